@@ -1,0 +1,111 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** DOM sinks and dynamic code that must never appear: Google pages enforce Trusted Types, and we render text. */
+const forbiddenSyntax = [
+  {
+    selector: "MemberExpression[property.name='innerHTML']",
+    message: 'Render text (textContent/JSX), never innerHTML.',
+  },
+  { selector: "MemberExpression[property.name='outerHTML']", message: 'Render text, never outerHTML.' },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'Never insertAdjacentHTML.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='createContextualFragment']",
+    message: 'Never parse HTML strings.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Never dangerouslySetInnerHTML.',
+  },
+  { selector: "NewExpression[callee.name='Function']", message: 'No new Function: no dynamic code.' },
+  {
+    selector: "CallExpression[callee.name='setTimeout'][arguments.0.type='Literal']",
+    message: 'No string timers.',
+  },
+];
+
+/** Content scripts run in Google's pages: they must never reach the database or note storage. */
+const contentScriptImportRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: [
+            '**/lib/db',
+            '**/lib/db/**',
+            '@/lib/db',
+            '@/lib/db/**',
+            '../db',
+            '../db/**',
+            '../../db',
+            '../../db/**',
+            'dexie',
+            'dexie/**',
+          ],
+          message: 'Content scripts never open the database (ARCHITECTURE.md: trust boundaries).',
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.reports/**', 'artifacts/**', 'tests/fixtures/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': ['error', ...forbiddenSyntax],
+      'no-restricted-properties': [
+        'error',
+        { object: 'document', property: 'write', message: 'Never document.write.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['entrypoints/*.content/**', 'entrypoints/*.content.ts', 'lib/content/**', 'lib/google/**'],
+    rules: contentScriptImportRules,
+  },
+  {
+    // Pure domain logic: no DOM, no browser APIs, no database.
+    files: ['lib/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['wxt/*', 'dexie', '**/db', '**/db/**'], message: 'lib/domain stays pure.' }] },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', 'scripts/**', '*.config.*'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+);

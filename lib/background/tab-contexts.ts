@@ -1,0 +1,34 @@
+/**
+ * Per-tab panel context: which event (Calendar) or call (Meet) a tab's panel is about. Kept in
+ * `storage.session` (memory only, not readable by content scripts) so a restarted service worker
+ * still knows it; cleared when the tab closes.
+ */
+import { type PanelContext, PanelContextSchema } from '../messaging/protocol';
+
+/** The part of `storage.session` we use, so tests can pass a fake. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const keyFor = (tabId: number) => `tab-context:${tabId}`;
+
+export class TabContexts {
+  constructor(private readonly area: SessionArea) {}
+
+  async get(tabId: number): Promise<PanelContext | null> {
+    const key = keyFor(tabId);
+    const stored = (await this.area.get(key))[key];
+    const parsed = PanelContextSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async set(tabId: number, context: PanelContext): Promise<void> {
+    await this.area.set({ [keyFor(tabId)]: context });
+  }
+
+  async clear(tabId: number): Promise<void> {
+    await this.area.remove(keyFor(tabId));
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Duet's badge on a Calendar chip. DOM contract (tests outside the repo rely on it): each badge matches
+ * `[data-duet-badge]` in the page's light DOM with `data-duet-event-id`, `data-duet-kind` and
+ * `data-duet-confidence`. A badge carries no private data: kind, confidence and a "has notes" dot.
+ */
+import type { EventBadge } from '../messaging/protocol';
+
+export const BADGE_ATTRIBUTE = 'data-duet-badge';
+
+const KIND_LABELS: Record<EventBadge['kind'], string> = {
+  'one-on-one': '1:1',
+  'two-on-one': '2:1',
+  'skip-level': 'Skip',
+  peer: 'Peer',
+  career: 'Career',
+};
+
+export function isBadge(node: Node): boolean {
+  return (
+    node instanceof Element &&
+    (node.hasAttribute(BADGE_ATTRIBUTE) || node.closest(`[${BADGE_ATTRIBUTE}]`) !== null)
+  );
+}
+
+export function findBadge(chip: Element): HTMLElement | null {
+  return chip.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
+}
+
+function applyStyle(badge: HTMLElement, badgeData: EventBadge): void {
+  const confirmed = badgeData.confidence === 'confirmed';
+  Object.assign(badge.style, {
+    position: 'absolute',
+    top: '2px',
+    right: '2px',
+    zIndex: '5',
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '3px',
+    padding: '0 5px',
+    height: '16px',
+    borderRadius: '8px',
+    font: '600 10px/16px system-ui, sans-serif',
+    letterSpacing: '0.2px',
+    cursor: 'pointer',
+    color: confirmed ? '#ffffff' : '#3b2a7a',
+    background: confirmed ? '#5b3fd6' : '#f1edff',
+    border: confirmed ? '1px solid #5b3fd6' : '1px dashed #5b3fd6',
+    boxShadow: '0 1px 2px rgba(0,0,0,0.25)',
+    pointerEvents: 'auto',
+  } satisfies Partial<CSSStyleDeclaration>);
+}
+
+function setContent(badge: HTMLElement, data: EventBadge): void {
+  const label = KIND_LABELS[data.kind];
+  badge.replaceChildren();
+  badge.append(document.createTextNode(label));
+  if (data.hasNotes) {
+    const dot = document.createElement('span');
+    Object.assign(dot.style, {
+      width: '6px',
+      height: '6px',
+      borderRadius: '3px',
+      background: 'currentColor',
+    });
+    dot.setAttribute('aria-hidden', 'true');
+    badge.append(dot);
+  }
+  const confidence = data.confidence === 'confirmed' ? '' : ' (detected from title)';
+  badge.setAttribute('aria-label', `Open ${label} in Duet${confidence}${data.hasNotes ? ', has notes' : ''}`);
+  badge.title = `Open in Duet${confidence}`;
+}
+
+/** Draws or updates the badge on a chip; idempotent, so a re-run never duplicates it. */
+export function renderBadge(
+  chip: HTMLElement,
+  data: EventBadge,
+  onOpen: (chip: HTMLElement) => void,
+): HTMLElement {
+  let badge = findBadge(chip);
+  const signature = `${data.kind}|${data.confidence}|${data.hasNotes}`;
+  if (badge && badge.dataset.duetSignature === signature) return badge;
+  if (!badge) {
+    badge = document.createElement('span');
+    badge.setAttribute(BADGE_ATTRIBUTE, '');
+    badge.setAttribute('role', 'button');
+    badge.tabIndex = 0;
+    const open = (event: Event) => {
+      // Keep Calendar from also opening its own details popover for this click.
+      event.preventDefault();
+      event.stopPropagation();
+      onOpen(chip);
+    };
+    const swallow = (event: Event) => event.stopPropagation();
+    badge.addEventListener('click', open);
+    badge.addEventListener('mousedown', swallow);
+    badge.addEventListener('pointerdown', swallow);
+    badge.addEventListener('mouseup', swallow);
+    badge.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') open(event);
+    });
+    chip.append(badge);
+  }
+  badge.setAttribute('data-duet-event-id', data.dataEventId);
+  badge.setAttribute('data-duet-kind', data.kind);
+  badge.setAttribute('data-duet-confidence', data.confidence);
+  badge.dataset.duetSignature = signature;
+  applyStyle(badge, data);
+  setContent(badge, data);
+  return badge;
+}
+
+export function removeBadge(chip: Element): void {
+  findBadge(chip)?.remove();
+}

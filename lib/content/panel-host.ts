@@ -1,0 +1,122 @@
+/**
+ * The in-page panel: an extension-origin iframe (panel.html) inside a closed shadow root, docked on the
+ * right below the host site's header. The page sees only the host element `[data-duet-panel]`; note
+ * contents live in the iframe, which the page cannot read (cross-origin).
+ */
+export const PANEL_HOST_ATTRIBUTE = 'data-duet-panel';
+const PANEL_WIDTH_PX = 380;
+const COLLAPSED_WIDTH_PX = 28;
+
+export interface PanelHost {
+  open(): void;
+  collapse(): void;
+  close(): void;
+  readonly state: 'closed' | 'open' | 'collapsed';
+  destroy(): void;
+}
+
+export interface PanelHostOptions {
+  panelUrl: string;
+  /** Where the panel's top edge goes: the bottom of the host site's header (measured on open only). */
+  topOffset: () => number;
+}
+
+const HOST_CSS = `
+  :host { all: initial; }
+  .frame { position: fixed; right: 0; bottom: 0; display: flex; z-index: 2147483000;
+    box-shadow: -2px 0 12px rgba(32, 33, 36, 0.18); background: #fff; border-left: 1px solid #dadce0; }
+  .frame[hidden] { display: none; }
+  .rail { width: ${COLLAPSED_WIDTH_PX}px; display: flex; flex-direction: column; align-items: center; gap: 6px;
+    padding-top: 8px; background: #f6f4ff; border-right: 1px solid #e3defa; }
+  button { all: unset; box-sizing: border-box; width: 22px; height: 22px; border-radius: 6px; cursor: pointer;
+    display: grid; place-items: center; color: #3b2a7a; font: 600 14px/1 system-ui, sans-serif; }
+  button:hover { background: #e3defa; }
+  button:focus-visible { outline: 2px solid #5b3fd6; outline-offset: 1px; }
+  .label { writing-mode: vertical-rl; font: 600 11px system-ui, sans-serif; color: #5b3fd6; letter-spacing: 1px; margin-top: 4px; }
+  iframe { border: 0; width: ${PANEL_WIDTH_PX - COLLAPSED_WIDTH_PX}px; height: 100%; color-scheme: normal; }
+  .frame.collapsed iframe { display: none; }
+`;
+
+export function createPanelHost(options: PanelHostOptions): PanelHost {
+  const host = document.createElement('div');
+  host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
+  const shadow = host.attachShadow({ mode: 'closed' });
+
+  const style = document.createElement('style');
+  style.textContent = HOST_CSS;
+  const frame = document.createElement('div');
+  frame.className = 'frame';
+  frame.hidden = true;
+
+  const rail = document.createElement('div');
+  rail.className = 'rail';
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Close Duet panel');
+  close.title = 'Close';
+  const label = document.createElement('span');
+  label.className = 'label';
+  label.textContent = 'DUET';
+  rail.append(toggle, close, label);
+
+  let iframe: HTMLIFrameElement | null = null;
+  let state: PanelHost['state'] = 'closed';
+
+  const render = () => {
+    frame.hidden = state === 'closed';
+    frame.classList.toggle('collapsed', state === 'collapsed');
+    frame.style.top = `${Math.max(0, Math.round(options.topOffset()))}px`;
+    toggle.textContent = state === 'collapsed' ? '‹' : '›';
+    toggle.setAttribute('aria-label', state === 'collapsed' ? 'Expand Duet panel' : 'Collapse Duet panel');
+    toggle.title = state === 'collapsed' ? 'Expand' : 'Collapse';
+    toggle.setAttribute('aria-expanded', String(state === 'open'));
+  };
+
+  const ensureIframe = () => {
+    if (iframe) return;
+    iframe = document.createElement('iframe');
+    iframe.title = 'Duet';
+    iframe.setAttribute('referrerpolicy', 'no-referrer');
+    iframe.src = options.panelUrl;
+    frame.append(iframe);
+  };
+
+  toggle.addEventListener('click', () => {
+    state = state === 'collapsed' ? 'open' : 'collapsed';
+    render();
+  });
+  close.addEventListener('click', () => api.close());
+
+  frame.append(rail);
+  shadow.append(style, frame);
+  // Outside <body>: Calendar re-renders body subtrees, never the root element's children.
+  document.documentElement.append(host);
+
+  const api: PanelHost = {
+    open() {
+      ensureIframe();
+      state = 'open';
+      render();
+    },
+    collapse() {
+      if (state === 'closed') return;
+      state = 'collapsed';
+      render();
+    },
+    close() {
+      state = 'closed';
+      render();
+    },
+    get state() {
+      return state;
+    },
+    destroy() {
+      host.remove();
+    },
+  };
+  render();
+  return api;
+}

@@ -1,0 +1,57 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { GOOGLE_HOST_PATTERNS } from './lib/hosts';
+
+/**
+ * `DUET_DEMO=1` builds the offline demo (seeded data, separate output folder) that `npm start` runs.
+ * The flag is a compile-time constant, so the demo seeding code is absent from release builds.
+ */
+const demo = process.env.DUET_DEMO === '1';
+
+// Extension pages: no remote code, no network, only our own scripts. Inline styles are allowed because
+// Preact writes `style` attributes; scripts never.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export default defineConfig({
+  outDir: demo ? '.output/demo' : '.output',
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+    define: { __DUET_DEMO__: JSON.stringify(demo) },
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Duet',
+    description:
+      'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: [...GOOGLE_HOST_PATTERNS],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...GOOGLE_HOST_PATTERNS] }],
+    // Admit no other extension and no web page to message us.
+    externally_connectable: { ids: [], matches: [] },
+    action: { default_title: 'Duet' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: '{6f0c1f4e-3f55-4b8e-9b8a-2d1c7e9a5b31}',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
