@@ -1,0 +1,15 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: WXT's in-memory fake browser, fake-indexeddb and happy-dom. E2E lives in vitest.e2e.config.ts.
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  define: { __DUET_DEMO__: 'false' },
+  test: {
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    environment: 'happy-dom',
+    setupFiles: ['tests/unit/setup.ts'],
+    restoreMocks: true,
+  },
+});
