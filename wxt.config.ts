@@ -47,7 +47,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: '{6f0c1f4e-3f55-4b8e-9b8a-2d1c7e9a5b31}',
-              strict_min_version: '140.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,0 +1,155 @@
+/**
+ * The walking skeleton on the Calendar week fixture: badges on 1:1 chips, the docked in-page panel,
+ * a note written, saved in IndexedDB, and still there after a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Duet, startDuet } from './harness';
+import { CalendarPage } from './pages/calendar-page';
+
+// Ground truth: tests/fixtures/google/fixtures-index.json — the week's events whose titles follow a 1:1 convention.
+const EXPECTED_BADGES = [
+  { title: 'Alice / Bob', kind: 'one-on-one' },
+  { title: '1:1 Alice <> Carol', kind: 'one-on-one' },
+  { title: 'Bob & Alice 1-on-1', kind: 'one-on-one' },
+  { title: '2-1 with Carol', kind: 'two-on-one' },
+  { title: 'Skip-level: Alice / Ivy', kind: 'skip-level' },
+  { title: 'Peer 1:1 — Alice & Evan', kind: 'peer' },
+  { title: 'Alice / Frank', kind: 'one-on-one' },
+];
+
+describe('Calendar: badges and the in-page panel', () => {
+  let duet: Duet;
+  let calendar: CalendarPage;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+    calendar = await CalendarPage.open(duet);
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('badges exactly the chips whose titles look like a 1:1, once each', async () => {
+    await expect.poll(() => calendar.badges.count()).toBe(EXPECTED_BADGES.length);
+    const badged = await calendar.badgedEvents();
+    expect(badged.map(({ title, kind }) => ({ title, kind })).sort(byTitle)).toEqual(
+      [...EXPECTED_BADGES].sort(byTitle),
+    );
+    for (const badge of badged) {
+      expect(badge.confidence).toBe('likely');
+      const chipId = await calendar.chip(badge.title).getAttribute('data-eventid');
+      expect(badge.eventId).toBe(chipId);
+    }
+    for (const title of ['Team standup', 'Focus time', 'Weekly sync', 'All hands', 'Lunch', 'Vendor demo']) {
+      expect(await calendar.badgeOn(title).count()).toBe(0);
+    }
+  });
+
+  it('keeps one badge per chip when Calendar re-renders', async () => {
+    // Calendar rewrites chip contents; simulate by touching every chip's title text several times.
+    await calendar.page.evaluate(() => {
+      for (let round = 0; round < 3; round++) {
+        for (const title of document.querySelectorAll('[data-eventchip] .I0UMhf')) {
+          title.textContent = `${title.textContent ?? ''}`;
+        }
+      }
+    });
+    await calendar.page.waitForTimeout(400);
+    await expect.poll(() => calendar.badges.count()).toBe(EXPECTED_BADGES.length);
+    const perChip = await calendar.page.$$eval('[data-eventchip]', (chips) =>
+      chips.map((chip) => chip.querySelectorAll('[data-duet-badge]').length),
+    );
+    expect(Math.max(...perChip)).toBe(1);
+  });
+
+  it('draws a badge on a chip that Calendar adds later, and removes it when the title stops being a 1:1', async () => {
+    await calendar.page.evaluate(() => {
+      const source = document.querySelector<HTMLElement>('[data-eventchip]:has(.I0UMhf)');
+      const clone = source!.cloneNode(true) as HTMLElement;
+      clone.querySelector('[data-duet-badge]')?.remove();
+      clone.setAttribute(
+        'data-eventid',
+        btoa('newone1234_20260325T200000Z alice@acme.example').replace(/=+$/, ''),
+      );
+      clone.querySelector('.I0UMhf')!.textContent = 'Alice / Dana';
+      source!.parentElement!.append(clone);
+    });
+    await expect.poll(() => calendar.badgeOn('Alice / Dana').count()).toBe(1);
+    await calendar.page.evaluate(() => {
+      for (const title of document.querySelectorAll('[data-eventchip] .I0UMhf')) {
+        if (title.textContent === 'Alice / Dana') title.textContent = 'Planning';
+      }
+    });
+    await expect.poll(() => calendar.badgeOn('Planning').count()).toBe(0);
+  });
+
+  it('opens the docked panel from a badge, showing that event, without covering Calendar’s header', async () => {
+    const panel = await calendar.openPanelFor('Alice / Bob');
+    expect(await panel.title.textContent()).toBe('Alice / Bob');
+    // The panel learns its event from the background, not from its URL.
+    expect(panel.frame.url()).toBe(duet.extensionUrl('panel.html'));
+
+    const box = (await calendar.panelBox())!;
+    const header = await calendar.page.locator('header#gb').boundingBox();
+    const viewport = calendar.page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+    expect(Math.round(box.x + box.width)).toBe(viewport.width);
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.y + box.height).toBeCloseTo(viewport.height, 0);
+
+    // The page sees only a host element; the closed shadow root hides the frame from page scripts.
+    const pageView = await calendar.page.evaluate(() => {
+      const host = document.querySelector('[data-duet-panel]');
+      return {
+        hosts: document.querySelectorAll('[data-duet-panel]').length,
+        shadowRoot: host?.shadowRoot ?? null,
+      };
+    });
+    expect(pageView).toEqual({ hosts: 1, shadowRoot: null });
+  });
+
+  it('writes a note that is saved, survives a reload and never reaches the page', async () => {
+    const canary = `canary-${Date.now()}: Bob asked for feedback on the launch`;
+    const panel = await calendar.openPanelFor('Alice / Bob');
+    await panel.typeNote(canary);
+    await duet.screenshot(calendar.page, 'calendar-panel-note');
+
+    const pageHtml = await calendar.page.content();
+    expect(pageHtml).not.toContain('canary-');
+
+    await calendar.reload();
+    // The badge now says the event has notes (a yes/no, not the content).
+    await expect
+      .poll(() => calendar.badgeOn('Alice / Bob').getAttribute('aria-label'))
+      .toContain('has notes');
+    const reopened = await calendar.openPanelFor('Alice / Bob');
+    expect(await reopened.noteText()).toBe(canary);
+    await duet.screenshot(calendar.page, 'calendar-week');
+  });
+
+  it('switches the open panel to another event when another badge is clicked', async () => {
+    await calendar.openPanelFor('Alice / Bob');
+    const panel = await calendar.openPanelFor('1:1 Alice <> Carol');
+    expect(await panel.title.textContent()).toBe('1:1 Alice <> Carol');
+    expect(await panel.noteText()).toBe('');
+  });
+
+  it('collapses to a rail and expands again; closes', async () => {
+    await calendar.openPanelFor('Alice / Bob');
+    const wide = (await calendar.panelBox())!;
+    await calendar.clickRail('toggle', 'open');
+    await expect.poll(() => calendar.panelBox()).toBeNull();
+    await duet.screenshot(calendar.page, 'calendar-panel-collapsed');
+    await calendar.clickRail('toggle', 'collapsed');
+    await expect.poll(async () => (await calendar.panelBox())?.width).toBe(wide.width);
+    await calendar.clickRail('close', 'open');
+    await expect.poll(() => calendar.panelBox()).toBeNull();
+    // Reopening from a badge brings it back.
+    await calendar.openPanelFor('Alice / Frank');
+    expect((await calendar.panelBox())?.width).toBe(wide.width);
+  });
+});
+
+function byTitle(a: { title: string }, b: { title: string }): number {
+  return a.title.localeCompare(b.title);
+}

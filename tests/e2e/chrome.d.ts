@@ -1,0 +1,4 @@
+// `chrome` as seen inside worker.evaluate() callbacks (they run in the extension's service worker).
+declare const chrome: {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+};

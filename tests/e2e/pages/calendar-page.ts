@@ -1,0 +1,100 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CALENDAR_WEEK_URL } from '../../../scripts/chromium.mjs';
+import type { Duet } from '../harness';
+import { PanelFrame } from './panel-frame';
+
+/** Google Calendar (served from fixtures) with Duet's badges and in-page panel. */
+export class CalendarPage {
+  private constructor(
+    readonly page: Page,
+    private readonly duet: Duet,
+  ) {}
+
+  static async open(duet: Duet, url: string = CALENDAR_WEEK_URL): Promise<CalendarPage> {
+    const page = await duet.newPage();
+    await page.goto(url);
+    const calendar = new CalendarPage(page, duet);
+    await calendar.badges.first().waitFor({ timeout: 15_000 });
+    return calendar;
+  }
+
+  get badges(): Locator {
+    return this.page.locator('[data-duet-badge]');
+  }
+
+  chip(title: string): Locator {
+    return this.page.locator('[data-eventchip]').filter({
+      has: this.page.locator('.I0UMhf, .WBi6vc', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
+  }
+
+  badgeOn(title: string): Locator {
+    return this.chip(title).locator('[data-duet-badge]');
+  }
+
+  /** Title of the chip carrying each badge, with the badge's kind. */
+  async badgedEvents(): Promise<Array<{ title: string; kind: string; confidence: string; eventId: string }>> {
+    return this.badges.evaluateAll((badges) =>
+      badges.map((badge) => {
+        const chip = badge.closest('[data-eventchip]');
+        return {
+          title: chip?.querySelector('.I0UMhf, .WBi6vc')?.textContent?.trim() ?? '',
+          kind: badge.getAttribute('data-duet-kind') ?? '',
+          confidence: badge.getAttribute('data-duet-confidence') ?? '',
+          eventId: badge.getAttribute('data-duet-event-id') ?? '',
+        };
+      }),
+    );
+  }
+
+  get panelHost(): Locator {
+    return this.page.locator('[data-duet-panel]');
+  }
+
+  async openPanelFor(title: string): Promise<PanelFrame> {
+    await this.badgeOn(title).click();
+    const panel = await this.panel();
+    await panel.waitForTitle(title);
+    return panel;
+  }
+
+  /** The panel iframe (reached through the browser, since the page cannot: the shadow root is closed). */
+  async panel(): Promise<PanelFrame> {
+    const panelUrl = this.duet.extensionUrl('panel.html');
+    await expect
+      .poll(() => this.page.frames().some((frame) => frame.url() === panelUrl), { timeout: 10_000 })
+      .toBe(true);
+    const frame = this.page.frames().find((candidate) => candidate.url() === panelUrl);
+    if (!frame) throw new Error('panel frame not found');
+    return new PanelFrame(frame);
+  }
+
+  /** The panel iframe's box on screen, or `null` while it is hidden (collapsed or closed). */
+  async panelBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    const owner = await (await this.panel()).frame.frameElement();
+    return owner.boundingBox();
+  }
+
+  /**
+   * Clicks a button of the panel's rail like a person would, by position: the shadow root is closed, so
+   * neither the page nor a test locator can reach inside it. Rail: 28 px wide at the panel's left edge,
+   * buttons 22 px tall from 8 px down, 6 px apart (lib/content/panel-host.ts).
+   */
+  async clickRail(button: 'toggle' | 'close', state: 'open' | 'collapsed'): Promise<void> {
+    const viewport = this.page.viewportSize()!;
+    const header = (await this.page.locator('header#gb').boundingBox())!;
+    const railLeft = state === 'open' ? viewport.width - 380 : viewport.width - 28;
+    const index = button === 'toggle' ? 0 : 1;
+    await this.page.mouse.click(railLeft + 14, Math.round(header.y + header.height) + 8 + index * 28 + 11);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.badges.first().waitFor({ timeout: 15_000 });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTitle, ONE_ON_ONE_KINDS, type OneOnOneKind } from '@/lib/domain/one-on-one-title';
+import { fixturesIndex } from '../helpers/fixtures';
+
+type Expected = OneOnOneKind | null;
+
+const kindOf = (title: string): Expected => classifyTitle(title)?.kind ?? null;
+
+/** Every title in the fixture pages and what title-only detection must say about it. */
+const FIXTURE_TITLES: Record<string, Expected> = {
+  'Team standup': null,
+  'Alice / Bob': 'one-on-one',
+  '1:1 Alice <> Carol': 'one-on-one',
+  'Focus time': null,
+  'Bob & Alice 1-on-1': 'one-on-one',
+  'Interview: Staff Eng candidate': null,
+  'Weekly sync': null,
+  'Vendor demo': null,
+  // The index calls it "1:1-ish"; "+" is not a pair separator, so title-only detection stays closed.
+  'Coffee chat: Alice + Grace': null,
+  '2-1 with Carol': 'two-on-one',
+  'Skip-level: Alice / Ivy': 'skip-level',
+  'Peer 1:1 — Alice & Evan': 'peer',
+  'All hands': null,
+  'Alice / Frank': 'one-on-one',
+  'Design review': null,
+  Lunch: null,
+  // All-day event, task and the month view's extra events.
+  'Q2 planning offsite': null,
+  'Submit expense report': null,
+  Dentist: null,
+  'Quarterly business review': null,
+  'Alice <> Dana 1:1': 'one-on-one',
+};
+
+describe('classifyTitle on the fixture titles', () => {
+  it('covers every title in fixtures-index.json', () => {
+    const indexTitles = [
+      ...fixturesIndex.events.map((event) => event.title),
+      fixturesIndex.all_day.title,
+      fixturesIndex.task.title,
+      fixturesIndex.popover.event_title,
+      fixturesIndex.meet.title,
+    ];
+    for (const title of indexTitles) expect(Object.keys(FIXTURE_TITLES)).toContain(title);
+  });
+
+  it.each(Object.entries(FIXTURE_TITLES))('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it('returns exactly { kind } for a match', () => {
+    expect(classifyTitle('Alice / Bob')).toEqual({ kind: 'one-on-one' });
+  });
+});
+
+describe('classifyTitle markers', () => {
+  it.each<[string, Expected]>([
+    ['1:1', 'one-on-one'],
+    ['1:1 ', 'one-on-one'],
+    ['1 : 1', 'one-on-one'],
+    ['1/1 with Bob', 'one-on-one'],
+    ['1 / 1', 'one-on-one'],
+    ['1-1 Bob', 'one-on-one'],
+    ['Call 1 - 1', 'one-on-one'],
+    ['1on1', 'one-on-one'],
+    ['1 on 1 Bob', 'one-on-one'],
+    ['1-on-1', 'one-on-one'],
+    ['Bob 1ON1', 'one-on-one'],
+    ['One on one', 'one-on-one'],
+    ['one-on-one with Ann', 'one-on-one'],
+    ['ONE-ON-ONE', 'one-on-one'],
+    ['O3 with Bob', 'one-on-one'],
+    ['1:1s', 'one-on-one'],
+    ['Team 1-1s', 'one-on-one'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each<[string, Expected]>([
+    ['2-1 with Carol', 'two-on-one'],
+    ['2:1 sync', 'two-on-one'],
+    ['2 : 1', 'two-on-one'],
+    ['2on1', 'two-on-one'],
+    ['2-on-1 Alice', 'two-on-one'],
+    ['2 on 1', 'two-on-one'],
+    ['Two-on-one', 'two-on-one'],
+    ['two on one', 'two-on-one'],
+  ])('two-on-one: %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each<[string, Expected]>([
+    ['Skip-level: Alice / Ivy', 'skip-level'],
+    ['skip level', 'skip-level'],
+    ['Skiplevel with Zoe', 'skip-level'],
+    ['Skip 1:1 with Zoe', 'skip-level'],
+    ['skip 1-1', 'skip-level'],
+  ])('skip-level: %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each<[string, Expected]>([
+    ['Peer 1:1 — Alice & Evan', 'peer'],
+    ['peer 1:1', 'peer'],
+    ['Peer 1-on-1 with Evan', 'peer'],
+    ['Career chat 1:1', 'career'],
+    ['Bob 1:1 career', 'career'],
+    ['Karriere 1:1', 'career'],
+    ['Carrière 1:1', 'career'],
+    ['carriere 1:1', 'career'],
+  ])('peer and career need a 1:1 marker or a name pair: %s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each(['Peer review', 'Career conversation', 'Career fair', 'peer sync'])(
+    '%s has no marker, so it is not a 1:1',
+    (title) => {
+      expect(classifyTitle(title)).toBeNull();
+    },
+  );
+
+  it('resolves overlapping kinds in a fixed order: two-on-one, skip-level, peer, career', () => {
+    expect(kindOf('Skip-level 2:1')).toBe('two-on-one');
+    expect(kindOf('Alice / Bob 2:1')).toBe('two-on-one');
+    expect(kindOf('Peer skip-level 1:1')).toBe('skip-level');
+    expect(kindOf('Peer / Career 1:1')).toBe('peer');
+    expect(kindOf('Career 1:1 (peer)')).toBe('peer');
+  });
+
+  it('only returns kinds from ONE_ON_ONE_KINDS', () => {
+    const titles = ['1:1', '2:1', 'skip level', 'peer 1:1', 'career 1:1', 'Alice / Bob'];
+    const kinds = titles.map(kindOf);
+    expect(new Set(kinds)).toEqual(new Set(ONE_ON_ONE_KINDS));
+  });
+});
+
+describe('classifyTitle in other languages', () => {
+  it.each<[string, Expected]>([
+    // German
+    ['Einzelgespräch Anna / Bernd', 'one-on-one'],
+    ['Einzelgespraech mit Bernd', 'one-on-one'],
+    ['EINZELGESPRÄCH', 'one-on-one'],
+    ['Karriere-Einzelgespräch', 'career'],
+    ['Jürgen / Anna-Lena', 'one-on-one'],
+    // French
+    ['Tête-à-tête avec Marie', 'one-on-one'],
+    ['Tete a tete', 'one-on-one'],
+    ['Tête à tête', 'one-on-one'],
+    ['Entretien individuel - Marie', 'one-on-one'],
+    ['Un à un avec Paul', 'one-on-one'],
+    ['un-a-un', 'one-on-one'],
+    ['Point carrière 1:1', 'career'],
+    ['Éloïse / Frédéric', 'one-on-one'],
+    // Spanish
+    ['Cara a cara Juan', 'one-on-one'],
+    ['Sofía / José', 'one-on-one'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it('normalises decomposed accents (NFD) before matching', () => {
+    const decomposed = 'Einzelgespra\u0308ch mit Bernd';
+    expect(decomposed).not.toBe(decomposed.normalize('NFC'));
+    expect(kindOf(decomposed)).toBe('one-on-one');
+    expect(kindOf('Te\u0302te-a\u0300-te\u0302te')).toBe('one-on-one');
+  });
+
+  it.each(['Teamrunde', 'Réunion d’équipe', 'Revisión trimestral', 'Mittagessen'])(
+    'ordinary meetings stay null: %s',
+    (title) => {
+      expect(classifyTitle(title)).toBeNull();
+    },
+  );
+});
+
+describe('classifyTitle name pairs', () => {
+  it.each<[string, Expected]>([
+    ['Alice / Bob', 'one-on-one'],
+    ['Alice/Bob', 'one-on-one'],
+    ['Alice <> Bob', 'one-on-one'],
+    ['Alice <-> Bob', 'one-on-one'],
+    ['Alice ↔ Bob', 'one-on-one'],
+    ['Alice x Bob', 'one-on-one'],
+    ['  Alice / Bob  ', 'one-on-one'],
+    ['— Alice / Bob', 'one-on-one'],
+    ['🙂 Alice / Bob', 'one-on-one'],
+    ['Marie Curie / Pierre Curie', 'one-on-one'],
+    ["O'Brien / Bob", 'one-on-one'],
+    ['Dr. Smith / Bob', 'one-on-one'],
+    ['ALICE / BOB', 'one-on-one'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    // "&" and "and" only count together with a marker.
+    'Alice & Bob',
+    'Alice and Bob',
+    // Names are capitalised words.
+    'alice / bob',
+    // More than two people, or more than a pair.
+    'Alice / Bob / Carol',
+    'Alice x Bob x Carol',
+    'Alice / Bob sync',
+    'Alice / Bob (canceled)',
+    'Canceled: Alice / Bob',
+    // Not names.
+    'Q1 / Q2',
+    'R&D / Ops',
+    // A zero-width character breaks the pattern: fail closed.
+    'Alice / Bob\u200b',
+  ])('%s is not a pair', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+});
+
+describe('classifyTitle does not read numbers and dates as 1:1', () => {
+  it.each([
+    'Q1/12 review',
+    'Meeting 1/12',
+    '1/12',
+    '12/1',
+    'Budget 2026-1',
+    'Budget 2026-1 review',
+    'Budget 2026-1-1',
+    '2026-1-1',
+    'Due 1/1/2027',
+    '1/1/2027 kickoff',
+    'Release 1.1',
+    'Release 2-1-1',
+    'Room 11:15',
+    'at 11:15',
+    '1:10 sync',
+    '10:1',
+    '1:100',
+    '22-1',
+    '1–1 (en dash)',
+    '１:１',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+});
+
+describe('classifyTitle bounds', () => {
+  it.each(['', ' ', '\n\t ', '\u00a0'])('empty or blank %j → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+
+  it('accepts a 300-character title and rejects 301 characters', () => {
+    const at300 = `1:1 ${'a'.repeat(296)}`;
+    const at301 = `1:1 ${'a'.repeat(297)}`;
+    expect(at300).toHaveLength(300);
+    expect(kindOf(at300)).toBe('one-on-one');
+    expect(classifyTitle(at301)).toBeNull();
+  });
+
+  it('measures the length after trimming', () => {
+    expect(kindOf(`${' '.repeat(5000)}Alice / Bob${' '.repeat(5000)}`)).toBe('one-on-one');
+  });
+
+  it('returns null for a 10k-character title, quickly, even when it is full of markers', () => {
+    const started = performance.now();
+    expect(classifyTitle('1:1 '.repeat(2500))).toBeNull();
+    expect(classifyTitle(`Alice / Bob ${'x'.repeat(10_000)}`)).toBeNull();
+    expect(classifyTitle(`${'Ab '.repeat(3333)}/ Bob`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('stays fast on pathological 300-character inputs (no catastrophic backtracking)', () => {
+    const started = performance.now();
+    for (const title of [
+      `A${"'".repeat(298)}/`,
+      `${'Ab '.repeat(99)}/`,
+      `${'1 '.repeat(149)}-`,
+      `${'one '.repeat(74)}on`,
+    ]) {
+      expect(title.length).toBeLessThanOrEqual(300);
+      classifyTitle(title);
+    }
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('gives the same answer on repeated calls (no stateful regexes)', () => {
+    const answers = Array.from({ length: 5 }, () => [kindOf('Alice / Bob'), kindOf('1:1'), kindOf('Lunch')]);
+    expect(new Set(answers.map((a) => a.join()))).toEqual(new Set(['one-on-one,one-on-one,']));
+  });
+});
