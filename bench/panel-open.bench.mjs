@@ -17,7 +17,10 @@ export default {
       const samples = [];
       for (let run = 0; run < RUNS; run++) {
         await page.goto(CALENDAR_WEEK_URL);
-        const badge = page.locator('[data-eventchip]').filter({ hasText: 'Alice / Bob' }).locator('[data-duet-badge]');
+        const badge = page
+          .locator('[data-eventchip]')
+          .filter({ hasText: 'Alice / Bob' })
+          .locator('[data-duet-badge]');
         await badge.waitFor();
         if (run === 0) {
           // Give the event a note to load on every later open.
@@ -30,16 +33,24 @@ export default {
         const started = performance.now();
         await badge.click();
         const frame = await waitForFrame(page, panelUrl);
-        await frame.waitForFunction(() => {
-          const input = document.querySelector('textarea');
-          return input instanceof HTMLTextAreaElement && !input.disabled && input.value === 'Benchmark note';
-        }, undefined, { polling: 'raf' });
+        await frame.waitForFunction(
+          () => {
+            const input = document.querySelector('textarea');
+            return (
+              input instanceof HTMLTextAreaElement && !input.disabled && input.value === 'Benchmark note'
+            );
+          },
+          undefined,
+          { polling: 'raf' },
+        );
         samples.push(performance.now() - started);
       }
       const p50 = percentile(samples, 0.5);
       const p95 = percentile(samples, 0.95);
       return {
-        lines: [`${samples.length} opens: median ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(Math.max(...samples))}`],
+        lines: [
+          `${samples.length} opens: median ${fmt(p50)}, p95 ${fmt(p95)}, max ${fmt(Math.max(...samples))}`,
+        ],
         withinBudget: p95 <= BUDGET_P95_MS,
       };
     } finally {

@@ -26,7 +26,10 @@ if (noDisplay && !process.argv.includes('--headless')) {
 }
 
 console.log('Building the demo extension…');
-const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env: { ...process.env, DUET_DEMO: '1' } });
+const build = spawnSync('npx', ['wxt', 'build'], {
+  stdio: 'inherit',
+  env: { ...process.env, DUET_DEMO: '1' },
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const chromePath = ensureChromium();
@@ -54,7 +57,8 @@ const bobChip = calendar.locator('[data-eventchip]').filter({ hasText: 'Alice / 
 await bobChip.locator('[data-duet-badge]').click();
 const panelUrl = duet.extensionUrl('panel.html');
 await calendar.waitForFunction(() => true);
-for (let i = 0; i < 50 && !calendar.frames().some((f) => f.url() === panelUrl); i++) await calendar.waitForTimeout(100);
+for (let i = 0; i < 50 && !calendar.frames().some((f) => f.url() === panelUrl); i++)
+  await calendar.waitForTimeout(100);
 const panel = calendar.frames().find((f) => f.url() === panelUrl);
 await panel?.locator('[data-testid=note-input]:not([disabled])').waitFor({ timeout: 10_000 });
 

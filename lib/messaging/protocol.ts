@@ -94,7 +94,10 @@ export const MESSAGES = {
     request: z.strictObject({ kind: z.literal('panel/get-context') }),
     response: z.strictObject({ context: z.nullable(PanelContextSchema) }),
   },
-} as const satisfies Record<string, { from: readonly SenderKind[]; request: z.ZodMiniType; response: z.ZodMiniType }>;
+} as const satisfies Record<
+  string,
+  { from: readonly SenderKind[]; request: z.ZodMiniType; response: z.ZodMiniType }
+>;
 
 export type MessageKind = keyof typeof MESSAGES;
 export type Request<K extends MessageKind> = z.infer<(typeof MESSAGES)[K]['request']>;
