@@ -1,4 +1,4 @@
-import { countNotes } from '@/lib/db';
+import { countRecords } from '@/lib/db';
 import { Brand } from '../shared/Brand';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useStorageStatus } from './use-storage-status';
@@ -11,7 +11,7 @@ function formatBytes(bytes: number): string {
 
 export function OptionsApp() {
   const storage = useStorageStatus();
-  const notes = useLiveQuery(() => countNotes(), []);
+  const counts = useLiveQuery(() => countRecords(), []);
   return (
     <main class="options">
       <header>
@@ -29,8 +29,12 @@ export function OptionsApp() {
       <section class="duet-card" aria-labelledby="storage-heading">
         <h2 id="storage-heading">Your data</h2>
         <dl class="facts">
-          <dt>Notes stored</dt>
-          <dd data-testid="note-count">{notes.status === 'ready' ? notes.value : '…'}</dd>
+          <dt>1:1 series</dt>
+          <dd data-testid="relationship-count">{counts.status === 'ready' ? counts.value.relationships : '…'}</dd>
+          <dt>Sessions</dt>
+          <dd data-testid="session-count">{counts.status === 'ready' ? counts.value.sessions : '…'}</dd>
+          <dt>Agreements</dt>
+          <dd data-testid="agreement-count">{counts.status === 'ready' ? counts.value.agreements : '…'}</dd>
           <dt>Space used</dt>
           <dd>{storage.usageBytes === null ? 'unknown' : formatBytes(storage.usageBytes)}</dd>
           <dt>Protected from automatic clean-up</dt>

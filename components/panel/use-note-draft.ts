@@ -1,11 +1,12 @@
 /**
- * The note being written for one event: loads it, saves as you type (debounced), and flushes on
- * blur, `pagehide` and when the panel is hidden. A failed save keeps the text and says why.
+ * The note being written for one Calendar event: loads it, saves as you type (debounced), and flushes
+ * on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says why, and retries.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { getNote, type NoteDraft, saveNote } from '@/lib/db';
+import { describeStorageProblem, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
 
 export const SAVE_DELAY_MS = 300;
+const RETRY_MS = 5000;
 
 export type SaveStatus =
   | { kind: 'loading' }
@@ -14,25 +15,16 @@ export type SaveStatus =
   | { kind: 'saved'; at: number }
   | { kind: 'error'; message: string };
 
-export interface NoteTarget {
-  eventKey: string;
-  seriesKey: string;
-  title: string;
-}
+export type NoteTarget = EventRef;
 
 export function describeSaveError(error: unknown): string {
-  if (error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message))) {
-    return 'Your browser is out of storage space for Duet. Your text is still here; free some space and it will save.';
-  }
-  if (error instanceof Error && error.name === 'InvalidNoteError')
-    return `This note can't be saved: ${error.message}`;
-  return "Couldn't save just now. Your text is still here and Duet will retry.";
+  return describeStorageProblem(error).message;
 }
 
 export function useNoteDraft(target: NoteTarget | null) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveStatus>({ kind: 'loading' });
-  const pending = useRef<NoteDraft | null>(null);
+  const pending = useRef<{ target: NoteTarget; text: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const flush = useCallback(async () => {
@@ -41,12 +33,14 @@ export function useNoteDraft(target: NoteTarget | null) {
     const draft = pending.current;
     if (!draft) return;
     try {
-      const saved = await saveNote(draft);
-      if (pending.current === draft) pending.current = null;
-      setStatus({ kind: 'saved', at: saved.updatedAt });
+      const saved = await saveEventNote(draft.target, draft.text);
+      if (pending.current === draft) {
+        pending.current = null;
+        setStatus({ kind: 'saved', at: saved.updatedAt });
+      }
     } catch (error) {
       setStatus({ kind: 'error', message: describeSaveError(error) });
-      timer.current = setTimeout(() => void flush(), 5000);
+      timer.current = setTimeout(() => void flush(), RETRY_MS);
     }
   }, []);
 
@@ -56,10 +50,14 @@ export function useNoteDraft(target: NoteTarget | null) {
     setStatus({ kind: 'loading' });
     if (!target) return;
     void flush().then(async () => {
-      const note = await getNote(target.eventKey);
-      if (cancelled) return;
-      setText(note?.text ?? '');
-      setStatus(note ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
+      try {
+        const note = await getEventNote(target.eventKey);
+        if (cancelled) return;
+        setText(note?.text ?? '');
+        setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
+      } catch (error) {
+        if (!cancelled) setStatus({ kind: 'error', message: describeStorageProblem(error).message });
+      }
     });
     return () => {
       cancelled = true;
@@ -83,7 +81,7 @@ export function useNoteDraft(target: NoteTarget | null) {
     (next: string) => {
       setText(next);
       if (!target) return;
-      pending.current = { ...target, text: next };
+      pending.current = { target, text: next };
       setStatus({ kind: 'pending' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);

@@ -1,10 +1,10 @@
-import { listNotes, type Note } from '@/lib/db';
+import { recentNotes, type RecentNote } from '@/lib/db';
 import { Brand } from '../shared/Brand';
 import { formatRelativeTime, snippet } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
 
 export function PopupApp() {
-  const notes = useLiveQuery(() => listNotes(), []);
+  const notes = useLiveQuery(() => recentNotes(), []);
   return (
     <main class="popup">
       <header class="popup-header">
@@ -27,13 +27,13 @@ export function PopupApp() {
   );
 }
 
-export function NoteList({ notes }: { notes: readonly Note[] }) {
+export function NoteList({ notes }: { notes: readonly RecentNote[] }) {
   return (
     <ul class="note-list" aria-label="Saved notes" data-testid="note-list">
       {notes.map((note) => (
-        <li key={note.eventKey} class="note-item" data-testid="note-item">
+        <li key={note.sessionId} class="note-item" data-testid="note-item">
           <div class="note-item-head">
-            <span class="note-item-title">{note.title || 'Untitled event'}</span>
+            <span class="note-item-title">{note.relationshipTitle}</span>
             <time class="duet-muted" dateTime={new Date(note.updatedAt).toISOString()}>
               {formatRelativeTime(note.updatedAt)}
             </time>

@@ -1,21 +1,85 @@
 /**
  * The Duet database. Versions are append-only: never edit a shipped `version(n)`; add `version(n+1)`
- * with its `upgrade()` and a test that starts from data of version n.
+ * with its `upgrade()` in ./migrations.ts and a test that starts from saved data of version n
+ * (tests/unit/db/migrations.test.ts).
  */
 import Dexie, { type Table } from 'dexie';
-import type { Note } from './schema';
+import type {
+  Agreement,
+  Feedback,
+  Goal,
+  Person,
+  Relationship,
+  Session,
+  Settings,
+  TalkingPoint,
+  Template,
+} from '../domain/model';
+import { upgradeNotesToSessions } from './migrations';
+import type { LegacyNoteV1, QuarantinedRecord } from './migrations';
 
 export const DATABASE_NAME = 'duet';
 
+/** Every version's table definitions, oldest first. Append only. */
+export const SCHEMA_VERSIONS = {
+  1: { notes: 'eventKey, seriesKey, updatedAt' },
+  2: {
+    people: 'id, *emails, relation',
+    relationships: 'id, *personIds, *calendarSeriesIds, *meetCodes',
+    sessions:
+      'id, relationshipId, calendarEventId, [relationshipId+scheduledAt], [relationshipId+status+scheduledAt], [status+scheduledAt], updatedAt',
+    talkingPoints: 'id, [relationshipId+status], sessionId',
+    agreements: 'id, [relationshipId+status], status, madeInSessionId, updatedAt',
+    goals: 'id, relationshipId',
+    feedback: 'id, relationshipId, personId, sessionId',
+    templates: 'id',
+    settings: 'id',
+    quarantine: '++seq, table',
+  },
+  3: { notes: null },
+} as const;
+export const LATEST_VERSION = 3;
+
 export class DuetDatabase extends Dexie {
-  notes!: Table<Note, string>;
+  people!: Table<Person, string>;
+  relationships!: Table<Relationship, string>;
+  sessions!: Table<Session, string>;
+  talkingPoints!: Table<TalkingPoint, string>;
+  agreements!: Table<Agreement, string>;
+  goals!: Table<Goal, string>;
+  feedback!: Table<Feedback, string>;
+  templates!: Table<Template, string>;
+  settings!: Table<Settings, string>;
+  /** Rows an upgrade or import could not convert, kept (never silently dropped) for the user to see. */
+  quarantine!: Table<QuarantinedRecord, number>;
+  /** Only present while upgrading from version 1. */
+  notes!: Table<LegacyNoteV1, string>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a save resolves only once it is on disk (SECURITY.md item 20).
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      notes: 'eventKey, seriesKey, updatedAt',
-    });
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    // 2: the real data model; each v1 note becomes a held session of a relationship for its series.
+    this.version(2)
+      .stores(SCHEMA_VERSIONS[2])
+      .upgrade((tx) => upgradeNotesToSessions(tx));
+    // 3: the v1 notes table is gone (its rows live on as sessions or in quarantine).
+    this.version(3).stores(SCHEMA_VERSIONS[3]);
+  }
+
+  /** The tables that hold the user's data (what export/import/delete-all cover). */
+  get dataTables() {
+    return [
+      this.people,
+      this.relationships,
+      this.sessions,
+      this.talkingPoints,
+      this.agreements,
+      this.goals,
+      this.feedback,
+      this.templates,
+      this.settings,
+    ] as const;
   }
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Expected storage failures are values the UI shows (STYLE.md, Dexie): the browser is out of space,
+ * Duet was updated while a page was open, or another Duet page blocks an upgrade. Bugs still throw.
+ */
+export type StorageProblem =
+  | { kind: 'quota'; message: string }
+  | { kind: 'updated'; message: string }
+  | { kind: 'blocked'; message: string }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'unknown'; message: string };
+
+function nameOf(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const named = error as { name?: unknown; inner?: { name?: unknown } };
+  const inner = typeof named.inner?.name === 'string' ? named.inner.name : '';
+  return `${typeof named.name === 'string' ? named.name : ''} ${inner}`;
+}
+
+export function describeStorageProblem(error: unknown): StorageProblem {
+  const name = nameOf(error);
+  const message = error instanceof Error ? error.message : '';
+  if (/QuotaExceeded/i.test(name) || /quota/i.test(message)) {
+    return {
+      kind: 'quota',
+      message:
+        'Your browser has no storage space left for Duet. Nothing you typed is lost — it stays here until it can be saved. Free some disk space and Duet will retry.',
+    };
+  }
+  if (/VersionError|DatabaseClosed/i.test(name)) {
+    return {
+      kind: 'updated',
+      message: 'Duet was updated while this page was open. Reload it to continue — your unsaved text is kept here.',
+    };
+  }
+  if (/Blocked/i.test(name)) {
+    return {
+      kind: 'blocked',
+      message: 'Duet is finishing an update. Close other Duet pages or reload them to continue.',
+    };
+  }
+  if (/InvalidInput|ZodError|Invalid/i.test(name)) {
+    return { kind: 'invalid', message: message || 'That could not be saved: it is not valid.' };
+  }
+  return { kind: 'unknown', message: "Couldn't save just now. Your text is still here and Duet will retry." };
+}
+
+/** Thrown by repositories when input fails validation; the message says which field and why. */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+}

@@ -1,0 +1,105 @@
+/**
+ * Notes for a Calendar event, as the Calendar panel writes them before a richer session view exists:
+ * the event's session (found by its calendar event id, or created in the event's series) holds them
+ * in its general section.
+ */
+import { classifyTitle } from '../domain/one-on-one-title';
+import type { Relationship, Session } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { GENERAL_NOTES_SECTION, instantFromEventKey } from './migrations';
+import { createRelationship, findRelationshipForEvent } from './relationships';
+import { prepareSession, saveSectionNotes, sessionForCalendarEvent } from './sessions';
+import { MAX_LONG_TEXT } from '../domain/model';
+
+export interface EventRef {
+  /** Decoded Calendar event (instance) id. */
+  eventKey: string;
+  /** Its recurring series id (or the event id for a single event). */
+  seriesKey: string;
+  title: string;
+}
+
+export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): string {
+  return session?.notes[GENERAL_NOTES_SECTION] ?? '';
+}
+
+export async function getEventNote(eventKey: string, db: DuetDatabase = getDatabase()) {
+  const session = await sessionForCalendarEvent(eventKey, db);
+  return session ? { text: generalNotesOf(session), updatedAt: session.updatedAt, sessionId: session.id } : undefined;
+}
+
+/** Saves the event's notes, creating its series and session on first write. */
+export async function saveEventNote(event: EventRef, text: string, db: DuetDatabase = getDatabase()): Promise<Session> {
+  if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
+  return db.transaction('rw', [db.sessions, db.relationships, db.people, db.talkingPoints], async () => {
+    let session = await sessionForCalendarEvent(event.eventKey, db);
+    if (!session) {
+      const relationship: Relationship =
+        (await findRelationshipForEvent({ seriesId: event.seriesKey, counterpartEmails: [] }, db)) ??
+        (await createRelationship(
+          {
+            personIds: [],
+            kind: classifyTitle(event.title)?.kind ?? 'one-on-one',
+            title: event.title || 'Untitled 1:1',
+            calendarSeriesIds: [event.seriesKey],
+          },
+          db,
+        ));
+      ({ session } = await prepareSession(
+        {
+          relationshipId: relationship.id,
+          scheduledAt: instantFromEventKey(event.eventKey) ?? Date.now(),
+          calendarEventId: event.eventKey,
+        },
+        db,
+      ));
+    }
+    return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db);
+  });
+}
+
+export interface RecentNote {
+  sessionId: string;
+  relationshipTitle: string;
+  scheduledAt: number;
+  updatedAt: number;
+  text: string;
+}
+
+/** Sessions with notes, most recently edited first (the popup's list). */
+export async function recentNotes(limit = 20, db: DuetDatabase = getDatabase()): Promise<RecentNote[]> {
+  const recent: Session[] = [];
+  await db.sessions
+    .orderBy('updatedAt')
+    .reverse()
+    .until(() => recent.length >= limit)
+    .each((session) => {
+      if (Object.values(session.notes).some((text) => text.trim().length > 0)) recent.push(session);
+    });
+  const relationships = await db.relationships.bulkGet([...new Set(recent.map((s) => s.relationshipId))]);
+  const titles = new Map(relationships.filter((r) => r !== undefined).map((r) => [r.id, r.title]));
+  return recent.map((session) => ({
+    sessionId: session.id,
+    relationshipTitle: titles.get(session.relationshipId) ?? 'Untitled 1:1',
+    scheduledAt: session.scheduledAt,
+    updatedAt: session.updatedAt,
+    text: Object.values(session.notes)
+      .filter((t) => t.trim())
+      .join('\n'),
+  }));
+}
+
+/** Which of these calendar events have notes (a yes/no for badges, never the content). */
+export async function eventKeysWithNotes(
+  eventKeys: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<Set<string>> {
+  if (eventKeys.length === 0) return new Set();
+  const sessions = await db.sessions.where('calendarEventId').anyOf([...eventKeys]).toArray();
+  return new Set(
+    sessions
+      .filter((s) => Object.values(s.notes).some((text) => text.trim().length > 0))
+      .map((s) => s.calendarEventId!)
+  );
+}

@@ -1,0 +1,81 @@
+/** Goals (with key results) and feedback, per relationship. */
+import { type Feedback, FeedbackSchema, type Goal, GoalSchema } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { newId } from './ids';
+import { validate } from './validate';
+
+export async function addGoal(
+  relationshipId: string,
+  input: Pick<Goal, 'category' | 'title'> & Partial<Pick<Goal, 'keyResults' | 'status' | 'targetDate'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal> {
+  const now = Date.now();
+  const goal = validate(
+    GoalSchema,
+    {
+      id: newId(),
+      relationshipId,
+      category: input.category,
+      title: input.title.trim(),
+      keyResults: input.keyResults ?? [],
+      status: input.status ?? 'on-track',
+      targetDate: input.targetDate ?? null,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    },
+    'goal',
+  );
+  await db.goals.add(goal);
+  return goal;
+}
+
+export async function updateGoal(
+  id: string,
+  patch: Partial<Pick<Goal, 'title' | 'keyResults' | 'status' | 'targetDate' | 'archived' | 'category'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal> {
+  return db.transaction('rw', db.goals, async () => {
+    const goal = await db.goals.get(id);
+    if (!goal) throw new InvalidInputError(`No goal ${id}`);
+    const next = validate(GoalSchema, { ...goal, ...patch, updatedAt: Date.now() }, 'goal');
+    await db.goals.put(next);
+    return next;
+  });
+}
+
+export async function goalsOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Goal[]> {
+  const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
+  return goals.filter((g) => !g.archived).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export async function addFeedback(
+  relationshipId: string,
+  input: Pick<Feedback, 'direction' | 'text'> & Partial<Pick<Feedback, 'personId' | 'sessionId' | 'at'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Feedback> {
+  const now = Date.now();
+  const feedback = validate(
+    FeedbackSchema,
+    {
+      id: newId(),
+      relationshipId,
+      personId: input.personId ?? null,
+      direction: input.direction,
+      text: input.text.trim(),
+      sessionId: input.sessionId ?? null,
+      at: input.at ?? now,
+      createdAt: now,
+      updatedAt: now,
+    },
+    'feedback',
+  );
+  await db.feedback.add(feedback);
+  return feedback;
+}
+
+export async function feedbackOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Feedback[]> {
+  const rows = await db.feedback.where('relationshipId').equals(relationshipId).toArray();
+  return rows.sort((a, b) => b.at - a.at);
+}

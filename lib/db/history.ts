@@ -1,0 +1,37 @@
+/** Everything of one relationship, for the Markdown export. */
+import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { listTemplates } from './settings';
+
+export async function relationshipHistory(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<
+  | {
+      relationship: Relationship;
+      people: Person[];
+      sessions: Session[];
+      agreements: Agreement[];
+      talkingPoints: TalkingPoint[];
+      templates: Template[];
+    }
+  | undefined
+> {
+  const relationship = await db.relationships.get(relationshipId);
+  if (!relationship) return undefined;
+  const [people, sessions, agreements, talkingPoints, templates] = await Promise.all([
+    db.people.bulkGet(relationship.personIds),
+    db.sessions.where('relationshipId').equals(relationshipId).toArray(),
+    db.agreements.where('[relationshipId+status]').between([relationshipId, ''], [relationshipId, '\uffff']).toArray(),
+    db.talkingPoints.where('[relationshipId+status]').between([relationshipId, ''], [relationshipId, '\uffff']).toArray(),
+    listTemplates(db),
+  ]);
+  return {
+    relationship,
+    people: people.filter((p): p is Person => p !== undefined),
+    sessions,
+    agreements: agreements.sort((a, b) => a.createdAt - b.createdAt),
+    talkingPoints,
+    templates,
+  };
+}

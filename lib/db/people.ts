@@ -1,0 +1,54 @@
+/** People repository. Emails are the key for matching calendar guests. */
+import { type Person, PersonSchema, type Relation } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { newId } from './ids';
+import { validate } from './validate';
+
+export interface NewPerson {
+  name: string;
+  emails?: string[];
+  relation: Relation;
+}
+
+export async function createPerson(input: NewPerson, db: DuetDatabase = getDatabase()): Promise<Person> {
+  const now = Date.now();
+  const person = validate(
+    PersonSchema,
+    { id: newId(), name: input.name.trim(), emails: input.emails ?? [], relation: input.relation, archived: false, createdAt: now, updatedAt: now },
+    'person',
+  );
+  await db.people.add(person);
+  return person;
+}
+
+export async function updatePerson(
+  id: string,
+  patch: Partial<Pick<Person, 'name' | 'emails' | 'relation' | 'archived'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(id);
+    if (!existing) throw new Error(`No person ${id}`);
+    const next = validate(PersonSchema, { ...existing, ...patch, updatedAt: Date.now() }, 'person');
+    await db.people.put(next);
+    return next;
+  });
+}
+
+export function getPerson(id: string, db: DuetDatabase = getDatabase()): Promise<Person | undefined> {
+  return db.people.get(id);
+}
+
+export async function findPersonByEmail(email: string, db: DuetDatabase = getDatabase()): Promise<Person | undefined> {
+  return db.people.where('emails').equals(email.toLowerCase()).first();
+}
+
+export async function listPeople(
+  { includeArchived = false }: { includeArchived?: boolean } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<Person[]> {
+  const people = await db.people.toArray();
+  return people
+    .filter((person) => includeArchived || !person.archived)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

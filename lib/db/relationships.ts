@@ -1,0 +1,111 @@
+/**
+ * Relationships (1:1 series). Matching a calendar event uses the linked series id AND the counterpart's
+ * email, so an edited or recreated series still finds its history, and a reused series id never shows
+ * another person's notes.
+ */
+import { DEFAULT_CADENCE_DAYS, type Relationship, type RelationshipKind, RelationshipSchema } from '../domain/model';
+import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
+import { type DuetDatabase, getDatabase } from './database';
+import { newId } from './ids';
+import { validate } from './validate';
+
+export interface NewRelationship {
+  personIds: string[];
+  kind: RelationshipKind;
+  title: string;
+  cadenceDays?: number;
+  templateId?: string;
+  calendarSeriesIds?: string[];
+  meetCodes?: string[];
+}
+
+export async function createRelationship(
+  input: NewRelationship,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  const now = Date.now();
+  const relationship = validate(
+    RelationshipSchema,
+    {
+      id: newId(),
+      personIds: input.personIds,
+      kind: input.kind,
+      title: input.title.trim(),
+      cadenceDays: input.cadenceDays ?? DEFAULT_CADENCE_DAYS[input.kind],
+      templateId: input.templateId ?? DEFAULT_TEMPLATE_FOR_KIND[input.kind],
+      calendarSeriesIds: input.calendarSeriesIds ?? [],
+      meetCodes: input.meetCodes ?? [],
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    },
+    'relationship',
+  );
+  await db.relationships.add(relationship);
+  return relationship;
+}
+
+export async function updateRelationship(
+  id: string,
+  patch: Partial<Omit<Relationship, 'id' | 'createdAt' | 'updatedAt'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  return db.transaction('rw', db.relationships, async () => {
+    const existing = await db.relationships.get(id);
+    if (!existing) throw new Error(`No relationship ${id}`);
+    const next = validate(RelationshipSchema, { ...existing, ...patch, updatedAt: Date.now() }, 'relationship');
+    await db.relationships.put(next);
+    return next;
+  });
+}
+
+export function getRelationship(id: string, db: DuetDatabase = getDatabase()): Promise<Relationship | undefined> {
+  return db.relationships.get(id);
+}
+
+export async function listRelationships(
+  { includeArchived = false }: { includeArchived?: boolean } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship[]> {
+  const all = await db.relationships.toArray();
+  return all.filter((r) => includeArchived || !r.archived).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+export interface EventIdentity {
+  /** The recurring series id (or the single event id). */
+  seriesId: string;
+  /** Guests other than me, when known (popover); empty when only the chip was seen. */
+  counterpartEmails: readonly string[];
+}
+
+/**
+ * The relationship an event belongs to.
+ * 1. A relationship linked to this series — if guests are known, only when one of its people has one of
+ *    their emails (fail closed: a reused series id never shows the wrong person's notes).
+ * 2. Otherwise, guests known: the one non-archived relationship with exactly those people; the series
+ *    is then linked to it (the series was edited or recreated).
+ */
+export async function findRelationshipForEvent(
+  identity: EventIdentity,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship | undefined> {
+  const emails = new Set(identity.counterpartEmails.map((email) => email.toLowerCase()));
+  const linked = await db.relationships.where('calendarSeriesIds').equals(identity.seriesId).toArray();
+  if (emails.size === 0) return linked.find((r) => !r.archived) ?? linked[0];
+
+  const personIdsWithEmail = new Set(
+    (await db.people.where('emails').anyOf([...emails]).toArray()).map((person) => person.id),
+  );
+  const matchesGuests = (r: Relationship) => r.personIds.some((id) => personIdsWithEmail.has(id));
+  const bySeries = linked.find((r) => r.personIds.length === 0 || matchesGuests(r));
+  if (bySeries) return bySeries;
+  if (personIdsWithEmail.size === 0) return undefined;
+
+  const candidates = (await db.relationships.where('personIds').anyOf([...personIdsWithEmail]).toArray()).filter(
+    (r) => !r.archived && r.personIds.every((id) => personIdsWithEmail.has(id)),
+  );
+  const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
+  if (unique.length !== 1) return undefined;
+  const [found] = unique as [Relationship];
+  return updateRelationship(found.id, { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId] }, db);
+}

@@ -1,0 +1,43 @@
+/** Search across agreements and session notes: case- and accent-insensitive substring match. */
+import type { Agreement, Session } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+
+export function normaliseForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export interface SearchResults {
+  agreements: Agreement[];
+  sessions: Array<{ session: Session; excerpt: string }>;
+}
+
+function excerpt(text: string, needle: string): string {
+  const index = normaliseForSearch(text).indexOf(needle);
+  const start = Math.max(0, index - 40);
+  const flat = text.slice(start, start + 160).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '…' : ''}${flat}${start + 160 < text.length ? '…' : ''}`;
+}
+
+export async function search(
+  query: string,
+  { limit = 50 }: { limit?: number } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<SearchResults> {
+  const needle = normaliseForSearch(query.trim());
+  if (needle.length === 0) return { agreements: [], sessions: [] };
+  const agreements: Agreement[] = [];
+  await db.agreements
+    .filter((a) => normaliseForSearch(`${a.text} ${a.ownerName}`).includes(needle))
+    .until(() => agreements.length >= limit)
+    .each((a) => void agreements.push(a));
+  const sessions: SearchResults['sessions'] = [];
+  await db.sessions
+    .orderBy('updatedAt')
+    .reverse()
+    .until(() => sessions.length >= limit)
+    .each((session) => {
+      const text = [...Object.values(session.notes), session.privateNotes].join('\n');
+      if (normaliseForSearch(text).includes(needle)) sessions.push({ session, excerpt: excerpt(text, needle) });
+    });
+  return { agreements, sessions };
+}

@@ -1,0 +1,187 @@
+/**
+ * Sessions of a relationship: history, the last held one, preparing/starting with carry-over, and the
+ * status changes (held, cancelled, rescheduled). Notes save per template section.
+ */
+import Dexie from 'dexie';
+import { pointsToCarryInto } from '../domain/carry-over';
+import { type CheckIn, type Session, SessionSchema } from '../domain/model';
+import { MAX_LONG_TEXT } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { newId } from './ids';
+import { validate } from './validate';
+
+export function getSession(id: string, db: DuetDatabase = getDatabase()): Promise<Session | undefined> {
+  return db.sessions.get(id);
+}
+
+export function sessionForCalendarEvent(
+  calendarEventId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  return db.sessions.where('calendarEventId').equals(calendarEventId).first();
+}
+
+/** Newest first. */
+export async function sessionHistory(
+  relationshipId: string,
+  { limit = Infinity }: { limit?: number } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<Session[]> {
+  const query = db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, Dexie.minKey], [relationshipId, Dexie.maxKey])
+    .reverse();
+  return Number.isFinite(limit) ? query.limit(limit).toArray() : query.toArray();
+}
+
+/** The most recent session that actually took place (an index lookup, not a scan). */
+export function lastHeldSession(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Session | undefined> {
+  return db.sessions
+    .where('[relationshipId+status+scheduledAt]')
+    .between([relationshipId, 'held', Dexie.minKey], [relationshipId, 'held', Dexie.maxKey])
+    .last();
+}
+
+/** The next session still to happen (upcoming or rescheduled), earliest first. */
+export async function nextSession(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Session | undefined> {
+  const [upcoming, rescheduled] = await Promise.all(
+    (['upcoming', 'rescheduled'] as const).map((status) =>
+      db.sessions
+        .where('[relationshipId+status+scheduledAt]')
+        .between([relationshipId, status, Dexie.minKey], [relationshipId, status, Dexie.maxKey])
+        .first(),
+    ),
+  );
+  const candidates = [upcoming, rescheduled].filter((s): s is Session => s !== undefined);
+  return candidates.sort((a, b) => a.scheduledAt - b.scheduledAt)[0];
+}
+
+export interface SessionPlan {
+  relationshipId: string;
+  scheduledAt: number;
+  calendarEventId?: string | null;
+  meetCode?: string | null;
+  templateId?: string;
+}
+
+export interface StartedSession {
+  session: Session;
+  /** Talking points that flowed in from earlier sessions. */
+  carriedPointIds: string[];
+}
+
+/**
+ * Prepares (or starts) the session for a meeting: reuses the session of the same calendar event if there
+ * is one, else creates it from the relationship's template; then carries over undiscussed talking points.
+ */
+export async function prepareSession(plan: SessionPlan, db: DuetDatabase = getDatabase()): Promise<StartedSession> {
+  return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints], async () => {
+    const relationship = await db.relationships.get(plan.relationshipId);
+    if (!relationship) throw new InvalidInputError(`No 1:1 series ${plan.relationshipId}`);
+    let session = plan.calendarEventId
+      ? await db.sessions.where('calendarEventId').equals(plan.calendarEventId).first()
+      : undefined;
+    if (!session) {
+      const now = Date.now();
+      session = validate(
+        SessionSchema,
+        {
+          id: newId(),
+          relationshipId: relationship.id,
+          scheduledAt: plan.scheduledAt,
+          calendarEventId: plan.calendarEventId ?? null,
+          meetCode: plan.meetCode ?? null,
+          status: 'upcoming',
+          templateId: plan.templateId ?? relationship.templateId,
+          notes: {},
+          privateNotes: '',
+          checkIn: null,
+          heldAt: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        'session',
+      );
+      await db.sessions.add(session);
+    }
+    const carried = await carryOverInto(session, db);
+    return { session, carriedPointIds: carried };
+  });
+}
+
+async function carryOverInto(session: Session, db: DuetDatabase): Promise<string[]> {
+  const open = await db.talkingPoints.where('[relationshipId+status]').equals([session.relationshipId, 'open']).toArray();
+  const plannedIds = [...new Set(open.map((p) => p.sessionId).filter((id): id is string => id !== null))];
+  const planned = await db.sessions.bulkGet(plannedIds);
+  const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
+  const toCarry = pointsToCarryInto(session.id, open, byId);
+  const now = Date.now();
+  await db.talkingPoints.bulkPut(toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })));
+  return toCarry.map((point) => point.id);
+}
+
+async function updateSession(
+  id: string,
+  change: (session: Session) => Session,
+  db: DuetDatabase,
+): Promise<Session> {
+  return db.transaction('rw', db.sessions, async () => {
+    const existing = await db.sessions.get(id);
+    if (!existing) throw new InvalidInputError(`No session ${id}`);
+    const next = validate(SessionSchema, { ...change(existing), updatedAt: Date.now() }, 'session');
+    await db.sessions.put(next);
+    return next;
+  });
+}
+
+export function markSessionHeld(id: string, heldAt: number = Date.now(), db: DuetDatabase = getDatabase()) {
+  return updateSession(id, (s) => ({ ...s, status: 'held', heldAt }), db);
+}
+
+/** Postponed: same session, new time; it keeps its talking points. */
+export function rescheduleSession(id: string, scheduledAt: number, db: DuetDatabase = getDatabase()) {
+  return updateSession(id, (s) => ({ ...s, status: 'rescheduled', scheduledAt }), db);
+}
+
+/** Cancelled: its undiscussed talking points pass on to the next session. */
+export async function cancelSession(id: string, db: DuetDatabase = getDatabase()): Promise<Session> {
+  return db.transaction('rw', [db.sessions, db.talkingPoints], async () => {
+    const session = await updateSession(id, (s) => ({ ...s, status: 'cancelled' }), db);
+    const now = Date.now();
+    await db.talkingPoints
+      .where('sessionId')
+      .equals(id)
+      .and((point) => point.status === 'open')
+      .modify({ sessionId: null, updatedAt: now });
+    const next = await nextSession(session.relationshipId, db);
+    if (next) await carryOverInto(next, db);
+    return session;
+  });
+}
+
+export function saveSectionNotes(sessionId: string, sectionId: string, text: string, db: DuetDatabase = getDatabase()) {
+  if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
+  return updateSession(sessionId, (s) => ({ ...s, notes: { ...s.notes, [sectionId]: text } }), db);
+}
+
+export function savePrivateNotes(sessionId: string, text: string, db: DuetDatabase = getDatabase()) {
+  return updateSession(sessionId, (s) => ({ ...s, privateNotes: text }), db);
+}
+
+export function saveCheckIn(sessionId: string, checkIn: CheckIn, db: DuetDatabase = getDatabase()) {
+  return updateSession(sessionId, (s) => ({ ...s, checkIn }), db);
+}
+
+/** Sessions in a time window across all relationships (upcoming 1:1s), earliest first. */
+export async function sessionsBetween(
+  from: number,
+  to: number,
+  statuses: readonly Session['status'][] = ['upcoming', 'rescheduled'],
+  db: DuetDatabase = getDatabase(),
+): Promise<Session[]> {
+  const lists = await Promise.all(
+    statuses.map((status) => db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true).toArray()),
+  );
+  return lists.flat().sort((a, b) => a.scheduledAt - b.scheduledAt);
+}

@@ -1,0 +1,80 @@
+/** Settings (one row), templates (built-ins from code + the user's own) and storage persistence. */
+import { defaultSettings, type Settings, SettingsSchema, type Template, TemplateSchema } from '../domain/model';
+import { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from '../domain/templates';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { newId } from './ids';
+import { validate } from './validate';
+
+export async function getSettings(db: DuetDatabase = getDatabase()): Promise<Settings> {
+  return (await db.settings.get('settings')) ?? defaultSettings(0);
+}
+
+export async function updateSettings(
+  patch: Partial<Omit<Settings, 'id' | 'updatedAt'>>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    const next = validate(SettingsSchema, { ...current, ...patch, updatedAt: Date.now() }, 'settings');
+    await db.settings.put(next);
+    return next;
+  });
+}
+
+export interface PersistenceApi {
+  persisted?: () => Promise<boolean>;
+  persist?: () => Promise<boolean>;
+}
+
+/**
+ * Asks the browser not to evict Duet's data under storage pressure (once it said yes, never again),
+ * and records the answer so the options page can show it.
+ */
+export async function ensurePersistentStorage(
+  storage: PersistenceApi | undefined = globalThis.navigator?.storage,
+  db: DuetDatabase = getDatabase(),
+): Promise<boolean> {
+  if (!storage?.persist) return false;
+  const already = (await storage.persisted?.()) ?? false;
+  const granted = already || (await storage.persist());
+  const recorded = (await getSettings(db)).storagePersistence;
+  if (recorded?.granted !== granted) {
+    await updateSettings({ storagePersistence: { requestedAt: Date.now(), granted } }, db);
+  }
+  return granted;
+}
+
+export async function listTemplates(db: DuetDatabase = getDatabase()): Promise<Template[]> {
+  const custom = await db.templates.toArray();
+  return [...BUILT_IN_TEMPLATES, ...custom.sort((a, b) => a.name.localeCompare(b.name))];
+}
+
+export async function getTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<Template | undefined> {
+  return BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? (await db.templates.get(id));
+}
+
+/** Saves one of the user's own templates (built-ins are read-only: copy one to change it). */
+export async function saveCustomTemplate(
+  input: Omit<Template, 'id' | 'builtIn' | 'createdAt' | 'updatedAt'> & { id?: string },
+  db: DuetDatabase = getDatabase(),
+): Promise<Template> {
+  if (input.id && isBuiltInTemplateId(input.id)) throw new InvalidInputError('Built-in templates cannot be changed.');
+  return db.transaction('rw', db.templates, async () => {
+    const existing = input.id ? await db.templates.get(input.id) : undefined;
+    const now = Date.now();
+    const template = validate(
+      TemplateSchema,
+      {
+        ...input,
+        id: input.id ?? `custom:${newId()}`,
+        builtIn: false,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+      },
+      'template',
+    );
+    await db.templates.put(template);
+    return template;
+  });
+}

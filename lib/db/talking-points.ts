@@ -1,0 +1,99 @@
+/** Talking points for the next session: added by me or for them, reordered, carried over until discussed. */
+import { type TalkingPoint, TalkingPointSchema } from '../domain/model';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { newId } from './ids';
+import { nextSession } from './sessions';
+import { validate } from './validate';
+
+export async function addTalkingPoint(
+  relationshipId: string,
+  input: { text: string; author: TalkingPoint['author'] },
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint> {
+  return db.transaction('rw', [db.talkingPoints, db.sessions], async () => {
+    const open = await upcomingTalkingPoints(relationshipId, db);
+    const next = await nextSession(relationshipId, db);
+    const now = Date.now();
+    const point = validate(
+      TalkingPointSchema,
+      {
+        id: newId(),
+        relationshipId,
+        text: input.text.trim(),
+        author: input.author,
+        status: 'open',
+        sessionId: next?.id ?? null,
+        order: (open.at(-1)?.order ?? 0) + 1,
+        discussedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'talking point',
+    );
+    await db.talkingPoints.add(point);
+    return point;
+  });
+}
+
+/** Open points of a relationship, in agenda order. */
+export async function upcomingTalkingPoints(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint[]> {
+  const points = await db.talkingPoints.where('[relationshipId+status]').equals([relationshipId, 'open']).toArray();
+  return points.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
+}
+
+/** Puts the open points in the given order; ids not listed keep their relative order after them. */
+export async function reorderTalkingPoints(
+  relationshipId: string,
+  orderedIds: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint[]> {
+  return db.transaction('rw', db.talkingPoints, async () => {
+    const points = await upcomingTalkingPoints(relationshipId, db);
+    const byId = new Map(points.map((p) => [p.id, p]));
+    const unknown = orderedIds.filter((id) => !byId.has(id));
+    if (unknown.length > 0) throw new InvalidInputError('Some talking points are not open points of this 1:1.');
+    const rest = points.filter((p) => !orderedIds.includes(p.id));
+    const now = Date.now();
+    const reordered = [...orderedIds.map((id) => byId.get(id)!), ...rest].map((p, index) => ({
+      ...p,
+      order: index + 1,
+      updatedAt: now,
+    }));
+    await db.talkingPoints.bulkPut(reordered);
+    return reordered;
+  });
+}
+
+export async function setTalkingPointStatus(
+  id: string,
+  status: TalkingPoint['status'],
+  sessionId: string | null = null,
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint> {
+  return db.transaction('rw', db.talkingPoints, async () => {
+    const point = await db.talkingPoints.get(id);
+    if (!point) throw new InvalidInputError(`No talking point ${id}`);
+    const now = Date.now();
+    const next = validate(
+      TalkingPointSchema,
+      {
+        ...point,
+        status,
+        sessionId: sessionId ?? point.sessionId,
+        discussedAt: status === 'discussed' ? now : null,
+        updatedAt: now,
+      },
+      'talking point',
+    );
+    await db.talkingPoints.put(next);
+    return next;
+  });
+}
+
+export function pointsOfSession(sessionId: string, db: DuetDatabase = getDatabase()): Promise<TalkingPoint[]> {
+  return db.talkingPoints.where('sessionId').equals(sessionId).sortBy('order');
+}

@@ -1,0 +1,120 @@
+/** Pure rules for agreements: which are active, which filter they match, and their lifecycle steps. */
+import { type Day, weekOf } from './days';
+import {
+  ACTIVE_AGREEMENT_STATUSES,
+  type Agreement,
+  type AgreementEvent,
+  type AgreementStatus,
+} from './model';
+
+export const AGREEMENT_FILTERS = ['all-open', 'mine', 'theirs', 'overdue', 'due-this-week'] as const;
+export type AgreementFilter = (typeof AGREEMENT_FILTERS)[number];
+
+export function isActive(agreement: Pick<Agreement, 'status'>): boolean {
+  return (ACTIVE_AGREEMENT_STATUSES as readonly AgreementStatus[]).includes(agreement.status);
+}
+
+export function isOverdue(agreement: Pick<Agreement, 'status' | 'dueDate'>, today: Day): boolean {
+  return isActive(agreement) && agreement.dueDate !== null && agreement.dueDate < today;
+}
+
+export function matchesFilter(
+  agreement: Pick<Agreement, 'status' | 'dueDate' | 'owner'>,
+  filter: AgreementFilter,
+  today: Day,
+): boolean {
+  if (!isActive(agreement)) return false;
+  switch (filter) {
+    case 'all-open':
+      return true;
+    case 'mine':
+      return agreement.owner === 'me' || agreement.owner === 'both';
+    case 'theirs':
+      return agreement.owner === 'them' || agreement.owner === 'both' || agreement.owner === 'named';
+    case 'overdue':
+      return isOverdue(agreement, today);
+    case 'due-this-week': {
+      const [, sunday] = weekOf(today);
+      return agreement.dueDate !== null && agreement.dueDate >= today && agreement.dueDate <= sunday;
+    }
+  }
+}
+
+/** Sort: overdue first, then by due date (undated last), then oldest first. */
+export function compareAgreements(a: Agreement, b: Agreement): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.createdAt - b.createdAt;
+}
+
+export class AgreementTransitionError extends Error {
+  override name = 'AgreementTransitionError';
+}
+
+interface Step {
+  at: number;
+  sessionId?: string | null;
+}
+
+function event(step: Step, action: AgreementEvent['action'], extra: Partial<AgreementEvent> = {}): AgreementEvent {
+  return { at: step.at, action, sessionId: step.sessionId ?? null, fromDue: null, toDue: null, note: '', ...extra };
+}
+
+function requireActive(agreement: Agreement, action: string): void {
+  if (!isActive(agreement)) {
+    throw new AgreementTransitionError(`Only an open agreement can be ${action}; this one is ${agreement.status}.`);
+  }
+}
+
+export function markDone(agreement: Agreement, step: Step): Agreement {
+  requireActive(agreement, 'marked done');
+  return {
+    ...agreement,
+    status: 'done',
+    closedAt: step.at,
+    updatedAt: step.at,
+    history: [...agreement.history, event(step, 'done')],
+  };
+}
+
+export function renegotiate(agreement: Agreement, newDue: Day | null, note: string, step: Step): Agreement {
+  requireActive(agreement, 'renegotiated');
+  return {
+    ...agreement,
+    status: 'renegotiated',
+    dueDate: newDue,
+    updatedAt: step.at,
+    history: [...agreement.history, event(step, 'renegotiated', { fromDue: agreement.dueDate, toDue: newDue, note })],
+  };
+}
+
+export function drop(agreement: Agreement, reason: string, step: Step): Agreement {
+  requireActive(agreement, 'dropped');
+  if (reason.trim().length === 0) throw new AgreementTransitionError('Say why the agreement is dropped.');
+  return {
+    ...agreement,
+    status: 'dropped',
+    closedAt: step.at,
+    updatedAt: step.at,
+    history: [...agreement.history, event(step, 'dropped', { note: reason.trim() })],
+  };
+}
+
+export function reopen(agreement: Agreement, step: Step): Agreement {
+  if (isActive(agreement)) return agreement;
+  return {
+    ...agreement,
+    status: 'open',
+    closedAt: null,
+    updatedAt: step.at,
+    history: [...agreement.history, event(step, 'reopened')],
+  };
+}
+
+/** "Still relevant? Honoured?" — a review in a session, recorded without changing the status. */
+export function markReviewed(agreement: Agreement, note: string, step: Step): Agreement {
+  return { ...agreement, updatedAt: step.at, history: [...agreement.history, event(step, 'reviewed', { note })] };
+}

@@ -1,0 +1,269 @@
+/**
+ * Duet's data, as zod schemas: the single source of every stored type (PRODUCT.md, "Concepts").
+ * Pure: no browser, no database. `lib/db` stores these; `lib/io` validates imports with them.
+ *
+ * Conventions: ids are opaque strings (UUIDs for records Duet creates); instants are epoch milliseconds;
+ * due dates are calendar days (`YYYY-MM-DD`, the user's local day) so time-zone moves never shift them.
+ */
+import { z } from 'zod';
+import { ONE_ON_ONE_KINDS } from './one-on-one-title';
+
+const MAX_ID = 128;
+const MAX_SHORT_TEXT = 1_000;
+export const MAX_LONG_TEXT = 200_000;
+
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID)
+  .regex(/^[A-Za-z0-9_.:@-]+$/, 'ids use letters, digits and _ . : @ - only');
+export const InstantSchema = z.number().int().nonnegative().max(8.64e15);
+export const DayStringSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dates are written YYYY-MM-DD');
+export const EmailSchema = z
+  .string()
+  .max(320)
+  .regex(/^[^\s@<>()]+@[^\s@<>()]+$/, 'not an email address')
+  .transform((email) => email.toLowerCase());
+const ShortText = z.string().max(MAX_SHORT_TEXT);
+const LongText = z.string().max(MAX_LONG_TEXT);
+
+const Timestamps = { createdAt: InstantSchema, updatedAt: InstantSchema };
+
+// People ------------------------------------------------------------------------------------------
+
+export const RELATIONS = [
+  'report',
+  'manager',
+  'peer',
+  'skip-level-report',
+  'skip-level-manager',
+  'other',
+] as const;
+export const RelationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof RelationSchema>;
+
+export const PersonSchema = z.strictObject({
+  id: IdSchema,
+  name: ShortText.min(1),
+  /** Lower-cased; the key for matching calendar guests (two people may share a display name). */
+  emails: z.array(EmailSchema).max(20),
+  relation: RelationSchema,
+  archived: z.boolean(),
+  ...Timestamps,
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+// Relationships (a 1:1 series) --------------------------------------------------------------------
+
+export const RelationshipKindSchema = z.enum(ONE_ON_ONE_KINDS);
+export type RelationshipKind = z.infer<typeof RelationshipKindSchema>;
+
+export const RelationshipSchema = z.strictObject({
+  id: IdSchema,
+  /** The other person(s): one for a 1:1, the member (and the other lead) for a 2-1. */
+  personIds: z.array(IdSchema).max(4),
+  kind: RelationshipKindSchema,
+  /** What the user calls this series (defaults to the calendar title). */
+  title: ShortText,
+  cadenceDays: z.number().int().min(1).max(365),
+  templateId: IdSchema,
+  /** Calendar recurring-series ids linked to this relationship (an edited series adds one). */
+  calendarSeriesIds: z.array(IdSchema).max(50),
+  meetCodes: z.array(z.string().regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/)).max(50),
+  archived: z.boolean(),
+  ...Timestamps,
+});
+export type Relationship = z.infer<typeof RelationshipSchema>;
+
+// Sessions ----------------------------------------------------------------------------------------
+
+export const SESSION_STATUSES = ['upcoming', 'held', 'cancelled', 'rescheduled'] as const;
+export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+export const CheckInSchema = z.strictObject({
+  mood: z.number().int().min(1).max(5).nullable(),
+  workload: z.number().int().min(1).max(5).nullable(),
+});
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+export const SessionSchema = z.strictObject({
+  id: IdSchema,
+  relationshipId: IdSchema,
+  scheduledAt: InstantSchema,
+  /** The Calendar event instance (decoded id), when the session came from Calendar. */
+  calendarEventId: IdSchema.nullable(),
+  meetCode: z.string().regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/).nullable(),
+  status: SessionStatusSchema,
+  templateId: IdSchema,
+  /** Notes per template section id. */
+  notes: z.record(IdSchema, LongText),
+  /** Notes only I see, even in summaries I copy. */
+  privateNotes: LongText,
+  checkIn: CheckInSchema.nullable(),
+  heldAt: InstantSchema.nullable(),
+  ...Timestamps,
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+// Talking points ----------------------------------------------------------------------------------
+
+export const TALKING_POINT_STATUSES = ['open', 'discussed', 'dropped'] as const;
+export const TalkingPointSchema = z.strictObject({
+  id: IdSchema,
+  relationshipId: IdSchema,
+  text: ShortText.min(1),
+  /** Who wants to raise it. */
+  author: z.enum(['me', 'them']),
+  status: z.enum(TALKING_POINT_STATUSES),
+  /** The session it is planned for; `null` until a session is prepared or started. */
+  sessionId: IdSchema.nullable(),
+  /** Position in the agenda (ascending). */
+  order: z.number(),
+  discussedAt: InstantSchema.nullable(),
+  ...Timestamps,
+});
+export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
+
+// Agreements --------------------------------------------------------------------------------------
+
+export const AGREEMENT_STATUSES = ['open', 'renegotiated', 'done', 'dropped'] as const;
+/** Statuses of an agreement that still has to be honoured (carried over to every next session). */
+export const ACTIVE_AGREEMENT_STATUSES = ['open', 'renegotiated'] as const;
+export const AgreementStatusSchema = z.enum(AGREEMENT_STATUSES);
+export type AgreementStatus = z.infer<typeof AgreementStatusSchema>;
+
+export const AgreementOwnerSchema = z.enum(['me', 'them', 'both', 'named']);
+export type AgreementOwner = z.infer<typeof AgreementOwnerSchema>;
+
+export const AgreementEventSchema = z.strictObject({
+  at: InstantSchema,
+  action: z.enum(['created', 'reviewed', 'done', 'renegotiated', 'dropped', 'reopened']),
+  sessionId: IdSchema.nullable(),
+  /** For renegotiation: the due date before and after. */
+  fromDue: DayStringSchema.nullable(),
+  toDue: DayStringSchema.nullable(),
+  note: ShortText,
+});
+export type AgreementEvent = z.infer<typeof AgreementEventSchema>;
+
+export const AgreementSchema = z.strictObject({
+  id: IdSchema,
+  relationshipId: IdSchema,
+  owner: AgreementOwnerSchema,
+  /** The owner's name when `owner` is `named` (someone outside the 1:1), else empty. */
+  ownerName: ShortText,
+  text: ShortText.min(1),
+  dueDate: DayStringSchema.nullable(),
+  status: AgreementStatusSchema,
+  /** The session it was made in, if any. */
+  madeInSessionId: IdSchema.nullable(),
+  history: z.array(AgreementEventSchema).max(500),
+  closedAt: InstantSchema.nullable(),
+  ...Timestamps,
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+// Goals and feedback ------------------------------------------------------------------------------
+
+export const GOAL_CATEGORIES = ['impact', 'team', 'community', 'personal-development', 'okr'] as const;
+export const GoalStatusSchema = z.enum(['ahead', 'on-track', 'behind']);
+export const KeyResultSchema = z.strictObject({
+  id: IdSchema,
+  text: ShortText.min(1),
+  /** 0–100 */
+  progress: z.number().min(0).max(100),
+});
+export const GoalSchema = z.strictObject({
+  id: IdSchema,
+  relationshipId: IdSchema,
+  category: z.enum(GOAL_CATEGORIES),
+  title: ShortText.min(1),
+  keyResults: z.array(KeyResultSchema).max(20),
+  status: GoalStatusSchema,
+  targetDate: DayStringSchema.nullable(),
+  archived: z.boolean(),
+  ...Timestamps,
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const FeedbackSchema = z.strictObject({
+  id: IdSchema,
+  relationshipId: IdSchema,
+  personId: IdSchema.nullable(),
+  direction: z.enum(['given', 'received']),
+  text: LongText.min(1),
+  sessionId: IdSchema.nullable(),
+  at: InstantSchema,
+  ...Timestamps,
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
+// Templates ---------------------------------------------------------------------------------------
+
+export const SECTION_KINDS = ['notes', 'check-in', 'agreements', 'goals', 'feedback', 'career'] as const;
+export const TemplateSectionSchema = z.strictObject({
+  id: IdSchema,
+  title: ShortText.min(1),
+  /** Planned minutes (timebox); 0 = no timebox. */
+  minutes: z.number().int().min(0).max(240),
+  prompts: z.array(ShortText).max(20),
+  kind: z.enum(SECTION_KINDS),
+});
+export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
+
+export const TEMPLATE_METHODS = [
+  'growth-performance',
+  'your-session',
+  'structured-50',
+  'career',
+  'peer',
+  'custom',
+] as const;
+export const TemplateSchema = z.strictObject({
+  id: IdSchema,
+  name: ShortText.min(1),
+  method: z.enum(TEMPLATE_METHODS),
+  description: ShortText,
+  sections: z.array(TemplateSectionSchema).min(1).max(30),
+  builtIn: z.boolean(),
+  ...Timestamps,
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+// Settings ----------------------------------------------------------------------------------------
+
+export const SettingsSchema = z.strictObject({
+  id: z.literal('settings'),
+  myName: ShortText,
+  myEmails: z.array(EmailSchema).max(20),
+  /** Default cadence per relationship kind, in days. */
+  cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
+  /** What the browser answered to `navigator.storage.persist()`, and when. */
+  storagePersistence: z
+    .strictObject({ requestedAt: InstantSchema, granted: z.boolean() })
+    .nullable(),
+  updatedAt: InstantSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_CADENCE_DAYS: Record<RelationshipKind, number> = {
+  'one-on-one': 14,
+  'two-on-one': 42,
+  'skip-level': 42,
+  peer: 28,
+  career: 42,
+};
+
+export function defaultSettings(now: number): Settings {
+  return {
+    id: 'settings',
+    myName: '',
+    myEmails: [],
+    cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+    storagePersistence: null,
+    updatedAt: now,
+  };
+}

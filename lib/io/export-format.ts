@@ -1,0 +1,68 @@
+/**
+ * Duet's export file: a versioned JSON document holding every record. `version` changes only when the
+ * file's shape changes; older versions stay importable by converting them on import.
+ */
+import { z } from 'zod';
+import {
+  AgreementSchema,
+  FeedbackSchema,
+  GoalSchema,
+  PersonSchema,
+  RelationshipSchema,
+  SessionSchema,
+  SettingsSchema,
+  TalkingPointSchema,
+  TemplateSchema,
+} from '../domain/model';
+
+export const EXPORT_FORMAT = 'duet-export';
+export const EXPORT_VERSION = 1;
+/** Larger files are refused before parsing (a real history is a few MB). */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+
+export const EXPORT_TABLES = [
+  'people',
+  'relationships',
+  'sessions',
+  'talkingPoints',
+  'agreements',
+  'goals',
+  'feedback',
+  'templates',
+  'settings',
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export const RECORD_SCHEMAS = {
+  people: PersonSchema,
+  relationships: RelationshipSchema,
+  sessions: SessionSchema,
+  talkingPoints: TalkingPointSchema,
+  agreements: AgreementSchema,
+  goals: GoalSchema,
+  feedback: FeedbackSchema,
+  templates: TemplateSchema,
+  settings: SettingsSchema,
+} as const satisfies Record<ExportTable, z.ZodType>;
+
+export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] };
+
+export const ExportHeaderSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int(),
+  exportedAt: z.number().int().nonnegative(),
+  app: z.string().max(100),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: number;
+  app: string;
+  data: ExportData;
+}
+
+export function emptyExportData(): ExportData {
+  return Object.fromEntries(EXPORT_TABLES.map((t) => [t, []])) as unknown as ExportData;
+}
