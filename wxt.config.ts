@@ -7,6 +7,9 @@ import { GOOGLE_HOST_PATTERNS } from './lib/hosts';
  * The flag is a compile-time constant, so the demo seeding code is absent from release builds.
  */
 const demo = process.env.DUET_DEMO === '1';
+/** `DUET_BENCH=1` adds the unlisted bench.html page that `npm run bench` drives; never in release builds. */
+const bench = process.env.DUET_BENCH === '1';
+const RELEASE_ENTRYPOINTS = ['background', 'calendar', 'meet', 'panel', 'popup', 'options'];
 
 // Extension pages: no remote code, no network, only our own scripts. Inline styles are allowed because
 // Preact writes `style` attributes; scripts never.
@@ -22,7 +25,8 @@ const EXTENSION_PAGES_CSP = [
 ].join('; ');
 
 export default defineConfig({
-  outDir: demo ? '.output/demo' : '.output',
+  outDir: bench ? '.output/bench' : demo ? '.output/demo' : '.output',
+  filterEntrypoints: bench ? [...RELEASE_ENTRYPOINTS, 'bench'] : RELEASE_ENTRYPOINTS,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { describeStorageProblem, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
+import { stashDraft, takeDraft } from '../shared/draft-stash';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 5000;
@@ -39,7 +40,14 @@ export function useNoteDraft(target: NoteTarget | null) {
         setStatus({ kind: 'saved', at: saved.updatedAt });
       }
     } catch (error) {
-      setStatus({ kind: 'error', message: describeSaveError(error) });
+      const problem = describeStorageProblem(error);
+      setStatus({ kind: 'error', message: problem.message });
+      if (problem.kind === 'updated') {
+        // Duet's database moved to a newer version: keep the draft and reload onto the new code.
+        stashDraft(draft.target.eventKey, draft.text);
+        location.reload();
+        return;
+      }
       timer.current = setTimeout(() => void flush(), RETRY_MS);
     }
   }, []);
@@ -53,6 +61,15 @@ export function useNoteDraft(target: NoteTarget | null) {
       try {
         const note = await getEventNote(target.eventKey);
         if (cancelled) return;
+        const stashed = takeDraft(target.eventKey);
+        if (stashed !== null && stashed !== (note?.text ?? '')) {
+          // A draft saved away before a reload: put it back and save it.
+          setText(stashed);
+          pending.current = { target, text: stashed };
+          setStatus({ kind: 'pending' });
+          timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+          return;
+        }
         setText(note?.text ?? '');
         setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
       } catch (error) {

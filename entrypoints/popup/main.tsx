@@ -1,6 +1,9 @@
 import { render } from 'preact';
+import { ensurePersistentStorage } from '@/lib/db';
 import { PopupApp } from '@/components/popup/PopupApp';
 import '@/components/shared/theme.css';
 import '@/components/popup/popup.css';
 
 render(<PopupApp />, document.getElementById('app')!);
+// Ask the browser to keep Duet's data under storage pressure; the answer is recorded for the options page.
+void ensurePersistentStorage().catch(() => undefined);

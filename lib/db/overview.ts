@@ -4,12 +4,19 @@
  * (measured by `npm run bench`).
  */
 import { cadenceHealth, type CadenceHealth } from '../domain/cadence';
-import { type Day, dayOf } from '../domain/days';
-import { AGREEMENT_FILTERS, type AgreementFilter, matchesFilter } from '../domain/agreements';
-import type { Agreement, Person, Relationship, Session, TalkingPoint } from '../domain/model';
+import { type Day, dayOf, weekOf } from '../domain/days';
+import { type AgreementFilter, compareAgreements, matchesFilter } from '../domain/agreements';
+import {
+  ACTIVE_AGREEMENT_STATUSES,
+  type Agreement,
+  type Person,
+  type Relationship,
+  type Session,
+  type TalkingPoint,
+} from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
-import { allActiveAgreements, openAgreements } from './agreements';
-import { lastHeldSession, nextSession, sessionsBetween } from './sessions';
+import { openAgreements } from './agreements';
+import { countSessionsBetween, lastHeldSession, nextSession, sessionsBetween } from './sessions';
 import { upcomingTalkingPoints } from './talking-points';
 
 export interface RelationshipOverview {
@@ -54,14 +61,72 @@ export interface AgreementGroup {
   agreements: Agreement[];
 }
 
+/** How many items a popup list shows; the rest is counted, not read. */
+export const POPUP_LIST_LIMIT = 50;
+
 export interface PopupLists {
   today: Day;
-  /** How many active agreements match each filter. */
+  /** How many active agreements match each filter (index counts: no records are read). */
   counts: Record<AgreementFilter, number>;
-  /** The selected filter's agreements, grouped by relationship (groups with overdue items first). */
+  /** The first agreements of the selected filter (soonest due first), grouped by relationship. */
   groups: AgreementGroup[];
-  /** Upcoming sessions of the next 7 days, earliest first. */
+  /** Upcoming sessions of the next 7 days, earliest first (at most POPUP_LIST_LIMIT). */
   upcoming: Array<{ session: Session; relationship: Relationship }>;
+  upcomingCount: number;
+}
+
+const MIN_DAY = '0000-00-00';
+const MAX_DAY = '9999-99-99';
+
+/** Active agreements with a due date in [from, to), across statuses, via the [status+dueDate] index. */
+function activeDueBetween(db: DuetDatabase, from: Day, to: Day, includeUpper = false) {
+  return ACTIVE_AGREEMENT_STATUSES.map((status) =>
+    db.agreements.where('[status+dueDate]').between([status, from], [status, to], true, includeUpper),
+  );
+}
+
+async function countFilters(db: DuetDatabase, today: Day): Promise<Record<AgreementFilter, number>> {
+  const [, sunday] = weekOf(today);
+  const sum = async (collections: Array<{ count(): Promise<number> }>) =>
+    (await Promise.all(collections.map((c) => c.count()))).reduce((a, b) => a + b, 0);
+  const byOwner = async (owners: readonly Agreement['owner'][]) =>
+    db.agreements
+      .where('[status+owner]')
+      .anyOf(ACTIVE_AGREEMENT_STATUSES.flatMap((status) => owners.map((owner) => [status, owner])))
+      .count();
+  const [allOpen, overdue, dueThisWeek, mine, theirs] = await Promise.all([
+    db.agreements.where('status').anyOf([...ACTIVE_AGREEMENT_STATUSES]).count(),
+    sum(activeDueBetween(db, MIN_DAY, today)),
+    sum(activeDueBetween(db, today, sunday, true)),
+    byOwner(['me', 'both']),
+    byOwner(['them', 'both', 'named']),
+  ]);
+  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine, theirs };
+}
+
+/** The first `limit` active agreements matching a filter, soonest due first, undated last. */
+async function firstMatching(db: DuetDatabase, filter: AgreementFilter, today: Day, limit: number) {
+  const [, sunday] = weekOf(today);
+  const [from, to, includeUpper] =
+    filter === 'overdue' ? [MIN_DAY, today, false] : filter === 'due-this-week' ? [today, sunday, true] : [MIN_DAY, MAX_DAY, true];
+  const dated = (
+    await Promise.all(
+      activeDueBetween(db, from, to, includeUpper).map((c) =>
+        c.filter((a) => matchesFilter(a, filter, today)).limit(limit).toArray(),
+      ),
+    )
+  )
+    .flat()
+    .sort(compareAgreements)
+    .slice(0, limit);
+  if (dated.length >= limit || filter === 'overdue' || filter === 'due-this-week') return dated;
+  const undated = await db.agreements
+    .where('status')
+    .anyOf([...ACTIVE_AGREEMENT_STATUSES])
+    .filter((a) => a.dueDate === null && matchesFilter(a, filter, today))
+    .limit(limit - dated.length)
+    .toArray();
+  return [...dated, ...undated.sort(compareAgreements)];
 }
 
 export async function loadPopupLists(
@@ -71,14 +136,13 @@ export async function loadPopupLists(
 ): Promise<PopupLists> {
   const today = dayOf(now);
   return db.transaction('r', [db.agreements, db.relationships, db.sessions], async () => {
-    const [active, upcomingSessions] = await Promise.all([
-      allActiveAgreements(db),
-      sessionsBetween(now, now + 7 * 86_400_000, ['upcoming', 'rescheduled'], db),
+    const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
+    const [counts, selected, upcomingSessions, upcomingCount] = await Promise.all([
+      countFilters(db, today),
+      firstMatching(db, filter, today, POPUP_LIST_LIMIT),
+      sessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, POPUP_LIST_LIMIT),
+      countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db),
     ]);
-    const counts = Object.fromEntries(
-      AGREEMENT_FILTERS.map((f) => [f, active.filter((a) => matchesFilter(a, f, today)).length]),
-    ) as Record<AgreementFilter, number>;
-    const selected = active.filter((a) => matchesFilter(a, filter, today));
     const relationshipIds = [
       ...new Set([...selected.map((a) => a.relationshipId), ...upcomingSessions.map((s) => s.relationshipId)]),
     ];
@@ -87,24 +151,23 @@ export async function loadPopupLists(
         .filter((r): r is Relationship => r !== undefined)
         .map((r) => [r.id, r]),
     );
-    const byRelationship = new Map<string, Agreement[]>();
+    const groups: AgreementGroup[] = [];
+    const groupOf = new Map<string, AgreementGroup>();
     for (const agreement of selected) {
-      const list = byRelationship.get(agreement.relationshipId) ?? [];
-      list.push(agreement);
-      byRelationship.set(agreement.relationshipId, list);
+      const relationship = relationships.get(agreement.relationshipId);
+      if (!relationship) continue;
+      let group = groupOf.get(relationship.id);
+      if (!group) {
+        group = { relationship, agreements: [] };
+        groupOf.set(relationship.id, group);
+        groups.push(group);
+      }
+      group.agreements.push(agreement);
     }
-    const groups = [...byRelationship.entries()]
-      .filter(([id]) => relationships.has(id))
-      .map(([id, agreements]) => ({ relationship: relationships.get(id)!, agreements }))
-      .sort(
-        (a, b) =>
-          (a.agreements[0]?.dueDate ?? '9999') .localeCompare(b.agreements[0]?.dueDate ?? '9999') ||
-          a.relationship.title.localeCompare(b.relationship.title),
-      );
     const upcoming = upcomingSessions
       .filter((s) => relationships.has(s.relationshipId))
       .map((session) => ({ session, relationship: relationships.get(session.relationshipId)! }));
-    return { today, counts, groups, upcoming };
+    return { today, counts, groups, upcoming, upcomingCount };
   });
 }
 

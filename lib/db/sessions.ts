@@ -179,9 +179,30 @@ export async function sessionsBetween(
   to: number,
   statuses: readonly Session['status'][] = ['upcoming', 'rescheduled'],
   db: DuetDatabase = getDatabase(),
+  limit = Infinity,
 ): Promise<Session[]> {
   const lists = await Promise.all(
-    statuses.map((status) => db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true).toArray()),
+    statuses.map((status) => {
+      const range = db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true);
+      return Number.isFinite(limit) ? range.limit(limit).toArray() : range.toArray();
+    }),
   );
-  return lists.flat().sort((a, b) => a.scheduledAt - b.scheduledAt);
+  return lists
+    .flat()
+    .sort((a, b) => a.scheduledAt - b.scheduledAt)
+    .slice(0, limit);
+}
+
+export async function countSessionsBetween(
+  from: number,
+  to: number,
+  statuses: readonly Session['status'][] = ['upcoming', 'rescheduled'],
+  db: DuetDatabase = getDatabase(),
+): Promise<number> {
+  const counts = await Promise.all(
+    statuses.map((status) =>
+      db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true).count(),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }

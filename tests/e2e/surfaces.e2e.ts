@@ -48,10 +48,12 @@ describe('surfaces', () => {
     await calendar.page.close();
   });
 
-  it('options: shows the privacy statement and how many notes are stored', async () => {
+  it('options: shows the privacy statement and how much is stored', async () => {
     const options = await OptionsPage.open(duet);
     expect(await options.privacyStatement.textContent()).toContain('makes no network requests');
-    await expect.poll(() => options.noteCount.textContent()).toBe('2');
+    // Two events got notes: two 1:1 series, one session each.
+    await expect.poll(() => options.relationshipCount.textContent()).toBe('2');
+    await expect.poll(() => options.sessionCount.textContent()).toBe('2');
     await duet.screenshot(options.page, 'options');
     await options.page.close();
   });

@@ -13,7 +13,10 @@ export class OptionsPage {
   get privacyStatement(): Locator {
     return this.page.locator('[data-testid=privacy-statement]');
   }
-  get noteCount(): Locator {
-    return this.page.locator('[data-testid=note-count]');
+  get relationshipCount(): Locator {
+    return this.page.locator('[data-testid=relationship-count]');
+  }
+  get sessionCount(): Locator {
+    return this.page.locator('[data-testid=session-count]');
   }
 }

@@ -1,0 +1,3 @@
+import { exposeBenchApi } from '@/lib/bench/bench-api';
+
+exposeBenchApi(window);

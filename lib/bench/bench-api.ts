@@ -1,0 +1,59 @@
+/**
+ * What `npm run bench` drives inside the extension (bench builds only): seed a generated profile into the
+ * real IndexedDB, then time the panel's and the popup's data loads.
+ */
+import { type AgreementFilter } from '../domain/agreements';
+import { countRecords, getDatabase, loadPopupLists, loadRelationshipOverview } from '../db';
+import { generateProfile, profileStats } from '../demo/generate';
+import { EXPORT_TABLES } from '../io/export-format';
+import { deleteAllData } from '../io/import';
+
+const CHUNK = 20_000;
+
+export interface BenchApi {
+  seed(profile: 'realistic' | 'large', scale: number): Promise<Record<string, number>>;
+  timePanel(runs: number): Promise<number[]>;
+  timePopup(runs: number, filter: AgreementFilter): Promise<number[]>;
+}
+
+async function seed(profile: 'realistic' | 'large', scale: number) {
+  const db = getDatabase();
+  await deleteAllData(db);
+  const data = generateProfile(profile, { now: Date.now(), seed: 7, scale });
+  // Chunked transactions: one transaction of a million rows would hold everything in memory twice.
+  for (const table of EXPORT_TABLES) {
+    const rows = data[table] as unknown[];
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await db.table(table).bulkAdd(rows.slice(i, i + CHUNK));
+    }
+  }
+  return { ...profileStats(data), stored: (await countRecords(db)).sessions };
+}
+
+async function timePanel(runs: number) {
+  const ids = (await getDatabase().relationships.toCollection().primaryKeys()) as string[];
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const id = ids[(run * 7919) % ids.length]!;
+    const started = performance.now();
+    const overview = await loadRelationshipOverview(id);
+    samples.push(performance.now() - started);
+    if (!overview) throw new Error('relationship vanished');
+  }
+  return samples;
+}
+
+async function timePopup(runs: number, filter: AgreementFilter) {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await loadPopupLists(filter);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+export function exposeBenchApi(target: object): void {
+  const api: BenchApi = { seed, timePanel, timePopup };
+  Object.assign(target, { duetBench: api });
+}
