@@ -85,23 +85,28 @@ function activeDueBetween(db: DuetDatabase, from: Day, to: Day, includeUpper = f
   );
 }
 
+/**
+ * Filter counts from native index counts only (`equals`/`between` map to IDBIndex.count; Dexie's `anyOf`
+ * would walk a cursor and read records).
+ */
 async function countFilters(db: DuetDatabase, today: Day): Promise<Record<AgreementFilter, number>> {
   const [, sunday] = weekOf(today);
-  const sum = async (collections: Array<{ count(): Promise<number> }>) =>
-    (await Promise.all(collections.map((c) => c.count()))).reduce((a, b) => a + b, 0);
-  const byOwner = async (owners: readonly Agreement['owner'][]) =>
-    db.agreements
-      .where('[status+owner]')
-      .anyOf(ACTIVE_AGREEMENT_STATUSES.flatMap((status) => owners.map((owner) => [status, owner])))
-      .count();
-  const [allOpen, overdue, dueThisWeek, mine, theirs] = await Promise.all([
-    db.agreements.where('status').anyOf([...ACTIVE_AGREEMENT_STATUSES]).count(),
-    sum(activeDueBetween(db, MIN_DAY, today)),
-    sum(activeDueBetween(db, today, sunday, true)),
-    byOwner(['me', 'both']),
-    byOwner(['them', 'both', 'named']),
+  const sum = async (counts: Array<Promise<number>>) => (await Promise.all(counts)).reduce((a, b) => a + b, 0);
+  const byOwner = (owners: readonly Agreement['owner'][]) =>
+    sum(
+      ACTIVE_AGREEMENT_STATUSES.flatMap((status) =>
+        owners.map((owner) => db.agreements.where('[status+owner]').equals([status, owner]).count()),
+      ),
+    );
+  const [allOpen, overdue, dueThisWeek, mineOnly, both] = await Promise.all([
+    sum(ACTIVE_AGREEMENT_STATUSES.map((status) => db.agreements.where('status').equals(status).count())),
+    sum(activeDueBetween(db, MIN_DAY, today).map((c) => c.count())),
+    sum(activeDueBetween(db, today, sunday, true).map((c) => c.count())),
+    byOwner(['me']),
+    byOwner(['both']),
   ]);
-  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine, theirs };
+  // Owners partition the set (me | them | both | named): "theirs" is everything that is not mine alone.
+  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine: mineOnly + both, theirs: allOpen - mineOnly };
 }
 
 /** The first `limit` active agreements matching a filter, soonest due first, undated last. */
