@@ -116,8 +116,11 @@ async function firstMatching(db: DuetDatabase, filter: AgreementFilter, today: D
     filter === 'overdue' ? [MIN_DAY, today, false] : filter === 'due-this-week' ? [today, sunday, true] : [MIN_DAY, MAX_DAY, true];
   const dated = (
     await Promise.all(
+      // The index range already is the filter except for owners; unfiltered ranges read with one getAll.
       activeDueBetween(db, from, to, includeUpper).map((c) =>
-        c.filter((a) => matchesFilter(a, filter, today)).limit(limit).toArray(),
+        (filter === 'mine' || filter === 'theirs' ? c.filter((a) => matchesFilter(a, filter, today)) : c)
+          .limit(limit)
+          .toArray(),
       ),
     )
   )

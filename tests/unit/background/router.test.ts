@@ -83,7 +83,10 @@ describe('router: calendar/classify-events', () => {
     const harness = backgroundHarness();
     const message = { kind: 'calendar/classify-events', events: [seen('Alice / Bob')] };
     expect(await harness.router(message, meetSender(1))).toEqual({ ok: false, error: 'message:not-allowed' });
-    expect(await harness.router(message, panelSender(1))).toEqual({ ok: false, error: 'message:not-allowed' });
+    expect(await harness.router(message, panelSender(1))).toEqual({
+      ok: false,
+      error: 'message:not-allowed',
+    });
     expectNoSideEffects(harness);
   });
 });
@@ -91,7 +94,10 @@ describe('router: calendar/classify-events', () => {
 describe('router: calendar/select-event and panel/get-context', () => {
   it('stores the event for the sender’s tab and pushes it to that tab’s panels', async () => {
     const harness = backgroundHarness();
-    const reply = await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(4));
+    const reply = await harness.router(
+      { kind: 'calendar/select-event', event: seen('Alice / Bob') },
+      calendarSender(4),
+    );
 
     const expected: PanelContext = {
       surface: 'calendar',
@@ -110,7 +116,10 @@ describe('router: calendar/select-event and panel/get-context', () => {
   it('gives each panel only its own tab’s context', async () => {
     const harness = backgroundHarness();
     await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(1));
-    await harness.router({ kind: 'calendar/select-event', event: seen('1:1 Alice <> Carol') }, calendarSender(2));
+    await harness.router(
+      { kind: 'calendar/select-event', event: seen('1:1 Alice <> Carol') },
+      calendarSender(2),
+    );
 
     const ask = (sender: RawSender) => harness.router({ kind: 'panel/get-context' }, sender);
     const contextOf = (reply: Envelope<unknown>) =>
@@ -151,7 +160,10 @@ describe('router: calendar/select-event and panel/get-context', () => {
   it('refuses select-event from a panel or Meet, so only Calendar can set what a panel shows', async () => {
     const harness = backgroundHarness();
     const message = { kind: 'calendar/select-event', event: seen('Alice / Bob') };
-    expect(await harness.router(message, panelSender(1))).toEqual({ ok: false, error: 'message:not-allowed' });
+    expect(await harness.router(message, panelSender(1))).toEqual({
+      ok: false,
+      error: 'message:not-allowed',
+    });
     expect(await harness.router(message, meetSender(1))).toEqual({ ok: false, error: 'message:not-allowed' });
     expectNoSideEffects(harness);
   });
@@ -160,7 +172,12 @@ describe('router: calendar/select-event and panel/get-context', () => {
 describe('router: meet/call-seen', () => {
   it('stores the call for the Meet tab and pushes it', async () => {
     const harness = backgroundHarness();
-    const message = { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: 'Alice / Bob', state: 'in-call' };
+    const message = {
+      kind: 'meet/call-seen',
+      meetingCode: 'abc-defg-hij',
+      title: 'Alice / Bob',
+      state: 'in-call',
+    };
     expect(await harness.router(message, meetSender(5))).toEqual({ ok: true, data: { ok: true } });
     const context = { surface: 'meet', meetingCode: 'abc-defg-hij', title: 'Alice / Bob', state: 'in-call' };
     expect(harness.pushContext).toHaveBeenCalledWith(5, context);
@@ -173,7 +190,10 @@ describe('router: meet/call-seen', () => {
   it('is refused from Calendar', async () => {
     const harness = backgroundHarness();
     const message = { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: '', state: 'ended' };
-    expect(await harness.router(message, calendarSender(5))).toEqual({ ok: false, error: 'message:not-allowed' });
+    expect(await harness.router(message, calendarSender(5))).toEqual({
+      ok: false,
+      error: 'message:not-allowed',
+    });
     expectNoSideEffects(harness);
   });
 });
@@ -187,8 +207,16 @@ describe('router: refusals have no side effect', () => {
     ['not an object', 'calendar/select-event', 'message:not-an-object'],
     ['null', null, 'message:not-an-object'],
     ['unknown kind', { kind: 'notes/export' }, 'message:invalid'],
-    ['extra field', { kind: 'calendar/select-event', event: seen('Alice / Bob'), tabId: 2 }, 'message:invalid'],
-    ['wrong type', { kind: 'calendar/select-event', event: { dataEventId: 5, title: 'x' } }, 'message:invalid'],
+    [
+      'extra field',
+      { kind: 'calendar/select-event', event: seen('Alice / Bob'), tabId: 2 },
+      'message:invalid',
+    ],
+    [
+      'wrong type',
+      { kind: 'calendar/select-event', event: { dataEventId: 5, title: 'x' } },
+      'message:invalid',
+    ],
     [
       '__proto__ key',
       JSON.parse(
@@ -196,7 +224,11 @@ describe('router: refusals have no side effect', () => {
       ),
       'message:invalid',
     ],
-    ['oversized', { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: big } }, 'message:too-large'],
+    [
+      'oversized',
+      { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: big } },
+      'message:too-large',
+    ],
     ['cyclic', cyclic, 'message:too-large'],
   ])('%s → %s', async (_label, message, error) => {
     const harness = backgroundHarness();
@@ -211,7 +243,11 @@ describe('router: refusals have no side effect', () => {
     ['a subframe', { ...calendarSender(1), frameId: 5 }, 'sender:subframe'],
     [
       'a look-alike host',
-      { ...calendarSender(1), url: 'https://calendar.google.com.evil.test/', origin: 'https://calendar.google.com.evil.test' },
+      {
+        ...calendarSender(1),
+        url: 'https://calendar.google.com.evil.test/',
+        origin: 'https://calendar.google.com.evil.test',
+      },
       'sender:foreign-origin',
     ],
   ])('a valid select-event from %s → %s', async (_label, sender, error) => {
@@ -223,7 +259,10 @@ describe('router: refusals have no side effect', () => {
 
   it('classifies the sender before looking at the message', async () => {
     const harness = backgroundHarness();
-    expect(await harness.router(null, { id: 'evil' })).toEqual({ ok: false, error: 'sender:foreign-extension' });
+    expect(await harness.router(null, { id: 'evil' })).toEqual({
+      ok: false,
+      error: 'sender:foreign-extension',
+    });
   });
 
   it('asks for its own identity on every message (the id is read, not cached)', async () => {
@@ -251,13 +290,20 @@ describe('router: failing handlers', () => {
     const harness = backgroundHarness();
     harness.eventKeysWithNotes.mockRejectedValue(new Error(`lookup failed for ${CANARY}`));
     const reply = await harness.router(
-      { kind: 'calendar/classify-events', events: [{ ...seen('Alice / Bob'), title: `Alice / Bob ${CANARY}` }] },
+      {
+        kind: 'calendar/classify-events',
+        events: [{ ...seen('Alice / Bob'), title: `Alice / Bob ${CANARY}` }],
+      },
       calendarSender(1),
     );
     expect(reply).toEqual({ ok: false, error: 'handler-failed' });
     expect(JSON.stringify(reply)).not.toContain('CANARY');
     expect(errorSpy).toHaveBeenCalledTimes(1);
-    expect(errorSpy.mock.calls[0]).toEqual(['Duet: a message handler failed', 'calendar/classify-events', 'Error']);
+    expect(errorSpy.mock.calls[0]).toEqual([
+      'Duet: a message handler failed',
+      'calendar/classify-events',
+      'Error',
+    ]);
     expect(allArgsText(errorSpy)).not.toContain('CANARY');
   });
 
@@ -265,7 +311,10 @@ describe('router: failing handlers', () => {
     const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const harness = backgroundHarness();
     const reply = await harness.router(
-      { kind: 'calendar/select-event', event: { dataEventId: fixturesIndex.task.data_eventid, title: CANARY } },
+      {
+        kind: 'calendar/select-event',
+        event: { dataEventId: fixturesIndex.task.data_eventid, title: CANARY },
+      },
       calendarSender(1),
     );
     expect(reply).toEqual({ ok: false, error: 'handler-failed' });

@@ -95,13 +95,15 @@ describe('decodeEventId non-events', () => {
     expect(isNonEventId(fixturesIndex.task.data_eventid)).toBe(true);
   });
 
-  it.each(['tasks_VGs5eFIyWnFXbVJmVW10Rk', 'tasks.abc', 'ttb_MTIzNDU2Nzg5MA', 'bday_YWxpY2VAYWNtZS5leGFtcGxl'])(
-    '%s is not an event',
-    (id) => {
-      expect(isNonEventId(id)).toBe(true);
-      expect(decodeEventId(id)).toBeNull();
-    },
-  );
+  it.each([
+    'tasks_VGs5eFIyWnFXbVJmVW10Rk',
+    'tasks.abc',
+    'ttb_MTIzNDU2Nzg5MA',
+    'bday_YWxpY2VAYWNtZS5leGFtcGxl',
+  ])('%s is not an event', (id) => {
+    expect(isNonEventId(id)).toBe(true);
+    expect(decodeEventId(id)).toBeNull();
+  });
 
   it('treats a task prefix as non-event even when the rest would decode', () => {
     // "ttb_" followed by something base64-shaped must still be refused before decoding.

@@ -50,7 +50,9 @@ export function mapSessionArea(): MapSessionArea {
   const items = new Map<string, unknown>();
   return {
     items,
-    get: vi.fn<SessionArea['get']>(async (key) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {})),
+    get: vi.fn<SessionArea['get']>(async (key) =>
+      items.has(key) ? { [key]: structuredClone(items.get(key)) } : {},
+    ),
     set: vi.fn<SessionArea['set']>(async (values) => {
       for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
     }),

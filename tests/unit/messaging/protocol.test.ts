@@ -17,7 +17,12 @@ const EVENT = { dataEventId: fixturesIndex.events[1]!.data_eventid, title: 'Alic
 const VALID: Record<MessageKind, Record<string, unknown>> = {
   'calendar/classify-events': { kind: 'calendar/classify-events', events: [EVENT] },
   'calendar/select-event': { kind: 'calendar/select-event', event: EVENT },
-  'meet/call-seen': { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: 'Alice / Bob', state: 'in-call' },
+  'meet/call-seen': {
+    kind: 'meet/call-seen',
+    meetingCode: 'abc-defg-hij',
+    title: 'Alice / Bob',
+    state: 'in-call',
+  },
   'panel/get-context': { kind: 'panel/get-context' },
 };
 
@@ -39,12 +44,17 @@ describe('parseRequest accepts every kind', () => {
   });
 
   it('accepts the boundary sizes', () => {
-    const events = Array.from({ length: MAX_EVENTS_PER_MESSAGE }, (_, i) => ({ dataEventId: `id${i}`, title: '' }));
+    const events = Array.from({ length: MAX_EVENTS_PER_MESSAGE }, (_, i) => ({
+      dataEventId: `id${i}`,
+      title: '',
+    }));
     expect(parseRequest({ kind: 'calendar/classify-events', events }).ok).toBe(true);
     expect(parseRequest({ kind: 'calendar/classify-events', events: [] }).ok).toBe(true);
     expect(
-      parseRequest({ kind: 'calendar/select-event', event: { dataEventId: 'a'.repeat(512), title: 'x'.repeat(1024) } })
-        .ok,
+      parseRequest({
+        kind: 'calendar/select-event',
+        event: { dataEventId: 'a'.repeat(512), title: 'x'.repeat(1024) },
+      }).ok,
     ).toBe(true);
   });
 
@@ -54,7 +64,9 @@ describe('parseRequest accepts every kind', () => {
 
   it('accepts task ids and url-safe ids as data-eventid (the background decides what they are)', () => {
     for (const dataEventId of [fixturesIndex.task.data_eventid, 'ab-_cd', 'ab+/cd==', 'tasks.x']) {
-      expect(parseRequest({ kind: 'calendar/select-event', event: { dataEventId, title: '' } }).ok).toBe(true);
+      expect(parseRequest({ kind: 'calendar/select-event', event: { dataEventId, title: '' } }).ok).toBe(
+        true,
+      );
     }
   });
 
@@ -104,10 +116,22 @@ describe('parseRequest rejects malformed messages as invalid', () => {
     ['event without title', { kind: 'calendar/select-event', event: { dataEventId: EVENT.dataEventId } }],
     ['event without id', { kind: 'calendar/select-event', event: { title: 'Alice / Bob' } }],
     ['empty data-eventid', { kind: 'calendar/select-event', event: { dataEventId: '', title: '' } }],
-    ['data-eventid with a space', { kind: 'calendar/select-event', event: { dataEventId: 'ab cd', title: '' } }],
-    ['data-eventid with markup', { kind: 'calendar/select-event', event: { dataEventId: '<img>', title: '' } }],
-    ['data-eventid too long', { kind: 'calendar/select-event', event: { dataEventId: 'a'.repeat(513), title: '' } }],
-    ['title too long', { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: 'x'.repeat(1025) } }],
+    [
+      'data-eventid with a space',
+      { kind: 'calendar/select-event', event: { dataEventId: 'ab cd', title: '' } },
+    ],
+    [
+      'data-eventid with markup',
+      { kind: 'calendar/select-event', event: { dataEventId: '<img>', title: '' } },
+    ],
+    [
+      'data-eventid too long',
+      { kind: 'calendar/select-event', event: { dataEventId: 'a'.repeat(513), title: '' } },
+    ],
+    [
+      'title too long',
+      { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: 'x'.repeat(1025) } },
+    ],
     ['title as a number', { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: 1 } }],
     ['title as null', { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: null } }],
     ['dataEventId as a number', { kind: 'calendar/select-event', event: { dataEventId: 123, title: '' } }],
@@ -139,8 +163,13 @@ describe('parseRequest rejects malformed messages as invalid', () => {
   });
 
   it('rejects more than MAX_EVENTS_PER_MESSAGE events even when the message is small', () => {
-    const events = Array.from({ length: MAX_EVENTS_PER_MESSAGE + 1 }, () => ({ dataEventId: 'a', title: '' }));
-    expect(JSON.stringify({ kind: 'calendar/classify-events', events }).length).toBeLessThan(MAX_MESSAGE_CHARS);
+    const events = Array.from({ length: MAX_EVENTS_PER_MESSAGE + 1 }, () => ({
+      dataEventId: 'a',
+      title: '',
+    }));
+    expect(JSON.stringify({ kind: 'calendar/classify-events', events }).length).toBeLessThan(
+      MAX_MESSAGE_CHARS,
+    );
     expect(reasonOf({ kind: 'calendar/classify-events', events })).toBe('invalid');
   });
 
@@ -192,7 +221,10 @@ describe('parseRequest rejects prototype tricks', () => {
 describe('parseRequest rejects oversized and unserialisable messages as too-large', () => {
   it('rejects a 1 MB title', () => {
     const started = performance.now();
-    const raw = { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: 'x'.repeat(1024 * 1024) } };
+    const raw = {
+      kind: 'calendar/select-event',
+      event: { dataEventId: 'abc', title: 'x'.repeat(1024 * 1024) },
+    };
     expect(reasonOf(raw)).toBe('too-large');
     expect(performance.now() - started).toBeLessThan(500);
   });
@@ -203,7 +235,10 @@ describe('parseRequest rejects oversized and unserialisable messages as too-larg
   });
 
   it('rejects 10k well-formed events', () => {
-    const events = Array.from({ length: 10_000 }, (_, i) => ({ dataEventId: `event${i}`, title: 'Alice / Bob' }));
+    const events = Array.from({ length: 10_000 }, (_, i) => ({
+      dataEventId: `event${i}`,
+      title: 'Alice / Bob',
+    }));
     expect(reasonOf({ kind: 'calendar/classify-events', events })).toBe('too-large');
   });
 

@@ -38,33 +38,53 @@ describe('classifySender accepts', () => {
   it.each<[string, RawSender, ClassifiedSender]>([
     ['the Calendar content script', calendarTab, { ok: true, kind: 'calendar-content', tabId: 7 }],
     ['the Meet content script', meetTab, { ok: true, kind: 'meet-content', tabId: 9 }],
-    ['a content script without origin (older browsers)', { ...calendarTab, origin: undefined }, {
-      ok: true,
-      kind: 'calendar-content',
-      tabId: 7,
-    }],
-    ['Calendar on the explicit default port', { ...calendarTab, url: 'https://calendar.google.com:443/r' }, {
-      ok: true,
-      kind: 'calendar-content',
-      tabId: 7,
-    }],
+    [
+      'a content script without origin (older browsers)',
+      { ...calendarTab, origin: undefined },
+      {
+        ok: true,
+        kind: 'calendar-content',
+        tabId: 7,
+      },
+    ],
+    [
+      'Calendar on the explicit default port',
+      { ...calendarTab, url: 'https://calendar.google.com:443/r' },
+      {
+        ok: true,
+        kind: 'calendar-content',
+        tabId: 7,
+      },
+    ],
     ['the panel framed in a tab', panelFrame, { ok: true, kind: 'extension-page', tabId: 7 }],
-    ['the panel in a tab at frame 0', { ...panelFrame, frameId: 0, tab: { id: 12 } }, {
-      ok: true,
-      kind: 'extension-page',
-      tabId: 12,
-    }],
+    [
+      'the panel in a tab at frame 0',
+      { ...panelFrame, frameId: 0, tab: { id: 12 } },
+      {
+        ok: true,
+        kind: 'extension-page',
+        tabId: 12,
+      },
+    ],
     ['the popup (no tab)', popup, { ok: true, kind: 'extension-page', tabId: null }],
-    ['the options page (tab without id)', { ...popup, url: `${SELF.baseUrl}options.html`, tab: {} }, {
-      ok: true,
-      kind: 'extension-page',
-      tabId: null,
-    }],
-    ['an extension page in a tab with TAB_ID_NONE', { ...popup, tab: { id: -1 } }, {
-      ok: true,
-      kind: 'extension-page',
-      tabId: null,
-    }],
+    [
+      'the options page (tab without id)',
+      { ...popup, url: `${SELF.baseUrl}options.html`, tab: {} },
+      {
+        ok: true,
+        kind: 'extension-page',
+        tabId: null,
+      },
+    ],
+    [
+      'an extension page in a tab with TAB_ID_NONE',
+      { ...popup, tab: { id: -1 } },
+      {
+        ok: true,
+        kind: 'extension-page',
+        tabId: null,
+      },
+    ],
     ['tab id 0', { ...calendarTab, tab: { id: 0 } }, { ok: true, kind: 'calendar-content', tabId: 0 }],
   ])('%s', (_label, sender, expected) => {
     expect(classifySender(sender, SELF)).toEqual(expected);
@@ -77,7 +97,11 @@ describe('classifySender rejects', () => {
     ['another extension id', { ...calendarTab, id: 'other-extension' }, 'foreign-extension'],
     ['no extension id', { ...calendarTab, id: undefined }, 'foreign-extension'],
     ['an extension id differing in case', { ...panelFrame, id: SELF.id.toUpperCase() }, 'foreign-extension'],
-    ['another extension’s page', { ...popup, id: 'other', url: 'chrome-extension://other/popup.html' }, 'foreign-extension'],
+    [
+      'another extension’s page',
+      { ...popup, id: 'other', url: 'chrome-extension://other/popup.html' },
+      'foreign-extension',
+    ],
     // no-url
     ['no url', { ...calendarTab, url: undefined }, 'no-url'],
     ['no url on an extension page', { ...panelFrame, url: undefined }, 'no-url'],
@@ -91,60 +115,112 @@ describe('classifySender rejects', () => {
     ['a Meet subframe', { ...meetTab, frameId: 1 }, 'subframe'],
     ['a sender without frameId', { ...calendarTab, frameId: undefined }, 'subframe'],
     // foreign-origin
-    ['another site', { ...calendarTab, url: 'https://evil.test/', origin: 'https://evil.test' }, 'foreign-origin'],
-    ['a look-alike host (suffix)', {
-      ...calendarTab,
-      url: 'https://calendar.google.com.evil.test/r',
-      origin: 'https://calendar.google.com.evil.test',
-    }, 'foreign-origin'],
-    ['a look-alike host (prefix)', {
-      ...calendarTab,
-      url: 'https://evilcalendar.google.com/r',
-      origin: 'https://evilcalendar.google.com',
-    }, 'foreign-origin'],
-    ['a look-alike host (userinfo)', {
-      ...calendarTab,
-      url: 'https://calendar.google.com@evil.test/r',
-      origin: 'https://evil.test',
-    }, 'foreign-origin'],
-    ['a look-alike host without origin field', {
-      ...calendarTab,
-      url: 'https://calendar.google.com.evil.test/r',
-      origin: undefined,
-    }, 'foreign-origin'],
-    ['another Google host', {
-      ...calendarTab,
-      url: 'https://mail.google.com/mail/u/0',
-      origin: 'https://mail.google.com',
-    }, 'foreign-origin'],
-    ['http:// Calendar', {
-      ...calendarTab,
-      url: 'http://calendar.google.com/calendar/r',
-      origin: 'http://calendar.google.com',
-    }, 'foreign-origin'],
-    ['http:// Meet without origin field', { ...meetTab, url: 'http://meet.google.com/abc-defg-hij', origin: undefined }, 'foreign-origin'],
-    ['a non-default port', {
-      ...calendarTab,
-      url: 'https://calendar.google.com:8443/r',
-      origin: 'https://calendar.google.com:8443',
-    }, 'foreign-origin'],
-    ['an origin that disagrees with the url', { ...calendarTab, origin: 'https://evil.test' }, 'foreign-origin'],
+    [
+      'another site',
+      { ...calendarTab, url: 'https://evil.test/', origin: 'https://evil.test' },
+      'foreign-origin',
+    ],
+    [
+      'a look-alike host (suffix)',
+      {
+        ...calendarTab,
+        url: 'https://calendar.google.com.evil.test/r',
+        origin: 'https://calendar.google.com.evil.test',
+      },
+      'foreign-origin',
+    ],
+    [
+      'a look-alike host (prefix)',
+      {
+        ...calendarTab,
+        url: 'https://evilcalendar.google.com/r',
+        origin: 'https://evilcalendar.google.com',
+      },
+      'foreign-origin',
+    ],
+    [
+      'a look-alike host (userinfo)',
+      {
+        ...calendarTab,
+        url: 'https://calendar.google.com@evil.test/r',
+        origin: 'https://evil.test',
+      },
+      'foreign-origin',
+    ],
+    [
+      'a look-alike host without origin field',
+      {
+        ...calendarTab,
+        url: 'https://calendar.google.com.evil.test/r',
+        origin: undefined,
+      },
+      'foreign-origin',
+    ],
+    [
+      'another Google host',
+      {
+        ...calendarTab,
+        url: 'https://mail.google.com/mail/u/0',
+        origin: 'https://mail.google.com',
+      },
+      'foreign-origin',
+    ],
+    [
+      'http:// Calendar',
+      {
+        ...calendarTab,
+        url: 'http://calendar.google.com/calendar/r',
+        origin: 'http://calendar.google.com',
+      },
+      'foreign-origin',
+    ],
+    [
+      'http:// Meet without origin field',
+      { ...meetTab, url: 'http://meet.google.com/abc-defg-hij', origin: undefined },
+      'foreign-origin',
+    ],
+    [
+      'a non-default port',
+      {
+        ...calendarTab,
+        url: 'https://calendar.google.com:8443/r',
+        origin: 'https://calendar.google.com:8443',
+      },
+      'foreign-origin',
+    ],
+    [
+      'an origin that disagrees with the url',
+      { ...calendarTab, origin: 'https://evil.test' },
+      'foreign-origin',
+    ],
     ['Meet url claiming Calendar origin', { ...meetTab, origin: CALENDAR_ORIGIN }, 'foreign-origin'],
     ['an opaque origin', { ...calendarTab, origin: 'null' }, 'foreign-origin'],
     ['an unparseable url', { ...calendarTab, url: 'not a url', origin: undefined }, 'foreign-origin'],
     ['about:blank in a tab', { ...calendarTab, url: 'about:blank', origin: undefined }, 'foreign-origin'],
     ['a data: url', { ...calendarTab, url: 'data:text/html,hi', origin: undefined }, 'foreign-origin'],
-    ['a file: url', { ...calendarTab, url: 'file:///calendar.google.com', origin: undefined }, 'foreign-origin'],
-    ['an extension url of another extension', {
-      ...calendarTab,
-      url: 'chrome-extension://other/panel.html',
-      origin: 'chrome-extension://other',
-    }, 'foreign-origin'],
-    ['our extension id as a host prefix', {
-      ...calendarTab,
-      url: 'chrome-extension://duet-extension-id.evil/panel.html',
-      origin: undefined,
-    }, 'foreign-origin'],
+    [
+      'a file: url',
+      { ...calendarTab, url: 'file:///calendar.google.com', origin: undefined },
+      'foreign-origin',
+    ],
+    [
+      'an extension url of another extension',
+      {
+        ...calendarTab,
+        url: 'chrome-extension://other/panel.html',
+        origin: 'chrome-extension://other',
+      },
+      'foreign-origin',
+    ],
+    [
+      'our extension id as a host prefix',
+      {
+        ...calendarTab,
+        url: 'chrome-extension://duet-extension-id.evil/panel.html',
+        origin: undefined,
+      },
+      'foreign-origin',
+    ],
   ])('%s → %s', (_label, sender, reason) => {
     expect(classifySender(sender, SELF)).toEqual({ ok: false, reason });
   });
@@ -159,7 +235,9 @@ describe('classifySender rejects', () => {
       ok: false,
       reason: 'no-tab',
     });
-    expect(classifySender({ id: SELF.id, url: 'https://evil.test/', frameId: 2, tab: { id: 1 } }, SELF)).toEqual({
+    expect(
+      classifySender({ id: SELF.id, url: 'https://evil.test/', frameId: 2, tab: { id: 1 } }, SELF),
+    ).toEqual({
       ok: false,
       reason: 'subframe',
     });
