@@ -14,7 +14,10 @@ export default {
   name: 'data layer: panel and popup loads on the large profile (≈200 people × 5 years weekly)',
   budget: `panel p95 ≤ ${PANEL_BUDGET_MS} ms, popup p95 ≤ ${POPUP_BUDGET_MS} ms, p95 growth at 10× data ≤ ${MAX_GROWTH}×`,
   async run() {
-    const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DUET_BENCH: '1' } });
+    const build = spawnSync('npx', ['wxt', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DUET_BENCH: '1' },
+    });
     if (build.status !== 0) throw new Error('bench build failed');
     const duet = await launchWithExtension({ extensionDir: '.output/bench/chrome-mv3' });
     const lines = [];
@@ -37,22 +40,32 @@ export default {
           popup: Math.max(percentile(popup, 0.95), percentile(overdue, 0.95)),
         };
         results.set(scale, row);
-        lines.push(`  panel data (overview of one 1:1): median ${fmt(percentile(panel, 0.5))}, p95 ${fmt(row.panel)}`);
-        lines.push(`  popup lists (all open):           median ${fmt(percentile(popup, 0.5))}, p95 ${fmt(percentile(popup, 0.95))}`);
-        lines.push(`  popup lists (overdue):            median ${fmt(percentile(overdue, 0.5))}, p95 ${fmt(percentile(overdue, 0.95))}`);
+        lines.push(
+          `  panel data (overview of one 1:1): median ${fmt(percentile(panel, 0.5))}, p95 ${fmt(row.panel)}`,
+        );
+        lines.push(
+          `  popup lists (all open):           median ${fmt(percentile(popup, 0.5))}, p95 ${fmt(percentile(popup, 0.95))}`,
+        );
+        lines.push(
+          `  popup lists (overdue):            median ${fmt(percentile(overdue, 0.5))}, p95 ${fmt(percentile(overdue, 0.95))}`,
+        );
       }
     } finally {
       await duet.close();
     }
     const base = results.get(SCALES[0]);
     const big = results.get(SCALES.at(-1));
-    const within = [...results.values()].every((r) => r.panel <= PANEL_BUDGET_MS && r.popup <= POPUP_BUDGET_MS);
+    const within = [...results.values()].every(
+      (r) => r.panel <= PANEL_BUDGET_MS && r.popup <= POPUP_BUDGET_MS,
+    );
     let growthOk = true;
     if (SCALES.length > 1) {
       const panelGrowth = big.panel / base.panel;
       const popupGrowth = big.popup / base.popup;
       growthOk = panelGrowth <= MAX_GROWTH && popupGrowth <= MAX_GROWTH;
-      lines.push(`growth ${SCALES.at(-1)}× vs ${SCALES[0]}×: panel p95 ×${panelGrowth.toFixed(2)}, popup p95 ×${popupGrowth.toFixed(2)}`);
+      lines.push(
+        `growth ${SCALES.at(-1)}× vs ${SCALES[0]}×: panel p95 ×${panelGrowth.toFixed(2)}, popup p95 ×${popupGrowth.toFixed(2)}`,
+      );
     }
     return { lines, withinBudget: within && growthOk };
   },

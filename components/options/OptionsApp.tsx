@@ -30,7 +30,9 @@ export function OptionsApp() {
         <h2 id="storage-heading">Your data</h2>
         <dl class="facts">
           <dt>1:1 series</dt>
-          <dd data-testid="relationship-count">{counts.status === 'ready' ? counts.value.relationships : '…'}</dd>
+          <dd data-testid="relationship-count">
+            {counts.status === 'ready' ? counts.value.relationships : '…'}
+          </dd>
           <dt>Sessions</dt>
           <dd data-testid="session-count">{counts.status === 'ready' ? counts.value.sessions : '…'}</dd>
           <dt>Agreements</dt>

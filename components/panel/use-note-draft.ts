@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { describeStorageProblem, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
-import { stashDraft, takeDraft } from '../shared/draft-stash';
+import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 5000;
@@ -42,15 +42,26 @@ export function useNoteDraft(target: NoteTarget | null) {
     } catch (error) {
       const problem = describeStorageProblem(error);
       setStatus({ kind: 'error', message: problem.message });
-      if (problem.kind === 'updated') {
+      if (problem.kind === 'updated' && claimReloadForUpdate()) {
         // Duet's database moved to a newer version: keep the draft and reload onto the new code.
         stashDraft(draft.target.eventKey, draft.text);
         location.reload();
         return;
       }
-      timer.current = setTimeout(() => void flush(), RETRY_MS);
+      // An invalid note will not become valid by waiting; everything else is retried.
+      if (problem.kind !== 'invalid') timer.current = setTimeout(() => void flush(), RETRY_MS);
     }
   }, []);
+
+  /** Puts back a draft saved away before a reload, and saves it. */
+  const restore = (stashed: string) => {
+    if (!target) return;
+    setText(stashed);
+    pending.current = { target, text: stashed };
+    setStatus({ kind: 'pending' });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
 
   // Load the note whenever the panel switches to another event (saving the previous one first).
   useEffect(() => {
@@ -58,22 +69,21 @@ export function useNoteDraft(target: NoteTarget | null) {
     setStatus({ kind: 'loading' });
     if (!target) return;
     void flush().then(async () => {
+      const stashed = takeDraft(target.eventKey);
       try {
         const note = await getEventNote(target.eventKey);
         if (cancelled) return;
-        const stashed = takeDraft(target.eventKey);
         if (stashed !== null && stashed !== (note?.text ?? '')) {
-          // A draft saved away before a reload: put it back and save it.
-          setText(stashed);
-          pending.current = { target, text: stashed };
-          setStatus({ kind: 'pending' });
-          timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+          restore(stashed);
           return;
         }
         setText(note?.text ?? '');
         setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
       } catch (error) {
-        if (!cancelled) setStatus({ kind: 'error', message: describeStorageProblem(error).message });
+        if (cancelled) return;
+        // The database is unavailable: a draft saved away before a reload still goes back on screen.
+        if (stashed !== null) restore(stashed);
+        setStatus({ kind: 'error', message: describeStorageProblem(error).message });
       }
     });
     return () => {
@@ -91,6 +101,8 @@ export function useNoteDraft(target: NoteTarget | null) {
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
+      // Unmounting: save what is pending now rather than on a timer that would outlive the panel.
+      void flush();
     };
   }, [flush]);
 

@@ -22,3 +22,21 @@ export function takeDraft(id: string): string | null {
     return null;
   }
 }
+
+const RELOAD_FLAG = 'duet-reloaded-for-update';
+const RELOAD_GUARD_MS = 60_000;
+
+/**
+ * Whether to reload onto Duet's new version now. Once per minute at most: if the reloaded page still
+ * cannot open the database (e.g. an older Duet over newer data), it stays put and shows the message.
+ */
+export function claimReloadForUpdate(now: number = Date.now()): boolean {
+  try {
+    const last = Number(sessionStorage.getItem(RELOAD_FLAG) ?? 0);
+    if (now - last < RELOAD_GUARD_MS) return false;
+    sessionStorage.setItem(RELOAD_FLAG, String(now));
+    return true;
+  } catch {
+    return false;
+  }
+}

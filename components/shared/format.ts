@@ -17,6 +17,6 @@ export function formatRelativeTime(timestamp: number, now: number = Date.now()):
 
 /** First line(s) of a note, collapsed to one line, for lists. */
 export function snippet(text: string, max = 140): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  const flat = [...text.replace(/\s+/g, ' ').trim()]; // code points: never cut an emoji in half
+  return flat.length > max ? `${flat.slice(0, max - 1).join('')}…` : flat.join('');
 }

@@ -15,8 +15,9 @@ export class PanelPorts {
     ports.add(port);
     this.byTab.set(tabId, ports);
     port.onDisconnect.addListener(() => {
-      ports.delete(port);
-      if (ports.size === 0) this.byTab.delete(tabId);
+      const current = this.byTab.get(tabId);
+      current?.delete(port);
+      if (current?.size === 0) this.byTab.delete(tabId);
     });
   }
 

@@ -15,12 +15,14 @@ const KIND_LABELS: Record<EventBadge['kind'], string> = {
   career: 'Career',
 };
 
+/** True for a badge or anything inside one (text nodes included), so drawing badges never triggers a rescan. */
 export function isBadge(node: Node): boolean {
-  return (
-    node instanceof Element &&
-    (node.hasAttribute(BADGE_ATTRIBUTE) || node.closest(`[${BADGE_ATTRIBUTE}]`) !== null)
-  );
+  const element = node instanceof Element ? node : node.parentElement;
+  return element !== null && element.closest(`[${BADGE_ATTRIBUTE}]`) !== null;
 }
+
+/** The current open action of each badge: re-renders replace it, so a reused chip never opens an old event. */
+const openActions = new WeakMap<HTMLElement, () => void>();
 
 export function findBadge(chip: Element): HTMLElement | null {
   return chip.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
@@ -77,18 +79,21 @@ export function renderBadge(
   onOpen: (chip: HTMLElement) => void,
 ): HTMLElement {
   let badge = findBadge(chip);
-  const signature = `${data.kind}|${data.confidence}|${data.hasNotes}`;
+  const signature = `${data.dataEventId}|${data.kind}|${data.confidence}|${data.hasNotes}`;
+  if (badge) openActions.set(badge, () => onOpen(chip));
   if (badge && badge.dataset.duetSignature === signature) return badge;
   if (!badge) {
     badge = document.createElement('span');
     badge.setAttribute(BADGE_ATTRIBUTE, '');
     badge.setAttribute('role', 'button');
     badge.tabIndex = 0;
+    const element = badge;
+    openActions.set(element, () => onOpen(chip));
     const open = (event: Event) => {
       // Keep Calendar from also opening its own details popover for this click.
       event.preventDefault();
       event.stopPropagation();
-      onOpen(chip);
+      openActions.get(element)?.();
     };
     const swallow = (event: Event) => event.stopPropagation();
     badge.addEventListener('click', open);

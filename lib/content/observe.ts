@@ -12,6 +12,7 @@ export interface ObserveOptions {
 }
 
 export function observeDebounced({ root, delayMs, onChange, signal, ignore }: ObserveOptions): void {
+  if (signal.aborted) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
     if (timer !== undefined) return;
@@ -32,7 +33,8 @@ export function observeDebounced({ root, delayMs, onChange, signal, ignore }: Ob
 }
 
 function isOnlyIgnored(mutation: MutationRecord, ignore: (node: Node) => boolean): boolean {
-  if (mutation.type !== 'childList') return ignore(mutation.target);
+  // Changes inside an ignored node (e.g. a badge's own text) are ignored whatever they touch.
+  if (ignore(mutation.target) || mutation.type !== 'childList') return ignore(mutation.target);
   const changed = [...mutation.addedNodes, ...mutation.removedNodes];
   return changed.length > 0 && changed.every(ignore);
 }

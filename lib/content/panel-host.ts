@@ -17,7 +17,7 @@ export interface PanelHost {
 
 export interface PanelHostOptions {
   panelUrl: string;
-  /** Where the panel's top edge goes: the bottom of the host site's header (measured on open only). */
+  /** Where the panel's top edge goes: the bottom of the host site's header (measured on state changes, never per mutation). */
   topOffset: () => number;
 }
 

@@ -49,7 +49,10 @@ export async function addAgreement(
 }
 
 /** A relationship's active agreements, overdue and soonest first. */
-export async function openAgreements(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Agreement[]> {
+export async function openAgreements(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Agreement[]> {
   const rows = await db.agreements
     .where('[relationshipId+status]')
     .anyOf(ACTIVE_AGREEMENT_STATUSES.map((status) => [relationshipId, status]))
@@ -59,7 +62,10 @@ export async function openAgreements(relationshipId: string, db: DuetDatabase = 
 
 /** Active agreements of every relationship (a small set: closed ones are never read). */
 export async function allActiveAgreements(db: DuetDatabase = getDatabase()): Promise<Agreement[]> {
-  const rows = await db.agreements.where('status').anyOf([...ACTIVE_AGREEMENT_STATUSES]).toArray();
+  const rows = await db.agreements
+    .where('status')
+    .anyOf([...ACTIVE_AGREEMENT_STATUSES])
+    .toArray();
   return rows.sort(compareAgreements);
 }
 
@@ -109,7 +115,12 @@ export function renegotiateAgreement(
   return transition(id, (a) => rules.renegotiate(a, newDue, note, { at: Date.now(), ...options }), db);
 }
 
-export function dropAgreement(id: string, reason: string, options: StepOptions = {}, db: DuetDatabase = getDatabase()) {
+export function dropAgreement(
+  id: string,
+  reason: string,
+  options: StepOptions = {},
+  db: DuetDatabase = getDatabase(),
+) {
   return transition(id, (a) => rules.drop(a, reason, { at: Date.now(), ...options }), db);
 }
 
@@ -117,7 +128,12 @@ export function reopenAgreement(id: string, options: StepOptions = {}, db: DuetD
   return transition(id, (a) => rules.reopen(a, { at: Date.now(), ...options }), db);
 }
 
-export function reviewAgreement(id: string, note = '', options: StepOptions = {}, db: DuetDatabase = getDatabase()) {
+export function reviewAgreement(
+  id: string,
+  note = '',
+  options: StepOptions = {},
+  db: DuetDatabase = getDatabase(),
+) {
   return transition(id, (a) => rules.markReviewed(a, note, { at: Date.now(), ...options }), db);
 }
 

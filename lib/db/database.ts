@@ -29,7 +29,8 @@ export const SCHEMA_VERSIONS = {
     sessions:
       'id, relationshipId, calendarEventId, [relationshipId+scheduledAt], [relationshipId+status+scheduledAt], [status+scheduledAt], updatedAt',
     talkingPoints: 'id, [relationshipId+status], sessionId',
-    agreements: 'id, [relationshipId+status], status, [status+dueDate], [status+owner], madeInSessionId, updatedAt',
+    agreements:
+      'id, [relationshipId+status], status, [status+dueDate], [status+owner], madeInSessionId, updatedAt',
     goals: 'id, relationshipId',
     feedback: 'id, relationshipId, personId, sessionId',
     templates: 'id',

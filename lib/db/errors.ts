@@ -7,6 +7,7 @@ export type StorageProblem =
   | { kind: 'updated'; message: string }
   | { kind: 'blocked'; message: string }
   | { kind: 'invalid'; message: string }
+  | { kind: 'unavailable'; message: string }
   | { kind: 'unknown'; message: string };
 
 function nameOf(error: unknown): string {
@@ -26,10 +27,11 @@ export function describeStorageProblem(error: unknown): StorageProblem {
         'Your browser has no storage space left for Duet. Nothing you typed is lost — it stays here until it can be saved. Free some disk space and Duet will retry.',
     };
   }
-  if (/VersionError|DatabaseClosed/i.test(name)) {
+  if (/\bVersionError\b/.test(name)) {
     return {
       kind: 'updated',
-      message: 'Duet was updated while this page was open. Reload it to continue — your unsaved text is kept here.',
+      message:
+        'Duet was updated while this page was open. Reload it to continue — your unsaved text is kept here.',
     };
   }
   if (/Blocked/i.test(name)) {
@@ -38,8 +40,15 @@ export function describeStorageProblem(error: unknown): StorageProblem {
       message: 'Duet is finishing an update. Close other Duet pages or reload them to continue.',
     };
   }
-  if (/InvalidInput|ZodError|Invalid/i.test(name)) {
+  if (/\b(InvalidInputError|ZodError)\b/.test(name)) {
     return { kind: 'invalid', message: message || 'That could not be saved: it is not valid.' };
+  }
+  if (/\b(DatabaseClosedError|OpenFailedError|MissingAPIError)\b/.test(name)) {
+    return {
+      kind: 'unavailable',
+      message:
+        "Duet can't open its storage in this browser right now. Your text is still here; Duet will keep trying.",
+    };
   }
   return { kind: 'unknown', message: "Couldn't save just now. Your text is still here and Duet will retry." };
 }

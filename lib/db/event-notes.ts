@@ -9,7 +9,7 @@ import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { GENERAL_NOTES_SECTION, instantFromEventKey } from './migrations';
 import { createRelationship, findRelationshipForEvent } from './relationships';
-import { prepareSession, saveSectionNotes, sessionForCalendarEvent } from './sessions';
+import { markSessionHeld, prepareSession, saveSectionNotes, sessionForCalendarEvent } from './sessions';
 import { MAX_LONG_TEXT } from '../domain/model';
 
 export interface EventRef {
@@ -26,11 +26,17 @@ export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): str
 
 export async function getEventNote(eventKey: string, db: DuetDatabase = getDatabase()) {
   const session = await sessionForCalendarEvent(eventKey, db);
-  return session ? { text: generalNotesOf(session), updatedAt: session.updatedAt, sessionId: session.id } : undefined;
+  return session
+    ? { text: generalNotesOf(session), updatedAt: session.updatedAt, sessionId: session.id }
+    : undefined;
 }
 
 /** Saves the event's notes, creating its series and session on first write. */
-export async function saveEventNote(event: EventRef, text: string, db: DuetDatabase = getDatabase()): Promise<Session> {
+export async function saveEventNote(
+  event: EventRef,
+  text: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
   return db.transaction('rw', [db.sessions, db.relationships, db.people, db.talkingPoints], async () => {
     let session = await sessionForCalendarEvent(event.eventKey, db);
@@ -46,14 +52,13 @@ export async function saveEventNote(event: EventRef, text: string, db: DuetDatab
           },
           db,
         ));
+      const scheduledAt = instantFromEventKey(event.eventKey) ?? Date.now();
       ({ session } = await prepareSession(
-        {
-          relationshipId: relationship.id,
-          scheduledAt: instantFromEventKey(event.eventKey) ?? Date.now(),
-          calendarEventId: event.eventKey,
-        },
+        { relationshipId: relationship.id, scheduledAt, calendarEventId: event.eventKey },
         db,
       ));
+      // Notes written for a meeting that has already started mean it took place.
+      if (scheduledAt <= Date.now()) session = await markSessionHeld(session.id, scheduledAt, db);
     }
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db);
   });
@@ -96,10 +101,13 @@ export async function eventKeysWithNotes(
   db: DuetDatabase = getDatabase(),
 ): Promise<Set<string>> {
   if (eventKeys.length === 0) return new Set();
-  const sessions = await db.sessions.where('calendarEventId').anyOf([...eventKeys]).toArray();
+  const sessions = await db.sessions
+    .where('calendarEventId')
+    .anyOf([...eventKeys])
+    .toArray();
   return new Set(
     sessions
       .filter((s) => Object.values(s.notes).some((text) => text.trim().length > 0))
-      .map((s) => s.calendarEventId!)
+      .map((s) => s.calendarEventId!),
   );
 }

@@ -75,7 +75,10 @@ export async function addFeedback(
   return feedback;
 }
 
-export async function feedbackOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Feedback[]> {
+export async function feedbackOf(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Feedback[]> {
   const rows = await db.feedback.where('relationshipId').equals(relationshipId).toArray();
   return rows.sort((a, b) => b.at - a.at);
 }

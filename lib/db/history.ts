@@ -22,8 +22,14 @@ export async function relationshipHistory(
   const [people, sessions, agreements, talkingPoints, templates] = await Promise.all([
     db.people.bulkGet(relationship.personIds),
     db.sessions.where('relationshipId').equals(relationshipId).toArray(),
-    db.agreements.where('[relationshipId+status]').between([relationshipId, ''], [relationshipId, '\uffff']).toArray(),
-    db.talkingPoints.where('[relationshipId+status]').between([relationshipId, ''], [relationshipId, '\uffff']).toArray(),
+    db.agreements
+      .where('[relationshipId+status]')
+      .between([relationshipId, ''], [relationshipId, '\uffff'])
+      .toArray(),
+    db.talkingPoints
+      .where('[relationshipId+status]')
+      .between([relationshipId, ''], [relationshipId, '\uffff'])
+      .toArray(),
     listTemplates(db),
   ]);
   return {

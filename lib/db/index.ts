@@ -2,7 +2,14 @@
  * `lib/db` is for extension pages and the worker only: content scripts must never import it (a lint rule
  * enforces this). Repositories here are the only code that queries the database.
  */
-export { DuetDatabase, getDatabase, setDatabaseForTests, DATABASE_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './database';
+export {
+  DuetDatabase,
+  getDatabase,
+  setDatabaseForTests,
+  DATABASE_NAME,
+  LATEST_VERSION,
+  SCHEMA_VERSIONS,
+} from './database';
 export { describeStorageProblem, InvalidInputError, type StorageProblem } from './errors';
 export { GENERAL_NOTES_SECTION, instantFromEventKey, type QuarantinedRecord } from './migrations';
 export * from './people';

@@ -48,7 +48,13 @@ export function instantFromEventKey(eventKey: string): number | null {
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
   const instant = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  return Number.isFinite(instant) ? instant : null;
+  // Reject impossible dates (20260231 would roll over into March).
+  const check = new Date(instant);
+  const valid =
+    check.getUTCFullYear() === Number(y) &&
+    check.getUTCMonth() === Number(mo) - 1 &&
+    check.getUTCDate() === Number(d);
+  return valid && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60 ? instant : null;
 }
 
 function safeStringify(value: unknown): string {

@@ -34,26 +34,30 @@ export async function loadRelationshipOverview(
   now: number = Date.now(),
   db: DuetDatabase = getDatabase(),
 ): Promise<RelationshipOverview | undefined> {
-  return db.transaction('r', [db.relationships, db.people, db.sessions, db.agreements, db.talkingPoints], async () => {
-    const relationship = await db.relationships.get(relationshipId);
-    if (!relationship) return undefined;
-    const [people, last, next, agreements, points] = await Promise.all([
-      db.people.bulkGet(relationship.personIds),
-      lastHeldSession(relationshipId, db),
-      nextSession(relationshipId, db),
-      openAgreements(relationshipId, db),
-      upcomingTalkingPoints(relationshipId, db),
-    ]);
-    return {
-      relationship,
-      people: people.filter((p): p is Person => p !== undefined),
-      lastSession: last,
-      nextSession: next,
-      openAgreements: agreements,
-      talkingPoints: points,
-      cadence: cadenceHealth(last ? dayOf(last.scheduledAt) : null, relationship.cadenceDays, dayOf(now)),
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.relationships, db.people, db.sessions, db.agreements, db.talkingPoints],
+    async () => {
+      const relationship = await db.relationships.get(relationshipId);
+      if (!relationship) return undefined;
+      const [people, last, next, agreements, points] = await Promise.all([
+        db.people.bulkGet(relationship.personIds),
+        lastHeldSession(relationshipId, db),
+        nextSession(relationshipId, db),
+        openAgreements(relationshipId, db),
+        upcomingTalkingPoints(relationshipId, db),
+      ]);
+      return {
+        relationship,
+        people: people.filter((p): p is Person => p !== undefined),
+        lastSession: last,
+        nextSession: next,
+        openAgreements: agreements,
+        talkingPoints: points,
+        cadence: cadenceHealth(last ? dayOf(last.scheduledAt) : null, relationship.cadenceDays, dayOf(now)),
+      };
+    },
+  );
 }
 
 export interface AgreementGroup {
@@ -91,7 +95,8 @@ function activeDueBetween(db: DuetDatabase, from: Day, to: Day, includeUpper = f
  */
 async function countFilters(db: DuetDatabase, today: Day): Promise<Record<AgreementFilter, number>> {
   const [, sunday] = weekOf(today);
-  const sum = async (counts: Array<Promise<number>>) => (await Promise.all(counts)).reduce((a, b) => a + b, 0);
+  const sum = async (counts: Array<Promise<number>>) =>
+    (await Promise.all(counts)).reduce((a, b) => a + b, 0);
   const byOwner = (owners: readonly Agreement['owner'][]) =>
     sum(
       ACTIVE_AGREEMENT_STATUSES.flatMap((status) =>
@@ -106,14 +111,24 @@ async function countFilters(db: DuetDatabase, today: Day): Promise<Record<Agreem
     byOwner(['both']),
   ]);
   // Owners partition the set (me | them | both | named): "theirs" is everything that is not mine alone.
-  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine: mineOnly + both, theirs: allOpen - mineOnly };
+  return {
+    'all-open': allOpen,
+    overdue,
+    'due-this-week': dueThisWeek,
+    mine: mineOnly + both,
+    theirs: allOpen - mineOnly,
+  };
 }
 
 /** The first `limit` active agreements matching a filter, soonest due first, undated last. */
 async function firstMatching(db: DuetDatabase, filter: AgreementFilter, today: Day, limit: number) {
   const [, sunday] = weekOf(today);
   const [from, to, includeUpper] =
-    filter === 'overdue' ? [MIN_DAY, today, false] : filter === 'due-this-week' ? [today, sunday, true] : [MIN_DAY, MAX_DAY, true];
+    filter === 'overdue'
+      ? [MIN_DAY, today, false]
+      : filter === 'due-this-week'
+        ? [today, sunday, true]
+        : [MIN_DAY, MAX_DAY, true];
   const dated = (
     await Promise.all(
       // The index range already is the filter except for owners; unfiltered ranges read with one getAll.
@@ -152,7 +167,10 @@ export async function loadPopupLists(
       countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db),
     ]);
     const relationshipIds = [
-      ...new Set([...selected.map((a) => a.relationshipId), ...upcomingSessions.map((s) => s.relationshipId)]),
+      ...new Set([
+        ...selected.map((a) => a.relationshipId),
+        ...upcomingSessions.map((s) => s.relationshipId),
+      ]),
     ];
     const relationships = new Map(
       (await db.relationships.bulkGet(relationshipIds))

@@ -14,7 +14,15 @@ export async function createPerson(input: NewPerson, db: DuetDatabase = getDatab
   const now = Date.now();
   const person = validate(
     PersonSchema,
-    { id: newId(), name: input.name.trim(), emails: input.emails ?? [], relation: input.relation, archived: false, createdAt: now, updatedAt: now },
+    {
+      id: newId(),
+      name: input.name.trim(),
+      emails: input.emails ?? [],
+      relation: input.relation,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    },
     'person',
   );
   await db.people.add(person);
@@ -39,7 +47,10 @@ export function getPerson(id: string, db: DuetDatabase = getDatabase()): Promise
   return db.people.get(id);
 }
 
-export async function findPersonByEmail(email: string, db: DuetDatabase = getDatabase()): Promise<Person | undefined> {
+export async function findPersonByEmail(
+  email: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Person | undefined> {
   return db.people.where('emails').equals(email.toLowerCase()).first();
 }
 

@@ -3,7 +3,12 @@
  * email, so an edited or recreated series still finds its history, and a reused series id never shows
  * another person's notes.
  */
-import { DEFAULT_CADENCE_DAYS, type Relationship, type RelationshipKind, RelationshipSchema } from '../domain/model';
+import {
+  DEFAULT_CADENCE_DAYS,
+  type Relationship,
+  type RelationshipKind,
+  RelationshipSchema,
+} from '../domain/model';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { newId } from './ids';
@@ -53,13 +58,20 @@ export async function updateRelationship(
   return db.transaction('rw', db.relationships, async () => {
     const existing = await db.relationships.get(id);
     if (!existing) throw new Error(`No relationship ${id}`);
-    const next = validate(RelationshipSchema, { ...existing, ...patch, updatedAt: Date.now() }, 'relationship');
+    const next = validate(
+      RelationshipSchema,
+      { ...existing, ...patch, updatedAt: Date.now() },
+      'relationship',
+    );
     await db.relationships.put(next);
     return next;
   });
 }
 
-export function getRelationship(id: string, db: DuetDatabase = getDatabase()): Promise<Relationship | undefined> {
+export function getRelationship(
+  id: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship | undefined> {
   return db.relationships.get(id);
 }
 
@@ -91,21 +103,41 @@ export async function findRelationshipForEvent(
 ): Promise<Relationship | undefined> {
   const emails = new Set(identity.counterpartEmails.map((email) => email.toLowerCase()));
   const linked = await db.relationships.where('calendarSeriesIds').equals(identity.seriesId).toArray();
-  if (emails.size === 0) return linked.find((r) => !r.archived) ?? linked[0];
+  if (emails.size === 0) {
+    // Without guests, a series linked to two different 1:1s is ambiguous: show neither (fail closed).
+    const active = linked.filter((r) => !r.archived);
+    return active.length === 1
+      ? active[0]
+      : active.length === 0 && linked.length === 1
+        ? linked[0]
+        : undefined;
+  }
 
   const personIdsWithEmail = new Set(
-    (await db.people.where('emails').anyOf([...emails]).toArray()).map((person) => person.id),
+    (
+      await db.people
+        .where('emails')
+        .anyOf([...emails])
+        .toArray()
+    ).map((person) => person.id),
   );
   const matchesGuests = (r: Relationship) => r.personIds.some((id) => personIdsWithEmail.has(id));
   const bySeries = linked.find((r) => r.personIds.length === 0 || matchesGuests(r));
   if (bySeries) return bySeries;
   if (personIdsWithEmail.size === 0) return undefined;
 
-  const candidates = (await db.relationships.where('personIds').anyOf([...personIdsWithEmail]).toArray()).filter(
-    (r) => !r.archived && r.personIds.every((id) => personIdsWithEmail.has(id)),
-  );
+  const candidates = (
+    await db.relationships
+      .where('personIds')
+      .anyOf([...personIdsWithEmail])
+      .toArray()
+  ).filter((r) => !r.archived && r.personIds.every((id) => personIdsWithEmail.has(id)));
   const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
   if (unique.length !== 1) return undefined;
   const [found] = unique as [Relationship];
-  return updateRelationship(found.id, { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId] }, db);
+  return updateRelationship(
+    found.id,
+    { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId] },
+    db,
+  );
 }

@@ -11,10 +11,31 @@ export interface SearchResults {
   sessions: Array<{ session: Session; excerpt: string }>;
 }
 
+/**
+ * Where `needle` (already normalised) occurs in `text`, as an index into the ORIGINAL text: normalising can
+ * make characters longer (… → ..., Hangul syllables → jamo), so positions are mapped back char by char.
+ */
+export function findNormalized(text: string, needle: string): number {
+  let normalized = '';
+  const originIndex: number[] = [];
+  let offset = 0;
+  for (const char of text) {
+    const piece = normaliseForSearch(char);
+    normalized += piece;
+    for (let k = 0; k < piece.length; k++) originIndex.push(offset);
+    offset += char.length;
+  }
+  const at = normalized.indexOf(needle);
+  return at < 0 ? -1 : (originIndex[at] ?? -1);
+}
+
 function excerpt(text: string, needle: string): string {
-  const index = normaliseForSearch(text).indexOf(needle);
+  const index = Math.max(0, findNormalized(text, needle));
   const start = Math.max(0, index - 40);
-  const flat = text.slice(start, start + 160).replace(/\s+/g, ' ').trim();
+  const flat = text
+    .slice(start, start + 160)
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${start > 0 ? '…' : ''}${flat}${start + 160 < text.length ? '…' : ''}`;
 }
 
@@ -37,7 +58,8 @@ export async function search(
     .until(() => sessions.length >= limit)
     .each((session) => {
       const text = [...Object.values(session.notes), session.privateNotes].join('\n');
-      if (normaliseForSearch(text).includes(needle)) sessions.push({ session, excerpt: excerpt(text, needle) });
+      if (normaliseForSearch(text).includes(needle))
+        sessions.push({ session, excerpt: excerpt(text, needle) });
     });
   return { agreements, sessions };
 }

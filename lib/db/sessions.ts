@@ -36,20 +36,34 @@ export async function sessionHistory(
 }
 
 /** The most recent session that actually took place (an index lookup, not a scan). */
-export function lastHeldSession(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Session | undefined> {
+export function lastHeldSession(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
   return db.sessions
     .where('[relationshipId+status+scheduledAt]')
     .between([relationshipId, 'held', Dexie.minKey], [relationshipId, 'held', Dexie.maxKey])
     .last();
 }
 
-/** The next session still to happen (upcoming or rescheduled), earliest first. */
-export async function nextSession(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Session | undefined> {
+/** A session that started this long ago may still be going on. */
+export const IN_PROGRESS_GRACE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The next session still to happen (upcoming or rescheduled, not long past), earliest first. Stale
+ * "upcoming" sessions far in the past never count as next.
+ */
+export async function nextSession(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+  now: number = Date.now(),
+): Promise<Session | undefined> {
+  const from = now - IN_PROGRESS_GRACE_MS;
   const [upcoming, rescheduled] = await Promise.all(
     (['upcoming', 'rescheduled'] as const).map((status) =>
       db.sessions
         .where('[relationshipId+status+scheduledAt]')
-        .between([relationshipId, status, Dexie.minKey], [relationshipId, status, Dexie.maxKey])
+        .between([relationshipId, status, from], [relationshipId, status, Dexie.maxKey])
         .first(),
     ),
   );
@@ -75,7 +89,10 @@ export interface StartedSession {
  * Prepares (or starts) the session for a meeting: reuses the session of the same calendar event if there
  * is one, else creates it from the relationship's template; then carries over undiscussed talking points.
  */
-export async function prepareSession(plan: SessionPlan, db: DuetDatabase = getDatabase()): Promise<StartedSession> {
+export async function prepareSession(
+  plan: SessionPlan,
+  db: DuetDatabase = getDatabase(),
+): Promise<StartedSession> {
   return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints], async () => {
     const relationship = await db.relationships.get(plan.relationshipId);
     if (!relationship) throw new InvalidInputError(`No 1:1 series ${plan.relationshipId}`);
@@ -111,13 +128,18 @@ export async function prepareSession(plan: SessionPlan, db: DuetDatabase = getDa
 }
 
 async function carryOverInto(session: Session, db: DuetDatabase): Promise<string[]> {
-  const open = await db.talkingPoints.where('[relationshipId+status]').equals([session.relationshipId, 'open']).toArray();
+  const open = await db.talkingPoints
+    .where('[relationshipId+status]')
+    .equals([session.relationshipId, 'open'])
+    .toArray();
   const plannedIds = [...new Set(open.map((p) => p.sessionId).filter((id): id is string => id !== null))];
   const planned = await db.sessions.bulkGet(plannedIds);
   const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
   const toCarry = pointsToCarryInto(session.id, open, byId);
   const now = Date.now();
-  await db.talkingPoints.bulkPut(toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })));
+  await db.talkingPoints.bulkPut(
+    toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),
+  );
   return toCarry.map((point) => point.id);
 }
 
@@ -160,7 +182,12 @@ export async function cancelSession(id: string, db: DuetDatabase = getDatabase()
   });
 }
 
-export function saveSectionNotes(sessionId: string, sectionId: string, text: string, db: DuetDatabase = getDatabase()) {
+export async function saveSectionNotes(
+  sessionId: string,
+  sectionId: string,
+  text: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
   return updateSession(sessionId, (s) => ({ ...s, notes: { ...s.notes, [sectionId]: text } }), db);
 }
@@ -183,7 +210,9 @@ export async function sessionsBetween(
 ): Promise<Session[]> {
   const lists = await Promise.all(
     statuses.map((status) => {
-      const range = db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true);
+      const range = db.sessions
+        .where('[status+scheduledAt]')
+        .between([status, from], [status, to], true, true);
       return Number.isFinite(limit) ? range.limit(limit).toArray() : range.toArray();
     }),
   );

@@ -1,5 +1,11 @@
 /** Settings (one row), templates (built-ins from code + the user's own) and storage persistence. */
-import { defaultSettings, type Settings, SettingsSchema, type Template, TemplateSchema } from '../domain/model';
+import {
+  defaultSettings,
+  type Settings,
+  SettingsSchema,
+  type Template,
+  TemplateSchema,
+} from '../domain/model';
 import { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
@@ -50,7 +56,10 @@ export async function listTemplates(db: DuetDatabase = getDatabase()): Promise<T
   return [...BUILT_IN_TEMPLATES, ...custom.sort((a, b) => a.name.localeCompare(b.name))];
 }
 
-export async function getTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<Template | undefined> {
+export async function getTemplate(
+  id: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Template | undefined> {
   return BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? (await db.templates.get(id));
 }
 
@@ -59,7 +68,8 @@ export async function saveCustomTemplate(
   input: Omit<Template, 'id' | 'builtIn' | 'createdAt' | 'updatedAt'> & { id?: string },
   db: DuetDatabase = getDatabase(),
 ): Promise<Template> {
-  if (input.id && isBuiltInTemplateId(input.id)) throw new InvalidInputError('Built-in templates cannot be changed.');
+  if (input.id && isBuiltInTemplateId(input.id))
+    throw new InvalidInputError('Built-in templates cannot be changed.');
   return db.transaction('rw', db.templates, async () => {
     const existing = input.id ? await db.templates.get(input.id) : undefined;
     const now = Date.now();

@@ -41,7 +41,10 @@ export async function upcomingTalkingPoints(
   relationshipId: string,
   db: DuetDatabase = getDatabase(),
 ): Promise<TalkingPoint[]> {
-  const points = await db.talkingPoints.where('[relationshipId+status]').equals([relationshipId, 'open']).toArray();
+  const points = await db.talkingPoints
+    .where('[relationshipId+status]')
+    .equals([relationshipId, 'open'])
+    .toArray();
   return points.sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
 }
 
@@ -55,7 +58,8 @@ export async function reorderTalkingPoints(
     const points = await upcomingTalkingPoints(relationshipId, db);
     const byId = new Map(points.map((p) => [p.id, p]));
     const unknown = orderedIds.filter((id) => !byId.has(id));
-    if (unknown.length > 0) throw new InvalidInputError('Some talking points are not open points of this 1:1.');
+    if (unknown.length > 0)
+      throw new InvalidInputError('Some talking points are not open points of this 1:1.');
     const rest = points.filter((p) => !orderedIds.includes(p.id));
     const now = Date.now();
     const reordered = [...orderedIds.map((id) => byId.get(id)!), ...rest].map((p, index) => ({
@@ -94,6 +98,9 @@ export async function setTalkingPointStatus(
   });
 }
 
-export function pointsOfSession(sessionId: string, db: DuetDatabase = getDatabase()): Promise<TalkingPoint[]> {
+export function pointsOfSession(
+  sessionId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint[]> {
   return db.talkingPoints.where('sessionId').equals(sessionId).sortBy('order');
 }

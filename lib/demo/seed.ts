@@ -3,13 +3,14 @@
  * manager and a skip-level, two years of history — lined up with the bundled Calendar demo week. Only
  * compiled into the demo build (`__DUET_DEMO__`), and it writes nothing unless the database is empty.
  */
-import { countRecords } from '../db';
+import { getDatabase } from '../db';
 import { applyImport } from '../io/import';
 import { generateProfile } from './generate';
 
 export async function seedDemoDataIfEmpty(now: number = Date.now()): Promise<boolean> {
-  const counts = await countRecords();
-  if (counts.relationships > 0 || counts.sessions > 0) return false;
+  const db = getDatabase();
+  const counts = await Promise.all(db.dataTables.map((table) => table.count()));
+  if (counts.some((count) => count > 0)) return false;
   await applyImport(generateProfile('realistic', { now }), 'merge');
   return true;
 }

@@ -59,13 +59,27 @@ interface Step {
   sessionId?: string | null;
 }
 
-function event(step: Step, action: AgreementEvent['action'], extra: Partial<AgreementEvent> = {}): AgreementEvent {
-  return { at: step.at, action, sessionId: step.sessionId ?? null, fromDue: null, toDue: null, note: '', ...extra };
+function event(
+  step: Step,
+  action: AgreementEvent['action'],
+  extra: Partial<AgreementEvent> = {},
+): AgreementEvent {
+  return {
+    at: step.at,
+    action,
+    sessionId: step.sessionId ?? null,
+    fromDue: null,
+    toDue: null,
+    note: '',
+    ...extra,
+  };
 }
 
 function requireActive(agreement: Agreement, action: string): void {
   if (!isActive(agreement)) {
-    throw new AgreementTransitionError(`Only an open agreement can be ${action}; this one is ${agreement.status}.`);
+    throw new AgreementTransitionError(
+      `Only an open agreement can be ${action}; this one is ${agreement.status}.`,
+    );
   }
 }
 
@@ -87,7 +101,10 @@ export function renegotiate(agreement: Agreement, newDue: Day | null, note: stri
     status: 'renegotiated',
     dueDate: newDue,
     updatedAt: step.at,
-    history: [...agreement.history, event(step, 'renegotiated', { fromDue: agreement.dueDate, toDue: newDue, note })],
+    history: [
+      ...agreement.history,
+      event(step, 'renegotiated', { fromDue: agreement.dueDate, toDue: newDue, note }),
+    ],
   };
 }
 
@@ -116,5 +133,9 @@ export function reopen(agreement: Agreement, step: Step): Agreement {
 
 /** "Still relevant? Honoured?" — a review in a session, recorded without changing the status. */
 export function markReviewed(agreement: Agreement, note: string, step: Step): Agreement {
-  return { ...agreement, updatedAt: step.at, history: [...agreement.history, event(step, 'reviewed', { note })] };
+  return {
+    ...agreement,
+    updatedAt: step.at,
+    history: [...agreement.history, event(step, 'reviewed', { note })],
+  };
 }

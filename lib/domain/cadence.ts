@@ -23,7 +23,8 @@ export function cadenceHealth(lastHeldDay: Day | null, cadenceDays: number, toda
 
 /** "last 1:1 18 days ago, every 14 days — due" */
 export function describeCadence(health: CadenceHealth): string {
-  const every = health.cadenceDays % 7 === 0 ? `${health.cadenceDays / 7} weeks` : `${health.cadenceDays} days`;
+  const every =
+    health.cadenceDays % 7 === 0 ? `${health.cadenceDays / 7} weeks` : `${health.cadenceDays} days`;
   const cadence = health.cadenceDays === 7 ? 'every week' : `every ${every}`;
   if (health.daysSince === null) return `no 1:1 held yet, ${cadence}`;
   const since =

@@ -23,7 +23,7 @@ export function isNonEventId(dataEventId: string): boolean {
 }
 
 function decodeBase64(value: string): string | null {
-  const normalized = value.replace(/-/g, '+').replace(/_/g, '/');
+  const normalized = value.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]+$/.test(normalized) || normalized.length % 4 === 1) return null;
   try {
     return atob(normalized + '='.repeat((4 - (normalized.length % 4)) % 4));

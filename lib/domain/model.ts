@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { ONE_ON_ONE_KINDS } from './one-on-one-title';
 
-const MAX_ID = 128;
+const MAX_ID = 512; // decoded Calendar ids can be long (imported events)
 const MAX_SHORT_TEXT = 1_000;
 export const MAX_LONG_TEXT = 200_000;
 
@@ -16,7 +16,8 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(MAX_ID)
-  .regex(/^[A-Za-z0-9_.:@-]+$/, 'ids use letters, digits and _ . : @ - only');
+  .regex(/^[A-Za-z0-9_.:@-]+$/, 'ids use letters, digits and _ . : @ - only')
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), 'this id is reserved');
 export const InstantSchema = z.number().int().nonnegative().max(8.64e15);
 export const DayStringSchema = z
   .string()
@@ -95,7 +96,10 @@ export const SessionSchema = z.strictObject({
   scheduledAt: InstantSchema,
   /** The Calendar event instance (decoded id), when the session came from Calendar. */
   calendarEventId: IdSchema.nullable(),
-  meetCode: z.string().regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/).nullable(),
+  meetCode: z
+    .string()
+    .regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/)
+    .nullable(),
   status: SessionStatusSchema,
   templateId: IdSchema,
   /** Notes per template section id. */
@@ -242,9 +246,7 @@ export const SettingsSchema = z.strictObject({
   /** Default cadence per relationship kind, in days. */
   cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
   /** What the browser answered to `navigator.storage.persist()`, and when. */
-  storagePersistence: z
-    .strictObject({ requestedAt: InstantSchema, granted: z.boolean() })
-    .nullable(),
+  storagePersistence: z.strictObject({ requestedAt: InstantSchema, granted: z.boolean() }).nullable(),
   updatedAt: InstantSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;

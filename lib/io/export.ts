@@ -1,11 +1,22 @@
 /** Export: every record, as a versioned JSON file (and one relationship's history as Markdown). */
 import { type DuetDatabase, getDatabase } from '../db';
-import { EXPORT_FORMAT, EXPORT_TABLES, EXPORT_VERSION, type ExportData, type ExportFile } from './export-format';
+import {
+  EXPORT_FORMAT,
+  EXPORT_TABLES,
+  EXPORT_VERSION,
+  type ExportData,
+  type ExportFile,
+} from './export-format';
 
-export async function exportAll(db: DuetDatabase = getDatabase(), now: number = Date.now()): Promise<ExportFile> {
+export async function exportAll(
+  db: DuetDatabase = getDatabase(),
+  now: number = Date.now(),
+): Promise<ExportFile> {
   const tables = db.dataTables;
   const data = await db.transaction('r', tables, async () => {
-    const entries = await Promise.all(EXPORT_TABLES.map(async (name) => [name, await db.table(name).toArray()]));
+    const entries = await Promise.all(
+      EXPORT_TABLES.map(async (name) => [name, await db.table(name).toArray()]),
+    );
     return Object.fromEntries(entries) as ExportData;
   });
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, app: 'Duet', data };

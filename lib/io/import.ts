@@ -50,10 +50,14 @@ export function parseImportText(text: string): unknown {
       return value;
     });
   } catch {
-    throw new ImportError('This file is not valid JSON (it may be truncated or not a Duet export). Nothing was changed.');
+    throw new ImportError(
+      'This file is not valid JSON (it may be truncated or not a Duet export). Nothing was changed.',
+    );
   }
   if (forbidden !== null) {
-    throw new ImportError(`This file contains a "${forbidden}" key, which Duet never writes. Nothing was changed.`);
+    throw new ImportError(
+      `This file contains a "${forbidden}" key, which Duet never writes. Nothing was changed.`,
+    );
   }
   return parsed;
 }
@@ -78,7 +82,8 @@ export function validateImport(raw: unknown): ExportData {
     );
   }
   const unknownTables = Object.keys(data).filter((t) => !(EXPORT_TABLES as readonly string[]).includes(t));
-  if (unknownTables.length > 0) throw new ImportError(`Unknown section "${unknownTables[0]}" in the file. Nothing was changed.`);
+  if (unknownTables.length > 0)
+    throw new ImportError(`Unknown section "${unknownTables[0]}" in the file. Nothing was changed.`);
 
   const result = {} as Record<ExportTable, unknown[]>;
   for (const table of EXPORT_TABLES) {
@@ -91,10 +96,13 @@ export function validateImport(raw: unknown): ExportData {
       const where = `${table}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new ImportError(`${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`);
+        throw new ImportError(
+          `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
+        );
       }
       const parsedId = (parsed.data as { id: string }).id;
-      if (seen.has(parsedId)) throw new ImportError(`${where}: the id appears twice in the file. Nothing was changed.`);
+      if (seen.has(parsedId))
+        throw new ImportError(`${where}: the id appears twice in the file. Nothing was changed.`);
       seen.add(parsedId);
       return parsed.data;
     });
@@ -119,11 +127,15 @@ function checkReferences(data: ExportData): void {
   const needsRelationship = (table: 'sessions' | 'talkingPoints' | 'agreements' | 'goals' | 'feedback') =>
     data[table].forEach(
       (row, i) =>
-        relationships.has(row.relationshipId) || fail(`${table}[${i}] (id ${row.id})`, `1:1 series ${row.relationshipId}`),
+        relationships.has(row.relationshipId) ||
+        fail(`${table}[${i}] (id ${row.id})`, `1:1 series ${row.relationshipId}`),
     );
   (['sessions', 'talkingPoints', 'agreements', 'goals', 'feedback'] as const).forEach(needsRelationship);
   data.talkingPoints.forEach(
-    (p, i) => p.sessionId === null || sessions.has(p.sessionId) || fail(`talkingPoints[${i}] (id ${p.id})`, `session ${p.sessionId}`),
+    (p, i) =>
+      p.sessionId === null ||
+      sessions.has(p.sessionId) ||
+      fail(`talkingPoints[${i}] (id ${p.id})`, `session ${p.sessionId}`),
   );
   data.agreements.forEach(
     (a, i) =>
@@ -131,6 +143,12 @@ function checkReferences(data: ExportData): void {
       sessions.has(a.madeInSessionId) ||
       fail(`agreements[${i}] (id ${a.id})`, `session ${a.madeInSessionId}`),
   );
+  data.feedback.forEach((f, i) => {
+    if (f.sessionId !== null && !sessions.has(f.sessionId))
+      fail(`feedback[${i}] (id ${f.id})`, `session ${f.sessionId}`);
+    if (f.personId !== null && !people.has(f.personId))
+      fail(`feedback[${i}] (id ${f.id})`, `person ${f.personId}`);
+  });
 }
 
 /** What an import would change, without changing anything. */
@@ -166,7 +184,11 @@ export async function previewImport(
  * Writes validated records: `replace` empties every table first; `merge` adds new records and replaces
  * those with the same id. One transaction: any failure leaves the database exactly as it was.
  */
-export async function applyImport(data: ExportData, mode: ImportMode, db: DuetDatabase = getDatabase()): Promise<void> {
+export async function applyImport(
+  data: ExportData,
+  mode: ImportMode,
+  db: DuetDatabase = getDatabase(),
+): Promise<void> {
   await db.transaction('rw', db.dataTables, async () => {
     for (const table of EXPORT_TABLES) {
       if (mode === 'replace') await db.table(table).clear();
@@ -176,7 +198,11 @@ export async function applyImport(data: ExportData, mode: ImportMode, db: DuetDa
 }
 
 /** The whole path from a file's text: parse, validate, write. */
-export async function importFromText(text: string, mode: ImportMode, db: DuetDatabase = getDatabase()): Promise<ExportData> {
+export async function importFromText(
+  text: string,
+  mode: ImportMode,
+  db: DuetDatabase = getDatabase(),
+): Promise<ExportData> {
   const data = validateImport(parseImportText(text));
   await applyImport(data, mode, db);
   return data;

@@ -1,5 +1,6 @@
 /** One relationship's history as Markdown: readable anywhere, pasteable into a doc or a tracker. */
 import { type DuetDatabase, getDatabase, relationshipHistory } from '../db';
+import { dayOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
 
 export interface RelationshipHistory {
@@ -17,10 +18,6 @@ const STATUS_LABEL: Record<Agreement['status'], string> = {
   done: 'done',
   dropped: 'dropped',
 };
-
-function day(instant: number): string {
-  return new Date(instant).toISOString().slice(0, 10);
-}
 
 function ownerLabel(agreement: Agreement, people: Person[]): string {
   switch (agreement.owner) {
@@ -48,20 +45,30 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
     templates.find((t) => t.id === templateId)?.sections.find((s) => s.id === sectionId)?.title ??
     (sectionId === 'general' ? 'Notes' : sectionId);
   const lines: string[] = [`# ${relationship.title}`, ''];
-  if (people.length > 0) lines.push(`With ${people.map((p) => p.name).join(' & ')} · every ${relationship.cadenceDays} days`, '');
+  if (people.length > 0)
+    lines.push(`With ${people.map((p) => p.name).join(' & ')} · every ${relationship.cadenceDays} days`, '');
 
   const active = agreements.filter((a) => a.status === 'open' || a.status === 'renegotiated');
-  if (active.length > 0) lines.push('## Open agreements', '', ...active.map((a) => agreementLine(a, people)), '');
+  if (active.length > 0)
+    lines.push('## Open agreements', '', ...active.map((a) => agreementLine(a, people)), '');
   const points = talkingPoints.filter((p) => p.status === 'open');
   if (points.length > 0) {
-    lines.push('## Next time', '', ...points.map((p) => `- ${p.text}${p.author === 'them' ? ' _(theirs)_' : ''}`), '');
+    lines.push(
+      '## Next time',
+      '',
+      ...points.map((p) => `- ${p.text}${p.author === 'them' ? ' _(theirs)_' : ''}`),
+      '',
+    );
   }
 
   lines.push('## Sessions', '');
   for (const session of [...sessions].sort((a, b) => b.scheduledAt - a.scheduledAt)) {
-    lines.push(`### ${day(session.scheduledAt)} — ${session.status}`, '');
+    lines.push(`### ${dayOf(session.scheduledAt)} — ${session.status}`, '');
     if (session.checkIn && (session.checkIn.mood !== null || session.checkIn.workload !== null)) {
-      lines.push(`Check-in: mood ${session.checkIn.mood ?? '–'}/5, workload ${session.checkIn.workload ?? '–'}/5`, '');
+      lines.push(
+        `Check-in: mood ${session.checkIn.mood ?? '–'}/5, workload ${session.checkIn.workload ?? '–'}/5`,
+        '',
+      );
     }
     for (const [sectionId, text] of Object.entries(session.notes)) {
       if (text.trim().length === 0) continue;

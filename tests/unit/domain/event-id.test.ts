@@ -118,6 +118,14 @@ describe('decodeEventId non-events', () => {
   });
 });
 
+describe('decodeEventId accepts standard base64 padding', () => {
+  it('decodes an id with trailing = padding like one without', () => {
+    const bare = encodeEventId('abcd cal@m');
+    expect(decodeEventId(`${bare}==`)).toEqual(decodeEventId(bare));
+    expect(decodeEventId(`${bare}==`)?.eventId).toBe('abcd');
+  });
+});
+
 describe('decodeEventId fails closed on malformed input', () => {
   const valid = fixturesIndex.events[1]!.data_eventid;
 
@@ -126,7 +134,7 @@ describe('decodeEventId fails closed on malformed input', () => {
     ['not base64 (space)', 'abc def'],
     ['not base64 (symbols)', 'YWJj!GNhbEBt'],
     ['non-ASCII', 'YWJjIGNhbEBt\u00e9'],
-    ['padding', `${encodeEventId('abcd cal@m')}=`],
+    ['padding in the middle', `YWJj=${encodeEventId('abcd cal@m')}`],
     ['impossible length (4n+1)', 'YWJjZ'],
     ['a single character', 'Y'],
   ])('%s → null', (_label, input) => {

@@ -1,0 +1,266 @@
+import Dexie from 'dexie';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeSaveError, type NoteTarget, useNoteDraft } from '@/components/panel/use-note-draft';
+import {
+  describeStorageProblem,
+  getEventNote,
+  InvalidInputError,
+  saveEventNote,
+  getDatabase,
+  setDatabaseForTests,
+  DATABASE_NAME,
+  LATEST_VERSION,
+  SCHEMA_VERSIONS,
+} from '@/lib/db';
+import { MAX_LONG_TEXT } from '@/lib/domain/model';
+import { stashDraft } from '@/components/shared/draft-stash';
+import { useFreshDatabase } from '../../helpers/db';
+
+useFreshDatabase();
+
+const GENERIC = "Couldn't save just now. Your text is still here and Duet will retry.";
+
+describe('describeSaveError', () => {
+  it.each<[string, unknown]>([
+    [
+      'a QuotaExceededError DOMException',
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    ],
+    [
+      'an Error named QuotaExceededError',
+      Object.assign(new Error('no space'), { name: 'QuotaExceededError' }),
+    ],
+    ['Dexie’s QuotaExceededError', new Dexie.QuotaExceededError('QuotaExceededError')],
+    [
+      'Dexie’s AbortError wrapping a quota DOMException (what a failed transaction rejects with)',
+      new Dexie.AbortError(new DOMException('Quota exceeded', 'QuotaExceededError')),
+    ],
+    ['an error that mentions the quota', new Error('Storage quota reached for this origin')],
+  ])('%s → the out-of-space message', (_label, error) => {
+    expect(describeStorageProblem(error).kind).toBe('quota');
+    const message = describeSaveError(error);
+    expect(message).toBe(describeStorageProblem(error).message);
+    expect(message).toMatch(/storage space/i);
+    // The user is told the text is safe, never that it was lost.
+    expect(message).toMatch(/not(hing you typed is)? lost|still here/i);
+  });
+
+  it('passes an invalid-input reason through', () => {
+    const error = new InvalidInputError('notes: at most 200000 characters');
+    expect(describeStorageProblem(error).kind).toBe('invalid');
+    expect(describeSaveError(error)).toBe('notes: at most 200000 characters');
+  });
+
+  it('describes the real error from an oversize save', async () => {
+    const error = await saveEventNote(
+      { eventKey: 'e_20260323T170000Z', seriesKey: 'e', title: 'Alice / Bob' },
+      'a'.repeat(MAX_LONG_TEXT + 1),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(describeSaveError(error)).toMatch(/notes: at most/);
+  });
+
+  it.each<[string, unknown]>([
+    ['a generic Error', new Error('boom')],
+    ['a TypeError', new TypeError('x is undefined')],
+    ['a string', 'boom'],
+    ['undefined', undefined],
+    ['null', null],
+  ])('%s → the generic retry message', (_label, error) => {
+    expect(describeSaveError(error)).toBe(GENERIC);
+  });
+
+  it('never echoes the note text of a failed save', () => {
+    const error = new Error('write failed for "Bob is worried about layoffs"');
+    expect(describeSaveError(error)).toBe(GENERIC);
+  });
+});
+
+describe('useNoteDraft', () => {
+  const target: NoteTarget = { eventKey: 'bob_20260323T170000Z', seriesKey: 'bob', title: 'Alice / Bob' };
+  let container: HTMLElement;
+  let draft: ReturnType<typeof useNoteDraft>;
+
+  function Probe({ of }: { of: NoteTarget | null }) {
+    draft = useNoteDraft(of);
+    return null;
+  }
+
+  async function mount(of: NoteTarget | null) {
+    container = document.createElement('div');
+    await act(() => {
+      render(<Probe of={of} />, container);
+    });
+  }
+
+  afterEach(async () => {
+    await act(() => {
+      render(null, container);
+    });
+    // The hook stashes unsaved drafts in sessionStorage; never let one leak into the next test.
+    sessionStorage.clear();
+  });
+
+  it('loads the stored note for the target', async () => {
+    await saveEventNote(target, 'from last time');
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+    expect(draft.text).toBe('from last time');
+  });
+
+  it('is idle with empty text for an event without a note', async () => {
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    expect(draft.text).toBe('');
+  });
+
+  it('stays loading without a target', async () => {
+    await mount(null);
+    expect(draft.status).toEqual({ kind: 'loading' });
+  });
+
+  it('saves as you type, after the delay', async () => {
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    await act(() => draft.update('Bob wants '));
+    await act(() => draft.update('Bob wants more ownership'));
+    expect(draft.status.kind).toBe('pending');
+    expect(draft.text).toBe('Bob wants more ownership');
+    await vi.waitFor(async () =>
+      expect((await getEventNote(target.eventKey))?.text).toBe('Bob wants more ownership'),
+    );
+    await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+  });
+
+  it('flushes at once on pagehide', async () => {
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    await act(() => draft.update('typed just before closing'));
+    await act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    // Well before SAVE_DELAY_MS (300 ms) would have fired.
+    await vi.waitFor(
+      async () => expect((await getEventNote(target.eventKey))?.text).toBe('typed just before closing'),
+      {
+        timeout: 200,
+      },
+    );
+  });
+
+  it('keeps saving when a newer Duet upgrades the database while the panel is open', async () => {
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    // A newer Duet opens the same database at a higher version: Dexie closes ours and reopens it at the
+    // installed version on the next write, so the draft saves without a reload.
+    const newer = new Dexie(DATABASE_NAME);
+    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
+      newer.version(Number(version)).stores(stores);
+    newer.version(LATEST_VERSION + 1).stores({ extra: 'id' });
+    await newer.open();
+    await act(() => draft.update('typed during the update'));
+    await act(() => draft.flush());
+    expect(reload).not.toHaveBeenCalled();
+    expect(draft.status.kind).toBe('saved');
+    expect((await getEventNote(target.eventKey))?.text).toBe('typed during the update');
+    newer.close();
+  });
+
+  it('stashes the draft and reloads once when the database reports a version it cannot open', async () => {
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    getDatabase().close();
+    Dexie.dependencies.indexedDB = {
+      open: () => {
+        throw new DOMException('The requested version is less than the existing version.', 'VersionError');
+      },
+      deleteDatabase: () => {
+        throw new DOMException('unavailable', 'InvalidStateError');
+      },
+      cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+      databases: async () => [],
+    } as unknown as IDBFactory;
+    setDatabaseForTests(null); // the next call opens a new connection, through the stub
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await act(() => draft.update('typed during the update'));
+      await act(() => draft.flush());
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(sessionStorage.getItem(`duet-draft:${target.eventKey}`)).toBe('typed during the update');
+      // A second failure within a minute does not reload again (no reload loop); the text stays on screen.
+      await act(() => draft.update('typed during the update, more'));
+      await act(() => draft.flush());
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(draft.text).toBe('typed during the update, more');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('restores and saves a draft stashed before a reload', async () => {
+    await saveEventNote(target, 'older text');
+    stashDraft(target.eventKey, 'unsaved text from before the reload');
+    await mount(target);
+    await vi.waitFor(() => expect(draft.text).toBe('unsaved text from before the reload'));
+    await vi.waitFor(async () =>
+      expect((await getEventNote(target.eventKey))?.text).toBe('unsaved text from before the reload'),
+    );
+    expect(sessionStorage.getItem(`duet-draft:${target.eventKey}`)).toBeNull();
+  });
+
+  it('does not reload the panel as "Duet was updated" when IndexedDB cannot be opened at all', async () => {
+    // E.g. a browser profile where IndexedDB is unavailable: every Dexie call then rejects with
+    // DatabaseClosedError (inner InvalidStateError), which is not an update.
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
+    Dexie.dependencies.indexedDB = {
+      open: () => {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+      deleteDatabase: () => {
+        throw new DOMException('unavailable', 'InvalidStateError');
+      },
+      cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+      databases: async () => [],
+    } as unknown as IDBFactory;
+    setDatabaseForTests(null);
+
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('error'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await act(() => draft.update('typed while storage is broken'));
+      await act(() => draft.flush());
+      expect(reload).not.toHaveBeenCalled();
+      expect(draft.text).toBe('typed while storage is broken');
+      expect(draft.status.kind).toBe('error');
+      expect(draft.status.kind === 'error' && draft.status.message).not.toMatch(/updated/i);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the text and says why when a save is refused', async () => {
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    // Fake timers from here on, so the hook's retry timer does not outlive the test.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const tooLong = 'a'.repeat(MAX_LONG_TEXT + 1);
+      await act(() => draft.update(tooLong));
+      await act(() => draft.flush());
+      expect(draft.status.kind).toBe('error');
+      expect(draft.status.kind === 'error' && draft.status.message).toMatch(/notes: at most/);
+      expect(draft.text).toBe(tooLong);
+      expect(await getEventNote(target.eventKey)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BADGE_ATTRIBUTE, findBadge, isBadge, removeBadge, renderBadge } from '@/lib/content/badges';
+import type { EventBadge } from '@/lib/messaging/protocol';
+import { fixturesIndex, loadFixture } from '../helpers/fixtures';
+
+const ALICE_BOB = fixturesIndex.events[1]!.data_eventid;
+const ALICE_FRANK = fixturesIndex.events.find((e) => e.title === 'Alice / Frank')!.data_eventid;
+
+const badgeData = (changes: Partial<EventBadge> = {}): EventBadge => ({
+  dataEventId: ALICE_BOB,
+  kind: 'one-on-one',
+  confidence: 'likely',
+  hasNotes: false,
+  ...changes,
+});
+
+function makeChip(): HTMLElement {
+  const chip = document.createElement('div');
+  chip.setAttribute('data-eventid', ALICE_BOB);
+  chip.setAttribute('data-eventchip', '');
+  chip.setAttribute('role', 'button');
+  const title = document.createElement('span');
+  title.className = 'I0UMhf';
+  title.textContent = 'Alice / Bob';
+  chip.append(title);
+  document.body.append(chip);
+  return chip;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('renderBadge', () => {
+  it('draws one badge with the DOM contract attributes', () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData(), () => {});
+    expect(chip.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(badge.parentElement).toBe(chip);
+    expect(badge.getAttribute(BADGE_ATTRIBUTE)).toBe('');
+    expect(badge.getAttribute('data-duet-event-id')).toBe(ALICE_BOB);
+    expect(badge.getAttribute('data-duet-kind')).toBe('one-on-one');
+    expect(badge.getAttribute('data-duet-confidence')).toBe('likely');
+    expect(badge.getAttribute('role')).toBe('button');
+    expect(badge.tabIndex).toBe(0);
+    expect(
+      document.querySelectorAll(
+        '[data-duet-badge][data-duet-event-id][data-duet-kind][data-duet-confidence]',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('is idempotent: rendering twice leaves one badge, the same element', () => {
+    const chip = makeChip();
+    const first = renderBadge(chip, badgeData(), () => {});
+    const second = renderBadge(chip, badgeData(), () => {});
+    expect(second).toBe(first);
+    expect(chip.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
+  });
+
+  it('does not touch the DOM when nothing changed (no mutation feedback loop)', async () => {
+    const chip = makeChip();
+    renderBadge(chip, badgeData(), () => {});
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(chip, { subtree: true, childList: true, attributes: true, characterData: true });
+    renderBadge(chip, badgeData(), () => {});
+    await Promise.resolve();
+    observer.disconnect();
+    expect(records).toEqual([]);
+  });
+
+  it('updates kind, confidence and the notes dot in place', () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData(), () => {});
+    expect(badge.textContent).toBe('1:1');
+    expect(badge.querySelector('span')).toBeNull();
+    expect(badge.getAttribute('aria-label')).toBe('Open 1:1 in Duet (detected from title)');
+
+    renderBadge(chip, badgeData({ kind: 'skip-level', confidence: 'confirmed', hasNotes: true }), () => {});
+    expect(chip.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(badge.getAttribute('data-duet-kind')).toBe('skip-level');
+    expect(badge.getAttribute('data-duet-confidence')).toBe('confirmed');
+    expect(badge.textContent).toBe('Skip');
+    expect(badge.querySelectorAll('span[aria-hidden="true"]')).toHaveLength(1);
+    expect(badge.getAttribute('aria-label')).toBe('Open Skip in Duet, has notes');
+
+    renderBadge(chip, badgeData({ hasNotes: false }), () => {});
+    expect(badge.querySelector('span')).toBeNull();
+    expect(badge.getAttribute('data-duet-kind')).toBe('one-on-one');
+  });
+
+  it.each<[EventBadge['kind'], string]>([
+    ['one-on-one', '1:1'],
+    ['two-on-one', '2:1'],
+    ['skip-level', 'Skip'],
+    ['peer', 'Peer'],
+    ['career', 'Career'],
+  ])('labels %s as %s', (kind, label) => {
+    expect(renderBadge(makeChip(), badgeData({ kind }), () => {}).textContent).toBe(label);
+  });
+
+  it('updates the event id when the chip now shows another event', () => {
+    // Calendar reuses chip elements; the badge must describe the event the chip shows now.
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData(), () => {});
+    chip.setAttribute('data-eventid', ALICE_FRANK);
+    renderBadge(chip, badgeData({ dataEventId: ALICE_FRANK }), () => {});
+    expect(badge.getAttribute('data-duet-event-id')).toBe(ALICE_FRANK);
+  });
+
+  it('opens with the latest onOpen after a re-render, never a stale one', () => {
+    const chip = makeChip();
+    const openOld = vi.fn();
+    const openNew = vi.fn();
+    const badge = renderBadge(chip, badgeData(), openOld);
+    renderBadge(chip, badgeData({ dataEventId: ALICE_FRANK }), openNew);
+    badge.click();
+    expect(openNew).toHaveBeenCalledTimes(1);
+    expect(openOld).not.toHaveBeenCalled();
+  });
+
+  it('carries no private data: only kind, confidence and a notes yes/no', () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData({ hasNotes: true }), () => {});
+    const attributes = Object.fromEntries([...badge.attributes].map((a) => [a.name, a.value]));
+    expect(Object.keys(attributes).sort()).toEqual(
+      [
+        'aria-label',
+        'data-duet-badge',
+        'data-duet-confidence',
+        'data-duet-event-id',
+        'data-duet-kind',
+        'data-duet-signature',
+        'role',
+        'style',
+        'tabindex',
+        'title',
+      ].sort(),
+    );
+    expect(badge.textContent).toBe('1:1');
+  });
+});
+
+describe('renderBadge clicks', () => {
+  it('calls onOpen with the chip and keeps the click from reaching Calendar', () => {
+    const chip = makeChip();
+    const chipClick = vi.fn();
+    const bodyClick = vi.fn();
+    chip.addEventListener('click', chipClick);
+    document.body.addEventListener('click', bodyClick);
+    const onOpen = vi.fn();
+    const badge = renderBadge(chip, badgeData(), onOpen);
+
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    badge.dispatchEvent(click);
+
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenCalledWith(chip);
+    expect(chipClick).not.toHaveBeenCalled();
+    expect(bodyClick).not.toHaveBeenCalled();
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it.each(['mousedown', 'mouseup', 'pointerdown'])(
+    'swallows %s so Calendar does not start a drag',
+    (type) => {
+      const chip = makeChip();
+      const onChip = vi.fn();
+      chip.addEventListener(type, onChip);
+      const onOpen = vi.fn();
+      const badge = renderBadge(chip, badgeData(), onOpen);
+      badge.dispatchEvent(new MouseEvent(type, { bubbles: true }));
+      expect(onChip).not.toHaveBeenCalled();
+      expect(onOpen).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each(['Enter', ' '])('opens from the keyboard with %j', (key) => {
+    const chip = makeChip();
+    const onChipKey = vi.fn();
+    chip.addEventListener('keydown', onChipKey);
+    const onOpen = vi.fn();
+    const badge = renderBadge(chip, badgeData(), onOpen);
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    expect(onOpen).toHaveBeenCalledWith(chip);
+    expect(onChipKey).not.toHaveBeenCalled();
+  });
+
+  it('ignores other keys', () => {
+    const chip = makeChip();
+    const onOpen = vi.fn();
+    const badge = renderBadge(chip, badgeData(), onOpen);
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('still opens only once after several idempotent renders', () => {
+    const chip = makeChip();
+    const onOpen = vi.fn();
+    const badge = renderBadge(chip, badgeData(), onOpen);
+    renderBadge(chip, badgeData(), onOpen);
+    renderBadge(chip, badgeData({ hasNotes: true }), onOpen);
+    badge.click();
+    expect(onOpen).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('removeBadge, findBadge and isBadge', () => {
+  it('removeBadge removes the badge and leaves the chip intact', () => {
+    const chip = makeChip();
+    renderBadge(chip, badgeData(), () => {});
+    removeBadge(chip);
+    expect(findBadge(chip)).toBeNull();
+    expect(chip.textContent).toBe('Alice / Bob');
+    expect(() => removeBadge(chip)).not.toThrow();
+  });
+
+  it('findBadge only sees a direct child badge', () => {
+    const chip = makeChip();
+    const inner = document.createElement('div');
+    const nested = document.createElement('span');
+    nested.setAttribute(BADGE_ATTRIBUTE, '');
+    inner.append(nested);
+    chip.append(inner);
+    expect(findBadge(chip)).toBeNull();
+    // So rendering adds its own, direct badge.
+    const badge = renderBadge(chip, badgeData(), () => {});
+    expect(findBadge(chip)).toBe(badge);
+  });
+
+  it('isBadge is true for the badge and its element children, false for everything else', () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData({ hasNotes: true }), () => {});
+    expect(isBadge(badge)).toBe(true);
+    expect(isBadge(badge.querySelector('span')!)).toBe(true);
+    expect(isBadge(chip)).toBe(false);
+    expect(isBadge(document.body)).toBe(false);
+    expect(isBadge(document.createTextNode('1:1'))).toBe(false);
+    expect(isBadge(document.createComment('x'))).toBe(false);
+  });
+
+  it('renders on every chip of the week fixture without duplicates', () => {
+    const week = loadFixture('gcal-week.html');
+    const chips = [...week.querySelectorAll<HTMLElement>('[data-eventid][data-eventchip]')];
+    for (const chip of chips)
+      renderBadge(chip, badgeData({ dataEventId: chip.getAttribute('data-eventid')! }), () => {});
+    for (const chip of chips)
+      renderBadge(chip, badgeData({ dataEventId: chip.getAttribute('data-eventid')! }), () => {});
+    expect(week.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(chips.length);
+  });
+});

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isBadge, renderBadge } from '@/lib/content/badges';
+import { observeDebounced } from '@/lib/content/observe';
+
+const DELAY = 150;
+
+/** MutationObserver callbacks are microtasks; timers are faked. */
+const flushMutations = async () => {
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+};
+
+let root: HTMLElement;
+let controller: AbortController;
+
+function start(options: { ignore?: (node: Node) => boolean } = {}) {
+  const onChange = vi.fn();
+  observeDebounced({ root, delayMs: DELAY, onChange, signal: controller.signal, ...options });
+  return onChange;
+}
+
+function append(parent: Node = root, tag = 'div'): HTMLElement {
+  const el = document.createElement(tag);
+  parent.appendChild(el);
+  return el;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  root = document.createElement('div');
+  document.body.append(root);
+  controller = new AbortController();
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('observeDebounced', () => {
+  it('turns many mutations into one callback after the delay', async () => {
+    const onChange = start();
+    for (let i = 0; i < 200; i++) append();
+    await flushMutations();
+    expect(onChange).not.toHaveBeenCalled();
+
+    vi.advanceTimersByTime(DELAY - 1);
+    expect(onChange).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    vi.advanceTimersByTime(DELAY * 10);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls at most once per delay, even while mutations keep coming', async () => {
+    const onChange = start();
+    for (let t = 0; t < DELAY * 3; t += 10) {
+      append();
+      await flushMutations();
+      vi.advanceTimersByTime(10);
+    }
+    // 450 ms of constant churn → one call per 150 ms window, not one per mutation and not zero.
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
+  it('does nothing without mutations', async () => {
+    const onChange = start();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY * 5);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('sees removals, deep additions and text changes', async () => {
+    const child = append();
+    const deep = append(append(append()));
+    const text = document.createTextNode('a');
+    append().append(text);
+    const onChange = start();
+
+    for (const mutate of [() => child.remove(), () => append(deep), () => (text.data = 'b')]) {
+      mutate();
+      await flushMutations();
+      vi.advanceTimersByTime(DELAY);
+    }
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
+  it('ignores attribute-only changes (Calendar restyles chips constantly)', async () => {
+    const child = append();
+    const onChange = start();
+    child.setAttribute('style', 'top: 10px');
+    child.className = 'x';
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('does not observe outside its root', async () => {
+    const onChange = start();
+    append(document.body);
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('observeDebounced abort', () => {
+  it('stops observing after abort', async () => {
+    const onChange = start();
+    controller.abort();
+    append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('cancels a pending callback on abort', async () => {
+    const onChange = start();
+    append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY / 2);
+    controller.abort();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('disconnects its MutationObserver on abort', () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    start();
+    expect(disconnect).not.toHaveBeenCalled();
+    controller.abort();
+    expect(disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves nothing running when started with an already-aborted signal', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    controller.abort();
+    const onChange = start();
+    for (let i = 0; i < 10; i++) append();
+    await flushMutations();
+    expect(onChange).not.toHaveBeenCalled();
+    // Either never observe, or disconnect at once: no observer or timer may outlive the aborted feature.
+    expect(observe.mock.calls.length - disconnect.mock.calls.length).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('observeDebounced ignore', () => {
+  const isIgnored = (node: Node) => node instanceof Element && node.hasAttribute('data-ignored');
+
+  function ignoredElement(): HTMLElement {
+    const el = document.createElement('span');
+    el.setAttribute('data-ignored', '');
+    return el;
+  }
+
+  it('adding and removing only ignored nodes does not trigger', async () => {
+    const host = append();
+    const onChange = start({ ignore: isIgnored });
+    const a = ignoredElement();
+    const b = ignoredElement();
+    host.append(a, b);
+    a.remove();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('a batch mixing ignored and real changes triggers once', async () => {
+    const onChange = start({ ignore: isIgnored });
+    root.append(ignoredElement());
+    append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('text changes inside a non-ignored node still trigger', async () => {
+    const text = document.createTextNode('a');
+    append().append(text);
+    const onChange = start({ ignore: isIgnored });
+    text.data = 'b';
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('drawing and updating Duet badges (ignore: isBadge) does not trigger a rescan', async () => {
+    const chip = append();
+    chip.setAttribute('data-eventid', 'YWJj');
+    const onChange = start({ ignore: isBadge });
+    const badge = { dataEventId: 'YWJj', kind: 'one-on-one', confidence: 'likely', hasNotes: false } as const;
+    renderBadge(chip, badge, () => {});
+    renderBadge(chip, { ...badge, hasNotes: true }, () => {});
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('removing a Duet badge does not trigger a rescan', async () => {
+    const chip = append();
+    renderBadge(chip, { dataEventId: 'YWJj', kind: 'peer', confidence: 'likely', hasNotes: false }, () => {});
+    await flushMutations();
+    const onChange = start({ ignore: isBadge });
+    chip.querySelector('[data-duet-badge]')!.remove();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,1462 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  addAgreement,
+  addFeedback,
+  addGoal,
+  addTalkingPoint,
+  agreementsMadeIn,
+  agreementsMatching,
+  allActiveAgreements,
+  cancelSession,
+  completeAgreement,
+  countRecords,
+  countSessionsBetween,
+  createPerson,
+  createRelationship,
+  describeStorageProblem,
+  dropAgreement,
+  ensurePersistentStorage,
+  eventKeysWithNotes,
+  feedbackOf,
+  findPersonByEmail,
+  findRelationshipForEvent,
+  getDatabase,
+  getEventNote,
+  getPerson,
+  getRelationship,
+  getSession,
+  getSettings,
+  getTemplate,
+  goalsOf,
+  InvalidInputError,
+  lastHeldSession,
+  listPeople,
+  listRelationships,
+  listTemplates,
+  loadPopupLists,
+  loadRelationshipOverview,
+  markSessionHeld,
+  nextSession,
+  openAgreements,
+  pointsOfSession,
+  POPUP_LIST_LIMIT,
+  prepareSession,
+  recentNotes,
+  relationshipHistory,
+  renegotiateAgreement,
+  reopenAgreement,
+  reorderTalkingPoints,
+  rescheduleSession,
+  reviewAgreement,
+  saveCheckIn,
+  saveCustomTemplate,
+  saveEventNote,
+  savePrivateNotes,
+  saveSectionNotes,
+  search,
+  sessionForCalendarEvent,
+  sessionHistory,
+  sessionsBetween,
+  setTalkingPointStatus,
+  updateGoal,
+  updatePerson,
+  updateRelationship,
+  updateSettings,
+  upcomingTalkingPoints,
+} from '@/lib/db';
+import { AGREEMENT_FILTERS } from '@/lib/domain/agreements';
+import { addDays, dayOf } from '@/lib/domain/days';
+import {
+  DEFAULT_CADENCE_DAYS,
+  MAX_LONG_TEXT,
+  type Relation,
+  type Relationship,
+  type Session,
+} from '@/lib/domain/model';
+import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
+import { useFreshDatabase } from '../helpers/db';
+
+useFreshDatabase();
+
+const DAY = 86_400_000;
+/** Wednesday 25 March 2026, local noon. Its week runs Monday 23 to Sunday 29 March. */
+const NOW = new Date(2026, 2, 25, 12, 0, 0).getTime();
+const TODAY = dayOf(NOW);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves the fake clock forward so updatedAt values differ. */
+function tick(ms = 1000): number {
+  vi.setSystemTime(Date.now() + ms);
+  return Date.now();
+}
+
+/** Local noon, `offset` days from NOW. */
+const dayAt = (offset: number, hour = 12) => {
+  const base = new Date(NOW);
+  return new Date(base.getFullYear(), base.getMonth(), base.getDate() + offset, hour).getTime();
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function oneOnOne(
+  title = 'Alice / Bob',
+  extra: Partial<Parameters<typeof createRelationship>[0]> = {},
+) {
+  return createRelationship({ personIds: [], kind: 'one-on-one', title, ...extra });
+}
+
+async function session(relationshipId: string, scheduledAt: number, calendarEventId: string | null = null) {
+  return (await prepareSession({ relationshipId, scheduledAt, calendarEventId })).session;
+}
+
+// People ------------------------------------------------------------------------------------------
+
+describe('people', () => {
+  it('createPerson trims the name, lower-cases emails and stores the person', async () => {
+    const person = await createPerson({
+      name: '  Alice Example ',
+      emails: ['Alice@Example.COM', 'alice.e@Corp.example'],
+      relation: 'report',
+    });
+    expect(person).toMatchObject({
+      name: 'Alice Example',
+      emails: ['alice@example.com', 'alice.e@corp.example'],
+      relation: 'report',
+      archived: false,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await getPerson(person.id)).toEqual(person);
+  });
+
+  it('createPerson refuses invalid input with a message naming the field, storing nothing', async () => {
+    const badEmail = await rejection(
+      createPerson({ name: 'Bob', emails: ['not an email'], relation: 'peer' }),
+    );
+    expect(badEmail).toBeInstanceOf(InvalidInputError);
+    expect((badEmail as Error).message).toMatch(/^person\.emails\.0: /);
+    await expect(createPerson({ name: '   ', relation: 'peer' })).rejects.toThrow(/person\.name/);
+    await expect(
+      createPerson({ name: 'Eve', relation: 'boss' as unknown as Relation }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getDatabase().people.count()).toBe(0);
+  });
+
+  it('findPersonByEmail matches any of their emails, case-insensitively', async () => {
+    const alice = await createPerson({
+      name: 'Alice',
+      emails: ['alice@example.com', 'a@corp.example'],
+      relation: 'report',
+    });
+    await createPerson({ name: 'Bob', emails: ['bob@example.com'], relation: 'peer' });
+    expect((await findPersonByEmail('ALICE@example.com'))?.id).toBe(alice.id);
+    expect((await findPersonByEmail('a@corp.example'))?.id).toBe(alice.id);
+    expect(await findPersonByEmail('carol@example.com')).toBeUndefined();
+  });
+
+  it('updatePerson applies a patch, validates it and bumps updatedAt', async () => {
+    const alice = await createPerson({ name: 'Alice', emails: ['alice@example.com'], relation: 'report' });
+    const later = tick();
+    const updated = await updatePerson(alice.id, { name: 'Alice B.', emails: ['NEW@Example.com'] });
+    expect(updated).toMatchObject({
+      name: 'Alice B.',
+      emails: ['new@example.com'],
+      createdAt: NOW,
+      updatedAt: later,
+    });
+    expect(await getPerson(alice.id)).toEqual(updated);
+    await expect(updatePerson(alice.id, { emails: ['nope'] })).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getPerson(alice.id)).toEqual(updated);
+    await expect(updatePerson('missing', { name: 'X' })).rejects.toThrow(/No person missing/);
+  });
+
+  it('listPeople sorts by name and hides archived people unless asked', async () => {
+    await createPerson({ name: 'Carol', relation: 'manager' });
+    const bob = await createPerson({ name: 'Bob', relation: 'peer' });
+    await createPerson({ name: 'Alice', relation: 'report' });
+    await updatePerson(bob.id, { archived: true });
+    expect((await listPeople()).map((p) => p.name)).toEqual(['Alice', 'Carol']);
+    expect((await listPeople({ includeArchived: true })).map((p) => p.name)).toEqual([
+      'Alice',
+      'Bob',
+      'Carol',
+    ]);
+  });
+});
+
+// Relationships -----------------------------------------------------------------------------------
+
+describe('relationships', () => {
+  it('createRelationship defaults cadence and template per kind', async () => {
+    const expected = {
+      'one-on-one': [14, 'builtin:your-session'],
+      'two-on-one': [42, 'builtin:growth-performance'],
+      'skip-level': [42, 'builtin:your-session'],
+      peer: [28, 'builtin:peer'],
+      career: [42, 'builtin:career'],
+    } as const;
+    for (const [kind, [cadenceDays, templateId]] of Object.entries(expected)) {
+      const relationship = await createRelationship({
+        personIds: [],
+        kind: kind as keyof typeof expected,
+        title: ` ${kind} `,
+      });
+      expect(relationship).toMatchObject({
+        kind,
+        title: kind,
+        cadenceDays,
+        templateId,
+        calendarSeriesIds: [],
+        meetCodes: [],
+        archived: false,
+        createdAt: NOW,
+      });
+      expect(DEFAULT_CADENCE_DAYS[relationship.kind]).toBe(cadenceDays);
+      expect(DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]).toBe(templateId);
+    }
+    expect(await getDatabase().relationships.count()).toBe(5);
+  });
+
+  it('createRelationship keeps explicit values and validates them', async () => {
+    const relationship = await oneOnOne('Alice 1:1', {
+      cadenceDays: 7,
+      templateId: 'builtin:structured-50',
+      calendarSeriesIds: ['series1'],
+      meetCodes: ['abc-defg-hij'],
+    });
+    expect(relationship).toMatchObject({
+      cadenceDays: 7,
+      templateId: 'builtin:structured-50',
+      calendarSeriesIds: ['series1'],
+      meetCodes: ['abc-defg-hij'],
+    });
+    await expect(oneOnOne('x', { cadenceDays: 0 })).rejects.toThrow(/relationship\.cadenceDays/);
+    await expect(oneOnOne('x', { meetCodes: ['not a code'] })).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getDatabase().relationships.count()).toBe(1);
+  });
+
+  it('updateRelationship, getRelationship and listRelationships (sorted, archived hidden)', async () => {
+    const b = await oneOnOne('Bob 1:1');
+    const a = await oneOnOne('Alice 1:1');
+    const c = await oneOnOne('Carol 1:1');
+    const later = tick();
+    const updated = await updateRelationship(c.id, { archived: true, cadenceDays: 21 });
+    expect(updated).toMatchObject({ archived: true, cadenceDays: 21, updatedAt: later, createdAt: NOW });
+    expect(await getRelationship(c.id)).toEqual(updated);
+    expect((await listRelationships()).map((r) => r.id)).toEqual([a.id, b.id]);
+    expect((await listRelationships({ includeArchived: true })).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
+    await expect(updateRelationship(a.id, { cadenceDays: 1000 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(updateRelationship('nope', { title: 'x' })).rejects.toThrow(/No relationship nope/);
+  });
+
+  describe('findRelationshipForEvent', () => {
+    async function aliceSetup() {
+      const alice = await createPerson({ name: 'Alice', emails: ['alice@example.com'], relation: 'report' });
+      const relationship = await createRelationship({
+        personIds: [alice.id],
+        kind: 'one-on-one',
+        title: 'Alice / Me',
+        calendarSeriesIds: ['seriesA'],
+      });
+      return { alice, relationship };
+    }
+
+    it('finds by series when no guests are known', async () => {
+      const { relationship } = await aliceSetup();
+      expect((await findRelationshipForEvent({ seriesId: 'seriesA', counterpartEmails: [] }))?.id).toBe(
+        relationship.id,
+      );
+      expect(await findRelationshipForEvent({ seriesId: 'other', counterpartEmails: [] })).toBeUndefined();
+    });
+
+    it('finds by series when a guest email matches (case-insensitively)', async () => {
+      const { relationship } = await aliceSetup();
+      const found = await findRelationshipForEvent({
+        seriesId: 'seriesA',
+        counterpartEmails: ['ALICE@example.com', 'room@resource.example'],
+      });
+      expect(found?.id).toBe(relationship.id);
+    });
+
+    it('a reused series id with a different person’s email returns undefined', async () => {
+      await aliceSetup();
+      expect(
+        await findRelationshipForEvent({ seriesId: 'seriesA', counterpartEmails: ['mallory@example.com'] }),
+      ).toBeUndefined();
+    });
+
+    it('a reused series id with another known person’s email never returns the first person’s 1:1', async () => {
+      const { relationship } = await aliceSetup();
+      const carol = await createPerson({ name: 'Carol', emails: ['carol@example.com'], relation: 'peer' });
+      const carols = await createRelationship({ personIds: [carol.id], kind: 'peer', title: 'Carol / Me' });
+      const found = await findRelationshipForEvent({
+        seriesId: 'seriesA',
+        counterpartEmails: ['carol@example.com'],
+      });
+      expect(found?.id).not.toBe(relationship.id);
+      expect(found?.id).toBe(carols.id);
+    });
+
+    it('no series link but the guest’s email: finds the relationship and links the new series id', async () => {
+      const { relationship } = await aliceSetup();
+      const later = tick();
+      const found = await findRelationshipForEvent({
+        seriesId: 'seriesA-recreated',
+        counterpartEmails: ['alice@example.com'],
+      });
+      expect(found?.id).toBe(relationship.id);
+      expect(found?.calendarSeriesIds).toEqual(['seriesA', 'seriesA-recreated']);
+      expect(found?.updatedAt).toBe(later);
+      expect((await getRelationship(relationship.id))?.calendarSeriesIds).toEqual([
+        'seriesA',
+        'seriesA-recreated',
+      ]);
+      // From now on the new series alone finds it.
+      expect(
+        (await findRelationshipForEvent({ seriesId: 'seriesA-recreated', counterpartEmails: [] }))?.id,
+      ).toBe(relationship.id);
+    });
+
+    it('tells apart two same-named people by email only', async () => {
+      const alex1 = await createPerson({
+        name: 'Alex Kim',
+        emails: ['alex.kim@one.example'],
+        relation: 'report',
+      });
+      const alex2 = await createPerson({
+        name: 'Alex Kim',
+        emails: ['alex.kim@two.example'],
+        relation: 'report',
+      });
+      const r1 = await createRelationship({
+        personIds: [alex1.id],
+        kind: 'one-on-one',
+        title: 'Alex Kim / Me',
+      });
+      const r2 = await createRelationship({
+        personIds: [alex2.id],
+        kind: 'one-on-one',
+        title: 'Alex Kim / Me',
+      });
+      expect(
+        (await findRelationshipForEvent({ seriesId: 's2', counterpartEmails: ['alex.kim@two.example'] }))?.id,
+      ).toBe(r2.id);
+      expect(
+        (await findRelationshipForEvent({ seriesId: 's1', counterpartEmails: ['alex.kim@one.example'] }))?.id,
+      ).toBe(r1.id);
+      expect((await getRelationship(r1.id))?.calendarSeriesIds).toEqual(['s1']);
+      expect((await getRelationship(r2.id))?.calendarSeriesIds).toEqual(['s2']);
+    });
+
+    it('fails closed when the email matches several relationships, and skips archived ones', async () => {
+      const alice = await createPerson({ name: 'Alice', emails: ['alice@example.com'], relation: 'report' });
+      const regular = await createRelationship({
+        personIds: [alice.id],
+        kind: 'one-on-one',
+        title: 'Alice 1:1',
+      });
+      const career = await createRelationship({
+        personIds: [alice.id],
+        kind: 'career',
+        title: 'Alice career',
+      });
+      expect(
+        await findRelationshipForEvent({ seriesId: 'new', counterpartEmails: ['alice@example.com'] }),
+      ).toBeUndefined();
+      expect((await getRelationship(regular.id))?.calendarSeriesIds).toEqual([]);
+      await updateRelationship(career.id, { archived: true });
+      expect(
+        (await findRelationshipForEvent({ seriesId: 'new', counterpartEmails: ['alice@example.com'] }))?.id,
+      ).toBe(regular.id);
+    });
+
+    it('a series-linked relationship without people (from v1 notes) is found even when guests are known', async () => {
+      const legacy = await oneOnOne('Alice / Bob', { calendarSeriesIds: ['legacy'] });
+      expect(
+        (await findRelationshipForEvent({ seriesId: 'legacy', counterpartEmails: ['x@example.com'] }))?.id,
+      ).toBe(legacy.id);
+    });
+  });
+});
+
+// Sessions ----------------------------------------------------------------------------------------
+
+describe('sessions', () => {
+  it('sessionHistory lists a relationship’s sessions newest first, with a limit', async () => {
+    const r = await oneOnOne();
+    const other = await oneOnOne('Other');
+    const s2 = await session(r.id, dayAt(-14));
+    const s3 = await session(r.id, dayAt(0));
+    const s1 = await session(r.id, dayAt(-28));
+    await session(other.id, dayAt(-1));
+    expect((await sessionHistory(r.id)).map((s) => s.id)).toEqual([s3.id, s2.id, s1.id]);
+    expect((await sessionHistory(r.id, { limit: 2 })).map((s) => s.id)).toEqual([s3.id, s2.id]);
+    expect(await sessionHistory('nobody')).toEqual([]);
+  });
+
+  it('lastHeldSession picks the latest held session and ignores upcoming and cancelled ones', async () => {
+    const r = await oneOnOne();
+    expect(await lastHeldSession(r.id)).toBeUndefined();
+    const early = await session(r.id, dayAt(-28));
+    const latestHeld = await session(r.id, dayAt(-14));
+    const middle = await session(r.id, dayAt(-21));
+    const cancelled = await session(r.id, dayAt(-7));
+    await session(r.id, dayAt(3));
+    // Marked held out of order: the scheduled time decides, not the order of marking.
+    await markSessionHeld(latestHeld.id);
+    await markSessionHeld(early.id);
+    await markSessionHeld(middle.id);
+    await cancelSession(cancelled.id);
+    expect((await lastHeldSession(r.id))?.id).toBe(latestHeld.id);
+  });
+
+  it('nextSession is the earliest upcoming or rescheduled session', async () => {
+    const r = await oneOnOne();
+    expect(await nextSession(r.id)).toBeUndefined();
+    const held = await session(r.id, dayAt(-7));
+    await markSessionHeld(held.id);
+    expect(await nextSession(r.id)).toBeUndefined();
+    const later = await session(r.id, dayAt(14));
+    const sooner = await session(r.id, dayAt(7));
+    expect((await nextSession(r.id))?.id).toBe(sooner.id);
+    await rescheduleSession(later.id, dayAt(2));
+    const next = await nextSession(r.id);
+    expect(next?.id).toBe(later.id);
+    expect(next?.status).toBe('rescheduled');
+    expect(next?.scheduledAt).toBe(dayAt(2));
+  });
+
+  it('prepareSession creates a session from the relationship’s template', async () => {
+    const r = await createRelationship({ personIds: [], kind: 'career', title: 'Career 1:1 Alice' });
+    const { session: s, carriedPointIds } = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(1),
+      calendarEventId: 'evt_20260326T120000Z',
+      meetCode: 'abc-defg-hij',
+    });
+    expect(s).toMatchObject({
+      relationshipId: r.id,
+      scheduledAt: dayAt(1),
+      calendarEventId: 'evt_20260326T120000Z',
+      meetCode: 'abc-defg-hij',
+      status: 'upcoming',
+      templateId: 'builtin:career',
+      notes: {},
+      privateNotes: '',
+      checkIn: null,
+      heldAt: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    expect(carriedPointIds).toEqual([]);
+    expect(await getSession(s.id)).toEqual(s);
+    expect((await sessionForCalendarEvent('evt_20260326T120000Z'))?.id).toBe(s.id);
+    const custom = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(2),
+      templateId: 'builtin:peer',
+    });
+    expect(custom.session.templateId).toBe('builtin:peer');
+    expect(custom.session.calendarEventId).toBeNull();
+  });
+
+  it('prepareSession reuses the session of the same calendar event', async () => {
+    const r = await oneOnOne();
+    const first = await session(r.id, dayAt(1), 'evt_1');
+    await saveSectionNotes(first.id, 'your-topics', 'Kept');
+    const again = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(1),
+      calendarEventId: 'evt_1',
+    });
+    expect(again.session.id).toBe(first.id);
+    expect(again.session.notes).toEqual({ 'your-topics': 'Kept' });
+    expect(await getDatabase().sessions.count()).toBe(1);
+    await expect(prepareSession({ relationshipId: 'missing', scheduledAt: NOW })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
+  it('saveSectionNotes keeps the other sections; savePrivateNotes and saveCheckIn save their part', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    await saveSectionNotes(s.id, 'how-are-you', 'Tired but fine');
+    const later = tick();
+    const saved = await saveSectionNotes(s.id, 'your-topics', 'Promotion');
+    expect(saved.notes).toEqual({ 'how-are-you': 'Tired but fine', 'your-topics': 'Promotion' });
+    expect(saved.updatedAt).toBe(later);
+    expect(saved.createdAt).toBe(NOW);
+    await savePrivateNotes(s.id, 'Only for me');
+    await saveCheckIn(s.id, { mood: 4, workload: 2 });
+    expect(await getSession(s.id)).toMatchObject({
+      notes: { 'how-are-you': 'Tired but fine', 'your-topics': 'Promotion' },
+      privateNotes: 'Only for me',
+      checkIn: { mood: 4, workload: 2 },
+    });
+    await expect(saveCheckIn(s.id, { mood: 6, workload: null })).rejects.toThrow(/session\.checkIn\.mood/);
+    await expect(savePrivateNotes('missing', 'x')).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      (async () => saveSectionNotes(s.id, 'x', 'a'.repeat(MAX_LONG_TEXT + 1)))(),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await getSession(s.id))?.checkIn).toEqual({ mood: 4, workload: 2 });
+  });
+
+  it('markSessionHeld sets the status and when it was held', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    const held = await markSessionHeld(s.id);
+    expect(held).toMatchObject({ status: 'held', heldAt: NOW });
+    const other = await session(r.id, dayAt(-7));
+    expect((await markSessionHeld(other.id, dayAt(-7) + 1800_000)).heldAt).toBe(dayAt(-7) + 1800_000);
+  });
+
+  it('sessionsBetween and countSessionsBetween cover every relationship, inclusive bounds, earliest first', async () => {
+    const a = await oneOnOne('A');
+    const b = await oneOnOne('B');
+    const s1 = await session(a.id, dayAt(1));
+    const s2 = await session(b.id, dayAt(2));
+    const s3 = await session(a.id, dayAt(7));
+    const outside = await session(b.id, dayAt(8));
+    const held = await session(b.id, dayAt(3));
+    await markSessionHeld(held.id);
+    const moved = await session(b.id, dayAt(10));
+    await rescheduleSession(moved.id, dayAt(4));
+    const cancelled = await session(a.id, dayAt(5));
+    await cancelSession(cancelled.id);
+    const from = dayAt(1);
+    const to = dayAt(7);
+    expect((await sessionsBetween(from, to)).map((s) => s.id)).toEqual([s1.id, s2.id, moved.id, s3.id]);
+    expect(await countSessionsBetween(from, to)).toBe(4);
+    expect((await sessionsBetween(from, to, ['held'])).map((s) => s.id)).toEqual([held.id]);
+    expect(await countSessionsBetween(from, to, ['held', 'cancelled'])).toBe(2);
+    expect((await sessionsBetween(from, to, undefined, undefined, 2)).map((s) => s.id)).toEqual([
+      s1.id,
+      s2.id,
+    ]);
+    expect((await sessionsBetween(from, to)).some((s) => s.id === outside.id)).toBe(false);
+  });
+});
+
+// Carry-over through the repositories -------------------------------------------------------------
+
+describe('carry-over', () => {
+  it('starting a session brings in the undiscussed points of the last held session; discussed ones stay', async () => {
+    const r = await oneOnOne();
+    // Points are added while the first session is still ahead; it is then held; two weeks later the
+    // second one starts.
+    const first = await session(r.id, dayAt(1));
+    const discussed = await addTalkingPoint(r.id, { text: 'Discussed', author: 'me' });
+    const open = await addTalkingPoint(r.id, { text: 'Not reached', author: 'them' });
+    expect(discussed.sessionId).toBe(first.id);
+    expect(open.sessionId).toBe(first.id);
+    await setTalkingPointStatus(discussed.id, 'discussed', first.id);
+    await markSessionHeld(first.id);
+
+    const { session: second, carriedPointIds } = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(15),
+    });
+    expect(carriedPointIds).toEqual([open.id]);
+    expect((await pointsOfSession(second.id)).map((p) => p.id)).toEqual([open.id]);
+    expect((await pointsOfSession(first.id)).map((p) => [p.id, p.status])).toEqual([
+      [discussed.id, 'discussed'],
+    ]);
+  });
+
+  it('unplanned points flow into the first prepared session', async () => {
+    const r = await oneOnOne();
+    const p = await addTalkingPoint(r.id, { text: 'Before any session', author: 'me' });
+    expect(p.sessionId).toBeNull();
+    const { session: s, carriedPointIds } = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(3),
+    });
+    expect(carriedPointIds).toEqual([p.id]);
+    expect((await pointsOfSession(s.id)).map((x) => x.id)).toEqual([p.id]);
+  });
+
+  it('a rescheduled (postponed) session keeps its points', async () => {
+    const r = await oneOnOne();
+    const postponed = await session(r.id, dayAt(1));
+    const p = await addTalkingPoint(r.id, { text: 'For the postponed one', author: 'me' });
+    await rescheduleSession(postponed.id, dayAt(9));
+    const { session: other, carriedPointIds } = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(2),
+    });
+    expect(carriedPointIds).toEqual([]);
+    expect((await pointsOfSession(other.id)).length).toBe(0);
+    expect((await pointsOfSession(postponed.id)).map((x) => x.id)).toEqual([p.id]);
+  });
+
+  it('cancelSession passes its open points to the next session; discussed points stay put', async () => {
+    const r = await oneOnOne();
+    const cancelled = await session(r.id, dayAt(1));
+    const open = await addTalkingPoint(r.id, { text: 'Open', author: 'me' });
+    const done = await addTalkingPoint(r.id, { text: 'Done early', author: 'me' });
+    await setTalkingPointStatus(done.id, 'discussed');
+    const next = await session(r.id, dayAt(8));
+    expect((await pointsOfSession(next.id)).length).toBe(0);
+
+    const result = await cancelSession(cancelled.id);
+    expect(result.status).toBe('cancelled');
+    expect((await pointsOfSession(next.id)).map((p) => p.id)).toEqual([open.id]);
+    expect((await pointsOfSession(cancelled.id)).map((p) => p.id)).toEqual([done.id]);
+  });
+
+  it('cancelSession without a next session leaves its points unplanned, for the next one prepared', async () => {
+    const r = await oneOnOne();
+    const cancelled = await session(r.id, dayAt(1));
+    const open = await addTalkingPoint(r.id, { text: 'Open', author: 'them' });
+    await cancelSession(cancelled.id);
+    expect((await upcomingTalkingPoints(r.id)).map((p) => [p.id, p.sessionId])).toEqual([[open.id, null]]);
+    const { carriedPointIds } = await prepareSession({ relationshipId: r.id, scheduledAt: dayAt(15) });
+    expect(carriedPointIds).toEqual([open.id]);
+  });
+});
+
+// Talking points ----------------------------------------------------------------------------------
+
+describe('talking points', () => {
+  it('addTalkingPoint attaches to the next session and numbers the agenda', async () => {
+    const r = await oneOnOne();
+    const a = await addTalkingPoint(r.id, { text: '  First  ', author: 'me' });
+    expect(a).toMatchObject({ text: 'First', order: 1, sessionId: null, status: 'open', discussedAt: null });
+    const next = await session(r.id, dayAt(2));
+    const b = await addTalkingPoint(r.id, { text: 'Second', author: 'them' });
+    expect(b).toMatchObject({ order: 2, sessionId: next.id, author: 'them' });
+    const c = await addTalkingPoint(r.id, { text: 'Third', author: 'me' });
+    expect(c.order).toBe(3);
+    expect((await upcomingTalkingPoints(r.id)).map((p) => p.text)).toEqual(['First', 'Second', 'Third']);
+    await expect(addTalkingPoint(r.id, { text: '   ', author: 'me' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
+  it('reorderTalkingPoints puts the listed points first and renumbers', async () => {
+    const r = await oneOnOne();
+    const [a, b, c, d] = [
+      await addTalkingPoint(r.id, { text: 'a', author: 'me' }),
+      await addTalkingPoint(r.id, { text: 'b', author: 'me' }),
+      await addTalkingPoint(r.id, { text: 'c', author: 'me' }),
+      await addTalkingPoint(r.id, { text: 'd', author: 'me' }),
+    ];
+    const reordered = await reorderTalkingPoints(r.id, [c.id, a.id]);
+    expect(reordered.map((p) => [p.text, p.order])).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['b', 3],
+      ['d', 4],
+    ]);
+    expect((await upcomingTalkingPoints(r.id)).map((p) => p.id)).toEqual([c.id, a.id, b.id, d.id]);
+    const e = await addTalkingPoint(r.id, { text: 'e', author: 'me' });
+    expect(e.order).toBe(5);
+  });
+
+  it('reorderTalkingPoints refuses a foreign id and changes nothing', async () => {
+    const r = await oneOnOne();
+    const other = await oneOnOne('Other');
+    const a = await addTalkingPoint(r.id, { text: 'a', author: 'me' });
+    const b = await addTalkingPoint(r.id, { text: 'b', author: 'me' });
+    const foreign = await addTalkingPoint(other.id, { text: 'foreign', author: 'me' });
+    await expect(reorderTalkingPoints(r.id, [b.id, foreign.id, a.id])).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(reorderTalkingPoints(r.id, ['made-up'])).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await upcomingTalkingPoints(r.id)).map((p) => [p.id, p.order])).toEqual([
+      [a.id, 1],
+      [b.id, 2],
+    ]);
+    // A discussed point of the same relationship is no longer an open point either.
+    await setTalkingPointStatus(a.id, 'discussed');
+    await expect(reorderTalkingPoints(r.id, [a.id])).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('setTalkingPointStatus discussed sets discussedAt; reopening clears it', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    const p = await addTalkingPoint(r.id, { text: 'Raise it', author: 'me' });
+    const later = tick();
+    const discussed = await setTalkingPointStatus(p.id, 'discussed', s.id);
+    expect(discussed).toMatchObject({
+      status: 'discussed',
+      discussedAt: later,
+      sessionId: s.id,
+      updatedAt: later,
+    });
+    expect(await upcomingTalkingPoints(r.id)).toEqual([]);
+    const reopened = await setTalkingPointStatus(p.id, 'open');
+    expect(reopened).toMatchObject({ status: 'open', discussedAt: null, sessionId: s.id });
+    const dropped = await setTalkingPointStatus(p.id, 'dropped');
+    expect(dropped).toMatchObject({ status: 'dropped', discussedAt: null });
+    await expect(setTalkingPointStatus('missing', 'discussed')).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+// Agreements --------------------------------------------------------------------------------------
+
+describe('agreements', () => {
+  it('addAgreement records the creation as history[0]', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    const a = await addAgreement(r.id, {
+      owner: 'them',
+      ownerName: 'ignored',
+      text: '  Draft the proposal ',
+      dueDate: '2026-04-01',
+      sessionId: s.id,
+    });
+    expect(a).toMatchObject({
+      relationshipId: r.id,
+      owner: 'them',
+      ownerName: '',
+      text: 'Draft the proposal',
+      dueDate: '2026-04-01',
+      status: 'open',
+      madeInSessionId: s.id,
+      closedAt: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    expect(a.history).toEqual([
+      { at: NOW, action: 'created', sessionId: s.id, fromDue: null, toDue: '2026-04-01', note: '' },
+    ]);
+    const named = await addAgreement(r.id, {
+      owner: 'named',
+      ownerName: ' Dana ',
+      text: 'Review',
+      dueDate: null,
+    });
+    expect(named).toMatchObject({ ownerName: 'Dana', madeInSessionId: null, dueDate: null });
+    await expect(addAgreement(r.id, { owner: 'me', text: 'x', dueDate: '2026-13-01' })).rejects.toThrow(
+      /agreement\.dueDate/,
+    );
+    await expect(addAgreement(r.id, { owner: 'me', text: ' ', dueDate: null })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    expect(await getDatabase().agreements.count()).toBe(2);
+  });
+
+  it('openAgreements lists only open and renegotiated ones of the relationship, soonest due first', async () => {
+    const r = await oneOnOne();
+    const other = await oneOnOne('Other');
+    const undated = await addAgreement(r.id, { owner: 'me', text: 'Undated', dueDate: null });
+    const late = await addAgreement(r.id, { owner: 'me', text: 'Late', dueDate: '2026-04-20' });
+    const soon = await addAgreement(r.id, { owner: 'them', text: 'Soon', dueDate: '2026-03-26' });
+    const renegotiated = await addAgreement(r.id, { owner: 'both', text: 'Moved', dueDate: '2026-03-20' });
+    await renegotiateAgreement(renegotiated.id, '2026-04-01');
+    const done = await addAgreement(r.id, { owner: 'me', text: 'Done', dueDate: '2026-03-01' });
+    await completeAgreement(done.id);
+    const dropped = await addAgreement(r.id, { owner: 'me', text: 'Dropped', dueDate: '2026-03-02' });
+    await dropAgreement(dropped.id, 'Obsolete');
+    await addAgreement(other.id, { owner: 'me', text: 'Elsewhere', dueDate: '2026-03-01' });
+    expect((await openAgreements(r.id)).map((a) => a.id)).toEqual([
+      soon.id,
+      renegotiated.id,
+      late.id,
+      undated.id,
+    ]);
+    expect((await allActiveAgreements()).map((a) => a.text)).toEqual([
+      'Elsewhere',
+      'Soon',
+      'Moved',
+      'Late',
+      'Undated',
+    ]);
+  });
+
+  it('completeAgreement closes it and refuses a second time', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'me', text: 'Ship it', dueDate: '2026-03-30' });
+    const later = tick();
+    const done = await completeAgreement(a.id, { sessionId: 'sess-1' });
+    expect(done).toMatchObject({ status: 'done', closedAt: later, updatedAt: later });
+    expect(done.history.map((e) => [e.action, e.sessionId])).toEqual([
+      ['created', null],
+      ['done', 'sess-1'],
+    ]);
+    expect(await getDatabase().agreements.get(a.id)).toEqual(done);
+    const again = await rejection(completeAgreement(a.id));
+    expect(again).toBeInstanceOf(InvalidInputError);
+    expect((again as Error).message).toMatch(/this one is done/);
+    expect(await getDatabase().agreements.get(a.id)).toEqual(done);
+    await expect(completeAgreement('missing')).rejects.toThrow(/No agreement missing/);
+  });
+
+  it('renegotiateAgreement changes the due date and keeps the history', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'me', text: 'Write doc', dueDate: '2026-03-27' });
+    await reviewAgreement(a.id, 'On track');
+    const moved = await renegotiateAgreement(a.id, '2026-04-03', 'Waiting for data', { sessionId: 'sess-2' });
+    expect(moved).toMatchObject({ status: 'renegotiated', dueDate: '2026-04-03', closedAt: null });
+    expect(moved.history.map((e) => e.action)).toEqual(['created', 'reviewed', 'renegotiated']);
+    expect(moved.history[2]).toEqual({
+      at: NOW,
+      action: 'renegotiated',
+      sessionId: 'sess-2',
+      fromDue: '2026-03-27',
+      toDue: '2026-04-03',
+      note: 'Waiting for data',
+    });
+    await expect(renegotiateAgreement(a.id, '2026-02-30x')).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await getDatabase().agreements.get(a.id))?.dueDate).toBe('2026-04-03');
+  });
+
+  it('dropAgreement requires a reason', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'them', text: 'Maybe', dueDate: null });
+    await expect(dropAgreement(a.id, '')).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(dropAgreement(a.id, '   ')).rejects.toThrow(/Say why/);
+    expect(await getDatabase().agreements.get(a.id)).toEqual(a);
+    const dropped = await dropAgreement(a.id, 'Priorities changed');
+    expect(dropped).toMatchObject({ status: 'dropped', closedAt: NOW });
+    expect(dropped.history.at(-1)).toMatchObject({ action: 'dropped', note: 'Priorities changed' });
+  });
+
+  it('reopenAgreement and reviewAgreement', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'both', text: 'Pair on it', dueDate: '2026-03-28' });
+    await completeAgreement(a.id);
+    const reopened = await reopenAgreement(a.id);
+    expect(reopened).toMatchObject({ status: 'open', closedAt: null });
+    const reviewed = await reviewAgreement(a.id, 'Still relevant', { sessionId: 'sess-3' });
+    expect(reviewed.status).toBe('open');
+    expect(reviewed.history.map((e) => e.action)).toEqual(['created', 'done', 'reopened', 'reviewed']);
+    expect(reviewed.history.at(-1)).toMatchObject({ note: 'Still relevant', sessionId: 'sess-3' });
+    expect(await getDatabase().agreements.get(a.id)).toEqual(reviewed);
+  });
+
+  it('agreementsMatching applies each filter across relationships', async () => {
+    const r1 = await oneOnOne('One');
+    const r2 = await oneOnOne('Two');
+    const mineOverdue = await addAgreement(r1.id, {
+      owner: 'me',
+      text: 'mine overdue',
+      dueDate: '2026-03-20',
+    });
+    const theirsThisWeek = await addAgreement(r2.id, {
+      owner: 'them',
+      text: 'theirs wk',
+      dueDate: '2026-03-29',
+    });
+    const bothToday = await addAgreement(r1.id, { owner: 'both', text: 'both today', dueDate: TODAY });
+    const namedUndated = await addAgreement(r2.id, {
+      owner: 'named',
+      ownerName: 'Dana',
+      text: 'named',
+      dueDate: null,
+    });
+    const mineNextWeek = await addAgreement(r2.id, { owner: 'me', text: 'mine next', dueDate: '2026-03-30' });
+    const doneOverdue = await addAgreement(r1.id, { owner: 'me', text: 'done', dueDate: '2026-03-01' });
+    await completeAgreement(doneOverdue.id);
+    const ids = async (filter: (typeof AGREEMENT_FILTERS)[number]) =>
+      (await agreementsMatching(filter, TODAY)).map((a) => a.id).sort();
+    const sorted = (...list: { id: string }[]) => list.map((a) => a.id).sort();
+    expect(await ids('all-open')).toEqual(
+      sorted(mineOverdue, theirsThisWeek, bothToday, namedUndated, mineNextWeek),
+    );
+    expect(await ids('mine')).toEqual(sorted(mineOverdue, bothToday, mineNextWeek));
+    expect(await ids('theirs')).toEqual(sorted(theirsThisWeek, bothToday, namedUndated));
+    expect(await ids('overdue')).toEqual(sorted(mineOverdue));
+    expect(await ids('due-this-week')).toEqual(sorted(theirsThisWeek, bothToday));
+  });
+
+  it('agreementsMadeIn lists what was agreed in a session', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    const a = await addAgreement(r.id, { owner: 'me', text: 'in session', dueDate: null, sessionId: s.id });
+    await addAgreement(r.id, { owner: 'me', text: 'outside', dueDate: null });
+    expect((await agreementsMadeIn(s.id)).map((x) => x.id)).toEqual([a.id]);
+  });
+});
+
+// Goals and feedback ------------------------------------------------------------------------------
+
+describe('goals and feedback', () => {
+  it('addGoal defaults, updateGoal validates, goalsOf hides archived goals oldest first', async () => {
+    const r = await oneOnOne();
+    const g1 = await addGoal(r.id, { category: 'impact', title: ' Ship search ' });
+    expect(g1).toMatchObject({
+      title: 'Ship search',
+      keyResults: [],
+      status: 'on-track',
+      targetDate: null,
+      archived: false,
+    });
+    tick();
+    const g2 = await addGoal(r.id, {
+      category: 'okr',
+      title: 'Latency',
+      keyResults: [{ id: 'kr1', text: 'p95 < 200ms', progress: 40 }],
+      targetDate: '2026-06-30',
+    });
+    const g3 = await addGoal(r.id, { category: 'team', title: 'Hire' });
+    const later = tick();
+    const updated = await updateGoal(g2.id, {
+      status: 'ahead',
+      keyResults: [{ id: 'kr1', text: 'p95 < 200ms', progress: 80 }],
+    });
+    expect(updated).toMatchObject({ status: 'ahead', updatedAt: later });
+    await expect(
+      updateGoal(g2.id, { keyResults: [{ id: 'kr1', text: 'x', progress: 150 }] }),
+    ).rejects.toThrow(/goal\.keyResults\.0\.progress/);
+    await updateGoal(g3.id, { archived: true });
+    expect((await goalsOf(r.id)).map((g) => g.id)).toEqual([g1.id, g2.id]);
+    await expect(updateGoal('missing', { title: 'x' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(addGoal(r.id, { category: 'impact', title: '' })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('addFeedback defaults and feedbackOf lists newest first', async () => {
+    const r = await oneOnOne();
+    const f1 = await addFeedback(r.id, { direction: 'given', text: 'Great demo', at: dayAt(-10) });
+    const f2 = await addFeedback(r.id, { direction: 'received', text: 'More context please' });
+    expect(f2).toMatchObject({ personId: null, sessionId: null, at: NOW, createdAt: NOW });
+    expect((await feedbackOf(r.id)).map((f) => f.id)).toEqual([f2.id, f1.id]);
+    await expect(addFeedback(r.id, { direction: 'given', text: '  ' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+});
+
+// Settings and templates --------------------------------------------------------------------------
+
+describe('settings', () => {
+  it('getSettings gives defaults before anything is saved', async () => {
+    expect(await getSettings()).toEqual({
+      id: 'settings',
+      myName: '',
+      myEmails: [],
+      cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+      storagePersistence: null,
+      updatedAt: 0,
+    });
+    expect(await getDatabase().settings.count()).toBe(0);
+  });
+
+  it('updateSettings validates and stores', async () => {
+    const saved = await updateSettings({ myName: 'Bob', myEmails: ['Bob@Example.com'] });
+    expect(saved).toMatchObject({ myName: 'Bob', myEmails: ['bob@example.com'], updatedAt: NOW });
+    expect(await getSettings()).toEqual(saved);
+    await expect(updateSettings({ cadenceDays: { ...DEFAULT_CADENCE_DAYS, peer: 0 } })).rejects.toThrow(
+      /settings\.cadenceDays\.peer/,
+    );
+    await expect(updateSettings({ myEmails: ['nope'] })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      updateSettings({ unknownField: true } as unknown as Parameters<typeof updateSettings>[0]),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getSettings()).toEqual(saved);
+  });
+
+  it('ensurePersistentStorage asks once, records the answer once and returns it', async () => {
+    let persisted = false;
+    const storage = {
+      persisted: vi.fn(async () => persisted),
+      persist: vi.fn(async () => {
+        persisted = true;
+        return true;
+      }),
+    };
+    expect(await ensurePersistentStorage(storage)).toBe(true);
+    expect(storage.persist).toHaveBeenCalledTimes(1);
+    expect((await getSettings()).storagePersistence).toEqual({ requestedAt: NOW, granted: true });
+    tick(DAY);
+    expect(await ensurePersistentStorage(storage)).toBe(true);
+    expect(storage.persist).toHaveBeenCalledTimes(1);
+    expect((await getSettings()).storagePersistence).toEqual({ requestedAt: NOW, granted: true });
+  });
+
+  it('ensurePersistentStorage records a refusal', async () => {
+    const storage = { persisted: async () => false, persist: vi.fn(async () => false) };
+    expect(await ensurePersistentStorage(storage)).toBe(false);
+    expect((await getSettings()).storagePersistence).toEqual({ requestedAt: NOW, granted: false });
+    tick();
+    expect(await ensurePersistentStorage(storage)).toBe(false);
+    expect(storage.persist).toHaveBeenCalledTimes(2);
+    expect((await getSettings()).storagePersistence?.requestedAt).toBe(NOW);
+  });
+
+  it('ensurePersistentStorage without a storage API returns false and records nothing', async () => {
+    expect(await ensurePersistentStorage({})).toBe(false);
+    expect(await ensurePersistentStorage({ persisted: async () => true })).toBe(false);
+    expect(await getDatabase().settings.count()).toBe(0);
+  });
+});
+
+describe('templates', () => {
+  const sections = [
+    { id: 'talk', title: 'Talk', minutes: 10, prompts: ['How are you?'], kind: 'notes' as const },
+  ];
+
+  it('listTemplates gives the 5 built-ins, then custom templates by name', async () => {
+    await saveCustomTemplate({ name: 'Zeta', method: 'custom', description: '', sections });
+    await saveCustomTemplate({ name: 'Alpha', method: 'custom', description: '', sections });
+    const list = await listTemplates();
+    expect(list).toHaveLength(7);
+    expect(list.slice(0, 5)).toEqual([...BUILT_IN_TEMPLATES]);
+    expect(list.slice(5).map((t) => t.name)).toEqual(['Alpha', 'Zeta']);
+    expect((await getTemplate('builtin:peer'))?.name).toBe('Peer 1:1');
+    expect((await getTemplate(list[5]!.id))?.name).toBe('Alpha');
+  });
+
+  it('saveCustomTemplate refuses built-in ids and keeps createdAt on update', async () => {
+    await expect(
+      saveCustomTemplate({ id: 'builtin:peer', name: 'Hack', method: 'peer', description: '', sections }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    const created = await saveCustomTemplate({ name: 'Mine', method: 'custom', description: 'd', sections });
+    expect(created.id).toMatch(/^custom:/);
+    expect(created).toMatchObject({ builtIn: false, createdAt: NOW, updatedAt: NOW });
+    const later = tick();
+    const updated = await saveCustomTemplate({
+      id: created.id,
+      name: 'Mine v2',
+      method: 'custom',
+      description: 'd',
+      sections,
+    });
+    expect(updated).toMatchObject({ id: created.id, name: 'Mine v2', createdAt: NOW, updatedAt: later });
+    expect(await getDatabase().templates.count()).toBe(1);
+    await expect(
+      saveCustomTemplate({ name: 'Empty', method: 'custom', description: '', sections: [] }),
+    ).rejects.toThrow(/template\.sections/);
+    expect((await getTemplate('builtin:peer'))?.name).toBe('Peer 1:1');
+  });
+});
+
+// Overview ----------------------------------------------------------------------------------------
+
+describe('loadRelationshipOverview', () => {
+  it('returns the last held and next session, open agreements, talking points and cadence from now', async () => {
+    const alice = await createPerson({ name: 'Alice', emails: ['alice@example.com'], relation: 'report' });
+    const r = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const old = await session(r.id, dayAt(-32));
+    await markSessionHeld(old.id);
+    const last = await session(r.id, dayAt(-18));
+    await markSessionHeld(last.id);
+    const skipped = await session(r.id, dayAt(-4));
+    await cancelSession(skipped.id);
+    const next = await session(r.id, dayAt(3));
+    const a1 = await addAgreement(r.id, { owner: 'me', text: 'later', dueDate: '2026-04-10' });
+    const a2 = await addAgreement(r.id, { owner: 'them', text: 'sooner', dueDate: '2026-03-26' });
+    const closed = await addAgreement(r.id, { owner: 'me', text: 'closed', dueDate: null });
+    await completeAgreement(closed.id);
+    const p = await addTalkingPoint(r.id, { text: 'Topic', author: 'them' });
+
+    const overview = await loadRelationshipOverview(r.id, NOW);
+    expect(overview?.relationship.id).toBe(r.id);
+    expect(overview?.people.map((x) => x.id)).toEqual([alice.id]);
+    expect(overview?.lastSession?.id).toBe(last.id);
+    expect(overview?.nextSession?.id).toBe(next.id);
+    expect(overview?.openAgreements.map((a) => a.id)).toEqual([a2.id, a1.id]);
+    expect(overview?.talkingPoints.map((x) => x.id)).toEqual([p.id]);
+    expect(overview?.cadence).toEqual({ status: 'due', daysSince: 18, cadenceDays: 14 });
+
+    // Computed from the `now` passed in, not the clock.
+    expect((await loadRelationshipOverview(r.id, dayAt(-10)))?.cadence).toEqual({
+      status: 'ok',
+      daysSince: 8,
+      cadenceDays: 14,
+    });
+    expect((await loadRelationshipOverview(r.id, dayAt(3)))?.cadence.status).toBe('overdue');
+    expect(await loadRelationshipOverview('missing', NOW)).toBeUndefined();
+  });
+
+  it('a relationship never held is due', async () => {
+    const r = await oneOnOne();
+    const overview = await loadRelationshipOverview(r.id, NOW);
+    expect(overview?.lastSession).toBeUndefined();
+    expect(overview?.nextSession).toBeUndefined();
+    expect(overview?.cadence).toEqual({ status: 'due', daysSince: null, cadenceDays: 14 });
+  });
+});
+
+describe('loadPopupLists', () => {
+  it('counts every filter like agreementsMatching does', async () => {
+    const r1 = await oneOnOne('One');
+    const r2 = await oneOnOne('Two');
+    const specs: Array<[Relationship, 'me' | 'them' | 'both' | 'named', string | null]> = [
+      [r1, 'me', '2026-03-20'],
+      [r1, 'them', '2026-03-29'],
+      [r2, 'both', TODAY],
+      [r2, 'named', null],
+      [r2, 'me', '2026-03-30'],
+      [r1, 'them', '2026-03-24'],
+      [r1, 'me', null],
+    ];
+    for (const [r, owner, dueDate] of specs) {
+      await addAgreement(r.id, {
+        owner,
+        ownerName: owner === 'named' ? 'Dana' : '',
+        text: `${owner} ${dueDate}`,
+        dueDate,
+      });
+    }
+    const renegotiated = await addAgreement(r1.id, { owner: 'them', text: 'moved', dueDate: '2026-03-21' });
+    await renegotiateAgreement(renegotiated.id, '2026-03-27');
+    const done = await addAgreement(r1.id, { owner: 'me', text: 'done', dueDate: '2026-03-19' });
+    await completeAgreement(done.id);
+
+    const lists = await loadPopupLists('all-open', NOW);
+    expect(lists.today).toBe(TODAY);
+    expect(lists.counts).toEqual({ 'all-open': 8, mine: 4, theirs: 5, overdue: 2, 'due-this-week': 3 });
+    for (const filter of AGREEMENT_FILTERS) {
+      expect(lists.counts[filter]).toBe((await agreementsMatching(filter, TODAY)).length);
+      const selected = await loadPopupLists(filter, NOW);
+      const shown = selected.groups.flatMap((g) => g.agreements.map((a) => a.id)).sort();
+      expect(shown).toEqual((await agreementsMatching(filter, TODAY)).map((a) => a.id).sort());
+    }
+    // On other days of the week too, Sunday (the end of the week) and Monday included.
+    for (const offset of [-2, 4, 5]) {
+      const day = dayOf(dayAt(offset));
+      const other = await loadPopupLists('due-this-week', dayAt(offset));
+      for (const filter of AGREEMENT_FILTERS) {
+        expect(other.counts[filter], `${day} ${filter}`).toBe((await agreementsMatching(filter, day)).length);
+      }
+      expect(other.groups.flatMap((g) => g.agreements.map((a) => a.id)).sort()).toEqual(
+        (await agreementsMatching('due-this-week', day)).map((a) => a.id).sort(),
+      );
+    }
+  });
+
+  it('groups the first 50 agreements by relationship, soonest due first, undated after dated', async () => {
+    const r1 = await oneOnOne('One');
+    const r2 = await oneOnOne('Two');
+    const undated = await addAgreement(r1.id, { owner: 'me', text: 'undated', dueDate: null });
+    for (let i = 0; i < 30; i++) {
+      await addAgreement(r2.id, { owner: 'them', text: `r2 #${i}`, dueDate: addDays(TODAY, 40 + i) });
+    }
+    for (let i = 0; i < 30; i++) {
+      await addAgreement(r1.id, { owner: 'me', text: `r1 #${i}`, dueDate: addDays(TODAY, -5 + i) });
+    }
+    const lists = await loadPopupLists('all-open', NOW);
+    expect(lists.counts['all-open']).toBe(61);
+    expect(lists.groups.map((g) => g.relationship.id)).toEqual([r1.id, r2.id]);
+    const shown = lists.groups.flatMap((g) => g.agreements);
+    expect(shown).toHaveLength(POPUP_LIST_LIMIT);
+    expect(lists.groups[0]!.agreements.map((a) => a.text)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `r1 #${i}`),
+    );
+    expect(lists.groups[1]!.agreements.map((a) => a.text)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `r2 #${i}`),
+    );
+    expect(shown.some((a) => a.id === undated.id)).toBe(false);
+
+    // With room left, undated agreements come after every dated one.
+    const mine = await loadPopupLists('mine', NOW);
+    const mineShown = mine.groups.flatMap((g) => g.agreements);
+    expect(mineShown).toHaveLength(31);
+    expect(mineShown.at(-1)?.id).toBe(undated.id);
+    const dates = mineShown.slice(0, -1).map((a) => a.dueDate!);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('lists upcoming sessions of the next 7 days, earliest first, with their relationship and a count', async () => {
+    const r1 = await oneOnOne('One');
+    const r2 = await oneOnOne('Two');
+    const inTwo = await session(r2.id, dayAt(2));
+    const tomorrow = await session(r1.id, dayAt(1));
+    await session(r1.id, dayAt(9));
+    const past = await session(r1.id, dayAt(-1));
+    expect(past.status).toBe('upcoming');
+    const moved = await session(r2.id, dayAt(20));
+    await rescheduleSession(moved.id, dayAt(6));
+    const held = await session(r1.id, dayAt(3));
+    await markSessionHeld(held.id);
+    const lists = await loadPopupLists('all-open', NOW);
+    expect(lists.upcoming.map((u) => [u.session.id, u.relationship.id])).toEqual([
+      [tomorrow.id, r1.id],
+      [inTwo.id, r2.id],
+      [moved.id, r2.id],
+    ]);
+    expect(lists.upcomingCount).toBe(3);
+    expect(lists.groups).toEqual([]);
+  });
+
+  it('shows at most 50 upcoming sessions but counts them all', async () => {
+    const r = await oneOnOne();
+    const rows: Session[] = Array.from({ length: 55 }, (_, i) => ({
+      id: `s${String(i).padStart(2, '0')}`,
+      relationshipId: r.id,
+      scheduledAt: NOW + 3_600_000 + i * 60_000,
+      calendarEventId: null,
+      meetCode: null,
+      status: 'upcoming',
+      templateId: r.templateId,
+      notes: {},
+      privateNotes: '',
+      checkIn: null,
+      heldAt: null,
+      createdAt: NOW,
+      updatedAt: NOW,
+    }));
+    await getDatabase().sessions.bulkAdd(rows);
+    const lists = await loadPopupLists('all-open', NOW);
+    expect(lists.upcoming).toHaveLength(POPUP_LIST_LIMIT);
+    expect(lists.upcoming[0]!.session.id).toBe('s00');
+    expect(lists.upcomingCount).toBe(55);
+  });
+});
+
+describe('countRecords', () => {
+  it('counts people, relationships, sessions, agreements and quarantined rows', async () => {
+    const p = await createPerson({ name: 'Alice', relation: 'report' });
+    const r = await createRelationship({ personIds: [p.id], kind: 'one-on-one', title: 'Alice' });
+    await session(r.id, dayAt(0));
+    await session(r.id, dayAt(7));
+    await addAgreement(r.id, { owner: 'me', text: 'x', dueDate: null });
+    await getDatabase().quarantine.add({ table: 'import', reason: 'test', raw: '{}', at: NOW });
+    expect(await countRecords()).toEqual({
+      people: 1,
+      relationships: 1,
+      sessions: 2,
+      agreements: 1,
+      quarantined: 1,
+    });
+  });
+});
+
+// Event notes -------------------------------------------------------------------------------------
+
+describe('event notes', () => {
+  const event = { eventKey: 'abc123_20260323T170000Z', seriesKey: 'abc123', title: 'Alice / Bob' };
+
+  it('saveEventNote creates the relationship and session on first write and reuses them after', async () => {
+    const first = await saveEventNote(event, 'First notes');
+    expect(first).toMatchObject({
+      calendarEventId: event.eventKey,
+      scheduledAt: Date.UTC(2026, 2, 23, 17),
+      notes: { general: 'First notes' },
+      // The meeting's time has passed: writing notes for it records it as held, at its scheduled time.
+      status: 'held',
+      heldAt: Date.UTC(2026, 2, 23, 17),
+    });
+    const relationship = await getRelationship(first.relationshipId);
+    expect(relationship).toMatchObject({
+      title: 'Alice / Bob',
+      kind: 'one-on-one',
+      calendarSeriesIds: ['abc123'],
+    });
+
+    const later = tick();
+    const second = await saveEventNote(event, 'Edited notes');
+    expect(second.id).toBe(first.id);
+    expect(second.updatedAt).toBe(later);
+    expect(await getEventNote(event.eventKey)).toEqual({
+      text: 'Edited notes',
+      updatedAt: later,
+      sessionId: first.id,
+    });
+
+    // Another instance of the same series: same relationship, new session.
+    const next = await saveEventNote({ ...event, eventKey: 'abc123_20260406T170000Z' }, 'Next time');
+    expect(next.relationshipId).toBe(first.relationshipId);
+    expect(next.id).not.toBe(first.id);
+    expect(await countRecords()).toMatchObject({ relationships: 1, sessions: 2 });
+  });
+
+  it('saveEventNote picks the kind from the title and names untitled events', async () => {
+    const skip = await saveEventNote(
+      { eventKey: 'sk_20260401', seriesKey: 'sk', title: 'Skip-level with Carol' },
+      'x',
+    );
+    expect((await getRelationship(skip.relationshipId))?.kind).toBe('skip-level');
+    expect(skip.scheduledAt).toBe(Date.UTC(2026, 3, 1));
+    const untitled = await saveEventNote({ eventKey: 'single', seriesKey: 'single', title: '' }, 'y');
+    expect((await getRelationship(untitled.relationshipId))?.title).toBe('Untitled 1:1');
+    expect(untitled.scheduledAt).toBe(NOW);
+  });
+
+  it('saveEventNote refuses oversized text and stores nothing', async () => {
+    await expect(saveEventNote(event, 'a'.repeat(MAX_LONG_TEXT + 1))).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    expect(await countRecords()).toMatchObject({ relationships: 0, sessions: 0 });
+  });
+
+  it('getEventNote is undefined for an event without a session', async () => {
+    expect(await getEventNote('nothing_20260323T170000Z')).toBeUndefined();
+  });
+
+  it('eventKeysWithNotes returns only events whose notes are not empty', async () => {
+    await saveEventNote(event, 'Has notes');
+    await saveEventNote({ ...event, eventKey: 'abc123_20260330T170000Z' }, '   \n');
+    await saveEventNote({ ...event, eventKey: 'abc123_20260406T170000Z' }, '');
+    const r = await findRelationshipForEvent({ seriesId: 'abc123', counterpartEmails: [] });
+    const s = await session(r!.id, dayAt(30), 'abc123_20260413T170000Z');
+    await saveSectionNotes(s.id, 'your-topics', 'Section notes count too');
+    const keys = await eventKeysWithNotes([
+      event.eventKey,
+      'abc123_20260330T170000Z',
+      'abc123_20260406T170000Z',
+      'abc123_20260413T170000Z',
+      'unknown_20260101',
+    ]);
+    expect([...keys].sort()).toEqual([event.eventKey, 'abc123_20260413T170000Z']);
+    expect(await eventKeysWithNotes([])).toEqual(new Set());
+  });
+
+  it('recentNotes lists sessions with notes, most recently edited first', async () => {
+    const a = await saveEventNote(event, 'Alpha');
+    tick();
+    const b = await saveEventNote(
+      { eventKey: 'zzz_20260324T090000Z', seriesKey: 'zzz', title: 'Carol <> Dan' },
+      'Beta',
+    );
+    tick();
+    await saveEventNote({ ...event, eventKey: 'abc123_20260330T170000Z' }, '  ');
+    tick();
+    const again = await saveEventNote(event, 'Alpha edited');
+    const recent = await recentNotes();
+    expect(recent.map((n) => [n.sessionId, n.relationshipTitle, n.text])).toEqual([
+      [a.id, 'Alice / Bob', 'Alpha edited'],
+      [b.id, 'Carol <> Dan', 'Beta'],
+    ]);
+    expect(recent[0]).toMatchObject({ scheduledAt: a.scheduledAt, updatedAt: again.updatedAt });
+    expect((await recentNotes(1)).map((n) => n.sessionId)).toEqual([a.id]);
+  });
+});
+
+// Search ------------------------------------------------------------------------------------------
+
+describe('search', () => {
+  it('matches agreements and notes regardless of accents and case', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'me', text: 'Update the Résumé template', dueDate: null });
+    const named = await addAgreement(r.id, {
+      owner: 'named',
+      ownerName: 'Zoë',
+      text: 'Check budget',
+      dueDate: null,
+    });
+    await addAgreement(r.id, { owner: 'me', text: 'Unrelated', dueDate: null });
+    const s = await session(r.id, dayAt(0));
+    await saveSectionNotes(s.id, 'your-topics', 'We talked about the CAFÉ move');
+    const other = await session(r.id, dayAt(7));
+    await savePrivateNotes(other.id, 'private resume thoughts');
+
+    const resume = await search('resume');
+    expect(resume.agreements.map((x) => x.id)).toEqual([a.id]);
+    expect(resume.sessions.map((x) => x.session.id)).toEqual([other.id]);
+    expect((await search('ZOE')).agreements.map((x) => x.id)).toEqual([named.id]);
+    const cafe = await search('  café ');
+    expect(cafe.sessions.map((x) => x.session.id)).toEqual([s.id]);
+    expect(cafe.sessions[0]!.excerpt).toBe('We talked about the CAFÉ move');
+    expect(await search('   ')).toEqual({ agreements: [], sessions: [] });
+    expect(await search('nothing like this')).toEqual({ agreements: [], sessions: [] });
+  });
+
+  it('gives a short excerpt around the match, with ellipses where text was cut', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    const before = 'lorem ipsum '.repeat(20);
+    const after = ' dolor sit amet'.repeat(20);
+    await saveSectionNotes(s.id, 'your-topics', `${before}NEEDLE in\n\nthe  haystack${after}`);
+    const [found] = (await search('needle')).sessions;
+    expect(found!.excerpt.startsWith('…')).toBe(true);
+    expect(found!.excerpt.endsWith('…')).toBe(true);
+    expect(found!.excerpt).toContain('NEEDLE in the haystack');
+    expect(found!.excerpt.length).toBeLessThanOrEqual(162);
+  });
+
+  it('the excerpt shows the match even after characters that normalise to several (…, Hangul)', async () => {
+    const r = await oneOnOne();
+    const s = await session(r.id, dayAt(0));
+    // "…" becomes "..." and each Hangul syllable two or three jamo when normalised for matching.
+    await saveSectionNotes(
+      s.id,
+      'your-topics',
+      `${'Hmm… '.repeat(40)}then the needle appears${' and more'.repeat(30)}`,
+    );
+    const other = await session(r.id, dayAt(7));
+    tick();
+    await saveSectionNotes(other.id, 'your-topics', `${'회의 '.repeat(60)}needle here${' 끝'.repeat(60)}`);
+    const found = (await search('needle')).sessions;
+    expect(found.map((hit) => [hit.session.id, hit.excerpt.includes('needle')])).toEqual([
+      [other.id, true],
+      [s.id, true],
+    ]);
+  });
+
+  it('respects the limit', async () => {
+    const r = await oneOnOne();
+    for (let i = 0; i < 5; i++) await addAgreement(r.id, { owner: 'me', text: `Task ${i}`, dueDate: null });
+    expect((await search('task', { limit: 3 })).agreements).toHaveLength(3);
+  });
+});
+
+// Errors ------------------------------------------------------------------------------------------
+
+describe('describeStorageProblem', () => {
+  it('recognises a full disk in every shape it arrives in', () => {
+    const quota = [
+      new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      { name: 'QuotaExceededError' },
+      { name: 'AbortError', inner: { name: 'QuotaExceededError' } },
+      new Error('Transaction failed: quota exceeded'),
+    ];
+    for (const error of quota) {
+      const problem = describeStorageProblem(error);
+      expect(problem.kind).toBe('quota');
+      expect(problem.message).toMatch(/no storage space left/);
+      expect(problem.message).toMatch(/Nothing you typed is lost/);
+    }
+  });
+
+  it('says Duet was updated for VersionError and a closed database', () => {
+    expect(describeStorageProblem({ name: 'VersionError' }).kind).toBe('updated');
+    expect(describeStorageProblem(new DOMException('v', 'VersionError')).kind).toBe('updated');
+    // A database that is closed or cannot open is not an update: retry, never reload in a loop.
+    expect(describeStorageProblem({ name: 'DatabaseClosedError' }).kind).toBe('unavailable');
+    expect(describeStorageProblem({ name: 'OpenFailedError', inner: { name: 'UnknownError' } }).kind).toBe(
+      'unavailable',
+    );
+  });
+
+  it('says blocked, invalid and unknown', () => {
+    expect(describeStorageProblem({ name: 'BlockedError' }).kind).toBe('blocked');
+    expect(describeStorageProblem(new InvalidInputError('person.name: too short'))).toEqual({
+      kind: 'invalid',
+      message: 'person.name: too short',
+    });
+    for (const error of [new Error('boom'), null, undefined, 'a string', 42, { name: 7 }]) {
+      expect(describeStorageProblem(error).kind).toBe('unknown');
+    }
+  });
+});
+
+describe('relationshipHistory', () => {
+  it('gathers one relationship with its people, sessions, agreements (oldest first), points and templates', async () => {
+    const alice = await createPerson({ name: 'Alice', relation: 'report' });
+    const r = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice' });
+    const other = await oneOnOne('Other');
+    const s = await session(r.id, dayAt(0));
+    await session(other.id, dayAt(0));
+    const a1 = await addAgreement(r.id, { owner: 'me', text: 'first', dueDate: '2026-05-01' });
+    tick();
+    const a2 = await addAgreement(r.id, { owner: 'me', text: 'second', dueDate: '2026-04-01' });
+    await completeAgreement(a2.id);
+    const p = await addTalkingPoint(r.id, { text: 'point', author: 'me' });
+    const history = await relationshipHistory(r.id);
+    expect(history?.people.map((x) => x.id)).toEqual([alice.id]);
+    expect(history?.sessions.map((x) => x.id)).toEqual([s.id]);
+    expect(history?.agreements.map((x) => x.id)).toEqual([a1.id, a2.id]);
+    expect(history?.talkingPoints.map((x) => x.id)).toEqual([p.id]);
+    expect(history?.templates).toHaveLength(5);
+    expect(await relationshipHistory('missing')).toBeUndefined();
+  });
+});

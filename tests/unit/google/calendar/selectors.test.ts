@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { type CalendarFixture, calendarSelectors } from '@/lib/google/calendar/selectors';
+import { loadFixture } from '../../helpers/fixtures';
+
+const FIXTURES: CalendarFixture[] = ['gcal-week.html', 'gcal-month.html', 'gcal-event-popover.html'];
+const documents = new Map(FIXTURES.map((name) => [name, loadFixture(name)]));
+
+const cases = Object.entries(calendarSelectors).flatMap(([name, spec]) =>
+  Object.entries(spec.expect).map(
+    ([fixture, count]) => [name, fixture as CalendarFixture, count, spec.css] as const,
+  ),
+);
+
+describe('calendarSelectors against every fixture', () => {
+  it('lists an expected count for every fixture on every selector', () => {
+    for (const spec of Object.values(calendarSelectors)) {
+      expect(Object.keys(spec.expect).sort()).toEqual([...FIXTURES].sort());
+    }
+    expect(cases).toHaveLength(Object.keys(calendarSelectors).length * FIXTURES.length);
+  });
+
+  it.each(cases)('%s matches %s exactly %i times', (_name, fixture, count, css) => {
+    expect(documents.get(fixture)!.querySelectorAll(css)).toHaveLength(count);
+  });
+
+  it('finds one title per chip, inside the chip', () => {
+    for (const fixture of FIXTURES) {
+      const chips = [...documents.get(fixture)!.querySelectorAll(calendarSelectors.eventChip.css)];
+      for (const chip of chips)
+        expect(chip.querySelectorAll(calendarSelectors.chipTitle.css)).toHaveLength(1);
+    }
+  });
+
+  it('never matches the resize handles or the details dialog as chips', () => {
+    for (const fixture of FIXTURES) {
+      const doc = documents.get(fixture)!;
+      const chips = new Set(doc.querySelectorAll(calendarSelectors.eventChip.css));
+      for (const element of doc.querySelectorAll('[data-eventid]')) {
+        if (!chips.has(element)) expect(element.hasAttribute('data-eventchip')).toBe(false);
+      }
+      expect(chips.has(doc.querySelector('#xDetDlg')!)).toBe(false);
+    }
+  });
+
+  it('finds the app header as the banner', () => {
+    for (const fixture of FIXTURES) {
+      const header = documents.get(fixture)!.querySelector(calendarSelectors.appHeader.css);
+      expect(header?.tagName).toBe('HEADER');
+    }
+  });
+});

@@ -1,0 +1,406 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  addAgreement,
+  addFeedback,
+  addGoal,
+  addTalkingPoint,
+  completeAgreement,
+  countRecords,
+  createPerson,
+  createRelationship,
+  getDatabase,
+  markSessionHeld,
+  prepareSession,
+  renegotiateAgreement,
+  saveCheckIn,
+  saveCustomTemplate,
+  saveSectionNotes,
+  setTalkingPointStatus,
+  updateSettings,
+} from '@/lib/db';
+import { exportAll, exportFileName, serializeExport } from '@/lib/io/export';
+import { EXPORT_TABLES, type ExportFile } from '@/lib/io/export-format';
+import {
+  applyImport,
+  deleteAllData,
+  ImportError,
+  importFromText,
+  parseImportText,
+  previewImport,
+  validateImport,
+} from '@/lib/io/import';
+import { useFreshDatabase } from '../helpers/db';
+
+useFreshDatabase();
+
+const NOW = new Date(2026, 2, 25, 12).getTime();
+const DAY = 86_400_000;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A little of everything, through the repositories. */
+async function seed(prefix = 'Alice') {
+  const person = await createPerson({
+    name: prefix,
+    emails: [`${prefix.toLowerCase()}@example.com`],
+    relation: 'report',
+  });
+  const relationship = await createRelationship({
+    personIds: [person.id],
+    kind: 'one-on-one',
+    title: `${prefix} / Me`,
+    calendarSeriesIds: [`series${prefix}`],
+  });
+  const { session: past } = await prepareSession({
+    relationshipId: relationship.id,
+    scheduledAt: NOW - 14 * DAY,
+    calendarEventId: `series${prefix}_20260311T120000Z`,
+  });
+  await saveSectionNotes(past.id, 'your-topics', `${prefix}: career “next step” — ünïcödé ✓\nline 2`);
+  await saveCheckIn(past.id, { mood: 4, workload: null });
+  const discussed = await addTalkingPoint(relationship.id, { text: 'Discussed topic', author: 'me' });
+  await setTalkingPointStatus(discussed.id, 'discussed', past.id);
+  await addTalkingPoint(relationship.id, { text: 'Open topic', author: 'them' });
+  await markSessionHeld(past.id, NOW - 14 * DAY);
+  const { session: next } = await prepareSession({ relationshipId: relationship.id, scheduledAt: NOW + DAY });
+  const a1 = await addAgreement(relationship.id, {
+    owner: 'me',
+    text: 'Send notes',
+    dueDate: '2026-03-20',
+    sessionId: past.id,
+  });
+  await renegotiateAgreement(a1.id, '2026-03-31', 'Busy week');
+  const a2 = await addAgreement(relationship.id, {
+    owner: 'named',
+    ownerName: 'Dana',
+    text: 'Intro',
+    dueDate: null,
+  });
+  await completeAgreement(a2.id);
+  await addGoal(relationship.id, {
+    category: 'okr',
+    title: 'Ship search',
+    keyResults: [{ id: 'kr1', text: 'p95 < 200ms', progress: 30 }],
+  });
+  await addFeedback(relationship.id, {
+    direction: 'given',
+    text: 'Great demo',
+    sessionId: past.id,
+    personId: person.id,
+  });
+  return { person, relationship, past, next };
+}
+
+async function seedAll() {
+  await seed('Alice');
+  await seed('Bob');
+  await saveCustomTemplate({
+    name: 'My template',
+    method: 'custom',
+    description: 'Mine',
+    sections: [{ id: 'talk', title: 'Talk', minutes: 5, prompts: [], kind: 'notes' }],
+  });
+  await updateSettings({ myName: 'Me', myEmails: ['me@example.com'] });
+}
+
+async function snapshot() {
+  return (await exportAll(getDatabase(), 0)).data;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('round trip', () => {
+  it('export → delete all → import gives identical data', async () => {
+    await seedAll();
+    const before = await exportAll(getDatabase(), NOW);
+    expect(before).toMatchObject({ format: 'duet-export', version: 1, exportedAt: NOW, app: 'Duet' });
+    for (const table of EXPORT_TABLES) expect(before.data[table].length, table).toBeGreaterThan(0);
+    const text = serializeExport(before);
+
+    await deleteAllData();
+    expect(await countRecords()).toEqual({
+      people: 0,
+      relationships: 0,
+      sessions: 0,
+      agreements: 0,
+      quarantined: 0,
+    });
+    for (const table of EXPORT_TABLES) expect(await getDatabase().table(table).count()).toBe(0);
+
+    const imported = await importFromText(text, 'replace');
+    expect(imported).toEqual(before.data);
+    const after = await exportAll(getDatabase(), NOW + 1000);
+    expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+    expect(serializeExport({ ...after, exportedAt: NOW })).toBe(text);
+  });
+
+  it('deleteAllData also clears the quarantine', async () => {
+    await getDatabase().quarantine.add({ table: 'notes (v1)', reason: 'x', raw: '{}', at: 1 });
+    await deleteAllData();
+    expect(await getDatabase().quarantine.count()).toBe(0);
+  });
+
+  it('names the file after the day', () => {
+    expect(exportFileName(Date.UTC(2026, 10, 22, 10))).toBe('duet-export-2026-11-22.json');
+  });
+});
+
+describe('merge and replace', () => {
+  async function setup() {
+    const alice = await seed('Alice');
+    const file = await exportAll(getDatabase(), NOW);
+    // After the export: an unrelated new record, and a change to an exported one.
+    const carol = await createPerson({ name: 'Carol', relation: 'peer' });
+    vi.setSystemTime(NOW + 1000);
+    await getDatabase().people.update(alice.person.id, { name: 'Alice Renamed' });
+    return { alice, carol, file };
+  }
+
+  it('previewImport counts added, updated, unchanged and removed', async () => {
+    const { file } = await setup();
+    const data = validateImport(JSON.parse(serializeExport(file)));
+    const merge = await previewImport(data, 'merge');
+    expect(merge.changes.people).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(merge.changes.relationships).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(merge.changes.sessions).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(merge.changes.talkingPoints).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(merge.changes.agreements).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(merge.removed.people).toBe(0);
+    const replace = await previewImport(data, 'replace');
+    expect(replace.removed.people).toBe(1);
+    expect(Object.values(replace.removed).reduce((a, b) => a + b, 0)).toBe(1);
+
+    // Into an empty database, everything is new.
+    await deleteAllData();
+    const fresh = await previewImport(data, 'replace');
+    for (const table of EXPORT_TABLES) {
+      expect(fresh.changes[table]).toEqual({ added: data[table].length, updated: 0, unchanged: 0 });
+      expect(fresh.removed[table]).toBe(0);
+    }
+  });
+
+  it('re-importing an unchanged export changes nothing', async () => {
+    await seedAll();
+    const file = await exportAll(getDatabase(), NOW);
+    const data = validateImport(parseImportText(serializeExport(file)));
+    const preview = await previewImport(data, 'replace');
+    for (const table of EXPORT_TABLES) {
+      expect(preview.changes[table], table).toEqual({ added: 0, updated: 0, unchanged: data[table].length });
+      expect(preview.removed[table], table).toBe(0);
+    }
+  });
+
+  it('merge keeps unrelated existing records and restores the exported ones', async () => {
+    const { alice, carol, file } = await setup();
+    await importFromText(serializeExport(file), 'merge');
+    expect((await getDatabase().people.get(carol.id))?.name).toBe('Carol');
+    expect((await getDatabase().people.get(alice.person.id))?.name).toBe('Alice');
+    expect(await getDatabase().people.count()).toBe(2);
+  });
+
+  it('replace removes records that are not in the file', async () => {
+    const { alice, carol, file } = await setup();
+    await importFromText(serializeExport(file), 'replace');
+    expect(await getDatabase().people.get(carol.id)).toBeUndefined();
+    expect((await getDatabase().people.get(alice.person.id))?.name).toBe('Alice');
+    expect(await snapshot()).toEqual(file.data);
+  });
+});
+
+describe('bad files are rejected whole, the database untouched', () => {
+  let good: ExportFile;
+
+  beforeEach(async () => {
+    await seed('Alice');
+    good = await exportAll(getDatabase(), NOW);
+    // The database now differs from the file, so a partial write would show.
+    await seed('Bob');
+  });
+
+  const clone = (): ExportFile => JSON.parse(serializeExport(good)) as ExportFile;
+
+  async function expectRejected(
+    text: string,
+    message: RegExp,
+    modes: readonly ('replace' | 'merge')[] = ['replace', 'merge'],
+  ): Promise<void> {
+    const before = await snapshot();
+    for (const mode of modes) {
+      const error = await rejection(importFromText(text, mode));
+      expect(error).toBeInstanceOf(ImportError);
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/Nothing was changed/);
+    }
+    expect(await snapshot()).toEqual(before);
+  }
+
+  it('truncated JSON', async () => {
+    const text = serializeExport(good);
+    await expectRejected(text.slice(0, Math.floor(text.length / 2)), /not valid JSON.*truncated/);
+    await expectRejected('', /not valid JSON/);
+  });
+
+  it('not a Duet export', async () => {
+    await expectRejected(JSON.stringify({ ...clone(), format: 'other-app' }), /not a Duet export file/);
+    await expectRejected('[]', /not a Duet export file/);
+    await expectRejected('null', /not a Duet export file/);
+    await expectRejected('"duet-export"', /not a Duet export file/);
+  });
+
+  it('a damaged header', async () => {
+    const { exportedAt: _drop, ...rest } = clone();
+    await expectRejected(JSON.stringify(rest), /damaged \(exportedAt: /);
+    await expectRejected(JSON.stringify({ ...clone(), extra: 1 }), /damaged/);
+  });
+
+  it('a newer or unsupported version', async () => {
+    await expectRejected(JSON.stringify({ ...clone(), version: 2 }), /newer Duet \(format 2\).*update Duet/);
+    await expectRejected(JSON.stringify({ ...clone(), version: 0 }), /format \(0\) is not supported/);
+  });
+
+  it('an unknown section', async () => {
+    const file = clone() as unknown as { data: Record<string, unknown> };
+    file.data.secrets = [];
+    await expectRejected(JSON.stringify(file), /Unknown section "secrets"/);
+  });
+
+  it('a section that is not a list', async () => {
+    const file = clone() as unknown as { data: Record<string, unknown> };
+    file.data.people = { 0: good.data.people[0] };
+    await expectRejected(JSON.stringify(file), /"people" should be a list/);
+  });
+
+  it('a record failing its schema, named by table, index and field', async () => {
+    const file = clone();
+    const agreement = file.data.agreements[0]!;
+    (agreement as { dueDate: string }).dueDate = '2026-13-45';
+    await expectRejected(
+      JSON.stringify(file),
+      new RegExp(`agreements\\[0\\] \\(id ${agreement.id}\\): dueDate — `),
+    );
+
+    const extraField = clone();
+    (extraField.data.sessions[1] as unknown as Record<string, unknown>).injected = '<script>';
+    await expectRejected(JSON.stringify(extraField), /sessions\[1\]/);
+
+    const badId = clone();
+    (badId.data.people[0] as { id: string }).id = '../../etc/passwd';
+    await expectRejected(JSON.stringify(badId), /people\[0\].*id — /);
+  });
+
+  it('tampered references', async () => {
+    const orphanSession = clone();
+    orphanSession.data.sessions[0]!.relationshipId = 'nowhere';
+    await expectRejected(
+      JSON.stringify(orphanSession),
+      /sessions\[0\] \(id [^)]+\): refers to 1:1 series nowhere/,
+    );
+
+    const ghostSession = clone();
+    const index = ghostSession.data.agreements.findIndex((a) => a.madeInSessionId !== null);
+    ghostSession.data.agreements[index]!.madeInSessionId = 'ghost';
+    await expectRejected(
+      JSON.stringify(ghostSession),
+      new RegExp(`agreements\\[${index}\\].*refers to session ghost`),
+    );
+
+    const ghostPerson = clone();
+    ghostPerson.data.relationships[0]!.personIds = ['missing-person'];
+    await expectRejected(JSON.stringify(ghostPerson), /relationships\[0\].*person missing-person/);
+
+    const ghostPoint = clone();
+    const planned = ghostPoint.data.talkingPoints.findIndex((p) => p.sessionId !== null);
+    ghostPoint.data.talkingPoints[planned]!.sessionId = 'gone';
+    await expectRejected(JSON.stringify(ghostPoint), /talkingPoints\[\d\].*session gone/);
+
+    const orphanGoal = clone();
+    orphanGoal.data.goals[0]!.relationshipId = 'nowhere';
+    await expectRejected(JSON.stringify(orphanGoal), /goals\[0\].*1:1 series nowhere/);
+  });
+
+  it('tampered references in feedback (its person and session) are refused too', async () => {
+    const ghostSession = clone();
+    ghostSession.data.feedback[0]!.sessionId = 'ghost-session';
+    await expectRejected(JSON.stringify(ghostSession), /feedback\[0\].*session ghost-session/);
+
+    const ghostPerson = clone();
+    ghostPerson.data.feedback[0]!.personId = 'ghost-person';
+    await expectRejected(JSON.stringify(ghostPerson), /feedback\[0\].*person ghost-person/);
+  });
+
+  it('duplicate ids', async () => {
+    const file = clone();
+    file.data.people.push({ ...file.data.people[0]!, name: 'Impostor' });
+    await expectRejected(JSON.stringify(file), /people\[1\] \(id [^)]+\): the id appears twice/);
+  });
+
+  it('a 50 MB file, refused by size before parsing', async () => {
+    const text = '{"format":"duet-export","version":1,"pad":"' + 'x'.repeat(50 * 1024 * 1024) + '"}';
+    const parse = vi.spyOn(JSON, 'parse');
+    const started = performance.now();
+    await expectRejected(text, /This file is 50\.0 MB; Duet imports files up to 25\.0 MB/, ['replace']);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(parse).not.toHaveBeenCalledWith(text, expect.anything());
+  });
+
+  it('multi-byte text is measured in bytes', () => {
+    const text = '"' + 'é'.repeat(13 * 1024 * 1024) + '"'; // 13 M characters, 26 MB of UTF-8
+    expect(() => parseImportText(text)).toThrow(/26\.0 MB/);
+  });
+
+  it('__proto__, constructor and prototype keys anywhere', async () => {
+    const text = serializeExport(good);
+    const id = `"id": "${good.data.people[0]!.id}"`;
+    expect(text).toContain(id);
+    const withKey = (key: string, value: string) => text.replace(id, `"${key}": ${value}, ${id}`);
+    const proto = withKey('__proto__', '{"polluted": true}');
+    expect(proto).toContain('"__proto__": {"polluted": true}');
+    await expectRejected(proto, /"__proto__" key/);
+    await expectRejected(withKey('constructor', '{"name": "x"}'), /"constructor" key/);
+    await expectRejected(
+      JSON.stringify({ format: 'duet-export' }).replace('{', '{"data": {"people": [{"prototype": 1}]},'),
+      /"prototype" key/,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('applyImport is atomic', () => {
+  it('a failure writing the last table during a replace leaves everything as it was', async () => {
+    await seed('Alice');
+    const file = validateImport(JSON.parse(serializeExport(await exportAll(getDatabase(), NOW))));
+    await deleteAllData();
+    await seed('Bob');
+    await updateSettings({ myName: 'Before' });
+    const before = await snapshot();
+
+    const db = getDatabase();
+    const last = EXPORT_TABLES[EXPORT_TABLES.length - 1]!;
+    const bulkPut = vi
+      .spyOn(db.table(last), 'bulkPut')
+      .mockImplementation(() => Promise.reject(new Error('disk error')) as never);
+    await expect(applyImport(file, 'replace')).rejects.toThrow(/disk error/);
+    expect(bulkPut).toHaveBeenCalledTimes(1);
+    bulkPut.mockRestore();
+    expect(await snapshot()).toEqual(before);
+
+    // Without the fault the same import goes through.
+    await applyImport(file, 'replace');
+    expect(await snapshot()).toEqual(file);
+  });
+});
