@@ -73,6 +73,8 @@ export default tseslint.config(
         clearInterval: 'readonly',
         process: 'readonly',
         URL: 'readonly',
+        performance: 'readonly',
+        HTMLTextAreaElement: 'readonly',
         Buffer: 'readonly',
       },
     },
