@@ -70,12 +70,13 @@ export const POPUP_LIST_LIMIT = 50;
 
 export interface PopupLists {
   today: Day;
-  /** How many active agreements match each filter (index counts: no records are read). */
+  /** How many active agreements match each filter, up to COUNT_CAP ("99+"); index keys only. */
   counts: Record<AgreementFilter, number>;
   /** The first agreements of the selected filter (soonest due first), grouped by relationship. */
   groups: AgreementGroup[];
   /** Upcoming sessions of the next 7 days, earliest first (at most POPUP_LIST_LIMIT). */
   upcoming: Array<{ session: Session; relationship: Relationship }>;
+  /** How many sessions the next 7 days hold, up to COUNT_CAP. */
   upcomingCount: number;
 }
 
@@ -90,34 +91,34 @@ function activeDueBetween(db: DuetDatabase, from: Day, to: Day, includeUpper = f
 }
 
 /**
- * Filter counts from native index counts only (`equals`/`between` map to IDBIndex.count; Dexie's `anyOf`
- * would walk a cursor and read records).
+ * Counts stop at this number (the popup shows "99+"): counting reads index keys only, and never more than
+ * this many per query, so opening the popup costs the same with 10 or 10,000 open agreements.
  */
+export const COUNT_CAP = 100;
+
+/** Keys in a range, stopping at COUNT_CAP (one getAllKeys, no records read). */
+async function cappedCount(collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }): Promise<number> {
+  return (await collection.limit(COUNT_CAP).primaryKeys()).length;
+}
+
 async function countFilters(db: DuetDatabase, today: Day): Promise<Record<AgreementFilter, number>> {
   const [, sunday] = weekOf(today);
   const sum = async (counts: Array<Promise<number>>) =>
-    (await Promise.all(counts)).reduce((a, b) => a + b, 0);
+    Math.min(COUNT_CAP, (await Promise.all(counts)).reduce((a, b) => a + b, 0));
   const byOwner = (owners: readonly Agreement['owner'][]) =>
     sum(
       ACTIVE_AGREEMENT_STATUSES.flatMap((status) =>
-        owners.map((owner) => db.agreements.where('[status+owner]').equals([status, owner]).count()),
+        owners.map((owner) => cappedCount(db.agreements.where('[status+owner]').equals([status, owner]))),
       ),
     );
-  const [allOpen, overdue, dueThisWeek, mineOnly, both] = await Promise.all([
-    sum(ACTIVE_AGREEMENT_STATUSES.map((status) => db.agreements.where('status').equals(status).count())),
-    sum(activeDueBetween(db, MIN_DAY, today).map((c) => c.count())),
-    sum(activeDueBetween(db, today, sunday, true).map((c) => c.count())),
-    byOwner(['me']),
-    byOwner(['both']),
+  const [allOpen, overdue, dueThisWeek, mine, theirs] = await Promise.all([
+    sum(ACTIVE_AGREEMENT_STATUSES.map((status) => cappedCount(db.agreements.where('status').equals(status)))),
+    sum(activeDueBetween(db, MIN_DAY, today).map(cappedCount)),
+    sum(activeDueBetween(db, today, sunday, true).map(cappedCount)),
+    byOwner(['me', 'both']),
+    byOwner(['them', 'both', 'named']),
   ]);
-  // Owners partition the set (me | them | both | named): "theirs" is everything that is not mine alone.
-  return {
-    'all-open': allOpen,
-    overdue,
-    'due-this-week': dueThisWeek,
-    mine: mineOnly + both,
-    theirs: allOpen - mineOnly,
-  };
+  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine, theirs };
 }
 
 /** The first `limit` active agreements matching a filter, soonest due first, undated last. */
@@ -164,7 +165,7 @@ export async function loadPopupLists(
       countFilters(db, today),
       firstMatching(db, filter, today, POPUP_LIST_LIMIT),
       sessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, POPUP_LIST_LIMIT),
-      countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db),
+      countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, COUNT_CAP),
     ]);
     const relationshipIds = [
       ...new Set([

@@ -222,16 +222,19 @@ export async function sessionsBetween(
     .slice(0, limit);
 }
 
+/** How many sessions fall in a window; with `cap`, stops counting there (reads index keys only). */
 export async function countSessionsBetween(
   from: number,
   to: number,
   statuses: readonly Session['status'][] = ['upcoming', 'rescheduled'],
   db: DuetDatabase = getDatabase(),
+  cap = Infinity,
 ): Promise<number> {
   const counts = await Promise.all(
-    statuses.map((status) =>
-      db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true).count(),
-    ),
+    statuses.map(async (status) => {
+      const range = db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true);
+      return Number.isFinite(cap) ? (await range.limit(cap).primaryKeys()).length : range.count();
+    }),
   );
-  return counts.reduce((a, b) => a + b, 0);
+  return Math.min(cap, counts.reduce((a, b) => a + b, 0));
 }
