@@ -46,6 +46,12 @@ export default defineConfig({
     // Admit no other extension and no web page to message us.
     externally_connectable: { ids: [], matches: [] },
     action: { default_title: 'Duet' },
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Open the Duet panel for the selected Calendar event',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

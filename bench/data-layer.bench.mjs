@@ -52,9 +52,9 @@ export default {
         lines.push(
           `  popup lists (overdue):            median ${fmt(percentile(overdue, 0.5))}, p95 ${fmt(percentile(overdue, 0.95))}`,
         );
+      } finally {
+        await duet.close();
       }
-    } finally {
-      await duet.close();
     }
     const base = results.get(SCALES[0]);
     const big = results.get(SCALES.at(-1));

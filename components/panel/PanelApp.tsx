@@ -1,27 +1,25 @@
-import { classifyTitle } from '@/lib/domain/one-on-one-title';
-import type { PanelContext } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/client';
 import { Brand } from '../shared/Brand';
-import { NoteEditor } from './NoteEditor';
+import { CalendarPanel } from './calendar/CalendarPanel';
 import { usePanelContext } from './use-panel-context';
-import { type NoteTarget, useNoteDraft } from './use-note-draft';
 
-const KIND_NAMES = {
-  'one-on-one': 'One-on-one',
-  'two-on-one': 'Two-on-one',
-  'skip-level': 'Skip-level',
-  peer: 'Peer 1:1',
-  career: 'Career 1:1',
-} as const;
-
-function noteTargetOf(context: PanelContext | null): NoteTarget | null {
-  if (context?.surface !== 'calendar') return null;
-  return { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title };
+/** Tells the background that data behind Calendar's badges changed, so they refresh. Best effort. */
+export async function notifyDataChanged(): Promise<void> {
+  try {
+    await sendMessage({ kind: 'panel/data-changed' });
+  } catch {
+    // The worker may be restarting; badges catch up on the next classification.
+  }
 }
 
-export function PanelApp() {
+export interface PanelAppProps {
+  /** Called after the panel changed data that badges depend on (tracked a 1:1, closed an agreement…). */
+  onDataChanged?: () => void;
+}
+
+export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: PanelAppProps = {}) {
   const state = usePanelContext();
   const context = state.status === 'ready' ? state.context : null;
-  const target = noteTargetOf(context);
 
   return (
     <main class="panel">
@@ -30,8 +28,9 @@ export function PanelApp() {
       </header>
       {state.status === 'loading' ? (
         <p class="duet-empty">Loading…</p>
-      ) : target ? (
-        <EventNotes target={target} />
+      ) : context?.surface === 'calendar' ? (
+        // Keyed by event: switching events starts from a clean view (the note draft is saved on the way out).
+        <CalendarPanel key={context.eventKey} context={context} onChanged={onDataChanged} />
       ) : context?.surface === 'meet' ? (
         <section class="duet-empty" data-testid="panel-meet">
           <h1 class="event-title">{context.title || 'Google Meet call'}</h1>
@@ -46,20 +45,5 @@ export function PanelApp() {
         </section>
       )}
     </main>
-  );
-}
-
-function EventNotes({ target }: { target: NoteTarget }) {
-  const { text, status, update, flush } = useNoteDraft(target);
-  const kind = classifyTitle(target.title)?.kind;
-  return (
-    <section class="event" data-testid="panel-event">
-      <div class="event-meta">{kind ? <span class="duet-chip">{KIND_NAMES[kind]}</span> : null}</div>
-      <h1 class="event-title" data-testid="event-title">
-        {target.title || 'Untitled event'}
-      </h1>
-      <NoteEditor text={text} status={status} onInput={update} onBlur={() => void flush()} />
-      <p class="privacy duet-muted">Stored only in this browser. Google never sees these notes.</p>
-    </section>
   );
 }

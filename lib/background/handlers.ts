@@ -1,48 +1,51 @@
-/** What the background does for each message kind. Pure wiring of domain logic, the DB and tab state. */
-import { decodeEventId } from '../domain/event-id';
-import { classifyTitle } from '../domain/one-on-one-title';
+/** What the background does for each message kind. Wiring of domain logic, the DB and tab state. */
 import type { EventBadge, PanelContext } from '../messaging/protocol';
+import { badgeOf, type CalendarDeps, DetailsCache, judgeEvents, panelContextOf } from './calendar';
 import type { Handlers } from './router';
 import type { TabContexts } from './tab-contexts';
 
 export interface BackgroundDeps {
   tabContexts: TabContexts;
-  /** Which decoded event ids have notes (the DB lives behind this). */
-  eventKeysWithNotes: (eventKeys: readonly string[]) => Promise<Set<string>>;
+  calendar: CalendarDeps;
+  details?: DetailsCache;
   /** Tells open panel frames of a tab that their context changed. */
   pushContext: (tabId: number, context: PanelContext | null) => void;
+  /** Remembers a Calendar tab, so its badges can be refreshed later. */
+  calendarTabSeen?: (tabId: number) => void;
+  /** Asks every Calendar tab to redraw its badges. */
+  refreshBadges?: () => void;
+  /** A Meet code read from an event's popover, for the 1:1 series it belongs to. */
+  linkMeetCode?: (relationshipId: string, meetCode: string) => Promise<void>;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const details = deps.details ?? new DetailsCache();
   return {
-    'calendar/classify-events': async ({ events }) => {
-      const candidates = events.flatMap((event) => {
-        const decoded = decodeEventId(event.dataEventId);
-        const byTitle = decoded ? classifyTitle(event.title) : null;
-        return decoded && byTitle ? [{ event, decoded, kind: byTitle.kind }] : [];
-      });
-      const withNotes = await deps.eventKeysWithNotes(candidates.map((c) => c.decoded.eventId));
-      const badges: EventBadge[] = candidates.map(({ event, decoded, kind }) => ({
-        dataEventId: event.dataEventId,
-        kind,
-        confidence: 'likely',
-        hasNotes: withNotes.has(decoded.eventId),
-      }));
-      return { badges };
+    'calendar/classify-events': async ({ events }, { tabId }) => {
+      if (tabId !== null) deps.calendarTabSeen?.(tabId);
+      const judged = await judgeEvents(events, deps.calendar, details);
+      return { badges: judged.map(badgeOf).filter((badge): badge is EventBadge => badge !== null) };
+    },
+
+    'calendar/event-details': async ({ details: read }) => {
+      // Remembered for this event; the content script then re-asks for the chip's badge with guests known.
+      details.set(read);
+      return { badge: null };
     },
 
     'calendar/select-event': async ({ event }, { tabId }) => {
-      const decoded = decodeEventId(event.dataEventId);
-      if (!decoded || tabId === null) throw new Error('not an event');
-      const context: PanelContext = {
-        surface: 'calendar',
-        dataEventId: event.dataEventId,
-        eventKey: decoded.eventId,
-        seriesKey: decoded.seriesId,
-        title: event.title,
-      };
+      if (tabId === null) throw new Error('no tab');
+      const [judged] = await judgeEvents([event], deps.calendar, details);
+      const context = panelContextOf(judged!);
+      const meetCode = judged!.details?.meetCode;
+      if (judged!.relationshipId && meetCode) await deps.linkMeetCode?.(judged!.relationshipId, meetCode);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
+      return { ok: true };
+    },
+
+    'panel/data-changed': async () => {
+      deps.refreshBadges?.();
       return { ok: true };
     },
 

@@ -1,8 +1,17 @@
 /** Wires the background: message router, panel ports, per-tab contexts. Called once by the entrypoint. */
 import { type Browser, browser } from 'wxt/browser';
-import { eventKeysWithNotes } from '../db';
+import {
+  getSettings,
+  openAgreementCounts,
+  relationshipsLinkedToSeries,
+  relationshipsWithPeopleEmails,
+  getRelationship,
+  updateRelationship,
+} from '../db';
 import { seedDemoDataIfEmpty } from '../demo/seed';
 import { PANEL_PORT_NAME } from '../messaging/port';
+import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
+import { CALENDAR_ORIGIN } from '../hosts';
 import { createHandlers } from './handlers';
 import { PanelPorts } from './panel-ports';
 import { createRouter } from './router';
@@ -28,11 +37,34 @@ export function startBackground(): void {
   const tabContexts = new TabContexts(session ?? memoryArea());
   const ports = new PanelPorts();
 
+  const calendarTabs = new Set<number>();
+
   const router = createRouter(
     createHandlers({
       tabContexts,
-      eventKeysWithNotes,
+      calendar: {
+        settings: getSettings,
+        linkedToSeries: async (seriesIds) =>
+          (await relationshipsLinkedToSeries(seriesIds)).map((linked) => ({
+            ...linked,
+            seriesIds: linked.relationship.calendarSeriesIds,
+          })),
+        withPeopleEmails: relationshipsWithPeopleEmails,
+        openAgreementCounts,
+      },
       pushContext: (tabId, context) => ports.push(tabId, context),
+      calendarTabSeen: (tabId) => calendarTabs.add(tabId),
+      refreshBadges: () => {
+        for (const tabId of calendarTabs) {
+          browser.tabs.sendMessage(tabId, { kind: REFRESH_BADGES }).catch(() => calendarTabs.delete(tabId));
+        }
+      },
+      linkMeetCode: async (relationshipId, meetCode) => {
+        const relationship = await getRelationship(relationshipId);
+        if (relationship && !relationship.meetCodes.includes(meetCode)) {
+          await updateRelationship(relationshipId, { meetCodes: [...relationship.meetCodes, meetCode].slice(-50) });
+        }
+      },
     }),
     self,
   );
@@ -57,7 +89,13 @@ export function startBackground(): void {
     void tabContexts.get(tabId).then((context) => ports.push(tabId, context));
   });
 
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== OPEN_PANEL_COMMAND || tab?.id === undefined || !tab.url?.startsWith(`${CALENDAR_ORIGIN}/`)) return;
+    browser.tabs.sendMessage(tab.id, { kind: OPEN_PANEL_SHORTCUT }).catch(() => undefined);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
+    calendarTabs.delete(tabId);
     void tabContexts.clear(tabId);
   });
 

@@ -1,7 +1,7 @@
 /**
  * Duet's badge on a Calendar chip. DOM contract (tests outside the repo rely on it): each badge matches
  * `[data-duet-badge]` in the page's light DOM with `data-duet-event-id`, `data-duet-kind` and
- * `data-duet-confidence`. A badge carries no private data: kind, confidence and a "has notes" dot.
+ * `data-duet-confidence`. A badge carries no private data: kind, confidence and the open-agreement count.
  */
 import type { EventBadge } from '../messaging/protocol';
 
@@ -54,22 +54,28 @@ function applyStyle(badge: HTMLElement, badgeData: EventBadge): void {
 
 function setContent(badge: HTMLElement, data: EventBadge): void {
   const label = KIND_LABELS[data.kind];
-  badge.replaceChildren();
-  badge.append(document.createTextNode(label));
-  if (data.hasNotes) {
-    const dot = document.createElement('span');
-    Object.assign(dot.style, {
-      width: '6px',
-      height: '6px',
-      borderRadius: '3px',
-      background: 'currentColor',
-    });
-    dot.setAttribute('aria-hidden', 'true');
-    badge.append(dot);
+  badge.replaceChildren(document.createTextNode(label));
+  if (data.openAgreements > 0) {
+    const count = document.createElement('span');
+    count.textContent = data.openAgreements > 99 ? '99+' : String(data.openAgreements);
+    Object.assign(count.style, {
+      minWidth: '12px',
+      height: '12px',
+      padding: '0 3px',
+      borderRadius: '6px',
+      font: '700 9px/12px system-ui, sans-serif',
+      textAlign: 'center',
+      color: data.confidence === 'confirmed' ? '#5b3fd6' : '#ffffff',
+      background: data.confidence === 'confirmed' ? '#ffffff' : '#5b3fd6',
+    } satisfies Partial<CSSStyleDeclaration>);
+    count.setAttribute('aria-hidden', 'true');
+    badge.append(count);
   }
-  const confidence = data.confidence === 'confirmed' ? '' : ' (detected from title)';
-  badge.setAttribute('aria-label', `Open ${label} in Duet${confidence}${data.hasNotes ? ', has notes' : ''}`);
-  badge.title = `Open in Duet${confidence}`;
+  const confidence = data.confidence === 'confirmed' ? '' : ' (detected from the title)';
+  const open =
+    data.openAgreements === 0 ? '' : `, ${data.openAgreements} open agreement${data.openAgreements === 1 ? '' : 's'}`;
+  badge.setAttribute('aria-label', `Open ${label} in Duet${confidence}${open}`);
+  badge.title = `Open in Duet${confidence}${open}`;
 }
 
 /** Draws or updates the badge on a chip; idempotent, so a re-run never duplicates it. */
@@ -79,7 +85,7 @@ export function renderBadge(
   onOpen: (chip: HTMLElement) => void,
 ): HTMLElement {
   let badge = findBadge(chip);
-  const signature = `${data.dataEventId}|${data.kind}|${data.confidence}|${data.hasNotes}`;
+  const signature = `${data.dataEventId}|${data.kind}|${data.confidence}|${data.openAgreements}`;
   if (badge) openActions.set(badge, () => onOpen(chip));
   if (badge && badge.dataset.duetSignature === signature) return badge;
   if (!badge) {

@@ -1,14 +1,21 @@
 /**
- * Calendar page feature: find chips, ask the background which are 1:1s, badge them, and open the
- * panel for a badge. Reads the page; sends small facts; never touches notes or the database.
+ * Calendar page feature: read chips, ask the background which are 1:1s, badge them; read the details
+ * popover when it opens (guests make detection definitive) and offer "Open in Duet" beside it; open the
+ * panel from a badge, the popover button or the keyboard shortcut. Reads the page and sends small facts;
+ * never touches notes or the database.
  */
-import { readChips } from '../google/calendar/read-chips';
+import { browser } from 'wxt/browser';
+import { decodeEventId } from '../domain/event-id';
+import type { CalendarEvent } from '../google/calendar/model';
+import { readCalendarEvents } from '../google/calendar/read-chips';
+import { readEventDetails } from '../google/calendar/read-details';
 import { calendarSelectors } from '../google/calendar/selectors';
 import { sendMessage } from '../messaging/client';
-import type { EventBadge, SeenEvent } from '../messaging/protocol';
+import { type EventBadge, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
 import { findBadge, isBadge, removeBadge, renderBadge } from './badges';
 import { observeDebounced } from './observe';
-import { createPanelHost, type PanelHost } from './panel-host';
+import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from './open-in-duet';
+import { createPanelHost, PANEL_HOST_ATTRIBUTE, type PanelHost } from './panel-host';
 
 const SCAN_DELAY_MS = 150;
 const STALE_SELECTOR_AFTER_MS = 10_000;
@@ -18,30 +25,91 @@ export interface CalendarPageOptions {
   panelUrl: string;
 }
 
+/** Everything a badge depends on that the page shows; a chip whose signature is unchanged costs nothing. */
+function signatureOf(event: CalendarEvent): string {
+  return [event.dataEventId, event.title, event.day, event.start, event.end, event.allDay, event.response].join('\u0000');
+}
+
+function isOurs(node: Node): boolean {
+  const element = node instanceof Element ? node : node.parentElement;
+  return (
+    isBadge(node) ||
+    (element !== null && element.closest(`[${PANEL_HOST_ATTRIBUTE}], [${OPEN_BUTTON_ATTRIBUTE}]`) !== null)
+  );
+}
+
 export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): void {
   let panel: PanelHost | null = null;
-  /** Last answer per chip id+title, so unchanged chips cost nothing. */
+  const openButton = createOpenInDuetButton();
+  /** Last answer per chip signature. */
   const verdicts = new Map<string, EventBadge | null>();
+  /** The latest read of every chip on the page, by event id (for the popover and the shortcut). */
+  let eventsById = new Map<string, CalendarEvent>();
+  let popoverEventId: string | null = null;
   let everSawChip = false;
 
   const headerBottom = () =>
     document.querySelector(calendarSelectors.appHeader.css)?.getBoundingClientRect().bottom ?? 64;
 
-  const openPanelFor = async (event: SeenEvent) => {
+  /** The event behind an id: the chip's read, or (popover without a chip in view) what the id itself says. */
+  const eventFor = (dataEventId: string, title: string): CalendarEvent | null => {
+    const seen = eventsById.get(dataEventId);
+    if (seen) return seen;
+    const decoded = decodeEventId(dataEventId);
+    if (!decoded) return null;
+    return {
+      dataEventId,
+      eventId: decoded.eventId,
+      seriesId: decoded.seriesId,
+      calendarId: decoded.calendarId,
+      title,
+      day: null,
+      start: null,
+      end: null,
+      allDay: false,
+      response: 'unknown',
+    };
+  };
+
+  const openPanelFor = async (event: CalendarEvent) => {
     await sendMessage({ kind: 'calendar/select-event', event });
     panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
     panel.open();
   };
 
-  const apply = (chip: HTMLElement, event: SeenEvent, badge: EventBadge | null) => {
-    if (badge) renderBadge(chip, badge, () => void openPanelFor(event).catch(reportFailure));
-    else if (findBadge(chip)) removeBadge(chip);
+  const apply = (element: HTMLElement, event: CalendarEvent, badge: EventBadge | null) => {
+    if (badge) renderBadge(element, badge, () => void openPanelFor(event).catch(reportFailure));
+    else if (findBadge(element)) removeBadge(element);
+  };
+
+  const readPopover = async () => {
+    const details = readEventDetails(document);
+    if (!details) {
+      popoverEventId = null;
+      openButton.hide();
+      return;
+    }
+    if (details.dataEventId !== popoverEventId) {
+      popoverEventId = details.dataEventId;
+      await sendMessage({ kind: 'calendar/event-details', details });
+      // Guests are known now: judge this event again.
+      for (const key of verdicts.keys()) if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
+    }
+    const dialog = document.querySelector(calendarSelectors.detailsDialog.css);
+    const event = eventFor(details.dataEventId, details.title);
+    if (dialog && event) {
+      openButton.showBeside(dialog.getBoundingClientRect(), details.dataEventId, () =>
+        void openPanelFor(event).catch(reportFailure),
+      );
+    }
   };
 
   const scan = async () => {
-    const chips = readChips(document);
+    await readPopover();
+    const chips = readCalendarEvents(document);
     if (chips.length > 0) everSawChip = true;
-    const unknown = chips.filter(({ event }) => !verdicts.has(keyOf(event)));
+    eventsById = new Map(chips.map(({ event }) => [event.dataEventId, event]));
+    const unknown = chips.filter(({ event }) => !verdicts.has(signatureOf(event)));
     if (unknown.length > 0) {
       const { badges } = await sendMessage({
         kind: 'calendar/classify-events',
@@ -49,9 +117,9 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       });
       if (signal.aborted) return;
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
-      for (const { event } of unknown) verdicts.set(keyOf(event), byId.get(event.dataEventId) ?? null);
+      for (const { event } of unknown) verdicts.set(signatureOf(event), byId.get(event.dataEventId) ?? null);
     }
-    for (const { element, event } of chips) apply(element, event, verdicts.get(keyOf(event)) ?? null);
+    for (const { element, event } of chips) apply(element, event, verdicts.get(signatureOf(event)) ?? null);
   };
 
   let running: Promise<void> | null = null;
@@ -72,13 +140,30 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       });
   };
 
-  observeDebounced({
-    root: document.body,
-    delayMs: SCAN_DELAY_MS,
-    onChange: requestScan,
-    signal,
-    ignore: isBadge,
-  });
+  /** The keyboard shortcut: the event in the open popover, else the focused chip, else toggle the panel. */
+  const onShortcut = () => {
+    const focused = document.activeElement?.closest?.('[data-eventid][data-eventchip]');
+    const id = popoverEventId ?? focused?.getAttribute('data-eventid') ?? null;
+    const event = id ? eventFor(id, eventsById.get(id)?.title ?? '') : null;
+    if (event) return void openPanelFor(event).catch(reportFailure);
+    if (panel?.state === 'open') panel.close();
+    else if (panel) panel.open();
+  };
+
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only our own background (no tab) may ask; anything else is ignored.
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
+    const kind = (message as { kind?: unknown } | null)?.kind;
+    if (kind === REFRESH_BADGES) {
+      verdicts.clear();
+      requestScan();
+    } else if (kind === OPEN_PANEL_SHORTCUT) {
+      onShortcut();
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  observeDebounced({ root: document.body, delayMs: SCAN_DELAY_MS, onChange: requestScan, signal, ignore: isOurs });
   requestScan();
 
   // A cheap stale-selector signal: say once (no personal data) if Calendar never shows a chip we recognise.
@@ -90,13 +175,11 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
 
   signal.addEventListener('abort', () => {
     clearTimeout(staleTimer);
+    browser.runtime.onMessage.removeListener(onMessage);
     panel?.destroy();
+    openButton.destroy();
     for (const badge of document.querySelectorAll('[data-duet-badge]')) badge.remove();
   });
-}
-
-function keyOf(event: SeenEvent): string {
-  return `${event.dataEventId}\u0000${event.title}`;
 }
 
 function reportFailure(error: unknown): void {

@@ -141,3 +141,62 @@ export async function findRelationshipForEvent(
     db,
   );
 }
+
+export interface LinkedRelationship {
+  relationship: Relationship;
+  /** Lower-cased emails of its people. */
+  emails: string[];
+}
+
+/** Read-only: relationships linked to any of these series, with their people's emails (for badges). */
+export async function relationshipsLinkedToSeries(
+  seriesIds: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<LinkedRelationship[]> {
+  if (seriesIds.length === 0) return [];
+  const relationships = (await db.relationships.where('calendarSeriesIds').anyOf([...seriesIds]).toArray()).filter(
+    (r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index,
+  );
+  return withEmails(relationships, db);
+}
+
+/** Read-only: non-archived relationships with a person having one of these emails. */
+export async function relationshipsWithPeopleEmails(
+  emails: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<LinkedRelationship[]> {
+  if (emails.length === 0) return [];
+  const people = await db.people.where('emails').anyOf(emails.map((e) => e.toLowerCase())).toArray();
+  if (people.length === 0) return [];
+  const relationships = (await db.relationships.where('personIds').anyOf(people.map((p) => p.id)).toArray()).filter(
+    (r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index,
+  );
+  return withEmails(relationships, db);
+}
+
+async function withEmails(relationships: Relationship[], db: DuetDatabase): Promise<LinkedRelationship[]> {
+  const people = await db.people.bulkGet([...new Set(relationships.flatMap((r) => r.personIds))]);
+  const emailsOf = new Map(people.filter((p) => p !== undefined).map((p) => [p.id, p.emails]));
+  return relationships.map((relationship) => ({
+    relationship,
+    emails: relationship.personIds.flatMap((id) => emailsOf.get(id) ?? []),
+  }));
+}
+
+/** Active (open or renegotiated) agreements per relationship: index counts only. */
+export async function openAgreementCounts(
+  relationshipIds: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<Map<string, number>> {
+  const entries = await Promise.all(
+    [...new Set(relationshipIds)].map(async (id) => {
+      const counts = await Promise.all(
+        (['open', 'renegotiated'] as const).map((status) =>
+          db.agreements.where('[relationshipId+status]').equals([id, status]).count(),
+        ),
+      );
+      return [id, counts.reduce((a, b) => a + b, 0)] as const;
+    }),
+  );
+  return new Map(entries);
+}

@@ -96,8 +96,11 @@ export async function prepareSession(
   return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints], async () => {
     const relationship = await db.relationships.get(plan.relationshipId);
     if (!relationship) throw new InvalidInputError(`No 1:1 series ${plan.relationshipId}`);
+    // Reuse this meeting's session — only one of this same 1:1 (never another series' session).
     let session = plan.calendarEventId
-      ? await db.sessions.where('calendarEventId').equals(plan.calendarEventId).first()
+      ? (await db.sessions.where('calendarEventId').equals(plan.calendarEventId).toArray()).find(
+          (candidate) => candidate.relationshipId === relationship.id,
+        )
       : undefined;
     if (!session) {
       const now = Date.now();

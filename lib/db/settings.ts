@@ -13,7 +13,9 @@ import { newId } from './ids';
 import { validate } from './validate';
 
 export async function getSettings(db: DuetDatabase = getDatabase()): Promise<Settings> {
-  return (await db.settings.get('settings')) ?? defaultSettings(0);
+  const stored = await db.settings.get('settings');
+  // Rows saved before a field existed get its default (fields are only ever added with defaults).
+  return stored ? { ...defaultSettings(stored.updatedAt), ...stored } : defaultSettings(0);
 }
 
 export async function updateSettings(
@@ -86,5 +88,22 @@ export async function saveCustomTemplate(
     );
     await db.templates.put(template);
     return template;
+  });
+}
+
+/** Remembers "Not a 1:1" for a Calendar series (read and write in one transaction: no lost update). */
+export async function ignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    if (current.ignoredSeries.includes(seriesId)) return current;
+    return updateSettings({ ignoredSeries: [...current.ignoredSeries, seriesId] }, db);
+  });
+}
+
+/** Forgets "Not a 1:1" for a series. */
+export async function unignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    return updateSettings({ ignoredSeries: current.ignoredSeries.filter((id) => id !== seriesId) }, db);
   });
 }

@@ -245,6 +245,8 @@ export const SettingsSchema = z.strictObject({
   myEmails: z.array(EmailSchema).max(20),
   /** Default cadence per relationship kind, in days. */
   cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
+  /** Calendar series the user said are not 1:1s ("Not a 1:1"), remembered per series. */
+  ignoredSeries: z.array(IdSchema).max(5000).default([]),
   /** What the browser answered to `navigator.storage.persist()`, and when. */
   storagePersistence: z.strictObject({ requestedAt: InstantSchema, granted: z.boolean() }).nullable(),
   updatedAt: InstantSchema,
@@ -265,6 +267,7 @@ export function defaultSettings(now: number): Settings {
     myName: '',
     myEmails: [],
     cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+    ignoredSeries: [],
     storagePersistence: null,
     updatedAt: now,
   };

@@ -6,42 +6,66 @@
 // zod/mini: the same schemas at a fraction of the size, because content scripts ship this module.
 import { z } from 'zod/mini';
 import { ONE_ON_ONE_KINDS } from '../domain/one-on-one-title';
+import {
+  type CalendarEvent,
+  CalendarEventSchema,
+  DataEventIdSchema,
+  EventDetailsSchema,
+} from '../google/calendar/model';
 
 /** Largest serialized message accepted; Calendar's busiest week is far below this. */
 export const MAX_MESSAGE_CHARS = 256 * 1024;
 export const MAX_EVENTS_PER_MESSAGE = 1000;
 
+/** Background → Calendar content script: badges may be stale (a panel changed the data). */
+export const REFRESH_BADGES = 'calendar/refresh-badges';
+/** Background → Calendar content script: the user pressed Duet's keyboard shortcut. */
+export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
+/** The `commands` entry for that shortcut (manifest). */
+export const OPEN_PANEL_COMMAND = 'open-panel';
+
 export const SENDER_KINDS = ['calendar-content', 'meet-content', 'extension-page'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
 
-/** A chip's `data-eventid` as Calendar writes it: base64 (standard or url-safe) or a task/birthday id. */
-export const DataEventIdSchema = z
-  .string()
-  .check(z.minLength(1), z.maxLength(512), z.regex(/^[A-Za-z0-9+/=_.-]+$/));
+export { DataEventIdSchema };
 
 export const MeetingCodeSchema = z.string().check(z.regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/));
 
 export const OneOnOneKindSchema = z.enum(ONE_ON_ONE_KINDS);
 export const ConfidenceSchema = z.enum(['confirmed', 'likely']);
 
-/** What the Calendar content script knows about a chip: no more than the page shows. */
-export const SeenEventSchema = z.strictObject({
-  dataEventId: DataEventIdSchema,
-  title: z.string().check(z.maxLength(1024)),
-});
-export type SeenEvent = z.infer<typeof SeenEventSchema>;
+/** What the Calendar content script knows about a chip: no more than the page shows (lib/google/calendar). */
+export const SeenEventSchema = CalendarEventSchema;
+export type SeenEvent = CalendarEvent;
 
+/** What a badge shows: kind, confidence and how many agreements are open — never note content. */
 export const EventBadgeSchema = z.strictObject({
   dataEventId: DataEventIdSchema,
   kind: OneOnOneKindSchema,
   confidence: ConfidenceSchema,
-  /** Whether Duet holds notes for this event: a yes/no, never their content. */
-  hasNotes: z.boolean(),
+  openAgreements: z.number().check(z.int(), z.minimum(0)),
 });
 export type EventBadge = z.infer<typeof EventBadgeSchema>;
 
 export const MeetCallStateSchema = z.enum(['prejoin', 'in-call', 'ended', 'unknown']);
 export type MeetCallState = z.infer<typeof MeetCallStateSchema>;
+
+export const CounterpartSchema = z.strictObject({
+  email: z.nullable(z.string().check(z.maxLength(320))),
+  name: z.string().check(z.maxLength(300)),
+});
+export type CounterpartRef = z.infer<typeof CounterpartSchema>;
+
+export const PanelDetectionSchema = z.strictObject({
+  kind: z.nullable(OneOnOneKindSchema),
+  confidence: z.nullable(ConfidenceSchema),
+  counterparts: z.array(CounterpartSchema).check(z.maxLength(10)),
+  /** Not a 1:1 yet, but exactly one other person: offer "Track as 1:1 with <name>". */
+  trackable: z.nullable(CounterpartSchema),
+  /** Linked to a known 1:1 series (by series id and a guest's email). */
+  relationshipId: z.nullable(z.string().check(z.maxLength(512))),
+});
+export type PanelDetection = z.infer<typeof PanelDetectionSchema>;
 
 /** What a panel frame is about: set by its tab's content script, read by the panel through the background. */
 export const PanelContextSchema = z.discriminatedUnion('surface', [
@@ -51,6 +75,16 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
     eventKey: z.string().check(z.minLength(1), z.maxLength(512)),
     seriesKey: z.string().check(z.minLength(1), z.maxLength(512)),
     title: z.string().check(z.maxLength(1024)),
+    /** Local day and start time of this occurrence, when the page showed them. */
+    day: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+    start: z.nullable(z.string().check(z.regex(/^\d{2}:\d{2}$/))),
+    /** Whether the event repeats (an instance suffix, or a recurrence line in the popover). */
+    recurring: z.boolean(),
+    /** The background's verdict for this event. */
+    detection: PanelDetectionSchema,
+    /** Other people invited (not me, not rooms or groups), when the details popover was read. */
+    guests: z.nullable(z.array(CounterpartSchema).check(z.maxLength(50))),
+    meetCode: z.nullable(MeetingCodeSchema),
   }),
   z.strictObject({
     surface: z.literal('meet'),
@@ -73,9 +107,21 @@ export const MESSAGES = {
     }),
     response: z.strictObject({ badges: z.array(EventBadgeSchema) }),
   },
+  'calendar/event-details': {
+    // The details popover was read (the only place guests appear): re-judge that event with its guests.
+    from: ['calendar-content'],
+    request: z.strictObject({ kind: z.literal('calendar/event-details'), details: EventDetailsSchema }),
+    response: z.strictObject({ badge: z.nullable(EventBadgeSchema) }),
+  },
   'calendar/select-event': {
     from: ['calendar-content'],
     request: z.strictObject({ kind: z.literal('calendar/select-event'), event: SeenEventSchema }),
+    response: Ok,
+  },
+  'panel/data-changed': {
+    // A panel changed what badges depend on (tracked a 1:1, closed an agreement…): refresh the badges.
+    from: ['extension-page'],
+    request: z.strictObject({ kind: z.literal('panel/data-changed') }),
     response: Ok,
   },
   'meet/call-seen': {
@@ -106,7 +152,9 @@ export type AnyRequest = { [K in MessageKind]: Request<K> }[MessageKind];
 
 export const RequestSchema = z.discriminatedUnion('kind', [
   MESSAGES['calendar/classify-events'].request,
+  MESSAGES['calendar/event-details'].request,
   MESSAGES['calendar/select-event'].request,
+  MESSAGES['panel/data-changed'].request,
   MESSAGES['meet/call-seen'].request,
   MESSAGES['panel/get-context'].request,
 ]);

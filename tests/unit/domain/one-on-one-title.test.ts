@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTitle, ONE_ON_ONE_KINDS, type OneOnOneKind } from '@/lib/domain/one-on-one-title';
+import {
+  classifyTitle,
+  ONE_ON_ONE_KINDS,
+  type OneOnOneKind,
+  titleNames,
+} from '@/lib/domain/one-on-one-title';
 import { fixturesIndex } from '../helpers/fixtures';
 
 type Expected = OneOnOneKind | null;
@@ -73,6 +78,24 @@ describe('classifyTitle markers', () => {
     ['O3 with Bob', 'one-on-one'],
     ['1:1s', 'one-on-one'],
     ['Team 1-1s', 'one-on-one'],
+    ['John 1:1', 'one-on-one'],
+    ['1–1 with Bob', 'one-on-one'],
+    ['1–1', 'one-on-one'],
+    ['１:１', 'one-on-one'],
+    ['1 — 1', 'one-on-one'],
+    ['1:1-Gespräch', 'one-on-one'],
+    ['1/1 with Bob', 'one-on-one'],
+    ['1/1: Bob', 'one-on-one'],
+    ['1to1', 'one-on-one'],
+    ['1-to-1 Bob', 'one-on-one'],
+    ['One to one', 'one-on-one'],
+    ['one-to-one with Ann', 'one-on-one'],
+    ['1-2-1 with Sam', 'one-on-one'],
+    ['O3s', 'one-on-one'],
+    ['Bob O3', 'one-on-one'],
+    ['1on1ミーティング', 'one-on-one'],
+    ["Alice's 1:1", 'one-on-one'],
+    ['Weekly 1:1 with Bob', 'one-on-one'],
   ])('%s → %s', (title, expected) => {
     expect(kindOf(title)).toBe(expected);
   });
@@ -92,12 +115,41 @@ describe('classifyTitle markers', () => {
 
   it.each<[string, Expected]>([
     ['Skip-level: Alice / Ivy', 'skip-level'],
-    ['skip level', 'skip-level'],
+    ['skip level 1:1', 'skip-level'],
+    ['Skip-level 1-1 with Zoe', 'skip-level'],
     ['Skiplevel with Zoe', 'skip-level'],
+    ['Skip-level: Zoe', 'skip-level'],
+    ['Skip level – Zoë', 'skip-level'],
+    ['Alice / Ivy (skip-level)', 'skip-level'],
     ['Skip 1:1 with Zoe', 'skip-level'],
     ['skip 1-1', 'skip-level'],
+    ['Skip O3', 'skip-level'],
   ])('skip-level: %s', (title, expected) => {
     expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    // Skip-level needs a 1:1 context: a marker, a person, or a name pair.
+    'skip level',
+    'Skip-level',
+    'Skip-level planning',
+    'Skip level all-hands',
+    'Skip Level Planning',
+    'Skip-level with team',
+    'Skip-level: Team',
+    // "Skip" alone is a word (or a name), not a skip-level.
+    'Skip with Zoe',
+    'Skip standup',
+    // Scores and dates are not 2-1s.
+    'score 2:1',
+    'Score: 2:1',
+    'Final 2-1',
+    'Won 2-1',
+    'Arsenal 2:1 Chelsea',
+    '2/1',
+    'Due 2/1',
+  ])('%s → null (no 1:1 context)', (title) => {
+    expect(classifyTitle(title)).toBeNull();
   });
 
   it.each<[string, Expected]>([
@@ -113,12 +165,37 @@ describe('classifyTitle markers', () => {
     expect(kindOf(title)).toBe(expected);
   });
 
-  it.each(['Peer review', 'Career conversation', 'Career fair', 'peer sync'])(
-    '%s has no marker, so it is not a 1:1',
-    (title) => {
-      expect(classifyTitle(title)).toBeNull();
-    },
-  );
+  it.each<[string, Expected]>([
+    ['Peer: Alice / Evan', 'peer'],
+    ['Peer – Alice x Evan', 'peer'],
+    ['Alice / Evan (peer)', 'peer'],
+    ['Career: Bob', 'career'],
+    ['Career check-in 1:1 with Bob', 'career'],
+    ['Jour fixe mit Bernd', 'one-on-one'],
+    ['Jour fixe: Anna / Bernd', 'one-on-one'],
+    ['Catch-up with Bob', 'one-on-one'],
+    ['Check-in: Dana', 'one-on-one'],
+    ['Mentoring: Alice / Bob', 'one-on-one'],
+  ])('a label with a person or a name pair: %s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    'Peer review',
+    'Career conversation',
+    'Career fair',
+    'Career Fair',
+    'peer sync',
+    'Peer sync: Alice & Sam',
+    // Used for team meetings too: alone, or with a team, it is not a 1:1.
+    'Jour fixe',
+    'Jour fixe Team',
+    'Jour fixe: Vertrieb',
+    'Catch-up',
+    'Check-in with Sales',
+  ])('%s has no marker, so it is not a 1:1', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
 
   it('resolves overlapping kinds in a fixed order: two-on-one, skip-level, peer, career', () => {
     expect(kindOf('Skip-level 2:1')).toBe('two-on-one');
@@ -129,7 +206,7 @@ describe('classifyTitle markers', () => {
   });
 
   it('only returns kinds from ONE_ON_ONE_KINDS', () => {
-    const titles = ['1:1', '2:1', 'skip level', 'peer 1:1', 'career 1:1', 'Alice / Bob'];
+    const titles = ['1:1', '2:1', 'skip level 1:1', 'peer 1:1', 'career 1:1', 'Alice / Bob'];
     const kinds = titles.map(kindOf);
     expect(new Set(kinds)).toEqual(new Set(ONE_ON_ONE_KINDS));
   });
@@ -143,6 +220,12 @@ describe('classifyTitle in other languages', () => {
     ['EINZELGESPRÄCH', 'one-on-one'],
     ['Karriere-Einzelgespräch', 'career'],
     ['Jürgen / Anna-Lena', 'one-on-one'],
+    ['Einzelgespräche', 'one-on-one'],
+    ['Einzelgesprächstermin Anna', 'one-on-one'],
+    ['Mitarbeitergespräch mit Bernd', 'one-on-one'],
+    ['Vier-Augen-Gespräch', 'one-on-one'],
+    ['Jour fixe mit Jürgen', 'one-on-one'],
+    ['Skip-Level-Einzelgespräch', 'skip-level'],
     // French
     ['Tête-à-tête avec Marie', 'one-on-one'],
     ['Tete a tete', 'one-on-one'],
@@ -152,9 +235,20 @@ describe('classifyTitle in other languages', () => {
     ['un-a-un', 'one-on-one'],
     ['Point carrière 1:1', 'career'],
     ['Éloïse / Frédéric', 'one-on-one'],
+    ['Point individuel avec Luc', 'one-on-one'],
+    ['Réunion individuelle', 'one-on-one'],
+    ['Entretien individuel de carrière', 'career'],
+    ['Éloïse x Frédéric', 'one-on-one'],
     // Spanish
     ['Cara a cara Juan', 'one-on-one'],
     ['Sofía / José', 'one-on-one'],
+    ['Uno a uno con Lucía', 'one-on-one'],
+    ['Reunión individual', 'one-on-one'],
+    ['1:1 de carrera con Pilar', 'career'],
+    // Italian, Dutch
+    ['Colloquio individuale', 'one-on-one'],
+    ['één-op-één Jan', 'one-on-one'],
+    ['1-op-1 met Sanne', 'one-on-one'],
   ])('%s → %s', (title, expected) => {
     expect(kindOf(title)).toBe(expected);
   });
@@ -166,12 +260,18 @@ describe('classifyTitle in other languages', () => {
     expect(kindOf('Te\u0302te-a\u0300-te\u0302te')).toBe('one-on-one');
   });
 
-  it.each(['Teamrunde', 'Réunion d’équipe', 'Revisión trimestral', 'Mittagessen'])(
-    'ordinary meetings stay null: %s',
-    (title) => {
-      expect(classifyTitle(title)).toBeNull();
-    },
-  );
+  it.each([
+    'Teamrunde',
+    'Réunion d’équipe',
+    'Revisión trimestral',
+    'Mittagessen',
+    'Urlaub / Ferien',
+    'Vertrieb / Marketing',
+    'Ventas / Marketing',
+    'Réunion / Équipe',
+  ])('ordinary meetings stay null: %s', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
 });
 
 describe('classifyTitle name pairs', () => {
@@ -189,6 +289,9 @@ describe('classifyTitle name pairs', () => {
     ["O'Brien / Bob", 'one-on-one'],
     ['Dr. Smith / Bob', 'one-on-one'],
     ['ALICE / BOB', 'one-on-one'],
+    ['Anna-Lena / Jürgen', 'one-on-one'],
+    ['Zoë <> Ørjan', 'one-on-one'],
+    ['Mary Jane Watson / Peter Parker', 'one-on-one'],
   ])('%s → %s', (title, expected) => {
     expect(kindOf(title)).toBe(expected);
   });
@@ -205,9 +308,19 @@ describe('classifyTitle name pairs', () => {
     'Alice / Bob sync',
     'Alice / Bob (canceled)',
     'Canceled: Alice / Bob',
-    // Not names.
+    // Not names: common meeting words.
     'Q1 / Q2',
     'R&D / Ops',
+    'Standup / Retro',
+    'Sales / Marketing',
+    'OOO / Vacation',
+    'Max x Min',
+    'Design / Eng',
+    'Product / Design Review',
+    'Lunch x Team',
+    'Demo / Sync',
+    // Single letters are not names.
+    'A / B',
     // A zero-width character breaks the pattern: fail closed.
     'Alice / Bob\u200b',
   ])('%s is not a pair', (title) => {
@@ -217,6 +330,21 @@ describe('classifyTitle name pairs', () => {
 
 describe('classifyTitle does not read numbers and dates as 1:1', () => {
   it.each([
+    // Dates, sequences and versions that look like "1/1" or "1-1".
+    'Holiday 1/1',
+    'New Year 1/1',
+    '1/1 Holiday',
+    'Neujahr 1/1',
+    'Party 1/1',
+    'Q1/1 review',
+    'Q1 1:1',
+    'Sprint 1-1',
+    'FY 1-1',
+    'FY26 1-1',
+    'Week 1-1',
+    'Release v 1.1',
+    'Score 1:1',
+    '1:1 ratio',
     'Q1/12 review',
     'Meeting 1/12',
     '1/12',
@@ -235,8 +363,7 @@ describe('classifyTitle does not read numbers and dates as 1:1', () => {
     '10:1',
     '1:100',
     '22-1',
-    '1–1 (en dash)',
-    '１:１',
+    '2026–1–1',
   ])('%s → null', (title) => {
     expect(classifyTitle(title)).toBeNull();
   });
@@ -284,5 +411,29 @@ describe('classifyTitle bounds', () => {
   it('gives the same answer on repeated calls (no stateful regexes)', () => {
     const answers = Array.from({ length: 5 }, () => [kindOf('Alice / Bob'), kindOf('1:1'), kindOf('Lunch')]);
     expect(new Set(answers.map((a) => a.join()))).toEqual(new Set(['one-on-one,one-on-one,']));
+  });
+});
+
+describe('titleNames', () => {
+  it.each<[string, string[]]>([
+    ['Alice / Bob', ['Alice', 'Bob']],
+    ['1:1 Alice <> Carol', ['Alice', 'Carol']],
+    ['Bob & Alice 1-on-1', ['Bob', 'Alice']],
+    ['2-1 with Carol', ['Carol']],
+    ['Skip-level: Alice / Ivy', ['Alice', 'Ivy']],
+    ['Peer 1:1 — Alice & Evan', ['Alice', 'Evan']],
+    ['Peer: Alice / Evan', ['Alice', 'Evan']],
+    ['Weekly 1:1 with Bob', ['Bob']],
+    ["Alice's 1:1", ['Alice']],
+    ['Marie Curie / Pierre Curie', ['Marie Curie', 'Pierre Curie']],
+    ['Tête-à-tête avec Marie', ['Marie']],
+    ['Einzelgespräch Anna / Bernd', ['Anna', 'Bernd']],
+    ['Jour fixe mit Jürgen', ['Jürgen']],
+    ['Uno a uno con Lucía', ['Lucía']],
+    ['1:1', []],
+    ['Career chat 1:1', []],
+    ['', []],
+  ])('%s → %j', (title, names) => {
+    expect(titleNames(title)).toEqual(names);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarFixture, calendarSelectors } from '@/lib/google/calendar/selectors';
-import { loadFixture } from '../../helpers/fixtures';
+import { CALENDAR_FIXTURES, fixturesExtra, loadCalendarFixture } from './calendar-fixtures';
 
-const FIXTURES: CalendarFixture[] = ['gcal-week.html', 'gcal-month.html', 'gcal-event-popover.html'];
-const documents = new Map(FIXTURES.map((name) => [name, loadFixture(name)]));
+const FIXTURES = CALENDAR_FIXTURES;
+const documents = new Map(FIXTURES.map((name) => [name, loadCalendarFixture(name)]));
 
 const cases = Object.entries(calendarSelectors).flatMap(([name, spec]) =>
   Object.entries(spec.expect).map(
@@ -19,15 +19,21 @@ describe('calendarSelectors against every fixture', () => {
     expect(cases).toHaveLength(Object.keys(calendarSelectors).length * FIXTURES.length);
   });
 
+  it('covers every fixture page on disk that has ground truth', () => {
+    expect(Object.keys(fixturesExtra.fixtures).sort()).toEqual([...FIXTURES].sort());
+  });
+
   it.each(cases)('%s matches %s exactly %i times', (_name, fixture, count, css) => {
     expect(documents.get(fixture)!.querySelectorAll(css)).toHaveLength(count);
   });
 
-  it('finds one title per chip, inside the chip', () => {
+  it('finds one title and one description per chip, inside the chip', () => {
     for (const fixture of FIXTURES) {
       const chips = [...documents.get(fixture)!.querySelectorAll(calendarSelectors.eventChip.css)];
-      for (const chip of chips)
+      for (const chip of chips) {
         expect(chip.querySelectorAll(calendarSelectors.chipTitle.css)).toHaveLength(1);
+        expect(chip.querySelectorAll(calendarSelectors.chipDescription.css)).toHaveLength(1);
+      }
     }
   });
 
@@ -46,6 +52,27 @@ describe('calendarSelectors against every fixture', () => {
     for (const fixture of FIXTURES) {
       const header = documents.get(fixture)!.querySelector(calendarSelectors.appHeader.css);
       expect(header?.tagName).toBe('HEADER');
+    }
+  });
+
+  it('puts every grid chip inside a dated day cell, and no schedule chip inside one', () => {
+    for (const fixture of FIXTURES) {
+      const doc = documents.get(fixture)!;
+      const dated = [...doc.querySelectorAll(calendarSelectors.eventChip.css)].map(
+        (chip) => chip.closest(calendarSelectors.dayCell.css) !== null,
+      );
+      expect(dated.every((inCell) => inCell === (fixture !== 'gcal-schedule.html'))).toBe(true);
+    }
+  });
+
+  it('keeps the details panel, its title and guests inside a dialog', () => {
+    for (const fixture of ['gcal-event-popover.html', 'gcal-event-popover-de.html'] as const) {
+      const doc = documents.get(fixture)!;
+      const panel = doc.querySelector(calendarSelectors.detailsDialog.css)!;
+      for (const key of ['detailsTitle', 'guestRow', 'guestSummary', 'meetLink', 'recurrence'] as const) {
+        const found = [...doc.querySelectorAll(calendarSelectors[key].css)];
+        expect(found.every((element) => panel.contains(element))).toBe(true);
+      }
     }
   });
 });

@@ -1,0 +1,248 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { isOverdue } from '@/lib/domain/agreements';
+import type { Day } from '@/lib/domain/days';
+import type { Agreement, Person } from '@/lib/domain/model';
+import { formatDay, ownerLabel } from './calendar-text';
+import type { ActionResult } from './view-types';
+
+export interface AgreementListProps {
+  agreements: readonly Agreement[];
+  people: readonly Pick<Person, 'name'>[];
+  today: Day;
+  onDone: (id: string) => Promise<ActionResult>;
+  onRenegotiate: (id: string, newDue: Day) => Promise<ActionResult>;
+  onDrop: (id: string, reason: string) => Promise<ActionResult>;
+}
+
+/** Open agreements: who, what, by when — with Done, Renegotiate and Drop one click away. */
+export function AgreementList({
+  agreements,
+  people,
+  today,
+  onDone,
+  onRenegotiate,
+  onDrop,
+}: AgreementListProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A closed agreement leaves the list: keep keyboard focus in the section rather than losing it.
+  const focusList = () => heading.current?.focus();
+  return (
+    <section class="cal-section" data-testid="agreements" aria-labelledby="cal-agreements-title">
+      <div class="cal-section-head">
+        <h2 id="cal-agreements-title" class="cal-section-title" tabIndex={-1} ref={heading}>
+          Open agreements
+        </h2>
+        {agreements.length > 0 ? <span class="duet-muted cal-small">{agreements.length}</span> : null}
+      </div>
+      {agreements.length === 0 ? (
+        <p class="duet-muted cal-empty-line" data-testid="agreements-empty">
+          No open agreements.
+        </p>
+      ) : (
+        <ul class="cal-list">
+          {agreements.map((agreement) => (
+            <AgreementItem
+              key={agreement.id}
+              agreement={agreement}
+              owner={ownerLabel(agreement, people)}
+              today={today}
+              onDone={onDone}
+              onRenegotiate={onRenegotiate}
+              onDrop={onDrop}
+              onClosed={focusList}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type Mode = 'idle' | 'renegotiate' | 'drop';
+
+interface AgreementItemProps extends Pick<
+  AgreementListProps,
+  'today' | 'onDone' | 'onRenegotiate' | 'onDrop'
+> {
+  agreement: Agreement;
+  owner: string;
+  onClosed: () => void;
+}
+
+function AgreementItem({
+  agreement,
+  owner,
+  today,
+  onDone,
+  onRenegotiate,
+  onDrop,
+  onClosed,
+}: AgreementItemProps) {
+  const [mode, setMode] = useState<Mode>('idle');
+  const [newDue, setNewDue] = useState<string>(agreement.dueDate ?? today);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const overdue = isOverdue(agreement, today);
+  const base = `cal-agreement-${agreement.id}`;
+
+  useEffect(() => {
+    if (mode !== 'idle') input.current?.focus();
+  }, [mode]);
+
+  const open = (next: Mode, event: Event) => {
+    opener.current = event.currentTarget as HTMLButtonElement;
+    setError(null);
+    setMode(next);
+  };
+  const cancel = () => {
+    setMode('idle');
+    setError(null);
+    // Back to the button that opened the form (after it is rendered again).
+    setTimeout(() => opener.current?.focus(), 0);
+  };
+
+  const act = async (work: () => Promise<ActionResult>, closes: boolean) => {
+    setBusy(true);
+    setError(null);
+    const result = await work();
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    if (closes) onClosed();
+    else setMode('idle');
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    }
+  };
+
+  return (
+    <li class="cal-item cal-agreement" data-testid="agreement-item" data-agreement-id={agreement.id}>
+      <div class="cal-agreement-main">
+        <span class="cal-owner" data-testid="agreement-owner">
+          {owner}
+        </span>
+        <span class="cal-agreement-text" id={`${base}-text`} data-testid="agreement-text">
+          {agreement.text}
+        </span>
+      </div>
+      <p class={`cal-due cal-small ${overdue ? 'cal-overdue' : 'duet-muted'}`} data-testid="agreement-due">
+        {agreement.dueDate ? (
+          <>
+            due <time dateTime={agreement.dueDate}>{formatDay(agreement.dueDate, today)}</time>
+            {overdue ? <strong class="cal-overdue-word"> · overdue</strong> : null}
+          </>
+        ) : (
+          'no due date'
+        )}
+        {agreement.status === 'renegotiated' ? <span class="duet-muted"> · renegotiated</span> : null}
+      </p>
+      {mode === 'idle' ? (
+        <div class="cal-actions">
+          <button
+            type="button"
+            class="cal-button cal-button-small"
+            data-testid="agreement-done"
+            disabled={busy}
+            onClick={() => void act(() => onDone(agreement.id), true)}
+          >
+            Done<span class="cal-sr-only">: {agreement.text}</span>
+          </button>
+          <button
+            type="button"
+            class="cal-button cal-button-small cal-button-quiet"
+            data-testid="agreement-renegotiate"
+            disabled={busy}
+            onClick={(event) => open('renegotiate', event)}
+          >
+            Renegotiate<span class="cal-sr-only">: {agreement.text}</span>
+          </button>
+          <button
+            type="button"
+            class="cal-button cal-button-small cal-button-quiet"
+            data-testid="agreement-drop"
+            disabled={busy}
+            onClick={(event) => open('drop', event)}
+          >
+            Drop<span class="cal-sr-only">: {agreement.text}</span>
+          </button>
+        </div>
+      ) : (
+        <form
+          class="cal-inline-form"
+          data-testid={mode === 'renegotiate' ? 'renegotiate-form' : 'drop-form'}
+          onKeyDown={onKeyDown}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (mode === 'renegotiate') void act(() => onRenegotiate(agreement.id, newDue), false);
+            else void act(() => onDrop(agreement.id, reason), true);
+          }}
+        >
+          {mode === 'renegotiate' ? (
+            <>
+              <label for={`${base}-due`} class="cal-label">
+                New due date
+              </label>
+              <input
+                ref={input}
+                id={`${base}-due`}
+                type="date"
+                class="cal-input"
+                data-testid="agreement-new-due"
+                value={newDue}
+                onInput={(event) => setNewDue(event.currentTarget.value)}
+                aria-describedby={`${base}-text${error ? ` ${base}-error` : ''}`}
+                aria-invalid={error ? 'true' : undefined}
+              />
+            </>
+          ) : (
+            <>
+              <label for={`${base}-reason`} class="cal-label">
+                Why drop it? (required)
+              </label>
+              <input
+                ref={input}
+                id={`${base}-reason`}
+                type="text"
+                class="cal-input"
+                data-testid="agreement-drop-reason"
+                value={reason}
+                maxLength={1000}
+                aria-required="true"
+                onInput={(event) => setReason(event.currentTarget.value)}
+                aria-describedby={`${base}-text${error ? ` ${base}-error` : ''}`}
+                aria-invalid={error ? 'true' : undefined}
+              />
+            </>
+          )}
+          <div class="cal-actions">
+            <button
+              type="submit"
+              class="cal-button cal-button-small"
+              data-testid="agreement-confirm"
+              disabled={busy}
+            >
+              {mode === 'renegotiate' ? 'Save date' : 'Drop agreement'}
+            </button>
+            <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {error ? (
+        <p class="duet-error cal-small" role="alert" id={`${base}-error`} data-testid="agreement-error">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

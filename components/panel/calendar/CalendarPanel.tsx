@@ -1,0 +1,240 @@
+/**
+ * The Calendar side panel for one event: the prep view of its 1:1 (who, cadence, last time's notes, open
+ * agreements, talking points, goals, Start prep), or — for a meeting Duet doesn't track yet — one click to
+ * track it. The meeting's own notes stay at the bottom. Data access lives in the hooks next to this file;
+ * the components it composes are props in, callbacks out.
+ */
+import type { ComponentChild } from 'preact';
+import { useState } from 'preact/hooks';
+import { dayOf } from '@/lib/domain/days';
+import type { RelationshipKind } from '@/lib/domain/model';
+import { classifyTitle } from '@/lib/domain/one-on-one-title';
+import { AgreementList } from './AgreementList';
+import { CadenceLine } from './CadenceLine';
+import {
+  counterpartName,
+  counterpartOf,
+  guessCadenceDays,
+  guessRelation,
+  guestEmailsOf,
+  namesOf,
+} from './calendar-text';
+import { EventNotes } from './EventNotes';
+import { GoalsGlance } from './GoalsGlance';
+import { LastSessionNotes } from './LastSessionNotes';
+import { PrepCard } from './PrepCard';
+import { RelationshipHeader } from './RelationshipHeader';
+import { SeriesIgnored } from './SeriesIgnored';
+import { TalkingPoints } from './TalkingPoints';
+import { TrackCard } from './TrackCard';
+import { type CalendarActions, useCalendarActions } from './use-calendar-actions';
+import { useEventState } from './use-event-state';
+import { type PrepView, usePrepView } from './use-prep-view';
+import { useRelationshipForEvent } from './use-relationship-for-event';
+import type { CalendarContext, TrackDraft } from './view-types';
+
+export interface CalendarPanelProps {
+  context: CalendarContext;
+  /** Something Calendar's badges depend on changed (the caller tells the background). */
+  onChanged: () => void;
+}
+
+/** A relationship whose people have emails, none of them among this meeting's guests. */
+function belongsToOthers(view: PrepView, guestEmails: readonly string[]): boolean {
+  if (guestEmails.length === 0) return false;
+  const withEmail = view.overview.people.filter((person) => person.emails.length > 0);
+  return (
+    withEmail.length > 0 && !withEmail.some((person) => person.emails.some((e) => guestEmails.includes(e)))
+  );
+}
+
+export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
+  const { resolution, adopt } = useRelationshipForEvent(context);
+  const eventState = useEventState(context.eventKey);
+  const state = eventState.status === 'ready' ? eventState.value : undefined;
+  const guestEmails = guestEmailsOf(context);
+
+  // Not matched, but this very event already has a session (its notes were written here before it was
+  // tracked): that session's series is the one to show — unless it is someone else's 1:1 (fail closed).
+  const fromSession = resolution.status === 'none' ? (state?.session?.relationshipId ?? null) : null;
+  const relationshipId = resolution.status === 'found' ? resolution.relationshipId : fromSession;
+  const prep = usePrepView(relationshipId, context.eventKey);
+  const prepCurrent = prep.status === 'ready' && prep.value.relationshipId === relationshipId;
+  const loadedView = prepCurrent ? prep.value.view : undefined;
+  const view =
+    loadedView && !(fromSession && belongsToOthers(loadedView, guestEmails)) ? loadedView : undefined;
+
+  const [announcement, setAnnouncement] = useState('');
+  const [carried, setCarried] = useState<number | null>(null);
+  const [ignoreBusy, setIgnoreBusy] = useState(false);
+  const [ignoreError, setIgnoreError] = useState<string | null>(null);
+
+  const actions = useCalendarActions({
+    context,
+    relationshipId: view?.overview.relationship.id ?? null,
+    personIds: view?.overview.relationship.personIds ?? [],
+    announce: setAnnouncement,
+    onChanged,
+    adopt,
+    onPrepared: setCarried,
+  });
+
+  const hasPeople = (view?.overview.people.length ?? 0) > 0;
+  const ignored = !hasPeople && (state?.settings.ignoredSeries.includes(context.seriesKey) ?? false);
+  const guessedKind: RelationshipKind | null =
+    context.detection.kind ?? classifyTitle(context.title)?.kind ?? null;
+  const kind = view?.overview.relationship.kind ?? (ignored ? null : guessedKind);
+  const titleGuess =
+    !ignored && !hasPeople && guessedKind !== null && context.detection.confidence !== 'confirmed';
+  const withWhom = view
+    ? namesOf(view.overview.people) || view.overview.relationship.title || 'Untitled 1:1'
+    : null;
+
+  const notOneOnOne = async () => {
+    setIgnoreBusy(true);
+    const result = await actions.ignoreSeries();
+    setIgnoreBusy(false);
+    setIgnoreError(result.ok ? null : result.message);
+  };
+
+  const loading =
+    resolution.status === 'resolving' ||
+    eventState.status === 'loading' ||
+    (relationshipId !== null && !prepCurrent && prep.status !== 'error');
+
+  let body;
+  if (resolution.status === 'error') {
+    body = (
+      <p class="duet-error" role="alert" data-testid="panel-error">
+        {resolution.message}
+      </p>
+    );
+  } else if (eventState.status === 'error' || prep.status === 'error') {
+    body = (
+      <p class="duet-error" role="alert" data-testid="panel-error">
+        Duet couldn’t read this 1:1’s data in this browser. Nothing was changed; try reopening the panel.
+      </p>
+    );
+  } else if (loading || !state) {
+    body = (
+      <p class="duet-muted" data-testid="panel-loading">
+        Loading…
+      </p>
+    );
+  } else if (ignored) {
+    body = <SeriesIgnored onUndo={actions.unignoreSeries} />;
+  } else {
+    const counterpart = counterpartOf(context);
+    const name = counterpartName(counterpart);
+    const defaults = state.settings.cadenceDays;
+    const cadenceFor = (k: RelationshipKind) => guessCadenceDays(context.title, k, defaults);
+    const draftFor = (k: RelationshipKind, cadenceDays: number): TrackDraft => ({
+      name,
+      email: counterpart?.email?.trim().toLowerCase() ?? '',
+      relation: guessRelation(k),
+      kind: k,
+      cadenceDays,
+    });
+    const known = name ? { name, email: counterpart?.email ?? '' } : null;
+    if (view) {
+      const relationship = view.overview.relationship;
+      body = (
+        <PrepBody
+          view={view}
+          carried={carried}
+          actions={actions}
+          link={
+            hasPeople ? null : (
+              <TrackCard
+                mode="link"
+                counterpart={known}
+                initial={draftFor(relationship.kind, relationship.cadenceDays)}
+                cadenceFor={cadenceFor}
+                onTrack={actions.link}
+              />
+            )
+          }
+        />
+      );
+    } else {
+      const k = guessedKind ?? 'one-on-one';
+      body = (
+        <TrackCard
+          mode="track"
+          counterpart={known}
+          initial={draftFor(k, cadenceFor(k))}
+          cadenceFor={cadenceFor}
+          onTrack={actions.track}
+        />
+      );
+    }
+  }
+
+  return (
+    <section class="event cal" data-testid="panel-event">
+      <RelationshipHeader
+        eventTitle={context.title}
+        kind={kind}
+        withWhom={withWhom}
+        titleGuess={titleGuess}
+        onNotOneOnOne={titleGuess && !loading ? () => void notOneOnOne() : undefined}
+        notOneOnOneBusy={ignoreBusy}
+      />
+      {ignoreError ? (
+        <p class="duet-error cal-small" role="alert" data-testid="not-one-on-one-error">
+          {ignoreError}
+        </p>
+      ) : null}
+      {body}
+      <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
+        {announcement}
+      </p>
+      <EventNotes
+        target={{ eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title }}
+      />
+      <p class="privacy duet-muted">Stored only in this browser. Google never sees these notes.</p>
+    </section>
+  );
+}
+
+interface PrepBodyProps {
+  view: PrepView;
+  carried: number | null;
+  actions: CalendarActions;
+  /** "Who is this 1:1 with?", for a series Duet tracks without knowing its people. */
+  link: ComponentChild;
+}
+
+function PrepBody({ view, carried, actions, link }: PrepBodyProps) {
+  const { overview } = view;
+  const today = dayOf(Date.now());
+  return (
+    <div class="cal-body">
+      <CadenceLine health={overview.cadence} />
+      {link}
+      <PrepCard
+        session={view.eventSession}
+        template={view.upcomingTemplate}
+        carried={carried}
+        onStart={actions.startPrep}
+      />
+      <LastSessionNotes session={view.previous} template={view.previousTemplate} />
+      <AgreementList
+        agreements={overview.openAgreements}
+        people={overview.people}
+        today={today}
+        onDone={actions.completeAgreement}
+        onRenegotiate={actions.renegotiateAgreement}
+        onDrop={actions.dropAgreement}
+      />
+      <TalkingPoints
+        points={overview.talkingPoints}
+        theirName={namesOf(overview.people)}
+        onAdd={actions.addTalkingPoint}
+        onMove={actions.moveTalkingPoint}
+        onSetStatus={actions.setTalkingPointStatus}
+      />
+      <GoalsGlance goals={view.goals} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { NoteEditor } from '../NoteEditor';
+import { type NoteTarget, useNoteDraft } from '../use-note-draft';
+
+/** The free-form notes of this one meeting (saved as you type, kept across reloads and updates). */
+export function EventNotes({ target }: { target: NoteTarget }) {
+  const { text, status, update, flush } = useNoteDraft(target);
+  return (
+    <section
+      class="cal-section cal-event-notes"
+      data-testid="event-notes"
+      aria-labelledby="cal-event-notes-title"
+    >
+      <h2 id="cal-event-notes-title" class="cal-section-title">
+        Notes for this meeting
+      </h2>
+      <NoteEditor text={text} status={status} onInput={update} onBlur={() => void flush()} />
+    </section>
+  );
+}

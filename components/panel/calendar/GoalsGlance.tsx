@@ -1,0 +1,66 @@
+import type { Goal } from '@/lib/domain/model';
+import { GOAL_CATEGORY_NAMES, GOAL_STATUS_NAMES } from './calendar-text';
+
+/** Goals at a glance: title, category, status and each key result's progress. */
+export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
+  return (
+    <section class="cal-section" data-testid="goals" aria-labelledby="cal-goals-title">
+      <div class="cal-section-head">
+        <h2 id="cal-goals-title" class="cal-section-title">
+          Goals
+        </h2>
+      </div>
+      {goals.length === 0 ? (
+        <p class="duet-muted cal-empty-line" data-testid="goals-empty">
+          No goals yet.
+        </p>
+      ) : (
+        <ul class="cal-list">
+          {goals.map((goal) => (
+            <li key={goal.id} class="cal-item cal-goal" data-testid="goal-item" data-goal-id={goal.id}>
+              <div class="cal-goal-head">
+                <span class="cal-goal-title" data-testid="goal-title">
+                  {goal.title}
+                </span>
+                <span class={`cal-goal-status cal-goal-${goal.status}`} data-testid="goal-status">
+                  {GOAL_STATUS_NAMES[goal.status]}
+                </span>
+              </div>
+              <p class="duet-muted cal-small" data-testid="goal-category">
+                {GOAL_CATEGORY_NAMES[goal.category]}
+              </p>
+              {goal.keyResults.length > 0 ? (
+                <ul class="cal-key-results">
+                  {goal.keyResults.map((kr) => {
+                    const progress = Math.round(Math.min(100, Math.max(0, kr.progress)));
+                    return (
+                      <li key={kr.id} class="cal-key-result" data-testid="key-result">
+                        <div class="cal-kr-line">
+                          <span class="cal-kr-text">{kr.text}</span>
+                          <span class="duet-muted cal-small" aria-hidden="true">
+                            {progress}%
+                          </span>
+                        </div>
+                        <div
+                          class="cal-progress"
+                          role="progressbar"
+                          aria-label={kr.text}
+                          aria-valuemin={0}
+                          aria-valuemax={100}
+                          aria-valuenow={progress}
+                          aria-valuetext={`${progress}%`}
+                        >
+                          <div class="cal-progress-bar" style={{ width: `${progress}%` }} />
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Session, Template } from '@/lib/domain/model';
+import { formatSessionDate, notesBySection } from './calendar-text';
+
+export interface LastSessionNotesProps {
+  session: Session | undefined;
+  template: Template | undefined;
+}
+
+/** What was written last time, section by section, with the session's date. */
+export function LastSessionNotes({ session, template }: LastSessionNotesProps) {
+  const sections = session ? notesBySection(session, template) : [];
+  return (
+    <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
+      <div class="cal-section-head">
+        <h2 id="cal-last-session-title" class="cal-section-title">
+          Last time
+        </h2>
+        {session ? (
+          <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>
+            {formatSessionDate(session.scheduledAt)}
+          </time>
+        ) : null}
+      </div>
+      {sections.length === 0 ? (
+        <p class="duet-muted cal-empty-line" data-testid="last-session-empty">
+          {session ? 'No notes were written in the last 1:1.' : 'No notes from a previous 1:1 yet.'}
+        </p>
+      ) : (
+        <div class="cal-notes">
+          {sections.map((section) => (
+            <div
+              key={section.id}
+              class="cal-note-section"
+              data-testid="last-session-section"
+              data-section-id={section.id}
+            >
+              <h3 class="cal-note-title">{section.title}</h3>
+              <p class="cal-note-text">{section.text}</p>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import type { Session, Template } from '@/lib/domain/model';
+import { formatSessionDate } from './calendar-text';
+import type { ActionResult } from './view-types';
+
+export interface PrepCardProps {
+  /** This event's session, if it was prepared (or notes were written) already. */
+  session: Session | undefined;
+  /** The template the session follows. */
+  template: Template | undefined;
+  /** How many talking points the prep carried over, when it was started from this panel. */
+  carried: number | null;
+  onStart: () => Promise<ActionResult>;
+}
+
+/** "Start prep": creates this meeting's session, carries talking points over and previews its sections. */
+export function PrepCard({ session, template, carried, onStart }: PrepCardProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await onStart();
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+  };
+
+  const prepared = carried !== null || session !== undefined;
+  return (
+    <section class="cal-section cal-prep duet-card" data-testid="prep" aria-labelledby="cal-prep-title">
+      <h2 id="cal-prep-title" class="cal-section-title">
+        This meeting
+      </h2>
+      {!prepared ? (
+        <>
+          <p class="duet-muted cal-small">
+            Start prep to plan this meeting: open talking points move into it and its agenda is ready.
+          </p>
+          <button
+            type="button"
+            class="cal-button cal-button-primary"
+            data-testid="start-prep"
+            disabled={busy}
+            onClick={() => void start()}
+          >
+            {busy ? 'Preparing…' : 'Start prep'}
+          </button>
+        </>
+      ) : (
+        <>
+          <p class="cal-prep-result" data-testid="prep-result" data-state={stateOf(session, carried)}>
+            {resultText(session, carried)}
+          </p>
+          {template ? <Checklist template={template} /> : null}
+        </>
+      )}
+      {error ? (
+        <p class="duet-error cal-small" role="alert" data-testid="prep-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function stateOf(session: Session | undefined, carried: number | null): string {
+  if (carried !== null) return 'prepared';
+  return session?.status === 'held' || session?.status === 'cancelled' ? session.status : 'started';
+}
+
+function resultText(session: Session | undefined, carried: number | null): string {
+  if (carried !== null)
+    return `Prepared: ${carried} talking ${carried === 1 ? 'point' : 'points'} carried over`;
+  if (session?.status === 'held')
+    return `This 1:1 took place (${formatSessionDate(session.heldAt ?? session.scheduledAt)}).`;
+  if (session?.status === 'cancelled') return 'This 1:1 was cancelled.';
+  return 'Prep started';
+}
+
+function Checklist({ template }: { template: Template }) {
+  return (
+    <div class="cal-checklist-wrap">
+      <p class="cal-label" id="cal-checklist-title">
+        Agenda · {template.name}
+      </p>
+      <ol class="cal-checklist" data-testid="prep-checklist" aria-labelledby="cal-checklist-title">
+        {template.sections.map((section) => (
+          <li key={section.id} class="cal-check" data-testid="prep-section">
+            <span class="cal-box" aria-hidden="true" />
+            <span class="cal-check-title">{section.title}</span>
+            {section.minutes > 0 ? <span class="duet-muted cal-small">{section.minutes} min</span> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { RelationshipKind } from '@/lib/domain/model';
+import { KIND_NAMES } from './calendar-text';
+
+export interface RelationshipHeaderProps {
+  /** The Calendar event's title. */
+  eventTitle: string;
+  kind: RelationshipKind | null;
+  /** Who the 1:1 is with (people's names, else the relationship's title); null when not tracked. */
+  withWhom: string | null;
+  /** The kind is only a guess from the event's title. */
+  titleGuess: boolean;
+  /** Offered for title guesses: "this is not a 1:1". */
+  onNotOneOnOne?: (() => void) | undefined;
+  notOneOnOneBusy?: boolean;
+}
+
+/** Who the 1:1 is with, its kind and the event's title. */
+export function RelationshipHeader({
+  eventTitle,
+  kind,
+  withWhom,
+  titleGuess,
+  onNotOneOnOne,
+  notOneOnOneBusy = false,
+}: RelationshipHeaderProps) {
+  return (
+    <header
+      class="cal-header"
+      data-testid="panel-relationship-header"
+      data-tracked={withWhom === null ? 'false' : 'true'}
+    >
+      <div class="event-meta cal-meta">
+        {kind ? (
+          <span class="duet-chip" data-testid="relationship-kind" data-kind={kind}>
+            {KIND_NAMES[kind]}
+          </span>
+        ) : null}
+        {titleGuess ? (
+          <span class="cal-guess duet-muted" data-testid="title-guess">
+            detected from the title
+          </span>
+        ) : null}
+        {onNotOneOnOne ? (
+          <button
+            type="button"
+            class="cal-link-button cal-not-one-on-one"
+            data-testid="not-one-on-one"
+            disabled={notOneOnOneBusy}
+            onClick={onNotOneOnOne}
+          >
+            Not a 1:1
+          </button>
+        ) : null}
+      </div>
+      <h1 class="event-title" data-testid="event-title">
+        {eventTitle || 'Untitled event'}
+      </h1>
+      {withWhom !== null ? (
+        <p class="cal-with" data-testid="relationship-with">
+          <span class="duet-muted">with </span>
+          <strong>{withWhom}</strong>
+        </p>
+      ) : null}
+    </header>
+  );
+}

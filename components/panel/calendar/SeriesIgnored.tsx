@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import type { ActionResult } from './view-types';
+
+/** The user said this series is not a 1:1: say so, and let them take it back. */
+export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const undo = async () => {
+    setBusy(true);
+    const result = await onUndo();
+    setBusy(false);
+    setError(result.ok ? null : result.message);
+  };
+  return (
+    <section class="cal-section duet-card" data-testid="series-ignored">
+      <p class="cal-small">You said this series is not a 1:1, so Duet doesn’t mark it in Calendar.</p>
+      <button
+        type="button"
+        class="cal-button cal-button-small cal-button-quiet"
+        data-testid="undo-not-one-on-one"
+        disabled={busy}
+        onClick={() => void undo()}
+      >
+        Undo
+      </button>
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TalkingPoint } from '@/lib/domain/model';
+import type { ActionResult, Direction } from './view-types';
+
+type Author = TalkingPoint['author'];
+
+export interface TalkingPointsProps {
+  points: readonly TalkingPoint[];
+  /** Whose points "Theirs" are, for labels ("Theirs (Bob)"). */
+  theirName: string;
+  onAdd: (text: string, author: Author) => Promise<ActionResult>;
+  onMove: (id: string, direction: Direction, currentOrder: readonly string[]) => Promise<ActionResult>;
+  onSetStatus: (id: string, status: 'discussed' | 'dropped') => Promise<ActionResult>;
+}
+
+/** The agenda for the next 1:1: add (mine or theirs), reorder, mark discussed or drop. */
+export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }: TalkingPointsProps) {
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState<Author>('me');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // After a move the list re-renders in the new order: put focus back on the moved point's button.
+  const refocus = useRef<{ id: string; direction: Direction } | null>(null);
+  const order = points.map((p) => p.id);
+
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted || !list.current) return;
+    const item = [...list.current.querySelectorAll<HTMLElement>('[data-testid="talking-point-item"]')].find(
+      (element) => element.dataset.pointId === wanted.id,
+    );
+    if (!item) return;
+    refocus.current = null;
+    const other: Direction = wanted.direction === 'up' ? 'down' : 'up';
+    const button =
+      item.querySelector<HTMLButtonElement>(
+        `[data-testid="talking-point-${wanted.direction}"]:not([disabled])`,
+      ) ?? item.querySelector<HTMLButtonElement>(`[data-testid="talking-point-${other}"]:not([disabled])`);
+    button?.focus();
+  }, [order.join('\n')]);
+
+  const run = async (work: () => Promise<ActionResult>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    const result = await work();
+    setBusy(false);
+    if (!result.ok) setError(result.message);
+    return result.ok;
+  };
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (await run(() => onAdd(text, author))) {
+      setText('');
+      input.current?.focus();
+    }
+  };
+
+  const move = (id: string, direction: Direction) => {
+    refocus.current = { id, direction };
+    void run(() => onMove(id, direction, order)).then((ok) => {
+      if (!ok) refocus.current = null;
+    });
+  };
+
+  const close = (id: string, status: 'discussed' | 'dropped') => {
+    void run(() => onSetStatus(id, status)).then((ok) => {
+      if (ok) heading.current?.focus();
+    });
+  };
+
+  return (
+    <section class="cal-section" data-testid="talking-points" aria-labelledby="cal-points-title">
+      <div class="cal-section-head">
+        <h2 id="cal-points-title" class="cal-section-title" tabIndex={-1} ref={heading}>
+          Talking points
+        </h2>
+        <span class="duet-muted cal-small">for the next 1:1</span>
+      </div>
+      {points.length === 0 ? (
+        <p class="duet-muted cal-empty-line" data-testid="talking-points-empty">
+          Nothing on the agenda yet.
+        </p>
+      ) : (
+        <ul class="cal-list" ref={list}>
+          {points.map((point, index) => (
+            <li
+              key={point.id}
+              class="cal-item cal-point"
+              data-testid="talking-point-item"
+              data-point-id={point.id}
+              data-author={point.author}
+            >
+              <div class="cal-point-main">
+                <span class="cal-point-text" data-testid="talking-point-text">
+                  {point.text}
+                </span>
+                {point.author === 'them' ? (
+                  <span class="cal-theirs" data-testid="talking-point-theirs">
+                    Theirs
+                  </span>
+                ) : null}
+              </div>
+              <div class="cal-actions">
+                <button
+                  type="button"
+                  class="cal-icon-button"
+                  data-testid="talking-point-up"
+                  disabled={busy || index === 0}
+                  onClick={() => move(point.id, 'up')}
+                >
+                  <span aria-hidden="true">↑</span>
+                  <span class="cal-sr-only">Move up: {point.text}</span>
+                </button>
+                <button
+                  type="button"
+                  class="cal-icon-button"
+                  data-testid="talking-point-down"
+                  disabled={busy || index === points.length - 1}
+                  onClick={() => move(point.id, 'down')}
+                >
+                  <span aria-hidden="true">↓</span>
+                  <span class="cal-sr-only">Move down: {point.text}</span>
+                </button>
+                <button
+                  type="button"
+                  class="cal-button cal-button-small cal-button-quiet"
+                  data-testid="talking-point-discussed"
+                  disabled={busy}
+                  onClick={() => close(point.id, 'discussed')}
+                >
+                  Discussed<span class="cal-sr-only">: {point.text}</span>
+                </button>
+                <button
+                  type="button"
+                  class="cal-button cal-button-small cal-button-quiet"
+                  data-testid="talking-point-drop"
+                  disabled={busy}
+                  onClick={() => close(point.id, 'dropped')}
+                >
+                  Drop<span class="cal-sr-only">: {point.text}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="cal-add-point" onSubmit={(event) => void add(event)} data-testid="talking-point-form">
+        <label for="cal-point-input" class="cal-label">
+          Add a talking point
+        </label>
+        <input
+          ref={input}
+          id="cal-point-input"
+          type="text"
+          class="cal-input"
+          data-testid="talking-point-input"
+          value={text}
+          maxLength={1000}
+          placeholder={
+            author === 'me' ? 'Something I want to raise' : `Something ${theirName || 'they'} wants to raise`
+          }
+          onInput={(event) => setText(event.currentTarget.value)}
+          aria-describedby={error ? 'cal-point-error' : undefined}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        <div class="cal-add-row">
+          <div class="cal-toggle" role="group" aria-label="Who raises it">
+            <button
+              type="button"
+              class="cal-toggle-button"
+              aria-pressed={author === 'me'}
+              data-testid="talking-point-mine"
+              onClick={() => setAuthor('me')}
+            >
+              Mine
+            </button>
+            <button
+              type="button"
+              class="cal-toggle-button"
+              aria-pressed={author === 'them'}
+              data-testid="talking-point-theirs-toggle"
+              onClick={() => setAuthor('them')}
+            >
+              Theirs
+            </button>
+          </div>
+          <button
+            type="submit"
+            class="cal-button cal-button-small"
+            data-testid="talking-point-add"
+            disabled={busy}
+          >
+            Add
+          </button>
+        </div>
+        {error ? (
+          <p class="duet-error cal-small" role="alert" id="cal-point-error" data-testid="talking-point-error">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,274 @@
+import { useState } from 'preact/hooks';
+import { ONE_ON_ONE_KINDS } from '@/lib/domain/one-on-one-title';
+import { RELATIONS, type Relation, type RelationshipKind } from '@/lib/domain/model';
+import { guessRelation, KIND_NAMES, RELATION_NAMES } from './calendar-text';
+import type { ActionResult, TrackDraft } from './view-types';
+
+export interface TrackCardProps {
+  /** `track`: this series is not a 1:1 yet. `link`: it is, but Duet doesn't know who it is with. */
+  mode: 'track' | 'link';
+  /** The one other person of the meeting, when known. */
+  counterpart: { name: string; email: string } | null;
+  initial: TrackDraft;
+  /** The cadence to suggest for a kind (from the title, else the user's default). */
+  cadenceFor: (kind: RelationshipKind) => number;
+  onTrack: (draft: TrackDraft) => Promise<ActionResult>;
+}
+
+interface Form {
+  name: string;
+  email: string;
+  relation: Relation;
+  kind: RelationshipKind;
+  cadence: string;
+}
+
+/** One click to track a meeting as a 1:1 (or to say who a 1:1 is with), details editable first. */
+export function TrackCard({ mode, counterpart, initial, cadenceFor, onTrack }: TrackCardProps) {
+  const [form, setForm] = useState<Form>({ ...initial, cadence: String(initial.cadenceDays) });
+  const [touched, setTouched] = useState<{ relation: boolean; cadence: boolean }>({
+    relation: false,
+    cadence: false,
+  });
+  const [expanded, setExpanded] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const known = counterpart !== null && counterpart.name.trim() !== '';
+
+  const draft = (): TrackDraft => ({
+    name: form.name,
+    email: form.email,
+    relation: form.relation,
+    kind: form.kind,
+    cadenceDays: form.cadence.trim() === '' ? Number.NaN : Number(form.cadence),
+  });
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await onTrack(draft());
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      // The details hold what failed: show them, with everything typed still there.
+      if (known) setExpanded(true);
+    }
+  };
+
+  const setKind = (kind: RelationshipKind) =>
+    setForm((current) => ({
+      ...current,
+      kind,
+      relation: touched.relation ? current.relation : guessRelation(kind),
+      cadence: touched.cadence ? current.cadence : String(cadenceFor(kind)),
+    }));
+
+  const personName = form.name.trim() || counterpart?.name || '';
+  const primaryLabel =
+    mode === 'track' ? `Track as 1:1 with ${personName}` : `This 1:1 is with ${personName}`;
+
+  const fields = (
+    <div class="cal-fields" id="cal-track-details">
+      {known ? (
+        <TextField
+          id="cal-track-name"
+          label="Name"
+          value={form.name}
+          onInput={(name) => setForm({ ...form, name })}
+        />
+      ) : null}
+      <TextField
+        id="cal-track-email"
+        label="Email (matches them in Calendar)"
+        email
+        value={form.email}
+        onInput={(email) => setForm({ ...form, email })}
+      />
+      <div class="cal-field">
+        <label for="cal-track-relation" class="cal-label">
+          They are
+        </label>
+        <select
+          id="cal-track-relation"
+          class="cal-input"
+          data-testid="track-relation"
+          value={form.relation}
+          onChange={(event) => {
+            setTouched({ ...touched, relation: true });
+            setForm({ ...form, relation: event.currentTarget.value as Relation });
+          }}
+        >
+          {RELATIONS.map((relation) => (
+            <option key={relation} value={relation}>
+              {RELATION_NAMES[relation]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="cal-field-row">
+        <div class="cal-field">
+          <label for="cal-track-kind" class="cal-label">
+            Kind
+          </label>
+          <select
+            id="cal-track-kind"
+            class="cal-input"
+            data-testid="track-kind"
+            value={form.kind}
+            onChange={(event) => setKind(event.currentTarget.value as RelationshipKind)}
+          >
+            {ONE_ON_ONE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_NAMES[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="cal-field cal-field-narrow">
+          <label for="cal-track-cadence" class="cal-label">
+            Every (days)
+          </label>
+          <input
+            id="cal-track-cadence"
+            class="cal-input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={365}
+            step={1}
+            data-testid="track-cadence"
+            value={form.cadence}
+            onInput={(event) => {
+              setTouched({ ...touched, cadence: true });
+              setForm({ ...form, cadence: event.currentTarget.value });
+            }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+
+  return (
+    <section
+      class="cal-section cal-track duet-card"
+      data-testid="track"
+      data-mode={mode}
+      aria-labelledby="cal-track-title"
+    >
+      <h2 id="cal-track-title" class="cal-section-title">
+        {mode === 'track' ? 'Not tracked yet' : 'Who is this 1:1 with?'}
+      </h2>
+      {known ? (
+        <>
+          <p class="cal-small">
+            {mode === 'track'
+              ? 'Duet keeps notes, agreements and talking points per 1:1. '
+              : 'Duet knows this series but not who it is with. '}
+            <strong>{counterpart.name}</strong>
+            {counterpart.email ? <span class="duet-muted"> ({counterpart.email})</span> : null} is the only
+            other guest.
+          </p>
+          <button
+            type="button"
+            class="cal-button cal-button-primary"
+            data-testid="track-one-on-one"
+            disabled={busy}
+            onClick={() => void submit()}
+          >
+            {primaryLabel}
+          </button>
+          <button
+            type="button"
+            class="cal-link-button"
+            aria-expanded={expanded}
+            aria-controls="cal-track-form"
+            data-testid="track-edit"
+            onClick={() => setExpanded(!expanded)}
+          >
+            Edit details
+          </button>
+          {expanded ? (
+            <form id="cal-track-form" class="cal-track-form" onSubmit={(event) => void submit(event)}>
+              {fields}
+              <button type="submit" class="cal-button" data-testid="track-confirm" disabled={busy}>
+                {mode === 'track' ? 'Track as 1:1' : 'Save'}
+              </button>
+            </form>
+          ) : null}
+        </>
+      ) : (
+        <form class="cal-track-form" onSubmit={(event) => void submit(event)}>
+          <p class="cal-small">
+            {mode === 'track'
+              ? 'Duet doesn’t know who this meeting is with. If it is a 1:1, say who with, and Duet will keep its notes, agreements and talking points together.'
+              : 'Say who this 1:1 is with, so Duet can recognise it by their email in Calendar and Meet.'}
+          </p>
+          <TextField
+            id="cal-track-name"
+            label="Their name"
+            value={form.name}
+            onInput={(name) => setForm({ ...form, name })}
+          />
+          <button
+            type="button"
+            class="cal-link-button"
+            aria-expanded={expanded}
+            aria-controls="cal-track-details"
+            data-testid="track-edit"
+            onClick={() => setExpanded(!expanded)}
+          >
+            More details
+          </button>
+          {expanded ? fields : null}
+          <button
+            type="submit"
+            class="cal-button cal-button-primary"
+            data-testid="track-confirm"
+            disabled={busy}
+          >
+            {mode === 'track' ? 'Track this series as a 1:1' : 'Save'}
+          </button>
+        </form>
+      )}
+      {error ? (
+        <p class="duet-error cal-small" role="alert" data-testid="track-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function TextField({
+  id,
+  label,
+  value,
+  email = false,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  email?: boolean;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <div class="cal-field">
+      <label for={id} class="cal-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode={email ? 'email' : 'text'}
+        spellcheck={!email}
+        class="cal-input"
+        data-testid={id.replace('cal-', '')}
+        value={value}
+        maxLength={email ? 320 : 1000}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+    </div>
+  );
+}

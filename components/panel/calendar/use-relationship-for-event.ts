@@ -1,0 +1,61 @@
+/**
+ * Which 1:1 series a Calendar event belongs to. The background may already know (`detection.relationshipId`);
+ * otherwise the event is matched by series id and guests' emails once per event. Matching can link a new
+ * series id to its relationship (a write), so it runs in an effect and never inside a live query.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { describeStorageProblem, findRelationshipForEvent } from '@/lib/db';
+import { guestEmailsOf } from './calendar-text';
+import type { CalendarContext } from './view-types';
+
+export type RelationshipResolution =
+  | { status: 'resolving' }
+  | { status: 'found'; relationshipId: string }
+  | { status: 'none' }
+  | { status: 'error'; message: string };
+
+export function useRelationshipForEvent(context: CalendarContext) {
+  const known = context.detection.relationshipId;
+  const [resolution, setResolution] = useState<RelationshipResolution>(() =>
+    known ? { status: 'found', relationshipId: known } : { status: 'resolving' },
+  );
+  const emails = guestEmailsOf(context);
+  const emailsKey = emails.join('\n');
+
+  useEffect(() => {
+    if (known) {
+      setResolution({ status: 'found', relationshipId: known });
+      return;
+    }
+    let cancelled = false;
+    findRelationshipForEvent({ seriesId: context.seriesKey, counterpartEmails: emails })
+      .then((relationship) => {
+        if (cancelled) return;
+        setResolution(
+          relationship ? { status: 'found', relationshipId: relationship.id } : { status: 'none' },
+        );
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        const problem = describeStorageProblem(error);
+        setResolution({
+          status: 'error',
+          message:
+            problem.kind === 'unknown'
+              ? 'Duet couldn’t look up this meeting’s 1:1 just now. Nothing was changed; try reopening the panel.'
+              : problem.message,
+        });
+      });
+    return () => {
+      cancelled = true;
+    };
+    // The guests' emails are compared by value (emailsKey), not by array identity.
+  }, [context.eventKey, context.seriesKey, known, emailsKey]);
+
+  /** The event now belongs to this relationship (the user just tracked it). */
+  const adopt = useCallback((relationshipId: string) => {
+    setResolution({ status: 'found', relationshipId });
+  }, []);
+
+  return { resolution, adopt };
+}

@@ -1,0 +1,138 @@
+/**
+ * Judging Calendar events in the background: which chips are 1:1s, how sure we are, which 1:1 series they
+ * belong to and how many agreements are open there. The content script sends only what the page shows;
+ * the answer carries only what a badge needs.
+ */
+import { detectOneOnOne } from '../domain/detection';
+import type { Detection, DetectionGuest } from '../domain/detection-types';
+import type { CalendarEvent, EventDetails } from '../google/calendar/model';
+import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
+
+export interface LinkedRelationshipRef {
+  relationship: { id: string; kind: EventBadge['kind']; personIds: string[] };
+  emails: string[];
+}
+
+export interface CalendarDeps {
+  settings(): Promise<{ myEmails: readonly string[]; ignoredSeries: readonly string[] }>;
+  linkedToSeries(seriesIds: readonly string[]): Promise<Array<LinkedRelationshipRef & { seriesIds: string[] }>>;
+  withPeopleEmails(emails: readonly string[]): Promise<LinkedRelationshipRef[]>;
+  openAgreementCounts(relationshipIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+/** Guests and Meet code read from the details popover, remembered per event while the worker lives. */
+export class DetailsCache {
+  private readonly byEvent = new Map<string, EventDetails>();
+  constructor(private readonly max = 500) {}
+  get(dataEventId: string): EventDetails | undefined {
+    return this.byEvent.get(dataEventId);
+  }
+  set(details: EventDetails): void {
+    this.byEvent.delete(details.dataEventId);
+    this.byEvent.set(details.dataEventId, details);
+    if (this.byEvent.size > this.max) this.byEvent.delete(this.byEvent.keys().next().value!);
+  }
+}
+
+export interface JudgedEvent {
+  event: CalendarEvent;
+  detection: Detection;
+  relationshipId: string | null;
+  openAgreements: number;
+  /** Other people invited (not me, not rooms or groups), when the popover was read. */
+  others: CounterpartRef[] | null;
+  details: EventDetails | undefined;
+}
+
+/** The calendar owner, when the calendar id is a person's address (not a group calendar `…@g`). */
+function ownerEmail(calendarId: string): string | null {
+  if (!calendarId.includes('@') || /@(g|group\.calendar\.google\.com|import\.calendar\.google\.com)$/.test(calendarId)) return null;
+  return calendarId.replace(/@m$/, '@gmail.com').toLowerCase();
+}
+
+export async function judgeEvents(
+  events: readonly CalendarEvent[],
+  deps: CalendarDeps,
+  details: DetailsCache,
+): Promise<JudgedEvent[]> {
+  const settings = await deps.settings();
+  const ignored = new Set(settings.ignoredSeries);
+  const linked = await deps.linkedToSeries([...new Set(events.map((e) => e.seriesId))]);
+
+  const judged: Array<Omit<JudgedEvent, 'openAgreements'>> = [];
+  for (const event of events) {
+    const known = details.get(event.dataEventId);
+    const me = new Set(settings.myEmails.map((e) => e.toLowerCase()));
+    const owner = ownerEmail(event.calendarId);
+    if (owner) me.add(owner);
+    const guests: DetectionGuest[] | null = known ? known.guests : null;
+    const others =
+      guests
+        ?.filter((g) => g.kind === 'person' && !(g.email && me.has(g.email.toLowerCase())))
+        .map((g) => ({ email: g.email?.toLowerCase() ?? null, name: g.name })) ?? null;
+    const otherEmails = (others ?? []).map((o) => o.email).filter((e): e is string => e !== null);
+
+    // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
+    const bySeries = linked.filter((l) => l.seriesIds.includes(event.seriesId));
+    let relationship: LinkedRelationshipRef | undefined;
+    if (otherEmails.length > 0) {
+      relationship = bySeries.find((l) => l.emails.some((e) => otherEmails.includes(e)) || l.relationship.personIds.length === 0);
+      if (!relationship && otherEmails.length === 1) {
+        const byEmail = await deps.withPeopleEmails(otherEmails);
+        if (byEmail.length === 1) relationship = byEmail[0];
+      }
+    } else if (bySeries.length === 1) {
+      relationship = bySeries[0];
+    }
+
+    const detection = detectOneOnOne({
+      title: event.title,
+      allDay: event.allDay,
+      response: event.response,
+      guests,
+      guestCount: known?.guestCount ?? null,
+      myEmails: [...me],
+      override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
+      linked: relationship ? { kind: relationship.relationship.kind } : null,
+    });
+    judged.push({ event, detection, relationshipId: relationship?.relationship.id ?? null, others, details: known });
+  }
+  const counts = await deps.openAgreementCounts(
+    judged.flatMap((j) => (j.relationshipId && j.detection.isOneOnOne ? [j.relationshipId] : [])),
+  );
+  return judged.map((j) => ({ ...j, openAgreements: j.relationshipId ? (counts.get(j.relationshipId) ?? 0) : 0 }));
+}
+
+export function badgeOf(judged: JudgedEvent): EventBadge | null {
+  const { detection } = judged;
+  if (!detection.isOneOnOne) return null;
+  return {
+    dataEventId: judged.event.dataEventId,
+    kind: detection.kind,
+    confidence: detection.confidence,
+    openAgreements: judged.openAgreements,
+  };
+}
+
+export function panelContextOf(judged: JudgedEvent): PanelContext {
+  const { event, detection, details } = judged;
+  return {
+    surface: 'calendar',
+    dataEventId: event.dataEventId,
+    eventKey: event.eventId,
+    seriesKey: event.seriesId,
+    title: event.title,
+    day: event.day,
+    start: event.start,
+    recurring: event.eventId !== event.seriesId || Boolean(details?.recurrence),
+    detection: {
+      kind: detection.isOneOnOne ? detection.kind : null,
+      confidence: detection.isOneOnOne ? detection.confidence : null,
+      counterparts: detection.isOneOnOne ? detection.counterparts.slice(0, 10) : [],
+      trackable: detection.isOneOnOne ? null : detection.trackable,
+      relationshipId: judged.relationshipId,
+    },
+    guests: judged.others ? judged.others.slice(0, 50) : null,
+    meetCode: details?.meetCode ?? null,
+  };
+}

@@ -1,0 +1,41 @@
+/** The inputs and outputs of 1:1 detection (lib/domain/detection.ts). Pure types, no logic. */
+import type { OneOnOneKind } from './one-on-one-title';
+
+export type Confidence = 'confirmed' | 'likely';
+
+export interface DetectionGuest {
+  email: string | null;
+  name: string;
+  organizer: boolean;
+  kind: 'person' | 'room' | 'resource' | 'group';
+  response: 'accepted' | 'declined' | 'tentative' | 'needs-action' | 'unknown';
+}
+
+export interface DetectionInput {
+  title: string;
+  allDay: boolean;
+  /** My response to the event. */
+  response: 'accepted' | 'declined' | 'tentative' | 'needs-action' | 'unknown';
+  /** Guests from the details popover; `null` when not known (only the chip was seen). */
+  guests: DetectionGuest[] | null;
+  /** "N guests" from the popover, when shown (may be more than the rows read). */
+  guestCount: number | null;
+  /** Who "me" is (settings), lower-case; the calendar owner is added by the caller. */
+  myEmails: readonly string[];
+  /** The user's word for this series, remembered: a kind ("Track as 1:1") or "not a 1:1". */
+  override: { kind: OneOnOneKind } | 'not-one-on-one' | null;
+  /** A relationship already linked to this series (found by series id AND a guest's email). */
+  linked: { kind: OneOnOneKind } | null;
+  /** Words the user added to (or removed from) title detection (options page). */
+  extraKeywords?: readonly string[];
+  excludedKeywords?: readonly string[];
+}
+
+export interface Counterpart {
+  email: string | null;
+  name: string;
+}
+
+export type Detection =
+  | { isOneOnOne: true; kind: OneOnOneKind; confidence: Confidence; counterparts: Counterpart[]; reason: string }
+  | { isOneOnOne: false; reason: string; /** Exactly one other person: offer "Track as 1:1 with <name>". */ trackable: Counterpart | null };

@@ -1,0 +1,119 @@
+/**
+ * Is this calendar event a 1:1? Pure: the caller reads the event (chip or popover) and the settings.
+ *
+ * In order:
+ * 1. Never: all-day events, events I declined, series the user marked "not a 1:1".
+ * 2. The user's word ("Track as 1:1", a kind) → confirmed. 3. A linked relationship → confirmed.
+ * 4. Guests known: count the other humans (kind 'person', not one of my emails, any letter case). Rooms,
+ *    resources and groups do not count; guests who declined do (it is still their 1:1, this instance may be
+ *    rescheduled). When "N guests" is more than the rows read, the unread rows count as other people.
+ *    - none → not ('solo'); three or more → not ('large meeting').
+ *    - one, and the title says 1:1 → confirmed, kind from the title (a 2-1 title with one person → one-on-one).
+ *    - one, and the title says nothing → not, but trackable: the UI offers "Track as 1:1 with Bob". Two-person
+ *      syncs, interviews and demos are not 1:1s until the user says so (PRODUCT.md).
+ *    - two, and the title says 2-1 → two-on-one, confirmed. Two, and the title says another 1:1 → likely
+ *      (an assistant, a shadow or a note-taking bot joined); counterparts are the guests the title names.
+ *    Confidence drops to likely when an unread row is one of the counted people.
+ * 5. Guests unknown: the title convention → likely, counterparts = the names in the title (the caller drops
+ *    "me"); "N guests" over 3 still vetoes.
+ * "The title says 1:1": classifyTitle, or one of the user's extra keywords (case-insensitive substrings).
+ * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
+ */
+import type { Counterpart, Detection, DetectionInput } from './detection-types';
+import { classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
+
+const not = (reason: string, trackable: Counterpart | null = null): Detection => ({
+  isOneOnOne: false,
+  reason,
+  trackable,
+});
+
+const yes = (
+  kind: OneOnOneKind,
+  confidence: 'confirmed' | 'likely',
+  counterparts: Counterpart[],
+  reason: string,
+): Detection => ({ isOneOnOne: true, kind, confidence, counterparts, reason });
+
+const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase();
+
+function mentions(title: string, keywords: readonly string[] | undefined): boolean {
+  return (keywords ?? []).some((keyword) => fold(keyword) !== '' && title.includes(fold(keyword)));
+}
+
+/** The kind the title (and the user's keywords) says; `null` when it says nothing or is excluded. */
+function titleKind(input: DetectionInput, excluded: boolean): OneOnOneKind | null {
+  if (excluded) return null;
+  return (
+    classifyTitle(input.title)?.kind ??
+    (mentions(fold(input.title), input.extraKeywords) ? 'one-on-one' : null)
+  );
+}
+
+const namesOf = (title: string): Counterpart[] => titleNames(title).map((name) => ({ email: null, name }));
+
+const firstWord = (name: string): string => fold(name).split(/\s+/u)[0] ?? '';
+
+/** Of several guests, the ones the title names by first name; all of them when that does not single one out. */
+function namedInTitle(others: Counterpart[], title: string): Counterpart[] {
+  const named = new Set(titleNames(title).map(firstWord));
+  const picked = others.filter((other) => named.has(firstWord(other.name)));
+  return picked.length === 1 ? picked : others;
+}
+
+export function detectOneOnOne(input: DetectionInput): Detection {
+  if (input.allDay) return not('all-day');
+  if (input.response === 'declined') return not('declined');
+  if (input.override === 'not-one-on-one') return not('user said not a 1:1');
+
+  const mine = new Set(input.myEmails.map(fold));
+  let meSeen = false;
+  const others: Counterpart[] = [];
+  for (const guest of input.guests ?? []) {
+    const email = guest.email === null ? null : fold(guest.email);
+    if (email !== null && mine.has(email)) meSeen = true;
+    else if (
+      guest.kind === 'person' &&
+      (email === null || !others.some((o) => o.email && fold(o.email) === email))
+    )
+      others.push({ email: guest.email, name: guest.name });
+  }
+  const known = input.guests !== null;
+  const counterparts = known ? others : namesOf(input.title);
+
+  if (input.override) return yes(input.override.kind, 'confirmed', counterparts, 'user said so');
+  if (input.linked) return yes(input.linked.kind, 'confirmed', counterparts, 'linked relationship');
+
+  const excluded = mentions(fold(input.title), input.excludedKeywords);
+  const kind = titleKind(input, excluded);
+  if (!known) {
+    if (input.guestCount !== null && input.guestCount > 3) return not('large meeting');
+    if (kind === null) return not(excluded ? 'excluded keyword' : 'no 1:1 convention in title');
+    return yes(kind, 'likely', counterparts, 'title convention');
+  }
+
+  // Rows the popover summarised but we did not read ("12 guests", 2 rows): count them as other people,
+  // except for one that is me when my own row was not among those read.
+  const rows = input.guests?.length ?? 0;
+  const unread = Math.max(0, (input.guestCount ?? 0) - rows - (meSeen ? 0 : 1));
+  const humans = others.length + unread;
+  const confidence = unread === 0 ? 'confirmed' : 'likely';
+
+  if (humans === 0) return not('solo');
+  if (humans >= 3) return not('large meeting');
+  if (humans === 1) {
+    const other = others[0] ?? null;
+    if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
+    const counterpart = other ? [other] : namesOf(input.title);
+    return yes(
+      kind === 'two-on-one' ? 'one-on-one' : kind,
+      confidence,
+      counterpart,
+      'guests: one other person',
+    );
+  }
+  if (kind === 'two-on-one') return yes(kind, confidence, others, 'guests: two others, 2-1 title');
+  if (kind !== null)
+    return yes(kind, 'likely', namedInTitle(others, input.title), 'title says 1:1, two others');
+  return not('three people, no 2-1 title');
+}

@@ -1,0 +1,113 @@
+/**
+ * Reads the open event-details popover (the only place guests appear) and the current view.
+ * No layout reads, no DOM writes; unparseable text gives null/unknown, never a guess.
+ * Fixtures: gcal-event-popover.html (en-US), gcal-event-popover-de.html (de, with a room, a resource and a group).
+ */
+import { type CalendarLocale, calendarLocale, parseResponse } from './locale';
+import {
+  CALENDAR_VIEWS,
+  type CalendarView,
+  type EventDetails,
+  EventDetailsSchema,
+  type Guest,
+} from './model';
+import { calendarSelectors as sel } from './selectors';
+
+export function normaliseText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The document a node belongs to (a Document is its own). */
+export function documentOf(node: ParentNode): Document {
+  return (node as Node).ownerDocument ?? (node as Document);
+}
+
+/** The language the page is shown in; picks the text parsers. */
+export function pageLocale(node: ParentNode): CalendarLocale | null {
+  return calendarLocale(documentOf(node).documentElement?.getAttribute('lang'));
+}
+
+/** Hidden by markup (not by layout, which we never read): Calendar leaves transient dialogs around. */
+const HIDDEN =
+  '[hidden],[aria-hidden="true"],[style*="display: none"],[style*="display:none"],[style*="visibility: hidden"]';
+
+/** `body[data-viewkey]` (DAY/WEEK/CUSTOM_DAYS/…), else the URL's `/r/<view>/`, else 'unknown'. */
+export function readCurrentView(doc: Document): CalendarView {
+  const known = (view: string | undefined): view is CalendarView =>
+    view !== undefined && (CALENDAR_VIEWS as readonly string[]).includes(view) && view !== 'unknown';
+  const key = doc.body?.getAttribute('data-viewkey')?.toLowerCase();
+  if (known(key)) return key;
+  // The 4-day view's URL segment `customday` is inferred (GOOGLE-DOM.md §1.1 only names the view key).
+  const path = /\/r\/(\w+)/.exec(doc.location?.pathname ?? doc.URL)?.[1]?.replace('customday', 'custom_days');
+  return known(path) ? path : 'unknown';
+}
+
+const MEET_URL = /^https:\/\/meet\.google\.com\/([a-z]{3}-[a-z]{4}-[a-z]{3})(?:[/?#]|$)/;
+const RESOURCE_DOMAIN = '@resource.calendar.google.com';
+
+function readGuest(row: Element, locale: CalendarLocale | null): Guest {
+  const email = normaliseText(row.getAttribute('data-email'));
+  const labels = normaliseText(row.getAttribute('aria-label')).split(', ');
+  // Leaf texts: the name, "Organizer", icon ligatures such as `meeting_room` (locale-free).
+  const words = [...labels.slice(1)];
+  for (const element of row.querySelectorAll('*')) {
+    if (!element.firstElementChild) words.push(normaliseText(element.textContent));
+  }
+  const name =
+    normaliseText(row.querySelector('span[data-hovercard-id], .SDqFWd')?.textContent) || labels[0] || email;
+  // Groups, rooms and resources by structure only (INFERRED markup, gcal-event-popover-de.html): a group row
+  // expands to its members; a room shows the `meeting_room` icon; resources live on Google's resource domain.
+  const isGroup = row.hasAttribute('aria-expanded') || !!row.querySelector('[role="group"]');
+  return {
+    email: email.includes('@') ? email.slice(0, 320) : null,
+    name: name.slice(0, 300),
+    organizer: !!locale && words.some((word) => locale.organizer.test(word)),
+    kind: isGroup
+      ? 'group'
+      : words.includes('meeting_room')
+        ? 'room'
+        : email.toLowerCase().endsWith(RESOURCE_DOMAIN)
+          ? 'resource'
+          : 'person',
+    response:
+      (locale &&
+        labels
+          .slice(1)
+          .reduce<Guest['response'] | null>((found, label) => found ?? parseResponse(label, locale), null)) ??
+      'unknown',
+  };
+}
+
+function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails | null {
+  const guests = [...panel.querySelectorAll(sel.guestRow.css)]
+    // Members listed under an expanded group are not guests of their own.
+    .filter((row) => !row.parentElement?.closest('[role="treeitem"]'))
+    .slice(0, 500)
+    .map((row) => readGuest(row, locale));
+  const summary = normaliseText(panel.querySelector(sel.guestSummary.css)?.textContent);
+  const count = locale?.guests.exec(summary);
+  let meetCode: string | null = null;
+  for (const link of panel.querySelectorAll(sel.meetLink.css)) {
+    meetCode ??=
+      MEET_URL.exec(link.getAttribute('href') ?? link.getAttribute('data-meet-url') ?? '')?.[1] ?? null;
+  }
+  const recurrence = normaliseText(panel.querySelector(sel.recurrence.css)?.textContent);
+  const parsed = EventDetailsSchema.safeParse({
+    dataEventId: panel.getAttribute('data-eventid') ?? '',
+    title: normaliseText(panel.querySelector(sel.detailsTitle.css)?.textContent).slice(0, 1024),
+    guests,
+    guestCount: count ? Number(count[1]) : null,
+    meetCode,
+    recurrence: recurrence ? recurrence.slice(0, 300) : null,
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The open (visible) event-details popover under `root`, or null when none is open or it is malformed. */
+export function readEventDetails(root: ParentNode): EventDetails | null {
+  const locale = pageLocale(root);
+  for (const panel of root.querySelectorAll(sel.detailsDialog.css)) {
+    if (!panel.closest(HIDDEN)) return readPanel(panel, locale);
+  }
+  return null;
+}

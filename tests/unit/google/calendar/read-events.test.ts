@@ -1,0 +1,449 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEventId } from '@/lib/domain/event-id';
+import {
+  calendarLocale,
+  isoDay,
+  parseDayText,
+  parseResponse,
+  parseTimeRange,
+} from '@/lib/google/calendar/locale';
+import { CalendarEventSchema } from '@/lib/google/calendar/model';
+import { readCalendarEvents, readChips, readPrincipal } from '@/lib/google/calendar/read-chips';
+import { readCurrentView } from '@/lib/google/calendar/read-details';
+import { calendarSelectors } from '@/lib/google/calendar/selectors';
+import { fixturesIndex } from '../../helpers/fixtures';
+import {
+  CALENDAR_FIXTURES,
+  type FixtureTruth,
+  fixturesExtra,
+  loadCalendarFixture,
+  type TruthEvent,
+} from './calendar-fixtures';
+
+const truthOf = (name: (typeof CALENDAR_FIXTURES)[number]): FixtureTruth => fixturesExtra.fixtures[name];
+
+function asTruth(doc: ParentNode): TruthEvent[] {
+  return readCalendarEvents(doc).map(({ event }) => ({
+    data_eventid: event.dataEventId,
+    title: event.title,
+    day: event.day,
+    start: event.start,
+    end: event.end,
+    allDay: event.allDay,
+    response: event.response,
+  }));
+}
+
+const STATUS: Record<string, string> = {
+  Accepted: 'accepted',
+  Declined: 'declined',
+  Tentative: 'tentative',
+  'Needs RSVP': 'needs-action',
+};
+
+describe('readCalendarEvents on every fixture', () => {
+  it.each(CALENDAR_FIXTURES)('%s gives exactly its ground truth, in page order', (name) => {
+    expect(asTruth(loadCalendarFixture(name))).toEqual(truthOf(name).events);
+  });
+
+  it.each(CALENDAR_FIXTURES)(
+    '%s: ids decode, objects pass the schema, tasks and birthdays are skipped',
+    (name) => {
+      const doc = loadCalendarFixture(name);
+      const reads = readCalendarEvents(doc);
+      for (const { element, event } of reads) {
+        expect(CalendarEventSchema.safeParse(event).success).toBe(true);
+        expect(element.getAttribute('data-eventid')).toBe(event.dataEventId);
+        expect(element.matches(calendarSelectors.eventChip.css)).toBe(true);
+        const decoded = decodeEventId(event.dataEventId)!;
+        expect(event).toMatchObject({
+          eventId: decoded.eventId,
+          seriesId: decoded.seriesId,
+          calendarId: decoded.calendarId,
+        });
+      }
+      const ids = new Set(reads.map((r) => r.event.dataEventId));
+      const chipIds = readChips(doc).map((c) => c.event.dataEventId);
+      for (const skipped of truthOf(name).skipped) {
+        expect(chipIds).toContain(skipped);
+        expect(ids.has(skipped)).toBe(false);
+      }
+      expect(ids.size + truthOf(name).skipped.length).toBe(chipIds.length);
+    },
+  );
+
+  it.each(CALENDAR_FIXTURES)('%s: the current view is the ground truth view', (name) => {
+    expect(readCurrentView(loadCalendarFixture(name))).toBe(truthOf(name).view);
+  });
+
+  it('agrees with fixtures-index.json for every event it lists (the derived entries)', () => {
+    for (const name of CALENDAR_FIXTURES) {
+      for (const event of truthOf(name).events) {
+        const indexed = fixturesIndex.events.find((e) => e.data_eventid === event.data_eventid) as
+          ((typeof fixturesIndex.events)[number] & { alice_status: string | null }) | undefined;
+        if (!indexed) continue;
+        expect(event).toEqual({
+          data_eventid: indexed.data_eventid,
+          title: indexed.title,
+          day: indexed.date,
+          start: indexed.start,
+          end: indexed.end,
+          allDay: false,
+          response: STATUS[indexed.alice_status ?? ''] ?? 'unknown',
+        });
+      }
+    }
+    const week = truthOf('gcal-week.html').events;
+    expect(week.map((e) => e.data_eventid).sort()).toEqual(
+      [...fixturesIndex.events.map((e) => e.data_eventid), fixturesIndex.all_day.data_eventid].sort(),
+    );
+    expect(week.find((e) => e.allDay)).toMatchObject({
+      data_eventid: fixturesIndex.all_day.data_eventid,
+      day: fixturesIndex.all_day.date,
+      title: fixturesIndex.all_day.title,
+    });
+  });
+
+  it('reads the same week from every language', () => {
+    const english = readCalendarEvents(loadCalendarFixture('gcal-week.html')).map((r) => r.event);
+    for (const name of [
+      'gcal-week-en-GB.html',
+      'gcal-week-de.html',
+      'gcal-week-fr.html',
+      'gcal-event-popover-de.html',
+    ] as const) {
+      expect(readCalendarEvents(loadCalendarFixture(name)).map((r) => r.event)).toEqual(english);
+    }
+  });
+
+  it('covers every response and an all-day event on a group calendar', () => {
+    const events = readCalendarEvents(loadCalendarFixture('gcal-week-fr.html')).map((r) => r.event);
+    expect(new Set(events.map((e) => e.response))).toEqual(
+      new Set(['accepted', 'declined', 'tentative', 'needs-action', 'unknown']),
+    );
+    expect(events.find((e) => e.allDay)).toMatchObject({
+      calendarId: 'c_9k2m4n6p8r0t2v4x6z8b0d2f4h@g',
+      start: null,
+    });
+    const standup = events.find((e) => e.title === 'Team standup')!;
+    expect(standup.seriesId).toBe('o3oag5drgu10ojk71h2bqptje7');
+    expect(standup.eventId).toBe('o3oag5drgu10ojk71h2bqptje7_20260323T160000Z');
+  });
+
+  it('reads only under the given root', () => {
+    const doc = loadCalendarFixture('gcal-4day.html');
+    const thursday = doc.querySelector('[role="gridcell"][data-datekey="28794"][aria-labelledby]')!;
+    expect(readCalendarEvents(thursday).map((r) => r.event.title)).toEqual([
+      'Peer 1:1 — Alice & Evan',
+      'All hands',
+    ]);
+  });
+});
+
+describe('readCalendarEvents fails closed', () => {
+  function withLang(lang: string | null) {
+    const doc = loadCalendarFixture('gcal-week.html');
+    if (lang === null) doc.documentElement.removeAttribute('lang');
+    else doc.documentElement.setAttribute('lang', lang);
+    return readCalendarEvents(doc).map((r) => r.event);
+  }
+
+  // 'de' and 'fr' on an English page: the parser follows <html lang> and never guesses across languages.
+  it.each([null, '', 'ja', 'xx-YY', 'de', 'fr'])(
+    'reads no times or responses when the language is %j',
+    (lang) => {
+      const events = withLang(lang);
+      expect(events).toHaveLength(17);
+      for (const event of events) {
+        expect(event).toMatchObject({ start: null, end: null, allDay: false });
+        // Only the struck-through title (a structural sign) still says "declined".
+        expect(event.response).toBe(event.title === 'Vendor demo' ? 'declined' : 'unknown');
+      }
+      // Days come from structure, not text.
+      expect(events.map((e) => e.day)).toEqual(truthOf('gcal-week.html').events.map((e) => e.day));
+    },
+  );
+
+  it('garbled or truncated descriptions give nulls, the rest still reads', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    const chips = [...doc.querySelectorAll(calendarSelectors.eventChip.css)];
+    const texts = [
+      '25am to 26pm, Team standup, Alice Smith, Accepted, No location, March 23, 2026',
+      '10am to, Alice / Bob, Alice Smith, Accepted',
+      '11am–11:30am Alice Carol Accepted',
+      '',
+    ];
+    texts.forEach((text, i) => {
+      chips[i + 1]!.querySelector('.XuJrye')!.textContent = text;
+    });
+    const events = readCalendarEvents(doc).map((r) => r.event);
+    for (const event of events.slice(1, 5)) {
+      expect(event).toMatchObject({
+        start: null,
+        end: null,
+        allDay: false,
+        response: 'unknown',
+        day: '2026-03-23',
+      });
+    }
+    expect(events[5]).toMatchObject({ title: 'Bob & Alice 1-on-1', start: '09:00', response: 'accepted' });
+  });
+
+  it('reads no response when the visible title does not match the description', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    const chip = doc.querySelector(`[data-eventid="${fixturesIndex.popover.data_eventid}"][data-eventchip]`)!;
+    chip.querySelector('.I0UMhf')!.textContent = 'Alice / Bob (moved)';
+    const event = readCalendarEvents(doc).find((r) => r.element === chip)!.event;
+    expect(event).toMatchObject({
+      title: 'Alice / Bob (moved)',
+      start: '10:00',
+      end: '10:30',
+      response: 'unknown',
+    });
+  });
+
+  it('a chip whose data-datekey disagrees with its column heading has no day', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    doc.getElementById('tsc-1')!.textContent = '4 events, Monday, March 16';
+    doc
+      .querySelector('[role="gridcell"][data-datekey="28794"][aria-label]')!
+      .setAttribute('aria-label', 'All day, Thursday, March 27');
+    const byDay = new Map<string | null, number>();
+    for (const { event } of readCalendarEvents(doc)) byDay.set(event.day, (byDay.get(event.day) ?? 0) + 1);
+    expect(byDay.get(null)).toBe(5); // Monday's 4 chips and the all-day chip
+    expect(byDay.get('2026-03-23')).toBeUndefined();
+    expect(byDay.get('2026-03-24')).toBe(4);
+  });
+
+  it('German and French headings are cross-checked too', () => {
+    for (const [name, heading] of [
+      ['gcal-week-de.html', '4 Termine, Montag, 16. März'],
+      ['gcal-week-fr.html', '4 événements, lundi 23 avril'],
+    ] as const) {
+      const doc = loadCalendarFixture(name);
+      doc.getElementById('tsc-1')!.textContent = heading;
+      const monday = readCalendarEvents(doc).filter((r) => r.element.closest('[data-datekey="28791"]'));
+      expect(monday.map((r) => r.event.day)).toEqual([null, null, null, null]);
+    }
+  });
+
+  it('trusts the data-datekey when the heading has no readable date', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    doc.getElementById('tsc-1')!.textContent = '4 events';
+    const monday = readCalendarEvents(doc).filter((r) => r.element.closest('[data-datekey="28791"]'));
+    expect(monday.map((r) => r.event.day)).toEqual(Array(4).fill('2026-03-23'));
+  });
+
+  it.each(['', 'abc', '-1', '28800', '99999999', '28.5'])(
+    'an invalid data-datekey %j gives no day',
+    (key) => {
+      const doc = loadCalendarFixture('gcal-day.html');
+      for (const cell of doc.querySelectorAll('[role="gridcell"][data-datekey]'))
+        cell.setAttribute('data-datekey', key);
+      for (const { event } of readCalendarEvents(doc)) expect(event.day).toBeNull();
+    },
+  );
+
+  it('schedule view: chips before any day header, or under a header without a year, have no day', () => {
+    const doc = loadCalendarFixture('gcal-schedule.html');
+    const headers = [...doc.querySelectorAll(calendarSelectors.scheduleDayHeader.css)];
+    headers[0]!.remove();
+    headers[1]!.setAttribute('aria-label', 'Tuesday, March 24');
+    headers[2]!.setAttribute('aria-label', 'Mittwoch, 25. März 2026');
+    const days = readCalendarEvents(doc).map((r) => r.event.day);
+    expect(days.slice(0, 11)).toEqual(Array(11).fill(null)); // Mon 4 + Tue 4 + Wed 3
+    expect(days.slice(11)).toEqual([
+      '2026-03-26',
+      '2026-03-26',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-27',
+      '2026-03-27',
+    ]);
+  });
+
+  it('schedule view: a header that carries a data-datekey wins over its text', () => {
+    const doc = loadCalendarFixture('gcal-schedule.html');
+    const header = doc.querySelector(calendarSelectors.scheduleDayHeader.css)!;
+    header.setAttribute('data-datekey', String(((2026 - 1970) << 9) | (4 << 5) | 1));
+    expect(readCalendarEvents(doc)[0]!.event.day).toBe('2026-04-01');
+  });
+
+  it('grid chips read in "agenda" mode take no day from data-datekey', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    for (const { event } of readCalendarEvents(doc, 'agenda')) expect(event.day).toBeNull();
+  });
+
+  it('reads injected markup in titles and descriptions as plain text', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    const chip = doc.querySelector(`[data-eventid="${fixturesIndex.popover.data_eventid}"][data-eventchip]`)!;
+    const evil = '<img src=x onerror=alert(1)>';
+    chip.querySelector('.I0UMhf')!.textContent = evil;
+    chip.querySelector('.XuJrye')!.textContent =
+      `10am to 10:30am, ${evil}, Alice Smith, Declined, No location, March 23, 2026`;
+    const event = readCalendarEvents(doc).find((r) => r.element === chip)!.event;
+    expect(event).toMatchObject({ title: evil, start: '10:00', response: 'declined' });
+    expect(doc.querySelector('img[src="x"]')).toBeNull();
+  });
+
+  it('skips chips whose ids do not decode and keeps the first chip per id', () => {
+    const doc = loadCalendarFixture('gcal-day.html');
+    const chips = [...doc.querySelectorAll(calendarSelectors.eventChip.css)];
+    chips[0]!.setAttribute('data-eventid', 'bm90IGFuIGlkIGF0IGFsbA'); // "not an id at all"
+    chips[1]!.setAttribute('data-eventid', chips[2]!.getAttribute('data-eventid')!);
+    const titles = readCalendarEvents(doc).map((r) => r.event.title);
+    expect(titles).toEqual(['Interview: Staff Eng candidate', 'Vendor demo']);
+  });
+
+  it('truncates a very long title to 1024 characters', () => {
+    const doc = loadCalendarFixture('gcal-day.html');
+    doc.querySelector('.I0UMhf')!.textContent = 'x'.repeat(5000);
+    expect(readCalendarEvents(doc)[0]!.event.title).toHaveLength(1024);
+  });
+});
+
+describe('readPrincipal', () => {
+  it('decodes the column owner in week/day views and is null elsewhere', () => {
+    const week = readCalendarEvents(loadCalendarFixture('gcal-day.html'));
+    expect(readPrincipal(week[0]!.element)).toBe('alice@acme.example');
+    const month = readCalendarEvents(loadCalendarFixture('gcal-month.html'));
+    expect(readPrincipal(month[0]!.element)).toBeNull();
+  });
+});
+
+describe('readCurrentView', () => {
+  const page = (viewkey: string | null, path = '') => {
+    const doc = document.implementation.createHTMLDocument('');
+    if (viewkey !== null) doc.body.setAttribute('data-viewkey', viewkey);
+    return { doc, path };
+  };
+
+  it.each([
+    ['DAY', 'day'],
+    ['WEEK', 'week'],
+    ['CUSTOM_DAYS', 'custom_days'],
+    ['MONTH', 'month'],
+    ['AGENDA', 'agenda'],
+    ['YEAR', 'year'],
+    ['EVENT', 'unknown'],
+    ['', 'unknown'],
+  ])('body[data-viewkey=%j] is %s', (key, view) => {
+    expect(readCurrentView(page(key).doc)).toBe(view);
+  });
+
+  it('falls back to the URL when the body does not say', () => {
+    const url = (href: string) => ({ body: null, location: new URL(href), URL: href }) as unknown as Document;
+    expect(readCurrentView(url('https://calendar.google.com/calendar/u/0/r/week/2026/3/22'))).toBe('week');
+    expect(readCurrentView(url('https://calendar.google.com/calendar/u/0/r/customday/2026/3/25'))).toBe(
+      'custom_days',
+    );
+    expect(readCurrentView(url('https://calendar.google.com/calendar/u/0/r/agenda'))).toBe('agenda');
+    expect(readCurrentView(url('https://calendar.google.com/calendar/u/0/r/eventedit/abc'))).toBe('unknown');
+    expect(readCurrentView(url('https://calendar.google.com/calendar/u/0/r'))).toBe('unknown');
+  });
+});
+
+describe('locale parsers', () => {
+  const en = calendarLocale('en-US')!;
+  const gb = calendarLocale('en-GB')!;
+  const de = calendarLocale('de-DE')!;
+  const fr = calendarLocale('fr')!;
+  const range = (text: string, locale = en) => {
+    const parsed = parseTimeRange(text, locale);
+    return parsed && [parsed.start, parsed.end];
+  };
+
+  it.each([
+    ['3pm to 3:30pm, x', en, ['15:00', '15:30']],
+    ['10:30am to 11am, x', en, ['10:30', '11:00']],
+    ['12pm to 1pm, x', en, ['12:00', '13:00']],
+    ['12am to 12:30am, x', en, ['00:00', '00:30']],
+    ['11pm to 12am, x', en, ['23:00', '00:00']],
+    ['10 to 10:30am, x', en, ['10:00', '10:30']],
+    ['11 to 1pm, x', en, ['11:00', '13:00']],
+    ['3:30 PM – 4 PM, x', en, ['15:30', '16:00']],
+    ['9 a.m. to 10 a.m., x', en, ['09:00', '10:00']],
+    ['15:00 to 15:30, x', gb, ['15:00', '15:30']],
+    ['09:00 to 09:15, x', gb, ['09:00', '09:15']],
+    ['3pm to 3:30pm, x', gb, ['15:00', '15:30']],
+    ['15:00 bis 15:30, x', de, ['15:00', '15:30']],
+    ['15 Uhr bis 16 Uhr, x', de, ['15:00', '16:00']],
+    ['9.30 bis 10 Uhr, x', de, ['09:30', '10:00']],
+    ['von 8:00 bis 9:00, x', de, ['08:00', '09:00']],
+    ['De 15:00 à 15:30, x', fr, ['15:00', '15:30']],
+    ['De 15 h à 15 h 30, x', fr, ['15:00', '15:30']],
+    ['15h30 à 16h, x', fr, ['15:30', '16:00']],
+  ] as const)('reads %j', (text, locale, expected) => {
+    expect(range(text, locale)).toEqual(expected);
+  });
+
+  it.each([
+    ['25:00 to 26:00, x', en],
+    ['13pm to 2pm, x', en],
+    ['3pm to 3:30, x', en],
+    ['3:75pm to 4pm, x', en],
+    ['3pm to 4pm x', en],
+    ['All day, x', en],
+    ['Team sync 3pm to 4pm, x', en],
+    ['15:00 to 15:30, x', de],
+    ['15:00 bis 15:30, x', fr],
+    ['De 15:00 à 15:30, x', en],
+  ] as const)('rejects %j', (text, locale) => {
+    expect(parseTimeRange(text, locale)).toBeNull();
+  });
+
+  it.each([
+    ['Accepted', en, 'accepted'],
+    ['declined', en, 'declined'],
+    ['Needs RSVP', gb, 'needs-action'],
+    ['Zugesagt', de, 'accepted'],
+    ['Abgesagt', de, 'declined'],
+    ['Vielleicht', de, 'tentative'],
+    ['Antwort ausstehend', de, 'needs-action'],
+    ['Accepté', fr, 'accepted'],
+    ['Refusé', fr, 'declined'],
+    ['Peut-être', fr, 'tentative'],
+    ['Réponse en attente', fr, 'needs-action'],
+    ['Accepted!', en, null],
+    ['Not accepted', en, null],
+    ['Zugesagt', en, null],
+    ['No location', en, null],
+  ] as const)('response %j', (word, locale, expected) => {
+    expect(parseResponse(word, locale)).toBe(expected);
+  });
+
+  it.each([
+    ['4 events, Monday, March 23', en, { year: null, month: 3, day: 23 }],
+    ['Monday, March 23, 2026', en, { year: 2026, month: 3, day: 23 }],
+    ['5 events, Tuesday, March 24, today', en, { year: null, month: 3, day: 24 }],
+    ['Monday, 23 March 2026', gb, { year: 2026, month: 3, day: 23 }],
+    ['4 Termine, Montag, 23. März', de, { year: null, month: 3, day: 23 }],
+    ['Ganztägig, Freitag, 1. Mai 2026', de, { year: 2026, month: 5, day: 1 }],
+    ['4 événements, lundi 23 mars', fr, { year: null, month: 3, day: 23 }],
+    ['mardi 24 mars 2026', fr, { year: 2026, month: 3, day: 24 }],
+    ['samedi 1 août', fr, { year: null, month: 8, day: 1 }],
+    ['4 events', en, null],
+    ['Monday', en, null],
+    ['March 2026', en, null],
+    ['mardi 24', fr, null],
+    ['Montag, März 23', de, null],
+  ] as const)('day text %j', (text, locale, expected) => {
+    expect(parseDayText(text, locale)).toEqual(expected);
+  });
+
+  it('knows en, de and fr only', () => {
+    for (const lang of ['en', 'en-US', 'EN-gb', 'de', 'de-AT', 'fr', 'fr_CA'])
+      expect(calendarLocale(lang)).not.toBeNull();
+    for (const lang of [null, undefined, '', 'ja', 'es-ES', 'english'])
+      expect(calendarLocale(lang)).toBeNull();
+  });
+
+  it('isoDay checks the calendar', () => {
+    expect(isoDay(2026, 3, 23)).toBe('2026-03-23');
+    expect(isoDay(2028, 2, 29)).toBe('2028-02-29');
+    expect(isoDay(2026, 2, 29)).toBeNull();
+    expect(isoDay(2026, 0, 1)).toBeNull();
+    expect(isoDay(2026, 13, 1)).toBeNull();
+    expect(isoDay(1969, 12, 31)).toBeNull();
+  });
+});
