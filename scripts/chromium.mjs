@@ -124,18 +124,36 @@ export async function launchWithExtension(options) {
 }
 
 /**
+ * Which saved Calendar page answers a URL: the view from the path (`/r/month`, `/r/day`, `/r/customday`,
+ * `/r/agenda`, else week), the locale from `hl=` (en-GB, de, fr) and `popover=1` for the page with an open
+ * event-details popover (`popover=de` for the German one).
+ * @param {URL} url
+ */
+export function calendarFixtureFor(url) {
+  const popover = url.searchParams.get('popover');
+  if (popover) return popover === 'de' ? 'gcal-event-popover-de.html' : 'gcal-event-popover.html';
+  const path = url.pathname;
+  if (path.includes('/r/month')) return 'gcal-month.html';
+  if (path.includes('/r/day')) return 'gcal-day.html';
+  if (path.includes('/r/customday')) return 'gcal-4day.html';
+  if (path.includes('/r/agenda')) return 'gcal-schedule.html';
+  const locale = url.searchParams.get('hl');
+  if (locale === 'en-GB' || locale === 'de' || locale === 'fr') return `gcal-week-${locale}.html`;
+  return 'gcal-week.html';
+}
+
+/**
  * Serves calendar.google.com and meet.google.com from local HTML files; nothing reaches the network.
- * Calendar: `/r/month/…` → month page, any other path → week page. Meet: `?state=prejoin|ended` picks the
- * lobby or end screen, otherwise the in-call page. Every other request fails, so a leak would show.
+ * Meet: `?state=prejoin|ended` picks the lobby or end screen, otherwise the in-call page. Every other request
+ * fails, so a leak would show.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} fixturesDir
  */
 export async function routeGooglePages(context, fixturesDir) {
   const read = (/** @type {string} */ name) => readFileSync(join(fixturesDir, name), 'utf8');
   await context.route('https://calendar.google.com/**', (route) => {
-    const url = new URL(route.request().url());
     if (route.request().resourceType() !== 'document') return route.abort();
-    const page = url.pathname.includes('/r/month') ? 'gcal-month.html' : 'gcal-week.html';
+    const page = calendarFixtureFor(new URL(route.request().url()));
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: read(page) });
   });
   await context.route('https://meet.google.com/**', (route) => {

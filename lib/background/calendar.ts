@@ -4,6 +4,7 @@
  * the answer carries only what a badge needs.
  */
 import { detectOneOnOne } from '../domain/detection';
+import { classifyTitle } from '../domain/one-on-one-title';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
 import type { CalendarEvent, EventDetails } from '../google/calendar/model';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
@@ -15,7 +16,9 @@ export interface LinkedRelationshipRef {
 
 export interface CalendarDeps {
   settings(): Promise<{ myEmails: readonly string[]; ignoredSeries: readonly string[] }>;
-  linkedToSeries(seriesIds: readonly string[]): Promise<Array<LinkedRelationshipRef & { seriesIds: string[] }>>;
+  linkedToSeries(
+    seriesIds: readonly string[],
+  ): Promise<Array<LinkedRelationshipRef & { seriesIds: string[] }>>;
   withPeopleEmails(emails: readonly string[]): Promise<LinkedRelationshipRef[]>;
   openAgreementCounts(relationshipIds: readonly string[]): Promise<Map<string, number>>;
 }
@@ -46,7 +49,11 @@ export interface JudgedEvent {
 
 /** The calendar owner, when the calendar id is a person's address (not a group calendar `…@g`). */
 function ownerEmail(calendarId: string): string | null {
-  if (!calendarId.includes('@') || /@(g|group\.calendar\.google\.com|import\.calendar\.google\.com)$/.test(calendarId)) return null;
+  if (
+    !calendarId.includes('@') ||
+    /@(g|group\.calendar\.google\.com|import\.calendar\.google\.com)$/.test(calendarId)
+  )
+    return null;
   return calendarId.replace(/@m$/, '@gmail.com').toLowerCase();
 }
 
@@ -76,8 +83,12 @@ export async function judgeEvents(
     const bySeries = linked.filter((l) => l.seriesIds.includes(event.seriesId));
     let relationship: LinkedRelationshipRef | undefined;
     if (otherEmails.length > 0) {
-      relationship = bySeries.find((l) => l.emails.some((e) => otherEmails.includes(e)) || l.relationship.personIds.length === 0);
-      if (!relationship && otherEmails.length === 1) {
+      relationship = bySeries.find(
+        (l) => l.emails.some((e) => otherEmails.includes(e)) || l.relationship.personIds.length === 0,
+      );
+      // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
+      // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).
+      if (!relationship && otherEmails.length === 1 && classifyTitle(event.title) !== null) {
         const byEmail = await deps.withPeopleEmails(otherEmails);
         if (byEmail.length === 1) relationship = byEmail[0];
       }
@@ -95,12 +106,21 @@ export async function judgeEvents(
       override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
       linked: relationship ? { kind: relationship.relationship.kind } : null,
     });
-    judged.push({ event, detection, relationshipId: relationship?.relationship.id ?? null, others, details: known });
+    judged.push({
+      event,
+      detection,
+      relationshipId: relationship?.relationship.id ?? null,
+      others,
+      details: known,
+    });
   }
   const counts = await deps.openAgreementCounts(
     judged.flatMap((j) => (j.relationshipId && j.detection.isOneOnOne ? [j.relationshipId] : [])),
   );
-  return judged.map((j) => ({ ...j, openAgreements: j.relationshipId ? (counts.get(j.relationshipId) ?? 0) : 0 }));
+  return judged.map((j) => ({
+    ...j,
+    openAgreements: j.relationshipId ? (counts.get(j.relationshipId) ?? 0) : 0,
+  }));
 }
 
 export function badgeOf(judged: JudgedEvent): EventBadge | null {

@@ -62,7 +62,9 @@ export function startBackground(): void {
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);
         if (relationship && !relationship.meetCodes.includes(meetCode)) {
-          await updateRelationship(relationshipId, { meetCodes: [...relationship.meetCodes, meetCode].slice(-50) });
+          await updateRelationship(relationshipId, {
+            meetCodes: [...relationship.meetCodes, meetCode].slice(-50),
+          });
         }
       },
     }),
@@ -90,7 +92,12 @@ export function startBackground(): void {
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {
-    if (command !== OPEN_PANEL_COMMAND || tab?.id === undefined || !tab.url?.startsWith(`${CALENDAR_ORIGIN}/`)) return;
+    if (
+      command !== OPEN_PANEL_COMMAND ||
+      tab?.id === undefined ||
+      !tab.url?.startsWith(`${CALENDAR_ORIGIN}/`)
+    )
+      return;
     browser.tabs.sendMessage(tab.id, { kind: OPEN_PANEL_SHORTCUT }).catch(() => undefined);
   });
 

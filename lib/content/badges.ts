@@ -73,7 +73,9 @@ function setContent(badge: HTMLElement, data: EventBadge): void {
   }
   const confidence = data.confidence === 'confirmed' ? '' : ' (detected from the title)';
   const open =
-    data.openAgreements === 0 ? '' : `, ${data.openAgreements} open agreement${data.openAgreements === 1 ? '' : 's'}`;
+    data.openAgreements === 0
+      ? ''
+      : `, ${data.openAgreements} open agreement${data.openAgreements === 1 ? '' : 's'}`;
   badge.setAttribute('aria-label', `Open ${label} in Duet${confidence}${open}`);
   badge.title = `Open in Duet${confidence}${open}`;
 }

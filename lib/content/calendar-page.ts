@@ -27,7 +27,15 @@ export interface CalendarPageOptions {
 
 /** Everything a badge depends on that the page shows; a chip whose signature is unchanged costs nothing. */
 function signatureOf(event: CalendarEvent): string {
-  return [event.dataEventId, event.title, event.day, event.start, event.end, event.allDay, event.response].join('\u0000');
+  return [
+    event.dataEventId,
+    event.title,
+    event.day,
+    event.start,
+    event.end,
+    event.allDay,
+    event.response,
+  ].join('\u0000');
 }
 
 function isOurs(node: Node): boolean {
@@ -93,13 +101,16 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       popoverEventId = details.dataEventId;
       await sendMessage({ kind: 'calendar/event-details', details });
       // Guests are known now: judge this event again.
-      for (const key of verdicts.keys()) if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
+      for (const key of verdicts.keys())
+        if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
     }
     const dialog = document.querySelector(calendarSelectors.detailsDialog.css);
     const event = eventFor(details.dataEventId, details.title);
     if (dialog && event) {
-      openButton.showBeside(dialog.getBoundingClientRect(), details.dataEventId, () =>
-        void openPanelFor(event).catch(reportFailure),
+      openButton.showBeside(
+        dialog.getBoundingClientRect(),
+        details.dataEventId,
+        () => void openPanelFor(event).catch(reportFailure),
       );
     }
   };
@@ -163,7 +174,13 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  observeDebounced({ root: document.body, delayMs: SCAN_DELAY_MS, onChange: requestScan, signal, ignore: isOurs });
+  observeDebounced({
+    root: document.body,
+    delayMs: SCAN_DELAY_MS,
+    onChange: requestScan,
+    signal,
+    ignore: isOurs,
+  });
   requestScan();
 
   // A cheap stale-selector signal: say once (no personal data) if Calendar never shows a chip we recognise.

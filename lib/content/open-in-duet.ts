@@ -36,7 +36,8 @@ export function createOpenInDuetButton(): OpenInDuetButton {
     action?.();
   });
   // Keep Calendar from treating a press on our button as a click outside its popover.
-  for (const type of ['mousedown', 'pointerdown', 'mouseup']) button.addEventListener(type, (e) => e.stopPropagation());
+  for (const type of ['mousedown', 'pointerdown', 'mouseup'])
+    button.addEventListener(type, (e) => e.stopPropagation());
   document.documentElement.append(button);
 
   return {

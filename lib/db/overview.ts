@@ -97,14 +97,19 @@ function activeDueBetween(db: DuetDatabase, from: Day, to: Day, includeUpper = f
 export const COUNT_CAP = 100;
 
 /** Keys in a range, stopping at COUNT_CAP (one getAllKeys, no records read). */
-async function cappedCount(collection: { limit(n: number): { primaryKeys(): Promise<unknown[]> } }): Promise<number> {
+async function cappedCount(collection: {
+  limit(n: number): { primaryKeys(): Promise<unknown[]> };
+}): Promise<number> {
   return (await collection.limit(COUNT_CAP).primaryKeys()).length;
 }
 
 async function countFilters(db: DuetDatabase, today: Day): Promise<Record<AgreementFilter, number>> {
   const [, sunday] = weekOf(today);
   const sum = async (counts: Array<Promise<number>>) =>
-    Math.min(COUNT_CAP, (await Promise.all(counts)).reduce((a, b) => a + b, 0));
+    Math.min(
+      COUNT_CAP,
+      (await Promise.all(counts)).reduce((a, b) => a + b, 0),
+    );
   const byOwner = (owners: readonly Agreement['owner'][]) =>
     sum(
       ACTIVE_AGREEMENT_STATUSES.flatMap((status) =>

@@ -9,6 +9,7 @@ import {
   type RelationshipKind,
   RelationshipSchema,
 } from '../domain/model';
+import { classifyTitle } from '../domain/one-on-one-title';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { newId } from './ids';
@@ -88,6 +89,11 @@ export interface EventIdentity {
   seriesId: string;
   /** Guests other than me, when known (popover); empty when only the chip was seen. */
   counterpartEmails: readonly string[];
+  /**
+   * The event's title. When given and it does not look like a 1:1, a new series is never linked by email
+   * alone (a two-person "Interview debrief" is not Bob's 1:1; the user can track it).
+   */
+  title?: string;
 }
 
 /**
@@ -125,6 +131,7 @@ export async function findRelationshipForEvent(
   const bySeries = linked.find((r) => r.personIds.length === 0 || matchesGuests(r));
   if (bySeries) return bySeries;
   if (personIdsWithEmail.size === 0) return undefined;
+  if (identity.title !== undefined && classifyTitle(identity.title) === null) return undefined;
 
   const candidates = (
     await db.relationships
@@ -154,9 +161,12 @@ export async function relationshipsLinkedToSeries(
   db: DuetDatabase = getDatabase(),
 ): Promise<LinkedRelationship[]> {
   if (seriesIds.length === 0) return [];
-  const relationships = (await db.relationships.where('calendarSeriesIds').anyOf([...seriesIds]).toArray()).filter(
-    (r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index,
-  );
+  const relationships = (
+    await db.relationships
+      .where('calendarSeriesIds')
+      .anyOf([...seriesIds])
+      .toArray()
+  ).filter((r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index);
   return withEmails(relationships, db);
 }
 
@@ -166,11 +176,17 @@ export async function relationshipsWithPeopleEmails(
   db: DuetDatabase = getDatabase(),
 ): Promise<LinkedRelationship[]> {
   if (emails.length === 0) return [];
-  const people = await db.people.where('emails').anyOf(emails.map((e) => e.toLowerCase())).toArray();
+  const people = await db.people
+    .where('emails')
+    .anyOf(emails.map((e) => e.toLowerCase()))
+    .toArray();
   if (people.length === 0) return [];
-  const relationships = (await db.relationships.where('personIds').anyOf(people.map((p) => p.id)).toArray()).filter(
-    (r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index,
-  );
+  const relationships = (
+    await db.relationships
+      .where('personIds')
+      .anyOf(people.map((p) => p.id))
+      .toArray()
+  ).filter((r, index, all) => !r.archived && all.findIndex((o) => o.id === r.id) === index);
   return withEmails(relationships, db);
 }
 

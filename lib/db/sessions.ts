@@ -235,9 +235,14 @@ export async function countSessionsBetween(
 ): Promise<number> {
   const counts = await Promise.all(
     statuses.map(async (status) => {
-      const range = db.sessions.where('[status+scheduledAt]').between([status, from], [status, to], true, true);
+      const range = db.sessions
+        .where('[status+scheduledAt]')
+        .between([status, from], [status, to], true, true);
       return Number.isFinite(cap) ? (await range.limit(cap).primaryKeys()).length : range.count();
     }),
   );
-  return Math.min(cap, counts.reduce((a, b) => a + b, 0));
+  return Math.min(
+    cap,
+    counts.reduce((a, b) => a + b, 0),
+  );
 }

@@ -37,5 +37,15 @@ export interface Counterpart {
 }
 
 export type Detection =
-  | { isOneOnOne: true; kind: OneOnOneKind; confidence: Confidence; counterparts: Counterpart[]; reason: string }
-  | { isOneOnOne: false; reason: string; /** Exactly one other person: offer "Track as 1:1 with <name>". */ trackable: Counterpart | null };
+  | {
+      isOneOnOne: true;
+      kind: OneOnOneKind;
+      confidence: Confidence;
+      counterparts: Counterpart[];
+      reason: string;
+    }
+  | {
+      isOneOnOne: false;
+      reason: string;
+      /** Exactly one other person: offer "Track as 1:1 with <name>". */ trackable: Counterpart | null;
+    };

@@ -31,6 +31,12 @@ describe('built manifest', () => {
     expect(scripts.map((script) => script.matches)).toEqual([[GOOGLE_HOSTS[0]], [GOOGLE_HOSTS[1]]]);
     expect(scripts.every((script) => script.all_frames !== true)).toBe(true);
     expect(manifest.background).toEqual({ type: 'module', service_worker: 'background.js' });
+    expect(manifest.commands).toEqual({
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Open the Duet panel for the selected Calendar event',
+      },
+    });
     expect(Object.keys(manifest.icons as object)).toEqual(['16', '32', '48', '96', '128']);
   });
 

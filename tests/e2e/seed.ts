@@ -17,11 +17,14 @@ export async function seedDatabase(duet: Duet, data: ExportData): Promise<void> 
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const stores = Object.keys(records).filter((name) => (records as Record<string, unknown[]>)[name]!.length > 0);
+      const stores = Object.keys(records).filter(
+        (name) => (records as Record<string, unknown[]>)[name]!.length > 0,
+      );
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction(stores, 'readwrite');
         for (const name of stores) {
-          for (const record of (records as Record<string, unknown[]>)[name]!) tx.objectStore(name).put(record);
+          for (const record of (records as Record<string, unknown[]>)[name]!)
+            tx.objectStore(name).put(record);
         }
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);

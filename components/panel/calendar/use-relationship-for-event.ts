@@ -28,7 +28,7 @@ export function useRelationshipForEvent(context: CalendarContext) {
       return;
     }
     let cancelled = false;
-    findRelationshipForEvent({ seriesId: context.seriesKey, counterpartEmails: emails })
+    findRelationshipForEvent({ seriesId: context.seriesKey, counterpartEmails: emails, title: context.title })
       .then((relationship) => {
         if (cancelled) return;
         setResolution(

@@ -10,6 +10,10 @@
  * - fr `De 15:00 à 15:30, …, Accepté, Aucun lieu, 23 mars 2026`, also `15 h 30` (range seen, rest inferred;
  *   gcal-week-fr.html)
  * Users may pick 12 h or 24 h clocks in any language, so every locale accepts both.
+ * Words: en `Accepted|Declined|Tentative|Needs RSVP` (seen, S18; `Maybe` inferred), `All day` (inferred),
+ * `Organizer|Organiser` (seen, S5), `N guests` (seen, S2). German and French words are all inferred:
+ * Zugesagt|Abgesagt|Vielleicht|Antwort ausstehend, Ganztägig, Organisator(in), N Gäste;
+ * Accepté|Refusé|Peut-être|Réponse en attente, Toute la journée, Organisateur/-trice, N invités.
  */
 import type { EventResponse } from './model';
 
@@ -64,8 +68,8 @@ const TABLES: Record<string, LocaleTable> = {
 
 const RESPONSE_ORDER = ['accepted', 'declined', 'tentative', 'needs-action'] as const;
 
-/** One clock time: `9`, `9:15`, `09.15`, `9am`, `9:15 p.m.`, `15 Uhr`, `15 h 30`. Groups: hour, minute ×2, am/pm. */
-const TIME = String.raw`(\d{1,2})(?:[:.](\d{2})|\s?h(?:\s?(\d{2}))?)?\s?(?:([ap])\.?m\.?)?(?:\s?Uhr)?`;
+/** One clock time: `9`, `9:15`, `09.15`, `9am`, `9:15 p.m.`, `15 Uhr`, `15 h 30`, `15h`. Groups: hour, minute, am/pm. */
+const TIME = String.raw`(\d{1,2})(?:\s?[:.h]\s?(\d{2})|\s?h)?\s?(?:([ap])\.?m\.?)?(?:\s?Uhr)?`;
 
 export interface CalendarLocale {
   /** `^<start> <to> <end>, ` */
@@ -119,8 +123,8 @@ function clock(hour: string | undefined, minute: string | undefined, meridiem: s
   return h > 23 || m > 59 ? null : h * 60 + m;
 }
 
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const pad = (n: number) => String(n).padStart(2, '0');
+const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
 export interface ParsedRange {
   start: string;
@@ -133,11 +137,11 @@ export interface ParsedRange {
 export function parseTimeRange(text: string, locale: CalendarLocale): ParsedRange | null {
   const match = locale.range.exec(text);
   if (!match) return null;
-  const [, h1, m1a, m1b, ap1, h2, m2a, m2b, ap2] = match;
-  const end = clock(h2, m2a ?? m2b, ap2);
+  const [, h1, m1, ap1, h2, m2, ap2] = match;
+  const end = clock(h2, m2, ap2);
   // "10 to 10:30am": the start borrows the end's am/pm, unless that puts it after the end ("11 to 1pm").
-  let start = clock(h1, m1a ?? m1b, ap1 ?? ap2);
-  if (!ap1 && ap2 && start !== null && end !== null && start > end) start = clock(h1, m1a ?? m1b, 'a');
+  let start = clock(h1, m1, ap1 ?? ap2);
+  if (!ap1 && ap2 && start !== null && end !== null && start > end) start = clock(h1, m1, 'a');
   if ((ap1 && !ap2) || start === null || end === null) return null;
   return { start: hhmm(start), end: hhmm(end), length: match[0].length };
 }

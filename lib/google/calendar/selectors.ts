@@ -24,7 +24,7 @@ export interface SelectorSpec<F extends string> {
 }
 
 /** The week grid in every language, with or without an open popover: same structure, same counts. */
-const week = <T extends number>(n: T) => ({
+const week = (n: number) => ({
   'gcal-week.html': n,
   'gcal-event-popover.html': n,
   'gcal-week-en-GB.html': n,

@@ -11,6 +11,13 @@ export class CalendarPage {
     private readonly duet: Duet,
   ) {}
 
+  /** Wraps a page that is already on Calendar. */
+  static async attach(duet: Duet, page: Page): Promise<CalendarPage> {
+    const calendar = new CalendarPage(page, duet);
+    await calendar.badges.first().waitFor({ timeout: 15_000 });
+    return calendar;
+  }
+
   static async open(duet: Duet, url: string = CALENDAR_WEEK_URL): Promise<CalendarPage> {
     const page = await duet.newPage();
     await page.goto(url);
@@ -25,7 +32,9 @@ export class CalendarPage {
 
   chip(title: string): Locator {
     return this.page.locator('[data-eventchip]').filter({
-      has: this.page.locator('.I0UMhf, .WBi6vc', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+      has: this.page.locator('.I0UMhf, .WBi6vc, .URIUGf', {
+        hasText: new RegExp(`^${escapeRegExp(title)}$`),
+      }),
     });
   }
 
@@ -39,7 +48,12 @@ export class CalendarPage {
       badges.map((badge) => {
         const chip = badge.closest('[data-eventchip]');
         return {
-          title: chip?.querySelector('.I0UMhf, .WBi6vc')?.textContent?.trim() ?? '',
+          // Visible title: week/day/month classes, the schedule view's, else the first aria-hidden text.
+          title:
+            (
+              chip?.querySelector('.I0UMhf, .WBi6vc, .URIUGf') ??
+              chip?.querySelector('[aria-hidden="true"] span')
+            )?.textContent?.trim() ?? '',
           kind: badge.getAttribute('data-duet-kind') ?? '',
           confidence: badge.getAttribute('data-duet-confidence') ?? '',
           eventId: badge.getAttribute('data-duet-event-id') ?? '',

@@ -1,61 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '@/lib/messaging/protocol';
-import { backgroundHarness } from '../helpers/background';
+import { createHandlers } from '@/lib/background/handlers';
+import { MESSAGES, type PanelContext } from '@/lib/messaging/protocol';
+import {
+  ALICE,
+  backgroundHarness,
+  type CalendarDataInit,
+  calendarEvent,
+  eventDetails,
+  fixtureEvent,
+  guest,
+} from '../helpers/background';
 import { encodeEventId, fixturesIndex } from '../helpers/fixtures';
 
 const calendarCtx = (tabId: number | null) => ({ sender: 'calendar-content' as const, tabId });
+const pageCtx = (tabId: number | null) => ({ sender: 'extension-page' as const, tabId });
+
+const ALICE_BOB_SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
+const BOB = { email: 'bob.jones@acme.example', name: 'Bob Jones' };
+
+/** Bob's 1:1, linked to the fixture "Alice / Bob" series, with 2 open agreements. */
+const BOB_LINKED: CalendarDataInit = {
+  people: { 'p-bob': ['bob.jones@acme.example'] },
+  relationships: [{ id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [ALICE_BOB_SERIES] }],
+  openAgreements: { 'r-bob': 2 },
+};
+
+const classify = (harness: ReturnType<typeof backgroundHarness>, events = [fixtureEvent('Alice / Bob')]) =>
+  harness.handlers['calendar/classify-events']({ kind: 'calendar/classify-events', events }, calendarCtx(1));
 
 describe('createHandlers: calendar/classify-events', () => {
   it('answers a response that matches the protocol’s response schema', async () => {
-    const { handlers } = backgroundHarness([fixturesIndex.events[1]!.decoded_event_id]);
-    const events = fixturesIndex.events.map((e) => ({ dataEventId: e.data_eventid, title: e.title }));
+    const { handlers } = backgroundHarness(BOB_LINKED);
+    const events = fixturesIndex.events.map((e) => calendarEvent({ dataEventId: e.data_eventid }));
     const response = await handlers['calendar/classify-events'](
       { kind: 'calendar/classify-events', events },
       calendarCtx(1),
     );
     expect(MESSAGES['calendar/classify-events'].response.safeParse(response).success).toBe(true);
-    expect(response.badges.filter((b) => b.hasNotes)).toEqual([
+    expect(response.badges.filter((b) => b.openAgreements > 0)).toEqual([
       {
         dataEventId: fixturesIndex.events[1]!.data_eventid,
         kind: 'one-on-one',
-        confidence: 'likely',
-        hasNotes: true,
+        confidence: 'confirmed',
+        openAgreements: 2,
       },
     ]);
   });
 
   it('decides by the title the page shows now, not by the id', async () => {
-    const { handlers } = backgroundHarness();
-    const id = fixturesIndex.events[1]!.data_eventid;
-    const renamed = await handlers['calendar/classify-events'](
-      { kind: 'calendar/classify-events', events: [{ dataEventId: id, title: 'Lunch' }] },
-      calendarCtx(1),
-    );
+    const harness = backgroundHarness();
+    const renamed = await classify(harness, [fixtureEvent('Alice / Bob', { title: 'Lunch' })]);
     expect(renamed.badges).toEqual([]);
   });
 
-  it('looks up notes by decoded instance id, so other instances of the series do not count', async () => {
-    const lastWeek = '9q7kdlrmoh7cfue81kf5u8fmkk_20260316T170000Z';
-    const { handlers, eventKeysWithNotes } = backgroundHarness([lastWeek, '9q7kdlrmoh7cfue81kf5u8fmkk']);
-    const response = await handlers['calendar/classify-events'](
-      {
-        kind: 'calendar/classify-events',
-        events: [{ dataEventId: fixturesIndex.events[1]!.data_eventid, title: 'Alice / Bob' }],
-      },
-      calendarCtx(1),
-    );
-    expect(eventKeysWithNotes).toHaveBeenCalledWith(['9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z']);
-    expect(response.badges[0]?.hasNotes).toBe(false);
+  it('looks relationships up by series id, so every instance of a linked series shows its count', async () => {
+    const harness = backgroundHarness(BOB_LINKED);
+    const lastWeek = calendarEvent({
+      dataEventId: encodeEventId(`${ALICE_BOB_SERIES}_20260316T170000Z alice@acme.example`),
+      title: 'Alice / Bob',
+    });
+    const response = await classify(harness, [fixtureEvent('Alice / Bob'), lastWeek]);
+    expect(harness.calendar.linkedToSeries).toHaveBeenCalledWith([ALICE_BOB_SERIES]);
+    expect(harness.calendar.openAgreementCounts).toHaveBeenCalledTimes(1);
+    expect(response.badges.map((b) => b.openAgreements)).toEqual([2, 2]);
+  });
+
+  it('shows no count for an unlinked series', async () => {
+    const harness = backgroundHarness({ ...BOB_LINKED, relationships: [] });
+    const response = await classify(harness);
+    expect(response.badges[0]?.openAgreements).toBe(0);
   });
 
   it('handles an empty list', async () => {
-    const { handlers } = backgroundHarness();
-    expect(
-      await handlers['calendar/classify-events'](
-        { kind: 'calendar/classify-events', events: [] },
-        calendarCtx(1),
-      ),
-    ).toEqual({ badges: [] });
+    const harness = backgroundHarness();
+    expect(await classify(harness, [])).toEqual({ badges: [] });
+  });
+
+  it('remembers the sender’s tab as a Calendar tab (for later badge refreshes)', async () => {
+    const harness = backgroundHarness();
+    await harness.handlers['calendar/classify-events'](
+      { kind: 'calendar/classify-events', events: [] },
+      calendarCtx(7),
+    );
+    expect(harness.calendarTabSeen).toHaveBeenCalledTimes(1);
+    expect(harness.calendarTabSeen).toHaveBeenCalledWith(7);
+    harness.calendarTabSeen.mockClear();
+    await harness.handlers['calendar/classify-events'](
+      { kind: 'calendar/classify-events', events: [] },
+      calendarCtx(null),
+    );
+    expect(harness.calendarTabSeen).not.toHaveBeenCalled();
+  });
+});
+
+describe('createHandlers: calendar/event-details', () => {
+  it('stores the popover, so a following classify of the same event is confirmed', async () => {
+    const harness = backgroundHarness();
+    expect((await classify(harness)).badges[0]?.confidence).toBe('likely');
+
+    const reply = await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(1),
+    );
+    expect(reply).toEqual({ badge: null });
+    expect(MESSAGES['calendar/event-details'].response.safeParse(reply).success).toBe(true);
+    expect(harness.details.get(fixturesIndex.popover.data_eventid)).toEqual(eventDetails());
+
+    expect((await classify(harness)).badges).toEqual([
+      {
+        dataEventId: fixturesIndex.popover.data_eventid,
+        kind: 'one-on-one',
+        confidence: 'confirmed',
+        openAgreements: 0,
+      },
+    ]);
+  });
+
+  it('a popover with three other people takes a 1:1 title’s badge away', async () => {
+    const harness = backgroundHarness();
+    const carol = fixtureEvent('1:1 Alice <> Carol');
+    const crowd = ['bob', 'dan', 'erin'].map((n) => guest(`${n}@acme.example`, n));
+    await harness.handlers['calendar/event-details'](
+      {
+        kind: 'calendar/event-details',
+        details: eventDetails({
+          dataEventId: carol.dataEventId,
+          title: carol.title,
+          guests: [ALICE, ...crowd],
+        }),
+      },
+      calendarCtx(1),
+    );
+    expect((await classify(harness, [carol])).badges).toEqual([]);
+  });
+
+  it('touches no storage and pushes nothing', async () => {
+    const harness = backgroundHarness();
+    await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(1),
+    );
+    expect(harness.area.set).not.toHaveBeenCalled();
+    expect(harness.pushContext).not.toHaveBeenCalled();
+    expect(harness.linkMeetCode).not.toHaveBeenCalled();
   });
 });
 
@@ -64,10 +151,7 @@ describe('createHandlers: calendar/select-event', () => {
     const { handlers, area, pushContext } = backgroundHarness();
     await expect(
       handlers['calendar/select-event'](
-        {
-          kind: 'calendar/select-event',
-          event: { dataEventId: fixturesIndex.events[1]!.data_eventid, title: 'x' },
-        },
+        { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
         calendarCtx(null),
       ),
     ).rejects.toThrow();
@@ -75,45 +159,165 @@ describe('createHandlers: calendar/select-event', () => {
     expect(pushContext).not.toHaveBeenCalled();
   });
 
-  it('refuses an id that does not decode', async () => {
-    const { handlers, area } = backgroundHarness();
-    for (const dataEventId of [fixturesIndex.task.data_eventid, 'bm90IGFuIGlk'.slice(0, 5), 'ttb_abc']) {
-      await expect(
-        handlers['calendar/select-event'](
-          { kind: 'calendar/select-event', event: { dataEventId, title: '' } },
-          calendarCtx(1),
-        ),
-      ).rejects.toThrow();
-    }
-    expect(area.items.size).toBe(0);
-  });
-
   it('keys a single event by its own id for both event and series', async () => {
     const { handlers, tabContexts } = backgroundHarness();
-    const single = fixturesIndex.events.find((e) => e.title === 'Alice / Frank')!;
-    await handlers['calendar/select-event'](
-      { kind: 'calendar/select-event', event: { dataEventId: single.data_eventid, title: single.title } },
-      calendarCtx(3),
-    );
-    expect(await tabContexts.get(3)).toEqual({
+    const single = fixtureEvent('Alice / Frank');
+    await handlers['calendar/select-event']({ kind: 'calendar/select-event', event: single }, calendarCtx(3));
+    expect(await tabContexts.get(3)).toMatchObject({
       surface: 'calendar',
-      dataEventId: single.data_eventid,
-      eventKey: single.decoded_event_id,
-      seriesKey: single.decoded_event_id,
+      dataEventId: single.dataEventId,
+      eventKey: 'p5cei7a8gavd6bsgqfs398fhj8',
+      seriesKey: 'p5cei7a8gavd6bsgqfs398fhj8',
       title: 'Alice / Frank',
+      day: '2026-03-27',
+      start: '09:30',
+      recurring: false,
+      detection: { kind: 'one-on-one', confidence: 'likely', trackable: null, relationshipId: null },
+      guests: null,
+      meetCode: null,
     });
   });
 
   it('keys an all-day recurring instance by the part before _YYYYMMDD', async () => {
     const { handlers, tabContexts } = backgroundHarness();
-    const dataEventId = encodeEventId('offsite42_20260326 c_team@g');
-    await handlers['calendar/select-event'](
-      { kind: 'calendar/select-event', event: { dataEventId, title: 'Offsite' } },
-      calendarCtx(3),
-    );
+    const event = calendarEvent({
+      dataEventId: encodeEventId('offsite42_20260326 c_team@g'),
+      title: 'Offsite',
+      allDay: true,
+      start: null,
+      end: null,
+    });
+    await handlers['calendar/select-event']({ kind: 'calendar/select-event', event }, calendarCtx(3));
     expect(await tabContexts.get(3)).toMatchObject({
       eventKey: 'offsite42_20260326',
       seriesKey: 'offsite42',
+      recurring: true,
+      start: null,
+      detection: { kind: null },
+    });
+  });
+
+  it('stores and pushes a context with the detection and guests of a read popover', async () => {
+    const harness = backgroundHarness();
+    await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(4),
+    );
+    const reply = await harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(4),
+    );
+    expect(reply).toEqual({ ok: true });
+    const expected: PanelContext = {
+      surface: 'calendar',
+      dataEventId: fixturesIndex.popover.data_eventid,
+      eventKey: '9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z',
+      seriesKey: ALICE_BOB_SERIES,
+      title: 'Alice / Bob',
+      day: '2026-03-23',
+      start: '10:00',
+      recurring: true,
+      detection: {
+        kind: 'one-on-one',
+        confidence: 'confirmed',
+        counterparts: [BOB],
+        trackable: null,
+        relationshipId: null,
+      },
+      guests: [BOB],
+      meetCode: 'abc-defg-hij',
+    };
+    expect(await harness.tabContexts.get(4)).toEqual(expected);
+    expect(harness.pushContext).toHaveBeenCalledTimes(1);
+    expect(harness.pushContext).toHaveBeenCalledWith(4, expected);
+    // No relationship yet: the Meet code has nothing to be linked to.
+    expect(harness.linkMeetCode).not.toHaveBeenCalled();
+  });
+
+  it('offers the one other guest of a plain-titled event as trackable', async () => {
+    const harness = backgroundHarness();
+    const sync = fixtureEvent('Weekly sync');
+    await harness.handlers['calendar/event-details'](
+      {
+        kind: 'calendar/event-details',
+        details: eventDetails({ dataEventId: sync.dataEventId, title: sync.title, meetCode: null }),
+      },
+      calendarCtx(4),
+    );
+    await harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: sync },
+      calendarCtx(4),
+    );
+    expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({
+      detection: { kind: null, confidence: null, counterparts: [], trackable: BOB, relationshipId: null },
+      guests: [BOB],
+      meetCode: null,
+    });
+  });
+
+  it('links the popover’s Meet code to the relationship when both are known', async () => {
+    const harness = backgroundHarness(BOB_LINKED);
+    await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(4),
+    );
+    await harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(4),
+    );
+    expect(harness.linkMeetCode).toHaveBeenCalledTimes(1);
+    expect(harness.linkMeetCode).toHaveBeenCalledWith('r-bob', 'abc-defg-hij');
+    expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({
+      detection: { relationshipId: 'r-bob', confidence: 'confirmed' },
+      meetCode: 'abc-defg-hij',
+    });
+  });
+
+  it('links no Meet code without a popover, or when the popover had none', async () => {
+    const harness = backgroundHarness(BOB_LINKED);
+    const event = fixtureEvent('Alice / Bob');
+    await harness.handlers['calendar/select-event']({ kind: 'calendar/select-event', event }, calendarCtx(4));
+    expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({ detection: { relationshipId: 'r-bob' } });
+    await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails({ meetCode: null }) },
+      calendarCtx(4),
+    );
+    await harness.handlers['calendar/select-event']({ kind: 'calendar/select-event', event }, calendarCtx(4));
+    expect(harness.linkMeetCode).not.toHaveBeenCalled();
+  });
+
+  it('links no Meet code to a relationship the guests do not match', async () => {
+    const harness = backgroundHarness(BOB_LINKED);
+    await harness.handlers['calendar/event-details'](
+      {
+        kind: 'calendar/event-details',
+        details: eventDetails({ guests: [ALICE, guest('carol@acme.example', 'Carol')] }),
+      },
+      calendarCtx(4),
+    );
+    await harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(4),
+    );
+    expect(harness.linkMeetCode).not.toHaveBeenCalled();
+  });
+});
+
+describe('createHandlers: panel/data-changed', () => {
+  it('asks every Calendar tab to refresh its badges', async () => {
+    const harness = backgroundHarness();
+    expect(await harness.handlers['panel/data-changed']({ kind: 'panel/data-changed' }, pageCtx(2))).toEqual({
+      ok: true,
+    });
+    expect(harness.refreshBadges).toHaveBeenCalledTimes(1);
+    expect(harness.area.set).not.toHaveBeenCalled();
+  });
+
+  it('works without a refreshBadges dependency', async () => {
+    const { deps } = backgroundHarness();
+    const handlers = createHandlers({ ...deps, refreshBadges: undefined });
+    expect(await handlers['panel/data-changed']({ kind: 'panel/data-changed' }, pageCtx(null))).toEqual({
+      ok: true,
     });
   });
 });
@@ -132,22 +336,16 @@ describe('createHandlers: meet/call-seen and panel/get-context', () => {
 
   it('panel/get-context without a tab reads nothing', async () => {
     const { handlers, area } = backgroundHarness();
-    expect(
-      await handlers['panel/get-context'](
-        { kind: 'panel/get-context' },
-        { sender: 'extension-page', tabId: null },
-      ),
-    ).toEqual({ context: null });
+    expect(await handlers['panel/get-context']({ kind: 'panel/get-context' }, pageCtx(null))).toEqual({
+      context: null,
+    });
     expect(area.get).not.toHaveBeenCalled();
   });
 
   it('panel/get-context answers null for a tab with nothing selected', async () => {
     const { handlers } = backgroundHarness();
-    expect(
-      await handlers['panel/get-context'](
-        { kind: 'panel/get-context' },
-        { sender: 'extension-page', tabId: 8 },
-      ),
-    ).toEqual({ context: null });
+    expect(await handlers['panel/get-context']({ kind: 'panel/get-context' }, pageCtx(8))).toEqual({
+      context: null,
+    });
   });
 });

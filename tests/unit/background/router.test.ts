@@ -3,16 +3,22 @@ import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import type { Envelope, PanelContext } from '@/lib/messaging/protocol';
 import type { RawSender } from '@/lib/messaging/senders';
-import { backgroundHarness, calendarSender, meetSender, panelSender, SELF } from '../helpers/background';
+import {
+  backgroundHarness,
+  type BackgroundHarness,
+  type CalendarDataInit,
+  calendarEvent,
+  calendarSender,
+  eventDetails,
+  fixtureByTitle,
+  fixtureEvent,
+  meetSender,
+  panelSender,
+  SELF,
+} from '../helpers/background';
 import { fixturesIndex } from '../helpers/fixtures';
 
-const byTitle = (title: string) => {
-  const event = fixturesIndex.events.find((e) => e.title === title);
-  if (!event) throw new Error(`no fixture event ${title}`);
-  return event;
-};
-
-const seen = (title: string) => ({ dataEventId: byTitle(title).data_eventid, title });
+const seen = (title: string) => fixtureEvent(title);
 
 const ONE_ON_ONE_TITLES: Record<string, string> = {
   'Alice / Bob': 'one-on-one',
@@ -24,22 +30,39 @@ const ONE_ON_ONE_TITLES: Record<string, string> = {
   'Alice / Frank': 'one-on-one',
 };
 
-function expectNoSideEffects(harness: ReturnType<typeof backgroundHarness>) {
+const seriesOf = (title: string) => seen(title).seriesId;
+
+/** Two linked 1:1 series: Bob's with 4 open agreements, Frank's with none. */
+const LINKED: CalendarDataInit = {
+  people: { 'p-bob': ['bob.jones@acme.example'], 'p-frank': ['frank@acme.example'] },
+  relationships: [
+    { id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [seriesOf('Alice / Bob')] },
+    { id: 'r-frank', kind: 'one-on-one', personIds: ['p-frank'], seriesIds: [seriesOf('Alice / Frank')] },
+  ],
+  openAgreements: { 'r-bob': 4 },
+};
+const COUNTS: Record<string, number> = { 'Alice / Bob': 4, 'Alice / Frank': 0 };
+
+function expectNoSideEffects(harness: BackgroundHarness) {
   expect(harness.area.set).not.toHaveBeenCalled();
   expect(harness.area.remove).not.toHaveBeenCalled();
   expect(harness.area.items.size).toBe(0);
   expect(harness.pushContext).not.toHaveBeenCalled();
-  expect(harness.eventKeysWithNotes).not.toHaveBeenCalled();
+  expect(harness.calendar.settings).not.toHaveBeenCalled();
+  expect(harness.calendar.linkedToSeries).not.toHaveBeenCalled();
+  expect(harness.calendar.withPeopleEmails).not.toHaveBeenCalled();
+  expect(harness.calendar.openAgreementCounts).not.toHaveBeenCalled();
+  expect(harness.calendarTabSeen).not.toHaveBeenCalled();
+  expect(harness.refreshBadges).not.toHaveBeenCalled();
+  expect(harness.linkMeetCode).not.toHaveBeenCalled();
 }
 
 describe('router: calendar/classify-events', () => {
-  it('badges exactly the 1:1 titles of the week, with hasNotes from the database', async () => {
-    const withNotes = [byTitle('Alice / Bob').decoded_event_id, byTitle('Alice / Frank').decoded_event_id];
-    const harness = backgroundHarness(withNotes);
+  it('badges exactly the 1:1 titles of the week, with openAgreements from the database', async () => {
+    const harness = backgroundHarness(LINKED);
     const events = [
-      ...fixturesIndex.events.map((event) => ({ dataEventId: event.data_eventid, title: event.title })),
-      { dataEventId: fixturesIndex.all_day.data_eventid, title: fixturesIndex.all_day.title },
-      { dataEventId: fixturesIndex.task.data_eventid, title: fixturesIndex.task.title },
+      ...fixturesIndex.events.map((event) => calendarEvent({ dataEventId: event.data_eventid })),
+      calendarEvent({ dataEventId: fixturesIndex.all_day.data_eventid }),
     ];
 
     const reply = await harness.router({ kind: 'calendar/classify-events', events }, calendarSender(1));
@@ -48,30 +71,34 @@ describe('router: calendar/classify-events', () => {
     const badges = (reply as { ok: true; data: { badges: unknown[] } }).data.badges;
     expect(badges).toEqual(
       Object.entries(ONE_ON_ONE_TITLES).map(([title, kind]) => ({
-        dataEventId: byTitle(title).data_eventid,
+        dataEventId: fixtureByTitle(title).data_eventid,
         kind,
-        confidence: 'likely',
-        hasNotes: withNotes.includes(byTitle(title).decoded_event_id),
+        // A linked series is confirmed; the others are known by their title only.
+        confidence: title in COUNTS ? 'confirmed' : 'likely',
+        openAgreements: COUNTS[title] ?? 0,
       })),
     );
-    // Only the candidates' decoded ids are looked up: no lookups for standups, lunches or tasks.
-    expect(harness.eventKeysWithNotes).toHaveBeenCalledTimes(1);
-    expect(harness.eventKeysWithNotes.mock.calls[0]![0]).toEqual(
-      Object.keys(ONE_ON_ONE_TITLES).map((title) => byTitle(title).decoded_event_id),
-    );
+    // One lookup per batch: series by series id, counts only for the linked 1:1s.
+    expect(harness.calendar.linkedToSeries).toHaveBeenCalledTimes(1);
+    expect(harness.calendar.linkedToSeries.mock.calls[0]![0]).toEqual([
+      ...new Set(events.map((e) => e.seriesId)),
+    ]);
+    expect(harness.calendar.openAgreementCounts).toHaveBeenCalledTimes(1);
+    expect(harness.calendar.openAgreementCounts.mock.calls[0]![0]).toEqual(['r-bob', 'r-frank']);
+    expect(harness.calendarTabSeen).toHaveBeenCalledWith(1);
     expect(harness.area.set).not.toHaveBeenCalled();
     expect(harness.pushContext).not.toHaveBeenCalled();
   });
 
-  it('never badges a task or an undecodable id, whatever its title', async () => {
-    const harness = backgroundHarness();
+  it('never badges an all-day event or one I declined, whatever its title', async () => {
+    const harness = backgroundHarness(LINKED);
     const reply = await harness.router(
       {
         kind: 'calendar/classify-events',
         events: [
-          { dataEventId: fixturesIndex.task.data_eventid, title: '1:1 prep with Bob' },
-          { dataEventId: 'bday_YWxpY2U', title: 'Alice / Bob' },
-          { dataEventId: 'bm90LWEtdmFsaWQtaWQ', title: 'Alice / Bob' },
+          calendarEvent({ dataEventId: fixturesIndex.all_day.data_eventid, title: '1:1 prep with Bob' }),
+          { ...seen('Alice / Bob'), response: 'declined' },
+          { ...seen('Vendor demo'), title: 'Alice / Frank' },
         ],
       },
       calendarSender(1),
@@ -91,6 +118,47 @@ describe('router: calendar/classify-events', () => {
   });
 });
 
+describe('router: calendar/event-details', () => {
+  it('is accepted from Calendar and makes the next verdict for that event confirmed', async () => {
+    const harness = backgroundHarness();
+    const classify = async () =>
+      (await harness.router(
+        { kind: 'calendar/classify-events', events: [seen('Alice / Bob')] },
+        calendarSender(1),
+      )) as { ok: true; data: { badges: Array<{ confidence: string }> } };
+    expect((await classify()).data.badges[0]?.confidence).toBe('likely');
+    expect(
+      await harness.router({ kind: 'calendar/event-details', details: eventDetails() }, calendarSender(1)),
+    ).toEqual({ ok: true, data: { badge: null } });
+    expect((await classify()).data.badges[0]?.confidence).toBe('confirmed');
+  });
+
+  it('is refused from Meet and from extension pages, and remembers nothing', async () => {
+    const harness = backgroundHarness();
+    const message = { kind: 'calendar/event-details', details: eventDetails() };
+    for (const sender of [meetSender(1), panelSender(1), panelSender(undefined)]) {
+      expect(await harness.router(message, sender)).toEqual({ ok: false, error: 'message:not-allowed' });
+    }
+    expect(harness.details.get(fixturesIndex.popover.data_eventid)).toBeUndefined();
+    expectNoSideEffects(harness);
+  });
+
+  it('refuses a popover with an extra field or a malformed guest', async () => {
+    const harness = backgroundHarness();
+    const bad = [
+      { ...eventDetails(), notes: 'secret' },
+      eventDetails({ guests: [{ ...eventDetails().guests[0]!, kind: 'robot' as 'person' }] }),
+    ];
+    for (const details of bad) {
+      expect(await harness.router({ kind: 'calendar/event-details', details }, calendarSender(1))).toEqual({
+        ok: false,
+        error: 'message:invalid',
+      });
+    }
+    expect(harness.details.get(fixturesIndex.popover.data_eventid)).toBeUndefined();
+  });
+});
+
 describe('router: calendar/select-event and panel/get-context', () => {
   it('stores the event for the sender’s tab and pushes it to that tab’s panels', async () => {
     const harness = backgroundHarness();
@@ -101,10 +169,23 @@ describe('router: calendar/select-event and panel/get-context', () => {
 
     const expected: PanelContext = {
       surface: 'calendar',
-      dataEventId: byTitle('Alice / Bob').data_eventid,
+      dataEventId: fixtureByTitle('Alice / Bob').data_eventid,
       eventKey: '9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z',
       seriesKey: '9q7kdlrmoh7cfue81kf5u8fmkk',
       title: 'Alice / Bob',
+      day: '2026-03-23',
+      start: '10:00',
+      recurring: true,
+      detection: {
+        kind: 'one-on-one',
+        confidence: 'likely',
+        // The names in the title (guests unknown): not pinned here, see calendar.test.ts.
+        counterparts: expect.any(Array),
+        trackable: null,
+        relationshipId: null,
+      },
+      guests: null,
+      meetCode: null,
     };
     expect(reply).toEqual({ ok: true, data: { ok: true } });
     expect([...harness.area.items.keys()]).toEqual(['tab-context:4']);
@@ -169,6 +250,41 @@ describe('router: calendar/select-event and panel/get-context', () => {
   });
 });
 
+describe('router: panel/data-changed', () => {
+  it('from a panel (or the popup) refreshes the badges', async () => {
+    const harness = backgroundHarness();
+    expect(await harness.router({ kind: 'panel/data-changed' }, panelSender(1))).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(await harness.router({ kind: 'panel/data-changed' }, panelSender(undefined))).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(harness.refreshBadges).toHaveBeenCalledTimes(2);
+  });
+
+  it('is refused from content scripts, which cannot make every tab rescan', async () => {
+    const harness = backgroundHarness();
+    for (const sender of [calendarSender(1), meetSender(1)]) {
+      expect(await harness.router({ kind: 'panel/data-changed' }, sender)).toEqual({
+        ok: false,
+        error: 'message:not-allowed',
+      });
+    }
+    expectNoSideEffects(harness);
+  });
+
+  it('refuses an extra field', async () => {
+    const harness = backgroundHarness();
+    expect(await harness.router({ kind: 'panel/data-changed', tabId: 3 }, panelSender(1))).toEqual({
+      ok: false,
+      error: 'message:invalid',
+    });
+    expectNoSideEffects(harness);
+  });
+});
+
 describe('router: meet/call-seen', () => {
   it('stores the call for the Meet tab and pushes it', async () => {
     const harness = backgroundHarness();
@@ -202,6 +318,7 @@ describe('router: refusals have no side effect', () => {
   const big = 'x'.repeat(300 * 1024);
   const cyclic: Record<string, unknown> = { kind: 'calendar/select-event' };
   cyclic.event = cyclic;
+  const { eventId: _eventId, seriesId: _seriesId, ...undecoded } = seen('Alice / Bob');
 
   it.each<[string, unknown, string]>([
     ['not an object', 'calendar/select-event', 'message:not-an-object'],
@@ -214,7 +331,18 @@ describe('router: refusals have no side effect', () => {
     ],
     [
       'wrong type',
-      { kind: 'calendar/select-event', event: { dataEventId: 5, title: 'x' } },
+      { kind: 'calendar/select-event', event: { ...seen('Alice / Bob'), dataEventId: 5 } },
+      'message:invalid',
+    ],
+    // The content script decodes ids (tasks and birthdays never get this far); an event without them is junk.
+    [
+      'an event without its decoded ids',
+      { kind: 'calendar/select-event', event: undecoded },
+      'message:invalid',
+    ],
+    [
+      'an event with a bad day',
+      { kind: 'calendar/select-event', event: { ...seen('Alice / Bob'), day: '23/03/2026' } },
       'message:invalid',
     ],
     [
@@ -226,7 +354,7 @@ describe('router: refusals have no side effect', () => {
     ],
     [
       'oversized',
-      { kind: 'calendar/select-event', event: { dataEventId: 'abc', title: big } },
+      { kind: 'calendar/select-event', event: { ...seen('Alice / Bob'), title: big } },
       'message:too-large',
     ],
     ['cyclic', cyclic, 'message:too-large'],
@@ -288,7 +416,7 @@ describe('router: failing handlers', () => {
   it('answers handler-failed and logs no payload text when a dependency throws', async () => {
     const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const harness = backgroundHarness();
-    harness.eventKeysWithNotes.mockRejectedValue(new Error(`lookup failed for ${CANARY}`));
+    harness.calendar.linkedToSeries.mockRejectedValue(new Error(`lookup failed for ${CANARY}`));
     const reply = await harness.router(
       {
         kind: 'calendar/classify-events',
@@ -307,14 +435,12 @@ describe('router: failing handlers', () => {
     expect(allArgsText(errorSpy)).not.toContain('CANARY');
   });
 
-  it('answers handler-failed for select-event on a task id, with nothing stored', async () => {
+  it('answers handler-failed for select-event when the settings cannot be read, with nothing stored', async () => {
     const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const harness = backgroundHarness();
+    harness.calendar.settings.mockRejectedValue(new Error(CANARY));
     const reply = await harness.router(
-      {
-        kind: 'calendar/select-event',
-        event: { dataEventId: fixturesIndex.task.data_eventid, title: CANARY },
-      },
+      { kind: 'calendar/select-event', event: { ...seen('Alice / Bob'), title: CANARY } },
       calendarSender(1),
     );
     expect(reply).toEqual({ ok: false, error: 'handler-failed' });

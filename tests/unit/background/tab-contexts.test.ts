@@ -9,6 +9,18 @@ const calendarContext: PanelContext = {
   eventKey: '9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z',
   seriesKey: '9q7kdlrmoh7cfue81kf5u8fmkk',
   title: 'Alice / Bob',
+  day: '2026-03-23',
+  start: '10:00',
+  recurring: true,
+  detection: {
+    kind: 'one-on-one',
+    confidence: 'confirmed',
+    counterparts: [{ email: 'bob.jones@acme.example', name: 'Bob Jones' }],
+    trackable: null,
+    relationshipId: 'r-bob',
+  },
+  guests: [{ email: 'bob.jones@acme.example', name: 'Bob Jones' }],
+  meetCode: 'abc-defg-hij',
 };
 const meetContext: PanelContext = { surface: 'meet', meetingCode: 'abc-defg-hij', title: '', state: 'ended' };
 
@@ -49,12 +61,44 @@ describe('TabContexts', () => {
     ['an unknown surface', { ...calendarContext, surface: 'gmail' }],
     ['an extra field', { ...calendarContext, notes: 'secret' }],
     ['a missing field', { surface: 'calendar', title: 'x' }],
+    ['an old-shape calendar context (no detection)', { ...calendarContext, detection: undefined }],
+    ['a bad day', { ...calendarContext, day: '2026-3-23' }],
+    ['a bad start', { ...calendarContext, start: '10h00' }],
+    [
+      'an unknown kind',
+      { ...calendarContext, detection: { ...calendarContext.detection, kind: 'three-on-one' } },
+    ],
+    [
+      'a detection with notes',
+      { ...calendarContext, detection: { ...calendarContext.detection, notes: 'x' } },
+    ],
+    ['a bad Meet code', { ...calendarContext, meetCode: 'ABC-DEFG-HIJ' }],
+    [
+      'more than 50 guests',
+      { ...calendarContext, guests: Array.from({ length: 51 }, () => ({ email: null, name: 'G' })) },
+    ],
     ['a bad meeting code', { ...meetContext, meetingCode: 'nope' }],
     ['null', null],
   ])('returns null for a stored value that is %s', async (_label, stored) => {
     const area = mapSessionArea();
     area.items.set('tab-context:1', stored);
     expect(await new TabContexts(area).get(1)).toBeNull();
+  });
+
+  it('keeps a context without guests or detection verdict (title not read yet)', async () => {
+    const area = mapSessionArea();
+    const contexts = new TabContexts(area);
+    const bare: PanelContext = {
+      ...calendarContext,
+      day: null,
+      start: null,
+      recurring: false,
+      detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
+      guests: null,
+      meetCode: null,
+    };
+    await contexts.set(1, bare);
+    expect(await contexts.get(1)).toEqual(bare);
   });
 
   it('does not read another tab’s key', async () => {

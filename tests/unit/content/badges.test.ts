@@ -10,7 +10,7 @@ const badgeData = (changes: Partial<EventBadge> = {}): EventBadge => ({
   dataEventId: ALICE_BOB,
   kind: 'one-on-one',
   confidence: 'likely',
-  hasNotes: false,
+  openAgreements: 0,
   ...changes,
 });
 
@@ -70,24 +70,81 @@ describe('renderBadge', () => {
     expect(records).toEqual([]);
   });
 
-  it('updates kind, confidence and the notes dot in place', () => {
+  it('updates kind, confidence and the open-agreement count in place', () => {
     const chip = makeChip();
     const badge = renderBadge(chip, badgeData(), () => {});
     expect(badge.textContent).toBe('1:1');
     expect(badge.querySelector('span')).toBeNull();
-    expect(badge.getAttribute('aria-label')).toBe('Open 1:1 in Duet (detected from title)');
+    expect(badge.getAttribute('aria-label')).toBe('Open 1:1 in Duet (detected from the title)');
 
-    renderBadge(chip, badgeData({ kind: 'skip-level', confidence: 'confirmed', hasNotes: true }), () => {});
+    renderBadge(
+      chip,
+      badgeData({ kind: 'skip-level', confidence: 'confirmed', openAgreements: 2 }),
+      () => {},
+    );
     expect(chip.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
     expect(badge.getAttribute('data-duet-kind')).toBe('skip-level');
     expect(badge.getAttribute('data-duet-confidence')).toBe('confirmed');
-    expect(badge.textContent).toBe('Skip');
+    expect(badge.textContent).toBe('Skip2');
     expect(badge.querySelectorAll('span[aria-hidden="true"]')).toHaveLength(1);
-    expect(badge.getAttribute('aria-label')).toBe('Open Skip in Duet, has notes');
+    expect(badge.querySelector('span')!.textContent).toBe('2');
+    expect(badge.getAttribute('aria-label')).toBe('Open Skip in Duet, 2 open agreements');
 
-    renderBadge(chip, badgeData({ hasNotes: false }), () => {});
+    renderBadge(chip, badgeData({ openAgreements: 0 }), () => {});
     expect(badge.querySelector('span')).toBeNull();
+    expect(badge.textContent).toBe('1:1');
     expect(badge.getAttribute('data-duet-kind')).toBe('one-on-one');
+    expect(badge.getAttribute('aria-label')).toBe('Open 1:1 in Duet (detected from the title)');
+  });
+
+  it.each<[number, string | null]>([
+    [0, null],
+    [1, '1'],
+    [2, '2'],
+    [99, '99'],
+    [100, '99+'],
+    [1234, '99+'],
+  ])('shows %i open agreements as %j', (openAgreements, text) => {
+    const badge = renderBadge(makeChip(), badgeData({ openAgreements }), () => {});
+    const count = badge.querySelector('span');
+    if (text === null) {
+      expect(count).toBeNull();
+      expect(badge.textContent).toBe('1:1');
+    } else {
+      expect(count?.textContent).toBe(text);
+      expect(count?.getAttribute('aria-hidden')).toBe('true');
+      expect(badge.textContent).toBe(`1:1${text}`);
+    }
+  });
+
+  it.each<[number, EventBadge['confidence'], string]>([
+    [0, 'confirmed', 'Open 1:1 in Duet'],
+    [0, 'likely', 'Open 1:1 in Duet (detected from the title)'],
+    [1, 'confirmed', 'Open 1:1 in Duet, 1 open agreement'],
+    [2, 'likely', 'Open 1:1 in Duet (detected from the title), 2 open agreements'],
+    // The visible count is capped; the accessible name tells the exact number.
+    [150, 'confirmed', 'Open 1:1 in Duet, 150 open agreements'],
+  ])('with %i open agreements (%s) is labelled %j', (openAgreements, confidence, label) => {
+    const badge = renderBadge(makeChip(), badgeData({ openAgreements, confidence }), () => {});
+    expect(badge.getAttribute('aria-label')).toBe(label);
+    expect(badge.title).toBe(label.replace('Open 1:1 in Duet', 'Open in Duet'));
+  });
+
+  it('changes only when the count changes (the count is part of the signature)', async () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData({ openAgreements: 3 }), () => {});
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(chip, { subtree: true, childList: true, attributes: true, characterData: true });
+    renderBadge(chip, badgeData({ openAgreements: 3 }), () => {});
+    await Promise.resolve();
+    expect(records).toEqual([]);
+    renderBadge(chip, badgeData({ openAgreements: 4 }), () => {});
+    await Promise.resolve();
+    observer.disconnect();
+    expect(records.length).toBeGreaterThan(0);
+    expect(badge.querySelector('span')?.textContent).toBe('4');
+    expect(badge.getAttribute('aria-label')).toContain('4 open agreements');
   });
 
   it.each<[EventBadge['kind'], string]>([
@@ -120,9 +177,9 @@ describe('renderBadge', () => {
     expect(openOld).not.toHaveBeenCalled();
   });
 
-  it('carries no private data: only kind, confidence and a notes yes/no', () => {
+  it('carries no private data: only kind, confidence and an open-agreement count', () => {
     const chip = makeChip();
-    const badge = renderBadge(chip, badgeData({ hasNotes: true }), () => {});
+    const badge = renderBadge(chip, badgeData({ openAgreements: 3 }), () => {});
     const attributes = Object.fromEntries([...badge.attributes].map((a) => [a.name, a.value]));
     expect(Object.keys(attributes).sort()).toEqual(
       [
@@ -138,7 +195,12 @@ describe('renderBadge', () => {
         'title',
       ].sort(),
     );
-    expect(badge.textContent).toBe('1:1');
+    expect(badge.textContent).toBe('1:13');
+    const count = badge.querySelector('span')!;
+    expect([...count.attributes].map((a) => a.name).sort()).toEqual(['aria-hidden', 'style']);
+    expect(badge.getAttribute('aria-label')).toBe(
+      'Open 1:1 in Duet (detected from the title), 3 open agreements',
+    );
   });
 });
 
@@ -200,7 +262,7 @@ describe('renderBadge clicks', () => {
     const onOpen = vi.fn();
     const badge = renderBadge(chip, badgeData(), onOpen);
     renderBadge(chip, badgeData(), onOpen);
-    renderBadge(chip, badgeData({ hasNotes: true }), onOpen);
+    renderBadge(chip, badgeData({ openAgreements: 5 }), onOpen);
     badge.click();
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
@@ -231,9 +293,10 @@ describe('removeBadge, findBadge and isBadge', () => {
 
   it('isBadge is true for the badge and its element children, false for everything else', () => {
     const chip = makeChip();
-    const badge = renderBadge(chip, badgeData({ hasNotes: true }), () => {});
+    const badge = renderBadge(chip, badgeData({ openAgreements: 1 }), () => {});
     expect(isBadge(badge)).toBe(true);
     expect(isBadge(badge.querySelector('span')!)).toBe(true);
+    expect(isBadge(badge.querySelector('span')!.firstChild!)).toBe(true);
     expect(isBadge(chip)).toBe(false);
     expect(isBadge(document.body)).toBe(false);
     expect(isBadge(document.createTextNode('1:1'))).toBe(false);

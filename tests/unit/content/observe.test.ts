@@ -192,9 +192,16 @@ describe('observeDebounced ignore', () => {
     const chip = append();
     chip.setAttribute('data-eventid', 'YWJj');
     const onChange = start({ ignore: isBadge });
-    const badge = { dataEventId: 'YWJj', kind: 'one-on-one', confidence: 'likely', hasNotes: false } as const;
+    const badge = {
+      dataEventId: 'YWJj',
+      kind: 'one-on-one',
+      confidence: 'likely',
+      openAgreements: 0,
+    } as const;
     renderBadge(chip, badge, () => {});
-    renderBadge(chip, { ...badge, hasNotes: true }, () => {});
+    renderBadge(chip, { ...badge, openAgreements: 3 }, () => {});
+    renderBadge(chip, { ...badge, openAgreements: 120 }, () => {});
+    renderBadge(chip, { ...badge, openAgreements: 0 }, () => {});
     await flushMutations();
     vi.advanceTimersByTime(DELAY);
     expect(onChange).not.toHaveBeenCalled();
@@ -202,7 +209,11 @@ describe('observeDebounced ignore', () => {
 
   it('removing a Duet badge does not trigger a rescan', async () => {
     const chip = append();
-    renderBadge(chip, { dataEventId: 'YWJj', kind: 'peer', confidence: 'likely', hasNotes: false }, () => {});
+    renderBadge(
+      chip,
+      { dataEventId: 'YWJj', kind: 'peer', confidence: 'likely', openAgreements: 2 },
+      () => {},
+    );
     await flushMutations();
     const onChange = start({ ignore: isBadge });
     chip.querySelector('[data-duet-badge]')!.remove();

@@ -94,7 +94,8 @@ const seriesOf = (eventId: string) => /^(.+?)_(\d{8}(?:T\d{6}Z)?)$/.exec(eventId
 
 /** What the chip reader would produce for a fixture chip, from the index's ground truth. */
 function fromFixture(dataEventId: string): CalendarEvent | null {
-  const indexed = fixturesIndex.events.find((e) => e.data_eventid === dataEventId) as IndexedEvent | undefined;
+  const indexed = fixturesIndex.events.find((e) => e.data_eventid === dataEventId) as
+    IndexedEvent | undefined;
   if (indexed) {
     return {
       dataEventId,

@@ -1,0 +1,597 @@
+import { describe, expect, it } from 'vitest';
+import {
+  badgeOf,
+  DetailsCache,
+  type JudgedEvent,
+  judgeEvents,
+  panelContextOf,
+} from '@/lib/background/calendar';
+import type { CalendarEvent, EventDetails } from '@/lib/google/calendar/model';
+import {
+  type EventBadge,
+  EventBadgeSchema,
+  type PanelContext,
+  PanelContextSchema,
+} from '@/lib/messaging/protocol';
+import {
+  ALICE,
+  BOB,
+  calendarData,
+  type CalendarDataInit,
+  calendarEvent,
+  eventDetails,
+  fakeCalendarDeps,
+  fixtureByTitle,
+  fixtureEvent,
+  guest,
+} from '../helpers/background';
+import { encodeEventId, fixturesIndex } from '../helpers/fixtures';
+
+const ALICE_BOB_SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
+const WEEKLY_SYNC_SERIES = '2hhkdfkioarglai6oa7063kolo';
+const CAROL = guest('carol@acme.example', 'Carol Diaz');
+const ROOM = guest('room-4a@resource.calendar.google.com', 'Room 4A', { kind: 'room' });
+
+/** The 1:1 titles of the fixture week and the kind their title says. */
+const ONE_ON_ONE_TITLES: Record<string, EventBadge['kind']> = {
+  'Alice / Bob': 'one-on-one',
+  '1:1 Alice <> Carol': 'one-on-one',
+  'Bob & Alice 1-on-1': 'one-on-one',
+  '2-1 with Carol': 'two-on-one',
+  'Skip-level: Alice / Ivy': 'skip-level',
+  'Peer 1:1 — Alice & Evan': 'peer',
+  'Alice / Frank': 'one-on-one',
+};
+
+/** Bob's 1:1 series, linked to the fixture "Alice / Bob" series, with 3 open agreements. */
+const BOB_LINKED: CalendarDataInit = {
+  people: { 'p-bob': ['bob.jones@acme.example'] },
+  relationships: [{ id: 'r-bob', kind: 'peer', personIds: ['p-bob'], seriesIds: [ALICE_BOB_SERIES] }],
+  openAgreements: { 'r-bob': 3 },
+};
+
+type CalendarContext = Extract<PanelContext, { surface: 'calendar' }>;
+
+/** `panelContextOf`, narrowed to the Calendar surface it always gives for an event. */
+function calendarContextOf(judged: JudgedEvent): CalendarContext {
+  const context = panelContextOf(judged);
+  if (context.surface !== 'calendar') throw new Error('not a calendar context');
+  return context;
+}
+
+/** Bob's relationship as in BOB_LINKED, but linked to no Calendar series. */
+const UNLINKED_BOB: CalendarDataInit = {
+  ...BOB_LINKED,
+  relationships: [{ id: 'r-bob', kind: 'peer', personIds: ['p-bob'], seriesIds: [] }],
+};
+
+async function judge(
+  events: CalendarEvent[],
+  init: CalendarDataInit = {},
+  popovers: EventDetails[] = [],
+  cache = new DetailsCache(),
+) {
+  for (const details of popovers) cache.set(details);
+  const deps = fakeCalendarDeps(calendarData(init));
+  const judged = await judgeEvents(events, deps, cache);
+  return { judged, deps, badges: judged.map(badgeOf), contexts: judged.map(calendarContextOf) };
+}
+
+async function judgeOne(event: CalendarEvent, init: CalendarDataInit = {}, popovers: EventDetails[] = []) {
+  const { judged, deps, badges, contexts } = await judge([event], init, popovers);
+  return { judged: judged[0]!, deps, badge: badges[0]!, context: contexts[0]! };
+}
+
+const popoverFor = (event: CalendarEvent, overrides: Partial<EventDetails> = {}) =>
+  eventDetails({ dataEventId: event.dataEventId, title: event.title, ...overrides });
+
+describe('judgeEvents: title only (no popover read)', () => {
+  it('badges the 1:1 titles of the fixture week as likely, with no open agreements, and nothing else', async () => {
+    const events = [
+      ...fixturesIndex.events.map((e) => calendarEvent({ dataEventId: e.data_eventid })),
+      calendarEvent({ dataEventId: fixturesIndex.all_day.data_eventid }),
+    ];
+    const { badges } = await judge(events);
+    expect(badges.filter((b) => b !== null)).toEqual(
+      Object.entries(ONE_ON_ONE_TITLES).map(([title, kind]) => ({
+        dataEventId: fixtureByTitle(title).data_eventid,
+        kind,
+        confidence: 'likely',
+        openAgreements: 0,
+      })),
+    );
+    for (const badge of badges) if (badge) expect(EventBadgeSchema.safeParse(badge).success).toBe(true);
+  });
+
+  it.each([
+    'Weekly sync',
+    'Team standup',
+    'Lunch',
+    'Focus time',
+    'Design review',
+    'Coffee chat: Alice + Grace',
+  ])('no badge for %s', async (title) => {
+    const { badge, context } = await judgeOne(fixtureEvent(title));
+    expect(badge).toBeNull();
+    expect(context.detection).toEqual({
+      kind: null,
+      confidence: null,
+      counterparts: [],
+      trackable: null,
+      relationshipId: null,
+    });
+    expect(context.guests).toBeNull();
+  });
+
+  it('decides by the title the chip shows now, not by the id', async () => {
+    expect((await judgeOne(fixtureEvent('Alice / Bob', { title: 'Lunch' }))).badge).toBeNull();
+    expect((await judgeOne(fixtureEvent('Lunch', { title: '1:1 with Bob' }))).badge).toMatchObject({
+      kind: 'one-on-one',
+      confidence: 'likely',
+    });
+  });
+
+  it('asks the database for the series once per batch, by series id, and for counts only of linked 1:1s', async () => {
+    const lastWeek = calendarEvent({
+      dataEventId: encodeEventId(`${ALICE_BOB_SERIES}_20260316T170000Z alice@acme.example`),
+      title: 'Alice / Bob',
+    });
+    const { deps, badges } = await judge([fixtureEvent('Alice / Bob'), lastWeek, fixtureEvent('Lunch')]);
+    expect(deps.settings).toHaveBeenCalledTimes(1);
+    expect(deps.linkedToSeries).toHaveBeenCalledTimes(1);
+    expect(deps.linkedToSeries.mock.calls[0]![0]).toEqual([ALICE_BOB_SERIES, 'okmes25dj3a7ddl56a5g7lo9e3']);
+    expect(deps.withPeopleEmails).not.toHaveBeenCalled();
+    expect(deps.openAgreementCounts).toHaveBeenCalledTimes(1);
+    expect(deps.openAgreementCounts.mock.calls[0]![0]).toEqual([]);
+    expect(badges.map((b) => b?.confidence ?? null)).toEqual(['likely', 'likely', null]);
+  });
+
+  it('handles an empty batch', async () => {
+    const { judged } = await judge([]);
+    expect(judged).toEqual([]);
+  });
+});
+
+describe('judgeEvents: who is me', () => {
+  it('counts the calendar owner (alice@acme.example) as me, even with no emails in settings', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    expect(event.calendarId).toBe('alice@acme.example');
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event)]);
+    expect(badge).toEqual({
+      dataEventId: event.dataEventId,
+      kind: 'one-on-one',
+      confidence: 'confirmed',
+      openAgreements: 0,
+    });
+    const bob = { email: 'bob.jones@acme.example', name: 'Bob Jones' };
+    expect(context.detection.counterparts).toEqual([bob]);
+    expect(context.guests).toEqual([bob]);
+  });
+
+  it('reads a `…@m` calendar as the owner’s @gmail.com address, in any letter case', async () => {
+    const event = calendarEvent({
+      dataEventId: encodeEventId('gm1x2y3z_20260323T170000Z alice.smith@m'),
+      title: 'Alice / Bob',
+    });
+    expect(event).toMatchObject({ seriesId: 'gm1x2y3z', calendarId: 'alice.smith@m' });
+    const details = popoverFor(event, {
+      guests: [guest('Alice.Smith@Gmail.com', 'Alice Smith'), guest('bob@gmail.com', 'Bob')],
+    });
+    const { badge, context } = await judgeOne(event, {}, [details]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    expect(context.detection.counterparts).toEqual([{ email: 'bob@gmail.com', name: 'Bob' }]);
+    expect(context.guests).toEqual([{ email: 'bob@gmail.com', name: 'Bob' }]);
+  });
+
+  it('does not take a group calendar (`…@g`) for a person: the settings decide who I am', async () => {
+    const event = calendarEvent({ dataEventId: encodeEventId('grp1 c_team@g'), title: 'Alice / Bob' });
+    const details = popoverFor(event);
+    // Alice and Bob are both "others": a 1:1 title with two others is only likely.
+    const unknownMe = await judgeOne(event, {}, [details]);
+    expect(unknownMe.badge).toMatchObject({ confidence: 'likely' });
+    expect(unknownMe.context.guests).toHaveLength(2);
+    const knownMe = await judgeOne(event, { myEmails: ['ALICE@acme.example'] }, [details]);
+    expect(knownMe.badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    expect(knownMe.context.guests).toEqual([{ email: 'bob.jones@acme.example', name: 'Bob Jones' }]);
+  });
+});
+
+describe('judgeEvents: guests from a cached popover', () => {
+  it('makes a 1:1 title confirmed, with the other guest as counterpart, the Meet code and recurrence', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event)]);
+    expect(badge?.confidence).toBe('confirmed');
+    const bob = { email: 'bob.jones@acme.example', name: 'Bob Jones' };
+    expect(context).toEqual({
+      surface: 'calendar',
+      dataEventId: event.dataEventId,
+      eventKey: '9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z',
+      seriesKey: ALICE_BOB_SERIES,
+      title: 'Alice / Bob',
+      day: '2026-03-23',
+      start: '10:00',
+      recurring: true,
+      detection: {
+        kind: 'one-on-one',
+        confidence: 'confirmed',
+        counterparts: [bob],
+        trackable: null,
+        relationshipId: null,
+      },
+      guests: [bob],
+      meetCode: 'abc-defg-hij',
+    });
+    expect(PanelContextSchema.safeParse(context).success).toBe(true);
+  });
+
+  it('offers exactly one other person with a plain title as trackable, not as a 1:1', async () => {
+    const event = fixtureEvent('Weekly sync');
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event, { meetCode: null })]);
+    expect(badge).toBeNull();
+    const bob = { email: 'bob.jones@acme.example', name: 'Bob Jones' };
+    expect(context.detection).toEqual({
+      kind: null,
+      confidence: null,
+      counterparts: [],
+      trackable: bob,
+      relationshipId: null,
+    });
+    expect(context.guests).toEqual([bob]);
+    expect(context.meetCode).toBeNull();
+  });
+
+  it('leaves rooms out of the guests and the count', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event, { guests: [ALICE, ROOM, BOB] })]);
+    expect(badge?.confidence).toBe('confirmed');
+    expect(context.guests).toEqual([{ email: 'bob.jones@acme.example', name: 'Bob Jones' }]);
+  });
+
+  it('with three others, a 1:1 title is not a 1:1 and nobody is trackable', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const others = [BOB, CAROL, guest('dan@acme.example', 'Dan')];
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event, { guests: [ALICE, ...others] })]);
+    expect(badge).toBeNull();
+    expect(context.detection.trackable).toBeNull();
+    expect(context.guests).toHaveLength(3);
+  });
+
+  it('applies a popover only to its own event', async () => {
+    const bob = fixtureEvent('Alice / Bob');
+    const carol = fixtureEvent('1:1 Alice <> Carol');
+    const { badges, contexts } = await judge([bob, carol], {}, [popoverFor(bob)]);
+    expect(badges.map((b) => b?.confidence)).toEqual(['confirmed', 'likely']);
+    expect(contexts[1]!.guests).toBeNull();
+    expect(contexts[1]!.meetCode).toBeNull();
+  });
+
+  it('keeps a huge guest list within the panel context’s limits', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const crowd = Array.from({ length: 60 }, (_, i) => guest(`guest${i}@acme.example`, `Guest ${i}`));
+    const { context } = await judgeOne(event, BOB_LINKED, [
+      popoverFor(event, { guests: [ALICE, BOB, ...crowd] }),
+    ]);
+    expect(context.detection.relationshipId).toBe('r-bob');
+    expect(context.detection.counterparts).toHaveLength(10);
+    expect(context.guests).toHaveLength(50);
+    expect(PanelContextSchema.safeParse(context).success).toBe(true);
+  });
+});
+
+describe('judgeEvents: relationships', () => {
+  it('links a series whose relationship’s person is a guest: confirmed, the relationship’s kind and count', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context, deps } = await judgeOne(event, BOB_LINKED, [popoverFor(event)]);
+    expect(badge).toEqual({
+      dataEventId: event.dataEventId,
+      kind: 'peer',
+      confidence: 'confirmed',
+      openAgreements: 3,
+    });
+    expect(context.detection).toMatchObject({
+      kind: 'peer',
+      confidence: 'confirmed',
+      relationshipId: 'r-bob',
+    });
+    expect(deps.openAgreementCounts).toHaveBeenCalledWith(['r-bob']);
+  });
+
+  it('links by series alone while guests are unknown, even for a plain title', async () => {
+    const init: CalendarDataInit = {
+      ...BOB_LINKED,
+      relationships: [
+        { id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [WEEKLY_SYNC_SERIES] },
+      ],
+      openAgreements: { 'r-bob': 1 },
+    };
+    const { badge, context } = await judgeOne(fixtureEvent('Weekly sync'), init);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed', openAgreements: 1 });
+    expect(context.detection.relationshipId).toBe('r-bob');
+  });
+
+  it('matches the relationship’s emails in any letter case', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const details = popoverFor(event, { guests: [ALICE, guest('Bob.Jones@ACME.example', 'Bob Jones')] });
+    const { context } = await judgeOne(event, BOB_LINKED, [details]);
+    expect(context.detection.relationshipId).toBe('r-bob');
+  });
+
+  it('fails closed: a linked series whose person is not among the guests is not linked', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context, deps } = await judgeOne(event, BOB_LINKED, [
+      popoverFor(event, { guests: [ALICE, CAROL] }),
+    ]);
+    expect(context.detection.relationshipId).toBeNull();
+    // Still a 1:1 by its title and guests, but not Bob's: no kind or count from his relationship.
+    expect(badge).toEqual({
+      dataEventId: event.dataEventId,
+      kind: 'one-on-one',
+      confidence: 'confirmed',
+      openAgreements: 0,
+    });
+    expect(context.detection.counterparts).toEqual([{ email: 'carol@acme.example', name: 'Carol Diaz' }]);
+    expect(deps.openAgreementCounts).toHaveBeenCalledWith([]);
+  });
+
+  it('fails closed for a plain title too: no badge, Carol is only trackable', async () => {
+    const init: CalendarDataInit = {
+      ...BOB_LINKED,
+      relationships: [{ id: 'r-bob', kind: 'peer', personIds: ['p-bob'], seriesIds: [WEEKLY_SYNC_SERIES] }],
+    };
+    const event = fixtureEvent('Weekly sync');
+    const { badge, context } = await judgeOne(event, init, [popoverFor(event, { guests: [ALICE, CAROL] })]);
+    expect(badge).toBeNull();
+    expect(context.detection).toMatchObject({
+      relationshipId: null,
+      trackable: { email: 'carol@acme.example', name: 'Carol Diaz' },
+    });
+  });
+
+  // The contract (calendar.ts, detection-types.ts, protocol.ts): once guests are known, a series link holds
+  // only if one of them is the relationship's person ("by series id AND a guest's email"; fail closed).
+  it('fails closed when the popover shows no other guest at all (Bob was removed from the invite)', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context } = await judgeOne(event, BOB_LINKED, [popoverFor(event, { guests: [ALICE] })]);
+    expect(context.guests).toEqual([]);
+    expect(context.detection.relationshipId).toBeNull();
+    expect(badge).toBeNull();
+  });
+
+  it('fails closed when the only other guest shows no email', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { context } = await judgeOne(event, BOB_LINKED, [
+      popoverFor(event, { guests: [ALICE, guest(null, 'Carol Diaz')] }),
+    ]);
+    expect(context.detection.relationshipId).toBeNull();
+    expect(context.detection.kind).not.toBe('peer');
+  });
+
+  // A new series id for a known 1:1 (the series was edited or recreated): its person is the only other guest.
+  it('without a series link, finds the relationship of the one other guest by email (1:1 title)', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context, deps } = await judgeOne(event, UNLINKED_BOB, [popoverFor(event)]);
+    expect(deps.withPeopleEmails).toHaveBeenCalledWith(['bob.jones@acme.example']);
+    expect(context.detection).toMatchObject({ relationshipId: 'r-bob', kind: 'peer', trackable: null });
+    expect(badge).toMatchObject({ kind: 'peer', confidence: 'confirmed', openAgreements: 3 });
+  });
+
+  it('without a series link and with a plain title, does not link by email: the person is only trackable', async () => {
+    const event = fixtureEvent('Weekly sync');
+    const { badge, context } = await judgeOne(event, UNLINKED_BOB, [popoverFor(event)]);
+    expect(badge).toBeNull();
+    expect(context.detection).toMatchObject({
+      relationshipId: null,
+      trackable: { email: 'bob.jones@acme.example', name: 'Bob Jones' },
+    });
+  });
+
+  it('does not guess when the other guest’s email belongs to two relationships', async () => {
+    const init: CalendarDataInit = {
+      people: { 'p-bob': ['bob.jones@acme.example'] },
+      relationships: [
+        { id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [] },
+        { id: 'r-bob-career', kind: 'career', personIds: ['p-bob'], seriesIds: [] },
+      ],
+      openAgreements: { 'r-bob': 1, 'r-bob-career': 1 },
+    };
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context, deps } = await judgeOne(event, init, [popoverFor(event)]);
+    expect(deps.withPeopleEmails).toHaveBeenCalledTimes(1);
+    expect(context.detection.relationshipId).toBeNull();
+    // Still a 1:1 by its title and guests, with no relationship's kind or count.
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed', openAgreements: 0 });
+  });
+
+  it('does not look people up by email when there are two other guests', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { context, deps } = await judgeOne(event, UNLINKED_BOB, [
+      popoverFor(event, { guests: [ALICE, BOB, CAROL] }),
+    ]);
+    expect(deps.withPeopleEmails).not.toHaveBeenCalled();
+    expect(context.detection.relationshipId).toBeNull();
+  });
+
+  it('does not look people up by email when the series link already matched', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { deps } = await judgeOne(event, BOB_LINKED, [popoverFor(event)]);
+    expect(deps.withPeopleEmails).not.toHaveBeenCalled();
+  });
+
+  it('counts open agreements per relationship, asked once for the whole batch', async () => {
+    const init: CalendarDataInit = {
+      people: { 'p-bob': ['bob.jones@acme.example'], 'p-frank': ['frank@acme.example'] },
+      relationships: [
+        { id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [ALICE_BOB_SERIES] },
+        {
+          id: 'r-frank',
+          kind: 'one-on-one',
+          personIds: ['p-frank'],
+          seriesIds: ['p5cei7a8gavd6bsgqfs398fhj8'],
+        },
+      ],
+      openAgreements: { 'r-bob': 120, 'r-frank': 0 },
+    };
+    const linked = await judge(
+      [fixtureEvent('Alice / Bob'), fixtureEvent('Alice / Frank'), fixtureEvent('Lunch')],
+      init,
+    );
+    expect(linked.badges.map((b) => b?.openAgreements ?? null)).toEqual([120, 0, null]);
+    expect(linked.deps.openAgreementCounts).toHaveBeenCalledTimes(1);
+    expect(linked.deps.openAgreementCounts.mock.calls[0]![0]).toEqual(['r-bob', 'r-frank']);
+  });
+});
+
+describe('judgeEvents: never a badge', () => {
+  it('for a series the user marked "not a 1:1", whatever the title, guests or link', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const init = { ...BOB_LINKED, ignoredSeries: [ALICE_BOB_SERIES] };
+    expect((await judgeOne(event, init)).badge).toBeNull();
+    const { badge, context, deps } = await judgeOne(event, init, [popoverFor(event)]);
+    expect(badge).toBeNull();
+    expect(context.detection).toMatchObject({
+      kind: null,
+      confidence: null,
+      counterparts: [],
+      trackable: null,
+    });
+    expect(deps.openAgreementCounts).toHaveBeenCalledWith([]);
+  });
+
+  it('ignores only that series', async () => {
+    const { badges } = await judge([fixtureEvent('Alice / Bob'), fixtureEvent('1:1 Alice <> Carol')], {
+      ignoredSeries: [ALICE_BOB_SERIES],
+    });
+    expect(badges.map((b) => b?.kind ?? null)).toEqual([null, 'one-on-one']);
+  });
+
+  it('for an event I declined, even a linked 1:1 with its guests', async () => {
+    const event = fixtureEvent('Alice / Bob', { response: 'declined' });
+    expect((await judgeOne(event)).badge).toBeNull();
+    expect((await judgeOne(event, BOB_LINKED, [popoverFor(event)])).badge).toBeNull();
+  });
+
+  it('for the declined "Vendor demo" renamed to a 1:1 title', async () => {
+    const event = fixtureEvent('Vendor demo', { title: 'Alice / Bob' });
+    expect(event.response).toBe('declined');
+    expect((await judgeOne(event)).badge).toBeNull();
+  });
+
+  it('for all-day events, even with a 1:1 title or a link', async () => {
+    const offsite = calendarEvent({
+      dataEventId: fixturesIndex.all_day.data_eventid,
+      title: '1:1 Alice / Bob',
+    });
+    expect(offsite).toMatchObject({
+      allDay: true,
+      start: null,
+      calendarId: 'c_9k2m4n6p8r0t2v4x6z8b0d2f4h@g',
+    });
+    expect((await judgeOne(offsite)).badge).toBeNull();
+    const allDayBob = fixtureEvent('Alice / Bob', { allDay: true, start: null, end: null });
+    expect((await judgeOne(allDayBob, BOB_LINKED, [popoverFor(allDayBob)])).badge).toBeNull();
+  });
+
+  it('for other responses (tentative, needs-action, unknown) the title still counts', async () => {
+    for (const response of ['tentative', 'needs-action', 'unknown', 'accepted'] as const) {
+      expect((await judgeOne(fixtureEvent('Alice / Bob', { response }))).badge).toMatchObject({
+        confidence: 'likely',
+      });
+    }
+  });
+});
+
+describe('panelContextOf', () => {
+  it('is valid against the protocol for every event of the fixture week, read or not', async () => {
+    const events = fixturesIndex.events.map((e) => calendarEvent({ dataEventId: e.data_eventid }));
+    const popovers = events.map((event) => popoverFor(event));
+    for (const cache of [[], popovers]) {
+      const { contexts } = await judge(events, BOB_LINKED, cache);
+      for (const context of contexts) expect(PanelContextSchema.safeParse(context).success).toBe(true);
+    }
+  });
+
+  it('marks a single event as not recurring, unless its popover shows a recurrence line', async () => {
+    const single = fixtureEvent('Alice / Frank');
+    expect(single.eventId).toBe(single.seriesId);
+    const bare = await judgeOne(single);
+    expect(bare.context).toMatchObject({
+      eventKey: single.eventId,
+      seriesKey: single.eventId,
+      day: '2026-03-27',
+      start: '09:30',
+      recurring: false,
+      guests: null,
+      meetCode: null,
+    });
+    const read = await judgeOne(single, {}, [
+      popoverFor(single, { recurrence: 'Weekly on Friday', meetCode: null }),
+    ]);
+    expect(read.context.recurring).toBe(true);
+  });
+
+  it('marks an instance of a series as recurring and keys it by event and series', async () => {
+    const { context } = await judgeOne(fixtureEvent('Alice / Bob'));
+    expect(context).toMatchObject({
+      eventKey: '9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z',
+      seriesKey: ALICE_BOB_SERIES,
+      recurring: true,
+    });
+  });
+});
+
+describe('DetailsCache', () => {
+  const detailsFor = (n: number) => eventDetails({ dataEventId: `event${n}`, title: `Event ${n}` });
+
+  it('remembers details by data-eventid and answers undefined for others', () => {
+    const cache = new DetailsCache();
+    cache.set(detailsFor(1));
+    expect(cache.get('event1')).toEqual(detailsFor(1));
+    expect(cache.get('event2')).toBeUndefined();
+  });
+
+  it('replaces the details of an event read again', () => {
+    const cache = new DetailsCache(2);
+    cache.set(detailsFor(1));
+    cache.set({ ...detailsFor(1), meetCode: null });
+    cache.set(detailsFor(2));
+    expect(cache.get('event1')?.meetCode).toBeNull();
+    expect(cache.get('event2')).toBeDefined();
+  });
+
+  it('evicts the oldest entry beyond its max', () => {
+    const cache = new DetailsCache(2);
+    cache.set(detailsFor(1));
+    cache.set(detailsFor(2));
+    cache.set(detailsFor(3));
+    expect(cache.get('event1')).toBeUndefined();
+    expect(cache.get('event2')).toBeDefined();
+    expect(cache.get('event3')).toBeDefined();
+  });
+
+  it('counts a re-read event as the newest', () => {
+    const cache = new DetailsCache(2);
+    cache.set(detailsFor(1));
+    cache.set(detailsFor(2));
+    cache.set(detailsFor(1));
+    cache.set(detailsFor(3));
+    expect(cache.get('event2')).toBeUndefined();
+    expect(cache.get('event1')).toBeDefined();
+    expect(cache.get('event3')).toBeDefined();
+  });
+
+  it('keeps 500 events by default', () => {
+    const cache = new DetailsCache();
+    for (let n = 0; n <= 500; n++) cache.set(detailsFor(n));
+    expect(cache.get('event0')).toBeUndefined();
+    expect(cache.get('event1')).toBeDefined();
+    expect(cache.get('event500')).toBeDefined();
+  });
+
+  it('an evicted popover no longer confirms its event', async () => {
+    const cache = new DetailsCache(1);
+    const bob = fixtureEvent('Alice / Bob');
+    const carol = fixtureEvent('1:1 Alice <> Carol');
+    const { badges } = await judge([bob], {}, [popoverFor(bob), popoverFor(carol)], cache);
+    expect(badges[0]?.confidence).toBe('likely');
+  });
+});
