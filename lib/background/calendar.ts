@@ -82,9 +82,10 @@ export async function judgeEvents(
     // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
     const bySeries = linked.filter((l) => l.seriesIds.includes(event.seriesId));
     let relationship: LinkedRelationshipRef | undefined;
-    if (otherEmails.length > 0) {
+    if (guests !== null) {
+      // Guests known: the series' 1:1 counts only if one of them is its person (or it has no person yet).
       relationship = bySeries.find(
-        (l) => l.emails.some((e) => otherEmails.includes(e)) || l.relationship.personIds.length === 0,
+        (l) => l.relationship.personIds.length === 0 || l.emails.some((e) => otherEmails.includes(e)),
       );
       // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
       // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).

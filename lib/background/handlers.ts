@@ -38,7 +38,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const [judged] = await judgeEvents([event], deps.calendar, details);
       const context = panelContextOf(judged!);
       const meetCode = judged!.details?.meetCode;
-      if (judged!.relationshipId && meetCode) await deps.linkMeetCode?.(judged!.relationshipId, meetCode);
+      if (judged!.relationshipId && meetCode) {
+        // Best effort: the panel must open even if remembering the Meet code fails.
+        await deps.linkMeetCode?.(judged!.relationshipId, meetCode).catch(() => undefined);
+      }
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
       return { ok: true };

@@ -3,7 +3,7 @@
  * `[data-duet-badge]` in the page's light DOM with `data-duet-event-id`, `data-duet-kind` and
  * `data-duet-confidence`. A badge carries no private data: kind, confidence and the open-agreement count.
  */
-import type { EventBadge } from '../messaging/protocol';
+import type { EventBadge } from '../messaging/schemas';
 
 export const BADGE_ATTRIBUTE = 'data-duet-badge';
 

@@ -8,10 +8,20 @@ import { browser } from 'wxt/browser';
 import { decodeEventId } from '../domain/event-id';
 import type { CalendarEvent } from '../google/calendar/model';
 import { readCalendarEvents } from '../google/calendar/read-chips';
-import { readEventDetails } from '../google/calendar/read-details';
+import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
 import { calendarSelectors } from '../google/calendar/selectors';
-import { sendMessage } from '../messaging/client';
-import { type EventBadge, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
+import { sendFromContent } from '../messaging/content-client';
+import {
+  type EventBadge,
+  EventBadgeSchema,
+  OkSchema,
+  OPEN_PANEL_SHORTCUT,
+  REFRESH_BADGES,
+} from '../messaging/schemas';
+import { z } from 'zod/mini';
+
+const BadgesResponse = z.strictObject({ badges: z.array(EventBadgeSchema) });
+const DetailsResponse = z.strictObject({ badge: z.nullable(EventBadgeSchema) });
 import { findBadge, isBadge, removeBadge, renderBadge } from './badges';
 import { observeDebounced } from './observe';
 import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from './open-in-duet';
@@ -80,7 +90,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
 
   const openPanelFor = async (event: CalendarEvent) => {
-    await sendMessage({ kind: 'calendar/select-event', event });
+    await sendFromContent({ kind: 'calendar/select-event', event }, OkSchema);
     panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
     panel.open();
   };
@@ -99,12 +109,12 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
     if (details.dataEventId !== popoverEventId) {
       popoverEventId = details.dataEventId;
-      await sendMessage({ kind: 'calendar/event-details', details });
+      await sendFromContent({ kind: 'calendar/event-details', details }, DetailsResponse);
       // Guests are known now: judge this event again.
       for (const key of verdicts.keys())
         if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
     }
-    const dialog = document.querySelector(calendarSelectors.detailsDialog.css);
+    const dialog = findOpenDetails(document);
     const event = eventFor(details.dataEventId, details.title);
     if (dialog && event) {
       openButton.showBeside(
@@ -122,10 +132,10 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     eventsById = new Map(chips.map(({ event }) => [event.dataEventId, event]));
     const unknown = chips.filter(({ event }) => !verdicts.has(signatureOf(event)));
     if (unknown.length > 0) {
-      const { badges } = await sendMessage({
-        kind: 'calendar/classify-events',
-        events: unknown.map(({ event }) => event),
-      });
+      const { badges } = await sendFromContent(
+        { kind: 'calendar/classify-events', events: unknown.map(({ event }) => event) },
+        BadgesResponse,
+      );
       if (signal.aborted) return;
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
       for (const { event } of unknown) verdicts.set(signatureOf(event), byId.get(event.dataEventId) ?? null);

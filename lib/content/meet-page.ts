@@ -1,6 +1,7 @@
 /** Meet page feature: report the call's code, title and state to the background as they change. */
 import { readCallState, readMeetingCode, readMeetingTitle } from '../google/meet/read-call';
-import { sendMessage } from '../messaging/client';
+import { sendFromContent } from '../messaging/content-client';
+import { OkSchema } from '../messaging/schemas';
 import { observeDebounced } from './observe';
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
@@ -13,7 +14,7 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const signature = `${meetingCode}|${state}|${title}`;
     if (signature === last) return;
     last = signature;
-    void sendMessage({ kind: 'meet/call-seen', meetingCode, title, state }).catch(() => {
+    void sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state }, OkSchema).catch(() => {
       last = ''; // try again on the next change
     });
   };

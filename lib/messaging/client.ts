@@ -1,10 +1,9 @@
 /** The typed way to send a protocol message from any context; responses are validated too. */
 import { browser } from 'wxt/browser';
+import { MessageRejectedError } from './errors';
 import { type Envelope, MESSAGES, type MessageKind, type Request, type Response } from './protocol';
 
-export class MessageRejectedError extends Error {
-  override name = 'MessageRejectedError';
-}
+export { MessageRejectedError };
 
 export async function sendMessage<K extends MessageKind>(
   request: Request<K> & { kind: K },

@@ -3,52 +3,41 @@
  * (a zod discriminated union on `kind`); every kind names the sender kinds allowed to send it.
  * Anything else — unknown kinds, extra or mistyped fields, oversized payloads — is dropped.
  */
-// zod/mini: the same schemas at a fraction of the size, because content scripts ship this module.
 import { z } from 'zod/mini';
-import { ONE_ON_ONE_KINDS } from '../domain/one-on-one-title';
-import {
-  type CalendarEvent,
-  CalendarEventSchema,
-  DataEventIdSchema,
-  EventDetailsSchema,
-} from '../google/calendar/model';
+import { EventDetailsSchema } from '../google/calendar/model';
 
 /** Largest serialized message accepted; Calendar's busiest week is far below this. */
 export const MAX_MESSAGE_CHARS = 256 * 1024;
 export const MAX_EVENTS_PER_MESSAGE = 1000;
 
-/** Background → Calendar content script: badges may be stale (a panel changed the data). */
-export const REFRESH_BADGES = 'calendar/refresh-badges';
-/** Background → Calendar content script: the user pressed Duet's keyboard shortcut. */
-export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
-/** The `commands` entry for that shortcut (manifest). */
-export const OPEN_PANEL_COMMAND = 'open-panel';
-
-export const SENDER_KINDS = ['calendar-content', 'meet-content', 'extension-page'] as const;
-export type SenderKind = (typeof SENDER_KINDS)[number];
-
-export { DataEventIdSchema };
-
-export const MeetingCodeSchema = z.string().check(z.regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/));
-
-export const OneOnOneKindSchema = z.enum(ONE_ON_ONE_KINDS);
-export const ConfidenceSchema = z.enum(['confirmed', 'likely']);
-
-/** What the Calendar content script knows about a chip: no more than the page shows (lib/google/calendar). */
-export const SeenEventSchema = CalendarEventSchema;
-export type SeenEvent = CalendarEvent;
-
-/** What a badge shows: kind, confidence and how many agreements are open — never note content. */
-export const EventBadgeSchema = z.strictObject({
-  dataEventId: DataEventIdSchema,
-  kind: OneOnOneKindSchema,
-  confidence: ConfidenceSchema,
-  openAgreements: z.number().check(z.int(), z.minimum(0)),
-});
-export type EventBadge = z.infer<typeof EventBadgeSchema>;
-
-export const MeetCallStateSchema = z.enum(['prejoin', 'in-call', 'ended', 'unknown']);
-export type MeetCallState = z.infer<typeof MeetCallStateSchema>;
+export {
+  REFRESH_BADGES,
+  OPEN_PANEL_SHORTCUT,
+  OPEN_PANEL_COMMAND,
+  SENDER_KINDS,
+  type SenderKind,
+  DataEventIdSchema,
+  MeetingCodeSchema,
+  OneOnOneKindSchema,
+  ConfidenceSchema,
+  SeenEventSchema,
+  type SeenEvent,
+  EventBadgeSchema,
+  type EventBadge,
+  MeetCallStateSchema,
+  type MeetCallState,
+} from './schemas';
+import {
+  ConfidenceSchema,
+  DataEventIdSchema,
+  EventBadgeSchema,
+  MeetCallStateSchema,
+  MeetingCodeSchema,
+  OkSchema,
+  OneOnOneKindSchema,
+  SeenEventSchema,
+  type SenderKind,
+} from './schemas';
 
 export const CounterpartSchema = z.strictObject({
   email: z.nullable(z.string().check(z.maxLength(320))),
@@ -95,7 +84,7 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
 ]);
 export type PanelContext = z.infer<typeof PanelContextSchema>;
 
-const Ok = z.strictObject({ ok: z.literal(true) });
+const Ok = OkSchema;
 
 /** Each kind: who may send it, the request's fields and the response's shape. */
 export const MESSAGES = {

@@ -103,11 +103,16 @@ function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails 
   return parsed.success ? parsed.data : null;
 }
 
-/** The open (visible) event-details popover under `root`, or null when none is open or it is malformed. */
-export function readEventDetails(root: ParentNode): EventDetails | null {
-  const locale = pageLocale(root);
+/** The open (visible) event-details popover element, if any (hidden transient dialogs are skipped). */
+export function findOpenDetails(root: ParentNode): Element | null {
   for (const panel of root.querySelectorAll(sel.detailsDialog.css)) {
-    if (!panel.closest(HIDDEN)) return readPanel(panel, locale);
+    if (!panel.closest(HIDDEN)) return panel;
   }
   return null;
+}
+
+/** The open (visible) event-details popover under `root`, or null when none is open or it is malformed. */
+export function readEventDetails(root: ParentNode): EventDetails | null {
+  const panel = findOpenDetails(root);
+  return panel ? readPanel(panel, pageLocale(root)) : null;
 }

@@ -1,5 +1,5 @@
 /** Reads a Meet page into plain facts: meeting code, title and a coarse call state. */
-import type { MeetCallState } from '../../messaging/protocol';
+import type { MeetCallState } from '../../messaging/schemas';
 import { meetSelectors } from './selectors';
 
 const MEETING_CODE = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})(?:$|[/?#])/;

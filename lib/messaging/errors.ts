@@ -1,0 +1,3 @@
+export class MessageRejectedError extends Error {
+  override name = 'MessageRejectedError';
+}

@@ -1,0 +1,43 @@
+/**
+ * The small schemas and constants content scripts need (badges, call states, constants). Kept apart from
+ * protocol.ts so content scripts never bundle the whole message table: every zod schema a module creates
+ * ships with whoever imports it.
+ */
+import { z } from 'zod/mini';
+import { ONE_ON_ONE_KINDS } from '../domain/one-on-one-title';
+import { type CalendarEvent, CalendarEventSchema, DataEventIdSchema } from '../google/calendar/model';
+
+/** Background → Calendar content script: badges may be stale (a panel changed the data). */
+export const REFRESH_BADGES = 'calendar/refresh-badges';
+/** Background → Calendar content script: the user pressed Duet's keyboard shortcut. */
+export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
+/** The `commands` entry for that shortcut (manifest). */
+export const OPEN_PANEL_COMMAND = 'open-panel';
+
+export const SENDER_KINDS = ['calendar-content', 'meet-content', 'extension-page'] as const;
+export type SenderKind = (typeof SENDER_KINDS)[number];
+
+export { DataEventIdSchema };
+
+export const MeetingCodeSchema = z.string().check(z.regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/));
+
+export const OneOnOneKindSchema = z.enum(ONE_ON_ONE_KINDS);
+export const ConfidenceSchema = z.enum(['confirmed', 'likely']);
+
+/** What the Calendar content script knows about a chip: no more than the page shows (lib/google/calendar). */
+export const SeenEventSchema = CalendarEventSchema;
+export type SeenEvent = CalendarEvent;
+
+/** What a badge shows: kind, confidence and how many agreements are open — never note content. */
+export const EventBadgeSchema = z.strictObject({
+  dataEventId: DataEventIdSchema,
+  kind: OneOnOneKindSchema,
+  confidence: ConfidenceSchema,
+  openAgreements: z.number().check(z.int(), z.minimum(0)),
+});
+export type EventBadge = z.infer<typeof EventBadgeSchema>;
+
+export const MeetCallStateSchema = z.enum(['prejoin', 'in-call', 'ended', 'unknown']);
+export type MeetCallState = z.infer<typeof MeetCallStateSchema>;
+
+export const OkSchema = z.strictObject({ ok: z.literal(true) });
