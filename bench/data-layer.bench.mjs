@@ -33,8 +33,12 @@ export default {
         await page.waitForFunction(() => 'duetBench' in window);
         const seeded = Date.now();
         const stats = await page.evaluate((s) => window.duetBench.seed('large', s), scale);
-        const how = stats.reused ? 'kept from an earlier run' : `seeded in ${((Date.now() - seeded) / 1000).toFixed(0)} s`;
-        lines.push(`${scale}×: ${stats.sessions} sessions, ${stats.agreements} agreements, ${stats.people} people (${how})`);
+        const how = stats.reused
+          ? 'kept from an earlier run'
+          : `seeded in ${((Date.now() - seeded) / 1000).toFixed(0)} s`;
+        lines.push(
+          `${scale}×: ${stats.sessions} sessions, ${stats.agreements} agreements, ${stats.people} people (${how})`,
+        );
         const panel = await page.evaluate(() => window.duetBench.timePanel(300));
         const popup = await page.evaluate(() => window.duetBench.timePopup(100, 'all-open'));
         const overdue = await page.evaluate(() => window.duetBench.timePopup(100, 'overdue'));

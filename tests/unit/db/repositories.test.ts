@@ -943,6 +943,7 @@ describe('settings', () => {
       myName: '',
       myEmails: [],
       cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+      ignoredSeries: [],
       storagePersistence: null,
       updatedAt: 0,
     });
