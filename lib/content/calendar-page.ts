@@ -11,17 +11,9 @@ import { readCalendarEvents } from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
 import { calendarSelectors } from '../google/calendar/selectors';
 import { sendFromContent } from '../messaging/content-client';
-import {
-  type EventBadge,
-  EventBadgeSchema,
-  OkSchema,
-  OPEN_PANEL_SHORTCUT,
-  REFRESH_BADGES,
-} from '../messaging/schemas';
-import { z } from 'zod/mini';
-
-const BadgesResponse = z.strictObject({ badges: z.array(EventBadgeSchema) });
-const DetailsResponse = z.strictObject({ badge: z.nullable(EventBadgeSchema) });
+import { OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/constants';
+import { isBadgesResponse, isDetailsResponse, isOk } from '../messaging/guards';
+import type { EventBadge } from '../messaging/schemas';
 import { findBadge, isBadge, removeBadge, renderBadge } from './badges';
 import { observeDebounced } from './observe';
 import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from './open-in-duet';
@@ -90,7 +82,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
 
   const openPanelFor = async (event: CalendarEvent) => {
-    await sendFromContent({ kind: 'calendar/select-event', event }, OkSchema);
+    await sendFromContent({ kind: 'calendar/select-event', event }, isOk);
     panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
     panel.open();
   };
@@ -109,7 +101,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
     if (details.dataEventId !== popoverEventId) {
       popoverEventId = details.dataEventId;
-      await sendFromContent({ kind: 'calendar/event-details', details }, DetailsResponse);
+      await sendFromContent({ kind: 'calendar/event-details', details }, isDetailsResponse);
       // Guests are known now: judge this event again.
       for (const key of verdicts.keys())
         if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
@@ -134,7 +126,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     if (unknown.length > 0) {
       const { badges } = await sendFromContent(
         { kind: 'calendar/classify-events', events: unknown.map(({ event }) => event) },
-        BadgesResponse,
+        isBadgesResponse,
       );
       if (signal.aborted) return;
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));

@@ -1,7 +1,7 @@
 /** Meet page feature: report the call's code, title and state to the background as they change. */
 import { readCallState, readMeetingCode, readMeetingTitle } from '../google/meet/read-call';
 import { sendFromContent } from '../messaging/content-client';
-import { OkSchema } from '../messaging/schemas';
+import { isOk } from '../messaging/guards';
 import { observeDebounced } from './observe';
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
@@ -14,7 +14,7 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const signature = `${meetingCode}|${state}|${title}`;
     if (signature === last) return;
     last = signature;
-    void sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state }, OkSchema).catch(() => {
+    void sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state }, isOk).catch(() => {
       last = ''; // try again on the next change
     });
   };

@@ -10,10 +10,8 @@ import { EventDetailsSchema } from '../google/calendar/model';
 export const MAX_MESSAGE_CHARS = 256 * 1024;
 export const MAX_EVENTS_PER_MESSAGE = 1000;
 
+export { REFRESH_BADGES, OPEN_PANEL_SHORTCUT, OPEN_PANEL_COMMAND } from './constants';
 export {
-  REFRESH_BADGES,
-  OPEN_PANEL_SHORTCUT,
-  OPEN_PANEL_COMMAND,
   SENDER_KINDS,
   type SenderKind,
   DataEventIdSchema,

@@ -4,15 +4,9 @@
  * ships with whoever imports it.
  */
 import { z } from 'zod/mini';
+export { REFRESH_BADGES, OPEN_PANEL_SHORTCUT, OPEN_PANEL_COMMAND } from './constants';
 import { ONE_ON_ONE_KINDS } from '../domain/one-on-one-title';
 import { type CalendarEvent, CalendarEventSchema, DataEventIdSchema } from '../google/calendar/model';
-
-/** Background → Calendar content script: badges may be stale (a panel changed the data). */
-export const REFRESH_BADGES = 'calendar/refresh-badges';
-/** Background → Calendar content script: the user pressed Duet's keyboard shortcut. */
-export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
-/** The `commands` entry for that shortcut (manifest). */
-export const OPEN_PANEL_COMMAND = 'open-panel';
 
 export const SENDER_KINDS = ['calendar-content', 'meet-content', 'extension-page'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];

@@ -4,6 +4,10 @@
  * accessible text, parsed per locale; anything unparseable is `null` (fail closed), never a guess.
  */
 import { z } from 'zod/mini';
+import { CALENDAR_VIEWS, GUEST_KINDS, RESPONSES } from './constants';
+
+export { CALENDAR_VIEWS, GUEST_KINDS, RESPONSES };
+export type { CalendarView, EventResponse } from './constants';
 
 export const DataEventIdSchema = z
   .string()
@@ -12,10 +16,6 @@ export const DataEventIdSchema = z
 const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-export const RESPONSES = ['accepted', 'declined', 'tentative', 'needs-action', 'unknown'] as const;
-export const CALENDAR_VIEWS = ['day', 'week', 'custom_days', 'month', 'agenda', 'year', 'unknown'] as const;
-export type EventResponse = (typeof RESPONSES)[number];
-export type CalendarView = (typeof CALENDAR_VIEWS)[number];
 
 /** One event chip as a grid or schedule view shows it (no guests: chips never carry them). */
 export const CalendarEventSchema = z.strictObject({
@@ -39,7 +39,6 @@ export const CalendarEventSchema = z.strictObject({
 });
 export type CalendarEvent = z.infer<typeof CalendarEventSchema>;
 
-export const GUEST_KINDS = ['person', 'room', 'resource', 'group'] as const;
 
 export const GuestSchema = z.strictObject({
   email: z.nullable(z.string().check(z.maxLength(320))),

@@ -1,7 +1,8 @@
 /** Reads Calendar event chips into plain, zod-checked facts. No layout reads, no DOM writes. */
 import { decodeEventId } from '../../domain/event-id';
 import { type CalendarLocale, isoDay, parseDayText, parseResponse, parseTimeRange } from './locale';
-import { type CalendarEvent, CalendarEventSchema, type CalendarView, DataEventIdSchema } from './model';
+import { isCalendarEvent, isDataEventId } from './guards';
+import type { CalendarEvent, CalendarView } from './model';
 import { documentOf, normaliseText, pageLocale, readCurrentView } from './read-details';
 import { calendarSelectors as sel } from './selectors';
 
@@ -28,10 +29,8 @@ export function readChipTitle(chip: Element): string {
 }
 
 export function readChip(chip: HTMLElement): ChipRead | null {
-  const id = DataEventIdSchema.safeParse(chip.getAttribute('data-eventid') ?? '');
-  return id.success
-    ? { element: chip, event: { dataEventId: id.data, title: readChipTitle(chip).slice(0, 1024) } }
-    : null;
+  const id = chip.getAttribute('data-eventid') ?? '';
+  return isDataEventId(id) ? { element: chip, event: { dataEventId: id, title: readChipTitle(chip).slice(0, 1024) } } : null;
 }
 
 /** All chips under `root`, first occurrence per event id (ids repeat on handles and popovers). */
@@ -154,7 +153,7 @@ export function readCalendarEvents(root: ParentNode, view?: CalendarView): Calen
     const title = readChipTitle(element);
     const text = locale && parseChipText(readChipDescription(element), title, locale);
     const gridDay = agenda ? undefined : readGridDay(element, locale);
-    const parsed = CalendarEventSchema.safeParse({
+    const event: CalendarEvent = {
       dataEventId,
       eventId: decoded.eventId,
       seriesId: decoded.seriesId,
@@ -165,8 +164,8 @@ export function readCalendarEvents(root: ParentNode, view?: CalendarView): Calen
       end: text?.end ?? null,
       allDay: text?.allDay ?? false,
       response: text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown'),
-    } satisfies CalendarEvent);
-    if (parsed.success) reads.push({ element, event: parsed.data });
+    };
+    if (isCalendarEvent(event)) reads.push({ element, event });
   }
   return reads;
 }

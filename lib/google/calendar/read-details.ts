@@ -4,13 +4,9 @@
  * Fixtures: gcal-event-popover.html (en-US), gcal-event-popover-de.html (de, with a room, a resource and a group).
  */
 import { type CalendarLocale, calendarLocale, parseResponse } from './locale';
-import {
-  CALENDAR_VIEWS,
-  type CalendarView,
-  type EventDetails,
-  EventDetailsSchema,
-  type Guest,
-} from './model';
+import { CALENDAR_VIEWS, type CalendarView } from './constants';
+import { isEventDetails } from './guards';
+import type { EventDetails, Guest } from './model';
 import { calendarSelectors as sel } from './selectors';
 
 export function normaliseText(text: string | null | undefined): string {
@@ -92,15 +88,15 @@ function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails 
       MEET_URL.exec(link.getAttribute('href') ?? link.getAttribute('data-meet-url') ?? '')?.[1] ?? null;
   }
   const recurrence = normaliseText(panel.querySelector(sel.recurrence.css)?.textContent);
-  const parsed = EventDetailsSchema.safeParse({
+  const details: EventDetails = {
     dataEventId: panel.getAttribute('data-eventid') ?? '',
     title: normaliseText(panel.querySelector(sel.detailsTitle.css)?.textContent).slice(0, 1024),
     guests,
     guestCount: count ? Number(count[1]) : null,
     meetCode,
     recurrence: recurrence ? recurrence.slice(0, 300) : null,
-  });
-  return parsed.success ? parsed.data : null;
+  };
+  return isEventDetails(details) ? details : null;
 }
 
 /** The open (visible) event-details popover element, if any (hidden transient dialogs are skipped). */
