@@ -28,12 +28,16 @@ export function findBadge(chip: Element): HTMLElement | null {
   return chip.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
 }
 
-function applyStyle(badge: HTMLElement, badgeData: EventBadge): void {
+function applyStyle(badge: HTMLElement, badgeData: EventBadge, inline: boolean): void {
   const confirmed = badgeData.confidence === 'confirmed';
   Object.assign(badge.style, {
-    position: 'absolute',
-    top: '2px',
-    right: '2px',
+    // Grid views position chips absolutely: pin the badge to the chip's corner. Schedule rows flow, so the
+    // badge flows after the title there (a structural check, no layout read).
+    position: inline ? 'relative' : 'absolute',
+    top: inline ? '0' : '2px',
+    right: inline ? 'auto' : '2px',
+    marginLeft: inline ? '6px' : '0',
+    verticalAlign: 'middle',
     zIndex: '5',
     display: 'inline-flex',
     alignItems: 'center',
@@ -117,7 +121,7 @@ export function renderBadge(
   badge.setAttribute('data-duet-kind', data.kind);
   badge.setAttribute('data-duet-confidence', data.confidence);
   badge.dataset.duetSignature = signature;
-  applyStyle(badge, data);
+  applyStyle(badge, data, chip.closest('[data-datekey]') === null);
   setContent(badge, data);
   return badge;
 }
