@@ -5,7 +5,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // Unit tests: WXT's in-memory fake browser, fake-indexeddb and happy-dom. E2E lives in vitest.e2e.config.ts.
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  define: { __DUET_DEMO__: 'false' },
+  define: { __DUET_DEMO__: 'false', __DUET_BENCH__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -7,7 +7,10 @@ import { GOOGLE_HOST_PATTERNS } from './lib/hosts';
  * The flag is a compile-time constant, so the demo seeding code is absent from release builds.
  */
 const demo = process.env.DUET_DEMO === '1';
-/** `DUET_BENCH=1` adds the unlisted bench.html page that `npm run bench` drives; never in release builds. */
+/**
+ * `DUET_BENCH=1` adds the unlisted bench.html page that `npm run bench` drives and the content scripts' timing
+ * reports (`__DUET_BENCH__`); never in release builds.
+ */
 const bench = process.env.DUET_BENCH === '1';
 const RELEASE_ENTRYPOINTS = ['background', 'calendar', 'meet', 'panel', 'popup', 'options'];
 
@@ -32,7 +35,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    define: { __DUET_DEMO__: JSON.stringify(demo) },
+    define: { __DUET_DEMO__: JSON.stringify(demo), __DUET_BENCH__: JSON.stringify(bench) },
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({

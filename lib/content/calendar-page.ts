@@ -58,6 +58,18 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   let popoverEventId: string | null = null;
   let everSawChip = false;
 
+  /** Bench builds only (`__DUET_BENCH__`): a scan's main-thread time, paused while it awaits the background. */
+  const clock = { ms: 0, since: 0 };
+  const startClock = () => {
+    if (__DUET_BENCH__) Object.assign(clock, { ms: 0, since: performance.now() });
+  };
+  const pauseClock = () => {
+    if (__DUET_BENCH__) clock.ms += performance.now() - clock.since;
+  };
+  const resumeClock = () => {
+    if (__DUET_BENCH__) clock.since = performance.now();
+  };
+
   const headerBottom = () =>
     document.querySelector(calendarSelectors.appHeader.css)?.getBoundingClientRect().bottom ?? 64;
 
@@ -101,7 +113,9 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
     if (details.dataEventId !== popoverEventId) {
       popoverEventId = details.dataEventId;
+      pauseClock();
       await sendFromContent({ kind: 'calendar/event-details', details }, isDetailsResponse);
+      resumeClock();
       // Guests are known now: judge this event again.
       for (const key of verdicts.keys())
         if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
@@ -118,21 +132,26 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
 
   const scan = async () => {
+    startClock();
     await readPopover();
     const chips = readCalendarEvents(document);
     if (chips.length > 0) everSawChip = true;
     eventsById = new Map(chips.map(({ event }) => [event.dataEventId, event]));
     const unknown = chips.filter(({ event }) => !verdicts.has(signatureOf(event)));
     if (unknown.length > 0) {
+      pauseClock();
       const { badges } = await sendFromContent(
         { kind: 'calendar/classify-events', events: unknown.map(({ event }) => event) },
         isBadgesResponse,
       );
       if (signal.aborted) return;
+      resumeClock();
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
       for (const { event } of unknown) verdicts.set(signatureOf(event), byId.get(event.dataEventId) ?? null);
     }
     for (const { element, event } of chips) apply(element, event, verdicts.get(signatureOf(event)) ?? null);
+    pauseClock();
+    if (__DUET_BENCH__) console.debug('duet:scan-ms', clock.ms, unknown.length);
   };
 
   let running: Promise<void> | null = null;

@@ -51,7 +51,7 @@ function mutations<T extends object>(sample: T): unknown[] {
   const out: unknown[] = [sample];
   for (const key of Object.keys(sample)) {
     for (const value of VALUES) {
-      const copy: Record<string, unknown> = { ...sample };
+      const copy = { ...sample } as Record<string, unknown>;
       if (value === undefined) delete copy[key];
       else copy[key] = value;
       out.push(copy);
