@@ -5,4 +5,3 @@ export const REFRESH_BADGES = 'calendar/refresh-badges';
 export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
 /** The `commands` entry for that shortcut (manifest). */
 export const OPEN_PANEL_COMMAND = 'open-panel';
-

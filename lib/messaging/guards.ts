@@ -11,7 +11,8 @@ type Rec = Record<string, unknown>;
 const isRecord = (value: unknown): value is Rec =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const keysAre = (value: Rec, keys: readonly string[]) =>
-  Object.keys(value).length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(value, k));
+  Object.keys(value).length === keys.length &&
+  keys.every((k) => Object.prototype.hasOwnProperty.call(value, k));
 
 export function isEventBadge(value: unknown): value is EventBadge {
   return (
@@ -32,7 +33,10 @@ export const isOk = (value: unknown): value is { ok: true } =>
   isRecord(value) && keysAre(value, ['ok']) && value.ok === true;
 
 export const isBadgesResponse = (value: unknown): value is { badges: EventBadge[] } =>
-  isRecord(value) && keysAre(value, ['badges']) && Array.isArray(value.badges) && value.badges.every(isEventBadge);
+  isRecord(value) &&
+  keysAre(value, ['badges']) &&
+  Array.isArray(value.badges) &&
+  value.badges.every(isEventBadge);
 
 export const isDetailsResponse = (value: unknown): value is { badge: EventBadge | null } =>
   isRecord(value) && keysAre(value, ['badge']) && (value.badge === null || isEventBadge(value.badge));

@@ -29,7 +29,18 @@ export function isDataEventId(value: unknown): value is string {
   return str(value, 512, 1) && DATA_EVENT_ID.test(value);
 }
 
-const EVENT_KEYS = ['dataEventId', 'eventId', 'seriesId', 'calendarId', 'title', 'day', 'start', 'end', 'allDay', 'response'];
+const EVENT_KEYS = [
+  'dataEventId',
+  'eventId',
+  'seriesId',
+  'calendarId',
+  'title',
+  'day',
+  'start',
+  'end',
+  'allDay',
+  'response',
+];
 
 export function isCalendarEvent(value: unknown): value is CalendarEvent {
   return (

@@ -16,7 +16,6 @@ export const DataEventIdSchema = z
 const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-
 /** One event chip as a grid or schedule view shows it (no guests: chips never carry them). */
 export const CalendarEventSchema = z.strictObject({
   /** The chip's `data-eventid`, verbatim. */
@@ -38,7 +37,6 @@ export const CalendarEventSchema = z.strictObject({
   response: z.enum(RESPONSES),
 });
 export type CalendarEvent = z.infer<typeof CalendarEventSchema>;
-
 
 export const GuestSchema = z.strictObject({
   email: z.nullable(z.string().check(z.maxLength(320))),

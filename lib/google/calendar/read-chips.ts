@@ -30,7 +30,9 @@ export function readChipTitle(chip: Element): string {
 
 export function readChip(chip: HTMLElement): ChipRead | null {
   const id = chip.getAttribute('data-eventid') ?? '';
-  return isDataEventId(id) ? { element: chip, event: { dataEventId: id, title: readChipTitle(chip).slice(0, 1024) } } : null;
+  return isDataEventId(id)
+    ? { element: chip, event: { dataEventId: id, title: readChipTitle(chip).slice(0, 1024) } }
+    : null;
 }
 
 /** All chips under `root`, first occurrence per event id (ids repeat on handles and popovers). */
