@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CALENDAR_WEEK_URL, ensureChromium, launchWithExtension } from '../scripts/chromium.mjs';
+import {
+  CALENDAR_WEEK_URL,
+  DISABLED_FEATURES,
+  ensureChromium,
+  launchWithExtension,
+} from '../scripts/chromium.mjs';
 import { dataEventIdFor, generateCalendarWeek } from './calendar-week-generator.mjs';
 import { fmt, percentile } from './stats.mjs';
 
@@ -23,22 +28,6 @@ const SETTLE_MS = 750;
 const BUDGET_P95_MS = 4;
 const BUDGET_RATIO = 1.05;
 const BUDGET_KB = 15;
-
-/** As scripts/chromium.mjs launches Chromium, minus the extension. */
-const DISABLED_FEATURES = [
-  'Translate',
-  'OptimizationHints',
-  'MediaRouter',
-  'DialMediaRouteProvider',
-  'CalculateNativeWinOcclusion',
-  'InterestFeedContentSuggestions',
-  'CertificateTransparencyComponentUpdater',
-  'AutofillServerCommunication',
-  'PrivacySandboxSettings4',
-  'HttpsUpgrades',
-  'PaintHolding',
-  'AcceptCHFrame',
-];
 
 export default {
   name: `Calendar content script: ${CHIPS}-chip week under continuous mutation`,

@@ -60,7 +60,7 @@ export function ensureChromium() {
  * IndexedDB refuse access inside an extension iframe on a web page. We pass our own list (the last one
  * wins) without it, matching real Chrome.
  */
-const DISABLED_FEATURES = [
+export const DISABLED_FEATURES = [
   'Translate',
   'OptimizationHints',
   'MediaRouter',
