@@ -116,14 +116,23 @@ async function countFilters(db: DuetDatabase, today: Day): Promise<Record<Agreem
         owners.map((owner) => cappedCount(db.agreements.where('[status+owner]').equals([status, owner]))),
       ),
     );
-  const [allOpen, overdue, dueThisWeek, mine, theirs] = await Promise.all([
+  const [allOpen, overdue, dueThisWeek, mineOnly, both] = await Promise.all([
     sum(ACTIVE_AGREEMENT_STATUSES.map((status) => cappedCount(db.agreements.where('status').equals(status)))),
     sum(activeDueBetween(db, MIN_DAY, today).map(cappedCount)),
     sum(activeDueBetween(db, today, sunday, true).map(cappedCount)),
-    byOwner(['me', 'both']),
-    byOwner(['them', 'both', 'named']),
+    byOwner(['me']),
+    byOwner(['both']),
   ]);
-  return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine, theirs };
+  // Owners partition the set (me | them | both | named): "theirs" is everything not mine alone — exact
+  // below the cap; at the cap it shows as "99+" like the total.
+  const theirs = allOpen >= COUNT_CAP ? COUNT_CAP : allOpen - mineOnly;
+  return {
+    'all-open': allOpen,
+    overdue,
+    'due-this-week': dueThisWeek,
+    mine: Math.min(COUNT_CAP, mineOnly + both),
+    theirs,
+  };
 }
 
 /** The first `limit` active agreements matching a filter, soonest due first, undated last. */
