@@ -7,7 +7,12 @@
 import { browser } from 'wxt/browser';
 import { decodeEventId } from '../domain/event-id';
 import type { CalendarEvent } from '../google/calendar/model';
-import { readCalendarEvents } from '../google/calendar/read-chips';
+import {
+  type CalendarEventRead,
+  chipReadContext,
+  readCalendarEvent,
+  readCalendarEvents,
+} from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
 import { calendarSelectors } from '../google/calendar/selectors';
 import { sendFromContent } from '../messaging/content-client';
@@ -131,13 +136,82 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
   };
 
+  /** The last read of each chip on the page: a scan reads again only the chips that changed since. */
+  const reads = new Map<HTMLElement, CalendarEventRead>();
+  /** What changed since the last scan, recorded (not read) as it happens. */
+  let touched: Node[] = [];
+  let added: Node[] = [];
+  let readAll = true;
+  let readUrl = '';
+  const MAX_TOUCHED = 2000;
+  const recorder = new MutationObserver((records) => {
+    if (readAll) return;
+    for (const record of records) {
+      if (isOurs(record.target)) continue;
+      touched.push(record.target);
+      for (const node of record.addedNodes) if (!isOurs(node)) added.push(node);
+    }
+    if (touched.length + added.length > MAX_TOUCHED) readAll = true;
+  });
+  recorder.observe(document.body, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => recorder.disconnect());
+
+  const chipCss = calendarSelectors.eventChip.css;
+  /** The chips whose read may be stale: around every touched node, inside every added one. */
+  const changedChips = (): Set<HTMLElement> => {
+    const chips = new Set<HTMLElement>();
+    const around = (node: Node) => {
+      const element = node instanceof Element ? node : node.parentElement;
+      const chip = node.isConnected ? element?.closest<HTMLElement>(chipCss) : null;
+      if (chip) chips.add(chip);
+    };
+    touched.forEach(around);
+    for (const node of added) {
+      around(node);
+      if (node instanceof Element && node.isConnected)
+        for (const chip of node.querySelectorAll<HTMLElement>(chipCss)) chips.add(chip);
+    }
+    for (const read of reads.values())
+      if (read.event.dataEventId === popoverEventId && read.element.isConnected) chips.add(read.element);
+    return chips;
+  };
+
+  const readChanged = (): CalendarEventRead[] => {
+    const context = chipReadContext(document);
+    if (context.agenda || location.href !== readUrl) readAll = true;
+    if (readAll) {
+      readAll = false;
+      readUrl = location.href;
+      touched = [];
+      added = [];
+      reads.clear();
+      for (const read of readCalendarEvents(document)) reads.set(read.element, read);
+      return [...reads.values()];
+    }
+    const chips = changedChips();
+    touched = [];
+    added = [];
+    for (const element of reads.keys()) if (!element.isConnected) reads.delete(element);
+    const changed: CalendarEventRead[] = [];
+    for (const chip of chips) {
+      const read = readCalendarEvent(chip, context);
+      if (read) reads.set(chip, read);
+      else reads.delete(chip);
+      if (read) changed.push(read);
+    }
+    return changed;
+  };
+
   const scan = async () => {
     startClock();
     await readPopover();
-    const chips = readCalendarEvents(document);
-    if (chips.length > 0) everSawChip = true;
-    eventsById = new Map(chips.map(({ event }) => [event.dataEventId, event]));
-    const unknown = chips.filter(({ event }) => !verdicts.has(signatureOf(event)));
+    const chips = readChanged();
+    if (reads.size > 0) everSawChip = true;
+    eventsById = new Map();
+    for (const { event } of reads.values())
+      if (!eventsById.has(event.dataEventId)) eventsById.set(event.dataEventId, event);
+    const signatures = new Map(chips.map((read) => [read, signatureOf(read.event)]));
+    const unknown = chips.filter((read) => !verdicts.has(signatures.get(read)!));
     if (unknown.length > 0) {
       pauseClock();
       const { badges } = await sendFromContent(
@@ -147,11 +221,12 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       if (signal.aborted) return;
       resumeClock();
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
-      for (const { event } of unknown) verdicts.set(signatureOf(event), byId.get(event.dataEventId) ?? null);
+      for (const read of unknown)
+        verdicts.set(signatures.get(read)!, byId.get(read.event.dataEventId) ?? null);
     }
-    for (const { element, event } of chips) apply(element, event, verdicts.get(signatureOf(event)) ?? null);
+    for (const read of chips) apply(read.element, read.event, verdicts.get(signatures.get(read)!) ?? null);
     pauseClock();
-    if (__DUET_BENCH__) console.debug('duet:scan-ms', clock.ms, unknown.length);
+    if (__DUET_BENCH__) console.debug('duet:scan-ms', clock.ms, chips.length);
   };
 
   let running: Promise<void> | null = null;
@@ -188,6 +263,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     const kind = (message as { kind?: unknown } | null)?.kind;
     if (kind === REFRESH_BADGES) {
       verdicts.clear();
+      readAll = true;
       requestScan();
     } else if (kind === OPEN_PANEL_SHORTCUT) {
       onShortcut();

@@ -78,9 +78,20 @@ function cellLabel(cell: Element): string {
  * ("4 events, Monday, March 23") when it can be read: disagreement gives null (the key is undocumented).
  * `undefined` when the chip sits in no dated cell (schedule view).
  */
-function readGridDay(chip: Element, locale: CalendarLocale | null): string | null | undefined {
+function readGridDay(
+  chip: Element,
+  locale: CalendarLocale | null,
+  cellDays?: Map<Element, string | null>,
+): string | null | undefined {
   const cell = chip.closest('[data-datekey]');
   if (!cell) return undefined;
+  if (cellDays?.has(cell)) return cellDays.get(cell);
+  const day = readCellDay(cell, locale);
+  cellDays?.set(cell, day);
+  return day;
+}
+
+function readCellDay(cell: Element, locale: CalendarLocale | null): string | null {
   const parts = decodeDateKey(cell.getAttribute('data-datekey'));
   const day = parts && isoDay(...parts);
   if (!parts || !day) return null;
@@ -136,8 +147,7 @@ function parseChipText(text: string, title: string, locale: CalendarLocale): Chi
  * when the text does not say.
  */
 export function readCalendarEvents(root: ParentNode, view?: CalendarView): CalendarEventRead[] {
-  const locale = pageLocale(root);
-  const agenda = (view ?? readCurrentView(documentOf(root))) === 'agenda';
+  const context = chipReadContext(root, view);
   const seen = new Set<string>();
   const reads: CalendarEventRead[] = [];
   let headerDay: string | null = null;
@@ -145,31 +155,59 @@ export function readCalendarEvents(root: ParentNode, view?: CalendarView): Calen
     `${sel.eventChip.css}, ${sel.scheduleDayHeader.css}`,
   )) {
     if (!element.matches(sel.eventChip.css)) {
-      headerDay = readHeaderDay(element, locale);
+      headerDay = readHeaderDay(element, context.locale);
       continue;
     }
     const dataEventId = element.getAttribute('data-eventid') ?? '';
-    const decoded = decodeEventId(dataEventId);
-    if (!decoded || seen.has(dataEventId)) continue;
+    if (seen.has(dataEventId)) continue;
+    const read = readCalendarEvent(element, context, headerDay);
+    if (!read) continue;
     seen.add(dataEventId);
-    const title = readChipTitle(element);
-    const text = locale && parseChipText(readChipDescription(element), title, locale);
-    const gridDay = agenda ? undefined : readGridDay(element, locale);
-    const event: CalendarEvent = {
-      dataEventId,
-      eventId: decoded.eventId,
-      seriesId: decoded.seriesId,
-      calendarId: decoded.calendarId,
-      title: title.slice(0, 1024),
-      day: gridDay === undefined ? headerDay : gridDay,
-      start: text?.start ?? null,
-      end: text?.end ?? null,
-      allDay: text?.allDay ?? false,
-      response: text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown'),
-    };
-    if (isCalendarEvent(event)) reads.push({ element, event });
+    reads.push(read);
   }
   return reads;
+}
+
+export interface ChipReadContext {
+  locale: CalendarLocale | null;
+  agenda: boolean;
+  /** Day cells read in this pass (cells hold many chips). */
+  cellDays: Map<Element, string | null>;
+}
+
+export function chipReadContext(root: ParentNode, view?: CalendarView): ChipReadContext {
+  return {
+    locale: pageLocale(root),
+    agenda: (view ?? readCurrentView(documentOf(root))) === 'agenda',
+    cellDays: new Map(),
+  };
+}
+
+/** One grid chip (not in the schedule view, whose days come from the headers before it). */
+export function readCalendarEvent(
+  element: HTMLElement,
+  { locale, agenda, cellDays }: ChipReadContext,
+  headerDay: string | null = null,
+): CalendarEventRead | null {
+  const dataEventId = element.getAttribute('data-eventid') ?? '';
+  const decoded = decodeEventId(dataEventId);
+  if (!decoded) return null;
+  const title = readChipTitle(element);
+  const text = locale && parseChipText(readChipDescription(element), title, locale);
+  const gridDay = agenda ? undefined : readGridDay(element, locale, cellDays);
+  const event: CalendarEvent = {
+    dataEventId,
+    eventId: decoded.eventId,
+    seriesId: decoded.seriesId,
+    calendarId: decoded.calendarId,
+    title: title.slice(0, 1024),
+    day: gridDay === undefined ? headerDay : gridDay,
+    start: text?.start ?? null,
+    end: text?.end ?? null,
+    allDay: text?.allDay ?? false,
+    response: text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown'),
+  };
+  return isCalendarEvent(event) ? { element, event } : null;
 }
 
 /** The calendar owner a grid column shows (`data-principal-ids`, base64 email; §1.7), or null. */
