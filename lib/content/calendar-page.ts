@@ -25,6 +25,7 @@ import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from './open-in-duet';
 import { createPanelHost, PANEL_HOST_ATTRIBUTE, type PanelHost } from './panel-host';
 
 const SCAN_DELAY_MS = 150;
+const MAX_VERDICTS = 5000;
 const STALE_SELECTOR_AFTER_MS = 10_000;
 
 export interface CalendarPageOptions {
@@ -210,6 +211,8 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     eventsById = new Map();
     for (const { event } of reads.values())
       if (!eventsById.has(event.dataEventId)) eventsById.set(event.dataEventId, event);
+    // Bounded memory over a long day in Calendar: forget old answers before judging (asked again as needed).
+    if (verdicts.size > MAX_VERDICTS) verdicts.clear();
     const signatures = new Map(chips.map((read) => [read, signatureOf(read.event)]));
     const unknown = chips.filter((read) => !verdicts.has(signatures.get(read)!));
     if (unknown.length > 0) {
