@@ -66,68 +66,6 @@ async function timePopup(runs: number, filter: AgreementFilter) {
 }
 
 export function exposeBenchApi(target: object): void {
-  const api: BenchApi & { profilePopupQueries: typeof profilePopupQueries } = {
-    seed,
-    timePanel,
-    timePopup,
-    profilePopupQueries,
-  };
+  const api: BenchApi = { seed, timePanel, timePopup };
   Object.assign(target, { duetBench: api });
-}
-
-/** Times each query behind the popup lists separately (to see where time goes). */
-export async function profilePopupQueries(): Promise<Record<string, number>> {
-  const db = getDatabase();
-  const time = async (name: string, fn: () => Promise<unknown>, out: Record<string, number>) => {
-    const started = performance.now();
-    await fn();
-    out[name] = performance.now() - started;
-  };
-  const out: Record<string, number> = {};
-  await time(
-    'status anyOf count',
-    () => db.agreements.where('status').anyOf(['open', 'renegotiated']).count(),
-    out,
-  );
-  await time('status equals open count', () => db.agreements.where('status').equals('open').count(), out);
-  await time(
-    'status+dueDate between count',
-    () => db.agreements.where('[status+dueDate]').between(['open', '0'], ['open', '2026-11-22']).count(),
-    out,
-  );
-  await time(
-    'status+owner anyOf count',
-    () =>
-      db.agreements
-        .where('[status+owner]')
-        .anyOf([
-          ['open', 'me'],
-          ['open', 'both'],
-        ])
-        .count(),
-    out,
-  );
-  await time(
-    'status+dueDate limit 50 filter',
-    () =>
-      db.agreements
-        .where('[status+dueDate]')
-        .between(['open', '0'], ['open', '9'])
-        .filter(() => true)
-        .limit(50)
-        .toArray(),
-    out,
-  );
-  await time(
-    'sessions upcoming 7d',
-    () =>
-      db.sessions
-        .where('[status+scheduledAt]')
-        .between(['upcoming', Date.now()], ['upcoming', Date.now() + 7 * 864e5])
-        .toArray(),
-    out,
-  );
-  await time('loadPopupLists', () => loadPopupLists('all-open'), out);
-
-  return out;
 }

@@ -14,9 +14,9 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MEET_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 
 type Rec = Record<string, unknown>;
-const isRecord = (value: unknown): value is Rec =>
+export const isRecord = (value: unknown): value is Rec =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const hasExactly = (value: Rec, keys: readonly string[]) => {
+export const hasExactly = (value: Rec, keys: readonly string[]) => {
   const own = Object.keys(value);
   return own.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(value, key));
 };

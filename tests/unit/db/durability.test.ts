@@ -13,9 +13,6 @@ import {
   LATEST_VERSION,
   setDatabaseForTests,
 } from '@/lib/db';
-import { useFreshDatabase } from '../helpers/db';
-
-useFreshDatabase();
 
 const NOW = Date.UTC(2026, 2, 23, 16, 55);
 const event = { eventKey: 'abc123_20260323T170000Z', seriesKey: 'abc123', title: 'Alice / Bob' };

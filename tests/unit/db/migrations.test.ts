@@ -11,9 +11,6 @@ import {
   SCHEMA_VERSIONS,
 } from '@/lib/db';
 import type { Relationship, Session } from '@/lib/domain/model';
-import { useFreshDatabase } from '../helpers/db';
-
-useFreshDatabase();
 
 /** "Today" for these tests: after 23 March 2026, before 6 April 2026. */
 const NOW = Date.UTC(2026, 2, 30, 10, 0);

@@ -74,9 +74,6 @@ import {
   type Session,
 } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
-import { useFreshDatabase } from '../helpers/db';
-
-useFreshDatabase();
 
 const DAY = 86_400_000;
 /** Wednesday 25 March 2026, local noon. Its week runs Monday 23 to Sunday 29 March. */

@@ -15,10 +15,7 @@ import { seedDemoDataIfEmpty } from '@/lib/demo/seed';
 import { decodeEventId } from '@/lib/domain/event-id';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { readChips } from '@/lib/google/calendar/read-chips';
-import { useFreshDatabase } from '../helpers/db';
 import { loadFixture } from '../helpers/fixtures';
-
-useFreshDatabase();
 
 /** Wednesday of the fixture week (2026-03-22..28), 12:00 PDT. */
 const NOW = Date.UTC(2026, 2, 25, 19);

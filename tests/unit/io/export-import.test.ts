@@ -29,9 +29,6 @@ import {
   previewImport,
   validateImport,
 } from '@/lib/io/import';
-import { useFreshDatabase } from '../helpers/db';
-
-useFreshDatabase();
 
 const NOW = new Date(2026, 2, 25, 12).getTime();
 const DAY = 86_400_000;

@@ -18,9 +18,6 @@ import { dayOf } from '@/lib/domain/days';
 import type { Agreement, Relationship, Session } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { exportRelationshipMarkdown, relationshipToMarkdown } from '@/lib/io/markdown';
-import { useFreshDatabase } from '../helpers/db';
-
-useFreshDatabase();
 
 const NOW = Date.UTC(2026, 2, 25, 12);
 const DAY = 86_400_000;

@@ -16,9 +16,6 @@ import {
 } from '@/lib/db';
 import { MAX_LONG_TEXT } from '@/lib/domain/model';
 import { stashDraft } from '@/components/shared/draft-stash';
-import { useFreshDatabase } from '../../helpers/db';
-
-useFreshDatabase();
 
 const GENERIC = "Couldn't save just now. Your text is still here and Duet will retry.";
 

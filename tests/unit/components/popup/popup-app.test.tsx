@@ -3,9 +3,6 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoteList, PopupApp } from '@/components/popup/PopupApp';
 import { type RecentNote, saveEventNote } from '@/lib/db';
-import { useFreshDatabase } from '../../helpers/db';
-
-useFreshDatabase();
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 const NOW = Date.UTC(2026, 2, 23, 17, 0, 0);

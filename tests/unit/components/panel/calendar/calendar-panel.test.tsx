@@ -23,9 +23,6 @@ import {
 } from '@/lib/db';
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
-import { useFreshDatabase } from '../../../helpers/db';
-
-useFreshDatabase();
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SERIES = 'bobseries1234';

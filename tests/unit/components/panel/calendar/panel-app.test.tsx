@@ -6,9 +6,6 @@ import { PanelApp } from '@/components/panel/PanelApp';
 import type { CalendarContext } from '@/components/panel/calendar/view-types';
 import { createPerson, createRelationship, listRelationships } from '@/lib/db';
 import type { PanelContext } from '@/lib/messaging/protocol';
-import { useFreshDatabase } from '../../../helpers/db';
-
-useFreshDatabase();
 
 const context: CalendarContext = {
   surface: 'calendar',
