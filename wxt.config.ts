@@ -12,7 +12,7 @@ const demo = process.env.DUET_DEMO === '1';
  * reports (`__DUET_BENCH__`); never in release builds.
  */
 const bench = process.env.DUET_BENCH === '1';
-const RELEASE_ENTRYPOINTS = ['background', 'calendar', 'meet', 'panel', 'popup', 'options'];
+const RELEASE_ENTRYPOINTS = ['background', 'calendar', 'meet', 'panel', 'sidepanel', 'popup', 'options'];
 
 // Extension pages: no remote code, no network, only our own scripts. Inline styles are allowed because
 // Preact writes `style` attributes; scripts never.
@@ -42,7 +42,8 @@ export default defineConfig({
     name: 'Duet',
     description:
       'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
-    permissions: ['storage', 'unlimitedStorage'],
+    // sidePanel: "Continue in side panel" while presenting (Firefox uses sidebar_action, no permission).
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...GOOGLE_HOST_PATTERNS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     web_accessible_resources: [{ resources: ['panel.html'], matches: [...GOOGLE_HOST_PATTERNS] }],

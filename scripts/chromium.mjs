@@ -143,8 +143,24 @@ export function calendarFixtureFor(url) {
 }
 
 /**
+ * The Meet fixture for a URL: `?state=prejoin|ended|presenting|people` picks the lobby, the end screen, the
+ * call while I present, or the call with the People panel open; `?hl=de` the German call page; otherwise
+ * the in-call page.
+ * @param {URL} url
+ */
+export function meetFixtureFor(url) {
+  const state = url.searchParams.get('state');
+  if (state === 'prejoin') return 'meet-prejoin.html';
+  if (state === 'ended') return 'meet-ended.html';
+  if (state === 'presenting') return 'meet-call-presenting.html';
+  if (state === 'people') return 'meet-call-people.html';
+  if (url.searchParams.get('hl') === 'de') return 'meet-call-de.html';
+  return 'meet-call.html';
+}
+
+/**
  * Serves calendar.google.com and meet.google.com from local HTML files; nothing reaches the network.
- * Meet: `?state=prejoin|ended` picks the lobby or end screen, otherwise the in-call page. Every other request
+ * Meet: see meetFixtureFor. Every other request
  * fails, so a leak would show.
  * @param {import('playwright-core').BrowserContext} context
  * @param {string} fixturesDir
@@ -159,9 +175,7 @@ export async function routeGooglePages(context, fixturesDir) {
   await context.route('https://meet.google.com/**', (route) => {
     const url = new URL(route.request().url());
     if (route.request().resourceType() !== 'document') return route.abort();
-    const state = url.searchParams.get('state');
-    const page =
-      state === 'prejoin' ? 'meet-prejoin.html' : state === 'ended' ? 'meet-ended.html' : 'meet-call.html';
+    const page = meetFixtureFor(url);
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: read(page) });
   });
 }

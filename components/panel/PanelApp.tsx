@@ -1,7 +1,9 @@
 import { sendMessage } from '@/lib/messaging/client';
 import { Brand } from '../shared/Brand';
 import { CalendarPanel } from './calendar/CalendarPanel';
-import { usePanelContext } from './use-panel-context';
+import { MeetPanel } from './meet/MeetPanel';
+import { openSidePanel, sidePanelAvailable } from './side-panel';
+import { type PanelContextState, usePanelContext } from './use-panel-context';
 
 /** Tells the background that data behind Calendar's badges changed, so they refresh. Best effort. */
 export async function notifyDataChanged(): Promise<void> {
@@ -19,31 +21,43 @@ export interface PanelAppProps {
 
 export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: PanelAppProps = {}) {
   const state = usePanelContext();
-  const context = state.status === 'ready' ? state.context : null;
-
   return (
     <main class="panel">
       <header class="panel-header">
         <Brand />
       </header>
-      {state.status === 'loading' ? (
-        <p class="duet-empty">Loading…</p>
-      ) : context?.surface === 'calendar' ? (
-        // Keyed by event: switching events starts from a clean view (the note draft is saved on the way out).
-        <CalendarPanel key={context.eventKey} context={context} onChanged={onDataChanged} />
-      ) : context?.surface === 'meet' ? (
-        <section class="duet-empty" data-testid="panel-meet">
-          <h1 class="event-title">{context.title || 'Google Meet call'}</h1>
-          <p>Live session notes for calls arrive with the Meet panel.</p>
-        </section>
-      ) : (
-        <section class="duet-empty" data-testid="panel-empty">
-          <p>
-            Open a 1:1 from Google Calendar — click the Duet badge on the event — to see and write its notes
-            here.
-          </p>
-        </section>
-      )}
+      <PanelBody state={state} place="in-page" onDataChanged={onDataChanged} />
     </main>
+  );
+}
+
+export interface PanelBodyProps {
+  state: PanelContextState;
+  /** In the page (hides notes while presenting) or in the browser's side panel (never framed by a page). */
+  place: 'in-page' | 'side-panel';
+  onDataChanged?: () => void;
+}
+
+export function PanelBody({ state, place, onDataChanged = () => void notifyDataChanged() }: PanelBodyProps) {
+  const context = state.status === 'ready' ? state.context : null;
+  if (state.status === 'loading') return <p class="duet-empty">Loading…</p>;
+  if (context?.surface === 'calendar') {
+    // Keyed by event: switching events starts from a clean view (the note draft is saved on the way out).
+    return <CalendarPanel key={context.eventKey} context={context} onChanged={onDataChanged} />;
+  }
+  if (context?.surface === 'meet') {
+    return (
+      <MeetPanel
+        context={place === 'side-panel' ? { ...context, presenting: false } : context}
+        onOpenSidePanel={place === 'in-page' && sidePanelAvailable() ? openSidePanel : undefined}
+      />
+    );
+  }
+  return (
+    <section class="duet-empty" data-testid="panel-empty">
+      <p>
+        Open a 1:1 from Google Calendar — click the Duet badge on the event — to see and write its notes here.
+      </p>
+    </section>
   );
 }

@@ -1,12 +1,14 @@
 /** What the background does for each message kind. Wiring of domain logic, the DB and tab state. */
 import type { EventBadge, PanelContext } from '../messaging/protocol';
 import { badgeOf, type CalendarDeps, DetailsCache, judgeEvents, panelContextOf } from './calendar';
+import { judgeCall, type MeetDeps } from './meet';
 import type { Handlers } from './router';
 import type { TabContexts } from './tab-contexts';
 
 export interface BackgroundDeps {
   tabContexts: TabContexts;
   calendar: CalendarDeps;
+  meet: MeetDeps;
   details?: DetailsCache;
   /** Tells open panel frames of a tab that their context changed. */
   pushContext: (tabId: number, context: PanelContext | null) => void;
@@ -52,18 +54,36 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
 
-    'meet/call-seen': async ({ meetingCode, title, state }, { tabId }) => {
+    'meet/call-seen': async (call, { tabId }) => {
       if (tabId === null) throw new Error('no tab');
-      const context: PanelContext = { surface: 'meet', meetingCode, title, state };
+      const { kind: _kind, ...facts } = call;
+      const { context, show } = await judgeCall(facts, deps.meet);
+      await deps.tabContexts.set(tabId, context);
+      deps.pushContext(tabId, context);
+      if (context.state === 'ended' && context.link) {
+        // Best effort: the panel also ends its session; this covers a panel that was closed.
+        await deps.meet.callEnded?.(context.link.relationshipId, context.meetingCode).catch(() => undefined);
+      }
+      return { show };
+    },
+
+    'meet/call-linked': async ({ meetingCode }, { tabId }) => {
+      if (tabId === null) throw new Error('no tab');
+      const current = await deps.tabContexts.get(tabId);
+      // Only the call this tab is showing can be re-judged (never a code the panel made up).
+      if (current?.surface !== 'meet' || current.meetingCode !== meetingCode)
+        throw new Error('not this call');
+      const { context } = await judgeCall(current, deps.meet);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
       return { ok: true };
     },
 
-    'panel/get-context': async (_request, { tabId }) => {
-      // A panel learns only about the tab it is framed in; a popup or a bare tab gets nothing.
-      if (tabId === null) return { context: null };
-      return { context: await deps.tabContexts.get(tabId) };
+    'panel/get-context': async ({ tabId: asked }, { tabId }) => {
+      // A framed panel learns only about the tab it is in; a page in no tab (the side panel) names one.
+      if (tabId !== null) return { context: await deps.tabContexts.get(tabId) };
+      if (asked === undefined) return { context: null };
+      return { context: await deps.tabContexts.get(asked) };
     },
   };
 }

@@ -1,6 +1,8 @@
 /** Wires the background: message router, panel ports, per-tab contexts. Called once by the entrypoint. */
 import { type Browser, browser } from 'wxt/browser';
 import {
+  callLinkCandidates,
+  endLiveSessionForCall,
   getSettings,
   openAgreementCounts,
   relationshipsLinkedToSeries,
@@ -51,6 +53,13 @@ export function startBackground(): void {
           })),
         withPeopleEmails: relationshipsWithPeopleEmails,
         openAgreementCounts,
+      },
+      meet: {
+        candidates: () => callLinkCandidates(),
+        settings: getSettings,
+        callEnded: async (relationshipId, meetCode) => {
+          await endLiveSessionForCall(relationshipId, meetCode);
+        },
       },
       pushContext: (tabId, context) => ports.push(tabId, context),
       calendarTabSeen: (tabId) => calendarTabs.add(tabId),

@@ -1,23 +1,76 @@
-/** Meet page feature: report the call's code, title and state to the background as they change. */
-import { readCallState, readMeetingCode, readMeetingTitle } from '../google/meet/read-call';
+/**
+ * Meet page feature: reads the call (code, title, who is in it, whether I present) into a flicker-
+ * tolerant state, reports it to the background, and shows the in-page panel as the background says:
+ * nothing before the call, the live panel (or its rail) in a tracked 1:1 call, the summary at the end.
+ * No note content ever comes through here: the panel is an extension-origin iframe.
+ */
+import { browser } from 'wxt/browser';
+import { createCallStateMachine } from '../google/meet/call-state';
+import { readMeetSnapshot } from '../google/meet/read-call';
 import { sendFromContent } from '../messaging/content-client';
-import { isOk } from '../messaging/guards';
+import { isMeetShow } from '../messaging/guards';
+import type { MeetShow } from '../messaging/schemas';
 import { observeDebounced } from './observe';
+import { createPanelHost, type PanelHost } from './panel-host';
+
+/** While in a call, look again this often even if the page is quiet (a missing toolbar ends the call). */
+const BACKSTOP_MS = 1000;
+const MAX_OTHERS = 50;
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
+  const machine = createCallStateMachine();
+  const panelUrl = browser.runtime.getURL('/panel.html');
+  let panel: PanelHost | null = null;
+  /** The call (by index) in which the user closed the panel: it stays closed for that call. */
+  let closedInCall = -1;
   let last = '';
+
+  const apply = (show: MeetShow['show'], callIndex: number) => {
+    if (show === 'hidden') {
+      if (panel && panel.state !== 'closed') panel.close();
+      return;
+    }
+    if (closedInCall === callIndex) return;
+    panel ??= createPanelHost({
+      panelUrl,
+      topOffset: () => 0,
+      onUserClose: () => {
+        closedInCall = machine.callIndex;
+      },
+    });
+    if (show === 'open' && panel.state !== 'open') panel.open();
+    else if (show === 'collapsed' && panel.state === 'closed') panel.showRail();
+  };
+
   const report = () => {
-    const meetingCode = readMeetingCode(location.pathname);
+    const snapshot = readMeetSnapshot(document, location.pathname);
+    const meetingCode = snapshot.meetingCode;
     if (!meetingCode) return;
-    const state = readCallState(document);
-    const title = readMeetingTitle(document, meetingCode);
-    const signature = `${meetingCode}|${state}|${title}`;
+    const { state, callIndex } = machine.observe(snapshot.signal, Date.now());
+    const others = [
+      ...new Set(
+        snapshot.participants.filter((p) => !p.self && !p.presentation && p.name).map((p) => p.name),
+      ),
+    ].slice(0, MAX_OTHERS);
+    const title = snapshot.title;
+    const presenting = state === 'in-call' && snapshot.presenting;
+    const signature = JSON.stringify([meetingCode, state, callIndex, title, presenting, others]);
     if (signature === last) return;
     last = signature;
-    void sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state }, isOk).catch(() => {
-      last = ''; // try again on the next change
-    });
+    sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state, presenting, others }, isMeetShow)
+      .then(({ show }) => apply(show, callIndex))
+      .catch(() => {
+        last = ''; // try again on the next change
+      });
   };
+
   observeDebounced({ root: document.body, delayMs: 250, onChange: report, signal });
+  const backstop = setInterval(() => {
+    if (machine.state === 'in-call') report();
+  }, BACKSTOP_MS);
+  signal.addEventListener('abort', () => {
+    clearInterval(backstop);
+    panel?.destroy();
+  });
   report();
 }

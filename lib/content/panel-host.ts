@@ -10,6 +10,8 @@ const COLLAPSED_WIDTH_PX = 28;
 export interface PanelHost {
   open(): void;
   collapse(): void;
+  /** Collapsed to its rail even from closed (Meet: an offer that must not cover the call). */
+  showRail(): void;
   close(): void;
   readonly state: 'closed' | 'open' | 'collapsed';
   destroy(): void;
@@ -19,6 +21,8 @@ export interface PanelHostOptions {
   panelUrl: string;
   /** Where the panel's top edge goes: the bottom of the host site's header (measured on state changes, never per mutation). */
   topOffset: () => number;
+  /** The user closed the panel with its × (not called for `close()` from code). */
+  onUserClose?: () => void;
 }
 
 const HOST_CSS = `
@@ -88,7 +92,10 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     state = state === 'collapsed' ? 'open' : 'collapsed';
     render();
   });
-  close.addEventListener('click', () => api.close());
+  close.addEventListener('click', () => {
+    api.close();
+    options.onUserClose?.();
+  });
 
   frame.append(rail);
   shadow.append(style, frame);
@@ -103,6 +110,11 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     },
     collapse() {
       if (state === 'closed') return;
+      state = 'collapsed';
+      render();
+    },
+    showRail() {
+      ensureIframe();
       state = 'collapsed';
       render();
     },

@@ -15,6 +15,7 @@ export { GENERAL_NOTES_SECTION, instantFromEventKey, type QuarantinedRecord } fr
 export * from './people';
 export * from './relationships';
 export * from './sessions';
+export * from './live-sessions';
 export * from './talking-points';
 export * from './agreements';
 export * from './goals-feedback';

@@ -128,6 +128,8 @@ export async function upgradeNotesToSessions(tx: Transaction, now: number = Date
       privateNotes: '',
       checkIn: null,
       heldAt: held ? scheduledAt : null,
+      live: null,
+      assessment: null,
       createdAt: note.createdAt,
       updatedAt: note.updatedAt,
     };

@@ -9,9 +9,11 @@ import {
   type RelationshipKind,
   RelationshipSchema,
 } from '../domain/model';
+import type { LinkCandidate } from '../domain/meet-link';
 import { classifyTitle } from '../domain/one-on-one-title';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
 
@@ -215,4 +217,71 @@ export async function openAgreementCounts(
     }),
   );
   return new Map(entries);
+}
+
+// Meet calls --------------------------------------------------------------------------------------
+
+/** Read-only: every relationship with its people's names, for linking a Meet call (lib/domain/meet-link). */
+export async function callLinkCandidates(db: DuetDatabase = getDatabase()): Promise<LinkCandidate[]> {
+  const [relationships, people] = await Promise.all([db.relationships.toArray(), db.people.toArray()]);
+  const byId = new Map(people.map((p) => [p.id, { name: p.name, archived: p.archived }]));
+  return relationships
+    .filter((r) => !r.archived)
+    .map((relationship) => ({
+      relationship,
+      people: relationship.personIds.flatMap((id) => byId.get(id) ?? []),
+    }));
+}
+
+/**
+ * The user says this call belongs to this 1:1: the Meet code moves to it (from any other relationship
+ * that held it), so the call links the same way next time.
+ */
+export async function linkMeetCodeTo(
+  meetCode: string,
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<void> {
+  await db.transaction('rw', db.relationships, async () => {
+    const target = await db.relationships.get(relationshipId);
+    if (!target) throw new InvalidInputError(`No 1:1 series ${relationshipId}`);
+    const holders = await db.relationships.where('meetCodes').equals(meetCode).toArray();
+    const now = Date.now();
+    for (const holder of holders) {
+      if (holder.id === relationshipId) continue;
+      await db.relationships.put(
+        validate(
+          RelationshipSchema,
+          { ...holder, meetCodes: holder.meetCodes.filter((c) => c !== meetCode), updatedAt: now },
+          'relationship',
+        ),
+      );
+    }
+    if (!target.meetCodes.includes(meetCode)) {
+      await db.relationships.put(
+        validate(
+          RelationshipSchema,
+          { ...target, meetCodes: [...target.meetCodes, meetCode].slice(-50), updatedAt: now },
+          'relationship',
+        ),
+      );
+    }
+  });
+}
+
+/** The user says this call is not a 1:1 / not this one: forget the code wherever it was remembered. */
+export async function unlinkMeetCode(meetCode: string, db: DuetDatabase = getDatabase()): Promise<void> {
+  await db.transaction('rw', db.relationships, async () => {
+    const holders = await db.relationships.where('meetCodes').equals(meetCode).toArray();
+    const now = Date.now();
+    for (const holder of holders) {
+      await db.relationships.put(
+        validate(
+          RelationshipSchema,
+          { ...holder, meetCodes: holder.meetCodes.filter((c) => c !== meetCode), updatedAt: now },
+          'relationship',
+        ),
+      );
+    }
+  });
 }

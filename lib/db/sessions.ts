@@ -118,6 +118,8 @@ export async function prepareSession(
           privateNotes: '',
           checkIn: null,
           heldAt: null,
+          live: null,
+          assessment: null,
           createdAt: now,
           updatedAt: now,
         },

@@ -746,6 +746,8 @@ function emitRelationship(ctx: Context, plan: RelationshipPlan, rng: Rng): void 
       privateNotes: '',
       checkIn: null,
       heldAt: status === 'held' ? at : null,
+      live: null,
+      assessment: null,
       createdAt: Math.max(
         0,
         Math.min(

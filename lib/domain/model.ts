@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ONE_ON_ONE_KINDS } from './one-on-one-title';
+import { TimerStateSchema } from './session-timer';
 
 const MAX_ID = 512; // decoded Calendar ids can be long (imported events)
 const MAX_SHORT_TEXT = 1_000;
@@ -90,6 +91,18 @@ export const CheckInSchema = z.strictObject({
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
+/** A session that ran live (Meet call or in person): when, and its section timer. */
+export const LiveStateSchema = z.strictObject({
+  startedAt: InstantSchema,
+  endedAt: InstantSchema.nullable(),
+  timer: TimerStateSchema,
+});
+export type LiveState = z.infer<typeof LiveStateSchema>;
+
+/** The career conversation's self-assessment against the role's expectations. */
+export const CareerAssessmentSchema = z.enum(['ahead', 'on-track', 'not-meeting']);
+export type CareerAssessment = z.infer<typeof CareerAssessmentSchema>;
+
 export const SessionSchema = z.strictObject({
   id: IdSchema,
   relationshipId: IdSchema,
@@ -108,6 +121,9 @@ export const SessionSchema = z.strictObject({
   privateNotes: LongText,
   checkIn: CheckInSchema.nullable(),
   heldAt: InstantSchema.nullable(),
+  /** Set once the session ran live; rows saved before live sessions existed read as null. */
+  live: LiveStateSchema.nullable().default(null),
+  assessment: CareerAssessmentSchema.nullable().default(null),
   ...Timestamps,
 });
 export type Session = z.infer<typeof SessionSchema>;
@@ -247,6 +263,8 @@ export const SettingsSchema = z.strictObject({
   cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
   /** Calendar series the user said are not 1:1s ("Not a 1:1"), remembered per series. */
   ignoredSeries: z.array(IdSchema).max(5000).default([]),
+  /** How the Meet panel appears when a tracked 1:1 call starts: open, or collapsed to its rail. */
+  meetPanel: z.enum(['open', 'collapsed']).default('open'),
   /** What the browser answered to `navigator.storage.persist()`, and when. */
   storagePersistence: z.strictObject({ requestedAt: InstantSchema, granted: z.boolean() }).nullable(),
   updatedAt: InstantSchema,
@@ -268,6 +286,7 @@ export function defaultSettings(now: number): Settings {
     myEmails: [],
     cadenceDays: { ...DEFAULT_CADENCE_DAYS },
     ignoredSeries: [],
+    meetPanel: 'open',
     storagePersistence: null,
     updatedAt: now,
   };

@@ -3,7 +3,7 @@
  * tests/unit/messaging/guards.test.ts): content scripts ship no zod (see lib/google/calendar/guards.ts).
  */
 import { hasExactly, isDataEventId, isRecord } from '../google/calendar/guards';
-import type { EventBadge } from './schemas';
+import type { EventBadge, MeetShow } from './schemas';
 
 const KINDS = new Set(['one-on-one', 'two-on-one', 'skip-level', 'peer', 'career']);
 const CONFIDENCE = new Set(['confirmed', 'likely']);
@@ -31,3 +31,8 @@ export const isBadgesResponse = (value: unknown): value is { badges: EventBadge[
 
 export const isDetailsResponse = (value: unknown): value is { badge: EventBadge | null } =>
   isRecord(value) && hasExactly(value, ['badge']) && (value.badge === null || isEventBadge(value.badge));
+
+const SHOW = new Set(['open', 'collapsed', 'hidden']);
+
+export const isMeetShow = (value: unknown): value is MeetShow =>
+  isRecord(value) && hasExactly(value, ['show']) && SHOW.has(value.show as string);

@@ -24,14 +24,21 @@ export {
   type EventBadge,
   MeetCallStateSchema,
   type MeetCallState,
+  MeetShowSchema,
+  type MeetShow,
+  ParticipantNameSchema,
+  MAX_PARTICIPANTS,
 } from './schemas';
 import {
   ConfidenceSchema,
   DataEventIdSchema,
   EventBadgeSchema,
+  MAX_PARTICIPANTS,
   MeetCallStateSchema,
   MeetingCodeSchema,
+  MeetShowSchema,
   OkSchema,
+  ParticipantNameSchema,
   OneOnOneKindSchema,
   SeenEventSchema,
   type SenderKind,
@@ -78,6 +85,19 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
     meetingCode: MeetingCodeSchema,
     title: z.string().check(z.maxLength(1024)),
     state: MeetCallStateSchema,
+    /** Meet shows that I am presenting: the in-page panel hides note contents. */
+    presenting: z.boolean(),
+    /** Everyone else in the call, by display name (Meet shows no emails). */
+    others: z.array(ParticipantNameSchema).check(z.maxLength(MAX_PARTICIPANTS)),
+    /** The 1:1 this call belongs to, and how Duet knows. */
+    link: z.nullable(
+      z.strictObject({
+        relationshipId: z.string().check(z.minLength(1), z.maxLength(512)),
+        via: z.enum(['meet-code', 'title', 'participant']),
+      }),
+    ),
+    /** Not linked, but exactly one other person: offer "Track as 1:1 with <name>". */
+    trackable: z.nullable(ParticipantNameSchema),
   }),
 ]);
 export type PanelContext = z.infer<typeof PanelContextSchema>;
@@ -112,19 +132,33 @@ export const MESSAGES = {
     response: Ok,
   },
   'meet/call-seen': {
+    // The Meet page's call changed (state, title, who is in it, presenting): link it, say what to show.
     from: ['meet-content'],
     request: z.strictObject({
       kind: z.literal('meet/call-seen'),
       meetingCode: MeetingCodeSchema,
       title: z.string().check(z.maxLength(1024)),
       state: MeetCallStateSchema,
+      presenting: z.boolean(),
+      others: z.array(ParticipantNameSchema).check(z.maxLength(MAX_PARTICIPANTS)),
     }),
+    response: MeetShowSchema,
+  },
+  'meet/call-linked': {
+    // A panel linked its call to a 1:1, or said it is not one: re-judge that tab's call and push it.
+    from: ['extension-page'],
+    request: z.strictObject({ kind: z.literal('meet/call-linked'), meetingCode: MeetingCodeSchema }),
     response: Ok,
   },
   'panel/get-context': {
-    // Only extension pages, and only about the tab they are framed in (the sender's own tab).
+    // Only extension pages: a framed panel only about its own tab (the browser's `sender.tab`, never a
+    // field); the side panel, which is in no tab, about the tab it was opened for.
     from: ['extension-page'],
-    request: z.strictObject({ kind: z.literal('panel/get-context') }),
+    request: z.strictObject({
+      kind: z.literal('panel/get-context'),
+      /** Only for a page outside any tab (the browser's side panel): which tab it shows. */
+      tabId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31))),
+    }),
     response: z.strictObject({ context: z.nullable(PanelContextSchema) }),
   },
 } as const satisfies Record<
@@ -143,6 +177,7 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   MESSAGES['calendar/select-event'].request,
   MESSAGES['panel/data-changed'].request,
   MESSAGES['meet/call-seen'].request,
+  MESSAGES['meet/call-linked'].request,
   MESSAGES['panel/get-context'].request,
 ]);
 

@@ -34,4 +34,11 @@ export type EventBadge = z.infer<typeof EventBadgeSchema>;
 export const MeetCallStateSchema = z.enum(['prejoin', 'in-call', 'ended', 'unknown']);
 export type MeetCallState = z.infer<typeof MeetCallStateSchema>;
 
+export const MAX_PARTICIPANTS = 50;
+export const ParticipantNameSchema = z.string().check(z.minLength(1), z.maxLength(300));
+
+/** What the Meet page shows for a call: the panel open, collapsed to its rail, or nothing. */
+export const MeetShowSchema = z.strictObject({ show: z.enum(['open', 'collapsed', 'hidden']) });
+export type MeetShow = z.infer<typeof MeetShowSchema>;
+
 export const OkSchema = z.strictObject({ ok: z.literal(true) });

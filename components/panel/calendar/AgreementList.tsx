@@ -12,6 +12,12 @@ export interface AgreementListProps {
   onDone: (id: string) => Promise<ActionResult>;
   onRenegotiate: (id: string, newDue: Day) => Promise<ActionResult>;
   onDrop: (id: string, reason: string) => Promise<ActionResult>;
+  /** In a live session: "Still open" (reviewed, stays open), and whether one was reviewed already. */
+  onStillOpen?: (id: string) => Promise<ActionResult>;
+  reviewedInSession?: (agreement: Agreement) => boolean;
+  /** Heading and test id, when the list is used for another purpose (the live session's review). */
+  title?: string;
+  testId?: string;
 }
 
 /** Open agreements: who, what, by when — with Done, Renegotiate and Drop one click away. */
@@ -22,15 +28,19 @@ export function AgreementList({
   onDone,
   onRenegotiate,
   onDrop,
+  onStillOpen,
+  reviewedInSession,
+  title = 'Open agreements',
+  testId = 'agreements',
 }: AgreementListProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   // A closed agreement leaves the list: keep keyboard focus in the section rather than losing it.
   const focusList = () => heading.current?.focus();
   return (
-    <section class="cal-section" data-testid="agreements" aria-labelledby="cal-agreements-title">
+    <section class="cal-section" data-testid={testId} aria-labelledby={`${testId}-title`}>
       <div class="cal-section-head">
-        <h2 id="cal-agreements-title" class="cal-section-title" tabIndex={-1} ref={heading}>
-          Open agreements
+        <h2 id={`${testId}-title`} class="cal-section-title" tabIndex={-1} ref={heading}>
+          {title}
         </h2>
         {agreements.length > 0 ? <span class="duet-muted cal-small">{agreements.length}</span> : null}
       </div>
@@ -49,6 +59,8 @@ export function AgreementList({
               onDone={onDone}
               onRenegotiate={onRenegotiate}
               onDrop={onDrop}
+              onStillOpen={onStillOpen}
+              reviewed={reviewedInSession?.(agreement) ?? false}
               onClosed={focusList}
             />
           ))}
@@ -62,9 +74,10 @@ type Mode = 'idle' | 'renegotiate' | 'drop';
 
 interface AgreementItemProps extends Pick<
   AgreementListProps,
-  'today' | 'onDone' | 'onRenegotiate' | 'onDrop'
+  'today' | 'onDone' | 'onRenegotiate' | 'onDrop' | 'onStillOpen'
 > {
   agreement: Agreement;
+  reviewed: boolean;
   owner: string;
   onClosed: () => void;
 }
@@ -76,6 +89,8 @@ function AgreementItem({
   onDone,
   onRenegotiate,
   onDrop,
+  onStillOpen,
+  reviewed,
   onClosed,
 }: AgreementItemProps) {
   const [mode, setMode] = useState<Mode>('idle');
@@ -144,6 +159,12 @@ function AgreementItem({
           'no due date'
         )}
         {agreement.status === 'renegotiated' ? <span class="duet-muted"> · renegotiated</span> : null}
+        {reviewed ? (
+          <span class="duet-muted" data-testid="agreement-reviewed">
+            {' '}
+            · reviewed, still open
+          </span>
+        ) : null}
       </p>
       {mode === 'idle' ? (
         <div class="cal-actions">
@@ -156,6 +177,17 @@ function AgreementItem({
           >
             Done<span class="cal-sr-only">: {agreement.text}</span>
           </button>
+          {onStillOpen && !reviewed ? (
+            <button
+              type="button"
+              class="cal-button cal-button-small cal-button-quiet"
+              data-testid="agreement-still-open"
+              disabled={busy}
+              onClick={() => void act(() => onStillOpen(agreement.id), false)}
+            >
+              Still open<span class="cal-sr-only">: {agreement.text}</span>
+            </button>
+          ) : null}
           <button
             type="button"
             class="cal-button cal-button-small cal-button-quiet"

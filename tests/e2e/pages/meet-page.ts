@@ -1,23 +1,25 @@
-import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { MEET_CALL_URL } from '../../../scripts/chromium.mjs';
-import type { Duet } from '../harness';
+import { type Duet, FIXTURES_DIR } from '../harness';
 
-export type MeetFixtureState = 'prejoin' | 'in-call' | 'ended';
+export type MeetFixtureState = 'prejoin' | 'in-call' | 'ended' | 'presenting' | 'people';
 
-/** Google Meet (served from fixtures): `state` picks the lobby, the call or the end screen. */
+/** Google Meet (served from fixtures): `state` picks the lobby, the call, the end screen… */
 export class MeetPage {
   private constructor(
     readonly page: Page,
     private readonly duet: Duet,
   ) {}
 
-  static async open(duet: Duet, state: MeetFixtureState = 'in-call'): Promise<MeetPage> {
-    const page = await duet.newPage();
+  static async open(duet: Duet, state: MeetFixtureState = 'in-call', page?: Page): Promise<MeetPage> {
+    const target = page ?? (await duet.newPage());
     const url = new URL(MEET_CALL_URL);
     if (state !== 'in-call') url.searchParams.set('state', state);
-    await page.goto(url.toString());
-    return new MeetPage(page, duet);
+    await target.goto(url.toString());
+    return new MeetPage(target, duet);
   }
 
   /** The call facts the background holds for this tab (what a live panel would be told). */
@@ -39,5 +41,57 @@ export class MeetPage {
       )
       .toBe(true);
     return { meetingCode: found!.meetingCode, state: found!.state, title: found!.title };
+  }
+
+  /** The in-page panel's frame, once the content script has put it on the page. */
+  async panel(): Promise<MeetPanel> {
+    const panelUrl = this.duet.extensionUrl('panel.html');
+    await expect
+      .poll(() => this.page.frames().some((frame) => frame.url() === panelUrl), { timeout: 10_000 })
+      .toBe(true);
+    return new MeetPanel(this.page.frames().find((frame) => frame.url() === panelUrl)!);
+  }
+
+  /** Whether the panel is on screen (its iframe has a box). */
+  async panelVisible(): Promise<boolean> {
+    const frame = this.page.frames().find((f) => f.url() === this.duet.extensionUrl('panel.html'));
+    if (!frame) return false;
+    return (await (await frame.frameElement()).boundingBox()) !== null;
+  }
+
+  /**
+   * Meet moves between lobby, call and end screen without changing the URL: swap the page's content for
+   * another fixture's, as Meet's own re-render would.
+   */
+  async becomes(fixture: 'meet-ended.html' | 'meet-call.html' | 'meet-call-presenting.html'): Promise<void> {
+    const html = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
+    await this.page.evaluate((markup) => {
+      const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+      document.body.replaceChildren(...Array.from(parsed.body.childNodes));
+    }, body);
+  }
+}
+
+/** The live panel inside the Meet page. */
+export class MeetPanel {
+  constructor(readonly frame: Frame) {}
+  get with(): Locator {
+    return this.frame.locator('[data-testid=session-with]');
+  }
+  get sectionNotes(): Locator {
+    return this.frame.locator('[data-testid=section-notes]');
+  }
+  get captureInput(): Locator {
+    return this.frame.locator('[data-testid=capture-input]');
+  }
+  get summary(): Locator {
+    return this.frame.locator('[data-testid=session-summary]');
+  }
+  get presentingStrip(): Locator {
+    return this.frame.locator('[data-testid=presenting-strip]');
+  }
+  get saveStatus(): Locator {
+    return this.frame.locator('[data-testid=session-save-status]');
   }
 }

@@ -327,7 +327,14 @@ describe('createHandlers: meet/call-seen and panel/get-context', () => {
     const { handlers, pushContext } = backgroundHarness();
     await expect(
       handlers['meet/call-seen'](
-        { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: '', state: 'prejoin' },
+        {
+          kind: 'meet/call-seen',
+          meetingCode: 'abc-defg-hij',
+          title: '',
+          state: 'prejoin',
+          presenting: false,
+          others: [],
+        },
         { sender: 'meet-content', tabId: null },
       ),
     ).rejects.toThrow();

@@ -31,6 +31,10 @@ const context: PanelContext = {
   meetingCode: 'abc-defg-hij',
   title: 'Alice / Bob',
   state: 'in-call',
+  presenting: false,
+  others: ['Bob Jones'],
+  link: null,
+  trackable: 'Bob Jones',
 };
 
 describe('PanelPorts', () => {

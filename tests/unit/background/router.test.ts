@@ -12,6 +12,7 @@ import {
   eventDetails,
   fixtureByTitle,
   fixtureEvent,
+  linkCandidate,
   meetSender,
   panelSender,
   SELF,
@@ -286,16 +287,30 @@ describe('router: panel/data-changed', () => {
 });
 
 describe('router: meet/call-seen', () => {
-  it('stores the call for the Meet tab and pushes it', async () => {
-    const harness = backgroundHarness();
+  it('stores the call for the Meet tab, links it and pushes it', async () => {
+    const harness = backgroundHarness(
+      {},
+      { meet: { candidates: [linkCandidate('r-bob', ['Bob Jones'], { meetCodes: ['abc-defg-hij'] })] } },
+    );
     const message = {
       kind: 'meet/call-seen',
       meetingCode: 'abc-defg-hij',
       title: 'Alice / Bob',
       state: 'in-call',
+      presenting: false,
+      others: ['Bob Jones'],
     };
-    expect(await harness.router(message, meetSender(5))).toEqual({ ok: true, data: { ok: true } });
-    const context = { surface: 'meet', meetingCode: 'abc-defg-hij', title: 'Alice / Bob', state: 'in-call' };
+    expect(await harness.router(message, meetSender(5))).toEqual({ ok: true, data: { show: 'open' } });
+    const context = {
+      surface: 'meet',
+      meetingCode: 'abc-defg-hij',
+      title: 'Alice / Bob',
+      state: 'in-call',
+      presenting: false,
+      others: ['Bob Jones'],
+      link: { relationshipId: 'r-bob', via: 'meet-code' },
+      trackable: null,
+    };
     expect(harness.pushContext).toHaveBeenCalledWith(5, context);
     expect(await harness.router({ kind: 'panel/get-context' }, panelSender(5))).toEqual({
       ok: true,
@@ -305,7 +320,14 @@ describe('router: meet/call-seen', () => {
 
   it('is refused from Calendar', async () => {
     const harness = backgroundHarness();
-    const message = { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: '', state: 'ended' };
+    const message = {
+      kind: 'meet/call-seen',
+      meetingCode: 'abc-defg-hij',
+      title: '',
+      state: 'ended',
+      presenting: false,
+      others: [],
+    };
     expect(await harness.router(message, calendarSender(5))).toEqual({
       ok: false,
       error: 'message:not-allowed',
@@ -468,7 +490,14 @@ describe('router: failing handlers', () => {
     const router = createRouter(throwing, () => SELF);
 
     const meetReply = await router(
-      { kind: 'meet/call-seen', meetingCode: 'abc-defg-hij', title: CANARY, state: 'prejoin' },
+      {
+        kind: 'meet/call-seen',
+        meetingCode: 'abc-defg-hij',
+        title: CANARY,
+        state: 'prejoin',
+        presenting: false,
+        others: [],
+      },
       meetSender(2),
     );
     const panelReply = await router({ kind: 'panel/get-context' }, panelSender(2));

@@ -22,7 +22,16 @@ const calendarContext: PanelContext = {
   guests: [{ email: 'bob.jones@acme.example', name: 'Bob Jones' }],
   meetCode: 'abc-defg-hij',
 };
-const meetContext: PanelContext = { surface: 'meet', meetingCode: 'abc-defg-hij', title: '', state: 'ended' };
+const meetContext: PanelContext = {
+  surface: 'meet',
+  meetingCode: 'abc-defg-hij',
+  title: '',
+  state: 'ended',
+  presenting: false,
+  others: [],
+  link: { relationshipId: 'r-bob', via: 'participant' },
+  trackable: null,
+};
 
 describe('TabContexts', () => {
   it('stores one context per tab under tab-context:<id>', async () => {

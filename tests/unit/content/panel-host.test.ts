@@ -106,6 +106,15 @@ describe('createPanelHost', () => {
     expect(shadow.querySelector('iframe')).toBeNull();
   });
 
+  it('showRail collapses to the rail even from closed, loading the panel', () => {
+    const { panel, shadow } = createWithShadow();
+    panel.showRail();
+    expect(panel.state).toBe('collapsed');
+    expect(frameOf(shadow).hidden).toBe(false);
+    expect(frameOf(shadow).classList.contains('collapsed')).toBe(true);
+    expect(shadow.querySelector('iframe')).not.toBeNull();
+  });
+
   it('the rail buttons toggle and close', () => {
     const { panel, shadow } = createWithShadow();
     const { toggle, close } = buttonsOf(shadow);

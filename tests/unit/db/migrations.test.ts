@@ -170,6 +170,8 @@ describe('version 1 → latest', () => {
         privateNotes: '',
         checkIn: null,
         heldAt: held ? scheduledAt : null,
+        live: null,
+        assessment: null,
         createdAt: v1.createdAt,
         updatedAt: v1.updatedAt,
       });
@@ -304,6 +306,8 @@ describe('version 2 → latest', () => {
       privateNotes: 'private',
       checkIn: { mood: 3, workload: 4 },
       heldAt: Date.UTC(2026, 2, 23, 17),
+      live: null,
+      assessment: null,
       createdAt: 3,
       updatedAt: 4,
     };

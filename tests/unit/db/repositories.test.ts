@@ -458,6 +458,8 @@ describe('sessions', () => {
       privateNotes: '',
       checkIn: null,
       heldAt: null,
+      live: null,
+      assessment: null,
       createdAt: NOW,
       updatedAt: NOW,
     });
@@ -941,6 +943,7 @@ describe('settings', () => {
       myEmails: [],
       cadenceDays: { ...DEFAULT_CADENCE_DAYS },
       ignoredSeries: [],
+      meetPanel: 'open',
       storagePersistence: null,
       updatedAt: 0,
     });
@@ -1199,6 +1202,8 @@ describe('loadPopupLists', () => {
       privateNotes: '',
       checkIn: null,
       heldAt: null,
+      live: null,
+      assessment: null,
       createdAt: NOW,
       updatedAt: NOW,
     }));

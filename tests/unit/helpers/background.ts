@@ -6,10 +6,12 @@
 import { type Mock, vi } from 'vitest';
 import { type CalendarDeps, DetailsCache, type LinkedRelationshipRef } from '@/lib/background/calendar';
 import { type BackgroundDeps, createHandlers } from '@/lib/background/handlers';
+import type { MeetDeps } from '@/lib/background/meet';
 import { createRouter } from '@/lib/background/router';
 import { type SessionArea, TabContexts } from '@/lib/background/tab-contexts';
 import type { OneOnOneKind } from '@/lib/domain/one-on-one-title';
 import { decodeEventId } from '@/lib/domain/event-id';
+import type { LinkCandidate } from '@/lib/domain/meet-link';
 import type { CalendarEvent, EventDetails, EventResponse, Guest } from '@/lib/google/calendar/model';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import type { RawSender, Self } from '@/lib/messaging/senders';
@@ -249,7 +251,51 @@ export function fakeCalendarDeps(data: CalendarData = calendarData()): FakeCalen
 
 // The whole background ---------------------------------------------------------------------------------
 
-export function backgroundHarness(init: CalendarDataInit = {}, options: { details?: DetailsCache } = {}) {
+// Meet (candidates and settings the call linker reads) -------------------------------------------------
+
+export interface MeetDataInit {
+  candidates?: LinkCandidate[];
+  ignoredSeries?: string[];
+  meetPanel?: 'open' | 'collapsed';
+}
+
+export type FakeMeetDeps = { [K in keyof Required<MeetDeps>]: Mock<Required<MeetDeps>[K]> };
+
+export function fakeMeetDeps(init: MeetDataInit = {}): FakeMeetDeps {
+  return {
+    candidates: vi.fn<MeetDeps['candidates']>(async () => structuredClone(init.candidates ?? [])),
+    settings: vi.fn<MeetDeps['settings']>(async () => ({
+      ignoredSeries: [...(init.ignoredSeries ?? [])],
+      meetPanel: init.meetPanel ?? 'open',
+    })),
+    callEnded: vi.fn<Required<MeetDeps>['callEnded']>(async () => {}),
+  };
+}
+
+/** A relationship candidate for the call linker. */
+export function linkCandidate(
+  id: string,
+  people: string[],
+  overrides: Partial<LinkCandidate['relationship']> = {},
+): LinkCandidate {
+  return {
+    relationship: {
+      id,
+      kind: 'one-on-one',
+      title: '',
+      meetCodes: [],
+      archived: false,
+      updatedAt: 1,
+      ...overrides,
+    },
+    people: people.map((name) => ({ name, archived: false })),
+  };
+}
+
+export function backgroundHarness(
+  init: CalendarDataInit = {},
+  options: { details?: DetailsCache; meet?: MeetDataInit } = {},
+) {
   const area = mapSessionArea();
   const tabContexts = new TabContexts(area);
   const data = calendarData(init);
@@ -259,9 +305,11 @@ export function backgroundHarness(init: CalendarDataInit = {}, options: { detail
   const calendarTabSeen = vi.fn<(tabId: number) => void>();
   const refreshBadges = vi.fn<() => void>();
   const linkMeetCode = vi.fn<(relationshipId: string, meetCode: string) => Promise<void>>(async () => {});
+  const meet = fakeMeetDeps(options.meet);
   const deps: BackgroundDeps = {
     tabContexts,
     calendar,
+    meet,
     details,
     pushContext,
     calendarTabSeen,
@@ -275,6 +323,7 @@ export function backgroundHarness(init: CalendarDataInit = {}, options: { detail
     tabContexts,
     data,
     calendar,
+    meet,
     details,
     pushContext,
     calendarTabSeen,

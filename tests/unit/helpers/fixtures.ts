@@ -11,7 +11,10 @@ export type FixtureName =
   | 'gcal-event-popover.html'
   | 'meet-call.html'
   | 'meet-prejoin.html'
-  | 'meet-ended.html';
+  | 'meet-ended.html'
+  | 'meet-call-presenting.html'
+  | 'meet-call-people.html'
+  | 'meet-call-de.html';
 
 export interface FixtureEvent {
   date: string;
@@ -36,6 +39,37 @@ export interface FixturesIndex {
 export const fixturesIndex = JSON.parse(
   readFileSync(`${FIXTURE_DIR}fixtures-index.json`, 'utf8'),
 ) as FixturesIndex;
+
+/** Every Meet fixture page, in fixtures-extra.json's order. */
+export const MEET_FIXTURES = [
+  'meet-prejoin.html',
+  'meet-call.html',
+  'meet-ended.html',
+  'meet-call-presenting.html',
+  'meet-call-people.html',
+  'meet-call-de.html',
+] as const satisfies readonly FixtureName[];
+
+/** Ground truth of one Meet page (fixtures-extra.json "meet"): what readMeetSnapshot gives for its url. */
+export interface MeetTruth {
+  derived?: boolean;
+  lang: string;
+  url: string;
+  meetingCode: string;
+  signal: 'prejoin' | 'in-call' | 'ended' | 'unknown';
+  title: string;
+  presenting: boolean;
+  participants: { key: string; name: string; self: boolean; presentation: boolean }[];
+  presentationTiles?: { participantId: string; mediaId: string }[];
+  sameDeviceNames?: Record<string, string[]>;
+  samePeopleAs?: string;
+}
+
+export const meetTruth = (
+  JSON.parse(readFileSync(`${FIXTURE_DIR}fixtures-extra.json`, 'utf8')) as {
+    meet: { fixtures: Record<(typeof MEET_FIXTURES)[number], MeetTruth> };
+  }
+).meet.fixtures;
 
 const sources = new Map<FixtureName, string>();
 

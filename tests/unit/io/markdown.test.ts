@@ -243,6 +243,8 @@ describe('relationshipToMarkdown', () => {
         privateNotes: '',
         checkIn: null,
         heldAt: null,
+        live: null,
+        assessment: null,
         createdAt: 0,
         updatedAt: 0,
       };

@@ -1,6 +1,6 @@
 /** The content script's response checks accept and refuse exactly what the zod schemas do. */
 import { describe, expect, it } from 'vitest';
-import { isBadgesResponse, isDetailsResponse, isEventBadge, isOk } from '@/lib/messaging/guards';
+import { isBadgesResponse, isDetailsResponse, isEventBadge, isMeetShow, isOk } from '@/lib/messaging/guards';
 import { MESSAGES } from '@/lib/messaging/protocol';
 import { EventBadgeSchema, OkSchema } from '@/lib/messaging/schemas';
 
@@ -86,6 +86,19 @@ describe('content-side response guards', () => {
       true,
     ]) {
       expect(isOk(candidate)).toBe(OkSchema.safeParse(candidate).success);
+    }
+  });
+
+  it('isMeetShow ≡ the Meet call-seen response schema', () => {
+    const schema = MESSAGES['meet/call-seen'].response;
+    for (const candidate of [
+      ...mutations({ show: 'open' }),
+      { show: 'collapsed' },
+      { show: 'hidden' },
+      { show: 'closed' },
+      { show: 'open', ok: true },
+    ]) {
+      expect(isMeetShow(candidate), JSON.stringify(candidate)).toBe(schema.safeParse(candidate).success);
     }
   });
 });

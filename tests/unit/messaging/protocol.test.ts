@@ -55,7 +55,10 @@ const VALID: Record<MessageKind, Record<string, unknown>> = {
     meetingCode: 'abc-defg-hij',
     title: 'Alice / Bob',
     state: 'in-call',
+    presenting: false,
+    others: ['Bob Jones'],
   },
+  'meet/call-linked': { kind: 'meet/call-linked', meetingCode: 'abc-defg-hij' },
   'panel/get-context': { kind: 'panel/get-context' },
 };
 
@@ -176,6 +179,16 @@ describe('parseRequest rejects malformed messages as invalid', () => {
     ['meeting code missing', { kind: 'meet/call-seen', title: '', state: 'ended' }],
     ['unknown state', { ...VALID['meet/call-seen'], state: 'joining' }],
     ['meet title too long', { ...VALID['meet/call-seen'], title: 'x'.repeat(1025) }],
+    ['presenting missing', { ...VALID['meet/call-seen'], presenting: undefined }],
+    ['presenting as a string', { ...VALID['meet/call-seen'], presenting: 'yes' }],
+    ['an empty participant name', { ...VALID['meet/call-seen'], others: [''] }],
+    ['a participant name too long', { ...VALID['meet/call-seen'], others: ['x'.repeat(301)] }],
+    ['too many participants', { ...VALID['meet/call-seen'], others: Array(51).fill('Sam') }],
+    ['participants as objects', { ...VALID['meet/call-seen'], others: [{ name: 'Sam' }] }],
+    [
+      'linking a call by URL',
+      { kind: 'meet/call-linked', meetingCode: 'https://meet.google.com/abc-defg-hij' },
+    ],
     ['a Date', new Date()],
     ['a Map', new Map([['kind', 'panel/get-context']])],
   ])('%s', (_label, raw) => {
@@ -184,7 +197,12 @@ describe('parseRequest rejects malformed messages as invalid', () => {
 
   it.each(KINDS)('%s with an extra top-level field', (kind) => {
     expect(reasonOf({ ...VALID[kind], extra: true })).toBe('invalid');
-    expect(reasonOf({ ...VALID[kind], tabId: 2 })).toBe('invalid');
+    // Only the side panel (a page in no tab) may name a tab, and only in panel/get-context.
+    if (kind !== 'panel/get-context') expect(reasonOf({ ...VALID[kind], tabId: 2 })).toBe('invalid');
+  });
+
+  it.each([-1, 1.5, '2', null, 2 ** 32])('panel/get-context refuses tabId %j', (tabId) => {
+    expect(reasonOf({ kind: 'panel/get-context', tabId })).toBe('invalid');
   });
 
   it('rejects extra fields inside a seen event', () => {
@@ -502,6 +520,7 @@ describe('isAllowedSender', () => {
     'calendar/select-event': ['calendar-content'],
     'panel/data-changed': ['extension-page'],
     'meet/call-seen': ['meet-content'],
+    'meet/call-linked': ['extension-page'],
     'panel/get-context': ['extension-page'],
   };
 
@@ -511,7 +530,7 @@ describe('isAllowedSender', () => {
 
   it('covers every kind × sender kind', () => {
     expect(table).toHaveLength(KINDS.length * SENDER_KINDS.length);
-    expect(KINDS).toHaveLength(6);
+    expect(KINDS).toHaveLength(7);
     expect(SENDER_KINDS).toEqual(['calendar-content', 'meet-content', 'extension-page']);
   });
 

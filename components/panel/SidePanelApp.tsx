@@ -1,0 +1,57 @@
+/**
+ * The browser's side panel: the same panel as in the page, for the tab it was opened from (its id is in
+ * the side panel's own URL, which only Duet can open). Outside the page, notes stay visible while
+ * presenting a tab. The context is re-read every couple of seconds (the side panel has no tab port).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/client';
+import type { PanelContext } from '@/lib/messaging/protocol';
+import { Brand } from '../shared/Brand';
+import { PanelBody } from './PanelApp';
+
+const REFRESH_MS = 2000;
+
+export function tabFromLocation(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  const id = raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export function SidePanelApp() {
+  const tabId = tabFromLocation(location.search);
+  const [context, setContext] = useState<PanelContext | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) {
+      setContext(null);
+      return;
+    }
+    let disposed = false;
+    const read = () =>
+      sendMessage({ kind: 'panel/get-context', tabId })
+        .then(({ context: next }) => {
+          if (!disposed)
+            setContext((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+        })
+        .catch(() => {
+          if (!disposed) setContext((current) => current ?? null);
+        });
+    void read();
+    const timer = setInterval(() => void read(), REFRESH_MS);
+    return () => {
+      disposed = true;
+      clearInterval(timer);
+    };
+  }, [tabId]);
+
+  return (
+    <main class="panel" data-testid="side-panel">
+      <header class="panel-header">
+        <Brand />
+      </header>
+      <PanelBody
+        state={context === undefined ? { status: 'loading' } : { status: 'ready', context }}
+        place="side-panel"
+      />
+    </main>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * The panel in a Google Meet tab. A call linked to a 1:1 runs session mode (the live panel); an unknown
+ * two-person call offers "Track as 1:1 with <name>"; a wrong link is corrected here and remembered.
+ */
+import { useState } from 'preact/hooks';
+import { listRelationships, listPeople } from '@/lib/db';
+import type { RelationshipKind } from '@/lib/domain/model';
+import { classifyTitle } from '@/lib/domain/one-on-one-title';
+import type { PanelContext } from '@/lib/messaging/protocol';
+import { useLiveQuery } from '../../shared/use-live-query';
+import { guessCadenceDays, guessRelation } from '../calendar/calendar-text';
+import { TrackCard } from '../calendar/TrackCard';
+import { SessionPanel } from '../session/SessionPanel';
+import { meetActions } from './meet-actions';
+
+export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
+
+export interface MeetPanelProps {
+  context: MeetContext;
+  onOpenSidePanel?: () => void;
+}
+
+export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
+  const actions = meetActions(context.meetingCode, context.title);
+  const [correcting, setCorrecting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inCallOrEnded = context.state === 'in-call' || context.state === 'ended';
+
+  const run = async (work: Promise<{ ok: boolean; message?: string }>) => {
+    const result = await work;
+    setError(result.ok ? null : (result.message ?? null));
+    if (result.ok) setCorrecting(false);
+  };
+
+  let body;
+  if (context.link && inCallOrEnded && !correcting) {
+    body = (
+      <SessionPanel
+        key={`${context.link.relationshipId}|${context.meetingCode}`}
+        target={{
+          relationshipId: context.link.relationshipId,
+          meetCode: context.meetingCode,
+          calendarEventId: null,
+          startIfMissing: context.state === 'in-call',
+        }}
+        mode="call"
+        callEnded={context.state === 'ended'}
+        presenting={context.presenting}
+        onOpenSidePanel={onOpenSidePanel}
+      />
+    );
+  } else if (correcting || (!context.link && context.trackable && inCallOrEnded)) {
+    body = (
+      <LinkChooser
+        context={context}
+        onTrack={(draft) => actions.track(draft)}
+        onLink={(id) => void run(actions.linkTo(id))}
+        onNotOneOnOne={() => void run(actions.notOneOnOne())}
+        onCancel={correcting ? () => setCorrecting(false) : undefined}
+      />
+    );
+  } else {
+    body = (
+      <section class="duet-empty" data-testid="panel-meet-idle">
+        <h1 class="event-title">{context.title || 'Google Meet call'}</h1>
+        <p class="duet-muted">
+          {context.state === 'prejoin'
+            ? 'Duet opens here when your 1:1 call starts.'
+            : 'Duet doesn’t know this call as a 1:1.'}
+        </p>
+        {inCallOrEnded ? (
+          <button type="button" class="cal-button cal-button-small" onClick={() => setCorrecting(true)}>
+            It is a 1:1 — choose which
+          </button>
+        ) : null}
+      </section>
+    );
+  }
+
+  return (
+    <div class="meet-panel" data-testid="panel-meet">
+      {body}
+      {error ? (
+        <p class="duet-error cal-small" role="alert" data-testid="meet-link-error">
+          {error}
+        </p>
+      ) : null}
+      {context.link && !correcting ? (
+        <p class="cal-small duet-muted meet-link-line">
+          Linked{' '}
+          {context.link.via === 'meet-code'
+            ? 'by this call’s link'
+            : context.link.via === 'title'
+              ? 'by the call’s title'
+              : 'by who is in the call'}
+          .{' '}
+          <button
+            type="button"
+            class="cal-link-button"
+            data-testid="meet-correct-link"
+            onClick={() => setCorrecting(true)}
+          >
+            Wrong 1:1?
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface LinkChooserProps {
+  context: MeetContext;
+  onTrack: Parameters<typeof TrackCard>[0]['onTrack'];
+  onLink: (relationshipId: string) => void;
+  onNotOneOnOne: () => void;
+  onCancel?: () => void;
+}
+
+function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: LinkChooserProps) {
+  const options = useLiveQuery(async () => {
+    const [relationships, people] = await Promise.all([listRelationships(), listPeople()]);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    return relationships.map((r) => ({
+      id: r.id,
+      label:
+        r.personIds
+          .map((id) => names.get(id) ?? '')
+          .filter(Boolean)
+          .join(', ') ||
+        r.title ||
+        'Untitled 1:1',
+    }));
+  }, []);
+  const [choice, setChoice] = useState('');
+  const name = context.trackable ?? context.others[0] ?? '';
+  const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
+  return (
+    <section class="cal-body" data-testid="meet-link-chooser">
+      <h1 class="event-title">{context.title || 'This call'}</h1>
+      {!context.link ? (
+        <TrackCard
+          mode="track"
+          counterpart={name ? { name, email: '' } : null}
+          initial={{
+            name,
+            email: '',
+            relation: guessRelation(kind),
+            kind,
+            cadenceDays: guessCadenceDays(context.title, kind),
+          }}
+          cadenceFor={(k) => guessCadenceDays(context.title, k)}
+          onTrack={onTrack}
+        />
+      ) : null}
+      {options.status === 'ready' && options.value.length > 0 ? (
+        <form
+          class="cal-inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (choice) onLink(choice);
+          }}
+        >
+          <label for="meet-link-select" class="cal-label">
+            {context.link ? 'This call is the 1:1 with' : 'Or it is a 1:1 Duet already knows'}
+          </label>
+          <select
+            id="meet-link-select"
+            class="cal-input"
+            data-testid="meet-link-select"
+            value={choice}
+            onChange={(event) => setChoice(event.currentTarget.value)}
+          >
+            <option value="">Choose…</option>
+            {options.value.map((o) => (
+              <option value={o.id} key={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <div class="cal-actions">
+            <button
+              type="submit"
+              class="cal-button cal-button-small"
+              data-testid="meet-link-confirm"
+              disabled={!choice}
+            >
+              Link this call
+            </button>
+            <button
+              type="button"
+              class="cal-button cal-button-small cal-button-quiet"
+              data-testid="meet-not-one-on-one"
+              onClick={onNotOneOnOne}
+            >
+              Not a 1:1
+            </button>
+            {onCancel ? (
+              <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={onCancel}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

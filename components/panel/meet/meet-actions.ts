@@ -1,0 +1,77 @@
+/**
+ * What the Meet panel changes about a call's link: track an unknown two-person call as a 1:1, correct
+ * a wrong link (remembered by the Meet code), or say the call is not a 1:1. Each then asks the
+ * background to re-judge this tab's call, which pushes the new context to the panel.
+ */
+import {
+  createPerson,
+  createRelationship,
+  getSettings,
+  ignoreSeries,
+  linkMeetCodeTo,
+  unignoreSeries,
+  unlinkMeetCode,
+} from '@/lib/db';
+import { ignoredCallKey } from '@/lib/domain/meet-link';
+import { sendMessage } from '@/lib/messaging/client';
+import { actionErrorMessage } from '../calendar/use-calendar-actions';
+import type { ActionResult, TrackDraft } from '../calendar/view-types';
+
+async function relink(meetingCode: string): Promise<void> {
+  await sendMessage({ kind: 'meet/call-linked', meetingCode });
+}
+
+async function attempt(work: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await work();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, message: actionErrorMessage(error) };
+  }
+}
+
+export function meetActions(meetingCode: string, title: string) {
+  return {
+    track: (draft: TrackDraft): Promise<ActionResult> => {
+      if (!draft.name.trim())
+        return Promise.resolve({ ok: false, message: 'Write the name of the person this 1:1 is with.' });
+      if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
+        return Promise.resolve({ ok: false, message: 'Cadence: a whole number of days, from 1 to 365.' });
+      return attempt(async () => {
+        const email = draft.email.trim().toLowerCase();
+        const person = await createPerson({
+          name: draft.name.trim(),
+          emails: email ? [email] : [],
+          relation: draft.relation,
+        });
+        await createRelationship({
+          personIds: [person.id],
+          kind: draft.kind,
+          title: title || `${draft.name.trim()} 1:1`,
+          cadenceDays: draft.cadenceDays,
+          meetCodes: [meetingCode],
+        });
+        await unignoreSeries(ignoredCallKey(meetingCode));
+        await relink(meetingCode);
+      });
+    },
+    linkTo: (relationshipId: string) =>
+      attempt(async () => {
+        await linkMeetCodeTo(meetingCode, relationshipId);
+        await unignoreSeries(ignoredCallKey(meetingCode));
+        await relink(meetingCode);
+      }),
+    notOneOnOne: () =>
+      attempt(async () => {
+        await unlinkMeetCode(meetingCode);
+        await ignoreSeries(ignoredCallKey(meetingCode));
+        await relink(meetingCode);
+      }),
+    undoNotOneOnOne: () =>
+      attempt(async () => {
+        await unignoreSeries(ignoredCallKey(meetingCode));
+        await relink(meetingCode);
+      }),
+    isIgnored: async () => (await getSettings()).ignoredSeries.includes(ignoredCallKey(meetingCode)),
+  };
+}

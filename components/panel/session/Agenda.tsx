@@ -1,0 +1,91 @@
+/**
+ * The agenda as a checklist: this session's talking points, ticked off as discussed; what is left
+ * carries over to the next 1:1 on its own. A point can be added on the spot.
+ */
+import { useState } from 'preact/hooks';
+import type { TalkingPoint } from '@/lib/domain/model';
+import type { ActionResult } from '../calendar/view-types';
+
+export interface AgendaProps {
+  points: readonly TalkingPoint[];
+  theirName: string;
+  ended: boolean;
+  onToggle: (id: string, discussed: boolean) => Promise<ActionResult>;
+  onAdd: (text: string) => Promise<ActionResult>;
+}
+
+export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const open = points.filter((p) => p.status === 'open').length;
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const result = await onAdd(text);
+    if (result.ok) setText('');
+    setError(result.ok ? null : result.message);
+  };
+
+  return (
+    <section class="cal-section" data-testid="agenda" aria-labelledby="ses-agenda-title">
+      <div class="cal-section-head">
+        <h2 id="ses-agenda-title" class="cal-section-title">
+          Agenda
+        </h2>
+        {points.length > 0 ? (
+          <span class="duet-muted cal-small">
+            {open === 0 ? 'all discussed' : `${open} to go${ended ? ' · carried over' : ''}`}
+          </span>
+        ) : null}
+      </div>
+      {points.length === 0 ? (
+        <p class="duet-muted cal-empty-line">No talking points for this session.</p>
+      ) : (
+        <ul class="cal-list">
+          {points.map((point) => (
+            <li class="cal-item ses-agenda-item" key={point.id} data-testid="agenda-item">
+              <label class="ses-check">
+                <input
+                  type="checkbox"
+                  checked={point.status === 'discussed'}
+                  data-testid="agenda-discussed"
+                  onChange={(event) => void onToggle(point.id, event.currentTarget.checked)}
+                />
+                <span class={point.status === 'discussed' ? 'ses-done-text' : ''}>{point.text}</span>
+              </label>
+              <span class="duet-muted cal-small">
+                {point.author === 'me' ? 'mine' : theirName || 'theirs'}
+                {point.status === 'open' && ended ? ' · carries over' : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ended ? null : (
+        <form class="cal-add-row" onSubmit={(event) => void add(event)}>
+          <label for="ses-agenda-add" class="cal-sr-only">
+            Add a talking point
+          </label>
+          <input
+            id="ses-agenda-add"
+            class="cal-input"
+            placeholder="Add a talking point"
+            data-testid="agenda-add-input"
+            value={text}
+            maxLength={1000}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+          <button type="submit" class="cal-button cal-button-small">
+            Add
+          </button>
+        </form>
+      )}
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

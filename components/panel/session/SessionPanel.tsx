@@ -1,0 +1,404 @@
+/**
+ * Session mode: the 1:1 happening now — in a Meet call, or in person from the Calendar panel. The
+ * template's sections with a running timer, notes that are never lost, agreement capture, the agenda
+ * checklist, last time's agreements to review, and the summary when it ends. While I present in Meet,
+ * note contents are hidden.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { dayOf } from '@/lib/domain/days';
+import type { TemplateSection } from '@/lib/domain/model';
+import { AgreementList } from '../calendar/AgreementList';
+import { namesOf } from '../calendar/calendar-text';
+import { Agenda } from './Agenda';
+import { CaptureLine } from './CaptureLine';
+import { CareerSection } from './CareerSection';
+import { CheckIn } from './CheckIn';
+import { FeedbackSection } from './FeedbackSection';
+import { GoalsSection } from './GoalsSection';
+import { SessionSummary } from './SessionSummary';
+import { TimerBar } from './TimerBar';
+import { type LiveSessionTarget, useLiveSession } from './use-live-session';
+import { type SessionActions, sessionActions } from './use-session-actions';
+import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
+import type { SessionView } from '@/lib/db';
+
+export interface SessionPanelProps {
+  target: LiveSessionTarget;
+  /** `call`: a Meet call (it ends when the call ends); `in-person`: ended with the End button. */
+  mode: 'call' | 'in-person';
+  /** The call ended (Meet): save everything, mark the session held, show the summary. */
+  callEnded?: boolean;
+  /** Meet shows I am presenting: hide note contents. */
+  presenting?: boolean;
+  /** Offer to continue in the browser's side panel (only where one exists). */
+  onOpenSidePanel?: () => void;
+  /** Leave session mode (in person, after the summary). */
+  onClose?: () => void;
+}
+
+export function SessionPanel(props: SessionPanelProps) {
+  const state = useLiveSession(props.target);
+  if (state.status === 'error') {
+    return (
+      <p class="duet-error" role="alert" data-testid="session-error">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.status === 'starting') {
+    return (
+      <p class="duet-muted" data-testid="session-loading">
+        Starting the session…
+      </p>
+    );
+  }
+  return <SessionBody {...props} view={state.view} />;
+}
+
+function SessionBody({
+  view,
+  mode,
+  callEnded = false,
+  presenting = false,
+  onOpenSidePanel,
+  onClose,
+}: SessionPanelProps & { view: SessionView }) {
+  const { session, template } = view;
+  const notes = useSessionNotes(session);
+  const [reveal, setReveal] = useState(false);
+  const [showNotesAfterEnd, setShowNotesAfterEnd] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const actions = sessionActions(session, view.relationship.id, view.people[0]?.id ?? null);
+  const ended = session.status === 'held';
+  const theirName = namesOf(view.people) || view.relationship.title || 'them';
+  const endingRef = useRef(false);
+
+  // The call ended: everything typed is saved first, then the session is held.
+  useEffect(() => {
+    if (!callEnded || ended || endingRef.current) return;
+    endingRef.current = true;
+    void notes.flush().then(async () => {
+      const result = await actions.end();
+      endingRef.current = false;
+      setMessage(result.ok ? null : result.message);
+    });
+  }, [callEnded, ended]);
+
+  // Not presenting any more: the notes come back without a click.
+  useEffect(() => {
+    if (!presenting) setReveal(false);
+  }, [presenting]);
+
+  const hidden = presenting && !reveal;
+  const report = (result: Promise<{ ok: boolean; message?: string }>) =>
+    void result.then((r) => setMessage(r.ok ? null : (r.message ?? null)));
+
+  const header = (
+    <header class="ses-header">
+      <div>
+        <p class="duet-muted cal-small ses-kicker">
+          {ended ? 'Session held' : mode === 'call' ? 'Live 1:1 · in call' : 'Live 1:1 · in person'}
+        </p>
+        <h1 class="event-title" data-testid="session-with">
+          {theirName}
+        </h1>
+      </div>
+      {ended ? null : (
+        <label class="ses-template-pick">
+          <span class="cal-sr-only">Template for this session</span>
+          <select
+            class="cal-input ses-select"
+            data-testid="session-template"
+            value={template.id}
+            onChange={(event) => report(actions.switchTemplate(event.currentTarget.value))}
+          >
+            {view.templates.map((t) => (
+              <option value={t.id} key={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </header>
+  );
+
+  if (ended && !showNotesAfterEnd) {
+    return (
+      <section class="event cal ses" data-testid="session-panel" data-session-status="held">
+        {header}
+        {hidden ? (
+          <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
+        ) : (
+          <SessionSummary view={view} onShowNotes={() => setShowNotesAfterEnd(true)} onClose={onClose} />
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section class="event cal ses" data-testid="session-panel" data-session-status={session.status}>
+      {header}
+      {session.live ? (
+        <TimerBar
+          timer={session.live.timer}
+          sections={template.sections}
+          onStep={(step) => report(actions.step(step))}
+          onJump={(index) => report(actions.jump(index))}
+        />
+      ) : null}
+      {message ? (
+        <p class="duet-error cal-small" role="alert" data-testid="session-action-error">
+          {message}
+        </p>
+      ) : null}
+      {hidden ? (
+        <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
+      ) : (
+        <div class="cal-body" data-testid="session-content">
+          <CaptureLine
+            counterpartNames={view.people.map((p) => p.name)}
+            theirLabel={view.people[0]?.name.split(' ')[0] ?? 'Them'}
+            locale={navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en'}
+            onAdd={actions.addAgreement}
+          />
+          {view.made.length > 0 ? <MadeList view={view} /> : null}
+          {template.sections.map((section, index) => (
+            <SectionCard
+              key={section.id}
+              section={section}
+              current={session.live?.timer.currentIndex === index && !session.live.timer.finished}
+              view={view}
+              notes={notes}
+              actions={actions}
+              theirName={theirName}
+            />
+          ))}
+          <Agenda
+            points={view.agenda}
+            theirName={theirName}
+            ended={ended}
+            onToggle={actions.togglePoint}
+            onAdd={actions.addPoint}
+          />
+          <AgreementList
+            title="Last time’s agreements"
+            testId="review"
+            agreements={view.toReview}
+            people={view.people}
+            today={dayOf(Date.now())}
+            onDone={actions.done}
+            onRenegotiate={actions.renegotiate}
+            onDrop={actions.drop}
+            onStillOpen={actions.stillOpen}
+            reviewedInSession={(a) =>
+              a.history.some((h) => h.action === 'reviewed' && h.sessionId === session.id)
+            }
+          />
+          <NotesField
+            id="ses-private"
+            label="Private notes (only you, never in summaries)"
+            field={PRIVATE_FIELD}
+            notes={notes}
+            testId="private-notes"
+          />
+          <SaveLine notes={notes} />
+          {ended ? (
+            <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
+              Back to the summary
+            </button>
+          ) : (
+            <div class="cal-actions">
+              <button
+                type="button"
+                class="cal-button cal-button-primary"
+                data-testid="session-end"
+                onClick={() => void notes.flush().then(() => report(actions.end()))}
+              >
+                {mode === 'call' ? 'End session now' : 'End session'}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PresentingStrip({
+  onReveal,
+  onOpenSidePanel,
+}: {
+  onReveal: () => void;
+  onOpenSidePanel?: () => void;
+}) {
+  return (
+    <div class="ses-presenting" role="status" data-testid="presenting-strip">
+      <strong>Notes hidden while presenting</strong>
+      <p class="cal-small">You are sharing your screen, so Duet keeps your notes out of view.</p>
+      <div class="cal-actions">
+        {onOpenSidePanel ? (
+          <button
+            type="button"
+            class="cal-button cal-button-small cal-button-primary"
+            data-testid="open-side-panel"
+            onClick={onOpenSidePanel}
+          >
+            Continue in side panel
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="cal-button cal-button-small cal-button-quiet"
+          data-testid="reveal-notes"
+          onClick={onReveal}
+        >
+          Show notes anyway
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function MadeList({ view }: { view: SessionView }) {
+  return (
+    <ul class="cal-list ses-made" data-testid="made-agreements" aria-label="Agreements made in this session">
+      {view.made.map((a) => (
+        <li class="cal-item" key={a.id} data-testid="made-agreement">
+          <span class="cal-owner" data-testid="made-owner">
+            {a.owner === 'me'
+              ? 'me'
+              : a.owner === 'both'
+                ? 'both'
+                : a.owner === 'named'
+                  ? a.ownerName
+                  : (view.people[0]?.name.split(' ')[0] ?? 'them')}
+          </span>
+          <span class="cal-agreement-text" data-testid="made-text">
+            {a.text}
+          </span>
+          <span class="duet-muted cal-small" data-testid="made-due">
+            {a.dueDate ? `due ${a.dueDate}` : 'no due date'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface SectionCardProps {
+  section: TemplateSection;
+  current: boolean;
+  view: SessionView;
+  notes: SessionNotes;
+  actions: SessionActions;
+  theirName: string;
+}
+
+function SectionCard({ section, current, view, notes, actions, theirName }: SectionCardProps) {
+  const [showPrompts, setShowPrompts] = useState(current);
+  useEffect(() => {
+    if (current) setShowPrompts(true);
+  }, [current]);
+  const id = `ses-section-${section.id}`;
+  return (
+    <section
+      class={`cal-section ses-section${current ? ' ses-current' : ''}`}
+      data-testid="session-section"
+      data-section-id={section.id}
+      aria-labelledby={`${id}-title`}
+    >
+      <div class="cal-section-head">
+        <h2 id={`${id}-title`} class="cal-section-title">
+          {section.title}
+        </h2>
+        <span class="duet-muted cal-small">{section.minutes ? `${section.minutes} min` : ''}</span>
+      </div>
+      {section.prompts.length > 0 ? (
+        <details
+          open={showPrompts}
+          onToggle={(e) => setShowPrompts((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary class="cal-small duet-muted">Prompts</summary>
+          <ul class="ses-prompts">
+            {section.prompts.map((prompt) => (
+              <li key={prompt}>{prompt}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {section.kind === 'check-in' ? (
+        <CheckIn value={view.session.checkIn} onChange={(v) => void actions.checkIn(v)} />
+      ) : null}
+      {section.kind === 'goals' ? <GoalsSection goals={view.goals} onUpdate={actions.updateGoal} /> : null}
+      {section.kind === 'feedback' ? (
+        <FeedbackSection feedback={view.feedback} theirName={theirName} onAdd={actions.addFeedback} />
+      ) : null}
+      {section.kind === 'career' ? (
+        <CareerSection
+          assessment={view.session.assessment ?? null}
+          steps={view.goals.filter((g) => g.category === 'personal-development')}
+          onAssess={actions.assess}
+          onAddStep={actions.addCareerStep}
+        />
+      ) : null}
+      <NotesField
+        id={id}
+        label={`Notes: ${section.title}`}
+        field={section.id}
+        notes={notes}
+        testId="section-notes"
+        hideLabel
+      />
+    </section>
+  );
+}
+
+function NotesField({
+  id,
+  label,
+  field,
+  notes,
+  testId,
+  hideLabel = false,
+}: {
+  id: string;
+  label: string;
+  field: string;
+  notes: SessionNotes;
+  testId: string;
+  hideLabel?: boolean;
+}) {
+  return (
+    <div class="ses-notes-field">
+      <label for={`${id}-notes`} class={hideLabel ? 'cal-sr-only' : 'cal-label'}>
+        {label}
+      </label>
+      <textarea
+        id={`${id}-notes`}
+        class="cal-input ses-textarea"
+        data-testid={testId}
+        data-field={field}
+        rows={3}
+        value={notes.text(field)}
+        onInput={(event) => notes.update(field, event.currentTarget.value)}
+        onBlur={() => void notes.flush()}
+      />
+    </div>
+  );
+}
+
+function SaveLine({ notes }: { notes: SessionNotes }) {
+  const { status } = notes;
+  return (
+    <p class="note-status cal-small" role="status" data-testid="session-save-status" data-state={status.kind}>
+      {status.kind === 'pending'
+        ? 'Saving…'
+        : status.kind === 'saved'
+          ? 'All notes saved in this browser'
+          : status.kind === 'error'
+            ? status.message
+            : ''}
+    </p>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The end of a session: notes by section, agreements made and closed, talking points carried over —
+ * with "Copy as Markdown" and "Copy as plain update". Private notes never appear here.
+ */
+import { useState } from 'preact/hooks';
+import type { SessionView } from '@/lib/db';
+import { dayOf } from '@/lib/domain/days';
+import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
+import { namesOf } from '../calendar/calendar-text';
+
+export interface SessionSummaryProps {
+  view: SessionView;
+  onShowNotes: () => void;
+  onClose?: () => void;
+}
+
+export function summaryInputOf(view: SessionView): SessionSummaryInput {
+  const { session } = view;
+  return {
+    session: { notes: session.notes, checkIn: session.checkIn },
+    template: view.template,
+    personName: namesOf(view.people) || view.relationship.title,
+    myName: 'Me',
+    agreementsMade: view.made,
+    agreementsClosed: view.closed,
+    carriedOver: view.agenda.filter((p) => p.status === 'open'),
+    date: dayOf(session.heldAt ?? session.scheduledAt),
+  };
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryProps) {
+  const [copied, setCopied] = useState<string>('');
+  const input = summaryInputOf(view);
+  const sections = view.template.sections.filter((s) => (view.session.notes[s.id] ?? '').trim() !== '');
+  const carried = input.carriedOver;
+  const ownerOf = (owner: string, name: string) =>
+    owner === 'me'
+      ? 'me'
+      : owner === 'both'
+        ? 'both'
+        : owner === 'named'
+          ? name
+          : (view.people[0]?.name.split(' ')[0] ?? 'them');
+
+  const copy = async (kind: 'markdown' | 'plain') => {
+    const text = kind === 'markdown' ? summaryMarkdown(input) : summaryPlainUpdate(input);
+    const ok = await copyText(text);
+    setCopied(
+      ok
+        ? kind === 'markdown'
+          ? 'Copied as Markdown'
+          : 'Copied as a plain update'
+        : 'The browser did not allow copying. Select the text instead.',
+    );
+  };
+
+  return (
+    <div class="cal-body ses-summary" data-testid="session-summary">
+      <p class="ses-summary-lead">
+        Held on <time dateTime={input.date}>{input.date}</time>. Here is what came out of it.
+      </p>
+      <div class="cal-actions">
+        <button
+          type="button"
+          class="cal-button cal-button-small cal-button-primary"
+          data-testid="copy-markdown"
+          onClick={() => void copy('markdown')}
+        >
+          Copy as Markdown
+        </button>
+        <button
+          type="button"
+          class="cal-button cal-button-small"
+          data-testid="copy-plain"
+          onClick={() => void copy('plain')}
+        >
+          Copy as plain update
+        </button>
+      </div>
+      <p class="cal-small duet-muted" role="status" data-testid="copy-status">
+        {copied}
+      </p>
+      <section class="cal-section" aria-labelledby="ses-sum-notes">
+        <h2 id="ses-sum-notes" class="cal-section-title">
+          Notes
+        </h2>
+        {sections.length === 0 ? (
+          <p class="duet-muted cal-empty-line">No notes were written.</p>
+        ) : (
+          sections.map((s) => (
+            <div class="cal-note-section" key={s.id} data-testid="summary-section">
+              <h3 class="cal-note-title">{s.title}</h3>
+              <p class="cal-note-text">{view.session.notes[s.id]}</p>
+            </div>
+          ))
+        )}
+      </section>
+      <section class="cal-section" aria-labelledby="ses-sum-made">
+        <h2 id="ses-sum-made" class="cal-section-title">
+          Agreements made
+        </h2>
+        {view.made.length === 0 ? (
+          <p class="duet-muted cal-empty-line" data-testid="summary-no-agreements">
+            No agreements were recorded.
+          </p>
+        ) : (
+          <ul class="cal-list">
+            {view.made.map((a) => (
+              <li class="cal-item" key={a.id} data-testid="summary-made">
+                <span class="cal-owner">{ownerOf(a.owner, a.ownerName)}</span>
+                <span class="cal-agreement-text">{a.text}</span>
+                <span class="duet-muted cal-small">{a.dueDate ? `due ${a.dueDate}` : 'no due date'}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {view.closed.length > 0 ? (
+        <section class="cal-section" aria-labelledby="ses-sum-closed">
+          <h2 id="ses-sum-closed" class="cal-section-title">
+            Closed
+          </h2>
+          <ul class="cal-list">
+            {view.closed.map((a) => (
+              <li class="cal-item" key={a.id} data-testid="summary-closed">
+                <span class="cal-owner">{a.status}</span>
+                <span class="cal-agreement-text">{a.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section class="cal-section" aria-labelledby="ses-sum-carried">
+        <h2 id="ses-sum-carried" class="cal-section-title">
+          Carried over
+        </h2>
+        {carried.length === 0 ? (
+          <p class="duet-muted cal-empty-line">Every talking point was discussed.</p>
+        ) : (
+          <ul class="cal-list">
+            {carried.map((p) => (
+              <li class="cal-item" key={p.text} data-testid="summary-carried">
+                {p.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <div class="cal-actions">
+        <button
+          type="button"
+          class="cal-button cal-button-small cal-button-quiet"
+          data-testid="summary-show-notes"
+          onClick={onShowNotes}
+        >
+          Edit notes
+        </button>
+        {onClose ? (
+          <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={onClose}>
+            Done
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

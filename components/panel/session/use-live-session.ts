@@ -1,0 +1,71 @@
+/**
+ * Runs a live session: starts it once (finding the planned session or creating it, idempotently) and
+ * reads everything the session view shows, live — a change in another tab or the popup shows up here.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import {
+  describeStorageProblem,
+  loadSessionView,
+  sessionForCall,
+  type SessionView,
+  startLiveSession,
+} from '@/lib/db';
+import { useLiveQuery } from '../../shared/use-live-query';
+
+export interface LiveSessionTarget {
+  relationshipId: string;
+  meetCode: string | null;
+  calendarEventId: string | null;
+  /** Run this session (e.g. the one prepared in Calendar) rather than finding one. */
+  sessionId?: string | null;
+  /**
+   * False after a call ended: show that call's session (its summary) if there is one, but never start
+   * a new session for a call that is over. Default true.
+   */
+  startIfMissing?: boolean;
+}
+
+export type LiveSessionState =
+  { status: 'starting' } | { status: 'error'; message: string } | { status: 'ready'; view: SessionView };
+
+export function useLiveSession(target: LiveSessionTarget | null): LiveSessionState {
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = target
+    ? `${target.relationshipId}|${target.meetCode}|${target.calendarEventId}|${target.sessionId}`
+    : '';
+
+  useEffect(() => {
+    if (!target) return;
+    let cancelled = false;
+    setError(null);
+    const find =
+      target.startIfMissing === false
+        ? target.meetCode
+          ? sessionForCall(target.relationshipId, target.meetCode)
+          : Promise.resolve(undefined)
+        : startLiveSession(target);
+    find
+      .then((session) => {
+        if (cancelled) return;
+        if (session) setSessionId(session.id);
+        else setError('This call has ended. No session was recorded for it.');
+      })
+      .catch((reason: unknown) => {
+        if (!cancelled) setError(describeStorageProblem(reason).message);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+
+  const view = useLiveQuery(
+    async () => (sessionId ? await loadSessionView(sessionId) : undefined),
+    [sessionId],
+  );
+  if (error) return { status: 'error', message: error };
+  if (view.status === 'error')
+    return { status: 'error', message: describeStorageProblem(view.error).message };
+  if (view.status === 'ready' && view.value) return { status: 'ready', view: view.value };
+  return { status: 'starting' };
+}

@@ -1,0 +1,109 @@
+/**
+ * The live session's actions: repository calls wrapped so components get a result to show (never an
+ * exception). Agreements closed here record this session in their history, so the summary can list them.
+ */
+import {
+  addAgreement,
+  addFeedback,
+  addGoal,
+  addTalkingPoint,
+  completeAgreement,
+  dropAgreement,
+  endLiveSession,
+  renegotiateAgreement,
+  reviewAgreement,
+  saveCareerAssessment,
+  saveCheckIn,
+  saveLiveTimer,
+  setTalkingPointStatus,
+  switchSessionTemplate,
+  updateGoal,
+} from '@/lib/db';
+import { addDays, dayOf } from '@/lib/domain/days';
+import type { CareerAssessment, CheckIn, Feedback, Goal, Session } from '@/lib/domain/model';
+import {
+  goToSection,
+  nextSection,
+  pause,
+  previousSection,
+  resume,
+  skipSection,
+  type TimerState,
+} from '@/lib/domain/session-timer';
+import { actionErrorMessage } from '../calendar/use-calendar-actions';
+import type { ActionResult } from '../calendar/view-types';
+import type { CapturedAgreement } from './CaptureLine';
+
+const OK: ActionResult = { ok: true };
+/** Career action steps are for the next six months. */
+export const CAREER_HORIZON_DAYS = 182;
+
+async function attempt(work: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await work();
+    return OK;
+  } catch (error) {
+    return { ok: false, message: actionErrorMessage(error) };
+  }
+}
+
+export type TimerStep = 'next' | 'skip' | 'pause' | 'resume' | 'back';
+
+const STEPS: Record<TimerStep, (state: TimerState, now: number) => TimerState> = {
+  next: nextSection,
+  skip: skipSection,
+  pause,
+  resume,
+  back: previousSection,
+};
+
+export function sessionActions(session: Session, relationshipId: string, personId: string | null) {
+  const sessionId = session.id;
+  const inSession = { sessionId };
+  const timer = () => session.live?.timer ?? null;
+  return {
+    step: (step: TimerStep) =>
+      attempt(async () => {
+        const state = timer();
+        if (state) await saveLiveTimer(sessionId, STEPS[step](state, Date.now()));
+      }),
+    jump: (index: number) =>
+      attempt(async () => {
+        const state = timer();
+        if (state) await saveLiveTimer(sessionId, goToSection(state, index, Date.now()));
+      }),
+    switchTemplate: (templateId: string) => attempt(() => switchSessionTemplate(sessionId, templateId)),
+    checkIn: (value: CheckIn) => attempt(() => saveCheckIn(sessionId, value)),
+    addAgreement: (captured: CapturedAgreement) =>
+      attempt(() => addAgreement(relationshipId, { ...captured, sessionId })),
+    done: (id: string) => attempt(() => completeAgreement(id, inSession)),
+    stillOpen: (id: string) => attempt(() => reviewAgreement(id, '', inSession)),
+    renegotiate: (id: string, due: string) =>
+      attempt(() =>
+        renegotiateAgreement(id, due as Parameters<typeof renegotiateAgreement>[1], '', inSession),
+      ),
+    drop: (id: string, reason: string) =>
+      reason.trim()
+        ? attempt(() => dropAgreement(id, reason, inSession))
+        : Promise.resolve<ActionResult>({ ok: false, message: 'Say briefly why it is dropped.' }),
+    togglePoint: (id: string, discussed: boolean) =>
+      attempt(() => setTalkingPointStatus(id, discussed ? 'discussed' : 'open', sessionId)),
+    addPoint: (text: string) => attempt(() => addTalkingPoint(relationshipId, { text, author: 'me' })),
+    updateGoal: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status'>>) =>
+      attempt(() => updateGoal(id, patch)),
+    addFeedback: (direction: Feedback['direction'], text: string) =>
+      attempt(() => addFeedback(relationshipId, { direction, text, personId, sessionId })),
+    assess: (value: CareerAssessment | null) => attempt(() => saveCareerAssessment(sessionId, value)),
+    addCareerStep: (title: string) =>
+      attempt(() =>
+        addGoal(relationshipId, {
+          category: 'personal-development',
+          title,
+          targetDate: addDays(dayOf(Date.now()), CAREER_HORIZON_DAYS),
+        }),
+      ),
+    end: () => attempt(() => endLiveSession(sessionId)),
+  };
+}
+
+export type SessionActions = ReturnType<typeof sessionActions>;

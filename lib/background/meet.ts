@@ -1,0 +1,62 @@
+/**
+ * Judging Google Meet calls in the background: which 1:1 a call belongs to (lib/domain/meet-link.ts),
+ * what the page should show for it, and ending the live session when the call ends. The content script
+ * sends only what the page shows; the answer says only whether to show the panel.
+ */
+import { type CallLink, type LinkCandidate, linkCall } from '../domain/meet-link';
+import type { MeetCallState, MeetShow, PanelContext } from '../messaging/protocol';
+
+export interface MeetDeps {
+  /** Every relationship with its people (a few hundred rows at most; read per call change). */
+  candidates(): Promise<LinkCandidate[]>;
+  settings(): Promise<{ ignoredSeries: readonly string[]; meetPanel: 'open' | 'collapsed' }>;
+  /** The call ended: mark the live session of this 1:1 held (no-op if none is running). */
+  callEnded?(relationshipId: string, meetingCode: string): Promise<void>;
+}
+
+export interface SeenCall {
+  meetingCode: string;
+  title: string;
+  state: MeetCallState;
+  presenting: boolean;
+  others: string[];
+}
+
+export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
+
+export async function judgeCall(
+  call: SeenCall,
+  deps: MeetDeps,
+): Promise<{ context: MeetContext; show: MeetShow['show'] }> {
+  const [candidates, settings] = await Promise.all([deps.candidates(), deps.settings()]);
+  const link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
+  const context: MeetContext = {
+    surface: 'meet',
+    meetingCode: call.meetingCode,
+    title: call.title,
+    state: call.state,
+    presenting: call.presenting,
+    others: call.others,
+    link: link.kind === 'linked' ? { relationshipId: link.relationshipId, via: link.via } : null,
+    trackable: link.kind === 'trackable' ? link.name : null,
+  };
+  return { context, show: showFor(call.state, link, settings.meetPanel) };
+}
+
+/**
+ * Pre-join shows nothing (nothing intrusive before the call); in a call, a tracked 1:1 opens the panel
+ * (or its rail, if the user prefers) and an unknown two-person call gets the rail with its offer; at
+ * the end, a tracked call's panel stays for the summary.
+ */
+export function showFor(
+  state: MeetCallState,
+  link: CallLink,
+  preference: 'open' | 'collapsed',
+): MeetShow['show'] {
+  if (state === 'in-call') {
+    if (link.kind === 'linked') return preference;
+    return link.kind === 'trackable' ? 'collapsed' : 'hidden';
+  }
+  if (state === 'ended' && link.kind === 'linked') return 'open';
+  return 'hidden';
+}

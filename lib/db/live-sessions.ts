@@ -1,0 +1,333 @@
+/**
+ * Live sessions: the 1:1 happening now, in a Meet call or in person. Starting one finds the session
+ * already planned for about now (or this call's), else creates it from the relationship's template with
+ * the carried-over talking points, and starts its section timer; ending one marks it held. Both are
+ * idempotent, so the Meet panel, the background and a second tab can all call them.
+ */
+import Dexie from 'dexie';
+import { pointsToCarryInto } from '../domain/carry-over';
+import {
+  type Agreement,
+  type CareerAssessment,
+  type Feedback,
+  type Goal,
+  type LiveState,
+  type Person,
+  type Relationship,
+  type Session,
+  SessionSchema,
+  type TalkingPoint,
+  type Template,
+} from '../domain/model';
+import { finish as finishTimer, startTimer, type TimerState } from '../domain/session-timer';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { feedbackOf, goalsOf } from './goals-feedback';
+import { newId } from './ids';
+import { openAgreements } from './agreements';
+import { listTemplates, getTemplate } from './settings';
+import { validate } from './validate';
+
+/** A planned session this close to now is the one being held. */
+export const LIVE_WINDOW_MS = 12 * 60 * 60 * 1000;
+/** Rejoining a call this soon after it ended continues the same session. */
+export const REJOIN_WINDOW_MS = 3 * 60 * 60 * 1000;
+
+export interface LiveStart {
+  relationshipId: string;
+  meetCode?: string | null;
+  calendarEventId?: string | null;
+  /** A specific session to run (e.g. "Start session" on a prepared one). */
+  sessionId?: string | null;
+  now?: number;
+}
+
+export function liveOf(session: Session): LiveState | null {
+  return session.live ?? null;
+}
+
+function timerFor(template: Template, now: number): TimerState {
+  return startTimer(
+    template.sections.map((s) => s.id),
+    template.sections.map((s) => s.minutes),
+    now,
+  );
+}
+
+async function putSession(session: Session, db: DuetDatabase): Promise<Session> {
+  const next = validate(SessionSchema, { ...session, updatedAt: Date.now() }, 'session');
+  await db.sessions.put(next);
+  return next;
+}
+
+/** Finds or creates the session being held now and makes sure its timer runs. */
+export async function startLiveSession(input: LiveStart, db: DuetDatabase = getDatabase()): Promise<Session> {
+  const now = input.now ?? Date.now();
+  return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints, db.templates], async () => {
+    const relationship = await db.relationships.get(input.relationshipId);
+    if (!relationship) throw new InvalidInputError(`No 1:1 series ${input.relationshipId}`);
+    let session = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
+    if (session && session.relationshipId !== relationship.id) session = undefined;
+    session ??= await findLiveCandidate(relationship, input, now, db);
+    if (!session) {
+      session = validate(
+        SessionSchema,
+        {
+          id: newId(),
+          relationshipId: relationship.id,
+          scheduledAt: now,
+          calendarEventId: input.calendarEventId ?? null,
+          meetCode: input.meetCode ?? null,
+          status: 'upcoming',
+          templateId: relationship.templateId,
+          notes: {},
+          privateNotes: '',
+          checkIn: null,
+          heldAt: null,
+          live: null,
+          assessment: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        'session',
+      );
+      await db.sessions.add(session);
+    }
+    await carryOver(session, db);
+    const live = liveOf(session);
+    const template =
+      (await getTemplate(session.templateId, db)) ?? (await getTemplate(relationship.templateId, db));
+    if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
+    const resumed = session.status === 'held';
+    if (live && !live.endedAt && !resumed) return session;
+    return putSession(
+      {
+        ...session,
+        meetCode: session.meetCode ?? input.meetCode ?? null,
+        status: 'upcoming',
+        heldAt: null,
+        // A rejoined call continues where it was; a first start begins the template's first section.
+        live: live
+          ? { ...live, endedAt: null }
+          : { startedAt: now, endedAt: null, timer: timerFor(template, now) },
+      },
+      db,
+    );
+  });
+}
+
+async function findLiveCandidate(
+  relationship: Relationship,
+  input: LiveStart,
+  now: number,
+  db: DuetDatabase,
+): Promise<Session | undefined> {
+  const near = await db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationship.id, now - LIVE_WINDOW_MS], [relationship.id, now + LIVE_WINDOW_MS], true, true)
+    .toArray();
+  // This call's session, the one that ran live most recently — even if it ended a moment ago (a rejoin
+  // continues it). Sessions merely planned with this Meet code are not "this call" yet.
+  const sameCall = near
+    .filter(
+      (s) =>
+        s.live &&
+        ((input.meetCode && s.meetCode === input.meetCode) ||
+          (input.calendarEventId && s.calendarEventId === input.calendarEventId)),
+    )
+    .sort((a, b) => b.live!.startedAt - a.live!.startedAt)[0];
+  if (sameCall && (sameCall.status !== 'held' || now - (sameCall.heldAt ?? 0) < REJOIN_WINDOW_MS)) {
+    return sameCall;
+  }
+  // Else the planned session closest to now.
+  return near
+    .filter((s) => s.status === 'upcoming' || s.status === 'rescheduled')
+    .sort((a, b) => Math.abs(a.scheduledAt - now) - Math.abs(b.scheduledAt - now))[0];
+}
+
+async function carryOver(session: Session, db: DuetDatabase): Promise<void> {
+  const open = await db.talkingPoints
+    .where('[relationshipId+status]')
+    .equals([session.relationshipId, 'open'])
+    .toArray();
+  const plannedIds = [...new Set(open.map((p) => p.sessionId).filter((id): id is string => id !== null))];
+  const planned = await db.sessions.bulkGet(plannedIds);
+  const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
+  const toCarry = pointsToCarryInto(session.id, open, byId);
+  if (toCarry.length === 0) return;
+  const now = Date.now();
+  await db.talkingPoints.bulkPut(toCarry.map((p) => ({ ...p, sessionId: session.id, updatedAt: now })));
+}
+
+async function changeSession(
+  id: string,
+  change: (session: Session) => Session,
+  db: DuetDatabase,
+): Promise<Session> {
+  return db.transaction('rw', db.sessions, async () => {
+    const existing = await db.sessions.get(id);
+    if (!existing) throw new InvalidInputError(`No session ${id}`);
+    return putSession(change(existing), db);
+  });
+}
+
+/** Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. */
+export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetDatabase = getDatabase()) {
+  return changeSession(
+    sessionId,
+    (s) => {
+      const live = liveOf(s);
+      if (!live) throw new InvalidInputError('This session is not running.');
+      return { ...s, live: { ...live, timer } };
+    },
+    db,
+  );
+}
+
+/** The session took place: held, timer stopped. Idempotent (a second end keeps the first time). */
+export function endLiveSession(
+  sessionId: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+) {
+  return changeSession(
+    sessionId,
+    (s) => {
+      const live = liveOf(s);
+      if (s.status === 'held' && (!live || live.endedAt)) return s;
+      return {
+        ...s,
+        status: 'held',
+        heldAt: s.heldAt ?? now,
+        live: live ? { ...live, endedAt: now, timer: finishTimer(live.timer, now) } : null,
+      };
+    },
+    db,
+  );
+}
+
+/** A Meet call of this 1:1 ended: end its running session, if one was started for the call. */
+export async function endLiveSessionForCall(
+  relationshipId: string,
+  meetCode: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const near = await db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, now - LIVE_WINDOW_MS], [relationshipId, now + LIVE_WINDOW_MS], true, true)
+    .toArray();
+  const running = near.find((s) => s.meetCode === meetCode && liveOf(s) && !liveOf(s)!.endedAt);
+  return running ? endLiveSession(running.id, now, db) : undefined;
+}
+
+/** Another template for this session: notes stay (by section id); the timer restarts on the new sections. */
+export async function switchSessionTemplate(
+  sessionId: string,
+  templateId: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<Session> {
+  const template = await getTemplate(templateId, db);
+  if (!template) throw new InvalidInputError(`No template ${templateId}`);
+  return changeSession(
+    sessionId,
+    (s) => {
+      const live = liveOf(s);
+      return {
+        ...s,
+        templateId,
+        live: live && !live.endedAt ? { ...live, timer: timerFor(template, now) } : live,
+      };
+    },
+    db,
+  );
+}
+
+export function saveCareerAssessment(
+  sessionId: string,
+  assessment: CareerAssessment | null,
+  db: DuetDatabase = getDatabase(),
+) {
+  return changeSession(sessionId, (s) => ({ ...s, assessment }), db);
+}
+
+// Reading --------------------------------------------------------------------------------------------
+
+export interface SessionView {
+  session: Session;
+  relationship: Relationship;
+  people: Person[];
+  template: Template;
+  templates: Template[];
+  /** This session's talking points (open and discussed), in agenda order. */
+  agenda: TalkingPoint[];
+  /** Active agreements from earlier sessions, to review. */
+  toReview: Agreement[];
+  /** Agreements made in this session (any status). */
+  made: Agreement[];
+  /** Earlier agreements closed (done or dropped) during this session. */
+  closed: Agreement[];
+  goals: Goal[];
+  feedback: Feedback[];
+}
+
+export async function loadSessionView(
+  sessionId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<SessionView | undefined> {
+  const session = await db.sessions.get(sessionId);
+  if (!session) return undefined;
+  const relationship = await db.relationships.get(session.relationshipId);
+  if (!relationship) return undefined;
+  const [people, points, active, made, closedRows, goals, feedback, templates] = await Promise.all([
+    db.people.bulkGet(relationship.personIds),
+    db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
+    openAgreements(relationship.id, db),
+    db.agreements.where('madeInSessionId').equals(session.id).toArray(),
+    db.agreements
+      .where('[relationshipId+status]')
+      .anyOf([
+        [relationship.id, 'done'],
+        [relationship.id, 'dropped'],
+      ])
+      .filter((a) => a.madeInSessionId !== session.id && a.history.some((h) => h.sessionId === session.id))
+      .toArray(),
+    goalsOf(relationship.id, db),
+    feedbackOf(relationship.id, db),
+    listTemplates(db),
+  ]);
+  const template =
+    templates.find((t) => t.id === session.templateId) ??
+    templates.find((t) => t.id === relationship.templateId) ??
+    templates[0]!;
+  return {
+    session,
+    relationship,
+    people: people.filter((p): p is Person => p !== undefined),
+    template,
+    templates,
+    agenda: points.filter((p) => p.status !== 'dropped'),
+    toReview: active.filter((a) => a.madeInSessionId !== session.id),
+    made: made.sort((a, b) => a.createdAt - b.createdAt),
+    closed: closedRows,
+    goals,
+    feedback,
+  };
+}
+
+/** The newest session with this Meet code in the live window (for a panel reopened after the call). */
+export async function sessionForCall(
+  relationshipId: string,
+  meetCode: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const near = await db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, Dexie.minKey], [relationshipId, now + LIVE_WINDOW_MS], true, true)
+    .reverse()
+    .limit(20)
+    .toArray();
+  return near.find((s) => s.meetCode === meetCode);
+}

@@ -1,0 +1,522 @@
+/**
+ * One-line agreement capture: "Sam: send the draft by Friday" → who, what and by which day.
+ *
+ * Pure and deterministic: dates resolve against `ctx.now` (its local calendar day) and nothing else.
+ * English and German are both understood whatever the locale; the locale only decides how an ambiguous
+ * numeric date is read ("12/3" is 3 December in `en`, 12 March in `de`; "3.12." is always day.month).
+ *
+ * Date rules, for the record:
+ * - a bare weekday ("Friday", "bis Freitag") is the next one after today, a week ahead if it is today;
+ *   "this Friday" may be today; "next Friday" / "nächsten Freitag" is the Friday of next week;
+ * - "next week" is next week's first day (`weekStartsOn`, Monday by default); "end of week" / "this week"
+ *   is the coming Friday (today on a Friday); "end of month" the month's last day; "next month" its 1st;
+ * - "in 3 days / 2 weeks / a month" count calendar days or months (31 Jan + 1 month = 28/29 Feb);
+ * - a date without a year that has already passed this year rolls to next year (29 Feb to the next leap year);
+ * - a preposition before the date ("by", "before", "on", "until", "due", "bis", "am", "zum", …) goes with it.
+ */
+import { addDays, type Day, dayOf } from './days';
+import type { AgreementOwner } from './model';
+
+export const MAX_CAPTURE_LENGTH = 500;
+
+export interface CaptureContext {
+  now: Date;
+  /** The other person(s) in this 1:1, as "First Last" or "First". */
+  counterpartNames: string[];
+  locale?: 'en' | 'de';
+  /** 0 = Sunday, 1 = Monday (default). */
+  weekStartsOn?: 0 | 1;
+}
+
+export type CaptureResult =
+  | {
+      ok: true;
+      owner: AgreementOwner;
+      /** The owner's name when `owner` is `named`, else ''. */
+      ownerName: string;
+      /** The action, without owner and date phrase; first letter capitalised; never empty. */
+      text: string;
+      dueDate: Day | null;
+      /** True when the line named no owner (the owner is then 'me'). */
+      ownerGuessed: boolean;
+      /** The date phrase exactly as typed, with its preposition ("by Friday"), for highlighting; '' when none. */
+      dateText: string;
+    }
+  | { ok: false; reason: string };
+
+interface Options {
+  locale: 'en' | 'de';
+  weekStartsOn: 0 | 1;
+}
+
+// Calendar-day helpers (UTC arithmetic on day strings, so DST can never shift a day) -------------------
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+function ymd(day: Day): [number, number, number] {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return [year, month, date];
+}
+
+/** A valid calendar day, or null for e.g. 30 February. */
+function makeDay(year: number, month: number, date: number): Day | null {
+  const probe = new Date(Date.UTC(year, month - 1, date));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== date) {
+    return null;
+  }
+  return `${year}-${pad(month)}-${pad(date)}`;
+}
+
+function weekdayOf(day: Day): number {
+  const [year, month, date] = ymd(day);
+  return new Date(Date.UTC(year, month - 1, date)).getUTCDay(); // 0 = Sunday
+}
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function addMonths(day: Day, months: number): Day {
+  const [year, month, date] = ymd(day);
+  const index = year * 12 + (month - 1) + months;
+  const [y, m] = [Math.floor(index / 12), (index % 12) + 1];
+  return `${y}-${pad(m)}-${pad(Math.min(date, daysInMonth(y, m)))}`;
+}
+
+/** The given weekday on or after today (`includeToday`) or strictly after it. */
+function upcomingWeekday(today: Day, weekday: number, includeToday: boolean): Day {
+  const ahead = (weekday - weekdayOf(today) + 7) % 7;
+  return addDays(today, ahead === 0 && !includeToday ? 7 : ahead);
+}
+
+function startOfWeek(today: Day, weekStartsOn: 0 | 1): Day {
+  return addDays(today, -((weekdayOf(today) - weekStartsOn + 7) % 7));
+}
+
+function weekdayNextWeek(today: Day, weekday: number, weekStartsOn: 0 | 1): Day {
+  const start = addDays(startOfWeek(today, weekStartsOn), 7);
+  return addDays(start, (weekday - weekStartsOn + 7) % 7);
+}
+
+/** month/date in the given year, or (without a year) the first such day from today on. */
+function explicitDay(today: Day, month: number, date: number, year?: string): Day | null {
+  if (year !== undefined) {
+    const full = Number(year) + (year.length === 2 ? 2000 : 0);
+    return makeDay(full, month, date);
+  }
+  const [thisYear] = ymd(today);
+  for (let candidate = thisYear; candidate <= thisYear + 8; candidate++) {
+    const day = makeDay(candidate, month, date);
+    if (day !== null && day >= today) return day;
+  }
+  return null;
+}
+
+// Words -----------------------------------------------------------------------------------------------
+
+/** Lower case, no accents, straight apostrophes, single spaces. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/’/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function lookup(groups: [number, string[]][]): { pattern: string; valueOf: (word: string) => number } {
+  const map = new Map<string, number>();
+  for (const [value, words] of groups) for (const word of words) map.set(fold(word), value);
+  const words = groups.flatMap(([, w]) => w).sort((a, b) => b.length - a.length);
+  return { pattern: words.join('|'), valueOf: (word) => map.get(fold(word.replace(/\.$/, ''))) ?? NaN };
+}
+
+const WEEKDAYS = lookup([
+  [0, ['sunday', 'sonntag']],
+  [1, ['monday', 'montag']],
+  [2, ['tuesday', 'dienstag']],
+  [3, ['wednesday', 'mittwoch']],
+  [4, ['thursday', 'donnerstag']],
+  [5, ['friday', 'freitag']],
+  [6, ['saturday', 'samstag', 'sonnabend']],
+]);
+/** Abbreviations are everyday words too ("sat", "do"), so they count only after a preposition or "next". */
+const WEEKDAY_ABBREVIATIONS = lookup([
+  [0, ['sun', 'so']],
+  [1, ['mon', 'mo']],
+  [2, ['tues', 'tue', 'di']],
+  [3, ['wed', 'mi']],
+  [4, ['thurs', 'thur', 'thu', 'do']],
+  [5, ['fri', 'fr']],
+  [6, ['sat', 'sa']],
+]);
+const MONTHS = lookup([
+  [1, ['january', 'jan', 'januar', 'jänner']],
+  [2, ['february', 'feb', 'februar']],
+  [3, ['march', 'mar', 'märz', 'maerz', 'mär', 'mrz']],
+  [4, ['april', 'apr']],
+  [5, ['may', 'mai']],
+  [6, ['june', 'jun', 'juni']],
+  [7, ['july', 'jul', 'juli']],
+  [8, ['august', 'aug']],
+  [9, ['september', 'sept', 'sep']],
+  [10, ['october', 'oct', 'oktober', 'okt']],
+  [11, ['november', 'nov']],
+  [12, ['december', 'dec', 'dezember', 'dez']],
+]);
+const NUMBERS = lookup([
+  [1, ['a', 'an', 'one', 'ein', 'eine', 'einer', 'einem', 'einen']],
+  [2, ['two', 'zwei']],
+  [3, ['three', 'drei']],
+  [4, ['four', 'vier']],
+  [5, ['five', 'fünf', 'fuenf']],
+  [6, ['six', 'sechs']],
+  [7, ['seven', 'sieben']],
+  [8, ['eight', 'acht']],
+  [9, ['nine', 'neun']],
+  [10, ['ten', 'zehn']],
+]);
+
+const PREPOSITIONS = [
+  'no later than',
+  'bis spätestens',
+  'bis zum',
+  'bis zur',
+  'spätestens',
+  'due by',
+  'due on',
+  'before',
+  'until',
+  'till',
+  'due',
+  'for',
+  'on',
+  'by',
+  'bis',
+  'zum',
+  'am',
+  'vor',
+];
+
+// Date rules ------------------------------------------------------------------------------------------
+
+type Groups = (string | undefined)[];
+
+interface DateRule {
+  /** Regex source; its groups arrive in `resolve` in order. */
+  source: string;
+  resolve: (groups: Groups, today: Day, options: Options) => Day | null;
+  /** When set, the phrase counts only if this says so (given whether a preposition came before it). */
+  accept?: (groups: Groups, hasPreposition: boolean) => boolean;
+}
+
+const NEXT = 'next|nächste[nrs]?|naechste[nrs]?';
+const THIS = 'this|coming|diese[nrs]?|kommende[nrs]?';
+const YEAR = '(\\d{4}|\\d{2})';
+
+function weekdayRule(pattern: string, valueOf: (word: string) => number, needsPrefix: boolean): DateRule {
+  return {
+    source: `(?:(${NEXT}|${THIS})\\s+)?(${pattern})\\.?(\\s+(?:next week|nächste[rn]? woche))?`,
+    resolve: ([modifier, name, nextWeekSuffix], today, { weekStartsOn }) => {
+      const weekday = valueOf(name ?? '');
+      if (Number.isNaN(weekday)) return null;
+      if (nextWeekSuffix || (modifier && /^n/i.test(modifier))) {
+        return weekdayNextWeek(today, weekday, weekStartsOn);
+      }
+      return upcomingWeekday(today, weekday, modifier !== undefined && /^(this|diese)/i.test(modifier));
+    },
+    accept: needsPrefix
+      ? ([modifier], hasPreposition) => hasPreposition || modifier !== undefined
+      : undefined,
+  };
+}
+
+const fixed =
+  (shift: (today: Day, options: Options) => Day) =>
+  (_groups: Groups, today: Day, options: Options): Day =>
+    shift(today, options);
+
+const endOfWeek = (today: Day) => upcomingWeekday(today, 5, true);
+const endOfMonth = (today: Day) => {
+  const [year, month] = ymd(today);
+  return `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`;
+};
+const firstOfNextMonth = (today: Day) => addMonths(`${today.slice(0, 8)}01`, 1);
+
+const DATE_RULES: DateRule[] = [
+  {
+    source:
+      'today|tonight|this (?:morning|afternoon|evening)|eod|cob|(?:the )?end of (?:the )?day|' +
+      'heute(?: (?:früh|morgen|vormittag|mittag|nachmittag|abend))?',
+    resolve: fixed((today) => today),
+  },
+  {
+    source: 'tomorrow|tmrw|morgen(?: (?:früh|vormittag|nachmittag|abend))?',
+    resolve: fixed((t) => addDays(t, 1)),
+  },
+  { source: '(?:the )?day after tomorrow|übermorgen|uebermorgen', resolve: fixed((t) => addDays(t, 2)) },
+  {
+    source: `next week|(?:${NEXT}|kommende[rn]?) woche`,
+    resolve: fixed((t, { weekStartsOn }) => addDays(startOfWeek(t, weekStartsOn), 7)),
+  },
+  {
+    source: '(?:the )?end of (?:the |this )?week|this week|eow|ende (?:der |dieser )?woche|diese[r]? woche',
+    resolve: fixed(endOfWeek),
+  },
+  {
+    source: `(?:the )?end of next week|ende (?:der )?(?:${NEXT}) woche`,
+    resolve: fixed((t, { weekStartsOn }) => weekdayNextWeek(t, 5, weekStartsOn)),
+  },
+  {
+    source: '(?:the )?end of (?:the |this )?month|eom|ende (?:des |dieses )?monats|monatsende|ende monat',
+    resolve: fixed(endOfMonth),
+  },
+  {
+    source: `next month|(?:${NEXT}|kommende[nrs]?) monat`,
+    resolve: fixed(firstOfNextMonth),
+  },
+  {
+    source: '(?:the )?end of (?:the |this )?year|eoy|jahresende|ende des jahres',
+    resolve: fixed((t) => `${t.slice(0, 4)}-12-31`),
+  },
+  {
+    // "by Q1", "end of Q3 2027"; a bare "Q3" is more often a topic ("Q3 planning") than a deadline.
+    source: `((?:the )?end of |ende )?q([1-4])(?:[\\s/]+(\\d{4}))?`,
+    accept: ([endOf], hasPreposition) => hasPreposition || endOf !== undefined,
+    resolve: ([, quarter, year], today) => {
+      const month = Number(quarter) * 3;
+      const thisYear = Number(today.slice(0, 4));
+      const last = (y: number) => `${y}-${pad(month)}-${pad(daysInMonth(y, month))}`;
+      if (year !== undefined) return last(Number(year));
+      return last(thisYear) >= today ? last(thisYear) : last(thisYear + 1);
+    },
+  },
+  {
+    source: `(?:in|within|innerhalb von|innerhalb)\\s+(\\d{1,3}|${NUMBERS.pattern})\\s+(days?|weeks?|wks?|months?|tag(?:e|en)?|wochen?|monat(?:e|en)?)`,
+    resolve: ([amount, unit], today) => {
+      const n = /^\d/.test(amount ?? '') ? Number(amount) : NUMBERS.valueOf(amount ?? '');
+      const u = fold(unit ?? '');
+      if (u.startsWith('m')) return addMonths(today, n);
+      return addDays(today, u.startsWith('w') ? 7 * n : n);
+    },
+  },
+  weekdayRule(WEEKDAYS.pattern, WEEKDAYS.valueOf, false),
+  weekdayRule(WEEKDAY_ABBREVIATIONS.pattern, WEEKDAY_ABBREVIATIONS.valueOf, true),
+  {
+    source: '(\\d{4})-(\\d{1,2})-(\\d{1,2})',
+    resolve: ([year, month, date]) => makeDay(Number(year), Number(month), Number(date)),
+  },
+  {
+    // Dec 3, December 3rd, Dec. 3, 2027
+    source: `(${MONTHS.pattern})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`,
+    resolve: ([month, date, year], today) =>
+      explicitDay(today, MONTHS.valueOf(month ?? ''), Number(date), year),
+  },
+  {
+    // 3 Dec, 3rd of December, 3. Dezember 2027
+    source: `(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?(${MONTHS.pattern})\\.?(?:,?\\s+(\\d{4}))?`,
+    resolve: ([date, month, year], today) =>
+      explicitDay(today, MONTHS.valueOf(month ?? ''), Number(date), year),
+  },
+  {
+    // 12/3 (en: month/day, de: day/month), 12/3/27
+    source: `(\\d{1,2})/(\\d{1,2})(?:/${YEAR})?`,
+    resolve: ([a, b, year], today, { locale }) => {
+      const [month, date] = locale === 'de' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+      return explicitDay(today, month, date, year);
+    },
+  },
+  {
+    // 3.12. / 3.12.2026 / "am 3.12" (without the final dot only after a preposition: "3.12" may be a number)
+    source: `(\\d{1,2})\\.(\\d{1,2})(\\.${YEAR}?)?`,
+    resolve: ([date, month, , year], today) => explicitDay(today, Number(month), Number(date), year),
+    accept: ([, , dot], hasPreposition) => dot !== undefined || hasPreposition,
+  },
+];
+
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = "(?![\\p{L}\\p{N}]|['’]\\p{L})";
+const COMPILED = DATE_RULES.map((rule) => ({
+  rule,
+  regex: new RegExp(
+    `${BEFORE}(?:(${PREPOSITIONS.join('|')})\\s+(?:(?:the|dem|der)\\s+)?)?(${rule.source})${AFTER}`,
+    'giu',
+  ),
+}));
+
+interface DateMatch {
+  start: number;
+  end: number;
+  day: Day;
+}
+
+/** The date phrase in `text`: the longest one, the later one on a tie (dates tend to come last). */
+function findDate(text: string, today: Day, options: Options): DateMatch | null {
+  let best: DateMatch | null = null;
+  for (const { rule, regex } of COMPILED) {
+    for (const match of text.matchAll(regex)) {
+      const groups = match.slice(3);
+      const hasPreposition = match[1] !== undefined;
+      if (rule.accept && !rule.accept(groups, hasPreposition)) continue;
+      const day = rule.resolve(groups, today, options);
+      if (day === null) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      const longer = best === null || end - start > best.end - best.start;
+      const tieLater = best !== null && end - start === best.end - best.start && start > best.start;
+      if (longer || tieLater) best = { start, end, day };
+    }
+  }
+  return best;
+}
+
+// Owners ----------------------------------------------------------------------------------------------
+
+interface Owner {
+  owner: AgreementOwner;
+  ownerName: string;
+}
+
+const ME = new Set(['me', 'i', 'myself', 'ich', 'mir', 'mich']);
+const BOTH = new Set(['both', 'we', 'us', 'both of us', 'beide', 'wir', 'uns', 'wir beide', 'wir zwei']);
+const YOU = new Set(['you', 'du', 'dir']);
+/** Capitalised words that start sentences, not names ("It will …", "Das soll …"). */
+const NOT_NAMES = new Set(
+  (
+    'it this that these those there he she they someone somebody everyone everybody nobody who what which ' +
+    'each everything the a an note notes todo idea es das dies er sie man jemand wer was der die alles ' +
+    'keiner niemand notiz idee'
+  ).split(' '),
+);
+const LABEL = /^(?:todo|to-do|action item|action|task|aufgabe)\s*:\s*/iu;
+const WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
+const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
+const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');
+const NAME_VERB = new RegExp(
+  `^(${WORD}(?:\\s+${WORD})?)(?:\\s+(will|shall|should|is going to|is gonna|needs to|has to|to|wird|soll|sollte|muss)|(['’]ll))\\s+`,
+  'iu',
+);
+const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
+  [
+    /^(?:i['’]ll|i will|i shall|i should|i'm going to|i’m going to|i am going to|i'm gonna|i’m gonna|i need to|i have to|i must|me to|ich werde|ich muss|ich soll|ich sollte)\s+/iu,
+    'me',
+  ],
+  [
+    /^(?:we['’]ll|we will|we shall|we should|we['’]re going to|we are going to|we need to|we must|let['’]s|let us|both of us will|wir werden|wir sollten|wir müssen|lass uns|lasst uns)\s+/iu,
+    'both',
+  ],
+  [/^(?:you['’]ll|you will|you should|you need to|du wirst|du sollst|du solltest|du musst)\s+/iu, 'them'],
+];
+
+function isCounterpart(name: string, counterpartNames: string[]): boolean {
+  const key = fold(name);
+  return counterpartNames.some((full) => {
+    const folded = fold(full);
+    return folded.length > 0 && (folded === key || folded.split(' ')[0] === key);
+  });
+}
+
+/** Who a name-like prefix means, or null when it is not an owner at all. */
+function classify(
+  raw: string,
+  ctx: CaptureContext,
+  today: Day,
+  options: Options,
+  mention: boolean,
+): Owner | null {
+  const key = fold(raw);
+  if (ME.has(key)) return { owner: 'me', ownerName: '' };
+  if (BOTH.has(key)) return { owner: 'both', ownerName: '' };
+  if (YOU.has(key)) return { owner: 'them', ownerName: '' };
+  if (isCounterpart(raw, ctx.counterpartNames)) return { owner: 'them', ownerName: '' };
+  const words = raw.trim().split(/\s+/);
+  const capitalised = words.every((word) => /^\p{Lu}/u.test(word));
+  if (!mention && !capitalised) return null;
+  if (words.some((word) => NOT_NAMES.has(fold(word)))) return null;
+  const asDate = findDate(raw, today, options);
+  if (asDate !== null && asDate.end - asDate.start === raw.length) return null; // "Friday: …"
+  return { owner: 'named', ownerName: raw.charAt(0).toUpperCase() + raw.slice(1) };
+}
+
+/** The stated owner and the rest of the line, or null when the line names no owner. */
+function findOwner(
+  line: string,
+  ctx: CaptureContext,
+  today: Day,
+  options: Options,
+): (Owner & { rest: string }) | null {
+  const mention = MENTION.exec(line);
+  if (mention?.[1]) {
+    const owner = classify(mention[1], ctx, today, options, true);
+    if (owner) return { ...owner, rest: line.slice(mention[0].length) };
+  }
+  const prefix = PREFIX.exec(line);
+  if (prefix?.[1]) {
+    const owner = classify(prefix[1], ctx, today, options, false);
+    if (owner) return { ...owner, rest: line.slice(prefix[0].length) };
+  }
+  for (const [pattern, owner] of SENTENCE_OWNERS) {
+    const match = pattern.exec(line);
+    if (match) return { owner, ownerName: '', rest: line.slice(match[0].length) };
+  }
+  const named = NAME_VERB.exec(line);
+  if (named?.[1]) {
+    const verb = named[2]?.toLowerCase();
+    const owner = classify(named[1], ctx, today, options, false);
+    // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterpart only.
+    if (owner && !(verb === 'to' && owner.owner === 'named')) {
+      return { ...owner, rest: line.slice(named[0].length) };
+    }
+  }
+  return null;
+}
+
+// Capture ---------------------------------------------------------------------------------------------
+
+function tidy(text: string): string {
+  const tidied = text
+    .replace(/\s+/g, ' ')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([(])\s+/g, '$1')
+    .replace(/^[\s,.;:\-–—]+|[\s,.;:\-–—]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return tidied.charAt(0).toUpperCase() + tidied.slice(1);
+}
+
+export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureResult {
+  const options: Options = { locale: ctx.locale ?? 'en', weekStartsOn: ctx.weekStartsOn ?? 1 };
+  const input = line.normalize('NFC').trim();
+  if (input.length === 0) {
+    return { ok: false, reason: 'Type an agreement first, for example “Sam: send the draft by Friday”.' };
+  }
+  if (input.length > MAX_CAPTURE_LENGTH) {
+    return {
+      ok: false,
+      reason: `Keep an agreement to ${MAX_CAPTURE_LENGTH} characters or fewer (this one has ${input.length}).`,
+    };
+  }
+  const today = dayOf(ctx.now);
+  const unlabelled = input.replace(LABEL, '');
+  const stated = findOwner(unlabelled, ctx, today, options);
+  const rest = stated ? stated.rest : unlabelled;
+  if (tidy(rest).length === 0) {
+    return stated
+      ? { ok: false, reason: 'Add what needs to be done after the name, for example “Sam: send the draft”.' }
+      : { ok: false, reason: 'Add what needs to be done, for example “Sam: send the draft by Friday”.' };
+  }
+  const date = findDate(rest, today, options);
+  const text = tidy(date ? rest.slice(0, date.start) + ' ' + rest.slice(date.end) : rest);
+  if (text.length === 0) {
+    return { ok: false, reason: 'Add what needs to be done, not only when.' };
+  }
+  return {
+    ok: true,
+    owner: stated?.owner ?? 'me',
+    ownerName: stated?.ownerName ?? '',
+    text,
+    dueDate: date?.day ?? null,
+    ownerGuessed: stated === null,
+    dateText: date ? rest.slice(date.start, date.end) : '',
+  };
+}

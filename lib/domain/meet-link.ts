@@ -1,0 +1,92 @@
+/**
+ * Which 1:1 a Google Meet call belongs to. Pure: the background passes the call as the page shows it and
+ * the candidate relationships from the database. In order of trust:
+ *   1. the user said this call is not a 1:1 → nothing;
+ *   2. the Meet code was remembered on a relationship (read from the Calendar popover, or the user's
+ *      own correction) → that one;
+ *   3. the call's title equals a known series' title → that one (only if exactly one matches);
+ *   4. exactly one other participant, whose name is one person's name → that person's 1:1;
+ *   5. exactly one other participant, unknown → offer "Track as 1:1 with <name>".
+ * Ambiguity never guesses: two candidates at one step fall through to the next.
+ */
+import type { Person, Relationship } from './model';
+
+export interface CallFacts {
+  meetingCode: string;
+  title: string;
+  /** Everyone in the call but me and presentation tiles. */
+  others: readonly string[];
+}
+
+export interface LinkCandidate {
+  relationship: Pick<Relationship, 'id' | 'kind' | 'title' | 'meetCodes' | 'archived' | 'updatedAt'>;
+  people: ReadonlyArray<Pick<Person, 'name' | 'archived'>>;
+}
+
+export type CallLink =
+  | { kind: 'linked'; relationshipId: string; via: 'meet-code' | 'title' | 'participant' }
+  | { kind: 'trackable'; name: string }
+  | { kind: 'none' };
+
+/** The key under which "Not a 1:1" is remembered for a call (next to ignored Calendar series). */
+export function ignoredCallKey(meetingCode: string): string {
+  return `meet:${meetingCode}`;
+}
+
+/** Case-, accent- and spacing-insensitive form of a name or title. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function firstName(folded: string): string {
+  return folded.split(' ')[0] ?? '';
+}
+
+function unique<T>(items: readonly T[]): T | null {
+  return items.length === 1 ? items[0]! : null;
+}
+
+export function linkCall(
+  call: CallFacts,
+  candidates: readonly LinkCandidate[],
+  ignoredKeys: readonly string[],
+): CallLink {
+  if (ignoredKeys.includes(ignoredCallKey(call.meetingCode))) return { kind: 'none' };
+  const active = candidates.filter((c) => !c.relationship.archived);
+
+  // A remembered code: the most recently updated owner wins if (unusually) two hold it.
+  const byCode = active
+    .filter((c) => c.relationship.meetCodes.includes(call.meetingCode))
+    .sort((a, b) => b.relationship.updatedAt - a.relationship.updatedAt);
+  if (byCode[0]) return { kind: 'linked', relationshipId: byCode[0].relationship.id, via: 'meet-code' };
+
+  const title = foldName(call.title);
+  if (title && title !== foldName(call.meetingCode)) {
+    const byTitle = unique(active.filter((c) => foldName(c.relationship.title) === title));
+    if (byTitle) return { kind: 'linked', relationshipId: byTitle.relationship.id, via: 'title' };
+  }
+
+  const others = [...new Set(call.others.map(foldName).filter(Boolean))];
+  if (others.length !== 1) return { kind: 'none' };
+  const other = others[0]!;
+  const named = (match: (person: string) => boolean) =>
+    active.filter((c) => c.people.some((p) => !p.archived && match(foldName(p.name))));
+  // Full name first; a first name alone only when exactly one person is called that.
+  let matches = named((name) => name === other);
+  if (matches.length === 0 && !other.includes(' ')) matches = named((name) => firstName(name) === other);
+  if (matches.length === 0 && other.includes(' ')) {
+    matches = named((name) => !name.includes(' ') && name === firstName(other));
+  }
+  // A person with a 1:1 and, say, a skip-level: the plain 1:1 is the call's best guess.
+  const plain = matches.filter((c) => c.relationship.kind === 'one-on-one');
+  const match = unique(plain.length > 0 ? plain : matches);
+  if (match) return { kind: 'linked', relationshipId: match.relationship.id, via: 'participant' };
+  if (matches.length > 1) return { kind: 'none' };
+  const display = call.others.find((name) => foldName(name) === other) ?? other;
+  return { kind: 'trackable', name: display.trim() };
+}

@@ -1,0 +1,199 @@
+/**
+ * The end-of-session summary: Markdown to paste into a doc, and a compact plain-text update for a
+ * performance tracker or a chat. Pure. Private notes are never read: they stay private even in summaries
+ * the user copies. Dates are the `YYYY-MM-DD` day strings Duet stores, so the output never depends on the
+ * machine's locale.
+ */
+import type { Day } from './days';
+import type { Agreement, Session, TalkingPoint, Template } from './model';
+
+type SummaryAgreement = Pick<Agreement, 'owner' | 'ownerName' | 'text' | 'dueDate' | 'status'> &
+  Partial<Pick<Agreement, 'history'>>;
+
+export interface SessionSummaryInput {
+  /** `privateNotes` may be passed along with the session; it is never used. */
+  session: Pick<Session, 'notes' | 'checkIn'> & Partial<Pick<Session, 'privateNotes'>>;
+  template: Pick<Template, 'sections'>;
+  /** The other person's display name. */
+  personName: string;
+  myName: string;
+  agreementsMade: SummaryAgreement[];
+  /** Agreements closed in this session (done or dropped). */
+  agreementsClosed: SummaryAgreement[];
+  /** Talking points carried over to the next session. */
+  carriedOver: Pick<TalkingPoint, 'text' | 'author'>[];
+  /** The session's day. */
+  date: Day;
+}
+
+/** One line of user text: newlines and runs of spaces become single spaces. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * What gives a line meaning in Markdown when it starts it: headings, quotes, setext underlines and rules,
+ * bullets, code fences, tables, HTML, link definitions, ordered-list numbers.
+ */
+const BLOCK_START = /^([#>=\-*+_`~|<[]|\d{1,9}[.)](?=\s|$))/;
+const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(\s+)(\S.*)$/;
+
+/** Escapes a leading Markdown marker so user text stays text. */
+function escapeStart(text: string): string {
+  return text.replace(BLOCK_START, (marker) =>
+    /^\d/.test(marker) ? `${marker.slice(0, -1)}\\${marker.slice(-1)}` : `\\${marker}`,
+  );
+}
+
+/**
+ * A line of notes as Markdown: the user's own bullets stay bullets (their content escaped), anything else
+ * that would start a heading, quote, rule, code block or HTML is escaped. Indentation is dropped except
+ * before bullets, so nothing becomes an indented code block.
+ */
+function noteLine(line: string): string {
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  const body = line.trim();
+  const item = LIST_ITEM.exec(body);
+  if (item) return `${indent.replace(/\t/g, '  ').slice(0, 8)}${item[1]} ${escapeStart(item[3] ?? '')}`;
+  return escapeStart(body);
+}
+
+function noteBlock(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trimEnd());
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (out.length > 0 && out[out.length - 1] !== '') out.push('');
+    } else {
+      out.push(noteLine(line));
+    }
+  }
+  while (out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** Sections with notes, in template order; notes for sections the template no longer has come last. */
+function notesBySection(input: SessionSummaryInput): { title: string; text: string }[] {
+  const notes = input.session.notes;
+  const known = new Set(input.template.sections.map((s) => s.id));
+  const ordered = [
+    ...input.template.sections.map((s) => ({ id: s.id, title: s.title })),
+    ...Object.keys(notes)
+      .filter((id) => !known.has(id))
+      .map((id) => ({ id, title: id === 'general' ? 'Notes' : id })),
+  ];
+  return ordered
+    .map(({ id, title }) => ({
+      title: oneLine(title),
+      text: Object.hasOwn(notes, id) ? (notes[id] ?? '') : '',
+    }))
+    .filter((section) => section.text.trim().length > 0);
+}
+
+function ownerLabel(agreement: SummaryAgreement, input: SessionSummaryInput): string {
+  switch (agreement.owner) {
+    case 'me':
+      return oneLine(input.myName) || 'Me';
+    case 'them':
+      return oneLine(input.personName) || 'Them';
+    case 'both':
+      return 'Both';
+    case 'named':
+      return oneLine(agreement.ownerName) || 'Someone';
+  }
+}
+
+function agreementText(agreement: SummaryAgreement, input: SessionSummaryInput): string {
+  const due = agreement.dueDate ? ` (due ${agreement.dueDate})` : '';
+  return `${ownerLabel(agreement, input)}: ${oneLine(agreement.text)}${due}`;
+}
+
+function closedText(agreement: SummaryAgreement, input: SessionSummaryInput): string {
+  const base = `${ownerLabel(agreement, input)}: ${oneLine(agreement.text)}`;
+  if (agreement.status !== 'dropped') return `${base} (${agreement.status})`;
+  const reason = [...(agreement.history ?? [])].reverse().find((e) => e.action === 'dropped')?.note ?? '';
+  return `${base} (dropped${oneLine(reason) ? `: ${oneLine(reason)}` : ''})`;
+}
+
+function talkingPointText(point: Pick<TalkingPoint, 'text' | 'author'>, input: SessionSummaryInput): string {
+  const from = point.author === 'them' ? oneLine(input.personName) || 'them' : oneLine(input.myName) || 'me';
+  return `${oneLine(point.text)} (from ${from})`;
+}
+
+function checkInText(checkIn: SessionSummaryInput['session']['checkIn']): string {
+  if (!checkIn) return '';
+  const parts = [
+    checkIn.mood !== null ? `mood ${checkIn.mood}/5` : '',
+    checkIn.workload !== null ? `workload ${checkIn.workload}/5` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `Check-in: ${parts.join(', ')}` : '';
+}
+
+function heading(input: SessionSummaryInput): string {
+  return `1:1 with ${oneLine(input.personName) || 'them'} — ${input.date}`;
+}
+
+export function summaryMarkdown(input: SessionSummaryInput): string {
+  const lines: string[] = [`# ${heading(input)}`, ''];
+  const checkIn = checkInText(input.session.checkIn);
+  if (checkIn) lines.push(checkIn, '');
+  for (const section of notesBySection(input)) {
+    lines.push(`## ${section.title}`, '', ...noteBlock(section.text), '');
+  }
+  const list = (title: string, items: string[]) => {
+    if (items.length > 0) lines.push(`## ${title}`, '', ...items, '');
+  };
+  list(
+    'Agreements made',
+    input.agreementsMade.map(
+      (a) => `- [${a.status === 'done' ? 'x' : ' '}] ${escapeStart(agreementText(a, input))}`,
+    ),
+  );
+  list(
+    'Closed',
+    input.agreementsClosed.map(
+      (a) => `- ${a.status === 'done' ? '[x] ' : ''}${escapeStart(closedText(a, input))}`,
+    ),
+  );
+  list(
+    'Carried over',
+    input.carriedOver.map((p) => `- ${escapeStart(talkingPointText(p, input))}`),
+  );
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const PLAIN_NOTES_MAX = 280;
+
+/** A section's notes on one line, without the user's own bullet or heading markers. */
+function plainNotes(text: string): string {
+  const joined = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim().replace(/^(?:[-*+•]|\d{1,9}[.)]|#{1,6}|>)\s*/, ''))
+    .filter((line) => line.length > 0)
+    .reduce((all, line) => (all === '' ? line : `${all}${/[.,;:!?]$/.test(all) ? ' ' : '; '}${line}`), '');
+  const flat = oneLine(joined);
+  return flat.length > PLAIN_NOTES_MAX ? `${flat.slice(0, PLAIN_NOTES_MAX - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * A few plain lines for a performance tracker or a chat: no Markdown, no private notes, and no check-in
+ * scores (mood and workload are the person's to share, not a record's).
+ */
+export function summaryPlainUpdate(input: SessionSummaryInput): string {
+  const lines = [heading(input)];
+  for (const section of notesBySection(input)) lines.push(`${section.title}: ${plainNotes(section.text)}`);
+  const joined = (label: string, items: string[]) => {
+    if (items.length > 0) lines.push(`${label}: ${items.join('; ')}`);
+  };
+  joined(
+    'Agreed',
+    input.agreementsMade.map((a) => agreementText(a, input)),
+  );
+  joined(
+    'Closed',
+    input.agreementsClosed.map((a) => closedText(a, input)),
+  );
+  joined(
+    'Next time',
+    input.carriedOver.map((p) => talkingPointText(p, input)),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,142 @@
+/**
+ * Google Meet, live: nothing intrusive before the call; in the call the live panel opens for the linked
+ * 1:1 with its template timer; notes survive the tab closing; agreement capture reads owner and date; the
+ * call's end yields the summary and a held session; presenting hides the notes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateProfile } from '@/lib/demo/generate';
+import { addDays, dayOf } from '@/lib/domain/days';
+import { type Duet, startDuet } from './harness';
+import { MeetPage } from './pages/meet-page';
+import { seedDatabase } from './seed';
+
+/** The next Friday after today (a Friday today means next week's), as the capture parser reads "by Friday". */
+function nextFriday(): string {
+  const today = new Date();
+  const ahead = (5 - today.getDay() + 7) % 7 || 7;
+  return addDays(dayOf(today), ahead);
+}
+
+async function sessionsOf(duet: Duet, relationshipId: string) {
+  const page = await duet.newPage();
+  try {
+    await page.goto(duet.extensionUrl('options.html'));
+    return await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('duet');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise<
+        Array<{ status: string; meetCode: string | null; live?: unknown; notes: Record<string, string> }>
+      >((resolve, reject) => {
+        const request = db.transaction('sessions').objectStore('sessions').index('relationshipId').getAll(id);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      // Sessions that ran live in this call (the demo history also plans Bob's 1:1s on this Meet code).
+      return rows.filter((s) => s.meetCode === 'abc-defg-hij' && s.live);
+    }, relationshipId);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('Meet live panel', () => {
+  let duet: Duet;
+  let bobRelationshipId: string;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+    const data = generateProfile('realistic', { now: Date.now(), seed: 5 });
+    const bob = data.people.find((p) => p.name === 'Bob Jones')!;
+    bobRelationshipId = data.relationships.find(
+      (r) => r.kind === 'one-on-one' && r.personIds.length === 1 && r.personIds[0] === bob.id,
+    )!.id;
+    await seedDatabase(duet, data);
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('pre-join: the call is known, nothing is drawn', async () => {
+    const lobby = await MeetPage.open(duet, 'prejoin');
+    await expect.poll(async () => (await lobby.reportedCall()).state).toBe('prejoin');
+    // Give the content script time to have drawn something, if it were going to.
+    await lobby.page.waitForTimeout(600);
+    expect(await lobby.panelVisible()).toBe(false);
+    expect(await lobby.page.locator('[data-duet-badge]').count()).toBe(0);
+    await duet.screenshot(lobby.page, 'meet-prejoin');
+    await lobby.page.close();
+  });
+
+  it('in call: the live panel opens for Bob with the template timer; notes survive closing the tab', async () => {
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    await expect.poll(() => panel.with.textContent(), { timeout: 10_000 }).toContain('Bob Jones');
+    await panel.frame.locator('[data-testid=session-timer]').waitFor();
+    expect(await panel.frame.locator('[data-testid=timer-section]').textContent()).not.toBe('');
+    expect(await panel.sectionNotes.count()).toBeGreaterThan(1);
+    expect(await call.panelVisible()).toBe(true);
+
+    // Type and close the tab at once: no waiting for the save.
+    const first = panel.sectionNotes.first();
+    await first.click();
+    await first.pressSequentially('Talked about the launch retro', { delay: 2 });
+    await call.page.close({ runBeforeUnload: true });
+
+    const again = await MeetPage.open(duet, 'in-call');
+    const reopened = await again.panel();
+    await expect
+      .poll(() => reopened.sectionNotes.first().inputValue(), { timeout: 10_000 })
+      .toBe('Talked about the launch retro');
+    await expect
+      .poll(() => reopened.saveStatus.getAttribute('data-state'), { timeout: 10_000 })
+      .not.toBe('pending');
+    const stored = await sessionsOf(duet, bobRelationshipId);
+    expect(stored).toHaveLength(1);
+    expect(Object.values(stored[0]!.notes)).toContain('Talked about the launch retro');
+    await again.page.close();
+  });
+
+  it('agreement capture reads owner and due date; the call end shows the summary and the session is held', async () => {
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    await panel.with.waitFor();
+    await panel.captureInput.fill('Bob: send the draft by Friday');
+    await expect.poll(() => panel.frame.locator('[data-testid=capture-owner]').inputValue()).toBe('them');
+    expect(await panel.frame.locator('[data-testid=capture-due]').inputValue()).toBe(nextFriday());
+    expect(await panel.frame.locator('[data-testid=capture-text]').textContent()).toBe('Send the draft');
+    await panel.captureInput.press('Enter');
+    const made = panel.frame.locator('[data-testid=made-agreement]');
+    await expect.poll(() => made.count()).toBe(1);
+    expect(await made.locator('[data-testid=made-text]').textContent()).toBe('Send the draft');
+    await duet.screenshot(call.page, 'meet-live-panel');
+
+    await call.becomes('meet-ended.html');
+    await panel.summary.waitFor({ timeout: 10_000 });
+    expect(await panel.frame.locator('[data-testid=summary-made]').textContent()).toContain('Send the draft');
+    expect(await panel.frame.locator('[data-testid=session-panel]').getAttribute('data-session-status')).toBe(
+      'held',
+    );
+    const stored = await sessionsOf(duet, bobRelationshipId);
+    expect(stored.map((s) => s.status)).toEqual(['held']);
+    await duet.screenshot(call.page, 'meet-summary');
+    await call.page.close();
+  });
+
+  it('presenting hides the notes and offers the side panel', async () => {
+    const call = await MeetPage.open(duet, 'presenting');
+    const panel = await call.panel();
+    await panel.presentingStrip.waitFor({ timeout: 10_000 });
+    expect(await panel.sectionNotes.count()).toBe(0);
+    expect(await panel.frame.locator('[data-testid=session-content]').count()).toBe(0);
+    expect(await panel.frame.locator('[data-testid=open-side-panel]').count()).toBe(1);
+    await duet.screenshot(call.page, 'meet-presenting');
+    // No longer presenting: the notes come back by themselves.
+    await call.becomes('meet-call.html');
+    await panel.sectionNotes.first().waitFor({ timeout: 10_000 });
+    await call.page.close();
+  });
+});

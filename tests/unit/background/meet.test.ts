@@ -1,0 +1,127 @@
+/** The background's judgement of a Meet call: context for the panel and what the page shows. */
+import { describe, expect, it } from 'vitest';
+import { judgeCall, showFor } from '@/lib/background/meet';
+import { ignoredCallKey } from '@/lib/domain/meet-link';
+import { backgroundHarness, fakeMeetDeps, linkCandidate } from '../helpers/background';
+
+const CODE = 'abc-defg-hij';
+const seen = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'meet/call-seen' as const,
+  meetingCode: CODE,
+  title: 'Alice / Bob',
+  state: 'in-call' as const,
+  presenting: false,
+  others: ['Bob Jones'],
+  ...overrides,
+});
+const meetCtx = (tabId: number | null) => ({ sender: 'meet-content' as const, tabId });
+const pageCtx = (tabId: number | null) => ({ sender: 'extension-page' as const, tabId });
+const BOB = linkCandidate('r-bob', ['Bob Jones'], { title: 'Alice / Bob' });
+
+describe('showFor', () => {
+  const linked = { kind: 'linked', relationshipId: 'r', via: 'title' } as const;
+  it.each([
+    ['prejoin', linked, 'open', 'hidden'],
+    ['unknown', linked, 'open', 'hidden'],
+    ['in-call', linked, 'open', 'open'],
+    ['in-call', linked, 'collapsed', 'collapsed'],
+    ['in-call', { kind: 'trackable', name: 'Dana' }, 'open', 'collapsed'],
+    ['in-call', { kind: 'none' }, 'open', 'hidden'],
+    ['ended', linked, 'collapsed', 'open'],
+    ['ended', { kind: 'trackable', name: 'Dana' }, 'open', 'hidden'],
+  ] as const)('%s + %j (preference %s) → %s', (state, link, preference, show) => {
+    expect(showFor(state, link, preference)).toBe(show);
+  });
+});
+
+describe('judgeCall', () => {
+  it('links by title and carries presenting and the others', async () => {
+    const deps = fakeMeetDeps({ candidates: [BOB] });
+    const { kind: _k, ...call } = seen({ presenting: true });
+    const { context, show } = await judgeCall(call, deps);
+    expect(context).toEqual({
+      surface: 'meet',
+      meetingCode: CODE,
+      title: 'Alice / Bob',
+      state: 'in-call',
+      presenting: true,
+      others: ['Bob Jones'],
+      link: { relationshipId: 'r-bob', via: 'title' },
+      trackable: null,
+    });
+    expect(show).toBe('open');
+  });
+
+  it('respects "Not a 1:1" for this call', async () => {
+    const deps = fakeMeetDeps({ candidates: [BOB], ignoredSeries: [ignoredCallKey(CODE)] });
+    const { kind: _k, ...call } = seen();
+    expect(await judgeCall(call, deps)).toMatchObject({
+      context: { link: null, trackable: null },
+      show: 'hidden',
+    });
+  });
+});
+
+describe('handlers: meet/call-seen and meet/call-linked', () => {
+  it('pre-join: the context is stored but nothing is shown', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    expect(await harness.handlers['meet/call-seen'](seen({ state: 'prejoin' }), meetCtx(4))).toEqual({
+      show: 'hidden',
+    });
+    expect(await harness.tabContexts.get(4)).toMatchObject({ surface: 'meet', state: 'prejoin' });
+  });
+
+  it('the end of a linked call ends its live session; an unlinked one does not', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    expect(await harness.handlers['meet/call-seen'](seen({ state: 'ended' }), meetCtx(4))).toEqual({
+      show: 'open',
+    });
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    harness.meet.callEnded.mockClear();
+    await harness.handlers['meet/call-seen'](seen({ state: 'ended', title: '', others: [] }), meetCtx(5));
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+  });
+
+  it('a failing session end does not fail the report', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    harness.meet.callEnded.mockRejectedValueOnce(new Error('quota'));
+    expect(await harness.handlers['meet/call-seen'](seen({ state: 'ended' }), meetCtx(4))).toEqual({
+      show: 'open',
+    });
+  });
+
+  it("call-linked re-judges the tab's own call and pushes it", async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: null, trackable: 'Bob Jones' });
+    // The panel tracked Bob (the database now has him): the same call now links.
+    harness.meet.candidates.mockResolvedValue([linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] })]);
+    harness.pushContext.mockClear();
+    expect(
+      await harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(4)),
+    ).toEqual({
+      ok: true,
+    });
+    expect(harness.pushContext).toHaveBeenCalledWith(
+      4,
+      expect.objectContaining({ link: { relationshipId: 'r-bob', via: 'meet-code' } }),
+    );
+  });
+
+  it("call-linked refuses another call's code, a tab without a call, and no tab", async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    await expect(
+      harness.handlers['meet/call-linked'](
+        { kind: 'meet/call-linked', meetingCode: 'xyz-wxyz-xyz' },
+        pageCtx(4),
+      ),
+    ).rejects.toThrow();
+    await expect(
+      harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(9)),
+    ).rejects.toThrow();
+    await expect(
+      harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(null)),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { type CaptureContext, MAX_CAPTURE_LENGTH, parseAgreementLine } from '@/lib/domain/capture';
+import { AgreementSchema } from '@/lib/domain/model';
+
+// Wednesday 18 November 2026, 10:00 local. Its week runs Monday 16 to Sunday 22 November.
+const NOW = new Date(2026, 10, 18, 10, 0);
+const EN: CaptureContext = { now: NOW, counterpartNames: ['Sam Taylor'] };
+const DE: CaptureContext = { ...EN, locale: 'de' };
+
+type Row = [line: string, owner: string, ownerName: string, text: string, dueDate: string | null];
+
+function expectRow(ctx: CaptureContext, [line, owner, ownerName, text, dueDate]: Row) {
+  const result = parseAgreementLine(line, ctx);
+  expect(result, line).toMatchObject({ ok: true, owner, ownerName, text, dueDate });
+}
+
+describe('parseAgreementLine — English', () => {
+  const rows: Row[] = [
+    // The brief's examples
+    ['Sam: send the draft by Friday', 'them', '', 'Send the draft', '2026-11-20'],
+    ['me: intro to Priya next week', 'me', '', 'Intro to Priya', '2026-11-23'],
+    ['both: revisit in 2 weeks', 'both', '', 'Revisit', '2026-12-02'],
+    ["I'll update the roadmap tomorrow", 'me', '', 'Update the roadmap', '2026-11-19'],
+    ['Sam will share the deck by Dec 3', 'them', '', 'Share the deck', '2026-12-03'],
+    ['Priya: review the budget end of month', 'named', 'Priya', 'Review the budget', '2026-11-30'],
+    // Owner forms
+    ['Sam Taylor: book the offsite', 'them', '', 'Book the offsite', null],
+    ['sam: book the offsite', 'them', '', 'Book the offsite', null],
+    ['SAM - book the offsite', 'them', '', 'Book the offsite', null],
+    ['@Sam book the offsite', 'them', '', 'Book the offsite', null],
+    ['@priya: check the numbers', 'named', 'Priya', 'Check the numbers', null],
+    ['Priya Shah – check the numbers', 'named', 'Priya Shah', 'Check the numbers', null],
+    ['I: write the summary', 'me', '', 'Write the summary', null],
+    ['I will write the summary today', 'me', '', 'Write the summary', '2026-11-18'],
+    ["I'm going to draft the plan by Monday", 'me', '', 'Draft the plan', '2026-11-23'],
+    ['we: pick a date for the retro', 'both', '', 'Pick a date for the retro', null],
+    ['us - pick a date', 'both', '', 'Pick a date', null],
+    ["We'll check in again in a month", 'both', '', 'Check in again', '2026-12-18'],
+    ["Let's revisit this on Monday", 'both', '', 'Revisit this', '2026-11-23'],
+    ['Sam to send the agenda tonight', 'them', '', 'Send the agenda', '2026-11-18'],
+    ["Sam'll ping legal tmrw", 'them', '', 'Ping legal', '2026-11-19'],
+    ['You will share the doc', 'them', '', 'Share the doc', null],
+    ['Priya will review the budget by EOM', 'named', 'Priya', 'Review the budget', '2026-11-30'],
+    ['TODO: Sam: fix the build', 'them', '', 'Fix the build', null],
+    // Dates
+    ['send the draft', 'me', '', 'Send the draft', null],
+    ['Sam: demo on Thursday', 'them', '', 'Demo', '2026-11-19'],
+    ['Sam: demo this Thursday', 'them', '', 'Demo', '2026-11-19'],
+    ['Sam: demo by Fri', 'them', '', 'Demo', '2026-11-20'],
+    ['Sam: demo next Friday', 'them', '', 'Demo', '2026-11-27'],
+    ['Sam: demo Friday next week', 'them', '', 'Demo', '2026-11-27'],
+    ['Sam: demo by next wed', 'them', '', 'Demo', '2026-11-25'],
+    ['Sam: demo before Sunday', 'them', '', 'Demo', '2026-11-22'],
+    ['Sam: demo by Sat.', 'them', '', 'Demo', '2026-11-21'],
+    ['Sam: demo Wednesday', 'them', '', 'Demo', '2026-11-25'],
+    ['Sam: demo this Wednesday', 'them', '', 'Demo', '2026-11-18'],
+    ['Sam: demo by the end of the week', 'them', '', 'Demo', '2026-11-20'],
+    ['Sam: demo EOW', 'them', '', 'Demo', '2026-11-20'],
+    ['Sam: demo this week', 'them', '', 'Demo', '2026-11-20'],
+    ['Sam: demo by end of next week', 'them', '', 'Demo', '2026-11-27'],
+    ['Sam: demo until the end of the month', 'them', '', 'Demo', '2026-11-30'],
+    ['Sam: demo next month', 'them', '', 'Demo', '2026-12-01'],
+    ['Sam: demo by end of year', 'them', '', 'Demo', '2026-12-31'],
+    ['Sam: demo in 3 days', 'them', '', 'Demo', '2026-11-21'],
+    ['Sam: demo in two weeks', 'them', '', 'Demo', '2026-12-02'],
+    ['Sam: demo within a week', 'them', '', 'Demo', '2026-11-25'],
+    ['Sam: demo in 1 day', 'them', '', 'Demo', '2026-11-19'],
+    ['Sam: demo the day after tomorrow', 'them', '', 'Demo', '2026-11-20'],
+    ['Sam: demo due Dec 3', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo on 3 Dec', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo by December 3rd', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo by the 3rd of December', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo by Dec. 3, 2027', 'them', '', 'Demo', '2027-12-03'],
+    ['Sam: demo 12/3', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo by 1/15/27', 'them', '', 'Demo', '2027-01-15'],
+    ['Sam: demo on 2026-12-03', 'them', '', 'Demo', '2026-12-03'],
+    ['Sam: demo by Jan 5', 'them', '', 'Demo', '2027-01-05'],
+    ['Sam: demo Nov 18', 'them', '', 'Demo', '2026-11-18'],
+    ['Sam: demo by Nov 1', 'them', '', 'Demo', '2027-11-01'],
+    ['Sam: demo by Q1', 'them', '', 'Demo', '2027-03-31'],
+    ['Sam: demo by the end of Q4', 'them', '', 'Demo', '2026-12-31'],
+    ['Sam: write the Q3 plan', 'them', '', 'Write the Q3 plan', null],
+    ['Sam: send the draft (by Friday).', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: review the Monday notes by Friday', 'them', '', 'Review the Monday notes', '2026-11-20'],
+    ['Sam: by Friday, send the draft', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: bump version 3.12 today', 'them', '', 'Bump version 3.12', '2026-11-18'],
+    ["Sam: prep Friday's demo", 'them', '', "Prep Friday's demo", null],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  it('knows which owner was only guessed, and reports the date phrase as typed', () => {
+    expect(parseAgreementLine('update the roadmap by  Friday', EN)).toEqual({
+      ok: true,
+      owner: 'me',
+      ownerName: '',
+      text: 'Update the roadmap',
+      dueDate: '2026-11-20',
+      ownerGuessed: true,
+      dateText: 'by  Friday',
+    });
+    expect(parseAgreementLine('Sam: send the draft', EN)).toMatchObject({
+      ownerGuessed: false,
+      dateText: '',
+    });
+    expect(parseAgreementLine('me: intro to Priya next week', EN)).toMatchObject({
+      ownerGuessed: false,
+      dateText: 'next week',
+    });
+  });
+});
+
+describe('parseAgreementLine — German', () => {
+  const rows: Row[] = [
+    ['ich: Entwurf bis Freitag schicken', 'me', '', 'Entwurf schicken', '2026-11-20'],
+    ['Sam: Angebot bis nächste Woche', 'them', '', 'Angebot', '2026-11-23'],
+    ['beide: in 2 Wochen nochmal anschauen', 'both', '', 'Nochmal anschauen', '2026-12-02'],
+    ['mir: Folien heute fertig machen', 'me', '', 'Folien fertig machen', '2026-11-18'],
+    ['wir: Retro-Termin finden', 'both', '', 'Retro-Termin finden', null],
+    ['Sam wird das Angebot morgen schicken', 'them', '', 'Das Angebot schicken', '2026-11-19'],
+    ['Ich werde die Zahlen übermorgen prüfen', 'me', '', 'Die Zahlen prüfen', '2026-11-20'],
+    ['Lass uns das Thema nächsten Montag klären', 'both', '', 'Das Thema klären', '2026-11-23'],
+    ['Jörg: Budget am Donnerstag freigeben', 'named', 'Jörg', 'Budget freigeben', '2026-11-19'],
+    ['Sam: Bericht bis Ende der Woche', 'them', '', 'Bericht', '2026-11-20'],
+    ['Sam: Bericht bis Ende des Monats', 'them', '', 'Bericht', '2026-11-30'],
+    ['Sam: Bericht zum Monatsende', 'them', '', 'Bericht', '2026-11-30'],
+    ['Sam: Bericht in 3 Tagen', 'them', '', 'Bericht', '2026-11-21'],
+    ['Sam: Bericht in einer Woche', 'them', '', 'Bericht', '2026-11-25'],
+    ['Sam: Bericht in einem Monat', 'them', '', 'Bericht', '2026-12-18'],
+    ['Sam: Bericht am 3.12.', 'them', '', 'Bericht', '2026-12-03'],
+    ['Sam: Bericht am 3.12', 'them', '', 'Bericht', '2026-12-03'],
+    ['Sam: Bericht bis 3.12.2027', 'them', '', 'Bericht', '2027-12-03'],
+    ['Sam: Bericht bis zum 1.1.', 'them', '', 'Bericht', '2027-01-01'],
+    ['Sam: Bericht bis 3. Dezember', 'them', '', 'Bericht', '2026-12-03'],
+    ['Sam: Bericht am 5. März', 'them', '', 'Bericht', '2027-03-05'],
+    ['Sam: Bericht nächsten Freitag', 'them', '', 'Bericht', '2026-11-27'],
+    ['Sam: Bericht diesen Freitag', 'them', '', 'Bericht', '2026-11-20'],
+    ['Sam: Bericht bis Mittwoch', 'them', '', 'Bericht', '2026-11-25'],
+    ['Sam: Bericht am Mi', 'them', '', 'Bericht', '2026-11-25'],
+    ['Sam: Bericht bis Fr.', 'them', '', 'Bericht', '2026-11-20'],
+    ['Sam: Bericht kommende Woche', 'them', '', 'Bericht', '2026-11-23'],
+    ['Sam: Bericht bis Ende nächster Woche', 'them', '', 'Bericht', '2026-11-27'],
+    ['Sam: Bericht heute Abend', 'them', '', 'Bericht', '2026-11-18'],
+    ['Sam: Bericht morgen früh', 'them', '', 'Bericht', '2026-11-19'],
+    ['Sam: Bericht spätestens Samstag', 'them', '', 'Bericht', '2026-11-21'],
+    ['Sam: Bericht vor dem Jahresende', 'them', '', 'Bericht', '2026-12-31'],
+    ['Sam: Bericht bis 12/3', 'them', '', 'Bericht', '2027-03-12'],
+    ['Sam: Bericht am 2026-12-03', 'them', '', 'Bericht', '2026-12-03'],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(DE, row));
+
+  it('understands German words under the English locale too (only numeric dates depend on it)', () => {
+    expectRow(EN, ['ich: Entwurf bis Freitag schicken', 'me', '', 'Entwurf schicken', '2026-11-20']);
+    expectRow(EN, ['Sam: Bericht bis 12/3', 'them', '', 'Bericht', '2026-12-03']);
+  });
+});
+
+describe('parseAgreementLine — owners', () => {
+  it('matches the counterpart by first or full name, ignoring case and accents', () => {
+    const ctx = { now: NOW, counterpartNames: ['Zoë Müller'] };
+    expectRow(ctx, ['zoe: call the vendor', 'them', '', 'Call the vendor', null]);
+    expectRow(ctx, ['ZOË MÜLLER: call the vendor', 'them', '', 'Call the vendor', null]);
+    expectRow(ctx, ['Zoe will call the vendor', 'them', '', 'Call the vendor', null]);
+    expectRow(ctx, ['Müller: call the vendor', 'named', 'Müller', 'Call the vendor', null]);
+  });
+
+  it('treats a name that is not the counterpart as named, and any name as named without counterparts', () => {
+    expectRow({ now: NOW, counterpartNames: [] }, ['Sam: send it', 'named', 'Sam', 'Send it', null]);
+    expectRow(EN, ['Alex Kim will send it', 'named', 'Alex Kim', 'Send it', null]);
+  });
+
+  it('does not mistake ordinary sentence starts, labels or dates for owners', () => {
+    expectRow(EN, ['Intro to Priya next week', 'me', '', 'Intro to Priya', '2026-11-23']);
+    expectRow(EN, ['It will be reviewed by Friday', 'me', '', 'It will be reviewed', '2026-11-20']);
+    expectRow(EN, ['note: the budget is final', 'me', '', 'Note: the budget is final', null]);
+    expectRow(EN, ['Friday: prepare the slides', 'me', '', 'Prepare the slides', '2026-11-20']);
+    expectRow(EN, ['Send the draft - Sam', 'me', '', 'Send the draft - Sam', null]);
+    expectRow(EN, ['Call the vendor - urgent', 'me', '', 'Call the vendor - urgent', null]);
+    for (const line of ['Intro to Priya', 'send the draft', 'Friday: prepare']) {
+      expect(parseAgreementLine(line, EN)).toMatchObject({ ownerGuessed: true, owner: 'me' });
+    }
+  });
+});
+
+describe('parseAgreementLine — boundaries', () => {
+  const at = (y: number, m: number, d: number, h = 10) => ({
+    now: new Date(y, m - 1, d, h),
+    counterpartNames: ['Sam Taylor'],
+  });
+
+  it('rolls into the next month and year', () => {
+    const dec30 = at(2026, 12, 30); // Wednesday
+    expectRow(dec30, ['Sam: demo tomorrow', 'them', '', 'Demo', '2026-12-31']);
+    expectRow(dec30, ['Sam: demo in 3 days', 'them', '', 'Demo', '2027-01-02']);
+    expectRow(dec30, ['Sam: demo Friday', 'them', '', 'Demo', '2027-01-01']);
+    expectRow(dec30, ['Sam: demo next week', 'them', '', 'Demo', '2027-01-04']);
+    expectRow(dec30, ['Sam: demo next month', 'them', '', 'Demo', '2027-01-01']);
+    expectRow(dec30, ['Sam: demo end of month', 'them', '', 'Demo', '2026-12-31']);
+    expectRow(dec30, ['Sam: demo Jan 2', 'them', '', 'Demo', '2027-01-02']);
+    expectRow(dec30, ['Sam: demo Dec 29', 'them', '', 'Demo', '2027-12-29']);
+    expectRow(dec30, ['Sam: demo Dec 30', 'them', '', 'Demo', '2026-12-30']);
+    expectRow(at(2026, 12, 31), ['Sam: demo in 2 weeks', 'them', '', 'Demo', '2027-01-14']);
+  });
+
+  it('clamps "in a month" to the end of a shorter month and knows leap years', () => {
+    expectRow(at(2027, 1, 31), ['Sam: demo in a month', 'them', '', 'Demo', '2027-02-28']);
+    expectRow(at(2028, 1, 31), ['Sam: demo in a month', 'them', '', 'Demo', '2028-02-29']);
+    expectRow(at(2028, 2, 10), ['Sam: demo end of month', 'them', '', 'Demo', '2028-02-29']);
+    expectRow(at(2027, 2, 10), ['Sam: demo end of month', 'them', '', 'Demo', '2027-02-28']);
+    expectRow(at(2028, 2, 28), ['Sam: demo tomorrow', 'them', '', 'Demo', '2028-02-29']);
+    expectRow(at(2026, 11, 18), ['Sam: demo Feb 29', 'them', '', 'Demo', '2028-02-29']);
+    expectRow(at(2028, 1, 5), ['Sam: demo 29.2.', 'them', '', 'Demo', '2028-02-29']);
+  });
+
+  it('moves a weekday that is today to next week, unless it says today or this', () => {
+    const friday = at(2026, 11, 20);
+    expectRow(friday, ['Sam: demo Friday', 'them', '', 'Demo', '2026-11-27']);
+    expectRow(friday, ['Sam: demo by Freitag', 'them', '', 'Demo', '2026-11-27']);
+    expectRow(friday, ['Sam: demo this Friday', 'them', '', 'Demo', '2026-11-20']);
+    expectRow(friday, ['Sam: demo today', 'them', '', 'Demo', '2026-11-20']);
+    expectRow(friday, ['Sam: demo end of week', 'them', '', 'Demo', '2026-11-20']);
+    expectRow(friday, ['Sam: demo Monday', 'them', '', 'Demo', '2026-11-23']);
+  });
+
+  it('starts next week on the configured day', () => {
+    const sundayStart: CaptureContext = { ...EN, weekStartsOn: 0 };
+    expectRow(sundayStart, ['Sam: demo next week', 'them', '', 'Demo', '2026-11-22']);
+    expectRow(sundayStart, ['Sam: demo next Sunday', 'them', '', 'Demo', '2026-11-22']);
+    expectRow(EN, ['Sam: demo next Sunday', 'them', '', 'Demo', '2026-11-29']);
+    const sunday = at(2026, 11, 22);
+    expectRow(sunday, ['Sam: demo next week', 'them', '', 'Demo', '2026-11-23']);
+    expectRow({ ...sunday, weekStartsOn: 0 }, ['Sam: demo next week', 'them', '', 'Demo', '2026-11-29']);
+  });
+
+  it('ignores dates that do not exist', () => {
+    expectRow(EN, ['Sam: demo Feb 30', 'them', '', 'Demo Feb 30', null]);
+    expectRow(EN, ['Sam: demo 13/13', 'them', '', 'Demo 13/13', null]);
+    expectRow(EN, ['Sam: demo 2026-02-30', 'them', '', 'Demo 2026-02-30', null]);
+  });
+
+  it('reads the local calendar day of now, at any hour, across DST changes', () => {
+    const original = process.env.TZ;
+    try {
+      for (const tz of ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Auckland']) {
+        process.env.TZ = tz;
+        // 29 March 2026 (EU spring forward) and 25 October 2026 (EU fall back), both Sundays.
+        for (const hour of [0, 1, 2, 3, 12, 23]) {
+          expectRow(at(2026, 3, 29, hour), ['Sam: demo tomorrow', 'them', '', 'Demo', '2026-03-30']);
+          expectRow(at(2026, 3, 29, hour), ['Sam: demo next week', 'them', '', 'Demo', '2026-03-30']);
+          expectRow(at(2026, 10, 25, hour), ['Sam: demo in 2 weeks', 'them', '', 'Demo', '2026-11-08']);
+          expectRow(at(2026, 3, 8, hour), ['Sam: demo in a week', 'them', '', 'Demo', '2026-03-15']);
+        }
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+
+  it('is deterministic: the same line and now give the same result', () => {
+    const a = parseAgreementLine('Sam: send the draft by Friday', EN);
+    const b = parseAgreementLine('Sam: send the draft by Friday', { ...EN, now: new Date(NOW.getTime()) });
+    expect(a).toEqual(b);
+  });
+});
+
+describe('parseAgreementLine — bad input', () => {
+  it.each(['', '   ', '\n\t'])('refuses empty input %j', (line) => {
+    const result = parseAgreementLine(line, EN);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/type an agreement/i);
+  });
+
+  it.each(['Sam:', 'me -', '@Sam', 'both: ', 'ich:'])('refuses an owner with nothing to do: %j', (line) => {
+    const result = parseAgreementLine(line, EN);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/after the name/i);
+  });
+
+  it.each(['Sam: by Friday', 'tomorrow', 'bis Freitag.', 'me: next week'])(
+    'refuses a date with nothing to do: %j',
+    (line) => {
+      const result = parseAgreementLine(line, EN);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(/not only when/i);
+    },
+  );
+
+  it('refuses punctuation only', () => {
+    expect(parseAgreementLine(' - . ', EN).ok).toBe(false);
+  });
+
+  it(`accepts ${MAX_CAPTURE_LENGTH} characters and refuses more`, () => {
+    const exact = `Sam: ${'x'.repeat(MAX_CAPTURE_LENGTH - 5)}`;
+    expect(parseAgreementLine(exact, EN).ok).toBe(true);
+    const result = parseAgreementLine(`${exact}y`, EN);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('500');
+  });
+
+  it('always produces text that the Agreement schema accepts', () => {
+    const lines = [
+      'Sam: send the draft by Friday',
+      'ich: Entwurf bis Freitag schicken',
+      `Sam: ${'long words '.repeat(44)}`,
+      'me: ok',
+    ];
+    for (const line of lines) {
+      const result = parseAgreementLine(line, EN);
+      expect(result.ok, line).toBe(true);
+      if (!result.ok) continue;
+      const parsed = AgreementSchema.shape.text.safeParse(result.text);
+      expect(parsed.success, line).toBe(true);
+      expect(AgreementSchema.shape.ownerName.safeParse(result.ownerName).success).toBe(true);
+      if (result.dueDate !== null)
+        expect(AgreementSchema.shape.dueDate.safeParse(result.dueDate).success).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,305 @@
+import { describe, expect, it } from 'vitest';
+import type { Agreement } from '@/lib/domain/model';
+import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
+import { getBuiltInTemplate } from '@/lib/domain/templates';
+
+const CANARY = 'CANARY-private-7f3a';
+const template = (() => {
+  const found = getBuiltInTemplate('builtin:your-session');
+  if (!found) throw new Error('missing template');
+  return found;
+})();
+
+function agreement(overrides: Partial<Agreement>): Agreement {
+  return {
+    id: 'a1',
+    relationshipId: 'r1',
+    owner: 'me',
+    ownerName: '',
+    text: 'Something',
+    dueDate: null,
+    status: 'open',
+    madeInSessionId: 's1',
+    history: [],
+    closedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+function input(overrides: Partial<SessionSummaryInput> = {}): SessionSummaryInput {
+  return {
+    session: {
+      // deliberately out of template order
+      notes: {
+        'next-steps': 'Agreed on the plan.',
+        'how-are-you': 'Tired after the launch,\nbut proud of the team.',
+        support: '   ',
+        'your-topics': '- Promotion timeline\n- Conference budget',
+      },
+      privateNotes: `Worried about attrition ${CANARY}`,
+      checkIn: { mood: 4, workload: 3 },
+    },
+    template,
+    personName: 'Sam Taylor',
+    myName: 'Alice',
+    agreementsMade: [
+      agreement({ owner: 'them', text: 'Send the draft', dueDate: '2026-11-20' }),
+      agreement({ owner: 'me', text: 'Update the roadmap' }),
+      agreement({ owner: 'both', text: 'Revisit the plan', dueDate: '2026-12-02' }),
+      agreement({ owner: 'named', ownerName: 'Priya', text: 'Review the budget', dueDate: '2026-11-30' }),
+    ],
+    agreementsClosed: [
+      agreement({ owner: 'me', text: 'Intro to Priya', status: 'done' }),
+      agreement({
+        owner: 'them',
+        text: 'Write the RFC',
+        status: 'dropped',
+        history: [
+          { at: 1, action: 'dropped', sessionId: 's1', fromDue: null, toDue: null, note: 'Superseded' },
+        ],
+      }),
+    ],
+    carriedOver: [
+      { text: 'Hiring plan', author: 'them' },
+      { text: 'Team offsite', author: 'me' },
+    ],
+    date: '2026-11-18',
+    ...overrides,
+  };
+}
+
+describe('summaryMarkdown', () => {
+  it('renders the whole summary in order', () => {
+    expect(summaryMarkdown(input())).toBe(
+      [
+        '# 1:1 with Sam Taylor — 2026-11-18',
+        '',
+        'Check-in: mood 4/5, workload 3/5',
+        '',
+        '## How are you really doing?',
+        '',
+        'Tired after the launch,',
+        'but proud of the team.',
+        '',
+        '## Your topics',
+        '',
+        '- Promotion timeline',
+        '- Conference budget',
+        '',
+        '## Next steps',
+        '',
+        'Agreed on the plan.',
+        '',
+        '## Agreements made',
+        '',
+        '- [ ] Sam Taylor: Send the draft (due 2026-11-20)',
+        '- [ ] Alice: Update the roadmap',
+        '- [ ] Both: Revisit the plan (due 2026-12-02)',
+        '- [ ] Priya: Review the budget (due 2026-11-30)',
+        '',
+        '## Closed',
+        '',
+        '- [x] Alice: Intro to Priya (done)',
+        '- Sam Taylor: Write the RFC (dropped: Superseded)',
+        '',
+        '## Carried over',
+        '',
+        '- Hiring plan (from Sam Taylor)',
+        '- Team offsite (from Alice)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never includes private notes', () => {
+    expect(summaryMarkdown(input())).not.toContain(CANARY);
+    expect(summaryMarkdown(input())).not.toContain('attrition');
+  });
+
+  it('follows template order and skips empty or blank sections', () => {
+    const md = summaryMarkdown(input());
+    const order = ['How are you really doing?', 'Your topics', 'Next steps'].map((t) =>
+      md.indexOf(`## ${t}`),
+    );
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(md).not.toContain('## How I can help'); // whitespace only
+    expect(md).not.toContain('## Feedback both ways'); // no notes at all
+  });
+
+  it('puts notes for sections the template no longer has after the template sections', () => {
+    const md = summaryMarkdown(
+      input({
+        session: { notes: { general: 'Loose note', 'how-are-you': 'Fine', gone: 'Old' }, checkIn: null },
+      }),
+    );
+    expect(md.indexOf('## How are you really doing?')).toBeLessThan(md.indexOf('## Notes'));
+    expect(md).toContain('## Notes\n\nLoose note');
+    expect(md).toContain('## gone\n\nOld');
+  });
+
+  it('leaves out what is empty: check-in, notes and lists', () => {
+    const md = summaryMarkdown(
+      input({
+        session: { notes: {}, checkIn: null },
+        agreementsMade: [],
+        agreementsClosed: [],
+        carriedOver: [],
+      }),
+    );
+    expect(md).toBe('# 1:1 with Sam Taylor — 2026-11-18\n');
+    const partial = summaryMarkdown(input({ session: { notes: {}, checkIn: { mood: null, workload: 2 } } }));
+    expect(partial).toContain('Check-in: workload 2/5\n');
+    expect(
+      summaryMarkdown(input({ session: { notes: {}, checkIn: { mood: null, workload: null } } })),
+    ).not.toContain('Check-in');
+  });
+
+  it('renders owners with fallbacks when names are missing', () => {
+    const md = summaryMarkdown(
+      input({
+        personName: '',
+        myName: '',
+        agreementsMade: [
+          agreement({ owner: 'me', text: 'A' }),
+          agreement({ owner: 'them', text: 'B' }),
+          agreement({ owner: 'named', ownerName: '', text: 'C' }),
+          agreement({ owner: 'me', text: 'D', status: 'done' }),
+        ],
+      }),
+    );
+    expect(md).toContain('# 1:1 with them — 2026-11-18');
+    expect(md).toContain('- [ ] Me: A\n- [ ] Them: B\n- [ ] Someone: C\n- [x] Me: D\n');
+  });
+
+  it('escapes user text so it cannot inject headings or other blocks', () => {
+    const md = summaryMarkdown(
+      input({
+        personName: 'Sam\n# Injected name',
+        session: {
+          notes: {
+            'how-are-you': [
+              '# Fake heading',
+              '  ## indented heading',
+              '> quote',
+              'Title',
+              '===',
+              '---',
+              '- # heading in a bullet',
+              '1. first',
+              '2026.',
+              '```',
+              '<script>alert(1)</script>',
+              '    four-space code',
+              '[ref]: https://example.com',
+              '| a | b |',
+            ].join('\n'),
+          },
+          checkIn: null,
+        },
+        agreementsMade: [agreement({ owner: 'named', ownerName: '# Boss', text: 'Line one\n# line two' })],
+        agreementsClosed: [],
+        carriedOver: [{ text: '# Heading point\n## more', author: 'me' }],
+      }),
+    );
+    const headings = md.split('\n').filter((line) => /^\s{0,3}#/.test(line));
+    expect(headings).toEqual([
+      '# 1:1 with Sam # Injected name — 2026-11-18',
+      '## How are you really doing?',
+      '## Agreements made',
+      '## Carried over',
+    ]);
+    expect(md).toContain(
+      [
+        '\\# Fake heading',
+        '\\## indented heading',
+        '\\> quote',
+        'Title',
+        '\\===',
+        '\\---',
+        '- \\# heading in a bullet',
+        '1. first',
+        '2026\\.',
+        '\\```',
+        '\\<script>alert(1)</script>',
+        'four-space code',
+        '\\[ref]: https://example.com',
+        '\\| a | b |',
+      ].join('\n'),
+    );
+    expect(md).toContain('- [ ] \\# Boss: Line one # line two\n');
+    expect(md).toContain('- \\# Heading point ## more (from Alice)\n');
+  });
+
+  it('keeps blank lines between paragraphs but collapses runs of them', () => {
+    const md = summaryMarkdown(
+      input({ session: { notes: { 'how-are-you': '\n\nFirst\n\n\n\nSecond\r\nThird\n\n' }, checkIn: null } }),
+    );
+    expect(md).toContain('## How are you really doing?\n\nFirst\n\nSecond\nThird\n\n## Agreements made');
+  });
+
+  it('writes the heading date as given, whatever the machine locale', () => {
+    expect(summaryMarkdown(input({ date: '2027-01-05' }))).toMatch(/^# 1:1 with Sam Taylor — 2027-01-05\n/);
+  });
+});
+
+describe('summaryPlainUpdate', () => {
+  it('is a few plain lines', () => {
+    expect(summaryPlainUpdate(input())).toBe(
+      [
+        '1:1 with Sam Taylor — 2026-11-18',
+        'How are you really doing?: Tired after the launch, but proud of the team.',
+        'Your topics: Promotion timeline; Conference budget',
+        'Next steps: Agreed on the plan.',
+        'Agreed: Sam Taylor: Send the draft (due 2026-11-20); Alice: Update the roadmap; ' +
+          'Both: Revisit the plan (due 2026-12-02); Priya: Review the budget (due 2026-11-30)',
+        'Closed: Alice: Intro to Priya (done); Sam Taylor: Write the RFC (dropped: Superseded)',
+        'Next time: Hiring plan (from Sam Taylor); Team offsite (from Alice)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('never includes private notes or check-in scores', () => {
+    const text = summaryPlainUpdate(input());
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toContain('mood');
+    expect(text).not.toContain('workload');
+  });
+
+  it('has no Markdown syntax of its own and strips the user’s line markers', () => {
+    const text = summaryPlainUpdate(
+      input({
+        session: { notes: { 'how-are-you': '# Big\n> quoted\n* star\n1. one' }, checkIn: null },
+      }),
+    );
+    expect(text).toContain('How are you really doing?: Big; quoted; star; one\n');
+    for (const line of text.split('\n')) expect(line).not.toMatch(/^(#|>|- |\* |\d+\. )/);
+    expect(text).not.toContain('[ ]');
+    expect(text).not.toContain('[x]');
+  });
+
+  it('shortens long notes to one line', () => {
+    const text = summaryPlainUpdate(
+      input({ session: { notes: { 'your-topics': 'word '.repeat(200) }, checkIn: null } }),
+    );
+    const line = text.split('\n').find((l) => l.startsWith('Your topics: ')) ?? '';
+    expect(line.length).toBeLessThanOrEqual('Your topics: '.length + 280);
+    expect(line.endsWith('…')).toBe(true);
+  });
+
+  it('is only the heading when nothing happened', () => {
+    expect(
+      summaryPlainUpdate(
+        input({
+          session: { notes: {}, checkIn: null },
+          agreementsMade: [],
+          agreementsClosed: [],
+          carriedOver: [],
+        }),
+      ),
+    ).toBe('1:1 with Sam Taylor — 2026-11-18\n');
+  });
+});
