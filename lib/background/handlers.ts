@@ -5,6 +5,9 @@ import { judgeCall, type MeetDeps } from './meet';
 import type { Handlers } from './router';
 import type { TabContexts } from './tab-contexts';
 
+/** The browser side panel's page (components/panel/SidePanelApp.tsx). */
+export const SIDE_PANEL_PAGE = 'sidepanel.html';
+
 export interface BackgroundDeps {
   tabContexts: TabContexts;
   calendar: CalendarDeps;
@@ -79,11 +82,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
 
-    'panel/get-context': async ({ tabId: asked }, { tabId }) => {
-      // A framed panel learns only about the tab it is in; a page in no tab (the side panel) names one.
-      if (tabId !== null) return { context: await deps.tabContexts.get(tabId) };
-      if (asked === undefined) return { context: null };
-      return { context: await deps.tabContexts.get(asked) };
+    'panel/get-context': async ({ tabId: asked }, { tabId, page }) => {
+      // A panel learns only about the tab it is framed in. The side panel (never framed by a page: it is
+      // not web-accessible) names the tab it was opened for; any other page gets nothing.
+      if (asked !== undefined && page === SIDE_PANEL_PAGE)
+        return { context: await deps.tabContexts.get(asked) };
+      if (tabId === null) return { context: null };
+      return { context: await deps.tabContexts.get(tabId) };
     },
   };
 }

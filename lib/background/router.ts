@@ -19,6 +19,15 @@ export interface HandlerContext {
   sender: SenderKind;
   /** The tab the sender lives in, from the browser; `null` for a popup or options page. */
   tabId: number | null;
+  /** For our own pages: which one sent it (`sidepanel.html`…), from the browser-supplied URL. */
+  page?: string | null;
+}
+
+/** The extension page a URL belongs to (`popup.html`), or null for anything else. */
+export function extensionPageOf(url: string | undefined, baseUrl: string): string | null {
+  if (!url?.startsWith(baseUrl)) return null;
+  const path = url.slice(baseUrl.length).split(/[?#]/)[0] ?? '';
+  return /^[a-z-]+\.html$/.test(path) ? path : null;
 }
 
 export type Handlers = {
@@ -29,7 +38,8 @@ export type Router = (message: unknown, sender: RawSender) => Promise<Envelope<u
 
 export function createRouter(handlers: Handlers, self: () => Self): Router {
   return async (message, rawSender) => {
-    const sender = classifySender(rawSender, self());
+    const me = self();
+    const sender = classifySender(rawSender, me);
     if (!sender.ok) return { ok: false, error: `sender:${sender.reason}` };
     const parsed = parseRequest(message);
     if (!parsed.ok) return { ok: false, error: `message:${parsed.reason}` };
@@ -40,7 +50,8 @@ export function createRouter(handlers: Handlers, self: () => Self): Router {
       context: HandlerContext,
     ) => Promise<unknown>;
     try {
-      const data = await handler(request, { sender: sender.kind, tabId: sender.tabId });
+      const page = sender.kind === 'extension-page' ? extensionPageOf(rawSender.url, me.baseUrl) : null;
+      const data = await handler(request, { sender: sender.kind, tabId: sender.tabId, page });
       return { ok: true, data };
     } catch (error) {
       // Bugs surface as a generic failure; no payload or personal data goes into the reply or the console.

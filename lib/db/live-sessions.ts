@@ -39,6 +39,8 @@ export interface LiveStart {
   calendarEventId?: string | null;
   /** A specific session to run (e.g. "Start session" on a prepared one). */
   sessionId?: string | null;
+  /** When a new session is scheduled (the Calendar event's start); default now. */
+  scheduledAt?: number;
   now?: number;
 }
 
@@ -68,6 +70,12 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     if (!relationship) throw new InvalidInputError(`No 1:1 series ${input.relationshipId}`);
     let session = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
     if (session && session.relationshipId !== relationship.id) session = undefined;
+    // This Calendar event's own session (prepared, or written in before), of this same 1:1 only.
+    if (!session && input.calendarEventId) {
+      session = (await db.sessions.where('calendarEventId').equals(input.calendarEventId).toArray()).find(
+        (candidate) => candidate.relationshipId === relationship.id && candidate.status !== 'cancelled',
+      );
+    }
     session ??= await findLiveCandidate(relationship, input, now, db);
     if (!session) {
       session = validate(
@@ -75,7 +83,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
         {
           id: newId(),
           relationshipId: relationship.id,
-          scheduledAt: now,
+          scheduledAt: input.scheduledAt ?? now,
           calendarEventId: input.calendarEventId ?? null,
           meetCode: input.meetCode ?? null,
           status: 'upcoming',
@@ -93,13 +101,20 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       );
       await db.sessions.add(session);
     }
-    await carryOver(session, db);
+    // A session held a while ago is shown as it is (below): today's open points never move into it.
+    const heldLongAgo = session.status === 'held' && now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS;
+    if (!heldLongAgo) await carryOver(session, db);
     const live = liveOf(session);
     const template =
       (await getTemplate(session.templateId, db)) ?? (await getTemplate(relationship.templateId, db));
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
-    const resumed = session.status === 'held';
-    if (live && !live.endedAt && !resumed) return session;
+    if (session.status === 'held') {
+      // Held a while ago (a past event opened again): shown as it is, never restarted. Held moments ago
+      // (the call dropped and was rejoined): it continues.
+      if (now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS) return session;
+    } else if (live && !live.endedAt) {
+      return session;
+    }
     return putSession(
       {
         ...session,

@@ -25,6 +25,8 @@ const WEEK_ONE_ON_ONES = [
 ];
 // Month: the week's 1:1s plus Alice / Bob on every Monday; "Alice <> Dana 1:1" is declined, so no badge.
 const MONTH_ONE_ON_ONE_COUNT = 11;
+/** "Alice / Frank" in the week fixture (fixtures-index.json decoded_event_id). */
+const FRANK_EVENT = 'p5cei7a8gavd6bsgqfs398fhj8';
 
 function agreementFor(relationshipId: string, id: string, text: string, dueDate: string): Agreement {
   const now = Date.now();
@@ -59,6 +61,8 @@ describe('Calendar prep panel on a real history', () => {
       agreementFor(bobRelationshipId, 'e2e-agreement-draft', 'E2E: send the rollout draft', '2099-01-15'),
       agreementFor(bobRelationshipId, 'e2e-agreement-intro', 'E2E: intro to the platform team', '2099-02-01'),
     );
+    // Frank's meeting of the fixture week starts with no session (the in-person "Start session" test).
+    data.sessions = data.sessions.filter((session) => session.calendarEventId !== FRANK_EVENT);
     await seedDatabase(duet, data);
   });
   afterAll(async () => {
@@ -152,6 +156,49 @@ describe('Calendar prep panel on a real history', () => {
     await expect.poll(() => calendar.badgeOn('Weekly sync').count(), { timeout: 10_000 }).toBe(1);
     expect(await calendar.badgeOn('Weekly sync').getAttribute('data-duet-confidence')).toBe('confirmed');
     await page.close();
+  });
+
+  it('"Start session" runs the 1:1 in person: timer, notes, agreement, then the summary', async () => {
+    const calendar = await CalendarPage.open(duet);
+    const panel = await calendar.openPanelFor('Alice / Bob');
+    const frame = panel.frame;
+    // Bob's 1:1 of that week took place long ago: it opens as its summary, never restarted.
+    const start = frame.locator('[data-testid=start-session]');
+    expect(await start.textContent()).toBe('Open this session');
+    await start.click();
+    await frame.locator('[data-testid=session-summary]').waitFor({ timeout: 10_000 });
+    await calendar.page.close();
+
+    // Frank's meeting has no session yet: Start session creates it and runs it.
+    const again = await CalendarPage.open(duet);
+    const frankPanel = await again.openPanelFor('Alice / Frank');
+    const frankFrame = frankPanel.frame;
+    expect(await frankFrame.locator('[data-testid=start-session]').textContent()).toBe('Start session');
+    await frankFrame.locator('[data-testid=start-session]').click();
+
+    const session = frankFrame.locator('[data-testid=session-panel]');
+    await session.waitFor({ timeout: 10_000 });
+    expect(await frankFrame.locator('[data-testid=session-with]').textContent()).toContain('Frank');
+    await frankFrame.locator('[data-testid=session-timer]').waitFor({ timeout: 10_000 });
+    await frankFrame
+      .locator('[data-testid=section-notes]')
+      .first()
+      .fill('In person: walked through the hiring plan');
+    await frankFrame.locator('[data-testid=capture-input]').fill('me: share the hiring plan in 2 weeks');
+    await frankFrame.locator('[data-testid=capture-input]').press('Enter');
+    await expect.poll(() => frankFrame.locator('[data-testid=made-agreement]').count()).toBe(1);
+    await duet.screenshot(again.page, 'calendar-session-in-person');
+    await frankFrame.locator('[data-testid=session-end]').click();
+    await frankFrame.locator('[data-testid=session-summary]').waitFor({ timeout: 10_000 });
+    expect(await frankFrame.locator('[data-testid=summary-section]').first().textContent()).toContain(
+      'walked through the hiring plan',
+    );
+    expect(await frankFrame.locator('[data-testid=summary-made]').textContent()).toContain(
+      'Share the hiring plan',
+    );
+    expect(await session.getAttribute('data-session-status')).toBe('held');
+    await duet.screenshot(again.page, 'calendar-session-summary');
+    await again.page.close();
   });
 });
 

@@ -21,7 +21,9 @@ describe('built manifest', () => {
     const manifest = readManifest(EXTENSION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Duet');
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+    // sidePanel: the browser's side panel, offered while presenting in Meet.
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'sidePanel']);
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.host_permissions).toEqual(GOOGLE_HOSTS);
     expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
@@ -42,11 +44,13 @@ describe('built manifest', () => {
 
   const firefoxDir = join(EXTENSION_DIR, '..', 'firefox-mv3');
   it.runIf(existsSync(firefoxDir))(
-    'Firefox (MV3): same permissions, and data collection declared as none',
+    'Firefox (MV3): the same permissions but the side panel, and data collection declared as none',
     () => {
       const manifest = readManifest(firefoxDir);
       expect(manifest.manifest_version).toBe(3);
       expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+      // Firefox's side panel is a sidebar, which needs no permission.
+      expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: 'Duet' });
       expect(manifest.host_permissions).toEqual(GOOGLE_HOSTS);
       expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
       expect(manifest.browser_specific_settings).toEqual({

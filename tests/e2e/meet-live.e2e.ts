@@ -74,7 +74,7 @@ describe('Meet live panel', () => {
   it('in call: the live panel opens for Bob with the template timer; notes survive closing the tab', async () => {
     const call = await MeetPage.open(duet, 'in-call');
     const panel = await call.panel();
-    await expect.poll(() => panel.with.textContent(), { timeout: 10_000 }).toContain('Bob Jones');
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
     await panel.frame.locator('[data-testid=session-timer]').waitFor();
     expect(await panel.frame.locator('[data-testid=timer-section]').textContent()).not.toBe('');
     expect(await panel.sectionNotes.count()).toBeGreaterThan(1);
@@ -137,6 +137,101 @@ describe('Meet live panel', () => {
     // No longer presenting: the notes come back by themselves.
     await call.becomes('meet-call.html');
     await panel.sectionNotes.first().waitFor({ timeout: 10_000 });
+    await call.page.close();
+  });
+});
+
+describe('Meet: unknown calls, corrections, in-person sessions and the side panel', () => {
+  let duet: Duet;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('an unknown two-person call waits on the rail and tracks Bob in one click; the link is remembered', async () => {
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    // The rail only: the call is not covered.
+    await expect.poll(() => call.panelVisible(), { timeout: 10_000 }).toBe(false);
+    await call.clickRail('toggle', 'collapsed');
+    await expect.poll(() => call.panelVisible()).toBe(true);
+    const track = panel.frame.locator('[data-testid=track-one-on-one]');
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=meet-link-chooser]').textContent())
+      .toContain('Bob Jones');
+    await duet.screenshot(call.page, 'meet-track-offer');
+    await track.click();
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+
+    // A new tab on the same call links at once (by the remembered Meet code) and opens by itself.
+    await call.page.close();
+    const again = await MeetPage.open(duet, 'in-call');
+    const reopened = await again.panel();
+    await expect.poll(() => reopened.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+    await expect.poll(() => again.panelVisible()).toBe(true);
+    await again.page.close();
+  });
+
+  it('a wrong link is corrected to another 1:1, and the correction is remembered', async () => {
+    // Another 1:1 to move the call to.
+    const now = Date.now();
+    await seedDatabase(duet, {
+      people: [
+        {
+          id: 'p-dana',
+          name: 'Dana Whitfield',
+          emails: [],
+          relation: 'report',
+          archived: false,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+      relationships: [
+        {
+          id: 'r-dana',
+          personIds: ['p-dana'],
+          kind: 'one-on-one',
+          title: 'Dana 1:1',
+          cadenceDays: 14,
+          templateId: 'builtin:your-session',
+          calendarSeriesIds: [],
+          meetCodes: [],
+          archived: false,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ],
+    } as unknown as Parameters<typeof seedDatabase>[1]);
+
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+    await panel.frame.locator('[data-testid=meet-correct-link]').click({ timeout: 10_000 });
+    await duet.screenshot(call.page, 'meet-correct-link');
+    await panel.frame
+      .locator('[data-testid=meet-link-select]')
+      .selectOption({ label: 'Dana Whitfield' }, { timeout: 10_000 });
+    await panel.frame.locator('[data-testid=meet-link-confirm]').click();
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Dana Whitfield');
+    await call.page.reload();
+    const reloaded = await call.panel();
+    await expect.poll(() => reloaded.withText(), { timeout: 10_000 }).toContain('Dana Whitfield');
+
+    // The side panel shows the same call's session, for this tab.
+    const tabId = await call.tabId();
+    const side = await duet.newPage();
+    await side.goto(`${duet.extensionUrl('sidepanel.html')}?tab=${tabId}`);
+    await expect
+      .poll(async () => (await side.locator('[data-testid=session-with]').allTextContents()).join(), {
+        timeout: 10_000,
+      })
+      .toContain('Dana Whitfield');
+    await duet.screenshot(side, 'meet-side-panel');
+    await side.close();
     await call.page.close();
   });
 });

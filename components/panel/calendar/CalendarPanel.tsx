@@ -27,7 +27,8 @@ import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
 import { TalkingPoints } from './TalkingPoints';
 import { TrackCard } from './TrackCard';
-import { type CalendarActions, useCalendarActions } from './use-calendar-actions';
+import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
+import { SessionPanel } from '../session/SessionPanel';
 import { useEventState } from './use-event-state';
 import { type PrepView, usePrepView } from './use-prep-view';
 import { useRelationshipForEvent } from './use-relationship-for-event';
@@ -68,6 +69,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const [carried, setCarried] = useState<number | null>(null);
   const [ignoreBusy, setIgnoreBusy] = useState(false);
   const [ignoreError, setIgnoreError] = useState<string | null>(null);
+  /** Session mode in person ("Start session"): the live panel, without a call. */
+  const [live, setLive] = useState(false);
 
   const actions = useCalendarActions({
     context,
@@ -136,10 +139,26 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       cadenceDays,
     });
     const known = name ? { name, email: counterpart?.email ?? '' } : null;
+    if (view && live) {
+      return (
+        <SessionPanel
+          target={{
+            relationshipId: view.overview.relationship.id,
+            meetCode: context.meetCode,
+            calendarEventId: context.eventKey,
+            sessionId: view.eventSession?.id ?? null,
+            scheduledAt: scheduledAtOf(context),
+          }}
+          mode="in-person"
+          onClose={() => setLive(false)}
+        />
+      );
+    }
     if (view) {
       const relationship = view.overview.relationship;
       body = (
         <PrepBody
+          onStartSession={() => setLive(true)}
           view={view}
           carried={carried}
           actions={actions}
@@ -199,13 +218,14 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
 
 interface PrepBodyProps {
   view: PrepView;
+  onStartSession: () => void;
   carried: number | null;
   actions: CalendarActions;
   /** "Who is this 1:1 with?", for a series Duet tracks without knowing its people. */
   link: ComponentChild;
 }
 
-function PrepBody({ view, carried, actions, link }: PrepBodyProps) {
+function PrepBody({ view, carried, actions, link, onStartSession }: PrepBodyProps) {
   const { overview } = view;
   const today = dayOf(Date.now());
   return (
@@ -217,6 +237,7 @@ function PrepBody({ view, carried, actions, link }: PrepBodyProps) {
         template={view.upcomingTemplate}
         carried={carried}
         onStart={actions.startPrep}
+        onStartSession={onStartSession}
       />
       <LastSessionNotes session={view.previous} template={view.previousTemplate} />
       <AgreementList

@@ -11,10 +11,12 @@ export interface PrepCardProps {
   /** How many talking points the prep carried over, when it was started from this panel. */
   carried: number | null;
   onStart: () => Promise<ActionResult>;
+  /** "Start session": run it now, in person or on the phone (the Meet panel does this for calls). */
+  onStartSession?: () => void;
 }
 
 /** "Start prep": creates this meeting's session, carries talking points over and previews its sections. */
-export function PrepCard({ session, template, carried, onStart }: PrepCardProps) {
+export function PrepCard({ session, template, carried, onStart, onStartSession }: PrepCardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -55,6 +57,16 @@ export function PrepCard({ session, template, carried, onStart }: PrepCardProps)
           {template ? <Checklist template={template} /> : null}
         </>
       )}
+      {onStartSession ? (
+        <button
+          type="button"
+          class={`cal-button ${prepared ? 'cal-button-primary' : ''}`}
+          data-testid="start-session"
+          onClick={onStartSession}
+        >
+          {session?.status === 'held' ? 'Open this session' : 'Start session'}
+        </button>
+      ) : null}
       {error ? (
         <p class="duet-error cal-small" role="alert" data-testid="prep-error">
           {error}

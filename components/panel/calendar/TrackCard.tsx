@@ -13,6 +13,8 @@ export interface TrackCardProps {
   /** The cadence to suggest for a kind (from the title, else the user's default). */
   cadenceFor: (kind: RelationshipKind) => number;
   onTrack: (draft: TrackDraft) => Promise<ActionResult>;
+  /** Where the meeting was seen: a Calendar event (guests) or a Meet call (participants). */
+  place?: 'event' | 'call';
 }
 
 interface Form {
@@ -24,7 +26,14 @@ interface Form {
 }
 
 /** One click to track a meeting as a 1:1 (or to say who a 1:1 is with), details editable first. */
-export function TrackCard({ mode, counterpart, initial, cadenceFor, onTrack }: TrackCardProps) {
+export function TrackCard({
+  mode,
+  counterpart,
+  initial,
+  cadenceFor,
+  onTrack,
+  place = 'event',
+}: TrackCardProps) {
   const [form, setForm] = useState<Form>({ ...initial, cadence: String(initial.cadenceDays) });
   const [touched, setTouched] = useState<{ relation: boolean; cadence: boolean }>({
     relation: false,
@@ -166,8 +175,8 @@ export function TrackCard({ mode, counterpart, initial, cadenceFor, onTrack }: T
               ? 'Duet keeps notes, agreements and talking points per 1:1. '
               : 'Duet knows this series but not who it is with. '}
             <strong>{counterpart.name}</strong>
-            {counterpart.email ? <span class="duet-muted"> ({counterpart.email})</span> : null} is the only
-            other guest.
+            {counterpart.email ? <span class="duet-muted"> ({counterpart.email})</span> : null}{' '}
+            {place === 'call' ? 'is the only other person in this call.' : 'is the only other guest.'}
           </p>
           <button
             type="button"

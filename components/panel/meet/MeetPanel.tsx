@@ -3,7 +3,7 @@
  * two-person call offers "Track as 1:1 with <name>"; a wrong link is corrected here and remembered.
  */
 import { useState } from 'preact/hooks';
-import { listRelationships, listPeople } from '@/lib/db';
+import { getSettings, listPeople, listRelationships, updateSettings } from '@/lib/db';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import type { PanelContext } from '@/lib/messaging/protocol';
@@ -85,6 +85,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           {error}
         </p>
       ) : null}
+      {context.link && !correcting ? <AutoOpenToggle /> : null}
       {context.link && !correcting ? (
         <p class="cal-small duet-muted meet-link-line">
           Linked{' '}
@@ -105,6 +106,28 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Whether the panel opens by itself when a tracked 1:1 call starts, or waits collapsed on its rail. */
+function AutoOpenToggle() {
+  const settings = useLiveQuery(getSettings, []);
+  if (settings.status !== 'ready') return null;
+  const open = settings.value.meetPanel === 'open';
+  return (
+    <label class="cal-small duet-muted ses-check meet-auto-open">
+      <input
+        type="checkbox"
+        checked={open}
+        data-testid="meet-auto-open"
+        onChange={(event) =>
+          void updateSettings({ meetPanel: event.currentTarget.checked ? 'open' : 'collapsed' }).catch(
+            () => undefined,
+          )
+        }
+      />
+      Open Duet by itself when a 1:1 call starts
+    </label>
   );
 }
 
@@ -140,6 +163,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       {!context.link ? (
         <TrackCard
           mode="track"
+          place="call"
           counterpart={name ? { name, email: '' } : null}
           initial={{
             name,

@@ -18,6 +18,8 @@ export interface LiveSessionTarget {
   calendarEventId: string | null;
   /** Run this session (e.g. the one prepared in Calendar) rather than finding one. */
   sessionId?: string | null;
+  /** When a session created now is scheduled (the Calendar event's start). */
+  scheduledAt?: number;
   /**
    * False after a call ended: show that call's session (its summary) if there is one, but never start
    * a new session for a call that is over. Default true.

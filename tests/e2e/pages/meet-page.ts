@@ -59,6 +59,24 @@ export class MeetPage {
     return (await (await frame.frameElement()).boundingBox()) !== null;
   }
 
+  /** Clicks a button on the panel's rail (top of the page: Meet has no header above the panel). */
+  async clickRail(button: 'toggle' | 'close', state: 'open' | 'collapsed'): Promise<void> {
+    const viewport = this.page.viewportSize()!;
+    const railLeft = state === 'open' ? viewport.width - 380 : viewport.width - 28;
+    const index = button === 'toggle' ? 0 : 1;
+    await this.page.mouse.click(railLeft + 14, 8 + index * 28 + 11);
+  }
+
+  /** The browser's id of this tab (what the side panel is opened for). */
+  async tabId(): Promise<number> {
+    const worker = this.duet.context.serviceWorkers()[0] ?? this.duet.worker;
+    const url = this.page.url();
+    return worker.evaluate(async (href) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === href)!.id!;
+    }, url);
+  }
+
   /**
    * Meet moves between lobby, call and end screen without changing the URL: swap the page's content for
    * another fixture's, as Meet's own re-render would.
@@ -78,6 +96,12 @@ export class MeetPanel {
   constructor(readonly frame: Frame) {}
   get with(): Locator {
     return this.frame.locator('[data-testid=session-with]');
+  }
+  /** Who the session is with, or '' while none is shown (never waits: for polling). */
+  async withText(): Promise<string> {
+    return (await this.with.count()) > 0
+      ? ((await this.with.first().textContent({ timeout: 1000 })) ?? '')
+      : '';
   }
   get sectionNotes(): Locator {
     return this.frame.locator('[data-testid=section-notes]');

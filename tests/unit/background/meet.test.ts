@@ -1,8 +1,9 @@
 /** The background's judgement of a Meet call: context for the panel and what the page shows. */
 import { describe, expect, it } from 'vitest';
 import { judgeCall, showFor } from '@/lib/background/meet';
+import { extensionPageOf } from '@/lib/background/router';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
-import { backgroundHarness, fakeMeetDeps, linkCandidate } from '../helpers/background';
+import { backgroundHarness, fakeMeetDeps, linkCandidate, SELF } from '../helpers/background';
 
 const CODE = 'abc-defg-hij';
 const seen = (overrides: Record<string, unknown> = {}) => ({
@@ -123,5 +124,66 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     await expect(
       harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(null)),
     ).rejects.toThrow();
+  });
+});
+
+describe('panel/get-context for the browser side panel', () => {
+  const call = seen();
+  async function harnessWithCall() {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    await harness.handlers['meet/call-seen'](call, meetCtx(4));
+    return harness;
+  }
+
+  it('the side panel (in no tab) reads the tab it names', async () => {
+    const { handlers } = await harnessWithCall();
+    const { context } = await handlers['panel/get-context'](
+      { kind: 'panel/get-context', tabId: 4 },
+      { sender: 'extension-page', tabId: null, page: 'sidepanel.html' },
+    );
+    expect(context).toMatchObject({ surface: 'meet', meetingCode: CODE });
+  });
+
+  it('a framed panel or the popup naming another tab learns nothing about it', async () => {
+    const { handlers } = await harnessWithCall();
+    expect(
+      await handlers['panel/get-context'](
+        { kind: 'panel/get-context', tabId: 4 },
+        { sender: 'extension-page', tabId: 9, page: 'panel.html' },
+      ),
+    ).toEqual({ context: null });
+    expect(
+      await handlers['panel/get-context'](
+        { kind: 'panel/get-context', tabId: 4 },
+        { sender: 'extension-page', tabId: null, page: 'popup.html' },
+      ),
+    ).toEqual({ context: null });
+  });
+
+  it('through the router: the page comes from the browser-supplied URL, not the message', async () => {
+    const harness = await harnessWithCall();
+    const side = { id: SELF.id, url: `${SELF.baseUrl}sidepanel.html?tab=4` };
+    const popup = { id: SELF.id, url: `${SELF.baseUrl}popup.html` };
+    expect(await harness.router({ kind: 'panel/get-context', tabId: 4 }, side)).toMatchObject({
+      ok: true,
+      data: { context: { surface: 'meet' } },
+    });
+    expect(await harness.router({ kind: 'panel/get-context', tabId: 4 }, popup)).toEqual({
+      ok: true,
+      data: { context: null },
+    });
+  });
+});
+
+describe('extensionPageOf', () => {
+  it.each([
+    ['chrome-extension://abc/sidepanel.html?tab=4', 'sidepanel.html'],
+    ['chrome-extension://abc/popup.html#x', 'popup.html'],
+    ['chrome-extension://abc/', null],
+    ['chrome-extension://abc/sub/sidepanel.html', null],
+    ['https://meet.google.com/sidepanel.html', null],
+    [undefined, null],
+  ])('%s → %s', (url, page) => {
+    expect(extensionPageOf(url, 'chrome-extension://abc/')).toBe(page);
   });
 });
