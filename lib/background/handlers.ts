@@ -60,7 +60,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'meet/call-seen': async (call, { tabId }) => {
       if (tabId === null) throw new Error('no tab');
       const { kind: _kind, ...facts } = call;
-      const { context, show } = await judgeCall(facts, deps.meet);
+      const before = await deps.tabContexts.get(tabId);
+      const previous =
+        before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
+      const { context, show } = await judgeCall(facts, deps.meet, previous);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
       if (context.state === 'ended' && context.link) {

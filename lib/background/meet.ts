@@ -3,7 +3,7 @@
  * what the page should show for it, and ending the live session when the call ends. The content script
  * sends only what the page shows; the answer says only whether to show the panel.
  */
-import { type CallLink, type LinkCandidate, linkCall } from '../domain/meet-link';
+import { type CallLink, ignoredCallKey, type LinkCandidate, linkCall } from '../domain/meet-link';
 import type { MeetCallState, MeetShow, PanelContext } from '../messaging/protocol';
 
 export interface MeetDeps {
@@ -24,12 +24,21 @@ export interface SeenCall {
 
 export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
 
+/**
+ * Judges a call. `previous`: the link this tab's call had so far — kept while the page flickers (tiles and
+ * names vanish during Meet's re-renders, so "who is in the call" may briefly read as nobody); only the user
+ * (a correction or "Not a 1:1") or the relationship going away ends it.
+ */
 export async function judgeCall(
   call: SeenCall,
   deps: MeetDeps,
+  previous: MeetContext['link'] = null,
 ): Promise<{ context: MeetContext; show: MeetShow['show'] }> {
   const [candidates, settings] = await Promise.all([deps.candidates(), deps.settings()]);
-  const link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
+  let link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
+  const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
+  const stillThere = candidates.some((c) => c.relationship.id === previous?.relationshipId);
+  if (link.kind !== 'linked' && previous && !ignored && stillThere) link = { kind: 'linked', ...previous };
   const context: MeetContext = {
     surface: 'meet',
     meetingCode: call.meetingCode,

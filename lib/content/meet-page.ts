@@ -24,6 +24,8 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
   /** The call (by index) in which the user closed the panel: it stays closed for that call. */
   let closedInCall = -1;
   let last = '';
+  /** Who was last seen in the call: tiles vanish for a moment during Meet's re-renders. */
+  let lastOthers: string[] = [];
 
   const apply = (show: MeetShow['show'], callIndex: number) => {
     if (show === 'hidden') {
@@ -47,11 +49,13 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const meetingCode = snapshot.meetingCode;
     if (!meetingCode) return;
     const { state, callIndex } = machine.observe(snapshot.signal, Date.now());
-    const others = [
+    const seen = [
       ...new Set(
         snapshot.participants.filter((p) => !p.self && !p.presentation && p.name).map((p) => p.name),
       ),
     ].slice(0, MAX_OTHERS);
+    const others = state === 'in-call' && seen.length === 0 ? lastOthers : seen;
+    lastOthers = state === 'in-call' ? others : [];
     const title = snapshot.title;
     const presenting = state === 'in-call' && snapshot.presenting;
     const signature = JSON.stringify([meetingCode, state, callIndex, title, presenting, others]);

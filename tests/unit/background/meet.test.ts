@@ -187,3 +187,42 @@ describe('extensionPageOf', () => {
     expect(extensionPageOf(url, 'chrome-extension://abc/')).toBe(page);
   });
 });
+
+describe('a linked call stays linked while the page flickers', () => {
+  it('participants vanishing for a moment do not unlink the call', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    expect(await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4))).toEqual({
+      show: 'open',
+    });
+    // Tiles re-render: nobody is read for a moment.
+    expect(await harness.handlers['meet/call-seen'](seen({ title: '', others: [] }), meetCtx(4))).toEqual({
+      show: 'open',
+    });
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', via: 'participant' },
+    });
+  });
+
+  it('"Not a 1:1", a deleted relationship or another call end the link', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    harness.meet.settings.mockResolvedValue({ ignoredSeries: [ignoredCallKey(CODE)], meetPanel: 'open' });
+    expect(await harness.handlers['meet/call-seen'](seen({ title: '', others: [] }), meetCtx(4))).toEqual({
+      show: 'hidden',
+    });
+
+    const other = backgroundHarness({}, { meet: { candidates: [bob] } });
+    await other.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    other.meet.candidates.mockResolvedValue([]);
+    expect(await other.handlers['meet/call-seen'](seen({ title: '', others: [] }), meetCtx(4))).toEqual({
+      show: 'hidden',
+    });
+
+    const third = backgroundHarness({}, { meet: { candidates: [bob] } });
+    await third.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    const elsewhere = seen({ title: '', others: [], meetingCode: 'xyz-wxyz-xyz' });
+    expect(await third.handlers['meet/call-seen'](elsewhere, meetCtx(4))).toEqual({ show: 'hidden' });
+  });
+});
