@@ -19,7 +19,12 @@ import {
   type TalkingPoint,
   type Template,
 } from '../domain/model';
-import { finish as finishTimer, startTimer, type TimerState } from '../domain/session-timer';
+import {
+  finish as finishTimer,
+  reopen as reopenTimer,
+  startTimer,
+  type TimerState,
+} from '../domain/session-timer';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { feedbackOf, goalsOf } from './goals-feedback';
@@ -123,7 +128,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
         heldAt: null,
         // A rejoined call continues where it was; a first start begins the template's first section.
         live: live
-          ? { ...live, endedAt: null }
+          ? { ...live, endedAt: null, timer: reopenTimer(live.timer, now) }
           : { startedAt: now, endedAt: null, timer: timerFor(template, now) },
       },
       db,

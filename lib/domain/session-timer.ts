@@ -207,6 +207,23 @@ export function finish(state: TimerState, now: number): TimerState {
   };
 }
 
+/**
+ * Runs a finished timer again from its current section (a call rejoined after it ended): time spent so far
+ * is kept, the section in progress at the end is open again.
+ */
+export function reopen(state: TimerState, now: number): TimerState {
+  if (!state.finished) return state;
+  const id = state.sectionIds[state.currentIndex] ?? '';
+  return {
+    ...state,
+    doneIds: without(state.doneIds, id),
+    finished: false,
+    finishedAt: null,
+    paused: false,
+    runningSince: now,
+  };
+}
+
 function overtimeOf(elapsedMs: number, plannedMs: number): Overtime {
   if (plannedMs <= 0) return 'none';
   if (elapsedMs > plannedMs) return 'over';

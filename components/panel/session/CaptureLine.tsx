@@ -69,13 +69,19 @@ export function CaptureLine({
     }
     setBusy(true);
     setError(null);
-    const result = await onAdd({
-      owner,
-      ownerName: owner === 'named' ? ownerName : '',
-      text: parsed.text,
-      dueDate: (dueDate || null) as Day | null,
-    });
-    setBusy(false);
+    let result: ActionResult;
+    try {
+      result = await onAdd({
+        owner,
+        ownerName: owner === 'named' ? ownerName : '',
+        text: parsed.text,
+        dueDate: (dueDate || null) as Day | null,
+      });
+    } catch {
+      result = { ok: false, message: 'That agreement was not saved. Your line is still here; try again.' };
+    } finally {
+      setBusy(false);
+    }
     if (!result.ok) {
       setError(result.message);
       return;

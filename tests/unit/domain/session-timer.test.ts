@@ -326,3 +326,22 @@ describe('formatClock', () => {
     expect(formatClock(ms)).toBe(text);
   });
 });
+
+describe('reopen (a call rejoined after it ended)', () => {
+  it('runs a finished timer again from its current section, keeping the time spent', async () => {
+    const { startTimer, nextSection, finish, reopen, timerView } = await import('@/lib/domain/session-timer');
+    const started = startTimer(['a', 'b', 'c'], [5, 5, 5], 0);
+    const inB = nextSection(started, 60_000);
+    const ended = finish(inB, 120_000);
+    const again = reopen(ended, 600_000);
+    expect(again.finished).toBe(false);
+    expect(again.finishedAt).toBeNull();
+    expect(again.currentIndex).toBe(1);
+    expect(again.doneIds).toEqual(['a']);
+    const view = timerView(again, 630_000);
+    expect(view.sections.map((s) => s.status)).toEqual(['done', 'current', 'upcoming']);
+    // 60 s before the end plus 30 s since the rejoin; the gap between calls does not count.
+    expect(view.elapsedMs).toBe(90_000);
+    expect(reopen(again, 700_000)).toBe(again);
+  });
+});

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  journalSettle,
+  journalWrite,
+  readJournal,
+  unsavedEntries,
+} from '@/components/panel/session/note-journal';
+
+const KEY = (sessionId: string) => `duet-journal:${sessionId}`;
+const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+afterEach(() => {
+  localStorage.clear();
+});
+
+describe('journalWrite / readJournal', () => {
+  it('keeps the latest text per field with when it was typed', () => {
+    journalWrite('s1', 'how-are-you', 'Tired', 1000);
+    journalWrite('s1', 'how-are-you', 'Tired after the launch', 2000);
+    journalWrite('s1', ':private', 'Seems stressed', 3000);
+    expect(readJournal('s1')).toEqual({
+      'how-are-you': { text: 'Tired after the launch', at: 2000 },
+      ':private': { text: 'Seems stressed', at: 3000 },
+    });
+    expect(JSON.parse(localStorage.getItem(KEY('s1'))!)).toEqual(readJournal('s1'));
+  });
+
+  it('keeps sessions apart', () => {
+    journalWrite('s1', 'notes', 'one', 1);
+    journalWrite('s2', 'notes', 'two', 2);
+    expect(readJournal('s1')).toEqual({ notes: { text: 'one', at: 1 } });
+    expect(readJournal('s2')).toEqual({ notes: { text: 'two', at: 2 } });
+  });
+
+  it('stamps entries with the current time by default', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(1_700_000_000_000);
+      journalWrite('s1', 'notes', 'now');
+      expect(readJournal('s1').notes).toEqual({ text: 'now', at: 1_700_000_000_000 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps an empty text (the user cleared the notes)', () => {
+    journalWrite('s1', 'notes', '', 5);
+    expect(readJournal('s1')).toEqual({ notes: { text: '', at: 5 } });
+  });
+
+  it('reads an empty journal for a session without one', () => {
+    expect(readJournal('never-written')).toEqual({});
+  });
+
+  it.each([
+    ['not JSON', '{"notes": {"text": "x", '],
+    ['a number', '42'],
+    ['null', 'null'],
+    ['a string', '"hello"'],
+    ['an empty string', ''],
+  ])('reads corrupt storage (%s) as an empty journal', (_label, raw) => {
+    localStorage.setItem(KEY('s1'), raw);
+    expect(readJournal('s1')).toEqual({});
+    expect(unsavedEntries('s1', () => '')).toEqual([]);
+  });
+
+  it('drops malformed entries and keeps the good ones', () => {
+    localStorage.setItem(
+      KEY('s1'),
+      JSON.stringify({
+        good: { text: 'kept', at: 1 },
+        noAt: { text: 'x' },
+        textNotString: { text: 42, at: 1 },
+        atNotNumber: { text: 'x', at: '1' },
+        nullEntry: null,
+        plain: 'just a string',
+      }),
+    );
+    expect(readJournal('s1')).toEqual({ good: { text: 'kept', at: 1 } });
+  });
+
+  it('a write over a corrupt journal starts a fresh one', () => {
+    localStorage.setItem(KEY('s1'), '{broken');
+    journalWrite('s1', 'notes', 'fresh', 7);
+    expect(readJournal('s1')).toEqual({ notes: { text: 'fresh', at: 7 } });
+  });
+
+  it('does not let a "__proto__" field pollute objects', () => {
+    localStorage.setItem(
+      KEY('s1'),
+      '{"__proto__": {"text": "x", "at": 1}, "polluted": {"text": "y", "at": 2}}',
+    );
+    const journal = readJournal('s1');
+    expect(journal.polluted).toEqual({ text: 'y', at: 2 });
+    expect(({} as Record<string, unknown>).text).toBeUndefined();
+  });
+});
+
+describe('journalSettle', () => {
+  it('removes the entry once the database holds that text, and the key when none is left', () => {
+    journalWrite('s1', 'a', 'alpha', 1);
+    journalWrite('s1', 'b', 'beta', 2);
+    journalSettle('s1', 'a', 'alpha');
+    expect(readJournal('s1')).toEqual({ b: { text: 'beta', at: 2 } });
+    journalSettle('s1', 'b', 'beta');
+    expect(readJournal('s1')).toEqual({});
+    expect(localStorage.getItem(KEY('s1'))).toBeNull();
+  });
+
+  it('keeps newer text typed since the save started', () => {
+    journalWrite('s1', 'notes', 'saved version', 1);
+    journalWrite('s1', 'notes', 'saved version, and more', 2);
+    journalSettle('s1', 'notes', 'saved version');
+    expect(readJournal('s1')).toEqual({ notes: { text: 'saved version, and more', at: 2 } });
+  });
+
+  it('does nothing for a field or session without an entry', () => {
+    journalWrite('s1', 'notes', 'x', 1);
+    journalSettle('s1', 'other', 'x');
+    journalSettle('s2', 'notes', 'x');
+    expect(readJournal('s1')).toEqual({ notes: { text: 'x', at: 1 } });
+    expect(localStorage.getItem(KEY('s2'))).toBeNull();
+  });
+});
+
+describe('unsavedEntries', () => {
+  it('lists journalled text that differs from what the database holds', () => {
+    journalWrite('s1', 'same', 'already saved', 1);
+    journalWrite('s1', 'newer', 'typed after the save', 2);
+    journalWrite('s1', 'missing', 'never saved', 3);
+    const saved: Record<string, string> = { same: 'already saved', newer: 'typed' };
+    const unsaved = unsavedEntries('s1', (field) => saved[field] ?? '');
+    expect(Object.fromEntries(unsaved)).toEqual({
+      newer: 'typed after the save',
+      missing: 'never saved',
+    });
+    expect(unsaved).toHaveLength(2);
+  });
+
+  it('is empty without a journal', () => {
+    expect(unsavedEntries('s1', () => 'anything')).toEqual([]);
+  });
+});
+
+describe('when storage fails', () => {
+  it('a full storage (quota) never throws; the previous journal stays readable', () => {
+    journalWrite('s1', 'notes', 'before the disk filled up', 1);
+    const full = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw quota();
+    });
+    try {
+      expect(() => journalWrite('s1', 'notes', 'after', 2)).not.toThrow();
+      expect(full).toHaveBeenCalled();
+      expect(readJournal('s1')).toEqual({ notes: { text: 'before the disk filled up', at: 1 } });
+    } finally {
+      // Restored here: happy-dom's Storage proxy is not restored by `restoreMocks`.
+      full.mockRestore();
+    }
+  });
+
+  it('a failing removal never throws', () => {
+    journalWrite('s1', 'notes', 'x', 1);
+    const denied = vi.spyOn(localStorage, 'removeItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    try {
+      expect(() => journalSettle('s1', 'notes', 'x')).not.toThrow();
+      expect(denied).toHaveBeenCalledWith('duet-journal:s1');
+    } finally {
+      denied.mockRestore();
+    }
+  });
+
+  it('storage that cannot even be reached reads as empty and writes nothing', () => {
+    journalWrite('s1', 'notes', 'written while storage worked', 1);
+    const blocked = vi.spyOn(globalThis, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    try {
+      expect(() => journalWrite('s1', 'notes', 'x', 2)).not.toThrow();
+      expect(readJournal('s1')).toEqual({});
+      expect(() => journalSettle('s1', 'notes', 'x')).not.toThrow();
+      expect(unsavedEntries('s1', () => '')).toEqual([]);
+    } finally {
+      blocked.mockRestore();
+    }
+    expect(readJournal('s1')).toEqual({ notes: { text: 'written while storage worked', at: 1 } });
+  });
+});

@@ -1,0 +1,1004 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  addAgreement,
+  addFeedback,
+  addGoal,
+  addTalkingPoint,
+  callLinkCandidates,
+  completeAgreement,
+  createPerson,
+  createRelationship,
+  dropAgreement,
+  endLiveSession,
+  endLiveSessionForCall,
+  getDatabase,
+  getRelationship,
+  getSession,
+  InvalidInputError,
+  LIVE_WINDOW_MS,
+  linkMeetCodeTo,
+  listTemplates,
+  loadSessionView,
+  markSessionHeld,
+  prepareSession,
+  REJOIN_WINDOW_MS,
+  rescheduleSession,
+  saveCareerAssessment,
+  saveCustomTemplate,
+  saveLiveTimer,
+  saveSectionNotes,
+  sessionForCall,
+  setTalkingPointStatus,
+  startLiveSession,
+  switchSessionTemplate,
+  unlinkMeetCode,
+  updateGoal,
+  updatePerson,
+  updateRelationship,
+} from '@/lib/db';
+import type { CareerAssessment, Session } from '@/lib/domain/model';
+import { finish, nextSection, pause, startTimer, type TimerState } from '@/lib/domain/session-timer';
+import { BUILT_IN_TEMPLATES, getBuiltInTemplate } from '@/lib/domain/templates';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Wednesday 25 March 2026, local noon. */
+const NOW = new Date(2026, 2, 25, 12, 0, 0).getTime();
+const CODE = 'abc-defg-hij';
+const OTHER_CODE = 'xyz-wxyz-xyz';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves the fake clock to `at` (so updatedAt values follow the scenario's time). */
+function clockAt(at: number): number {
+  vi.setSystemTime(at);
+  return at;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function oneOnOne(
+  title = 'Alice / Sam',
+  extra: Partial<Parameters<typeof createRelationship>[0]> = {},
+) {
+  return createRelationship({ personIds: [], kind: 'one-on-one', title, ...extra });
+}
+
+async function planned(relationshipId: string, scheduledAt: number, extra: { meetCode?: string } = {}) {
+  return (await prepareSession({ relationshipId, scheduledAt, ...extra })).session;
+}
+
+function template(id: string) {
+  const found = getBuiltInTemplate(id);
+  if (!found) throw new Error(`no built-in template ${id}`);
+  return found;
+}
+
+function timerOf(templateId: string, now: number): TimerState {
+  const sections = template(templateId).sections;
+  return startTimer(
+    sections.map((s) => s.id),
+    sections.map((s) => s.minutes),
+    now,
+  );
+}
+
+/** A session row as versions before live sessions wrote it: no `live`, no `assessment`. */
+function legacyRow(relationshipId: string, overrides: Partial<Session> = {}): Session {
+  const row: Record<string, unknown> = {
+    id: 'legacy-session-1',
+    relationshipId,
+    scheduledAt: NOW - HOUR,
+    calendarEventId: null,
+    meetCode: null,
+    status: 'upcoming',
+    templateId: 'builtin:your-session',
+    notes: { 'how-are-you': 'Written by an older Duet' },
+    privateNotes: '',
+    checkIn: null,
+    heldAt: null,
+    createdAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+    ...overrides,
+  };
+  delete row.live;
+  delete row.assessment;
+  return row as unknown as Session;
+}
+
+// startLiveSession ---------------------------------------------------------------------------------
+
+describe('startLiveSession', () => {
+  it('creates a session from the relationship template with a running timer', async () => {
+    const rel = await oneOnOne('Alice / Sam', { templateId: 'builtin:structured-50' });
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+
+    expect(started).toMatchObject({
+      relationshipId: rel.id,
+      scheduledAt: NOW,
+      meetCode: CODE,
+      calendarEventId: null,
+      status: 'upcoming',
+      templateId: 'builtin:structured-50',
+      heldAt: null,
+      notes: {},
+      assessment: null,
+    });
+    expect(started.live).toEqual({
+      startedAt: NOW,
+      endedAt: null,
+      timer: timerOf('builtin:structured-50', NOW),
+    });
+    const timer = started.live!.timer;
+    expect(timer.sectionIds).toEqual(['check-in', 'purpose', 'okrs', 'feedback', 'agreements']);
+    expect(timer.plannedMs).toEqual([5, 5, 25, 5, 5].map((m) => m * MINUTE));
+    expect(timer.runningSince).toBe(NOW);
+    expect(timer.finished).toBe(false);
+    expect(await getSession(started.id)).toEqual(started);
+    expect(await getDatabase().sessions.count()).toBe(1);
+  });
+
+  it('stores the calendar event id it was given', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });
+    expect(started.calendarEventId).toBe('evt_1');
+    expect(started.meetCode).toBeNull();
+  });
+
+  it('uses Date.now() when no time is given', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id });
+    expect(started.scheduledAt).toBe(NOW);
+    expect(started.live?.startedAt).toBe(NOW);
+  });
+
+  it('carries over open talking points: unplanned ones and those of held sessions', async () => {
+    const rel = await oneOnOne();
+    const db = getDatabase();
+    // A future session far away (outside the live window) keeps its own points.
+    const future = await planned(rel.id, NOW + 7 * DAY);
+    const forFuture = await addTalkingPoint(rel.id, { text: 'For next week', author: 'me' });
+    expect(forFuture.sessionId).toBe(future.id);
+    // An earlier session, now held, with one point left open and one discussed.
+    const earlier = await planned(rel.id, NOW - 14 * DAY);
+    const fromEarlier = await addTalkingPoint(rel.id, { text: 'Promotion timeline', author: 'them' });
+    const discussed = await addTalkingPoint(rel.id, { text: 'Already talked about', author: 'me' });
+    await db.talkingPoints.update(fromEarlier.id, { sessionId: earlier.id });
+    await setTalkingPointStatus(discussed.id, 'discussed', earlier.id);
+    await markSessionHeld(earlier.id, NOW - 14 * DAY);
+    // Unplanned: no session yet.
+    const unplanned = await addTalkingPoint(rel.id, { text: 'Unplanned idea', author: 'me' });
+    await db.talkingPoints.update(unplanned.id, { sessionId: null });
+
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect([earlier.id, future.id]).not.toContain(started.id);
+    const points = await db.talkingPoints.toArray();
+    const sessionOf = (id: string) => points.find((p) => p.id === id)?.sessionId;
+    expect(sessionOf(fromEarlier.id)).toBe(started.id);
+    expect(sessionOf(unplanned.id)).toBe(started.id);
+    expect(sessionOf(discussed.id)).toBe(earlier.id);
+    expect(sessionOf(forFuture.id)).toBe(future.id);
+  });
+
+  it('reuses the planned session closest to now within the live window instead of creating one', async () => {
+    const rel = await oneOnOne();
+    const tooEarly = await planned(rel.id, NOW - LIVE_WINDOW_MS - MINUTE);
+    const earlier = await planned(rel.id, NOW - 3 * HOUR);
+    const closest = await planned(rel.id, NOW + HOUR);
+    const later = await planned(rel.id, NOW + 5 * HOUR);
+    const point = await addTalkingPoint(rel.id, { text: 'Hiring plan', author: 'me' });
+    await getDatabase().talkingPoints.update(point.id, { sessionId: null });
+
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(started.id).toBe(closest.id);
+    expect(started.scheduledAt).toBe(NOW + HOUR);
+    expect(started.meetCode).toBe(CODE);
+    expect(started.live).toEqual({
+      startedAt: NOW,
+      endedAt: null,
+      timer: timerOf('builtin:your-session', NOW),
+    });
+    expect(await getDatabase().sessions.count()).toBe(4);
+    for (const other of [tooEarly, earlier, later]) expect((await getSession(other.id))?.live).toBeNull();
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(closest.id);
+  });
+
+  it('reuses a rescheduled session in the window, keeping its own meet code and template', async () => {
+    const rel = await oneOnOne();
+    const moved = (
+      await prepareSession({ relationshipId: rel.id, scheduledAt: NOW - DAY, meetCode: OTHER_CODE })
+    ).session;
+    await rescheduleSession(moved.id, NOW + 2 * HOUR);
+    await getDatabase().sessions.update(moved.id, { templateId: 'builtin:peer' });
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(started.id).toBe(moved.id);
+    expect(started.status).toBe('upcoming');
+    expect(started.meetCode).toBe(OTHER_CODE);
+    expect(started.templateId).toBe('builtin:peer');
+    expect(started.live?.timer).toEqual(timerOf('builtin:peer', NOW));
+  });
+
+  it('creates a new session when the only planned ones are outside the window or not planned', async () => {
+    const rel = await oneOnOne();
+    const tomorrow = await planned(rel.id, NOW + LIVE_WINDOW_MS + MINUTE);
+    const heldToday = await planned(rel.id, NOW - HOUR);
+    await markSessionHeld(heldToday.id, NOW - HOUR);
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect([tomorrow.id, heldToday.id]).not.toContain(started.id);
+    expect(await getDatabase().sessions.count()).toBe(3);
+  });
+
+  it('is idempotent: a second start returns the same running session without restarting its timer', async () => {
+    const rel = await oneOnOne();
+    const first = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    clockAt(NOW + 10 * MINUTE);
+    const again = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW + 10 * MINUTE });
+    expect(again.id).toBe(first.id);
+    expect(again.live).toEqual(first.live);
+    expect(await getSession(first.id)).toEqual(first);
+    // Without the meet code too (e.g. the in-person "Start" button in a second tab).
+    const third = await startLiveSession({ relationshipId: rel.id, now: NOW + 20 * MINUTE });
+    expect(third.id).toBe(first.id);
+    expect(third.live?.startedAt).toBe(NOW);
+    expect(await getDatabase().sessions.count()).toBe(1);
+  });
+
+  it('yields one session when started concurrently', async () => {
+    const rel = await oneOnOne();
+    const results = await Promise.all([
+      startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW }),
+      startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW }),
+      startLiveSession({ relationshipId: rel.id, now: NOW }),
+    ]);
+    expect(new Set(results.map((s) => s.id)).size).toBe(1);
+    expect(await getDatabase().sessions.count()).toBe(1);
+    expect((await getSession(results[0].id))?.live?.startedAt).toBe(NOW);
+  });
+
+  it('resumes a session of this call that ended less than REJOIN_WINDOW_MS ago, keeping its timer', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const stepped = nextSection(started.live!.timer, NOW + 5 * MINUTE);
+    await saveLiveTimer(started.id, stepped);
+    const endAt = clockAt(NOW + 30 * MINUTE);
+    const ended = await endLiveSession(started.id, endAt);
+    expect(ended.status).toBe('held');
+
+    const rejoinAt = clockAt(endAt + REJOIN_WINDOW_MS - MINUTE);
+    const resumed = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: rejoinAt });
+    expect(resumed.id).toBe(started.id);
+    expect(resumed.status).toBe('upcoming');
+    expect(resumed.heldAt).toBeNull();
+    // The same live run continues: first start, sections and the time already spent are kept.
+    expect(resumed.live?.startedAt).toBe(NOW);
+    expect(resumed.live?.endedAt).toBeNull();
+    expect(resumed.live?.timer.startedAt).toBe(NOW);
+    expect(resumed.live?.timer.sectionIds).toEqual(stepped.sectionIds);
+    expect(resumed.live?.timer.doneIds).toContain(stepped.sectionIds[0]);
+    expect(resumed.live?.timer.accumulatedMs.slice(0, 2)).toEqual(
+      ended.live?.timer.accumulatedMs.slice(0, 2),
+    );
+    expect(resumed.live?.timer.accumulatedMs[0]).toBe(5 * MINUTE);
+    expect(resumed.live?.timer.accumulatedMs[1]).toBe(25 * MINUTE);
+    // …and the clock runs again from the section the call ended in.
+    expect(resumed.live?.timer.finished).toBe(false);
+    expect(resumed.live?.timer.runningSince).toBe(rejoinAt);
+    expect(resumed.live?.timer.currentIndex).toBe(1);
+    expect(resumed.live?.timer.doneIds).not.toContain(stepped.sectionIds[1]);
+    expect(await getDatabase().sessions.count()).toBe(1);
+  });
+
+  it('resumes a session of this calendar event the same way', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });
+    await endLiveSession(started.id, NOW + 30 * MINUTE);
+    const resumed = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_1',
+      now: NOW + HOUR,
+    });
+    expect(resumed.id).toBe(started.id);
+    expect(resumed.status).toBe('upcoming');
+    expect(resumed.live?.endedAt).toBeNull();
+  });
+
+  it('does not resume a call that ended longer than REJOIN_WINDOW_MS ago', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const endAt = NOW + 30 * MINUTE;
+    const ended = await endLiveSession(started.id, endAt);
+    const laterAt = clockAt(endAt + REJOIN_WINDOW_MS + MINUTE);
+    const fresh = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: laterAt });
+    expect(fresh.id).not.toBe(started.id);
+    expect(fresh.live).toEqual({
+      startedAt: laterAt,
+      endedAt: null,
+      timer: timerOf('builtin:your-session', laterAt),
+    });
+    expect(await getSession(started.id)).toEqual(ended);
+    expect(await getDatabase().sessions.count()).toBe(2);
+  });
+
+  it('does not resume an ended session of another call', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await endLiveSession(started.id, NOW + 30 * MINUTE);
+    const other = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: NOW + HOUR });
+    expect(other.id).not.toBe(started.id);
+    expect((await getSession(started.id))?.status).toBe('held');
+  });
+
+  it('schedules a new session at the given time (the Calendar event start), else now', async () => {
+    const rel = await oneOnOne();
+    const eventStart = NOW - 5 * MINUTE;
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_1',
+      scheduledAt: eventStart,
+      now: NOW,
+    });
+    expect(started.scheduledAt).toBe(eventStart);
+    expect(started.live?.startedAt).toBe(NOW);
+    expect(started.createdAt).toBe(NOW);
+  });
+
+  it("runs the Calendar event's own session, even outside the live window", async () => {
+    const rel = await oneOnOne();
+    const other = await oneOnOne('Alice / Kim');
+    const closer = await planned(rel.id, NOW);
+    const own = (
+      await prepareSession({ relationshipId: rel.id, scheduledAt: NOW + 2 * DAY, calendarEventId: 'evt_far' })
+    ).session;
+    await prepareSession({ relationshipId: other.id, scheduledAt: NOW, calendarEventId: 'evt_kim' });
+
+    const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_far', now: NOW });
+    expect(started.id).toBe(own.id);
+    expect(started.live?.startedAt).toBe(NOW);
+    expect((await getSession(closer.id))?.live).toBeNull();
+
+    // Another 1:1's event session is never taken: the closest planned one of this 1:1 is.
+    const notKims = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_kim', now: NOW });
+    expect(notKims.id).toBe(closer.id);
+  });
+
+  it("skips the Calendar event's session when it was cancelled", async () => {
+    const rel = await oneOnOne();
+    const cancelled = (
+      await prepareSession({ relationshipId: rel.id, scheduledAt: NOW, calendarEventId: 'evt_1' })
+    ).session;
+    await getDatabase().sessions.update(cancelled.id, { status: 'cancelled' });
+    const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });
+    expect(started.id).not.toBe(cancelled.id);
+    expect((await getSession(cancelled.id))?.status).toBe('cancelled');
+  });
+
+  it('shows a session held long ago as it is (a past event opened again), never restarting it', async () => {
+    const rel = await oneOnOne();
+    const past = (
+      await prepareSession({
+        relationshipId: rel.id,
+        scheduledAt: NOW - 2 * DAY,
+        calendarEventId: 'evt_past',
+      })
+    ).session;
+    const ranLive = await startLiveSession({
+      relationshipId: rel.id,
+      sessionId: past.id,
+      now: NOW - 2 * DAY,
+    });
+    const ended = await endLiveSession(ranLive.id, NOW - 2 * DAY + HOUR);
+
+    const viaEvent = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_past',
+      now: NOW,
+    });
+    expect(viaEvent).toEqual(ended);
+    const viaId = await startLiveSession({ relationshipId: rel.id, sessionId: past.id, now: NOW });
+    expect(viaId).toEqual(ended);
+    expect(await getSession(past.id)).toEqual(ended);
+
+    // Held without ever running live (marked held in Calendar): also shown as it is.
+    const heldOnly = await planned(rel.id, NOW - 3 * DAY);
+    const marked = await markSessionHeld(heldOnly.id, NOW - 3 * DAY);
+    expect(await startLiveSession({ relationshipId: rel.id, sessionId: heldOnly.id, now: NOW })).toEqual(
+      marked,
+    );
+  });
+
+  it("does not move today's open talking points into a session held long ago", async () => {
+    const rel = await oneOnOne();
+    const past = await startLiveSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW - 2 * DAY,
+      now: NOW - 2 * DAY,
+    });
+    await endLiveSession(past.id, NOW - 2 * DAY + HOUR);
+    const point = await addTalkingPoint(rel.id, { text: 'For next time', author: 'me' });
+    expect(point.sessionId).toBeNull();
+
+    await startLiveSession({ relationshipId: rel.id, sessionId: past.id, now: NOW });
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBeNull();
+    expect((await loadSessionView(past.id))?.agenda).toEqual([]);
+    // The next session still gets it.
+    const next = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(next.id);
+  });
+
+  it('continues an explicit session held moments ago', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    await endLiveSession(started.id, NOW + 20 * MINUTE);
+    const again = await startLiveSession({ relationshipId: rel.id, sessionId: started.id, now: NOW + HOUR });
+    expect(again.id).toBe(started.id);
+    expect(again).toMatchObject({ status: 'upcoming', heldAt: null });
+    expect(again.live?.endedAt).toBeNull();
+    expect(again.live?.startedAt).toBe(NOW);
+  });
+
+  it('runs an explicit session of this relationship, even outside the live window', async () => {
+    const rel = await oneOnOne();
+    const nearer = await planned(rel.id, NOW + HOUR);
+    const chosen = await planned(rel.id, NOW + 3 * DAY);
+    const started = await startLiveSession({ relationshipId: rel.id, sessionId: chosen.id, now: NOW });
+    expect(started.id).toBe(chosen.id);
+    expect(started.live?.startedAt).toBe(NOW);
+    expect((await getSession(nearer.id))?.live).toBeNull();
+  });
+
+  it('ignores an explicit session id of another relationship', async () => {
+    const mine = await oneOnOne('Alice / Sam');
+    const theirs = await oneOnOne('Alice / Kim');
+    const foreign = await planned(theirs.id, NOW);
+    const started = await startLiveSession({ relationshipId: mine.id, sessionId: foreign.id, now: NOW });
+    expect(started.id).not.toBe(foreign.id);
+    expect(started.relationshipId).toBe(mine.id);
+    expect(await getSession(foreign.id)).toEqual(foreign);
+  });
+
+  it('ignores an explicit session id that does not exist', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, sessionId: 'missing', now: NOW });
+    expect(started.relationshipId).toBe(rel.id);
+    expect(started.live).not.toBeNull();
+  });
+
+  it('refuses an unknown relationship, storing nothing', async () => {
+    const error = await rejection(startLiveSession({ relationshipId: 'nope', meetCode: CODE, now: NOW }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/nope/);
+    expect(await getDatabase().sessions.count()).toBe(0);
+  });
+
+  it('falls back to the relationship template when the session template is gone', async () => {
+    const rel = await oneOnOne('Alice / Sam', { templateId: 'builtin:peer' });
+    const session = await planned(rel.id, NOW);
+    await getDatabase().sessions.update(session.id, { templateId: 'custom:deleted' });
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect(started.id).toBe(session.id);
+    expect(started.templateId).toBe('custom:deleted');
+    expect(started.live?.timer).toEqual(timerOf('builtin:peer', NOW));
+  });
+
+  it('runs a custom template', async () => {
+    const custom = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [
+        { id: 'open', title: 'Open', minutes: 3, prompts: [], kind: 'notes' },
+        { id: 'close', title: 'Close', minutes: 0, prompts: [], kind: 'agreements' },
+      ],
+    });
+    const rel = await oneOnOne('Alice / Sam', { templateId: custom.id });
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect(started.live?.timer.sectionIds).toEqual(['open', 'close']);
+    expect(started.live?.timer.plannedMs).toEqual([3 * MINUTE, 0]);
+  });
+});
+
+// Timer, end, template, assessment -----------------------------------------------------------------
+
+describe('saveLiveTimer', () => {
+  it('saves the timer of a running session', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const at = clockAt(NOW + 7 * MINUTE);
+    const timer = pause(nextSection(started.live!.timer, NOW + 6 * MINUTE), at);
+    const saved = await saveLiveTimer(started.id, timer);
+    expect(saved.live).toEqual({ startedAt: NOW, endedAt: null, timer });
+    expect(saved.updatedAt).toBe(at);
+    expect(await getSession(started.id)).toEqual(saved);
+  });
+
+  it('refuses a session that never ran live, and an unknown one', async () => {
+    const rel = await oneOnOne();
+    const session = await planned(rel.id, NOW);
+    const timer = timerOf('builtin:your-session', NOW);
+    const error = await rejection(saveLiveTimer(session.id, timer));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/not running/);
+    expect(await getSession(session.id)).toEqual(session);
+    await expect(saveLiveTimer('missing', timer)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('refuses an invalid timer state', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const broken = { ...started.live!.timer, currentIndex: 99 };
+    await expect(saveLiveTimer(started.id, broken)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getSession(started.id)).toEqual(started);
+  });
+});
+
+describe('endLiveSession', () => {
+  it('marks the session held, records when and finishes the timer', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const endAt = clockAt(NOW + 40 * MINUTE);
+    const ended = await endLiveSession(started.id, endAt);
+    expect(ended).toMatchObject({ status: 'held', heldAt: endAt, updatedAt: endAt });
+    expect(ended.live).toEqual({
+      startedAt: NOW,
+      endedAt: endAt,
+      timer: finish(started.live!.timer, endAt),
+    });
+    expect(ended.live?.timer.finished).toBe(true);
+    expect(ended.live?.timer.finishedAt).toBe(endAt);
+    expect(ended.live?.timer.runningSince).toBeNull();
+    expect(await getSession(started.id)).toEqual(ended);
+  });
+
+  it('is idempotent: a second end keeps the first time', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const first = await endLiveSession(started.id, NOW + 30 * MINUTE);
+    clockAt(NOW + 2 * HOUR);
+    const second = await endLiveSession(started.id, NOW + 2 * HOUR);
+    expect(second.heldAt).toBe(NOW + 30 * MINUTE);
+    expect(second.live).toEqual(first.live);
+    expect(second.status).toBe('held');
+  });
+
+  it('ends a session that never ran live: held, no live state', async () => {
+    const rel = await oneOnOne();
+    const session = await planned(rel.id, NOW);
+    const ended = await endLiveSession(session.id, NOW + HOUR);
+    expect(ended).toMatchObject({ status: 'held', heldAt: NOW + HOUR, live: null });
+  });
+
+  it('refuses an unknown session', async () => {
+    await expect(endLiveSession('missing', NOW)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('endLiveSessionForCall', () => {
+  it('ends only the running session with that meet code', async () => {
+    const rel = await oneOnOne();
+    const other = await oneOnOne('Alice / Kim');
+    const thisCall = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const plannedWithCode = await planned(rel.id, NOW + 2 * HOUR, { meetCode: OTHER_CODE });
+    const otherCall = await startLiveSession({ relationshipId: other.id, meetCode: CODE, now: NOW });
+
+    const endAt = NOW + 25 * MINUTE;
+    const ended = await endLiveSessionForCall(rel.id, CODE, endAt);
+    expect(ended?.id).toBe(thisCall.id);
+    expect(ended).toMatchObject({ status: 'held', heldAt: endAt });
+    expect(ended?.live?.endedAt).toBe(endAt);
+    expect(await getSession(otherCall.id)).toEqual(otherCall);
+    expect(await getSession(plannedWithCode.id)).toEqual(plannedWithCode);
+  });
+
+  it('returns undefined when no session of that call is running', async () => {
+    const rel = await oneOnOne();
+    expect(await endLiveSessionForCall(rel.id, CODE, NOW)).toBeUndefined();
+    // Planned with the code but never started: not running.
+    const plannedOnly = await planned(rel.id, NOW, { meetCode: CODE });
+    expect(await endLiveSessionForCall(rel.id, CODE, NOW)).toBeUndefined();
+    expect(await getSession(plannedOnly.id)).toEqual(plannedOnly);
+    // Already ended.
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: NOW });
+    const ended = await endLiveSession(started.id, NOW + 10 * MINUTE);
+    expect(await endLiveSessionForCall(rel.id, OTHER_CODE, NOW + 20 * MINUTE)).toBeUndefined();
+    expect((await getSession(started.id))?.heldAt).toBe(ended.heldAt);
+    // Another relationship's id.
+    const other = await oneOnOne('Alice / Kim');
+    await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(await endLiveSessionForCall(other.id, CODE, NOW)).toBeUndefined();
+  });
+});
+
+describe('switchSessionTemplate', () => {
+  it('keeps the notes and restarts the timer on the new template sections', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    await saveSectionNotes(started.id, 'how-are-you', 'Tired after the launch');
+    await saveSectionNotes(started.id, 'feedback', 'Great demo');
+    const at = clockAt(NOW + 8 * MINUTE);
+    const switched = await switchSessionTemplate(started.id, 'builtin:structured-50', at);
+    expect(switched.templateId).toBe('builtin:structured-50');
+    expect(switched.notes).toEqual({ 'how-are-you': 'Tired after the launch', feedback: 'Great demo' });
+    expect(switched.live).toEqual({
+      startedAt: NOW,
+      endedAt: null,
+      timer: timerOf('builtin:structured-50', at),
+    });
+    expect(await getSession(started.id)).toEqual(switched);
+  });
+
+  it('does not touch the timer of an ended session, nor invent one for a planned session', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const ended = await endLiveSession(started.id, NOW + HOUR);
+    const switched = await switchSessionTemplate(started.id, 'builtin:peer', NOW + 2 * HOUR);
+    expect(switched.templateId).toBe('builtin:peer');
+    expect(switched.live).toEqual(ended.live);
+
+    const plannedSession = await planned(rel.id, NOW + 2 * DAY);
+    const plannedSwitch = await switchSessionTemplate(plannedSession.id, 'builtin:peer', NOW);
+    expect(plannedSwitch.templateId).toBe('builtin:peer');
+    expect(plannedSwitch.live).toBeNull();
+  });
+
+  it('refuses an unknown template or session', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    await expect(switchSessionTemplate(started.id, 'custom:missing', NOW)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    expect(await getSession(started.id)).toEqual(started);
+    await expect(switchSessionTemplate('missing', 'builtin:peer', NOW)).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+});
+
+describe('saveCareerAssessment', () => {
+  it('saves and clears the assessment', async () => {
+    const rel = await oneOnOne('Career', { kind: 'career' });
+    const session = await planned(rel.id, NOW);
+    for (const value of ['ahead', 'on-track', 'not-meeting'] as const) {
+      expect((await saveCareerAssessment(session.id, value)).assessment).toBe(value);
+      expect((await getSession(session.id))?.assessment).toBe(value);
+    }
+    expect((await saveCareerAssessment(session.id, null)).assessment).toBeNull();
+    expect((await getSession(session.id))?.assessment).toBeNull();
+  });
+
+  it('refuses an invalid value and an unknown session', async () => {
+    const rel = await oneOnOne();
+    const session = await planned(rel.id, NOW);
+    await saveCareerAssessment(session.id, 'ahead');
+    await expect(
+      saveCareerAssessment(session.id, 'brilliant' as unknown as CareerAssessment),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await getSession(session.id))?.assessment).toBe('ahead');
+    await expect(saveCareerAssessment('missing', 'ahead')).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+// loadSessionView ----------------------------------------------------------------------------------
+
+describe('loadSessionView', () => {
+  it('gathers the agenda, agreements to review, made and closed, goals, feedback and templates', async () => {
+    const sam = await createPerson({ name: 'Sam Lee', emails: ['sam@example.com'], relation: 'report' });
+    const rel = await oneOnOne('Alice / Sam', { personIds: [sam.id, 'gone-person'] });
+    const otherRel = await oneOnOne('Alice / Kim');
+
+    // An earlier, held session with agreements.
+    const earlier = await planned(rel.id, NOW - 14 * DAY);
+    const reviewMe = await addAgreement(rel.id, {
+      owner: 'them',
+      text: 'Send the draft',
+      dueDate: '2026-03-20',
+      sessionId: earlier.id,
+    });
+    const closedNow = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Book the offsite',
+      dueDate: null,
+      sessionId: earlier.id,
+    });
+    const droppedNow = await addAgreement(rel.id, {
+      owner: 'both',
+      text: 'Plan the retro',
+      dueDate: null,
+      sessionId: earlier.id,
+    });
+    const closedBefore = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Closed long ago',
+      dueDate: null,
+      sessionId: earlier.id,
+    });
+    await completeAgreement(closedBefore.id, { sessionId: earlier.id });
+    const unplannedAgreement = await addAgreement(rel.id, { owner: 'me', text: 'No session', dueDate: null });
+    await markSessionHeld(earlier.id, NOW - 14 * DAY);
+
+    // Talking points: carried into the live session.
+    const first = await addTalkingPoint(rel.id, { text: 'First topic', author: 'me' });
+    const second = await addTalkingPoint(rel.id, { text: 'Second topic', author: 'them' });
+    const third = await addTalkingPoint(rel.id, { text: 'Dropped topic', author: 'me' });
+    const otherPoint = await addTalkingPoint(otherRel.id, { text: 'Kim topic', author: 'me' });
+
+    const live = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    expect(live.id).not.toBe(earlier.id);
+    await setTalkingPointStatus(second.id, 'discussed', live.id);
+    await setTalkingPointStatus(third.id, 'dropped', live.id);
+
+    clockAt(NOW + MINUTE);
+    const madeLater = await addAgreement(rel.id, {
+      owner: 'them',
+      text: 'Made second',
+      dueDate: null,
+      sessionId: live.id,
+    });
+    clockAt(NOW + 30 * 1000);
+    const madeFirst = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Made first',
+      dueDate: null,
+      sessionId: live.id,
+    });
+    await completeAgreement(madeLater.id, { sessionId: live.id });
+    await completeAgreement(closedNow.id, { sessionId: live.id });
+    await dropAgreement(droppedNow.id, 'No longer needed', { sessionId: live.id });
+    await addAgreement(otherRel.id, { owner: 'me', text: 'Kim agreement', dueDate: null });
+
+    const goal = await addGoal(rel.id, { category: 'impact', title: 'Ship the beta' });
+    const archivedGoal = await addGoal(rel.id, { category: 'team', title: 'Old goal' });
+    await updateGoal(archivedGoal.id, { archived: true });
+    await addGoal(otherRel.id, { category: 'team', title: 'Kim goal' });
+    const feedback = await addFeedback(rel.id, {
+      direction: 'given',
+      text: 'Clear demo',
+      sessionId: live.id,
+    });
+    await addFeedback(otherRel.id, { direction: 'given', text: 'Kim feedback' });
+
+    const view = await loadSessionView(live.id);
+    expect(view).toBeDefined();
+    if (!view) return;
+    expect(view.session).toEqual(await getSession(live.id));
+    expect(view.relationship).toEqual(await getRelationship(rel.id));
+    expect(view.people.map((p) => p.id)).toEqual([sam.id]);
+    expect(view.template.id).toBe('builtin:your-session');
+    expect(view.templates).toEqual(await listTemplates());
+    expect(view.agenda.map((p) => p.id)).toEqual([first.id, second.id]);
+    expect(view.agenda.map((p) => p.status)).toEqual(['open', 'discussed']);
+    expect(view.agenda.map((p) => p.id)).not.toContain(otherPoint.id);
+    expect(view.toReview.map((a) => a.id).sort()).toEqual([reviewMe.id, unplannedAgreement.id].sort());
+    expect(view.made.map((a) => a.id)).toEqual([madeFirst.id, madeLater.id]);
+    expect(view.made.map((a) => a.status)).toEqual(['open', 'done']);
+    expect(view.closed.map((a) => a.id).sort()).toEqual([closedNow.id, droppedNow.id].sort());
+    expect(view.goals.map((g) => g.id)).toEqual([goal.id]);
+    expect(view.feedback.map((f) => f.id)).toEqual([feedback.id]);
+  });
+
+  it('keeps agreements made in this session out of "to review" while they are open', async () => {
+    const rel = await oneOnOne();
+    const live = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const made = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Made now',
+      dueDate: null,
+      sessionId: live.id,
+    });
+    const view = await loadSessionView(live.id);
+    expect(view?.made.map((a) => a.id)).toEqual([made.id]);
+    expect(view?.toReview).toEqual([]);
+    expect(view?.closed).toEqual([]);
+  });
+
+  it('falls back to the relationship template, then to the first template', async () => {
+    const rel = await oneOnOne('Alice / Sam', { templateId: 'builtin:peer' });
+    const session = await planned(rel.id, NOW);
+    await getDatabase().sessions.update(session.id, { templateId: 'custom:deleted' });
+    expect((await loadSessionView(session.id))?.template.id).toBe('builtin:peer');
+
+    await updateRelationship(rel.id, { templateId: 'custom:also-deleted' });
+    expect((await loadSessionView(session.id))?.template).toEqual(BUILT_IN_TEMPLATES[0]);
+  });
+
+  it('uses the session template when it exists, including a custom one', async () => {
+    const custom = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [{ id: 'only', title: 'Only', minutes: 10, prompts: [], kind: 'notes' }],
+    });
+    const rel = await oneOnOne('Alice / Sam', { templateId: 'builtin:peer' });
+    const session = await planned(rel.id, NOW);
+    await switchSessionTemplate(session.id, custom.id, NOW);
+    const view = await loadSessionView(session.id);
+    expect(view?.template).toEqual(custom);
+    expect(view?.templates.map((t) => t.id)).toContain(custom.id);
+  });
+
+  it('is undefined for an unknown session or one whose relationship is gone', async () => {
+    expect(await loadSessionView('missing')).toBeUndefined();
+    const rel = await oneOnOne();
+    const session = await planned(rel.id, NOW);
+    await getDatabase().relationships.delete(rel.id);
+    expect(await loadSessionView(session.id)).toBeUndefined();
+  });
+});
+
+// sessionForCall -----------------------------------------------------------------------------------
+
+describe('sessionForCall', () => {
+  it('finds the newest session with this meet code up to the live window ahead', async () => {
+    const rel = await oneOnOne();
+    const other = await oneOnOne('Alice / Kim');
+    await planned(rel.id, NOW - 14 * DAY, { meetCode: CODE });
+    const newest = await planned(rel.id, NOW - HOUR, { meetCode: CODE });
+    await planned(rel.id, NOW + LIVE_WINDOW_MS + MINUTE, { meetCode: CODE });
+    await planned(rel.id, NOW, { meetCode: OTHER_CODE });
+    await planned(other.id, NOW + HOUR, { meetCode: CODE });
+
+    expect((await sessionForCall(rel.id, CODE, NOW))?.id).toBe(newest.id);
+    expect(await sessionForCall(rel.id, 'nop-nopq-nop', NOW)).toBeUndefined();
+    expect(await sessionForCall('missing', CODE, NOW)).toBeUndefined();
+  });
+
+  it('finds a session that ran live and has ended (a panel reopened after the call)', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await endLiveSession(started.id, NOW + 30 * MINUTE);
+    const found = await sessionForCall(rel.id, CODE, NOW + 2 * HOUR);
+    expect(found?.id).toBe(started.id);
+    expect(found?.status).toBe('held');
+  });
+});
+
+// Meet codes on relationships ----------------------------------------------------------------------
+
+describe('callLinkCandidates', () => {
+  it('lists non-archived relationships with their people names', async () => {
+    const sam = await createPerson({ name: 'Sam Lee', relation: 'report' });
+    const kim = await createPerson({ name: 'Kim Park', relation: 'peer' });
+    await updatePerson(kim.id, { archived: true });
+    const samRel = await oneOnOne('Alice / Sam', { personIds: [sam.id, 'gone-person'], meetCodes: [CODE] });
+    const kimRel = await oneOnOne('Alice / Kim', { personIds: [kim.id] });
+    const archived = await oneOnOne('Old 1:1', { personIds: [sam.id] });
+    await updateRelationship(archived.id, { archived: true });
+
+    const candidates = await callLinkCandidates();
+    const byId = new Map(candidates.map((c) => [c.relationship.id, c]));
+    expect([...byId.keys()].sort()).toEqual([samRel.id, kimRel.id].sort());
+    expect(byId.get(samRel.id)?.people).toEqual([{ name: 'Sam Lee', archived: false }]);
+    expect(byId.get(samRel.id)?.relationship.meetCodes).toEqual([CODE]);
+    expect(byId.get(kimRel.id)?.people).toEqual([{ name: 'Kim Park', archived: true }]);
+  });
+
+  it('is empty without relationships', async () => {
+    expect(await callLinkCandidates()).toEqual([]);
+  });
+});
+
+describe('linkMeetCodeTo / unlinkMeetCode', () => {
+  it('moves the code from another relationship to this one', async () => {
+    const from = await oneOnOne('Alice / Kim', { meetCodes: [CODE, OTHER_CODE] });
+    const to = await oneOnOne('Alice / Sam');
+    const at = clockAt(NOW + MINUTE);
+    await linkMeetCodeTo(CODE, to.id);
+    expect(await getRelationship(to.id)).toMatchObject({ meetCodes: [CODE], updatedAt: at });
+    expect(await getRelationship(from.id)).toMatchObject({ meetCodes: [OTHER_CODE], updatedAt: at });
+  });
+
+  it('does not duplicate a code already linked', async () => {
+    const rel = await oneOnOne('Alice / Sam', { meetCodes: [CODE] });
+    await linkMeetCodeTo(CODE, rel.id);
+    await linkMeetCodeTo(CODE, rel.id);
+    expect((await getRelationship(rel.id))?.meetCodes).toEqual([CODE]);
+  });
+
+  it('keeps at most 50 codes, dropping the oldest', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const codeOf = (n: number) => `aa${letters.charAt(Math.floor(n / 26))}-bbbb-cc${letters.charAt(n % 26)}`;
+    const codes = Array.from({ length: 50 }, (_, n) => codeOf(n));
+    const rel = await oneOnOne('Alice / Sam', { meetCodes: codes });
+    await linkMeetCodeTo(CODE, rel.id);
+    const stored = (await getRelationship(rel.id))?.meetCodes ?? [];
+    expect(stored).toHaveLength(50);
+    expect(stored.at(-1)).toBe(CODE);
+    expect(stored).not.toContain(codes[0]);
+    expect(stored[0]).toBe(codes[1]);
+  });
+
+  it('refuses an unknown relationship and leaves the code where it was', async () => {
+    const holder = await oneOnOne('Alice / Kim', { meetCodes: [CODE] });
+    const error = await rejection(linkMeetCodeTo(CODE, 'missing'));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((await getRelationship(holder.id))?.meetCodes).toEqual([CODE]);
+  });
+
+  it('refuses a malformed code', async () => {
+    const rel = await oneOnOne();
+    await expect(linkMeetCodeTo('not a code', rel.id)).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await getRelationship(rel.id))?.meetCodes).toEqual([]);
+  });
+
+  it('unlinkMeetCode forgets the code everywhere and leaves other codes alone', async () => {
+    const a = await oneOnOne('Alice / Kim', { meetCodes: [CODE, OTHER_CODE] });
+    const b = await oneOnOne('Alice / Sam', { meetCodes: [CODE] });
+    const c = await oneOnOne('Alice / Lee', { meetCodes: [OTHER_CODE] });
+    await unlinkMeetCode(CODE);
+    expect((await getRelationship(a.id))?.meetCodes).toEqual([OTHER_CODE]);
+    expect((await getRelationship(b.id))?.meetCodes).toEqual([]);
+    expect(await getRelationship(c.id)).toEqual(c);
+    // Unknown code: nothing changes.
+    await unlinkMeetCode('nop-nopq-nop');
+    expect((await getRelationship(a.id))?.meetCodes).toEqual([OTHER_CODE]);
+  });
+});
+
+// Rows written before live sessions existed ----------------------------------------------------------
+
+describe('sessions stored without live / assessment (older versions)', () => {
+  it('start, end and load a legacy upcoming row', async () => {
+    const rel = await oneOnOne();
+    await getDatabase().sessions.put(legacyRow(rel.id));
+
+    const view = await loadSessionView('legacy-session-1');
+    expect(view?.session.id).toBe('legacy-session-1');
+    expect(view?.session.notes).toEqual({ 'how-are-you': 'Written by an older Duet' });
+    expect(view?.template.id).toBe('builtin:your-session');
+
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(started.id).toBe('legacy-session-1');
+    expect(started.live).toEqual({
+      startedAt: NOW,
+      endedAt: null,
+      timer: timerOf('builtin:your-session', NOW),
+    });
+    expect(started.assessment).toBeNull();
+    expect(started.notes).toEqual({ 'how-are-you': 'Written by an older Duet' });
+
+    const ended = await endLiveSession(started.id, NOW + HOUR);
+    expect(ended).toMatchObject({ status: 'held', heldAt: NOW + HOUR });
+    expect(ended.live?.endedAt).toBe(NOW + HOUR);
+  });
+
+  it('start a legacy row by id, and end a legacy row that never ran live', async () => {
+    const rel = await oneOnOne();
+    await getDatabase().sessions.put(legacyRow(rel.id, { id: 'legacy-a', scheduledAt: NOW + 3 * DAY }));
+    await getDatabase().sessions.put(legacyRow(rel.id, { id: 'legacy-b', scheduledAt: NOW - 2 * DAY }));
+
+    const started = await startLiveSession({ relationshipId: rel.id, sessionId: 'legacy-a', now: NOW });
+    expect(started.id).toBe('legacy-a');
+    expect(started.live?.startedAt).toBe(NOW);
+
+    const ended = await endLiveSession('legacy-b', NOW);
+    expect(ended).toMatchObject({ status: 'held', heldAt: NOW, live: null, assessment: null });
+    expect(await getSession('legacy-b')).toEqual(ended);
+  });
+
+  it('a legacy held row is neither a live candidate nor running', async () => {
+    const rel = await oneOnOne();
+    await getDatabase().sessions.put(
+      legacyRow(rel.id, { id: 'legacy-held', status: 'held', heldAt: NOW - HOUR, meetCode: CODE }),
+    );
+    expect(await endLiveSessionForCall(rel.id, CODE, NOW)).toBeUndefined();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(started.id).not.toBe('legacy-held');
+    const view = await loadSessionView('legacy-held');
+    expect(view?.session.status).toBe('held');
+    expect(view?.agenda).toEqual([]);
+  });
+});
