@@ -84,6 +84,8 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     iframe = document.createElement('iframe');
     iframe.title = 'Duet';
     iframe.setAttribute('referrerpolicy', 'no-referrer');
+    // "Copy as Markdown" in the session summary: a cross-origin frame may write the clipboard only if allowed.
+    iframe.setAttribute('allow', 'clipboard-write');
     iframe.src = options.panelUrl;
     frame.append(iframe);
   };

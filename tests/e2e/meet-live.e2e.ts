@@ -114,8 +114,24 @@ describe('Meet live panel', () => {
     expect(await made.locator('[data-testid=made-text]').textContent()).toBe('Send the draft');
     await duet.screenshot(call.page, 'meet-live-panel');
 
+    const privateNotes = panel.frame.locator('[data-testid=private-notes]');
+    await privateNotes.fill('PRIVATE-CANARY Bob seems anxious about the reorg');
+
     await call.becomes('meet-ended.html');
     await panel.summary.waitFor({ timeout: 10_000 });
+    // Copy as Markdown: the summary, never the private notes.
+    await duet.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://meet.google.com',
+    });
+    await panel.frame.locator('[data-testid=copy-markdown]').click();
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=copy-status]').textContent())
+      .toBe('Copied as Markdown');
+    const copied = await call.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('# 1:1 with Bob Jones');
+    expect(copied).toContain('Send the draft');
+    expect(copied).toContain('Talked about the launch retro');
+    expect(copied).not.toContain('PRIVATE-CANARY');
     expect(await panel.frame.locator('[data-testid=summary-made]').textContent()).toContain('Send the draft');
     expect(await panel.frame.locator('[data-testid=session-panel]').getAttribute('data-session-status')).toBe(
       'held',
