@@ -28,7 +28,8 @@ const EXTENSION_PAGES_CSP = [
 ].join('; ');
 
 export default defineConfig({
-  outDir: bench ? '.output/bench' : demo ? '.output/demo' : '.output',
+  // DUET_OUT_DIR: a separate output folder (parallel builds, e.g. one E2E suite while another builds).
+  outDir: process.env.DUET_OUT_DIR ?? (bench ? '.output/bench' : demo ? '.output/demo' : '.output'),
   filterEntrypoints: bench ? [...RELEASE_ENTRYPOINTS, 'bench'] : RELEASE_ENTRYPOINTS,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],

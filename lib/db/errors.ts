@@ -57,3 +57,14 @@ export function describeStorageProblem(error: unknown): StorageProblem {
 export class InvalidInputError extends Error {
   override name = 'InvalidInputError';
 }
+
+/**
+ * Thrown when text changed in the database since this page last saw it (another tab or window saved the
+ * same notes): nothing is overwritten; the page keeps its text and shows both (SECURITY.md item 18).
+ */
+export class EditConflictError extends Error {
+  override name = 'EditConflictError';
+  constructor(readonly theirs: string) {
+    super('These notes were changed in another window.');
+  }
+}

@@ -10,7 +10,7 @@ export {
   LATEST_VERSION,
   SCHEMA_VERSIONS,
 } from './database';
-export { describeStorageProblem, InvalidInputError, type StorageProblem } from './errors';
+export { describeStorageProblem, EditConflictError, InvalidInputError, type StorageProblem } from './errors';
 export { GENERAL_NOTES_SECTION, instantFromEventKey, type QuarantinedRecord } from './migrations';
 export * from './people';
 export * from './relationships';

@@ -7,7 +7,7 @@ import { pointsToCarryInto } from '../domain/carry-over';
 import { type CheckIn, type Session, SessionSchema } from '../domain/model';
 import { MAX_LONG_TEXT } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
-import { InvalidInputError } from './errors';
+import { EditConflictError, InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
 
@@ -187,18 +187,52 @@ export async function cancelSession(id: string, db: DuetDatabase = getDatabase()
   });
 }
 
+/**
+ * `expected`: the text this page last saw for the field. If the stored text differs (another tab saved
+ * meanwhile), nothing is written and `EditConflictError` carries the stored text.
+ */
+export interface SaveNotesOptions {
+  expected?: string;
+}
+
+function checkExpected(current: string, text: string, options: SaveNotesOptions): void {
+  if (options.expected !== undefined && current !== options.expected && current !== text) {
+    throw new EditConflictError(current);
+  }
+}
+
 export async function saveSectionNotes(
   sessionId: string,
   sectionId: string,
   text: string,
   db: DuetDatabase = getDatabase(),
+  options: SaveNotesOptions = {},
 ): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
-  return updateSession(sessionId, (s) => ({ ...s, notes: { ...s.notes, [sectionId]: text } }), db);
+  return updateSession(
+    sessionId,
+    (s) => {
+      checkExpected(s.notes[sectionId] ?? '', text, options);
+      return { ...s, notes: { ...s.notes, [sectionId]: text } };
+    },
+    db,
+  );
 }
 
-export function savePrivateNotes(sessionId: string, text: string, db: DuetDatabase = getDatabase()) {
-  return updateSession(sessionId, (s) => ({ ...s, privateNotes: text }), db);
+export function savePrivateNotes(
+  sessionId: string,
+  text: string,
+  db: DuetDatabase = getDatabase(),
+  options: SaveNotesOptions = {},
+) {
+  return updateSession(
+    sessionId,
+    (s) => {
+      checkExpected(s.privateNotes, text, options);
+      return { ...s, privateNotes: text };
+    },
+    db,
+  );
 }
 
 export function saveCheckIn(sessionId: string, checkIn: CheckIn, db: DuetDatabase = getDatabase()) {

@@ -203,6 +203,16 @@ function SessionBody({
             testId="private-notes"
           />
           <SaveLine notes={notes} />
+          {notes.conflict ? (
+            <ConflictBanner
+              notes={notes}
+              title={
+                notes.conflict.field === PRIVATE_FIELD
+                  ? 'Private notes'
+                  : (template.sections.find((s) => s.id === notes.conflict?.field)?.title ?? 'Notes')
+              }
+            />
+          ) : null}
           {ended ? (
             <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
               Back to the summary
@@ -384,6 +394,38 @@ function NotesField({
         onInput={(event) => notes.update(field, event.currentTarget.value)}
         onBlur={() => void notes.flush()}
       />
+    </div>
+  );
+}
+
+/** Another window saved the same notes: show theirs next to mine and let the user choose. */
+function ConflictBanner({ notes, title }: { notes: SessionNotes; title: string }) {
+  if (!notes.conflict) return null;
+  return (
+    <div class="ses-conflict" role="alert" data-testid="notes-conflict">
+      <strong>“{title}” was also changed in another window.</strong>
+      <p class="cal-small">Your version is on screen. Theirs:</p>
+      <blockquote class="cal-note-text" data-testid="notes-conflict-theirs">
+        {notes.conflict.theirs || '(empty)'}
+      </blockquote>
+      <div class="cal-actions">
+        <button
+          type="button"
+          class="cal-button cal-button-small cal-button-primary"
+          data-testid="conflict-keep-mine"
+          onClick={() => notes.resolve('mine')}
+        >
+          Keep mine
+        </button>
+        <button
+          type="button"
+          class="cal-button cal-button-small"
+          data-testid="conflict-use-theirs"
+          onClick={() => notes.resolve('theirs')}
+        >
+          Use theirs
+        </button>
+      </div>
     </div>
   );
 }

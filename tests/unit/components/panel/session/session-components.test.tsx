@@ -115,7 +115,13 @@ describe('useSessionNotes', () => {
     expect(saveSectionNotes).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(notes.status.kind).toBe('saved'));
     expect(saveSectionNotes).toHaveBeenCalledTimes(1);
-    expect(saveSectionNotes).toHaveBeenCalledWith(session.id, 'how-are-you', 'Tired after the launch');
+    expect(saveSectionNotes).toHaveBeenCalledWith(
+      session.id,
+      'how-are-you',
+      'Tired after the launch',
+      undefined,
+      { expected: '' },
+    );
     const stored = await getSession(session.id);
     expect(stored?.notes['how-are-you']).toBe('Tired after the launch');
     expect(notes.status).toEqual({ kind: 'saved', at: stored?.updatedAt });
@@ -128,7 +134,7 @@ describe('useSessionNotes', () => {
     await mount(session);
     await act(() => notes.update(PRIVATE_FIELD, 'Seems stressed'));
     await vi.waitFor(async () => expect((await getSession(session.id))?.privateNotes).toBe('Seems stressed'));
-    expect(savePrivateNotes).toHaveBeenCalledWith(session.id, 'Seems stressed');
+    expect(savePrivateNotes).toHaveBeenCalledWith(session.id, 'Seems stressed', undefined, { expected: '' });
     expect(saveSectionNotes).not.toHaveBeenCalled();
     expect((await getSession(session.id))?.notes).toEqual({});
     await vi.waitFor(() => expect(readJournal(session.id)).toEqual({}));
@@ -143,7 +149,13 @@ describe('useSessionNotes', () => {
       window.dispatchEvent(new Event('pagehide'));
     });
     // No timer has run: the save started on the event itself.
-    expect(saveSectionNotes).toHaveBeenCalledWith(session.id, 'how-are-you', 'typed before closing');
+    expect(saveSectionNotes).toHaveBeenCalledWith(
+      session.id,
+      'how-are-you',
+      'typed before closing',
+      undefined,
+      { expected: '' },
+    );
     await vi.waitFor(async () =>
       expect((await getSession(session.id))?.notes['how-are-you']).toBe('typed before closing'),
     );
@@ -157,13 +169,28 @@ describe('useSessionNotes', () => {
     } finally {
       visibility.mockRestore();
     }
-    expect(saveSectionNotes).toHaveBeenCalledWith(session.id, 'your-topics', 'typed while hidden');
+    expect(saveSectionNotes).toHaveBeenCalledWith(
+      session.id,
+      'your-topics',
+      'typed while hidden',
+      undefined,
+      { expected: '' },
+    );
 
     await act(() => notes.update('your-topics', 'typed before unmount'));
     await act(() => {
       render(null, container);
     });
-    expect(saveSectionNotes).toHaveBeenCalledWith(session.id, 'your-topics', 'typed before unmount');
+    // Queued behind the save in flight, expecting what that one stored: saves never race each other.
+    await vi.waitFor(() =>
+      expect(saveSectionNotes).toHaveBeenCalledWith(
+        session.id,
+        'your-topics',
+        'typed before unmount',
+        undefined,
+        { expected: 'typed while hidden' },
+      ),
+    );
     await vi.waitFor(async () =>
       expect((await getSession(session.id))?.notes['your-topics']).toBe('typed before unmount'),
     );
@@ -458,5 +485,50 @@ describe('CaptureLine', () => {
     await type('Sam: check <img src=x onerror=alert(1)> by Friday');
     expect(q('capture-text')?.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(container.querySelectorAll('img')).toHaveLength(0);
+  });
+});
+
+describe('two windows editing the same notes (SECURITY.md item 18)', () => {
+  let notes: SessionNotes;
+  function Probe({ session }: { session: Session | undefined }) {
+    notes = useSessionNotes(session);
+    return null;
+  }
+  async function mount(session: Session | undefined) {
+    await act(() => {
+      render(<Probe session={session} />, container);
+    });
+  }
+  /** The other window: saves straight to the database. */
+  const saveSectionNotesReal = (sessionId: string, field: string, text: string) =>
+    realSaveSectionNotes(sessionId, field, text);
+
+  it('a save never overwrites text another window stored meanwhile: the conflict is shown, and resolved', async () => {
+    const session = await plannedSession({ 'how-are-you': 'Original' });
+    await mount(session);
+    await act(() => notes.update('how-are-you', 'Mine'));
+    // Another window saves the same section first.
+    await saveSectionNotesReal(session.id, 'how-are-you', 'Theirs');
+    await act(() => notes.flush());
+    await vi.waitFor(() => expect(notes.conflict).toEqual({ field: 'how-are-you', theirs: 'Theirs' }));
+    expect((await getSession(session.id))?.notes['how-are-you']).toBe('Theirs');
+    expect(notes.text('how-are-you')).toBe('Mine');
+    expect(notes.status.kind).toBe('error');
+
+    await act(() => notes.resolve('mine'));
+    await vi.waitFor(async () => expect((await getSession(session.id))?.notes['how-are-you']).toBe('Mine'));
+    expect(notes.conflict).toBeNull();
+  });
+
+  it('"Use theirs" takes the other window\'s text and stores nothing over it', async () => {
+    const session = await plannedSession({ 'how-are-you': 'Original' });
+    await mount(session);
+    await act(() => notes.update('how-are-you', 'Mine'));
+    await saveSectionNotesReal(session.id, 'how-are-you', 'Theirs');
+    await act(() => notes.flush());
+    await vi.waitFor(() => expect(notes.conflict).not.toBeNull());
+    await act(() => notes.resolve('theirs'));
+    expect(notes.text('how-are-you')).toBe('Theirs');
+    expect((await getSession(session.id))?.notes['how-are-you']).toBe('Theirs');
   });
 });
