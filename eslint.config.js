@@ -27,6 +27,12 @@ const forbiddenSyntax = [
   },
 ];
 
+/** zod is configured once (jitless) in lib/domain/zod.ts: import `z` from there. */
+const ZOD_PATH = {
+  name: 'zod',
+  message: "Import z from lib/domain/zod.ts (configured jitless), not from 'zod'.",
+};
+
 /** Content scripts run in Google's pages: they must never reach the database or note storage. */
 const contentScriptImportRules = {
   'no-restricted-imports': [
@@ -49,6 +55,7 @@ const contentScriptImportRules = {
           message: 'Content scripts never open the database (ARCHITECTURE.md: trust boundaries).',
         },
       ],
+      paths: [ZOD_PATH],
     },
   ],
 };
@@ -89,6 +96,7 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', { paths: [ZOD_PATH] }],
     },
   },
   {
@@ -106,9 +114,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['wxt/*', 'dexie', '**/db', '**/db/**'], message: 'lib/domain stays pure.' }] },
+        {
+          patterns: [{ group: ['wxt/*', 'dexie', '**/db', '**/db/**'], message: 'lib/domain stays pure.' }],
+          paths: [ZOD_PATH],
+        },
       ],
     },
+  },
+  {
+    // The one place that imports zod itself.
+    files: ['lib/domain/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['tests/**', 'scripts/**', '*.config.*'],

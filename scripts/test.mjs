@@ -63,6 +63,9 @@ if (want('e2e')) {
     step('build (chrome-mv3)', npx, ['wxt', 'build']) &&
     step('build (firefox-mv3)', npx, ['wxt', 'build', '-b', 'firefox']);
   if (built) {
+    // Release gate: no dynamic code, HTML sinks, remote URLs or network APIs in either build, and no
+    // database or zod in content scripts (known library code only through its allowlist).
+    step('scan built output', process.execPath, ['scripts/scan-build.mjs']);
     ensureChromium();
     step('end-to-end tests (Chromium)', npx, [
       'vitest',

@@ -3,7 +3,13 @@
  * on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says why, and retries.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { describeStorageProblem, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
+import {
+  describeStorageProblem,
+  EditConflictError,
+  type EventRef,
+  getEventNote,
+  saveEventNote,
+} from '@/lib/db';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
 
 export const SAVE_DELAY_MS = 300;
@@ -27,6 +33,9 @@ export function useNoteDraft(target: NoteTarget | null) {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'loading' });
   const pending = useRef<{ target: NoteTarget; text: string } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The stored text this page last saw: a save never overwrites anything else (another window's edit). */
+  const base = useRef<string | undefined>(undefined);
+  const [theirs, setTheirs] = useState<string | null>(null);
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
@@ -34,12 +43,22 @@ export function useNoteDraft(target: NoteTarget | null) {
     const draft = pending.current;
     if (!draft) return;
     try {
-      const saved = await saveEventNote(draft.target, draft.text);
+      const saved = await saveEventNote(draft.target, draft.text, undefined, { expected: base.current });
+      base.current = draft.text;
       if (pending.current === draft) {
         pending.current = null;
         setStatus({ kind: 'saved', at: saved.updatedAt });
       }
     } catch (error) {
+      if (error instanceof EditConflictError) {
+        // Another window saved this note meanwhile: keep mine on screen, show theirs, let the user pick.
+        setTheirs(error.theirs);
+        setStatus({
+          kind: 'error',
+          message: 'This note was also changed in another window. Choose which version to keep.',
+        });
+        return;
+      }
       const problem = describeStorageProblem(error);
       setStatus({ kind: 'error', message: problem.message });
       if (problem.kind === 'updated' && claimReloadForUpdate()) {
@@ -78,6 +97,7 @@ export function useNoteDraft(target: NoteTarget | null) {
           return;
         }
         setText(note?.text ?? '');
+        base.current = note?.text ?? '';
         setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
       } catch (error) {
         if (cancelled) return;
@@ -118,5 +138,21 @@ export function useNoteDraft(target: NoteTarget | null) {
     [target?.eventKey, target?.seriesKey, target?.title, flush],
   );
 
-  return { text, status, update, flush };
+  /** After a conflict: keep mine (overwrites theirs) or take theirs. */
+  const resolve = (choice: 'mine' | 'theirs') => {
+    if (theirs === null) return;
+    base.current = theirs;
+    setTheirs(null);
+    if (choice === 'theirs') {
+      pending.current = null;
+      setText(theirs);
+      setStatus({ kind: 'saved', at: Date.now() });
+      return;
+    }
+    if (target) pending.current = { target, text };
+    setStatus({ kind: 'pending' });
+    void flush();
+  };
+
+  return { text, status, update, flush, theirs, resolve };
 }

@@ -9,7 +9,13 @@ import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { GENERAL_NOTES_SECTION, instantFromEventKey } from './migrations';
 import { createRelationship, findRelationshipForEvent } from './relationships';
-import { markSessionHeld, prepareSession, saveSectionNotes, sessionForCalendarEvent } from './sessions';
+import {
+  markSessionHeld,
+  prepareSession,
+  saveSectionNotes,
+  sessionForCalendarEvent,
+  type SaveNotesOptions,
+} from './sessions';
 import { MAX_LONG_TEXT } from '../domain/model';
 
 export interface EventRef {
@@ -36,6 +42,7 @@ export async function saveEventNote(
   event: EventRef,
   text: string,
   db: DuetDatabase = getDatabase(),
+  options: SaveNotesOptions = {},
 ): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
   return db.transaction('rw', [db.sessions, db.relationships, db.people, db.talkingPoints], async () => {
@@ -60,7 +67,7 @@ export async function saveEventNote(
       // Notes written for a meeting that has already started mean it took place.
       if (scheduledAt <= Date.now()) session = await markSessionHeld(session.id, scheduledAt, db);
     }
-    return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db);
+    return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
   });
 }
 

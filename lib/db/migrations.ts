@@ -4,7 +4,7 @@
  * whole upgrade and IndexedDB keeps the old data intact.
  */
 import type { Transaction } from 'dexie';
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import { classifyTitle } from '../domain/one-on-one-title';
 import {
   DEFAULT_CADENCE_DAYS,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../domain/zod';
 import { InvalidInputError } from './errors';
 
 /** Parses with a schema; a failure names the field and the reason, for the UI to show as is. */

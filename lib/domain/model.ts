@@ -5,7 +5,7 @@
  * Conventions: ids are opaque strings (UUIDs for records Duet creates); instants are epoch milliseconds;
  * due dates are calendar days (`YYYY-MM-DD`, the user's local day) so time-zone moves never shift them.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { ONE_ON_ONE_KINDS } from './one-on-one-title';
 import { TimerStateSchema } from './session-timer';
 

@@ -5,7 +5,7 @@
  * a running stretch counts as 0 until the clock passes its start again, and the next transition (or
  * `syncClock`) restarts the stretch from the new `now`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { TemplateSection } from './model';
 
 export interface TimerState {

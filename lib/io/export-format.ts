@@ -2,7 +2,7 @@
  * Duet's export file: a versioned JSON document holding every record. `version` changes only when the
  * file's shape changes; older versions stay importable by converting them on import.
  */
-import { z } from 'zod';
+import { z } from '../domain/zod';
 import {
   AgreementSchema,
   FeedbackSchema,
