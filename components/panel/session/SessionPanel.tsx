@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
 import { AgreementList } from '../calendar/AgreementList';
-import { namesOf } from '../calendar/calendar-text';
+import { formatDay, namesOf } from '../calendar/calendar-text';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
 import { CareerSection } from './CareerSection';
@@ -288,7 +288,7 @@ function MadeList({ view }: { view: SessionView }) {
             {a.text}
           </span>
           <span class="duet-muted cal-small" data-testid="made-due">
-            {a.dueDate ? `due ${a.dueDate}` : 'no due date'}
+            {a.dueDate ? `due ${formatDay(a.dueDate, dayOf(Date.now()))}` : 'no due date'}
           </span>
         </li>
       ))}

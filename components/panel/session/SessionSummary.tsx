@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
-import { namesOf } from '../calendar/calendar-text';
+import { formatDay, namesOf } from '../calendar/calendar-text';
 
 export interface SessionSummaryProps {
   view: SessionView;
@@ -118,7 +118,9 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
               <li class="cal-item" key={a.id} data-testid="summary-made">
                 <span class="cal-owner">{ownerOf(a.owner, a.ownerName)}</span>
                 <span class="cal-agreement-text">{a.text}</span>
-                <span class="duet-muted cal-small">{a.dueDate ? `due ${a.dueDate}` : 'no due date'}</span>
+                <span class="duet-muted cal-small">
+                  {a.dueDate ? `due ${formatDay(a.dueDate, dayOf(Date.now()))}` : 'no due date'}
+                </span>
               </li>
             ))}
           </ul>
