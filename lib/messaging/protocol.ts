@@ -187,10 +187,19 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };
 export type ParseResult = { ok: true; request: AnyRequest } | { ok: false; reason: string };
 
 function serializedLength(value: unknown): number {
+  // Keys and strings count as they are reached (a lower bound of their JSON), so a huge string stops the
+  // walk before it is escaped: a 1 MB string of lone surrogates would otherwise escape to 6 MB first.
+  let chars = 0;
   try {
-    return JSON.stringify(value)?.length ?? 0;
+    const text = JSON.stringify(value, function (this: unknown, key: string, member: unknown) {
+      if (!Array.isArray(this)) chars += key.length;
+      if (typeof member === 'string') chars += member.length;
+      if (chars > MAX_MESSAGE_CHARS) throw new RangeError('too large');
+      return member;
+    });
+    return text?.length ?? 0;
   } catch {
-    return Number.POSITIVE_INFINITY; // cycles, BigInt: never a valid message
+    return Number.POSITIVE_INFINITY; // too large, cycles, BigInt: never a valid message
   }
 }
 
@@ -198,7 +207,12 @@ function serializedLength(value: unknown): number {
 export function parseRequest(raw: unknown): ParseResult {
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not-an-object' };
   if (serializedLength(raw) > MAX_MESSAGE_CHARS) return { ok: false, reason: 'too-large' };
-  const parsed = RequestSchema.safeParse(raw);
+  let parsed: ReturnType<typeof RequestSchema.safeParse>;
+  try {
+    parsed = RequestSchema.safeParse(raw);
+  } catch {
+    return { ok: false, reason: 'invalid' }; // a getter or proxy that throws on a second read
+  }
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   return { ok: true, request: parsed.data as AnyRequest };
 }
