@@ -1,8 +1,10 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import { Brand } from '../shared/Brand';
 import { CalendarPanel } from './calendar/CalendarPanel';
 import { MeetPanel } from './meet/MeetPanel';
 import { openSidePanel, sidePanelAvailable } from './side-panel';
+import { guardVisibility } from './visibility-guard';
 import { type PanelContextState, usePanelContext } from './use-panel-context';
 
 /** Tells the background that data behind Calendar's badges changed, so they refresh. Best effort. */
@@ -21,8 +23,15 @@ export interface PanelAppProps {
 
 export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: PanelAppProps = {}) {
   const state = usePanelContext();
+  const main = useRef<HTMLElement>(null);
+  const [covered, setCovered] = useState(false);
+  // The page can hide or cover our frame: while the browser says it isn't really visible, ignore input.
+  useEffect(() => guardVisibility(document.documentElement, (visible) => setCovered(!visible)), []);
+  useEffect(() => {
+    if (main.current) main.current.inert = covered;
+  }, [covered]);
   return (
-    <main class="panel">
+    <main class="panel" ref={main} data-covered={covered ? 'true' : undefined}>
       <header class="panel-header">
         <Brand />
       </header>

@@ -5,12 +5,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
-import { PANEL_PORT_NAME, PanelPushSchema } from '@/lib/messaging/port';
+import { panelPortName, PanelPushSchema } from '@/lib/messaging/port';
 import type { PanelContext } from '@/lib/messaging/protocol';
 
 export type PanelContextState = { status: 'loading' } | { status: 'ready'; context: PanelContext | null };
 
+/** The token the content script put in this frame's URL hash (see lib/content/panel-host.ts). */
+export function frameTokenOf(hash: string): string | null {
+  const token = hash.replace(/^#/, '');
+  return /^[0-9a-f]{32}$/.test(token) ? token : null;
+}
+
 export function usePanelContext(): PanelContextState {
+  const token = frameTokenOf(location.hash);
   const [state, setState] = useState<PanelContextState>({ status: 'loading' });
 
   useEffect(() => {
@@ -18,7 +25,13 @@ export function usePanelContext(): PanelContextState {
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
 
     const connect = () => {
-      port = browser.runtime.connect({ name: PANEL_PORT_NAME });
+      // Duet was reloaded or removed under this (now orphaned) panel: nothing to reconnect to.
+      if (disposed || !browser.runtime?.id) return;
+      try {
+        port = browser.runtime.connect({ name: panelPortName(token) });
+      } catch {
+        return;
+      }
       port.onMessage.addListener((message: unknown) => {
         const push = PanelPushSchema.safeParse(message);
         if (push.success && !disposed) setState({ status: 'ready', context: push.data.context });
@@ -29,7 +42,7 @@ export function usePanelContext(): PanelContextState {
       });
     };
 
-    sendMessage({ kind: 'panel/get-context' })
+    sendMessage(token ? { kind: 'panel/get-context', frameToken: token } : { kind: 'panel/get-context' })
       .then(({ context }) => {
         if (!disposed) setState({ status: 'ready', context });
       })

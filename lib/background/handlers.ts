@@ -85,12 +85,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
 
-    'panel/get-context': async ({ tabId: asked }, { tabId, page }) => {
-      // A panel learns only about the tab it is framed in. The side panel (never framed by a page: it is
-      // not web-accessible) names the tab it was opened for; any other page gets nothing.
+    'panel/frame-opened': async ({ token }, { tabId }) => {
+      if (tabId === null) throw new Error('no tab');
+      await deps.tabContexts.setFrameToken(tabId, token);
+      return { ok: true };
+    },
+
+    'panel/get-context': async ({ tabId: asked, frameToken }, { tabId, page }) => {
+      // The side panel (never framed by a page: it is not web-accessible) names the tab it was opened for.
       if (asked !== undefined && page === SIDE_PANEL_PAGE)
         return { context: await deps.tabContexts.get(asked) };
-      if (tabId === null) return { context: null };
+      // A framed panel learns only about the tab it is in, and only if that tab's content script opened
+      // it (a page can frame panel.html itself; such a copy gets nothing).
+      if (tabId === null || !(await deps.tabContexts.frameAllowed(tabId, frameToken)))
+        return { context: null };
       return { context: await deps.tabContexts.get(tabId) };
     },
   };

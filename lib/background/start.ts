@@ -11,7 +11,7 @@ import {
   updateRelationship,
 } from '../db';
 import { seedDemoDataIfEmpty } from '../demo/seed';
-import { PANEL_PORT_NAME } from '../messaging/port';
+import { tokenOfPortName } from '../messaging/port';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
 import { CALENDAR_ORIGIN } from '../hosts';
 import { createHandlers } from './handlers';
@@ -86,18 +86,21 @@ export function startBackground(): void {
 
   browser.runtime.onConnect.addListener((port) => {
     const sender = classifySender(port.sender ?? {}, self());
-    if (
-      port.name !== PANEL_PORT_NAME ||
-      !sender.ok ||
-      sender.kind !== 'extension-page' ||
-      sender.tabId === null
-    ) {
+    const token = tokenOfPortName(port.name);
+    if (token === undefined || !sender.ok || sender.kind !== 'extension-page' || sender.tabId === null) {
       port.disconnect();
       return;
     }
     const tabId = sender.tabId;
-    ports.add(tabId, port);
-    void tabContexts.get(tabId).then((context) => ports.push(tabId, context));
+    // Only the panel frame this tab's content script opened hears about the tab.
+    void tabContexts.frameAllowed(tabId, token).then((allowed) => {
+      if (!allowed) {
+        port.disconnect();
+        return;
+      }
+      ports.add(tabId, port);
+      void tabContexts.get(tabId).then((context) => ports.push(tabId, context));
+    });
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {

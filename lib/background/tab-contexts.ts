@@ -13,6 +13,7 @@ export interface SessionArea {
 }
 
 const keyFor = (tabId: number) => `tab-context:${tabId}`;
+const tokenKeyFor = (tabId: number) => `tab-frame:${tabId}`;
 
 export class TabContexts {
   constructor(private readonly area: SessionArea) {}
@@ -30,5 +31,23 @@ export class TabContexts {
 
   async clear(tabId: number): Promise<void> {
     await this.area.remove(keyFor(tabId));
+    await this.area.remove(tokenKeyFor(tabId));
+  }
+
+  /** The token of the panel frame the tab's content script opened last. */
+  async frameToken(tabId: number): Promise<string | null> {
+    const key = tokenKeyFor(tabId);
+    const stored = (await this.area.get(key))[key];
+    return typeof stored === 'string' ? stored : null;
+  }
+
+  async setFrameToken(tabId: number, token: string): Promise<void> {
+    await this.area.set({ [tokenKeyFor(tabId)]: token });
+  }
+
+  /** Whether a framed panel presenting `token` is the one this tab's content script opened. */
+  async frameAllowed(tabId: number, token: string | null | undefined): Promise<boolean> {
+    if (!token) return false;
+    return (await this.frameToken(tabId)) === token;
   }
 }

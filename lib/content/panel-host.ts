@@ -3,6 +3,9 @@
  * right below the host site's header. The page sees only the host element `[data-duet-panel]`; note
  * contents live in the iframe, which the page cannot read (cross-origin).
  */
+import { sendFromContent } from '../messaging/content-client';
+import { isOk } from '../messaging/guards';
+
 export const PANEL_HOST_ATTRIBUTE = 'data-duet-panel';
 const PANEL_WIDTH_PX = 380;
 const COLLAPSED_WIDTH_PX = 28;
@@ -19,6 +22,11 @@ export interface PanelHost {
 
 export interface PanelHostOptions {
   panelUrl: string;
+  /**
+   * Tells the background which frame is ours before it loads (a page can frame panel.html itself; only the
+   * frame carrying this token is told the tab's event). Resolves once registered.
+   */
+  register?: (token: string) => Promise<unknown>;
   /** Where the panel's top edge goes: the bottom of the host site's header (measured on state changes, never per mutation). */
   topOffset: () => number;
   /** The user closed the panel with its × (not called for `close()` from code). */
@@ -40,6 +48,16 @@ const HOST_CSS = `
   iframe { border: 0; width: ${PANEL_WIDTH_PX - COLLAPSED_WIDTH_PX}px; height: 100%; color-scheme: normal; }
   .frame.collapsed iframe { display: none; }
 `;
+
+function registerWithBackground(token: string): Promise<unknown> {
+  return sendFromContent({ kind: 'panel/frame-opened', token }, isOk);
+}
+
+/** 128 random bits as hex: the frame's capability (never shown to the page: it lives in a closed shadow root). */
+export function newFrameToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 export function createPanelHost(options: PanelHostOptions): PanelHost {
   const host = document.createElement('div');
@@ -81,12 +99,18 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
 
   const ensureIframe = () => {
     if (iframe) return;
+    const token = newFrameToken();
     iframe = document.createElement('iframe');
     iframe.title = 'Duet';
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     // "Copy as Markdown" in the session summary: a cross-origin frame may write the clipboard only if allowed.
     iframe.setAttribute('allow', 'clipboard-write');
-    iframe.src = options.panelUrl;
+    const created = iframe;
+    const load = () => {
+      created.src = `${options.panelUrl}#${token}`;
+    };
+    const register = options.register ?? registerWithBackground;
+    void register(token).then(load, load);
     frame.append(iframe);
   };
 

@@ -33,6 +33,7 @@ import {
   ConfidenceSchema,
   DataEventIdSchema,
   EventBadgeSchema,
+  FrameTokenSchema,
   MAX_PARTICIPANTS,
   MeetCallStateSchema,
   MeetingCodeSchema,
@@ -125,6 +126,12 @@ export const MESSAGES = {
     request: z.strictObject({ kind: z.literal('calendar/select-event'), event: SeenEventSchema }),
     response: Ok,
   },
+  'panel/frame-opened': {
+    // A content script opened its panel frame with this token: only that frame is told the tab's event.
+    from: ['calendar-content', 'meet-content'],
+    request: z.strictObject({ kind: z.literal('panel/frame-opened'), token: FrameTokenSchema }),
+    response: Ok,
+  },
   'panel/data-changed': {
     // A panel changed what badges depend on (tracked a 1:1, closed an agreement…): refresh the badges.
     from: ['extension-page'],
@@ -158,6 +165,8 @@ export const MESSAGES = {
       kind: z.literal('panel/get-context'),
       /** Only for a page outside any tab (the browser's side panel): which tab it shows. */
       tabId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31))),
+      /** A framed panel's token (from its URL hash), proving the tab's content script opened it. */
+      frameToken: z.optional(FrameTokenSchema),
     }),
     response: z.strictObject({ context: z.nullable(PanelContextSchema) }),
   },
@@ -175,6 +184,7 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   MESSAGES['calendar/classify-events'].request,
   MESSAGES['calendar/event-details'].request,
   MESSAGES['calendar/select-event'].request,
+  MESSAGES['panel/frame-opened'].request,
   MESSAGES['panel/data-changed'].request,
   MESSAGES['meet/call-seen'].request,
   MESSAGES['meet/call-linked'].request,

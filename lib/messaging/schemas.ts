@@ -34,6 +34,12 @@ export type EventBadge = z.infer<typeof EventBadgeSchema>;
 export const MeetCallStateSchema = z.enum(['prejoin', 'in-call', 'ended', 'unknown']);
 export type MeetCallState = z.infer<typeof MeetCallStateSchema>;
 
+/**
+ * The capability a content script gives its own panel frame (in the frame URL's hash, inside a closed
+ * shadow root): only a frame presenting the tab's current token is told the tab's event.
+ */
+export const FrameTokenSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+
 export const MAX_PARTICIPANTS = 50;
 export const ParticipantNameSchema = z.string().check(z.minLength(1), z.maxLength(300));
 

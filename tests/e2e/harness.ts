@@ -52,3 +52,8 @@ export async function startDuet(options: { colorScheme?: 'light' | 'dark' } = {}
     close: () => launched.close(),
   };
 }
+
+/** Whether a frame URL is Duet's panel (its content script opens it as `panel.html#<token>`). */
+export function isPanelFrame(frameUrl: string, panelUrl: string): boolean {
+  return frameUrl.split('#')[0] === panelUrl;
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CALENDAR_WEEK_URL } from '../../../scripts/chromium.mjs';
-import type { Duet } from '../harness';
+import { type Duet, isPanelFrame } from '../harness';
 import { PanelFrame } from './panel-frame';
 
 /** Google Calendar (served from fixtures) with Duet's badges and in-page panel. */
@@ -77,9 +77,11 @@ export class CalendarPage {
   async panel(): Promise<PanelFrame> {
     const panelUrl = this.duet.extensionUrl('panel.html');
     await expect
-      .poll(() => this.page.frames().some((frame) => frame.url() === panelUrl), { timeout: 10_000 })
+      .poll(() => this.page.frames().some((frame) => isPanelFrame(frame.url(), panelUrl)), {
+        timeout: 10_000,
+      })
       .toBe(true);
-    const frame = this.page.frames().find((candidate) => candidate.url() === panelUrl);
+    const frame = this.page.frames().find((candidate) => isPanelFrame(candidate.url(), panelUrl));
     if (!frame) throw new Error('panel frame not found');
     return new PanelFrame(frame);
   }

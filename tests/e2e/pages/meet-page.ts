@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { MEET_CALL_URL } from '../../../scripts/chromium.mjs';
-import { type Duet, FIXTURES_DIR } from '../harness';
+import { type Duet, FIXTURES_DIR, isPanelFrame } from '../harness';
 
 export type MeetFixtureState = 'prejoin' | 'in-call' | 'ended' | 'presenting' | 'people';
 
@@ -47,14 +47,16 @@ export class MeetPage {
   async panel(): Promise<MeetPanel> {
     const panelUrl = this.duet.extensionUrl('panel.html');
     await expect
-      .poll(() => this.page.frames().some((frame) => frame.url() === panelUrl), { timeout: 10_000 })
+      .poll(() => this.page.frames().some((frame) => isPanelFrame(frame.url(), panelUrl)), {
+        timeout: 10_000,
+      })
       .toBe(true);
-    return new MeetPanel(this.page.frames().find((frame) => frame.url() === panelUrl)!);
+    return new MeetPanel(this.page.frames().find((frame) => isPanelFrame(frame.url(), panelUrl))!);
   }
 
   /** Whether the panel is on screen (its iframe has a box). */
   async panelVisible(): Promise<boolean> {
-    const frame = this.page.frames().find((f) => f.url() === this.duet.extensionUrl('panel.html'));
+    const frame = this.page.frames().find((f) => isPanelFrame(f.url(), this.duet.extensionUrl('panel.html')));
     if (!frame) return false;
     return (await (await frame.frameElement()).boundingBox()) !== null;
   }

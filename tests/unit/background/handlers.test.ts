@@ -13,7 +13,12 @@ import {
 import { encodeEventId, fixturesIndex } from '../helpers/fixtures';
 
 const calendarCtx = (tabId: number | null) => ({ sender: 'calendar-content' as const, tabId });
-const pageCtx = (tabId: number | null) => ({ sender: 'extension-page' as const, tabId });
+const pageCtx = (tabId: number | null, page: string | null = 'panel.html') => ({
+  sender: 'extension-page' as const,
+  tabId,
+  page,
+});
+const meetCtx = (tabId: number | null) => ({ sender: 'meet-content' as const, tabId });
 
 const ALICE_BOB_SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
 const BOB = { email: 'bob.jones@acme.example', name: 'Bob Jones' };
@@ -354,5 +359,137 @@ describe('createHandlers: meet/call-seen and panel/get-context', () => {
     expect(await handlers['panel/get-context']({ kind: 'panel/get-context' }, pageCtx(8))).toEqual({
       context: null,
     });
+  });
+});
+
+describe('createHandlers: panel/frame-opened and panel/get-context (frame tokens)', () => {
+  const TOKEN_1 = '11111111111111111111111111111111';
+  const TOKEN_2 = '2222222222222222222222222222222a';
+  const WRONG = 'abcdefabcdefabcdefabcdefabcdefab';
+
+  /** Tab 1 shows "Alice / Bob" and opened a frame with TOKEN_1; tab 2 shows a Meet call, its frame TOKEN_2. */
+  async function twoTabs() {
+    const harness = backgroundHarness(BOB_LINKED);
+    const { handlers } = harness;
+    await handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(1),
+    );
+    await handlers['meet/call-seen'](
+      {
+        kind: 'meet/call-seen',
+        meetingCode: 'abc-defg-hij',
+        title: 'Standup',
+        state: 'in-call',
+        presenting: false,
+        others: ['Sam', 'Kim'],
+      },
+      meetCtx(2),
+    );
+    expect(
+      await handlers['panel/frame-opened']({ kind: 'panel/frame-opened', token: TOKEN_1 }, calendarCtx(1)),
+    ).toEqual({ ok: true });
+    expect(
+      await handlers['panel/frame-opened']({ kind: 'panel/frame-opened', token: TOKEN_2 }, meetCtx(2)),
+    ).toEqual({ ok: true });
+    const tab1 = await harness.tabContexts.get(1);
+    const tab2 = await harness.tabContexts.get(2);
+    expect(tab1).toMatchObject({ surface: 'calendar', title: 'Alice / Bob' });
+    expect(tab2).toMatchObject({ surface: 'meet', title: 'Standup' });
+    const ask = async (
+      request: { tabId?: number; frameToken?: string },
+      context: ReturnType<typeof pageCtx>,
+    ) => (await handlers['panel/get-context']({ kind: 'panel/get-context', ...request }, context)).context;
+    return { ...harness, tab1, tab2, ask };
+  }
+
+  it('panel/frame-opened stores the token for the sender’s tab, and pushes nothing', async () => {
+    const { handlers, area, pushContext } = backgroundHarness();
+    const reply = await handlers['panel/frame-opened'](
+      { kind: 'panel/frame-opened', token: TOKEN_1 },
+      calendarCtx(7),
+    );
+    expect(MESSAGES['panel/frame-opened'].response.safeParse(reply).success).toBe(true);
+    expect(Object.fromEntries(area.items)).toEqual({ 'tab-frame:7': TOKEN_1 });
+    await handlers['panel/frame-opened']({ kind: 'panel/frame-opened', token: TOKEN_2 }, meetCtx(7));
+    expect(Object.fromEntries(area.items)).toEqual({ 'tab-frame:7': TOKEN_2 });
+    expect(pushContext).not.toHaveBeenCalled();
+  });
+
+  it('panel/frame-opened refuses without a tab and stores nothing', async () => {
+    const { handlers, area } = backgroundHarness();
+    await expect(
+      handlers['panel/frame-opened']({ kind: 'panel/frame-opened', token: TOKEN_1 }, calendarCtx(null)),
+    ).rejects.toThrow();
+    expect(area.set).not.toHaveBeenCalled();
+  });
+
+  it('a framed panel with its tab’s token gets that tab’s context', async () => {
+    const { ask, tab1, tab2 } = await twoTabs();
+    expect(await ask({ frameToken: TOKEN_1 }, pageCtx(1))).toEqual(tab1);
+    expect(await ask({ frameToken: TOKEN_2 }, pageCtx(2))).toEqual(tab2);
+  });
+
+  it('a framed panel without the token, with a wrong one or another tab’s gets nothing', async () => {
+    const { ask } = await twoTabs();
+    for (const frameToken of [undefined, WRONG, TOKEN_2]) {
+      expect(await ask(frameToken ? { frameToken } : {}, pageCtx(1)), String(frameToken)).toBeNull();
+    }
+    for (const frameToken of [undefined, WRONG, TOKEN_1]) {
+      expect(await ask(frameToken ? { frameToken } : {}, pageCtx(2)), String(frameToken)).toBeNull();
+    }
+    // A tab whose content script opened no frame: no token works.
+    for (const frameToken of [undefined, TOKEN_1, TOKEN_2]) {
+      expect(await ask(frameToken ? { frameToken } : {}, pageCtx(3)), String(frameToken)).toBeNull();
+    }
+  });
+
+  it('a framed panel naming another tab still learns only about its own, and only with its token', async () => {
+    const { ask, tab1 } = await twoTabs();
+    expect(await ask({ tabId: 2, frameToken: TOKEN_1 }, pageCtx(1))).toEqual(tab1);
+    expect(await ask({ tabId: 2, frameToken: TOKEN_2 }, pageCtx(1))).toBeNull();
+    expect(await ask({ tabId: 2 }, pageCtx(1))).toBeNull();
+    // Not the side panel: popup.html, options.html framed in a tab are framed pages like any other.
+    for (const page of ['popup.html', 'options.html', null]) {
+      expect(await ask({ tabId: 2 }, pageCtx(1, page)), String(page)).toBeNull();
+      expect(await ask({ tabId: 2, frameToken: TOKEN_2 }, pageCtx(1, page)), String(page)).toBeNull();
+    }
+  });
+
+  it('the side panel gets the tab it names, without a token', async () => {
+    const { ask, tab1, tab2 } = await twoTabs();
+    expect(await ask({ tabId: 1 }, pageCtx(null, 'sidepanel.html'))).toEqual(tab1);
+    expect(await ask({ tabId: 2 }, pageCtx(null, 'sidepanel.html'))).toEqual(tab2);
+    expect(await ask({ tabId: 3 }, pageCtx(null, 'sidepanel.html'))).toBeNull();
+    // Naming no tab, it is a page in no tab: nothing.
+    expect(await ask({}, pageCtx(null, 'sidepanel.html'))).toBeNull();
+    expect(await ask({ frameToken: TOKEN_1 }, pageCtx(null, 'sidepanel.html'))).toBeNull();
+  });
+
+  it('pages in no tab other than the side panel get nothing, whatever they name or present', async () => {
+    const { ask } = await twoTabs();
+    for (const page of ['popup.html', 'options.html', 'panel.html', null]) {
+      expect(await ask({ tabId: 1 }, pageCtx(null, page)), String(page)).toBeNull();
+      expect(await ask({ tabId: 1, frameToken: TOKEN_1 }, pageCtx(null, page)), String(page)).toBeNull();
+      expect(await ask({ frameToken: TOKEN_1 }, pageCtx(null, page)), String(page)).toBeNull();
+    }
+  });
+
+  it('a newer frame in the tab takes over: the old frame’s token gets nothing', async () => {
+    const { handlers, ask, tab1 } = await twoTabs();
+    await handlers['panel/frame-opened']({ kind: 'panel/frame-opened', token: WRONG }, calendarCtx(1));
+    expect(await ask({ frameToken: TOKEN_1 }, pageCtx(1))).toBeNull();
+    expect(await ask({ frameToken: WRONG }, pageCtx(1))).toEqual(tab1);
+  });
+
+  it('a closed tab’s token no longer works, even for a tab later opened under the same id', async () => {
+    const { handlers, ask, tabContexts } = await twoTabs();
+    await tabContexts.clear(1);
+    expect(await ask({ frameToken: TOKEN_1 }, pageCtx(1))).toBeNull();
+    await handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Frank') },
+      calendarCtx(1),
+    );
+    expect(await ask({ frameToken: TOKEN_1 }, pageCtx(1))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
-import type { Envelope, PanelContext } from '@/lib/messaging/protocol';
+import type { PanelContext } from '@/lib/messaging/protocol';
 import type { RawSender } from '@/lib/messaging/senders';
 import {
   backgroundHarness,
@@ -43,6 +43,29 @@ const LINKED: CalendarDataInit = {
   openAgreements: { 'r-bob': 4 },
 };
 const COUNTS: Record<string, number> = { 'Alice / Bob': 4, 'Alice / Frank': 0 };
+
+/** Panel frame tokens (what lib/content/panel-host.ts puts in the frame's URL hash). */
+const TOKEN_1 = '0123456789abcdef0123456789abcdef';
+const TOKEN_2 = 'fedcba9876543210fedcba9876543210';
+const TOKEN_5 = '55555555555555555555555555555555';
+const WRONG = 'deadbeefdeadbeefdeadbeefdeadbeef';
+
+/** The tab's content script opened its panel frame with `token` (as panel-host.ts does before loading it). */
+async function frameOpened(harness: BackgroundHarness, sender: RawSender, token: string) {
+  expect(await harness.router({ kind: 'panel/frame-opened', token }, sender)).toEqual({
+    ok: true,
+    data: { ok: true },
+  });
+}
+
+/** What a panel page asking panel/get-context is told (or the refusal). */
+async function contextFor(harness: BackgroundHarness, sender: RawSender, frameToken?: string) {
+  const reply = await harness.router(
+    frameToken === undefined ? { kind: 'panel/get-context' } : { kind: 'panel/get-context', frameToken },
+    sender,
+  );
+  return reply.ok ? (reply.data as { context: PanelContext | null }).context : reply;
+}
 
 function expectNoSideEffects(harness: BackgroundHarness) {
   expect(harness.area.set).not.toHaveBeenCalled();
@@ -202,27 +225,61 @@ describe('router: calendar/select-event and panel/get-context', () => {
       { kind: 'calendar/select-event', event: seen('1:1 Alice <> Carol') },
       calendarSender(2),
     );
+    await frameOpened(harness, calendarSender(1), TOKEN_1);
+    await frameOpened(harness, calendarSender(2), TOKEN_2);
+    const ask = (sender: RawSender, token?: string) => contextFor(harness, sender, token);
 
-    const ask = (sender: RawSender) => harness.router({ kind: 'panel/get-context' }, sender);
-    const contextOf = (reply: Envelope<unknown>) =>
-      reply.ok ? (reply.data as { context: PanelContext | null }).context : reply;
+    expect(await ask(panelSender(1), TOKEN_1)).toMatchObject({ surface: 'calendar', title: 'Alice / Bob' });
+    expect(await ask(panelSender(2), TOKEN_2)).toMatchObject({
+      surface: 'calendar',
+      title: '1:1 Alice <> Carol',
+    });
+    // No token (a copy of panel.html the page framed itself), a wrong one, another tab's: nothing.
+    for (const token of [undefined, WRONG, TOKEN_2]) expect(await ask(panelSender(1), token)).toBeNull();
+    for (const token of [undefined, WRONG, TOKEN_1]) expect(await ask(panelSender(2), token)).toBeNull();
+    // A tab that opened no frame, whatever it presents.
+    for (const token of [undefined, TOKEN_1, TOKEN_2]) expect(await ask(panelSender(3), token)).toBeNull();
+    // The popup (no tab) learns nothing, even though contexts exist and it knows a token.
+    for (const token of [undefined, TOKEN_1]) expect(await ask(panelSender(undefined), token)).toBeNull();
+  });
 
-    const tab1 = contextOf(await ask(panelSender(1)));
-    const tab2 = contextOf(await ask(panelSender(2)));
-    expect(tab1).toMatchObject({ surface: 'calendar', title: 'Alice / Bob' });
-    expect(tab2).toMatchObject({ surface: 'calendar', title: '1:1 Alice <> Carol' });
-    expect(contextOf(await ask(panelSender(3)))).toBeNull();
-    // The popup (no tab) learns nothing, even though contexts exist.
-    expect(contextOf(await ask(panelSender(undefined)))).toBeNull();
+  it('a framed panel naming another tab learns only about its own', async () => {
+    const harness = backgroundHarness();
+    await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(1));
+    await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Frank') }, calendarSender(2));
+    await frameOpened(harness, calendarSender(1), TOKEN_1);
+    await frameOpened(harness, calendarSender(2), TOKEN_2);
+    const ask = (frameToken?: string) =>
+      harness.router(
+        frameToken === undefined
+          ? { kind: 'panel/get-context', tabId: 2 }
+          : { kind: 'panel/get-context', tabId: 2, frameToken },
+        panelSender(1),
+      );
+    expect(await ask(TOKEN_1)).toMatchObject({ ok: true, data: { context: { title: 'Alice / Bob' } } });
+    for (const token of [undefined, TOKEN_2]) {
+      expect(await ask(token)).toEqual({ ok: true, data: { context: null } });
+    }
+  });
+
+  it('only the frame the tab’s content script opened last is told: a newer frame replaces the token', async () => {
+    const harness = backgroundHarness();
+    await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(1));
+    await frameOpened(harness, calendarSender(1), TOKEN_1);
+    await frameOpened(harness, calendarSender(1), TOKEN_5);
+    expect(await contextFor(harness, panelSender(1), TOKEN_1)).toBeNull();
+    expect(await contextFor(harness, panelSender(1), TOKEN_5)).toMatchObject({ title: 'Alice / Bob' });
   });
 
   it('replaces a tab’s context when another event is selected there', async () => {
     const harness = backgroundHarness();
+    await frameOpened(harness, calendarSender(1), TOKEN_1);
     await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(1));
     await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Frank') }, calendarSender(1));
-    const reply = await harness.router({ kind: 'panel/get-context' }, panelSender(1));
+    const reply = await harness.router({ kind: 'panel/get-context', frameToken: TOKEN_1 }, panelSender(1));
     expect(reply).toMatchObject({ ok: true, data: { context: { title: 'Alice / Frank' } } });
     expect(harness.pushContext).toHaveBeenCalledTimes(2);
+    expect(await contextFor(harness, panelSender(1))).toBeNull();
   });
 
   it('refuses panel/get-context from content scripts', async () => {
@@ -247,6 +304,83 @@ describe('router: calendar/select-event and panel/get-context', () => {
       error: 'message:not-allowed',
     });
     expect(await harness.router(message, meetSender(1))).toEqual({ ok: false, error: 'message:not-allowed' });
+    expectNoSideEffects(harness);
+  });
+});
+
+describe('router: panel/frame-opened', () => {
+  it('from Calendar or Meet stores the token for the sender’s tab, and pushes nothing', async () => {
+    const harness = backgroundHarness();
+    await frameOpened(harness, calendarSender(3), TOKEN_1);
+    await frameOpened(harness, meetSender(4), TOKEN_2);
+    expect(Object.fromEntries(harness.area.items)).toEqual({
+      'tab-frame:3': TOKEN_1,
+      'tab-frame:4': TOKEN_2,
+    });
+    expect(harness.pushContext).not.toHaveBeenCalled();
+  });
+
+  it('is refused from extension pages: a framed page cannot vouch for itself', async () => {
+    const harness = backgroundHarness();
+    await harness.router({ kind: 'calendar/select-event', event: seen('Alice / Bob') }, calendarSender(1));
+    harness.area.set.mockClear();
+    const message = { kind: 'panel/frame-opened', token: TOKEN_1 };
+    const sidePanel: RawSender = { id: SELF.id, url: `${SELF.baseUrl}sidepanel.html` };
+    for (const sender of [panelSender(1), panelSender(undefined), sidePanel]) {
+      expect(await harness.router(message, sender)).toEqual({ ok: false, error: 'message:not-allowed' });
+    }
+    expect(harness.area.set).not.toHaveBeenCalled();
+    expect(await harness.tabContexts.frameToken(1)).toBeNull();
+    expect(await contextFor(harness, panelSender(1), TOKEN_1)).toBeNull();
+  });
+
+  it('is refused from a subframe or another extension', async () => {
+    const harness = backgroundHarness();
+    const message = { kind: 'panel/frame-opened', token: TOKEN_1 };
+    expect(await harness.router(message, { ...calendarSender(1), frameId: 4 })).toEqual({
+      ok: false,
+      error: 'sender:subframe',
+    });
+    expect(await harness.router(message, { ...meetSender(1), id: 'evil' })).toEqual({
+      ok: false,
+      error: 'sender:foreign-extension',
+    });
+    expectNoSideEffects(harness);
+  });
+
+  it.each<[string, unknown]>([
+    ['upper case', TOKEN_1.toUpperCase()],
+    ['31 characters', TOKEN_1.slice(1)],
+    ['33 characters', `${TOKEN_1}0`],
+    ['not hex', 'g'.repeat(32)],
+    ['empty', ''],
+    ['a number', 1234],
+    ['null', null],
+  ])('refuses a token that is %s, storing nothing', async (_label, token) => {
+    const harness = backgroundHarness();
+    expect(await harness.router({ kind: 'panel/frame-opened', token }, calendarSender(1))).toEqual({
+      ok: false,
+      error: 'message:invalid',
+    });
+    // Nor may a panel present such a token.
+    expect(await harness.router({ kind: 'panel/get-context', frameToken: token }, panelSender(1))).toEqual({
+      ok: false,
+      error: 'message:invalid',
+    });
+    expectNoSideEffects(harness);
+  });
+
+  it('refuses a missing token, and a tab named in the message (the tab is the sender’s, from the browser)', async () => {
+    const harness = backgroundHarness();
+    for (const message of [
+      { kind: 'panel/frame-opened' },
+      { kind: 'panel/frame-opened', token: TOKEN_1, tabId: 2 },
+    ]) {
+      expect(await harness.router(message, calendarSender(1))).toEqual({
+        ok: false,
+        error: 'message:invalid',
+      });
+    }
     expectNoSideEffects(harness);
   });
 });
@@ -312,10 +446,13 @@ describe('router: meet/call-seen', () => {
       trackable: null,
     };
     expect(harness.pushContext).toHaveBeenCalledWith(5, context);
-    expect(await harness.router({ kind: 'panel/get-context' }, panelSender(5))).toEqual({
+    await frameOpened(harness, meetSender(5), TOKEN_5);
+    expect(await harness.router({ kind: 'panel/get-context', frameToken: TOKEN_5 }, panelSender(5))).toEqual({
       ok: true,
       data: { context },
     });
+    for (const token of [undefined, WRONG])
+      expect(await contextFor(harness, panelSender(5), token)).toBeNull();
   });
 
   it('is refused from Calendar', async () => {

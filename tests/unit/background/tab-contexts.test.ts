@@ -117,4 +117,102 @@ describe('TabContexts', () => {
     expect(await contexts.get(1)).toBeNull();
     expect(area.get).toHaveBeenLastCalledWith('tab-context:1');
   });
+
+  describe('panel frame tokens', () => {
+    const TOKEN_A = '0123456789abcdef0123456789abcdef';
+    const TOKEN_B = 'fedcba9876543210fedcba9876543210';
+
+    it('stores one token per tab under tab-frame:<id>, beside the context', async () => {
+      const area = mapSessionArea();
+      const contexts = new TabContexts(area);
+      await contexts.set(1, calendarContext);
+      await contexts.setFrameToken(1, TOKEN_A);
+      await contexts.setFrameToken(2, TOKEN_B);
+      expect(Object.fromEntries(area.items)).toEqual({
+        'tab-context:1': calendarContext,
+        'tab-frame:1': TOKEN_A,
+        'tab-frame:2': TOKEN_B,
+      });
+      expect(await contexts.frameToken(1)).toBe(TOKEN_A);
+      expect(await contexts.frameToken(2)).toBe(TOKEN_B);
+      expect(await contexts.frameToken(3)).toBeNull();
+      // The token is not a context, and the context not a token.
+      expect(await contexts.get(2)).toBeNull();
+      expect(await contexts.get(1)).toEqual(calendarContext);
+    });
+
+    it('a newer frame of the tab replaces the token: the old one stops being allowed', async () => {
+      const contexts = new TabContexts(mapSessionArea());
+      await contexts.setFrameToken(1, TOKEN_A);
+      await contexts.setFrameToken(1, TOKEN_B);
+      expect(await contexts.frameToken(1)).toBe(TOKEN_B);
+      expect(await contexts.frameAllowed(1, TOKEN_B)).toBe(true);
+      expect(await contexts.frameAllowed(1, TOKEN_A)).toBe(false);
+    });
+
+    it('frameAllowed only for exactly the token of that tab', async () => {
+      const area = mapSessionArea();
+      const contexts = new TabContexts(area);
+      await contexts.setFrameToken(1, TOKEN_A);
+      await contexts.setFrameToken(2, TOKEN_B);
+      expect(await contexts.frameAllowed(1, TOKEN_A)).toBe(true);
+      expect(await contexts.frameAllowed(2, TOKEN_B)).toBe(true);
+      // Another tab's token, no token, an empty one, a near miss.
+      expect(await contexts.frameAllowed(1, TOKEN_B)).toBe(false);
+      expect(await contexts.frameAllowed(2, TOKEN_A)).toBe(false);
+      for (const token of [null, undefined, '', TOKEN_A.toUpperCase(), TOKEN_A.slice(1), `${TOKEN_A}0`]) {
+        expect(await contexts.frameAllowed(1, token), String(token)).toBe(false);
+      }
+      // A tab that never opened a frame allows nothing, not even "no token".
+      for (const token of [null, undefined, '', TOKEN_A]) {
+        expect(await contexts.frameAllowed(3, token), String(token)).toBe(false);
+      }
+      expect(area.get).toHaveBeenLastCalledWith('tab-frame:3');
+    });
+
+    it('without a token to present, nothing is read', async () => {
+      const area = mapSessionArea();
+      const contexts = new TabContexts(area);
+      await contexts.setFrameToken(1, TOKEN_A);
+      for (const token of [null, undefined, '']) expect(await contexts.frameAllowed(1, token)).toBe(false);
+      expect(area.get).not.toHaveBeenCalled();
+    });
+
+    it.each<[string, unknown]>([
+      ['a number', 42],
+      ['an object', { token: TOKEN_A }],
+      ['null', null],
+      ['an array', [TOKEN_A]],
+    ])('a stored token that is %s is no token', async (_label, stored) => {
+      const area = mapSessionArea();
+      area.items.set('tab-frame:1', stored);
+      const contexts = new TabContexts(area);
+      expect(await contexts.frameToken(1)).toBeNull();
+      expect(await contexts.frameAllowed(1, TOKEN_A)).toBe(false);
+    });
+
+    it('clear removes the tab’s token with its context, and only that tab’s', async () => {
+      const area = mapSessionArea();
+      const contexts = new TabContexts(area);
+      await contexts.set(1, calendarContext);
+      await contexts.setFrameToken(1, TOKEN_A);
+      await contexts.set(2, meetContext);
+      await contexts.setFrameToken(2, TOKEN_B);
+      await contexts.clear(1);
+      expect(area.remove).toHaveBeenCalledWith('tab-context:1');
+      expect(area.remove).toHaveBeenCalledWith('tab-frame:1');
+      expect(await contexts.frameToken(1)).toBeNull();
+      expect(await contexts.frameAllowed(1, TOKEN_A)).toBe(false);
+      expect(Object.fromEntries(area.items)).toEqual({
+        'tab-context:2': meetContext,
+        'tab-frame:2': TOKEN_B,
+      });
+    });
+
+    it('survives a restarted worker: a new instance over the same area allows the same frame', async () => {
+      const area = mapSessionArea();
+      await new TabContexts(area).setFrameToken(5, TOKEN_A);
+      expect(await new TabContexts(area).frameAllowed(5, TOKEN_A)).toBe(true);
+    });
+  });
 });

@@ -59,6 +59,7 @@ const VALID: Record<MessageKind, Record<string, unknown>> = {
     others: ['Bob Jones'],
   },
   'meet/call-linked': { kind: 'meet/call-linked', meetingCode: 'abc-defg-hij' },
+  'panel/frame-opened': { kind: 'panel/frame-opened', token: '0123456789abcdef0123456789abcdef' },
   'panel/get-context': { kind: 'panel/get-context' },
 };
 
@@ -521,6 +522,7 @@ describe('isAllowedSender', () => {
     'panel/data-changed': ['extension-page'],
     'meet/call-seen': ['meet-content'],
     'meet/call-linked': ['extension-page'],
+    'panel/frame-opened': ['calendar-content', 'meet-content'],
     'panel/get-context': ['extension-page'],
   };
 
@@ -530,7 +532,7 @@ describe('isAllowedSender', () => {
 
   it('covers every kind × sender kind', () => {
     expect(table).toHaveLength(KINDS.length * SENDER_KINDS.length);
-    expect(KINDS).toHaveLength(7);
+    expect(KINDS).toHaveLength(8);
     expect(SENDER_KINDS).toEqual(['calendar-content', 'meet-content', 'extension-page']);
   });
 

@@ -17,7 +17,7 @@ import { generateProfile } from '@/lib/demo/generate';
 import { CALENDAR_ORIGIN, GOOGLE_HOST_PATTERNS, MEET_ORIGIN } from '@/lib/hosts';
 import type { ExportData } from '@/lib/io/export-format';
 import { applyImport, validateImport } from '@/lib/io/import';
-import { PANEL_PORT_NAME } from '@/lib/messaging/port';
+import { PANEL_PORT_NAME, panelPortName } from '@/lib/messaging/port';
 import {
   type Envelope,
   MAX_EVENTS_PER_MESSAGE,
@@ -67,6 +67,7 @@ const VALID: Record<MessageKind, Record<string, unknown>> = {
   'calendar/classify-events': { kind: 'calendar/classify-events', events: [EVENT] },
   'calendar/event-details': { kind: 'calendar/event-details', details: eventDetails() },
   'calendar/select-event': { kind: 'calendar/select-event', event: EVENT },
+  'panel/frame-opened': { kind: 'panel/frame-opened', token: '0123456789abcdef0123456789abcdef' },
   'panel/data-changed': { kind: 'panel/data-changed' },
   'meet/call-seen': {
     kind: 'meet/call-seen',
@@ -493,7 +494,7 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
   // privileged kind from a content script"). Here: that no kind a content script MAY send can read, export or
   // delete anything — by the response schemas, and by running the real background over a database of notes.
 
-  it('content scripts may send only what the page shows; everything else is for extension pages', () => {
+  it('content scripts may send only what the page shows and which panel frame they opened; everything else is for extension pages', () => {
     const byContent = Object.fromEntries(
       CONTENT_SENDERS.map((sender) => [
         sender,
@@ -501,11 +502,22 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
       ]),
     );
     expect(byContent).toEqual({
-      'calendar-content': ['calendar/classify-events', 'calendar/event-details', 'calendar/select-event'],
-      'meet-content': ['meet/call-seen'],
+      'calendar-content': [
+        'calendar/classify-events',
+        'calendar/event-details',
+        'calendar/select-event',
+        'panel/frame-opened',
+      ],
+      'meet-content': ['panel/frame-opened', 'meet/call-seen'],
     });
-    // No kind is shared between a content script and an extension page.
+    // No kind is shared between a content script and an extension page (a panel cannot register itself).
     for (const kind of CONTENT_KINDS) expect(MESSAGES[kind].from).not.toContain('extension-page');
+    // Registering a frame answers a bare acknowledgement: no text of any kind, not even an id.
+    const { members, leaves } = walk(MESSAGES['panel/frame-opened'].response);
+    expect(members).toEqual(['ok']);
+    expect(leaves.map(({ def }) => def.type)).toEqual(['literal']);
+    expect(MESSAGES['panel/frame-opened'].response.safeParse({ ok: true }).success).toBe(true);
+    expect(MESSAGES['panel/frame-opened'].response.safeParse({ ok: true, token: 'x' }).success).toBe(false);
   });
 
   it.each(CONTENT_KINDS)(
@@ -539,10 +551,11 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
     );
     expect(JSON.stringify(await getDatabase().sessions.toArray())).toContain(CANARY);
     const background = startRealBackground();
-    const panels = [1, 2, 3].map((tab) => background.connect(PANEL_PORT_NAME, realPanel(tab)));
 
     const events = fixturesIndex.events.map((event) => calendarEvent({ dataEventId: event.data_eventid }));
     const replies: Array<{ kind: MessageKind; from: string; reply: Envelope<unknown> }> = [];
+    /** The frame token each tab's content script registered last (VALID's, once it sends that). */
+    const tokens = new Map<number, string>();
     const send = async (message: Record<string, unknown>, sender: RawSender) => {
       const reply = await background.send(message, sender);
       const from = sender.url!.startsWith(REAL_SELF.baseUrl)
@@ -551,8 +564,27 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
           ? 'meet-content'
           : 'calendar-content';
       replies.push({ kind: message.kind as MessageKind, from, reply });
+      if (message.kind === 'panel/frame-opened' && reply.ok)
+        tokens.set(sender.tab!.id!, message.token as string);
       return reply;
     };
+    // Each tab's content script opens its panel frame, which then connects with its token.
+    const opened: Array<[number, RawSender]> = [
+      [1, realCalendar(1)],
+      [2, realCalendar(2)],
+      [3, realMeet(3)],
+    ];
+    for (const [tab, sender] of opened) {
+      const token = `${tab}`.repeat(32);
+      expect(await send({ kind: 'panel/frame-opened', token }, sender)).toEqual({
+        ok: true,
+        data: { ok: true },
+      });
+    }
+    const panels = opened.map(([tab]) => background.connect(panelPortName(tokens.get(tab)!), realPanel(tab)));
+    await settle();
+    for (const port of panels) expect(port.disconnect).not.toHaveBeenCalled();
+
     const classified = await send({ kind: 'calendar/classify-events', events }, realCalendar(1));
     await send({ kind: 'calendar/event-details', details: eventDetails() }, realCalendar(1));
     for (const event of events) await send({ kind: 'calendar/select-event', event }, realCalendar(1));
@@ -578,8 +610,16 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
       await send(VALID[kind], realCalendar(1));
       await send(VALID[kind], realMeet(3));
     }
-    for (const tab of [1, 2, 3, undefined]) await send({ kind: 'panel/get-context' }, realPanel(tab));
-    await send({ kind: 'panel/get-context', tabId: 3 }, realPanel(undefined, 'sidepanel.html'));
+    for (const tab of [1, 2, 3, undefined]) {
+      await send({ kind: 'panel/get-context' }, realPanel(tab));
+      for (const frameToken of tokens.values())
+        await send({ kind: 'panel/get-context', frameToken }, realPanel(tab));
+    }
+    const framed = await send({ kind: 'panel/get-context', frameToken: tokens.get(2)! }, realPanel(2));
+    const sidePanel = await send(
+      { kind: 'panel/get-context', tabId: 3 },
+      realPanel(undefined, 'sidepanel.html'),
+    );
     await settle();
 
     // Not vacuous: the 1:1s were recognised with their open agreements, and the panels were told.
@@ -588,6 +628,14 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
     ).data.badges;
     expect(badges.some((b) => b.confidence === 'confirmed' && b.openAgreements > 0)).toBe(true);
     expect(inCall).toEqual({ ok: true, data: { show: 'open' } });
+    expect(framed).toMatchObject({
+      ok: true,
+      data: { context: { surface: 'calendar', title: 'Alice / Bob' } },
+    });
+    expect(sidePanel).toMatchObject({
+      ok: true,
+      data: { context: { surface: 'meet', meetingCode: MEET_CODE } },
+    });
     expect(panels[0]!.posted.length).toBeGreaterThan(1);
     expect(JSON.stringify(panels.map((p) => p.posted))).toContain('demo-rel-1');
 
@@ -684,31 +732,92 @@ describe('4. Sender with another extension id, a subframe, a URL outside our two
 
   it('the panel port is refused to content scripts, other extensions, subframes of the page, pages in no tab and other names', async () => {
     const background = startRealBackground();
+    const token = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+    const other = 'beef0000beef0000beef0000beef0000';
+    expect(await background.send({ kind: 'panel/frame-opened', token }, realCalendar(1))).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(await background.send({ kind: 'panel/frame-opened', token: other }, realMeet(2))).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    const name = panelPortName(token);
     const refused: Array<[string, string, RawSender]> = [
-      ['the Calendar content script', PANEL_PORT_NAME, realCalendar(1)],
-      ['the Meet content script', PANEL_PORT_NAME, realMeet(1)],
-      ['another extension’s panel', PANEL_PORT_NAME, { ...realPanel(1), id: 'another-extension-id' }],
-      ['a Calendar subframe', PANEL_PORT_NAME, { ...realCalendar(1), frameId: 3 }],
+      ['the Calendar content script', name, realCalendar(1)],
+      ['the Meet content script', name, realMeet(1)],
+      ['another extension’s panel', name, { ...realPanel(1), id: 'another-extension-id' }],
+      ['a Calendar subframe', name, { ...realCalendar(1), frameId: 3 }],
       [
         'a foreign page',
-        PANEL_PORT_NAME,
+        name,
         { ...realCalendar(1), url: 'https://evil.example/', origin: 'https://evil.example' },
       ],
-      ['the popup (in no tab)', PANEL_PORT_NAME, realPanel(undefined, 'popup.html')],
-      ['a sender without url', PANEL_PORT_NAME, { ...realPanel(1), url: undefined }],
+      ['the popup (in no tab)', name, realPanel(undefined, 'popup.html')],
+      ['the side panel (in no tab)', name, realPanel(undefined, 'sidepanel.html')],
+      ['a sender without url', name, { ...realPanel(1), url: undefined }],
       ['our panel, under another port name', 'duet-panel-2', realPanel(1)],
       ['our panel, with no port name', '', realPanel(1)],
+      // A copy of panel.html the page framed itself cannot present the token of the tab's own frame.
+      ['our panel, without a token', PANEL_PORT_NAME, realPanel(1)],
+      ['our panel, with a wrong token', panelPortName('0'.repeat(32)), realPanel(1)],
+      ['our panel, with another tab’s token', panelPortName(other), realPanel(1)],
+      ['our panel, in another tab with this tab’s token', name, realPanel(2)],
+      ['our panel, in a tab that opened no frame', name, realPanel(3)],
+      ['our panel, the token in upper case', panelPortName(token.toUpperCase()), realPanel(1)],
+      ['our panel, the token cut short', `${PANEL_PORT_NAME}#${token.slice(1)}`, realPanel(1)],
+      ['our panel, more after the token', `${name}#${token}`, realPanel(1)],
     ];
-    for (const [label, name, sender] of refused) {
-      const port = background.connect(name, sender);
-      await settle();
+    const ports = refused.map(([label, portName, sender]) => ({
+      label,
+      port: background.connect(portName, sender),
+    }));
+    await settle();
+    for (const { label, port } of ports) {
       expect(port.disconnect, label).toHaveBeenCalledTimes(1);
       expect(port.posted, label).toEqual([]);
     }
-    const accepted = background.connect(PANEL_PORT_NAME, realPanel(1));
+    // None of them hears about a change later either.
+    await background.send({ kind: 'calendar/select-event', event: EVENT }, realCalendar(1));
+    await settle();
+    for (const { label, port } of ports) expect(port.posted, label).toEqual([]);
+    const accepted = background.connect(name, realPanel(1));
+    const acceptedInMeet = background.connect(panelPortName(other), realPanel(2));
     await settle();
     expect(accepted.disconnect).not.toHaveBeenCalled();
-    expect(accepted.posted).toEqual([{ kind: 'panel/context', context: null }]);
+    expect(accepted.posted).toEqual([
+      { kind: 'panel/context', context: expect.objectContaining({ surface: 'calendar' }) },
+    ]);
+    expect(acceptedInMeet.disconnect).not.toHaveBeenCalled();
+    expect(acceptedInMeet.posted).toEqual([{ kind: 'panel/context', context: null }]);
+  });
+
+  it('a panel port whose tab’s content script opened a newer frame is refused; the newer one is accepted', async () => {
+    const background = startRealBackground();
+    const first = '1'.repeat(32);
+    const second = '2'.repeat(32);
+    await background.send({ kind: 'panel/frame-opened', token: first }, realCalendar(1));
+    await background.send({ kind: 'panel/frame-opened', token: second }, realCalendar(1));
+    const stale = background.connect(panelPortName(first), realPanel(1));
+    const current = background.connect(panelPortName(second), realPanel(1));
+    await settle();
+    expect(stale.disconnect).toHaveBeenCalledTimes(1);
+    expect(stale.posted).toEqual([]);
+    expect(current.disconnect).not.toHaveBeenCalled();
+    expect(current.posted).toEqual([{ kind: 'panel/context', context: null }]);
+  });
+
+  it('a closed tab’s frame token no longer opens a port', async () => {
+    const background = startRealBackground();
+    const token = 'a'.repeat(32);
+    await background.send({ kind: 'panel/frame-opened', token }, realCalendar(1));
+    const removed = background.listeners.get('tabs.onRemoved')![0]! as (tabId: number) => void;
+    removed(1);
+    await settle();
+    const port = background.connect(panelPortName(token), realPanel(1));
+    await settle();
+    expect(port.disconnect).toHaveBeenCalledTimes(1);
+    expect(port.posted).toEqual([]);
   });
 });
 
@@ -717,7 +826,10 @@ describe('4. Sender with another extension id, a subframe, a URL outside our two
 describe('5. The panel asking "which event?" gets only its own tab’s event', () => {
   // Also covered: router.test.ts ("gives each panel only its own tab’s context", "refuses panel/get-context from
   // content scripts"), handlers.test.ts ("panel/get-context without a tab reads nothing"), meet.test.ts
-  // ("panel/get-context for the browser side panel", extensionPageOf), panel-ports.test.ts (pushes per tab).
+  // ("panel/get-context for the browser side panel", extensionPageOf), panel-ports.test.ts (pushes per tab),
+  // the frame token: handlers.test.ts ("panel/frame-opened and panel/get-context (frame tokens)"),
+  // tab-contexts.test.ts ("panel frame tokens"), router.test.ts ("router: panel/frame-opened"),
+  // tests/unit/messaging/port.test.ts and tests/unit/content/panel-host.test.ts.
 
   const TITLES = [
     'Alice / Bob',
@@ -735,18 +847,45 @@ describe('5. The panel asking "which event?" gets only its own tab’s event', (
     'sub/sidepanel.html',
   ];
 
-  it('whatever tabs hold and whoever asks: a framed page gets its own tab’s, the side panel the tab it names, the rest nothing', async () => {
-    const tabs = fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 });
+  const HEX = [...'0123456789abcdef'];
+  const token = fc
+    .array(fc.constantFrom(...HEX), { minLength: 32, maxLength: 32 })
+    .map((chars) => chars.join(''));
+
+  it('whatever tabs hold and whoever asks: a framed page gets its own tab’s with that tab’s frame token, the side panel the tab it names, the rest nothing', async () => {
+    // Each tab shows something, and its content script opened 0, 1 or 2 panel frames (the last one counts).
+    const tabs = fc.uniqueArray(
+      fc.record({
+        id: fc.integer({ min: 0, max: 40 }),
+        frames: fc.array(token, { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 4, selector: (tab) => tab.id },
+    );
+    // A tab id, or (as often) one of the tabs that hold something, so the interesting cases come up.
+    const tabRef = (min: number) => fc.oneof(fc.integer({ min, max: 40 }), fc.record({ pick: fc.nat() }));
     const ask = fc.record({
       page: fc.constantFrom(...PAGES),
-      tab: fc.option(fc.integer({ min: -1, max: 40 }), { nil: undefined }),
-      named: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+      tab: fc.option(tabRef(-1), { nil: undefined }),
+      named: fc.option(tabRef(0), { nil: undefined }),
+      // Which token the asking page presents: none, its own tab's current or first frame's, the current one
+      // of any tab (mostly not its own), or one made up.
+      presents: fc.oneof(
+        fc.constant(undefined),
+        { arbitrary: fc.constant('current' as const), weight: 3 },
+        fc.constant('first' as const),
+        fc.record({ ofTab: tabRef(0) }),
+        fc.record({ made: token }),
+      ),
     });
+    const told = { framed: 0, sidePanel: 0, nothing: 0 };
     await fc.assert(
-      fc.asyncProperty(tabs, fc.array(ask, { minLength: 1, maxLength: 8 }), async (tabIds, asks) => {
+      fc.asyncProperty(tabs, fc.array(ask, { minLength: 1, maxLength: 8 }), async (tabList, asks) => {
+        const resolve = (ref: number | { pick: number } | undefined) =>
+          typeof ref === 'object' ? tabList[ref.pick % tabList.length]!.id : ref;
         const harness = backgroundHarness();
         const latest = new Map<number, PanelContext | null>();
-        for (const [i, tab] of tabIds.entries()) {
+        const registered = new Map<number, string>();
+        for (const [i, { id: tab, frames }] of tabList.entries()) {
           const message =
             i % 2 === 0
               ? {
@@ -756,44 +895,121 @@ describe('5. The panel asking "which event?" gets only its own tab’s event', (
                   }),
                 }
               : { ...VALID['meet/call-seen'], title: `Call ${i}` };
-          const reply = await harness.router(message, i % 2 === 0 ? calendarSender(tab) : meetSender(tab));
+          const content = i % 2 === 0 ? calendarSender(tab) : meetSender(tab);
+          const reply = await harness.router(message, content);
           expect(reply.ok).toBe(true);
           latest.set(tab, harness.pushContext.mock.calls.at(-1)![1]);
+          for (const frame of frames) {
+            expect(await harness.router({ kind: 'panel/frame-opened', token: frame }, content)).toEqual({
+              ok: true,
+              data: { ok: true },
+            });
+            registered.set(tab, frame);
+          }
         }
-        for (const { page, tab, named } of asks) {
+        for (const { page, tab: tabAsked, named: namedAsked, presents } of asks) {
+          const tab = resolve(tabAsked);
+          const named = resolve(namedAsked);
           const sender: RawSender = {
             id: SELF.id,
             url: `${SELF.baseUrl}${page}`,
             frameId: tab === undefined ? undefined : 2,
             tab: tab === undefined ? undefined : { id: tab },
           };
-          const message =
-            named === undefined ? { kind: 'panel/get-context' } : { kind: 'panel/get-context', tabId: named };
+          const own = tab !== undefined && tab >= 0 ? tab : null;
+          const ownFrames = tabList.find((t) => t.id === own)?.frames ?? [];
+          const frameToken =
+            presents === undefined
+              ? undefined
+              : presents === 'current'
+                ? ownFrames.at(-1)
+                : presents === 'first'
+                  ? ownFrames[0]
+                  : 'ofTab' in presents
+                    ? registered.get(resolve(presents.ofTab)!)
+                    : presents.made;
+          const message: Record<string, unknown> = { kind: 'panel/get-context' };
+          if (named !== undefined) message.tabId = named;
+          if (frameToken !== undefined) message.frameToken = frameToken;
           const reply = await harness.router(message, sender);
           const isSidePanel = page.split(/[?#]/)[0] === 'sidepanel.html';
-          const own = tab !== undefined && tab >= 0 ? tab : null;
-          const shown = named !== undefined && isSidePanel ? named : own;
+          const shown =
+            named !== undefined && isSidePanel
+              ? named
+              : own !== null && frameToken !== undefined && registered.get(own) === frameToken
+                ? own
+                : null;
           expect(reply).toEqual({
             ok: true,
             data: { context: shown === null ? null : (latest.get(shown) ?? null) },
           });
+          told[shown === null ? 'nothing' : shown === named && isSidePanel ? 'sidePanel' : 'framed'] += 1;
         }
-        // Content scripts may not ask at all.
-        for (const sender of [calendarSender(tabIds[0]!), meetSender(tabIds[0]!)]) {
-          expect(await harness.router({ kind: 'panel/get-context', tabId: tabIds[0] }, sender)).toEqual({
-            ok: false,
-            error: 'message:not-allowed',
-          });
+        // Content scripts may not ask at all, not even with their own frame's token.
+        const first = tabList[0]!;
+        for (const sender of [calendarSender(first.id), meetSender(first.id)]) {
+          const message: Record<string, unknown> = { kind: 'panel/get-context', tabId: first.id };
+          if (registered.has(first.id)) message.frameToken = registered.get(first.id);
+          expect(await harness.router(message, sender)).toEqual({ ok: false, error: 'message:not-allowed' });
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
+    // Not vacuous: every branch was taken.
+    expect(told.framed).toBeGreaterThan(0);
+    expect(told.sidePanel).toBeGreaterThan(0);
+    expect(told.nothing).toBeGreaterThan(0);
   }, 30_000);
 
-  it('through the real background: a panel port hears only about its own tab', async () => {
+  it('a framed panel gets its tab’s event only with the token the tab’s content script registered', async () => {
+    // The property above, with each case spelled out once (so a failure names the case).
+    const harness = backgroundHarness();
+    const bob = calendarEvent({ dataEventId: fixtureByTitle('Alice / Bob').data_eventid });
+    await harness.router({ kind: 'calendar/select-event', event: bob }, calendarSender(1));
+    await harness.router({ ...VALID['meet/call-seen'] }, meetSender(2));
+    const [t1, t2, made] = ['1a', '2b', '3c'].map((pair) => pair.repeat(16));
+    await harness.router({ kind: 'panel/frame-opened', token: t1 }, calendarSender(1));
+    await harness.router({ kind: 'panel/frame-opened', token: t2 }, meetSender(2));
+    const contextOf = async (sender: RawSender, frameToken?: string, tabId?: number) => {
+      const message: Record<string, unknown> = { kind: 'panel/get-context' };
+      if (frameToken !== undefined) message.frameToken = frameToken;
+      if (tabId !== undefined) message.tabId = tabId;
+      const reply = await harness.router(message, sender);
+      expect(reply.ok).toBe(true);
+      return (reply as { ok: true; data: { context: PanelContext | null } }).data.context;
+    };
+    expect(await contextOf(panelSender(1), t1)).toMatchObject({ surface: 'calendar', title: 'Alice / Bob' });
+    expect(await contextOf(panelSender(2), t2)).toMatchObject({ surface: 'meet', meetingCode: MEET_CODE });
+    const cases: Array<[string, RawSender, string | undefined, number | undefined]> = [
+      ['no token', panelSender(1), undefined, undefined],
+      ['a made-up token', panelSender(1), made, undefined],
+      ['another tab’s token', panelSender(1), t2, undefined],
+      ['another tab’s token, naming that tab', panelSender(1), t2, 2],
+      ['no token, naming its own tab', panelSender(1), undefined, 1],
+      ['the right token from another tab', panelSender(2), t1, undefined],
+      ['a tab that opened no frame', panelSender(3), t1, undefined],
+      ['the popup with a real token', panelSender(undefined), t1, undefined],
+      ['the popup with a real token, naming the tab', panelSender(undefined), t1, 1],
+    ];
+    for (const [label, sender, frameToken, tabId] of cases) {
+      expect(await contextOf(sender, frameToken, tabId), label).toBeNull();
+    }
+  });
+
+  it('through the real background: a panel port hears only about its own tab, and only the frame its content script opened', async () => {
     const background = startRealBackground();
-    const tab1 = background.connect(PANEL_PORT_NAME, realPanel(1));
-    const tab2 = background.connect(PANEL_PORT_NAME, realPanel(2));
+    const [t1, t2] = ['a1', 'b2'].map((pair) => pair.repeat(16)) as [string, string];
+    await background.send({ kind: 'panel/frame-opened', token: t1 }, realCalendar(1));
+    await background.send({ kind: 'panel/frame-opened', token: t2 }, realCalendar(2));
+    const tab1 = background.connect(panelPortName(t1), realPanel(1));
+    const tab2 = background.connect(panelPortName(t2), realPanel(2));
+    // Copies of panel.html a page framed itself: no token, or a token it does not have.
+    const intruders = [
+      background.connect(PANEL_PORT_NAME, realPanel(1)),
+      background.connect(panelPortName(t2), realPanel(1)),
+      background.connect(panelPortName('f'.repeat(32)), realPanel(1)),
+      background.connect(panelPortName(t1), realPanel(2)),
+    ];
     await settle();
     const bob = calendarEvent({ dataEventId: fixtureByTitle('Alice / Bob').data_eventid });
     expect(await background.send({ kind: 'calendar/select-event', event: bob }, realCalendar(1))).toEqual({
@@ -810,11 +1026,25 @@ describe('5. The panel asking "which event?" gets only its own tab’s event', (
       },
     ]);
     expect(tab2.posted).toEqual([{ kind: 'panel/context', context: null }]);
-    // And asking, the framed panel of tab 2 learns nothing of tab 1, even naming it.
-    expect(await background.send({ kind: 'panel/get-context', tabId: 1 }, realPanel(2))).toEqual({
+    for (const [i, port] of intruders.entries()) {
+      expect(port.disconnect, `intruder ${i}`).toHaveBeenCalledTimes(1);
+      expect(port.posted, `intruder ${i}`).toEqual([]);
+    }
+    // And asking: the framed panel of tab 1 with its token learns its event…
+    expect(await background.send({ kind: 'panel/get-context', frameToken: t1 }, realPanel(1))).toMatchObject({
       ok: true,
-      data: { context: null },
+      data: { context: { title: 'Alice / Bob' } },
     });
+    // …while the framed panel of tab 2 learns nothing of tab 1, even naming it or presenting its token,
+    // and a copy in tab 1 without the token learns nothing either.
+    for (const [message, sender] of [
+      [{ kind: 'panel/get-context', tabId: 1, frameToken: t2 }, realPanel(2)],
+      [{ kind: 'panel/get-context', tabId: 1, frameToken: t1 }, realPanel(2)],
+      [{ kind: 'panel/get-context', tabId: 1 }, realPanel(1)],
+      [{ kind: 'panel/get-context' }, realPanel(1)],
+    ] as const) {
+      expect(await background.send(message, sender)).toEqual({ ok: true, data: { context: null } });
+    }
   });
 });
 

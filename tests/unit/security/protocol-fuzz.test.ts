@@ -213,6 +213,12 @@ const VALID: { [K in MessageKind]: fc.Arbitrary<Request<K>> } = {
   }),
   'calendar/event-details': fc.record({ kind: fc.constant('calendar/event-details'), details: eventDetails }),
   'calendar/select-event': fc.record({ kind: fc.constant('calendar/select-event'), event: seenEvent }),
+  'panel/frame-opened': fc.record({
+    kind: fc.constant('panel/frame-opened'),
+    token: fc
+      .uint8Array({ minLength: 16, maxLength: 16 })
+      .map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')),
+  }),
   'panel/data-changed': fc.record({ kind: fc.constant('panel/data-changed') }),
   'meet/call-seen': fc.record({
     kind: fc.constant('meet/call-seen'),
@@ -230,6 +236,7 @@ const VALID: { [K in MessageKind]: fc.Arbitrary<Request<K>> } = {
     {
       kind: fc.constant('panel/get-context'),
       tabId: fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constant(2 ** 31), fc.constant(-0)),
+      frameToken: fc.constantFrom('0123456789abcdef0123456789abcdef', 'ffffffffffffffffffffffffffffffff'),
     },
     { requiredKeys: ['kind'] },
   ),
