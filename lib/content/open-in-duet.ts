@@ -33,6 +33,8 @@ export function createOpenInDuetButton(): OpenInDuetButton {
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
+    // Only the user's own click: a page script's button.click() must not switch the panel's meeting.
+    if (!event.isTrusted) return;
     action?.();
   });
   // Keep Calendar from treating a press on our button as a click outside its popover.
