@@ -15,63 +15,124 @@ const KIND_LABELS: Record<EventBadge['kind'], string> = {
   career: 'Career',
 };
 
-/** True for a badge or anything inside one (text nodes included), so drawing badges never triggers a rescan. */
+/** How deep a badge's own nodes go: the badge, its count, the count's text. */
+const BADGE_DEPTH = 3;
+
+/**
+ * True for a badge or anything inside one (text nodes included): an `ignore` for `observeDebounced`. Walks
+ * at most three parents (a badge is that shallow), so it is cheap enough to run on every mutation record.
+ */
 export function isBadge(node: Node): boolean {
-  const element = node instanceof Element ? node : node.parentElement;
-  return element !== null && element.closest(`[${BADGE_ATTRIBUTE}]`) !== null;
+  let current: Node | null = node;
+  for (let depth = 0; current !== null && depth < BADGE_DEPTH; depth++) {
+    if (current.nodeType === 1 && (current as Element).hasAttribute(BADGE_ATTRIBUTE)) return true;
+    current = current.parentNode;
+  }
+  return false;
 }
 
-/** The current open action of each badge: re-renders replace it, so a reused chip never opens an old event. */
+/**
+ * The current open action of each badge we drew: re-renders replace it, so a reused chip never opens an old
+ * event. A badge without an entry was not drawn by us (Calendar cloned a chip with our badge inside).
+ */
 const openActions = new WeakMap<HTMLElement, () => void>();
 
+/** The chip's own badge (a direct child), if any: one native query, no script per child. */
 export function findBadge(chip: Element): HTMLElement | null {
   return chip.querySelector<HTMLElement>(`:scope > [${BADGE_ATTRIBUTE}]`);
 }
 
-function applyStyle(badge: HTMLElement, badgeData: EventBadge, inline: boolean): void {
-  const confirmed = badgeData.confidence === 'confirmed';
-  Object.assign(badge.style, {
-    // Grid views position chips absolutely: pin the badge to the chip's corner. Schedule rows flow, so the
-    // badge flows after the title there (a structural check, no layout read).
-    position: inline ? 'relative' : 'absolute',
-    top: inline ? '0' : '2px',
-    right: inline ? 'auto' : '2px',
-    marginLeft: inline ? '6px' : '0',
-    verticalAlign: 'middle',
-    zIndex: '5',
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: '3px',
-    padding: '0 5px',
-    height: '16px',
-    borderRadius: '8px',
-    font: '600 10px/16px system-ui, sans-serif',
-    letterSpacing: '0.2px',
-    cursor: 'pointer',
-    color: confirmed ? '#ffffff' : '#3b2a7a',
-    background: confirmed ? '#5b3fd6' : '#f1edff',
-    border: confirmed ? '1px solid #5b3fd6' : '1px dashed #5b3fd6',
-    boxShadow: '0 1px 2px rgba(0,0,0,0.25)',
-    pointerEvents: 'auto',
-  } satisfies Partial<CSSStyleDeclaration>);
+/**
+ * One set of listeners per document (capture phase, so they run before Calendar's own) instead of five per
+ * badge: a press on one of our badges opens it and never reaches Calendar (no details popover, no drag).
+ * Badges this script did not draw (no open action) are left alone.
+ */
+const delegating = new WeakSet<Document>();
+function delegateEvents(doc: Document): void {
+  if (delegating.has(doc)) return;
+  delegating.add(doc);
+  const badgeOf = (event: Event) => {
+    const target = event.target as Partial<Element> | null;
+    const badge = target?.closest?.(`[${BADGE_ATTRIBUTE}]`) as HTMLElement | null | undefined;
+    return badge && openActions.has(badge) ? badge : null;
+  };
+  const open = (event: Event, badge: HTMLElement) => {
+    // Keep Calendar from also opening its own details popover for this click.
+    event.preventDefault();
+    event.stopPropagation();
+    // Only the user's own click or key: a page script's badge.click() must not switch the panel to
+    // another meeting (the user would go on typing into the wrong 1:1).
+    if (!event.isTrusted) return;
+    openActions.get(badge)?.();
+  };
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const badge = badgeOf(event);
+      if (badge) open(event, badge);
+    },
+    true,
+  );
+  for (const type of ['mousedown', 'pointerdown', 'mouseup'])
+    doc.addEventListener(type, (event) => badgeOf(event) && event.stopPropagation(), true);
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      const badge = badgeOf(event);
+      if (badge && (event.key === 'Enter' || event.key === ' ')) open(event, badge);
+    },
+    true,
+  );
 }
+
+const BASE_STYLE =
+  'vertical-align: middle; z-index: 5; display: inline-flex; align-items: center; gap: 3px; padding: 0 5px; ' +
+  'height: 16px; border-radius: 8px; font: 600 10px/16px system-ui, sans-serif; letter-spacing: 0.2px; ' +
+  'cursor: pointer; box-shadow: 0 1px 2px rgba(0,0,0,0.25); pointer-events: auto;';
+// Grid views position chips absolutely: pin the badge to the chip's corner. Schedule rows flow, so the badge
+// flows after the title there (a structural check, no layout read).
+const PLACED = {
+  grid: 'position: absolute; top: 2px; right: 2px; margin-left: 0px;',
+  inline: 'position: relative; top: 0px; right: auto; margin-left: 6px;',
+};
+const COLOURS = {
+  confirmed: 'color: #ffffff; background: #5b3fd6; border: 1px solid #5b3fd6;',
+  likely: 'color: #3b2a7a; background: #f1edff; border: 1px dashed #5b3fd6;',
+};
+const COUNT_STYLE =
+  'min-width: 12px; height: 12px; padding: 0 3px; border-radius: 6px; font: 700 9px/12px system-ui, sans-serif; ' +
+  'text-align: center;';
+const COUNT_COLOURS = {
+  confirmed: 'color: #5b3fd6; background: #ffffff;',
+  likely: 'color: #ffffff; background: #5b3fd6;',
+};
+
+/**
+ * Styled empty elements to clone, one per look: a clone copies the parsed inline style, while parsing these
+ * declarations costs tens of µs per element (and CSSOM styles are not subject to a page's style-src CSP).
+ */
+const templates = new Map<string, HTMLElement>();
+function cloneStyled(css: string): HTMLElement {
+  let template = templates.get(css);
+  if (!template || template.ownerDocument !== document) {
+    template = document.createElement('span');
+    template.style.cssText = css;
+    templates.set(css, template);
+  }
+  return template.cloneNode(false) as HTMLElement;
+}
+
+const badgeStyle = (confidence: EventBadge['confidence'], inline: boolean) =>
+  `${PLACED[inline ? 'inline' : 'grid']} ${BASE_STYLE} ${COLOURS[confidence]}`;
+/** The style each badge was drawn with. */
+const styles = new WeakMap<HTMLElement, string>();
 
 function setContent(badge: HTMLElement, data: EventBadge): void {
   const label = KIND_LABELS[data.kind];
   badge.replaceChildren(document.createTextNode(label));
   if (data.openAgreements > 0) {
-    const count = document.createElement('span');
+    const count = cloneStyled(`${COUNT_STYLE} ${COUNT_COLOURS[data.confidence]}`);
     count.textContent = data.openAgreements > 99 ? '99+' : String(data.openAgreements);
-    Object.assign(count.style, {
-      minWidth: '12px',
-      height: '12px',
-      padding: '0 3px',
-      borderRadius: '6px',
-      font: '700 9px/12px system-ui, sans-serif',
-      textAlign: 'center',
-      color: data.confidence === 'confirmed' ? '#5b3fd6' : '#ffffff',
-      background: data.confidence === 'confirmed' ? '#ffffff' : '#5b3fd6',
-    } satisfies Partial<CSSStyleDeclaration>);
     count.setAttribute('aria-hidden', 'true');
     badge.append(count);
   }
@@ -84,48 +145,75 @@ function setContent(badge: HTMLElement, data: EventBadge): void {
   badge.title = `Open in Duet${confidence}${open}`;
 }
 
-/** Draws or updates the badge on a chip; idempotent, so a re-run never duplicates it. */
+const signatureOf = (data: EventBadge) =>
+  `${data.dataEventId}|${data.kind}|${data.confidence}|${data.openAgreements}`;
+
+/**
+ * Whole badges to clone, one per look and content (placement, kind, confidence, count): drawing a new badge
+ * is then one clone and two attributes, whatever its style and text.
+ */
+const badgeTemplates = new Map<string, HTMLElement>();
+function createBadge(chip: HTMLElement, data: EventBadge, style: string, onOpen: () => void): HTMLElement {
+  delegateEvents(chip.ownerDocument);
+  const look = `${style}|${data.kind}|${data.confidence}|${data.openAgreements}`;
+  let template = badgeTemplates.get(look);
+  if (!template || template.ownerDocument !== document) {
+    template = cloneStyled(style);
+    template.setAttribute(BADGE_ATTRIBUTE, '');
+    template.setAttribute('role', 'button');
+    template.tabIndex = 0;
+    template.setAttribute('data-duet-kind', data.kind);
+    template.setAttribute('data-duet-confidence', data.confidence);
+    setContent(template, data);
+    if (badgeTemplates.size >= 100) badgeTemplates.clear();
+    badgeTemplates.set(look, template);
+  }
+  const badge = template.cloneNode(true) as HTMLElement;
+  badge.setAttribute('data-duet-event-id', data.dataEventId);
+  badge.setAttribute('data-duet-signature', signatureOf(data));
+  styles.set(badge, style);
+  openActions.set(badge, onOpen);
+  return badge;
+}
+
+/**
+ * Draws or updates the badge on a chip; idempotent, so a re-run never duplicates it and, when nothing
+ * changed, writes nothing. A badge copied into the chip by Calendar (a cloned chip) is replaced by ours.
+ */
 export function renderBadge(
   chip: HTMLElement,
   data: EventBadge,
   onOpen: (chip: HTMLElement) => void,
 ): HTMLElement {
   let badge = findBadge(chip);
-  const signature = `${data.dataEventId}|${data.kind}|${data.confidence}|${data.openAgreements}`;
-  if (badge) openActions.set(badge, () => onOpen(chip));
-  if (badge && badge.dataset.duetSignature === signature) return badge;
+  while (badge && !openActions.has(badge)) {
+    badge.remove();
+    badge = findBadge(chip);
+  }
+  const signature = signatureOf(data);
+  if (badge) {
+    openActions.set(badge, () => onOpen(chip));
+    if (badge.getAttribute('data-duet-signature') === signature) return badge;
+  }
+  const style = badgeStyle(data.confidence, chip.closest('[data-datekey]') === null);
   if (!badge) {
-    badge = document.createElement('span');
-    badge.setAttribute(BADGE_ATTRIBUTE, '');
-    badge.setAttribute('role', 'button');
-    badge.tabIndex = 0;
-    const element = badge;
-    openActions.set(element, () => onOpen(chip));
-    const open = (event: Event) => {
-      // Keep Calendar from also opening its own details popover for this click.
-      event.preventDefault();
-      event.stopPropagation();
-      openActions.get(element)?.();
-    };
-    const swallow = (event: Event) => event.stopPropagation();
-    badge.addEventListener('click', open);
-    badge.addEventListener('mousedown', swallow);
-    badge.addEventListener('pointerdown', swallow);
-    badge.addEventListener('mouseup', swallow);
-    badge.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') open(event);
-    });
+    badge = createBadge(chip, data, style, () => onOpen(chip));
     chip.append(badge);
+    return badge;
+  }
+  if (styles.get(badge) !== style) {
+    badge.style.cssText = style;
+    styles.set(badge, style);
   }
   badge.setAttribute('data-duet-event-id', data.dataEventId);
   badge.setAttribute('data-duet-kind', data.kind);
   badge.setAttribute('data-duet-confidence', data.confidence);
-  badge.dataset.duetSignature = signature;
-  applyStyle(badge, data, chip.closest('[data-datekey]') === null);
+  badge.setAttribute('data-duet-signature', signature);
   setContent(badge, data);
   return badge;
 }
 
+/** Removes the chip's badge (ours, or a copy Calendar cloned along), if it has one. */
 export function removeBadge(chip: Element): void {
-  findBadge(chip)?.remove();
+  for (let badge = findBadge(chip); badge !== null; badge = findBadge(chip)) badge.remove();
 }

@@ -19,69 +19,152 @@ import { sendFromContent } from '../messaging/content-client';
 import { OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/constants';
 import { isBadgesResponse, isDetailsResponse, isOk } from '../messaging/guards';
 import type { EventBadge } from '../messaging/schemas';
-import { findBadge, isBadge, removeBadge, renderBadge } from './badges';
+import { removeBadge, renderBadge } from './badges';
 import { observeDebounced } from './observe';
-import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from './open-in-duet';
-import { createPanelHost, PANEL_HOST_ATTRIBUTE, type PanelHost } from './panel-host';
+import { createOpenInDuetButton } from './open-in-duet';
+import { createPanelHost, type PanelHost } from './panel-host';
 
 const SCAN_DELAY_MS = 150;
 const MAX_VERDICTS = 5000;
 const STALE_SELECTOR_AFTER_MS = 10_000;
+/** More changed nodes than this in one batch: read the whole page instead. */
+const MAX_TOUCHED = 2000;
 
 export interface CalendarPageOptions {
   signal: AbortSignal;
   panelUrl: string;
 }
 
-/** Everything a badge depends on that the page shows; a chip whose signature is unchanged costs nothing. */
-function signatureOf(event: CalendarEvent): string {
-  return [
-    event.dataEventId,
-    event.title,
-    event.day,
-    event.start,
-    event.end,
-    event.allDay,
-    event.response,
-  ].join('\u0000');
+/**
+ * What the background judges an event by (lib/background/calendar.ts, `judgeEvents`): its id (series and
+ * calendar), title, all-day flag and my response, never its day or times. An event moved or resized keeps
+ * its answer; tests/unit/content/verdict-key.test.ts holds the background to that. Starts with the id and NUL.
+ */
+export function verdictKey(event: CalendarEvent): string {
+  return `${event.dataEventId}\u0000${event.title}\u0000${event.allDay}\u0000${event.response}`;
 }
 
-function isOurs(node: Node): boolean {
-  const element = node instanceof Element ? node : node.parentElement;
-  return (
-    isBadge(node) ||
-    (element !== null && element.closest(`[${PANEL_HOST_ATTRIBUTE}], [${OPEN_BUTTON_ATTRIBUTE}]`) !== null)
-  );
+/**
+ * What changed since the last scan, noted (not read) as Calendar's mutation records arrive: the nodes whose
+ * children or text changed and the elements added. Runs for every batch Calendar renders, so it only copies
+ * references: no selector matching, no layout, no walk up the tree. Our own drawing is never recorded (it
+ * runs unobserved); a record about a badge at most re-reads its chip, which then draws nothing.
+ */
+export class MutationLog {
+  touched = new Set<Node>();
+  added = new Set<Element>();
+  /** Too much changed (or nothing read yet): the next scan reads the whole page. */
+  readAll = true;
+
+  /** Notes a batch of records; true if it holds anything (worth a scan). */
+  record(records: readonly MutationRecord[]): boolean {
+    if (this.readAll) return records.length > 0;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]!;
+      this.touched.add(record.target);
+      if (record.type !== 'childList') continue;
+      const nodes = record.addedNodes;
+      for (let j = 0; j < nodes.length; j++) {
+        const node = nodes[j]!;
+        if (node.nodeType === 1) this.added.add(node as Element);
+      }
+    }
+    if (this.touched.size + this.added.size > MAX_TOUCHED) this.readAll = true;
+    return records.length > 0;
+  }
+
+  /** The chips whose read may be stale: around every touched node, and every chip added (or inside one). */
+  changedChips(chipCss: string): Set<HTMLElement> {
+    const chips = new Set<HTMLElement>();
+    for (const node of this.touched) {
+      if (!node.isConnected) continue;
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const chip = element?.closest<HTMLElement>(chipCss);
+      if (chip) chips.add(chip);
+    }
+    // An added node inside a chip is covered by its parent above (a touched node).
+    for (const element of this.added) {
+      if (!element.isConnected) continue;
+      if (element.matches(chipCss)) chips.add(element as HTMLElement);
+      else if (element.firstElementChild)
+        for (const chip of element.querySelectorAll<HTMLElement>(chipCss)) chips.add(chip);
+    }
+    return chips;
+  }
+
+  clear(): void {
+    this.touched.clear();
+    this.added.clear();
+  }
 }
 
 export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): void {
   let panel: PanelHost | null = null;
   const openButton = createOpenInDuetButton();
-  /** Last answer per chip signature. */
+  /** The last answer per verdict key: a chip whose event is judged the same is not asked about again. */
   const verdicts = new Map<string, EventBadge | null>();
-  /** The latest read of every chip on the page, by event id (for the popover and the shortcut). */
-  let eventsById = new Map<string, CalendarEvent>();
+  /** The verdict key of each event read (reads of an unchanged chip share one event object). */
+  const verdictKeys = new WeakMap<CalendarEvent, string>();
+  const keyOf = (event: CalendarEvent) => {
+    let key = verdictKeys.get(event);
+    if (key === undefined) verdictKeys.set(event, (key = verdictKey(event)));
+    return key;
+  };
+  /** The answer each chip's badge shows now, and that badge: an unchanged answer is not drawn again. */
+  const shown = new WeakMap<HTMLElement, { verdict: EventBadge; badge: HTMLElement }>();
+  const log = new MutationLog();
+  let readUrl = '';
+  const chipCss = calendarSelectors.eventChip.css;
   let popoverEventId: string | null = null;
+  /** An event whose guests were just read: its chips are judged again on this scan. */
+  let rejudge: string | null = null;
   let everSawChip = false;
 
-  /** Bench builds only (`__DUET_BENCH__`): a scan's main-thread time, paused while it awaits the background. */
-  const clock = { ms: 0, since: 0 };
+  /**
+   * Bench builds only (`__DUET_BENCH__`): where a batch's main-thread time goes — recording its mutations
+   * (observer callbacks since the last scan), then each phase of the scan. `lap` closes the running phase;
+   * awaiting the background is not counted (the answer's check and all that follows is).
+   */
+  const clock = { since: 0, recording: 0, phases: {} as Record<string, number> };
+  /** Kept until the bench asks (a `duet-bench-report` event), so reporting costs nothing while it measures. */
+  const reports: Array<{ chips: number; judged: number; phases: Record<string, number> }> = [];
+  if (__DUET_BENCH__)
+    document.addEventListener('duet-bench-report', () => {
+      console.debug('duet:scan-ms', JSON.stringify(reports.splice(0)));
+    });
   const startClock = () => {
-    if (__DUET_BENCH__) Object.assign(clock, { ms: 0, since: performance.now() });
+    if (!__DUET_BENCH__) return;
+    console.timeStamp('duet:scan');
+    clock.phases = { record: clock.recording };
+    clock.recording = 0;
+    clock.since = performance.now();
   };
-  const pauseClock = () => {
-    if (__DUET_BENCH__) clock.ms += performance.now() - clock.since;
+  const lap = (phase: string) => {
+    if (!__DUET_BENCH__) return;
+    const now = performance.now();
+    clock.phases[phase] = (clock.phases[phase] ?? 0) + now - clock.since;
+    clock.since = now;
   };
   const resumeClock = () => {
-    if (__DUET_BENCH__) clock.since = performance.now();
+    if (!__DUET_BENCH__) return;
+    clock.since = performance.now();
+    // Marks the task the background's answer runs in, for the bench's trace (main-thread CPU per batch).
+    console.timeStamp('duet:answer');
   };
 
   const headerBottom = () =>
     document.querySelector(calendarSelectors.appHeader.css)?.getBoundingClientRect().bottom ?? 64;
 
-  /** The event behind an id: the chip's read, or (popover without a chip in view) what the id itself says. */
+  /** The latest read of each event on the page, by id (for the popover, the shortcut and badge clicks). */
+  const latest = new Map<string, CalendarEvent>();
+  const remember = (reads: readonly CalendarEventRead[]) => {
+    if (latest.size > MAX_VERDICTS) latest.clear();
+    for (const { event } of reads) latest.set(event.dataEventId, event);
+  };
+
+  /** The event behind an id: its latest read, or (popover without a chip in view) what the id itself says. */
   const eventFor = (dataEventId: string, title: string): CalendarEvent | null => {
-    const seen = eventsById.get(dataEventId);
+    const seen = latest.get(dataEventId);
     if (seen) return seen;
     const decoded = decodeEventId(dataEventId);
     if (!decoded) return null;
@@ -105,26 +188,49 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     panel.open();
   };
 
-  const apply = (element: HTMLElement, event: CalendarEvent, badge: EventBadge | null) => {
-    if (badge) renderBadge(element, badge, () => void openPanelFor(event).catch(reportFailure));
-    else if (findBadge(element)) removeBadge(element);
+  /** A badge opens the event its chip shows when clicked (read then, so a redraw is never needed for it). */
+  const openChip = (chip: HTMLElement) => {
+    const event = eventFor(chip.getAttribute('data-eventid') ?? '', '');
+    if (event) void openPanelFor(event).catch(reportFailure);
+  };
+
+  /**
+   * Draws the answer on a chip; a chip that already shows this very answer is left alone, and so is one
+   * Calendar replaced while the background was asked (its successor is read on the next scan).
+   */
+  const apply = ({ element }: CalendarEventRead, verdict: EventBadge | null) => {
+    if (!element.isConnected) return;
+    const current = shown.get(element);
+    if (verdict === null) {
+      if (current) shown.delete(element);
+      removeBadge(element);
+      return;
+    }
+    if (current?.verdict === verdict && current.badge.parentNode === element) return;
+    const badge = renderBadge(element, verdict, openChip);
+    shown.set(element, { verdict, badge });
   };
 
   const readPopover = async () => {
     const details = readEventDetails(document);
     if (!details) {
+      // The button shows only while a popover is open (it starts hidden): no style write on every scan.
+      if (popoverEventId !== null) openButton.hide();
       popoverEventId = null;
-      openButton.hide();
       return;
     }
     if (details.dataEventId !== popoverEventId) {
       popoverEventId = details.dataEventId;
-      pauseClock();
-      await sendFromContent({ kind: 'calendar/event-details', details }, isDetailsResponse);
-      resumeClock();
+      const sent = sendFromContent({ kind: 'calendar/event-details', details }, (value) => {
+        resumeClock();
+        return isDetailsResponse(value);
+      });
+      lap('popover');
+      await sent;
       // Guests are known now: judge this event again.
       for (const key of verdicts.keys())
         if (key.startsWith(`${details.dataEventId}\u0000`)) verdicts.delete(key);
+      rejudge = details.dataEventId;
     }
     const dialog = findOpenDetails(document);
     const event = eventFor(details.dataEventId, details.title);
@@ -137,99 +243,71 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
   };
 
-  /** The last read of each chip on the page: a scan reads again only the chips that changed since. */
-  const reads = new Map<HTMLElement, CalendarEventRead>();
-  /** What changed since the last scan, recorded (not read) as it happens. */
-  let touched: Node[] = [];
-  let added: Node[] = [];
-  let readAll = true;
-  let readUrl = '';
-  const MAX_TOUCHED = 2000;
-  const recorder = new MutationObserver((records) => {
-    if (readAll) return;
-    for (const record of records) {
-      if (isOurs(record.target)) continue;
-      touched.push(record.target);
-      for (const node of record.addedNodes) if (!isOurs(node)) added.push(node);
-    }
-    if (touched.length + added.length > MAX_TOUCHED) readAll = true;
-  });
-  recorder.observe(document.body, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => recorder.disconnect());
-
-  const chipCss = calendarSelectors.eventChip.css;
-  /** The chips whose read may be stale: around every touched node, inside every added one. */
-  const changedChips = (): Set<HTMLElement> => {
-    const chips = new Set<HTMLElement>();
-    const around = (node: Node) => {
-      const element = node instanceof Element ? node : node.parentElement;
-      const chip = node.isConnected ? element?.closest<HTMLElement>(chipCss) : null;
-      if (chip) chips.add(chip);
-    };
-    touched.forEach(around);
-    for (const node of added) {
-      around(node);
-      if (node instanceof Element && node.isConnected)
-        for (const chip of node.querySelectorAll<HTMLElement>(chipCss)) chips.add(chip);
-    }
-    for (const read of reads.values())
-      if (read.event.dataEventId === popoverEventId && read.element.isConnected) chips.add(read.element);
-    return chips;
-  };
-
+  /** The chips to read on this scan: all of them after a reset, else the ones the mutation log points at. */
   const readChanged = (): CalendarEventRead[] => {
     const context = chipReadContext(document);
-    if (context.agenda || location.href !== readUrl) readAll = true;
-    if (readAll) {
-      readAll = false;
+    if (context.agenda || location.href !== readUrl) log.readAll = true;
+    if (log.readAll) {
+      log.readAll = false;
+      log.clear();
       readUrl = location.href;
-      touched = [];
-      added = [];
-      reads.clear();
-      for (const read of readCalendarEvents(document)) reads.set(read.element, read);
-      return [...reads.values()];
+      rejudge = null;
+      latest.clear();
+      const all = readCalendarEvents(document);
+      remember(all);
+      return all;
     }
-    const chips = changedChips();
-    touched = [];
-    added = [];
-    for (const element of reads.keys()) if (!element.isConnected) reads.delete(element);
+    const chips = log.changedChips(chipCss);
+    log.clear();
+    if (rejudge !== null)
+      for (const chip of document.querySelectorAll<HTMLElement>(chipCss))
+        if (chip.getAttribute('data-eventid') === rejudge) chips.add(chip);
+    rejudge = null;
     const changed: CalendarEventRead[] = [];
     for (const chip of chips) {
       const read = readCalendarEvent(chip, context);
-      if (read) reads.set(chip, read);
-      else reads.delete(chip);
       if (read) changed.push(read);
+      else if (shown.delete(chip)) observation.unobserved(() => removeBadge(chip));
     }
+    remember(changed);
     return changed;
   };
 
   const scan = async () => {
     startClock();
     await readPopover();
+    lap('popover');
     const chips = readChanged();
-    if (reads.size > 0) everSawChip = true;
-    eventsById = new Map();
-    for (const { event } of reads.values())
-      if (!eventsById.has(event.dataEventId)) eventsById.set(event.dataEventId, event);
+    lap('read');
+    if (chips.length > 0) everSawChip = true;
     // Bounded memory over a long day in Calendar: forget old answers before judging (asked again as needed).
     if (verdicts.size > MAX_VERDICTS) verdicts.clear();
-    const signatures = new Map(chips.map((read) => [read, signatureOf(read.event)]));
-    const unknown = chips.filter((read) => !verdicts.has(signatures.get(read)!));
-    if (unknown.length > 0) {
-      pauseClock();
-      const { badges } = await sendFromContent(
-        { kind: 'calendar/classify-events', events: unknown.map(({ event }) => event) },
-        isBadgesResponse,
+    const keys = chips.map((read) => keyOf(read.event));
+    const unknown = new Map<string, CalendarEvent>();
+    chips.forEach((read, index) => {
+      const key = keys[index]!;
+      if (!verdicts.has(key)) unknown.set(key, read.event);
+    });
+    if (unknown.size > 0) {
+      const answer = sendFromContent(
+        { kind: 'calendar/classify-events', events: [...unknown.values()] },
+        (value) => {
+          resumeClock();
+          return isBadgesResponse(value);
+        },
       );
+      lap('judge');
+      const { badges } = await answer;
       if (signal.aborted) return;
-      resumeClock();
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
-      for (const read of unknown)
-        verdicts.set(signatures.get(read)!, byId.get(read.event.dataEventId) ?? null);
+      for (const [key, event] of unknown) verdicts.set(key, byId.get(event.dataEventId) ?? null);
     }
-    for (const read of chips) apply(read.element, read.event, verdicts.get(signatures.get(read)!) ?? null);
-    pauseClock();
-    if (__DUET_BENCH__) console.debug('duet:scan-ms', clock.ms, chips.length);
+    lap('judge');
+    observation.unobserved(() => {
+      chips.forEach((read, index) => apply(read, verdicts.get(keys[index]!) ?? null));
+    });
+    lap('draw');
+    if (__DUET_BENCH__) reports.push({ chips: chips.length, judged: unknown.size, phases: clock.phases });
   };
 
   let running: Promise<void> | null = null;
@@ -254,7 +332,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   const onShortcut = () => {
     const focused = document.activeElement?.closest?.('[data-eventid][data-eventchip]');
     const id = popoverEventId ?? focused?.getAttribute('data-eventid') ?? null;
-    const event = id ? eventFor(id, eventsById.get(id)?.title ?? '') : null;
+    const event = id ? eventFor(id, '') : null;
     if (event) return void openPanelFor(event).catch(reportFailure);
     if (panel?.state === 'open') panel.close();
     else if (panel) panel.open();
@@ -266,7 +344,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     const kind = (message as { kind?: unknown } | null)?.kind;
     if (kind === REFRESH_BADGES) {
       verdicts.clear();
-      readAll = true;
+      log.readAll = true;
       requestScan();
     } else if (kind === OPEN_PANEL_SHORTCUT) {
       onShortcut();
@@ -274,12 +352,18 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  observeDebounced({
+  // One observer: it notes what changed (for the next scan) and schedules that scan, debounced.
+  const observation = observeDebounced({
     root: document.body,
     delayMs: SCAN_DELAY_MS,
     onChange: requestScan,
     signal,
-    ignore: isOurs,
+    onRecords: (records) => {
+      const started = __DUET_BENCH__ ? performance.now() : 0;
+      const relevant = log.record(records);
+      if (__DUET_BENCH__) clock.recording += performance.now() - started;
+      return relevant;
+    },
   });
   requestScan();
 

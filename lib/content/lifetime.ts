@@ -9,7 +9,7 @@ export interface Lifetime {
   signal: AbortSignal;
 }
 
-const CHECK_MS = 2000;
+const CHECK_MS = 500;
 
 export function contentLifetime(
   wxtSignal: AbortSignal,

@@ -72,6 +72,8 @@ const RESPONSE_ORDER = ['accepted', 'declined', 'tentative', 'needs-action'] as 
 const TIME = String.raw`(\d{1,2})(?:\s?[:.h]\s?(\d{2})|\s?h)?\s?(?:([ap])\.?m\.?)?(?:\s?Uhr)?`;
 
 export interface CalendarLocale {
+  /** The language: `en`, `de`, `fr`. */
+  id: string;
   /** `^<start> <to> <end>, ` */
   range: RegExp;
   /** `^<all day>, ` */
@@ -96,6 +98,7 @@ export function calendarLocale(lang: string | null | undefined): CalendarLocale 
     const month = `(${table.months.replace(/ /g, '|')})\\p{L}*\\.?`;
     const year = String.raw`(?:,?\s(\d{4}))?`;
     locale = {
+      id: key,
       range: new RegExp(String.raw`^(?:${table.lead}\s)?${TIME}\s?(?:${table.to}|–|-)\s?${TIME},\s`, 'iu'),
       allDay: new RegExp(`^${table.allDay},\\s`, 'iu'),
       response: new RegExp(`^(?:${table.responses.map((r) => `(${r})`).join('|')})$`, 'iu'),
@@ -175,10 +178,13 @@ export function parseDayText(text: string, locale: CalendarLocale): ParsedDate |
   return null;
 }
 
-/** `YYYY-MM-DD`, or null if the parts do not form a real date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD`, or null if the parts do not form a real date (plain arithmetic: no `Date` per chip). */
 export function isoDay(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1970 || year > 9999 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return date.toISOString().slice(0, 10);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (month === 2 && leap ? 1 : 0)) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }

@@ -1,20 +1,22 @@
 /** Reads Calendar event chips into plain, zod-checked facts. No layout reads, no DOM writes. */
-import { decodeEventId } from '../../domain/event-id';
+import { type DecodedEventId, decodeEventId } from '../../domain/event-id';
 import { type CalendarLocale, isoDay, parseDayText, parseResponse, parseTimeRange } from './locale';
-import { isCalendarEvent, isDataEventId } from './guards';
+import { isCalendarEvent } from './guards';
 import type { CalendarEvent, CalendarView } from './model';
 import { documentOf, normaliseText, pageLocale, readCurrentView } from './read-details';
 import { calendarSelectors as sel } from './selectors';
 
-/** A chip's identity only: what `readChips` gives (tasks and birthdays included). */
-export interface ChipRead {
-  element: HTMLElement;
-  event: { dataEventId: string; title: string };
-}
-
 export interface CalendarEventRead {
   element: HTMLElement;
+  /** Shared by later reads of the same chip facts (an unchanged event is the same object): do not mutate. */
   event: CalendarEvent;
+}
+
+/** The visible title element's text, raw: `.I0UMhf` and friends, else the first aria-hidden span. */
+function rawChipTitle(chip: Element): string | null | undefined {
+  const titleElement =
+    chip.querySelector(sel.chipTitle.css) ?? chip.querySelector('[aria-hidden="true"] span');
+  return titleElement?.textContent;
 }
 
 /**
@@ -22,41 +24,18 @@ export interface CalendarEventRead {
  * Fixture: gcal-week.html, `div[data-eventchip] > div[aria-hidden] span.I0UMhf`.
  */
 export function readChipTitle(chip: Element): string {
-  const titleElement = chip.querySelector(sel.chipTitle.css);
-  if (titleElement) return normaliseText(titleElement.textContent);
-  const visible = chip.querySelector('[aria-hidden="true"] span');
-  return normaliseText(visible?.textContent);
-}
-
-export function readChip(chip: HTMLElement): ChipRead | null {
-  const id = chip.getAttribute('data-eventid') ?? '';
-  return isDataEventId(id)
-    ? { element: chip, event: { dataEventId: id, title: readChipTitle(chip).slice(0, 1024) } }
-    : null;
-}
-
-/** All chips under `root`, first occurrence per event id (ids repeat on handles and popovers). */
-export function readChips(root: ParentNode): ChipRead[] {
-  const seen = new Set<string>();
-  const chips: ChipRead[] = [];
-  for (const element of root.querySelectorAll<HTMLElement>(sel.eventChip.css)) {
-    const read = readChip(element);
-    if (!read || seen.has(read.event.dataEventId)) continue;
-    seen.add(read.event.dataEventId);
-    chips.push(read);
-  }
-  return chips;
+  return normaliseText(rawChipTitle(chip));
 }
 
 /**
- * The chip's accessible description: `.XuJrye` inside the chip, else its first child div that is not
+ * The chip's accessible description, raw: `.XuJrye` inside the chip, else its first child div that is not
  * aria-hidden, else the older aria-label (GOOGLE-DOM.md §1.2).
  */
-function readChipDescription(chip: Element): string {
-  const description =
-    chip.querySelector(sel.chipDescription.css) ??
-    [...chip.children].find((c) => c.tagName === 'DIV' && c.getAttribute('aria-hidden') !== 'true');
-  return normaliseText(description?.textContent ?? chip.getAttribute('aria-label'));
+function rawChipDescription(chip: Element): string | null | undefined {
+  let description = chip.querySelector(sel.chipDescription.css);
+  for (let child = chip.firstElementChild; !description && child; child = child.nextElementSibling)
+    if (child.tagName === 'DIV' && child.getAttribute('aria-hidden') !== 'true') description = child;
+  return description ? description.textContent : chip.getAttribute('aria-label');
 }
 
 /** `data-datekey` packs `((y-1970)<<9)|(m<<5)|d` (ColorKit, §1.3). */
@@ -91,16 +70,26 @@ function readGridDay(
   return day;
 }
 
+/** Days read from cells, by locale, key and heading text: a column's heading changes far less than its chips. */
+const cellDayCache = new Map<string, string | null>();
+
 function readCellDay(cell: Element, locale: CalendarLocale | null): string | null {
-  const parts = decodeDateKey(cell.getAttribute('data-datekey'));
-  const day = parts && isoDay(...parts);
-  if (!parts || !day) return null;
-  const heading = locale && parseDayText(cellLabel(cell), locale);
+  const key = cell.getAttribute('data-datekey');
+  const label = locale ? cellLabel(cell) : '';
+  const cacheKey = `${locale?.id ?? ''}\u0000${key}\u0000${label}`;
+  const cached = cellDayCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const parts = decodeDateKey(key);
+  let day = parts && isoDay(...parts);
+  const heading = day && locale && parseDayText(label, locale);
   if (
+    parts &&
     heading &&
     (heading.month !== parts[1] || heading.day !== parts[2] || (heading.year ?? parts[0]) !== parts[0])
   )
-    return null;
+    day = null;
+  if (cellDayCache.size >= 500) cellDayCache.clear();
+  cellDayCache.set(cacheKey, day);
   return day;
 }
 
@@ -123,20 +112,68 @@ interface ChipText {
 
 /**
  * `<start> to <end>, <title>, <owner>, [<response>, ]<location>, <date>` or `All day, <title>, …`.
- * Titles contain commas, so the response is only read right after the known title and owner.
+ * Titles contain commas, so the response is only read right after the known title and owner. One anchored
+ * regex at the start, then plain string search: no pass over the whole text but the normalisation.
  */
 function parseChipText(text: string, title: string, locale: CalendarLocale): ChipText | null {
   const range = parseTimeRange(text, locale);
   const allDay = range ? null : locale.allDay.exec(text);
   if (!range && !allDay) return null;
-  const rest = text.slice(range ? range.length : (allDay?.[0].length ?? 0));
-  const afterTitle = rest.startsWith(`${title}, `) ? rest.slice(title.length + 2).split(', ') : [];
-  return {
-    start: range?.start ?? null,
-    end: range?.end ?? null,
-    allDay: !range,
-    response: parseResponse(afterTitle[1] ?? '', locale),
-  };
+  const from = range ? range.length : (allDay?.[0].length ?? 0);
+  let response: ChipText['response'] = null;
+  if (text.startsWith(`${title}, `, from)) {
+    const owner = text.indexOf(', ', from + title.length + 2);
+    if (owner !== -1) {
+      const next = text.indexOf(', ', owner + 2);
+      response = parseResponse(text.slice(owner + 2, next === -1 ? undefined : next), locale);
+    }
+  }
+  return { start: range?.start ?? null, end: range?.end ?? null, allDay: !range, response };
+}
+
+/**
+ * What a chip says, remembered per event id with the raw title and description it was read from: Calendar
+ * re-renders and moves chips far more often than it changes them, so most reads compare two strings instead
+ * of decoding the id and parsing the text again (an id is decoded once, whatever its text). The day (from the
+ * chip's cell) and a struck-through title are read each time and are not part of it.
+ */
+interface ChipFacts {
+  /** null: the id does not decode (a task, a birthday, garbage). */
+  decoded: DecodedEventId | null;
+  /** What `title` and `text` were read from; `rawTitle` null until the first read. */
+  locale: CalendarLocale | null;
+  rawTitle: string | null;
+  rawDescription: string;
+  title: string;
+  text: ChipText | null;
+  /** The last event built from these facts, reused while its day and response stay the same. */
+  last: CalendarEvent | null;
+}
+
+const MAX_REMEMBERED = 2000;
+const remembered = new Map<string, ChipFacts>();
+
+function chipFacts(element: HTMLElement, dataEventId: string, locale: CalendarLocale | null): ChipFacts {
+  let facts = remembered.get(dataEventId);
+  if (!facts) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    const decoded = decodeEventId(dataEventId);
+    facts = { decoded, locale, rawTitle: null, rawDescription: '', title: '', text: null, last: null };
+    remembered.set(dataEventId, facts);
+  }
+  if (!facts.decoded) return facts;
+  const rawTitle = rawChipTitle(element) ?? '';
+  const rawDescription = locale ? (rawChipDescription(element) ?? '') : '';
+  if (facts.rawTitle !== rawTitle || facts.rawDescription !== rawDescription || facts.locale !== locale) {
+    const title = normaliseText(rawTitle);
+    facts.locale = locale;
+    facts.rawTitle = rawTitle;
+    facts.rawDescription = rawDescription;
+    facts.title = title.slice(0, 1024);
+    facts.text = locale && parseChipText(normaliseText(rawDescription), title, locale);
+    facts.last = null;
+  }
+  return facts;
 }
 
 /**
@@ -190,24 +227,33 @@ export function readCalendarEvent(
   headerDay: string | null = null,
 ): CalendarEventRead | null {
   const dataEventId = element.getAttribute('data-eventid') ?? '';
-  const decoded = decodeEventId(dataEventId);
+  if (dataEventId.length === 0 || dataEventId.length > 512) return null;
+  const facts = chipFacts(element, dataEventId, locale);
+  const { decoded } = facts;
   if (!decoded) return null;
-  const title = readChipTitle(element);
-  const text = locale && parseChipText(readChipDescription(element), title, locale);
   const gridDay = agenda ? undefined : readGridDay(element, locale, cellDays);
+  const day = gridDay === undefined ? headerDay : gridDay;
+  const response =
+    facts.text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown');
+  const last = facts.last;
+  if (last && last.day === day && last.response === response) return { element, event: last };
+  const { title, text } = facts;
   const event: CalendarEvent = {
     dataEventId,
     eventId: decoded.eventId,
     seriesId: decoded.seriesId,
     calendarId: decoded.calendarId,
-    title: title.slice(0, 1024),
-    day: gridDay === undefined ? headerDay : gridDay,
+    title,
+    day,
     start: text?.start ?? null,
     end: text?.end ?? null,
     allDay: text?.allDay ?? false,
-    response: text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown'),
+    response,
   };
-  return isCalendarEvent(event) ? { element, event } : null;
+  if (!isCalendarEvent(event)) return null;
+  // Later reads of the same facts share it: frozen, so no one can change what they will be given.
+  facts.last = Object.freeze(event);
+  return { element, event };
 }
 
 /** The calendar owner a grid column shows (`data-principal-ids`, base64 email; §1.7), or null. */

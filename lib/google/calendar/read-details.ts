@@ -9,8 +9,12 @@ import { isEventDetails } from './guards';
 import type { EventDetails, Guest } from './model';
 import { calendarSelectors as sel } from './selectors';
 
+/**
+ * Whitespace runs as one space, trimmed. Only runs of two or more and single non-space whitespace are
+ * replaced: most text has neither, and a plain space replaced by itself would still cost a match.
+ */
 export function normaliseText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return (text ?? '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** The document a node belongs to (a Document is its own). */
@@ -37,6 +41,9 @@ export function readCurrentView(doc: Document): CalendarView {
   const path = /\/r\/(\w+)/.exec(doc.location?.pathname ?? doc.URL)?.[1]?.replace('customday', 'custom_days');
   return known(path) ? path : 'unknown';
 }
+
+/** The details popover's id (in `sel.detailsDialog`). */
+const DETAILS_ID = 'xDetDlg';
 
 const MEET_URL = /^https:\/\/meet\.google\.com\/([a-z]{3}-[a-z]{4}-[a-z]{3})(?:[/?#]|$)/;
 const RESOURCE_DOMAIN = '@resource.calendar.google.com';
@@ -101,6 +108,8 @@ function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails 
 
 /** The open (visible) event-details popover element, if any (hidden transient dialogs are skipped). */
 export function findOpenDetails(root: ParentNode): Element | null {
+  // Most scans: no popover at all, which one id lookup tells (the selector needs that id).
+  if ((root as Node).nodeType === 9 && !(root as Document).getElementById(DETAILS_ID)) return null;
   for (const panel of root.querySelectorAll(sel.detailsDialog.css)) {
     if (!panel.closest(HIDDEN)) return panel;
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trusted, userClick } from '../helpers/trusted';
 import { BADGE_ATTRIBUTE, findBadge, isBadge, removeBadge, renderBadge } from '@/lib/content/badges';
 import type { EventBadge } from '@/lib/messaging/protocol';
 import { fixturesIndex, loadFixture } from '../helpers/fixtures';
@@ -172,7 +173,7 @@ describe('renderBadge', () => {
     const openNew = vi.fn();
     const badge = renderBadge(chip, badgeData(), openOld);
     renderBadge(chip, badgeData({ dataEventId: ALICE_FRANK }), openNew);
-    badge.click();
+    userClick(badge);
     expect(openNew).toHaveBeenCalledTimes(1);
     expect(openOld).not.toHaveBeenCalled();
   });
@@ -214,7 +215,7 @@ describe('renderBadge clicks', () => {
     const onOpen = vi.fn();
     const badge = renderBadge(chip, badgeData(), onOpen);
 
-    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    const click = trusted(new MouseEvent('click', { bubbles: true, cancelable: true }));
     badge.dispatchEvent(click);
 
     expect(onOpen).toHaveBeenCalledTimes(1);
@@ -244,9 +245,19 @@ describe('renderBadge clicks', () => {
     chip.addEventListener('keydown', onChipKey);
     const onOpen = vi.fn();
     const badge = renderBadge(chip, badgeData(), onOpen);
-    badge.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    badge.dispatchEvent(trusted(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
     expect(onOpen).toHaveBeenCalledWith(chip);
     expect(onChipKey).not.toHaveBeenCalled();
+  });
+
+  it('ignores clicks and keys a page script makes (they are not the user)', () => {
+    const chip = makeChip();
+    const onOpen = vi.fn();
+    const badge = renderBadge(chip, badgeData(), onOpen);
+    badge.click();
+    badge.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    expect(onOpen).not.toHaveBeenCalled();
   });
 
   it('ignores other keys', () => {
@@ -263,7 +274,7 @@ describe('renderBadge clicks', () => {
     const badge = renderBadge(chip, badgeData(), onOpen);
     renderBadge(chip, badgeData(), onOpen);
     renderBadge(chip, badgeData({ openAgreements: 5 }), onOpen);
-    badge.click();
+    userClick(badge);
     expect(onOpen).toHaveBeenCalledTimes(1);
   });
 });
@@ -311,5 +322,59 @@ describe('removeBadge, findBadge and isBadge', () => {
     for (const chip of chips)
       renderBadge(chip, badgeData({ dataEventId: chip.getAttribute('data-eventid')! }), () => {});
     expect(week.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(chips.length);
+  });
+});
+
+describe('renderBadge with cloned chips, looks and shared listeners', () => {
+  it('replaces a badge copied along with a cloned chip by one of its own, which opens', () => {
+    const chip = makeChip();
+    renderBadge(chip, badgeData(), () => {});
+    const clone = chip.cloneNode(true) as HTMLElement;
+    document.body.append(clone);
+    const copied = findBadge(clone)!;
+    const onOpen = vi.fn();
+    const badge = renderBadge(clone, badgeData(), onOpen);
+    expect(badge).not.toBe(copied);
+    expect(copied.isConnected).toBe(false);
+    expect(clone.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(1);
+    userClick(badge);
+    expect(onOpen).toHaveBeenCalledWith(clone);
+  });
+
+  it('leaves clicks on badges it did not draw to the page', () => {
+    const chip = makeChip();
+    renderBadge(makeChip(), badgeData(), () => {}); // our listeners are in place
+    const foreign = document.createElement('span');
+    foreign.setAttribute(BADGE_ATTRIBUTE, '');
+    chip.append(foreign);
+    const onChip = vi.fn();
+    chip.addEventListener('click', onChip);
+    userClick(foreign);
+    expect(onChip).toHaveBeenCalledTimes(1);
+  });
+
+  it('pins the badge to a grid chip and lets it flow in a schedule row', () => {
+    const cell = document.createElement('div');
+    cell.setAttribute('data-datekey', '28791');
+    const gridChip = makeChip();
+    cell.append(gridChip);
+    document.body.append(cell);
+    expect(renderBadge(gridChip, badgeData(), () => {}).style.position).toBe('absolute');
+    expect(renderBadge(makeChip(), badgeData(), () => {}).style.position).toBe('relative');
+  });
+
+  it('restyles a badge whose confidence changes, and every badge of a look alike', () => {
+    const chip = makeChip();
+    const badge = renderBadge(chip, badgeData({ confidence: 'likely' }), () => {});
+    expect(badge.style.borderStyle || badge.style.border).toContain('dashed');
+    renderBadge(chip, badgeData({ confidence: 'confirmed' }), () => {});
+    expect(badge.style.borderStyle || badge.style.border).toContain('solid');
+    const other = renderBadge(
+      makeChip(),
+      badgeData({ confidence: 'confirmed', openAgreements: 2 }),
+      () => {},
+    );
+    expect(other.style.cssText).toBe(badge.style.cssText);
+    expect(other.querySelector('span')!.style.cssText).toContain('border-radius');
   });
 });

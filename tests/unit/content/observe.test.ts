@@ -222,3 +222,118 @@ describe('observeDebounced ignore', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 });
+
+describe('observeDebounced onRecords', () => {
+  it('passes each batch of records on, and schedules only when it says something changed', async () => {
+    const batches: MutationRecord[][] = [];
+    let relevant = false;
+    const onChange = vi.fn();
+    observeDebounced({
+      root,
+      delayMs: DELAY,
+      onChange,
+      signal: controller.signal,
+      onRecords: (records) => {
+        batches.push([...records]);
+        return relevant;
+      },
+    });
+    const added = append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]![0]!.addedNodes[0]).toBe(added);
+    expect(onChange).not.toHaveBeenCalled();
+
+    relevant = true;
+    append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs ignore first: records only about ignored nodes never reach onRecords', async () => {
+    const onRecords = vi.fn(() => true);
+    const isIgnored = (node: Node) => node instanceof Element && node.hasAttribute('data-ignored');
+    observeDebounced({
+      root,
+      delayMs: DELAY,
+      onChange: () => {},
+      signal: controller.signal,
+      ignore: isIgnored,
+      onRecords,
+    });
+    const ignored = document.createElement('span');
+    ignored.setAttribute('data-ignored', '');
+    root.append(ignored);
+    await flushMutations();
+    expect(onRecords).not.toHaveBeenCalled();
+  });
+});
+
+describe('observeDebounced unobserved', () => {
+  it('hands the records queued so far on first, then writes without recording or scheduling', async () => {
+    const batches: MutationRecord[][] = [];
+    const onChange = vi.fn();
+    const observation = observeDebounced({
+      root,
+      delayMs: DELAY,
+      onChange,
+      signal: controller.signal,
+      onRecords: (records) => {
+        batches.push([...records]);
+        return true;
+      },
+    });
+    const theirs = append();
+    const result = observation.unobserved(() => {
+      // Calendar's record arrived before this ran: it was handed on already.
+      expect(batches.flat().map((r) => r.addedNodes[0])).toEqual([theirs]);
+      for (let i = 0; i < 5; i++) append(theirs, 'span');
+      theirs.textContent = 'ours';
+      return 42;
+    });
+    expect(result).toBe(42);
+    await flushMutations();
+    expect(batches).toHaveLength(1);
+
+    // Still observing afterwards.
+    append();
+    await flushMutations();
+    expect(batches).toHaveLength(2);
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('returns what write returns and rethrows, observing again either way', async () => {
+    const onChange = vi.fn();
+    const observation = observeDebounced({ root, delayMs: DELAY, onChange, signal: controller.signal });
+    expect(() =>
+      observation.unobserved(() => {
+        append();
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).not.toHaveBeenCalled();
+    append();
+    await flushMutations();
+    vi.advanceTimersByTime(DELAY);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('after abort just runs the write (nothing observes any more)', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const observation = observeDebounced({
+      root,
+      delayMs: DELAY,
+      onChange: () => {},
+      signal: controller.signal,
+    });
+    controller.abort();
+    const calls = observe.mock.calls.length;
+    expect(observation.unobserved(() => 'done')).toBe('done');
+    expect(observe.mock.calls.length).toBe(calls);
+  });
+});

@@ -14,7 +14,7 @@ import { generateProfile, profileStats } from '@/lib/demo/generate';
 import { seedDemoDataIfEmpty } from '@/lib/demo/seed';
 import { decodeEventId } from '@/lib/domain/event-id';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
-import { readChips } from '@/lib/google/calendar/read-chips';
+import { readCalendarEvents } from '@/lib/google/calendar/read-chips';
 import { loadFixture } from '../helpers/fixtures';
 
 /** Wednesday of the fixture week (2026-03-22..28), 12:00 PDT. */
@@ -23,7 +23,7 @@ const WEEK_START = Date.UTC(2026, 2, 22, 7);
 const WEEK_END = Date.UTC(2026, 2, 29, 7);
 
 /** The week fixture's chips, decoded, with their title-only verdict. */
-const weekChips = readChips(loadFixture('gcal-week.html')).map(({ event }) => ({
+const weekChips = readCalendarEvents(loadFixture('gcal-week.html')).map(({ event }) => ({
   title: event.title,
   decoded: decodeEventId(event.dataEventId),
   isOneOnOne: classifyTitle(event.title) !== null,

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readChip, readChips, readChipTitle } from '@/lib/google/calendar/read-chips';
-import { type FixtureEvent, fixturesIndex, loadFixture } from '../../helpers/fixtures';
+import {
+  chipReadContext,
+  readCalendarEvent,
+  readCalendarEvents,
+  readChipTitle,
+} from '@/lib/google/calendar/read-chips';
+import { calendarSelectors } from '@/lib/google/calendar/selectors';
+import { fixturesIndex, loadFixture } from '../../helpers/fixtures';
 
 const week = loadFixture('gcal-week.html');
-
-/** The week in document order: the all-day row first, then each day's chips, the task at its due time. */
-function expectedWeek(): { dataEventId: string; title: string }[] {
-  const timed = fixturesIndex.events.map((e: FixtureEvent) => ({
-    dataEventId: e.data_eventid,
-    title: e.title,
-  }));
-  const taskAfter = timed.findIndex((e) => e.title === 'Vendor demo');
-  return [
-    { dataEventId: fixturesIndex.all_day.data_eventid, title: fixturesIndex.all_day.title },
-    ...timed.slice(0, taskAfter + 1),
-    { dataEventId: fixturesIndex.task.data_eventid, title: fixturesIndex.task.title },
-    ...timed.slice(taskAfter + 1),
-  ];
-}
+/** A decodable id: `abc123 alice@acme.example`, base64 without padding. */
+const ID = btoa('abc123 alice@acme.example').replace(/=+$/, '');
+const OTHER_ID = btoa('def456 alice@acme.example').replace(/=+$/, '');
 
 function chip(dataEventId: string | null, inner: (el: HTMLElement) => void = () => {}): HTMLElement {
   const el = document.createElement('div');
@@ -39,83 +33,55 @@ function titled(text: string, className = 'I0UMhf') {
   };
 }
 
-describe('readChips on gcal-week.html', () => {
-  const chips = readChips(week);
+const readOne = (el: HTMLElement) => readCalendarEvent(el, chipReadContext(document, 'week'));
 
-  it('returns the 16 timed events, the all-day event and the task, once each, in page order', () => {
-    expect(chips.map((c) => c.event)).toEqual(expectedWeek());
-    expect(chips).toHaveLength(18);
-    expect(new Set(chips.map((c) => c.event.dataEventId)).size).toBe(18);
+describe('readCalendarEvents on gcal-week.html', () => {
+  const reads = readCalendarEvents(week);
+
+  it('returns the 16 timed events and the all-day event once each; the task is skipped', () => {
+    const ids = reads.map((r) => r.event.dataEventId);
+    expect(ids).toHaveLength(17);
+    expect(new Set(ids).size).toBe(17);
+    expect(ids).not.toContain(fixturesIndex.task.data_eventid);
+    expect(ids).toContain(fixturesIndex.all_day.data_eventid);
+    for (const event of fixturesIndex.events) expect(ids).toContain(event.data_eventid);
   });
 
   it('returns the chip elements themselves (not the resize handles)', () => {
-    for (const { element, event } of chips) {
-      expect(element.hasAttribute('data-eventchip')).toBe(true);
+    for (const { element, event } of reads) {
+      expect(element.matches(calendarSelectors.eventChip.css)).toBe(true);
       expect(element.getAttribute('data-eventid')).toBe(event.dataEventId);
       expect(element.ownerDocument).toBe(week);
     }
   });
 
-  it('includes the task as a raw chip (the background decides it is not an event)', () => {
-    expect(chips.filter((c) => c.event.dataEventId.startsWith('tasks_'))).toHaveLength(1);
-  });
-
   it('reads only under the given root', () => {
-    const firstTimedChip = chips[1]!.element;
-    const column = firstTimedChip.closest('[role="gridcell"]')!;
-    const inColumn = readChips(column);
+    const column = reads[1]!.element.closest('[role="gridcell"]')!;
+    const inColumn = readCalendarEvents(column);
     expect(inColumn.length).toBeGreaterThan(0);
-    expect(inColumn.length).toBeLessThan(18);
+    expect(inColumn.length).toBeLessThan(17);
     for (const read of inColumn) expect(column.contains(read.element)).toBe(true);
-    expect(inColumn.map((c) => c.event.title)).toContain(chips[1]!.event.title);
+    expect(inColumn.map((r) => r.event.title)).toContain(reads[1]!.event.title);
   });
 });
 
-describe('readChips on the other Calendar fixtures', () => {
-  it('reads the same 18 events from the popover page and ignores the open dialog', () => {
-    const popover = loadFixture('gcal-event-popover.html');
-    const chips = readChips(popover);
-    expect(chips.map((c) => c.event)).toEqual(expectedWeek());
-    expect(chips.some((c) => c.element.id === 'xDetDlg')).toBe(false);
-  });
-
-  it('reads the month view: 30 chips, every recurring instance separately', () => {
-    const chips = readChips(loadFixture('gcal-month.html'));
-    expect(chips).toHaveLength(30);
-    expect(new Set(chips.map((c) => c.event.dataEventId)).size).toBe(30);
-    const titles = chips.map((c) => c.event.title);
-    expect(titles.filter((t) => t === 'Alice / Bob')).toHaveLength(5);
-    expect(titles.filter((t) => t === 'Weekly sync')).toHaveLength(5);
-    expect(titles).toEqual(
-      expect.arrayContaining(['Dentist', 'Quarterly business review', 'Alice <> Dana 1:1']),
-    );
-    // Hidden behind "N more" in this month fixture.
-    expect(titles).not.toContain('Focus time');
-    expect(titles).not.toContain('Vendor demo');
-    // Every id in the index that the month shows carries the index title.
-    for (const event of fixturesIndex.events) {
-      const read = chips.find((c) => c.event.dataEventId === event.data_eventid);
-      if (read) expect(read.event.title).toBe(event.title);
-    }
-  });
-});
-
-describe('readChip and readChipTitle', () => {
+describe('readChipTitle and readCalendarEvent', () => {
   it('reads the visible title and collapses whitespace', () => {
-    const el = chip('YWJj', titled('  Alice \n\t /   Bob  '));
-    expect(readChip(el)).toEqual({ element: el, event: { dataEventId: 'YWJj', title: 'Alice / Bob' } });
+    const el = chip(ID, titled('  Alice \n\t /   Bob  '));
+    expect(readChipTitle(el)).toBe('Alice / Bob');
+    expect(readOne(el)?.event).toMatchObject({ dataEventId: ID, title: 'Alice / Bob' });
   });
 
   it('reads the month-view title class', () => {
-    expect(readChipTitle(chip('YWJj', titled('Dentist', 'WBi6vc')))).toBe('Dentist');
+    expect(readChipTitle(chip(ID, titled('Dentist', 'WBi6vc')))).toBe('Dentist');
   });
 
   it('falls back to the first aria-hidden span when the title class is gone', () => {
-    expect(readChipTitle(chip('YWJj', titled('Renamed class', 'zzNew')))).toBe('Renamed class');
+    expect(readChipTitle(chip(ID, titled('Renamed class', 'zzNew')))).toBe('Renamed class');
   });
 
   it('does not read the visually hidden description as the title', () => {
-    const el = chip('YWJj', (c) => {
+    const el = chip(ID, (c) => {
       const description = document.createElement('div');
       description.className = 'XuJrye';
       description.textContent =
@@ -123,17 +89,17 @@ describe('readChip and readChipTitle', () => {
       c.append(description);
     });
     expect(readChipTitle(el)).toBe('');
-    expect(readChip(el)?.event.title).toBe('');
+    expect(readOne(el)?.event.title).toBe('');
   });
 
   it('reads markup in a title as text', () => {
-    const el = chip('YWJj', titled('<img src=x onerror=alert(1)>'));
-    expect(readChip(el)?.event.title).toBe('<img src=x onerror=alert(1)>');
+    expect(readOne(chip(ID, titled('<img src=x onerror=alert(1)>')))?.event.title).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 
   it('truncates a very long title to 1024 characters', () => {
-    const read = readChip(chip('YWJj', titled('x'.repeat(10_000))));
-    expect(read?.event.title).toHaveLength(1024);
+    expect(readOne(chip(ID, titled('x'.repeat(10_000))))?.event.title).toHaveLength(1024);
   });
 
   it.each<[string, string | null]>([
@@ -142,28 +108,102 @@ describe('readChip and readChipTitle', () => {
     ['with a space', 'YWJj ZGVm'],
     ['with markup', '<b>'],
     ['over 512 characters', 'A'.repeat(513)],
+    ['a task', 'tasks_abc'],
   ])('rejects a chip whose data-eventid is %s', (_label, id) => {
-    expect(readChip(chip(id, titled('Alice / Bob')))).toBeNull();
+    expect(readOne(chip(id, titled('Alice / Bob')))).toBeNull();
   });
 
   it('keeps the first chip per id and skips invalid ones', () => {
     const root = document.createElement('div');
-    const first = chip('YWJj', titled('First'));
+    const first = chip(ID, titled('First'));
     root.append(
       first,
-      chip('YWJj', titled('Duplicate')),
+      chip(ID, titled('Duplicate')),
       chip('bad id', titled('Bad')),
-      chip('ZGVm', titled('Other')),
+      chip(OTHER_ID, titled('Other')),
     );
-    const reads = readChips(root);
-    expect(reads.map((r) => r.event)).toEqual([
-      { dataEventId: 'YWJj', title: 'First' },
-      { dataEventId: 'ZGVm', title: 'Other' },
+    const reads = readCalendarEvents(root, 'week');
+    expect(reads.map((r) => [r.event.dataEventId, r.event.title])).toEqual([
+      [ID, 'First'],
+      [OTHER_ID, 'Other'],
     ]);
     expect(reads[0]!.element).toBe(first);
   });
 
+  it('reads the same event again from the same chip (a repeated id decodes the same)', () => {
+    const el = chip(ID, titled('Alice / Bob'));
+    expect(readOne(el)).toEqual(readOne(el));
+  });
+
   it('returns nothing for a page without chips', () => {
-    expect(readChips(loadFixture('meet-call.html'))).toEqual([]);
+    expect(readCalendarEvents(loadFixture('meet-call.html'))).toEqual([]);
+  });
+});
+
+describe('readCalendarEvent remembers what a chip says', () => {
+  const context = () => chipReadContext(week, 'week');
+  const weekChip = (title: string) =>
+    [...week.querySelectorAll<HTMLElement>(calendarSelectors.eventChip.css)].find(
+      (chip) => chip.querySelector('.I0UMhf')?.textContent === title,
+    )!;
+
+  it('gives the same event object for an unchanged chip, or a new element rendered the same', () => {
+    const chip = weekChip('Alice / Bob');
+    const first = readCalendarEvent(chip, context())!.event;
+    expect(readCalendarEvent(chip, context())!.event).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const copy = chip.cloneNode(true) as HTMLElement;
+    chip.after(copy);
+    expect(readCalendarEvent(copy, context())!.event).toBe(first);
+    copy.remove();
+  });
+
+  it('reads a changed title, times or response at once, and the old text again after', () => {
+    const chip = weekChip('Weekly sync').cloneNode(true) as HTMLElement;
+    weekChip('Weekly sync').after(chip);
+    const title = chip.querySelector('.I0UMhf')!;
+    const description = chip.querySelector('.XuJrye')!;
+    const original = description.textContent!;
+    const before = readCalendarEvent(chip, context())!.event;
+
+    title.textContent = 'Weekly sync (edited)';
+    description.textContent = original
+      .replace(', Weekly sync, ', ', Weekly sync (edited), ')
+      .replace(/^\S+ to \S+,/, '4pm to 5pm,')
+      .replace('Accepted', 'Tentative');
+    const changed = readCalendarEvent(chip, context())!.event;
+    expect(changed).toMatchObject({
+      title: 'Weekly sync (edited)',
+      start: '16:00',
+      end: '17:00',
+      response: 'tentative',
+    });
+
+    title.textContent = 'Weekly sync';
+    description.textContent = original;
+    expect(readCalendarEvent(chip, context())!.event).toEqual(before);
+    chip.remove();
+  });
+
+  it('reads the day of a chip moved to another column', () => {
+    const chip = weekChip('Lunch');
+    const home = chip.parentElement!;
+    const before = readCalendarEvent(chip, context())!.event;
+    const otherColumn = week.querySelectorAll('[data-principal-ids] [jsname="W0SPUb"]')[1]!;
+    otherColumn.append(chip);
+    const moved = readCalendarEvent(chip, context())!.event;
+    home.append(chip);
+    expect(moved).toEqual({ ...before, day: '2026-03-23' });
+    expect(readCalendarEvent(chip, context())!.event).toEqual(before);
+  });
+
+  it('skips a task every time, and an id that stops decoding', () => {
+    const task = week.querySelector<HTMLElement>('[data-eventid^="tasks_"][data-eventchip]')!;
+    expect(readCalendarEvent(task, context())).toBeNull();
+    expect(readCalendarEvent(task, context())).toBeNull();
+    const el = chip(ID, titled('Alice / Bob'));
+    expect(readOne(el)).not.toBeNull();
+    el.setAttribute('data-eventid', 'tasks_x');
+    expect(readOne(el)).toBeNull();
   });
 });

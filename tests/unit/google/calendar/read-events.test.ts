@@ -8,8 +8,8 @@ import {
   parseTimeRange,
 } from '@/lib/google/calendar/locale';
 import { CalendarEventSchema } from '@/lib/google/calendar/model';
-import { readCalendarEvents, readChips, readPrincipal } from '@/lib/google/calendar/read-chips';
-import { readCurrentView } from '@/lib/google/calendar/read-details';
+import { readCalendarEvents, readPrincipal } from '@/lib/google/calendar/read-chips';
+import { normaliseText, readCurrentView } from '@/lib/google/calendar/read-details';
 import { calendarSelectors } from '@/lib/google/calendar/selectors';
 import { fixturesIndex } from '../../helpers/fixtures';
 import {
@@ -63,7 +63,13 @@ describe('readCalendarEvents on every fixture', () => {
         });
       }
       const ids = new Set(reads.map((r) => r.event.dataEventId));
-      const chipIds = readChips(doc).map((c) => c.event.dataEventId);
+      const chipIds = [
+        ...new Set(
+          [...doc.querySelectorAll(calendarSelectors.eventChip.css)].map((c) =>
+            c.getAttribute('data-eventid'),
+          ),
+        ),
+      ];
       for (const skipped of truthOf(name).skipped) {
         expect(chipIds).toContain(skipped);
         expect(ids.has(skipped)).toBe(false);
@@ -445,5 +451,53 @@ describe('locale parsers', () => {
     expect(isoDay(2026, 0, 1)).toBeNull();
     expect(isoDay(2026, 13, 1)).toBeNull();
     expect(isoDay(1969, 12, 31)).toBeNull();
+  });
+
+  it('isoDay agrees with Date on every day of a leap cycle and on the century rules', () => {
+    /** The previous implementation: Date round trip. */
+    const viaDate = (year: number, month: number, day: number) => {
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (year < 1970 || year > 9999 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+        return null;
+      return date.toISOString().slice(0, 10);
+    };
+    for (const year of [1970, 2023, 2024, 2025, 2026, 2100, 2000, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = -1; day <= 32; day++) expect(isoDay(year, month, day)).toBe(viaDate(year, month, day));
+    expect(isoDay(2026, 3.5, 1)).toBeNull();
+    expect(isoDay(Number.NaN, 3, 1)).toBeNull();
+    expect(isoDay(10_000, 1, 1)).toBeNull();
+  });
+});
+
+describe('normaliseText', () => {
+  /** The previous implementation: every whitespace run replaced. */
+  const reference = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+  it.each([
+    ['', ''],
+    ['Alice / Bob', 'Alice / Bob'],
+    ['  Alice \n\t /   Bob  ', 'Alice / Bob'],
+    ['3\u202fpm to 4\u00a0pm', '3 pm to 4 pm'],
+    ['a\r\nb', 'a b'],
+    ['\u2003lead and trail\u2003', 'lead and trail'],
+  ])('%j → %j', (text, expected) => {
+    expect(normaliseText(text)).toBe(expected);
+    expect(normaliseText(text)).toBe(reference(text));
+  });
+
+  it('matches the whole-run replacement on random mixes of text and whitespace', () => {
+    const pieces = ['a', 'Bob', ',', ' ', '  ', '\t', '\n', '\u00a0', '\u202f', '\u2009', '\ufeff', 'é'];
+    let seed = 1;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from(
+        { length: Math.floor(next() * 12) },
+        () => pieces[Math.floor(next() * pieces.length)],
+      ).join('');
+      expect(normaliseText(text)).toBe(reference(text));
+    }
+    expect(normaliseText(null)).toBe('');
+    expect(normaliseText(undefined)).toBe('');
   });
 });

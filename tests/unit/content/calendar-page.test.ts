@@ -1,0 +1,275 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trusted, userClick } from '../helpers/trusted';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MutationLog, startCalendarPage } from '@/lib/content/calendar-page';
+import type { CalendarEvent } from '@/lib/google/calendar/model';
+import { backgroundHarness, calendarSender } from '../helpers/background';
+import { loadFixture } from '../helpers/fixtures';
+
+const CHIP = '[data-eventid][data-eventchip]';
+/** The week fixture's chips whose titles read as 1:1s (tests/unit/background/calendar.test.ts). */
+const ONE_ON_ONES = [
+  'Alice / Bob',
+  '1:1 Alice <> Carol',
+  'Bob & Alice 1-on-1',
+  '2-1 with Carol',
+  'Skip-level: Alice / Ivy',
+  'Peer 1:1 — Alice & Evan',
+  'Alice / Frank',
+];
+
+/** Lets every pending promise (the fake background's answers included) settle. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+/** One debounced scan: the mutations' records, the delay, the answer, the badges. */
+const scanned = async () => {
+  await settle();
+  vi.advanceTimersByTime(200);
+  await settle();
+};
+
+const chipTitled = (title: string) =>
+  [...document.querySelectorAll<HTMLElement>(CHIP)].find(
+    (chip) => chip.querySelector('.I0UMhf')?.textContent === title,
+  )!;
+const badges = () => [...document.querySelectorAll<HTMLElement>('[data-duet-badge]')];
+const badgedTitles = () =>
+  badges()
+    .map((badge) => badge.parentElement!.querySelector('.I0UMhf')!.textContent)
+    .sort();
+
+/** Calendar's way of changing a chip: a new element, built again (here: cloned) with the change. */
+function rerender(chip: HTMLElement, change: (copy: HTMLElement) => void = () => {}): HTMLElement {
+  const copy = chip.cloneNode(true) as HTMLElement;
+  change(copy);
+  chip.replaceWith(copy);
+  return copy;
+}
+function retitle(copy: HTMLElement, title: string) {
+  const titleElement = copy.querySelector('.I0UMhf')!;
+  const description = copy.querySelector('.XuJrye')!;
+  description.textContent = description.textContent!.replace(
+    `, ${titleElement.textContent}, `,
+    `, ${title}, `,
+  );
+  titleElement.textContent = title;
+}
+
+let controller: AbortController;
+/** The events of each classify message the content script sent. */
+let sent: CalendarEvent[][];
+/** The events the content script asked to open (refused here: no panel frame in these tests). */
+let selected: CalendarEvent[];
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const fixture = loadFixture('gcal-week.html');
+  document.documentElement.setAttribute('lang', 'en');
+  document.body.replaceWith(document.importNode(fixture.body, true));
+  // The real background router and handlers (zod-checked messages, title detection), as the tab's worker.
+  const background = backgroundHarness();
+  sent = [];
+  selected = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { kind, events, event } = message as {
+      kind: string;
+      events?: CalendarEvent[];
+      event?: CalendarEvent;
+    };
+    if (kind === 'calendar/classify-events') sent.push(events!);
+    if (kind !== 'calendar/select-event') return background.router(message, calendarSender(7));
+    selected.push(event!);
+    return Promise.resolve({ ok: false, error: 'no panel in unit tests' });
+  });
+  controller = new AbortController();
+  startCalendarPage({ signal: controller.signal, panelUrl: 'chrome-extension://duet/panel.html' });
+  await settle();
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('startCalendarPage on the week', () => {
+  it('badges each 1:1 chip once, with the DOM contract, after one message for the whole page', () => {
+    expect(badgedTitles()).toEqual([...ONE_ON_ONES].sort());
+    for (const badge of badges()) {
+      expect(badge.getAttribute('data-duet-event-id')).toBe(
+        badge.parentElement!.getAttribute('data-eventid'),
+      );
+      expect(badge.getAttribute('data-duet-kind')).toBeTruthy();
+      expect(badge.getAttribute('data-duet-confidence')).toBe('likely');
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toHaveLength(17);
+  });
+
+  it('keeps one working badge per chip when Calendar rebuilds every chip, asking the background nothing', async () => {
+    // Clones carry a copy of our badge along (without its behaviour): it must be replaced, not kept or doubled.
+    for (const chip of document.querySelectorAll<HTMLElement>(CHIP)) rerender(chip);
+    await scanned();
+    expect(badgedTitles()).toEqual([...ONE_ON_ONES].sort());
+    for (const chip of document.querySelectorAll(CHIP))
+      expect(chip.querySelectorAll('[data-duet-badge]').length).toBeLessThanOrEqual(1);
+    expect(sent).toHaveLength(1);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const click = trusted(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    chipTitled('Alice / Bob').querySelector('[data-duet-badge]')!.dispatchEvent(click);
+    await settle();
+    expect(click.defaultPrevented).toBe(true);
+    expect(selected.map((event) => event.title)).toEqual(['Alice / Bob']);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('judges only the chips that changed, and drops the badge of a chip that stops being a 1:1', async () => {
+    rerender(chipTitled('Alice / Bob'), (copy) => retitle(copy, 'Planning'));
+    rerender(chipTitled('Team standup'), (copy) => retitle(copy, 'Team standup (moved)'));
+    await scanned();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.map((event) => event.title).sort()).toEqual(['Planning', 'Team standup (moved)']);
+    expect(badgedTitles()).toEqual(ONE_ON_ONES.filter((title) => title !== 'Alice / Bob').sort());
+  });
+
+  it('keeps the answer for an event moved to another day (its day and times are not judged)', async () => {
+    const chip = chipTitled('Alice / Frank');
+    const otherDay = document.querySelectorAll('[data-principal-ids] [jsname="W0SPUb"]')[0]!;
+    otherDay.append(chip);
+    await scanned();
+    expect(sent).toHaveLength(1);
+    expect(chip.querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+
+    // Its badge, not drawn again, still opens the event as the chip shows it now.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    userClick(chip.querySelector<HTMLElement>('[data-duet-badge]')!);
+    await settle();
+    expect(selected.map((event) => [event.title, event.day])).toEqual([['Alice / Frank', '2026-03-22']]);
+  });
+
+  it('draws the badge again when Calendar removes it, and a new 1:1 chip gets one', async () => {
+    const chip = chipTitled('Skip-level: Alice / Ivy');
+    chip.querySelector('[data-duet-badge]')!.remove();
+    const added = rerender(chipTitled('Lunch'), (copy) => {
+      copy.setAttribute(
+        'data-eventid',
+        btoa('newone1234_20260325T200000Z alice@acme.example').replace(/=+$/, ''),
+      );
+      retitle(copy, 'Alice / Dana');
+    });
+    await scanned();
+    expect(chip.querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+    expect(added.querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.map((event) => event.title)).toEqual(['Alice / Dana']);
+  });
+
+  it('draws without observing itself: its badges schedule no further scan', async () => {
+    const idle = vi.getTimerCount(); // the stale-selector check
+    rerender(chipTitled('Alice / Bob'));
+    await settle();
+    expect(vi.getTimerCount()).toBe(idle + 1); // the debounced scan
+    vi.advanceTimersByTime(200);
+    await settle();
+    expect(chipTitled('Alice / Bob').querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(idle);
+  });
+
+  it('removes every badge and stops watching when aborted', async () => {
+    controller.abort();
+    expect(badges()).toHaveLength(0);
+    rerender(chipTitled('Alice / Bob'));
+    await scanned();
+    expect(badges()).toHaveLength(0);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('startCalendarPage and the details popover', () => {
+  it('sends the guests once when it opens, then judges that chip again: known guests make it definitive', async () => {
+    const details: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { kind: string }).kind === 'calendar/event-details') details.push(message);
+    });
+    const chip = chipTitled('Alice / Bob');
+    expect(chip.querySelector('[data-duet-badge]')!.getAttribute('data-duet-confidence')).toBe('likely');
+
+    // Calendar opens the popover: its dialog is added to the page (gcal-event-popover.html).
+    const dialog = loadFixture('gcal-event-popover.html')
+      .querySelector('#xDetDlg')!
+      .closest('[role="dialog"]')!;
+    document.body.append(document.importNode(dialog, true));
+    await scanned();
+    expect(details).toHaveLength(1);
+    expect(sent.at(-1)!.map((event) => event.title)).toEqual(['Alice / Bob']);
+    expect(chip.querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+    expect(chip.querySelector('[data-duet-badge]')!.getAttribute('data-duet-confidence')).toBe('confirmed');
+    expect(document.querySelector('[data-duet-open-popover]')).not.toBeNull();
+
+    // More changes while it stays open: the popover is not sent again, the chip not judged again.
+    const before = sent.length;
+    rerender(chipTitled('Team standup'));
+    await scanned();
+    expect(details).toHaveLength(1);
+    expect(sent).toHaveLength(before);
+  });
+});
+
+describe('MutationLog', () => {
+  const chip = (id: string) => {
+    const element = document.createElement('div');
+    element.setAttribute('data-eventid', id);
+    element.setAttribute('data-eventchip', '');
+    element.append(document.createElement('span'));
+    return element;
+  };
+  const record = (init: Partial<MutationRecord>) =>
+    ({
+      type: 'childList',
+      addedNodes: [] as unknown as NodeList,
+      removedNodes: [] as unknown as NodeList,
+      ...init,
+    }) as MutationRecord;
+
+  it('starts by asking for a full read, and then notes only what records point at', () => {
+    const log = new MutationLog();
+    expect(log.readAll).toBe(true);
+    expect(log.record([record({ target: document.body })])).toBe(true);
+    expect(log.touched.size).toBe(0);
+    log.readAll = false;
+    expect(log.record([])).toBe(false);
+  });
+
+  it('finds the chips around changed nodes and the chips added, connected ones only', () => {
+    const log = new MutationLog();
+    log.readAll = false;
+    const column = document.createElement('div');
+    const a = chip('YQ');
+    const b = chip('Yg');
+    const gone = chip('Yw');
+    const group = document.createElement('div');
+    const c = chip('ZA');
+    group.append(c);
+    column.append(a, b, group);
+    document.body.append(column);
+    const text = document.createTextNode('x');
+    a.firstElementChild!.append(text);
+    log.record([
+      record({ type: 'characterData', target: text }),
+      record({ target: column, addedNodes: [b, group, gone, text] as unknown as NodeList }),
+    ]);
+    expect([...log.changedChips(CHIP)]).toEqual([a, b, c]);
+    log.clear();
+    expect(log.changedChips(CHIP).size).toBe(0);
+  });
+
+  it('gives up noting (a full read instead) past 2000 nodes', () => {
+    const log = new MutationLog();
+    log.readAll = false;
+    const many = Array.from({ length: 2001 }, () => record({ target: document.createElement('div') }));
+    log.record(many);
+    expect(log.readAll).toBe(true);
+  });
+});
