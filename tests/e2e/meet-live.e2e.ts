@@ -139,6 +139,16 @@ describe('Meet live panel', () => {
     const stored = await sessionsOf(duet, bobRelationshipId);
     expect(stored.map((s) => s.status)).toEqual(['held']);
     await duet.screenshot(call.page, 'meet-summary');
+
+    // Rejoining the call continues the same session.
+    await call.becomes('meet-call.html');
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=session-panel]').getAttribute('data-session-status'), {
+        timeout: 10_000,
+      })
+      .toBe('upcoming');
+    expect(await panel.frame.locator('[data-testid=made-agreement]').count()).toBe(1);
+    expect((await sessionsOf(duet, bobRelationshipId)).map((s) => s.status)).toEqual(['upcoming']);
     await call.page.close();
   });
 

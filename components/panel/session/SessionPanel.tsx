@@ -20,7 +20,7 @@ import { TimerBar } from './TimerBar';
 import { type LiveSessionTarget, useLiveSession } from './use-live-session';
 import { type SessionActions, sessionActions } from './use-session-actions';
 import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
-import type { SessionView } from '@/lib/db';
+import { type SessionView, startLiveSession } from '@/lib/db';
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -83,6 +83,16 @@ function SessionBody({
       setMessage(result.ok ? null : result.message);
     });
   }, [callEnded, ended]);
+
+  // Back in the call after it ended (a rejoin, or the end landed after the rejoin): the session continues.
+  useEffect(() => {
+    if (mode !== 'call' || callEnded || !ended || endingRef.current) return;
+    void startLiveSession({
+      relationshipId: view.relationship.id,
+      meetCode: session.meetCode,
+      sessionId: session.id,
+    }).catch(() => undefined);
+  }, [mode, callEnded, ended]);
 
   // Not presenting any more: the notes come back without a click.
   useEffect(() => {
