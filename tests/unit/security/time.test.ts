@@ -20,7 +20,9 @@ import { timerView, startTimer, nextSection } from '@/lib/domain/session-timer';
 const ORIGINAL_TZ = process.env.TZ;
 
 afterEach(() => {
-  process.env.TZ = ORIGINAL_TZ;
+  // process.env turns undefined into the string "undefined": delete instead, so no other file sees a changed zone.
+  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = ORIGINAL_TZ;
   vi.useRealTimers();
 });
 
