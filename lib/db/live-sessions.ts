@@ -5,7 +5,6 @@
  * idempotent, so the Meet panel, the background and a second tab can all call them.
  */
 import Dexie from 'dexie';
-import { pointsToCarryInto } from '../domain/carry-over';
 import {
   type Agreement,
   type CareerAssessment,
@@ -30,6 +29,7 @@ import { InvalidInputError } from './errors';
 import { feedbackOf, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
+import { carryOverInto, updateSession } from './sessions';
 import { listTemplates, getTemplate } from './settings';
 import { validate } from './validate';
 
@@ -108,7 +108,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     }
     // A session held a while ago is shown as it is (below): today's open points never move into it.
     const heldLongAgo = session.status === 'held' && now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS;
-    if (!heldLongAgo) await carryOver(session, db);
+    if (!heldLongAgo) await carryOverInto(session, db);
     const live = liveOf(session);
     const template =
       (await getTemplate(session.templateId, db)) ?? (await getTemplate(relationship.templateId, db));
@@ -165,35 +165,9 @@ async function findLiveCandidate(
     .sort((a, b) => Math.abs(a.scheduledAt - now) - Math.abs(b.scheduledAt - now))[0];
 }
 
-async function carryOver(session: Session, db: DuetDatabase): Promise<void> {
-  const open = await db.talkingPoints
-    .where('[relationshipId+status]')
-    .equals([session.relationshipId, 'open'])
-    .toArray();
-  const plannedIds = [...new Set(open.map((p) => p.sessionId).filter((id): id is string => id !== null))];
-  const planned = await db.sessions.bulkGet(plannedIds);
-  const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
-  const toCarry = pointsToCarryInto(session.id, open, byId);
-  if (toCarry.length === 0) return;
-  const now = Date.now();
-  await db.talkingPoints.bulkPut(toCarry.map((p) => ({ ...p, sessionId: session.id, updatedAt: now })));
-}
-
-async function changeSession(
-  id: string,
-  change: (session: Session) => Session,
-  db: DuetDatabase,
-): Promise<Session> {
-  return db.transaction('rw', db.sessions, async () => {
-    const existing = await db.sessions.get(id);
-    if (!existing) throw new InvalidInputError(`No session ${id}`);
-    return putSession(change(existing), db);
-  });
-}
-
 /** Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. */
 export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetDatabase = getDatabase()) {
-  return changeSession(
+  return updateSession(
     sessionId,
     (s) => {
       const live = liveOf(s);
@@ -210,7 +184,7 @@ export function endLiveSession(
   now: number = Date.now(),
   db: DuetDatabase = getDatabase(),
 ) {
-  return changeSession(
+  return updateSession(
     sessionId,
     (s) => {
       const live = liveOf(s);
@@ -250,7 +224,7 @@ export async function switchSessionTemplate(
 ): Promise<Session> {
   const template = await getTemplate(templateId, db);
   if (!template) throw new InvalidInputError(`No template ${templateId}`);
-  return changeSession(
+  return updateSession(
     sessionId,
     (s) => {
       const live = liveOf(s);
@@ -269,7 +243,7 @@ export function saveCareerAssessment(
   assessment: CareerAssessment | null,
   db: DuetDatabase = getDatabase(),
 ) {
-  return changeSession(sessionId, (s) => ({ ...s, assessment }), db);
+  return updateSession(sessionId, (s) => ({ ...s, assessment }), db);
 }
 
 // Reading --------------------------------------------------------------------------------------------

@@ -132,7 +132,8 @@ export async function prepareSession(
   });
 }
 
-async function carryOverInto(session: Session, db: DuetDatabase): Promise<string[]> {
+/** Moves the relationship's open talking points that are due to carry over into this session. */
+export async function carryOverInto(session: Session, db: DuetDatabase): Promise<string[]> {
   const open = await db.talkingPoints
     .where('[relationshipId+status]')
     .equals([session.relationshipId, 'open'])
@@ -148,7 +149,8 @@ async function carryOverInto(session: Session, db: DuetDatabase): Promise<string
   return toCarry.map((point) => point.id);
 }
 
-async function updateSession(
+/** Reads, changes, validates and stores one session in a transaction (throws if it does not exist). */
+export async function updateSession(
   id: string,
   change: (session: Session) => Session,
   db: DuetDatabase,
