@@ -41,6 +41,24 @@ export function actionErrorMessage(error: unknown): string {
 const fail = (message: string): ActionResult => ({ ok: false, message });
 const OK: ActionResult = { ok: true };
 
+/** Runs a repository call and reports the outcome as a value (panels show it; nothing typed is lost). */
+export async function attempt(work: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await work();
+    return OK;
+  } catch (error) {
+    return fail(actionErrorMessage(error));
+  }
+}
+
+/** What is wrong with the details of a 1:1 to track, or null when they can be saved. */
+export function checkTrackDraft(draft: TrackDraft): ActionResult | null {
+  if (!draft.name.trim()) return fail('Write the name of the person this 1:1 is with.');
+  if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
+    return fail('Cadence: a whole number of days, from 1 to 365.');
+  return null;
+}
+
 /**
  * When this occurrence starts: the local day and time the page showed; else the instance suffix of the
  * event id (`…_20260323T170000Z`); else now.
@@ -110,13 +128,6 @@ export function useCalendarActions(options: CalendarActionsOptions) {
     );
   }
 
-  function checkDraft(draft: TrackDraft): ActionResult | null {
-    if (!draft.name.trim()) return fail('Write the name of the person this 1:1 is with.');
-    if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
-      return fail('Cadence: a whole number of days, from 1 to 365.');
-    return null;
-  }
-
   return {
     completeAgreement: (id: string) =>
       run(
@@ -183,7 +194,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
 
     /** Creates (or reuses, by email) the person and a relationship linked to this series, in one go. */
     track: (draft: TrackDraft) => {
-      const invalid = checkDraft(draft);
+      const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return run(
         async () => {
@@ -205,7 +216,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
 
     /** Says who a relationship without people (e.g. created by writing notes) is with. */
     link: (draft: TrackDraft) => {
-      const invalid = checkDraft(draft);
+      const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
         const person = await personFor(draft);

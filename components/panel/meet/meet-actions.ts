@@ -14,29 +14,18 @@ import {
 } from '@/lib/db';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { sendMessage } from '@/lib/messaging/client';
-import { actionErrorMessage } from '../calendar/use-calendar-actions';
+import { attempt, checkTrackDraft } from '../calendar/use-calendar-actions';
 import type { ActionResult, TrackDraft } from '../calendar/view-types';
 
 async function relink(meetingCode: string): Promise<void> {
   await sendMessage({ kind: 'meet/call-linked', meetingCode });
 }
 
-async function attempt(work: () => Promise<unknown>): Promise<ActionResult> {
-  try {
-    await work();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, message: actionErrorMessage(error) };
-  }
-}
-
 export function meetActions(meetingCode: string, title: string) {
   return {
     track: (draft: TrackDraft): Promise<ActionResult> => {
-      if (!draft.name.trim())
-        return Promise.resolve({ ok: false, message: 'Write the name of the person this 1:1 is with.' });
-      if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
-        return Promise.resolve({ ok: false, message: 'Cadence: a whole number of days, from 1 to 365.' });
+      const invalid = checkTrackDraft(draft);
+      if (invalid) return Promise.resolve(invalid);
       return attempt(async () => {
         const email = draft.email.trim().toLowerCase();
         const person = await createPerson({

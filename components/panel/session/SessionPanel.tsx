@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
 import { AgreementList } from '../calendar/AgreementList';
-import { formatDay, namesOf } from '../calendar/calendar-text';
+import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
 import { CareerSection } from './CareerSection';
@@ -286,13 +286,7 @@ function MadeList({ view }: { view: SessionView }) {
       {view.made.map((a) => (
         <li class="cal-item" key={a.id} data-testid="made-agreement">
           <span class="cal-owner" data-testid="made-owner">
-            {a.owner === 'me'
-              ? 'me'
-              : a.owner === 'both'
-                ? 'both'
-                : a.owner === 'named'
-                  ? a.ownerName
-                  : (view.people[0]?.name.split(' ')[0] ?? 'them')}
+            {ownerLabel(a, view.people)}
           </span>
           <span class="cal-agreement-text" data-testid="made-text">
             {a.text}

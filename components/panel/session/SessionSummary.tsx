@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
-import { formatDay, namesOf } from '../calendar/calendar-text';
+import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
 
 export interface SessionSummaryProps {
   view: SessionView;
@@ -42,14 +42,6 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
   const input = summaryInputOf(view);
   const sections = view.template.sections.filter((s) => (view.session.notes[s.id] ?? '').trim() !== '');
   const carried = input.carriedOver;
-  const ownerOf = (owner: string, name: string) =>
-    owner === 'me'
-      ? 'me'
-      : owner === 'both'
-        ? 'both'
-        : owner === 'named'
-          ? name
-          : (view.people[0]?.name.split(' ')[0] ?? 'them');
 
   const copy = async (kind: 'markdown' | 'plain') => {
     const text = kind === 'markdown' ? summaryMarkdown(input) : summaryPlainUpdate(input);
@@ -116,7 +108,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           <ul class="cal-list">
             {view.made.map((a) => (
               <li class="cal-item" key={a.id} data-testid="summary-made">
-                <span class="cal-owner">{ownerOf(a.owner, a.ownerName)}</span>
+                <span class="cal-owner">{ownerLabel(a, view.people)}</span>
                 <span class="cal-agreement-text">{a.text}</span>
                 <span class="duet-muted cal-small">
                   {a.dueDate ? `due ${formatDay(a.dueDate, dayOf(Date.now()))}` : 'no due date'}

@@ -30,22 +30,12 @@ import {
   skipSection,
   type TimerState,
 } from '@/lib/domain/session-timer';
-import { actionErrorMessage } from '../calendar/use-calendar-actions';
+import { attempt } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import type { CapturedAgreement } from './CaptureLine';
 
-const OK: ActionResult = { ok: true };
 /** Career action steps are for the next six months. */
 export const CAREER_HORIZON_DAYS = 182;
-
-async function attempt(work: () => Promise<unknown>): Promise<ActionResult> {
-  try {
-    await work();
-    return OK;
-  } catch (error) {
-    return { ok: false, message: actionErrorMessage(error) };
-  }
-}
 
 export type TimerStep = 'next' | 'skip' | 'pause' | 'resume' | 'back';
 
