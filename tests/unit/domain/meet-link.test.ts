@@ -1,5 +1,6 @@
 /** Linking a Meet call to a 1:1: code, then title, then the one other participant — never a guess. */
 import { describe, expect, it } from 'vitest';
+import { linkCandidate } from '../helpers/background';
 import {
   type CallFacts,
   foldName,
@@ -7,25 +8,6 @@ import {
   linkCall,
   type LinkCandidate,
 } from '@/lib/domain/meet-link';
-
-function candidate(
-  id: string,
-  people: string[],
-  overrides: Partial<LinkCandidate['relationship']> = {},
-): LinkCandidate {
-  return {
-    relationship: {
-      id,
-      kind: 'one-on-one',
-      title: '',
-      meetCodes: [],
-      archived: false,
-      updatedAt: 1,
-      ...overrides,
-    },
-    people: people.map((name) => ({ name, archived: false })),
-  };
-}
 
 const CODE = 'abc-defg-hij';
 const call = (overrides: Partial<CallFacts> = {}): CallFacts => ({
@@ -35,13 +17,13 @@ const call = (overrides: Partial<CallFacts> = {}): CallFacts => ({
   ...overrides,
 });
 
-const BOB = candidate('r-bob', ['Bob Jones'], { title: 'Alice / Bob' });
-const SAM = candidate('r-sam', ['Sam Lee'], { title: 'Sam <> Alice', meetCodes: ['xyz-wxyz-xyz'] });
-const PRIYA = candidate('r-priya', ['Priya Natarajan'], { title: 'Priya 1:1' });
+const BOB = linkCandidate('r-bob', ['Bob Jones'], { title: 'Alice / Bob' });
+const SAM = linkCandidate('r-sam', ['Sam Lee'], { title: 'Sam <> Alice', meetCodes: ['xyz-wxyz-xyz'] });
+const PRIYA = linkCandidate('r-priya', ['Priya Natarajan'], { title: 'Priya 1:1' });
 
 describe('linkCall', () => {
   it('a remembered Meet code wins over everything else', () => {
-    const bob = candidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
     expect(linkCall(call({ title: 'Sam <> Alice', others: ['Sam Lee'] }), [bob, SAM], [])).toEqual({
       kind: 'linked',
       relationshipId: 'r-bob',
@@ -50,8 +32,8 @@ describe('linkCall', () => {
   });
 
   it('two relationships holding one code: the most recently updated', () => {
-    const old = candidate('r-old', ['Bob Jones'], { meetCodes: [CODE], updatedAt: 5 });
-    const recent = candidate('r-new', ['Bob Jones'], { meetCodes: [CODE], updatedAt: 9 });
+    const old = linkCandidate('r-old', ['Bob Jones'], { meetCodes: [CODE], updatedAt: 5 });
+    const recent = linkCandidate('r-new', ['Bob Jones'], { meetCodes: [CODE], updatedAt: 9 });
     expect(linkCall(call(), [old, recent], [])).toMatchObject({ relationshipId: 'r-new' });
   });
 
@@ -61,13 +43,13 @@ describe('linkCall', () => {
       relationshipId: 'r-bob',
       via: 'title',
     });
-    const zoe = candidate('r-zoe', ['Zoë'], { title: 'Zoë x Alice' });
+    const zoe = linkCandidate('r-zoe', ['Zoë'], { title: 'Zoë x Alice' });
     expect(linkCall(call({ title: 'Zoe x Alice' }), [zoe], [])).toMatchObject({ via: 'title' });
   });
 
   it('a title two series share is no proof', () => {
-    const a = candidate('r-a', ['Ann'], { title: 'Weekly 1:1' });
-    const b = candidate('r-b', ['Ben'], { title: 'Weekly 1:1' });
+    const a = linkCandidate('r-a', ['Ann'], { title: 'Weekly 1:1' });
+    const b = linkCandidate('r-b', ['Ben'], { title: 'Weekly 1:1' });
     expect(linkCall(call({ title: 'Weekly 1:1' }), [a, b], [])).toEqual({ kind: 'none' });
     expect(linkCall(call({ title: 'Weekly 1:1', others: ['Ben'] }), [a, b], [])).toMatchObject({
       relationshipId: 'r-b',
@@ -76,7 +58,7 @@ describe('linkCall', () => {
   });
 
   it('the bare Meet code as a title proves nothing', () => {
-    const odd = candidate('r-odd', ['X'], { title: CODE });
+    const odd = linkCandidate('r-odd', ['X'], { title: CODE });
     expect(linkCall(call({ title: CODE }), [odd], [])).toEqual({ kind: 'none' });
   });
 
@@ -92,17 +74,17 @@ describe('linkCall', () => {
     expect(linkCall(call({ others: ['Priya'] }), [BOB, PRIYA], [])).toMatchObject({
       relationshipId: 'r-priya',
     });
-    const priya2 = candidate('r-priya2', ['Priya Shah']);
+    const priya2 = linkCandidate('r-priya2', ['Priya Shah']);
     expect(linkCall(call({ others: ['Priya'] }), [PRIYA, priya2], [])).toEqual({ kind: 'none' });
   });
 
   it('a participant shown with a full name links a person stored by first name only', () => {
-    const kim = candidate('r-kim', ['Kim']);
+    const kim = linkCandidate('r-kim', ['Kim']);
     expect(linkCall(call({ others: ['Kim Park'] }), [kim], [])).toMatchObject({ relationshipId: 'r-kim' });
   });
 
   it('a person with a 1:1 and a skip-level: the plain 1:1', () => {
-    const skip = candidate('r-skip', ['Bob Jones'], { kind: 'skip-level' });
+    const skip = linkCandidate('r-skip', ['Bob Jones'], { kind: 'skip-level' });
     expect(linkCall(call({ others: ['Bob Jones'] }), [skip, BOB], [])).toMatchObject({
       relationshipId: 'r-bob',
     });
@@ -127,7 +109,7 @@ describe('linkCall', () => {
   });
 
   it('"Not a 1:1" remembered for this call overrides even a remembered code', () => {
-    const bob = candidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
     expect(linkCall(call({ others: ['Bob Jones'] }), [bob], [ignoredCallKey(CODE)])).toEqual({
       kind: 'none',
     });
@@ -137,7 +119,7 @@ describe('linkCall', () => {
   });
 
   it('archived relationships and archived people never link', () => {
-    const archived = candidate('r-bob', ['Bob Jones'], { meetCodes: [CODE], archived: true });
+    const archived = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE], archived: true });
     expect(linkCall(call({ others: ['Bob Jones'] }), [archived], [])).toEqual({
       kind: 'trackable',
       name: 'Bob Jones',
