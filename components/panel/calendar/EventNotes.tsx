@@ -1,3 +1,4 @@
+import { ConflictChoice } from '../ConflictChoice';
 import { NoteEditor } from '../NoteEditor';
 import { type NoteTarget, useNoteDraft } from '../use-note-draft';
 
@@ -15,30 +16,13 @@ export function EventNotes({ target }: { target: NoteTarget }) {
       </h2>
       <NoteEditor text={text} status={status} onInput={update} onBlur={() => void flush()} />
       {theirs !== null ? (
-        <div class="ses-conflict" data-testid="note-conflict">
-          <p class="cal-small">The other window’s version:</p>
-          <blockquote class="cal-note-text" data-testid="note-conflict-theirs">
-            {theirs || '(empty)'}
-          </blockquote>
-          <div class="cal-actions">
-            <button
-              type="button"
-              class="cal-button cal-button-small cal-button-primary"
-              data-testid="note-conflict-keep-mine"
-              onClick={() => resolve('mine')}
-            >
-              Keep mine
-            </button>
-            <button
-              type="button"
-              class="cal-button cal-button-small"
-              data-testid="note-conflict-use-theirs"
-              onClick={() => resolve('theirs')}
-            >
-              Use theirs
-            </button>
-          </div>
-        </div>
+        <ConflictChoice
+          intro="The other window’s version:"
+          theirs={theirs}
+          onKeepMine={() => resolve('mine')}
+          onUseTheirs={() => resolve('theirs')}
+          testId="note-conflict"
+        />
       ) : null}
     </section>
   );

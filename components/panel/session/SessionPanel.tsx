@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
 import { AgreementList } from '../calendar/AgreementList';
+import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
@@ -214,13 +215,17 @@ function SessionBody({
           />
           <SaveLine notes={notes} />
           {notes.conflict ? (
-            <ConflictBanner
-              notes={notes}
-              title={
+            <ConflictChoice
+              heading={`“${
                 notes.conflict.field === PRIVATE_FIELD
                   ? 'Private notes'
                   : (template.sections.find((s) => s.id === notes.conflict?.field)?.title ?? 'Notes')
-              }
+              }” was also changed in another window.`}
+              intro="Your version is on screen. Theirs:"
+              theirs={notes.conflict.theirs}
+              onKeepMine={() => notes.resolve('mine')}
+              onUseTheirs={() => notes.resolve('theirs')}
+              testId="notes-conflict"
             />
           ) : null}
           {ended ? (
@@ -398,38 +403,6 @@ function NotesField({
         onInput={(event) => notes.update(field, event.currentTarget.value)}
         onBlur={() => void notes.flush()}
       />
-    </div>
-  );
-}
-
-/** Another window saved the same notes: show theirs next to mine and let the user choose. */
-function ConflictBanner({ notes, title }: { notes: SessionNotes; title: string }) {
-  if (!notes.conflict) return null;
-  return (
-    <div class="ses-conflict" role="alert" data-testid="notes-conflict">
-      <strong>“{title}” was also changed in another window.</strong>
-      <p class="cal-small">Your version is on screen. Theirs:</p>
-      <blockquote class="cal-note-text" data-testid="notes-conflict-theirs">
-        {notes.conflict.theirs || '(empty)'}
-      </blockquote>
-      <div class="cal-actions">
-        <button
-          type="button"
-          class="cal-button cal-button-small cal-button-primary"
-          data-testid="conflict-keep-mine"
-          onClick={() => notes.resolve('mine')}
-        >
-          Keep mine
-        </button>
-        <button
-          type="button"
-          class="cal-button cal-button-small"
-          data-testid="conflict-use-theirs"
-          onClick={() => notes.resolve('theirs')}
-        >
-          Use theirs
-        </button>
-      </div>
     </div>
   );
 }
