@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { GOOGLE_HOST_PATTERNS } from './lib/hosts';
+import { localeMessagesJson } from './lib/i18n/catalog';
 
 /**
  * `DUET_DEMO=1` builds the offline demo (seeded data, separate output folder) that `npm start` runs.
@@ -34,6 +35,12 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // UI strings: `_locales/en/messages.json` is generated from the TypeScript catalog (lib/i18n).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: '_locales/en/messages.json', contents: localeMessagesJson() });
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     define: { __DUET_DEMO__: JSON.stringify(demo), __DUET_BENCH__: JSON.stringify(bench) },
@@ -42,6 +49,7 @@ export default defineConfig({
   }),
   manifest: ({ browser }) => ({
     name: 'Duet',
+    default_locale: 'en',
     description:
       'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
     // sidePanel: "Continue in side panel" while presenting (Firefox uses sidebar_action, no permission).

@@ -15,7 +15,12 @@ export interface LinkedRelationshipRef {
 }
 
 export interface CalendarDeps {
-  settings(): Promise<{ myEmails: readonly string[]; ignoredSeries: readonly string[] }>;
+  settings(): Promise<{
+    myEmails: readonly string[];
+    ignoredSeries: readonly string[];
+    /** The user's detection rules (options page); built-in behaviour when absent. */
+    detection?: { includeKeywords: readonly string[]; excludeKeywords: readonly string[]; maxGuests: number };
+  }>;
   linkedToSeries(
     seriesIds: readonly string[],
   ): Promise<Array<LinkedRelationshipRef & { seriesIds: string[] }>>;
@@ -106,6 +111,9 @@ export async function judgeEvents(
       myEmails: [...me],
       override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
       linked: relationship ? { kind: relationship.relationship.kind } : null,
+      extraKeywords: settings.detection?.includeKeywords,
+      excludedKeywords: settings.detection?.excludeKeywords,
+      maxGuests: settings.detection?.maxGuests,
     });
     judged.push({
       event,

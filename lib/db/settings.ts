@@ -91,12 +91,26 @@ export async function saveCustomTemplate(
   });
 }
 
-/** Remembers "Not a 1:1" for a Calendar series (read and write in one transaction: no lost update). */
-export async function ignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {
+/**
+ * Remembers "Not a 1:1" for a Calendar series (read and write in one transaction: no lost update), with the
+ * title the user saw, so the options page can list it by name.
+ */
+export async function ignoreSeries(
+  seriesId: string,
+  db: DuetDatabase = getDatabase(),
+  title = '',
+): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const current = await getSettings(db);
     if (current.ignoredSeries.includes(seriesId)) return current;
-    return updateSettings({ ignoredSeries: [...current.ignoredSeries, seriesId] }, db);
+    const label = title.trim().slice(0, 200);
+    return updateSettings(
+      {
+        ignoredSeries: [...current.ignoredSeries, seriesId],
+        seriesTitles: label ? { ...current.seriesTitles, [seriesId]: label } : current.seriesTitles,
+      },
+      db,
+    );
   });
 }
 
@@ -104,6 +118,10 @@ export async function ignoreSeries(seriesId: string, db: DuetDatabase = getDatab
 export async function unignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const current = await getSettings(db);
-    return updateSettings({ ignoredSeries: current.ignoredSeries.filter((id) => id !== seriesId) }, db);
+    const { [seriesId]: _forgotten, ...seriesTitles } = current.seriesTitles;
+    return updateSettings(
+      { ignoredSeries: current.ignoredSeries.filter((id) => id !== seriesId), seriesTitles },
+      db,
+    );
   });
 }

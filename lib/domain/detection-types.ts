@@ -29,6 +29,8 @@ export interface DetectionInput {
   /** Words the user added to (or removed from) title detection (options page). */
   extraKeywords?: readonly string[];
   excludedKeywords?: readonly string[];
+  /** The most guests (me included) a 1:1 can have (options page); 3 when not given. */
+  maxGuests?: number;
 }
 
 export interface Counterpart {

@@ -7,7 +7,7 @@
  * 4. Guests known: count the other humans (kind 'person', not one of my emails, any letter case). Rooms,
  *    resources and groups do not count; guests who declined do (it is still their 1:1, this instance may be
  *    rescheduled). When "N guests" is more than the rows read, the unread rows count as other people.
- *    - none → not ('solo'); three or more → not ('large meeting').
+ *    - none → not ('solo'); more guests than `maxGuests` (me included; 3 by default) → not ('large meeting').
  *    - one, and the title says 1:1 → confirmed, kind from the title (a 2-1 title with one person → one-on-one).
  *    - one, and the title says nothing → not, but trackable: the UI offers "Track as 1:1 with Bob". Two-person
  *      syncs, interviews and demos are not 1:1s until the user says so (PRODUCT.md).
@@ -21,6 +21,9 @@
  */
 import type { Counterpart, Detection, DetectionInput } from './detection-types';
 import { classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
+
+/** More guests than this (me included) and an event is never a 1:1 (settings can lower or raise it). */
+const DEFAULT_MAX_GUESTS = 3;
 
 const not = (reason: string, trackable: Counterpart | null = null): Detection => ({
   isOneOnOne: false,
@@ -84,10 +87,11 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.override) return yes(input.override.kind, 'confirmed', counterparts, 'user said so');
   if (input.linked) return yes(input.linked.kind, 'confirmed', counterparts, 'linked relationship');
 
+  const maxGuests = input.maxGuests ?? DEFAULT_MAX_GUESTS;
   const excluded = mentions(fold(input.title), input.excludedKeywords);
   const kind = titleKind(input, excluded);
   if (!known) {
-    if (input.guestCount !== null && input.guestCount > 3) return not('large meeting');
+    if (input.guestCount !== null && input.guestCount > maxGuests) return not('large meeting');
     if (kind === null) return not(excluded ? 'excluded keyword' : 'no 1:1 convention in title');
     return yes(kind, 'likely', counterparts, 'title convention');
   }
@@ -100,7 +104,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   const confidence = unread === 0 ? 'confirmed' : 'likely';
 
   if (humans === 0) return not('solo');
-  if (humans >= 3) return not('large meeting');
+  if (humans + 1 > maxGuests) return not('large meeting');
   if (humans === 1) {
     const other = others[0] ?? null;
     if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
@@ -114,6 +118,11 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   }
   if (kind === 'two-on-one') return yes(kind, confidence, others, 'guests: two others, 2-1 title');
   if (kind !== null)
-    return yes(kind, 'likely', namedInTitle(others, input.title), 'title says 1:1, two others');
-  return not('three people, no 2-1 title');
+    return yes(
+      kind,
+      'likely',
+      namedInTitle(others, input.title),
+      humans === 2 ? 'title says 1:1, two others' : 'title says 1:1, more people',
+    );
+  return not(humans === 2 ? 'three people, no 2-1 title' : 'more people, no 1:1 title');
 }

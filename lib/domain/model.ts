@@ -255,6 +255,54 @@ export type Template = z.infer<typeof TemplateSchema>;
 
 // Settings ----------------------------------------------------------------------------------------
 
+/** More guests than this (me included) and an event is never a 1:1; 3 lets a 2-1 through. */
+export const DEFAULT_MAX_GUESTS = 3;
+
+export const DetectionRulesSchema = z.strictObject({
+  /** Title words that mark a 1:1 in addition to the built-in conventions (case-insensitive substrings). */
+  includeKeywords: z.array(ShortText.min(1).max(80)).max(50),
+  /** Title words that mean "not a 1:1" whatever else the title says (the user's word per series still wins). */
+  excludeKeywords: z.array(ShortText.min(1).max(80)).max(50),
+  /** The most guests (me included) a 1:1 can have. */
+  maxGuests: z.number().int().min(2).max(10),
+});
+export type DetectionRules = z.infer<typeof DetectionRulesSchema>;
+
+export function defaultDetectionRules(): DetectionRules {
+  return { includeKeywords: [], excludeKeywords: [], maxGuests: DEFAULT_MAX_GUESTS };
+}
+
+export const ReminderSettingsSchema = z.strictObject({
+  /** Before an upcoming 1:1: "prepare: 2 open agreements, no talking points yet". */
+  beforeSession: z.boolean(),
+  /** How long before the 1:1 starts. */
+  beforeMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  /** After a held 1:1 with no agreements recorded. */
+  afterHeld: z.boolean(),
+  /** When a relationship has gone past its cadence ("5 weeks since your last 1:1 with Alex"). */
+  cadenceGap: z.boolean(),
+  /** A tracked 1:1 seen cancelled or declined in Calendar: "reschedule?". */
+  reschedule: z.boolean(),
+  /** The toolbar badge with the number of overdue agreements. */
+  overdueBadge: z.boolean(),
+});
+export type ReminderSettings = z.infer<typeof ReminderSettingsSchema>;
+
+export function defaultReminderSettings(): ReminderSettings {
+  return {
+    beforeSession: true,
+    beforeMinutes: 30,
+    afterHeld: true,
+    cadenceGap: true,
+    reschedule: true,
+    overdueBadge: true,
+  };
+}
+
 export const SettingsSchema = z.strictObject({
   id: z.literal('settings'),
   myName: ShortText,
@@ -263,6 +311,12 @@ export const SettingsSchema = z.strictObject({
   cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
   /** Calendar series the user said are not 1:1s ("Not a 1:1"), remembered per series. */
   ignoredSeries: z.array(IdSchema).max(5000).default([]),
+  /** What the user called the ignored series when saying "Not a 1:1" (for the options page's list). */
+  seriesTitles: z.record(IdSchema, ShortText).default({}),
+  /** The user's detection rules (options page): extra/excluded title words, the largest meeting to consider. */
+  detection: DetectionRulesSchema.default(defaultDetectionRules()),
+  /** Which reminders the background may raise, and when. */
+  reminders: ReminderSettingsSchema.default(defaultReminderSettings()),
   /** How the Meet panel appears when a tracked 1:1 call starts: open, or collapsed to its rail. */
   meetPanel: z.enum(['open', 'collapsed']).default('open'),
   /** What the browser answered to `navigator.storage.persist()`, and when. */
@@ -286,6 +340,9 @@ export function defaultSettings(now: number): Settings {
     myEmails: [],
     cadenceDays: { ...DEFAULT_CADENCE_DAYS },
     ignoredSeries: [],
+    seriesTitles: {},
+    detection: defaultDetectionRules(),
+    reminders: defaultReminderSettings(),
     meetPanel: 'open',
     storagePersistence: null,
     updatedAt: now,

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../lib/i18n/catalog';
 import { EXTENSION_DIR } from './harness';
 
 const GOOGLE_HOSTS = ['https://calendar.google.com/*', 'https://meet.google.com/*'];
@@ -40,6 +41,12 @@ describe('built manifest', () => {
       },
     });
     expect(Object.keys(manifest.icons as object)).toEqual(['16', '32', '48', '96', '128']);
+    // UI strings go through browser.i18n: the English messages are generated from the catalog.
+    expect(manifest.default_locale).toBe('en');
+    const messages = JSON.parse(
+      readFileSync(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(Object.keys(messages)).toEqual(Object.keys(CATALOG));
   });
 
   const firefoxDir = join(EXTENSION_DIR, '..', 'firefox-mv3');

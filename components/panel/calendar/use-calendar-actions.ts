@@ -232,7 +232,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
     ignoreSeries: () =>
       run(
         async () => {
-          await ignoreSeries(context.seriesKey);
+          await ignoreSeries(context.seriesKey, undefined, context.title);
           return 'Got it: Duet will not treat this series as a 1:1.';
         },
         { changed: true },

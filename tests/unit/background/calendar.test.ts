@@ -152,6 +152,37 @@ describe('judgeEvents: title only (no popover read)', () => {
   });
 });
 
+describe('judgeEvents: the detection rules from the options page', () => {
+  const rules = (
+    over: Partial<{ includeKeywords: string[]; excludeKeywords: string[]; maxGuests: number }>,
+  ) => ({
+    detection: { includeKeywords: [], excludeKeywords: [], maxGuests: 3, ...over },
+  });
+
+  it('an extra keyword badges "Weekly sync"; without it there is no badge', async () => {
+    expect((await judgeOne(fixtureEvent('Weekly sync'))).badge).toBeNull();
+    expect(
+      (await judgeOne(fixtureEvent('Weekly sync'), rules({ includeKeywords: ['weekly sync'] }))).badge,
+    ).toMatchObject({ kind: 'one-on-one', confidence: 'likely' });
+  });
+
+  it('an excluded keyword removes the badge of a 1:1 title', async () => {
+    expect(
+      (await judgeOne(fixtureEvent('Alice / Frank'), rules({ excludeKeywords: ['frank'] }))).badge,
+    ).toBeNull();
+  });
+
+  it('max guests 2 takes the 2-1 out once its guests are known', async () => {
+    const event = fixtureEvent('2-1 with Carol');
+    const popover = popoverFor(event, {
+      guests: [guest('alice@acme.example', 'Alice Smith'), CAROL, guest('dan@acme.example', 'Dan Wu')],
+      guestCount: 3,
+    });
+    expect((await judgeOne(event, {}, [popover])).badge).toMatchObject({ kind: 'two-on-one' });
+    expect((await judgeOne(event, rules({ maxGuests: 2 }), [popover])).badge).toBeNull();
+  });
+});
+
 describe('judgeEvents: who is me', () => {
   it('counts the calendar owner (alice@acme.example) as me, even with no emails in settings', async () => {
     const event = fixtureEvent('Alice / Bob');

@@ -560,6 +560,43 @@ const CASES: Record<string, Case[]> = {
       no('three people, no 2-1 title'),
     ],
   ],
+  'max guests (options page)': [
+    [
+      'max 2: a 2-1 is no longer a 1:1',
+      { title: '2-1 with Carol', guests: [alice, carol, dan], maxGuests: 2 },
+      no('large meeting'),
+    ],
+    [
+      'max 2: a plain 1:1 still is',
+      { title: '1:1 Alice <> Carol', guests: [alice, carol], maxGuests: 2 },
+      yes('one-on-one', 'confirmed', ['Carol']),
+    ],
+    [
+      'max 2: a chip saying "3 guests" is vetoed',
+      { title: 'Alice / Bob', guestCount: 3, maxGuests: 2 },
+      no('large meeting'),
+    ],
+    [
+      'max 4: a 1:1 title with three others is a likely 1:1 with the one the title names',
+      { title: '1:1 Alice / Carol', guests: [alice, carol, dan, guest('Notetaker')], maxGuests: 4 },
+      yes('one-on-one', 'likely', ['Carol'], 'title says 1:1, more people'),
+    ],
+    [
+      'max 4: three others without a 1:1 title are not',
+      { title: 'Weekly sync', guests: [alice, carol, dan, bob], maxGuests: 4 },
+      no('more people, no 1:1 title'),
+    ],
+    [
+      'max 4: five guests are still a large meeting',
+      { title: '1:1 Alice / Carol', guests: withAlice(5, ['Carol']), maxGuests: 4 },
+      no('large meeting'),
+    ],
+    [
+      'default (3): four guests are a large meeting',
+      { title: '1:1 Alice / Carol', guests: withAlice(4, ['Carol']) },
+      no('large meeting'),
+    ],
+  ],
   'trackable: "Track as 1:1 with Bob"': [
     [
       'Lunch with Bob',

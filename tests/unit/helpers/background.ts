@@ -194,7 +194,11 @@ export interface FakeRelationship {
 }
 
 export interface CalendarData {
-  settings: { myEmails: string[]; ignoredSeries: string[] };
+  settings: {
+    myEmails: string[];
+    ignoredSeries: string[];
+    detection?: { includeKeywords: string[]; excludeKeywords: string[]; maxGuests: number };
+  };
   /** Person id → lower-cased emails. */
   people: Map<string, string[]>;
   relationships: Map<string, FakeRelationship>;
@@ -205,6 +209,7 @@ export interface CalendarData {
 export interface CalendarDataInit {
   myEmails?: string[];
   ignoredSeries?: string[];
+  detection?: { includeKeywords: string[]; excludeKeywords: string[]; maxGuests: number };
   people?: Record<string, string[]>;
   relationships?: FakeRelationship[];
   openAgreements?: Record<string, number>;
@@ -214,7 +219,11 @@ export type FakeCalendarDeps = { [K in keyof CalendarDeps]: Mock<CalendarDeps[K]
 
 export function calendarData(init: CalendarDataInit = {}): CalendarData {
   return {
-    settings: { myEmails: init.myEmails ?? [], ignoredSeries: init.ignoredSeries ?? [] },
+    settings: {
+      myEmails: init.myEmails ?? [],
+      ignoredSeries: init.ignoredSeries ?? [],
+      ...(init.detection ? { detection: init.detection } : {}),
+    },
     people: new Map(Object.entries(init.people ?? {})),
     relationships: new Map((init.relationships ?? []).map((r) => [r.id, r])),
     openAgreements: new Map(Object.entries(init.openAgreements ?? {})),
@@ -231,6 +240,7 @@ export function fakeCalendarDeps(data: CalendarData = calendarData()): FakeCalen
     settings: vi.fn<CalendarDeps['settings']>(async () => ({
       myEmails: [...data.settings.myEmails],
       ignoredSeries: [...data.settings.ignoredSeries],
+      ...(data.settings.detection ? { detection: data.settings.detection } : {}),
     })),
     linkedToSeries: vi.fn<CalendarDeps['linkedToSeries']>(async (seriesIds) =>
       [...data.relationships.values()]

@@ -1,0 +1,16 @@
+/** Strings shared by several surfaces. Keys: letters, digits and `_` (browser.i18n's rule). */
+export const common = {
+  extName: 'Duet',
+  common_loading: 'Loading…',
+  common_tagline: 'your 1:1s, kept between you',
+  common_privacy_short: 'Stored only in this browser. Google never sees these notes.',
+  common_read_error:
+    "Duet couldn't read its data in this browser. Nothing was changed; try reopening this page.",
+  common_action_failed: "That didn't work and nothing was changed. Please try again.",
+  common_quota:
+    'Your browser has no storage space left for Duet, so this was not saved. Free some disk space and try again.',
+  common_cancel: 'Cancel',
+  common_save: 'Save',
+  common_close: 'Close',
+  common_me: 'Me',
+} as const;

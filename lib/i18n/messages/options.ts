@@ -1,0 +1,2 @@
+/** The options page's strings (components/options). */
+export const options = {} as const;

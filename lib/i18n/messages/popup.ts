@@ -1,0 +1,2 @@
+/** The toolbar popup's strings (components/popup). */
+export const popup = {} as const;
