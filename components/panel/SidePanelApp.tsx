@@ -2,12 +2,15 @@
  * The browser's side panel: the same panel as in the page, for the tab it was opened from (its id is in
  * the side panel's own URL, which only Duet can open). Outside the page, notes stay visible while
  * presenting a tab. The context is re-read every couple of seconds (the side panel has no tab port).
+ * Opened from the popup for one person (`?relationship=<id>`), it shows that 1:1 without an event.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { Brand } from '../shared/Brand';
-import { PanelBody } from './PanelApp';
+import { IdSchema } from '@/lib/domain/model';
+import { notifyDataChanged, PanelBody } from './PanelApp';
+import { RelationshipPanel } from './relationship/RelationshipPanel';
 
 const REFRESH_MS = 2000;
 
@@ -17,7 +20,30 @@ export function tabFromLocation(search: string): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
+/** `?relationship=<id>`: the popup's "Open" for one person (an id as Duet stores them, else nothing). */
+export function relationshipFromLocation(search: string): string | null {
+  const raw = new URLSearchParams(search).get('relationship');
+  return raw !== null && IdSchema.safeParse(raw).success ? raw : null;
+}
+
 export function SidePanelApp() {
+  const relationshipId = relationshipFromLocation(location.search);
+  if (relationshipId !== null) {
+    return (
+      <main class="panel" data-testid="side-panel">
+        <header class="panel-header">
+          <Brand />
+        </header>
+        <RelationshipPanel relationshipId={relationshipId} onChanged={notifyChanged} />
+      </main>
+    );
+  }
+  return <TabSidePanel />;
+}
+
+const notifyChanged = () => void notifyDataChanged();
+
+function TabSidePanel() {
   const tabId = tabFromLocation(location.search);
   const [context, setContext] = useState<PanelContext | null | undefined>(undefined);
   useEffect(() => {

@@ -1,46 +1,139 @@
-import { recentNotes, type RecentNote } from '@/lib/db';
+/**
+ * The toolbar popup: any agreement in two keystrokes (the search field has focus when it opens), filters with
+ * counts, agreements grouped by person with "done" inline, the 1:1s of the next 7 days with their prep
+ * status, and a one-line talking point for anyone. Reads live: a change in any tab shows up here.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { loadPopupView, type PopupView } from '@/lib/db';
+import { type AgreementFilter } from '@/lib/domain/agreements';
+import { t } from '@/lib/i18n';
 import { Brand } from '../shared/Brand';
-import { formatRelativeTime, snippet } from '../shared/format';
 import { useLiveQuery } from '../shared/use-live-query';
+import { AgreementGroups } from './AgreementGroups';
+import { FilterBar } from './FilterBar';
+import { openRelationship, primeActiveTab } from './open-relationship';
+import { popupActions, type PopupActions } from './popup-actions';
+import { QuickPoint } from './QuickPoint';
+import { UpcomingList } from './UpcomingList';
 
-export function PopupApp() {
-  const notes = useLiveQuery(() => recentNotes(), []);
+export interface PopupAppProps {
+  actions?: PopupActions;
+  open?: (relationshipId: string) => void;
+  load?: typeof loadPopupView;
+}
+
+/** Marks the first render with data, for the popup benchmark (`performance.getEntriesByName`). */
+export const READY_MARK = 'duet-popup-ready';
+
+export function PopupApp({
+  actions = popupActions,
+  open = (id) => void openRelationship(id),
+  load = loadPopupView,
+}: PopupAppProps = {}) {
+  const [filter, setFilter] = useState<AgreementFilter>('all-open');
+  const [query, setQuery] = useState('');
+  const [pointFor, setPointFor] = useState<{ id: string; nonce: number } | null>(null);
+  const view = useLiveQuery(() => load({ filter, query }), [filter, query]);
+  const search = useRef<HTMLInputElement>(null);
+  const marked = useRef(false);
+
+  useEffect(() => primeActiveTab(), []);
+  useEffect(() => {
+    if (view.status !== 'ready' || marked.current) return;
+    marked.current = true;
+    performance.mark(READY_MARK);
+    document.documentElement.dataset.ready = 'true';
+  }, [view.status]);
+
+  // "/" jumps to the search field from anywhere (unless typing in another field).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        search.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const ready: PopupView | null = view.status === 'ready' ? view.value : null;
   return (
     <main class="popup">
       <header class="popup-header">
-        <Brand subtitle="your 1:1 notes" />
+        <Brand />
+        <a
+          class="popup-settings"
+          href="/options.html"
+          target="_blank"
+          rel="noopener"
+          data-testid="popup-settings"
+        >
+          {t('popup_settings')}
+        </a>
       </header>
-      {notes.status === 'loading' ? (
-        <p class="duet-empty">Loading…</p>
-      ) : notes.status === 'error' ? (
-        <p class="duet-empty duet-error" role="alert">
-          Duet couldn't read its data in this browser. Nothing was changed; try reopening the popup.
+      <div class="popup-search" role="search">
+        <label class="popup-sr-only" for="popup-search-input">
+          {t('popup_search_label')}
+        </label>
+        <input
+          id="popup-search-input"
+          ref={search}
+          type="search"
+          class="popup-input"
+          placeholder={t('popup_search_placeholder')}
+          value={query}
+          autoFocus
+          autoComplete="off"
+          spellcheck={false}
+          data-testid="popup-search"
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            } else if (e.key === 'ArrowDown') {
+              const first = document.querySelector<HTMLElement>('[data-popup-item]');
+              if (first) {
+                e.preventDefault();
+                first.focus();
+              }
+            }
+          }}
+        />
+      </div>
+      {view.status === 'error' ? (
+        <p class="duet-error popup-message" role="alert" data-testid="popup-error">
+          {t('popup_read_error')}
         </p>
-      ) : notes.value.length === 0 ? (
-        <p class="duet-empty" data-testid="popup-empty">
-          No notes yet. Open a 1:1 in Google Calendar and click its Duet badge to start.
-        </p>
+      ) : !ready ? (
+        <p class="duet-muted popup-message">{t('common_loading')}</p>
       ) : (
-        <NoteList notes={notes.value} />
+        <>
+          {/* While searching, the agreements are all that matters; otherwise the week ahead comes first. */}
+          {query.trim() ? null : (
+            <>
+              <UpcomingList
+                view={ready}
+                onOpen={open}
+                onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
+              />
+              <QuickPoint relationships={ready.relationships} preselect={pointFor} actions={actions} />
+            </>
+          )}
+          <AgreementGroups
+            view={ready}
+            filter={filter}
+            query={query}
+            actions={actions}
+            onOpen={open}
+            onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
+            filters={<FilterBar filter={filter} counts={ready.counts} onChange={setFilter} />}
+          />
+        </>
       )}
     </main>
-  );
-}
-
-export function NoteList({ notes }: { notes: readonly RecentNote[] }) {
-  return (
-    <ul class="note-list" aria-label="Saved notes" data-testid="note-list">
-      {notes.map((note) => (
-        <li key={note.sessionId} class="note-item" data-testid="note-item">
-          <div class="note-item-head">
-            <span class="note-item-title">{note.relationshipTitle}</span>
-            <time class="duet-muted" dateTime={new Date(note.updatedAt).toISOString()}>
-              {formatRelativeTime(note.updatedAt)}
-            </time>
-          </div>
-          <p class="note-item-text">{snippet(note.text)}</p>
-        </li>
-      ))}
-    </ul>
   );
 }

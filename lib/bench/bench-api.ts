@@ -3,7 +3,7 @@
  * real IndexedDB, then time the panel's and the popup's data loads.
  */
 import { type AgreementFilter } from '../domain/agreements';
-import { countRecords, getDatabase, loadPopupLists, loadRelationshipOverview } from '../db';
+import { countRecords, getDatabase, loadPopupLists, loadPopupView, loadRelationshipOverview } from '../db';
 import { generateProfile, profileStats } from '../demo/generate';
 import { EXPORT_TABLES } from '../io/export-format';
 import { deleteAllData } from '../io/import';
@@ -19,6 +19,8 @@ export interface BenchApi {
   seed(profile: 'realistic' | 'large', scale: number): Promise<Record<string, number>>;
   timePanel(runs: number): Promise<number[]>;
   timePopup(runs: number, filter: AgreementFilter): Promise<number[]>;
+  /** The popup's whole read (lists, names, prep status), optionally with search text. */
+  timePopupView(runs: number, query: string): Promise<number[]>;
 }
 
 async function seed(profile: 'realistic' | 'large', scale: number) {
@@ -65,7 +67,17 @@ async function timePopup(runs: number, filter: AgreementFilter) {
   return samples;
 }
 
+async function timePopupView(runs: number, query: string) {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await loadPopupView({ filter: 'all-open', query });
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 export function exposeBenchApi(target: object): void {
-  const api: BenchApi = { seed, timePanel, timePopup };
+  const api: BenchApi = { seed, timePanel, timePopup, timePopupView };
   Object.assign(target, { duetBench: api });
 }

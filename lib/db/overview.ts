@@ -171,15 +171,21 @@ export async function loadPopupLists(
   filter: AgreementFilter = 'all-open',
   now: number = Date.now(),
   db: DuetDatabase = getDatabase(),
+  /** Which parts to read: the popup's search needs only the counts. */
+  { list = true, upcoming: withUpcoming = true }: { list?: boolean; upcoming?: boolean } = {},
 ): Promise<PopupLists> {
   const today = dayOf(now);
   return db.transaction('r', [db.agreements, db.relationships, db.sessions], async () => {
     const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
     const [counts, selected, upcomingSessions, upcomingCount] = await Promise.all([
       countFilters(db, today),
-      firstMatching(db, filter, today, POPUP_LIST_LIMIT),
-      sessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, POPUP_LIST_LIMIT),
-      countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, COUNT_CAP),
+      list ? firstMatching(db, filter, today, POPUP_LIST_LIMIT) : [],
+      withUpcoming
+        ? sessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, POPUP_LIST_LIMIT)
+        : [],
+      withUpcoming
+        ? countSessionsBetween(weekAhead[0], weekAhead[1], ['upcoming', 'rescheduled'], db, COUNT_CAP)
+        : 0,
     ]);
     const relationshipIds = [
       ...new Set([

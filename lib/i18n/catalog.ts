@@ -5,13 +5,23 @@
  */
 import { background } from './messages/background';
 import { common } from './messages/common';
+import { content } from './messages/content';
 import { options } from './messages/options';
 import { panel } from './messages/panel';
 import { popup } from './messages/popup';
+import { relationship } from './messages/relationship';
 
-export const CATALOG_PARTS = { common, popup, options, panel, background } as const;
+export const CATALOG_PARTS = { common, popup, options, panel, relationship, background, content } as const;
 
-export const CATALOG = { ...common, ...popup, ...options, ...panel, ...background } as const;
+export const CATALOG = {
+  ...common,
+  ...popup,
+  ...options,
+  ...panel,
+  ...relationship,
+  ...background,
+  ...content,
+} as const;
 
 export type MessageKey = keyof typeof CATALOG;
 

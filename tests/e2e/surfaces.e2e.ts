@@ -17,33 +17,33 @@ describe('surfaces', () => {
     await duet?.close();
   });
 
-  it('popup: says there are no notes yet on a fresh profile', async () => {
+  it('popup: a fresh profile shows its empty states, not errors', async () => {
     const popup = await PopupPage.open(duet);
-    await popup.emptyState.waitFor();
-    expect(await popup.notes.count()).toBe(0);
+    await popup.ready();
+    await popup.emptyAgreements.waitFor();
+    expect(await popup.emptyAgreements.textContent()).toContain('No open agreements');
+    expect(await popup.page.locator('[data-testid=popup-upcoming-empty]').textContent()).toContain(
+      'No 1:1s in the next 7 days',
+    );
     await duet.screenshot(popup.page, 'popup-empty');
     await popup.page.close();
   });
 
-  it('popup: lists notes written in the Calendar panel, newest first, and updates live', async () => {
+  it('popup: 1:1s started by writing notes in the Calendar panel appear in it, live', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
     const calendar = await CalendarPage.open(duet);
     const first = await calendar.openPanelFor('Alice / Bob');
     await first.typeNote('Bob: promotion packet draft next week');
     const second = await calendar.openPanelFor('Skip-level: Alice / Ivy');
     await second.typeNote('Ivy wants more context on the reorg');
 
-    const popup = await PopupPage.open(duet);
-    await expect.poll(() => popup.notes.count()).toBe(2);
-    expect(await popup.notes.nth(0).textContent()).toContain('Skip-level: Alice / Ivy');
-    expect(await popup.notes.nth(0).textContent()).toContain('Ivy wants more context on the reorg');
-    expect(await popup.notes.nth(1).textContent()).toContain('Alice / Bob');
+    // Live: the already-open popup now offers both 1:1s for a talking point.
+    const people = popup.page.locator('[data-testid=popup-point-person] option');
+    await expect
+      .poll(() => people.allTextContents())
+      .toEqual(expect.arrayContaining(['Alice / Bob', 'Skip-level: Alice / Ivy']));
     await duet.screenshot(popup.page, 'popup');
-
-    // Live: an edit in the panel shows up in the already-open popup.
-    await first.frame.page().bringToFront();
-    const bob = await calendar.openPanelFor('Alice / Bob');
-    await bob.typeNote(' — and a demo on Friday');
-    await expect.poll(() => popup.notes.nth(0).textContent()).toContain('and a demo on Friday');
     await popup.page.close();
     await calendar.page.close();
   });

@@ -1,0 +1,92 @@
+/**
+ * One 1:1 on its own — opened from the popup ("Open" beside a person), in the browser's side panel or a tab:
+ * who and how often, last time's notes, open agreements, talking points for next time, goals, and when the
+ * next 1:1 is. The same sections as the Calendar panel, without an event.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { dayOf } from '@/lib/domain/days';
+import { t } from '@/lib/i18n';
+import { useLiveQuery } from '../../shared/use-live-query';
+import { AgreementList } from '../calendar/AgreementList';
+import { CadenceLine } from '../calendar/CadenceLine';
+import { formatSessionDate, namesOf } from '../calendar/calendar-text';
+import { GoalsGlance } from '../calendar/GoalsGlance';
+import { LastSessionNotes } from '../calendar/LastSessionNotes';
+import { RelationshipHeader } from '../calendar/RelationshipHeader';
+import { TalkingPoints } from '../calendar/TalkingPoints';
+import { loadPrepView } from '../calendar/use-prep-view';
+import { relationshipActions } from './use-relationship-actions';
+
+export interface RelationshipPanelProps {
+  relationshipId: string;
+  onChanged: () => void;
+}
+
+export function RelationshipPanel({ relationshipId, onChanged }: RelationshipPanelProps) {
+  const view = useLiveQuery(() => loadPrepView(relationshipId, ''), [relationshipId]);
+  const [announcement, setAnnouncement] = useState('');
+  const actions = useMemo(
+    () => relationshipActions(relationshipId, setAnnouncement, onChanged),
+    [relationshipId, onChanged],
+  );
+
+  if (view.status === 'loading')
+    return (
+      <p class="duet-muted" data-testid="panel-loading">
+        {t('common_loading')}
+      </p>
+    );
+  if (view.status === 'error')
+    return (
+      <p class="duet-error" role="alert" data-testid="panel-error">
+        {t('common_read_error')}
+      </p>
+    );
+  if (!view.value)
+    return (
+      <p class="duet-empty" data-testid="relationship-missing">
+        {t('rel_missing')}
+      </p>
+    );
+  const { overview, goals, previous, previousTemplate } = view.value;
+  const relationship = overview.relationship;
+  const withWhom = namesOf(overview.people) || relationship.title || t('rel_untitled');
+  const next = overview.nextSession;
+  return (
+    <section class="event cal" data-testid="relationship-panel">
+      <RelationshipHeader
+        eventTitle={relationship.title}
+        kind={relationship.kind}
+        withWhom={withWhom}
+        titleGuess={false}
+      />
+      <div class="cal-body">
+        <CadenceLine health={overview.cadence} />
+        <p class="duet-muted cal-small" data-testid="relationship-next">
+          {next ? t('rel_next_session', formatSessionDate(next.scheduledAt)) : t('rel_no_next_session')}
+        </p>
+        <LastSessionNotes session={previous} template={previousTemplate} />
+        <AgreementList
+          agreements={overview.openAgreements}
+          people={overview.people}
+          today={dayOf(Date.now())}
+          onDone={actions.completeAgreement}
+          onRenegotiate={actions.renegotiateAgreement}
+          onDrop={actions.dropAgreement}
+        />
+        <TalkingPoints
+          points={overview.talkingPoints}
+          theirName={namesOf(overview.people)}
+          onAdd={actions.addTalkingPoint}
+          onMove={actions.moveTalkingPoint}
+          onSetStatus={actions.setTalkingPointStatus}
+        />
+        <GoalsGlance goals={goals} />
+      </div>
+      <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
+        {announcement}
+      </p>
+      <p class="privacy duet-muted">{t('common_privacy_short')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+/** The agreements the filter and search select, grouped by person; "done" is one key away (Space). */
+import type { ComponentChild } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PopupView } from '@/lib/db';
+import { type AgreementFilter, isOverdue } from '@/lib/domain/agreements';
+import type { Agreement } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { formatDay, ownerLabel } from '../panel/calendar/calendar-text';
+import { moveFocus } from './list-keys';
+import type { PopupActions } from './popup-actions';
+
+export interface AgreementGroupsProps {
+  view: PopupView;
+  filter: AgreementFilter;
+  query: string;
+  actions: PopupActions;
+  onOpen: (relationshipId: string) => void;
+  onAddPoint: (relationshipId: string) => void;
+  /** The filter bar, shown under the heading. */
+  filters?: ComponentChild;
+}
+
+interface Closed {
+  id: string;
+  text: string;
+}
+
+export function AgreementGroups({
+  view,
+  filter,
+  query,
+  actions,
+  onOpen,
+  onAddPoint,
+  filters,
+}: AgreementGroupsProps) {
+  const [closed, setClosed] = useState<Closed | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const done = async (agreement: Agreement) => {
+    setBusy(agreement.id);
+    const result = await actions.done(agreement.id);
+    setBusy(null);
+    if (result.ok) {
+      setError(null);
+      setClosed({ id: agreement.id, text: agreement.text });
+      document.querySelector<HTMLElement>('#popup-search-input')?.focus();
+    } else setError(result.message);
+  };
+  const undo = async () => {
+    if (!closed) return;
+    const result = await actions.undoDone(closed.id);
+    if (result.ok) setClosed(null);
+    else setError(result.message);
+  };
+
+  const empty = view.groups.length === 0;
+  return (
+    <section class="popup-section" aria-labelledby="popup-agreements-title" data-testid="popup-agreements">
+      <h2 id="popup-agreements-title" class="popup-section-title">
+        {query.trim() ? t('popup_results_title') : t('popup_agreements_title')}
+      </h2>
+      {filters}
+      <p class="popup-status" role="status" aria-live="polite" data-testid="popup-status">
+        {closed ? (
+          <>
+            <span>{t('popup_done_announce', closed.text)}</span>{' '}
+            <button type="button" class="popup-link" data-testid="popup-undo" onClick={() => void undo()}>
+              {t('popup_undo')}
+            </button>
+          </>
+        ) : null}
+      </p>
+      {error ? (
+        <p class="duet-error popup-message" role="alert" data-testid="popup-action-error">
+          {error}
+        </p>
+      ) : null}
+      {empty ? (
+        <p class="duet-muted popup-message" data-testid="popup-agreements-empty">
+          {query.trim()
+            ? t('popup_no_results', query.trim())
+            : filter === 'all-open'
+              ? t('popup_no_agreements')
+              : t('popup_no_agreements_filter')}
+        </p>
+      ) : (
+        <div class="popup-groups">
+          {view.groups.map((group) => (
+            <section
+              key={group.relationship.id}
+              class="popup-group"
+              data-testid="popup-group"
+              aria-label={group.relationship.name}
+            >
+              <div class="popup-group-head">
+                <h3 class="popup-group-name" data-testid="popup-group-name">
+                  {group.relationship.name}
+                </h3>
+                <div class="popup-group-actions">
+                  <button
+                    type="button"
+                    class="popup-link"
+                    aria-label={t('popup_add_point_for', group.relationship.name)}
+                    onClick={() => onAddPoint(group.relationship.id)}
+                  >
+                    {t('popup_add_point_short')}
+                  </button>
+                  <button
+                    type="button"
+                    class="popup-link"
+                    data-testid="popup-open"
+                    aria-label={t('popup_open_for', group.relationship.name)}
+                    onClick={() => onOpen(group.relationship.id)}
+                  >
+                    {t('popup_open')}
+                  </button>
+                </div>
+              </div>
+              <ul class="popup-items">
+                {group.agreements.map((agreement) => {
+                  const overdue = isOverdue(agreement, view.today);
+                  const owner = ownerLabel(agreement, group.relationship.people);
+                  return (
+                    <li key={agreement.id} class="popup-item" data-testid="popup-agreement">
+                      <label class="popup-check">
+                        <input
+                          type="checkbox"
+                          data-popup-item
+                          data-testid="popup-done"
+                          checked={false}
+                          disabled={busy === agreement.id}
+                          aria-describedby={`popup-meta-${agreement.id}`}
+                          onKeyDown={(e) => moveFocus(e)}
+                          onChange={() => void done(agreement)}
+                        />
+                        <span class="popup-item-text" data-testid="popup-agreement-text">
+                          {agreement.text}
+                        </span>
+                      </label>
+                      <span class="popup-item-meta" id={`popup-meta-${agreement.id}`}>
+                        <span>{owner}</span>
+                        {agreement.dueDate ? (
+                          <span class={overdue ? 'popup-overdue' : undefined}>
+                            {overdue
+                              ? t('popup_overdue_since', formatDay(agreement.dueDate, view.today))
+                              : t('popup_due', formatDay(agreement.dueDate, view.today))}
+                          </span>
+                        ) : null}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ))}
+          {view.truncated ? (
+            <p class="duet-muted popup-message" data-testid="popup-more">
+              {t('popup_more_results')}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

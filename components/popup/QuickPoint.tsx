@@ -1,0 +1,116 @@
+/**
+ * A talking point for anyone, in one line: pick the person (or start with their name and a colon,
+ * "Bob: offsite budget"), type, Enter. On failure the text stays where it was typed.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PopupRelationship } from '@/lib/db';
+import { normaliseForSearch } from '@/lib/db/search';
+import { t } from '@/lib/i18n';
+import type { PopupActions } from './popup-actions';
+
+/** "Bob: offsite" → Bob's 1:1 and "offsite", when the name before the colon picks exactly one 1:1. */
+export function splitNamePrefix(
+  line: string,
+  relationships: readonly PopupRelationship[],
+): { relationshipId: string; text: string } | null {
+  const match = /^\s*([^:]{1,60}):\s*(.+)$/su.exec(line);
+  if (!match) return null;
+  const name = normaliseForSearch(match[1]!.trim());
+  if (!name) return null;
+  const candidates = relationships.filter((r) => {
+    const names = [r.name, ...r.people.map((p) => p.name)].map(normaliseForSearch);
+    return names.some((full) => full === name || full.split(/\s+/u)[0] === name);
+  });
+  return candidates.length === 1 ? { relationshipId: candidates[0]!.id, text: match[2]!.trim() } : null;
+}
+
+export interface QuickPointProps {
+  relationships: readonly PopupRelationship[];
+  /** Set from "+ point" elsewhere in the popup: select that person and focus the line. */
+  preselect: { id: string; nonce: number } | null;
+  actions: PopupActions;
+}
+
+export function QuickPoint({ relationships, preselect, actions }: QuickPointProps) {
+  const [relationshipId, setRelationshipId] = useState('');
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!preselect) return;
+    setRelationshipId(preselect.id);
+    input.current?.focus();
+    input.current?.scrollIntoView({ block: 'nearest' });
+  }, [preselect?.nonce]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const prefixed = relationshipId ? null : splitNamePrefix(text, relationships);
+    const target = prefixed?.relationshipId ?? (relationshipId || null);
+    const pointText = prefixed?.text ?? text;
+    setBusy(true);
+    const result = await actions.addPoint(target, pointText);
+    setBusy(false);
+    if (result.ok) {
+      const name = relationships.find((r) => r.id === target)?.name ?? '';
+      setText('');
+      setMessage({ ok: true, text: t('popup_point_added', name) });
+    } else setMessage({ ok: false, text: result.message });
+  };
+
+  if (relationships.length === 0) return null;
+  return (
+    <section class="popup-section" aria-labelledby="popup-point-title" data-testid="popup-quick-point">
+      <h2 id="popup-point-title" class="popup-section-title">
+        {t('popup_point_title')}
+      </h2>
+      <form class="popup-point-form" onSubmit={(e) => void submit(e)}>
+        <label class="popup-sr-only" for="popup-point-person">
+          {t('popup_point_person_label')}
+        </label>
+        <select
+          id="popup-point-person"
+          class="popup-input popup-point-person"
+          value={relationshipId}
+          data-testid="popup-point-person"
+          onChange={(e) => setRelationshipId(e.currentTarget.value)}
+        >
+          <option value="">{t('popup_point_person_placeholder')}</option>
+          {relationships.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <label class="popup-sr-only" for="popup-point-text">
+          {t('popup_point_text_label')}
+        </label>
+        <input
+          id="popup-point-text"
+          ref={input}
+          class="popup-input popup-point-text"
+          value={text}
+          maxLength={1000}
+          placeholder={t('popup_point_placeholder')}
+          data-testid="popup-point-text"
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit" class="popup-button" disabled={busy} data-testid="popup-point-add">
+          {t('popup_point_add')}
+        </button>
+      </form>
+      {message ? (
+        <p
+          class={message.ok ? 'duet-muted popup-message' : 'duet-error popup-message'}
+          role={message.ok ? 'status' : 'alert'}
+          data-testid="popup-point-message"
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

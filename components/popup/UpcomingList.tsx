@@ -1,0 +1,125 @@
+/** The 1:1s of the next 7 days, each with its prep status: talking points queued, agreements looked at. */
+import { useState } from 'preact/hooks';
+import type { PopupUpcoming, PopupView, PrepStatus } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { moveFocus } from './list-keys';
+
+export function formatWhen(instant: number): string {
+  return new Date(instant).toLocaleString(undefined, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+/** The two prep facts in words, and whether the 1:1 counts as prepared. */
+export function prepText(prep: PrepStatus): { points: string; agreements: string; ready: boolean } {
+  const points =
+    prep.talkingPoints === 0
+      ? t('popup_prep_no_points')
+      : prep.talkingPoints === 1
+        ? t('popup_prep_points_one')
+        : t('popup_prep_points_other', prep.talkingPoints);
+  const toReview = prep.openAgreements - prep.reviewed;
+  const agreements =
+    prep.openAgreements === 0
+      ? t('popup_prep_no_agreements')
+      : toReview === 0
+        ? t('popup_prep_reviewed')
+        : toReview === 1
+          ? t('popup_prep_review_one')
+          : t('popup_prep_review_other', toReview);
+  return { points, agreements, ready: prep.talkingPoints > 0 && toReview === 0 };
+}
+
+export interface UpcomingListProps {
+  view: PopupView;
+  onOpen: (relationshipId: string) => void;
+  onAddPoint: (relationshipId: string) => void;
+}
+
+function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<UpcomingListProps, 'view'>) {
+  const prep = prepText(item.prep);
+  const name = item.relationship.name;
+  return (
+    <li class="popup-upcoming" data-testid="popup-upcoming">
+      <div class="popup-upcoming-main">
+        <span class="popup-upcoming-name" data-testid="popup-upcoming-name">
+          {name}
+        </span>
+        <time class="duet-muted" dateTime={new Date(item.session.scheduledAt).toISOString()}>
+          {formatWhen(item.session.scheduledAt)}
+        </time>
+      </div>
+      <div class="popup-prep" data-testid="popup-prep" data-ready={prep.ready ? 'true' : 'false'}>
+        <span class={item.prep.talkingPoints === 0 ? 'popup-prep-todo' : 'popup-prep-ok'}>{prep.points}</span>
+        <span class={item.prep.openAgreements > item.prep.reviewed ? 'popup-prep-todo' : 'popup-prep-ok'}>
+          {prep.agreements}
+        </span>
+      </div>
+      <div class="popup-group-actions">
+        <button
+          type="button"
+          class="popup-link"
+          data-popup-item
+          aria-label={t('popup_add_point_for', name)}
+          onKeyDown={(e) => moveFocus(e)}
+          onClick={() => onAddPoint(item.relationship.id)}
+        >
+          {t('popup_add_point_short')}
+        </button>
+        <button
+          type="button"
+          class="popup-link"
+          data-testid="popup-upcoming-open"
+          aria-label={t('popup_open_for', name)}
+          onClick={() => onOpen(item.relationship.id)}
+        >
+          {t('popup_open')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** How many 1:1s show before "Show all". */
+export const UPCOMING_FOLDED = 3;
+
+export function UpcomingList({ view, onOpen, onAddPoint }: UpcomingListProps) {
+  const [all, setAll] = useState(false);
+  const shown = all ? view.upcoming : view.upcoming.slice(0, UPCOMING_FOLDED);
+  const folded = view.upcoming.length - shown.length;
+  const more = view.upcomingCount - view.upcoming.length;
+  return (
+    <section class="popup-section" aria-labelledby="popup-upcoming-title" data-testid="popup-upcoming-list">
+      <h2 id="popup-upcoming-title" class="popup-section-title">
+        {t('popup_upcoming_title')}
+      </h2>
+      {view.upcoming.length === 0 ? (
+        <p class="duet-muted popup-message" data-testid="popup-upcoming-empty">
+          {t('popup_upcoming_empty')}
+        </p>
+      ) : (
+        <ul class="popup-items">
+          {shown.map((item) => (
+            <Row key={item.session.id} item={item} onOpen={onOpen} onAddPoint={onAddPoint} />
+          ))}
+        </ul>
+      )}
+      {folded > 0 ? (
+        <button
+          type="button"
+          class="popup-link popup-show-all"
+          data-testid="popup-upcoming-all"
+          onClick={() => setAll(true)}
+        >
+          {t('popup_upcoming_show_all', view.upcoming.length)}
+        </button>
+      ) : more > 0 ? (
+        <p class="duet-muted popup-message">{t('popup_upcoming_more', more)}</p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * "Open" for a person: their 1:1 in the browser's side panel beside the current tab (Chrome `sidePanel`,
+ * Firefox `sidebarAction`), else in a tab of its own. Browsers open side panels only in answer to a click,
+ * so the active tab is looked up when the popup opens and the click's first act is the open call.
+ */
+import { browser } from 'wxt/browser';
+
+interface ChromeSidePanel {
+  setOptions(options: { tabId: number; path: string; enabled: boolean }): Promise<void>;
+  open(options: { tabId: number }): Promise<void>;
+}
+interface FirefoxSidebar {
+  setPanel(details: { tabId?: number; panel: string }): Promise<void>;
+  open(): Promise<void>;
+}
+
+export function relationshipPagePath(relationshipId: string): string {
+  return `sidepanel.html?relationship=${encodeURIComponent(relationshipId)}`;
+}
+
+let activeTabId: number | null = null;
+
+/** Looks up the active tab once, ahead of any click. */
+export function primeActiveTab(): void {
+  try {
+    const pending = browser.tabs?.query?.({ active: true, currentWindow: true });
+    if (!pending || typeof pending.then !== 'function') return;
+    pending.then((tabs) => (activeTabId = tabs[0]?.id ?? null)).catch(() => undefined);
+  } catch {
+    // No tabs API here: "Open" falls back to a tab.
+  }
+}
+
+export interface OpenDeps {
+  chromeSidePanel?: ChromeSidePanel;
+  firefoxSidebar?: FirefoxSidebar;
+  tabId: number | null;
+  createTab: (url: string) => Promise<unknown>;
+  closePopup: () => void;
+}
+
+function defaultDeps(): OpenDeps {
+  return {
+    chromeSidePanel: (globalThis as { chrome?: { sidePanel?: ChromeSidePanel } }).chrome?.sidePanel,
+    firefoxSidebar: (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction,
+    tabId: activeTabId,
+    createTab: (url) => browser.tabs.create({ url }),
+    closePopup: () => window.close(),
+  };
+}
+
+/** Opens the 1:1's panel; returns where it went. */
+export function openRelationship(
+  relationshipId: string,
+  deps: OpenDeps = defaultDeps(),
+): 'side-panel' | 'sidebar' | 'tab' {
+  const path = relationshipPagePath(relationshipId);
+  const url = browser.runtime.getURL(`/${path}` as '/sidepanel.html');
+  if (deps.chromeSidePanel && deps.tabId !== null) {
+    const tabId = deps.tabId;
+    void deps.chromeSidePanel.setOptions({ tabId, path, enabled: true }).catch(() => undefined);
+    void deps.chromeSidePanel
+      .open({ tabId })
+      .then(() => deps.closePopup())
+      .catch(() => void deps.createTab(url).then(deps.closePopup, () => undefined));
+    return 'side-panel';
+  }
+  if (deps.firefoxSidebar) {
+    void deps.firefoxSidebar.open().catch(() => undefined);
+    void deps.firefoxSidebar
+      .setPanel({ ...(deps.tabId !== null ? { tabId: deps.tabId } : {}), panel: url })
+      .catch(() => undefined);
+    return 'sidebar';
+  }
+  void deps.createTab(url).then(deps.closePopup, () => undefined);
+  return 'tab';
+}

@@ -1,0 +1,219 @@
+/**
+ * The toolbar popup on a real history: search as you type, filters, done inline (and undo), the next 7
+ * days with prep status, a talking point added here showing up in the Calendar panel, "Open" for a person,
+ * keyboard only, 360 px, light and dark.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateProfile } from '@/lib/demo/generate';
+import type { Agreement } from '@/lib/domain/model';
+import { type Duet, startDuet } from './harness';
+import { CalendarPage } from './pages/calendar-page';
+import { PopupPage } from './pages/popup-page';
+import { seedDatabase } from './seed';
+
+function agreementFor(
+  relationshipId: string,
+  id: string,
+  text: string,
+  dueDate: string | null,
+  owner: Agreement['owner'] = 'me',
+): Agreement {
+  const now = Date.now();
+  return {
+    id,
+    relationshipId,
+    owner,
+    ownerName: '',
+    text,
+    dueDate,
+    status: 'open',
+    madeInSessionId: null,
+    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function seededProfile() {
+  const data = generateProfile('realistic', { now: Date.now(), seed: 3 });
+  const bob = data.people.find((p) => p.name === 'Bob Jones')!;
+  const bobSeries = data.relationships.find((r) => r.personIds.length === 1 && r.personIds[0] === bob.id)!;
+  data.agreements.push(
+    agreementFor(bobSeries.id, 'e2e-rollout', 'E2E: send the rollout draft', '2099-01-15'),
+    agreementFor(bobSeries.id, 'e2e-overdue', 'E2E: book the offsite venue', '2020-01-15'),
+    agreementFor(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the hiring plan', null, 'them'),
+  );
+  return { data, bobRelationshipId: bobSeries.id };
+}
+
+describe('popup', () => {
+  let duet: Duet;
+  let bobRelationshipId: string;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+    const seeded = seededProfile();
+    bobRelationshipId = seeded.bobRelationshipId;
+    await seedDatabase(duet, seeded.data);
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('opens with its lists, focus in the search field, and fits 360 px', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    expect(await popup.page.evaluate(() => document.activeElement?.id)).toBe('popup-search-input');
+    expect(await popup.groups.count()).toBeGreaterThan(0);
+    expect(await popup.upcoming.count()).toBeGreaterThan(0);
+    expect(await popup.upcoming.first().locator('[data-testid=popup-prep]').textContent()).toMatch(
+      /talking point|agreement/,
+    );
+    const overflow = await popup.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await duet.screenshot(popup.page, 'popup-light');
+    await popup.page.close();
+  });
+
+  it('searches as you type: two keystrokes find an agreement, grouped under its person', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    await popup.page.keyboard.type('ro');
+    await expect.poll(() => popup.agreementTexts()).toContain('E2E: send the rollout draft');
+    await popup.page.keyboard.type('llout dra');
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: send the rollout draft']);
+    expect(await popup.groups.first().locator('[data-testid=popup-group-name]').textContent()).toBe(
+      'Bob Jones',
+    );
+    // A person's name finds their agreements; accents and case don't matter.
+    await popup.search.fill('BÖB hiring');
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: Bob shares the hiring plan']);
+    await popup.search.fill('no such thing anywhere');
+    await popup.page.locator('[data-testid=popup-agreements-empty]').waitFor();
+    await duet.screenshot(popup.page, 'popup-search-empty');
+    await popup.page.keyboard.press('Escape');
+    await expect.poll(() => popup.search.inputValue()).toBe('');
+    await popup.page.close();
+  });
+
+  it('filters: mine, theirs, overdue and this week each show what their count says', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    await popup.filter('overdue').check();
+    await expect.poll(() => popup.agreementTexts()).toContain('E2E: book the offsite venue');
+    const overdueTexts = await popup.page.locator('[data-testid=popup-agreement]').allTextContents();
+    for (const text of overdueTexts) expect(text).toContain('overdue since');
+    const overdueCount = Number(await popup.count('overdue').textContent());
+    if (overdueCount < 50) expect(overdueTexts.length).toBe(overdueCount);
+
+    await popup.filter('theirs').check();
+    await expect.poll(() => popup.agreementTexts()).toContain('E2E: Bob shares the hiring plan');
+    expect(await popup.agreementTexts()).not.toContain('E2E: book the offsite venue');
+
+    await popup.filter('mine').check();
+    await expect.poll(() => popup.agreementTexts()).toContain('E2E: book the offsite venue');
+    expect(await popup.agreementTexts()).not.toContain('E2E: Bob shares the hiring plan');
+
+    await popup.filter('due-this-week').check();
+    await expect.poll(() => popup.agreementTexts()).not.toContain('E2E: book the offsite venue');
+    await duet.screenshot(popup.page, 'popup-filter-week');
+    await popup.page.close();
+  });
+
+  it('done inline from the keyboard only, with undo', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    const overdueBefore = Number(await popup.count('overdue').textContent());
+    await popup.page.keyboard.type('offsite venue');
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: book the offsite venue']);
+    await popup.page.keyboard.press('ArrowDown');
+    expect(await popup.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'popup-done',
+    );
+    await popup.page.keyboard.press('Space');
+    await expect.poll(() => popup.agreementTexts()).toEqual([]);
+    await expect
+      .poll(() => popup.page.locator('[data-testid=popup-status]').textContent())
+      .toContain('Done: “E2E: book the offsite venue”');
+    await expect.poll(async () => Number(await popup.count('overdue').textContent())).toBe(overdueBefore - 1);
+    await duet.screenshot(popup.page, 'popup-done-undo');
+    await popup.page.locator('[data-testid=popup-undo]').click();
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: book the offsite venue']);
+    await popup.page.close();
+  });
+
+  it('a talking point added in the popup appears in the Calendar panel', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    await popup.page.locator('[data-testid=popup-point-person]').selectOption(bobRelationshipId);
+    await popup.page.locator('[data-testid=popup-point-text]').fill('E2E: from the popup — team offsite');
+    await popup.page.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.page.locator('[data-testid=popup-point-message]').textContent())
+      .toContain('Bob Jones');
+    expect(await popup.page.locator('[data-testid=popup-point-text]').inputValue()).toBe('');
+    // "Name: text" works without picking anyone.
+    await popup.page.locator('[data-testid=popup-point-person]').selectOption('');
+    await popup.page.locator('[data-testid=popup-point-text]').fill('Bob: E2E second point by name');
+    await popup.page.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.page.locator('[data-testid=popup-point-message]').textContent())
+      .toContain('Bob Jones');
+    await popup.page.close();
+
+    const calendar = await CalendarPage.open(duet);
+    const panel = await calendar.openPanelFor('Alice / Bob');
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=talking-point-item]').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('E2E: from the popup — team offsite'),
+          expect.stringContaining('E2E second point by name'),
+        ]),
+      );
+    await calendar.page.close();
+  });
+
+  it('"Open" shows that person\'s 1:1 on its own page: notes, agreements, talking points', async () => {
+    const page = await duet.newPage();
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto(duet.extensionUrl(`sidepanel.html?relationship=${bobRelationshipId}`));
+    const panel = page.locator('[data-testid=relationship-panel]');
+    await panel.waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid=panel-relationship-header]').textContent())
+      .toContain('Bob Jones');
+    await expect
+      .poll(() => page.locator('[data-testid=agreement-item]').allTextContents())
+      .toContainEqual(expect.stringContaining('E2E: send the rollout draft'));
+    await page.locator('[data-agreement-id=e2e-rollout] [data-testid=agreement-done]').click();
+    await expect
+      .poll(() => page.locator('[data-testid=agreement-item]').allTextContents())
+      .not.toContainEqual(expect.stringContaining('E2E: send the rollout draft'));
+    await duet.screenshot(page, 'popup-open-relationship');
+    await page.close();
+  });
+});
+
+describe('popup in dark mode', () => {
+  let duet: Duet;
+  beforeAll(async () => {
+    duet = await startDuet({ colorScheme: 'dark' });
+    await seedDatabase(duet, seededProfile().data);
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('follows the system theme', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    const background = await popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(23, 24, 29)');
+    await duet.screenshot(popup.page, 'popup-dark');
+    await popup.page.close();
+  });
+});
