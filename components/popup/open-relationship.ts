@@ -19,6 +19,8 @@ export function relationshipPagePath(relationshipId: string): string {
 }
 
 let activeTabId: number | null = null;
+/** The popup page opened in a tab of its own (not the toolbar's popup): never close it. */
+let inTab = false;
 
 /** Looks up the active tab once, ahead of any click. */
 export function primeActiveTab(): void {
@@ -26,6 +28,10 @@ export function primeActiveTab(): void {
     const pending = browser.tabs?.query?.({ active: true, currentWindow: true });
     if (!pending || typeof pending.then !== 'function') return;
     pending.then((tabs) => (activeTabId = tabs[0]?.id ?? null)).catch(() => undefined);
+    void browser.tabs
+      .getCurrent()
+      .then((tab) => (inTab = tab !== undefined))
+      .catch(() => undefined);
   } catch {
     // No tabs API here: "Open" falls back to a tab.
   }
@@ -45,7 +51,9 @@ function defaultDeps(): OpenDeps {
     firefoxSidebar: (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction,
     tabId: activeTabId,
     createTab: (url) => browser.tabs.create({ url }),
-    closePopup: () => window.close(),
+    closePopup: () => {
+      if (!inTab) window.close();
+    },
   };
 }
 

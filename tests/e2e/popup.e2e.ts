@@ -177,6 +177,27 @@ describe('popup', () => {
     await calendar.page.close();
   });
 
+  it('"Open" beside a person opens their 1:1 in the browser\'s side panel', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    await popup.search.fill('rollout draft');
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: send the rollout draft']);
+    const cdp = await duet.context.browser()!.newBrowserCDPSession();
+    await popup.page.locator('[data-testid=popup-open]').first().click();
+    // Opened as a tab here, the popup is the active tab: the side panel opens beside it.
+    const want = `sidepanel.html?relationship=${bobRelationshipId}`;
+    await expect
+      .poll(async () => {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+          targetInfos: Array<{ url: string }>;
+        };
+        return targetInfos.some((target) => target.url.endsWith(want));
+      })
+      .toBe(true);
+    await cdp.detach();
+    await popup.page.close();
+  });
+
   it('"Open" shows that person\'s 1:1 on its own page: notes, agreements, talking points', async () => {
     const page = await duet.newPage();
     await page.setViewportSize({ width: 400, height: 800 });
