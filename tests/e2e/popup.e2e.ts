@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
 import type { Agreement } from '@/lib/domain/model';
+import { checkA11y } from './axe';
 import { type Duet, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
 import { PopupPage } from './pages/popup-page';
@@ -75,6 +76,11 @@ describe('popup', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await duet.screenshot(popup.page, 'popup-light');
+    await checkA11y(popup.page, { label: 'popup, light' });
+    // With search results, an undo announcement and an error-free quick-add line, too.
+    await popup.search.fill('rollout');
+    await expect.poll(() => popup.agreementTexts()).toContain('E2E: send the rollout draft');
+    await checkA11y(popup.page, { label: 'popup search, light' });
     await popup.page.close();
   });
 
@@ -215,15 +221,19 @@ describe('popup', () => {
       .poll(() => page.locator('[data-testid=agreement-item]').allTextContents())
       .not.toContainEqual(expect.stringContaining('E2E: send the rollout draft'));
     await duet.screenshot(page, 'popup-open-relationship');
+    await checkA11y(page, { label: "a person's 1:1 (side panel page), light" });
     await page.close();
   });
 });
 
 describe('popup in dark mode', () => {
   let duet: Duet;
+  let bobRelationshipId: string;
   beforeAll(async () => {
     duet = await startDuet({ colorScheme: 'dark' });
-    await seedDatabase(duet, seededProfile().data);
+    const seeded = seededProfile();
+    bobRelationshipId = seeded.bobRelationshipId;
+    await seedDatabase(duet, seeded.data);
   });
   afterAll(async () => {
     await duet?.close();
@@ -235,6 +245,14 @@ describe('popup in dark mode', () => {
     const background = await popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(23, 24, 29)');
     await duet.screenshot(popup.page, 'popup-dark');
+    await checkA11y(popup.page, { label: 'popup, dark' });
+    await popup.page.locator('[data-testid=popup-upcoming-all]').click();
+    await checkA11y(popup.page, { label: 'popup with every upcoming 1:1, dark' });
     await popup.page.close();
+    const page = await duet.newPage();
+    await page.goto(duet.extensionUrl(`sidepanel.html?relationship=${bobRelationshipId}`));
+    await page.locator('[data-testid=relationship-panel]').waitFor();
+    await checkA11y(page, { label: "a person's 1:1 (side panel page), dark" });
+    await page.close();
   });
 });
