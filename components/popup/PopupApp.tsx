@@ -49,7 +49,10 @@ export function PopupApp({
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const typing = target?.closest('input, textarea, select, [contenteditable="true"]');
+      // Only fields that take text swallow "/": from a checkbox or filter it still jumps to the search.
+      const typing = target?.closest(
+        'textarea, select, [contenteditable="true"], input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])',
+      );
       if (event.key === '/' && !typing) {
         event.preventDefault();
         search.current?.focus();
@@ -95,7 +98,10 @@ export function PopupApp({
               e.preventDefault();
               setQuery('');
             } else if (e.key === 'ArrowDown') {
-              const first = document.querySelector<HTMLElement>('[data-popup-item]');
+              // The agreements first (the search's results); else the first thing in the lists.
+              const first =
+                document.querySelector<HTMLElement>('[data-testid=popup-done]') ??
+                document.querySelector<HTMLElement>('[data-popup-item]');
               if (first) {
                 e.preventDefault();
                 first.focus();

@@ -1,20 +1,20 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NoteList, PopupApp } from '@/components/popup/PopupApp';
-import { type RecentNote, saveEventNote } from '@/lib/db';
-
-const XSS_TITLE = '<img src=x onerror=alert(1)>';
-const NOW = Date.UTC(2026, 2, 23, 17, 0, 0);
-
-const recent = (sessionId: string, changes: Partial<RecentNote> = {}): RecentNote => ({
-  sessionId,
-  relationshipTitle: 'Alice / Bob',
-  scheduledAt: NOW,
-  updatedAt: NOW - 2 * 60 * 60 * 1000,
-  text: 'Rollout plan is in review.',
-  ...changes,
-});
+import { PopupApp } from '@/components/popup/PopupApp';
+import { popupActions } from '@/components/popup/popup-actions';
+import {
+  addAgreement,
+  createPerson,
+  createRelationship,
+  getDatabase,
+  loadPopupView,
+  prepareSession,
+  upcomingTalkingPoints,
+} from '@/lib/db';
+import { addDays, dayOf } from '@/lib/domain/days';
+import type { Relationship } from '@/lib/domain/model';
+import { byLabel, click, fakeActions, key, q, qa, text, type } from './popup-fixtures';
 
 let container: HTMLElement;
 
@@ -30,91 +30,267 @@ afterEach(async () => {
   container.remove();
 });
 
-describe('NoteList', () => {
-  it('renders one item per note with title, relative time and snippet', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-    try {
-      render(
-        <NoteList
-          notes={[recent('a'), recent('b', { relationshipTitle: '1:1 Alice <> Carol', text: 'x\n\ny' })]}
-        />,
-        container,
-      );
-    } finally {
-      vi.useRealTimers();
-    }
-    const items = container.querySelectorAll('[data-testid="note-item"]');
-    expect(items).toHaveLength(2);
-    expect(items[0]!.querySelector('.note-item-title')?.textContent).toBe('Alice / Bob');
-    expect(items[0]!.querySelector('time')?.textContent).toBe('2 h ago');
-    expect(items[0]!.querySelector('time')?.getAttribute('datetime')).toBe(
-      new Date(NOW - 2 * 3600_000).toISOString(),
-    );
-    expect(items[1]!.querySelector('.note-item-title')?.textContent).toBe('1:1 Alice <> Carol');
-    expect(items[1]!.querySelector('.note-item-text')?.textContent).toBe('x y');
-  });
+async function oneOnOne(name: string): Promise<Relationship> {
+  const person = await createPerson({ name, relation: 'report' });
+  return createRelationship({ personIds: [person.id], kind: 'one-on-one', title: `Alice / ${name}` });
+}
 
-  it('renders hostile titles and notes as inert text', () => {
-    const script = '<script>window.__pwned = true</script>';
-    render(
-      <NoteList notes={[recent('a', { relationshipTitle: XSS_TITLE, text: `${XSS_TITLE} ${script}` })]} />,
-      container,
-    );
-    expect(container.querySelectorAll('img, script')).toHaveLength(0);
-    expect(container.querySelector('.note-item-title')?.textContent).toBe(XSS_TITLE);
-    expect(container.querySelector('.note-item-text')?.textContent).toBe(`${XSS_TITLE} ${script}`);
-    expect((window as unknown as Record<string, unknown>).__pwned).toBeUndefined();
+async function seed() {
+  const today = dayOf(Date.now());
+  const bob = await oneOnOne('Bob Jones');
+  const carol = await oneOnOne('Carol King');
+  const late = await addAgreement(bob.id, {
+    owner: 'them',
+    text: 'Send the rollout plan',
+    dueDate: addDays(today, -3),
   });
+  const budget = await addAgreement(carol.id, {
+    owner: 'me',
+    text: 'Review the café budget',
+    dueDate: addDays(today, 10),
+  });
+  const undated = await addAgreement(bob.id, {
+    owner: 'me',
+    text: 'Intro to the design lead',
+    dueDate: null,
+  });
+  await prepareSession({ relationshipId: carol.id, scheduledAt: Date.now() + 2 * 86_400_000 });
+  return { bob, carol, late, budget, undated };
+}
 
-  it('renders right-to-left text, emoji and long titles verbatim', () => {
-    const title = `שלום 👋 ${'x'.repeat(2000)}`;
-    render(<NoteList notes={[recent('a', { relationshipTitle: title })]} />, container);
-    expect(container.querySelector('.note-item-title')?.textContent).toBe(title);
-  });
+type Props = Parameters<typeof PopupApp>[0];
 
-  it('shortens a long note to a 140-character snippet', () => {
-    render(<NoteList notes={[recent('a', { text: 'word '.repeat(100) })]} />, container);
-    const text = container.querySelector('.note-item-text')?.textContent ?? '';
-    expect(text).toHaveLength(140);
-    expect(text.endsWith('…')).toBe(true);
+async function show(props: Props = {}) {
+  const all: Props = { actions: fakeActions(), open: vi.fn(), ...props };
+  await act(() => {
+    render(<PopupApp {...all} />, container);
   });
+  await vi.waitFor(() => expect(q('popup-agreements')).not.toBeNull());
+  return all;
+}
 
-  it('renders an empty list for no notes', () => {
-    render(<NoteList notes={[]} />, container);
-    expect(container.querySelectorAll('[data-testid="note-item"]')).toHaveLength(0);
-    expect(container.querySelector('[data-testid="note-list"]')).not.toBeNull();
-  });
-});
+const searchField = () => q<HTMLInputElement>('popup-search')!;
+const agreementTexts = () => qa('popup-agreement-text').map((el) => el.textContent);
 
 describe('PopupApp', () => {
-  it('says there are no notes yet on an empty database', async () => {
-    await act(() => {
-      render(<PopupApp />, container);
-    });
-    await vi.waitFor(() => expect(container.querySelector('[data-testid="popup-empty"]')).not.toBeNull());
-    expect(container.querySelectorAll('[data-testid="note-item"]')).toHaveLength(0);
+  it('shows counts, agreements grouped by person, the next 7 days and the point form', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(text('popup-count-all-open')).toBe('3'));
+    expect(text('popup-count-overdue')).toBe('1');
+    expect(text('popup-count-mine')).toBe('2');
+    expect(qa('popup-group-name').map((el) => el.textContent)).toEqual(['Bob Jones', 'Carol King']);
+    expect(agreementTexts()).toEqual([
+      'Send the rollout plan',
+      'Intro to the design lead',
+      'Review the café budget',
+    ]);
+    expect(qa('popup-upcoming-name').map((el) => el.textContent)).toEqual(['Carol King']);
+    expect(q('popup-quick-point')).not.toBeNull();
+    await vi.waitFor(() => expect(document.documentElement.getAttribute('data-ready')).toBe('true'));
+    // The search field is labelled.
+    expect(container.querySelector('label[for="popup-search-input"]')!.textContent).toBe('Search agreements');
   });
 
-  it('lists saved notes, newest first, with hostile titles as text', async () => {
-    await saveEventNote(
-      { eventKey: 'bob_20260316T170000Z', seriesKey: 'bob', title: 'Alice / Bob' },
-      'Last week: billing migration',
+  it('filters: picking "Overdue" reads that list', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    await click(q('popup-filter-overdue'));
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+  });
+
+  it('searches as you type; Escape clears the search and keeps the popup open', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    await type(searchField(), 'cafe');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Review the café budget']));
+    expect(container.querySelector('#popup-agreements-title')!.textContent).toBe('Matching agreements');
+
+    await type(searchField(), 'bob');
+    await vi.waitFor(() =>
+      expect(agreementTexts()).toEqual(['Send the rollout plan', 'Intro to the design lead']),
     );
-    await saveEventNote({ eventKey: 'evil1', seriesKey: 'evil1', title: `1:1 ${XSS_TITLE}` }, 'Newest note');
 
+    await type(searchField(), 'nothing like this');
+    await vi.waitFor(() =>
+      expect(text('popup-agreements-empty')).toBe('No open agreement matches “nothing like this”.'),
+    );
+
+    expect(await key(searchField(), 'Escape')).toBe(true);
+    expect(searchField().value).toBe('');
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    // With nothing to clear, Escape is left to the browser (it closes the popup).
+    expect(await key(searchField(), 'Escape')).toBe(false);
+  });
+
+  it('while searching shows only the matching agreements, then the week ahead again', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(q('popup-upcoming-list')).not.toBeNull());
+    await type(searchField(), 'plan');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+    expect(q('popup-upcoming-list')).toBeNull();
+    expect(q('popup-quick-point')).toBeNull();
+    await key(searchField(), 'Escape');
+    await vi.waitFor(() => expect(q('popup-upcoming-list')).not.toBeNull());
+    expect(q('popup-quick-point')).not.toBeNull();
+  });
+
+  it('passes the filter and the search text to the loader', async () => {
+    const load = vi.fn<typeof loadPopupView>((options) => loadPopupView(options));
+    await show({ load });
+    expect(load).toHaveBeenLastCalledWith({ filter: 'all-open', query: '' });
+    await click(q('popup-filter-theirs'));
+    await type(searchField(), 'plan');
+    await vi.waitFor(() => expect(load).toHaveBeenLastCalledWith({ filter: 'theirs', query: 'plan' }));
+  });
+
+  it('says so when the data cannot be read', async () => {
+    const load = vi.fn<typeof loadPopupView>(() => Promise.reject(new Error('IndexedDB is broken')));
     await act(() => {
-      render(<PopupApp />, container);
+      render(<PopupApp load={load} actions={fakeActions()} open={vi.fn()} />, container);
     });
-    await vi.waitFor(() => expect(container.querySelectorAll('[data-testid="note-item"]')).toHaveLength(2));
+    await vi.waitFor(() => expect(q('popup-error')).not.toBeNull());
+    expect(q('popup-error')!.getAttribute('role')).toBe('alert');
+    expect(text('popup-error')).toMatch(/couldn't read its data/);
+    expect(q('popup-agreements')).toBeNull();
+  });
 
-    const titles = [...container.querySelectorAll('.note-item-title')].map((el) => el.textContent);
-    const texts = [...container.querySelectorAll('.note-item-text')].map((el) => el.textContent);
-    expect(texts).toEqual(['Newest note', 'Last week: billing migration']);
-    expect(titles).toEqual([`1:1 ${XSS_TITLE}`, 'Alice / Bob']);
-    // The only image is Duet's own icon.
-    expect([...container.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual([
-      '/icon/32.png',
-    ]);
+  it('shows agreements added in another tab without reopening', async () => {
+    const { bob } = await seed();
+    await show();
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    await act(async () => {
+      await addAgreement(bob.id, { owner: 'both', text: 'Plan the offsite', dueDate: null });
+    });
+    await vi.waitFor(() => expect(agreementTexts()).toContain('Plan the offsite'));
+  });
+
+  it('done (with the real actions) removes the agreement, and Undo brings it back', async () => {
+    const { late } = await seed();
+    await show({ actions: popupActions });
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(agreementTexts()).not.toContain('Send the rollout plan'));
+    expect((await getDatabase().agreements.get(late.id))?.status).toBe('done');
+    expect(text('popup-status')).toContain('Done: “Send the rollout plan”.');
+    expect(document.activeElement).toBe(searchField());
+    await vi.waitFor(() => expect(text('popup-count-all-open')).toBe('2'));
+
+    await click(q('popup-undo'));
+    await vi.waitFor(() => expect(agreementTexts()).toContain('Send the rollout plan'));
+    expect((await getDatabase().agreements.get(late.id))?.status).toBe('open');
+  });
+
+  it('"Open" opens that person’s 1:1', async () => {
+    const { bob, carol } = await seed();
+    const { open } = await show();
+    await vi.waitFor(() => expect(qa('popup-open')).toHaveLength(2));
+    await click(byLabel('Open the 1:1 with Bob Jones', q('popup-agreements')!));
+    expect(open).toHaveBeenLastCalledWith(bob.id);
+    await click(q('popup-upcoming-open'));
+    expect(open).toHaveBeenLastCalledWith(carol.id);
+  });
+
+  it('"+ Point" preselects the person in the point form and focuses its text', async () => {
+    const { bob, carol } = await seed();
+    await show({ actions: popupActions });
+    await vi.waitFor(() => expect(qa('popup-group')).toHaveLength(2));
+    await click(byLabel('Add a talking point for Bob Jones', q('popup-agreements')!));
+    const person = q<HTMLSelectElement>('popup-point-person')!;
+    const input = q<HTMLInputElement>('popup-point-text')!;
+    expect(person.value).toBe(bob.id);
+    expect(document.activeElement).toBe(input);
+
+    await click(byLabel('Add a talking point for Carol King', q('popup-upcoming-list')!));
+    expect(person.value).toBe(carol.id);
+    expect(document.activeElement).toBe(input);
+
+    await type(input, 'Offsite budget');
+    await click(q('popup-point-add'));
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Carol King.'),
+    );
+    expect((await upcomingTalkingPoints(carol.id)).map((p) => p.text)).toEqual(['Offsite budget']);
+  });
+
+  describe('keyboard', () => {
+    it('"/" focuses the search field from anywhere else', async () => {
+      await seed();
+      await show();
+      (document.activeElement as HTMLElement | null)?.blur();
+      expect(await key(document.body, '/')).toBe(true);
+      expect(document.activeElement).toBe(searchField());
+    });
+
+    it('"/" is typed, not intercepted, in another text field', async () => {
+      await seed();
+      await show();
+      const input = q<HTMLInputElement>('popup-point-text')!;
+      input.focus();
+      expect(await key(input, '/')).toBe(false);
+      expect(document.activeElement).toBe(input);
+    });
+
+    it('"/" also works from a done checkbox (nothing is typed there)', async () => {
+      // BUG: PopupApp treats every <input> as "typing", and the list's items are checkboxes, so "/" never
+      // returns to the search from the list.
+      await seed();
+      await show();
+      await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(3));
+      const box = qa('popup-done')[0]!;
+      box.focus();
+      await key(box, '/');
+      expect(document.activeElement).toBe(searchField());
+    });
+
+    it('ArrowDown from the search goes to the first done checkbox', async () => {
+      // BUG (spec): since the week ahead moved above the agreements, the first [data-popup-item] is the
+      // upcoming list's "+ Point", so ArrowDown lands there instead of on the first agreement.
+      await seed();
+      await show();
+      await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(3));
+      searchField().focus();
+      expect(await key(searchField(), 'ArrowDown')).toBe(true);
+      expect(document.activeElement).toBe(qa('popup-done')[0]);
+    });
+
+    it('while searching, arrows go from the search through the results and back up to it', async () => {
+      await seed();
+      await show();
+      await type(searchField(), 'e');
+      await vi.waitFor(() => expect(q('popup-upcoming-list')).toBeNull());
+      await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(3));
+      searchField().focus();
+      expect(await key(searchField(), 'ArrowDown')).toBe(true);
+      const boxes = qa('popup-done');
+      expect(document.activeElement).toBe(boxes[0]);
+      await key(boxes[0], 'ArrowDown');
+      expect(document.activeElement).toBe(boxes[1]);
+      await key(boxes[1], 'ArrowUp');
+      expect(document.activeElement).toBe(boxes[0]);
+      await key(boxes[0], 'ArrowUp');
+      expect(document.activeElement).toBe(searchField());
+    });
+
+    it('from the next 7 days’ "+ Point", ArrowDown goes on to the agreements', async () => {
+      await seed();
+      await show();
+      await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(3));
+      const add = byLabel('Add a talking point for Carol King', q('popup-upcoming-list')!)!;
+      add.focus();
+      expect(await key(add, 'ArrowDown')).toBe(true);
+      expect(document.activeElement).toBe(qa('popup-done')[0]);
+    });
+
+    it('ArrowDown does nothing when there is no item', async () => {
+      await show();
+      await vi.waitFor(() => expect(q('popup-agreements-empty')).not.toBeNull());
+      searchField().focus();
+      expect(await key(searchField(), 'ArrowDown')).toBe(false);
+      expect(document.activeElement).toBe(searchField());
+    });
   });
 });

@@ -1,0 +1,413 @@
+import { type ComponentChild, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AgreementGroups } from '@/components/popup/AgreementGroups';
+import { FilterBar } from '@/components/popup/FilterBar';
+import { popupActions } from '@/components/popup/popup-actions';
+import { QuickPoint } from '@/components/popup/QuickPoint';
+import { UPCOMING_FOLDED, UpcomingList } from '@/components/popup/UpcomingList';
+import type { PopupView } from '@/lib/db';
+import type { AgreementFilter } from '@/lib/domain/agreements';
+import {
+  agreement,
+  BOB,
+  byLabel,
+  CAROL,
+  click,
+  fakeActions,
+  key,
+  q,
+  qa,
+  text,
+  type,
+  upcoming,
+  view,
+} from './popup-fixtures';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+let container: HTMLElement;
+let search: HTMLInputElement;
+
+beforeEach(() => {
+  // The popup's search field, where focus returns after "done".
+  search = document.createElement('input');
+  search.id = 'popup-search-input';
+  container = document.createElement('div');
+  document.body.append(search, container);
+});
+
+afterEach(async () => {
+  await act(() => {
+    render(null, container);
+  });
+  container.remove();
+  search.remove();
+});
+
+async function show(node: ComponentChild) {
+  await act(() => {
+    render(node, container);
+  });
+}
+
+describe('FilterBar', () => {
+  const counts: Record<AgreementFilter, number> = {
+    'all-open': 120,
+    mine: 4,
+    theirs: 99,
+    overdue: 2,
+    'due-this-week': 0,
+  };
+
+  it('shows every filter with its count, the selected one checked, "99+" at the cap', async () => {
+    await show(<FilterBar filter="mine" counts={counts} onChange={() => undefined} />);
+    const radios = qa<HTMLInputElement>('popup-filter-all-open')
+      .concat(qa('popup-filter-mine'), qa('popup-filter-theirs'), qa('popup-filter-overdue'))
+      .concat(qa('popup-filter-due-this-week'));
+    expect(radios.map((r) => r.value)).toEqual(['all-open', 'mine', 'theirs', 'overdue', 'due-this-week']);
+    expect(radios.map((r) => r.checked)).toEqual([false, true, false, false, false]);
+    expect(radios.map((r) => r.closest('label')!.textContent)).toEqual([
+      'All open99+',
+      'Mine4',
+      'Theirs99',
+      'Overdue2',
+      'This week0',
+    ]);
+    expect(q('popup-count-overdue')!.className).toContain('popup-count-alert');
+    expect(q('popup-count-mine')!.className).not.toContain('popup-count-alert');
+  });
+
+  it('shows no counts while loading, and reports the filter picked', async () => {
+    const onChange = vi.fn();
+    await show(<FilterBar filter="all-open" counts={null} onChange={onChange} />);
+    expect(q('popup-count-all-open')).toBeNull();
+    await click(q('popup-filter-overdue'));
+    expect(onChange).toHaveBeenCalledWith('overdue');
+  });
+});
+
+describe('AgreementGroups', () => {
+  const late = agreement('a-late', BOB.id, { owner: 'them', text: 'Send the plan', dueDate: '2026-03-20' });
+  const soon = agreement('a-soon', BOB.id, { owner: 'me', text: 'Book the room', dueDate: '2026-03-27' });
+  const named = agreement('a-named', CAROL.id, { owner: 'named', ownerName: 'Erin', text: 'Intro to Erin' });
+  const groupsView = (changes: Partial<PopupView> = {}) =>
+    view({
+      groups: [
+        { relationship: BOB, agreements: [late, soon] },
+        { relationship: CAROL, agreements: [named] },
+      ],
+      ...changes,
+    });
+  const props = (changes: Partial<Parameters<typeof AgreementGroups>[0]> = {}) => ({
+    view: groupsView(),
+    filter: 'all-open' as AgreementFilter,
+    query: '',
+    actions: fakeActions(),
+    onOpen: vi.fn(),
+    onAddPoint: vi.fn(),
+    ...changes,
+  });
+
+  it('shows each person’s agreements with owner and due date, overdue ones marked', async () => {
+    await show(<AgreementGroups {...props()} />);
+    expect(text('popup-agreements', container)?.startsWith('Agreements')).toBe(true);
+    expect(qa('popup-group-name').map((el) => el.textContent)).toEqual(['Bob Jones', 'Carol King']);
+    const items = qa('popup-agreement');
+    expect(items.map((el) => text('popup-agreement-text', el))).toEqual([
+      'Send the plan',
+      'Book the room',
+      'Intro to Erin',
+    ]);
+    const meta = items.map((el) => el.querySelector('.popup-item-meta')!);
+    expect(meta[0]!.textContent).toMatch(/^Bob Jonesoverdue since /);
+    expect(meta[0]!.querySelector('.popup-overdue')).not.toBeNull();
+    expect(meta[1]!.textContent).toMatch(/^Medue /);
+    expect(meta[1]!.querySelector('.popup-overdue')).toBeNull();
+    expect(meta[2]!.textContent).toBe('Erin');
+    // The checkbox is described by the meta line.
+    expect(q('popup-done', items[0])!.getAttribute('aria-describedby')).toBe(meta[0]!.id);
+    expect(q('popup-more')).toBeNull();
+  });
+
+  it('renders hostile names and texts as inert text', async () => {
+    const hostile = { ...BOB, name: XSS };
+    await show(
+      <AgreementGroups
+        {...props({
+          view: view({ groups: [{ relationship: hostile, agreements: [{ ...late, text: XSS }] }] }),
+        })}
+      />,
+    );
+    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(text('popup-group-name')).toBe(XSS);
+    expect(text('popup-agreement-text')).toBe(XSS);
+  });
+
+  it('ticking "done" closes the agreement, announces it with Undo and returns to the search', async () => {
+    const p = props();
+    await show(<AgreementGroups {...p} />);
+    await click(qa('popup-done')[1]);
+    await vi.waitFor(() => expect(text('popup-status')).toContain('Done: “Book the room”.'));
+    expect(p.actions.done).toHaveBeenCalledWith('a-soon');
+    expect(q('popup-status')!.getAttribute('aria-live')).toBe('polite');
+    expect(text('popup-undo')).toBe('Undo');
+    expect(document.activeElement).toBe(search);
+    expect(q('popup-action-error')).toBeNull();
+
+    await click(q('popup-undo'));
+    expect(p.actions.undoDone).toHaveBeenCalledWith('a-soon');
+    await vi.waitFor(() => expect(q('popup-undo')).toBeNull());
+    expect(text('popup-status')).toBe('');
+  });
+
+  it('shows why "done" failed, announces nothing, and clears the message on the next success', async () => {
+    const done = vi
+      .fn<ReturnType<typeof fakeActions>['done']>()
+      .mockResolvedValueOnce({ ok: false, message: 'Duet could not save.' })
+      .mockResolvedValue({ ok: true });
+    await show(<AgreementGroups {...props({ actions: fakeActions({ done }) })} />);
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(text('popup-action-error')).toBe('Duet could not save.'));
+    expect(q('popup-action-error')!.getAttribute('role')).toBe('alert');
+    expect(q('popup-undo')).toBeNull();
+
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(q('popup-undo')).not.toBeNull());
+    expect(q('popup-action-error')).toBeNull();
+  });
+
+  it('shows why Undo failed and keeps the Undo offer', async () => {
+    const actions = fakeActions({ undoDone: async () => ({ ok: false, message: 'Reopen failed.' }) });
+    await show(<AgreementGroups {...props({ actions })} />);
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(q('popup-undo')).not.toBeNull());
+    await click(q('popup-undo'));
+    await vi.waitFor(() => expect(text('popup-action-error')).toBe('Reopen failed.'));
+    expect(q('popup-undo')).not.toBeNull();
+  });
+
+  it('"+ Point" and "Open" act for that group’s person', async () => {
+    const p = props();
+    await show(<AgreementGroups {...p} />);
+    await click(byLabel('Add a talking point for Carol King', container));
+    expect(p.onAddPoint).toHaveBeenCalledWith(CAROL.id);
+    await click(byLabel('Open the 1:1 with Bob Jones', container));
+    expect(p.onOpen).toHaveBeenCalledWith(BOB.id);
+    expect(qa('popup-open').map((b) => b.textContent)).toEqual(['Open', 'Open']);
+  });
+
+  it('arrow keys move between the done checkboxes', async () => {
+    await show(<AgreementGroups {...props()} />);
+    const boxes = qa('popup-done');
+    boxes[0]!.focus();
+    expect(await key(boxes[0], 'ArrowDown')).toBe(true);
+    expect(document.activeElement).toBe(boxes[1]);
+    await key(boxes[1], 'ArrowDown');
+    expect(document.activeElement).toBe(boxes[2]);
+    await key(boxes[2], 'ArrowUp');
+    await key(boxes[1], 'ArrowUp');
+    await key(boxes[0], 'ArrowUp');
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('says more matched than shown when the list is truncated', async () => {
+    await show(<AgreementGroups {...props({ view: groupsView({ truncated: true }) })} />);
+    expect(text('popup-more')).toBe('More agreements match: type more to narrow the list.');
+  });
+
+  it('has an empty state for no agreements, an empty filter, and a search with no results', async () => {
+    await show(<AgreementGroups {...props({ view: view() })} />);
+    expect(text('popup-agreements-empty')).toBe(
+      'No open agreements. Agreements you make in a 1:1 show up here.',
+    );
+    await show(<AgreementGroups {...props({ view: view(), filter: 'overdue' })} />);
+    expect(text('popup-agreements-empty')).toBe('Nothing here right now.');
+    await show(<AgreementGroups {...props({ view: view(), filter: 'overdue', query: '  budget  ' })} />);
+    expect(text('popup-agreements-empty')).toBe('No open agreement matches “budget”.');
+    expect(container.querySelector('h2')!.textContent).toBe('Matching agreements');
+  });
+});
+
+describe('UpcomingList', () => {
+  const at = new Date(2026, 2, 26, 10, 30).getTime();
+  const items = [
+    upcoming(BOB, at, { talkingPoints: 2, openAgreements: 1, reviewed: 1 }),
+    upcoming(CAROL, at + 3_600_000, { talkingPoints: 0, openAgreements: 3, reviewed: 1 }),
+  ];
+
+  it('shows each 1:1 with its time and prep status', async () => {
+    await show(
+      <UpcomingList
+        view={view({ upcoming: items, upcomingCount: 2 })}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    const rows = qa('popup-upcoming');
+    expect(rows.map((r) => text('popup-upcoming-name', r))).toEqual(['Bob Jones', 'Carol King']);
+    expect(rows[0]!.querySelector('time')!.getAttribute('datetime')).toBe(new Date(at).toISOString());
+    const prep = rows.map((r) => q('popup-prep', r)!);
+    expect(prep.map((p) => p.dataset.ready)).toEqual(['true', 'false']);
+    expect(prep[0]!.textContent).toBe('2 talking pointsAgreements reviewed');
+    expect(prep[1]!.textContent).toBe('No talking points yet2 agreements to review');
+    expect(prep[1]!.querySelectorAll('.popup-prep-todo')).toHaveLength(2);
+    expect(q('popup-upcoming-empty')).toBeNull();
+    expect(container.textContent).not.toMatch(/more/);
+  });
+
+  it('"+ Point" and "Open" act for that 1:1; "+ Point" is a list item for the arrow keys', async () => {
+    const onOpen = vi.fn();
+    const onAddPoint = vi.fn();
+    await show(
+      <UpcomingList
+        view={view({ upcoming: items, upcomingCount: 2 })}
+        onOpen={onOpen}
+        onAddPoint={onAddPoint}
+      />,
+    );
+    const add = byLabel('Add a talking point for Carol King', container)!;
+    expect(add.textContent).toBe('+ Point');
+    expect(add.hasAttribute('data-popup-item')).toBe(true);
+    await click(add);
+    expect(onAddPoint).toHaveBeenCalledWith(CAROL.id);
+    await click(qa('popup-upcoming-open')[0]);
+    expect(onOpen).toHaveBeenCalledWith(BOB.id);
+  });
+
+  it('says when there is nothing in the next 7 days, and how many more there are', async () => {
+    await show(<UpcomingList view={view()} onOpen={vi.fn()} onAddPoint={vi.fn()} />);
+    expect(text('popup-upcoming-empty')).toBe('No 1:1s in the next 7 days.');
+    await show(
+      <UpcomingList
+        view={view({ upcoming: items, upcomingCount: 5 })}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    expect(container.textContent).toContain('and 3 more');
+  });
+  it(`folds to the first ${UPCOMING_FOLDED} 1:1s with "Show all", then says how many more there are`, async () => {
+    const people = ['A', 'B', 'C', 'D', 'E'].map((n) => ({ ...BOB, id: `rel-${n}`, name: `Person ${n}` }));
+    const many = people.map((r, i) => upcoming(r, at + i * 3_600_000));
+    await show(
+      <UpcomingList
+        view={view({ upcoming: many, upcomingCount: 7 })}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    expect(qa('popup-upcoming-name').map((el) => el.textContent)).toEqual([
+      'Person A',
+      'Person B',
+      'Person C',
+    ]);
+    expect(text('popup-upcoming-all')).toBe('Show all 5');
+    expect(container.textContent).not.toContain('more');
+    await click(q('popup-upcoming-all'));
+    expect(qa('popup-upcoming-name')).toHaveLength(5);
+    expect(q('popup-upcoming-all')).toBeNull();
+    expect(container.textContent).toContain('and 2 more');
+  });
+});
+
+describe('QuickPoint', () => {
+  const select = () => q<HTMLSelectElement>('popup-point-person')!;
+  const input = () => q<HTMLInputElement>('popup-point-text')!;
+
+  it('renders nothing when there is no 1:1 to add a point to', async () => {
+    await show(<QuickPoint relationships={[]} preselect={null} actions={fakeActions()} />);
+    expect(q('popup-quick-point')).toBeNull();
+  });
+
+  it('has labelled controls and offers every 1:1 by name', async () => {
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={fakeActions()} />);
+    expect([...select().options].map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'For…'],
+      [BOB.id, 'Bob Jones'],
+      [CAROL.id, 'Carol King'],
+    ]);
+    expect(container.querySelector('label[for="popup-point-person"]')!.textContent).toBe('For whom');
+    expect(container.querySelector('label[for="popup-point-text"]')!.textContent).toBe('Talking point');
+  });
+
+  it('adds a point for the person picked, says so and clears the line', async () => {
+    const actions = fakeActions();
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(select(), CAROL.id, 'change');
+    await type(input(), 'Offsite budget');
+    await click(q('popup-point-add'));
+    expect(actions.addPoint).toHaveBeenCalledWith(CAROL.id, 'Offsite budget');
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Carol King.'),
+    );
+    expect(q('popup-point-message')!.getAttribute('role')).toBe('status');
+    expect(input().value).toBe('');
+  });
+
+  it('"Bob: offsite" picks Bob when no person is selected', async () => {
+    const actions = fakeActions();
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(input(), 'Bob: offsite');
+    await click(q('popup-point-add'));
+    expect(actions.addPoint).toHaveBeenCalledWith(BOB.id, 'offsite');
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Bob Jones.'),
+    );
+  });
+
+  it('keeps "Name:" as text when a person is already selected', async () => {
+    const actions = fakeActions();
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(select(), CAROL.id, 'change');
+    await type(input(), 'Bob: offsite');
+    await click(q('popup-point-add'));
+    expect(actions.addPoint).toHaveBeenCalledWith(CAROL.id, 'Bob: offsite');
+  });
+
+  it('asks who it is for, keeping what was typed', async () => {
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={popupActions} />);
+    await type(input(), 'Offsite budget');
+    await click(q('popup-point-add'));
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe(
+        'Pick who it is for, or start with their name and a colon: “Bob: …”.',
+      ),
+    );
+    expect(q('popup-point-message')!.getAttribute('role')).toBe('alert');
+    expect(input().value).toBe('Offsite budget');
+  });
+
+  it('on a failed save, shows the message and keeps the text', async () => {
+    const actions = fakeActions({ addPoint: async () => ({ ok: false, message: 'Storage is full.' }) });
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(input(), 'Bob: offsite');
+    await click(q('popup-point-add'));
+    await vi.waitFor(() => expect(text('popup-point-message')).toBe('Storage is full.'));
+    expect(input().value).toBe('Bob: offsite');
+  });
+
+  it('a preselect picks the person and focuses the line, again on each new request', async () => {
+    await show(
+      <QuickPoint
+        relationships={[BOB, CAROL]}
+        preselect={{ id: CAROL.id, nonce: 1 }}
+        actions={fakeActions()}
+      />,
+    );
+    expect(select().value).toBe(CAROL.id);
+    expect(document.activeElement).toBe(input());
+
+    await type(select(), BOB.id, 'change');
+    search.focus();
+    await show(
+      <QuickPoint
+        relationships={[BOB, CAROL]}
+        preselect={{ id: CAROL.id, nonce: 2 }}
+        actions={fakeActions()}
+      />,
+    );
+    expect(select().value).toBe(CAROL.id);
+    expect(document.activeElement).toBe(input());
+  });
+});
