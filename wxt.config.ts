@@ -53,7 +53,15 @@ export default defineConfig({
     description:
       'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
     // sidePanel: "Continue in side panel" while presenting (Firefox uses sidebar_action, no permission).
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms + notifications: reminders before/after a 1:1, cadence gaps, "reschedule?" for a declined 1:1
+    // (OS notifications naming only the 1:1 and counts; lib/background/reminders.ts).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: [...GOOGLE_HOST_PATTERNS],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     web_accessible_resources: [{ resources: ['panel.html'], matches: [...GOOGLE_HOST_PATTERNS] }],

@@ -1,6 +1,13 @@
 /** What the background does for each message kind. Wiring of domain logic, the DB and tab state. */
 import type { EventBadge, PanelContext } from '../messaging/protocol';
-import { badgeOf, type CalendarDeps, DetailsCache, judgeEvents, panelContextOf } from './calendar';
+import {
+  badgeOf,
+  type CalendarDeps,
+  DetailsCache,
+  type JudgedEvent,
+  judgeEvents,
+  panelContextOf,
+} from './calendar';
 import { judgeCall, type MeetDeps } from './meet';
 import type { Handlers } from './router';
 import type { TabContexts } from './tab-contexts';
@@ -21,6 +28,13 @@ export interface BackgroundDeps {
   refreshBadges?: () => void;
   /** A Meet code read from an event's popover, for the 1:1 series it belongs to. */
   linkMeetCode?: (relationshipId: string, meetCode: string) => Promise<void>;
+  /**
+   * Every classified batch, declined 1:1s included (the "reschedule?" prompt). Called without waiting:
+   * the badges never wait for it, and its failure never fails the classification.
+   */
+  eventsJudged?: (judged: readonly JudgedEvent[]) => Promise<unknown> | void;
+  /** An extension page changed data: the toolbar badge (overdue agreements) follows. */
+  dataChanged?: () => void;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -29,6 +43,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'calendar/classify-events': async ({ events }, { tabId }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
       const judged = await judgeEvents(events, deps.calendar, details);
+      if (deps.eventsJudged) {
+        try {
+          void Promise.resolve(deps.eventsJudged(judged)).catch(() => undefined);
+        } catch {
+          // Reminders are best effort; the badges below are what the page waits for.
+        }
+      }
       return { badges: judged.map(badgeOf).filter((badge): badge is EventBadge => badge !== null) };
     },
 
@@ -54,6 +75,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     'panel/data-changed': async () => {
       deps.refreshBadges?.();
+      deps.dataChanged?.();
       return { ok: true };
     },
 

@@ -1,7 +1,16 @@
-/** Wires the background: message router, panel ports, per-tab contexts. Called once by the entrypoint. */
+/**
+ * Wires the background: message router, panel ports, per-tab contexts, the toolbar badge and reminders.
+ * Called once by the entrypoint.
+ */
 import { type Browser, browser } from 'wxt/browser';
 import {
+  cadenceReminderFacts,
   callLinkCandidates,
+  cancelDeclinedSession,
+  declinedReminderFacts,
+  heldReminderFacts,
+  overdueAgreementCount,
+  upcomingReminderFacts,
   endLiveSessionForCall,
   getSettings,
   openAgreementCounts,
@@ -16,6 +25,7 @@ import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../mess
 import { CALENDAR_ORIGIN } from '../hosts';
 import { createHandlers } from './handlers';
 import { PanelPorts } from './panel-ports';
+import { Reminders } from './reminders';
 import { createRouter } from './router';
 import { type SessionArea, TabContexts } from './tab-contexts';
 import { classifySender } from '../messaging/senders';
@@ -40,6 +50,22 @@ export function startBackground(): void {
   const ports = new PanelPorts();
 
   const calendarTabs = new Set<number>();
+  const refreshBadges = () => {
+    for (const tabId of calendarTabs) {
+      browser.tabs.sendMessage(tabId, { kind: REFRESH_BADGES }).catch(() => calendarTabs.delete(tabId));
+    }
+  };
+
+  const reminders = new Reminders({
+    settings: async () => (await getSettings()).reminders,
+    overdueCount: (now) => overdueAgreementCount(now),
+    upcoming: (now, minutes) => upcomingReminderFacts(now, minutes),
+    held: (now, hours) => heldReminderFacts(now, hours),
+    cadence: (now) => cadenceReminderFacts(now),
+    declined: (events) => declinedReminderFacts(events),
+    cancelDeclined: (event) => cancelDeclinedSession(event),
+    dataChanged: refreshBadges,
+  });
 
   const router = createRouter(
     createHandlers({
@@ -63,11 +89,9 @@ export function startBackground(): void {
       },
       pushContext: (tabId, context) => ports.push(tabId, context),
       calendarTabSeen: (tabId) => calendarTabs.add(tabId),
-      refreshBadges: () => {
-        for (const tabId of calendarTabs) {
-          browser.tabs.sendMessage(tabId, { kind: REFRESH_BADGES }).catch(() => calendarTabs.delete(tabId));
-        }
-      },
+      refreshBadges,
+      eventsJudged: (judged) => reminders.eventsJudged(judged),
+      dataChanged: () => void reminders.refreshBadge(),
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);
         if (relationship && !relationship.meetCodes.includes(meetCode)) {
@@ -117,6 +141,10 @@ export function startBackground(): void {
     calendarTabs.delete(tabId);
     void tabContexts.clear(tabId);
   });
+
+  // Listeners first (synchronously, so an alarm or a click that woke the worker is delivered), then the
+  // badge and a first check.
+  void reminders.start().catch(() => undefined);
 
   if (__DUET_DEMO__) {
     browser.runtime.onInstalled.addListener(() => {

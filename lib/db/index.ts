@@ -24,3 +24,6 @@ export * from './overview';
 export * from './event-notes';
 export * from './search';
 export * from './history';
+export * from './people-admin';
+export * from './popup';
+export * from './reminders';

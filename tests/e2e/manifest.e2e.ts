@@ -22,8 +22,15 @@ describe('built manifest', () => {
     const manifest = readManifest(EXTENSION_DIR);
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.name).toBe('Duet');
-    // sidePanel: the browser's side panel, offered while presenting in Meet.
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'sidePanel']);
+    // sidePanel: the browser's side panel, offered while presenting in Meet. alarms + notifications:
+    // reminders and the "reschedule?" prompt (OS notifications, lib/background/reminders.ts).
+    expect(manifest.permissions).toEqual([
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'sidePanel',
+    ]);
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.host_permissions).toEqual(GOOGLE_HOSTS);
@@ -55,7 +62,7 @@ describe('built manifest', () => {
     () => {
       const manifest = readManifest(firefoxDir);
       expect(manifest.manifest_version).toBe(3);
-      expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage']);
+      expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'notifications']);
       // Firefox's side panel is a sidebar, which needs no permission.
       expect(manifest.sidebar_action).toEqual({ default_panel: 'sidepanel.html', default_title: 'Duet' });
       expect(manifest.host_permissions).toEqual(GOOGLE_HOSTS);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { JudgedEvent } from '@/lib/background/calendar';
 import { createHandlers } from '@/lib/background/handlers';
 import { MESSAGES, type PanelContext } from '@/lib/messaging/protocol';
 import {
@@ -324,6 +325,52 @@ describe('createHandlers: panel/data-changed', () => {
     expect(await handlers['panel/data-changed']({ kind: 'panel/data-changed' }, pageCtx(null))).toEqual({
       ok: true,
     });
+  });
+
+  it('tells the toolbar badge (overdue agreements) to follow', async () => {
+    const { deps } = backgroundHarness();
+    const dataChanged = vi.fn();
+    const handlers = createHandlers({ ...deps, dataChanged });
+    await handlers['panel/data-changed']({ kind: 'panel/data-changed' }, pageCtx(2));
+    expect(dataChanged).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createHandlers: the reminders hook on classified events', () => {
+  it('hands every judged event to eventsJudged, declined tracked 1:1s included (no badge for them)', async () => {
+    const { deps } = backgroundHarness(BOB_LINKED);
+    const seen: JudgedEvent[][] = [];
+    const handlers = createHandlers({ ...deps, eventsJudged: (judged) => void seen.push([...judged]) });
+    const declined = fixtureEvent('Alice / Bob', { response: 'declined' });
+    const response = await handlers['calendar/classify-events'](
+      { kind: 'calendar/classify-events', events: [declined, fixtureEvent('Team standup')] },
+      calendarCtx(1),
+    );
+    expect(response.badges).toEqual([]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.map((j) => [j.event.title, j.event.response, j.relationshipId])).toEqual([
+      ['Alice / Bob', 'declined', 'r-bob'],
+      ['Team standup', 'accepted', null],
+    ]);
+  });
+
+  it('never makes the badges wait for it or fail with it', async () => {
+    const { deps } = backgroundHarness(BOB_LINKED);
+    const never = new Promise<void>(() => {});
+    for (const eventsJudged of [
+      () => never,
+      () => Promise.reject(new Error('db closed')),
+      () => {
+        throw new Error('sync failure');
+      },
+    ]) {
+      const handlers = createHandlers({ ...deps, eventsJudged });
+      const response = await handlers['calendar/classify-events'](
+        { kind: 'calendar/classify-events', events: [fixtureEvent('Alice / Bob')] },
+        calendarCtx(1),
+      );
+      expect(response.badges.map((b) => b.openAgreements)).toEqual([2]);
+    }
   });
 });
 

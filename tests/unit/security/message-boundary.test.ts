@@ -1111,8 +1111,13 @@ describe('6. No onMessageExternal; externally_connectable locked down', () => {
 
   it('the running background listens to our own contexts only', () => {
     const { listeners } = startRealBackground();
+    // Besides messages and ports: browser events only (reminder alarms, clicks on its own notifications).
     expect([...listeners.keys()].sort()).toEqual([
+      'alarms.onAlarm',
       'commands.onCommand',
+      'notifications.onButtonClicked',
+      'notifications.onClicked',
+      'notifications.onClosed',
       'runtime.onConnect',
       'runtime.onMessage',
       'tabs.onRemoved',

@@ -1,0 +1,494 @@
+/**
+ * The toolbar badge (overdue agreements) and reminder notifications: alarms call `check()`, which reads
+ * the facts from lib/db, lets lib/domain/reminders decide, words the result with `t()` and raises OS
+ * notifications. A tracked 1:1 I declined in Calendar (seen by the classify handler) raises "reschedule?".
+ *
+ * Privacy: notifications are drawn by the operating system (never inside a Google page) and name only the
+ * 1:1 and counts — never note, talking-point or agreement text. What was sent is remembered in
+ * `storage.local` as opaque ids and timestamps only.
+ *
+ * Clicking a notification opens Google Calendar where the prep panel lives: the 1:1's day (before / after
+ * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { type DeclinedEvent, instantFromEventKey } from '../db';
+import type { Day } from '../domain/days';
+import type { ReminderSettings } from '../domain/model';
+import {
+  badgeText,
+  type CadenceFact,
+  decideReminders,
+  type DeclinedFact,
+  EMPTY_LOG,
+  type HeldFact,
+  kindOfKey,
+  localInstant,
+  nextLocalMidnight,
+  NO_FACTS,
+  type ReminderFacts,
+  recordDismissed,
+  recordSent,
+  type Reminder,
+  type ReminderKind,
+  type SentLog,
+  type UpcomingFact,
+} from '../domain/reminders';
+import { CALENDAR_ORIGIN } from '../hosts';
+import { t } from '../i18n';
+import type { JudgedEvent } from './calendar';
+
+/** Runs every CHECK_PERIOD_MINUTES: reminders, and the badge (cheap: index keys only). */
+export const REMINDER_ALARM = 'duet-reminders';
+/** At local midnight: "overdue" rolls over to the new day. */
+export const MIDNIGHT_ALARM = 'duet-midnight';
+export const CHECK_PERIOD_MINUTES = 5;
+/** The held-1:1 window the facts are read for (lib/domain/reminders decides within it). */
+const HELD_HOURS = 6;
+
+export const SENT_LOG_KEY = 'reminders.sent';
+export const PENDING_KEY = 'reminders.pending';
+export const NOTIFICATION_PREFIX = 'duet:';
+export const BADGE_COLOR = '#B3261E';
+export const BADGE_TEXT_COLOR = '#FFFFFF';
+
+/** What a notification leads to when clicked (opaque ids and times only). */
+export interface PendingTarget {
+  kind: ReminderKind;
+  relationshipId: string;
+  sessionId: string | null;
+  /** Declined 1:1: the Calendar event instance and its chip id. */
+  eventId: string | null;
+  dataEventId: string | null;
+  /** The 1:1's time (before / after / declined), else 0. */
+  at: number;
+  /** Forgotten after this instant. */
+  until: number;
+}
+
+export interface ReminderDeps {
+  settings(): Promise<ReminderSettings>;
+  overdueCount(now: number): Promise<number>;
+  upcoming(now: number, minutes: number): Promise<UpcomingFact[]>;
+  held(now: number, hours: number): Promise<HeldFact[]>;
+  cadence(now: number): Promise<CadenceFact[]>;
+  declined(events: readonly DeclinedEvent[]): Promise<DeclinedFact[]>;
+  /** "Cancel this session" on a declined 1:1. */
+  cancelDeclined(event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>): Promise<unknown>;
+  /** Something the Calendar badges show changed (a session was cancelled). */
+  dataChanged?(): void;
+  now?(): number;
+  /** Notification buttons (Chrome); Firefox has none, the notification's click opens Calendar instead. */
+  supportsButtons?: boolean;
+  /** For dates in notifications ("Tue 24 Nov"); the browser's UI language by default. */
+  locale?: string;
+}
+
+// Wording -------------------------------------------------------------------------------------------------
+
+const plural = (n: number, one: Parameters<typeof t>[0], other: Parameters<typeof t>[0]) =>
+  n === 1 ? t(one) : t(other, n);
+
+export function badgeTitle(overdue: number): string {
+  if (overdue <= 0) return t('bg_badge_title_none');
+  return overdue === 1 ? t('bg_badge_title_one') : t('bg_badge_title_other', badgeText(overdue));
+}
+
+/** "Tue 24 Nov" in the given locale, from a calendar day (noon UTC: no time zone can move it). */
+export function formatDay(day: Day, locale?: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+function sincePhrase(days: number): string {
+  if (days >= 14) return t('bg_since_weeks_other', Math.floor(days / 7));
+  return plural(days, 'bg_since_days_one', 'bg_since_days_other');
+}
+
+function cadencePhrase(days: number): string {
+  if (days === 1) return t('bg_every_day');
+  if (days === 7) return t('bg_every_week');
+  if (days % 7 === 0) return t('bg_every_weeks_other', days / 7);
+  return t('bg_every_days_other', days);
+}
+
+export interface NotificationText {
+  title: string;
+  message: string;
+  buttons: string[];
+}
+
+/** A reminder's words (names and counts only). */
+export function notificationText(reminder: Reminder, locale?: string): NotificationText {
+  const name = reminder.name || t('bg_unnamed');
+  switch (reminder.kind) {
+    case 'before-session': {
+      const agreements =
+        reminder.openAgreements === 0
+          ? t('bg_open_agreements_none')
+          : plural(reminder.openAgreements, 'bg_open_agreements_one', 'bg_open_agreements_other');
+      const points =
+        reminder.talkingPoints === 0
+          ? t('bg_talking_points_none')
+          : plural(reminder.talkingPoints, 'bg_talking_points_one', 'bg_talking_points_other');
+      return {
+        title:
+          reminder.minutesUntil === 1
+            ? t('bg_before_title_one', name)
+            : t('bg_before_title_other', name, reminder.minutesUntil),
+        message: t('bg_before_message', name, agreements, points),
+        buttons: [],
+      };
+    }
+    case 'after-held':
+      return { title: t('bg_after_title', name), message: t('bg_after_message', name), buttons: [] };
+    case 'cadence-gap':
+      return {
+        title: t('bg_cadence_title', name),
+        message: t(
+          'bg_cadence_message',
+          sincePhrase(reminder.daysSince),
+          name,
+          cadencePhrase(reminder.cadenceDays),
+        ),
+        buttons: [],
+      };
+    case 'reschedule':
+      return {
+        title: t('bg_reschedule_title'),
+        message: t('bg_reschedule_message', name, formatDay(reminder.day, locale)),
+        buttons: [t('bg_reschedule_open'), t('bg_reschedule_cancel')],
+      };
+  }
+}
+
+// Where a click leads ---------------------------------------------------------------------------------------
+
+export function calendarDayUrl(at: number): string {
+  const date = new Date(at);
+  return `${CALENDAR_ORIGIN}/calendar/r/day/${date.getFullYear()}/${date.getMonth() + 1}/${date.getDate()}`;
+}
+
+export function calendarEventUrl(dataEventId: string): string {
+  return `${CALENDAR_ORIGIN}/calendar/r/eventedit/${encodeURIComponent(dataEventId)}`;
+}
+
+export function targetUrl(target: PendingTarget): string {
+  switch (target.kind) {
+    case 'reschedule':
+      return target.dataEventId ? calendarEventUrl(target.dataEventId) : calendarDayUrl(target.at);
+    case 'before-session':
+    case 'after-held':
+      return calendarDayUrl(target.at);
+    case 'cadence-gap':
+      return `${CALENDAR_ORIGIN}/calendar/r/week`;
+  }
+}
+
+function targetOf(reminder: Reminder, now: number): PendingTarget {
+  const DAY = 86_400_000;
+  const base = {
+    kind: reminder.kind,
+    relationshipId: reminder.relationshipId,
+    sessionId: null,
+    eventId: null,
+    dataEventId: null,
+  };
+  switch (reminder.kind) {
+    case 'before-session':
+      return {
+        ...base,
+        sessionId: reminder.sessionId,
+        at: reminder.scheduledAt,
+        until: reminder.scheduledAt + DAY,
+      };
+    case 'after-held':
+      return { ...base, sessionId: reminder.sessionId, at: reminder.heldAt, until: now + DAY };
+    case 'cadence-gap':
+      return { ...base, at: 0, until: now + 7 * DAY };
+    case 'reschedule':
+      return {
+        ...base,
+        sessionId: reminder.sessionId,
+        eventId: reminder.eventId,
+        dataEventId: reminder.dataEventId,
+        at: reminder.scheduledAt,
+        until: reminder.scheduledAt + DAY,
+      };
+  }
+}
+
+// Stored state (opaque ids and timestamps) ------------------------------------------------------------------
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The sent log as stored, checked (anything else reads as empty: at worst a reminder comes once more). */
+export function readSentLog(stored: unknown): SentLog {
+  if (!isRecord(stored) || !Array.isArray(stored.entries)) return EMPTY_LOG;
+  const entries = stored.entries.filter(
+    (e): e is SentLog['entries'][number] =>
+      isRecord(e) &&
+      typeof e.key === 'string' &&
+      e.key.length <= 1200 &&
+      kindOfKey(e.key) !== null &&
+      typeof e.at === 'number' &&
+      Number.isFinite(e.at) &&
+      (e.dismissed === undefined || typeof e.dismissed === 'boolean'),
+  );
+  return {
+    entries: entries.map((e) => ({ key: e.key, at: e.at, ...(e.dismissed ? { dismissed: true } : {}) })),
+  };
+}
+
+function readPending(stored: unknown, now: number): Record<string, PendingTarget> {
+  if (!isRecord(stored)) return {};
+  const out: Record<string, PendingTarget> = {};
+  for (const [id, value] of Object.entries(stored)) {
+    if (!isRecord(value) || typeof value.until !== 'number' || value.until < now) continue;
+    if (kindOfKey(String(value.kind) + ':') === null || typeof value.relationshipId !== 'string') continue;
+    out[id] = value as unknown as PendingTarget;
+  }
+  return out;
+}
+
+/** The browser's UI language (dates in notifications), or the runtime's default. */
+function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return undefined;
+  }
+}
+
+// The service -----------------------------------------------------------------------------------------------
+
+type Area = Pick<Browser.storage.StorageArea, 'get' | 'set'>;
+
+export class Reminders {
+  private chain: Promise<unknown> = Promise.resolve();
+  private badgeChain: Promise<unknown> = Promise.resolve();
+  private readonly area: Area;
+
+  constructor(
+    private readonly deps: ReminderDeps,
+    area?: Area,
+  ) {
+    this.area = area ?? browser.storage.local;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** Registers the listeners (synchronously, as MV3 wants), the alarms, and a first badge and check. */
+  start(): Promise<void> {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== REMINDER_ALARM && alarm.name !== MIDNIGHT_ALARM) return;
+      void this.onAlarm(alarm.name);
+    });
+    browser.notifications.onClicked.addListener((id) => void this.clicked(id));
+    browser.notifications.onButtonClicked?.addListener((id, index) => void this.buttonClicked(id, index));
+    browser.notifications.onClosed.addListener((id, byUser) => void this.closed(id, byUser));
+    return Promise.all([this.ensureAlarms(), this.refreshBadge(), this.check()]).then(() => undefined);
+  }
+
+  async onAlarm(name: string): Promise<void> {
+    await this.ensureAlarms(name === MIDNIGHT_ALARM);
+    await Promise.all([this.refreshBadge(), this.check()]);
+  }
+
+  /** The periodic check (re-created if missing or replaced by a one-off) and the next midnight. */
+  async ensureAlarms(midnightPassed = false): Promise<void> {
+    try {
+      const periodic = await browser.alarms.get(REMINDER_ALARM);
+      if (!periodic?.periodInMinutes) {
+        await browser.alarms.create(REMINDER_ALARM, {
+          periodInMinutes: CHECK_PERIOD_MINUTES,
+          delayInMinutes: CHECK_PERIOD_MINUTES,
+        });
+      }
+      const midnight = await browser.alarms.get(MIDNIGHT_ALARM);
+      if (!midnight || midnightPassed) {
+        // A second after midnight, so the new day has begun whatever the clock's rounding.
+        await browser.alarms.create(MIDNIGHT_ALARM, { when: nextLocalMidnight(this.now()) + 1000 });
+      }
+    } catch {
+      // No alarms (a test browser): the badge still follows data changes.
+    }
+  }
+
+  /** The toolbar badge: overdue agreements ('' when none or switched off), its colour and title. */
+  refreshBadge(): Promise<void> {
+    const run = this.badgeChain.then(async () => {
+      try {
+        const settings = await this.deps.settings();
+        const count = settings.overdueBadge ? await this.deps.overdueCount(this.now()) : 0;
+        await Promise.all([
+          browser.action.setBadgeText({ text: badgeText(count) }),
+          browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR }),
+          Promise.resolve(browser.action.setBadgeTextColor?.({ color: BADGE_TEXT_COLOR })),
+          browser.action.setTitle({ title: badgeTitle(count) }),
+        ]);
+      } catch {
+        // The database is unavailable (being upgraded, deleted): the next refresh tries again.
+      }
+    });
+    this.badgeChain = run;
+    return run;
+  }
+
+  /** Reads the facts the enabled kinds need, decides, raises. Serialized with every other raise. */
+  check(): Promise<Reminder[]> {
+    return this.serialized(async () => {
+      const now = this.now();
+      const settings = await this.deps.settings();
+      const [upcoming, held, cadence] = await Promise.all([
+        settings.beforeSession ? this.deps.upcoming(now, settings.beforeMinutes) : [],
+        settings.afterHeld ? this.deps.held(now, HELD_HOURS) : [],
+        settings.cadenceGap ? this.deps.cadence(now) : [],
+      ]);
+      return this.raise({ ...NO_FACTS, upcoming, held, cadence }, now, settings);
+    });
+  }
+
+  /** From the classify handler: tracked 1:1s I declined get a "reschedule?" prompt (once per instance). */
+  eventsJudged(judged: readonly JudgedEvent[]): Promise<Reminder[]> {
+    const events: DeclinedEvent[] = [];
+    for (const { event, relationshipId } of judged) {
+      if (relationshipId === null || event.response !== 'declined' || event.allDay) continue;
+      // The chip's day and time (a moved instance shows its new time), else the instance id's start.
+      const scheduledAt =
+        (event.day && event.start ? localInstant(event.day, event.start) : null) ??
+        instantFromEventKey(event.eventId);
+      if (scheduledAt === null) continue;
+      events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
+    }
+    if (events.length === 0) return Promise.resolve([]);
+    return this.serialized(async () => {
+      const settings = await this.deps.settings();
+      if (!settings.reschedule) return [];
+      const now = this.now();
+      const declined = await this.deps.declined(events);
+      return this.raise({ ...NO_FACTS, declined }, now, settings);
+    });
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task);
+    // A failed run (database unavailable) never blocks the next one.
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async raise(facts: ReminderFacts, now: number, settings: ReminderSettings): Promise<Reminder[]> {
+    const stored = await this.area.get([SENT_LOG_KEY, PENDING_KEY]);
+    const log = readSentLog(stored[SENT_LOG_KEY]);
+    const decided = decideReminders(facts, now, settings, log);
+    if (decided.length === 0) return [];
+    const pending = readPending(stored[PENDING_KEY], now);
+    const raised: Reminder[] = [];
+    for (const reminder of decided) {
+      const id = NOTIFICATION_PREFIX + reminder.key;
+      if (await this.show(id, reminder)) {
+        raised.push(reminder);
+        pending[id] = targetOf(reminder, now);
+      }
+    }
+    // Remembered even if the OS refused to show it (notifications blocked): never retried in a loop.
+    await this.area.set({ [SENT_LOG_KEY]: recordSent(log, decided, now), [PENDING_KEY]: pending });
+    return raised;
+  }
+
+  private async show(id: string, reminder: Reminder): Promise<boolean> {
+    const text = notificationText(reminder, this.deps.locale ?? uiLanguage());
+    const options: Browser.notifications.NotificationCreateOptions = {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: text.title,
+      message: text.message,
+      priority: reminder.kind === 'before-session' || reminder.kind === 'reschedule' ? 1 : 0,
+    };
+    const supportsButtons = this.deps.supportsButtons ?? !import.meta.env.FIREFOX;
+    try {
+      await browser.notifications.create(
+        id,
+        supportsButtons && text.buttons.length > 0
+          ? { ...options, buttons: text.buttons.map((title) => ({ title })) }
+          : options,
+      );
+      return true;
+    } catch {
+      if (!supportsButtons || text.buttons.length === 0) return false;
+      // A browser that refuses buttons: the plain notification (its click opens Calendar).
+      try {
+        await browser.notifications.create(id, options);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+  }
+
+  private async pendingTarget(id: string): Promise<PendingTarget | undefined> {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return undefined;
+    const stored = await this.area.get(PENDING_KEY);
+    return readPending(stored[PENDING_KEY], this.now())[id];
+  }
+
+  private async forget(id: string): Promise<void> {
+    await this.serialized(async () => {
+      const stored = await this.area.get(PENDING_KEY);
+      const pending = readPending(stored[PENDING_KEY], this.now());
+      delete pending[id];
+      await this.area.set({ [PENDING_KEY]: pending });
+    });
+    await browser.notifications.clear(id).catch(() => false);
+  }
+
+  /** A click on the notification: Calendar where it helps (see the module comment). */
+  async clicked(id: string): Promise<void> {
+    const target = await this.pendingTarget(id);
+    if (!target) return;
+    await browser.tabs.create({ url: targetUrl(target) });
+    // A declined 1:1 stays pending until the user decides (cancel, or moves it in Calendar).
+    if (target.kind !== 'reschedule') await this.forget(id);
+    else await browser.notifications.clear(id).catch(() => false);
+  }
+
+  /** Chrome's buttons on "reschedule?": 0 opens the event in Calendar, 1 cancels Duet's session. */
+  async buttonClicked(id: string, index: number): Promise<void> {
+    const target = await this.pendingTarget(id);
+    if (!target || target.kind !== 'reschedule' || !target.eventId) return;
+    if (index === 0) {
+      await this.clicked(id);
+      return;
+    }
+    if (index !== 1) return;
+    await this.deps.cancelDeclined({
+      eventId: target.eventId,
+      relationshipId: target.relationshipId,
+      scheduledAt: target.at,
+    });
+    await this.forget(id);
+    this.deps.dataChanged?.();
+    await this.refreshBadge();
+  }
+
+  /** Closed by the user: that reminder never comes back (the sent log remembers the dismissal longer). */
+  async closed(id: string, byUser: boolean): Promise<void> {
+    if (!byUser || !id.startsWith(NOTIFICATION_PREFIX)) return;
+    const key = id.slice(NOTIFICATION_PREFIX.length);
+    if (kindOfKey(key) === null) return;
+    await this.serialized(async () => {
+      const stored = await this.area.get(SENT_LOG_KEY);
+      await this.area.set({
+        [SENT_LOG_KEY]: recordDismissed(readSentLog(stored[SENT_LOG_KEY]), key, this.now()),
+      });
+    });
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * What the options page changes in bulk: merging duplicate people (and their 1:1s), archiving, deleting a
+ * custom template, the people directory, and read-modify-write updates of the detection and reminder
+ * settings (one transaction each: no lost update when two pages write at once).
+ */
+import {
+  type DetectionRules,
+  type Person,
+  PersonSchema,
+  type ReminderSettings,
+  type Relationship,
+  RelationshipSchema,
+  type Settings,
+} from '../domain/model';
+import { isBuiltInTemplateId } from '../domain/templates';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { getSettings, updateSettings } from './settings';
+import { validate } from './validate';
+
+// Merge ---------------------------------------------------------------------------------------------
+
+export interface MergeResult {
+  person: Person;
+  /** Relationships of the removed person now pointing at the kept one. */
+  movedRelationships: number;
+  /** Relationships folded into one of the kept person's relationships of the same kind. */
+  mergedRelationships: number;
+}
+
+const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/**
+ * Folds relationship `fromId` into `intoId` (inside the caller's transaction): its sessions, agreements,
+ * talking points, goals and feedback move over, the calendar series and Meet codes join, and it is deleted.
+ */
+async function foldRelationship(
+  db: DuetDatabase,
+  into: Relationship,
+  from: Relationship,
+  now: number,
+): Promise<Relationship> {
+  const repoint = { relationshipId: into.id, updatedAt: now };
+  await db.sessions.where('relationshipId').equals(from.id).modify(repoint);
+  await db.goals.where('relationshipId').equals(from.id).modify(repoint);
+  await db.feedback.where('relationshipId').equals(from.id).modify(repoint);
+  const inRelationship = [from.id, ''] as const;
+  await db.agreements
+    .where('[relationshipId+status]')
+    .between(inRelationship, [from.id, '\uffff'])
+    .modify(repoint);
+  await db.talkingPoints
+    .where('[relationshipId+status]')
+    .between(inRelationship, [from.id, '\uffff'])
+    .modify(repoint);
+  const merged = validate(
+    RelationshipSchema,
+    {
+      ...into,
+      personIds: uniq([...into.personIds, ...from.personIds]).slice(0, 4),
+      calendarSeriesIds: uniq([...into.calendarSeriesIds, ...from.calendarSeriesIds]).slice(-50),
+      meetCodes: uniq([...into.meetCodes, ...from.meetCodes]).slice(-50),
+      archived: into.archived && from.archived,
+      updatedAt: now,
+    },
+    'relationship',
+  );
+  await db.relationships.delete(from.id);
+  await db.relationships.put(merged);
+  return merged;
+}
+
+/**
+ * Merges person `removeId` into `keepId`, in one transaction: the kept person gets both sets of emails, the
+ * removed person's relationships point at the kept one, and where both had a relationship of the same kind
+ * with nobody else in it, the two are merged (sessions, agreements, talking points, goals, feedback move).
+ * Feedback about the removed person is re-pointed too. All or nothing.
+ */
+export async function mergePeople(
+  keepId: string,
+  removeId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<MergeResult> {
+  if (keepId === removeId) throw new InvalidInputError('Pick two different people to merge.');
+  return db.transaction(
+    'rw',
+    [db.people, db.relationships, db.sessions, db.agreements, db.talkingPoints, db.goals, db.feedback],
+    async () => {
+      const [keep, remove] = await db.people.bulkGet([keepId, removeId]);
+      if (!keep || !remove) throw new InvalidInputError('One of these people no longer exists.');
+      const now = Date.now();
+      const emails = uniq([...keep.emails, ...remove.emails]);
+      if (emails.length > 20)
+        throw new InvalidInputError('Together these two have more than 20 emails; remove some first.');
+      const person = validate(
+        PersonSchema,
+        { ...keep, emails, archived: keep.archived && remove.archived, updatedAt: now },
+        'person',
+      );
+      await db.people.put(person);
+
+      const keptRelationships = await db.relationships.where('personIds').equals(keepId).toArray();
+      const moving = await db.relationships.where('personIds').equals(removeId).toArray();
+      let movedRelationships = 0;
+      let mergedRelationships = 0;
+      for (const relationship of moving) {
+        const personIds = uniq(relationship.personIds.map((id) => (id === removeId ? keepId : id)));
+        const repointed: Relationship = { ...relationship, personIds };
+        // A 1:1 with just this person, and the kept person has one of the same kind: one history.
+        const twin =
+          personIds.length === 1
+            ? keptRelationships.find(
+                (r) =>
+                  r.id !== relationship.id &&
+                  r.kind === relationship.kind &&
+                  r.personIds.length === 1 &&
+                  r.personIds[0] === keepId,
+              )
+            : undefined;
+        if (twin) {
+          const merged = await foldRelationship(db, twin, repointed, now);
+          keptRelationships.splice(keptRelationships.indexOf(twin), 1, merged);
+          mergedRelationships++;
+        } else {
+          await db.relationships.put(
+            validate(RelationshipSchema, { ...repointed, updatedAt: now }, 'relationship'),
+          );
+          movedRelationships++;
+        }
+      }
+      await db.feedback.where('personId').equals(removeId).modify({ personId: keepId });
+      await db.people.delete(removeId);
+      return { person, movedRelationships, mergedRelationships };
+    },
+  );
+}
+
+// Archive -------------------------------------------------------------------------------------------
+
+/**
+ * Archives (or brings back) a person. Archiving also archives their relationships, so they leave the
+ * popup and detection; bringing a person back restores the relationships whose people are all active.
+ * Nothing is deleted.
+ */
+export async function setPersonArchived(
+  personId: string,
+  archived: boolean,
+  db: DuetDatabase = getDatabase(),
+): Promise<Person> {
+  return db.transaction('rw', [db.people, db.relationships], async () => {
+    const existing = await db.people.get(personId);
+    if (!existing) throw new InvalidInputError('This person no longer exists.');
+    const now = Date.now();
+    const person = validate(PersonSchema, { ...existing, archived, updatedAt: now }, 'person');
+    await db.people.put(person);
+    const relationships = await db.relationships.where('personIds').equals(personId).toArray();
+    for (const relationship of relationships) {
+      if (relationship.archived === archived) continue;
+      if (!archived) {
+        const others = await db.people.bulkGet(relationship.personIds.filter((id) => id !== personId));
+        if (others.some((other) => other?.archived)) continue;
+      }
+      await db.relationships.put(
+        validate(RelationshipSchema, { ...relationship, archived, updatedAt: now }, 'relationship'),
+      );
+    }
+    return person;
+  });
+}
+
+/** Archives (or brings back) one relationship; its history is kept. */
+export async function setRelationshipArchived(
+  relationshipId: string,
+  archived: boolean,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  return db.transaction('rw', db.relationships, async () => {
+    const existing = await db.relationships.get(relationshipId);
+    if (!existing) throw new InvalidInputError('This 1:1 series no longer exists.');
+    const next = validate(
+      RelationshipSchema,
+      { ...existing, archived, updatedAt: Date.now() },
+      'relationship',
+    );
+    await db.relationships.put(next);
+    return next;
+  });
+}
+
+/** Stops linking a Calendar series to a relationship (its events are judged by the rules again). */
+export async function unlinkSeries(
+  relationshipId: string,
+  seriesId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  return db.transaction('rw', db.relationships, async () => {
+    const existing = await db.relationships.get(relationshipId);
+    if (!existing) throw new InvalidInputError('This 1:1 series no longer exists.');
+    const next = validate(
+      RelationshipSchema,
+      {
+        ...existing,
+        calendarSeriesIds: existing.calendarSeriesIds.filter((id) => id !== seriesId),
+        updatedAt: Date.now(),
+      },
+      'relationship',
+    );
+    await db.relationships.put(next);
+    return next;
+  });
+}
+
+// Directory -----------------------------------------------------------------------------------------
+
+export interface DirectoryEntry {
+  person: Person;
+  relationships: Relationship[];
+}
+
+export interface PeopleDirectory {
+  people: DirectoryEntry[];
+  /** Relationships with no person yet (tracked from a title only). */
+  unassigned: Relationship[];
+}
+
+/** Everyone (archived too) with their relationships, for the options page. Sorted by name and title. */
+export async function peopleDirectory(db: DuetDatabase = getDatabase()): Promise<PeopleDirectory> {
+  return db.transaction('r', [db.people, db.relationships], async () => {
+    const [people, relationships] = await Promise.all([db.people.toArray(), db.relationships.toArray()]);
+    const byTitle = (a: Relationship, b: Relationship) => a.title.localeCompare(b.title);
+    return {
+      people: people
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((person) => ({
+          person,
+          relationships: relationships.filter((r) => r.personIds.includes(person.id)).sort(byTitle),
+        })),
+      unassigned: relationships.filter((r) => r.personIds.length === 0).sort(byTitle),
+    };
+  });
+}
+
+// Templates -----------------------------------------------------------------------------------------
+
+export class TemplateInUseError extends InvalidInputError {
+  override name = 'TemplateInUseError';
+  constructor(readonly relationshipTitles: string[]) {
+    super(`This template is used by ${relationshipTitles.join(', ')}.`);
+  }
+}
+
+/** Relationship titles per template id (which 1:1s use which template). */
+export async function templateUsage(db: DuetDatabase = getDatabase()): Promise<Map<string, string[]>> {
+  const usage = new Map<string, string[]>();
+  for (const relationship of await db.relationships.toArray()) {
+    usage.set(relationship.templateId, [...(usage.get(relationship.templateId) ?? []), relationship.title]);
+  }
+  return usage;
+}
+
+/**
+ * Deletes one of the user's templates. Refused for built-ins, and while a relationship uses it
+ * (TemplateInUseError lists which: switch them to another template first).
+ */
+export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<void> {
+  if (isBuiltInTemplateId(id)) throw new InvalidInputError('Built-in templates cannot be deleted.');
+  await db.transaction('rw', [db.templates, db.relationships], async () => {
+    if (!(await db.templates.get(id))) throw new InvalidInputError('This template no longer exists.');
+    const users = (await db.relationships.toArray()).filter((r) => r.templateId === id);
+    if (users.length > 0) throw new TemplateInUseError(users.map((r) => r.title).sort());
+    await db.templates.delete(id);
+  });
+}
+
+// Settings ------------------------------------------------------------------------------------------
+
+/** Changes some detection rules, reading the current ones in the same transaction. */
+export async function updateDetectionRules(
+  patch: Partial<DetectionRules>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    return updateSettings({ detection: { ...current.detection, ...patch } }, db);
+  });
+}
+
+/** Changes some reminder settings, reading the current ones in the same transaction. */
+export async function updateReminderSettings(
+  patch: Partial<ReminderSettings>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    return updateSettings({ reminders: { ...current.reminders, ...patch } }, db);
+  });
+}
+
+/** Changes one kind's default cadence, reading the others in the same transaction. */
+export async function updateCadenceDefault(
+  kind: Relationship['kind'],
+  days: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    return updateSettings({ cadenceDays: { ...current.cadenceDays, [kind]: days } }, db);
+  });
+}

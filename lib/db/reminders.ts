@@ -1,0 +1,262 @@
+/**
+ * What the background's reminders and toolbar badge read: the overdue-agreement count (index keys only,
+ * capped) and the facts lib/domain/reminders decides on. Reads only, except for the user's answer to a
+ * "reschedule?" prompt (cancel that 1:1's session).
+ */
+import Dexie from 'dexie';
+import { dayOf } from '../domain/days';
+import { ACTIVE_AGREEMENT_STATUSES, type Person, type Relationship, type Session } from '../domain/model';
+import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domain/reminders';
+import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
+import { COUNT_CAP } from './overview';
+import { cancelSession, lastHeldSession, nextSession, prepareSession, sessionsBetween } from './sessions';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** The most sessions / relationships one reminder check reads (a check stays cheap at any size). */
+export const REMINDER_READ_LIMIT = 200;
+
+/**
+ * Active agreements whose due day is before today's (the toolbar badge), counted from the [status+dueDate]
+ * index without reading a record, and never past COUNT_CAP (shown as "99+").
+ */
+export async function overdueAgreementCount(
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<number> {
+  const today = dayOf(now);
+  const counts = await Promise.all(
+    ACTIVE_AGREEMENT_STATUSES.map(
+      async (status) =>
+        (
+          await db.agreements
+            .where('[status+dueDate]')
+            .between([status, Dexie.minKey], [status, today], true, false)
+            .limit(COUNT_CAP)
+            .primaryKeys()
+        ).length,
+    ),
+  );
+  return Math.min(
+    COUNT_CAP,
+    counts.reduce((a, b) => a + b, 0),
+  );
+}
+
+/** How a relationship is named in a reminder: its people ("Alex", "Alex & Sam"), else its title. */
+export function reminderName(relationship: Relationship, people: ReadonlyMap<string, Person>): string {
+  const names = relationship.personIds
+    .map((id) => people.get(id)?.name.trim())
+    .filter((name): name is string => Boolean(name));
+  return (names.length > 0 ? names.join(' & ') : relationship.title.trim()).slice(0, 120);
+}
+
+async function relationshipsAndPeople(ids: readonly string[], db: DuetDatabase) {
+  const relationships = (await db.relationships.bulkGet([...new Set(ids)])).filter(
+    (r): r is Relationship => r !== undefined,
+  );
+  const people = (await db.people.bulkGet([...new Set(relationships.flatMap((r) => r.personIds))])).filter(
+    (p): p is Person => p !== undefined,
+  );
+  return {
+    byId: new Map(relationships.map((r) => [r.id, r])),
+    people: new Map(people.map((p) => [p.id, p])),
+  };
+}
+
+/** Upcoming (or rescheduled) sessions of tracked 1:1s starting in (now, now + minutes]. */
+export async function upcomingReminderFacts(
+  now: number,
+  minutes: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<UpcomingFact[]> {
+  return db.transaction(
+    'r',
+    [db.sessions, db.relationships, db.people, db.agreements, db.talkingPoints],
+    async () => {
+      const sessions = (
+        await sessionsBetween(
+          now,
+          now + minutes * MINUTE,
+          ['upcoming', 'rescheduled'],
+          db,
+          REMINDER_READ_LIMIT,
+        )
+      ).filter((s) => s.scheduledAt > now);
+      const { byId, people } = await relationshipsAndPeople(
+        sessions.map((s) => s.relationshipId),
+        db,
+      );
+      const facts: UpcomingFact[] = [];
+      for (const session of sessions) {
+        const relationship = byId.get(session.relationshipId);
+        if (!relationship || relationship.archived) continue;
+        const [openAgreements, talkingPoints] = await Promise.all([
+          db.agreements
+            .where('[relationshipId+status]')
+            .anyOf(ACTIVE_AGREEMENT_STATUSES.map((status) => [relationship.id, status]))
+            .count(),
+          db.talkingPoints.where('[relationshipId+status]').equals([relationship.id, 'open']).count(),
+        ]);
+        facts.push({
+          sessionId: session.id,
+          relationshipId: relationship.id,
+          name: reminderName(relationship, people),
+          scheduledAt: session.scheduledAt,
+          openAgreements,
+          talkingPoints,
+        });
+      }
+      return facts;
+    },
+  );
+}
+
+/** Sessions held in the last `hours` (by when they were marked held), with their agreements counted. */
+export async function heldReminderFacts(
+  now: number,
+  hours = 6,
+  db: DuetDatabase = getDatabase(),
+): Promise<HeldFact[]> {
+  return db.transaction('r', [db.sessions, db.relationships, db.people, db.agreements], async () => {
+    // Held sessions are indexed by when they were scheduled: a 1:1 marked held within `hours` was scheduled
+    // at most a day before that (a longer call is not a 1:1).
+    const from = now - hours * HOUR;
+    const sessions = (await sessionsBetween(from - 24 * HOUR, now, ['held'], db, REMINDER_READ_LIMIT)).filter(
+      (s): s is Session & { heldAt: number } => s.heldAt !== null && s.heldAt >= from && s.heldAt <= now,
+    );
+    const { byId, people } = await relationshipsAndPeople(
+      sessions.map((s) => s.relationshipId),
+      db,
+    );
+    const facts: HeldFact[] = [];
+    for (const session of sessions) {
+      const relationship = byId.get(session.relationshipId);
+      if (!relationship || relationship.archived) continue;
+      facts.push({
+        sessionId: session.id,
+        relationshipId: relationship.id,
+        name: reminderName(relationship, people),
+        heldAt: session.heldAt,
+        agreementsMade: await db.agreements.where('madeInSessionId').equals(session.id).count(),
+      });
+    }
+    return facts;
+  });
+}
+
+/** Every tracked (not archived) 1:1's cadence: its last held and next planned session. */
+export async function cadenceReminderFacts(
+  now: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<CadenceFact[]> {
+  return db.transaction('r', [db.sessions, db.relationships, db.people], async () => {
+    const relationships = (await db.relationships.toArray())
+      .filter((r) => !r.archived)
+      .slice(0, REMINDER_READ_LIMIT);
+    const people = new Map(
+      (await db.people.bulkGet([...new Set(relationships.flatMap((r) => r.personIds))]))
+        .filter((p): p is Person => p !== undefined)
+        .map((p) => [p.id, p]),
+    );
+    return Promise.all(
+      relationships.map(async (relationship): Promise<CadenceFact> => {
+        const [last, next] = await Promise.all([
+          lastHeldSession(relationship.id, db),
+          nextSession(relationship.id, db, now),
+        ]);
+        return {
+          relationshipId: relationship.id,
+          name: reminderName(relationship, people),
+          archived: relationship.archived,
+          cadenceDays: relationship.cadenceDays,
+          // Measured like the panel's cadence health (lib/db/overview.ts): from the day it was scheduled.
+          lastHeldAt: last ? last.scheduledAt : null,
+          nextScheduledAt: next && next.scheduledAt >= now ? next.scheduledAt : null,
+        };
+      }),
+    );
+  });
+}
+
+/** A Calendar event instance of a tracked 1:1 I declined, as the background saw it. */
+export interface DeclinedEvent {
+  eventId: string;
+  dataEventId: string;
+  relationshipId: string;
+  scheduledAt: number;
+}
+
+/** Declined instances with their 1:1's name and Duet's session for the event (if any). */
+export async function declinedReminderFacts(
+  events: readonly DeclinedEvent[],
+  db: DuetDatabase = getDatabase(),
+): Promise<DeclinedFact[]> {
+  if (events.length === 0) return [];
+  return db.transaction('r', [db.sessions, db.relationships, db.people], async () => {
+    const { byId, people } = await relationshipsAndPeople(
+      events.map((e) => e.relationshipId),
+      db,
+    );
+    const facts: DeclinedFact[] = [];
+    for (const event of events) {
+      const relationship = byId.get(event.relationshipId);
+      if (!relationship) continue;
+      const session = await sessionOfEvent(event.eventId, relationship.id, db);
+      // Already decided (cancelled, moved, or it took place after all): nothing to ask.
+      if (session && session.status !== 'upcoming') continue;
+      facts.push({
+        eventId: event.eventId,
+        dataEventId: event.dataEventId,
+        relationshipId: relationship.id,
+        name: reminderName(relationship, people),
+        archived: relationship.archived,
+        scheduledAt: event.scheduledAt,
+        day: dayOf(event.scheduledAt),
+        sessionId: session?.id ?? null,
+      });
+    }
+    return facts;
+  });
+}
+
+async function sessionOfEvent(
+  eventId: string,
+  relationshipId: string,
+  db: DuetDatabase,
+): Promise<Session | undefined> {
+  return (await db.sessions.where('calendarEventId').equals(eventId).toArray()).find(
+    (s) => s.relationshipId === relationshipId,
+  );
+}
+
+/**
+ * The user's "Cancel this session" on a declined 1:1: that event's session (prepared now if there was
+ * none, so the decision is on record) becomes cancelled and its talking points pass on to the next one.
+ * A session that was held meanwhile is left alone.
+ */
+export async function cancelDeclinedSession(
+  event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session> {
+  return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints], async () => {
+    if (!(await db.relationships.get(event.relationshipId)))
+      throw new InvalidInputError(`No 1:1 series ${event.relationshipId}`);
+    const session =
+      (await sessionOfEvent(event.eventId, event.relationshipId, db)) ??
+      (
+        await prepareSession(
+          {
+            relationshipId: event.relationshipId,
+            scheduledAt: event.scheduledAt,
+            calendarEventId: event.eventId,
+          },
+          db,
+        )
+      ).session;
+    if (session.status === 'held' || session.status === 'cancelled') return session;
+    return cancelSession(session.id, db);
+  });
+}

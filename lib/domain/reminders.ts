@@ -1,0 +1,352 @@
+/**
+ * Which reminders to raise, given the facts the database holds, the time, the user's switches and what was
+ * already sent. Pure: no browser, no database, no wording (the background words them with `t()`).
+ *
+ * Rules (SECURITY.md, "Notifications"):
+ * - each kind has its own switch (settings.reminders);
+ * - each reminder has a key naming only opaque ids (session, relationship, Calendar event instance) and is
+ *   raised at most once while its key is remembered (a dismissed one never comes back);
+ * - a global cap per hour and per day, and at most one "cadence gap" per run and a few per day;
+ * - the non-urgent kinds (cadence gap, after a held 1:1) wait for local daytime.
+ * Instants are epoch milliseconds; days come from `dayOf` (local), so a DST change never moves a reminder.
+ */
+import { cadenceHealth } from './cadence';
+import { type Day, dayOf } from './days';
+import type { ReminderSettings } from './model';
+
+export const REMINDER_KINDS = ['before-session', 'reschedule', 'after-held', 'cadence-gap'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const REMINDER_LIMITS = {
+  /** Notifications of any kind in a rolling hour / day. */
+  perHour: 4,
+  perDay: 12,
+  /** Cadence-gap notifications per run and per rolling day (the least urgent kind). */
+  cadencePerRun: 1,
+  cadencePerDay: 2,
+  /** After a held 1:1: wait this long (the user may still be writing), ask only within this window. */
+  afterHeldDelay: 10 * MINUTE,
+  afterHeldWindow: 6 * HOUR,
+  /** A declined 1:1 is worth a prompt from a little before now to this far ahead. */
+  rescheduleFrom: -1 * HOUR,
+  rescheduleHorizon: 30 * DAY,
+  /** Local hours [from, to) in which the non-urgent kinds may be raised. */
+  daytime: [8, 20] as const,
+  /** How long a sent key is remembered; a dismissed one longer. */
+  keepSent: 90 * DAY,
+  keepDismissed: 365 * DAY,
+  /** The log never grows past this many entries (oldest dropped first). */
+  maxEntries: 500,
+} as const;
+
+// Facts ------------------------------------------------------------------------------------------------
+
+/** An upcoming (or rescheduled) session of a tracked 1:1. */
+export interface UpcomingFact {
+  sessionId: string;
+  relationshipId: string;
+  name: string;
+  scheduledAt: number;
+  openAgreements: number;
+  talkingPoints: number;
+}
+
+/** A session marked held recently, and how many agreements were recorded in it. */
+export interface HeldFact {
+  sessionId: string;
+  relationshipId: string;
+  name: string;
+  heldAt: number;
+  agreementsMade: number;
+}
+
+/** A relationship's cadence: when it was last held, how often it should be, whether one is planned. */
+export interface CadenceFact {
+  relationshipId: string;
+  name: string;
+  archived: boolean;
+  cadenceDays: number;
+  lastHeldAt: number | null;
+  /** The next planned session's time, if any. */
+  nextScheduledAt: number | null;
+}
+
+/** A Calendar event instance of a tracked 1:1 that I declined. */
+export interface DeclinedFact {
+  /** The decoded event instance id (`<series>_<instant>`): one prompt per instance. */
+  eventId: string;
+  /** The chip's `data-eventid` (opens the event in Calendar). */
+  dataEventId: string;
+  relationshipId: string;
+  name: string;
+  archived: boolean;
+  /** When the instance starts. */
+  scheduledAt: number;
+  /** The local day Calendar shows it on. */
+  day: Day;
+  /** Duet's session for this event, if one was prepared. */
+  sessionId: string | null;
+}
+
+export interface ReminderFacts {
+  upcoming: readonly UpcomingFact[];
+  held: readonly HeldFact[];
+  cadence: readonly CadenceFact[];
+  declined: readonly DeclinedFact[];
+}
+
+export const NO_FACTS: ReminderFacts = { upcoming: [], held: [], cadence: [], declined: [] };
+
+// Decisions --------------------------------------------------------------------------------------------
+
+interface Base {
+  /** `<kind>:<opaque ids>` — what the sent log remembers; also the notification's id. */
+  key: string;
+  relationshipId: string;
+  name: string;
+}
+
+export type Reminder =
+  | (Base & {
+      kind: 'before-session';
+      sessionId: string;
+      scheduledAt: number;
+      minutesUntil: number;
+      openAgreements: number;
+      talkingPoints: number;
+    })
+  | (Base & { kind: 'after-held'; sessionId: string; heldAt: number })
+  | (Base & { kind: 'cadence-gap'; daysSince: number; cadenceDays: number })
+  | (Base & {
+      kind: 'reschedule';
+      eventId: string;
+      dataEventId: string;
+      sessionId: string | null;
+      scheduledAt: number;
+      day: Day;
+    });
+
+// The sent log -----------------------------------------------------------------------------------------
+
+export interface SentEntry {
+  key: string;
+  at: number;
+  /** The user closed the notification: never raise this key again while remembered. */
+  dismissed?: boolean;
+}
+
+export interface SentLog {
+  entries: SentEntry[];
+}
+
+export const EMPTY_LOG: SentLog = { entries: [] };
+
+export function kindOfKey(key: string): ReminderKind | null {
+  const kind = key.slice(0, key.indexOf(':'));
+  return (REMINDER_KINDS as readonly string[]).includes(kind) ? (kind as ReminderKind) : null;
+}
+
+/** Forgets what is old enough (sent: 90 days, dismissed: a year) and keeps the newest maxEntries. */
+export function pruneLog(log: SentLog, now: number): SentLog {
+  const kept = log.entries.filter(
+    (entry) =>
+      entry.at <= now + DAY && // a clock that went back: a future stamp is kept until it is past
+      now - entry.at < (entry.dismissed ? REMINDER_LIMITS.keepDismissed : REMINDER_LIMITS.keepSent),
+  );
+  return { entries: kept.sort((a, b) => a.at - b.at).slice(-REMINDER_LIMITS.maxEntries) };
+}
+
+/** The log after these reminders were raised now. */
+export function recordSent(log: SentLog, raised: readonly Pick<Reminder, 'key'>[], now: number): SentLog {
+  const keys = new Set(raised.map((r) => r.key));
+  return pruneLog(
+    {
+      entries: [
+        ...log.entries.filter((e) => !keys.has(e.key)),
+        ...[...keys].map((key) => ({ key, at: now })),
+      ],
+    },
+    now,
+  );
+}
+
+/** The log after the user dismissed this notification. */
+export function recordDismissed(log: SentLog, key: string, now: number): SentLog {
+  const existing = log.entries.find((e) => e.key === key);
+  const entry: SentEntry = { key, at: existing?.at ?? now, dismissed: true };
+  return pruneLog({ entries: [...log.entries.filter((e) => e.key !== key), entry] }, now);
+}
+
+// Deciding ---------------------------------------------------------------------------------------------
+
+export function isDaytime(now: number): boolean {
+  const hour = new Date(now).getHours();
+  return hour >= REMINDER_LIMITS.daytime[0] && hour < REMINDER_LIMITS.daytime[1];
+}
+
+function beforeSession(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
+  if (!settings.beforeSession) return [];
+  const until = now + settings.beforeMinutes * MINUTE;
+  return facts.upcoming
+    .filter((s) => s.scheduledAt > now && s.scheduledAt <= until)
+    .sort((a, b) => a.scheduledAt - b.scheduledAt)
+    .map((s) => ({
+      kind: 'before-session',
+      // A session moved to another time may be announced again, for its new time.
+      key: `before-session:${s.sessionId}:${s.scheduledAt}`,
+      relationshipId: s.relationshipId,
+      name: s.name,
+      sessionId: s.sessionId,
+      scheduledAt: s.scheduledAt,
+      minutesUntil: Math.max(1, Math.round((s.scheduledAt - now) / MINUTE)),
+      openAgreements: s.openAgreements,
+      talkingPoints: s.talkingPoints,
+    }));
+}
+
+function reschedule(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
+  if (!settings.reschedule) return [];
+  return facts.declined
+    .filter(
+      (d) =>
+        !d.archived &&
+        d.scheduledAt >= now + REMINDER_LIMITS.rescheduleFrom &&
+        d.scheduledAt <= now + REMINDER_LIMITS.rescheduleHorizon,
+    )
+    .sort((a, b) => a.scheduledAt - b.scheduledAt)
+    .map((d) => ({
+      kind: 'reschedule',
+      key: `reschedule:${d.eventId}`,
+      relationshipId: d.relationshipId,
+      name: d.name,
+      eventId: d.eventId,
+      dataEventId: d.dataEventId,
+      sessionId: d.sessionId,
+      scheduledAt: d.scheduledAt,
+      day: d.day,
+    }));
+}
+
+function afterHeld(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
+  if (!settings.afterHeld || !isDaytime(now)) return [];
+  return facts.held
+    .filter(
+      (h) =>
+        h.agreementsMade === 0 &&
+        h.heldAt <= now - REMINDER_LIMITS.afterHeldDelay &&
+        h.heldAt >= now - REMINDER_LIMITS.afterHeldWindow,
+    )
+    .sort((a, b) => b.heldAt - a.heldAt)
+    .map((h) => ({
+      kind: 'after-held',
+      key: `after-held:${h.sessionId}`,
+      relationshipId: h.relationshipId,
+      name: h.name,
+      sessionId: h.sessionId,
+      heldAt: h.heldAt,
+    }));
+}
+
+function cadenceGap(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
+  if (!settings.cadenceGap || !isDaytime(now)) return [];
+  const today = dayOf(now);
+  const gaps: Array<Reminder & { kind: 'cadence-gap' }> = [];
+  for (const c of facts.cadence) {
+    // Never held: nothing to measure from. Planned: the gap is already being closed.
+    if (c.archived || c.lastHeldAt === null || c.nextScheduledAt !== null) continue;
+    const lastDay = dayOf(c.lastHeldAt);
+    const health = cadenceHealth(lastDay, c.cadenceDays, today);
+    if (health.status !== 'overdue') continue;
+    gaps.push({
+      kind: 'cadence-gap',
+      // Once per gap: after the next held 1:1, a new gap may be announced again.
+      key: `cadence-gap:${c.relationshipId}:${lastDay}`,
+      relationshipId: c.relationshipId,
+      name: c.name,
+      daysSince: health.daysSince ?? 0,
+      cadenceDays: c.cadenceDays,
+    });
+  }
+  // The longest overdue (relative to its cadence) first.
+  return gaps.sort((a, b) => b.daysSince / b.cadenceDays - a.daysSince / a.cadenceDays);
+}
+
+/**
+ * The reminders to raise now, most urgent first: before a 1:1, a declined 1:1, after a held 1:1, cadence
+ * gaps. Already-sent (or dismissed) keys are skipped; caps leave the rest for a later run.
+ */
+export function decideReminders(
+  facts: ReminderFacts,
+  now: number,
+  settings: ReminderSettings,
+  log: SentLog,
+): Reminder[] {
+  const known = new Set(log.entries.map((e) => e.key));
+  const sentWithin = (ms: number, kind?: ReminderKind) =>
+    log.entries.filter(
+      (e) => e.at > now - ms && e.at <= now && (kind === undefined || kindOfKey(e.key) === kind),
+    ).length;
+  let hourLeft = REMINDER_LIMITS.perHour - sentWithin(HOUR);
+  let dayLeft = REMINDER_LIMITS.perDay - sentWithin(DAY);
+  let cadenceLeft = Math.min(
+    REMINDER_LIMITS.cadencePerRun,
+    REMINDER_LIMITS.cadencePerDay - sentWithin(DAY, 'cadence-gap'),
+  );
+
+  const candidates = [
+    ...beforeSession(facts, now, settings),
+    ...reschedule(facts, now, settings),
+    ...afterHeld(facts, now, settings),
+    ...cadenceGap(facts, now, settings),
+  ];
+  const raised: Reminder[] = [];
+  const perSubject = new Set<string>();
+  for (const reminder of candidates) {
+    if (hourLeft <= 0 || dayLeft <= 0) break;
+    if (known.has(reminder.key)) continue;
+    // One per relationship and kind in a run (two sessions of the same 1:1 in the window, two declined
+    // instances of one series: the earliest now, the other on a later run).
+    const subject = `${reminder.kind}:${reminder.relationshipId}`;
+    if (perSubject.has(subject)) continue;
+    if (reminder.kind === 'cadence-gap') {
+      if (cadenceLeft <= 0) continue;
+      cadenceLeft -= 1;
+    }
+    perSubject.add(subject);
+    known.add(reminder.key);
+    raised.push(reminder);
+    hourLeft -= 1;
+    dayLeft -= 1;
+  }
+  return raised;
+}
+
+/** The overdue badge: '' for none, the number, '99+' from 100. */
+export function badgeText(overdue: number): string {
+  if (overdue <= 0) return '';
+  return overdue > 99 ? '99+' : String(overdue);
+}
+
+/** The next local midnight after `now` (23 or 25 hours away on a DST change day, never an hour off). */
+export function nextLocalMidnight(now: number): number {
+  const date = new Date(now);
+  date.setHours(24, 0, 0, 0);
+  return date.getTime();
+}
+
+/** A local day and "HH:MM" as an instant (the wall-clock time in this time zone, DST included). */
+export function localInstant(day: Day, time: string): number | null {
+  const dayMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const timeMatch = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!dayMatch || !timeMatch) return null;
+  const [, y, mo, d] = dayMatch.map(Number) as [number, number, number, number];
+  const [, h, mi] = timeMatch.map(Number) as [number, number, number];
+  const date = new Date(y, mo - 1, d, h, mi);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d
+    ? date.getTime()
+    : null;
+}

@@ -1,0 +1,344 @@
+/**
+ * Reminders in real Chromium: the toolbar badge counts overdue agreements (and follows a "Done" in the
+ * Calendar panel and the periodic check), the reminder alarm raises "prepare for your 1:1" with the right
+ * words, and a tracked 1:1 I declined in Calendar raises "reschedule?" once while its session stays
+ * upcoming. Notification contents are read by wrapping `chrome.notifications.create` in the worker from the
+ * test (nothing test-only ships in the build).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agreement, Person, Relationship, Session } from '@/lib/domain/model';
+import { DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
+import { emptyExportData } from '@/lib/io/export-format';
+import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
+import { type Duet, FIXTURES_DIR, startDuet } from './harness';
+import { CalendarPage } from './pages/calendar-page';
+import { seedDatabase } from './seed';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+const TEMPLATE = DEFAULT_TEMPLATE_FOR_KIND['one-on-one'];
+/** The "Alice / Bob" series of the week fixture (fixtures-index.json). */
+const BOB_SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
+const BOB_CHIP_ID = 'OXE3a2Rscm1vaDdjZnVlODFrZjV1OGZta2tfMjAyNjAzMjNUMTcwMDAwWiBhbGljZUBhY21lLmV4YW1wbGU';
+
+interface CreatedNotification {
+  id: string;
+  title: string;
+  message: string;
+  buttons: string[];
+}
+
+/** `chrome` as the worker sees it (only what these tests call). */
+interface WorkerChrome {
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+  notifications: {
+    create: (...args: unknown[]) => unknown;
+    getAll(): Promise<Record<string, boolean>>;
+  };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+}
+
+const now = Date.now();
+const stamp = { createdAt: now, updatedAt: now };
+
+function person(id: string, name: string, email: string): Person {
+  return { id, name, emails: [email], relation: 'report', archived: false, ...stamp };
+}
+
+function relationship(id: string, personId: string, title: string, series: string[] = []): Relationship {
+  return {
+    id,
+    personIds: [personId],
+    kind: 'one-on-one',
+    title,
+    cadenceDays: 14,
+    templateId: TEMPLATE,
+    calendarSeriesIds: series,
+    meetCodes: [],
+    archived: false,
+    ...stamp,
+  };
+}
+
+function session(
+  id: string,
+  relationshipId: string,
+  scheduledAt: number,
+  calendarEventId: string | null,
+): Session {
+  return {
+    id,
+    relationshipId,
+    scheduledAt,
+    calendarEventId,
+    meetCode: null,
+    status: 'upcoming',
+    templateId: TEMPLATE,
+    notes: {},
+    privateNotes: '',
+    checkIn: null,
+    heldAt: null,
+    live: null,
+    assessment: null,
+    ...stamp,
+  };
+}
+
+function agreement(id: string, relationshipId: string, text: string, dueDate: string | null): Agreement {
+  return {
+    id,
+    relationshipId,
+    owner: 'them',
+    ownerName: '',
+    text,
+    dueDate,
+    status: 'open',
+    madeInSessionId: null,
+    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
+    closedAt: null,
+    ...stamp,
+  };
+}
+
+/** A declined instance of Bob's 1:1, two days ahead at 10:00 (the fixture chip's time), in this zone. */
+const declinedStart = (() => {
+  const date = new Date(now + 2 * DAY);
+  date.setHours(10, 0, 0, 0);
+  return date;
+})();
+const pad = (n: number) => String(n).padStart(2, '0');
+const declinedEventId = `${BOB_SERIES}_${declinedStart.getUTCFullYear()}${pad(declinedStart.getUTCMonth() + 1)}${pad(
+  declinedStart.getUTCDate(),
+)}T${pad(declinedStart.getUTCHours())}${pad(declinedStart.getUTCMinutes())}00Z`;
+
+/**
+ * The week fixture with its Monday moved to the declined day and "Alice / Bob" on it declined: what
+ * Calendar shows after I decline one instance of the 1:1.
+ */
+function declinedWeekHtml(): string {
+  const day = declinedStart;
+  const dateKey = ((day.getFullYear() - 1970) << 9) | ((day.getMonth() + 1) << 5) | day.getDate();
+  const weekday = day.toLocaleDateString('en-US', { weekday: 'long' });
+  const month = day.toLocaleDateString('en-US', { month: 'long' });
+  const chipId = Buffer.from(`${declinedEventId} alice@acme.example`).toString('base64').replace(/=+$/, '');
+  return readFileSync(join(FIXTURES_DIR, 'gcal-week.html'), 'utf8')
+    .replaceAll('data-datekey="28791"', `data-datekey="${dateKey}"`)
+    .replaceAll('Monday, March 23', `${weekday}, ${month} ${day.getDate()}`)
+    .replaceAll(BOB_CHIP_ID, chipId)
+    .replace(
+      'Alice / Bob, Alice Smith, Accepted, No location, March 23, 2026',
+      `Alice / Bob, Alice Smith, Declined, No location, ${month} ${day.getDate()}, ${day.getFullYear()}`,
+    );
+}
+
+describe('reminders and the toolbar badge', () => {
+  let duet: Duet;
+  const worker = (): Worker => duet.context.serviceWorkers().at(-1) ?? duet.worker;
+
+  /** Wraps chrome.notifications.create in the current worker so the test can read what was raised. */
+  async function recordNotifications(): Promise<void> {
+    await worker().evaluate(() => {
+      const scope = globalThis as unknown as { chrome: WorkerChrome; __duetCreated?: CreatedNotification[] };
+      if (scope.__duetCreated) return;
+      const created: CreatedNotification[] = [];
+      scope.__duetCreated = created;
+      const notifications = scope.chrome.notifications;
+      const original = notifications.create.bind(notifications);
+      notifications.create = (...args: unknown[]) => {
+        const [id, options] = args as [
+          string,
+          { title: string; message: string; buttons?: Array<{ title: string }> },
+        ];
+        created.push({
+          id,
+          title: options.title,
+          message: options.message,
+          buttons: (options.buttons ?? []).map((b) => b.title),
+        });
+        return original(...args);
+      };
+    });
+  }
+
+  const created = () =>
+    worker().evaluate(
+      () => (globalThis as unknown as { __duetCreated?: CreatedNotification[] }).__duetCreated ?? [],
+    );
+  const shown = () =>
+    worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.notifications.getAll().then(Object.keys),
+    );
+  const badge = () =>
+    worker().evaluate(async () => {
+      const { action } = (globalThis as unknown as { chrome: WorkerChrome }).chrome;
+      return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
+    });
+  /** Fires the periodic reminder alarm now, as Chrome would every few minutes. */
+  const fireReminderAlarm = () =>
+    worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.alarms.create('duet-reminders', {
+        when: Date.now(),
+      }),
+    );
+
+  beforeAll(async () => {
+    duet = await startDuet();
+    const data = emptyExportData();
+    data.people.push(person('p-alex', 'Alex Rivera', 'alex@acme.example'));
+    data.people.push(person('p-bob', 'Bob Jones', 'bob.jones@acme.example'));
+    data.relationships.push(relationship('r-alex', 'p-alex', 'Alex / Alice'));
+    data.relationships.push(relationship('r-bob', 'p-bob', 'Alice / Bob', [BOB_SERIES]));
+    // Alex's 1:1 in 20 minutes, with two open (overdue) agreements and no talking points.
+    data.sessions.push(session('s-alex-soon', 'r-alex', now + 20 * MIN, null));
+    data.agreements.push(
+      agreement('a-alex-1', 'r-alex', 'E2E: private agreement text one', '2026-01-05'),
+      agreement('a-alex-2', 'r-alex', 'E2E: private agreement text two', '2026-02-01'),
+      agreement('a-bob-overdue', 'r-bob', 'E2E: Bob books the venue', '2026-01-15'),
+      agreement('a-bob-later', 'r-bob', 'E2E: Bob drafts the plan', '2099-01-15'),
+    );
+    // Duet's session for the instance of Bob's 1:1 that will be declined.
+    data.sessions.push(session('s-bob-declined', 'r-bob', declinedStart.getTime(), declinedEventId));
+    await seedDatabase(duet, data);
+    await recordNotifications();
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('the reminder alarm raises "prepare" for the 1:1 in 20 minutes and sets the overdue badge', async () => {
+    await fireReminderAlarm();
+    await expect.poll(() => created().then((c) => c.length), { timeout: 15_000 }).toBeGreaterThan(0);
+    const raised = await created();
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.id).toMatch(/^duet:before-session:s-alex-soon:\d+$/);
+    expect(raised[0]!.title).toMatch(/^1:1 with Alex Rivera in (19|20) minutes$/);
+    expect(raised[0]!.message).toBe(
+      'Prepare for your 1:1 with Alex Rivera: 2 open agreements, no talking points yet',
+    );
+    expect(raised[0]!.buttons).toEqual([]);
+    // The browser holds it.
+    await expect.poll(shown, { timeout: 5000 }).toEqual([raised[0]!.id]);
+    await expect
+      .poll(badge, { timeout: 10_000 })
+      .toEqual({ text: '3', title: 'Duet — 3 overdue agreements' });
+
+    // What Duet remembers outside IndexedDB: opaque ids and times, never a name or an agreement's text.
+    const local = await worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.local.get(null),
+    );
+    expect(JSON.stringify(local)).toContain('s-alex-soon');
+    expect(JSON.stringify(local)).not.toMatch(/Alex Rivera|Bob Jones|E2E:/);
+
+    // The next check does not repeat it.
+    await fireReminderAlarm();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await created()).toHaveLength(1);
+  });
+
+  it('the badge follows an agreement marked done in the Calendar panel, and the periodic check', async () => {
+    const calendar = await CalendarPage.open(duet, CALENDAR_WEEK_URL);
+    const panel = await calendar.openPanelFor('Alice / Bob');
+    const done = panel.frame.locator('[data-agreement-id=a-bob-overdue] [data-testid=agreement-done]');
+    await done.waitFor({ timeout: 10_000 });
+    await done.click();
+    await expect
+      .poll(badge, { timeout: 10_000 })
+      .toEqual({ text: '2', title: 'Duet — 2 overdue agreements' });
+    await duet.screenshot(calendar.page, 'reminders-panel-done');
+    await calendar.page.close();
+
+    // Changed behind the worker's back (another device's import, say): the periodic check catches up.
+    const page = await duet.newPage();
+    await page.goto(duet.extensionUrl('options.html'));
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('duet');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('agreements', 'readwrite');
+        const store = tx.objectStore('agreements');
+        const read = store.get('a-alex-1');
+        read.onsuccess = () => store.put({ ...read.result, status: 'done', closedAt: Date.now() });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    });
+    await page.close();
+    expect((await badge()).text).toBe('2');
+    await fireReminderAlarm();
+    await expect.poll(badge, { timeout: 10_000 }).toEqual({ text: '1', title: 'Duet — 1 overdue agreement' });
+  });
+
+  it('a tracked 1:1 I declined raises "reschedule?" once; its session stays upcoming', async () => {
+    const before = (await created()).length;
+    const page = await duet.newPage();
+    const url = 'https://calendar.google.com/calendar/u/0/r/week/2099/1/1';
+    await page.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: declinedWeekHtml() }),
+    );
+    await page.goto(url);
+    // The content script classified the page (the other 1:1s got their badges).
+    await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    const id = `duet:reschedule:${declinedEventId}`;
+    await expect.poll(() => created().then((c) => c.length), { timeout: 10_000 }).toBe(before + 1);
+    const prompt = (await created()).at(-1)!;
+    expect(prompt.id).toBe(id);
+    expect(prompt.title).toBe('Reschedule your 1:1?');
+    expect(prompt.message).toMatch(
+      new RegExp(
+        `^Your 1:1 with Bob Jones on .*\\b${declinedStart.getDate()}\\b.* was declined — reschedule\\?$`,
+      ),
+    );
+    expect(prompt.buttons).toEqual(['Open in Calendar', 'Cancel this session']);
+    await expect.poll(shown, { timeout: 5000 }).toContain(id);
+    // No badge on the declined chip (it is not a 1:1 I attend).
+    const declinedChip = page.locator('[data-eventchip]', { hasText: 'Alice / Bob' });
+    expect(await declinedChip.locator('[data-duet-badge]').count()).toBe(0);
+    await duet.screenshot(page, 'reminders-declined-week');
+
+    // Seen again (reload): not asked twice.
+    await page.reload();
+    await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await created()).filter((c) => c.id === id)).toHaveLength(1);
+    await page.close();
+
+    // The decision is the user's: Duet's session for that instance is still upcoming, and the prompt's
+    // target (ids and times only) waits in storage.local.
+    const options = await duet.newPage();
+    await options.goto(duet.extensionUrl('options.html'));
+    const status = await options.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('duet');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const row = await new Promise<{ status: string } | undefined>((resolve, reject) => {
+        const read = db.transaction('sessions').objectStore('sessions').get('s-bob-declined');
+        read.onsuccess = () => resolve(read.result as { status: string } | undefined);
+        read.onerror = () => reject(read.error);
+      });
+      db.close();
+      return row?.status;
+    });
+    await options.close();
+    expect(status).toBe('upcoming');
+    const pending = await worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.local.get(null),
+    );
+    expect(
+      (pending['reminders.pending'] as Record<string, { kind: string; eventId: string }>)[id],
+    ).toMatchObject({
+      kind: 'reschedule',
+      eventId: declinedEventId,
+      relationshipId: 'r-bob',
+    });
+  });
+});

@@ -1,0 +1,453 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { JudgedEvent } from '@/lib/background/calendar';
+import {
+  BADGE_COLOR,
+  badgeTitle,
+  CHECK_PERIOD_MINUTES,
+  formatDay,
+  MIDNIGHT_ALARM,
+  notificationText,
+  PENDING_KEY,
+  REMINDER_ALARM,
+  type ReminderDeps,
+  Reminders,
+  readSentLog,
+  SENT_LOG_KEY,
+} from '@/lib/background/reminders';
+import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
+import { nextLocalMidnight, type Reminder } from '@/lib/domain/reminders';
+import type { CalendarEvent } from '@/lib/google/calendar/model';
+
+const ORIGINAL_TZ = process.env.TZ;
+beforeEach(() => {
+  process.env.TZ = 'UTC';
+});
+afterEach(() => {
+  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = ORIGINAL_TZ;
+});
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+/** Monday 23 Nov 2026, 10:00 UTC. */
+const NOW = Date.UTC(2026, 10, 23, 10);
+
+function harness(settingsPatch: Partial<ReminderSettings> = {}, overrides: Partial<ReminderDeps> = {}) {
+  const settings = { ...defaultReminderSettings(), ...settingsPatch };
+  const deps = {
+    settings: vi.fn(async () => settings),
+    overdueCount: vi.fn(async () => 3),
+    upcoming: vi.fn<ReminderDeps['upcoming']>(async () => [
+      {
+        sessionId: 's-alex',
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        scheduledAt: NOW + 20 * MIN,
+        openAgreements: 2,
+        talkingPoints: 0,
+      },
+    ]),
+    held: vi.fn<ReminderDeps['held']>(async () => []),
+    cadence: vi.fn<ReminderDeps['cadence']>(async () => []),
+    declined: vi.fn<ReminderDeps['declined']>(async (events) =>
+      events.map((e) => ({
+        ...e,
+        name: 'Alex',
+        archived: false,
+        day: new Date(e.scheduledAt).toISOString().slice(0, 10),
+        sessionId: null,
+      })),
+    ),
+    cancelDeclined: vi.fn<ReminderDeps['cancelDeclined']>(async () => undefined),
+    dataChanged: vi.fn(),
+    now: () => NOW,
+    supportsButtons: true,
+    locale: 'en-GB',
+  } satisfies ReminderDeps;
+  const reminders = new Reminders({ ...deps, ...overrides });
+  return { deps, reminders, settings };
+}
+
+const notifications = () =>
+  fakeBrowser.notifications.getAll() as unknown as Promise<Record<string, Record<string, unknown>>>;
+
+function judged(
+  overrides: Partial<CalendarEvent> = {},
+  relationshipId: string | null = 'r-alex',
+): JudgedEvent {
+  const event: CalendarEvent = {
+    dataEventId: 'OXE3a2Rscm1vaDdj',
+    eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+    seriesId: '9q7kdlrmoh7cfue81kf5u8fmkk',
+    calendarId: 'alice@acme.example',
+    title: 'Alice / Alex',
+    day: '2026-11-24',
+    start: '17:00',
+    end: '17:30',
+    allDay: false,
+    response: 'declined',
+    ...overrides,
+  };
+  return {
+    event,
+    detection: { isOneOnOne: false, reason: 'declined' } as unknown as JudgedEvent['detection'],
+    relationshipId,
+    openAgreements: 0,
+    others: null,
+    details: undefined,
+  };
+}
+
+describe('the toolbar badge', () => {
+  it('shows the overdue count with a colour and a title', async () => {
+    const { reminders, deps } = harness();
+    await reminders.refreshBadge();
+    expect(deps.overdueCount).toHaveBeenCalledWith(NOW);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Duet — 3 overdue agreements');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0xb3, 0x26, 0x1e, 255]);
+    expect(BADGE_COLOR).toBe('#B3261E');
+  });
+
+  it("is empty at 0, singular at 1, '99+' from 100", async () => {
+    for (const [count, text, title] of [
+      [0, '', 'Duet'],
+      [1, '1', 'Duet — 1 overdue agreement'],
+      [100, '99+', 'Duet — 99+ overdue agreements'],
+    ] as const) {
+      const { reminders } = harness({}, { overdueCount: async () => count });
+      await reminders.refreshBadge();
+      expect(await fakeBrowser.action.getBadgeText({})).toBe(text);
+      expect(await fakeBrowser.action.getTitle({})).toBe(title);
+      expect(badgeTitle(count)).toBe(title);
+    }
+  });
+
+  it('is switched off by settings.reminders.overdueBadge (no count read)', async () => {
+    const { reminders, deps } = harness({ overdueBadge: false });
+    await fakeBrowser.action.setBadgeText({ text: '7' });
+    await reminders.refreshBadge();
+    expect(deps.overdueCount).not.toHaveBeenCalled();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Duet');
+  });
+
+  it('survives a database that cannot be read (the next refresh tries again)', async () => {
+    const { reminders } = harness({}, { overdueCount: async () => Promise.reject(new Error('closed')) });
+    await expect(reminders.refreshBadge()).resolves.toBeUndefined();
+  });
+});
+
+describe('start: listeners and alarms', () => {
+  it('creates the periodic check and the midnight alarm, and checks once', async () => {
+    const { reminders } = harness();
+    await reminders.start();
+    expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({
+      periodInMinutes: CHECK_PERIOD_MINUTES,
+    });
+    expect((await fakeBrowser.alarms.get(MIDNIGHT_ALARM))?.scheduledTime).toBe(nextLocalMidnight(NOW) + 1000);
+    expect(Object.keys(await notifications())).toEqual([`duet:before-session:s-alex:${NOW + 20 * MIN}`]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
+  });
+
+  it('an alarm runs the check and the badge; a one-off alarm of that name is replaced by the periodic one', async () => {
+    const { reminders, deps } = harness();
+    await reminders.start();
+    deps.overdueCount.mockResolvedValue(5);
+    // What the E2E test does to trigger a check now.
+    await fakeBrowser.alarms.create(REMINDER_ALARM, { when: NOW });
+    const alarm = (await fakeBrowser.alarms.get(REMINDER_ALARM))!;
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('5'));
+    expect(deps.upcoming).toHaveBeenCalledTimes(2);
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.alarms.get(REMINDER_ALARM)).toMatchObject({
+        periodInMinutes: CHECK_PERIOD_MINUTES,
+      }),
+    );
+  });
+
+  it('ignores other alarms', async () => {
+    const { reminders, deps } = harness();
+    await reminders.start();
+    deps.settings.mockClear();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'someone-else', scheduledTime: NOW });
+    expect(deps.settings).not.toHaveBeenCalled();
+  });
+});
+
+describe('reminder notifications', () => {
+  it('raises "prepare" before a 1:1 with counts, once', async () => {
+    const { reminders } = harness();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    expect((await reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
+    const id = `duet:before-session:s-alex:${NOW + 20 * MIN}`;
+    expect(create).toHaveBeenCalledWith(id, {
+      type: 'basic',
+      iconUrl: fakeBrowser.runtime.getURL('/icon/128.png'),
+      title: '1:1 with Alex in 20 minutes',
+      message: 'Prepare for your 1:1 with Alex: 2 open agreements, no talking points yet',
+      priority: 1,
+    });
+    expect(await reminders.check()).toEqual([]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers only opaque ids and timestamps (never a name)', async () => {
+    const { reminders } = harness();
+    await reminders.check();
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(stored).sort()).toEqual([PENDING_KEY, SENT_LOG_KEY]);
+    expect(JSON.stringify(stored)).not.toContain('Alex');
+    expect(readSentLog(stored[SENT_LOG_KEY]).entries).toEqual([
+      { key: `before-session:s-alex:${NOW + 20 * MIN}`, at: NOW },
+    ]);
+  });
+
+  it('reads only what the enabled kinds need', async () => {
+    const { reminders, deps } = harness({ beforeSession: false, afterHeld: false, cadenceGap: false });
+    expect(await reminders.check()).toEqual([]);
+    expect(deps.upcoming).not.toHaveBeenCalled();
+    expect(deps.held).not.toHaveBeenCalled();
+    expect(deps.cadence).not.toHaveBeenCalled();
+    expect(await notifications()).toEqual({});
+  });
+
+  it('a stored log that is not ours reads as empty; a refused notification is not retried', async () => {
+    expect(readSentLog({ entries: [{ key: 'x:y', at: 1 }, { key: 'after-held:a', at: 'no' }, 5] })).toEqual({
+      entries: [],
+    });
+    expect(readSentLog('garbage')).toEqual({ entries: [] });
+    const { reminders } = harness();
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('blocked'));
+    expect(await reminders.check()).toEqual([]);
+    vi.mocked(fakeBrowser.notifications.create).mockClear();
+    await reminders.check();
+    expect(fakeBrowser.notifications.create).not.toHaveBeenCalled();
+  });
+
+  it('concurrent checks raise a reminder once', async () => {
+    const { reminders } = harness();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await Promise.all([reminders.check(), reminders.check(), reminders.check()]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('a dismissed notification is remembered as dismissed', async () => {
+    const { reminders } = harness();
+    await reminders.check();
+    const id = `duet:before-session:s-alex:${NOW + 20 * MIN}`;
+    await reminders.closed(id, true);
+    const log = readSentLog((await fakeBrowser.storage.local.get(SENT_LOG_KEY))[SENT_LOG_KEY]);
+    expect(log.entries).toEqual([{ key: id.slice('duet:'.length), at: NOW, dismissed: true }]);
+    // Closed by Duet itself (cleared), or not ours: nothing recorded.
+    await reminders.closed('duet:after-held:zzz', false);
+    await reminders.closed('other', true);
+    expect(
+      readSentLog((await fakeBrowser.storage.local.get(SENT_LOG_KEY))[SENT_LOG_KEY]).entries,
+    ).toHaveLength(1);
+  });
+
+  it('a click opens Calendar on the 1:1’s day and clears the notification', async () => {
+    const { reminders } = harness();
+    await reminders.check();
+    const id = `duet:before-session:s-alex:${NOW + 20 * MIN}`;
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await reminders.clicked(id);
+    expect(create).toHaveBeenCalledWith({ url: 'https://calendar.google.com/calendar/r/day/2026/11/23' });
+    expect(await notifications()).toEqual({});
+    // Its target is forgotten: a second click does nothing.
+    await reminders.clicked(id);
+    expect(create).toHaveBeenCalledTimes(1);
+    await reminders.clicked('not-ours');
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('notification wording', () => {
+  const base = { key: 'k', relationshipId: 'r', name: 'Alex' };
+  it('before a 1:1: singulars and plurals', () => {
+    const before = (openAgreements: number, talkingPoints: number, minutesUntil = 1): Reminder => ({
+      ...base,
+      kind: 'before-session',
+      sessionId: 's',
+      scheduledAt: NOW,
+      minutesUntil,
+      openAgreements,
+      talkingPoints,
+    });
+    expect(notificationText(before(0, 1))).toEqual({
+      title: '1:1 with Alex in 1 minute',
+      message: 'Prepare for your 1:1 with Alex: no open agreements, 1 talking point',
+      buttons: [],
+    });
+    expect(notificationText(before(1, 3, 15)).message).toBe(
+      'Prepare for your 1:1 with Alex: 1 open agreement, 3 talking points',
+    );
+  });
+
+  it('after a held 1:1, a cadence gap, a declined 1:1; an unnamed 1:1', () => {
+    expect(notificationText({ ...base, kind: 'after-held', sessionId: 's', heldAt: NOW }).message).toBe(
+      'No agreements recorded for your 1:1 with Alex — add them while it’s fresh?',
+    );
+    const gap = (daysSince: number, cadenceDays: number) =>
+      notificationText({ ...base, kind: 'cadence-gap', daysSince, cadenceDays }).message;
+    expect(gap(35, 14)).toBe('5 weeks since your last 1:1 with Alex, usually every 2 weeks');
+    expect(gap(11, 7)).toBe('11 days since your last 1:1 with Alex, usually every week');
+    expect(gap(16, 10)).toBe('2 weeks since your last 1:1 with Alex, usually every 10 days');
+    expect(gap(2, 1)).toBe('2 days since your last 1:1 with Alex, usually every day');
+    const reschedule = notificationText(
+      {
+        ...base,
+        kind: 'reschedule',
+        eventId: 'e',
+        dataEventId: 'd',
+        sessionId: null,
+        scheduledAt: NOW,
+        day: '2026-11-24',
+      },
+      'en-GB',
+    );
+    expect(reschedule).toEqual({
+      title: 'Reschedule your 1:1?',
+      message: 'Your 1:1 with Alex on Tue 24 Nov was declined — reschedule?',
+      buttons: ['Open in Calendar', 'Cancel this session'],
+    });
+    expect(
+      notificationText({ ...base, name: '', kind: 'after-held', sessionId: 's', heldAt: NOW }).title,
+    ).toBe('Your 1:1 with your colleague');
+  });
+
+  it('formats the day in any time zone without moving it', () => {
+    for (const zone of ['Pacific/Auckland', 'America/Los_Angeles', 'UTC']) {
+      process.env.TZ = zone;
+      expect(formatDay('2026-11-24', 'en-GB')).toBe('Tue 24 Nov');
+      expect(formatDay('2026-03-29', 'en-GB')).toBe('Sun 29 Mar');
+    }
+  });
+});
+
+describe('"reschedule?" for a declined tracked 1:1', () => {
+  it('raises once per event instance, with buttons, and leaves the session alone', async () => {
+    const { reminders, deps } = harness();
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const raised = await reminders.eventsJudged([judged()]);
+    expect(raised.map((r) => r.key)).toEqual(['reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z']);
+    expect(deps.declined).toHaveBeenCalledWith([
+      {
+        eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+        dataEventId: 'OXE3a2Rscm1vaDdj',
+        relationshipId: 'r-alex',
+        scheduledAt: Date.UTC(2026, 10, 24, 17),
+      },
+    ]);
+    expect(create).toHaveBeenCalledWith(
+      'duet:reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+      expect.objectContaining({
+        title: 'Reschedule your 1:1?',
+        message: 'Your 1:1 with Alex on Tue 24 Nov was declined — reschedule?',
+        buttons: [{ title: 'Open in Calendar' }, { title: 'Cancel this session' }],
+      }),
+    );
+    expect(await reminders.eventsJudged([judged()])).toEqual([]);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(deps.cancelDeclined).not.toHaveBeenCalled();
+  });
+
+  it('only for declined, timed events of a tracked 1:1, when switched on', async () => {
+    const { reminders, deps } = harness();
+    await reminders.eventsJudged([
+      judged({ response: 'accepted' }),
+      judged({}, null),
+      judged({ allDay: true, start: null, end: null }),
+    ]);
+    expect(deps.declined).not.toHaveBeenCalled();
+    const off = harness({ reschedule: false });
+    expect(await off.reminders.eventsJudged([judged()])).toEqual([]);
+    expect(off.deps.declined).not.toHaveBeenCalled();
+    expect(await notifications()).toEqual({});
+  });
+
+  it('reads the time from the chip (a moved instance), else from the instance id', async () => {
+    const { reminders, deps } = harness();
+    await reminders.eventsJudged([judged({ day: '2026-11-25', start: '09:30' })]);
+    expect(deps.declined.mock.calls[0]?.[0][0]?.scheduledAt).toBe(Date.UTC(2026, 10, 25, 9, 30));
+    await reminders.eventsJudged([judged({ day: null, start: null, eventId: 'abc_20261126T080000Z' })]);
+    expect(deps.declined.mock.calls[1]?.[0][0]?.scheduledAt).toBe(Date.UTC(2026, 10, 26, 8));
+    // Neither: nothing to ask about.
+    await reminders.eventsJudged([judged({ day: null, start: null, eventId: 'single' })]);
+    expect(deps.declined).toHaveBeenCalledTimes(2);
+  });
+
+  it('Firefox (no buttons): a plain notification whose click opens the event', async () => {
+    const { reminders } = harness({}, { supportsButtons: false });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await reminders.eventsJudged([judged()]);
+    expect((create.mock.calls[0] as unknown[])[1]).not.toHaveProperty('buttons');
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    await reminders.clicked('duet:reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z');
+    expect(tabs).toHaveBeenCalledWith({
+      url: 'https://calendar.google.com/calendar/r/eventedit/OXE3a2Rscm1vaDdj',
+    });
+  });
+
+  it('a browser that refuses buttons still gets the prompt', async () => {
+    const { reminders } = harness();
+    const original = fakeBrowser.notifications.create.bind(fakeBrowser.notifications);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation((async (
+      id: string,
+      options: { buttons?: unknown },
+    ) => {
+      if (options.buttons) throw new Error('buttons unsupported');
+      return original(id, options as never);
+    }) as never);
+    expect(await reminders.eventsJudged([judged()])).toHaveLength(1);
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(Object.keys(await notifications())).toHaveLength(1);
+  });
+
+  it('"Cancel this session" cancels via the DB, clears the prompt and refreshes the badges', async () => {
+    const { reminders, deps } = harness();
+    await reminders.eventsJudged([judged()]);
+    const id = 'duet:reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    await reminders.buttonClicked(id, 1);
+    expect(deps.cancelDeclined).toHaveBeenCalledWith({
+      eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+      relationshipId: 'r-alex',
+      scheduledAt: Date.UTC(2026, 10, 24, 17),
+    });
+    expect(deps.dataChanged).toHaveBeenCalledTimes(1);
+    expect(await notifications()).toEqual({});
+    // Decided: the pending prompt is gone, a second press does nothing.
+    await reminders.buttonClicked(id, 1);
+    expect(deps.cancelDeclined).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Open in Calendar" opens the event and keeps the decision pending', async () => {
+    const { reminders, deps } = harness();
+    await reminders.eventsJudged([judged()]);
+    const id = 'duet:reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    await reminders.buttonClicked(id, 0);
+    expect(tabs).toHaveBeenCalledWith({
+      url: 'https://calendar.google.com/calendar/r/eventedit/OXE3a2Rscm1vaDdj',
+    });
+    expect(deps.cancelDeclined).not.toHaveBeenCalled();
+    const pending = (await fakeBrowser.storage.local.get(PENDING_KEY))[PENDING_KEY] as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(pending)).toEqual([id]);
+    expect(pending[id]).toEqual({
+      kind: 'reschedule',
+      relationshipId: 'r-alex',
+      sessionId: null,
+      eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+      dataEventId: 'OXE3a2Rscm1vaDdj',
+      at: Date.UTC(2026, 10, 24, 17),
+      until: Date.UTC(2026, 10, 24, 17) + DAY,
+    });
+  });
+});

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addAgreement,
+  addTalkingPoint,
+  cadenceReminderFacts,
+  cancelDeclinedSession,
+  completeAgreement,
+  COUNT_CAP,
+  createPerson,
+  createRelationship,
+  declinedReminderFacts,
+  getDatabase,
+  getSession,
+  heldReminderFacts,
+  markSessionHeld,
+  overdueAgreementCount,
+  prepareSession,
+  reminderName,
+  renegotiateAgreement,
+  sessionForCalendarEvent,
+  updateRelationship,
+  upcomingReminderFacts,
+} from '@/lib/db';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+async function alex(extra: { archived?: boolean; cadenceDays?: number } = {}) {
+  const person = await createPerson({ name: 'Alex Kim', emails: ['alex@acme.example'], relation: 'report' });
+  let relationship = await createRelationship({
+    personIds: [person.id],
+    kind: 'one-on-one',
+    title: 'Alice / Alex',
+    cadenceDays: extra.cadenceDays ?? 14,
+  });
+  if (extra.archived) relationship = await updateRelationship(relationship.id, { archived: true });
+  return { person, relationship };
+}
+
+describe('overdueAgreementCount (the toolbar badge)', () => {
+  it('counts active agreements due before today, not today, not closed, not undated', async () => {
+    const { relationship } = await alex();
+    const now = new Date(2026, 10, 24, 10).getTime(); // local 24 Nov 2026
+    const add = (dueDate: string | null) =>
+      addAgreement(relationship.id, { owner: 'me', text: 'x', dueDate });
+    await add('2026-11-20');
+    await add('2026-11-23');
+    await add('2026-11-24'); // due today: not overdue yet
+    await add(null);
+    const done = await add('2026-11-01');
+    await completeAgreement(done.id);
+    const moved = await add('2026-11-02');
+    await renegotiateAgreement(moved.id, '2026-11-10', 'later');
+    expect(await overdueAgreementCount(now)).toBe(3); // 20th, 23rd, and the renegotiated one (10th)
+    // At midnight "today" rolls over: yesterday's due date becomes overdue.
+    expect(await overdueAgreementCount(new Date(2026, 10, 25, 0, 0, 1).getTime())).toBe(4);
+  });
+
+  it('stops counting at COUNT_CAP', async () => {
+    const { relationship } = await alex();
+    for (let i = 0; i < COUNT_CAP + 5; i++)
+      await addAgreement(relationship.id, { owner: 'them', text: `a${i}`, dueDate: '2020-01-01' });
+    expect(await overdueAgreementCount(Date.UTC(2026, 0, 1))).toBe(COUNT_CAP);
+  });
+});
+
+describe('reminderName', () => {
+  it('names the people, else the title', async () => {
+    const { person, relationship } = await alex();
+    expect(reminderName(relationship, new Map([[person.id, person]]))).toBe('Alex Kim');
+    expect(reminderName(relationship, new Map())).toBe('Alice / Alex');
+    const sam = await createPerson({ name: 'Sam', emails: [], relation: 'report' });
+    expect(
+      reminderName(
+        { ...relationship, personIds: [person.id, sam.id] },
+        new Map([
+          [person.id, person],
+          [sam.id, sam],
+        ]),
+      ),
+    ).toBe('Alex Kim & Sam');
+  });
+});
+
+describe('upcomingReminderFacts', () => {
+  it('reads sessions in the window with open agreements and talking points counted', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 20 * MIN,
+    });
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 2 * HOUR,
+      calendarEventId: 'later',
+    });
+    await addAgreement(relationship.id, { owner: 'me', text: 'secret plan', dueDate: null });
+    await addAgreement(relationship.id, { owner: 'them', text: 'another', dueDate: '2020-01-01' });
+    const closed = await addAgreement(relationship.id, { owner: 'them', text: 'closed', dueDate: null });
+    await completeAgreement(closed.id);
+    expect(await upcomingReminderFacts(now, 30)).toEqual([
+      {
+        sessionId: session.id,
+        relationshipId: relationship.id,
+        name: 'Alex Kim',
+        scheduledAt: now + 20 * MIN,
+        openAgreements: 2,
+        talkingPoints: 0,
+      },
+    ]);
+    await addTalkingPoint(relationship.id, { text: 'promotion', author: 'me' });
+    expect((await upcomingReminderFacts(now, 30))[0]?.talkingPoints).toBe(1);
+    // Never the text of anything: only ids, a name and counts.
+    expect(JSON.stringify(await upcomingReminderFacts(now, 30))).not.toMatch(/secret|promotion/);
+  });
+
+  it('skips archived 1:1s and sessions that are not upcoming', async () => {
+    const now = Date.now();
+    const { relationship } = await alex({ archived: true });
+    await prepareSession({ relationshipId: relationship.id, scheduledAt: now + 20 * MIN });
+    const other = (await alex()).relationship;
+    const { session } = await prepareSession({ relationshipId: other.id, scheduledAt: now + 10 * MIN });
+    await markSessionHeld(session.id, now);
+    expect(await upcomingReminderFacts(now, 30)).toEqual([]);
+  });
+});
+
+describe('heldReminderFacts', () => {
+  it('reads sessions marked held in the window, with the agreements made in them', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const { session: quiet } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - HOUR,
+      calendarEventId: 'quiet',
+    });
+    await markSessionHeld(quiet.id, now - 30 * MIN);
+    const { session: busy } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 2 * HOUR,
+      calendarEventId: 'busy',
+    });
+    await markSessionHeld(busy.id, now - 90 * MIN);
+    await addAgreement(relationship.id, { owner: 'me', text: 'x', dueDate: null, sessionId: busy.id });
+    const { session: old } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 2 * DAY,
+      calendarEventId: 'old',
+    });
+    await markSessionHeld(old.id, now - 2 * DAY);
+    const facts = await heldReminderFacts(now, 6);
+    expect(facts.map((f) => [f.sessionId, f.agreementsMade, f.heldAt]).sort()).toEqual(
+      [
+        [quiet.id, 0, now - 30 * MIN],
+        [busy.id, 1, now - 90 * MIN],
+      ].sort(),
+    );
+  });
+});
+
+describe('cadenceReminderFacts', () => {
+  it('reads each tracked 1:1’s last held and next planned session', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 35 * DAY,
+      calendarEventId: 'then',
+    });
+    await markSessionHeld(session.id, now - 35 * DAY);
+    await alex({ archived: true });
+    expect(await cadenceReminderFacts(now)).toEqual([
+      {
+        relationshipId: relationship.id,
+        name: 'Alex Kim',
+        archived: false,
+        cadenceDays: 14,
+        lastHeldAt: now - 35 * DAY,
+        nextScheduledAt: null,
+      },
+    ]);
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + DAY,
+      calendarEventId: 'next',
+    });
+    expect((await cadenceReminderFacts(now))[0]?.nextScheduledAt).toBe(now + DAY);
+  });
+});
+
+describe('declined 1:1s', () => {
+  it('reads the name and Duet’s session for the event; decided sessions are not asked about', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const event = {
+      eventId: 'series_20261124T170000Z',
+      dataEventId: 'ZGF0YQ',
+      relationshipId: relationship.id,
+      scheduledAt: now + DAY,
+    };
+    expect(await declinedReminderFacts([event])).toMatchObject([
+      { eventId: event.eventId, name: 'Alex Kim', archived: false, sessionId: null },
+    ]);
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + DAY,
+      calendarEventId: event.eventId,
+    });
+    expect((await declinedReminderFacts([event]))[0]?.sessionId).toBe(session.id);
+    await cancelDeclinedSession(event);
+    expect(await declinedReminderFacts([event])).toEqual([]);
+    // An unknown relationship is skipped.
+    expect(await declinedReminderFacts([{ ...event, relationshipId: 'gone' }])).toEqual([]);
+    expect(await declinedReminderFacts([])).toEqual([]);
+  });
+
+  it('"Cancel this session" records the decision: the session is cancelled, its talking points pass on', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const event = {
+      eventId: 'series_20261124T170000Z',
+      relationshipId: relationship.id,
+      scheduledAt: now + DAY,
+    };
+    // No session yet: one is made for the event, then cancelled.
+    const point = await addTalkingPoint(relationship.id, { text: 'promotion', author: 'me' });
+    const cancelled = await cancelDeclinedSession(event);
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      calendarEventId: event.eventId,
+      scheduledAt: now + DAY,
+    });
+    expect((await sessionForCalendarEvent(event.eventId))?.status).toBe('cancelled');
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBeNull();
+    // Asked again: nothing changes.
+    expect((await cancelDeclinedSession(event)).id).toBe(cancelled.id);
+    // A session held meanwhile is left alone.
+    const heldEvent = { ...event, eventId: 'series_20261201T170000Z' };
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 2 * DAY,
+      calendarEventId: heldEvent.eventId,
+    });
+    await markSessionHeld(session.id);
+    expect((await cancelDeclinedSession(heldEvent)).status).toBe('held');
+    expect((await getSession(session.id))?.status).toBe('held');
+    await expect(cancelDeclinedSession({ ...event, relationshipId: 'gone' })).rejects.toThrow(
+      /No 1:1 series/,
+    );
+  });
+});
