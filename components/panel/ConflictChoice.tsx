@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** Another window saved the same notes: show theirs beside mine (on screen) and let the user choose. */
 export interface ConflictChoiceProps {
   /** What conflicted, as a sentence ("“Next steps” was also changed in another window."), or none. */
@@ -23,7 +25,7 @@ export function ConflictChoice({
       {heading ? <strong>{heading}</strong> : null}
       <p class="cal-small">{intro}</p>
       <blockquote class="cal-note-text" data-testid={`${testId}-theirs`}>
-        {theirs || '(empty)'}
+        {theirs || t('panel_conflict_empty')}
       </blockquote>
       <div class="cal-actions">
         <button
@@ -32,7 +34,7 @@ export function ConflictChoice({
           data-testid={`${testId}-keep-mine`}
           onClick={onKeepMine}
         >
-          Keep mine
+          {t('panel_conflict_keep_mine')}
         </button>
         <button
           type="button"
@@ -40,7 +42,7 @@ export function ConflictChoice({
           data-testid={`${testId}-use-theirs`}
           onClick={onUseTheirs}
         >
-          Use theirs
+          {t('panel_conflict_use_theirs')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import type { SaveStatus } from './use-note-draft';
+import { t } from '@/lib/i18n';
 import { formatRelativeTime } from '../shared/format';
 
 export interface NoteEditorProps {
@@ -11,13 +12,13 @@ export interface NoteEditorProps {
 function statusText(status: SaveStatus): string {
   switch (status.kind) {
     case 'loading':
-      return 'Loading…';
+      return t('common_loading');
     case 'idle':
-      return 'Saved on this device as you type';
+      return t('panel_note_idle');
     case 'pending':
-      return 'Saving…';
+      return t('panel_saving');
     case 'saved':
-      return `Saved ${formatRelativeTime(status.at)}`;
+      return t('panel_note_saved', formatRelativeTime(status.at));
     case 'error':
       return status.message;
   }
@@ -27,14 +28,14 @@ export function NoteEditor({ text, status, onInput, onBlur }: NoteEditorProps) {
   return (
     <div class="note-editor">
       <label for="duet-note" class="note-label">
-        Notes
+        {t('panel_notes')}
       </label>
       <textarea
         id="duet-note"
         data-testid="note-input"
         value={text}
         disabled={status.kind === 'loading'}
-        placeholder="What did you talk about? What matters for next time?"
+        placeholder={t('panel_note_placeholder')}
         onInput={(event) => onInput(event.currentTarget.value)}
         onBlur={onBlur}
         spellcheck

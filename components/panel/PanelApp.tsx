@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/client';
 import { Brand } from '../shared/Brand';
 import { CalendarPanel } from './calendar/CalendarPanel';
@@ -31,7 +32,7 @@ export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: Pan
     if (main.current) main.current.inert = covered;
   }, [covered]);
   return (
-    <main class="panel" ref={main} data-covered={covered ? 'true' : undefined}>
+    <main class="panel" aria-label={t('panel_label')} ref={main} data-covered={covered ? 'true' : undefined}>
       <header class="panel-header">
         <Brand />
       </header>
@@ -49,7 +50,7 @@ export interface PanelBodyProps {
 
 export function PanelBody({ state, place, onDataChanged = () => void notifyDataChanged() }: PanelBodyProps) {
   const context = state.status === 'ready' ? state.context : null;
-  if (state.status === 'loading') return <p class="duet-empty">Loading…</p>;
+  if (state.status === 'loading') return <p class="duet-empty">{t('common_loading')}</p>;
   if (context?.surface === 'calendar') {
     // Keyed by event: switching events starts from a clean view (the note draft is saved on the way out).
     return <CalendarPanel key={context.eventKey} context={context} onChanged={onDataChanged} />;
@@ -64,9 +65,7 @@ export function PanelBody({ state, place, onDataChanged = () => void notifyDataC
   }
   return (
     <section class="duet-empty" data-testid="panel-empty">
-      <p>
-        Open a 1:1 from Google Calendar — click the Duet badge on the event — to see and write its notes here.
-      </p>
+      <p>{t('panel_empty')}</p>
     </section>
   );
 }

@@ -3,14 +3,10 @@
  * on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says why, and retries.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import {
-  describeStorageProblem,
-  EditConflictError,
-  type EventRef,
-  getEventNote,
-  saveEventNote,
-} from '@/lib/db';
+import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
+import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 5000;
@@ -25,7 +21,7 @@ export type SaveStatus =
 export type NoteTarget = EventRef;
 
 export function describeSaveError(error: unknown): string {
-  return describeStorageProblem(error).message;
+  return describeProblem(error).message;
 }
 
 export function useNoteDraft(target: NoteTarget | null) {
@@ -53,13 +49,10 @@ export function useNoteDraft(target: NoteTarget | null) {
       if (error instanceof EditConflictError) {
         // Another window saved this note meanwhile: keep mine on screen, show theirs, let the user pick.
         setTheirs(error.theirs);
-        setStatus({
-          kind: 'error',
-          message: 'This note was also changed in another window. Choose which version to keep.',
-        });
+        setStatus({ kind: 'error', message: t('panel_note_conflict') });
         return;
       }
-      const problem = describeStorageProblem(error);
+      const problem = describeProblem(error);
       setStatus({ kind: 'error', message: problem.message });
       if (problem.kind === 'updated' && claimReloadForUpdate()) {
         // Duet's database moved to a newer version: keep the draft and reload onto the new code.
@@ -103,7 +96,7 @@ export function useNoteDraft(target: NoteTarget | null) {
         if (cancelled) return;
         // The database is unavailable: a draft saved away before a reload still goes back on screen.
         if (stashed !== null) restore(stashed);
-        setStatus({ kind: 'error', message: describeStorageProblem(error).message });
+        setStatus({ kind: 'error', message: describeProblem(error).message });
       }
     });
     return () => {

@@ -3,16 +3,18 @@
  * `[data-duet-badge]` in the page's light DOM with `data-duet-event-id`, `data-duet-kind` and
  * `data-duet-confidence`. A badge carries no private data: kind, confidence and the open-agreement count.
  */
+import type { ContentMessageKey } from '../i18n/messages/content';
 import type { EventBadge } from '../messaging/schemas';
+import { msg, msgCount } from './i18n';
 
 export const BADGE_ATTRIBUTE = 'data-duet-badge';
 
-const KIND_LABELS: Record<EventBadge['kind'], string> = {
-  'one-on-one': '1:1',
-  'two-on-one': '2:1',
-  'skip-level': 'Skip',
-  peer: 'Peer',
-  career: 'Career',
+const KIND_LABELS: Record<EventBadge['kind'], ContentMessageKey> = {
+  'one-on-one': 'content_badge_kind_1on1',
+  'two-on-one': 'content_badge_kind_2on1',
+  'skip-level': 'content_badge_kind_skip_level',
+  peer: 'content_badge_kind_peer',
+  career: 'content_badge_kind_career',
 };
 
 /** How deep a badge's own nodes go: the badge, its count, the count's text. */
@@ -128,7 +130,7 @@ const badgeStyle = (confidence: EventBadge['confidence'], inline: boolean) =>
 const styles = new WeakMap<HTMLElement, string>();
 
 function setContent(badge: HTMLElement, data: EventBadge): void {
-  const label = KIND_LABELS[data.kind];
+  const label = msg(KIND_LABELS[data.kind]);
   badge.replaceChildren(document.createTextNode(label));
   if (data.openAgreements > 0) {
     const count = cloneStyled(`${COUNT_STYLE} ${COUNT_COLOURS[data.confidence]}`);
@@ -136,13 +138,25 @@ function setContent(badge: HTMLElement, data: EventBadge): void {
     count.setAttribute('aria-hidden', 'true');
     badge.append(count);
   }
-  const confidence = data.confidence === 'confirmed' ? '' : ' (detected from the title)';
-  const open =
-    data.openAgreements === 0
-      ? ''
-      : `, ${data.openAgreements} open agreement${data.openAgreements === 1 ? '' : 's'}`;
-  badge.setAttribute('aria-label', `Open ${label} in Duet${confidence}${open}`);
-  badge.title = `Open in Duet${confidence}${open}`;
+  const count = data.openAgreements;
+  const likely = data.confidence !== 'confirmed';
+  if (count === 0) {
+    badge.setAttribute(
+      'aria-label',
+      msg(likely ? 'content_badge_label_likely' : 'content_badge_label', label),
+    );
+    badge.title = msg(likely ? 'content_badge_title_likely' : 'content_badge_title');
+  } else {
+    badge.setAttribute(
+      'aria-label',
+      msgCount(likely ? 'content_badge_label_likely_open' : 'content_badge_label_open', count, label, count),
+    );
+    badge.title = msgCount(
+      likely ? 'content_badge_title_likely_open' : 'content_badge_title_open',
+      count,
+      count,
+    );
+  }
 }
 
 const signatureOf = (data: EventBadge) =>

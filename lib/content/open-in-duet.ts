@@ -2,6 +2,8 @@
  * The "Open in Duet" button shown beside Calendar's event-details popover. It lives in our own element on
  * the root (never inside Google's re-rendered popover subtree) and carries no private data.
  */
+import { msg } from './i18n';
+
 export const OPEN_BUTTON_ATTRIBUTE = 'data-duet-open-popover';
 
 export interface OpenInDuetButton {
@@ -14,8 +16,8 @@ export function createOpenInDuetButton(): OpenInDuetButton {
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute(OPEN_BUTTON_ATTRIBUTE, '');
-  button.textContent = 'Open in Duet';
-  button.title = 'Open this meeting in Duet (Alt+Shift+D)';
+  button.textContent = msg('content_open_in_duet');
+  button.title = msg('content_open_in_duet_title');
   button.style.cssText = 'all: initial';
   Object.assign(button.style, {
     position: 'fixed',

@@ -5,6 +5,7 @@
  */
 import { sendFromContent } from '../messaging/content-client';
 import { isOk } from '../messaging/guards';
+import { msg } from './i18n';
 
 export const PANEL_HOST_ATTRIBUTE = 'data-duet-panel';
 const PANEL_WIDTH_PX = 380;
@@ -77,11 +78,12 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Close Duet panel');
-  close.title = 'Close';
+  close.setAttribute('aria-label', msg('content_panel_close'));
+  close.title = msg('content_panel_close_short');
   const label = document.createElement('span');
   label.className = 'label';
-  label.textContent = 'DUET';
+  label.textContent = msg('content_panel_rail_label');
+  label.setAttribute('aria-hidden', 'true');
   rail.append(toggle, close, label);
 
   let iframe: HTMLIFrameElement | null = null;
@@ -92,8 +94,11 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     frame.classList.toggle('collapsed', state === 'collapsed');
     frame.style.top = `${Math.max(0, Math.round(options.topOffset()))}px`;
     toggle.textContent = state === 'collapsed' ? '‹' : '›';
-    toggle.setAttribute('aria-label', state === 'collapsed' ? 'Expand Duet panel' : 'Collapse Duet panel');
-    toggle.title = state === 'collapsed' ? 'Expand' : 'Collapse';
+    toggle.setAttribute(
+      'aria-label',
+      msg(state === 'collapsed' ? 'content_panel_expand' : 'content_panel_collapse'),
+    );
+    toggle.title = msg(state === 'collapsed' ? 'content_panel_expand_short' : 'content_panel_collapse_short');
     toggle.setAttribute('aria-expanded', String(state === 'open'));
   };
 
@@ -101,7 +106,7 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     if (iframe) return;
     const token = newFrameToken();
     iframe = document.createElement('iframe');
-    iframe.title = 'Duet';
+    iframe.title = msg('content_panel_frame_title');
     iframe.setAttribute('referrerpolicy', 'no-referrer');
     // "Copy as Markdown" in the session summary: a cross-origin frame may write the clipboard only if allowed.
     iframe.setAttribute('allow', 'clipboard-write');

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOverdue } from '@/lib/domain/agreements';
 import type { Day } from '@/lib/domain/days';
 import type { Agreement, Person } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { tNodes } from '../t-nodes';
 import { formatDay, ownerLabel } from './calendar-text';
 import type { ActionResult } from './view-types';
 
@@ -30,7 +32,7 @@ export function AgreementList({
   onDrop,
   onStillOpen,
   reviewedInSession,
-  title = 'Open agreements',
+  title = t('panel_agreements_title'),
   testId = 'agreements',
 }: AgreementListProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,7 +48,7 @@ export function AgreementList({
       </div>
       {agreements.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="agreements-empty">
-          No open agreements.
+          {t('panel_agreements_empty')}
         </p>
       ) : (
         <ul class="cal-list">
@@ -99,24 +101,36 @@ function AgreementItem({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const opener = useRef<HTMLButtonElement | null>(null);
+  const item = useRef<HTMLLIElement>(null);
+  /** The button that opened the form (by test id: the idle row is drawn anew when the form closes). */
+  const opener = useRef<string | null>(null);
+  const refocus = useRef(false);
   const overdue = isOverdue(agreement, today);
   const base = `cal-agreement-${agreement.id}`;
 
   useEffect(() => {
-    if (mode !== 'idle') input.current?.focus();
+    if (mode !== 'idle') {
+      input.current?.focus();
+      return;
+    }
+    // The form closed with the item still here: back to the button that opened it.
+    if (!refocus.current || !opener.current) return;
+    refocus.current = false;
+    item.current?.querySelector<HTMLElement>(`[data-testid="${opener.current}"]`)?.focus();
   }, [mode]);
 
   const open = (next: Mode, event: Event) => {
-    opener.current = event.currentTarget as HTMLButtonElement;
+    opener.current = (event.currentTarget as HTMLElement).dataset.testid ?? null;
     setError(null);
     setMode(next);
   };
-  const cancel = () => {
+  const backToIdle = () => {
+    refocus.current = true;
     setMode('idle');
+  };
+  const cancel = () => {
     setError(null);
-    // Back to the button that opened the form (after it is rendered again).
-    setTimeout(() => opener.current?.focus(), 0);
+    backToIdle();
   };
 
   const act = async (work: () => Promise<ActionResult>, closes: boolean) => {
@@ -129,7 +143,7 @@ function AgreementItem({
       return;
     }
     if (closes) onClosed();
-    else setMode('idle');
+    else backToIdle();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -140,7 +154,12 @@ function AgreementItem({
   };
 
   return (
-    <li class="cal-item cal-agreement" data-testid="agreement-item" data-agreement-id={agreement.id}>
+    <li
+      class="cal-item cal-agreement"
+      data-testid="agreement-item"
+      data-agreement-id={agreement.id}
+      ref={item}
+    >
       <div class="cal-agreement-main">
         <span class="cal-owner" data-testid="agreement-owner">
           {owner}
@@ -152,17 +171,22 @@ function AgreementItem({
       <p class={`cal-due cal-small ${overdue ? 'cal-overdue' : 'duet-muted'}`} data-testid="agreement-due">
         {agreement.dueDate ? (
           <>
-            due <time dateTime={agreement.dueDate}>{formatDay(agreement.dueDate, today)}</time>
-            {overdue ? <strong class="cal-overdue-word"> · overdue</strong> : null}
+            {tNodes(
+              'panel_due',
+              <time dateTime={agreement.dueDate}>{formatDay(agreement.dueDate, today)}</time>,
+            )}
+            {overdue ? <strong class="cal-overdue-word"> {t('panel_agreement_overdue')}</strong> : null}
           </>
         ) : (
-          'no due date'
+          t('panel_no_due_date')
         )}
-        {agreement.status === 'renegotiated' ? <span class="duet-muted"> · renegotiated</span> : null}
+        {agreement.status === 'renegotiated' ? (
+          <span class="duet-muted"> {t('panel_agreement_renegotiated')}</span>
+        ) : null}
         {reviewed ? (
           <span class="duet-muted" data-testid="agreement-reviewed">
             {' '}
-            · reviewed, still open
+            {t('panel_agreement_reviewed')}
           </span>
         ) : null}
       </p>
@@ -172,39 +196,43 @@ function AgreementItem({
             type="button"
             class="cal-button cal-button-small"
             data-testid="agreement-done"
+            aria-label={t('panel_agreement_done_named', agreement.text)}
             disabled={busy}
             onClick={() => void act(() => onDone(agreement.id), true)}
           >
-            Done<span class="cal-sr-only">: {agreement.text}</span>
+            {t('panel_agreement_done')}
           </button>
           {onStillOpen && !reviewed ? (
             <button
               type="button"
               class="cal-button cal-button-small cal-button-quiet"
               data-testid="agreement-still-open"
+              aria-label={t('panel_agreement_still_open_named', agreement.text)}
               disabled={busy}
               onClick={() => void act(() => onStillOpen(agreement.id), false)}
             >
-              Still open<span class="cal-sr-only">: {agreement.text}</span>
+              {t('panel_agreement_still_open')}
             </button>
           ) : null}
           <button
             type="button"
             class="cal-button cal-button-small cal-button-quiet"
             data-testid="agreement-renegotiate"
+            aria-label={t('panel_agreement_renegotiate_named', agreement.text)}
             disabled={busy}
             onClick={(event) => open('renegotiate', event)}
           >
-            Renegotiate<span class="cal-sr-only">: {agreement.text}</span>
+            {t('panel_agreement_renegotiate')}
           </button>
           <button
             type="button"
             class="cal-button cal-button-small cal-button-quiet"
             data-testid="agreement-drop"
+            aria-label={t('panel_agreement_drop_named', agreement.text)}
             disabled={busy}
             onClick={(event) => open('drop', event)}
           >
-            Drop<span class="cal-sr-only">: {agreement.text}</span>
+            {t('panel_agreement_drop')}
           </button>
         </div>
       ) : (
@@ -221,7 +249,7 @@ function AgreementItem({
           {mode === 'renegotiate' ? (
             <>
               <label for={`${base}-due`} class="cal-label">
-                New due date
+                {t('panel_agreement_new_due')}
               </label>
               <input
                 ref={input}
@@ -238,7 +266,7 @@ function AgreementItem({
           ) : (
             <>
               <label for={`${base}-reason`} class="cal-label">
-                Why drop it? (required)
+                {t('panel_agreement_drop_reason')}
               </label>
               <input
                 ref={input}
@@ -262,10 +290,10 @@ function AgreementItem({
               data-testid="agreement-confirm"
               disabled={busy}
             >
-              {mode === 'renegotiate' ? 'Save date' : 'Drop agreement'}
+              {mode === 'renegotiate' ? t('panel_agreement_save_date') : t('panel_agreement_confirm_drop')}
             </button>
             <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={cancel}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </div>
         </form>

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
+import { t } from '@/lib/i18n';
 import { AgreementList } from './AgreementList';
 import { CadenceLine } from './CadenceLine';
 import {
@@ -90,7 +91,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const titleGuess =
     !ignored && !hasPeople && guessedKind !== null && context.detection.confidence !== 'confirmed';
   const withWhom = view
-    ? namesOf(view.overview.people) || view.overview.relationship.title || 'Untitled 1:1'
+    ? namesOf(view.overview.people) || view.overview.relationship.title || t('panel_untitled_1on1')
     : null;
 
   const notOneOnOne = async () => {
@@ -115,13 +116,13 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   } else if (eventState.status === 'error' || prep.status === 'error') {
     body = (
       <p class="duet-error" role="alert" data-testid="panel-error">
-        Duet couldn’t read this 1:1’s data in this browser. Nothing was changed; try reopening the panel.
+        {t('panel_read_error')}
       </p>
     );
   } else if (loading || !state) {
     body = (
       <p class="duet-muted" data-testid="panel-loading">
-        Loading…
+        {t('common_loading')}
       </p>
     );
   } else if (ignored) {
@@ -211,7 +212,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       <EventNotes
         target={{ eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title }}
       />
-      <p class="privacy duet-muted">Stored only in this browser. Google never sees these notes.</p>
+      <p class="privacy duet-muted">{t('common_privacy_short')}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { ConflictChoice } from '../ConflictChoice';
 import { NoteEditor } from '../NoteEditor';
 import { type NoteTarget, useNoteDraft } from '../use-note-draft';
@@ -12,12 +13,12 @@ export function EventNotes({ target }: { target: NoteTarget }) {
       aria-labelledby="cal-event-notes-title"
     >
       <h2 id="cal-event-notes-title" class="cal-section-title">
-        Notes for this meeting
+        {t('panel_notes_for_meeting')}
       </h2>
       <NoteEditor text={text} status={status} onInput={update} onBlur={() => void flush()} />
       {theirs !== null ? (
         <ConflictChoice
-          intro="The other window’s version:"
+          intro={t('panel_conflict_other_window')}
           theirs={theirs}
           onKeepMine={() => resolve('mine')}
           onUseTheirs={() => resolve('theirs')}

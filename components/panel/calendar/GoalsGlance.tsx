@@ -1,5 +1,11 @@
 import type { Goal } from '@/lib/domain/model';
-import { GOAL_CATEGORY_NAMES, GOAL_STATUS_NAMES } from './calendar-text';
+import { t } from '@/lib/i18n';
+import { uiLocale } from '../../shared/format';
+import { goalCategoryName, goalStatusName } from './calendar-text';
+
+function percent(value: number): string {
+  return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
+}
 
 /** Goals at a glance: title, category, status and each key result's progress. */
 export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
@@ -7,12 +13,12 @@ export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
     <section class="cal-section" data-testid="goals" aria-labelledby="cal-goals-title">
       <div class="cal-section-head">
         <h2 id="cal-goals-title" class="cal-section-title">
-          Goals
+          {t('panel_goals_title')}
         </h2>
       </div>
       {goals.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="goals-empty">
-          No goals yet.
+          {t('panel_goals_empty')}
         </p>
       ) : (
         <ul class="cal-list">
@@ -23,11 +29,11 @@ export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
                   {goal.title}
                 </span>
                 <span class={`cal-goal-status cal-goal-${goal.status}`} data-testid="goal-status">
-                  {GOAL_STATUS_NAMES[goal.status]}
+                  {goalStatusName(goal.status)}
                 </span>
               </div>
               <p class="duet-muted cal-small" data-testid="goal-category">
-                {GOAL_CATEGORY_NAMES[goal.category]}
+                {goalCategoryName(goal.category)}
               </p>
               {goal.keyResults.length > 0 ? (
                 <ul class="cal-key-results">
@@ -38,7 +44,7 @@ export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
                         <div class="cal-kr-line">
                           <span class="cal-kr-text">{kr.text}</span>
                           <span class="duet-muted cal-small" aria-hidden="true">
-                            {progress}%
+                            {percent(progress)}
                           </span>
                         </div>
                         <div
@@ -48,7 +54,7 @@ export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
                           aria-valuemin={0}
                           aria-valuemax={100}
                           aria-valuenow={progress}
-                          aria-valuetext={`${progress}%`}
+                          aria-valuetext={percent(progress)}
                         >
                           <div class="cal-progress-bar" style={{ width: `${progress}%` }} />
                         </div>

@@ -1,4 +1,5 @@
 import type { Session, Template } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import { formatSessionDate, notesBySection } from './calendar-text';
 
 export interface LastSessionNotesProps {
@@ -13,7 +14,7 @@ export function LastSessionNotes({ session, template }: LastSessionNotesProps) {
     <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
       <div class="cal-section-head">
         <h2 id="cal-last-session-title" class="cal-section-title">
-          Last time
+          {t('panel_last_title')}
         </h2>
         {session ? (
           <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>
@@ -23,7 +24,7 @@ export function LastSessionNotes({ session, template }: LastSessionNotesProps) {
       </div>
       {sections.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="last-session-empty">
-          {session ? 'No notes were written in the last 1:1.' : 'No notes from a previous 1:1 yet.'}
+          {session ? t('panel_last_no_notes') : t('panel_last_none')}
         </p>
       ) : (
         <div class="cal-notes">

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Session, Template } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { tn } from '../../shared/format';
 import { formatSessionDate } from './calendar-text';
 import type { ActionResult } from './view-types';
 
@@ -32,13 +34,11 @@ export function PrepCard({ session, template, carried, onStart, onStartSession }
   return (
     <section class="cal-section cal-prep duet-card" data-testid="prep" aria-labelledby="cal-prep-title">
       <h2 id="cal-prep-title" class="cal-section-title">
-        This meeting
+        {t('panel_prep_title')}
       </h2>
       {!prepared ? (
         <>
-          <p class="duet-muted cal-small">
-            Start prep to plan this meeting: open talking points move into it and its agenda is ready.
-          </p>
+          <p class="duet-muted cal-small">{t('panel_prep_intro')}</p>
           <button
             type="button"
             class="cal-button cal-button-primary"
@@ -46,7 +46,7 @@ export function PrepCard({ session, template, carried, onStart, onStartSession }
             disabled={busy}
             onClick={() => void start()}
           >
-            {busy ? 'Preparing…' : 'Start prep'}
+            {busy ? t('panel_prep_preparing') : t('panel_prep_start')}
           </button>
         </>
       ) : (
@@ -64,7 +64,7 @@ export function PrepCard({ session, template, carried, onStart, onStartSession }
           data-testid="start-session"
           onClick={onStartSession}
         >
-          {session?.status === 'held' ? 'Open this session' : 'Start session'}
+          {session?.status === 'held' ? t('panel_prep_open_session') : t('panel_prep_start_session')}
         </button>
       ) : null}
       {error ? (
@@ -82,26 +82,27 @@ function stateOf(session: Session | undefined, carried: number | null): string {
 }
 
 function resultText(session: Session | undefined, carried: number | null): string {
-  if (carried !== null)
-    return `Prepared: ${carried} talking ${carried === 1 ? 'point' : 'points'} carried over`;
+  if (carried !== null) return tn('panel_prep_carried', carried);
   if (session?.status === 'held')
-    return `This 1:1 took place (${formatSessionDate(session.heldAt ?? session.scheduledAt)}).`;
-  if (session?.status === 'cancelled') return 'This 1:1 was cancelled.';
-  return 'Prep started';
+    return t('panel_prep_held', formatSessionDate(session.heldAt ?? session.scheduledAt));
+  if (session?.status === 'cancelled') return t('panel_prep_cancelled');
+  return t('panel_prep_started');
 }
 
 function Checklist({ template }: { template: Template }) {
   return (
     <div class="cal-checklist-wrap">
       <p class="cal-label" id="cal-checklist-title">
-        Agenda · {template.name}
+        {t('panel_prep_agenda', template.name)}
       </p>
       <ol class="cal-checklist" data-testid="prep-checklist" aria-labelledby="cal-checklist-title">
         {template.sections.map((section) => (
           <li key={section.id} class="cal-check" data-testid="prep-section">
             <span class="cal-box" aria-hidden="true" />
             <span class="cal-check-title">{section.title}</span>
-            {section.minutes > 0 ? <span class="duet-muted cal-small">{section.minutes} min</span> : null}
+            {section.minutes > 0 ? (
+              <span class="duet-muted cal-small">{t('panel_minutes', section.minutes)}</span>
+            ) : null}
           </li>
         ))}
       </ol>

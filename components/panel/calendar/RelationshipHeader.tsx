@@ -1,5 +1,7 @@
 import type { RelationshipKind } from '@/lib/domain/model';
-import { KIND_NAMES } from './calendar-text';
+import { t } from '@/lib/i18n';
+import { tNodes } from '../t-nodes';
+import { kindName } from './calendar-text';
 
 export interface RelationshipHeaderProps {
   /** The Calendar event's title. */
@@ -32,12 +34,12 @@ export function RelationshipHeader({
       <div class="event-meta cal-meta">
         {kind ? (
           <span class="duet-chip" data-testid="relationship-kind" data-kind={kind}>
-            {KIND_NAMES[kind]}
+            {kindName(kind)}
           </span>
         ) : null}
         {titleGuess ? (
           <span class="cal-guess duet-muted" data-testid="title-guess">
-            detected from the title
+            {t('panel_title_guess')}
           </span>
         ) : null}
         {onNotOneOnOne ? (
@@ -48,17 +50,16 @@ export function RelationshipHeader({
             disabled={notOneOnOneBusy}
             onClick={onNotOneOnOne}
           >
-            Not a 1:1
+            {t('panel_not_1on1')}
           </button>
         ) : null}
       </div>
       <h1 class="event-title" data-testid="event-title">
-        {eventTitle || 'Untitled event'}
+        {eventTitle || t('panel_untitled_event')}
       </h1>
       {withWhom !== null ? (
         <p class="cal-with" data-testid="relationship-with">
-          <span class="duet-muted">with </span>
-          <strong>{withWhom}</strong>
+          {tNodes('panel_with', <strong>{withWhom}</strong>)}
         </p>
       ) : null}
     </header>

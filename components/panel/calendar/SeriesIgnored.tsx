@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { ActionResult } from './view-types';
 
 /** The user said this series is not a 1:1: say so, and let them take it back. */
@@ -13,7 +14,7 @@ export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> 
   };
   return (
     <section class="cal-section duet-card" data-testid="series-ignored">
-      <p class="cal-small">You said this series is not a 1:1, so Duet doesn’t mark it in Calendar.</p>
+      <p class="cal-small">{t('panel_ignored_text')}</p>
       <button
         type="button"
         class="cal-button cal-button-small cal-button-quiet"
@@ -21,7 +22,7 @@ export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> 
         disabled={busy}
         onClick={() => void undo()}
       >
-        Undo
+        {t('panel_ignored_undo')}
       </button>
       {error ? (
         <p class="duet-error cal-small" role="alert">

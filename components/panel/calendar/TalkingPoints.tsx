@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalkingPoint } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import type { ActionResult, Direction } from './view-types';
 
 type Author = TalkingPoint['author'];
@@ -76,13 +77,13 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
     <section class="cal-section" data-testid="talking-points" aria-labelledby="cal-points-title">
       <div class="cal-section-head">
         <h2 id="cal-points-title" class="cal-section-title" tabIndex={-1} ref={heading}>
-          Talking points
+          {t('panel_points_title')}
         </h2>
-        <span class="duet-muted cal-small">for the next 1:1</span>
+        <span class="duet-muted cal-small">{t('panel_points_for_next')}</span>
       </div>
       {points.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="talking-points-empty">
-          Nothing on the agenda yet.
+          {t('panel_points_empty')}
         </p>
       ) : (
         <ul class="cal-list" ref={list}>
@@ -100,7 +101,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
                 </span>
                 {point.author === 'them' ? (
                   <span class="cal-theirs" data-testid="talking-point-theirs">
-                    Theirs
+                    {t('panel_points_theirs')}
                   </span>
                 ) : null}
               </div>
@@ -113,7 +114,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
                   onClick={() => move(point.id, 'up')}
                 >
                   <span aria-hidden="true">↑</span>
-                  <span class="cal-sr-only">Move up: {point.text}</span>
+                  <span class="cal-sr-only">{t('panel_points_move_up', point.text)}</span>
                 </button>
                 <button
                   type="button"
@@ -123,25 +124,27 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
                   onClick={() => move(point.id, 'down')}
                 >
                   <span aria-hidden="true">↓</span>
-                  <span class="cal-sr-only">Move down: {point.text}</span>
+                  <span class="cal-sr-only">{t('panel_points_move_down', point.text)}</span>
                 </button>
                 <button
                   type="button"
                   class="cal-button cal-button-small cal-button-quiet"
                   data-testid="talking-point-discussed"
+                  aria-label={t('panel_points_discussed_named', point.text)}
                   disabled={busy}
                   onClick={() => close(point.id, 'discussed')}
                 >
-                  Discussed<span class="cal-sr-only">: {point.text}</span>
+                  {t('panel_points_discussed')}
                 </button>
                 <button
                   type="button"
                   class="cal-button cal-button-small cal-button-quiet"
                   data-testid="talking-point-drop"
+                  aria-label={t('panel_agreement_drop_named', point.text)}
                   disabled={busy}
                   onClick={() => close(point.id, 'dropped')}
                 >
-                  Drop<span class="cal-sr-only">: {point.text}</span>
+                  {t('panel_agreement_drop')}
                 </button>
               </div>
             </li>
@@ -150,7 +153,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
       )}
       <form class="cal-add-point" onSubmit={(event) => void add(event)} data-testid="talking-point-form">
         <label for="cal-point-input" class="cal-label">
-          Add a talking point
+          {t('panel_points_add_label')}
         </label>
         <input
           ref={input}
@@ -161,14 +164,18 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
           value={text}
           maxLength={1000}
           placeholder={
-            author === 'me' ? 'Something I want to raise' : `Something ${theirName || 'they'} wants to raise`
+            author === 'me'
+              ? t('panel_points_placeholder_mine')
+              : theirName
+                ? t('panel_points_placeholder_theirs', theirName)
+                : t('panel_points_placeholder_they')
           }
           onInput={(event) => setText(event.currentTarget.value)}
           aria-describedby={error ? 'cal-point-error' : undefined}
           aria-invalid={error ? 'true' : undefined}
         />
         <div class="cal-add-row">
-          <div class="cal-toggle" role="group" aria-label="Who raises it">
+          <div class="cal-toggle" role="group" aria-label={t('panel_points_who')}>
             <button
               type="button"
               class="cal-toggle-button"
@@ -176,7 +183,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
               data-testid="talking-point-mine"
               onClick={() => setAuthor('me')}
             >
-              Mine
+              {t('panel_points_mine')}
             </button>
             <button
               type="button"
@@ -185,7 +192,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
               data-testid="talking-point-theirs-toggle"
               onClick={() => setAuthor('them')}
             >
-              Theirs
+              {t('panel_points_theirs')}
             </button>
           </div>
           <button
@@ -194,7 +201,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
             data-testid="talking-point-add"
             disabled={busy}
           >
-            Add
+            {t('panel_add')}
           </button>
         </div>
         {error ? (

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ONE_ON_ONE_KINDS } from '@/lib/domain/one-on-one-title';
 import { RELATIONS, type Relation, type RelationshipKind } from '@/lib/domain/model';
-import { guessRelation, KIND_NAMES, RELATION_NAMES } from './calendar-text';
+import { type MessageKey, t } from '@/lib/i18n';
+import { tNodes } from '../t-nodes';
+import { guessRelation, kindName, relationName } from './calendar-text';
 import type { ActionResult, TrackDraft } from './view-types';
 
 export interface TrackCardProps {
@@ -75,28 +77,36 @@ export function TrackCard({
 
   const personName = form.name.trim() || counterpart?.name || '';
   const primaryLabel =
-    mode === 'track' ? `Track as 1:1 with ${personName}` : `This 1:1 is with ${personName}`;
+    mode === 'track' ? t('panel_track_primary', personName) : t('panel_link_primary', personName);
+  const knownText: MessageKey =
+    mode === 'track'
+      ? place === 'call'
+        ? 'panel_track_known_call'
+        : 'panel_track_known_guest'
+      : place === 'call'
+        ? 'panel_link_known_call'
+        : 'panel_link_known_guest';
 
   const fields = (
     <div class="cal-fields" id="cal-track-details">
       {known ? (
         <TextField
           id="cal-track-name"
-          label="Name"
+          label={t('panel_track_name')}
           value={form.name}
           onInput={(name) => setForm({ ...form, name })}
         />
       ) : null}
       <TextField
         id="cal-track-email"
-        label="Email (matches them in Calendar)"
+        label={t('panel_track_email')}
         email
         value={form.email}
         onInput={(email) => setForm({ ...form, email })}
       />
       <div class="cal-field">
         <label for="cal-track-relation" class="cal-label">
-          They are
+          {t('panel_track_relation')}
         </label>
         <select
           id="cal-track-relation"
@@ -110,7 +120,7 @@ export function TrackCard({
         >
           {RELATIONS.map((relation) => (
             <option key={relation} value={relation}>
-              {RELATION_NAMES[relation]}
+              {relationName(relation)}
             </option>
           ))}
         </select>
@@ -118,7 +128,7 @@ export function TrackCard({
       <div class="cal-field-row">
         <div class="cal-field">
           <label for="cal-track-kind" class="cal-label">
-            Kind
+            {t('panel_track_kind')}
           </label>
           <select
             id="cal-track-kind"
@@ -129,14 +139,14 @@ export function TrackCard({
           >
             {ONE_ON_ONE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_NAMES[kind]}
+                {kindName(kind)}
               </option>
             ))}
           </select>
         </div>
         <div class="cal-field cal-field-narrow">
           <label for="cal-track-cadence" class="cal-label">
-            Every (days)
+            {t('panel_track_cadence')}
           </label>
           <input
             id="cal-track-cadence"
@@ -166,17 +176,20 @@ export function TrackCard({
       aria-labelledby="cal-track-title"
     >
       <h2 id="cal-track-title" class="cal-section-title">
-        {mode === 'track' ? 'Not tracked yet' : 'Who is this 1:1 with?'}
+        {mode === 'track' ? t('panel_track_title') : t('panel_link_title')}
       </h2>
       {known ? (
         <>
           <p class="cal-small">
-            {mode === 'track'
-              ? 'Duet keeps notes, agreements and talking points per 1:1. '
-              : 'Duet knows this series but not who it is with. '}
-            <strong>{counterpart.name}</strong>
-            {counterpart.email ? <span class="duet-muted"> ({counterpart.email})</span> : null}{' '}
-            {place === 'call' ? 'is the only other person in this call.' : 'is the only other guest.'}
+            {tNodes(
+              knownText,
+              <>
+                <strong>{counterpart.name}</strong>
+                {counterpart.email ? (
+                  <span class="duet-muted"> {t('panel_track_email_in_brackets', counterpart.email)}</span>
+                ) : null}
+              </>,
+            )}
           </p>
           <button
             type="button"
@@ -195,27 +208,23 @@ export function TrackCard({
             data-testid="track-edit"
             onClick={() => setExpanded(!expanded)}
           >
-            Edit details
+            {t('panel_track_edit')}
           </button>
           {expanded ? (
             <form id="cal-track-form" class="cal-track-form" onSubmit={(event) => void submit(event)}>
               {fields}
               <button type="submit" class="cal-button" data-testid="track-confirm" disabled={busy}>
-                {mode === 'track' ? 'Track as 1:1' : 'Save'}
+                {mode === 'track' ? t('panel_track_confirm_short') : t('common_save')}
               </button>
             </form>
           ) : null}
         </>
       ) : (
         <form class="cal-track-form" onSubmit={(event) => void submit(event)}>
-          <p class="cal-small">
-            {mode === 'track'
-              ? 'Duet doesn’t know who this meeting is with. If it is a 1:1, say who with, and Duet will keep its notes, agreements and talking points together.'
-              : 'Say who this 1:1 is with, so Duet can recognise it by their email in Calendar and Meet.'}
-          </p>
+          <p class="cal-small">{mode === 'track' ? t('panel_track_unknown') : t('panel_link_unknown')}</p>
           <TextField
             id="cal-track-name"
-            label="Their name"
+            label={t('panel_track_their_name')}
             value={form.name}
             onInput={(name) => setForm({ ...form, name })}
           />
@@ -227,7 +236,7 @@ export function TrackCard({
             data-testid="track-edit"
             onClick={() => setExpanded(!expanded)}
           >
-            More details
+            {t('panel_track_more')}
           </button>
           {expanded ? fields : null}
           <button
@@ -236,7 +245,7 @@ export function TrackCard({
             data-testid="track-confirm"
             disabled={busy}
           >
-            {mode === 'track' ? 'Track this series as a 1:1' : 'Save'}
+            {mode === 'track' ? t('panel_track_confirm') : t('common_save')}
           </button>
         </form>
       )}

@@ -2,10 +2,12 @@
  * Pure helpers for the Calendar panel: names and labels, guesses for tracking a new 1:1, and how notes and
  * dates are shown. No browser storage, no database.
  */
-import { type CadenceHealth, describeCadence } from '@/lib/domain/cadence';
+import type { CadenceHealth } from '@/lib/domain/cadence';
 import type { Day } from '@/lib/domain/days';
 import {
   DEFAULT_CADENCE_DAYS,
+  GOAL_CATEGORIES,
+  RELATIONS,
   type Agreement,
   type Goal,
   type Person,
@@ -14,39 +16,106 @@ import {
   type Session,
   type Template,
 } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
+import { tn, uiLocale } from '../../shared/format';
 import type { CalendarContext, Direction } from './view-types';
 
-export const KIND_NAMES: Record<RelationshipKind, string> = {
-  'one-on-one': 'One-on-one',
-  'two-on-one': 'Two-on-one',
-  'skip-level': 'Skip-level',
-  peer: 'Peer 1:1',
-  career: 'Career 1:1',
-};
+/** A relationship kind's name ("One-on-one", "Peer 1:1"). */
+export function kindName(kind: RelationshipKind): string {
+  switch (kind) {
+    case 'one-on-one':
+      return t('panel_kind_1on1');
+    case 'two-on-one':
+      return t('panel_kind_2on1');
+    case 'skip-level':
+      return t('panel_kind_skip_level');
+    case 'peer':
+      return t('panel_kind_peer');
+    case 'career':
+      return t('panel_kind_career');
+  }
+}
 
-export const RELATION_NAMES: Record<Relation, string> = {
-  report: 'Reports to me',
-  manager: 'My manager',
-  peer: 'Peer',
-  'skip-level-report': 'Skip-level report',
-  'skip-level-manager': 'Skip-level manager',
-  other: 'Other',
-};
+/** How the counterpart relates to me ("Reports to me", "My manager"). */
+export function relationName(relation: Relation): string {
+  switch (relation) {
+    case 'report':
+      return t('panel_relation_report');
+    case 'manager':
+      return t('panel_relation_manager');
+    case 'peer':
+      return t('panel_relation_peer');
+    case 'skip-level-report':
+      return t('panel_relation_skip_level_report');
+    case 'skip-level-manager':
+      return t('panel_relation_skip_level_manager');
+    case 'other':
+      return t('panel_relation_other');
+  }
+}
 
-export const GOAL_CATEGORY_NAMES: Record<Goal['category'], string> = {
-  impact: 'Impact',
-  team: 'Team building',
-  community: 'Community',
-  'personal-development': 'Personal development',
-  okr: 'OKR',
-};
+export function goalCategoryName(category: Goal['category']): string {
+  switch (category) {
+    case 'impact':
+      return t('panel_goal_category_impact');
+    case 'team':
+      return t('panel_goal_category_team');
+    case 'community':
+      return t('panel_goal_category_community');
+    case 'personal-development':
+      return t('panel_goal_category_personal_development');
+    case 'okr':
+      return t('panel_goal_category_okr');
+  }
+}
 
-export const GOAL_STATUS_NAMES: Record<Goal['status'], string> = {
-  ahead: 'Ahead',
-  'on-track': 'On track',
-  behind: 'Behind',
-};
+export function goalStatusName(status: Goal['status']): string {
+  switch (status) {
+    case 'ahead':
+      return t('panel_goal_status_ahead');
+    case 'on-track':
+      return t('panel_goal_status_on_track');
+    case 'behind':
+      return t('panel_goal_status_behind');
+  }
+}
+
+/** An agreement's status in words ("done", "dropped"). */
+export function agreementStatusName(status: Agreement['status']): string {
+  switch (status) {
+    case 'open':
+      return t('panel_agreement_status_open');
+    case 'renegotiated':
+      return t('panel_agreement_status_renegotiated');
+    case 'done':
+      return t('panel_agreement_status_done');
+    case 'dropped':
+      return t('panel_agreement_status_dropped');
+  }
+}
+
+/** A lookup table whose values are read through `name` each time (so always in the current language). */
+function namesTable<K extends string>(
+  keys: readonly K[],
+  name: (key: K) => string,
+): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(table, key, { enumerable: true, get: () => name(key) });
+  return table;
+}
+
+/** The same names as tables, for code that indexes them (e.g. `KIND_NAMES[kind]`). */
+export const KIND_NAMES = namesTable(
+  ['one-on-one', 'two-on-one', 'skip-level', 'peer', 'career'] satisfies RelationshipKind[],
+  kindName,
+);
+export const RELATION_NAMES = namesTable(RELATIONS, relationName);
+export const GOAL_CATEGORY_NAMES = namesTable(GOAL_CATEGORIES, goalCategoryName);
+export const GOAL_STATUS_NAMES = namesTable(
+  ['ahead', 'on-track', 'behind'] satisfies Goal['status'][],
+  goalStatusName,
+);
 
 /** The special section id of notes written outside a template section (Calendar notes, v1 notes). */
 export const GENERAL_SECTION_ID = 'general';
@@ -63,13 +132,13 @@ export function ownerLabel(
 ): string {
   switch (agreement.owner) {
     case 'me':
-      return 'Me';
+      return t('common_me');
     case 'both':
-      return 'Both';
+      return t('panel_owner_both');
     case 'them':
-      return people.length > 0 ? namesOf(people) : 'Them';
+      return people.length > 0 ? namesOf(people) : t('panel_owner_them');
     case 'named':
-      return agreement.ownerName || 'Someone else';
+      return agreement.ownerName || t('panel_owner_someone_else');
   }
 }
 
@@ -82,7 +151,7 @@ function localDate(day: Day): Date {
 export function formatDay(day: Day, today: Day): string {
   const date = localDate(day);
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return date.toLocaleDateString(undefined, {
+  return date.toLocaleDateString(uiLocale(), {
     month: 'short',
     day: 'numeric',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -91,7 +160,7 @@ export function formatDay(day: Day, today: Day): string {
 
 /** When a session took place, in the user's locale ("Mon, Mar 9, 2026"). */
 export function formatSessionDate(instant: number): string {
-  return new Date(instant).toLocaleDateString(undefined, {
+  return new Date(instant).toLocaleDateString(uiLocale(), {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -99,12 +168,34 @@ export function formatSessionDate(instant: number): string {
   });
 }
 
+function cadenceEvery(days: number): string {
+  if (days === 7) return t('panel_cadence_every_week');
+  return days % 7 === 0 ? tn('panel_cadence_every_weeks', days / 7) : tn('panel_cadence_every_days', days);
+}
+
+function cadenceWord(status: CadenceHealth['status']): string {
+  switch (status) {
+    case 'ok':
+      return t('panel_cadence_word_ok');
+    case 'due':
+      return t('panel_cadence_word_due');
+    case 'overdue':
+      return t('panel_cadence_word_overdue');
+  }
+}
+
 /** "last 1:1 18 days ago, every 2 weeks — due"; a series never held also says it is due. */
 export function cadenceText(health: CadenceHealth): string {
-  const text = describeCadence(health);
-  return health.daysSince === null
-    ? `${text} — ${health.status === 'ok' ? 'on track' : health.status}`
-    : text;
+  const every = cadenceEvery(health.cadenceDays);
+  const word = cadenceWord(health.status);
+  if (health.daysSince === null) return t('panel_cadence_never', every, word);
+  const since =
+    health.daysSince === 0
+      ? t('panel_cadence_today')
+      : health.daysSince === 1
+        ? t('panel_cadence_yesterday')
+        : tn('panel_cadence_days_ago', health.daysSince);
+  return t('panel_cadence_last', since, every, word);
 }
 
 const BIWEEKLY =
@@ -196,7 +287,7 @@ export function notesBySection(
   }
   const general = byId.get(GENERAL_SECTION_ID);
   if (general !== undefined) {
-    result.push({ id: GENERAL_SECTION_ID, title: 'Notes', text: general });
+    result.push({ id: GENERAL_SECTION_ID, title: t('panel_notes'), text: general });
     byId.delete(GENERAL_SECTION_ID);
   }
   for (const [id, text] of byId) result.push({ id, title: titleFromId(id), text });

@@ -22,6 +22,9 @@ import {
 } from '@/lib/db';
 import { type Day, dayOf } from '@/lib/domain/days';
 import type { TalkingPoint } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { tn } from '../../shared/format';
+import { storageProblemText } from '../storage-text';
 import { formatDay, moveId } from './calendar-text';
 import type { ActionResult, CalendarContext, Direction, TrackDraft } from './view-types';
 
@@ -30,11 +33,11 @@ export function actionErrorMessage(error: unknown): string {
   const problem = describeStorageProblem(error);
   switch (problem.kind) {
     case 'quota':
-      return 'Your browser has no storage space left for Duet, so this was not saved. Free some disk space and try again.';
+      return t('common_quota');
     case 'unknown':
-      return "That didn't work and nothing was changed. Please try again.";
+      return t('common_action_failed');
     default:
-      return problem.message;
+      return storageProblemText(problem);
   }
 }
 
@@ -53,9 +56,9 @@ export async function attempt(work: () => Promise<unknown>): Promise<ActionResul
 
 /** What is wrong with the details of a 1:1 to track, or null when they can be saved. */
 export function checkTrackDraft(draft: TrackDraft): ActionResult | null {
-  if (!draft.name.trim()) return fail('Write the name of the person this 1:1 is with.');
+  if (!draft.name.trim()) return fail(t('panel_error_track_name'));
   if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
-    return fail('Cadence: a whole number of days, from 1 to 365.');
+    return fail(t('panel_error_track_cadence'));
   return null;
 }
 
@@ -115,7 +118,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
   }
 
   function forRelationship(work: (id: string) => Promise<string | null>, changed = false) {
-    if (!relationshipId) return Promise.resolve(fail('This event is not tracked as a 1:1 yet.'));
+    if (!relationshipId) return Promise.resolve(fail(t('panel_error_not_tracked')));
     return run(() => work(relationshipId), { changed });
   }
 
@@ -133,17 +136,17 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       run(
         async () => {
           await completeAgreement(id);
-          return 'Agreement marked done.';
+          return t('panel_announce_done');
         },
         { changed: true },
       ),
 
     renegotiateAgreement: (id: string, newDue: Day) => {
-      if (!newDue) return Promise.resolve(fail('Pick the new due date.'));
+      if (!newDue) return Promise.resolve(fail(t('panel_error_pick_due')));
       return run(
         async () => {
           const updated = await renegotiateAgreement(id, newDue);
-          return `Agreement now due ${formatDay(updated.dueDate ?? newDue, dayOf(Date.now()))}.`;
+          return t('panel_announce_due', formatDay(updated.dueDate ?? newDue, dayOf(Date.now())));
         },
         { changed: true },
       );
@@ -153,16 +156,16 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       run(
         async () => {
           await dropAgreement(id, reason);
-          return 'Agreement dropped.';
+          return t('panel_announce_dropped');
         },
         { changed: true },
       ),
 
     addTalkingPoint: (text: string, author: TalkingPoint['author']) => {
-      if (!text.trim()) return Promise.resolve(fail('Write the talking point first.'));
+      if (!text.trim()) return Promise.resolve(fail(t('panel_error_point_empty')));
       return forRelationship(async (id) => {
         await addTalkingPoint(id, { text, author });
-        return author === 'them' ? 'Talking point added for them.' : 'Talking point added.';
+        return author === 'them' ? t('panel_announce_point_added_theirs') : t('panel_announce_point_added');
       });
     },
 
@@ -170,13 +173,18 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       forRelationship(async (id) => {
         const order = moveId(currentOrder, pointId, direction);
         await reorderTalkingPoints(id, order);
-        return `Moved ${direction}: now ${order.indexOf(pointId) + 1} of ${order.length}.`;
+        const position = order.indexOf(pointId) + 1;
+        return direction === 'up'
+          ? t('panel_announce_moved_up', position, order.length)
+          : t('panel_announce_moved_down', position, order.length);
       }),
 
     setTalkingPointStatus: (pointId: string, status: Exclude<TalkingPoint['status'], 'open'>) =>
       run(async () => {
         await setTalkingPointStatus(pointId, status);
-        return status === 'discussed' ? 'Talking point marked discussed.' : 'Talking point dropped.';
+        return status === 'discussed'
+          ? t('panel_announce_point_discussed')
+          : t('panel_announce_point_dropped');
       }),
 
     startPrep: () =>
@@ -189,7 +197,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
         });
         const carried = started.carriedPointIds.length;
         onPrepared(carried);
-        return `Prepared: ${carried} talking ${carried === 1 ? 'point' : 'points'} carried over.`;
+        return tn('panel_announce_prepared', carried);
       }, true),
 
     /** Creates (or reuses, by email) the person and a relationship linked to this series, in one go. */
@@ -202,13 +210,13 @@ export function useCalendarActions(options: CalendarActionsOptions) {
           const relationship = await createRelationship({
             personIds: [person.id],
             kind: draft.kind,
-            title: context.title.trim() || `1:1 with ${person.name}`,
+            title: context.title.trim() || t('panel_default_title_with', person.name),
             cadenceDays: draft.cadenceDays,
             calendarSeriesIds: [context.seriesKey],
             meetCodes: context.meetCode ? [context.meetCode] : [],
           });
           adopt(relationship.id);
-          return `Now tracking this series as a 1:1 with ${person.name}.`;
+          return t('panel_announce_tracking', person.name);
         },
         { changed: true },
       );
@@ -225,7 +233,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
           kind: draft.kind,
           cadenceDays: draft.cadenceDays,
         });
-        return `This 1:1 is now linked to ${person.name}.`;
+        return t('panel_announce_linked', person.name);
       }, true);
     },
 
@@ -233,7 +241,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       run(
         async () => {
           await ignoreSeries(context.seriesKey, undefined, context.title);
-          return 'Got it: Duet will not treat this series as a 1:1.';
+          return t('panel_announce_ignored');
         },
         { changed: true },
       ),
@@ -242,7 +250,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       run(
         async () => {
           await unignoreSeries(context.seriesKey);
-          return 'Duet will consider this series again.';
+          return t('panel_announce_unignored');
         },
         { changed: true },
       ),

@@ -5,6 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { describeStorageProblem, findRelationshipForEvent } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { storageProblemText } from '../storage-text';
 import { guestEmailsOf } from './calendar-text';
 import type { CalendarContext } from './view-types';
 
@@ -40,10 +42,7 @@ export function useRelationshipForEvent(context: CalendarContext) {
         const problem = describeStorageProblem(error);
         setResolution({
           status: 'error',
-          message:
-            problem.kind === 'unknown'
-              ? 'Duet couldn’t look up this meeting’s 1:1 just now. Nothing was changed; try reopening the panel.'
-              : problem.message,
+          message: problem.kind === 'unknown' ? t('panel_lookup_error') : storageProblemText(problem),
         });
       });
     return () => {

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { getSettings, listPeople, listRelationships, updateSettings } from '@/lib/db';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
+import { t } from '@/lib/i18n';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { guessCadenceDays, guessRelation } from '../calendar/calendar-text';
@@ -62,15 +63,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   } else {
     body = (
       <section class="duet-empty" data-testid="panel-meet-idle">
-        <h1 class="event-title">{context.title || 'Google Meet call'}</h1>
+        <h1 class="event-title">{context.title || t('panel_meet_call')}</h1>
         <p class="duet-muted">
-          {context.state === 'prejoin'
-            ? 'Duet opens here when your 1:1 call starts.'
-            : 'Duet doesn’t know this call as a 1:1.'}
+          {context.state === 'prejoin' ? t('panel_meet_prejoin') : t('panel_meet_unknown')}
         </p>
         {inCallOrEnded ? (
           <button type="button" class="cal-button cal-button-small" onClick={() => setCorrecting(true)}>
-            It is a 1:1 — choose which
+            {t('panel_meet_choose')}
           </button>
         ) : null}
       </section>
@@ -88,20 +87,18 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
       {context.link && !correcting ? <AutoOpenToggle /> : null}
       {context.link && !correcting ? (
         <p class="cal-small duet-muted meet-link-line">
-          Linked{' '}
           {context.link.via === 'meet-code'
-            ? 'by this call’s link'
+            ? t('panel_meet_linked_code')
             : context.link.via === 'title'
-              ? 'by the call’s title'
-              : 'by who is in the call'}
-          .{' '}
+              ? t('panel_meet_linked_title')
+              : t('panel_meet_linked_people')}{' '}
           <button
             type="button"
             class="cal-link-button"
             data-testid="meet-correct-link"
             onClick={() => setCorrecting(true)}
           >
-            Wrong 1:1?
+            {t('panel_meet_wrong')}
           </button>
         </p>
       ) : null}
@@ -126,7 +123,7 @@ function AutoOpenToggle() {
           )
         }
       />
-      Open Duet by itself when a 1:1 call starts
+      {t('panel_meet_auto_open')}
     </label>
   );
 }
@@ -151,7 +148,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
           .filter(Boolean)
           .join(', ') ||
         r.title ||
-        'Untitled 1:1',
+        t('panel_untitled_1on1'),
     }));
   }, []);
   const [choice, setChoice] = useState('');
@@ -159,7 +156,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
   const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
   return (
     <section class="cal-body" data-testid="meet-link-chooser">
-      <h1 class="event-title">{context.title || 'This call'}</h1>
+      <h1 class="event-title">{context.title || t('panel_meet_this_call')}</h1>
       {!context.link ? (
         <TrackCard
           mode="track"
@@ -185,7 +182,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
           }}
         >
           <label for="meet-link-select" class="cal-label">
-            {context.link ? 'This call is the 1:1 with' : 'Or it is a 1:1 Duet already knows'}
+            {context.link ? t('panel_meet_link_label') : t('panel_meet_link_other')}
           </label>
           <select
             id="meet-link-select"
@@ -194,7 +191,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
             value={choice}
             onChange={(event) => setChoice(event.currentTarget.value)}
           >
-            <option value="">Choose…</option>
+            <option value="">{t('panel_meet_choose_option')}</option>
             {options.value.map((o) => (
               <option value={o.id} key={o.id}>
                 {o.label}
@@ -208,7 +205,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
               data-testid="meet-link-confirm"
               disabled={!choice}
             >
-              Link this call
+              {t('panel_meet_link_confirm')}
             </button>
             <button
               type="button"
@@ -216,11 +213,11 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
               data-testid="meet-not-one-on-one"
               onClick={onNotOneOnOne}
             >
-              Not a 1:1
+              {t('panel_not_1on1')}
             </button>
             {onCancel ? (
               <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={onCancel}>
-                Cancel
+                {t('common_cancel')}
               </button>
             ) : null}
           </div>

@@ -13,6 +13,7 @@ import {
   unlinkMeetCode,
 } from '@/lib/db';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/client';
 import { attempt, checkTrackDraft } from '../calendar/use-calendar-actions';
 import type { ActionResult, TrackDraft } from '../calendar/view-types';
@@ -36,7 +37,7 @@ export function meetActions(meetingCode: string, title: string) {
         await createRelationship({
           personIds: [person.id],
           kind: draft.kind,
-          title: title || `${draft.name.trim()} 1:1`,
+          title: title || t('panel_default_title_call', draft.name.trim()),
           cadenceDays: draft.cadenceDays,
           meetCodes: [meetingCode],
         });

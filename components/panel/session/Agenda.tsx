@@ -4,6 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { TalkingPoint } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { tn } from '../../shared/format';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface AgendaProps {
@@ -31,16 +33,18 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
     <section class="cal-section" data-testid="agenda" aria-labelledby="ses-agenda-title">
       <div class="cal-section-head">
         <h2 id="ses-agenda-title" class="cal-section-title">
-          Agenda
+          {t('panel_agenda_title')}
         </h2>
         {points.length > 0 ? (
           <span class="duet-muted cal-small">
-            {open === 0 ? 'all discussed' : `${open} to go${ended ? ' · carried over' : ''}`}
+            {open === 0
+              ? t('panel_agenda_all_discussed')
+              : tn(ended ? 'panel_agenda_to_go_carried' : 'panel_agenda_to_go', open)}
           </span>
         ) : null}
       </div>
       {points.length === 0 ? (
-        <p class="duet-muted cal-empty-line">No talking points for this session.</p>
+        <p class="duet-muted cal-empty-line">{t('panel_agenda_empty')}</p>
       ) : (
         <ul class="cal-list">
           {points.map((point) => (
@@ -55,8 +59,8 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
                 <span class={point.status === 'discussed' ? 'ses-done-text' : ''}>{point.text}</span>
               </label>
               <span class="duet-muted cal-small">
-                {point.author === 'me' ? 'mine' : theirName || 'theirs'}
-                {point.status === 'open' && ended ? ' · carries over' : ''}
+                {point.author === 'me' ? t('panel_mine_lower') : theirName || t('panel_theirs_lower')}
+                {point.status === 'open' && ended ? ` ${t('panel_agenda_carries_over')}` : ''}
               </span>
             </li>
           ))}
@@ -65,19 +69,19 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
       {ended ? null : (
         <form class="cal-add-row" onSubmit={(event) => void add(event)}>
           <label for="ses-agenda-add" class="cal-sr-only">
-            Add a talking point
+            {t('panel_points_add_label')}
           </label>
           <input
             id="ses-agenda-add"
             class="cal-input"
-            placeholder="Add a talking point"
+            placeholder={t('panel_points_add_label')}
             data-testid="agenda-add-input"
             value={text}
             maxLength={1000}
             onInput={(event) => setText(event.currentTarget.value)}
           />
           <button type="submit" class="cal-button cal-button-small">
-            Add
+            {t('panel_add')}
           </button>
         </form>
       )}

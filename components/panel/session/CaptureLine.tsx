@@ -6,6 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { parseAgreementLine } from '@/lib/domain/capture';
 import type { Day } from '@/lib/domain/days';
 import type { AgreementOwner } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface CapturedAgreement {
@@ -26,12 +27,16 @@ export interface CaptureLineProps {
 
 type Override = { owner?: AgreementOwner; dueDate?: string };
 
-const OWNER_LABEL: Record<AgreementOwner, string> = {
-  me: 'Me',
-  them: 'Them',
-  both: 'Both',
-  named: 'Someone else',
-};
+function ownerWord(owner: Exclude<AgreementOwner, 'them'>): string {
+  switch (owner) {
+    case 'me':
+      return t('common_me');
+    case 'both':
+      return t('panel_owner_both');
+    case 'named':
+      return t('panel_owner_someone_else');
+  }
+}
 
 export function CaptureLine({
   counterpartNames,
@@ -56,7 +61,7 @@ export function CaptureLine({
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!parsed) {
-      setError('Type what was agreed, e.g. “Sam: send the draft by Friday”.');
+      setError(t('panel_capture_empty'));
       return;
     }
     if (!parsed.ok) {
@@ -64,7 +69,7 @@ export function CaptureLine({
       return;
     }
     if (owner === 'named' && !ownerName) {
-      setError('Who is it for? Start the line with their name, e.g. “Priya: …”, or pick an owner.');
+      setError(t('panel_capture_who'));
       return;
     }
     setBusy(true);
@@ -78,7 +83,7 @@ export function CaptureLine({
         dueDate: (dueDate || null) as Day | null,
       });
     } catch {
-      result = { ok: false, message: 'That agreement was not saved. Your line is still here; try again.' };
+      result = { ok: false, message: t('panel_capture_not_saved') };
     } finally {
       setBusy(false);
     }
@@ -91,18 +96,19 @@ export function CaptureLine({
   };
 
   const ownerText =
-    owner === 'them' ? theirLabel : owner === 'named' ? ownerName || OWNER_LABEL.named : OWNER_LABEL[owner];
+    owner === 'them' ? theirLabel : owner === 'named' ? ownerName || ownerWord('named') : ownerWord(owner);
+  const exampleName = counterpartNames[0]?.split(' ')[0] ?? t('panel_capture_example_name');
 
   return (
     <form class="ses-capture" data-testid="capture-form" onSubmit={(event) => void submit(event)}>
       <label for="ses-capture-input" class="cal-label">
-        Capture an agreement
+        {t('panel_capture_label')}
       </label>
       <input
         id="ses-capture-input"
         class="cal-input"
         data-testid="capture-input"
-        placeholder={`${counterpartNames[0]?.split(' ')[0] ?? 'Sam'}: send the draft by Friday`}
+        placeholder={t('panel_capture_placeholder', exampleName)}
         value={line}
         maxLength={600}
         autocomplete="off"
@@ -117,7 +123,7 @@ export function CaptureLine({
       {parsed?.ok ? (
         <div class="ses-capture-preview" id="ses-capture-preview" data-testid="capture-preview">
           <label class="ses-chip-field">
-            <span class="cal-sr-only">Owner</span>
+            <span class="cal-sr-only">{t('panel_capture_owner')}</span>
             <select
               class="cal-input ses-select"
               data-testid="capture-owner"
@@ -126,9 +132,9 @@ export function CaptureLine({
                 setOverride((o) => ({ ...o, owner: event.currentTarget.value as AgreementOwner }))
               }
             >
-              <option value="me">Me</option>
+              <option value="me">{ownerWord('me')}</option>
               <option value="them">{theirLabel}</option>
-              <option value="both">Both</option>
+              <option value="both">{ownerWord('both')}</option>
               {ownerName ? <option value="named">{ownerName}</option> : null}
             </select>
           </label>
@@ -136,7 +142,7 @@ export function CaptureLine({
             {parsed.text}
           </span>
           <label class="ses-chip-field">
-            <span class="cal-sr-only">Due date</span>
+            <span class="cal-sr-only">{t('panel_capture_due')}</span>
             <input
               type="date"
               class="cal-input ses-date"
@@ -146,13 +152,14 @@ export function CaptureLine({
             />
           </label>
           <span class="cal-sr-only" aria-live="polite">
-            {`${ownerText}: ${parsed.text}${dueDate ? `, due ${dueDate}` : ', no due date'}`}
+            {dueDate
+              ? t('panel_capture_preview_due', ownerText, parsed.text, dueDate)
+              : t('panel_capture_preview_no_due', ownerText, parsed.text)}
           </span>
         </div>
       ) : (
         <p class="duet-muted cal-small" id="ses-capture-preview">
-          Owner first (“me:”, “{counterpartNames[0]?.split(' ')[0] ?? 'Sam'}:”, “both:”), a date anywhere (“by
-          Friday”, “in 2 weeks”). Enter adds it.
+          {t('panel_capture_hint', exampleName)}
         </p>
       )}
       <div class="cal-actions">
@@ -162,7 +169,7 @@ export function CaptureLine({
           data-testid="capture-add"
           disabled={busy}
         >
-          Add agreement
+          {t('panel_capture_add')}
         </button>
       </div>
       {error ? (

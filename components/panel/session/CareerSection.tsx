@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { CareerAssessment, Goal } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface CareerSectionProps {
@@ -13,10 +14,10 @@ export interface CareerSectionProps {
   onAddStep: (title: string) => Promise<ActionResult>;
 }
 
-const OPTIONS: Array<[CareerAssessment, string]> = [
-  ['ahead', 'Ahead'],
-  ['on-track', 'On track'],
-  ['not-meeting', 'Not meeting yet'],
+const OPTIONS: Array<[CareerAssessment, () => string]> = [
+  ['ahead', () => t('panel_goal_status_ahead')],
+  ['on-track', () => t('panel_goal_status_on_track')],
+  ['not-meeting', () => t('panel_career_not_meeting')],
 ];
 export const MAX_CAREER_STEPS = 2;
 
@@ -32,7 +33,7 @@ export function CareerSection({ assessment, steps, onAssess, onAddStep }: Career
   };
   return (
     <div class="ses-career" data-testid="session-career">
-      <div class="cal-toggle" role="group" aria-label="Self-assessment against the role">
+      <div class="cal-toggle" role="group" aria-label={t('panel_career_assessment')}>
         {OPTIONS.map(([value, label]) => (
           <button
             type="button"
@@ -42,17 +43,19 @@ export function CareerSection({ assessment, steps, onAssess, onAddStep }: Career
             data-testid={`assessment-${value}`}
             onClick={() => void onAssess(assessment === value ? null : value)}
           >
-            {label}
+            {label()}
           </button>
         ))}
       </div>
-      <p class="cal-label">Action steps for the next 6 months</p>
+      <p class="cal-label">{t('panel_career_steps')}</p>
       {steps.length > 0 ? (
         <ul class="cal-list">
           {steps.map((goal) => (
             <li class="cal-item" key={goal.id} data-testid="career-step">
               <span class="cal-goal-title">{goal.title}</span>
-              {goal.targetDate ? <span class="duet-muted cal-small">by {goal.targetDate}</span> : null}
+              {goal.targetDate ? (
+                <span class="duet-muted cal-small">{t('panel_career_by', goal.targetDate)}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -60,19 +63,19 @@ export function CareerSection({ assessment, steps, onAssess, onAddStep }: Career
       {steps.length < MAX_CAREER_STEPS ? (
         <form class="cal-add-row" onSubmit={(event) => void add(event)}>
           <label for="ses-career-step" class="cal-sr-only">
-            Add an action step
+            {t('panel_career_add_label')}
           </label>
           <input
             id="ses-career-step"
             class="cal-input"
-            placeholder="e.g. Lead the Q2 planning review"
+            placeholder={t('panel_career_placeholder')}
             value={text}
             maxLength={1000}
             data-testid="career-step-input"
             onInput={(event) => setText(event.currentTarget.value)}
           />
           <button type="submit" class="cal-button cal-button-small">
-            Add
+            {t('panel_add')}
           </button>
         </form>
       ) : null}

@@ -1,18 +1,32 @@
 /** The optional check-in: mood and workload on a 1–5 scale, one click each (click again to clear). */
 import type { CheckIn as CheckInValue } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 
 export interface CheckInProps {
   value: CheckInValue | null;
   onChange: (value: CheckInValue) => void;
 }
 
-const SCALES = [
-  { key: 'mood', label: 'Mood', low: 'low', high: 'great' },
-  { key: 'workload', label: 'Workload', low: 'light', high: 'too much' },
-] as const;
+function scales() {
+  return [
+    {
+      key: 'mood',
+      label: t('panel_checkin_mood'),
+      low: t('panel_checkin_mood_low'),
+      high: t('panel_checkin_mood_high'),
+    },
+    {
+      key: 'workload',
+      label: t('panel_checkin_workload'),
+      low: t('panel_checkin_workload_low'),
+      high: t('panel_checkin_workload_high'),
+    },
+  ] as const;
+}
 
 export function CheckIn({ value, onChange }: CheckInProps) {
   const current = value ?? { mood: null, workload: null };
+  const SCALES = scales();
   return (
     <div class="ses-checkin" data-testid="check-in">
       {SCALES.map((scale) => (
@@ -27,7 +41,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
               key={n}
               class="ses-scale-button"
               aria-pressed={current[scale.key] === n}
-              aria-label={`${scale.label} ${n} of 5`}
+              aria-label={t('panel_checkin_value', scale.label, n)}
               data-testid={`check-in-${scale.key}-${n}`}
               onClick={() => onChange({ ...current, [scale.key]: current[scale.key] === n ? null : n })}
             >

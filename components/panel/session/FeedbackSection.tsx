@@ -1,6 +1,7 @@
 /** Feedback given and received, kept per person: add it during the session, see the recent history. */
 import { useState } from 'preact/hooks';
 import type { Feedback } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface FeedbackSectionProps {
@@ -16,7 +17,7 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) {
-      setError('Write the feedback first.');
+      setError(t('panel_feedback_empty'));
       return;
     }
     const result = await onAdd(direction, text);
@@ -26,7 +27,7 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
   return (
     <div class="ses-feedback" data-testid="session-feedback">
       <form class="cal-inline-form" onSubmit={(event) => void add(event)}>
-        <div class="cal-toggle" role="group" aria-label="Direction">
+        <div class="cal-toggle" role="group" aria-label={t('panel_feedback_direction')}>
           {(['given', 'received'] as const).map((d) => (
             <button
               type="button"
@@ -35,12 +36,14 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
               aria-pressed={direction === d}
               onClick={() => setDirection(d)}
             >
-              {d === 'given' ? `Given to ${theirName || 'them'}` : 'Received'}
+              {d === 'given'
+                ? t('panel_feedback_given_to', theirName || t('panel_them'))
+                : t('panel_feedback_received')}
             </button>
           ))}
         </div>
         <label for="ses-feedback-text" class="cal-sr-only">
-          Feedback
+          {t('panel_feedback_label')}
         </label>
         <textarea
           id="ses-feedback-text"
@@ -53,7 +56,7 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
         />
         <div class="cal-actions">
           <button type="submit" class="cal-button cal-button-small" data-testid="feedback-add">
-            Keep feedback
+            {t('panel_feedback_keep')}
           </button>
         </div>
         {error ? (
@@ -66,7 +69,11 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
         <ul class="cal-list">
           {feedback.slice(0, 5).map((item) => (
             <li class="cal-item" key={item.id} data-testid="feedback-item">
-              <span class="cal-owner">{item.direction === 'given' ? 'given' : 'received'}</span>
+              <span class="cal-owner">
+                {item.direction === 'given'
+                  ? t('panel_feedback_given_lower')
+                  : t('panel_feedback_received_lower')}
+              </span>
               <span class="cal-agreement-text">{item.text}</span>
             </li>
           ))}

@@ -1,5 +1,8 @@
 /** Goals/OKRs during a session: move a key result's progress and set the goal's status. */
 import type { Goal } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { uiLocale } from '../../shared/format';
+import { goalStatusName } from '../calendar/calendar-text';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface GoalsSectionProps {
@@ -7,15 +10,15 @@ export interface GoalsSectionProps {
   onUpdate: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status'>>) => Promise<ActionResult>;
 }
 
-const STATUS: Array<[Goal['status'], string]> = [
-  ['ahead', 'Ahead'],
-  ['on-track', 'On track'],
-  ['behind', 'Behind'],
-];
+const STATUSES: Array<Goal['status']> = ['ahead', 'on-track', 'behind'];
+
+function percent(value: number): string {
+  return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
+}
 
 export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
   const active = goals.filter((g) => g.category !== 'personal-development');
-  if (active.length === 0) return <p class="duet-muted cal-small">No goals recorded for this 1:1 yet.</p>;
+  if (active.length === 0) return <p class="duet-muted cal-small">{t('panel_goals_none_session')}</p>;
   return (
     <ul class="cal-list ses-goals" data-testid="session-goals">
       {active.map((goal) => (
@@ -23,7 +26,7 @@ export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
           <div class="ses-row">
             <span class="cal-goal-title">{goal.title}</span>
             <label>
-              <span class="cal-sr-only">Status of {goal.title}</span>
+              <span class="cal-sr-only">{t('panel_goals_status_of', goal.title)}</span>
               <select
                 class="cal-input ses-select"
                 value={goal.status}
@@ -32,9 +35,9 @@ export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
                   void onUpdate(goal.id, { status: event.currentTarget.value as Goal['status'] })
                 }
               >
-                {STATUS.map(([value, label]) => (
+                {STATUSES.map((value) => (
                   <option value={value} key={value}>
-                    {label}
+                    {goalStatusName(value)}
                   </option>
                 ))}
               </select>
@@ -50,7 +53,7 @@ export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
                 step={5}
                 value={kr.progress}
                 data-testid="kr-progress"
-                aria-valuetext={`${kr.progress}%`}
+                aria-valuetext={percent(kr.progress)}
                 onChange={(event) =>
                   void onUpdate(goal.id, {
                     keyResults: goal.keyResults.map((k) =>
@@ -59,7 +62,7 @@ export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
                   })
                 }
               />
-              <span class="duet-muted cal-small ses-kr-value">{kr.progress}%</span>
+              <span class="duet-muted cal-small ses-kr-value">{percent(kr.progress)}</span>
             </label>
           ))}
         </li>

@@ -7,6 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { uiLocale } from '../../shared/format';
 import { AgreementList } from '../calendar/AgreementList';
 import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
@@ -49,7 +51,7 @@ export function SessionPanel(props: SessionPanelProps) {
   if (state.status === 'starting') {
     return (
       <p class="duet-muted" data-testid="session-loading">
-        Starting the session…
+        {t('panel_session_starting')}
       </p>
     );
   }
@@ -71,7 +73,7 @@ function SessionBody({
   const [message, setMessage] = useState<string | null>(null);
   const actions = sessionActions(session, view.relationship.id, view.people[0]?.id ?? null);
   const ended = session.status === 'held';
-  const theirName = namesOf(view.people) || view.relationship.title || 'them';
+  const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
   const endingRef = useRef(false);
 
   // The call ended: everything typed is saved first, then the session is held.
@@ -108,7 +110,11 @@ function SessionBody({
     <header class="ses-header">
       <div>
         <p class="duet-muted cal-small ses-kicker">
-          {ended ? 'Session held' : mode === 'call' ? 'Live 1:1 · in call' : 'Live 1:1 · in person'}
+          {ended
+            ? t('panel_session_held')
+            : mode === 'call'
+              ? t('panel_session_live_call')
+              : t('panel_session_live_person')}
         </p>
         <h1 class="event-title" data-testid="session-with">
           {theirName}
@@ -116,16 +122,16 @@ function SessionBody({
       </div>
       {ended ? null : (
         <label class="ses-template-pick">
-          <span class="cal-sr-only">Template for this session</span>
+          <span class="cal-sr-only">{t('panel_session_template')}</span>
           <select
             class="cal-input ses-select"
             data-testid="session-template"
             value={template.id}
             onChange={(event) => report(actions.switchTemplate(event.currentTarget.value))}
           >
-            {view.templates.map((t) => (
-              <option value={t.id} key={t.id}>
-                {t.name}
+            {view.templates.map((option) => (
+              <option value={option.id} key={option.id}>
+                {option.name}
               </option>
             ))}
           </select>
@@ -169,8 +175,8 @@ function SessionBody({
         <div class="cal-body" data-testid="session-content">
           <CaptureLine
             counterpartNames={view.people.map((p) => p.name)}
-            theirLabel={view.people[0]?.name.split(' ')[0] ?? 'Them'}
-            locale={navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en'}
+            theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
+            locale={(uiLocale() ?? navigator.language ?? '').toLowerCase().startsWith('de') ? 'de' : 'en'}
             onAdd={actions.addAgreement}
           />
           {view.made.length > 0 ? <MadeList view={view} /> : null}
@@ -193,7 +199,7 @@ function SessionBody({
             onAdd={actions.addPoint}
           />
           <AgreementList
-            title="Last time’s agreements"
+            title={t('panel_session_review')}
             testId="review"
             agreements={view.toReview}
             people={view.people}
@@ -208,7 +214,7 @@ function SessionBody({
           />
           <NotesField
             id="ses-private"
-            label="Private notes (only you, never in summaries)"
+            label={t('panel_session_private')}
             field={PRIVATE_FIELD}
             notes={notes}
             testId="private-notes"
@@ -216,12 +222,14 @@ function SessionBody({
           <SaveLine notes={notes} />
           {notes.conflict ? (
             <ConflictChoice
-              heading={`“${
+              heading={t(
+                'panel_session_conflict_heading',
                 notes.conflict.field === PRIVATE_FIELD
-                  ? 'Private notes'
-                  : (template.sections.find((s) => s.id === notes.conflict?.field)?.title ?? 'Notes')
-              }” was also changed in another window.`}
-              intro="Your version is on screen. Theirs:"
+                  ? t('panel_session_private_short')
+                  : (template.sections.find((s) => s.id === notes.conflict?.field)?.title ??
+                      t('panel_notes')),
+              )}
+              intro={t('panel_session_conflict_intro')}
               theirs={notes.conflict.theirs}
               onKeepMine={() => notes.resolve('mine')}
               onUseTheirs={() => notes.resolve('theirs')}
@@ -230,7 +238,7 @@ function SessionBody({
           ) : null}
           {ended ? (
             <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
-              Back to the summary
+              {t('panel_session_back_summary')}
             </button>
           ) : (
             <div class="cal-actions">
@@ -240,7 +248,7 @@ function SessionBody({
                 data-testid="session-end"
                 onClick={() => void notes.flush().then(() => report(actions.end()))}
               >
-                {mode === 'call' ? 'End session now' : 'End session'}
+                {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
               </button>
             </div>
           )}
@@ -259,8 +267,8 @@ function PresentingStrip({
 }) {
   return (
     <div class="ses-presenting" role="status" data-testid="presenting-strip">
-      <strong>Notes hidden while presenting</strong>
-      <p class="cal-small">You are sharing your screen, so Duet keeps your notes out of view.</p>
+      <strong>{t('panel_session_presenting')}</strong>
+      <p class="cal-small">{t('panel_session_presenting_text')}</p>
       <div class="cal-actions">
         {onOpenSidePanel ? (
           <button
@@ -269,7 +277,7 @@ function PresentingStrip({
             data-testid="open-side-panel"
             onClick={onOpenSidePanel}
           >
-            Continue in side panel
+            {t('panel_session_side_panel')}
           </button>
         ) : null}
         <button
@@ -278,7 +286,7 @@ function PresentingStrip({
           data-testid="reveal-notes"
           onClick={onReveal}
         >
-          Show notes anyway
+          {t('panel_session_reveal')}
         </button>
       </div>
     </div>
@@ -287,7 +295,7 @@ function PresentingStrip({
 
 function MadeList({ view }: { view: SessionView }) {
   return (
-    <ul class="cal-list ses-made" data-testid="made-agreements" aria-label="Agreements made in this session">
+    <ul class="cal-list ses-made" data-testid="made-agreements" aria-label={t('panel_session_made')}>
       {view.made.map((a) => (
         <li class="cal-item" key={a.id} data-testid="made-agreement">
           <span class="cal-owner" data-testid="made-owner">
@@ -297,7 +305,7 @@ function MadeList({ view }: { view: SessionView }) {
             {a.text}
           </span>
           <span class="duet-muted cal-small" data-testid="made-due">
-            {a.dueDate ? `due ${formatDay(a.dueDate, dayOf(Date.now()))}` : 'no due date'}
+            {a.dueDate ? t('panel_due', formatDay(a.dueDate, dayOf(Date.now()))) : t('panel_no_due_date')}
           </span>
         </li>
       ))}
@@ -331,14 +339,14 @@ function SectionCard({ section, current, view, notes, actions, theirName }: Sect
         <h2 id={`${id}-title`} class="cal-section-title">
           {section.title}
         </h2>
-        <span class="duet-muted cal-small">{section.minutes ? `${section.minutes} min` : ''}</span>
+        <span class="duet-muted cal-small">{section.minutes ? t('panel_minutes', section.minutes) : ''}</span>
       </div>
       {section.prompts.length > 0 ? (
         <details
           open={showPrompts}
           onToggle={(e) => setShowPrompts((e.currentTarget as HTMLDetailsElement).open)}
         >
-          <summary class="cal-small duet-muted">Prompts</summary>
+          <summary class="cal-small duet-muted">{t('panel_session_prompts')}</summary>
           <ul class="ses-prompts">
             {section.prompts.map((prompt) => (
               <li key={prompt}>{prompt}</li>
@@ -363,7 +371,7 @@ function SectionCard({ section, current, view, notes, actions, theirName }: Sect
       ) : null}
       <NotesField
         id={id}
-        label={`Notes: ${section.title}`}
+        label={t('panel_session_section_notes', section.title)}
         field={section.id}
         notes={notes}
         testId="section-notes"
@@ -412,9 +420,9 @@ function SaveLine({ notes }: { notes: SessionNotes }) {
   return (
     <p class="note-status cal-small" role="status" data-testid="session-save-status" data-state={status.kind}>
       {status.kind === 'pending'
-        ? 'Saving…'
+        ? t('panel_saving')
         : status.kind === 'saved'
-          ? 'All notes saved in this browser'
+          ? t('panel_session_saved')
           : status.kind === 'error'
             ? status.message
             : ''}

@@ -6,7 +6,9 @@ import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
-import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
+import { t } from '@/lib/i18n';
+import { agreementStatusName, formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
+import { tNodes } from '../t-nodes';
 
 export interface SessionSummaryProps {
   view: SessionView;
@@ -20,7 +22,7 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     session: { notes: session.notes, checkIn: session.checkIn },
     template: view.template,
     personName: namesOf(view.people) || view.relationship.title,
-    myName: 'Me',
+    myName: t('common_me'),
     agreementsMade: view.made,
     agreementsClosed: view.closed,
     carriedOver: view.agenda.filter((p) => p.status === 'open'),
@@ -49,16 +51,19 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
     setCopied(
       ok
         ? kind === 'markdown'
-          ? 'Copied as Markdown'
-          : 'Copied as a plain update'
-        : 'The browser did not allow copying. Select the text instead.',
+          ? t('panel_summary_copied_markdown')
+          : t('panel_summary_copied_plain')
+        : t('panel_summary_copy_failed'),
     );
   };
 
   return (
     <div class="cal-body ses-summary" data-testid="session-summary">
       <p class="ses-summary-lead">
-        Held on <time dateTime={input.date}>{input.date}</time>. Here is what came out of it.
+        {tNodes(
+          'panel_summary_lead',
+          <time dateTime={input.date}>{formatDay(input.date, dayOf(Date.now()))}</time>,
+        )}
       </p>
       <div class="cal-actions">
         <button
@@ -67,7 +72,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           data-testid="copy-markdown"
           onClick={() => void copy('markdown')}
         >
-          Copy as Markdown
+          {t('panel_summary_copy_markdown')}
         </button>
         <button
           type="button"
@@ -75,7 +80,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           data-testid="copy-plain"
           onClick={() => void copy('plain')}
         >
-          Copy as plain update
+          {t('panel_summary_copy_plain')}
         </button>
       </div>
       <p class="cal-small duet-muted" role="status" data-testid="copy-status">
@@ -83,10 +88,10 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       </p>
       <section class="cal-section" aria-labelledby="ses-sum-notes">
         <h2 id="ses-sum-notes" class="cal-section-title">
-          Notes
+          {t('panel_notes')}
         </h2>
         {sections.length === 0 ? (
-          <p class="duet-muted cal-empty-line">No notes were written.</p>
+          <p class="duet-muted cal-empty-line">{t('panel_summary_no_notes')}</p>
         ) : (
           sections.map((s) => (
             <div class="cal-note-section" key={s.id} data-testid="summary-section">
@@ -98,11 +103,11 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       </section>
       <section class="cal-section" aria-labelledby="ses-sum-made">
         <h2 id="ses-sum-made" class="cal-section-title">
-          Agreements made
+          {t('panel_summary_made')}
         </h2>
         {view.made.length === 0 ? (
           <p class="duet-muted cal-empty-line" data-testid="summary-no-agreements">
-            No agreements were recorded.
+            {t('panel_summary_no_agreements')}
           </p>
         ) : (
           <ul class="cal-list">
@@ -111,7 +116,9 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
                 <span class="cal-owner">{ownerLabel(a, view.people)}</span>
                 <span class="cal-agreement-text">{a.text}</span>
                 <span class="duet-muted cal-small">
-                  {a.dueDate ? `due ${formatDay(a.dueDate, dayOf(Date.now()))}` : 'no due date'}
+                  {a.dueDate
+                    ? t('panel_due', formatDay(a.dueDate, dayOf(Date.now())))
+                    : t('panel_no_due_date')}
                 </span>
               </li>
             ))}
@@ -121,12 +128,12 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       {view.closed.length > 0 ? (
         <section class="cal-section" aria-labelledby="ses-sum-closed">
           <h2 id="ses-sum-closed" class="cal-section-title">
-            Closed
+            {t('panel_summary_closed')}
           </h2>
           <ul class="cal-list">
             {view.closed.map((a) => (
               <li class="cal-item" key={a.id} data-testid="summary-closed">
-                <span class="cal-owner">{a.status}</span>
+                <span class="cal-owner">{agreementStatusName(a.status)}</span>
                 <span class="cal-agreement-text">{a.text}</span>
               </li>
             ))}
@@ -135,10 +142,10 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       ) : null}
       <section class="cal-section" aria-labelledby="ses-sum-carried">
         <h2 id="ses-sum-carried" class="cal-section-title">
-          Carried over
+          {t('panel_summary_carried')}
         </h2>
         {carried.length === 0 ? (
-          <p class="duet-muted cal-empty-line">Every talking point was discussed.</p>
+          <p class="duet-muted cal-empty-line">{t('panel_summary_all_discussed')}</p>
         ) : (
           <ul class="cal-list">
             {carried.map((p) => (
@@ -156,11 +163,11 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           data-testid="summary-show-notes"
           onClick={onShowNotes}
         >
-          Edit notes
+          {t('panel_summary_edit_notes')}
         </button>
         {onClose ? (
           <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={onClose}>
-            Done
+            {t('panel_summary_done')}
           </button>
         ) : null}
       </div>

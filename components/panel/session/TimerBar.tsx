@@ -3,8 +3,16 @@
  * signal, and Next / Skip / Pause. Re-renders once a second from the stored timestamps (no tick state).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatClock, type TimerState, timerView } from '@/lib/domain/session-timer';
+import { formatClock, type SectionStatus, type TimerState, timerView } from '@/lib/domain/session-timer';
 import type { TemplateSection } from '@/lib/domain/model';
+import { type MessageKey, t } from '@/lib/i18n';
+
+const SECTION_STATUS: Record<SectionStatus, MessageKey> = {
+  done: 'panel_timer_status_done',
+  skipped: 'panel_timer_status_skipped',
+  current: 'panel_timer_status_current',
+  upcoming: 'panel_timer_status_upcoming',
+};
 
 export interface TimerBarProps {
   timer: TimerState;
@@ -28,16 +36,22 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
   const view = timerView(timer, now);
   const current = sections.find((s) => s.id === view.currentId);
   const overtimeText =
-    view.overtime === 'over' ? 'over time' : view.overtime === 'soon' ? 'wrapping up soon' : '';
+    view.overtime === 'over' ? t('panel_timer_over') : view.overtime === 'soon' ? t('panel_timer_soon') : '';
   return (
-    <section class={`ses-timer ses-${view.overtime}`} data-testid="session-timer" aria-label="Session timer">
+    <section
+      class={`ses-timer ses-${view.overtime}`}
+      data-testid="session-timer"
+      aria-label={t('panel_timer_label')}
+    >
       <div class="ses-timer-main">
         <div class="ses-timer-now">
           <span class="duet-muted cal-small">
-            {view.finished ? 'Session finished' : `Section ${view.currentIndex + 1} of ${sections.length}`}
+            {view.finished
+              ? t('panel_timer_finished')
+              : t('panel_timer_section_of', view.currentIndex + 1, sections.length)}
           </span>
           <strong class="ses-timer-section" data-testid="timer-section">
-            {view.finished ? 'All sections' : (current?.title ?? '')}
+            {view.finished ? t('panel_timer_all_sections') : (current?.title ?? '')}
           </strong>
         </div>
         <div class="ses-timer-clock" data-testid="timer-clock" data-overtime={view.overtime}>
@@ -49,7 +63,7 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
         <div
           class="ses-progress"
           role="progressbar"
-          aria-label="Time in this section"
+          aria-label={t('panel_timer_progress')}
           aria-valuemin={0}
           aria-valuemax={Math.round(view.plannedMs / 1000)}
           aria-valuenow={Math.round(Math.min(view.elapsedMs, view.plannedMs) / 1000)}
@@ -58,14 +72,14 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
         </div>
       ) : null}
       <p class="cal-small ses-timer-total duet-muted">
-        {formatClock(view.totalElapsedMs)} of {formatClock(view.totalPlannedMs)} planned
+        {t('panel_timer_total', formatClock(view.totalElapsedMs), formatClock(view.totalPlannedMs))}
         {overtimeText ? (
           <strong class="ses-overtime" data-testid="timer-overtime">
             {' '}
-            · {overtimeText}
+            {overtimeText}
           </strong>
         ) : null}
-        {view.paused ? <strong> · paused</strong> : null}
+        {view.paused ? <strong> {t('panel_timer_paused')}</strong> : null}
       </p>
       {view.finished ? null : (
         <div class="cal-actions">
@@ -75,7 +89,7 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
             data-testid="timer-next"
             onClick={() => onStep('next')}
           >
-            {view.currentIndex + 1 < sections.length ? 'Next section' : 'Finish sections'}
+            {view.currentIndex + 1 < sections.length ? t('panel_timer_next') : t('panel_timer_finish')}
           </button>
           <button
             type="button"
@@ -83,7 +97,7 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
             data-testid="timer-skip"
             onClick={() => onStep('skip')}
           >
-            Skip
+            {t('panel_timer_skip')}
           </button>
           <button
             type="button"
@@ -91,11 +105,11 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
             data-testid="timer-pause"
             onClick={() => onStep(view.paused ? 'resume' : 'pause')}
           >
-            {view.paused ? 'Resume' : 'Pause'}
+            {view.paused ? t('panel_timer_resume') : t('panel_timer_pause')}
           </button>
         </div>
       )}
-      <ol class="ses-steps" aria-label="Sections">
+      <ol class="ses-steps" aria-label={t('panel_timer_sections')}>
         {view.sections.map((section, index) => {
           const title = sections.find((s) => s.id === section.id)?.title ?? section.id;
           return (
@@ -106,10 +120,19 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
                 aria-current={section.status === 'current' ? 'step' : undefined}
                 disabled={view.finished}
                 onClick={() => onJump(index)}
-                title={`${title} · ${formatClock(section.elapsedMs)}${section.plannedMs ? ` of ${formatClock(section.plannedMs)}` : ''}`}
+                title={
+                  section.plannedMs
+                    ? t(
+                        'panel_timer_step_planned',
+                        title,
+                        formatClock(section.elapsedMs),
+                        formatClock(section.plannedMs),
+                      )
+                    : t('panel_timer_step', title, formatClock(section.elapsedMs))
+                }
               >
                 <span class="cal-sr-only">
-                  {title}, {section.status}
+                  {t('panel_timer_step_status', title, t(SECTION_STATUS[section.status]))}
                 </span>
               </button>
             </li>

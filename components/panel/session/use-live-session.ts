@@ -3,14 +3,10 @@
  * reads everything the session view shows, live — a change in another tab or the popup shows up here.
  */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  describeStorageProblem,
-  loadSessionView,
-  sessionForCall,
-  type SessionView,
-  startLiveSession,
-} from '@/lib/db';
+import { loadSessionView, sessionForCall, type SessionView, startLiveSession } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { useLiveQuery } from '../../shared/use-live-query';
+import { describeProblem } from '../storage-text';
 
 export interface LiveSessionTarget {
   relationshipId: string;
@@ -51,10 +47,10 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
       .then((session) => {
         if (cancelled) return;
         if (session) setSessionId(session.id);
-        else setError('This call has ended. No session was recorded for it.');
+        else setError(t('panel_session_call_ended'));
       })
       .catch((reason: unknown) => {
-        if (!cancelled) setError(describeStorageProblem(reason).message);
+        if (!cancelled) setError(describeProblem(reason).message);
       });
     return () => {
       cancelled = true;
@@ -66,8 +62,7 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
     [sessionId],
   );
   if (error) return { status: 'error', message: error };
-  if (view.status === 'error')
-    return { status: 'error', message: describeStorageProblem(view.error).message };
+  if (view.status === 'error') return { status: 'error', message: describeProblem(view.error).message };
   if (view.status === 'ready' && view.value) return { status: 'ready', view: view.value };
   return { status: 'starting' };
 }

@@ -30,6 +30,7 @@ import {
   skipSection,
   type TimerState,
 } from '@/lib/domain/session-timer';
+import { t } from '@/lib/i18n';
 import { attempt } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import type { CapturedAgreement } from './CaptureLine';
@@ -75,7 +76,7 @@ export function sessionActions(session: Session, relationshipId: string, personI
     drop: (id: string, reason: string) =>
       reason.trim()
         ? attempt(() => dropAgreement(id, reason, inSession))
-        : Promise.resolve<ActionResult>({ ok: false, message: 'Say briefly why it is dropped.' }),
+        : Promise.resolve<ActionResult>({ ok: false, message: t('panel_session_drop_reason') }),
     togglePoint: (id: string, discussed: boolean) =>
       attempt(() => setTalkingPointStatus(id, discussed ? 'discussed' : 'open', sessionId)),
     addPoint: (text: string) => attempt(() => addTalkingPoint(relationshipId, { text, author: 'me' })),

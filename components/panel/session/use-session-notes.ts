@@ -6,8 +6,10 @@
  * this one last saw it, nothing is overwritten: both versions are shown and the user picks.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { describeStorageProblem, EditConflictError, savePrivateNotes, saveSectionNotes } from '@/lib/db';
+import { EditConflictError, savePrivateNotes, saveSectionNotes } from '@/lib/db';
 import type { Session } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { describeProblem } from '../storage-text';
 import type { SaveStatus } from '../use-note-draft';
 import { journalSettle, journalWrite, unsavedEntries } from './note-journal';
 
@@ -83,14 +85,11 @@ export function useSessionNotes(session: Session | undefined): SessionNotes {
         // Never overwrite another window's text: mine stays on screen (and journalled) until the user picks.
         pending.current.delete(saving);
         setConflict({ field: saving, theirs: error.theirs });
-        setStatus({
-          kind: 'error',
-          message: 'These notes were also changed in another window. Choose which version to keep.',
-        });
+        setStatus({ kind: 'error', message: t('panel_session_conflict') });
         if (pending.current.size > 0) timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
         return;
       }
-      const problem = describeStorageProblem(error);
+      const problem = describeProblem(error);
       setStatus({ kind: 'error', message: problem.message });
       if (problem.kind !== 'invalid') timer.current = setTimeout(() => void flush(), RETRY_MS);
     }

@@ -13,4 +13,11 @@ export const common = {
   common_save: 'Save',
   common_close: 'Close',
   common_me: 'Me',
+  common_just_now: 'just now',
+  common_minutes_ago_one: '$1 min ago',
+  common_minutes_ago_other: '$1 min ago',
+  common_hours_ago_one: '$1 h ago',
+  common_hours_ago_other: '$1 h ago',
+  common_days_ago_one: '$1 d ago',
+  common_days_ago_other: '$1 d ago',
 } as const;

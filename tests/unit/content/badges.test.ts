@@ -3,6 +3,9 @@ import { trusted, userClick } from '../helpers/trusted';
 import { BADGE_ATTRIBUTE, findBadge, isBadge, removeBadge, renderBadge } from '@/lib/content/badges';
 import type { EventBadge } from '@/lib/messaging/protocol';
 import { fixturesIndex, loadFixture } from '../helpers/fixtures';
+import { stubI18n } from './i18n-stub';
+
+stubI18n();
 
 const ALICE_BOB = fixturesIndex.events[1]!.data_eventid;
 const ALICE_FRANK = fixturesIndex.events.find((e) => e.title === 'Alice / Frank')!.data_eventid;

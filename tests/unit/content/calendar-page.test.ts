@@ -5,6 +5,9 @@ import { MutationLog, startCalendarPage } from '@/lib/content/calendar-page';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
 import { backgroundHarness, calendarSender } from '../helpers/background';
 import { loadFixture } from '../helpers/fixtures';
+import { stubI18n } from './i18n-stub';
+
+stubI18n();
 
 const CHIP = '[data-eventid][data-eventchip]';
 /** The week fixture's chips whose titles read as 1:1s (tests/unit/background/calendar.test.ts). */

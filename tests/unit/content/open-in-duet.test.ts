@@ -1,6 +1,9 @@
 /** "Open in Duet" beside the popover: carries no private data and ignores clicks a page script makes. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenInDuetButton, OPEN_BUTTON_ATTRIBUTE } from '@/lib/content/open-in-duet';
+import { stubI18n } from './i18n-stub';
+
+stubI18n();
 
 afterEach(() => {
   document.querySelectorAll(`[${OPEN_BUTTON_ATTRIBUTE}]`).forEach((node) => node.remove());

@@ -8,6 +8,9 @@ import {
   type PanelHost,
   type PanelHostOptions,
 } from '@/lib/content/panel-host';
+import { stubI18n } from './i18n-stub';
+
+stubI18n();
 
 const PANEL_URL = 'chrome-extension://duet-test-id/panel.html';
 
