@@ -9,6 +9,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { Brand } from '../shared/Brand';
 import { IdSchema } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
 import { notifyDataChanged, PanelBody } from './PanelApp';
 import { RelationshipPanel } from './relationship/RelationshipPanel';
 
@@ -30,7 +31,7 @@ export function SidePanelApp() {
   const relationshipId = relationshipFromLocation(location.search);
   if (relationshipId !== null) {
     return (
-      <main class="panel" data-testid="side-panel">
+      <main class="panel" aria-label={t('panel_label')} data-testid="side-panel">
         <header class="panel-header">
           <Brand />
         </header>
@@ -70,7 +71,7 @@ function TabSidePanel() {
   }, [tabId]);
 
   return (
-    <main class="panel" data-testid="side-panel">
+    <main class="panel" aria-label={t('panel_label')} data-testid="side-panel">
       <header class="panel-header">
         <Brand />
       </header>

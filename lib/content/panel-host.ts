@@ -48,6 +48,14 @@ const HOST_CSS = `
   .label { writing-mode: vertical-rl; font: 600 11px system-ui, sans-serif; color: #5b3fd6; letter-spacing: 1px; margin-top: 4px; }
   iframe { border: 0; width: ${PANEL_WIDTH_PX - COLLAPSED_WIDTH_PX}px; height: 100%; color-scheme: normal; }
   .frame.collapsed iframe { display: none; }
+  @media (prefers-color-scheme: dark) {
+    .frame { background: #17181d; border-left-color: #33353f; box-shadow: -2px 0 12px rgba(0, 0, 0, 0.5); }
+    .rail { background: #1f2027; border-right-color: #33353f; }
+    button { color: #e2dcff; }
+    button:hover { background: #2a2446; }
+    button:focus-visible { outline-color: #a993ff; }
+    .label { color: #a993ff; }
+  }
 `;
 
 function registerWithBackground(token: string): Promise<unknown> {
