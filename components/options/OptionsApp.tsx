@@ -1,48 +1,74 @@
-import { countRecords } from '@/lib/db';
+/**
+ * Duet's settings page: who I am, how 1:1s are detected, people and their 1:1s, templates, cadence and
+ * reminders, my data (export, import, delete), and the privacy statement with what is stored.
+ */
+import { countRecords, getSettings, listRelationships, listTemplates, peopleDirectory } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { notifyDataChanged } from '../panel/PanelApp';
 import { Brand } from '../shared/Brand';
-import { useLiveQuery } from '../shared/use-live-query';
+import { type LiveResult, useLiveQuery } from '../shared/use-live-query';
+import { DataSection } from './DataSection';
+import { DetectionSection } from './DetectionSection';
+import { IdentitySection } from './IdentitySection';
+import { OptionsNav } from './OptionsNav';
+import { PeopleSection } from './PeopleSection';
+import { PrivacySection } from './PrivacySection';
+import { RemindersSection } from './RemindersSection';
+import { TemplatesSection } from './TemplatesSection';
 import { useStorageStatus } from './use-storage-status';
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export interface OptionsAppProps {
+  /** Called after a change that Calendar's badges depend on (settings, people, 1:1s, import, delete). */
+  onDataChanged?: () => void;
 }
 
-export function OptionsApp() {
+const valueOf = <T,>(result: LiveResult<T>): T | null => (result.status === 'ready' ? result.value : null);
+
+export function OptionsApp({ onDataChanged = () => void notifyDataChanged() }: OptionsAppProps = {}) {
   const storage = useStorageStatus();
   const counts = useLiveQuery(() => countRecords(), []);
+  const settings = useLiveQuery(() => getSettings(), []);
+  const relationships = useLiveQuery(() => listRelationships({ includeArchived: true }), []);
+  const directory = useLiveQuery(() => peopleDirectory(), []);
+  const templates = useLiveQuery(() => listTemplates(), []);
+  const results = [settings, relationships, directory, templates, counts] as const;
+  const failed = results.some((r) => r.status === 'error');
+  const s = valueOf(settings);
+  const r = valueOf(relationships);
+  const d = valueOf(directory);
+  const tpl = valueOf(templates);
+
   return (
-    <main class="options">
-      <header>
-        <Brand subtitle="settings" />
+    <div class="options-page">
+      <header class="options-header">
+        <Brand subtitle={t('options_subtitle')} />
       </header>
-      <section class="duet-card" aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">Privacy</h2>
-        <p data-testid="privacy-statement">
-          Everything you write in Duet stays in this browser, on this device. Duet sends nothing anywhere: it
-          has no server, no account, no analytics, and it makes no network requests. Google Calendar and
-          Google Meet pages never see your notes — Duet shows them in its own frame, which those pages cannot
-          read.
-        </p>
-      </section>
-      <section class="duet-card" aria-labelledby="storage-heading">
-        <h2 id="storage-heading">Your data</h2>
-        <dl class="facts">
-          <dt>1:1 series</dt>
-          <dd data-testid="relationship-count">
-            {counts.status === 'ready' ? counts.value.relationships : '…'}
-          </dd>
-          <dt>Sessions</dt>
-          <dd data-testid="session-count">{counts.status === 'ready' ? counts.value.sessions : '…'}</dd>
-          <dt>Agreements</dt>
-          <dd data-testid="agreement-count">{counts.status === 'ready' ? counts.value.agreements : '…'}</dd>
-          <dt>Space used</dt>
-          <dd>{storage.usageBytes === null ? 'unknown' : formatBytes(storage.usageBytes)}</dd>
-          <dt>Protected from automatic clean-up</dt>
-          <dd>{storage.persisted === null ? 'unknown' : storage.persisted ? 'yes' : 'not yet'}</dd>
-        </dl>
-      </section>
-    </main>
+      <div class="options-layout">
+        <OptionsNav />
+        <main class="options" id="main">
+          <h1 class="visually-hidden">{t('options_page_title')}</h1>
+          {failed ? (
+            <p class="duet-error duet-card" role="alert" data-testid="options-read-error">
+              {t('common_read_error')}
+            </p>
+          ) : null}
+          {s && r && d && tpl ? (
+            <>
+              <IdentitySection settings={s} onDataChanged={onDataChanged} />
+              <DetectionSection settings={s} relationships={r} onDataChanged={onDataChanged} />
+              <PeopleSection directory={d} templates={tpl} onDataChanged={onDataChanged} />
+              <TemplatesSection templates={tpl} relationships={r} />
+              <RemindersSection settings={s} />
+              <DataSection relationships={r} onDataChanged={onDataChanged} />
+            </>
+          ) : failed ? null : (
+            <p class="duet-muted duet-card" role="status" data-testid="options-loading">
+              {t('common_loading')}
+            </p>
+          )}
+          <PrivacySection counts={valueOf(counts)} storage={storage} />
+        </main>
+      </div>
+    </div>
   );
 }

@@ -4,29 +4,21 @@
  * message for the control that started it, so nothing typed is lost.
  */
 import {
-  addTalkingPoint,
-  completeAgreement,
   createPerson,
   createRelationship,
   describeStorageProblem,
-  dropAgreement,
   findPersonByEmail,
   ignoreSeries,
   unignoreSeries,
   instantFromEventKey,
   prepareSession,
-  renegotiateAgreement,
-  reorderTalkingPoints,
-  setTalkingPointStatus,
   updateRelationship,
 } from '@/lib/db';
-import { type Day, dayOf } from '@/lib/domain/days';
-import type { TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { tn } from '../../shared/format';
 import { storageProblemText } from '../storage-text';
-import { formatDay, moveId } from './calendar-text';
-import type { ActionResult, CalendarContext, Direction, TrackDraft } from './view-types';
+import { relationshipActions } from './relationship-actions';
+import type { ActionResult, CalendarContext, TrackDraft } from './view-types';
 
 /** What went wrong, in words for the user (the storage messages promise retries these actions don't do). */
 export function actionErrorMessage(error: unknown): string {
@@ -132,60 +124,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
   }
 
   return {
-    completeAgreement: (id: string) =>
-      run(
-        async () => {
-          await completeAgreement(id);
-          return t('panel_announce_done');
-        },
-        { changed: true },
-      ),
-
-    renegotiateAgreement: (id: string, newDue: Day) => {
-      if (!newDue) return Promise.resolve(fail(t('panel_error_pick_due')));
-      return run(
-        async () => {
-          const updated = await renegotiateAgreement(id, newDue);
-          return t('panel_announce_due', formatDay(updated.dueDate ?? newDue, dayOf(Date.now())));
-        },
-        { changed: true },
-      );
-    },
-
-    dropAgreement: (id: string, reason: string) =>
-      run(
-        async () => {
-          await dropAgreement(id, reason);
-          return t('panel_announce_dropped');
-        },
-        { changed: true },
-      ),
-
-    addTalkingPoint: (text: string, author: TalkingPoint['author']) => {
-      if (!text.trim()) return Promise.resolve(fail(t('panel_error_point_empty')));
-      return forRelationship(async (id) => {
-        await addTalkingPoint(id, { text, author });
-        return author === 'them' ? t('panel_announce_point_added_theirs') : t('panel_announce_point_added');
-      });
-    },
-
-    moveTalkingPoint: (pointId: string, direction: Direction, currentOrder: readonly string[]) =>
-      forRelationship(async (id) => {
-        const order = moveId(currentOrder, pointId, direction);
-        await reorderTalkingPoints(id, order);
-        const position = order.indexOf(pointId) + 1;
-        return direction === 'up'
-          ? t('panel_announce_moved_up', position, order.length)
-          : t('panel_announce_moved_down', position, order.length);
-      }),
-
-    setTalkingPointStatus: (pointId: string, status: Exclude<TalkingPoint['status'], 'open'>) =>
-      run(async () => {
-        await setTalkingPointStatus(pointId, status);
-        return status === 'discussed'
-          ? t('panel_announce_point_discussed')
-          : t('panel_announce_point_dropped');
-      }),
+    ...relationshipActions(relationshipId, announce, onChanged),
 
     startPrep: () =>
       forRelationship(async (id) => {

@@ -15,7 +15,7 @@ import { LastSessionNotes } from '../calendar/LastSessionNotes';
 import { RelationshipHeader } from '../calendar/RelationshipHeader';
 import { TalkingPoints } from '../calendar/TalkingPoints';
 import { loadPrepView } from '../calendar/use-prep-view';
-import { relationshipActions } from './use-relationship-actions';
+import { relationshipActions } from '../calendar/relationship-actions';
 
 export interface RelationshipPanelProps {
   relationshipId: string;

@@ -3,7 +3,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { relationshipFromLocation, SidePanelApp } from '@/components/panel/SidePanelApp';
 import { RelationshipPanel } from '@/components/panel/relationship/RelationshipPanel';
-import { relationshipActions } from '@/components/panel/relationship/use-relationship-actions';
+import { relationshipActions } from '@/components/panel/calendar/relationship-actions';
+import { formatDay } from '@/components/panel/calendar/calendar-text';
 import {
   addAgreement,
   addTalkingPoint,
@@ -225,7 +226,7 @@ describe('relationshipActions', () => {
     const { late, mine, announce, changed, actions } = await setup();
     const newDue = addDays(dayOf(Date.now()), 14);
     expect(await actions.renegotiateAgreement(late.id, newDue)).toEqual({ ok: true });
-    expect(announce).toHaveBeenLastCalledWith('Agreement renegotiated.');
+    expect(announce).toHaveBeenLastCalledWith(`Agreement now due ${formatDay(newDue, dayOf(Date.now()))}.`);
     expect(await getDatabase().agreements.get(late.id)).toMatchObject({
       status: 'renegotiated',
       dueDate: newDue,
@@ -264,7 +265,7 @@ describe('relationshipActions', () => {
     const { bob, point, announce, changed, actions } = await setup();
     const second = await addTalkingPoint(bob.id, { text: 'Second', author: 'them' });
     expect(await actions.moveTalkingPoint(point.id, 'down', [point.id, second.id])).toEqual({ ok: true });
-    expect(announce).toHaveBeenLastCalledWith('Moved: now 2 of 2.');
+    expect(announce).toHaveBeenLastCalledWith('Moved down: now 2 of 2.');
     expect((await upcomingTalkingPoints(bob.id)).map((p) => p.text)).toEqual(['Second', 'Offsite budget']);
     await actions.setTalkingPointStatus(point.id, 'discussed');
     expect(announce).toHaveBeenLastCalledWith('Talking point marked discussed.');

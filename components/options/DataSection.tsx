@@ -1,0 +1,382 @@
+/**
+ * My data: export (JSON, Markdown), import with a preview of what will change, and delete everything.
+ * Files are made and read in this page; nothing is sent anywhere.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Relationship } from '@/lib/domain/model';
+import { EXPORT_TABLES, type ExportData, type ExportTable } from '@/lib/io/export-format';
+import { exportAll, exportFileName, serializeExport } from '@/lib/io/export';
+import {
+  applyImport,
+  deleteAllData,
+  ImportError,
+  type ImportMode,
+  type ImportPreview,
+  parseImportText,
+  previewImport,
+  validateImport,
+} from '@/lib/io/import';
+import { exportRelationshipMarkdown } from '@/lib/io/markdown';
+import { type MessageKey, t } from '@/lib/i18n';
+import { ActionMessage } from './ActionMessage';
+import { OptionsSection } from './OptionsSection';
+import { downloadText, slug, today } from './download';
+import { ShownError, useAction } from './use-action';
+
+const TABLE_LABELS: Record<ExportTable, MessageKey> = {
+  people: 'options_table_people',
+  relationships: 'options_table_relationships',
+  sessions: 'options_table_sessions',
+  talkingPoints: 'options_table_talking_points',
+  agreements: 'options_table_agreements',
+  goals: 'options_table_goals',
+  feedback: 'options_table_feedback',
+  templates: 'options_table_templates',
+  settings: 'options_table_settings',
+};
+
+export const CONFIRM_WORD = 'DELETE';
+
+export function DataSection({
+  relationships,
+  onDataChanged,
+}: {
+  relationships: readonly Relationship[];
+  onDataChanged: () => void;
+}) {
+  return (
+    <OptionsSection id="data" title={t('options_data_title')} intro={t('options_data_intro')}>
+      <ExportPanel relationships={relationships} />
+      <ImportPanel onDataChanged={onDataChanged} />
+      <DeleteAll onDataChanged={onDataChanged} />
+    </OptionsSection>
+  );
+}
+
+function ExportPanel({ relationships }: { relationships: readonly Relationship[] }) {
+  const action = useAction();
+  const [which, setWhich] = useState('all');
+  const exportJson = () =>
+    void action.run(async () => {
+      const file = await exportAll();
+      downloadText(serializeExport(file), exportFileName(file.exportedAt), 'application/json');
+      return t('options_export_done', exportFileName(file.exportedAt));
+    });
+  const exportMarkdown = () =>
+    void action.run(async () => {
+      const chosen = which === 'all' ? relationships : relationships.filter((r) => r.id === which);
+      if (chosen.length === 0) throw new ShownError(t('options_export_md_none'));
+      const parts = await Promise.all(chosen.map((r) => exportRelationshipMarkdown(r.id)));
+      const name =
+        chosen.length === 1 && which !== 'all'
+          ? `duet-${slug(chosen[0]!.title)}-${today()}.md`
+          : `duet-1on1s-${today()}.md`;
+      downloadText(parts.join('\n---\n\n'), name, 'text/markdown');
+      return t('options_export_done', name);
+    });
+  return (
+    <div class="options-subsection">
+      <h3>{t('options_export_title')}</h3>
+      <p class="duet-muted options-hint">{t('options_export_intro')}</p>
+      <div class="options-actions">
+        <button type="button" class="options-button primary" data-testid="export-json" onClick={exportJson}>
+          {t('options_export_json')}
+        </button>
+      </div>
+      <div class="options-inline wrap">
+        <label for="export-md-which">{t('options_export_md_which')}</label>
+        <select
+          id="export-md-which"
+          value={which}
+          data-testid="export-md-which"
+          onChange={(e) => setWhich(e.currentTarget.value)}
+        >
+          <option value="all">{t('options_export_md_all', relationships.length)}</option>
+          {relationships.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title || t('options_untitled')}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="options-button" data-testid="export-md" onClick={exportMarkdown}>
+          {t('options_export_md')}
+        </button>
+      </div>
+      <ActionMessage state={action.state} testId="export" />
+    </div>
+  );
+}
+
+interface Loaded {
+  fileName: string;
+  data: ExportData;
+  preview: ImportPreview;
+}
+
+function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
+  const action = useAction();
+  const [mode, setMode] = useState<ImportMode>('merge');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+
+  const load = (file: File, nextMode: ImportMode) =>
+    void action.run(async () => {
+      setLoaded(null);
+      try {
+        const data = validateImport(parseImportText(await file.text()));
+        setLoaded({ fileName: file.name, data, preview: await previewImport(data, nextMode) });
+      } catch (error) {
+        if (error instanceof ImportError)
+          throw new ShownError(t('options_import_bad_file', file.name, error.message));
+        throw error;
+      }
+    });
+
+  const changeMode = (next: ImportMode) => {
+    setMode(next);
+    if (loaded)
+      void action.run(async () => {
+        setLoaded({ ...loaded, preview: await previewImport(loaded.data, next) });
+      });
+  };
+
+  const apply = () => {
+    if (!loaded) return;
+    void action
+      .run(async () => {
+        await applyImport(loaded.data, mode);
+        onDataChanged();
+        return t('options_import_done', loaded.fileName);
+      })
+      .then((ok) => {
+        if (ok) {
+          setLoaded(null);
+          setInputKey((k) => k + 1);
+        }
+      });
+  };
+
+  return (
+    <div class="options-subsection">
+      <h3>{t('options_import_title')}</h3>
+      <p class="duet-muted options-hint">{t('options_import_intro')}</p>
+      <fieldset class="mode-choice">
+        <legend>{t('options_import_mode')}</legend>
+        <label class="check">
+          <input
+            type="radio"
+            name="import-mode"
+            value="merge"
+            checked={mode === 'merge'}
+            data-testid="import-merge"
+            onChange={() => changeMode('merge')}
+          />
+          <span>{t('options_import_merge')}</span>
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="import-mode"
+            value="replace"
+            checked={mode === 'replace'}
+            data-testid="import-replace"
+            onChange={() => changeMode('replace')}
+          />
+          <span>{t('options_import_replace')}</span>
+        </label>
+      </fieldset>
+      <label class="file-pick">
+        <span class="options-label">{t('options_import_file')}</span>
+        <input
+          key={inputKey}
+          type="file"
+          accept=".json,application/json"
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) load(file, mode);
+          }}
+        />
+      </label>
+      {loaded ? (
+        <PreviewTable
+          loaded={loaded}
+          mode={mode}
+          onApply={apply}
+          onCancel={() => {
+            setLoaded(null);
+            setInputKey((k) => k + 1);
+            action.reset();
+          }}
+        />
+      ) : null}
+      <ActionMessage state={action.state} testId="import" />
+    </div>
+  );
+}
+
+function PreviewTable({
+  loaded,
+  mode,
+  onApply,
+  onCancel,
+}: {
+  loaded: Loaded;
+  mode: ImportMode;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { changes, removed } = loaded.preview;
+  const rows = EXPORT_TABLES.filter(
+    (table) => changes[table].added + changes[table].updated + changes[table].unchanged + removed[table] > 0,
+  );
+  const total = (pick: (table: ExportTable) => number) =>
+    EXPORT_TABLES.reduce((sum, table) => sum + pick(table), 0);
+  const added = total((table) => changes[table].added);
+  const updated = total((table) => changes[table].updated);
+  const gone = total((table) => removed[table]);
+  const nothing = added + updated + gone === 0;
+  return (
+    <div
+      class="import-preview"
+      data-testid="import-preview"
+      role="region"
+      aria-labelledby="import-preview-title"
+    >
+      <h4 id="import-preview-title" class="options-h4">
+        {t('options_import_preview_title', loaded.fileName)}
+      </h4>
+      <p data-testid="import-summary">
+        {nothing
+          ? t('options_import_nothing')
+          : mode === 'replace'
+            ? t('options_import_summary_replace', added, updated, gone)
+            : t('options_import_summary', added, updated)}
+      </p>
+      <div class="table-scroll">
+        <table class="preview-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('options_import_col_what')}</th>
+              <th scope="col">{t('options_import_col_new')}</th>
+              <th scope="col">{t('options_import_col_changed')}</th>
+              <th scope="col">{t('options_import_col_same')}</th>
+              {mode === 'replace' ? <th scope="col">{t('options_import_col_removed')}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((table) => (
+              <tr key={table} data-testid={`preview-${table}`}>
+                <th scope="row">{t(TABLE_LABELS[table])}</th>
+                <td>{changes[table].added}</td>
+                <td>{changes[table].updated}</td>
+                <td>{changes[table].unchanged}</td>
+                {mode === 'replace' ? <td>{removed[table]}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {mode === 'replace' && gone > 0 ? (
+        <p class="duet-error">{t('options_import_replace_warning', gone)}</p>
+      ) : null}
+      <div class="options-actions">
+        <button
+          type="button"
+          class={`options-button ${mode === 'replace' ? 'danger' : 'primary'}`}
+          data-testid="import-apply"
+          onClick={onApply}
+        >
+          {mode === 'replace' ? t('options_import_apply_replace') : t('options_import_apply_merge')}
+        </button>
+        <button type="button" class="options-button" data-testid="import-cancel" onClick={onCancel}>
+          {t('common_cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function DeleteAll({ onDataChanged }: { onDataChanged: () => void }) {
+  const action = useAction();
+  const [asking, setAsking] = useState(false);
+  const [typed, setTyped] = useState('');
+  const confirmed = typed.trim() === CONFIRM_WORD;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (asking) input.current?.focus();
+  }, [asking]);
+  const remove = () => {
+    if (!confirmed) return action.fail(t('options_delete_not_confirmed', CONFIRM_WORD));
+    void action
+      .run(async () => {
+        await deleteAllData();
+        onDataChanged();
+        return t('options_delete_done');
+      })
+      .then((ok) => {
+        if (ok) {
+          setAsking(false);
+          setTyped('');
+        }
+      });
+  };
+  return (
+    <div class="options-subsection danger-zone">
+      <h3>{t('options_delete_title')}</h3>
+      <p class="duet-muted options-hint">{t('options_delete_intro')}</p>
+      {asking ? (
+        <div class="confirm-box" data-testid="delete-confirm">
+          <label class="options-field" for="delete-confirm-input">
+            <span>{t('options_delete_type', CONFIRM_WORD)}</span>
+          </label>
+          <div class="options-inline wrap">
+            <input
+              id="delete-confirm-input"
+              ref={input}
+              type="text"
+              value={typed}
+              autocomplete="off"
+              spellcheck={false}
+              data-testid="delete-confirm-input"
+              onInput={(e) => {
+                setTyped(e.currentTarget.value);
+                if (action.state.kind === 'error') action.reset();
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && remove()}
+            />
+            <button type="button" class="options-button danger" data-testid="delete-apply" onClick={remove}>
+              {t('options_delete_apply')}
+            </button>
+            <button
+              type="button"
+              class="options-button"
+              onClick={() => {
+                setAsking(false);
+                setTyped('');
+                action.reset();
+              }}
+            >
+              {t('common_cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="options-actions">
+          <button
+            type="button"
+            class="options-button danger"
+            data-testid="delete-start"
+            onClick={() => {
+              action.reset();
+              setAsking(true);
+            }}
+          >
+            {t('options_delete_start')}
+          </button>
+        </div>
+      )}
+      <ActionMessage state={action.state} testId="delete" />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+/** A list of title keywords as removable chips, with a field to add one (Enter or the Add button). */
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { ActionMessage } from './ActionMessage';
+import { useAction } from './use-action';
+
+const MAX_KEYWORDS = 50;
+const MAX_LENGTH = 80;
+
+export interface KeywordListProps {
+  id: string;
+  label: string;
+  hint: string;
+  keywords: readonly string[];
+  /** Keywords of the other list: a word cannot be in both. */
+  otherKeywords: readonly string[];
+  otherListName: string;
+  onChange: (next: string[]) => Promise<void>;
+}
+
+export function KeywordList({
+  id,
+  label,
+  hint,
+  keywords,
+  otherKeywords,
+  otherListName,
+  onChange,
+}: KeywordListProps) {
+  const [draft, setDraft] = useState('');
+  const action = useAction();
+  const fold = (text: string) => text.trim().toLowerCase();
+
+  const add = () => {
+    const keyword = draft.trim().replace(/\s+/g, ' ');
+    if (keyword === '') return action.fail(t('options_keyword_empty'));
+    if (keyword.length > MAX_LENGTH) return action.fail(t('options_keyword_too_long', MAX_LENGTH));
+    if (keywords.some((k) => fold(k) === fold(keyword)))
+      return action.fail(t('options_keyword_duplicate', keyword));
+    if (otherKeywords.some((k) => fold(k) === fold(keyword)))
+      return action.fail(t('options_keyword_in_other', keyword, otherListName));
+    if (keywords.length >= MAX_KEYWORDS) return action.fail(t('options_keyword_too_many', MAX_KEYWORDS));
+    void action
+      .run(async () => {
+        await onChange([...keywords, keyword]);
+        return t('options_keyword_added', keyword);
+      })
+      .then((ok) => ok && setDraft(''));
+  };
+
+  const remove = (keyword: string) =>
+    void action.run(async () => {
+      await onChange(keywords.filter((k) => k !== keyword));
+      return t('options_keyword_removed', keyword);
+    });
+
+  const inputId = `${id}-input`;
+  return (
+    <div class="keyword-list" data-testid={id}>
+      <label for={inputId} class="options-label">
+        {label}
+      </label>
+      <p class="duet-muted options-hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {keywords.length > 0 ? (
+        <ul class="chip-list" aria-label={label}>
+          {keywords.map((keyword) => (
+            <li key={keyword} class="keyword-chip" data-testid={`${id}-chip`}>
+              <span>{keyword}</span>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={t('options_keyword_remove', keyword)}
+                title={t('options_keyword_remove', keyword)}
+                onClick={() => remove(keyword)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="duet-muted options-none">{t('options_keyword_none')}</p>
+      )}
+      <div class="options-inline">
+        <input
+          id={inputId}
+          type="text"
+          value={draft}
+          maxLength={200}
+          aria-describedby={`${id}-hint`}
+          aria-invalid={action.state.kind === 'error' ? 'true' : undefined}
+          data-testid={`${id}-input`}
+          onInput={(e) => {
+            setDraft(e.currentTarget.value);
+            if (action.state.kind === 'error') action.reset();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" class="options-button" data-testid={`${id}-add`} onClick={add}>
+          {t('options_keyword_add')}
+        </button>
+      </div>
+      <ActionMessage state={action.state} testId={id} />
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+/** People and their 1:1s: edit, archive and bring back, merge duplicates. */
+import { useState } from 'preact/hooks';
+import {
+  type DirectoryEntry,
+  type PeopleDirectory,
+  setPersonArchived,
+  setRelationshipArchived,
+} from '@/lib/db';
+import type { Relationship, Template } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { ActionMessage } from './ActionMessage';
+import { MergePeople } from './MergePeople';
+import { OptionsSection } from './OptionsSection';
+import { PersonEditor } from './PersonEditor';
+import { RelationshipEditor } from './RelationshipEditor';
+import { kindLabel, relationLabel } from './options-text';
+import { useAction } from './use-action';
+
+interface Shared {
+  templates: readonly Template[];
+  showArchived: boolean;
+  onDataChanged: () => void;
+  run: ReturnType<typeof useAction>['run'];
+}
+
+export function PeopleSection({
+  directory,
+  templates,
+  onDataChanged,
+}: {
+  directory: PeopleDirectory;
+  templates: readonly Template[];
+  onDataChanged: () => void;
+}) {
+  const [showArchived, setShowArchived] = useState(false);
+  const action = useAction();
+  const visible = directory.people.filter((entry) => showArchived || !entry.person.archived);
+  const archivedPeople = directory.people.length - directory.people.filter((e) => !e.person.archived).length;
+  const unassigned = directory.unassigned.filter((r) => showArchived || !r.archived);
+  const shared: Shared = { templates, showArchived, onDataChanged, run: action.run };
+
+  return (
+    <OptionsSection id="people" title={t('options_people_title')} intro={t('options_people_intro')}>
+      <div class="options-toolbar">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={showArchived}
+            data-testid="show-archived"
+            onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          />
+          <span>{t('options_people_show_archived', archivedPeople)}</span>
+        </label>
+      </div>
+      <MergePeople entries={directory.people} onDataChanged={onDataChanged} />
+      {visible.length === 0 && unassigned.length === 0 ? (
+        <p class="duet-empty" data-testid="people-empty">
+          {t('options_people_none')}
+        </p>
+      ) : null}
+      <ul class="people-list" data-testid="people-list">
+        {visible.map((entry) => (
+          <PersonCard key={entry.person.id} entry={entry} {...shared} />
+        ))}
+      </ul>
+      {unassigned.length > 0 ? (
+        <div class="options-subsection">
+          <h3>{t('options_people_unassigned')}</h3>
+          <ul class="row-list">
+            {unassigned.map((relationship) => (
+              <RelationshipRow key={relationship.id} relationship={relationship} {...shared} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ActionMessage state={action.state} testId="people" />
+    </OptionsSection>
+  );
+}
+
+function PersonCard({ entry, ...shared }: { entry: DirectoryEntry } & Shared) {
+  const { person } = entry;
+  const [editing, setEditing] = useState(false);
+  const relationships = entry.relationships.filter((r) => shared.showArchived || !r.archived);
+  const headingId = `person-${person.id}-name`;
+  return (
+    <li class="person-card" data-testid="person-card" data-person-id={person.id} aria-labelledby={headingId}>
+      <div class="person-head">
+        <div class="person-id">
+          <h3 id={headingId} class="person-name">
+            {person.name}
+          </h3>
+          <span class="duet-chip">{relationLabel(person.relation)}</span>
+          {person.archived ? <span class="duet-chip muted-chip">{t('options_archived')}</span> : null}
+        </div>
+        <div class="row-buttons">
+          <button
+            type="button"
+            class="options-button small"
+            aria-expanded={editing}
+            aria-label={t('options_person_edit_label', person.name)}
+            data-testid="person-edit"
+            onClick={() => setEditing(!editing)}
+          >
+            {t('options_edit')}
+          </button>
+          <button
+            type="button"
+            class="options-button small"
+            data-testid="person-archive"
+            aria-label={t(
+              person.archived ? 'options_person_unarchive_label' : 'options_person_archive_label',
+              person.name,
+            )}
+            onClick={() =>
+              void shared.run(async () => {
+                await setPersonArchived(person.id, !person.archived);
+                shared.onDataChanged();
+                return t(
+                  person.archived ? 'options_person_unarchived' : 'options_person_archived',
+                  person.name,
+                );
+              })
+            }
+          >
+            {person.archived ? t('options_unarchive') : t('options_archive')}
+          </button>
+        </div>
+      </div>
+      <p class="duet-muted person-emails">
+        {person.emails.length > 0 ? person.emails.join(', ') : t('options_person_no_emails')}
+      </p>
+      {editing ? (
+        <PersonEditor person={person} onDone={() => setEditing(false)} onDataChanged={shared.onDataChanged} />
+      ) : null}
+      {relationships.length > 0 ? (
+        <ul class="row-list" aria-label={t('options_person_relationships', person.name)}>
+          {relationships.map((relationship) => (
+            <RelationshipRow key={relationship.id} relationship={relationship} {...shared} />
+          ))}
+        </ul>
+      ) : (
+        <p class="duet-muted options-none">{t('options_person_no_relationships')}</p>
+      )}
+    </li>
+  );
+}
+
+function RelationshipRow({ relationship, ...shared }: { relationship: Relationship } & Shared) {
+  const [editing, setEditing] = useState(false);
+  const title = relationship.title || t('options_untitled');
+  const template = shared.templates.find((candidate) => candidate.id === relationship.templateId);
+  return (
+    <li class="row relationship-row" data-testid="relationship-row" data-relationship-id={relationship.id}>
+      <div class="row-line">
+        <span class="row-main">
+          <span class="row-title">{title}</span>
+          <span class="duet-muted row-detail">
+            {t(
+              'options_relationship_summary',
+              kindLabel(relationship.kind),
+              relationship.cadenceDays,
+              template?.name ?? t('options_template_missing'),
+            )}
+            {relationship.archived ? ` · ${t('options_archived')}` : ''}
+          </span>
+        </span>
+        <span class="row-buttons">
+          <button
+            type="button"
+            class="options-button small"
+            aria-expanded={editing}
+            aria-label={t('options_relationship_edit_label', title)}
+            data-testid="relationship-edit"
+            onClick={() => setEditing(!editing)}
+          >
+            {t('options_edit')}
+          </button>
+          <button
+            type="button"
+            class="options-button small"
+            data-testid="relationship-archive"
+            aria-label={t(
+              relationship.archived
+                ? 'options_relationship_unarchive_label'
+                : 'options_relationship_archive_label',
+              title,
+            )}
+            onClick={() =>
+              void shared.run(async () => {
+                await setRelationshipArchived(relationship.id, !relationship.archived);
+                shared.onDataChanged();
+                return t(
+                  relationship.archived ? 'options_relationship_unarchived' : 'options_relationship_archived',
+                  title,
+                );
+              })
+            }
+          >
+            {relationship.archived ? t('options_unarchive') : t('options_archive')}
+          </button>
+        </span>
+      </div>
+      {editing ? (
+        <RelationshipEditor
+          relationship={relationship}
+          templates={shared.templates}
+          onDone={() => setEditing(false)}
+          onDataChanged={shared.onDataChanged}
+        />
+      ) : null}
+    </li>
+  );
+}

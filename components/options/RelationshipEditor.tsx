@@ -1,0 +1,121 @@
+/** Edit one 1:1 series: what I call it, its kind, how often we meet, which template it uses. */
+import { useState } from 'preact/hooks';
+import { updateRelationship } from '@/lib/db';
+import { type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
+import { t } from '@/lib/i18n';
+import { ActionMessage } from './ActionMessage';
+import { kindLabel } from './options-text';
+import { useAction } from './use-action';
+import { useFocusOnMount } from './use-focus-on-mount';
+
+export function RelationshipEditor({
+  relationship,
+  templates,
+  onDone,
+  onDataChanged,
+}: {
+  relationship: Relationship;
+  templates: readonly Template[];
+  onDone: () => void;
+  onDataChanged: () => void;
+}) {
+  const [title, setTitle] = useState(relationship.title);
+  const [kind, setKind] = useState(relationship.kind);
+  const [cadence, setCadence] = useState(String(relationship.cadenceDays));
+  const [templateId, setTemplateId] = useState(relationship.templateId);
+  const action = useAction();
+  const first = useFocusOnMount<HTMLInputElement>();
+  const base = `relationship-${relationship.id}`;
+
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    if (title.trim() === '') return action.fail(t('options_relationship_title_required'));
+    const days = Number(cadence);
+    if (!/^\d+$/.test(cadence.trim()) || days < 1 || days > 365)
+      return action.fail(t('options_cadence_invalid'));
+    void action
+      .run(async () => {
+        await updateRelationship(relationship.id, {
+          title: title.trim(),
+          kind,
+          cadenceDays: days,
+          templateId,
+        });
+        onDataChanged();
+      })
+      .then((ok) => ok && onDone());
+  };
+
+  const templateKnown = templates.some((template) => template.id === templateId);
+  return (
+    <form class="options-form editor" onSubmit={onSubmit} data-testid="relationship-editor" noValidate>
+      <label class="options-field" for={`${base}-title`}>
+        <span>{t('options_relationship_title')}</span>
+      </label>
+      <input
+        id={`${base}-title`}
+        ref={first}
+        type="text"
+        value={title}
+        maxLength={200}
+        data-testid="relationship-title"
+        onInput={(e) => setTitle(e.currentTarget.value)}
+      />
+      <div class="field-pair">
+        <div class="options-field">
+          <label for={`${base}-kind`}>{t('options_relationship_kind')}</label>
+          <select
+            id={`${base}-kind`}
+            value={kind}
+            data-testid="relationship-kind"
+            onChange={(e) => setKind(e.currentTarget.value as Relationship['kind'])}
+          >
+            {RelationshipKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="options-field">
+          <label for={`${base}-cadence`}>{t('options_relationship_cadence')}</label>
+          <input
+            id={`${base}-cadence`}
+            class="number-input"
+            type="number"
+            min={1}
+            max={365}
+            value={cadence}
+            data-testid="relationship-cadence"
+            onInput={(e) => setCadence(e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      <label class="options-field" for={`${base}-template`}>
+        <span>{t('options_relationship_template')}</span>
+      </label>
+      <select
+        id={`${base}-template`}
+        value={templateId}
+        data-testid="relationship-template"
+        onChange={(e) => setTemplateId(e.currentTarget.value)}
+      >
+        {templateKnown ? null : <option value={templateId}>{t('options_template_missing')}</option>}
+        {templates.map((template) => (
+          <option key={template.id} value={template.id}>
+            {template.name}
+          </option>
+        ))}
+      </select>
+      <div class="options-actions">
+        <button type="submit" class="options-button primary" data-testid="relationship-save">
+          {t('common_save')}
+        </button>
+        <button type="button" class="options-button" onClick={onDone}>
+          {t('common_cancel')}
+        </button>
+        <ActionMessage state={action.state} testId="relationship" />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+/** The five built-in templates (read-only: copy one to change it) and my own (create, edit, delete). */
+import { useState } from 'preact/hooks';
+import { deleteCustomTemplate, TemplateInUseError } from '@/lib/db';
+import type { Relationship, Template } from '@/lib/domain/model';
+import { templateMinutes } from '@/lib/domain/templates';
+import { t } from '@/lib/i18n';
+import { ActionMessage } from './ActionMessage';
+import { OptionsSection } from './OptionsSection';
+import { blankTemplate, copyOf, TemplateEditor, type TemplateDraft } from './TemplateEditor';
+import { sectionKindLabel } from './options-text';
+import { ShownError, useAction } from './use-action';
+
+export function TemplatesSection({
+  templates,
+  relationships,
+}: {
+  templates: readonly Template[];
+  relationships: readonly Relationship[];
+}) {
+  const [draft, setDraft] = useState<TemplateDraft | null>(null);
+  const action = useAction();
+
+  const remove = (template: Template) =>
+    void action.run(async () => {
+      try {
+        await deleteCustomTemplate(template.id);
+      } catch (error) {
+        if (error instanceof TemplateInUseError)
+          throw new ShownError(
+            t('options_template_in_use', template.name, error.relationshipTitles.join(', ')),
+          );
+        throw error;
+      }
+      return t('options_template_deleted', template.name);
+    });
+
+  const usedBy = (id: string) => relationships.filter((r) => r.templateId === id).map((r) => r.title);
+
+  return (
+    <OptionsSection id="templates" title={t('options_templates_title')} intro={t('options_templates_intro')}>
+      {draft ? (
+        <TemplateEditor
+          key={draft.id ?? 'new'}
+          draft={draft}
+          onDone={(saved) => {
+            setDraft(null);
+            if (saved) action.reset();
+          }}
+        />
+      ) : (
+        <div class="options-toolbar">
+          <button
+            type="button"
+            class="options-button primary"
+            data-testid="template-new"
+            onClick={() => setDraft(blankTemplate())}
+          >
+            {t('options_template_new')}
+          </button>
+        </div>
+      )}
+      <ul class="template-list" data-testid="template-list">
+        {templates.map((template) => {
+          const users = usedBy(template.id);
+          return (
+            <li
+              key={template.id}
+              class="template-item"
+              data-testid="template-item"
+              data-template-id={template.id}
+            >
+              <details>
+                <summary>
+                  <span class="row-title">{template.name}</span>
+                  <span class="duet-chip">
+                    {template.builtIn ? t('options_template_builtin') : t('options_template_custom')}
+                  </span>
+                  <span class="duet-muted row-detail">
+                    {t('options_template_meta', template.sections.length, templateMinutes(template))}
+                  </span>
+                </summary>
+                {template.description ? <p class="template-description">{template.description}</p> : null}
+                <ol class="template-sections-view">
+                  {template.sections.map((section) => (
+                    <li key={section.id}>
+                      <span class="row-title">{section.title}</span>{' '}
+                      <span class="duet-muted">
+                        {section.minutes > 0
+                          ? t(
+                              'options_template_section_meta',
+                              section.minutes,
+                              sectionKindLabel(section.kind),
+                            )
+                          : sectionKindLabel(section.kind)}
+                      </span>
+                      {section.prompts.length > 0 ? (
+                        <ul class="prompts">
+                          {section.prompts.map((prompt, index) => (
+                            <li key={index}>{prompt}</li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+                <p class="duet-muted options-hint">
+                  {users.length > 0
+                    ? t('options_template_used_by', users.join(', '))
+                    : t('options_template_unused')}
+                </p>
+              </details>
+              <div class="row-buttons">
+                {template.builtIn ? (
+                  <button
+                    type="button"
+                    class="options-button small"
+                    aria-label={t('options_template_copy_label', template.name)}
+                    data-testid="template-copy"
+                    onClick={() => setDraft(copyOf(template))}
+                  >
+                    {t('options_template_copy')}
+                  </button>
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      class="options-button small"
+                      aria-label={t('options_template_edit_label', template.name)}
+                      data-testid="template-edit"
+                      onClick={() =>
+                        setDraft({
+                          id: template.id,
+                          name: template.name,
+                          description: template.description,
+                          sections: template.sections,
+                        })
+                      }
+                    >
+                      {t('options_edit')}
+                    </button>
+                    <button
+                      type="button"
+                      class="options-button small"
+                      aria-label={t('options_template_delete_label', template.name)}
+                      data-testid="template-delete"
+                      onClick={() => remove(template)}
+                    >
+                      {t('options_delete')}
+                    </button>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <ActionMessage state={action.state} testId="templates" />
+    </OptionsSection>
+  );
+}

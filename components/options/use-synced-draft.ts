@@ -1,0 +1,16 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/**
+ * A field's text, starting from the stored value and following it when another page changes it — but
+ * never overwriting what the user typed before the stored value changed.
+ */
+export function useSyncedDraft(stored: string): [string, (value: string) => void] {
+  const [draft, setDraft] = useState(stored);
+  const last = useRef(stored);
+  useEffect(() => {
+    if (last.current === stored) return;
+    last.current = stored;
+    setDraft(stored);
+  }, [stored]);
+  return [draft, setDraft];
+}

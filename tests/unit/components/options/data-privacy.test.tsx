@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { SECTIONS } from '@/components/options/OptionsNav';
+import { addAgreement, countRecords, createPerson, createRelationship, getDatabase } from '@/lib/db';
+import { exportAll, serializeExport } from '@/lib/io/export';
+import { all, change, click, mount, press, q, text, type, unmount, until } from './helpers';
+
+let downloads: Array<{ name: string; text: Promise<string> }>;
+
+beforeEach(() => {
+  downloads = [];
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:duet/${blobs.size}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  const click = HTMLAnchorElement.prototype.click;
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (!this.download) return click.call(this);
+    downloads.push({ name: this.download, text: blobs.get(this.href)!.text() });
+  });
+});
+afterEach(unmount);
+
+async function seed() {
+  const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+  const series = await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Alice / Bob' });
+  await addAgreement(series.id, { owner: 'them', text: 'Send the rollout draft', dueDate: '2026-04-01' });
+  return { bob, series };
+}
+
+async function app() {
+  const onDataChanged = vi.fn();
+  const root = await mount(<OptionsApp onDataChanged={onDataChanged} />);
+  await until(() => q(root, 'import-file'));
+  return { root, onDataChanged };
+}
+
+async function pickFile(input: HTMLElement, name: string, content: string) {
+  Object.defineProperty(input, 'files', {
+    configurable: true,
+    value: [new File([content], name, { type: 'application/json' })],
+  });
+  await change(input);
+}
+
+describe('DataSection: export', () => {
+  it('downloads everything as JSON through a Blob URL (no network)', async () => {
+    await seed();
+    const { root } = await app();
+    await click(q(root, 'export-json'));
+    await until(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toMatch(/^duet-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(await downloads[0]!.text) as { format: string; data: { people: unknown[] } };
+    expect(file.format).toBe('duet-export');
+    expect(file.data.people).toHaveLength(1);
+    expect(text(root, 'export-status')).toContain(downloads[0]!.name);
+  });
+
+  it('downloads one relationship, or all, as Markdown', async () => {
+    const { series } = await seed();
+    await createRelationship({ personIds: [], kind: 'peer', title: 'Peer sync' });
+    const { root } = await app();
+    await until(() => expect(q(root, 'export-md-which').querySelectorAll('option')).toHaveLength(3));
+    await change(q(root, 'export-md-which'), series.id);
+    await click(q(root, 'export-md'));
+    await until(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toMatch(/^duet-alice-bob-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = await downloads[0]!.text;
+    expect(markdown).toContain('# Alice / Bob');
+    expect(markdown).toContain('Send the rollout draft');
+    expect(markdown).not.toContain('# Peer sync');
+
+    await change(q(root, 'export-md-which'), 'all');
+    await click(q(root, 'export-md'));
+    await until(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.name).toMatch(/^duet-1on1s-/);
+    expect(await downloads[1]!.text).toContain('# Peer sync');
+  });
+});
+
+describe('DataSection: import', () => {
+  it('refuses a bad file with a message naming the file and the problem, changing nothing', async () => {
+    await seed();
+    const { root, onDataChanged } = await app();
+    await pickFile(q(root, 'import-file'), 'broken.json', '{"format": "duet-export", "vers');
+    await until(() =>
+      expect(text(root, 'import-error')).toBe(
+        '“broken.json” cannot be imported: This file is not valid JSON (it may be truncated or not a Duet export). Nothing was changed.',
+      ),
+    );
+    expect(root.querySelector('[data-testid=import-preview]')).toBeNull();
+
+    await pickFile(q(root, 'import-file'), 'other.json', JSON.stringify({ hello: 'world' }));
+    await until(() => expect(text(root, 'import-error')).toContain('This is not a Duet export file.'));
+    expect((await countRecords()).people).toBe(1);
+    expect(onDataChanged).not.toHaveBeenCalled();
+  });
+
+  it('previews what a good file changes (merge and replace), then applies it', async () => {
+    const { bob } = await seed();
+    const exported = serializeExport(await exportAll());
+    // After the export: Bob is renamed, one person is added, the agreement is gone.
+    await getDatabase().people.update(bob.id, { name: 'Robert' });
+    await createPerson({ name: 'Carol', relation: 'peer' });
+    await getDatabase().agreements.clear();
+
+    const { root, onDataChanged } = await app();
+    await pickFile(q(root, 'import-file'), 'duet-export.json', exported);
+    await until(() => q(root, 'import-preview'));
+    expect(text(root, 'import-summary')).toBe('New records: 1 · changed: 1.');
+    const cells = (table: string) =>
+      [...q(root, `preview-${table}`).querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells('people')).toEqual(['0', '1', '0']);
+    expect(cells('agreements')).toEqual(['1', '0', '0']);
+    expect(cells('relationships')).toEqual(['0', '0', '1']);
+
+    await click(q(root, 'import-replace'));
+    await until(() => expect(cells('people')).toEqual(['0', '1', '0', '1']));
+    expect(text(root, 'import-summary')).toBe('New records: 1 · changed: 1 · removed: 1.');
+    expect(text(root, 'import-apply')).toBe('Replace everything');
+    // Nothing was written by the preview.
+    expect((await countRecords()).agreements).toBe(0);
+
+    await click(q(root, 'import-apply'));
+    await until(() => expect(text(root, 'import-status')).toBe('Imported duet-export.json.'));
+    expect(root.querySelector('[data-testid=import-preview]')).toBeNull();
+    const people = await getDatabase().people.toArray();
+    expect(people.map((p) => p.name)).toEqual(['Bob Jones']);
+    expect((await countRecords()).agreements).toBe(1);
+    expect(onDataChanged).toHaveBeenCalled();
+  });
+});
+
+describe('DataSection: delete everything', () => {
+  it('needs DELETE typed before it deletes anything', async () => {
+    await seed();
+    const { root, onDataChanged } = await app();
+    expect(root.querySelector('[data-testid=delete-confirm]')).toBeNull();
+    await click(q(root, 'delete-start'));
+    await click(q(root, 'delete-apply'));
+    expect(text(root, 'delete-error')).toBe('Nothing was deleted. Type DELETE in the box first.');
+    await type(q(root, 'delete-confirm-input'), 'delete');
+    await press(q(root, 'delete-confirm-input'), 'Enter');
+    expect(text(root, 'delete-error')).toContain('Nothing was deleted');
+    expect((await countRecords()).relationships).toBe(1);
+
+    await type(q(root, 'delete-confirm-input'), 'DELETE');
+    await click(q(root, 'delete-apply'));
+    await until(() => expect(text(root, 'delete-status')).toBe('Everything was deleted.'));
+    expect(await countRecords()).toEqual({
+      people: 0,
+      relationships: 0,
+      sessions: 0,
+      agreements: 0,
+      quarantined: 0,
+    });
+    await until(() => expect(text(root, 'relationship-count')).toBe('0'));
+    expect(onDataChanged).toHaveBeenCalled();
+  });
+
+  it('can be cancelled', async () => {
+    await seed();
+    const { root } = await app();
+    await click(q(root, 'delete-start'));
+    await type(q(root, 'delete-confirm-input'), 'DELETE');
+    const cancel = [...q(root, 'delete-confirm').querySelectorAll('button')].find(
+      (b) => b.textContent === 'Cancel',
+    )!;
+    await click(cancel);
+    expect(root.querySelector('[data-testid=delete-confirm]')).toBeNull();
+    expect((await countRecords()).people).toBe(1);
+  });
+});
+
+describe('OptionsApp', () => {
+  it('shows the privacy statement and the live counts under their test ids', async () => {
+    await seed();
+    const { root } = await app();
+    expect(text(root, 'privacy-statement')).toContain('makes no network requests');
+    await until(() => expect(text(root, 'relationship-count')).toBe('1'));
+    expect(text(root, 'agreement-count')).toBe('1');
+    expect(text(root, 'session-count')).toBe('0');
+    await createRelationship({ personIds: [], kind: 'peer', title: 'Peer sync' });
+    await until(() => expect(text(root, 'relationship-count')).toBe('2'));
+  });
+
+  it('has a nav link to every section, each section labelled by its heading', async () => {
+    const { root } = await app();
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(SECTIONS.map((s) => `#${s.id}`));
+    for (const { id } of SECTIONS) {
+      const section = root.querySelector(`section#${id}`)!;
+      expect(section, id).not.toBeNull();
+      expect(root.querySelector(`#${section.getAttribute('aria-labelledby')}`)?.tagName).toBe('H2');
+    }
+    await click(q(root, 'nav-people'));
+    expect(q(root, 'nav-people').getAttribute('aria-current')).toBe('location');
+    expect(all(root, 'nav-identity')[0]!.getAttribute('aria-current')).toBeNull();
+  });
+});

@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { createRelationship, getDatabase, getSettings, listTemplates, saveCustomTemplate } from '@/lib/db';
+import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
+import { all, change, click, mount, q, submit, text, type, unmount, until } from './helpers';
+
+afterEach(unmount);
+
+async function app() {
+  const root = await mount(<OptionsApp onDataChanged={vi.fn()} />);
+  await until(() => expect(all(root, 'template-item').length).toBeGreaterThan(0));
+  return root;
+}
+
+const item = (root: HTMLElement, name: string) =>
+  all(root, 'template-item').find((el) => el.querySelector('summary .row-title')?.textContent === name)!;
+
+describe('TemplatesSection', () => {
+  it('shows the five built-ins with their sections, timeboxes and prompts', async () => {
+    const root = await app();
+    expect(all(root, 'template-item')).toHaveLength(5);
+    const peer = BUILT_IN_TEMPLATES.find((t) => t.method === 'peer')!;
+    const view = item(root, peer.name);
+    expect(view.textContent).toContain('Built-in');
+    for (const section of peer.sections) {
+      expect(view.textContent).toContain(section.title);
+      for (const prompt of section.prompts) expect(view.textContent).toContain(prompt);
+    }
+    expect(view.textContent).toContain(`${peer.sections[0]!.minutes} min`);
+    // Built-ins can only be copied.
+    expect(view.querySelector('[data-testid=template-edit], [data-testid=template-delete]')).toBeNull();
+  });
+
+  it('“Copy to edit” makes my own template from a built-in, with reordered and edited sections', async () => {
+    const root = await app();
+    const peer = BUILT_IN_TEMPLATES.find((t) => t.method === 'peer')!;
+    await click(q(item(root, peer.name), 'template-copy'));
+    const editor = q(root, 'template-editor');
+    expect(q<HTMLInputElement>(editor, 'template-name').value).toBe(`${peer.name} (my copy)`);
+    expect(all(editor, 'section-draft')).toHaveLength(peer.sections.length);
+
+    // Move the second section up, shorten the first, add one.
+    await click(all(editor, 'section-up')[1]!);
+    await type(all(editor, 'section-minutes')[0]!, '3');
+    await click(q(editor, 'section-add'));
+    const last = all(editor, 'section-draft').at(-1)!;
+    await type(q(last, 'section-title'), 'Wins');
+    await type(q(last, 'section-prompts'), 'What went well?\n\nWhat surprised you?');
+    await change(q(last, 'section-kind'), 'feedback');
+    await submit(editor);
+    await until(() => expect(root.querySelector('[data-testid=template-editor]')).toBeNull());
+
+    const mine = (await listTemplates()).find((t) => !t.builtIn)!;
+    expect(mine.name).toBe(`${peer.name} (my copy)`);
+    expect(mine.sections.map((s) => s.title)).toEqual([
+      peer.sections[1]!.title,
+      peer.sections[0]!.title,
+      ...peer.sections.slice(2).map((s) => s.title),
+      'Wins',
+    ]);
+    expect(mine.sections[0]!.minutes).toBe(3);
+    expect(mine.sections.at(-1)).toMatchObject({
+      prompts: ['What went well?', 'What surprised you?'],
+      kind: 'feedback',
+      minutes: 5,
+    });
+    await until(() => expect(all(root, 'template-item')).toHaveLength(6));
+  });
+
+  it('creates a new template and explains what is missing without losing the text', async () => {
+    const root = await app();
+    await click(q(root, 'template-new'));
+    const editor = q(root, 'template-editor');
+    await submit(editor);
+    expect(text(editor, 'template-error')).toBe('Give the template a name.');
+    await type(q(editor, 'template-name'), 'Quick sync');
+    await type(q(editor, 'template-description'), 'Fifteen minutes, no more.');
+    await type(q(editor, 'section-minutes'), '300');
+    await submit(editor);
+    expect(text(editor, 'template-error')).toBe(
+      'Section 1: minutes are a whole number from 0 (no timebox) to 240.',
+    );
+    expect(q<HTMLInputElement>(editor, 'template-name').value).toBe('Quick sync');
+    await type(q(editor, 'section-minutes'), '15');
+    await submit(editor);
+    await until(async () => expect((await listTemplates()).some((t) => t.name === 'Quick sync')).toBe(true));
+    const saved = (await listTemplates()).find((t) => t.name === 'Quick sync')!;
+    expect(saved).toMatchObject({
+      description: 'Fifteen minutes, no more.',
+      method: 'custom',
+      builtIn: false,
+    });
+    expect(saved.sections).toEqual([
+      { id: 'notes', title: 'Notes', minutes: 15, prompts: [], kind: 'notes' },
+    ]);
+  });
+
+  it('deletes an unused template; refuses one in use and says which 1:1s use it', async () => {
+    const section = { id: 'talk', title: 'Talk', minutes: 10, prompts: [], kind: 'notes' as const };
+    const used = await saveCustomTemplate({
+      name: 'Used',
+      method: 'custom',
+      description: '',
+      sections: [section],
+    });
+    await saveCustomTemplate({ name: 'Unused', method: 'custom', description: '', sections: [section] });
+    await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      templateId: used.id,
+    });
+    const root = await app();
+    await until(() => expect(all(root, 'template-item')).toHaveLength(7));
+
+    expect(item(root, 'Used').textContent).toContain('Used by: Alice / Bob');
+    await click(q(item(root, 'Used'), 'template-delete'));
+    await until(() =>
+      expect(text(root, 'templates-error')).toBe(
+        '“Used” is used by Alice / Bob. Choose another template for them (People section) before deleting it.',
+      ),
+    );
+    expect(await getDatabase().templates.get(used.id)).toBeDefined();
+
+    await click(q(item(root, 'Unused'), 'template-delete'));
+    await until(() => expect(all(root, 'template-item')).toHaveLength(6));
+    expect(text(root, 'templates-status')).toBe('Deleted “Unused”.');
+  });
+
+  it('edits my own template in place', async () => {
+    const mine = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [
+        { id: 'a', title: 'A', minutes: 5, prompts: [], kind: 'notes' },
+        { id: 'b', title: 'B', minutes: 5, prompts: [], kind: 'agreements' },
+      ],
+    });
+    const root = await app();
+    await until(() => item(root, 'Mine'));
+    await click(q(item(root, 'Mine'), 'template-edit'));
+    const editor = q(root, 'template-editor');
+    await click(all(editor, 'section-down')[0]!);
+    await click(all(editor, 'section-remove')[1]!);
+    await submit(editor);
+    await until(async () =>
+      expect((await getDatabase().templates.get(mine.id))!.sections.map((s) => s.id)).toEqual(['b']),
+    );
+  });
+});
+
+describe('RemindersSection', () => {
+  it('switches reminders and their timing on and off', async () => {
+    const root = await app();
+    const after = q<HTMLInputElement>(root, 'reminder-afterHeld');
+    expect(after.checked).toBe(true);
+    expect(after.getAttribute('role')).toBe('switch');
+    await click(after);
+    await until(async () => expect((await getSettings()).reminders.afterHeld).toBe(false));
+    await change(q(root, 'reminder-beforeMinutes'), '60');
+    await until(async () => expect((await getSettings()).reminders.beforeMinutes).toBe(60));
+    await click(q(root, 'reminder-beforeSession'));
+    await until(() => expect(q<HTMLSelectElement>(root, 'reminder-beforeMinutes').disabled).toBe(true));
+    expect((await getSettings()).reminders).toMatchObject({
+      beforeSession: false,
+      beforeMinutes: 60,
+      afterHeld: false,
+      cadenceGap: true,
+      reschedule: true,
+      overdueBadge: true,
+    });
+  });
+
+  it('saves a default cadence per kind and refuses values outside 1–365', async () => {
+    const root = await app();
+    const peer = q(root, 'cadence-peer');
+    await type(peer, '400');
+    await change(peer);
+    expect(text(root, 'cadence-peer-error')).toBe('Choose a whole number of days from 1 to 365.');
+    expect(q<HTMLInputElement>(root, 'cadence-peer').value).toBe('400');
+    await type(peer, '21');
+    await change(peer);
+    await until(async () => expect((await getSettings()).cadenceDays.peer).toBe(21));
+  });
+});

@@ -1,0 +1,235 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  addAgreement,
+  addFeedback,
+  addGoal,
+  addTalkingPoint,
+  createPerson,
+  createRelationship,
+  deleteCustomTemplate,
+  getDatabase,
+  getSettings,
+  InvalidInputError,
+  listTemplates,
+  mergePeople,
+  peopleDirectory,
+  prepareSession,
+  saveCustomTemplate,
+  setPersonArchived,
+  setRelationshipArchived,
+  TemplateInUseError,
+  templateUsage,
+  unlinkSeries,
+  updateCadenceDefault,
+  updateDetectionRules,
+  updateReminderSettings,
+} from '@/lib/db';
+
+async function twoBobs() {
+  const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+  const dup = await createPerson({ name: 'Bob J.', emails: ['bob.jones@gmail.example'], relation: 'other' });
+  const kept = await createRelationship({
+    personIds: [bob.id],
+    kind: 'one-on-one',
+    title: 'Alice / Bob',
+    calendarSeriesIds: ['series-a'],
+  });
+  const removed = await createRelationship({
+    personIds: [dup.id],
+    kind: 'one-on-one',
+    title: 'Bob 1:1 (old)',
+    calendarSeriesIds: ['series-b'],
+    meetCodes: ['abc-defg-hij'],
+  });
+  const career = await createRelationship({ personIds: [dup.id], kind: 'career', title: 'Bob career' });
+  return { bob, dup, kept, removed, career };
+}
+
+describe('mergePeople', () => {
+  it('keeps one person with both emails and moves the whole history of the same-kind 1:1 over', async () => {
+    const { bob, dup, kept, removed, career } = await twoBobs();
+    const { session } = await prepareSession({
+      relationshipId: removed.id,
+      scheduledAt: Date.UTC(2026, 0, 5),
+    });
+    const agreement = await addAgreement(removed.id, {
+      owner: 'them',
+      text: 'Send the draft',
+      dueDate: null,
+      sessionId: session.id,
+    });
+    const point = await addTalkingPoint(removed.id, { text: 'Promotion', author: 'me' });
+    const goal = await addGoal(removed.id, { category: 'impact', title: 'Ship billing' });
+    const feedback = await addFeedback(removed.id, {
+      direction: 'given',
+      text: 'Great demo',
+      personId: dup.id,
+    });
+
+    const result = await mergePeople(bob.id, dup.id);
+    expect(result).toMatchObject({ movedRelationships: 1, mergedRelationships: 1 });
+    expect(result.person.emails).toEqual(['bob@acme.example', 'bob.jones@gmail.example']);
+
+    const db = getDatabase();
+    expect(await db.people.get(dup.id)).toBeUndefined();
+    expect(await db.relationships.get(removed.id)).toBeUndefined();
+    const merged = (await db.relationships.get(kept.id))!;
+    expect(merged.calendarSeriesIds).toEqual(['series-a', 'series-b']);
+    expect(merged.meetCodes).toEqual(['abc-defg-hij']);
+    expect((await db.sessions.get(session.id))!.relationshipId).toBe(kept.id);
+    expect((await db.agreements.get(agreement.id))!.relationshipId).toBe(kept.id);
+    expect((await db.talkingPoints.get(point.id))!.relationshipId).toBe(kept.id);
+    expect((await db.goals.get(goal.id))!.relationshipId).toBe(kept.id);
+    const movedFeedback = (await db.feedback.get(feedback.id))!;
+    expect(movedFeedback).toMatchObject({ relationshipId: kept.id, personId: bob.id });
+    // A kind only the removed person had moves over as it is.
+    expect((await db.relationships.get(career.id))!.personIds).toEqual([bob.id]);
+    // Nothing points at a record that is gone.
+    expect(await db.sessions.where('relationshipId').equals(removed.id).count()).toBe(0);
+  });
+
+  it('is all or nothing: a failure half-way leaves every record as it was', async () => {
+    const { bob, dup, removed } = await twoBobs();
+    const goal = await addGoal(removed.id, { category: 'impact', title: 'Ship billing' });
+    const before = await Promise.all(getDatabase().dataTables.map((table) => table.toArray()));
+    // Fail on the last write of the merge (deleting the removed person).
+    const spy = vi.spyOn(getDatabase().people, 'delete').mockRejectedValueOnce(new Error('disk gone'));
+    await expect(mergePeople(bob.id, dup.id)).rejects.toThrow('disk gone');
+    spy.mockRestore();
+    const after = await Promise.all(getDatabase().dataTables.map((table) => table.toArray()));
+    expect(after).toEqual(before);
+    expect((await getDatabase().goals.get(goal.id))!.relationshipId).toBe(removed.id);
+  });
+
+  it('refuses to merge a person with themself or with someone who is gone', async () => {
+    const { bob } = await twoBobs();
+    await expect(mergePeople(bob.id, bob.id)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(mergePeople(bob.id, 'nobody')).rejects.toThrow('no longer exists');
+  });
+
+  it('keeps 2-1s as separate relationships (only single-person 1:1s of the same kind merge)', async () => {
+    const { bob, dup } = await twoBobs();
+    const carol = await createPerson({ name: 'Carol', relation: 'peer' });
+    const twoOne = await createRelationship({
+      personIds: [dup.id, carol.id],
+      kind: 'two-on-one',
+      title: '2-1 Bob',
+    });
+    await mergePeople(bob.id, dup.id);
+    expect((await getDatabase().relationships.get(twoOne.id))!.personIds).toEqual([bob.id, carol.id]);
+  });
+});
+
+describe('archiving', () => {
+  it('archives a person with their relationships and brings them back, keeping everything', async () => {
+    const { bob, kept } = await twoBobs();
+    await addGoal(kept.id, { category: 'impact', title: 'Kept goal' });
+    await setPersonArchived(bob.id, true);
+    expect((await getDatabase().people.get(bob.id))!.archived).toBe(true);
+    expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(true);
+    expect(await getDatabase().goals.count()).toBe(1);
+    await setPersonArchived(bob.id, false);
+    expect((await getDatabase().people.get(bob.id))!.archived).toBe(false);
+    expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(false);
+  });
+
+  it('does not bring back a shared relationship while its other person stays archived', async () => {
+    const a = await createPerson({ name: 'A', relation: 'report' });
+    const b = await createPerson({ name: 'B', relation: 'report' });
+    const shared = await createRelationship({ personIds: [a.id, b.id], kind: 'two-on-one', title: '2-1' });
+    await setPersonArchived(a.id, true);
+    await setPersonArchived(b.id, true);
+    await setPersonArchived(a.id, false);
+    expect((await getDatabase().relationships.get(shared.id))!.archived).toBe(true);
+  });
+
+  it('archives and unarchives one relationship', async () => {
+    const { kept } = await twoBobs();
+    expect((await setRelationshipArchived(kept.id, true)).archived).toBe(true);
+    expect((await setRelationshipArchived(kept.id, false)).archived).toBe(false);
+    await expect(setRelationshipArchived('gone', true)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('unlinkSeries and peopleDirectory', () => {
+  it('stops linking one series and lists people with their relationships, archived included', async () => {
+    const { bob, dup, kept, career } = await twoBobs();
+    await unlinkSeries(kept.id, 'series-a');
+    expect((await getDatabase().relationships.get(kept.id))!.calendarSeriesIds).toEqual([]);
+    await setPersonArchived(dup.id, true);
+    const orphan = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Untitled 1:1' });
+    const directory = await peopleDirectory();
+    expect(directory.people.map((entry) => entry.person.id)).toEqual([dup.id, bob.id]);
+    expect(directory.people[0]!.relationships.map((r) => r.id)).toEqual([removedId(directory), career.id]);
+    expect(directory.unassigned.map((r) => r.id)).toEqual([orphan.id]);
+  });
+});
+
+function removedId(directory: Awaited<ReturnType<typeof peopleDirectory>>): string {
+  return directory.people[0]!.relationships.find((r) => r.title === 'Bob 1:1 (old)')!.id;
+}
+
+describe('deleteCustomTemplate', () => {
+  const section = { id: 'talk', title: 'Talk', minutes: 10, prompts: [], kind: 'notes' as const };
+
+  it('deletes an unused custom template', async () => {
+    const template = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [section],
+    });
+    await deleteCustomTemplate(template.id);
+    expect((await listTemplates()).some((t) => t.id === template.id)).toBe(false);
+  });
+
+  it('refuses while a relationship uses it, naming the relationships', async () => {
+    const template = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [section],
+    });
+    await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Zed 1:1',
+      templateId: template.id,
+    });
+    await createRelationship({ personIds: [], kind: 'peer', title: 'Amy peer', templateId: template.id });
+    const error = await deleteCustomTemplate(template.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateInUseError);
+    expect((error as TemplateInUseError).relationshipTitles).toEqual(['Amy peer', 'Zed 1:1']);
+    expect(await getDatabase().templates.get(template.id)).toBeDefined();
+    expect((await templateUsage()).get(template.id)).toHaveLength(2);
+  });
+
+  it('refuses built-ins and unknown ids', async () => {
+    await expect(deleteCustomTemplate('builtin:peer')).rejects.toThrow('Built-in');
+    await expect(deleteCustomTemplate('custom:nope')).rejects.toThrow('no longer exists');
+  });
+});
+
+describe('settings updates', () => {
+  it('patches detection rules, reminders and cadence defaults without touching the rest', async () => {
+    await updateDetectionRules({ includeKeywords: ['weekly sync'] });
+    await updateDetectionRules({ maxGuests: 5 });
+    await updateReminderSettings({ afterHeld: false });
+    await updateReminderSettings({ beforeMinutes: 60 });
+    await updateCadenceDefault('peer', 21);
+    const settings = await getSettings();
+    expect(settings.detection).toEqual({
+      includeKeywords: ['weekly sync'],
+      excludeKeywords: [],
+      maxGuests: 5,
+    });
+    expect(settings.reminders).toMatchObject({ afterHeld: false, beforeMinutes: 60, beforeSession: true });
+    expect(settings.cadenceDays).toMatchObject({ peer: 21, 'one-on-one': 14 });
+  });
+
+  it('refuses values outside the schema', async () => {
+    await expect(updateDetectionRules({ maxGuests: 11 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(updateReminderSettings({ beforeMinutes: 1 })).rejects.toBeInstanceOf(InvalidInputError);
+    expect((await getSettings()).detection.maxGuests).toBe(3);
+  });
+});
