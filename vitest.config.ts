@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
@@ -11,5 +12,8 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // Vitest leaves one core free by default: on a 2-core machine that is a single worker. Test files are
+    // independent (a fresh fake database per test), so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -108,23 +108,48 @@ describe('popup', () => {
   it('filters: mine, theirs, overdue and this week each show what their count says', async () => {
     const popup = await PopupPage.open(duet);
     await popup.ready();
+    // Each check waits for the whole list to have switched (a filter re-reads, then re-renders).
+    const items = popup.page.locator('[data-testid=popup-agreement]');
     await popup.filter('overdue').check();
-    await expect.poll(() => popup.agreementTexts()).toContain('E2E: book the offsite venue');
-    const overdueTexts = await popup.page.locator('[data-testid=popup-agreement]').allTextContents();
-    for (const text of overdueTexts) expect(text).toContain('overdue since');
+    await expect
+      .poll(async () => {
+        const texts = await items.allTextContents();
+        return texts.length > 0 && texts.every((text) => text.includes('overdue since'));
+      })
+      .toBe(true);
+    expect(await popup.agreementTexts()).toContain('E2E: book the offsite venue');
     const overdueCount = Number(await popup.count('overdue').textContent());
-    if (overdueCount < 50) expect(overdueTexts.length).toBe(overdueCount);
+    if (overdueCount < 50) expect(await items.count()).toBe(overdueCount);
 
     await popup.filter('theirs').check();
-    await expect.poll(() => popup.agreementTexts()).toContain('E2E: Bob shares the hiring plan');
-    expect(await popup.agreementTexts()).not.toContain('E2E: book the offsite venue');
+    await expect
+      .poll(async () => {
+        const texts = await popup.agreementTexts();
+        return (
+          texts.includes('E2E: Bob shares the hiring plan') && !texts.includes('E2E: book the offsite venue')
+        );
+      })
+      .toBe(true);
 
     await popup.filter('mine').check();
-    await expect.poll(() => popup.agreementTexts()).toContain('E2E: book the offsite venue');
-    expect(await popup.agreementTexts()).not.toContain('E2E: Bob shares the hiring plan');
+    await expect
+      .poll(async () => {
+        const texts = await popup.agreementTexts();
+        return (
+          texts.includes('E2E: book the offsite venue') && !texts.includes('E2E: Bob shares the hiring plan')
+        );
+      })
+      .toBe(true);
 
     await popup.filter('due-this-week').check();
-    await expect.poll(() => popup.agreementTexts()).not.toContain('E2E: book the offsite venue');
+    await expect
+      .poll(async () => {
+        const texts = await popup.agreementTexts();
+        return (
+          !texts.includes('E2E: book the offsite venue') && !texts.includes('E2E: Bob shares the hiring plan')
+        );
+      })
+      .toBe(true);
     await duet.screenshot(popup.page, 'popup-filter-week');
     await popup.page.close();
   });
@@ -165,9 +190,11 @@ describe('popup', () => {
     await popup.page.locator('[data-testid=popup-point-person]').selectOption('');
     await popup.page.locator('[data-testid=popup-point-text]').fill('Bob: E2E second point by name');
     await popup.page.keyboard.press('Enter');
-    await expect
-      .poll(() => popup.page.locator('[data-testid=popup-point-message]').textContent())
-      .toContain('Bob Jones');
+    // Saved: the line empties again (it keeps the text on failure).
+    await expect.poll(() => popup.page.locator('[data-testid=popup-point-text]').inputValue()).toBe('');
+    expect(await popup.page.locator('[data-testid=popup-point-message]').textContent()).toContain(
+      'Bob Jones',
+    );
     await popup.page.close();
 
     const calendar = await CalendarPage.open(duet);

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DuetDatabase, getDatabase } from '@/lib/db';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Template } from '@/lib/domain/model';
+import { defaultDetectionRules, defaultReminderSettings, type Template } from '@/lib/domain/model';
 import { exportAll, serializeExport } from '@/lib/io/export';
 import {
   EXPORT_FORMAT,
@@ -390,7 +390,14 @@ describe('arbitrary files are refused whole, with an ImportError only', () => {
 /** Fields a record may lack: import fills them in (rows written before these fields existed). */
 const DEFAULTED: Partial<Record<ExportTable, Record<string, unknown>>> = {
   sessions: { live: null, assessment: null },
-  settings: { ignoredSeries: [], meetPanel: 'open' },
+  // Fields added after the first export format carry defaults: an older file without them imports.
+  settings: {
+    ignoredSeries: [],
+    meetPanel: 'open',
+    seriesTitles: {},
+    detection: defaultDetectionRules(),
+    reminders: defaultReminderSettings(),
+  },
 };
 
 type Category = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
