@@ -4,7 +4,7 @@
  */
 import { countRecords, getSettings, listRelationships, listTemplates, peopleDirectory } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { notifyDataChanged } from '../panel/PanelApp';
+import { notifyDataChanged } from '../shared/data-changed';
 import { Brand } from '../shared/Brand';
 import { type LiveResult, useLiveQuery } from '../shared/use-live-query';
 import { DataSection } from './DataSection';

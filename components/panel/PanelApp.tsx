@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/client';
+import { notifyDataChanged } from '../shared/data-changed';
 import { Brand } from '../shared/Brand';
 import { CalendarPanel } from './calendar/CalendarPanel';
 import { MeetPanel } from './meet/MeetPanel';
@@ -8,14 +8,7 @@ import { openSidePanel, sidePanelAvailable } from './side-panel';
 import { guardVisibility } from './visibility-guard';
 import { type PanelContextState, usePanelContext } from './use-panel-context';
 
-/** Tells the background that data behind Calendar's badges changed, so they refresh. Best effort. */
-export async function notifyDataChanged(): Promise<void> {
-  try {
-    await sendMessage({ kind: 'panel/data-changed' });
-  } catch {
-    // The worker may be restarting; badges catch up on the next classification.
-  }
-}
+export { notifyDataChanged };
 
 export interface PanelAppProps {
   /** Called after the panel changed data that badges depend on (tracked a 1:1, closed an agreement…). */

@@ -2,10 +2,11 @@
 import { useState } from 'preact/hooks';
 import type { PopupUpcoming, PopupView, PrepStatus } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { formatDate } from '../shared/format';
 import { moveFocus } from './list-keys';
 
 export function formatWhen(instant: number): string {
-  return new Date(instant).toLocaleString(undefined, {
+  return formatDate(new Date(instant), {
     weekday: 'short',
     month: 'short',
     day: 'numeric',

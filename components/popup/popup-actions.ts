@@ -5,7 +5,7 @@
 import { addTalkingPoint, completeAgreement, reopenAgreement } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { attempt } from '../panel/calendar/use-calendar-actions';
-import { notifyDataChanged } from '../panel/PanelApp';
+import { notifyDataChanged } from '../shared/data-changed';
 import type { ActionResult } from '../panel/calendar/view-types';
 
 export type { ActionResult };

@@ -6,18 +6,41 @@ import { type MessageKey, t } from '@/lib/i18n';
  * The browser's UI language (`browser.i18n.getUILanguage()`), for dates, numbers and plural rules; undefined
  * (the runtime's default locale) where the browser has none to give, e.g. in unit tests.
  */
+const localeOfLanguage = new Map<string, string | undefined>();
+
 export function uiLocale(): string | undefined {
   try {
     const language = (
       browser as unknown as { i18n?: { getUILanguage?: () => string } }
     ).i18n?.getUILanguage?.();
     if (typeof language !== 'string' || language === '') return undefined;
+    // Checking a tag is costly (lists render many dates): once per language.
+    if (localeOfLanguage.has(language)) return localeOfLanguage.get(language);
     // Chrome says "en_US" in some builds; Intl wants a BCP 47 tag.
     const tag = language.replace(/_/g, '-');
-    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
+    const locale = Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
+    localeOfLanguage.set(language, locale);
+    return locale;
   } catch {
     return undefined;
   }
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date in the user's language with these options; formatters are kept (making one costs far more than
+ * using it, and a list formats dozens of dates).
+ */
+export function formatDate(date: Date, options: Intl.DateTimeFormatOptions): string {
+  const locale = uiLocale();
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** The base of each plural pair in the catalog (`x` for `x_one` + `x_other`). */
@@ -55,7 +78,7 @@ export function formatRelativeTime(timestamp: number, now: number = Date.now()):
   if (hours < 24) return tn('common_hours_ago', hours);
   const days = Math.round(hours / 24);
   if (days < 14) return tn('common_days_ago', days);
-  return new Date(timestamp).toLocaleDateString(uiLocale(), {
+  return formatDate(new Date(timestamp), {
     month: 'short',
     day: 'numeric',
     year: 'numeric',

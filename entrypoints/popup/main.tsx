@@ -4,6 +4,7 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import '@/components/shared/theme.css';
 import '@/components/popup/popup.css';
 
+performance.mark('duet-popup-script');
 render(<PopupApp />, document.getElementById('app')!);
 // Ask the browser to keep Duet's data under storage pressure (the answer is recorded for the options page) —
 // after the lists are up, so opening the popup never waits on it.

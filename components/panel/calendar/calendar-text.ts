@@ -18,7 +18,7 @@ import {
 } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
-import { tn, uiLocale } from '../../shared/format';
+import { formatDate, tn } from '../../shared/format';
 import type { CalendarContext, Direction } from './view-types';
 
 /** A relationship kind's name ("One-on-one", "Peer 1:1"). */
@@ -151,7 +151,7 @@ function localDate(day: Day): Date {
 export function formatDay(day: Day, today: Day): string {
   const date = localDate(day);
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return date.toLocaleDateString(uiLocale(), {
+  return formatDate(date, {
     month: 'short',
     day: 'numeric',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -160,7 +160,7 @@ export function formatDay(day: Day, today: Day): string {
 
 /** When a session took place, in the user's locale ("Mon, Mar 9, 2026"). */
 export function formatSessionDate(instant: number): string {
-  return new Date(instant).toLocaleDateString(uiLocale(), {
+  return formatDate(new Date(instant), {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
