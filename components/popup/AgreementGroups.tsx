@@ -99,14 +99,16 @@ export function AgreementGroups({
                   {group.relationship.name}
                 </h3>
                 <div class="popup-group-actions">
-                  <button
-                    type="button"
-                    class="popup-link"
-                    aria-label={t('popup_add_point_for', group.relationship.name)}
-                    onClick={() => onAddPoint(group.relationship.id)}
-                  >
-                    {t('popup_add_point_short')}
-                  </button>
+                  {group.relationship.archived ? null : (
+                    <button
+                      type="button"
+                      class="popup-link"
+                      aria-label={t('popup_add_point_for', group.relationship.name)}
+                      onClick={() => onAddPoint(group.relationship.id)}
+                    >
+                      {t('popup_add_point_short')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     class="popup-link"

@@ -124,17 +124,16 @@ export function PopupApp({
         <p class="duet-muted popup-message">{t('common_loading')}</p>
       ) : (
         <>
-          {/* While searching, the agreements are all that matters; otherwise the week ahead comes first. */}
-          {query.trim() ? null : (
-            <>
-              <UpcomingList
-                view={ready}
-                onOpen={open}
-                onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
-              />
-              <QuickPoint relationships={ready.relationships} preselect={pointFor} actions={actions} />
-            </>
-          )}
+          {/* While searching, the agreements are all that matters; otherwise the week ahead comes first.
+              Hidden, not removed: a half-typed talking point survives a search. */}
+          <div hidden={query.trim() !== ''} class="popup-ahead">
+            <UpcomingList
+              view={ready}
+              onOpen={open}
+              onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
+            />
+            <QuickPoint relationships={ready.relationships} preselect={pointFor} actions={actions} />
+          </div>
           <AgreementGroups
             view={ready}
             filter={filter}

@@ -1,7 +1,10 @@
 /** Arrow keys move between the popup's list items (`[data-popup-item]`), in document order. */
 export function moveFocus(event: KeyboardEvent, root: ParentNode = document): void {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const items = [...root.querySelectorAll<HTMLElement>('[data-popup-item]')];
+  // Items inside a hidden part (the week ahead, while searching) are skipped.
+  const items = [...root.querySelectorAll<HTMLElement>('[data-popup-item]')].filter(
+    (item) => !item.closest('[hidden]'),
+  );
   const at = items.indexOf(event.currentTarget as HTMLElement);
   if (at < 0) return;
   event.preventDefault();

@@ -5,7 +5,7 @@
  *
  * Privacy: notifications are drawn by the operating system (never inside a Google page) and name only the
  * 1:1 and counts — never note, talking-point or agreement text. What was sent is remembered in
- * `storage.local` as opaque ids and timestamps only.
+ * `storage.local` as opaque ids and timestamps only (click targets wait in memory, `storage.session`).
  *
  * Clicking a notification opens Google Calendar where the prep panel lives: the 1:1's day (before / after
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
@@ -273,12 +273,20 @@ export class Reminders {
   private chain: Promise<unknown> = Promise.resolve();
   private badgeChain: Promise<unknown> = Promise.resolve();
   private readonly area: Area;
+  /**
+   * Where raised notifications' targets wait for a click: memory only (`storage.session`). A target holds
+   * the chip's `data-eventid`, whose encoded calendar id is usually an email address — never written to disk.
+   */
+  private readonly pendingArea: Area;
 
   constructor(
     private readonly deps: ReminderDeps,
     area?: Area,
+    pendingArea?: Area,
   ) {
     this.area = area ?? browser.storage.local;
+    this.pendingArea =
+      pendingArea ?? (browser.storage.session as Area | undefined) ?? area ?? browser.storage.local;
   }
 
   private now(): number {
@@ -361,7 +369,8 @@ export class Reminders {
     const events: DeclinedEvent[] = [];
     for (const { event, relationshipId } of judged) {
       if (relationshipId === null || event.response !== 'declined' || event.allDay) continue;
-      // The chip's day and time (a moved instance shows its new time), else the instance id's start.
+      // The chip's day and time (a moved instance shows its new time; read in this computer's time zone,
+      // which is Calendar's unless its setting differs), else the instance id's start.
       const scheduledAt =
         (event.day && event.start ? localInstant(event.day, event.start) : null) ??
         instantFromEventKey(event.eventId);
@@ -386,11 +395,11 @@ export class Reminders {
   }
 
   private async raise(facts: ReminderFacts, now: number, settings: ReminderSettings): Promise<Reminder[]> {
-    const stored = await this.area.get([SENT_LOG_KEY, PENDING_KEY]);
+    const stored = await this.area.get(SENT_LOG_KEY);
     const log = readSentLog(stored[SENT_LOG_KEY]);
     const decided = decideReminders(facts, now, settings, log);
     if (decided.length === 0) return [];
-    const pending = readPending(stored[PENDING_KEY], now);
+    const pending = readPending((await this.pendingArea.get(PENDING_KEY))[PENDING_KEY], now);
     const raised: Reminder[] = [];
     for (const reminder of decided) {
       const id = NOTIFICATION_PREFIX + reminder.key;
@@ -400,7 +409,10 @@ export class Reminders {
       }
     }
     // Remembered even if the OS refused to show it (notifications blocked): never retried in a loop.
-    await this.area.set({ [SENT_LOG_KEY]: recordSent(log, decided, now), [PENDING_KEY]: pending });
+    await Promise.all([
+      this.area.set({ [SENT_LOG_KEY]: recordSent(log, decided, now) }),
+      this.pendingArea.set({ [PENDING_KEY]: pending }),
+    ]);
     return raised;
   }
 
@@ -436,16 +448,16 @@ export class Reminders {
 
   private async pendingTarget(id: string): Promise<PendingTarget | undefined> {
     if (!id.startsWith(NOTIFICATION_PREFIX)) return undefined;
-    const stored = await this.area.get(PENDING_KEY);
+    const stored = await this.pendingArea.get(PENDING_KEY);
     return readPending(stored[PENDING_KEY], this.now())[id];
   }
 
   private async forget(id: string): Promise<void> {
     await this.serialized(async () => {
-      const stored = await this.area.get(PENDING_KEY);
+      const stored = await this.pendingArea.get(PENDING_KEY);
       const pending = readPending(stored[PENDING_KEY], this.now());
       delete pending[id];
-      await this.area.set({ [PENDING_KEY]: pending });
+      await this.pendingArea.set({ [PENDING_KEY]: pending });
     });
     await browser.notifications.clear(id).catch(() => false);
   }

@@ -25,6 +25,8 @@ export interface PopupRelationship {
   title: string;
   kind: Relationship['kind'];
   people: Person[];
+  /** Archived 1:1s keep their open agreements on show, but take no new talking points from the popup. */
+  archived: boolean;
 }
 
 export interface PopupGroup {
@@ -130,7 +132,14 @@ export async function loadPopupView(
       const byId = new Map<string, PopupRelationship>();
       for (const r of relationshipRows) {
         const its = r.personIds.map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
-        byId.set(r.id, { id: r.id, name: nameOf(r, its), title: r.title, kind: r.kind, people: its });
+        byId.set(r.id, {
+          id: r.id,
+          name: nameOf(r, its),
+          title: r.title,
+          kind: r.kind,
+          people: its,
+          archived: r.archived,
+        });
       }
       const archived = new Set(relationshipRows.filter((r) => r.archived).map((r) => r.id));
 

@@ -39,7 +39,10 @@ interface WorkerChrome {
     create: (...args: unknown[]) => unknown;
     getAll(): Promise<Record<string, boolean>>;
   };
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: null): Promise<Record<string, unknown>> };
+    session: { get(keys: null): Promise<Record<string, unknown>> };
+  };
 }
 
 const now = Date.now();
@@ -311,7 +314,7 @@ describe('reminders and the toolbar badge', () => {
     await page.close();
 
     // The decision is the user's: Duet's session for that instance is still upcoming, and the prompt's
-    // target (ids and times only) waits in storage.local.
+    // target waits in memory (storage.session: the chip's data-eventid encodes a calendar's email).
     const options = await duet.newPage();
     await options.goto(duet.extensionUrl('options.html'));
     const status = await options.evaluate(async () => {
@@ -331,8 +334,12 @@ describe('reminders and the toolbar badge', () => {
     await options.close();
     expect(status).toBe('upcoming');
     const pending = await worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.session.get(null),
+    );
+    const onDisk = await worker().evaluate(() =>
       (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.local.get(null),
     );
+    expect(Object.keys(onDisk)).not.toContain('reminders.pending');
     expect(
       (pending['reminders.pending'] as Record<string, { kind: string; eventId: string }>)[id],
     ).toMatchObject({

@@ -199,8 +199,12 @@ describe('reminder notifications', () => {
     const { reminders } = harness();
     await reminders.check();
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(stored).sort()).toEqual([PENDING_KEY, SENT_LOG_KEY]);
+    // On disk: the sent log only. Click targets (a chip's data-eventid encodes an email) stay in memory.
+    expect(Object.keys(stored)).toEqual([SENT_LOG_KEY]);
     expect(JSON.stringify(stored)).not.toContain('Alex');
+    const inMemory = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(inMemory)).toEqual([PENDING_KEY]);
+    expect(JSON.stringify(inMemory)).not.toContain('Alex');
     expect(readSentLog(stored[SENT_LOG_KEY]).entries).toEqual([
       { key: `before-session:s-alex:${NOW + 20 * MIN}`, at: NOW },
     ]);
@@ -435,7 +439,7 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
       url: 'https://calendar.google.com/calendar/r/eventedit/OXE3a2Rscm1vaDdj',
     });
     expect(deps.cancelDeclined).not.toHaveBeenCalled();
-    const pending = (await fakeBrowser.storage.local.get(PENDING_KEY))[PENDING_KEY] as Record<
+    const pending = (await fakeBrowser.storage.session.get(PENDING_KEY))[PENDING_KEY] as Record<
       string,
       unknown
     >;

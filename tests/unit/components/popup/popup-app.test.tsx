@@ -131,11 +131,24 @@ describe('PopupApp', () => {
     await vi.waitFor(() => expect(q('popup-upcoming-list')).not.toBeNull());
     await type(searchField(), 'plan');
     await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
-    expect(q('popup-upcoming-list')).toBeNull();
-    expect(q('popup-quick-point')).toBeNull();
+    // Hidden, not removed: the talking point line keeps what was typed in it.
+    expect(q('popup-upcoming-list')!.closest('[hidden]')).not.toBeNull();
+    expect(q('popup-quick-point')!.closest('[hidden]')).not.toBeNull();
     await key(searchField(), 'Escape');
-    await vi.waitFor(() => expect(q('popup-upcoming-list')).not.toBeNull());
-    expect(q('popup-quick-point')).not.toBeNull();
+    await vi.waitFor(() => expect(q('popup-upcoming-list')!.closest('[hidden]')).toBeNull());
+    expect(q('popup-quick-point')!.closest('[hidden]')).toBeNull();
+  });
+
+  it('a half-typed talking point survives a search', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(q('popup-point-text')).not.toBeNull());
+    await type(q('popup-point-text') as HTMLInputElement, 'Offsite bud');
+    await type(searchField(), 'plan');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+    await key(searchField(), 'Escape');
+    await vi.waitFor(() => expect(q('popup-quick-point')!.closest('[hidden]')).toBeNull());
+    expect((q('popup-point-text') as HTMLInputElement).value).toBe('Offsite bud');
   });
 
   it('passes the filter and the search text to the loader', async () => {
@@ -261,7 +274,7 @@ describe('PopupApp', () => {
       await seed();
       await show();
       await type(searchField(), 'e');
-      await vi.waitFor(() => expect(q('popup-upcoming-list')).toBeNull());
+      await vi.waitFor(() => expect(q('popup-upcoming-list')!.closest('[hidden]')).not.toBeNull());
       await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(3));
       searchField().focus();
       expect(await key(searchField(), 'ArrowDown')).toBe(true);

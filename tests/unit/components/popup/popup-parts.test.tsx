@@ -130,6 +130,18 @@ describe('AgreementGroups', () => {
     expect(q('popup-more')).toBeNull();
   });
 
+  it('an archived 1:1 keeps its open agreements on show but offers no "+ Point"', async () => {
+    const archivedBob = { ...BOB, archived: true };
+    await show(
+      <AgreementGroups
+        {...props({ view: groupsView({ groups: [{ relationship: archivedBob, agreements: [late] }] }) })}
+      />,
+    );
+    expect(qa('popup-agreement')).toHaveLength(1);
+    expect(byLabel('Add a talking point for Bob Jones', container)).toBeFalsy();
+    expect(byLabel('Open the 1:1 with Bob Jones', container)).toBeTruthy();
+  });
+
   it('renders hostile names and texts as inert text', async () => {
     const hostile = { ...BOB, name: XSS };
     await show(
