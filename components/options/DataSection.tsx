@@ -111,6 +111,8 @@ interface Loaded {
   fileName: string;
   data: ExportData;
   preview: ImportPreview;
+  /** The mode the preview was made for: Apply does exactly what the preview on screen says. */
+  mode: ImportMode;
 }
 
 function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
@@ -124,7 +126,12 @@ function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
       setLoaded(null);
       try {
         const data = validateImport(parseImportText(await file.text()));
-        setLoaded({ fileName: file.name, data, preview: await previewImport(data, nextMode) });
+        setLoaded({
+          fileName: file.name,
+          data,
+          preview: await previewImport(data, nextMode),
+          mode: nextMode,
+        });
       } catch (error) {
         if (error instanceof ImportError)
           throw new ShownError(t('options_import_bad_file', file.name, error.message));
@@ -136,7 +143,7 @@ function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
     setMode(next);
     if (loaded)
       void action.run(async () => {
-        setLoaded({ ...loaded, preview: await previewImport(loaded.data, next) });
+        setLoaded({ ...loaded, preview: await previewImport(loaded.data, next), mode: next });
       });
   };
 
@@ -144,7 +151,7 @@ function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
     if (!loaded) return;
     void action
       .run(async () => {
-        await applyImport(loaded.data, mode);
+        await applyImport(loaded.data, loaded.mode);
         onDataChanged();
         return t('options_import_done', loaded.fileName);
       })
@@ -201,7 +208,8 @@ function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
       {loaded ? (
         <PreviewTable
           loaded={loaded}
-          mode={mode}
+          // Until the preview for the chosen mode is on screen, and while anything runs, Apply waits.
+          ready={loaded.mode === mode && action.state.kind !== 'busy'}
           onApply={apply}
           onCancel={() => {
             setLoaded(null);
@@ -217,15 +225,16 @@ function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
 
 function PreviewTable({
   loaded,
-  mode,
+  ready,
   onApply,
   onCancel,
 }: {
   loaded: Loaded;
-  mode: ImportMode;
+  ready: boolean;
   onApply: () => void;
   onCancel: () => void;
 }) {
+  const { mode } = loaded;
   const { changes, removed } = loaded.preview;
   const rows = EXPORT_TABLES.filter(
     (table) => changes[table].added + changes[table].updated + changes[table].unchanged + removed[table] > 0,
@@ -285,6 +294,7 @@ function PreviewTable({
           type="button"
           class={`options-button ${mode === 'replace' ? 'danger' : 'primary'}`}
           data-testid="import-apply"
+          disabled={!ready}
           onClick={onApply}
         >
           {mode === 'replace' ? t('options_import_apply_replace') : t('options_import_apply_merge')}

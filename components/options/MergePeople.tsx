@@ -107,7 +107,13 @@ export function MergePeople({
               )}
             </p>
             <div class="options-actions">
-              <button type="button" class="options-button danger" data-testid="merge-apply" onClick={merge}>
+              <button
+                type="button"
+                class="options-button danger"
+                data-testid="merge-apply"
+                disabled={action.state.kind === 'busy'}
+                onClick={merge}
+              >
                 {t('options_merge_apply', remove.person.name, keep.person.name)}
               </button>
               <button type="button" class="options-button" onClick={() => setConfirming(false)}>

@@ -257,7 +257,12 @@ export function TemplateEditor({
         <button type="submit" class="options-button primary" data-testid="template-save">
           {t('common_save')}
         </button>
-        <button type="button" class="options-button" onClick={() => onDone(null)}>
+        <button
+          type="button"
+          class="options-button"
+          data-testid="template-cancel"
+          onClick={() => onDone(null)}
+        >
           {t('common_cancel')}
         </button>
         <ActionMessage state={action.state} testId="template" />

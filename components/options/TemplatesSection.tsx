@@ -18,6 +18,12 @@ export function TemplatesSection({
   relationships: readonly Relationship[];
 }) {
   const [draft, setDraft] = useState<TemplateDraft | null>(null);
+  /** A fresh editor for every template opened (two new drafts share no id). */
+  const [editorKey, setEditorKey] = useState(0);
+  const open = (next: TemplateDraft) => {
+    setDraft(next);
+    setEditorKey((key) => key + 1);
+  };
   const action = useAction();
 
   const remove = (template: Template) =>
@@ -40,7 +46,7 @@ export function TemplatesSection({
     <OptionsSection id="templates" title={t('options_templates_title')} intro={t('options_templates_intro')}>
       {draft ? (
         <TemplateEditor
-          key={draft.id ?? 'new'}
+          key={editorKey}
           draft={draft}
           onDone={(saved) => {
             setDraft(null);
@@ -53,7 +59,7 @@ export function TemplatesSection({
             type="button"
             class="options-button primary"
             data-testid="template-new"
-            onClick={() => setDraft(blankTemplate())}
+            onClick={() => open(blankTemplate())}
           >
             {t('options_template_new')}
           </button>
@@ -116,7 +122,8 @@ export function TemplatesSection({
                     class="options-button small"
                     aria-label={t('options_template_copy_label', template.name)}
                     data-testid="template-copy"
-                    onClick={() => setDraft(copyOf(template))}
+                    disabled={draft !== null}
+                    onClick={() => open(copyOf(template))}
                   >
                     {t('options_template_copy')}
                   </button>
@@ -127,8 +134,9 @@ export function TemplatesSection({
                       class="options-button small"
                       aria-label={t('options_template_edit_label', template.name)}
                       data-testid="template-edit"
+                      disabled={draft !== null}
                       onClick={() =>
-                        setDraft({
+                        open({
                           id: template.id,
                           name: template.name,
                           description: template.description,
@@ -143,6 +151,7 @@ export function TemplatesSection({
                       class="options-button small"
                       aria-label={t('options_template_delete_label', template.name)}
                       data-testid="template-delete"
+                      disabled={draft !== null}
                       onClick={() => remove(template)}
                     >
                       {t('options_delete')}

@@ -67,6 +67,24 @@ describe('TemplatesSection', () => {
     await until(() => expect(all(root, 'template-item')).toHaveLength(6));
   });
 
+  it('an open editor is never replaced silently: other templates wait until it is saved or cancelled', async () => {
+    const root = await app();
+    const peer = BUILT_IN_TEMPLATES.find((t) => t.method === 'peer')!;
+    const career = BUILT_IN_TEMPLATES.find((t) => t.method === 'career')!;
+    await click(q(root, 'template-new'));
+    await type(q(q(root, 'template-editor'), 'template-name'), 'Half-written');
+    for (const button of all(root, 'template-copy'))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+    await click(q(q(root, 'template-editor'), 'template-cancel'));
+    await until(() => expect(root.querySelector('[data-testid=template-editor]')).toBeNull());
+    // The next one opened starts from its own content, not the previous editor's.
+    await click(q(item(root, career.name), 'template-copy'));
+    expect(q<HTMLInputElement>(q(root, 'template-editor'), 'template-name').value).toBe(
+      `${career.name} (my copy)`,
+    );
+    expect(peer.name).not.toBe(career.name);
+  });
+
   it('creates a new template and explains what is missing without losing the text', async () => {
     const root = await app();
     await click(q(root, 'template-new'));
