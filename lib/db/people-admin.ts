@@ -10,6 +10,7 @@ import {
   type ReminderSettings,
   type Relationship,
   RelationshipSchema,
+  SessionSchema,
   type Settings,
 } from '../domain/model';
 import { isBuiltInTemplateId } from '../domain/templates';
@@ -30,6 +31,58 @@ export interface MergeResult {
 
 const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
+const joinText = (a: string, b: string): string => (a.trim() && b.trim() ? `${a}\n\n${b}` : a || b);
+
+/**
+ * Both relationships may hold a session for the same Calendar event (the same 1:1 tracked twice): one
+ * session per event afterwards. The other's notes are appended section by section, "held" wins, and its
+ * talking points, agreements and feedback point at the one kept.
+ */
+async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string, now: number) {
+  const [intoSessions, fromSessions] = await Promise.all([
+    db.sessions.where('relationshipId').equals(intoId).toArray(),
+    db.sessions.where('relationshipId').equals(fromId).toArray(),
+  ]);
+  const byEvent = new Map(
+    intoSessions.filter((s) => s.calendarEventId !== null).map((s) => [s.calendarEventId!, s]),
+  );
+  for (const twin of fromSessions) {
+    const kept = twin.calendarEventId === null ? undefined : byEvent.get(twin.calendarEventId);
+    if (!kept) continue;
+    const notes = { ...kept.notes };
+    for (const [section, text] of Object.entries(twin.notes))
+      notes[section] = joinText(notes[section] ?? '', text);
+    const held = kept.status === 'held' ? kept : twin.status === 'held' ? twin : kept;
+    const merged = validate(
+      SessionSchema,
+      {
+        ...kept,
+        notes,
+        privateNotes: joinText(kept.privateNotes, twin.privateNotes),
+        status: held.status,
+        heldAt: held.heldAt,
+        live: kept.live ?? twin.live,
+        checkIn: kept.checkIn ?? twin.checkIn,
+        assessment: kept.assessment ?? twin.assessment,
+        meetCode: kept.meetCode ?? twin.meetCode,
+        updatedAt: now,
+      },
+      'session',
+    );
+    await db.sessions.put(merged);
+    await db.talkingPoints.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
+    await db.feedback.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
+    await db.agreements
+      .where('[relationshipId+status]')
+      .between([fromId, ''], [fromId, '\uffff'])
+      .modify((agreement) => {
+        if (agreement.madeInSessionId === twin.id) agreement.madeInSessionId = kept.id;
+        for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
+      });
+    await db.sessions.delete(twin.id);
+  }
+}
+
 /**
  * Folds relationship `fromId` into `intoId` (inside the caller's transaction): its sessions, agreements,
  * talking points, goals and feedback move over, the calendar series and Meet codes join, and it is deleted.
@@ -41,6 +94,7 @@ async function foldRelationship(
   now: number,
 ): Promise<Relationship> {
   const repoint = { relationshipId: into.id, updatedAt: now };
+  await foldTwinSessions(db, into.id, from.id, now);
   await db.sessions.where('relationshipId').equals(from.id).modify(repoint);
   await db.goals.where('relationshipId').equals(from.id).modify(repoint);
   await db.feedback.where('relationshipId').equals(from.id).modify(repoint);
@@ -139,8 +193,9 @@ export async function mergePeople(
 
 /**
  * Archives (or brings back) a person. Archiving also archives their relationships, so they leave the
- * popup and detection; bringing a person back restores the relationships whose people are all active.
- * Nothing is deleted.
+ * popup and detection — stamped with the same instant as the person, so bringing the person back restores
+ * exactly those (whose people are all active), never a 1:1 the user had archived on its own. Nothing is
+ * deleted.
  */
 export async function setPersonArchived(
   personId: string,
@@ -156,6 +211,8 @@ export async function setPersonArchived(
     const relationships = await db.relationships.where('personIds').equals(personId).toArray();
     for (const relationship of relationships) {
       if (relationship.archived === archived) continue;
+      // Archived along with this person (same stamp), not on its own before or since.
+      if (!archived && relationship.updatedAt !== existing.updatedAt) continue;
       if (!archived) {
         const others = await db.people.bulkGet(relationship.personIds.filter((id) => id !== personId));
         if (others.some((other) => other?.archived)) continue;

@@ -120,6 +120,54 @@ describe('mergePeople', () => {
   });
 });
 
+describe('mergePeople: the same Calendar event in both 1:1s', () => {
+  it('keeps one session for the event, with both notes, held winning, and everything re-pointed', async () => {
+    const { bob, dup, kept, removed } = await twoBobs();
+    const event = 'evt_20260105T170000Z';
+    const at = Date.UTC(2026, 0, 5, 17);
+    const mine = await prepareSession({ relationshipId: kept.id, scheduledAt: at, calendarEventId: event });
+    const theirs = await prepareSession({
+      relationshipId: removed.id,
+      scheduledAt: at,
+      calendarEventId: event,
+    });
+    const db = getDatabase();
+    await db.sessions.update(mine.session.id, { notes: { general: 'From the kept 1:1' } });
+    await db.sessions.update(theirs.session.id, {
+      notes: { general: 'From the duplicate', wins: 'Shipped' },
+      privateNotes: 'Private',
+      status: 'held',
+      heldAt: at,
+    });
+    const point = await addTalkingPoint(removed.id, { text: 'Raise the offsite', author: 'me' });
+    await db.talkingPoints.update(point.id, { sessionId: theirs.session.id });
+    const agreement = await addAgreement(removed.id, {
+      owner: 'me',
+      text: 'Send the notes',
+      dueDate: null,
+      sessionId: theirs.session.id,
+    });
+
+    await mergePeople(bob.id, dup.id);
+
+    const sessions = await db.sessions.where('calendarEventId').equals(event).toArray();
+    expect(sessions).toHaveLength(1);
+    const [only] = sessions;
+    expect(only).toMatchObject({
+      id: mine.session.id,
+      relationshipId: kept.id,
+      status: 'held',
+      heldAt: at,
+      privateNotes: 'Private',
+      notes: { general: 'From the kept 1:1\n\nFrom the duplicate', wins: 'Shipped' },
+    });
+    expect((await db.talkingPoints.get(point.id))!.sessionId).toBe(mine.session.id);
+    const moved = (await db.agreements.get(agreement.id))!;
+    expect(moved.madeInSessionId).toBe(mine.session.id);
+    expect(moved.history.every((e) => e.sessionId === null || e.sessionId === mine.session.id)).toBe(true);
+  });
+});
+
 describe('archiving', () => {
   it('archives a person with their relationships and brings them back, keeping everything', async () => {
     const { bob, kept } = await twoBobs();
@@ -131,6 +179,18 @@ describe('archiving', () => {
     await setPersonArchived(bob.id, false);
     expect((await getDatabase().people.get(bob.id))!.archived).toBe(false);
     expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(false);
+  });
+
+  it('bringing a person back does not revive a 1:1 that was archived on its own before', async () => {
+    const { bob, kept } = await twoBobs();
+    const old = await createRelationship({ personIds: [bob.id], kind: 'career', title: 'Old career series' });
+    await setRelationshipArchived(old.id, true);
+    vi.setSystemTime(Date.now() + 60_000);
+    await setPersonArchived(bob.id, true);
+    vi.setSystemTime(Date.now() + 60_000);
+    await setPersonArchived(bob.id, false);
+    expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(false);
+    expect((await getDatabase().relationships.get(old.id))!.archived).toBe(true);
   });
 
   it('does not bring back a shared relationship while its other person stays archived', async () => {
