@@ -43,9 +43,9 @@ await routeGooglePages(duet.context, FIXTURES_DIR);
 
 // The demo build seeds its data when installed; wait until the popup can list it.
 const popup = await duet.context.newPage();
-if (headless) await popup.setViewportSize({ width: 360, height: 560 });
+if (headless) await popup.setViewportSize({ width: 360, height: 600 });
 await popup.goto(duet.extensionUrl('popup.html'));
-await popup.locator('[data-testid=note-item]').first().waitFor({ timeout: 15_000 });
+await popup.locator('[data-testid=popup-agreement]').first().waitFor({ timeout: 15_000 });
 
 const meet = await duet.context.newPage();
 await meet.goto(MEET_CALL_URL);
@@ -57,9 +57,10 @@ const bobChip = calendar.locator('[data-eventchip]').filter({ hasText: 'Alice / 
 await bobChip.locator('[data-duet-badge]').click();
 const panelUrl = duet.extensionUrl('panel.html');
 await calendar.waitForFunction(() => true);
-for (let i = 0; i < 50 && !calendar.frames().some((f) => f.url() === panelUrl); i++)
-  await calendar.waitForTimeout(100);
-const panel = calendar.frames().find((f) => f.url() === panelUrl);
+// The panel frame's URL carries its per-frame token after '#'.
+const isPanel = (/** @type {import('playwright-core').Frame} */ f) => f.url().split('#')[0] === panelUrl;
+for (let i = 0; i < 50 && !calendar.frames().some(isPanel); i++) await calendar.waitForTimeout(100);
+const panel = calendar.frames().find(isPanel);
 await panel?.locator('[data-testid=note-input]:not([disabled])').waitFor({ timeout: 10_000 });
 
 if (headless) {

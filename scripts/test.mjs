@@ -76,6 +76,8 @@ if (want('e2e')) {
       '--reporter=json',
       `--outputFile.json=${REPORTS}/e2e.json`,
     ]);
+    // The README's other command: the offline demo builds, seeds and shows every surface (headless here).
+    step('demo (npm start -- --headless)', process.execPath, ['scripts/start.mjs', '--headless']);
   }
 }
 
