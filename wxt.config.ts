@@ -31,7 +31,7 @@ const EXTENSION_PAGES_CSP = [
 export default defineConfig({
   // DUET_OUT_DIR: a separate output folder (parallel builds, e.g. one E2E suite while another builds).
   outDir: process.env.DUET_OUT_DIR ?? (bench ? '.output/bench' : demo ? '.output/demo' : '.output'),
-  filterEntrypoints: bench ? [...RELEASE_ENTRYPOINTS, 'bench'] : RELEASE_ENTRYPOINTS,
+  filterEntrypoints: bench ? [...RELEASE_ENTRYPOINTS, 'bench', 'bench-floor'] : RELEASE_ENTRYPOINTS,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,

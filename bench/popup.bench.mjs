@@ -58,12 +58,25 @@ export default {
         shown = sample;
       }
       if (shown.groups === 0) throw new Error('the popup showed no agreements on the large profile');
+      // The floor on this machine: a bare extension page reading 50 rows with raw IndexedDB (bench-floor).
+      const floor = [];
+      for (let run = 0; run < OPENS + 3; run++) {
+        await page.goto(duet.extensionUrl('bench-floor.html'));
+        await page.waitForFunction(() => performance.getEntriesByName('duet-floor-ready').length > 0);
+        const ready = await page.evaluate(
+          () => performance.getEntriesByName('duet-floor-ready')[0]?.startTime ?? NaN,
+        );
+        if (run >= 3) floor.push(ready);
+      }
       const p95 = percentile(opens, 0.95);
       lines.push(
         `open → lists shown: median ${fmt(percentile(opens, 0.5))}, p95 ${fmt(p95)} (${shown.groups} people's agreements, ${shown.upcoming} upcoming 1:1s on screen)`,
       );
       lines.push(
         `  of which: modules loaded and running ${fmt(percentile(phases.script, 0.5))}, first read ${fmt(percentile(phases.read, 0.5))}, first render ${fmt(percentile(phases.render, 0.5))} (medians)`,
+      );
+      lines.push(
+        `floor (a bare extension page: raw IndexedDB, 50 rows, no UI library): median ${fmt(percentile(floor, 0.5))}, p95 ${fmt(percentile(floor, 0.95))}`,
       );
       const reads = await bench.evaluate((n) => window.duetBench.timePopupView(n, ''), SEARCH_RUNS);
       const search = await bench.evaluate((n) => window.duetBench.timePopupView(n, 'rollout'), SEARCH_RUNS);
