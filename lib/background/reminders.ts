@@ -11,7 +11,7 @@
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
 import { type Browser, browser } from 'wxt/browser';
-import { type DeclinedEvent, instantFromEventKey } from '../db';
+import { type DeclinedEvent, instantFromEventKey, type SeenInstance } from '../db';
 import type { Day } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
@@ -72,6 +72,8 @@ export interface ReminderDeps {
   held(now: number, hours: number): Promise<HeldFact[]>;
   cadence(now: number): Promise<CadenceFact[]>;
   declined(events: readonly DeclinedEvent[]): Promise<DeclinedFact[]>;
+  /** Tracked 1:1s Calendar shows in the coming days become planned sessions (lib/db planSeenInstances). */
+  planSeen?(instances: readonly SeenInstance[], now: number): Promise<number>;
   /** "Cancel this session" on a declined 1:1. */
   cancelDeclined(event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>): Promise<unknown>;
   /** Something the Calendar badges show changed (a session was cancelled). */
@@ -278,6 +280,8 @@ export class Reminders {
    * the chip's `data-eventid`, whose encoded calendar id is usually an email address — never written to disk.
    */
   private readonly pendingArea: Area;
+  /** Instances (id and time) already planned or found planned while this worker lives: asked once. */
+  private readonly planned = new Set<string>();
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -364,21 +368,36 @@ export class Reminders {
     });
   }
 
-  /** From the classify handler: tracked 1:1s I declined get a "reschedule?" prompt (once per instance). */
+  /**
+   * From the classify handler: tracked 1:1s I declined get a "reschedule?" prompt (once per instance); the
+   * other tracked 1:1s shown in the coming days are planned as sessions, so no reminder misses them.
+   */
   eventsJudged(judged: readonly JudgedEvent[]): Promise<Reminder[]> {
     const events: DeclinedEvent[] = [];
-    for (const { event, relationshipId } of judged) {
-      if (relationshipId === null || event.response !== 'declined' || event.allDay) continue;
+    const seen: SeenInstance[] = [];
+    for (const { event, relationshipId, detection } of judged) {
+      if (relationshipId === null || event.allDay) continue;
       // The chip's day and time (a moved instance shows its new time; read in this computer's time zone,
       // which is Calendar's unless its setting differs), else the instance id's start.
       const scheduledAt =
         (event.day && event.start ? localInstant(event.day, event.start) : null) ??
         instantFromEventKey(event.eventId);
       if (scheduledAt === null) continue;
+      if (event.response !== 'declined') {
+        const key = `${event.eventId}@${scheduledAt}`;
+        if (detection.isOneOnOne && !this.planned.has(key)) {
+          seen.push({ eventId: event.eventId, relationshipId, scheduledAt });
+          if (this.planned.size >= 2000) this.planned.clear();
+          this.planned.add(key);
+        }
+        continue;
+      }
       events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
-    if (events.length === 0) return Promise.resolve([]);
+    if (events.length === 0 && seen.length === 0) return Promise.resolve([]);
     return this.serialized(async () => {
+      if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
+      if (events.length === 0) return [];
       const settings = await this.deps.settings();
       if (!settings.reschedule) return [];
       const now = this.now();

@@ -8,6 +8,7 @@ import {
   callLinkCandidates,
   cancelDeclinedSession,
   declinedReminderFacts,
+  planSeenInstances,
   heldReminderFacts,
   overdueAgreementCount,
   upcomingReminderFacts,
@@ -63,6 +64,7 @@ export function startBackground(): void {
     held: (now, hours) => heldReminderFacts(now, hours),
     cadence: (now) => cadenceReminderFacts(now),
     declined: (events) => declinedReminderFacts(events),
+    planSeen: (instances, now) => planSeenInstances(instances, now),
     cancelDeclined: (event) => cancelDeclinedSession(event),
     dataChanged: refreshBadges,
   });

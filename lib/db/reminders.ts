@@ -1,7 +1,7 @@
 /**
  * What the background's reminders and toolbar badge read: the overdue-agreement count (index keys only,
  * capped) and the facts lib/domain/reminders decides on. Reads only, except for the user's answer to a
- * "reschedule?" prompt (cancel that 1:1's session).
+ * "reschedule?" prompt (cancel that 1:1's session) and planning the tracked 1:1s Calendar shows ahead.
  */
 import Dexie from 'dexie';
 import { dayOf } from '../domain/days';
@@ -259,4 +259,64 @@ export async function cancelDeclinedSession(
     if (session.status === 'held' || session.status === 'cancelled') return session;
     return cancelSession(session.id, db);
   });
+}
+
+/** A tracked 1:1's Calendar instance the page showed (accepted or not answered; timed). */
+export interface SeenInstance {
+  eventId: string;
+  relationshipId: string;
+  scheduledAt: number;
+}
+
+/** How far ahead seen instances become planned sessions (the popup's week, the "before" reminder). */
+export const PLAN_AHEAD_MS = 7 * 24 * HOUR;
+/** A session of the same 1:1 this close to an instance is taken to be that instance's. */
+const SAME_MEETING_MS = 12 * HOUR;
+
+/**
+ * Turns the tracked 1:1s Calendar shows in the next 7 days into upcoming sessions, so none is missed by
+ * the "before" reminder, the popup's week or the cadence check because nobody opened it yet. Exactly what
+ * "Start prep" does (open talking points flow in), once per instance: never when the 1:1 already has a
+ * session for that event or one within 12 h of it, never for an archived 1:1, never for the past.
+ * Returns how many sessions were planned.
+ */
+export async function planSeenInstances(
+  instances: readonly SeenInstance[],
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<number> {
+  const ahead = instances.filter((i) => i.scheduledAt >= now && i.scheduledAt <= now + PLAN_AHEAD_MS);
+  let planned = 0;
+  for (const instance of ahead) {
+    const created = await db.transaction(
+      'rw',
+      [db.sessions, db.relationships, db.talkingPoints],
+      async () => {
+        const relationship = await db.relationships.get(instance.relationshipId);
+        if (!relationship || relationship.archived) return false;
+        if (await sessionOfEvent(instance.eventId, relationship.id, db)) return false;
+        const near = await db.sessions
+          .where('[relationshipId+scheduledAt]')
+          .between(
+            [relationship.id, instance.scheduledAt - SAME_MEETING_MS],
+            [relationship.id, instance.scheduledAt + SAME_MEETING_MS],
+            true,
+            true,
+          )
+          .count();
+        if (near > 0) return false;
+        await prepareSession(
+          {
+            relationshipId: relationship.id,
+            scheduledAt: instance.scheduledAt,
+            calendarEventId: instance.eventId,
+          },
+          db,
+        );
+        return true;
+      },
+    );
+    if (created) planned++;
+  }
+  return planned;
 }

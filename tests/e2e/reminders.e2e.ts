@@ -107,36 +107,42 @@ function agreement(id: string, relationshipId: string, text: string, dueDate: st
   };
 }
 
-/** A declined instance of Bob's 1:1, two days ahead at 10:00 (the fixture chip's time), in this zone. */
-const declinedStart = (() => {
-  const date = new Date(now + 2 * DAY);
-  date.setHours(10, 0, 0, 0);
-  return date;
-})();
+/** An instance of Bob's 1:1 some days ahead at 10:00 (the fixture chip's time), in this zone. */
+function bobInstance(daysAhead: number): { start: Date; eventId: string } {
+  const start = new Date(now + daysAhead * DAY);
+  start.setHours(10, 0, 0, 0);
+  const eventId = `${BOB_SERIES}_${start.getUTCFullYear()}${pad(start.getUTCMonth() + 1)}${pad(
+    start.getUTCDate(),
+  )}T${pad(start.getUTCHours())}${pad(start.getUTCMinutes())}00Z`;
+  return { start, eventId };
+}
 const pad = (n: number) => String(n).padStart(2, '0');
-const declinedEventId = `${BOB_SERIES}_${declinedStart.getUTCFullYear()}${pad(declinedStart.getUTCMonth() + 1)}${pad(
-  declinedStart.getUTCDate(),
-)}T${pad(declinedStart.getUTCHours())}${pad(declinedStart.getUTCMinutes())}00Z`;
+const { start: declinedStart, eventId: declinedEventId } = bobInstance(2);
 
 /**
- * The week fixture with its Monday moved to the declined day and "Alice / Bob" on it declined: what
- * Calendar shows after I decline one instance of the 1:1.
+ * The week fixture with its Monday moved to the instance's day and "Alice / Bob" on it, answered as given:
+ * what Calendar shows for that week (declined: after I decline that one instance).
  */
-function declinedWeekHtml(): string {
-  const day = declinedStart;
+function weekWithBob(
+  { start, eventId }: { start: Date; eventId: string },
+  response: 'Accepted' | 'Declined',
+) {
+  const day = start;
   const dateKey = ((day.getFullYear() - 1970) << 9) | ((day.getMonth() + 1) << 5) | day.getDate();
   const weekday = day.toLocaleDateString('en-US', { weekday: 'long' });
   const month = day.toLocaleDateString('en-US', { month: 'long' });
-  const chipId = Buffer.from(`${declinedEventId} alice@acme.example`).toString('base64').replace(/=+$/, '');
+  const chipId = Buffer.from(`${eventId} alice@acme.example`).toString('base64').replace(/=+$/, '');
   return readFileSync(join(FIXTURES_DIR, 'gcal-week.html'), 'utf8')
     .replaceAll('data-datekey="28791"', `data-datekey="${dateKey}"`)
     .replaceAll('Monday, March 23', `${weekday}, ${month} ${day.getDate()}`)
     .replaceAll(BOB_CHIP_ID, chipId)
     .replace(
       'Alice / Bob, Alice Smith, Accepted, No location, March 23, 2026',
-      `Alice / Bob, Alice Smith, Declined, No location, ${month} ${day.getDate()}, ${day.getFullYear()}`,
+      `Alice / Bob, Alice Smith, ${response}, No location, ${month} ${day.getDate()}, ${day.getFullYear()}`,
     );
 }
+
+const declinedWeekHtml = () => weekWithBob({ start: declinedStart, eventId: declinedEventId }, 'Declined');
 
 describe('reminders and the toolbar badge', () => {
   let duet: Duet;
@@ -347,5 +353,58 @@ describe('reminders and the toolbar badge', () => {
       eventId: declinedEventId,
       relationshipId: 'r-bob',
     });
+  });
+  it('a tracked 1:1 Calendar shows in the coming days becomes a planned session (no reminder misses it)', async () => {
+    const ahead = bobInstance(4);
+    const page = await duet.newPage();
+    const url = 'https://calendar.google.com/calendar/u/0/r/week/2099/2/1';
+    await page.route(url, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: weekWithBob(ahead, 'Accepted'),
+      }),
+    );
+    await page.goto(url);
+    await page.locator('[data-eventchip]', { hasText: 'Alice / Bob' }).locator('[data-duet-badge]').waitFor({
+      timeout: 15_000,
+    });
+    const options = await duet.newPage();
+    await options.goto(duet.extensionUrl('options.html'));
+    const planned = () =>
+      options.evaluate(async (eventId) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('duet');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const rows = await new Promise<
+          Array<{ status: string; scheduledAt: number; relationshipId: string }>
+        >((resolve, reject) => {
+          const read = db
+            .transaction('sessions')
+            .objectStore('sessions')
+            .index('calendarEventId')
+            .getAll(eventId);
+          read.onsuccess = () => resolve(read.result as never);
+          read.onerror = () => reject(read.error);
+        });
+        db.close();
+        return rows.map(({ status, scheduledAt, relationshipId }) => ({
+          status,
+          scheduledAt,
+          relationshipId,
+        }));
+      }, ahead.eventId);
+    await expect
+      .poll(planned, { timeout: 10_000 })
+      .toEqual([{ status: 'upcoming', scheduledAt: ahead.start.getTime(), relationshipId: 'r-bob' }]);
+    // Seen again: still one.
+    await page.reload();
+    await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await planned()).toHaveLength(1);
+    await options.close();
+    await page.close();
   });
 });

@@ -333,6 +333,49 @@ describe('notification wording', () => {
   });
 });
 
+describe('tracked 1:1s Calendar shows ahead are planned', () => {
+  const accepted = (overrides: Partial<CalendarEvent> = {}, relationshipId: string | null = 'r-alex') => ({
+    ...judged({ response: 'accepted', ...overrides }, relationshipId),
+    detection: { isOneOnOne: true } as unknown as JudgedEvent['detection'],
+  });
+
+  it('hands accepted, timed instances of tracked 1:1s to planSeen, once per instance and time', async () => {
+    const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => 1);
+    const { reminders, deps } = harness({}, { planSeen });
+    await reminders.eventsJudged([
+      accepted(),
+      accepted({ eventId: 'untracked_20261124T170000Z' }, null),
+      accepted({ eventId: 'allday', allDay: true }),
+      { ...accepted({ eventId: 'not-a-1on1_20261124T170000Z' }), detection: judged().detection },
+    ]);
+    expect(planSeen).toHaveBeenCalledTimes(1);
+    expect(planSeen.mock.calls[0]![0]).toEqual([
+      {
+        eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
+        relationshipId: 'r-alex',
+        scheduledAt: new Date(2026, 10, 24, 17, 0).getTime(),
+      },
+    ]);
+    // Seen again (every classification): not asked again; moved to another time: asked again.
+    await reminders.eventsJudged([accepted()]);
+    expect(planSeen).toHaveBeenCalledTimes(1);
+    await reminders.eventsJudged([accepted({ start: '18:00' })]);
+    expect(planSeen).toHaveBeenCalledTimes(2);
+    // Accepted instances never raise "reschedule?".
+    expect(deps.declined).not.toHaveBeenCalled();
+  });
+
+  it('a failure to plan never stops the declined prompt', async () => {
+    const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => {
+      throw new Error('database unavailable');
+    });
+    const { reminders } = harness({}, { planSeen });
+    const raised = await reminders.eventsJudged([accepted({ eventId: 'other_20261124T170000Z' }), judged()]);
+    expect(planSeen).toHaveBeenCalledTimes(1);
+    expect(raised.map((r) => r.kind)).toEqual(['reschedule']);
+  });
+});
+
 describe('"reschedule?" for a declined tracked 1:1', () => {
   it('raises once per event instance, with buttons, and leaves the session alone', async () => {
     const { reminders, deps } = harness();

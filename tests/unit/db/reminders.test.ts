@@ -14,6 +14,7 @@ import {
   heldReminderFacts,
   markSessionHeld,
   overdueAgreementCount,
+  planSeenInstances,
   prepareSession,
   reminderName,
   renegotiateAgreement,
@@ -249,5 +250,63 @@ describe('declined 1:1s', () => {
     await expect(cancelDeclinedSession({ ...event, relationshipId: 'gone' })).rejects.toThrow(
       /No 1:1 series/,
     );
+  });
+});
+
+describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
+  const now = new Date(2026, 10, 23, 9).getTime();
+  const instance = (relationshipId: string, eventId: string, at: number) => ({
+    relationshipId,
+    eventId,
+    scheduledAt: at,
+  });
+
+  it('plans an upcoming session per instance in the next 7 days, with open talking points carried in', async () => {
+    const { relationship } = await alex();
+    const point = await addTalkingPoint(relationship.id, { text: 'Offsite budget', author: 'me' });
+    const soon = now + DAY;
+    const planned = await planSeenInstances(
+      [
+        instance(relationship.id, 'alex_20261124T090000Z', soon),
+        instance(relationship.id, 'alex_20261201T090000Z', now + 8 * DAY), // beyond 7 days
+        instance(relationship.id, 'alex_20261122T090000Z', now - DAY), // past
+      ],
+      now,
+    );
+    expect(planned).toBe(1);
+    const session = await sessionForCalendarEvent('alex_20261124T090000Z');
+    expect(session).toMatchObject({ relationshipId: relationship.id, status: 'upcoming', scheduledAt: soon });
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(session!.id);
+    expect(await getDatabase().sessions.count()).toBe(1);
+    // The "before" reminder and the popup's week now see it.
+    const facts = await upcomingReminderFacts(soon - 20 * MIN, 30);
+    expect(facts.map((f) => f.sessionId)).toEqual([session!.id]);
+  });
+
+  it('never twice, never beside a session of that 1:1 near the same time, never for an archived 1:1', async () => {
+    const { relationship } = await alex();
+    const archived = (await alex({ archived: true })).relationship;
+    const at = now + 2 * DAY;
+    await prepareSession({ relationshipId: relationship.id, scheduledAt: at + HOUR, calendarEventId: null });
+    expect(
+      await planSeenInstances(
+        [
+          instance(relationship.id, 'alex_20261125T090000Z', at),
+          instance(archived.id, 'old_20261125T090000Z', at),
+          instance('no-such-relationship', 'ghost_20261125T090000Z', at),
+        ],
+        now,
+      ),
+    ).toBe(0);
+    const first = await planSeenInstances(
+      [instance(relationship.id, 'alex_20261128T090000Z', at + 3 * DAY)],
+      now,
+    );
+    const again = await planSeenInstances(
+      [instance(relationship.id, 'alex_20261128T090000Z', at + 3 * DAY)],
+      now,
+    );
+    expect([first, again]).toEqual([1, 0]);
+    expect(await getDatabase().sessions.count()).toBe(2);
   });
 });
