@@ -282,6 +282,8 @@ export class Reminders {
   private readonly pendingArea: Area;
   /** Instances (id and time) already planned or found planned while this worker lives: asked once. */
   private readonly planned = new Set<string>();
+  /** Calendar instances of tracked 1:1s seen declined while this worker lives. */
+  private readonly declinedSeen = new Set<string>();
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -359,11 +361,15 @@ export class Reminders {
     return this.serialized(async () => {
       const now = this.now();
       const settings = await this.deps.settings();
-      const [upcoming, held, cadence] = await Promise.all([
+      const [soon, held, cadence] = await Promise.all([
         settings.beforeSession ? this.deps.upcoming(now, settings.beforeMinutes) : [],
         settings.afterHeld ? this.deps.held(now, HELD_HOURS) : [],
         settings.cadenceGap ? this.deps.cadence(now) : [],
       ]);
+      // A 1:1 I declined in Calendar (seen while this worker lives) gets "reschedule?", not "prepare".
+      const upcoming = soon.filter(
+        (fact) => !fact.calendarEventId || !this.declinedSeen.has(fact.calendarEventId),
+      );
       return this.raise({ ...NO_FACTS, upcoming, held, cadence }, now, settings);
     });
   }
@@ -384,6 +390,7 @@ export class Reminders {
         instantFromEventKey(event.eventId);
       if (scheduledAt === null) continue;
       if (event.response !== 'declined') {
+        this.declinedSeen.delete(event.eventId); // accepted again after all
         const key = `${event.eventId}@${scheduledAt}`;
         if (detection.isOneOnOne && !this.planned.has(key)) {
           seen.push({ eventId: event.eventId, relationshipId, scheduledAt });
@@ -392,6 +399,8 @@ export class Reminders {
         }
         continue;
       }
+      if (this.declinedSeen.size >= 2000) this.declinedSeen.clear();
+      this.declinedSeen.add(event.eventId);
       events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
     if (events.length === 0 && seen.length === 0) return Promise.resolve([]);

@@ -102,6 +102,7 @@ export async function upcomingReminderFacts(
         ]);
         facts.push({
           sessionId: session.id,
+          calendarEventId: session.calendarEventId,
           relationshipId: relationship.id,
           name: reminderName(relationship, people),
           scheduledAt: session.scheduledAt,

@@ -48,6 +48,8 @@ export const REMINDER_LIMITS = {
 /** An upcoming (or rescheduled) session of a tracked 1:1. */
 export interface UpcomingFact {
   sessionId: string;
+  /** The Calendar instance the session is for, when known (a declined one gets no "prepare"). */
+  calendarEventId?: string | null;
   relationshipId: string;
   name: string;
   scheduledAt: number;

@@ -365,6 +365,26 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     expect(deps.declined).not.toHaveBeenCalled();
   });
 
+  it('a 1:1 seen declined gets no "prepare" reminder — until it is accepted again', async () => {
+    const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    const upcoming = vi.fn<ReminderDeps['upcoming']>(async () => [
+      {
+        sessionId: 's-alex',
+        calendarEventId: eventId,
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        scheduledAt: NOW + 20 * MIN,
+        openAgreements: 2,
+        talkingPoints: 0,
+      },
+    ]);
+    const { reminders } = harness({ reschedule: false }, { upcoming });
+    await reminders.eventsJudged([judged()]);
+    expect(await reminders.check()).toEqual([]);
+    await reminders.eventsJudged([accepted()]);
+    expect((await reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
+  });
+
   it('a failure to plan never stops the declined prompt', async () => {
     const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => {
       throw new Error('database unavailable');

@@ -104,6 +104,7 @@ describe('upcomingReminderFacts', () => {
     expect(await upcomingReminderFacts(now, 30)).toEqual([
       {
         sessionId: session.id,
+        calendarEventId: null,
         relationshipId: relationship.id,
         name: 'Alex Kim',
         scheduledAt: now + 20 * MIN,
