@@ -23,7 +23,10 @@ export function DetectionSection({
   onDataChanged: () => void;
 }) {
   const rules = settings.detection;
-  const saveRules = async (patch: Partial<Settings['detection']>) => {
+  const saveRules = async (
+    patch:
+      Partial<Settings['detection']> | ((current: Settings['detection']) => Partial<Settings['detection']>),
+  ) => {
     await updateDetectionRules(patch);
     onDataChanged();
   };
@@ -37,7 +40,7 @@ export function DetectionSection({
         keywords={rules.includeKeywords}
         otherKeywords={rules.excludeKeywords}
         otherListName={t('options_exclude_label')}
-        onChange={(includeKeywords) => saveRules({ includeKeywords })}
+        onChange={(update) => saveRules((current) => ({ includeKeywords: update(current.includeKeywords) }))}
       />
       <KeywordList
         id="exclude-keywords"
@@ -46,7 +49,7 @@ export function DetectionSection({
         keywords={rules.excludeKeywords}
         otherKeywords={rules.includeKeywords}
         otherListName={t('options_include_label')}
-        onChange={(excludeKeywords) => saveRules({ excludeKeywords })}
+        onChange={(update) => saveRules((current) => ({ excludeKeywords: update(current.excludeKeywords) }))}
       />
       <MaxGuests value={rules.maxGuests} onSave={(maxGuests) => saveRules({ maxGuests })} />
       <SeriesOverrides settings={settings} relationships={relationships} onDataChanged={onDataChanged} />

@@ -15,7 +15,8 @@ export interface KeywordListProps {
   /** Keywords of the other list: a word cannot be in both. */
   otherKeywords: readonly string[];
   otherListName: string;
-  onChange: (next: string[]) => Promise<void>;
+  /** Applies a change to the list as stored (not as shown: another tab may have changed it meanwhile). */
+  onChange: (update: (current: readonly string[]) => string[]) => Promise<void>;
 }
 
 export function KeywordList({
@@ -42,7 +43,9 @@ export function KeywordList({
     if (keywords.length >= MAX_KEYWORDS) return action.fail(t('options_keyword_too_many', MAX_KEYWORDS));
     void action
       .run(async () => {
-        await onChange([...keywords, keyword]);
+        await onChange((current) =>
+          current.some((k) => fold(k) === fold(keyword)) ? [...current] : [...current, keyword],
+        );
         return t('options_keyword_added', keyword);
       })
       .then((ok) => ok && setDraft(''));
@@ -50,7 +53,7 @@ export function KeywordList({
 
   const remove = (keyword: string) =>
     void action.run(async () => {
-      await onChange(keywords.filter((k) => k !== keyword));
+      await onChange((current) => current.filter((k) => k !== keyword));
       return t('options_keyword_removed', keyword);
     });
 

@@ -333,12 +333,14 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
 
 /** Changes some detection rules, reading the current ones in the same transaction. */
 export async function updateDetectionRules(
-  patch: Partial<DetectionRules>,
+  patch: Partial<DetectionRules> | ((current: DetectionRules) => Partial<DetectionRules>),
   db: DuetDatabase = getDatabase(),
 ): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const current = await getSettings(db);
-    return updateSettings({ detection: { ...current.detection, ...patch } }, db);
+    // A function patch sees the rules as stored now (two tabs adding keywords never undo each other).
+    const change = typeof patch === 'function' ? patch(current.detection) : patch;
+    return updateSettings({ detection: { ...current.detection, ...change } }, db);
   });
 }
 

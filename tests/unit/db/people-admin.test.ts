@@ -271,6 +271,14 @@ describe('deleteCustomTemplate', () => {
 });
 
 describe('settings updates', () => {
+  it('a keyword added from two pages at once keeps both (each change applies to the stored list)', async () => {
+    await Promise.all([
+      updateDetectionRules((current) => ({ includeKeywords: [...current.includeKeywords, 'sync'] })),
+      updateDetectionRules((current) => ({ includeKeywords: [...current.includeKeywords, 'catch-up'] })),
+    ]);
+    expect([...(await getSettings()).detection.includeKeywords].sort()).toEqual(['catch-up', 'sync']);
+  });
+
   it('patches detection rules, reminders and cadence defaults without touching the rest', async () => {
     await updateDetectionRules({ includeKeywords: ['weekly sync'] });
     await updateDetectionRules({ maxGuests: 5 });
