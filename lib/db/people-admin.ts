@@ -16,6 +16,7 @@ import {
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
+import { changeRelationship } from './relationships';
 import { getSettings, updateSettings } from './settings';
 import { validate } from './validate';
 
@@ -225,46 +226,29 @@ export async function setPersonArchived(
   });
 }
 
+const seriesGone = () => new InvalidInputError('This 1:1 series no longer exists.');
+
 /** Archives (or brings back) one relationship; its history is kept. */
-export async function setRelationshipArchived(
+export function setRelationshipArchived(
   relationshipId: string,
   archived: boolean,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return db.transaction('rw', db.relationships, async () => {
-    const existing = await db.relationships.get(relationshipId);
-    if (!existing) throw new InvalidInputError('This 1:1 series no longer exists.');
-    const next = validate(
-      RelationshipSchema,
-      { ...existing, archived, updatedAt: Date.now() },
-      'relationship',
-    );
-    await db.relationships.put(next);
-    return next;
-  });
+  return changeRelationship(relationshipId, () => ({ archived }), seriesGone, db);
 }
 
 /** Stops linking a Calendar series to a relationship (its events are judged by the rules again). */
-export async function unlinkSeries(
+export function unlinkSeries(
   relationshipId: string,
   seriesId: string,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return db.transaction('rw', db.relationships, async () => {
-    const existing = await db.relationships.get(relationshipId);
-    if (!existing) throw new InvalidInputError('This 1:1 series no longer exists.');
-    const next = validate(
-      RelationshipSchema,
-      {
-        ...existing,
-        calendarSeriesIds: existing.calendarSeriesIds.filter((id) => id !== seriesId),
-        updatedAt: Date.now(),
-      },
-      'relationship',
-    );
-    await db.relationships.put(next);
-    return next;
-  });
+  return changeRelationship(
+    relationshipId,
+    (existing) => ({ calendarSeriesIds: existing.calendarSeriesIds.filter((id) => id !== seriesId) }),
+    seriesGone,
+    db,
+  );
 }
 
 // Directory -----------------------------------------------------------------------------------------

@@ -53,22 +53,42 @@ export async function createRelationship(
   return relationship;
 }
 
-export async function updateRelationship(
+type RelationshipPatch = Partial<Omit<Relationship, 'id' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Reads a relationship, applies a change computed from it, validates and stores it — in one transaction.
+ * `missing` is the error for an id that is gone (callers word it for their audience).
+ */
+export async function changeRelationship(
   id: string,
-  patch: Partial<Omit<Relationship, 'id' | 'createdAt' | 'updatedAt'>>,
+  change: (existing: Relationship) => RelationshipPatch,
+  missing: () => Error,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
   return db.transaction('rw', db.relationships, async () => {
     const existing = await db.relationships.get(id);
-    if (!existing) throw new Error(`No relationship ${id}`);
+    if (!existing) throw missing();
     const next = validate(
       RelationshipSchema,
-      { ...existing, ...patch, updatedAt: Date.now() },
+      { ...existing, ...change(existing), updatedAt: Date.now() },
       'relationship',
     );
     await db.relationships.put(next);
     return next;
   });
+}
+
+export function updateRelationship(
+  id: string,
+  patch: RelationshipPatch,
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  return changeRelationship(
+    id,
+    () => patch,
+    () => new Error(`No relationship ${id}`),
+    db,
+  );
 }
 
 export function getRelationship(
