@@ -65,6 +65,30 @@ export interface AgreementGroup {
   agreements: Agreement[];
 }
 
+/**
+ * Agreements grouped by their relationship, groups in order of first appearance (so a sorted list stays
+ * sorted); agreements whose relationship is unknown are left out.
+ */
+export function groupByRelationship<R extends { id: string }>(
+  agreements: readonly Agreement[],
+  relationshipOf: (id: string) => R | undefined,
+): Array<{ relationship: R; agreements: Agreement[] }> {
+  const groups: Array<{ relationship: R; agreements: Agreement[] }> = [];
+  const groupOf = new Map<string, { relationship: R; agreements: Agreement[] }>();
+  for (const agreement of agreements) {
+    const relationship = relationshipOf(agreement.relationshipId);
+    if (!relationship) continue;
+    let group = groupOf.get(relationship.id);
+    if (!group) {
+      group = { relationship, agreements: [] };
+      groupOf.set(relationship.id, group);
+      groups.push(group);
+    }
+    group.agreements.push(agreement);
+  }
+  return groups;
+}
+
 /** How many items a popup list shows; the rest is counted, not read. */
 export const POPUP_LIST_LIMIT = 50;
 
@@ -198,19 +222,7 @@ export async function loadPopupLists(
         .filter((r): r is Relationship => r !== undefined)
         .map((r) => [r.id, r]),
     );
-    const groups: AgreementGroup[] = [];
-    const groupOf = new Map<string, AgreementGroup>();
-    for (const agreement of selected) {
-      const relationship = relationships.get(agreement.relationshipId);
-      if (!relationship) continue;
-      let group = groupOf.get(relationship.id);
-      if (!group) {
-        group = { relationship, agreements: [] };
-        groupOf.set(relationship.id, group);
-        groups.push(group);
-      }
-      group.agreements.push(agreement);
-    }
+    const groups = groupByRelationship(selected, (id) => relationships.get(id));
     const upcoming = upcomingSessions
       .filter((s) => relationships.has(s.relationshipId))
       .map((session) => ({ session, relationship: relationships.get(session.relationshipId)! }));

@@ -14,8 +14,9 @@ import {
   type Session,
 } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
-import { COUNT_CAP, loadPopupLists, POPUP_LIST_LIMIT } from './overview';
+import { COUNT_CAP, groupByRelationship, loadPopupLists, POPUP_LIST_LIMIT } from './overview';
 import { normaliseForSearch } from './search';
+import { openAgreements } from './agreements';
 import { lastHeldSession } from './sessions';
 
 /** A 1:1 as the popup names it: its people ("Bob Jones", "Carol & Dan"), else its title. */
@@ -98,10 +99,7 @@ function normalisedText(agreement: Agreement): string {
 async function prepStatus(relationshipId: string, db: DuetDatabase): Promise<PrepStatus> {
   const [points, active, last] = await Promise.all([
     db.talkingPoints.where('[relationshipId+status]').equals([relationshipId, 'open']).count(),
-    db.agreements
-      .where('[relationshipId+status]')
-      .anyOf(ACTIVE_AGREEMENT_STATUSES.map((status) => [relationshipId, status]))
-      .toArray(),
+    openAgreements(relationshipId, db),
     lastHeldSession(relationshipId, db),
   ]);
   const since = last ? (last.heldAt ?? last.scheduledAt) : 0;
@@ -168,19 +166,7 @@ export async function loadPopupView(
         truncated = matched.length > agreements.length;
       }
 
-      const groups: PopupGroup[] = [];
-      const groupOf = new Map<string, PopupGroup>();
-      for (const agreement of agreements) {
-        const relationship = byId.get(agreement.relationshipId);
-        if (!relationship) continue;
-        let group = groupOf.get(relationship.id);
-        if (!group) {
-          group = { relationship, agreements: [] };
-          groupOf.set(relationship.id, group);
-          groups.push(group);
-        }
-        group.agreements.push(agreement);
-      }
+      const groups: PopupGroup[] = groupByRelationship(agreements, (id) => byId.get(id));
 
       const soon = lists.upcoming
         .filter(({ relationship }) => !archived.has(relationship.id))
