@@ -6,11 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 
-interface ChromeSidePanel {
+export interface ChromeSidePanel {
   setOptions(options: { tabId: number; path: string; enabled: boolean }): Promise<void>;
   open(options: { tabId: number }): Promise<void>;
 }
-interface FirefoxSidebar {
+export interface FirefoxSidebar {
   setPanel(details: { tabId?: number; panel: string }): Promise<void>;
   open(): Promise<void>;
 }

@@ -4,15 +4,7 @@
  * so the active tab is looked up when the popup opens and the click's first act is the open call.
  */
 import { browser } from 'wxt/browser';
-
-interface ChromeSidePanel {
-  setOptions(options: { tabId: number; path: string; enabled: boolean }): Promise<void>;
-  open(options: { tabId: number }): Promise<void>;
-}
-interface FirefoxSidebar {
-  setPanel(details: { tabId?: number; panel: string }): Promise<void>;
-  open(): Promise<void>;
-}
+import type { ChromeSidePanel, FirefoxSidebar } from '../panel/side-panel';
 
 export function relationshipPagePath(relationshipId: string): string {
   return `sidepanel.html?relationship=${encodeURIComponent(relationshipId)}`;
