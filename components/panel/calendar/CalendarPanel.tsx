@@ -6,11 +6,9 @@
  */
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { dayOf } from '@/lib/domain/days';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { t } from '@/lib/i18n';
-import { AgreementList } from './AgreementList';
 import { CadenceLine } from './CadenceLine';
 import {
   counterpartName,
@@ -21,12 +19,10 @@ import {
   namesOf,
 } from './calendar-text';
 import { EventNotes } from './EventNotes';
-import { GoalsGlance } from './GoalsGlance';
-import { LastSessionNotes } from './LastSessionNotes';
 import { PrepCard } from './PrepCard';
+import { RelationshipSections } from './RelationshipSections';
 import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
-import { TalkingPoints } from './TalkingPoints';
 import { TrackCard } from './TrackCard';
 import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
 import { SessionPanel } from '../session/SessionPanel';
@@ -228,7 +224,6 @@ interface PrepBodyProps {
 
 function PrepBody({ view, carried, actions, link, onStartSession }: PrepBodyProps) {
   const { overview } = view;
-  const today = dayOf(Date.now());
   return (
     <div class="cal-body">
       <CadenceLine health={overview.cadence} />
@@ -240,23 +235,7 @@ function PrepBody({ view, carried, actions, link, onStartSession }: PrepBodyProp
         onStart={actions.startPrep}
         onStartSession={onStartSession}
       />
-      <LastSessionNotes session={view.previous} template={view.previousTemplate} />
-      <AgreementList
-        agreements={overview.openAgreements}
-        people={overview.people}
-        today={today}
-        onDone={actions.completeAgreement}
-        onRenegotiate={actions.renegotiateAgreement}
-        onDrop={actions.dropAgreement}
-      />
-      <TalkingPoints
-        points={overview.talkingPoints}
-        theirName={namesOf(overview.people)}
-        onAdd={actions.addTalkingPoint}
-        onMove={actions.moveTalkingPoint}
-        onSetStatus={actions.setTalkingPointStatus}
-      />
-      <GoalsGlance goals={view.goals} />
+      <RelationshipSections view={view} actions={actions} />
     </div>
   );
 }

@@ -4,18 +4,14 @@
  * next 1:1 is. The same sections as the Calendar panel, without an event.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { dayOf } from '@/lib/domain/days';
 import { t } from '@/lib/i18n';
 import { useLiveQuery } from '../../shared/use-live-query';
-import { AgreementList } from '../calendar/AgreementList';
 import { CadenceLine } from '../calendar/CadenceLine';
 import { formatSessionDate, namesOf } from '../calendar/calendar-text';
-import { GoalsGlance } from '../calendar/GoalsGlance';
-import { LastSessionNotes } from '../calendar/LastSessionNotes';
 import { RelationshipHeader } from '../calendar/RelationshipHeader';
-import { TalkingPoints } from '../calendar/TalkingPoints';
 import { loadPrepView } from '../calendar/use-prep-view';
 import { relationshipActions } from '../calendar/relationship-actions';
+import { RelationshipSections } from '../calendar/RelationshipSections';
 
 export interface RelationshipPanelProps {
   relationshipId: string;
@@ -48,7 +44,7 @@ export function RelationshipPanel({ relationshipId, onChanged }: RelationshipPan
         {t('rel_missing')}
       </p>
     );
-  const { overview, goals, previous, previousTemplate } = view.value;
+  const { overview } = view.value;
   const relationship = overview.relationship;
   const withWhom = namesOf(overview.people) || relationship.title || t('rel_untitled');
   const next = overview.nextSession;
@@ -65,23 +61,7 @@ export function RelationshipPanel({ relationshipId, onChanged }: RelationshipPan
         <p class="duet-muted cal-small" data-testid="relationship-next">
           {next ? t('rel_next_session', formatSessionDate(next.scheduledAt)) : t('rel_no_next_session')}
         </p>
-        <LastSessionNotes session={previous} template={previousTemplate} />
-        <AgreementList
-          agreements={overview.openAgreements}
-          people={overview.people}
-          today={dayOf(Date.now())}
-          onDone={actions.completeAgreement}
-          onRenegotiate={actions.renegotiateAgreement}
-          onDrop={actions.dropAgreement}
-        />
-        <TalkingPoints
-          points={overview.talkingPoints}
-          theirName={namesOf(overview.people)}
-          onAdd={actions.addTalkingPoint}
-          onMove={actions.moveTalkingPoint}
-          onSetStatus={actions.setTalkingPointStatus}
-        />
-        <GoalsGlance goals={goals} />
+        <RelationshipSections view={view.value} actions={actions} />
       </div>
       <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
         {announcement}

@@ -1,0 +1,37 @@
+/**
+ * What a 1:1's panel shows below its header and prep: last time's notes, open agreements, talking points for
+ * next time, goals. Shared by the Calendar panel and a person's 1:1 opened from the popup.
+ */
+import { dayOf } from '@/lib/domain/days';
+import { AgreementList } from './AgreementList';
+import { namesOf } from './calendar-text';
+import { GoalsGlance } from './GoalsGlance';
+import { LastSessionNotes } from './LastSessionNotes';
+import type { RelationshipActions } from './relationship-actions';
+import { TalkingPoints } from './TalkingPoints';
+import type { PrepView } from './use-prep-view';
+
+export function RelationshipSections({ view, actions }: { view: PrepView; actions: RelationshipActions }) {
+  const { overview } = view;
+  return (
+    <>
+      <LastSessionNotes session={view.previous} template={view.previousTemplate} />
+      <AgreementList
+        agreements={overview.openAgreements}
+        people={overview.people}
+        today={dayOf(Date.now())}
+        onDone={actions.completeAgreement}
+        onRenegotiate={actions.renegotiateAgreement}
+        onDrop={actions.dropAgreement}
+      />
+      <TalkingPoints
+        points={overview.talkingPoints}
+        theirName={namesOf(overview.people)}
+        onAdd={actions.addTalkingPoint}
+        onMove={actions.moveTalkingPoint}
+        onSetStatus={actions.setTalkingPointStatus}
+      />
+      <GoalsGlance goals={view.goals} />
+    </>
+  );
+}
