@@ -8,33 +8,15 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Agreement, TalkingPoint } from '@/lib/domain/model';
+import type { TalkingPoint } from '@/lib/domain/model';
 import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { checkA11y } from './axe';
 import { type Duet, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
 import { MeetPage } from './pages/meet-page';
-import { seedDatabase } from './seed';
+import { openAgreement, seedDatabase } from './seed';
 
 const NARROW = { width: 360, height: 900 };
-
-function agreementFor(relationshipId: string, id: string, text: string, dueDate: string | null): Agreement {
-  const now = Date.now();
-  return {
-    id,
-    relationshipId,
-    owner: 'them',
-    ownerName: '',
-    text,
-    dueDate,
-    status: 'open',
-    madeInSessionId: null,
-    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
-    closedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 function talkingPointFor(
   relationshipId: string,
@@ -200,9 +182,9 @@ describe.each(['light', 'dark'] as const)('Panel accessibility (%s)', (scheme) =
       (r) => r.kind === 'one-on-one' && r.personIds.length === 1 && r.personIds[0] === bob.id,
     )!.id;
     data.agreements.push(
-      agreementFor(bobRelationshipId, 'a11y-agreement-draft', 'A11Y: send the rollout draft', '2099-01-15'),
-      agreementFor(bobRelationshipId, 'a11y-agreement-overdue', 'A11Y: book the offsite', '2020-01-10'),
-      agreementFor(bobRelationshipId, 'a11y-agreement-open', 'A11Y: no date for this one', null),
+      openAgreement(bobRelationshipId, 'a11y-agreement-draft', 'A11Y: send the rollout draft', '2099-01-15'),
+      openAgreement(bobRelationshipId, 'a11y-agreement-overdue', 'A11Y: book the offsite', '2020-01-10'),
+      openAgreement(bobRelationshipId, 'a11y-agreement-open', 'A11Y: no date for this one', null),
     );
     data.talkingPoints.push(
       talkingPointFor(bobRelationshipId, 'a11y-point-mine', 'A11Y: the hiring plan', 'me'),

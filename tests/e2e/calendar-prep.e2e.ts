@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Agreement } from '@/lib/domain/model';
 import { CALENDAR_MONTH_URL, CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
-import { seedDatabase } from './seed';
+import { openAgreement, seedDatabase } from './seed';
 
 const WEEK_ONE_ON_ONES = [
   'Alice / Bob',
@@ -28,24 +27,6 @@ const MONTH_ONE_ON_ONE_COUNT = 11;
 /** "Alice / Frank" in the week fixture (fixtures-index.json decoded_event_id). */
 const FRANK_EVENT = 'p5cei7a8gavd6bsgqfs398fhj8';
 
-function agreementFor(relationshipId: string, id: string, text: string, dueDate: string): Agreement {
-  const now = Date.now();
-  return {
-    id,
-    relationshipId,
-    owner: 'them',
-    ownerName: '',
-    text,
-    dueDate,
-    status: 'open',
-    madeInSessionId: null,
-    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
-    closedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 describe('Calendar prep panel on a real history', () => {
   let duet: Duet;
   let bobRelationshipId: string;
@@ -58,8 +39,13 @@ describe('Calendar prep panel on a real history', () => {
     bobRelationshipId = bobSeries.id;
     // Two open agreements we control, on top of the generated history.
     data.agreements.push(
-      agreementFor(bobRelationshipId, 'e2e-agreement-draft', 'E2E: send the rollout draft', '2099-01-15'),
-      agreementFor(bobRelationshipId, 'e2e-agreement-intro', 'E2E: intro to the platform team', '2099-02-01'),
+      openAgreement(bobRelationshipId, 'e2e-agreement-draft', 'E2E: send the rollout draft', '2099-01-15'),
+      openAgreement(
+        bobRelationshipId,
+        'e2e-agreement-intro',
+        'E2E: intro to the platform team',
+        '2099-02-01',
+      ),
     );
     // Frank's meeting of the fixture week starts with no session (the in-person "Start session" test).
     data.sessions = data.sessions.filter((session) => session.calendarEventId !== FRANK_EVENT);

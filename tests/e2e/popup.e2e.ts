@@ -5,45 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Agreement } from '@/lib/domain/model';
 import { checkA11y } from './axe';
 import { type Duet, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
 import { PopupPage } from './pages/popup-page';
-import { seedDatabase } from './seed';
-
-function agreementFor(
-  relationshipId: string,
-  id: string,
-  text: string,
-  dueDate: string | null,
-  owner: Agreement['owner'] = 'me',
-): Agreement {
-  const now = Date.now();
-  return {
-    id,
-    relationshipId,
-    owner,
-    ownerName: '',
-    text,
-    dueDate,
-    status: 'open',
-    madeInSessionId: null,
-    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
-    closedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+import { openAgreement, seedDatabase } from './seed';
 
 function seededProfile() {
   const data = generateProfile('realistic', { now: Date.now(), seed: 3 });
   const bob = data.people.find((p) => p.name === 'Bob Jones')!;
   const bobSeries = data.relationships.find((r) => r.personIds.length === 1 && r.personIds[0] === bob.id)!;
   data.agreements.push(
-    agreementFor(bobSeries.id, 'e2e-rollout', 'E2E: send the rollout draft', '2099-01-15'),
-    agreementFor(bobSeries.id, 'e2e-overdue', 'E2E: book the offsite venue', '2020-01-15'),
-    agreementFor(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the hiring plan', null, 'them'),
+    openAgreement(bobSeries.id, 'e2e-rollout', 'E2E: send the rollout draft', '2099-01-15', { owner: 'me' }),
+    openAgreement(bobSeries.id, 'e2e-overdue', 'E2E: book the offsite venue', '2020-01-15', { owner: 'me' }),
+    openAgreement(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the hiring plan', null),
   );
   return { data, bobRelationshipId: bobSeries.id };
 }

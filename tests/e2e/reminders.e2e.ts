@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agreement, Person, Relationship, Session } from '@/lib/domain/model';
+import type { Person, Relationship, Session } from '@/lib/domain/model';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
 import { emptyExportData } from '@/lib/io/export-format';
 import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
-import { seedDatabase } from './seed';
+import { openAgreement, seedDatabase } from './seed';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -87,22 +87,6 @@ function session(
     heldAt: null,
     live: null,
     assessment: null,
-    ...stamp,
-  };
-}
-
-function agreement(id: string, relationshipId: string, text: string, dueDate: string | null): Agreement {
-  return {
-    id,
-    relationshipId,
-    owner: 'them',
-    ownerName: '',
-    text,
-    dueDate,
-    status: 'open',
-    madeInSessionId: null,
-    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
-    closedAt: null,
     ...stamp,
   };
 }
@@ -204,10 +188,10 @@ describe('reminders and the toolbar badge', () => {
     // Alex's 1:1 in 20 minutes, with two open (overdue) agreements and no talking points.
     data.sessions.push(session('s-alex-soon', 'r-alex', now + 20 * MIN, null));
     data.agreements.push(
-      agreement('a-alex-1', 'r-alex', 'E2E: private agreement text one', '2026-01-05'),
-      agreement('a-alex-2', 'r-alex', 'E2E: private agreement text two', '2026-02-01'),
-      agreement('a-bob-overdue', 'r-bob', 'E2E: Bob books the venue', '2026-01-15'),
-      agreement('a-bob-later', 'r-bob', 'E2E: Bob drafts the plan', '2099-01-15'),
+      openAgreement('r-alex', 'a-alex-1', 'E2E: private agreement text one', '2026-01-05', { at: now }),
+      openAgreement('r-alex', 'a-alex-2', 'E2E: private agreement text two', '2026-02-01', { at: now }),
+      openAgreement('r-bob', 'a-bob-overdue', 'E2E: Bob books the venue', '2026-01-15', { at: now }),
+      openAgreement('r-bob', 'a-bob-later', 'E2E: Bob drafts the plan', '2099-01-15', { at: now }),
     );
     // Duet's session for the instance of Bob's 1:1 that will be declined.
     data.sessions.push(session('s-bob-declined', 'r-bob', declinedStart.getTime(), declinedEventId));

@@ -20,13 +20,12 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Agreement } from '@/lib/domain/model';
 import { CALENDAR_WEEK_URL, MEET_CALL_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, isPanelFrame, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
 import { MeetPage } from './pages/meet-page';
 import { PanelFrame } from './pages/panel-frame';
-import { seedDatabase } from './seed';
+import { openAgreement, seedDatabase } from './seed';
 import { NetworkRecorder, type RecordedRequest } from './security/network';
 import { type PageMetrics, PageWatch } from './security/page-watch';
 import {
@@ -55,24 +54,6 @@ const FRANK_EVENT = 'p5cei7a8gavd6bsgqfs398fhj8';
 const DECOYS = 8;
 const DECOY = '[data-agreement-id^="sec-decoy"]';
 const ATTACKER = 'https://attacker.test';
-
-function agreementFor(relationshipId: string, id: string, text: string, dueDate: string): Agreement {
-  const now = Date.now();
-  return {
-    id,
-    relationshipId,
-    owner: 'them',
-    ownerName: '',
-    text,
-    dueDate,
-    status: 'open',
-    madeInSessionId: null,
-    history: [{ at: now, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
-    closedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
 
 function bodyOf(file: string): string {
   const html = readFileSync(join(FIXTURES_DIR, file), 'utf8');
@@ -198,7 +179,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
     )!.id;
     for (let i = 0; i < DECOYS; i++)
       data.agreements.push(
-        agreementFor(bobRelationshipId, `sec-decoy-${i}`, `Decoy agreement ${i}`, '2099-06-01'),
+        openAgreement(bobRelationshipId, `sec-decoy-${i}`, `Decoy agreement ${i}`, '2099-06-01'),
       );
     data.sessions = data.sessions.filter((session) => session.calendarEventId !== FRANK_EVENT);
     await seedDatabase(duet, data);

@@ -2,6 +2,7 @@
  * Puts records straight into Duet's IndexedDB from an extension page, for E2E set-up (the user-facing path,
  * import from the options page, is tested on its own). Store names are the Dexie table names.
  */
+import type { Agreement } from '@/lib/domain/model';
 import type { ExportData } from '@/lib/io/export-format';
 import type { Duet } from './harness';
 
@@ -34,4 +35,28 @@ export async function seedDatabase(duet: Duet, data: ExportData): Promise<void> 
   } finally {
     await page.close();
   }
+}
+
+/** An open agreement record for seeding (owner "them" unless said), made and stamped at `at`. */
+export function openAgreement(
+  relationshipId: string,
+  id: string,
+  text: string,
+  dueDate: string | null,
+  { owner = 'them', at = Date.now() }: { owner?: Agreement['owner']; at?: number } = {},
+): Agreement {
+  return {
+    id,
+    relationshipId,
+    owner,
+    ownerName: '',
+    text,
+    dueDate,
+    status: 'open',
+    madeInSessionId: null,
+    history: [{ at, action: 'created', sessionId: null, fromDue: null, toDue: dueDate, note: '' }],
+    closedAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
