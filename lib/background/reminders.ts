@@ -34,7 +34,7 @@ import {
   type UpcomingFact,
 } from '../domain/reminders';
 import { CALENDAR_ORIGIN } from '../hosts';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import type { JudgedEvent } from './calendar';
 
 /** Runs every CHECK_PERIOD_MINUTES: reminders, and the badge (cheap: index keys only). */
@@ -87,9 +87,6 @@ export interface ReminderDeps {
 
 // Wording -------------------------------------------------------------------------------------------------
 
-const plural = (n: number, one: Parameters<typeof t>[0], other: Parameters<typeof t>[0]) =>
-  n === 1 ? t(one) : t(other, n);
-
 export function badgeTitle(overdue: number): string {
   if (overdue <= 0) return t('bg_badge_title_none');
   return overdue === 1 ? t('bg_badge_title_one') : t('bg_badge_title_other', badgeText(overdue));
@@ -108,7 +105,7 @@ export function formatDay(day: Day, locale?: string): string {
 
 function sincePhrase(days: number): string {
   if (days >= 14) return t('bg_since_weeks_other', Math.floor(days / 7));
-  return plural(days, 'bg_since_days_one', 'bg_since_days_other');
+  return tn('bg_since_days', days);
 }
 
 function cadencePhrase(days: number): string {
@@ -132,11 +129,11 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
       const agreements =
         reminder.openAgreements === 0
           ? t('bg_open_agreements_none')
-          : plural(reminder.openAgreements, 'bg_open_agreements_one', 'bg_open_agreements_other');
+          : tn('bg_open_agreements', reminder.openAgreements);
       const points =
         reminder.talkingPoints === 0
           ? t('bg_talking_points_none')
-          : plural(reminder.talkingPoints, 'bg_talking_points_one', 'bg_talking_points_other');
+          : tn('bg_talking_points', reminder.talkingPoints);
       return {
         title:
           reminder.minutesUntil === 1

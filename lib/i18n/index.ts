@@ -49,3 +49,52 @@ export function resetI18nForTests(): void {
   resolved = false;
   getMessage = null;
 }
+
+/**
+ * The browser's UI language (`browser.i18n.getUILanguage()`), for dates, numbers and plural rules; undefined
+ * (the runtime's default locale) where the browser has none to give, e.g. in unit tests.
+ */
+const localeOfLanguage = new Map<string, string | undefined>();
+
+export function uiLocale(): string | undefined {
+  try {
+    const language = (
+      browser as unknown as { i18n?: { getUILanguage?: () => string } }
+    ).i18n?.getUILanguage?.();
+    if (typeof language !== 'string' || language === '') return undefined;
+    // Checking a tag is costly (lists render many dates): once per language.
+    if (localeOfLanguage.has(language)) return localeOfLanguage.get(language);
+    // Chrome says "en_US" in some builds; Intl wants a BCP 47 tag.
+    const tag = language.replace(/_/g, '-');
+    const locale = Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
+    localeOfLanguage.set(language, locale);
+    return locale;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The base of each plural pair in the catalog (`x` for `x_one` + `x_other`). */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_one`
+    ? `${Base}_other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
+/** Which of a plural pair `count` takes in the UI language (`_one` or `_other`). */
+export function pluralOf(base: PluralKey, count: number): MessageKey {
+  let category: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+  try {
+    category = new Intl.PluralRules(uiLocale()).select(count);
+  } catch {
+    // No plural rules for this locale: English's.
+  }
+  return `${base}_${category === 'one' ? 'one' : 'other'}` as MessageKey;
+}
+
+/** `t()` for a count: `$1` is the count, further substitutions are `$2`…. */
+export function tn(base: PluralKey, count: number, ...substitutions: Array<string | number>): string {
+  return t(pluralOf(base, count), count, ...substitutions);
+}

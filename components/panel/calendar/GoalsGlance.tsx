@@ -1,6 +1,5 @@
 import type { Goal } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
-import { uiLocale } from '../../shared/format';
+import { t, uiLocale } from '@/lib/i18n';
 import { goalCategoryName, goalStatusName } from './calendar-text';
 
 function percent(value: number): string {

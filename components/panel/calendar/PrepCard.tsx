@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Session, Template } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
-import { tn } from '../../shared/format';
+import { t, tn } from '@/lib/i18n';
 import { formatSessionDate } from './calendar-text';
 import type { ActionResult } from './view-types';
 

@@ -16,9 +16,9 @@ import {
   type Session,
   type Template,
 } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
-import { formatDate, tn } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import type { CalendarContext, Direction } from './view-types';
 
 /** A relationship kind's name ("One-on-one", "Peer 1:1"). */

@@ -14,8 +14,7 @@ import {
   prepareSession,
   updateRelationship,
 } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { tn } from '../../shared/format';
+import { t, tn } from '@/lib/i18n';
 import { storageProblemText } from '../storage-text';
 import { relationshipActions } from './relationship-actions';
 import type { ActionResult, CalendarContext, TrackDraft } from './view-types';

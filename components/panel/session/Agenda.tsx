@@ -4,8 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { TalkingPoint } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
-import { tn } from '../../shared/format';
+import { t, tn } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface AgendaProps {

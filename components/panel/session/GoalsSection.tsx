@@ -1,7 +1,6 @@
 /** Goals/OKRs during a session: move a key result's progress and set the goal's status. */
 import type { Goal } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
-import { uiLocale } from '../../shared/format';
+import { t, uiLocale } from '@/lib/i18n';
 import { goalStatusName } from '../calendar/calendar-text';
 import type { ActionResult } from '../calendar/view-types';
 

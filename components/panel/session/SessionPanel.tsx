@@ -7,8 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
-import { uiLocale } from '../../shared/format';
+import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
 import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';

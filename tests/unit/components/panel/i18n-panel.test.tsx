@@ -28,11 +28,10 @@ import { GoalsSection } from '@/components/panel/session/GoalsSection';
 import { TimerBar } from '@/components/panel/session/TimerBar';
 import { storageProblemText } from '@/components/panel/storage-text';
 import { tNodes } from '@/components/panel/t-nodes';
-import { pluralOf, tn, uiLocale } from '@/components/shared/format';
 import { type Day } from '@/lib/domain/days';
 import type { Agreement, Goal, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { startTimer } from '@/lib/domain/session-timer';
-import { fallback, type MessageKey, resetI18nForTests } from '@/lib/i18n';
+import { fallback, type MessageKey, pluralOf, resetI18nForTests, tn, uiLocale } from '@/lib/i18n';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
