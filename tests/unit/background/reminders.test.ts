@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { JudgedEvent } from '@/lib/background/calendar';
 import {
@@ -18,15 +18,9 @@ import {
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
 import { nextLocalMidnight, type Reminder } from '@/lib/domain/reminders';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
+import { useTimeZone } from '../helpers/time-zone';
 
-const ORIGINAL_TZ = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'UTC';
-});
-afterEach(() => {
-  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
-  else process.env.TZ = ORIGINAL_TZ;
-});
+useTimeZone('UTC');
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

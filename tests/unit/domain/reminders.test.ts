@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
 import {
   badgeText,
@@ -20,15 +20,9 @@ import {
   type SentLog,
   type UpcomingFact,
 } from '@/lib/domain/reminders';
+import { useTimeZone } from '../helpers/time-zone';
 
-const ORIGINAL_TZ = process.env.TZ;
-beforeEach(() => {
-  process.env.TZ = 'UTC';
-});
-afterEach(() => {
-  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
-  else process.env.TZ = ORIGINAL_TZ;
-});
+useTimeZone('UTC');
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -16,13 +16,12 @@ import {
 import { parseAgreementLine } from '@/lib/domain/capture';
 import { addDays, daysBetween } from '@/lib/domain/days';
 import { timerView, startTimer, nextSection } from '@/lib/domain/session-timer';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
-const ORIGINAL_TZ = process.env.TZ;
-
+// process.env turns undefined into the string "undefined": the helper deletes instead, so no other file sees a
+// changed zone.
+restoreTimeZoneAfterEach();
 afterEach(() => {
-  // process.env turns undefined into the string "undefined": delete instead, so no other file sees a changed zone.
-  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
-  else process.env.TZ = ORIGINAL_TZ;
   vi.useRealTimers();
 });
 
