@@ -1,6 +1,7 @@
 // @ts-check
 // Release gate: scan the built extension for dynamic code, HTML sinks, remote URLs and network APIs, and the
-// content scripts for any trace of the database or zod (ARCHITECTURE.md: trust boundaries). The manifest
+// content scripts for any trace of the database or zod (ARCHITECTURE.md: trust boundaries), and what the
+// popup loads before its first paint for Dexie and zod (they load after it). The manifest
 // itself is snapshot-tested in tests/e2e/manifest.e2e.ts; here it is only scanned for URLs and its CSP.
 //   node scripts/scan-build.mjs              .output/chrome-mv3, and .output/firefox-mv3 if it exists
 //   node scripts/scan-build.mjs DIR [DIR…]   those build directories
@@ -8,7 +9,7 @@
 // + a maximum count per build, each with its reason. Content scripts get no allowlist at all.
 // Exit code: 0 clean, 1 findings, 2 nothing to scan.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** @typedef {'js' | 'content-script' | 'html' | 'css' | 'manifest'} Kind */
@@ -225,6 +226,25 @@ const CONTENT_SCRIPT_RULES = [
     rule: 'web-storage',
     message: 'localStorage/sessionStorage in a content script (that is Google’s origin)',
     pattern: /(?<![\w$])(?:localStorage|sessionStorage)(?![\w$])/g,
+  },
+];
+
+/**
+ * The popup shows its lists before Dexie and zod have loaded (components/popup/popup-source.ts): the
+ * modules popup.html loads up front — its scripts, its module preloads and all they import statically —
+ * carry neither. They come later, with `import()`.
+ */
+const FIRST_PAINT_PAGES = ['popup.html'];
+const FIRST_PAINT_RULES = [
+  {
+    rule: 'first-paint',
+    message: 'Dexie in a module the popup loads before its first paint (import() it afterwards)',
+    pattern: /dexie/gi,
+  },
+  {
+    rule: 'first-paint',
+    message: 'zod in a module the popup loads before its first paint (import() it afterwards)',
+    pattern: /ZodError|\$Zod|(?<![\w$])_zod(?![\w$])/g,
   },
 ];
 
@@ -499,6 +519,8 @@ export function scanDirectory(dir, allowlist = ALLOWLIST) {
       harmlessUrls.set(known.name, { count: (seen?.count ?? 0) + 1, reason: known.reason });
     }
   }
+  // Not subject to the allowlist: nothing of Dexie or zod belongs there.
+  const firstPaint = firstPaintHits(dir);
   if (files.manifest === 0) {
     hits.push({
       rule: 'manifest',
@@ -513,7 +535,77 @@ export function scanDirectory(dir, allowlist = ALLOWLIST) {
       context: '',
     });
   }
-  return { dir, files, ...applyAllowlist(hits, allowlist), harmlessUrls };
+  const checked = applyAllowlist(hits, allowlist);
+  return { dir, files, ...checked, findings: [...checked.findings, ...firstPaint], harmlessUrls };
+}
+
+const HTML_MODULES = [
+  /<script\b[^>]*?\bsrc\s*=\s*["']?([^"' >]+)/gi,
+  /<link\b(?=[^>]*\brel\s*=\s*["']?modulepreload)[^>]*?\bhref\s*=\s*["']?([^"' >]+)/gi,
+];
+/** Static `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` (not `import("./x.js")`). */
+const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/**
+ * The JS files a page loads before its own code runs: its module scripts and preloads, and everything they
+ * import statically, as paths relative to the build directory.
+ * @param {string} dir @param {string} page @returns {string[]}
+ */
+export function modulesLoadedUpFront(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const pending = HTML_MODULES.flatMap((pattern) => [...html.matchAll(pattern)].map((m) => m[1] ?? ''))
+    .filter((src) => src.endsWith('.js') && !/^[a-z][\w+.-]*:|^\/\//i.test(src))
+    .map((src) =>
+      join(dirname(page), src.startsWith('/') ? src.slice(1) : src)
+        .split(sep)
+        .join('/'),
+    );
+  const seen = new Set();
+  while (pending.length > 0) {
+    const file = /** @type {string} */ (pending.pop());
+    if (seen.has(file) || !existsSync(join(dir, file))) continue;
+    seen.add(file);
+    for (const found of readFileSync(join(dir, file), 'utf8').matchAll(STATIC_IMPORT)) {
+      pending.push(
+        join(dirname(file), found[1] ?? '')
+          .split(sep)
+          .join('/'),
+      );
+    }
+  }
+  return [...seen].sort();
+}
+
+/**
+ * Dexie or zod in what a first-paint page (the popup) loads up front.
+ * @param {string} dir @param {string[]} [pages] @returns {Hit[]}
+ */
+export function firstPaintHits(dir, pages = FIRST_PAINT_PAGES) {
+  /** @type {Hit[]} */
+  const hits = [];
+  for (const page of pages) {
+    if (!existsSync(join(dir, page))) continue;
+    for (const file of modulesLoadedUpFront(dir, page)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      for (const { rule, message, pattern } of FIRST_PAINT_RULES) {
+        for (const found of text.matchAll(pattern)) {
+          const offset = found.index;
+          hits.push({
+            rule,
+            message: `${message} — ${page}`,
+            file,
+            kind: 'js',
+            ...position(lineStarts(text), offset),
+            offset,
+            match: found[0],
+            excerpt: oneLine(text, offset - EXCERPT, offset + found[0].length + EXCERPT),
+            context: '',
+          });
+        }
+      }
+    }
+  }
+  return hits;
 }
 
 /** @param {Hit} hit */

@@ -46,6 +46,7 @@ const popup = await duet.context.newPage();
 if (headless) await popup.setViewportSize({ width: 360, height: 600 });
 await popup.goto(duet.extensionUrl('popup.html'));
 await popup.locator('[data-testid=popup-agreement]').first().waitFor({ timeout: 15_000 });
+await popup.locator('html[data-complete=true]').waitFor({ timeout: 15_000 });
 
 const meet = await duet.context.newPage();
 await meet.goto(MEET_CALL_URL);

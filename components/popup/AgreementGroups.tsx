@@ -1,11 +1,11 @@
 /** The agreements the filter and search select, grouped by person; "done" is one key away (Space). */
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PopupView } from '@/lib/db';
+import type { PopupView } from '@/lib/db/popup-view';
 import { type AgreementFilter, isOverdue } from '@/lib/domain/agreements';
 import type { Agreement } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
-import { formatDay, ownerLabel } from '../panel/calendar/calendar-text';
+import { formatDay, ownerLabel } from '../shared/format';
 import { moveFocus } from './list-keys';
 import type { PopupActions } from './popup-actions';
 
@@ -157,7 +157,8 @@ export function AgreementGroups({
               </ul>
             </section>
           ))}
-          {view.truncated ? (
+          {/* A first-screen view is cut on purpose; the complete one says whether there is more. */}
+          {view.truncated && !view.partial ? (
             <p class="duet-muted popup-message" data-testid="popup-more">
               {t('popup_more_results')}
             </p>

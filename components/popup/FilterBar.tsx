@@ -1,6 +1,6 @@
 /** Filters as a radio group (arrow keys move between them), each with its count ("99+" at the cap). */
 import { AGREEMENT_FILTERS, type AgreementFilter } from '@/lib/domain/agreements';
-import { COUNT_CAP } from '@/lib/db';
+import { COUNT_CAP } from '@/lib/db/popup-view';
 import { type MessageKey, t } from '@/lib/i18n';
 
 const LABELS: Record<AgreementFilter, MessageKey> = {

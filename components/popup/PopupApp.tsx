@@ -4,52 +4,59 @@
  * status, and a one-line talking point for anyone. Reads live: a change in any tab shows up here.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { loadPopupView, type PopupView } from '@/lib/db';
+import type { PopupView } from '@/lib/db/popup-view';
 import { type AgreementFilter } from '@/lib/domain/agreements';
 import { t } from '@/lib/i18n';
 import { Brand } from '../shared/Brand';
-import { useLiveQuery } from '../shared/use-live-query';
 import { AgreementGroups } from './AgreementGroups';
 import { FilterBar } from './FilterBar';
 import { openRelationship, primeActiveTab } from './open-relationship';
-import { popupActions, type PopupActions } from './popup-actions';
+import type { PopupActions } from './popup-actions';
+import { popupSource, type PopupSource } from './popup-source';
 import { QuickPoint } from './QuickPoint';
 import { UpcomingList } from './UpcomingList';
+import { usePopupView } from './use-popup-view';
 
 export interface PopupAppProps {
+  /** Reads and change notifications (default: raw IndexedDB first, Dexie after the first paint). */
+  source?: PopupSource;
   actions?: PopupActions;
   open?: (relationshipId: string) => void;
-  load?: typeof loadPopupView;
 }
 
 /** Marks the first render with data, for the popup benchmark (`performance.getEntriesByName`). */
 export const READY_MARK = 'duet-popup-ready';
+/** Marks the first render of the complete view (after the first screenful), also `html[data-complete]`. */
+export const COMPLETE_MARK = 'duet-popup-complete';
 
 export function PopupApp({
-  actions = popupActions,
+  source = popupSource,
+  actions = source.actions,
   open = (id) => void openRelationship(id),
-  load = loadPopupView,
 }: PopupAppProps = {}) {
   const [filter, setFilter] = useState<AgreementFilter>('all-open');
   const [query, setQuery] = useState('');
   const [pointFor, setPointFor] = useState<{ id: string; nonce: number } | null>(null);
   /** The first data was shown (benchmark marks: query started, data read, lists on screen). */
   const marked = useRef(false);
-  const view = useLiveQuery(async () => {
-    if (!marked.current) performance.mark('duet-popup-query');
-    const value = await load({ filter, query });
-    if (!marked.current) performance.mark('duet-popup-data');
-    return value;
-  }, [filter, query]);
+  const view = usePopupView(source, { filter, query });
   const search = useRef<HTMLInputElement>(null);
+
+  const partial = view.status === 'ready' && view.value.partial;
 
   useEffect(() => primeActiveTab(), []);
   useEffect(() => {
     if (view.status !== 'ready' || marked.current) return;
+    // Effects run after the browser painted: the lists (their first screenful) are on screen.
     marked.current = true;
     performance.mark(READY_MARK);
     document.documentElement.dataset.ready = 'true';
   }, [view.status]);
+  useEffect(() => {
+    if (view.status !== 'ready' || partial || document.documentElement.dataset.complete) return;
+    performance.mark(COMPLETE_MARK);
+    document.documentElement.dataset.complete = 'true';
+  }, [view.status, partial]);
 
   // "/" jumps to the search field from anywhere (unless typing in another field).
   useEffect(() => {
@@ -132,7 +139,12 @@ export function PopupApp({
               onOpen={open}
               onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
             />
-            <QuickPoint relationships={ready.relationships} preselect={pointFor} actions={actions} />
+            <QuickPoint
+              relationships={ready.relationships}
+              preselect={pointFor}
+              actions={actions}
+              firstPaint={partial}
+            />
           </div>
           <AgreementGroups
             view={ready}

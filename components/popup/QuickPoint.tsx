@@ -3,8 +3,8 @@
  * "Bob: offsite budget"), type, Enter. On failure the text stays where it was typed.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PopupRelationship } from '@/lib/db';
-import { normaliseForSearch } from '@/lib/db/search';
+import type { PopupRelationship } from '@/lib/db/popup-view';
+import { normaliseForSearch } from '@/lib/domain/search-text';
 import { t } from '@/lib/i18n';
 import type { PopupActions } from './popup-actions';
 
@@ -29,9 +29,14 @@ export interface QuickPointProps {
   /** Set from "+ point" elsewhere in the popup: select that person and focus the line. */
   preselect: { id: string; nonce: number } | null;
   actions: PopupActions;
+  /**
+   * The popup's first paint: the person picker lists only the chosen person (its other options, one per
+   * 1:1, follow a frame later — nobody opens a menu within that frame).
+   */
+  firstPaint?: boolean;
 }
 
-export function QuickPoint({ relationships, preselect, actions }: QuickPointProps) {
+export function QuickPoint({ relationships, preselect, actions, firstPaint = false }: QuickPointProps) {
   const [relationshipId, setRelationshipId] = useState('');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -79,7 +84,7 @@ export function QuickPoint({ relationships, preselect, actions }: QuickPointProp
           onChange={(e) => setRelationshipId(e.currentTarget.value)}
         >
           <option value="">{t('popup_point_person_placeholder')}</option>
-          {relationships.map((r) => (
+          {(firstPaint ? relationships.filter((r) => r.id === relationshipId) : relationships).map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>

@@ -1,6 +1,6 @@
 /** The 1:1s of the next 7 days, each with its prep status: talking points queued, agreements looked at. */
 import { useState } from 'preact/hooks';
-import type { PopupUpcoming, PopupView, PrepStatus } from '@/lib/db';
+import { FIRST_SCREEN, type PopupUpcoming, type PopupView, type PrepStatus } from '@/lib/db/popup-view';
 import { t } from '@/lib/i18n';
 import { formatDate } from '../shared/format';
 import { moveFocus } from './list-keys';
@@ -35,6 +35,19 @@ export function prepText(prep: PrepStatus): { points: string; agreements: string
   return { points, agreements, ready: prep.talkingPoints > 0 && toReview === 0 };
 }
 
+/** Talking points queued? Agreements looked at? (Left out until read: a first-screen view beyond its 1:1s.) */
+function Prep({ prep }: { prep: PrepStatus }) {
+  const text = prepText(prep);
+  return (
+    <div class="popup-prep" data-testid="popup-prep" data-ready={text.ready ? 'true' : 'false'}>
+      <span class={prep.talkingPoints === 0 ? 'popup-prep-todo' : 'popup-prep-ok'}>{text.points}</span>
+      <span class={prep.openAgreements > prep.reviewed ? 'popup-prep-todo' : 'popup-prep-ok'}>
+        {text.agreements}
+      </span>
+    </div>
+  );
+}
+
 export interface UpcomingListProps {
   view: PopupView;
   onOpen: (relationshipId: string) => void;
@@ -42,7 +55,6 @@ export interface UpcomingListProps {
 }
 
 function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<UpcomingListProps, 'view'>) {
-  const prep = prepText(item.prep);
   const name = item.relationship.name;
   return (
     <li class="popup-upcoming" data-testid="popup-upcoming">
@@ -54,12 +66,7 @@ function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<Upcomi
           {formatWhen(item.session.scheduledAt)}
         </time>
       </div>
-      <div class="popup-prep" data-testid="popup-prep" data-ready={prep.ready ? 'true' : 'false'}>
-        <span class={item.prep.talkingPoints === 0 ? 'popup-prep-todo' : 'popup-prep-ok'}>{prep.points}</span>
-        <span class={item.prep.openAgreements > item.prep.reviewed ? 'popup-prep-todo' : 'popup-prep-ok'}>
-          {prep.agreements}
-        </span>
-      </div>
+      {item.prep ? <Prep prep={item.prep} /> : null}
       <div class="popup-group-actions">
         <button
           type="button"
@@ -85,8 +92,8 @@ function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<Upcomi
   );
 }
 
-/** How many 1:1s show before "Show all". */
-export const UPCOMING_FOLDED = 3;
+/** How many 1:1s show before "Show all" (the first screen's, whose prep status the first read has). */
+export const UPCOMING_FOLDED = FIRST_SCREEN.upcoming;
 
 export function UpcomingList({ view, onOpen, onAddPoint }: UpcomingListProps) {
   const [all, setAll] = useState(false);

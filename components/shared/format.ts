@@ -1,4 +1,6 @@
 /** Small display helpers shared by the pages: dates, relative times and snippets (plurals: lib/i18n). */
+import type { Day } from '@/lib/domain/days';
+import type { Agreement, Person } from '@/lib/domain/model';
 import { t, tn, uiLocale } from '@/lib/i18n';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -39,4 +41,42 @@ export function formatRelativeTime(timestamp: number, now: number = Date.now()):
 export function snippet(text: string, max = 140): string {
   const flat = [...text.replace(/\s+/g, ' ').trim()]; // code points: never cut an emoji in half
   return flat.length > max ? `${flat.slice(0, max - 1).join('')}…` : flat.join('');
+}
+
+/** "Alice Smith" / "Alice Smith & Bob Jones" — the people of a relationship. */
+export function namesOf(people: readonly Pick<Person, 'name'>[]): string {
+  return people.map((person) => person.name).join(' & ');
+}
+
+/** Who owns an agreement, as the list shows it. */
+export function ownerLabel(
+  agreement: Pick<Agreement, 'owner' | 'ownerName'>,
+  people: readonly Pick<Person, 'name'>[],
+): string {
+  switch (agreement.owner) {
+    case 'me':
+      return t('common_me');
+    case 'both':
+      return t('panel_owner_both');
+    case 'them':
+      return people.length > 0 ? namesOf(people) : t('panel_owner_them');
+    case 'named':
+      return agreement.ownerName || t('panel_owner_someone_else');
+  }
+}
+
+function localDate(day: Day): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date);
+}
+
+/** A calendar day in the user's locale ("Mar 27"; the year only when it is not this year's). */
+export function formatDay(day: Day, today: Day): string {
+  const date = localDate(day);
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
+  return formatDate(date, {
+    month: 'short',
+    day: 'numeric',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
 }

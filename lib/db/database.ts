@@ -17,29 +17,9 @@ import type {
 } from '../domain/model';
 import { upgradeNotesToSessions } from './migrations';
 import type { LegacyNoteV1, QuarantinedRecord } from './migrations';
+import { DATABASE_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
-export const DATABASE_NAME = 'duet';
-
-/** Every version's table definitions, oldest first. Append only. */
-export const SCHEMA_VERSIONS = {
-  1: { notes: 'eventKey, seriesKey, updatedAt' },
-  2: {
-    people: 'id, *emails, relation',
-    relationships: 'id, *personIds, *calendarSeriesIds, *meetCodes',
-    sessions:
-      'id, relationshipId, calendarEventId, [relationshipId+scheduledAt], [relationshipId+status+scheduledAt], [status+scheduledAt], updatedAt',
-    talkingPoints: 'id, [relationshipId+status], sessionId',
-    agreements:
-      'id, [relationshipId+status], status, [status+dueDate], [status+owner], madeInSessionId, updatedAt',
-    goals: 'id, relationshipId',
-    feedback: 'id, relationshipId, personId, sessionId',
-    templates: 'id',
-    settings: 'id',
-    quarantine: '++seq, table',
-  },
-  3: { notes: null },
-} as const;
-export const LATEST_VERSION = 3;
+export { DATABASE_NAME, LATEST_VERSION, SCHEMA_VERSIONS };
 
 export class DuetDatabase extends Dexie {
   people!: Table<Person, string>;

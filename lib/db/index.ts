@@ -27,3 +27,4 @@ export * from './history';
 export * from './people-admin';
 export * from './popup';
 export * from './reminders';
+export * from './changes';

@@ -9,7 +9,7 @@ import { ACTIVE_AGREEMENT_STATUSES, type Person, type Relationship, type Session
 import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domain/reminders';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { COUNT_CAP } from './overview';
+import { COUNT_CAP } from './popup-view';
 import { cancelSession, lastHeldSession, nextSession, prepareSession, sessionsBetween } from './sessions';
 
 const MINUTE = 60_000;

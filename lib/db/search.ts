@@ -1,10 +1,9 @@
 /** Search across agreements and session notes: case- and accent-insensitive substring match. */
 import type { Agreement, Session } from '../domain/model';
+import { normaliseForSearch } from '../domain/search-text';
 import { type DuetDatabase, getDatabase } from './database';
 
-export function normaliseForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { normaliseForSearch };
 
 export interface SearchResults {
   agreements: Agreement[];

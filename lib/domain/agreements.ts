@@ -1,11 +1,7 @@
 /** Pure rules for agreements: which are active, which filter they match, and their lifecycle steps. */
 import { type Day, weekOf } from './days';
-import {
-  ACTIVE_AGREEMENT_STATUSES,
-  type Agreement,
-  type AgreementEvent,
-  type AgreementStatus,
-} from './model';
+import type { Agreement, AgreementEvent, AgreementStatus } from './model';
+import { ACTIVE_AGREEMENT_STATUSES } from './statuses';
 
 export const AGREEMENT_FILTERS = ['all-open', 'mine', 'theirs', 'overdue', 'due-this-week'] as const;
 export type AgreementFilter = (typeof AGREEMENT_FILTERS)[number];

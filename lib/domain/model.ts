@@ -8,6 +8,14 @@
 import { z } from './zod';
 import { ONE_ON_ONE_KINDS } from './one-on-one-title';
 import { TimerStateSchema } from './session-timer';
+import {
+  ACTIVE_AGREEMENT_STATUSES,
+  AGREEMENT_STATUSES,
+  SESSION_STATUSES,
+  TALKING_POINT_STATUSES,
+} from './statuses';
+
+export { ACTIVE_AGREEMENT_STATUSES, AGREEMENT_STATUSES, SESSION_STATUSES, TALKING_POINT_STATUSES };
 
 const MAX_ID = 512; // decoded Calendar ids can be long (imported events)
 const MAX_SHORT_TEXT = 1_000;
@@ -81,7 +89,6 @@ export type Relationship = z.infer<typeof RelationshipSchema>;
 
 // Sessions ----------------------------------------------------------------------------------------
 
-export const SESSION_STATUSES = ['upcoming', 'held', 'cancelled', 'rescheduled'] as const;
 export const SessionStatusSchema = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
@@ -130,7 +137,6 @@ export type Session = z.infer<typeof SessionSchema>;
 
 // Talking points ----------------------------------------------------------------------------------
 
-export const TALKING_POINT_STATUSES = ['open', 'discussed', 'dropped'] as const;
 export const TalkingPointSchema = z.strictObject({
   id: IdSchema,
   relationshipId: IdSchema,
@@ -149,9 +155,6 @@ export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
 
 // Agreements --------------------------------------------------------------------------------------
 
-export const AGREEMENT_STATUSES = ['open', 'renegotiated', 'done', 'dropped'] as const;
-/** Statuses of an agreement that still has to be honoured (carried over to every next session). */
-export const ACTIVE_AGREEMENT_STATUSES = ['open', 'renegotiated'] as const;
 export const AgreementStatusSchema = z.enum(AGREEMENT_STATUSES);
 export type AgreementStatus = z.infer<typeof AgreementStatusSchema>;
 

@@ -30,8 +30,21 @@ export function fallback(key: MessageKey, substitutions: readonly string[]): str
   return CATALOG[key].replace(/\$(\d)/g, (_m, digit: string) => substitutions[Number(digit) - 1] ?? '');
 }
 
+/** Texts without substitutions, once looked up (a list renders the same labels many times over). */
+const plainTexts = new Map<MessageKey, string>();
+
 export function t(key: MessageKey, ...substitutions: Array<string | number>): string {
-  const subs = substitutions.map(String);
+  if (substitutions.length === 0) {
+    const known = plainTexts.get(key);
+    if (known !== undefined) return known;
+    const text = lookUp(key, []);
+    plainTexts.set(key, text);
+    return text;
+  }
+  return lookUp(key, substitutions.map(String));
+}
+
+function lookUp(key: MessageKey, subs: string[]): string {
   const get = browserGetMessage();
   if (get) {
     try {
@@ -48,6 +61,8 @@ export function t(key: MessageKey, ...substitutions: Array<string | number>): st
 export function resetI18nForTests(): void {
   resolved = false;
   getMessage = null;
+  plainTexts.clear();
+  uiLanguage = undefined;
 }
 
 /**
@@ -55,12 +70,15 @@ export function resetI18nForTests(): void {
  * (the runtime's default locale) where the browser has none to give, e.g. in unit tests.
  */
 const localeOfLanguage = new Map<string, string | undefined>();
+/** The browser's answer, asked once per page (it is the same all along; each call crosses into the browser). */
+let uiLanguage: { value: unknown } | undefined;
 
 export function uiLocale(): string | undefined {
   try {
-    const language = (
-      browser as unknown as { i18n?: { getUILanguage?: () => string } }
-    ).i18n?.getUILanguage?.();
+    uiLanguage ??= {
+      value: (browser as unknown as { i18n?: { getUILanguage?: () => string } }).i18n?.getUILanguage?.(),
+    };
+    const language = uiLanguage.value;
     if (typeof language !== 'string' || language === '') return undefined;
     // Checking a tag is costly (lists render many dates): once per language.
     if (localeOfLanguage.has(language)) return localeOfLanguage.get(language);

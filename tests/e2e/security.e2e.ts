@@ -874,7 +874,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
 
     // The popup and the options page, each with its own raw CDP tap from before it loads.
     for (const [path, ready] of [
-      ['popup.html', 'html[data-ready=true]'],
+      ['popup.html', 'html[data-complete=true]'],
       ['options.html', '[data-testid=privacy-statement]'],
     ] as const) {
       const extensionPage = await duet.newPage();

@@ -4,7 +4,7 @@ import type { Day } from '@/lib/domain/days';
 import type { Agreement, Person } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { tNodes } from '../t-nodes';
-import { formatDay, ownerLabel } from './calendar-text';
+import { formatDay, ownerLabel } from '../../shared/format';
 import type { ActionResult } from './view-types';
 
 export interface AgreementListProps {

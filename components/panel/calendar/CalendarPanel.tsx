@@ -16,8 +16,8 @@ import {
   guessCadenceDays,
   guessRelation,
   guestEmailsOf,
-  namesOf,
 } from './calendar-text';
+import { namesOf } from '../../shared/format';
 import { EventNotes } from './EventNotes';
 import { PrepCard } from './PrepCard';
 import { RelationshipSections } from './RelationshipSections';

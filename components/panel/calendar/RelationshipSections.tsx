@@ -4,7 +4,7 @@
  */
 import { dayOf } from '@/lib/domain/days';
 import { AgreementList } from './AgreementList';
-import { namesOf } from './calendar-text';
+import { namesOf } from '../../shared/format';
 import { GoalsGlance } from './GoalsGlance';
 import { LastSessionNotes } from './LastSessionNotes';
 import type { RelationshipActions } from './relationship-actions';

@@ -3,14 +3,12 @@
  * dates are shown. No browser storage, no database.
  */
 import type { CadenceHealth } from '@/lib/domain/cadence';
-import type { Day } from '@/lib/domain/days';
 import {
   DEFAULT_CADENCE_DAYS,
   GOAL_CATEGORIES,
   RELATIONS,
   type Agreement,
   type Goal,
-  type Person,
   type Relation,
   type RelationshipKind,
   type Session,
@@ -119,44 +117,6 @@ export const GOAL_STATUS_NAMES = namesTable(
 
 /** The special section id of notes written outside a template section (Calendar notes, v1 notes). */
 export const GENERAL_SECTION_ID = 'general';
-
-/** "Alice Smith" / "Alice Smith & Bob Jones" — the people of a relationship. */
-export function namesOf(people: readonly Pick<Person, 'name'>[]): string {
-  return people.map((person) => person.name).join(' & ');
-}
-
-/** Who owns an agreement, as the list shows it. */
-export function ownerLabel(
-  agreement: Pick<Agreement, 'owner' | 'ownerName'>,
-  people: readonly Pick<Person, 'name'>[],
-): string {
-  switch (agreement.owner) {
-    case 'me':
-      return t('common_me');
-    case 'both':
-      return t('panel_owner_both');
-    case 'them':
-      return people.length > 0 ? namesOf(people) : t('panel_owner_them');
-    case 'named':
-      return agreement.ownerName || t('panel_owner_someone_else');
-  }
-}
-
-function localDate(day: Day): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, date);
-}
-
-/** A calendar day in the user's locale ("Mar 27"; the year only when it is not this year's). */
-export function formatDay(day: Day, today: Day): string {
-  const date = localDate(day);
-  const sameYear = day.slice(0, 4) === today.slice(0, 4);
-  return formatDate(date, {
-    month: 'short',
-    day: 'numeric',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  });
-}
 
 /** When a session took place, in the user's locale ("Mon, Mar 9, 2026"). */
 export function formatSessionDate(instant: number): string {

@@ -14,7 +14,8 @@ import {
 import { type Day, dayOf } from '@/lib/domain/days';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
-import { formatDay, moveId } from './calendar-text';
+import { moveId } from './calendar-text';
+import { formatDay } from '../../shared/format';
 import { attempt } from './use-calendar-actions';
 import type { ActionResult, Direction } from './view-types';
 

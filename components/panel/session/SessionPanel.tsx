@@ -10,7 +10,7 @@ import type { TemplateSection } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
 import { ConflictChoice } from '../ConflictChoice';
-import { formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
+import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
 import { CareerSection } from './CareerSection';

@@ -7,7 +7,8 @@ import type { SessionView } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
 import { t } from '@/lib/i18n';
-import { agreementStatusName, formatDay, namesOf, ownerLabel } from '../calendar/calendar-text';
+import { agreementStatusName } from '../calendar/calendar-text';
+import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 
 export interface SessionSummaryProps {

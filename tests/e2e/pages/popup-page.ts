@@ -13,9 +13,13 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
-  /** Waits until the popup shows its lists (its first render with data). */
+  /**
+   * Waits until the popup shows its complete lists and keeps them live (its first screenful comes first:
+   * `html[data-ready]`; then the complete view with the data layer loaded: `html[data-complete]`).
+   */
   async ready(): Promise<void> {
     await this.page.locator('html[data-ready=true]').waitFor();
+    await this.page.locator('html[data-complete=true]').waitFor();
   }
 
   get search(): Locator {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { relationshipFromLocation, SidePanelApp } from '@/components/panel/SidePanelApp';
 import { RelationshipPanel } from '@/components/panel/relationship/RelationshipPanel';
 import { relationshipActions } from '@/components/panel/calendar/relationship-actions';
-import { formatDay } from '@/components/panel/calendar/calendar-text';
+import { formatDay } from '@/components/shared/format';
 import {
   addAgreement,
   addTalkingPoint,

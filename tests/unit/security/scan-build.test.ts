@@ -11,6 +11,7 @@ import {
   applyAllowlist,
   harmlessUrl,
   kindOf,
+  modulesLoadedUpFront,
   scanDirectory,
   scanText,
 } from '../../../scripts/scan-build.mjs';
@@ -280,6 +281,39 @@ describe('scanDirectory', () => {
       'zod meet.js',
     ]);
     expect(report.allowed.map(({ hit }) => hit.file)).toEqual(['chunks/extra.js']);
+  });
+
+  it('finds Dexie or zod in what the popup loads before its first paint, not in what it imports later', () => {
+    const popup = (script: string) =>
+      `<!doctype html><html><head><script type="module" crossorigin src="/chunks/${script}"></script>` +
+      '<link rel="modulepreload" crossorigin href="/chunks/preact.js"></head><body></body></html>';
+    const clean = buildWith({
+      'popup.html': popup('popup.js'),
+      'chunks/popup.js':
+        'import{a as e}from"./view.js";import"./side.js";const t=()=>import("./live.js");e(t);',
+      'chunks/view.js': 'export function a(e){indexedDB.open(`duet`);return e}',
+      'chunks/side.js': 'export{}',
+      'chunks/live.js': 'import{D as e}from"./db.js";export{e as live};',
+      'chunks/db.js': 'var n=class Dexie{};class ZodError extends Error{}export{n as D};',
+    });
+    expect(modulesLoadedUpFront(clean, 'popup.html')).toEqual([
+      'chunks/popup.js',
+      'chunks/preact.js',
+      'chunks/side.js',
+      'chunks/view.js',
+    ]);
+    expect(scanDirectory(clean).findings).toEqual([]);
+
+    // The same popup importing the database statically: Dexie and zod now load before its first paint.
+    const dir = buildWith({
+      'popup.html': popup('popup.js'),
+      'chunks/popup.js': 'import{D as e}from"./db.js";export{e};',
+      'chunks/db.js': 'var n=class Dexie{};class ZodError extends Error{}export{n as D};',
+    });
+    expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file} ${hit.match}`)).toEqual([
+      'first-paint chunks/db.js Dexie',
+      'first-paint chunks/db.js ZodError',
+    ]);
   });
 
   it('fails a directory that is not a build', () => {

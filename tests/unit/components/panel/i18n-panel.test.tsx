@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AgreementList } from '@/components/panel/calendar/AgreementList';
-import { formatDay } from '@/components/panel/calendar/calendar-text';
+import { formatDay } from '@/components/shared/format';
 import { CadenceLine } from '@/components/panel/calendar/CadenceLine';
 import { GoalsGlance } from '@/components/panel/calendar/GoalsGlance';
 import { LastSessionNotes } from '@/components/panel/calendar/LastSessionNotes';
@@ -31,7 +31,7 @@ import { tNodes } from '@/components/panel/t-nodes';
 import { type Day } from '@/lib/domain/days';
 import type { Agreement, Goal, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { startTimer } from '@/lib/domain/session-timer';
-import { fallback, type MessageKey, pluralOf, resetI18nForTests, tn, uiLocale } from '@/lib/i18n';
+import { fallback, type MessageKey, pluralOf, resetI18nForTests, t, tn, uiLocale } from '@/lib/i18n';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
@@ -340,15 +340,30 @@ describe('i18n helpers', () => {
     expect(tn('panel_prep_carried', 1)).toBe('Prepared: 1 talking point carried over');
     expect(tn('panel_prep_carried', 3)).toBe('Prepared: 3 talking points carried over');
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('fr');
+    resetI18nForTests();
     expect(pluralOf('panel_prep_carried', 0)).toBe('panel_prep_carried_one'); // French: 0 is "one"
   });
 
   it('the UI locale comes from browser.i18n, in BCP 47 form, or is left to the runtime', () => {
     expect(uiLocale()).toBeUndefined(); // the fake browser has none
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de_DE');
+    const language = vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de_DE');
+    resetI18nForTests();
     expect(uiLocale()).toBe('de-DE');
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('');
+    expect(uiLocale()).toBe('de-DE');
+    expect(language).toHaveBeenCalledTimes(1); // asked once per page: each call crosses into the browser
+    language.mockReturnValue('');
+    resetI18nForTests();
     expect(uiLocale()).toBeUndefined();
+  });
+
+  it('a text without substitutions is looked up once, then kept', () => {
+    const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Einstellungen');
+    resetI18nForTests();
+    expect(t('popup_settings')).toBe('Einstellungen');
+    expect(t('popup_settings')).toBe('Einstellungen');
+    expect(getMessage).toHaveBeenCalledTimes(1);
+    expect(t('popup_due', 'Mar 3')).toBe('Einstellungen'); // with substitutions: asked every time
+    expect(getMessage).toHaveBeenCalledTimes(2);
   });
 
   it('names every storage problem in words, keeping a validation’s own message', () => {

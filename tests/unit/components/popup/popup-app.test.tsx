@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '@/components/popup/PopupApp';
+import { COMPLETE_MARK, PopupApp } from '@/components/popup/PopupApp';
+import { FIRST_SCREEN } from '@/lib/db/popup-view';
 import { popupActions } from '@/components/popup/popup-actions';
+import { createPopupSource } from '@/components/popup/popup-source';
 import {
   addAgreement,
   createPerson,
@@ -61,7 +63,7 @@ async function seed() {
 type Props = Parameters<typeof PopupApp>[0];
 
 async function show(props: Props = {}) {
-  const all: Props = { actions: fakeActions(), open: vi.fn(), ...props };
+  const all: Props = { source: createPopupSource(), actions: fakeActions(), open: vi.fn(), ...props };
   await act(() => {
     render(<PopupApp {...all} />, container);
   });
@@ -152,18 +154,61 @@ describe('PopupApp', () => {
   });
 
   it('passes the filter and the search text to the loader', async () => {
-    const load = vi.fn<typeof loadPopupView>((options) => loadPopupView(options));
-    await show({ load });
-    expect(load).toHaveBeenLastCalledWith({ filter: 'all-open', query: '' });
+    const source = createPopupSource();
+    const load = vi.spyOn(source, 'load');
+    await show({ source });
+    // The first read is the first screenful; the complete view follows without anyone asking.
+    expect(load).toHaveBeenNthCalledWith(1, { filter: 'all-open', query: '', firstScreen: true });
+    await vi.waitFor(() =>
+      expect(load).toHaveBeenLastCalledWith({ filter: 'all-open', query: '', firstScreen: false }),
+    );
     await click(q('popup-filter-theirs'));
     await type(searchField(), 'plan');
-    await vi.waitFor(() => expect(load).toHaveBeenLastCalledWith({ filter: 'theirs', query: 'plan' }));
+    await vi.waitFor(() =>
+      expect(load).toHaveBeenLastCalledWith({ filter: 'theirs', query: 'plan', firstScreen: false }),
+    );
+  });
+
+  it('draws a first screenful, then the complete view (same order), and marks both', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    for (let i = 0; i < 12; i++) {
+      await addAgreement(bob.id, { owner: 'me', text: `Item ${String(i).padStart(2, '0')}`, dueDate: null });
+    }
+    delete document.documentElement.dataset.ready;
+    delete document.documentElement.dataset.complete;
+    const source = createPopupSource();
+    const load = vi.spyOn(source, 'load');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // The complete read waits until the first screen has been looked at.
+    load.mockImplementation(async (query) => {
+      const view = await loadPopupView(query);
+      if (!query.firstScreen) await gate;
+      return view;
+    });
+    await show({ source });
+    await vi.waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    const firstScreen = agreementTexts();
+    expect(firstScreen).toHaveLength(FIRST_SCREEN.agreements);
+    expect(document.documentElement.dataset.complete).toBeUndefined();
+    release();
+    await vi.waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
+    const complete = agreementTexts();
+    expect([...complete].sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Item ${String(i).padStart(2, '0')}`),
+    );
+    // Nothing on the first screen moves when the rest arrives.
+    expect(complete.slice(0, FIRST_SCREEN.agreements)).toEqual(firstScreen);
+    expect(performance.getEntriesByName(COMPLETE_MARK)).not.toHaveLength(0);
   });
 
   it('says so when the data cannot be read', async () => {
     const load = vi.fn<typeof loadPopupView>(() => Promise.reject(new Error('IndexedDB is broken')));
     await act(() => {
-      render(<PopupApp load={load} actions={fakeActions()} open={vi.fn()} />, container);
+      render(
+        <PopupApp source={{ ...createPopupSource(), load }} actions={fakeActions()} open={vi.fn()} />,
+        container,
+      );
     });
     await vi.waitFor(() => expect(q('popup-error')).not.toBeNull());
     expect(q('popup-error')!.getAttribute('role')).toBe('alert');

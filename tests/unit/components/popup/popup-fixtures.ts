@@ -78,6 +78,7 @@ export function view(changes: Partial<PopupView> = {}): PopupView {
     upcoming: [],
     upcomingCount: 0,
     relationships: [BOB, CAROL],
+    partial: false,
     ...changes,
   };
 }

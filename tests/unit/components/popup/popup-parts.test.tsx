@@ -228,6 +228,12 @@ describe('AgreementGroups', () => {
     expect(text('popup-more')).toBe('More agreements match: type more to narrow the list.');
   });
 
+  it('says nothing of "more" on a first screen (cut on purpose; the complete view follows)', async () => {
+    await show(<AgreementGroups {...props({ view: groupsView({ truncated: true, partial: true }) })} />);
+    expect(q('popup-more')).toBeNull();
+    expect(qa('popup-agreement').length).toBeGreaterThan(0);
+  });
+
   it('has an empty state for no agreements, an empty filter, and a search with no results', async () => {
     await show(<AgreementGroups {...props({ view: view() })} />);
     expect(text('popup-agreements-empty')).toBe(
@@ -266,6 +272,20 @@ describe('UpcomingList', () => {
     expect(prep[1]!.querySelectorAll('.popup-prep-todo')).toHaveLength(2);
     expect(q('popup-upcoming-empty')).toBeNull();
     expect(container.textContent).not.toMatch(/more/);
+  });
+
+  it('leaves out a prep status that is not read yet (a first screen beyond its 1:1s)', async () => {
+    const unread = { ...upcoming(CAROL, at + 3_600_000), prep: null };
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [items[0]!, unread], upcomingCount: 2, partial: true })}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    const rows = qa('popup-upcoming');
+    expect(rows.map((r) => q('popup-prep', r) !== null)).toEqual([true, false]);
+    expect(text('popup-upcoming-name', rows[1])).toBe('Carol King');
   });
 
   it('"+ Point" and "Open" act for that 1:1; "+ Point" is a list item for the arrow keys', async () => {
@@ -341,6 +361,26 @@ describe('QuickPoint', () => {
     ]);
     expect(container.querySelector('label[for="popup-point-person"]')!.textContent).toBe('For whom');
     expect(container.querySelector('label[for="popup-point-text"]')!.textContent).toBe('Talking point');
+  });
+
+  it('on the first paint lists only the chosen person, then everyone', async () => {
+    const draw = (firstPaint: boolean, preselect: { id: string; nonce: number } | null) =>
+      show(
+        <QuickPoint
+          relationships={[BOB, CAROL]}
+          preselect={preselect}
+          actions={fakeActions()}
+          firstPaint={firstPaint}
+        />,
+      );
+    await draw(true, null);
+    expect([...select().options].map((o) => o.value)).toEqual(['']);
+    await draw(true, { id: CAROL.id, nonce: 1 });
+    expect([...select().options].map((o) => o.value)).toEqual(['', CAROL.id]);
+    expect(select().value).toBe(CAROL.id);
+    await draw(false, { id: CAROL.id, nonce: 1 });
+    expect([...select().options].map((o) => o.value)).toEqual(['', BOB.id, CAROL.id]);
+    expect(select().value).toBe(CAROL.id);
   });
 
   it('adds a point for the person picked, says so and clears the line', async () => {

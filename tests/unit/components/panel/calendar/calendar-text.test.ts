@@ -8,8 +8,8 @@ import {
   guestEmailsOf,
   moveId,
   notesBySection,
-  ownerLabel,
 } from '@/components/panel/calendar/calendar-text';
+import { ownerLabel } from '@/components/shared/format';
 import { actionErrorMessage, scheduledAtOf } from '@/components/panel/calendar/use-calendar-actions';
 import { InvalidInputError } from '@/lib/db';
 import { getBuiltInTemplate } from '@/lib/domain/templates';

@@ -1,0 +1,115 @@
+/**
+ * Where the popup's lists come from. The first read uses raw IndexedDB (`@/lib/db/popup-view`: no Dexie,
+ * no zod), so the lists are on screen before the rest of Duet's data layer has loaded; that part
+ * (`popup-live.ts`) is imported after the first paint for the writes and the change notifications. A
+ * database that does not exist yet, or must first be upgraded, is read through Dexie, which owns the schema.
+ */
+import type { AgreementFilter } from '@/lib/domain/agreements';
+import { openForReading } from '@/lib/db/idb-read';
+import { type PopupView, readPopupView } from '@/lib/db/popup-view';
+import type { PopupActions } from './popup-actions';
+
+export interface PopupQuery {
+  filter: AgreementFilter;
+  query: string;
+  /** The popup's first read: its first screenful only (`FIRST_SCREEN`). */
+  firstScreen?: boolean;
+}
+
+/** What the popup reads first: the default filter's first screenful. */
+export const FIRST_READ: PopupQuery = { filter: 'all-open', query: '', firstScreen: true };
+
+export interface PopupSource {
+  load(query: PopupQuery): Promise<PopupView>;
+  /** Starts the first read before the page renders anything; the first `load` of that query gets it. */
+  prefetch(query: PopupQuery): void;
+  /**
+   * Calls `onChange` whenever the data may have changed (this page, another tab, the worker), and once
+   * as soon as it is set up: what changed since the first read, and the complete view after a first screen.
+   */
+  watch(onChange: () => void): () => void;
+  actions: PopupActions;
+}
+
+const live = () => import('./popup-live');
+
+/** A source with its own raw connection (opened on the first read, then kept while the popup is open). */
+export function createPopupSource(factory: () => IDBFactory = () => indexedDB): PopupSource {
+  /** The raw connection, or null once it is known not to serve (missing/old database, closed, failed). */
+  let reader: Promise<IDBDatabase | null> | undefined;
+
+  async function read(query: PopupQuery): Promise<PopupView> {
+    reader ??= openForReading(factory()).catch(() => null);
+    const db = await reader;
+    if (db) {
+      try {
+        return await readPopupView(db, query);
+      } catch {
+        // Closed under us (an upgrade elsewhere) or failed: Dexie reads from now on, and reports real errors.
+        reader = Promise.resolve(null);
+      }
+    }
+    return (await live()).loadPopupView(query);
+  }
+
+  /** Benchmark marks around the first read (`performance.getEntriesByName`). */
+  let marked = false;
+  async function markedRead(query: PopupQuery): Promise<PopupView> {
+    if (marked) return read(query);
+    marked = true;
+    performance.mark('duet-popup-query');
+    const view = await read(query);
+    performance.mark('duet-popup-data');
+    return view;
+  }
+
+  /** A read started before the first render (`prefetch`), for the first `load` that asks the same. */
+  let early: { key: string; view: Promise<PopupView> } | null | undefined;
+  const keyOf = (query: PopupQuery) =>
+    JSON.stringify([query.filter, query.query, query.firstScreen === true]);
+
+  return {
+    prefetch(query) {
+      if (early === undefined) early = { key: keyOf(query), view: markedRead(query) };
+    },
+    load(query) {
+      const pending = early;
+      early = null;
+      return pending && pending.key === keyOf(query) ? pending.view : markedRead(query);
+    },
+    watch,
+    actions,
+  };
+}
+
+function watch(onChange: () => void): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void live()
+    .then((module) => {
+      if (stopped) return;
+      stop = module.onDatabaseChange(onChange);
+      // Ask the browser to keep Duet's data under storage pressure (the answer is recorded for the
+      // options page) — after the lists are up, so opening the popup never waits on it.
+      void module.ensurePersistentStorage().catch(() => undefined);
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      // Read again: whatever changed since the first read, and the complete view after a first screen
+      // (even if the data layer failed to load: the raw reader still serves).
+      if (!stopped) onChange();
+    });
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/** The writes, each loading the data layer first if it has not arrived yet. */
+const actions: PopupActions = {
+  done: async (agreementId) => (await live()).popupActions.done(agreementId),
+  undoDone: async (agreementId) => (await live()).popupActions.undoDone(agreementId),
+  addPoint: async (relationshipId, text) => (await live()).popupActions.addPoint(relationshipId, text),
+};
+
+export const popupSource: PopupSource = createPopupSource();

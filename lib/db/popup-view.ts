@@ -1,0 +1,452 @@
+/**
+ * What the toolbar popup shows: agreements of every 1:1 by filter and search text, grouped by person; the
+ * 1:1s of the next 7 days with their prep status; the people a talking point can be added for.
+ *
+ * Read with raw IndexedDB (`idb-read.ts`), neither Dexie nor zod: the popup shows its lists from this read
+ * before those ≈260 kB of modules have loaded (`npm run bench -- popup`). One read-only transaction, index
+ * lookups only except the search, which reads the active set (small: closed agreements are never read).
+ * `popup.ts` offers the same reads over a Dexie database (`loadPopupView`, `loadPopupLists`).
+ */
+import { type AgreementFilter, compareAgreements, matchesFilter } from '../domain/agreements';
+import { type Day, dayOf, weekOf } from '../domain/days';
+import type { Agreement, Person, Relationship, Session } from '../domain/model';
+import { normaliseForSearch } from '../domain/search-text';
+import { ACTIVE_AGREEMENT_STATUSES } from '../domain/statuses';
+import { cappedCount, collect, result } from './idb-read';
+
+/** How many items a popup list shows; the rest is counted, not read. */
+export const POPUP_LIST_LIMIT = 50;
+
+/**
+ * Counts stop at this number (the popup shows "99+"): counting reads index keys only, and never more than
+ * this many per query, so opening the popup costs the same with 10 or 10,000 open agreements.
+ */
+export const COUNT_CAP = 100;
+
+/** How many upcoming 1:1s get their prep status read (the rest are counted). */
+export const UPCOMING_SHOWN = 10;
+
+/**
+ * The popup's first screenful (it is at most 600 px tall): what its first read, made before the rest of the
+ * data layer has loaded, returns — the first agreements of the filter, and the prep status of the 1:1s
+ * shown before "Show all". The complete view follows right after it is on screen.
+ */
+export const FIRST_SCREEN = { agreements: 8, upcoming: 3 } as const;
+
+/** The tables the popup reads. */
+export const POPUP_TABLES = ['agreements', 'relationships', 'sessions', 'people', 'talkingPoints'] as const;
+
+export interface AgreementGroup<R = Relationship> {
+  relationship: R;
+  agreements: Agreement[];
+}
+
+export interface PopupLists {
+  today: Day;
+  /** How many active agreements match each filter, up to COUNT_CAP ("99+"); index keys only. */
+  counts: Record<AgreementFilter, number>;
+  /** The first agreements of the selected filter (soonest due first), grouped by relationship. */
+  groups: AgreementGroup[];
+  /** Upcoming sessions of the next 7 days, earliest first (at most POPUP_LIST_LIMIT). */
+  upcoming: Array<{ session: Session; relationship: Relationship }>;
+  /** How many sessions the next 7 days hold, up to COUNT_CAP. */
+  upcomingCount: number;
+}
+
+/** A 1:1 as the popup names it: its people ("Bob Jones", "Carol & Dan"), else its title. */
+export interface PopupRelationship {
+  id: string;
+  name: string;
+  title: string;
+  kind: Relationship['kind'];
+  people: Person[];
+  /** Archived 1:1s keep their open agreements on show, but take no new talking points from the popup. */
+  archived: boolean;
+}
+
+export type PopupGroup = AgreementGroup<PopupRelationship>;
+
+/** Is the next 1:1 prepared? Talking points queued, and last time's agreements looked at since. */
+export interface PrepStatus {
+  talkingPoints: number;
+  /** Active agreements of this 1:1. */
+  openAgreements: number;
+  /** Of those, reviewed (or renegotiated) since the last 1:1 was held. */
+  reviewed: number;
+}
+
+export interface PopupUpcoming {
+  session: Session;
+  relationship: PopupRelationship;
+  /** Null beyond the first screen of a first-screen read (read with the complete view). */
+  prep: PrepStatus | null;
+}
+
+export interface PopupView {
+  today: Day;
+  /** Active agreements per filter (capped at COUNT_CAP: "99+"), without the search text. */
+  counts: Record<AgreementFilter, number>;
+  groups: PopupGroup[];
+  /** More agreements matched than the list shows. */
+  truncated: boolean;
+  /** Empty while searching (the popup then shows only the matches). */
+  upcoming: PopupUpcoming[];
+  upcomingCount: number;
+  /** Every 1:1 that is not archived, by name: for "add a talking point" and "open". */
+  relationships: PopupRelationship[];
+  /** A first-screen read (FIRST_SCREEN): agreements cut (same order), prep only for the first 1:1s. */
+  partial: boolean;
+}
+
+export interface PopupViewOptions {
+  filter?: AgreementFilter;
+  query?: string;
+  /** Read only the first screenful (FIRST_SCREEN): the popup's first paint. */
+  firstScreen?: boolean;
+}
+
+/**
+ * Agreements grouped by their relationship, groups in order of first appearance (so a sorted list stays
+ * sorted); agreements whose relationship is unknown are left out.
+ */
+export function groupByRelationship<R extends { id: string }>(
+  agreements: readonly Agreement[],
+  relationshipOf: (id: string) => R | undefined,
+): Array<AgreementGroup<R>> {
+  const groups: Array<AgreementGroup<R>> = [];
+  const groupOf = new Map<string, AgreementGroup<R>>();
+  for (const agreement of agreements) {
+    const relationship = relationshipOf(agreement.relationshipId);
+    if (!relationship) continue;
+    let group = groupOf.get(relationship.id);
+    if (!group) {
+      group = { relationship, agreements: [] };
+      groupOf.set(relationship.id, group);
+      groups.push(group);
+    }
+    group.agreements.push(agreement);
+  }
+  return groups;
+}
+
+/** The groups cut after their first `limit` agreements. */
+export function firstAgreements<R>(
+  groups: ReadonlyArray<AgreementGroup<R>>,
+  limit: number,
+): Array<AgreementGroup<R>> {
+  const shown: Array<AgreementGroup<R>> = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    shown.push(
+      group.agreements.length <= left ? group : { ...group, agreements: group.agreements.slice(0, left) },
+    );
+    left -= group.agreements.length;
+  }
+  return shown;
+}
+
+/** All search terms (whitespace-separated, accent- and case-insensitive) occur in the text. */
+export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((term) => haystack.includes(term));
+}
+
+export function searchTerms(query: string): string[] {
+  return normaliseForSearch(query)
+    .split(/\s+/u)
+    .filter((term) => term.length > 0);
+}
+
+const MIN_DAY = '0000-00-00';
+const MAX_DAY = '9999-99-99';
+
+type ReadTransaction = Pick<IDBTransaction, 'objectStore'>;
+
+const agreementsBy = (tx: ReadTransaction, index: string) => tx.objectStore('agreements').index(index);
+
+/** Active agreements with a due date in [from, to) (or [from, to]), one range per status. */
+function activeDueRanges(from: Day, to: Day, includeUpper = false): IDBKeyRange[] {
+  return ACTIVE_AGREEMENT_STATUSES.map((status) =>
+    IDBKeyRange.bound([status, from], [status, to], false, !includeUpper),
+  );
+}
+
+async function sum(counts: Array<Promise<number>>): Promise<number> {
+  return Math.min(
+    COUNT_CAP,
+    (await Promise.all(counts)).reduce((a, b) => a + b, 0),
+  );
+}
+
+async function countFilters(tx: ReadTransaction, today: Day): Promise<Record<AgreementFilter, number>> {
+  const [, sunday] = weekOf(today);
+  const byDue = agreementsBy(tx, '[status+dueDate]');
+  const byOwner = (owners: readonly Agreement['owner'][]) =>
+    sum(
+      ACTIVE_AGREEMENT_STATUSES.flatMap((status) =>
+        owners.map((owner) =>
+          cappedCount(agreementsBy(tx, '[status+owner]'), IDBKeyRange.only([status, owner]), COUNT_CAP),
+        ),
+      ),
+    );
+  const [allOpen, overdue, dueThisWeek, mineOnly, both] = await Promise.all([
+    sum(
+      ACTIVE_AGREEMENT_STATUSES.map((status) =>
+        cappedCount(agreementsBy(tx, 'status'), IDBKeyRange.only(status), COUNT_CAP),
+      ),
+    ),
+    sum(activeDueRanges(MIN_DAY, today).map((range) => cappedCount(byDue, range, COUNT_CAP))),
+    sum(activeDueRanges(today, sunday, true).map((range) => cappedCount(byDue, range, COUNT_CAP))),
+    byOwner(['me']),
+    byOwner(['both']),
+  ]);
+  // Owners partition the set (me | them | both | named): "theirs" is everything not mine alone — exact
+  // below the cap; at the cap it shows as "99+" like the total.
+  const theirs = allOpen >= COUNT_CAP ? COUNT_CAP : allOpen - mineOnly;
+  return {
+    'all-open': allOpen,
+    overdue,
+    'due-this-week': dueThisWeek,
+    mine: Math.min(COUNT_CAP, mineOnly + both),
+    theirs,
+  };
+}
+
+/** The first `limit` active agreements matching a filter, soonest due first, undated last. */
+async function firstMatching(
+  tx: ReadTransaction,
+  filter: AgreementFilter,
+  today: Day,
+  limit: number,
+): Promise<Agreement[]> {
+  const [, sunday] = weekOf(today);
+  const [from, to, includeUpper] =
+    filter === 'overdue'
+      ? [MIN_DAY, today, false]
+      : filter === 'due-this-week'
+        ? [today, sunday, true]
+        : [MIN_DAY, MAX_DAY, true];
+  // The index range already is the filter except for owners; unfiltered ranges read with one getAll.
+  const byOwner = filter === 'mine' || filter === 'theirs';
+  const keep = byOwner ? (a: Agreement) => matchesFilter(a, filter, today) : undefined;
+  const dated = (
+    await Promise.all(
+      activeDueRanges(from, to, includeUpper).map((range) =>
+        collect<Agreement>(agreementsBy(tx, '[status+dueDate]'), range, limit, keep),
+      ),
+    )
+  )
+    .flat()
+    .sort(compareAgreements)
+    .slice(0, limit);
+  if (dated.length >= limit || filter === 'overdue' || filter === 'due-this-week') return dated;
+  const undated: Agreement[] = [];
+  for (const status of ACTIVE_AGREEMENT_STATUSES) {
+    undated.push(
+      ...(await collect<Agreement>(
+        agreementsBy(tx, 'status'),
+        IDBKeyRange.only(status),
+        limit - dated.length - undated.length,
+        (a) => a.dueDate === null && matchesFilter(a, filter, today),
+      )),
+    );
+  }
+  return [...dated, ...undated.sort(compareAgreements)];
+}
+
+const UPCOMING_STATUSES = ['upcoming', 'rescheduled'] as const;
+
+function upcomingRanges(from: number, to: number): IDBKeyRange[] {
+  return UPCOMING_STATUSES.map((status) => IDBKeyRange.bound([status, from], [status, to]));
+}
+
+async function upcomingSessions(tx: ReadTransaction, from: number, to: number): Promise<Session[]> {
+  const bySchedule = tx.objectStore('sessions').index('[status+scheduledAt]');
+  const lists = await Promise.all(
+    upcomingRanges(from, to).map((range) => collect<Session>(bySchedule, range, POPUP_LIST_LIMIT)),
+  );
+  return lists
+    .flat()
+    .sort((a, b) => a.scheduledAt - b.scheduledAt)
+    .slice(0, POPUP_LIST_LIMIT);
+}
+
+function countUpcoming(tx: ReadTransaction, from: number, to: number): Promise<number> {
+  const bySchedule = tx.objectStore('sessions').index('[status+scheduledAt]');
+  return sum(upcomingRanges(from, to).map((range) => cappedCount(bySchedule, range, COUNT_CAP)));
+}
+
+/** Every relationship (a few hundred at most: one getAll costs less than a lookup per id). */
+function allRelationships(tx: ReadTransaction): Promise<Relationship[]> {
+  return result(tx.objectStore('relationships').getAll() as IDBRequest<Relationship[]>);
+}
+
+/** The popup's default lists: filter counts, the first agreements of a filter, the next 7 days' 1:1s. */
+export async function readPopupLists(
+  tx: ReadTransaction,
+  filter: AgreementFilter = 'all-open',
+  now: number = Date.now(),
+  /** Which parts to read (the popup's search needs only the counts), and how many agreements. */
+  {
+    list = true,
+    upcoming: withUpcoming = true,
+    limit = POPUP_LIST_LIMIT,
+  }: { list?: boolean; upcoming?: boolean; limit?: number } = {},
+  relationshipRows: Promise<Relationship[]> = allRelationships(tx),
+): Promise<PopupLists> {
+  const today = dayOf(now);
+  const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
+  const [counts, selected, sessions, upcomingCount, rows] = await Promise.all([
+    countFilters(tx, today),
+    list ? firstMatching(tx, filter, today, limit) : [],
+    withUpcoming ? upcomingSessions(tx, ...weekAhead) : [],
+    withUpcoming ? countUpcoming(tx, ...weekAhead) : 0,
+    relationshipRows,
+  ]);
+  const relationships = new Map(rows.map((r) => [r.id, r]));
+  const groups = groupByRelationship(selected, (id) => relationships.get(id));
+  const upcoming = sessions
+    .filter((s) => relationships.has(s.relationshipId))
+    .map((session) => ({ session, relationship: relationships.get(session.relationshipId)! }));
+  return { today, counts, groups, upcoming, upcomingCount };
+}
+
+function nameOf(relationship: Relationship, people: Person[]): string {
+  const names = people.map((p) => p.name).join(' & ');
+  return names || relationship.title || 'Untitled 1:1';
+}
+
+/** Normalised "text owner" per agreement version, kept while the popup is open (typing re-reads often). */
+const normalisedTexts = new Map<string, { updatedAt: number; text: string }>();
+const MAX_CACHED_TEXTS = 20_000;
+
+function normalisedText(agreement: Agreement): string {
+  const cached = normalisedTexts.get(agreement.id);
+  if (cached?.updatedAt === agreement.updatedAt) return cached.text;
+  const text = normaliseForSearch(`${agreement.text} ${agreement.ownerName}`);
+  if (normalisedTexts.size >= MAX_CACHED_TEXTS) normalisedTexts.clear();
+  normalisedTexts.set(agreement.id, { updatedAt: agreement.updatedAt, text });
+  return text;
+}
+
+const HELD_LAST = (relationshipId: string) =>
+  // Every scheduledAt (a number) sorts below the empty array: the whole "held" range of this 1:1.
+  IDBKeyRange.bound([relationshipId, 'held', -Infinity], [relationshipId, 'held', []]);
+
+async function prepStatus(tx: ReadTransaction, relationshipId: string): Promise<PrepStatus> {
+  const agreementsOf = agreementsBy(tx, '[relationshipId+status]');
+  const [points, active, last] = await Promise.all([
+    result(tx.objectStore('talkingPoints').index('[relationshipId+status]').count([relationshipId, 'open'])),
+    Promise.all(
+      ACTIVE_AGREEMENT_STATUSES.map((status) =>
+        collect<Agreement>(agreementsOf, IDBKeyRange.only([relationshipId, status])),
+      ),
+    ).then((lists) => lists.flat()),
+    collect<Session>(
+      tx.objectStore('sessions').index('[relationshipId+status+scheduledAt]'),
+      HELD_LAST(relationshipId),
+      1,
+      undefined,
+      'prev',
+    ).then((found) => found[0]),
+  ]);
+  const since = last ? (last.heldAt ?? last.scheduledAt) : 0;
+  const reviewed = active.filter((a) =>
+    a.history.some((e) => (e.action === 'reviewed' || e.action === 'renegotiated') && e.at >= since),
+  ).length;
+  return { talkingPoints: points, openAgreements: active.length, reviewed };
+}
+
+/** Everything the popup shows for a filter and search text, in one read-only transaction. */
+export async function readPopupView(
+  db: IDBDatabase,
+  { filter = 'all-open', query = '', firstScreen = false }: PopupViewOptions = {},
+  now: number = Date.now(),
+): Promise<PopupView> {
+  const tx = db.transaction([...POPUP_TABLES], 'readonly');
+  const today = dayOf(now);
+  const terms = searchTerms(query);
+  const rows = allRelationships(tx);
+  const [lists, relationshipRows, peopleRows] = await Promise.all([
+    // While searching, the popup shows only the matches (and the filter counts).
+    readPopupLists(tx, filter, now, { list: terms.length === 0, upcoming: terms.length === 0 }, rows),
+    rows,
+    result(tx.objectStore('people').getAll() as IDBRequest<Person[]>),
+  ]);
+  const people = new Map(peopleRows.map((p) => [p.id, p]));
+  const byId = new Map<string, PopupRelationship>();
+  for (const r of relationshipRows) {
+    const its = r.personIds.map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+    byId.set(r.id, {
+      id: r.id,
+      name: nameOf(r, its),
+      title: r.title,
+      kind: r.kind,
+      people: its,
+      archived: r.archived,
+    });
+  }
+  const archived = new Set(relationshipRows.filter((r) => r.archived).map((r) => r.id));
+
+  let agreements: Agreement[];
+  let truncated: boolean;
+  if (terms.length === 0) {
+    agreements = lists.groups.flatMap((g) => g.agreements);
+    truncated = lists.counts[filter] > agreements.length;
+  } else {
+    // Search: the active set (open + renegotiated; one getAll per status, no cursor), matched on its
+    // text, owner and the person's name. Normalised texts are kept between keystrokes.
+    const haystacks = new Map(
+      [...byId.values()].map((r) => [r.id, normaliseForSearch(`${r.name} ${r.title}`)]),
+    );
+    const active = (
+      await Promise.all(
+        ACTIVE_AGREEMENT_STATUSES.map((status) =>
+          collect<Agreement>(agreementsBy(tx, 'status'), IDBKeyRange.only(status)),
+        ),
+      )
+    ).flat();
+    const matched = active.filter(
+      (a) =>
+        matchesFilter(a, filter, today) &&
+        matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms),
+    );
+    agreements = matched.sort(compareAgreements).slice(0, POPUP_LIST_LIMIT);
+    truncated = matched.length > agreements.length;
+  }
+
+  const grouped: PopupGroup[] = groupByRelationship(agreements, (id) => byId.get(id));
+  // The first screen is the complete view's start (grouped the same), so nothing moves when it follows.
+  const groups = firstScreen ? firstAgreements(grouped, FIRST_SCREEN.agreements) : grouped;
+
+  const soon = lists.upcoming
+    .filter(({ relationship }) => !archived.has(relationship.id))
+    .slice(0, UPCOMING_SHOWN);
+  const prepared = firstScreen ? FIRST_SCREEN.upcoming : UPCOMING_SHOWN;
+  const preps = await Promise.all(
+    soon.map(({ session }, i) => (i < prepared ? prepStatus(tx, session.relationshipId) : null)),
+  );
+  const upcoming = soon.map(({ session }, i) => ({
+    session,
+    relationship: byId.get(session.relationshipId)!,
+    prep: preps[i] ?? null,
+  }));
+
+  const relationships = [...byId.values()]
+    .filter((r) => !archived.has(r.id))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    today,
+    counts: lists.counts,
+    groups,
+    truncated,
+    upcoming,
+    // Archived 1:1s are neither listed nor counted (those among the sessions read; the rest is capped).
+    upcomingCount: Math.min(
+      COUNT_CAP,
+      lists.upcomingCount - lists.upcoming.filter(({ relationship }) => archived.has(relationship.id)).length,
+    ),
+    relationships,
+    partial: firstScreen,
+  };
+}
