@@ -239,7 +239,8 @@ const FIRST_PAINT_RULES = [
   {
     rule: 'first-paint',
     message: 'Dexie in a module the popup loads before its first paint (import() it afterwards)',
-    pattern: /dexie/gi,
+    // Dexie's own strings (its error class, its change channel), not a file name such as "dexie-….js".
+    pattern: /DexieError|x-storagemutated-1/g,
   },
   {
     rule: 'first-paint',
@@ -544,7 +545,8 @@ const HTML_MODULES = [
   /<link\b(?=[^>]*\brel\s*=\s*["']?modulepreload)[^>]*?\bhref\s*=\s*["']?([^"' >]+)/gi,
 ];
 /** Static `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"` (not `import("./x.js")`). */
-const STATIC_IMPORT = /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+const STATIC_IMPORT =
+  /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,"']*?\bfrom\s*)?["']((?:\.{1,2})?\/[^"']+)["']/g;
 
 /**
  * The JS files a page loads before its own code runs: its module scripts and preloads, and everything they
@@ -566,11 +568,9 @@ export function modulesLoadedUpFront(dir, page) {
     if (seen.has(file) || !existsSync(join(dir, file))) continue;
     seen.add(file);
     for (const found of readFileSync(join(dir, file), 'utf8').matchAll(STATIC_IMPORT)) {
-      pending.push(
-        join(dirname(file), found[1] ?? '')
-          .split(sep)
-          .join('/'),
-      );
+      const path = found[1] ?? '';
+      // "/chunks/x.js" is from the extension's root; "./x.js" from the importing file's folder.
+      pending.push((path.startsWith('/') ? path.slice(1) : join(dirname(file), path)).split(sep).join('/'));
     }
   }
   return [...seen].sort();

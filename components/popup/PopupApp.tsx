@@ -12,7 +12,7 @@ import { AgreementGroups } from './AgreementGroups';
 import { FilterBar } from './FilterBar';
 import { openRelationship, primeActiveTab } from './open-relationship';
 import type { PopupActions } from './popup-actions';
-import { popupSource, type PopupSource } from './popup-source';
+import { FIRST_READ, popupSource, type PopupSource } from './popup-source';
 import { QuickPoint } from './QuickPoint';
 import { UpcomingList } from './UpcomingList';
 import { usePopupView } from './use-popup-view';
@@ -34,8 +34,9 @@ export function PopupApp({
   actions = source.actions,
   open = (id) => void openRelationship(id),
 }: PopupAppProps = {}) {
-  const [filter, setFilter] = useState<AgreementFilter>('all-open');
-  const [query, setQuery] = useState('');
+  // What the page read first (`popupSource.prefetch(FIRST_READ)` in main.tsx).
+  const [filter, setFilter] = useState<AgreementFilter>(FIRST_READ.filter);
+  const [query, setQuery] = useState(FIRST_READ.query);
   const [pointFor, setPointFor] = useState<{ id: string; nonce: number } | null>(null);
   /** The first data was shown (benchmark marks: query started, data read, lists on screen). */
   const marked = useRef(false);

@@ -30,13 +30,16 @@ export interface QuickPointProps {
   preselect: { id: string; nonce: number } | null;
   actions: PopupActions;
   /**
-   * The popup's first paint: the person picker lists only the chosen person (its other options, one per
-   * 1:1, follow a frame later — nobody opens a menu within that frame).
+   * Drawn in the popup's first paint: the person picker lists only the chosen person at first; its other
+   * options (one per 1:1) follow right after that paint.
    */
   firstPaint?: boolean;
 }
 
 export function QuickPoint({ relationships, preselect, actions, firstPaint = false }: QuickPointProps) {
+  const [deferOptions, setDeferOptions] = useState(firstPaint);
+  // Effects run after the browser painted.
+  useEffect(() => setDeferOptions(false), []);
   const [relationshipId, setRelationshipId] = useState('');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -84,7 +87,7 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
           onChange={(e) => setRelationshipId(e.currentTarget.value)}
         >
           <option value="">{t('popup_point_person_placeholder')}</option>
-          {(firstPaint ? relationships.filter((r) => r.id === relationshipId) : relationships).map((r) => (
+          {(deferOptions ? relationships.filter((r) => r.id === relationshipId) : relationships).map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>

@@ -6,7 +6,7 @@
  */
 import type { AgreementFilter } from '@/lib/domain/agreements';
 import { openForReading } from '@/lib/db/idb-read';
-import { type PopupView, readPopupView } from '@/lib/db/popup-view';
+import { POPUP_TABLES, type PopupView, readPopupView } from '@/lib/db/popup-view';
 import type { PopupActions } from './popup-actions';
 
 export interface PopupQuery {
@@ -75,7 +75,10 @@ export function createPopupSource(factory: () => IDBFactory = () => indexedDB): 
     load(query) {
       const pending = early;
       early = null;
-      return pending && pending.key === keyOf(query) ? pending.view : markedRead(query);
+      if (pending && pending.key === keyOf(query)) return pending.view;
+      // Asked for something else: the early read is dropped (and its failure, if any, with it).
+      pending?.view.catch(() => undefined);
+      return markedRead(query);
     },
     watch,
     actions,
@@ -88,7 +91,7 @@ function watch(onChange: () => void): () => void {
   void live()
     .then((module) => {
       if (stopped) return;
-      stop = module.onDatabaseChange(onChange);
+      stop = module.onDatabaseChange(onChange, POPUP_TABLES);
       // Ask the browser to keep Duet's data under storage pressure (the answer is recorded for the
       // options page) — after the lists are up, so opening the popup never waits on it.
       void module.ensurePersistentStorage().catch(() => undefined);

@@ -10,9 +10,14 @@ import { DATABASE_NAME } from './schema';
 /** Dexie names the changed parts `idb://<database>/<table>/…` (`all` after a page comes back from the bfcache). */
 const OURS = `idb://${DATABASE_NAME}/`;
 
-export function onDatabaseChange(listener: () => void): () => void {
+/** Calls `listener` after writes to Duet's database — to these tables only, when given. */
+export function onDatabaseChange(listener: () => void, tables?: readonly string[]): () => void {
+  const prefixes = tables ? tables.map((table) => `${OURS}${table}/`) : [OURS];
   const onMutated = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(OURS))) listener();
+    const changed = Object.keys(parts).some(
+      (part) => part === 'all' || prefixes.some((prefix) => part.startsWith(prefix)),
+    );
+    if (changed) listener();
   };
   Dexie.on('storagemutated', onMutated);
   return () => Dexie.on('storagemutated').unsubscribe(onMutated);

@@ -15,22 +15,44 @@ export function result<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** The tables of the latest schema version (a table dropped by a later version is left out). */
-export function latestTables(): string[] {
-  const tables = new Set<string>();
+/**
+ * The tables of the latest schema version and their indexes (a table dropped by a later version is left
+ * out). Dexie's specs name the primary key first, then the indexes (`*` multi-entry, `&` unique).
+ */
+export function latestSchema(): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
   for (const version of Object.values(SCHEMA_VERSIONS)) {
     for (const [table, spec] of Object.entries(version)) {
       if (spec === null) tables.delete(table);
-      else tables.add(table);
+      else
+        tables.set(
+          table,
+          spec
+            .split(',')
+            .slice(1)
+            .map((index) => index.trim().replace(/^[*&]/, '')),
+        );
     }
   }
-  return [...tables];
+  return tables;
+}
+
+/** Every table and index of the latest schema is there (what the readers may use). */
+function hasLatestSchema(db: IDBDatabase): boolean {
+  const schema = latestSchema();
+  if (db.version < LATEST_IDB_VERSION) return false;
+  if (![...schema.keys()].every((table) => db.objectStoreNames.contains(table))) return false;
+  const tx = db.transaction([...schema.keys()], 'readonly');
+  return [...schema].every(([table, indexes]) => {
+    const names = tx.objectStore(table).indexNames;
+    return indexes.every((index) => names.contains(index));
+  });
 }
 
 /**
  * Duet's database, opened for reading at whatever version it has — or null when it does not exist yet
- * (the open is aborted before anything is created) or is not the latest version (Dexie must upgrade it
- * first). The connection closes itself when another one needs to upgrade the database.
+ * (the open is aborted before anything is created) or lacks a table or index of the latest schema (Dexie
+ * must upgrade it first). The connection closes itself when another one needs to upgrade the database.
  */
 export function openForReading(
   factory: IDBFactory = indexedDB,
@@ -46,11 +68,9 @@ export function openForReading(
     };
     request.onsuccess = () => {
       const db = request.result;
-      const tables = latestTables();
-      if (
-        db.version !== LATEST_IDB_VERSION ||
-        !tables.every((table) => db.objectStoreNames.contains(table))
-      ) {
+      // Not upgraded yet: Dexie upgrades it. (Dexie may have bumped the native version past ours to add a
+      // missing part; such a database has everything, so any version from the latest up is read.)
+      if (!hasLatestSchema(db)) {
         db.close();
         resolve(null);
         return;

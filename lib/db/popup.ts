@@ -1,6 +1,9 @@
 /**
  * The popup's reads (`popup-view.ts`, raw IndexedDB) over a Dexie database: for pages and tests that have
  * Dexie loaded anyway. The popup itself reads through `popup-view.ts` before Dexie loads.
+ *
+ * These read in their own raw transaction on `db.backendDB()`: Dexie does not see them, so they neither
+ * join a `db.transaction()` nor make a `liveQuery` re-run (watch `onDatabaseChange` instead).
  */
 import type { AgreementFilter } from '../domain/agreements';
 import { type DuetDatabase, getDatabase } from './database';

@@ -16,7 +16,7 @@ import {
   onDatabaseChange,
   prepareSession,
 } from '@/lib/db';
-import { latestTables, openForReading } from '@/lib/db/idb-read';
+import { latestSchema, openForReading } from '@/lib/db/idb-read';
 import { FIRST_SCREEN, firstAgreements, readPopupView } from '@/lib/db/popup-view';
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
@@ -86,12 +86,36 @@ describe('openForReading', () => {
   it('opens the latest version, and steps aside when Dexie needs the database', async () => {
     const db = await rawDatabase();
     expect(db.version).toBe(LATEST_VERSION * 10);
-    expect([...db.objectStoreNames].sort()).toEqual([...latestTables()].sort());
-    expect(latestTables()).not.toContain('notes'); // dropped by version 3
+    expect([...db.objectStoreNames].sort()).toEqual([...latestSchema().keys()].sort());
+    expect(latestSchema().has('notes')).toBe(false); // dropped by version 3
+    expect(latestSchema().get('agreements')).toContain('[status+dueDate]');
+    expect(latestSchema().get('people')).toEqual(['emails', 'relation']); // "*emails": multi-entry
     // Deleting (or upgrading) is not blocked by the popup's connection: it closes itself.
     getDatabase().close();
     await getDatabase().delete();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('duet');
+  });
+});
+
+describe('openForReading: a database Dexie patched', () => {
+  it('reads a later native version that has the whole schema; not one missing an index', async () => {
+    // Dexie can bump the native version past ours when it adds a missing part: still readable.
+    await getDatabase().open();
+    const version = getDatabase().backendDB().version;
+    getDatabase().close();
+    const bump = indexedDB.open('duet', version + 1);
+    bump.onupgradeneeded = () => bump.transaction!.objectStore('goals').createIndex('extra', 'extra');
+    await new Promise((resolve) => (bump.onsuccess = resolve));
+    bump.result.close();
+    const later = await openForReading();
+    expect(later?.version).toBe(version + 1);
+    later!.close();
+
+    const drop = indexedDB.open('duet', version + 2);
+    drop.onupgradeneeded = () => drop.transaction!.objectStore('agreements').deleteIndex('[status+owner]');
+    await new Promise((resolve) => (drop.onsuccess = resolve));
+    drop.result.close();
+    expect(await openForReading()).toBeNull();
   });
 });
 
@@ -142,6 +166,20 @@ describe('onDatabaseChange', () => {
     await addAgreement(bob!.id, { owner: 'me', text: 'And another', dueDate: null });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(listener).not.toHaveBeenCalled();
+  });
+});
+
+describe('onDatabaseChange for some tables', () => {
+  it('fires only for writes to those tables', async () => {
+    const [bob] = await seedWeek();
+    const listener = vi.fn();
+    const stop = onDatabaseChange(listener, ['talkingPoints']);
+    await addAgreement(bob!.id, { owner: 'me', text: 'Not a talking point', dueDate: null });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listener).not.toHaveBeenCalled();
+    await addTalkingPoint(bob!.id, { text: 'Raise the roadmap', author: 'me' });
+    await vi.waitFor(() => expect(listener).toHaveBeenCalled());
+    stop();
   });
 });
 

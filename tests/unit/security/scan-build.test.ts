@@ -290,11 +290,12 @@ describe('scanDirectory', () => {
     const clean = buildWith({
       'popup.html': popup('popup.js'),
       'chunks/popup.js':
-        'import{a as e}from"./view.js";import"./side.js";const t=()=>import("./live.js");e(t);',
+        'import{a as e}from"./view.js";import"/chunks/side.js";const t=()=>import("./dexie-live.js");e(t);',
       'chunks/view.js': 'export function a(e){indexedDB.open(`duet`);return e}',
       'chunks/side.js': 'export{}',
-      'chunks/live.js': 'import{D as e}from"./db.js";export{e as live};',
-      'chunks/db.js': 'var n=class Dexie{};class ZodError extends Error{}export{n as D};',
+      'chunks/dexie-live.js': 'import{D as e}from"./db.js";export{e as live};',
+      'chunks/db.js':
+        'var n=class Dexie{};class DexieError extends Error{}class ZodError extends Error{}export{n as D};',
     });
     expect(modulesLoadedUpFront(clean, 'popup.html')).toEqual([
       'chunks/popup.js',
@@ -308,10 +309,11 @@ describe('scanDirectory', () => {
     const dir = buildWith({
       'popup.html': popup('popup.js'),
       'chunks/popup.js': 'import{D as e}from"./db.js";export{e};',
-      'chunks/db.js': 'var n=class Dexie{};class ZodError extends Error{}export{n as D};',
+      'chunks/db.js':
+        'var n=class Dexie{};class DexieError extends Error{}class ZodError extends Error{}export{n as D};',
     });
     expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file} ${hit.match}`)).toEqual([
-      'first-paint chunks/db.js Dexie',
+      'first-paint chunks/db.js DexieError',
       'first-paint chunks/db.js ZodError',
     ]);
   });
