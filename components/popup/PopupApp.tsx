@@ -44,6 +44,20 @@ export function PopupApp({
   const search = useRef<HTMLInputElement>(null);
 
   const partial = view.status === 'ready' && view.value.partial;
+  const [declined, setDeclined] = useState<ReadonlySet<string>>(() => new Set());
+  const shown = view.status !== 'loading';
+  // Which 1:1s I declined in Calendar: read after the first paint, and again when the worker sees more.
+  useEffect(() => {
+    if (!shown) return;
+    let current = true;
+    const read = () => void source.declined().then((ids) => current && setDeclined(ids));
+    read();
+    const stop = source.watchDeclined(read);
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [source, shown]);
 
   useEffect(() => primeActiveTab(), []);
   useEffect(() => {
@@ -137,6 +151,8 @@ export function PopupApp({
           <div hidden={query.trim() !== ''} class="popup-ahead">
             <UpcomingList
               view={ready}
+              declined={declined}
+              onCancel={actions.cancelSession}
               onOpen={open}
               onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
             />

@@ -4,6 +4,7 @@ import { FIRST_SCREEN, type PopupUpcoming, type PopupView, type PrepStatus } fro
 import { t } from '@/lib/i18n';
 import { formatDate } from '../shared/format';
 import { moveFocus } from './list-keys';
+import type { ActionResult } from './popup-actions';
 
 export function formatWhen(instant: number): string {
   return formatDate(new Date(instant), {
@@ -52,10 +53,32 @@ export interface UpcomingListProps {
   view: PopupView;
   onOpen: (relationshipId: string) => void;
   onAddPoint: (relationshipId: string) => void;
+  /** Calendar instances I declined (their 1:1s offer "Cancel 1:1" instead of their prep status). */
+  declined?: ReadonlySet<string>;
+  /** Cancels a declined 1:1's session in Duet. */
+  onCancel?: (sessionId: string) => Promise<ActionResult>;
 }
 
-function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<UpcomingListProps, 'view'>) {
+const NONE: ReadonlySet<string> = new Set();
+
+function Row({
+  item,
+  onOpen,
+  onAddPoint,
+  declined,
+  onCancel,
+}: { item: PopupUpcoming; declined: boolean } & Omit<UpcomingListProps, 'view' | 'declined'>) {
   const name = item.relationship.name;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const cancel = async () => {
+    if (!onCancel || busy) return;
+    setBusy(true);
+    const result = await onCancel(item.session.id);
+    setBusy(false);
+    // Done: the session is cancelled and leaves the week (the lists read again).
+    setProblem(result.ok ? null : result.message);
+  };
   return (
     <li class="popup-upcoming" data-testid="popup-upcoming">
       <div class="popup-upcoming-main">
@@ -66,7 +89,30 @@ function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<Upcomi
           {formatWhen(item.session.scheduledAt)}
         </time>
       </div>
-      {item.prep ? <Prep prep={item.prep} /> : null}
+      {declined ? (
+        <div class="popup-prep" data-testid="popup-declined">
+          <span class="popup-prep-todo">{t('popup_declined')}</span>
+          {onCancel ? (
+            <button
+              type="button"
+              class="popup-link"
+              data-testid="popup-cancel-session"
+              disabled={busy}
+              aria-label={t('popup_declined_cancel_for', name, formatWhen(item.session.scheduledAt))}
+              onClick={() => void cancel()}
+            >
+              {t('popup_declined_cancel')}
+            </button>
+          ) : null}
+        </div>
+      ) : item.prep ? (
+        <Prep prep={item.prep} />
+      ) : null}
+      {problem ? (
+        <p class="duet-error popup-message" role="alert" data-testid="popup-cancel-error">
+          {problem}
+        </p>
+      ) : null}
       <div class="popup-group-actions">
         <button
           type="button"
@@ -95,7 +141,7 @@ function Row({ item, onOpen, onAddPoint }: { item: PopupUpcoming } & Omit<Upcomi
 /** How many 1:1s show before "Show all" (the first screen's, whose prep status the first read has). */
 export const UPCOMING_FOLDED = FIRST_SCREEN.upcoming;
 
-export function UpcomingList({ view, onOpen, onAddPoint }: UpcomingListProps) {
+export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCancel }: UpcomingListProps) {
   const [all, setAll] = useState(false);
   const shown = all ? view.upcoming : view.upcoming.slice(0, UPCOMING_FOLDED);
   const folded = view.upcoming.length - shown.length;
@@ -112,7 +158,14 @@ export function UpcomingList({ view, onOpen, onAddPoint }: UpcomingListProps) {
       ) : (
         <ul class="popup-items">
           {shown.map((item) => (
-            <Row key={item.session.id} item={item} onOpen={onOpen} onAddPoint={onAddPoint} />
+            <Row
+              key={item.session.id}
+              item={item}
+              onOpen={onOpen}
+              onAddPoint={onAddPoint}
+              declined={item.session.calendarEventId !== null && declined.has(item.session.calendarEventId)}
+              onCancel={onCancel}
+            />
           ))}
         </ul>
       )}

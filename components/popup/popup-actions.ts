@@ -2,7 +2,7 @@
  * The popup's writes: each a repository call whose outcome comes back as a value the popup shows (never an
  * exception), followed by a nudge to the background so Calendar's badges and the toolbar count catch up.
  */
-import { addTalkingPoint, completeAgreement, reopenAgreement } from '@/lib/db';
+import { addTalkingPoint, cancelSession, completeAgreement, reopenAgreement } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { attempt } from '../panel/calendar/use-calendar-actions';
 import { notifyDataChanged } from '../shared/data-changed';
@@ -19,6 +19,8 @@ async function changed(result: Promise<ActionResult>): Promise<ActionResult> {
 export const popupActions = {
   done: (agreementId: string) => changed(attempt(() => completeAgreement(agreementId))),
   undoDone: (agreementId: string) => changed(attempt(() => reopenAgreement(agreementId))),
+  /** A 1:1 declined in Calendar, cancelled in Duet too (its talking points pass on to the next one). */
+  cancelSession: (sessionId: string) => changed(attempt(() => cancelSession(sessionId))),
   addPoint: (relationshipId: string | null, text: string): Promise<ActionResult> => {
     if (!relationshipId) return Promise.resolve({ ok: false, message: t('popup_point_pick_person') });
     if (!text.trim()) return Promise.resolve({ ok: false, message: t('popup_point_empty') });

@@ -4,7 +4,9 @@
  * (`popup-live.ts`) is imported after the first paint for the writes and the change notifications. A
  * database that does not exist yet, or must first be upgraded, is read through Dexie, which owns the schema.
  */
+import { browser } from 'wxt/browser';
 import type { AgreementFilter } from '@/lib/domain/agreements';
+import { DECLINED_EVENTS_KEY, parseDeclinedEvents } from '@/lib/messaging/declined-events';
 import { openForReading } from '@/lib/db/idb-read';
 import { POPUP_TABLES, type PopupView, readPopupView } from '@/lib/db/popup-view';
 import type { PopupActions } from './popup-actions';
@@ -29,6 +31,9 @@ export interface PopupSource {
    */
   watch(onChange: () => void): () => void;
   actions: PopupActions;
+  /** Calendar instances of tracked 1:1s I declined (what the worker saw), and when that changes. */
+  declined(): Promise<ReadonlySet<string>>;
+  watchDeclined(onChange: () => void): () => void;
 }
 
 const live = () => import('./popup-live');
@@ -82,6 +87,8 @@ export function createPopupSource(factory: () => IDBFactory = () => indexedDB): 
     },
     watch,
     actions,
+    declined,
+    watchDeclined,
   };
 }
 
@@ -112,7 +119,30 @@ function watch(onChange: () => void): () => void {
 const actions: PopupActions = {
   done: async (agreementId) => (await live()).popupActions.done(agreementId),
   undoDone: async (agreementId) => (await live()).popupActions.undoDone(agreementId),
+  cancelSession: async (sessionId) => (await live()).popupActions.cancelSession(sessionId),
   addPoint: async (relationshipId, text) => (await live()).popupActions.addPoint(relationshipId, text),
 };
+
+/** The worker keeps declined instances in `storage.session` (`lib/messaging/declined-events.ts`). */
+async function declined(): Promise<ReadonlySet<string>> {
+  try {
+    const stored = await browser.storage.session.get(DECLINED_EVENTS_KEY);
+    return new Set(parseDeclinedEvents(stored[DECLINED_EVENTS_KEY]));
+  } catch {
+    return new Set(); // no session storage here: nothing is marked
+  }
+}
+
+function watchDeclined(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && DECLINED_EVENTS_KEY in changes) onChange();
+  };
+  try {
+    browser.storage.onChanged.addListener(listener);
+  } catch {
+    return () => undefined;
+  }
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
 export const popupSource: PopupSource = createPopupSource();

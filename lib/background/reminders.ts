@@ -12,6 +12,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { type DeclinedEvent, instantFromEventKey, type SeenInstance } from '../db';
+import { DECLINED_EVENTS_KEY, MAX_DECLINED_EVENTS, parseDeclinedEvents } from '../messaging/declined-events';
 import type { Day } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
@@ -279,8 +280,15 @@ export class Reminders {
   private readonly pendingArea: Area;
   /** Instances (id and time) already planned or found planned while this worker lives: asked once. */
   private readonly planned = new Set<string>();
-  /** Calendar instances of tracked 1:1s seen declined while this worker lives. */
+  /**
+   * Calendar instances of tracked 1:1s seen declined (kept in `storage.session` for a restarted worker and
+   * for the popup's week: `lib/messaging/declined-events.ts`).
+   */
   private readonly declinedSeen = new Set<string>();
+  /** The declined instances a previous worker of this browser session saw, read once. */
+  private declinedLoaded: Promise<void> | null = null;
+  /** The latest update of `declinedSeen` (the check waits for it). */
+  private declinedRecorded: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -363,7 +371,9 @@ export class Reminders {
         settings.afterHeld ? this.deps.held(now, HELD_HOURS) : [],
         settings.cadenceGap ? this.deps.cadence(now) : [],
       ]);
-      // A 1:1 I declined in Calendar (seen while this worker lives) gets "reschedule?", not "prepare".
+      // A 1:1 I declined in Calendar (seen this browser session) gets "reschedule?", not "prepare".
+      await this.declinedRecorded;
+      await this.loadDeclined();
       const upcoming = soon.filter(
         (fact) => !fact.calendarEventId || !this.declinedSeen.has(fact.calendarEventId),
       );
@@ -378,6 +388,8 @@ export class Reminders {
   eventsJudged(judged: readonly JudgedEvent[]): Promise<Reminder[]> {
     const events: DeclinedEvent[] = [];
     const seen: SeenInstance[] = [];
+    /** Event id → declined now (true) or answered otherwise (false). */
+    const answers = new Map<string, boolean>();
     for (const { event, relationshipId, detection } of judged) {
       if (relationshipId === null || event.allDay) continue;
       // The chip's day and time (a moved instance shows its new time; read in this computer's time zone,
@@ -386,8 +398,8 @@ export class Reminders {
         (event.day && event.start ? localInstant(event.day, event.start) : null) ??
         instantFromEventKey(event.eventId);
       if (scheduledAt === null) continue;
+      answers.set(event.eventId, event.response === 'declined');
       if (event.response !== 'declined') {
-        this.declinedSeen.delete(event.eventId); // accepted again after all
         const key = `${event.eventId}@${scheduledAt}`;
         if (detection.isOneOnOne && !this.planned.has(key)) {
           seen.push({ eventId: event.eventId, relationshipId, scheduledAt });
@@ -396,10 +408,9 @@ export class Reminders {
         }
         continue;
       }
-      if (this.declinedSeen.size >= 2000) this.declinedSeen.clear();
-      this.declinedSeen.add(event.eventId);
       events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
+    this.declinedRecorded = this.declinedRecorded.then(() => this.recordDeclined(answers));
     if (events.length === 0 && seen.length === 0) return Promise.resolve([]);
     return this.serialized(async () => {
       if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
@@ -410,6 +421,36 @@ export class Reminders {
       const declined = await this.deps.declined(events);
       return this.raise({ ...NO_FACTS, declined }, now, settings);
     });
+  }
+
+  /** What a previous worker of this browser session saw declined (once; later answers win). */
+  private loadDeclined(): Promise<void> {
+    this.declinedLoaded ??= this.pendingArea
+      .get(DECLINED_EVENTS_KEY)
+      .then((stored) => {
+        for (const id of parseDeclinedEvents(stored[DECLINED_EVENTS_KEY])) this.declinedSeen.add(id);
+      })
+      .catch(() => undefined);
+    return this.declinedLoaded;
+  }
+
+  /** Declined instances added, accepted-again ones removed; stored when that changed anything. */
+  private async recordDeclined(answers: ReadonlyMap<string, boolean>): Promise<void> {
+    await this.loadDeclined();
+    let changed = false;
+    for (const [id, declined] of answers) {
+      if (declined === this.declinedSeen.has(id)) continue;
+      changed = true;
+      if (declined) this.declinedSeen.add(id);
+      else this.declinedSeen.delete(id);
+    }
+    if (!changed) return;
+    const ids = [...this.declinedSeen].slice(-MAX_DECLINED_EVENTS);
+    if (ids.length < this.declinedSeen.size) {
+      this.declinedSeen.clear();
+      for (const id of ids) this.declinedSeen.add(id);
+    }
+    await this.pendingArea.set({ [DECLINED_EVENTS_KEY]: ids }).catch(() => undefined);
   }
 
   private serialized<T>(task: () => Promise<T>): Promise<T> {

@@ -15,6 +15,7 @@ import { emptyExportData } from '@/lib/io/export-format';
 import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
+import { PopupPage } from './pages/popup-page';
 import { openAgreement, seedDatabase } from './seed';
 
 const MIN = 60_000;
@@ -338,6 +339,42 @@ describe('reminders and the toolbar badge', () => {
       relationshipId: 'r-bob',
     });
   });
+  it('the popup marks the 1:1 I declined, and "Cancel 1:1" cancels its session in Duet', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    const row = popup.page.locator('[data-testid=popup-upcoming]', {
+      has: popup.page.locator('[data-testid=popup-declined]'),
+    });
+    await row.waitFor({ timeout: 5000 });
+    expect(await row.locator('[data-testid=popup-upcoming-name]').textContent()).toBe('Bob Jones');
+    expect(await row.locator('[data-testid=popup-declined]').textContent()).toContain(
+      'You declined this in Calendar',
+    );
+    // Only that instance: Bob's other 1:1s this week keep their prep status.
+    expect(await popup.page.locator('[data-testid=popup-declined]').count()).toBe(1);
+    await duet.screenshot(popup.page, 'popup-declined');
+    await row.locator('[data-testid=popup-cancel-session]').click();
+    await expect
+      .poll(() => popup.page.locator('[data-testid=popup-declined]').count(), { timeout: 5000 })
+      .toBe(0);
+    const status = await popup.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('duet');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const row = await new Promise<{ status: string } | undefined>((resolve, reject) => {
+        const read = db.transaction('sessions').objectStore('sessions').get('s-bob-declined');
+        read.onsuccess = () => resolve(read.result as { status: string } | undefined);
+        read.onerror = () => reject(read.error);
+      });
+      db.close();
+      return row?.status;
+    });
+    expect(status).toBe('cancelled');
+    await popup.page.close();
+  });
+
   it('a tracked 1:1 Calendar shows in the coming days becomes a planned session (no reminder misses it)', async () => {
     const ahead = bobInstance(4);
     const page = await duet.newPage();

@@ -16,6 +16,7 @@ import {
   SENT_LOG_KEY,
 } from '@/lib/background/reminders';
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
+import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
 import { nextLocalMidnight, type Reminder } from '@/lib/domain/reminders';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
 import { useTimeZone } from '../helpers/time-zone';
@@ -377,6 +378,35 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     expect(await reminders.check()).toEqual([]);
     await reminders.eventsJudged([accepted()]);
     expect((await reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
+  });
+
+  it('what was seen declined is kept in memory storage: for the popup, and for a restarted worker', async () => {
+    const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    const stored = async () =>
+      (await fakeBrowser.storage.session.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
+    const first = harness({ reschedule: false });
+    await first.reminders.eventsJudged([judged()]);
+    await vi.waitFor(async () => expect(await stored()).toEqual([eventId])); // the event id only
+    expect(await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY)).toEqual({}); // never on disk
+
+    // A new worker (same browser session) still gives that 1:1 no "prepare".
+    const upcoming = vi.fn<ReminderDeps['upcoming']>(async () => [
+      {
+        sessionId: 's-alex',
+        calendarEventId: eventId,
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        scheduledAt: NOW + 20 * MIN,
+        openAgreements: 2,
+        talkingPoints: 0,
+      },
+    ]);
+    const restarted = harness({ reschedule: false }, { upcoming });
+    expect(await restarted.reminders.check()).toEqual([]);
+    // Accepted again: forgotten.
+    await restarted.reminders.eventsJudged([accepted()]);
+    expect((await restarted.reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
+    expect(await stored()).toEqual([]);
   });
 
   it('a failure to plan never stops the declined prompt', async () => {

@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMPLETE_MARK, PopupApp } from '@/components/popup/PopupApp';
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
+import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
 import { popupActions } from '@/components/popup/popup-actions';
 import { createPopupSource } from '@/components/popup/popup-source';
 import {
@@ -200,6 +202,24 @@ describe('PopupApp', () => {
     // Nothing on the first screen moves when the rest arrives.
     expect(complete.slice(0, FIRST_SCREEN.agreements)).toEqual(firstScreen);
     expect(performance.getEntriesByName(COMPLETE_MARK)).not.toHaveLength(0);
+  });
+
+  it('marks a 1:1 the worker saw declined in Calendar, and cancels it in Duet', async () => {
+    const { carol } = await seed();
+    const { session } = await prepareSession({
+      relationshipId: carol.id,
+      scheduledAt: Date.now() + 3 * 86_400_000,
+      calendarEventId: 'carol_20260328T100000Z',
+    });
+    await show({ actions: popupActions });
+    await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(2));
+    expect(q('popup-declined')).toBeNull();
+    // The worker sees it declined (storage.session): the popup follows without reopening.
+    await fakeBrowser.storage.session.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    await vi.waitFor(() => expect(q('popup-declined')).not.toBeNull());
+    await click(q('popup-cancel-session'));
+    await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(1));
+    expect((await getDatabase().sessions.get(session.id))?.status).toBe('cancelled');
   });
 
   it('says so when the data cannot be read', async () => {

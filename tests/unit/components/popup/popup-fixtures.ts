@@ -88,6 +88,7 @@ export function fakeActions(overrides: Partial<PopupActions> = {}): PopupActions
   return {
     done: vi.fn<PopupActions['done']>(async () => ({ ok: true })),
     undoDone: vi.fn<PopupActions['undoDone']>(async () => ({ ok: true })),
+    cancelSession: vi.fn<PopupActions['cancelSession']>(async () => ({ ok: true })),
     addPoint: vi.fn<PopupActions['addPoint']>(async () => ({ ok: true })),
     ...overrides,
   };

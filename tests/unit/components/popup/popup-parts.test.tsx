@@ -274,6 +274,40 @@ describe('UpcomingList', () => {
     expect(container.textContent).not.toMatch(/more/);
   });
 
+  it('a 1:1 I declined in Calendar says so and offers to cancel it in Duet; a failure is shown', async () => {
+    const declinedItem = {
+      ...items[1]!,
+      session: { ...items[1]!.session, calendarEventId: 'ev_20260326T113000Z' },
+    };
+    const onCancel = vi
+      .fn<(sessionId: string) => Promise<{ ok: true } | { ok: false; message: string }>>()
+      .mockResolvedValueOnce({ ok: false, message: 'Duet couldn’t save that.' })
+      .mockResolvedValueOnce({ ok: true });
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [items[0]!, declinedItem], upcomingCount: 2 })}
+        declined={new Set(['ev_20260326T113000Z'])}
+        onCancel={onCancel}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    const rows = qa('popup-upcoming');
+    expect(q('popup-declined', rows[0])).toBeNull();
+    expect(q('popup-prep', rows[0])).not.toBeNull();
+    expect(q('popup-prep', rows[1])).toBeNull(); // no "prepare" for a 1:1 that is not happening
+    expect(text('popup-declined', rows[1])).toContain('You declined this in Calendar');
+    const cancel = q<HTMLButtonElement>('popup-cancel-session', rows[1])!;
+    expect(cancel.getAttribute('aria-label')).toMatch(/^Cancel the 1:1 with Carol King on .+ in Duet$/);
+    await click(cancel);
+    expect(onCancel).toHaveBeenCalledWith(declinedItem.session.id);
+    await vi.waitFor(() => expect(text('popup-cancel-error')).toBe('Duet couldn’t save that.'));
+    expect(q('popup-cancel-error')!.getAttribute('role')).toBe('alert');
+    await click(cancel);
+    await vi.waitFor(() => expect(q('popup-cancel-error')).toBeNull());
+    expect(onCancel).toHaveBeenCalledTimes(2);
+  });
+
   it('leaves out a prep status that is not read yet (a first screen beyond its 1:1s)', async () => {
     const unread = { ...upcoming(CAROL, at + 3_600_000), prep: null };
     await show(
