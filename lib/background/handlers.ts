@@ -32,7 +32,7 @@ export interface BackgroundDeps {
    * Every classified batch, declined 1:1s included (the "reschedule?" prompt). Called without waiting:
    * the badges never wait for it, and its failure never fails the classification.
    */
-  eventsJudged?: (judged: readonly JudgedEvent[]) => Promise<unknown> | void;
+  eventsJudged?: (judged: readonly JudgedEvent[], account: number | null) => Promise<unknown> | void;
   /** An extension page changed data: the toolbar badge (overdue agreements) follows. */
   dataChanged?: () => void;
 }
@@ -40,12 +40,12 @@ export interface BackgroundDeps {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const details = deps.details ?? new DetailsCache();
   return {
-    'calendar/classify-events': async ({ events }, { tabId }) => {
+    'calendar/classify-events': async ({ events }, { tabId, account = null }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
       const judged = await judgeEvents(events, deps.calendar, details);
       if (deps.eventsJudged) {
         try {
-          void Promise.resolve(deps.eventsJudged(judged)).catch(() => undefined);
+          void Promise.resolve(deps.eventsJudged(judged, account)).catch(() => undefined);
         } catch {
           // Reminders are best effort; the badges below are what the page waits for.
         }

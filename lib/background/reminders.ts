@@ -34,7 +34,7 @@ import {
   type SentLog,
   type UpcomingFact,
 } from '../domain/reminders';
-import { CALENDAR_ORIGIN } from '../hosts';
+import { calendarBase } from '../hosts';
 import { t, tn } from '../i18n';
 import type { JudgedEvent } from './calendar';
 
@@ -64,6 +64,8 @@ export interface PendingTarget {
   at: number;
   /** Forgotten after this instant. */
   until: number;
+  /** The signed-in Google account whose Calendar showed this 1:1 (`/calendar/u/N/`), if known. */
+  account?: number | null;
 }
 
 export interface ReminderDeps {
@@ -168,24 +170,28 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
 
 // Where a click leads ---------------------------------------------------------------------------------------
 
-export function calendarDayUrl(at: number): string {
+export function calendarDayUrl(at: number, account: number | null = null): string {
   const date = new Date(at);
-  return `${CALENDAR_ORIGIN}/calendar/r/day/${date.getFullYear()}/${date.getMonth() + 1}/${date.getDate()}`;
+  return `${calendarBase(account)}/r/day/${date.getFullYear()}/${date.getMonth() + 1}/${date.getDate()}`;
 }
 
-export function calendarEventUrl(dataEventId: string): string {
-  return `${CALENDAR_ORIGIN}/calendar/r/eventedit/${encodeURIComponent(dataEventId)}`;
+export function calendarEventUrl(dataEventId: string, account: number | null = null): string {
+  return `${calendarBase(account)}/r/eventedit/${encodeURIComponent(dataEventId)}`;
 }
 
+/** In the account whose Calendar showed that 1:1 (else Calendar's first account). */
 export function targetUrl(target: PendingTarget): string {
+  const account = target.account ?? null;
   switch (target.kind) {
     case 'reschedule':
-      return target.dataEventId ? calendarEventUrl(target.dataEventId) : calendarDayUrl(target.at);
+      return target.dataEventId
+        ? calendarEventUrl(target.dataEventId, account)
+        : calendarDayUrl(target.at, account);
     case 'before-session':
     case 'after-held':
-      return calendarDayUrl(target.at);
+      return calendarDayUrl(target.at, account);
     case 'cadence-gap':
-      return `${CALENDAR_ORIGIN}/calendar/r/week`;
+      return `${calendarBase(account)}/r/week`;
   }
 }
 
@@ -245,13 +251,31 @@ export function readSentLog(stored: unknown): SentLog {
   };
 }
 
+const ACCOUNTS_KEY = 'reminders.accounts';
+const ACCOUNT_ANY = '*';
+const MAX_ACCOUNTS = 1000;
+
+/** Stored accounts per 1:1, checked (anything else is dropped: at worst a click opens the first account). */
+function readAccounts(stored: unknown): Record<string, number> {
+  if (!isRecord(stored)) return {};
+  const out: Record<string, number> = {};
+  for (const [id, value] of Object.entries(stored)) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) out[id] = value;
+  }
+  return out;
+}
+
 function readPending(stored: unknown, now: number): Record<string, PendingTarget> {
   if (!isRecord(stored)) return {};
   const out: Record<string, PendingTarget> = {};
   for (const [id, value] of Object.entries(stored)) {
     if (!isRecord(value) || typeof value.until !== 'number' || value.until < now) continue;
     if (kindOfKey(String(value.kind) + ':') === null || typeof value.relationshipId !== 'string') continue;
-    out[id] = value as unknown as PendingTarget;
+    const account =
+      typeof value.account === 'number' && Number.isInteger(value.account) && value.account >= 0
+        ? value.account
+        : null;
+    out[id] = { ...(value as unknown as PendingTarget), account };
   }
   return out;
 }
@@ -289,6 +313,11 @@ export class Reminders {
   private declinedLoaded: Promise<void> | null = null;
   /** The latest update of `declinedSeen` (the check waits for it). */
   private declinedRecorded: Promise<void> = Promise.resolve();
+  /**
+   * Which signed-in Google account's Calendar last showed each 1:1 (`ACCOUNT_ANY`: any 1:1), so a click
+   * opens that account's Calendar, not the first one's. Kept in `storage.session` (numbers and ids).
+   */
+  private accounts: Promise<Record<string, number>> | null = null;
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -385,7 +414,11 @@ export class Reminders {
    * From the classify handler: tracked 1:1s I declined get a "reschedule?" prompt (once per instance); the
    * other tracked 1:1s shown in the coming days are planned as sessions, so no reminder misses them.
    */
-  eventsJudged(judged: readonly JudgedEvent[]): Promise<Reminder[]> {
+  eventsJudged(judged: readonly JudgedEvent[], account: number | null = null): Promise<Reminder[]> {
+    if (account !== null) {
+      const relationships = judged.flatMap(({ relationshipId }) => (relationshipId ? [relationshipId] : []));
+      void this.recordAccount(account, relationships);
+    }
     const events: DeclinedEvent[] = [];
     const seen: SeenInstance[] = [];
     /** Event id → declined now (true) or answered otherwise (false). */
@@ -453,6 +486,31 @@ export class Reminders {
     await this.pendingArea.set({ [DECLINED_EVENTS_KEY]: ids }).catch(() => undefined);
   }
 
+  private loadAccounts(): Promise<Record<string, number>> {
+    this.accounts ??= this.pendingArea
+      .get(ACCOUNTS_KEY)
+      .then((stored) => readAccounts(stored[ACCOUNTS_KEY]))
+      .catch(() => ({}));
+    return this.accounts;
+  }
+
+  private async recordAccount(account: number, relationshipIds: readonly string[]): Promise<void> {
+    const accounts = await this.loadAccounts();
+    const changed = [ACCOUNT_ANY, ...relationshipIds].filter((id) => accounts[id] !== account);
+    if (changed.length === 0) return;
+    for (const id of changed) accounts[id] = account;
+    const ids = Object.keys(accounts);
+    if (ids.length > MAX_ACCOUNTS)
+      for (const id of ids.slice(0, ids.length - MAX_ACCOUNTS)) delete accounts[id];
+    await this.pendingArea.set({ [ACCOUNTS_KEY]: accounts }).catch(() => undefined);
+  }
+
+  /** The account whose Calendar showed this 1:1 last (else whichever Calendar showed any), if known. */
+  private async accountFor(relationshipId: string): Promise<number | null> {
+    const accounts = await this.loadAccounts();
+    return accounts[relationshipId] ?? accounts[ACCOUNT_ANY] ?? null;
+  }
+
   private serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = this.chain.then(task);
     // A failed run (database unavailable) never blocks the next one.
@@ -471,7 +529,7 @@ export class Reminders {
       const id = NOTIFICATION_PREFIX + reminder.key;
       if (await this.show(id, reminder)) {
         raised.push(reminder);
-        pending[id] = targetOf(reminder, now);
+        pending[id] = { ...targetOf(reminder, now), account: await this.accountFor(reminder.relationshipId) };
       }
     }
     // Remembered even if the OS refused to show it (notifications blocked): never retried in a loop.

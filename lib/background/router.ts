@@ -13,6 +13,7 @@ import {
   type Response,
   type SenderKind,
 } from '../messaging/protocol';
+import { calendarAccountOf } from '../hosts';
 import { classifySender, type RawSender, type Self } from '../messaging/senders';
 
 export interface HandlerContext {
@@ -21,6 +22,8 @@ export interface HandlerContext {
   tabId: number | null;
   /** For our own pages: which one sent it (`sidepanel.html`…), from the browser-supplied URL. */
   page?: string | null;
+  /** For Calendar's pages: which signed-in account (`/calendar/u/N/`), from the browser-supplied URL. */
+  account?: number | null;
 }
 
 /** The extension page a URL belongs to (`popup.html`), or null for anything else. */
@@ -51,7 +54,8 @@ export function createRouter(handlers: Handlers, self: () => Self): Router {
     ) => Promise<unknown>;
     try {
       const page = sender.kind === 'extension-page' ? extensionPageOf(rawSender.url, me.baseUrl) : null;
-      const data = await handler(request, { sender: sender.kind, tabId: sender.tabId, page });
+      const account = sender.kind === 'calendar-content' ? calendarAccountOf(rawSender.url) : null;
+      const data = await handler(request, { sender: sender.kind, tabId: sender.tabId, page, account });
       return { ok: true, data };
     } catch (error) {
       // Bugs surface as a generic failure; no payload or personal data goes into the reply or the console.

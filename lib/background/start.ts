@@ -92,7 +92,7 @@ export function startBackground(): void {
       pushContext: (tabId, context) => ports.push(tabId, context),
       calendarTabSeen: (tabId) => calendarTabs.add(tabId),
       refreshBadges,
-      eventsJudged: (judged) => reminders.eventsJudged(judged),
+      eventsJudged: (judged, account) => reminders.eventsJudged(judged, account),
       dataChanged: () => void reminders.refreshBadge(),
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);

@@ -539,6 +539,28 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
       dataEventId: 'OXE3a2Rscm1vaDdj',
       at: Date.UTC(2026, 10, 24, 17),
       until: Date.UTC(2026, 10, 24, 17) + DAY,
+      account: null,
+    });
+  });
+
+  it('opens Calendar in the signed-in account whose page showed that 1:1 (/calendar/u/N/)', async () => {
+    const { reminders } = harness();
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    // Declined, seen in the second account's Calendar: its event opens there.
+    await reminders.eventsJudged([judged()], 1);
+    await reminders.buttonClicked('duet:reschedule:9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z', 0);
+    expect(tabs).toHaveBeenLastCalledWith({
+      url: 'https://calendar.google.com/calendar/u/1/r/eventedit/OXE3a2Rscm1vaDdj',
+    });
+    // "Prepare" for that 1:1 (not from a page): its day in the same account.
+    const [prepare] = await reminders.check();
+    expect(prepare?.kind).toBe('before-session');
+    await reminders.clicked(`duet:${prepare!.key}`);
+    expect(tabs.mock.lastCall?.[0].url).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/u\/1\/r\/day\//);
+    // Only the account is kept (storage.session), per 1:1.
+    expect((await fakeBrowser.storage.session.get('reminders.accounts'))['reminders.accounts']).toEqual({
+      '*': 1,
+      'r-alex': 1,
     });
   });
 });

@@ -552,6 +552,27 @@ describe('router: refusals have no side effect', () => {
     });
   });
 
+  it('tells a Calendar handler which signed-in account the page is for (from the browser-supplied URL)', async () => {
+    const contexts: unknown[] = [];
+    const handlers = createHandlers(backgroundHarness().deps);
+    const spy: Handlers = {
+      ...handlers,
+      'calendar/classify-events': async (request, context) => {
+        contexts.push(context);
+        return handlers['calendar/classify-events'](request, context);
+      },
+    };
+    const router = createRouter(spy, () => SELF);
+    const second = { ...calendarSender(7), url: 'https://calendar.google.com/calendar/u/2/r/week' };
+    await router({ kind: 'calendar/classify-events', events: [] }, second);
+    await router({ kind: 'calendar/classify-events', events: [] }, calendarSender(7));
+    await router(
+      { kind: 'calendar/classify-events', events: [] },
+      { ...calendarSender(7), url: 'https://calendar.google.com/calendar/r' },
+    );
+    expect(contexts.map((c) => (c as { account: number | null }).account)).toEqual([2, 0, null]);
+  });
+
   it('asks for its own identity on every message (the id is read, not cached)', async () => {
     const handlers = createHandlers(backgroundHarness().deps);
     const self = vi.fn(() => SELF);

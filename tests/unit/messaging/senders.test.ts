@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_ORIGIN, MEET_ORIGIN } from '@/lib/hosts';
+import { CALENDAR_ORIGIN, calendarAccountOf, calendarBase, MEET_ORIGIN } from '@/lib/hosts';
 import { type ClassifiedSender, classifySender, type RawSender, type Self } from '@/lib/messaging/senders';
 
 const SELF: Self = { id: 'duet-extension-id', baseUrl: 'chrome-extension://duet-extension-id/' };
@@ -246,5 +246,24 @@ describe('classifySender rejects', () => {
   it('never reads the payload: only browser-supplied fields decide', () => {
     const withExtras = { ...calendarTab, kind: 'extension-page', documentId: 'x' } as RawSender;
     expect(classifySender(withExtras, SELF)).toEqual({ ok: true, kind: 'calendar-content', tabId: 7 });
+  });
+});
+
+describe('calendarAccountOf and calendarBase', () => {
+  it('reads the account index of a Calendar URL, and nothing from anything else', () => {
+    expect(calendarAccountOf('https://calendar.google.com/calendar/u/0/r/week/2026/3/22')).toBe(0);
+    expect(calendarAccountOf('https://calendar.google.com/calendar/u/3/r')).toBe(3);
+    expect(calendarAccountOf('https://calendar.google.com/calendar/b/1/r/day')).toBe(1);
+    expect(calendarAccountOf('https://calendar.google.com/calendar/u/1?pli=1')).toBe(1);
+    expect(calendarAccountOf('https://calendar.google.com/calendar/r/week')).toBeNull();
+    expect(calendarAccountOf('https://calendar.google.com/calendar/u/123/r')).toBeNull();
+    expect(calendarAccountOf('https://evil.example/calendar/u/1/r')).toBeNull();
+    expect(calendarAccountOf('https://calendar.google.com.evil.example/calendar/u/1/r')).toBeNull();
+    expect(calendarAccountOf(undefined)).toBeNull();
+  });
+
+  it('builds the Calendar path for an account, or the default one', () => {
+    expect(calendarBase(2)).toBe('https://calendar.google.com/calendar/u/2');
+    expect(calendarBase(null)).toBe('https://calendar.google.com/calendar');
   });
 });
