@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person, Relationship, Session } from '@/lib/domain/model';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
@@ -102,6 +102,24 @@ function bobInstance(daysAhead: number): { start: Date; eventId: string } {
   return { start, eventId };
 }
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A session's status, read in an extension page with raw IndexedDB. */
+function sessionStatus(page: Page, id: string): Promise<string | undefined> {
+  return page.evaluate(async (sessionId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('duet');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const row = await new Promise<{ status: string } | undefined>((resolve, reject) => {
+      const read = db.transaction('sessions').objectStore('sessions').get(sessionId);
+      read.onsuccess = () => resolve(read.result as { status: string } | undefined);
+      read.onerror = () => reject(read.error);
+    });
+    db.close();
+    return row?.status;
+  }, id);
+}
+
 const { start: declinedStart, eventId: declinedEventId } = bobInstance(2);
 
 /**
@@ -308,20 +326,7 @@ describe('reminders and the toolbar badge', () => {
     // target waits in memory (storage.session: the chip's data-eventid encodes a calendar's email).
     const options = await duet.newPage();
     await options.goto(duet.extensionUrl('options.html'));
-    const status = await options.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('duet');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const row = await new Promise<{ status: string } | undefined>((resolve, reject) => {
-        const read = db.transaction('sessions').objectStore('sessions').get('s-bob-declined');
-        read.onsuccess = () => resolve(read.result as { status: string } | undefined);
-        read.onerror = () => reject(read.error);
-      });
-      db.close();
-      return row?.status;
-    });
+    const status = await sessionStatus(options, 's-bob-declined');
     await options.close();
     expect(status).toBe('upcoming');
     const pending = await worker().evaluate(() =>
@@ -357,20 +362,7 @@ describe('reminders and the toolbar badge', () => {
     await expect
       .poll(() => popup.page.locator('[data-testid=popup-declined]').count(), { timeout: 5000 })
       .toBe(0);
-    const status = await popup.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('duet');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const row = await new Promise<{ status: string } | undefined>((resolve, reject) => {
-        const read = db.transaction('sessions').objectStore('sessions').get('s-bob-declined');
-        read.onsuccess = () => resolve(read.result as { status: string } | undefined);
-        read.onerror = () => reject(read.error);
-      });
-      db.close();
-      return row?.status;
-    });
+    const status = await sessionStatus(popup.page, 's-bob-declined');
     expect(status).toBe('cancelled');
     await popup.page.close();
   });

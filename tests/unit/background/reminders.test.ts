@@ -65,6 +65,20 @@ function harness(settingsPatch: Partial<ReminderSettings> = {}, overrides: Parti
   return { deps, reminders, settings };
 }
 
+/** "upcoming" facts: Alex's 1:1 in 20 minutes, for that Calendar instance. */
+const alexIn20Minutes = (calendarEventId: string) =>
+  vi.fn<ReminderDeps['upcoming']>(async () => [
+    {
+      sessionId: 's-alex',
+      calendarEventId,
+      relationshipId: 'r-alex',
+      name: 'Alex',
+      scheduledAt: NOW + 20 * MIN,
+      openAgreements: 2,
+      talkingPoints: 0,
+    },
+  ]);
+
 const notifications = () =>
   fakeBrowser.notifications.getAll() as unknown as Promise<Record<string, Record<string, unknown>>>;
 
@@ -362,17 +376,7 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
 
   it('a 1:1 seen declined gets no "prepare" reminder — until it is accepted again', async () => {
     const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
-    const upcoming = vi.fn<ReminderDeps['upcoming']>(async () => [
-      {
-        sessionId: 's-alex',
-        calendarEventId: eventId,
-        relationshipId: 'r-alex',
-        name: 'Alex',
-        scheduledAt: NOW + 20 * MIN,
-        openAgreements: 2,
-        talkingPoints: 0,
-      },
-    ]);
+    const upcoming = alexIn20Minutes(eventId);
     const { reminders } = harness({ reschedule: false }, { upcoming });
     await reminders.eventsJudged([judged()]);
     expect(await reminders.check()).toEqual([]);
@@ -390,17 +394,7 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     expect(await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY)).toEqual({}); // never on disk
 
     // A new worker (same browser session) still gives that 1:1 no "prepare".
-    const upcoming = vi.fn<ReminderDeps['upcoming']>(async () => [
-      {
-        sessionId: 's-alex',
-        calendarEventId: eventId,
-        relationshipId: 'r-alex',
-        name: 'Alex',
-        scheduledAt: NOW + 20 * MIN,
-        openAgreements: 2,
-        talkingPoints: 0,
-      },
-    ]);
+    const upcoming = alexIn20Minutes(eventId);
     const restarted = harness({ reschedule: false }, { upcoming });
     expect(await restarted.reminders.check()).toEqual([]);
     // Accepted again: forgotten.

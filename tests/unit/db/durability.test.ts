@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest } from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countRecords,
   createPerson,
@@ -13,18 +13,12 @@ import {
   LATEST_VERSION,
   setDatabaseForTests,
 } from '@/lib/db';
+import { useFixedDate } from '../helpers/clock';
 
 const NOW = Date.UTC(2026, 2, 23, 16, 55);
 const event = { eventKey: 'abc123_20260323T170000Z', seriesKey: 'abc123', title: 'Alice / Bob' };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   addFeedback,
@@ -39,6 +39,7 @@ import {
 import type { CareerAssessment, Session } from '@/lib/domain/model';
 import { finish, nextSection, pause, startTimer, type TimerState } from '@/lib/domain/session-timer';
 import { BUILT_IN_TEMPLATES, getBuiltInTemplate } from '@/lib/domain/templates';
+import { useFixedDate } from '../helpers/clock';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -48,14 +49,7 @@ const NOW = new Date(2026, 2, 25, 12, 0, 0).getTime();
 const CODE = 'abc-defg-hij';
 const OTHER_CODE = 'xyz-wxyz-xyz';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 /** Moves the fake clock to `at` (so updatedAt values follow the scenario's time). */
 function clockAt(at: number): number {

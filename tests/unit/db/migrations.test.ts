@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countRecords,
   DuetDatabase,
@@ -11,19 +11,13 @@ import {
   SCHEMA_VERSIONS,
 } from '@/lib/db';
 import type { Relationship, Session } from '@/lib/domain/model';
+import { useFixedDate } from '../helpers/clock';
 
 /** "Today" for these tests: after 23 March 2026, before 6 April 2026. */
 const NOW = Date.UTC(2026, 2, 30, 10, 0);
 const SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 interface V1Note {
   eventKey: string;

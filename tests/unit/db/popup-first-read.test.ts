@@ -3,7 +3,7 @@
  * first-screen view that is exactly the start of the complete one, and the change notifications that
  * keep the popup live once the data layer has loaded.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPopupSource } from '@/components/popup/popup-source';
 import {
   addAgreement,
@@ -20,19 +20,13 @@ import { latestSchema, openForReading } from '@/lib/db/idb-read';
 import { FIRST_SCREEN, firstAgreements, readPopupView } from '@/lib/db/popup-view';
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
+import { useFixedDate } from '../helpers/clock';
 
 /** Wednesday 25 March 2026, noon local time. */
 const NOW = new Date(2026, 2, 25, 12, 0).getTime();
 const DAY = 86_400_000;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 async function oneOnOne(name: string): Promise<Relationship> {
   const person = await createPerson({ name, relation: 'report' });

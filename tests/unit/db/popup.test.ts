@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   addTalkingPoint,
@@ -21,21 +21,14 @@ import {
   updateRelationship,
 } from '@/lib/db';
 import type { Agreement, Relationship } from '@/lib/domain/model';
+import { useFixedDate } from '../helpers/clock';
 
 /** Wednesday 25 March 2026, noon local time: far from midnight and from the week's edges (Mon 23 – Sun 29). */
 const NOW = new Date(2026, 2, 25, 12, 0).getTime();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-beforeEach(() => {
-  // Only Date is faked (IndexedDB's timers keep running): every stored `createdAt` / history `at` is NOW.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 async function oneOnOne(name: string, title = `Alice / ${name}`): Promise<Relationship> {
   const person = await createPerson({ name, relation: 'report' });

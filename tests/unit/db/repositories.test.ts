@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   addFeedback,
@@ -74,20 +74,14 @@ import {
   type Session,
 } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
+import { useFixedDate } from '../helpers/clock';
 
 const DAY = 86_400_000;
 /** Wednesday 25 March 2026, local noon. Its week runs Monday 23 to Sunday 29 March. */
 const NOW = new Date(2026, 2, 25, 12, 0, 0).getTime();
 const TODAY = dayOf(NOW);
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 /** Moves the fake clock forward so updatedAt values differ. */
 function tick(ms = 1000): number {

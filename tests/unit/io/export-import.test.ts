@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   addFeedback,
@@ -29,18 +29,12 @@ import {
   previewImport,
   validateImport,
 } from '@/lib/io/import';
+import { useFixedDate } from '../helpers/clock';
 
 const NOW = new Date(2026, 2, 25, 12).getTime();
 const DAY = 86_400_000;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 /** A little of everything, through the repositories. */
 async function seed(prefix = 'Alice') {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   addTalkingPoint,
@@ -18,18 +18,12 @@ import { dayOf } from '@/lib/domain/days';
 import type { Agreement, Relationship, Session } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { exportRelationshipMarkdown, relationshipToMarkdown } from '@/lib/io/markdown';
+import { useFixedDate } from '../helpers/clock';
 
 const NOW = Date.UTC(2026, 2, 25, 12);
 const DAY = 86_400_000;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(NOW);
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFixedDate(NOW);
 
 const USER_TEXT = 'She said: *really* <b>not</b> [ready] # yet — “quoted” & ünïcödé ✓';
 
