@@ -4,9 +4,7 @@
  * (`popup-live.ts`) is imported after the first paint for the writes and the change notifications. A
  * database that does not exist yet, or must first be upgraded, is read through Dexie, which owns the schema.
  */
-import { browser } from 'wxt/browser';
 import type { AgreementFilter } from '@/lib/domain/agreements';
-import { DECLINED_EVENTS_KEY, parseDeclinedEvents } from '@/lib/messaging/declined-events';
 import { openForReading } from '@/lib/db/idb-read';
 import { POPUP_TABLES, type PopupView, readPopupView } from '@/lib/db/popup-view';
 import type { PopupActions } from './popup-actions';
@@ -123,26 +121,23 @@ const actions: PopupActions = {
   addPoint: async (relationshipId, text) => (await live()).popupActions.addPoint(relationshipId, text),
 };
 
-/** The worker keeps declined instances in `storage.session` (`lib/messaging/declined-events.ts`). */
+/** Declined instances (after the first paint: with the data layer, `popup-live.ts`). */
 async function declined(): Promise<ReadonlySet<string>> {
-  try {
-    const stored = await browser.storage.session.get(DECLINED_EVENTS_KEY);
-    return new Set(parseDeclinedEvents(stored[DECLINED_EVENTS_KEY]));
-  } catch {
-    return new Set(); // no session storage here: nothing is marked
-  }
+  return (await live()).readDeclinedEvents();
 }
 
 function watchDeclined(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && DECLINED_EVENTS_KEY in changes) onChange();
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  void live()
+    .then((module) => {
+      if (!stopped) stop = module.watchDeclinedEvents(onChange);
+    })
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    stop?.();
   };
-  try {
-    browser.storage.onChanged.addListener(listener);
-  } catch {
-    return () => undefined;
-  }
-  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 export const popupSource: PopupSource = createPopupSource();
