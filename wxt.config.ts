@@ -9,11 +9,27 @@ import { localeMessagesJson } from './lib/i18n/catalog';
  */
 const demo = process.env.DUET_DEMO === '1';
 /**
- * `DUET_BENCH=1` adds the unlisted bench.html page that `npm run bench` drives and the content scripts' timing
+ * `DUET_BENCH=1` adds the unlisted bench.html and bench-floor.html pages that `npm run bench` drives and the content scripts' timing
  * reports (`__DUET_BENCH__`); never in release builds.
  */
 const bench = process.env.DUET_BENCH === '1';
 const RELEASE_ENTRYPOINTS = ['background', 'calendar', 'meet', 'panel', 'sidepanel', 'popup', 'options'];
+
+/** A bench build's page: its script is an unlisted script bundle of the same name. */
+function benchPage(title: string, script: string, body = ''): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>${title}</title>
+  </head>
+  <body>
+    ${body}
+    <script type="module" src="/${script}"></script>
+  </body>
+</html>
+`;
+}
 
 // Extension pages: no remote code, no network, only our own scripts. Inline styles are allowed because
 // Preact writes `style` attributes; scripts never.
@@ -39,6 +55,15 @@ export default defineConfig({
     // UI strings: `_locales/en/messages.json` is generated from the TypeScript catalog (lib/i18n).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: '_locales/en/messages.json', contents: localeMessagesJson() });
+      // Bench builds: the pages `npm run bench` drives, each loading its own unlisted script bundle (an
+      // HTML entrypoint would join the pages' build and change how the popup's modules are chunked).
+      if (bench) {
+        files.push({ relativeDest: 'bench.html', contents: benchPage('Duet benchmarks', 'bench.js') });
+        files.push({
+          relativeDest: 'bench-floor.html',
+          contents: benchPage('Duet benchmark floor', 'bench-floor.js', '<ul id="list"></ul>'),
+        });
+      }
     },
   },
   vite: () => ({

@@ -4,6 +4,10 @@
 // IndexedDB before Dexie and zod load), then to the complete view with the data layer loaded
 // (`duet-popup-complete`), and one search keystroke's read.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { modulesLoadedUpFront } from '../scripts/scan-build.mjs';
 import { launchWithExtension } from '../scripts/chromium.mjs';
 import { fmt, percentile } from './stats.mjs';
 
@@ -30,8 +34,16 @@ export default {
       await bench.goto(duet.extensionUrl('bench.html'));
       await bench.waitForFunction(() => 'duetBench' in window);
       const stats = await bench.evaluate(() => window.duetBench.seed('large', 1));
+      const upFront = modulesLoadedUpFront('.output/bench/chrome-mv3', 'popup.html');
+      const gzipKb =
+        upFront.reduce(
+          (sum, file) =>
+            sum + gzipSync(readFileSync(join('.output/bench/chrome-mv3', file)), { level: 9 }).length,
+          0,
+        ) / 1024;
       const lines = [
         `profile: ${stats.sessions} sessions, ${stats.agreements} agreements, ${stats.people} people${stats.reused ? ' (kept from an earlier run)' : ''}`,
+        `first paint loads ${upFront.length} JS modules, ${gzipKb.toFixed(1)} kB gzip (neither Dexie nor zod)`,
       ];
 
       const page = await duet.context.newPage();

@@ -276,12 +276,24 @@ function countUpcoming(tx: ReadTransaction, from: number, to: number): Promise<n
   return sum(upcomingRanges(from, to).map((range) => cappedCount(bySchedule, range, COUNT_CAP)));
 }
 
-/** Every relationship (a few hundred at most: one getAll costs less than a lookup per id). */
+/** Every relationship (the popup lists them all for "add a talking point"; it reads them anyway). */
 function allRelationships(tx: ReadTransaction): Promise<Relationship[]> {
   return result(tx.objectStore('relationships').getAll() as IDBRequest<Relationship[]>);
 }
 
-/** The popup's default lists: filter counts, the first agreements of a filter, the next 7 days' 1:1s. */
+/** The relationships with these ids (one lookup each: what is shown, not how many there are). */
+async function relationshipsById(tx: ReadTransaction, ids: Iterable<string>): Promise<Relationship[]> {
+  const store = tx.objectStore('relationships');
+  const rows = await Promise.all(
+    [...new Set(ids)].map((id) => result(store.get(id) as IDBRequest<Relationship | undefined>)),
+  );
+  return rows.filter((row): row is Relationship => row !== undefined);
+}
+
+/**
+ * The popup's default lists: filter counts, the first agreements of a filter, the next 7 days' 1:1s — index
+ * lookups whose cost grows with what is shown, not with the size of the history (`npm run bench`).
+ */
 export async function readPopupLists(
   tx: ReadTransaction,
   filter: AgreementFilter = 'all-open',
@@ -292,17 +304,22 @@ export async function readPopupLists(
     upcoming: withUpcoming = true,
     limit = POPUP_LIST_LIMIT,
   }: { list?: boolean; upcoming?: boolean; limit?: number } = {},
-  relationshipRows: Promise<Relationship[]> = allRelationships(tx),
+  /** Every relationship, when the caller reads them all anyway (else the shown ones are looked up). */
+  everyRelationship?: Promise<Relationship[]>,
 ): Promise<PopupLists> {
   const today = dayOf(now);
   const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
-  const [counts, selected, sessions, upcomingCount, rows] = await Promise.all([
+  const [counts, selected, sessions, upcomingCount] = await Promise.all([
     countFilters(tx, today),
     list ? firstMatching(tx, filter, today, limit) : [],
     withUpcoming ? upcomingSessions(tx, ...weekAhead) : [],
     withUpcoming ? countUpcoming(tx, ...weekAhead) : 0,
-    relationshipRows,
   ]);
+  const rows = await (everyRelationship ??
+    relationshipsById(tx, [
+      ...selected.map((a) => a.relationshipId),
+      ...sessions.map((s) => s.relationshipId),
+    ]));
   const relationships = new Map(rows.map((r) => [r.id, r]));
   const groups = groupByRelationship(selected, (id) => relationships.get(id));
   const upcoming = sessions

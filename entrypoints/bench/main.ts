@@ -1,3 +1,0 @@
-import { exposeBenchApi } from '@/lib/bench/bench-api';
-
-exposeBenchApi(window);
