@@ -7,11 +7,12 @@ export const MEET_MATCHES = [`${MEET_ORIGIN}/*`];
 export const GOOGLE_HOST_PATTERNS = [...CALENDAR_MATCHES, ...MEET_MATCHES] as const;
 
 /**
- * Which signed-in Google account a Calendar page is for: the `N` of `/calendar/u/N/…` (Calendar also
- * accepts `/calendar/b/N/`), or null when the URL names none (Calendar then shows the first account).
+ * Which signed-in Google account a Calendar page is for: the `N` of `/calendar/u/N/…`, or null when the URL
+ * names none (Calendar then shows the first account). `/calendar/b/N/` (brand accounts) counts differently,
+ * so it is not read as an account.
  */
 export function calendarAccountOf(url: string | undefined): number | null {
-  const match = /^https:\/\/calendar\.google\.com\/calendar\/[ub]\/(\d{1,2})(?:[/?#]|$)/.exec(url ?? '');
+  const match = /^https:\/\/calendar\.google\.com\/calendar\/u\/(\d{1,2})(?:[/?#]|$)/.exec(url ?? '');
   return match ? Number(match[1]) : null;
 }
 

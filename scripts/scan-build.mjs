@@ -508,6 +508,8 @@ export function scanDirectory(dir, allowlist = ALLOWLIST) {
   /** @type {Map<string, { count: number, reason: string }>} */
   const harmlessUrls = new Map();
   for (const file of listFiles(dir)) {
+    if (BENCH_FILE.test(file))
+      hits.push(wholeFileHit('bench-page', 'a benchmark page in a release build', file));
     const kind = kindOf(file, contentScripts);
     if (kind === null) continue;
     files[kind] += 1;
@@ -606,6 +608,25 @@ export function firstPaintHits(dir, pages = FIRST_PAINT_PAGES) {
     }
   }
   return hits;
+}
+
+/** The pages and scripts only bench builds (`DUET_BENCH=1`) may carry. */
+const BENCH_FILE = /^bench(?:-[a-z]+)?\.(?:html|js)$/;
+
+/** @param {string} rule @param {string} message @param {string} file @returns {Hit} */
+function wholeFileHit(rule, message, file) {
+  return {
+    rule,
+    message,
+    file,
+    kind: 'js',
+    line: 0,
+    column: 0,
+    offset: 0,
+    match: '',
+    excerpt: '',
+    context: '',
+  };
 }
 
 /** @param {Hit} hit */

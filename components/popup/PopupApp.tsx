@@ -50,7 +50,11 @@ export function PopupApp({
   useEffect(() => {
     if (!shown) return;
     let current = true;
-    const read = () => void source.declined().then((ids) => current && setDeclined(ids));
+    const read = () =>
+      void source.declined().then(
+        (ids) => current && setDeclined(ids),
+        () => undefined, // not known: nothing is marked
+      );
     read();
     const stop = source.watchDeclined(read);
     return () => {

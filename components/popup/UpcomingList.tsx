@@ -74,10 +74,16 @@ function Row({
   const cancel = async () => {
     if (!onCancel || busy) return;
     setBusy(true);
-    const result = await onCancel(item.session.id);
-    setBusy(false);
-    // Done: the session is cancelled and leaves the week (the lists read again).
-    setProblem(result.ok ? null : result.message);
+    try {
+      const result = await onCancel(item.session.id);
+      // Done: the session is cancelled and leaves the week (the lists read again); focus goes to search.
+      setProblem(result.ok ? null : result.message);
+      if (result.ok) document.querySelector<HTMLElement>('#popup-search-input')?.focus();
+    } catch {
+      setProblem(t('common_action_failed'));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <li class="popup-upcoming" data-testid="popup-upcoming">
@@ -163,7 +169,12 @@ export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCanc
               item={item}
               onOpen={onOpen}
               onAddPoint={onAddPoint}
-              declined={item.session.calendarEventId !== null && declined.has(item.session.calendarEventId)}
+              declined={
+                // Still to happen as far as Duet knows (a rescheduled one was decided already).
+                item.session.status === 'upcoming' &&
+                item.session.calendarEventId !== null &&
+                declined.has(item.session.calendarEventId)
+              }
               onCancel={onCancel}
             />
           ))}

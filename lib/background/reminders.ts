@@ -431,7 +431,9 @@ export class Reminders {
         (event.day && event.start ? localInstant(event.day, event.start) : null) ??
         instantFromEventKey(event.eventId);
       if (scheduledAt === null) continue;
-      answers.set(event.eventId, event.response === 'declined');
+      // An unreadable answer changes nothing; a declined chip wins over another of the same instance.
+      if (event.response !== 'unknown')
+        answers.set(event.eventId, answers.get(event.eventId) === true || event.response === 'declined');
       if (event.response !== 'declined') {
         const key = `${event.eventId}@${scheduledAt}`;
         if (detection.isOneOnOne && !this.planned.has(key)) {
@@ -443,7 +445,9 @@ export class Reminders {
       }
       events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
-    this.declinedRecorded = this.declinedRecorded.then(() => this.recordDeclined(answers));
+    this.declinedRecorded = this.declinedRecorded
+      .then(() => this.recordDeclined(answers))
+      .catch(() => undefined);
     if (events.length === 0 && seen.length === 0) return Promise.resolve([]);
     return this.serialized(async () => {
       if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);

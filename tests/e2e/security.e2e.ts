@@ -204,6 +204,19 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
         expect(value).toMatch(/^[0-9a-f]{32}$/);
         continue;
       }
+      if (key === 'reminders.accounts') {
+        // Which signed-in account's Calendar showed each 1:1: relationship ids → account numbers.
+        for (const account of Object.values(value as Record<string, unknown>)) {
+          expect(Number.isInteger(account)).toBe(true);
+        }
+        continue;
+      }
+      if (key === 'declined-events') {
+        // Calendar instances of tracked 1:1s I declined: event ids only.
+        expect(Array.isArray(value)).toBe(true);
+        for (const id of value as unknown[]) expect(id).toMatch(/^[\w.@-]+$/);
+        continue;
+      }
       expect(key).toMatch(/^tab-context:\d+$/);
       const context = value as { surface: keyof typeof CONTEXT_FIELDS };
       expect(Object.keys(CONTEXT_FIELDS)).toContain(context.surface);

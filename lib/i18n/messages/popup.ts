@@ -38,7 +38,7 @@ export const popup = {
   popup_prep_review_other: '$1 agreements to review',
   popup_declined: 'You declined this in Calendar',
   popup_declined_cancel: 'Cancel 1:1',
-  popup_declined_cancel_for: 'Cancel the 1:1 with $1 on $2 in Duet',
+  popup_declined_cancel_for: 'Cancel 1:1 with $1 on $2',
   popup_point_title: 'Add a talking point',
   popup_point_person_label: 'For whom',
   popup_point_person_placeholder: 'For…',

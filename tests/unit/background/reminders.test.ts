@@ -403,6 +403,18 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     expect(await stored()).toEqual([]);
   });
 
+  it('an unreadable answer keeps a decline; a declined chip wins over another of the same instance', async () => {
+    const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    const stored = async () =>
+      (await fakeBrowser.storage.session.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
+    const { reminders } = harness({ reschedule: false }, { upcoming: alexIn20Minutes(eventId) });
+    await reminders.eventsJudged([accepted(), judged()]); // e.g. a colleague's overlaid calendar
+    await vi.waitFor(async () => expect(await stored()).toEqual([eventId]));
+    await reminders.eventsJudged([judged({ response: 'unknown' })]);
+    expect(await reminders.check()).toEqual([]);
+    expect(await stored()).toEqual([eventId]);
+  });
+
   it('a failure to plan never stops the declined prompt', async () => {
     const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => {
       throw new Error('database unavailable');

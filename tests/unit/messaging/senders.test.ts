@@ -253,7 +253,7 @@ describe('calendarAccountOf and calendarBase', () => {
   it('reads the account index of a Calendar URL, and nothing from anything else', () => {
     expect(calendarAccountOf('https://calendar.google.com/calendar/u/0/r/week/2026/3/22')).toBe(0);
     expect(calendarAccountOf('https://calendar.google.com/calendar/u/3/r')).toBe(3);
-    expect(calendarAccountOf('https://calendar.google.com/calendar/b/1/r/day')).toBe(1);
+    expect(calendarAccountOf('https://calendar.google.com/calendar/b/1/r/day')).toBeNull(); // brand accounts count apart
     expect(calendarAccountOf('https://calendar.google.com/calendar/u/1?pli=1')).toBe(1);
     expect(calendarAccountOf('https://calendar.google.com/calendar/r/week')).toBeNull();
     expect(calendarAccountOf('https://calendar.google.com/calendar/u/123/r')).toBeNull();

@@ -318,6 +318,14 @@ describe('scanDirectory', () => {
     ]);
   });
 
+  it('fails a release build that carries a benchmark page', () => {
+    const dir = buildWith({ 'bench.html': '<!doctype html><p>bench</p>', 'bench-floor.js': 'void 0;' });
+    expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file}`)).toEqual([
+      'bench-page bench-floor.js',
+      'bench-page bench.html',
+    ]);
+  });
+
   it('fails a directory that is not a build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duet-scan-'));
     dirs.push(dir);

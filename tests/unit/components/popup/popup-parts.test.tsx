@@ -298,7 +298,7 @@ describe('UpcomingList', () => {
     expect(q('popup-prep', rows[1])).toBeNull(); // no "prepare" for a 1:1 that is not happening
     expect(text('popup-declined', rows[1])).toContain('You declined this in Calendar');
     const cancel = q<HTMLButtonElement>('popup-cancel-session', rows[1])!;
-    expect(cancel.getAttribute('aria-label')).toMatch(/^Cancel the 1:1 with Carol King on .+ in Duet$/);
+    expect(cancel.getAttribute('aria-label')).toMatch(/^Cancel 1:1 with Carol King on .+$/);
     await click(cancel);
     expect(onCancel).toHaveBeenCalledWith(declinedItem.session.id);
     await vi.waitFor(() => expect(text('popup-cancel-error')).toBe('Duet couldn’t save that.'));
@@ -306,6 +306,51 @@ describe('UpcomingList', () => {
     await click(cancel);
     await vi.waitFor(() => expect(q('popup-cancel-error')).toBeNull());
     expect(onCancel).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failure to cancel (the data layer did not load) says so and lets the user try again', async () => {
+    const declinedItem = {
+      ...items[1]!,
+      session: { ...items[1]!.session, calendarEventId: 'ev_20260326T113000Z' },
+    };
+    const onCancel = vi.fn(async () => {
+      throw new Error('module failed to load');
+    });
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [declinedItem], upcomingCount: 1 })}
+        declined={new Set(['ev_20260326T113000Z'])}
+        onCancel={onCancel}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    await click(q('popup-cancel-session'));
+    await vi.waitFor(() =>
+      expect(text('popup-cancel-error')).toBe("That didn't work and nothing was changed. Please try again."),
+    );
+    expect(q<HTMLButtonElement>('popup-cancel-session')!.disabled).toBe(false);
+  });
+
+  it('marks only a session still upcoming (a rescheduled one was decided already)', async () => {
+    const rescheduled = {
+      ...items[1]!,
+      session: {
+        ...items[1]!.session,
+        status: 'rescheduled' as const,
+        calendarEventId: 'ev_20260326T113000Z',
+      },
+    };
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [rescheduled], upcomingCount: 1 })}
+        declined={new Set(['ev_20260326T113000Z'])}
+        onCancel={vi.fn()}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    expect(q('popup-declined')).toBeNull();
   });
 
   it('leaves out a prep status that is not read yet (a first screen beyond its 1:1s)', async () => {
