@@ -525,18 +525,9 @@ export function scanDirectory(dir, allowlist = ALLOWLIST) {
   // Not subject to the allowlist: nothing of Dexie or zod belongs there.
   const firstPaint = firstPaintHits(dir);
   if (files.manifest === 0) {
-    hits.push({
-      rule: 'manifest',
-      message: 'no manifest.json: not a built extension',
-      file: 'manifest.json',
-      kind: 'manifest',
-      line: 0,
-      column: 0,
-      offset: 0,
-      match: '',
-      excerpt: '',
-      context: '',
-    });
+    hits.push(
+      wholeFileHit('manifest', 'no manifest.json: not a built extension', 'manifest.json', 'manifest'),
+    );
   }
   const checked = applyAllowlist(hits, allowlist);
   return { dir, files, ...checked, findings: [...checked.findings, ...firstPaint], harmlessUrls };
@@ -613,13 +604,16 @@ export function firstPaintHits(dir, pages = FIRST_PAINT_PAGES) {
 /** The pages and scripts only bench builds (`DUET_BENCH=1`) may carry. */
 const BENCH_FILE = /^bench(?:-[a-z]+)?\.(?:html|js)$/;
 
-/** @param {string} rule @param {string} message @param {string} file @returns {Hit} */
-function wholeFileHit(rule, message, file) {
+/**
+ * A finding about a file as a whole (no position in it).
+ * @param {string} rule @param {string} message @param {string} file @param {Kind} [kind] @returns {Hit}
+ */
+function wholeFileHit(rule, message, file, kind = 'js') {
   return {
     rule,
     message,
     file,
-    kind: 'js',
+    kind,
     line: 0,
     column: 0,
     offset: 0,
