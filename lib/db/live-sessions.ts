@@ -14,6 +14,7 @@ import {
   type Person,
   type Relationship,
   type Session,
+  newUpcomingSession,
   SessionSchema,
   type TalkingPoint,
   type Template,
@@ -85,23 +86,17 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     if (!session) {
       session = validate(
         SessionSchema,
-        {
-          id: newId(),
-          relationshipId: relationship.id,
-          scheduledAt: input.scheduledAt ?? now,
-          calendarEventId: input.calendarEventId ?? null,
-          meetCode: input.meetCode ?? null,
-          status: 'upcoming',
-          templateId: relationship.templateId,
-          notes: {},
-          privateNotes: '',
-          checkIn: null,
-          heldAt: null,
-          live: null,
-          assessment: null,
-          createdAt: now,
-          updatedAt: now,
-        },
+        newUpcomingSession(
+          {
+            id: newId(),
+            relationshipId: relationship.id,
+            scheduledAt: input.scheduledAt ?? now,
+            calendarEventId: input.calendarEventId ?? null,
+            meetCode: input.meetCode ?? null,
+            templateId: relationship.templateId,
+          },
+          now,
+        ),
         'session',
       );
       await db.sessions.add(session);

@@ -4,7 +4,7 @@
  */
 import Dexie from 'dexie';
 import { pointsToCarryInto } from '../domain/carry-over';
-import { type CheckIn, type Session, SessionSchema } from '../domain/model';
+import { type CheckIn, newUpcomingSession, type Session, SessionSchema } from '../domain/model';
 import { MAX_LONG_TEXT } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { EditConflictError, InvalidInputError } from './errors';
@@ -106,23 +106,17 @@ export async function prepareSession(
       const now = Date.now();
       session = validate(
         SessionSchema,
-        {
-          id: newId(),
-          relationshipId: relationship.id,
-          scheduledAt: plan.scheduledAt,
-          calendarEventId: plan.calendarEventId ?? null,
-          meetCode: plan.meetCode ?? null,
-          status: 'upcoming',
-          templateId: plan.templateId ?? relationship.templateId,
-          notes: {},
-          privateNotes: '',
-          checkIn: null,
-          heldAt: null,
-          live: null,
-          assessment: null,
-          createdAt: now,
-          updatedAt: now,
-        },
+        newUpcomingSession(
+          {
+            id: newId(),
+            relationshipId: relationship.id,
+            scheduledAt: plan.scheduledAt,
+            calendarEventId: plan.calendarEventId ?? null,
+            meetCode: plan.meetCode ?? null,
+            templateId: plan.templateId ?? relationship.templateId,
+          },
+          now,
+        ),
         'session',
       );
       await db.sessions.add(session);

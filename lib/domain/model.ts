@@ -135,6 +135,28 @@ export const SessionSchema = z.strictObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** A session still to happen, as Duet starts one: no notes, no check-in, not started, made `now`. */
+export function newUpcomingSession(
+  fields: Pick<Session, 'id' | 'relationshipId' | 'scheduledAt' | 'templateId'> &
+    Partial<Pick<Session, 'calendarEventId' | 'meetCode'>>,
+  now: number,
+): Session {
+  return {
+    calendarEventId: null,
+    meetCode: null,
+    ...fields,
+    status: 'upcoming',
+    notes: {},
+    privateNotes: '',
+    checkIn: null,
+    heldAt: null,
+    live: null,
+    assessment: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 // Talking points ----------------------------------------------------------------------------------
 
 export const TalkingPointSchema = z.strictObject({

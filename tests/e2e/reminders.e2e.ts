@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person, Relationship, Session } from '@/lib/domain/model';
+import { newUpcomingSession, type Person, type Relationship, type Session } from '@/lib/domain/model';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
 import { emptyExportData } from '@/lib/io/export-format';
 import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
@@ -74,22 +74,7 @@ function session(
   scheduledAt: number,
   calendarEventId: string | null,
 ): Session {
-  return {
-    id,
-    relationshipId,
-    scheduledAt,
-    calendarEventId,
-    meetCode: null,
-    status: 'upcoming',
-    templateId: TEMPLATE,
-    notes: {},
-    privateNotes: '',
-    checkIn: null,
-    heldAt: null,
-    live: null,
-    assessment: null,
-    ...stamp,
-  };
+  return newUpcomingSession({ id, relationshipId, scheduledAt, calendarEventId, templateId: TEMPLATE }, now);
 }
 
 /** An instance of Bob's 1:1 some days ahead at 10:00 (the fixture chip's time), in this zone. */

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { expect, vi } from 'vitest';
 import type { PopupActions } from '@/components/popup/popup-actions';
 import type { PopupRelationship, PopupUpcoming, PopupView, PrepStatus } from '@/lib/db';
-import type { Agreement, Person, Session } from '@/lib/domain/model';
+import { type Agreement, newUpcomingSession, type Person, type Session } from '@/lib/domain/model';
 
 export const TODAY = '2026-03-25';
 const T0 = new Date(2026, 2, 25, 12, 0).getTime();
@@ -35,23 +35,7 @@ export function agreement(id: string, relationshipId: string, changes: Partial<A
 }
 
 export function session(id: string, relationshipId: string, scheduledAt: number): Session {
-  return {
-    id,
-    relationshipId,
-    scheduledAt,
-    calendarEventId: null,
-    meetCode: null,
-    status: 'upcoming',
-    templateId: 'standard',
-    notes: {},
-    privateNotes: '',
-    checkIn: null,
-    heldAt: null,
-    live: null,
-    assessment: null,
-    createdAt: T0,
-    updatedAt: T0,
-  };
+  return newUpcomingSession({ id, relationshipId, scheduledAt, templateId: 'standard' }, T0);
 }
 
 export function upcoming(
