@@ -230,17 +230,7 @@ describe.each(['light', 'dark'] as const)('Panel accessibility (%s)', (scheme) =
     await page.locator('[data-duet-open-popover]').waitFor({ state: 'visible', timeout: 15_000 });
     const calendar = await CalendarPage.attach(duet, page);
     // Calendar shows the details of "Weekly sync" (Alice and Bob only, not a 1:1 by its title).
-    const weeklySyncId = await page.evaluate(() => {
-      const chip = [...document.querySelectorAll('[data-eventchip]')].find((c) =>
-        c.textContent?.includes('Weekly sync'),
-      )!;
-      document.querySelector('#xDetDlg')!.setAttribute('data-eventid', chip.getAttribute('data-eventid')!);
-      document.querySelector('#rAECCd')!.textContent = 'Weekly sync';
-      return chip.getAttribute('data-eventid');
-    });
-    await expect
-      .poll(() => page.locator('[data-duet-open-popover]').getAttribute('data-duet-event-id'))
-      .toBe(weeklySyncId);
+    await calendar.showDetailsOf('Weekly sync');
     await page.locator('[data-duet-open-popover]').click();
     const { frame } = await calendar.panel();
     const track = frame.locator('[data-testid=track-one-on-one]');

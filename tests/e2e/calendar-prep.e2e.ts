@@ -120,18 +120,7 @@ describe('Calendar prep panel on a real history', () => {
     const calendar = await CalendarPage.attach(duet, page);
     expect(await calendar.badgeOn('Weekly sync').count()).toBe(0);
     // Calendar shows the details of "Weekly sync" (Alice and Bob only) in the same popover.
-    const weeklySyncId = await page.evaluate(() => {
-      const chip = [...document.querySelectorAll('[data-eventchip]')].find((c) =>
-        c.textContent?.includes('Weekly sync'),
-      )!;
-      const dialog = document.querySelector('#xDetDlg')!;
-      dialog.setAttribute('data-eventid', chip.getAttribute('data-eventid')!);
-      document.querySelector('#rAECCd')!.textContent = 'Weekly sync';
-      return chip.getAttribute('data-eventid');
-    });
-    await expect
-      .poll(() => page.locator('[data-duet-open-popover]').getAttribute('data-duet-event-id'))
-      .toBe(weeklySyncId);
+    await calendar.showDetailsOf('Weekly sync');
     await page.locator('[data-duet-open-popover]').click();
     const panel = await calendar.panel();
     await panel.waitForTitle('Weekly sync');

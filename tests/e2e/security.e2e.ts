@@ -865,19 +865,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
     await page.goto(popoverUrl);
     await page.locator('[data-duet-open-popover]').waitFor({ state: 'visible', timeout: 15_000 });
     const popover = await CalendarPage.attach(duet, page);
-    const weeklyId = await page.evaluate(() => {
-      const chip = [...document.querySelectorAll('[data-eventchip]')].find((c) =>
-        c.textContent?.includes('Weekly sync'),
-      )!;
-      document.querySelector('#xDetDlg')!.setAttribute('data-eventid', chip.getAttribute('data-eventid')!);
-      document.querySelector('#rAECCd')!.textContent = 'Weekly sync';
-      return chip.getAttribute('data-eventid');
-    });
-    await expect
-      .poll(() => page.locator('[data-duet-open-popover]').getAttribute('data-duet-event-id'), {
-        timeout: 5000,
-      })
-      .toBe(weeklyId);
+    await popover.showDetailsOf('Weekly sync', { timeout: 5000 });
     await page.locator('[data-duet-open-popover]').click({ timeout: 5000 });
     const weekly = await popover.panel();
     await weekly.waitForTitle('Weekly sync');

@@ -62,6 +62,28 @@ export class CalendarPage {
     );
   }
 
+  /** "Open in Duet" beside the details popover. */
+  get openInDuet(): Locator {
+    return this.page.locator('[data-duet-open-popover]');
+  }
+
+  /**
+   * The fixture's details popover (the page opened with `?popover=1`) shows this chip's event, as Calendar
+   * does when the chip is clicked; resolves with its id once "Open in Duet" beside it names that event.
+   */
+  async showDetailsOf(title: string, options: { timeout?: number } = {}): Promise<string | null> {
+    const eventId = await this.page.evaluate((wanted) => {
+      const chip = [...document.querySelectorAll('[data-eventchip]')].find((c) =>
+        c.textContent?.includes(wanted),
+      )!;
+      document.querySelector('#xDetDlg')!.setAttribute('data-eventid', chip.getAttribute('data-eventid')!);
+      document.querySelector('#rAECCd')!.textContent = wanted;
+      return chip.getAttribute('data-eventid');
+    }, title);
+    await expect.poll(() => this.openInDuet.getAttribute('data-duet-event-id'), options).toBe(eventId);
+    return eventId;
+  }
+
   get panelHost(): Locator {
     return this.page.locator('[data-duet-panel]');
   }
