@@ -94,37 +94,16 @@ function PersonCard({ entry, ...shared }: { entry: DirectoryEntry } & Shared) {
           {person.archived ? <span class="duet-chip muted-chip">{t('options_archived')}</span> : null}
         </div>
         <div class="row-buttons">
-          <button
-            type="button"
-            class="options-button small"
-            aria-expanded={editing}
-            aria-label={t('options_person_edit_label', person.name)}
-            data-testid="person-edit"
-            onClick={() => setEditing(!editing)}
-          >
-            {t('options_edit')}
-          </button>
-          <button
-            type="button"
-            class="options-button small"
-            data-testid="person-archive"
-            aria-label={t(
-              person.archived ? 'options_person_unarchive_label' : 'options_person_archive_label',
-              person.name,
-            )}
-            onClick={() =>
-              void shared.run(async () => {
-                await setPersonArchived(person.id, !person.archived);
-                shared.onDataChanged();
-                return t(
-                  person.archived ? 'options_person_unarchived' : 'options_person_archived',
-                  person.name,
-                );
-              })
-            }
-          >
-            {person.archived ? t('options_unarchive') : t('options_archive')}
-          </button>
+          <EditArchiveButtons
+            kind="person"
+            name={person.name}
+            archived={person.archived}
+            editing={editing}
+            onEdit={() => setEditing(!editing)}
+            setArchived={(archived) => setPersonArchived(person.id, archived)}
+            run={shared.run}
+            onDataChanged={shared.onDataChanged}
+          />
         </div>
       </div>
       <p class="duet-muted person-emails">
@@ -166,39 +145,16 @@ function RelationshipRow({ relationship, ...shared }: { relationship: Relationsh
           </span>
         </span>
         <span class="row-buttons">
-          <button
-            type="button"
-            class="options-button small"
-            aria-expanded={editing}
-            aria-label={t('options_relationship_edit_label', title)}
-            data-testid="relationship-edit"
-            onClick={() => setEditing(!editing)}
-          >
-            {t('options_edit')}
-          </button>
-          <button
-            type="button"
-            class="options-button small"
-            data-testid="relationship-archive"
-            aria-label={t(
-              relationship.archived
-                ? 'options_relationship_unarchive_label'
-                : 'options_relationship_archive_label',
-              title,
-            )}
-            onClick={() =>
-              void shared.run(async () => {
-                await setRelationshipArchived(relationship.id, !relationship.archived);
-                shared.onDataChanged();
-                return t(
-                  relationship.archived ? 'options_relationship_unarchived' : 'options_relationship_archived',
-                  title,
-                );
-              })
-            }
-          >
-            {relationship.archived ? t('options_unarchive') : t('options_archive')}
-          </button>
+          <EditArchiveButtons
+            kind="relationship"
+            name={title}
+            archived={relationship.archived}
+            editing={editing}
+            onEdit={() => setEditing(!editing)}
+            setArchived={(archived) => setRelationshipArchived(relationship.id, archived)}
+            run={shared.run}
+            onDataChanged={shared.onDataChanged}
+          />
         </span>
       </div>
       {editing ? (
@@ -210,5 +166,54 @@ function RelationshipRow({ relationship, ...shared }: { relationship: Relationsh
         />
       ) : null}
     </li>
+  );
+}
+
+/** "Edit" (opens the row's editor) and "Archive" / "Unarchive", the same for a person and for a 1:1. */
+function EditArchiveButtons({
+  kind,
+  name,
+  archived,
+  editing,
+  onEdit,
+  setArchived,
+  run,
+  onDataChanged,
+}: {
+  kind: 'person' | 'relationship';
+  name: string;
+  archived: boolean;
+  editing: boolean;
+  onEdit: () => void;
+  setArchived: (archived: boolean) => Promise<unknown>;
+} & Pick<Shared, 'run' | 'onDataChanged'>) {
+  return (
+    <>
+      <button
+        type="button"
+        class="options-button small"
+        aria-expanded={editing}
+        aria-label={t(`options_${kind}_edit_label`, name)}
+        data-testid={`${kind}-edit`}
+        onClick={onEdit}
+      >
+        {t('options_edit')}
+      </button>
+      <button
+        type="button"
+        class="options-button small"
+        data-testid={`${kind}-archive`}
+        aria-label={t(archived ? `options_${kind}_unarchive_label` : `options_${kind}_archive_label`, name)}
+        onClick={() =>
+          void run(async () => {
+            await setArchived(!archived);
+            onDataChanged();
+            return t(archived ? `options_${kind}_unarchived` : `options_${kind}_archived`, name);
+          })
+        }
+      >
+        {archived ? t('options_unarchive') : t('options_archive')}
+      </button>
+    </>
   );
 }
