@@ -323,13 +323,16 @@ function oneLine(text, from, to) {
 }
 
 /**
- * Every forbidden pattern in one file's text, before the allowlist.
- * @param {string} name  the file's path (as reported)
- * @param {string} text
- * @param {Kind} kind  `content-script` for JS that runs in Google's pages
- * @returns {Hit[]}
+ * @typedef {{ rule: string, message: string, pattern: RegExp,
+ *   accept?: (text: string, index: number, match: string) => boolean }} Rule
  */
-export function scanText(name, text, kind) {
+
+/**
+ * Collects the hits in one file's text: `add` one at an offset, or `run` rules over the whole text (line
+ * starts are computed once, at the first hit).
+ * @param {string} name @param {string} text @param {Kind} kind
+ */
+function hitRecorder(name, text, kind) {
   /** @type {Hit[]} */
   const hits = [];
   /** @type {number[] | null} */
@@ -349,7 +352,7 @@ export function scanText(name, text, kind) {
       context: text.slice(Math.max(0, offset - CONTEXT), offset + match.length + CONTEXT),
     });
   };
-  /** @param {Array<{ rule: string, message: string, pattern: RegExp, accept?: (text: string, index: number, match: string) => boolean }>} rules */
+  /** @param {Rule[]} rules */
   const run = (rules) => {
     for (const { rule, message, pattern, accept } of rules) {
       for (const found of text.matchAll(pattern)) {
@@ -358,7 +361,18 @@ export function scanText(name, text, kind) {
       }
     }
   };
+  return { hits, add, run };
+}
 
+/**
+ * Every forbidden pattern in one file's text, before the allowlist.
+ * @param {string} name  the file's path (as reported)
+ * @param {string} text
+ * @param {Kind} kind  `content-script` for JS that runs in Google's pages
+ * @returns {Hit[]}
+ */
+export function scanText(name, text, kind) {
+  const { hits, add, run } = hitRecorder(name, text, kind);
   if (kind === 'js' || kind === 'content-script' || kind === 'html') run(CODE_RULES);
   if (kind === 'content-script') run(CONTENT_SCRIPT_RULES);
   if (kind === 'html') run(HTML_RULES);
@@ -579,23 +593,9 @@ export function firstPaintHits(dir, pages = FIRST_PAINT_PAGES) {
   for (const page of pages) {
     if (!existsSync(join(dir, page))) continue;
     for (const file of modulesLoadedUpFront(dir, page)) {
-      const text = readFileSync(join(dir, file), 'utf8');
-      for (const { rule, message, pattern } of FIRST_PAINT_RULES) {
-        for (const found of text.matchAll(pattern)) {
-          const offset = found.index;
-          hits.push({
-            rule,
-            message: `${message} — ${page}`,
-            file,
-            kind: 'js',
-            ...position(lineStarts(text), offset),
-            offset,
-            match: found[0],
-            excerpt: oneLine(text, offset - EXCERPT, offset + found[0].length + EXCERPT),
-            context: '',
-          });
-        }
-      }
+      const found = hitRecorder(file, readFileSync(join(dir, file), 'utf8'), 'js');
+      found.run(FIRST_PAINT_RULES.map((rule) => ({ ...rule, message: `${rule.message} — ${page}` })));
+      hits.push(...found.hits);
     }
   }
   return hits;
