@@ -90,27 +90,42 @@ export function createPopupSource(factory: () => IDBFactory = () => indexedDB): 
   };
 }
 
-function watch(onChange: () => void): () => void {
+/**
+ * Subscribes once the data layer has loaded (not at all if stopped first), then runs `afterwards` (also
+ * if the data layer failed to load); the returned function stops it.
+ */
+function whenLive(
+  subscribe: (module: Awaited<ReturnType<typeof live>>) => () => void,
+  afterwards?: () => void,
+): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   void live()
     .then((module) => {
-      if (stopped) return;
-      stop = module.onDatabaseChange(onChange, POPUP_TABLES);
-      // Ask the browser to keep Duet's data under storage pressure (the answer is recorded for the
-      // options page) — after the lists are up, so opening the popup never waits on it.
-      void module.ensurePersistentStorage().catch(() => undefined);
+      if (!stopped) stop = subscribe(module);
     })
     .catch(() => undefined)
     .finally(() => {
-      // Read again: whatever changed since the first read, and the complete view after a first screen
-      // (even if the data layer failed to load: the raw reader still serves).
-      if (!stopped) onChange();
+      if (!stopped) afterwards?.();
     });
   return () => {
     stopped = true;
     stop?.();
   };
+}
+
+function watch(onChange: () => void): () => void {
+  return whenLive(
+    (module) => {
+      // Ask the browser to keep Duet's data under storage pressure (the answer is recorded for the
+      // options page) — after the lists are up, so opening the popup never waits on it.
+      void module.ensurePersistentStorage().catch(() => undefined);
+      return module.onDatabaseChange(onChange, POPUP_TABLES);
+    },
+    // Read again: whatever changed since the first read, and the complete view after a first screen
+    // (even if the data layer failed to load: the raw reader still serves).
+    onChange,
+  );
 }
 
 /** The writes, each loading the data layer first if it has not arrived yet. */
@@ -127,17 +142,7 @@ async function declined(): Promise<ReadonlySet<string>> {
 }
 
 function watchDeclined(onChange: () => void): () => void {
-  let stop: (() => void) | undefined;
-  let stopped = false;
-  void live()
-    .then((module) => {
-      if (!stopped) stop = module.watchDeclinedEvents(onChange);
-    })
-    .catch(() => undefined);
-  return () => {
-    stopped = true;
-    stop?.();
-  };
+  return whenLive((module) => module.watchDeclinedEvents(onChange));
 }
 
 export const popupSource: PopupSource = createPopupSource();
