@@ -12,16 +12,14 @@ import { seriesLabel, shortId } from './options-text';
 import { useAction } from './use-action';
 import { useSyncedDraft } from './use-synced-draft';
 
-export function DetectionSection({
-  settings,
-  relationships,
-  onDataChanged,
-}: {
+interface DetectionProps {
   settings: Settings;
   /** Every relationship, archived included (their linked series are listed). */
   relationships: readonly Relationship[];
   onDataChanged: () => void;
-}) {
+}
+
+export function DetectionSection({ settings, relationships, onDataChanged }: DetectionProps) {
   const rules = settings.detection;
   const saveRules = async (
     patch:
@@ -103,15 +101,7 @@ function MaxGuests({ value, onSave }: { value: number; onSave: (value: number) =
   );
 }
 
-function SeriesOverrides({
-  settings,
-  relationships,
-  onDataChanged,
-}: {
-  settings: Settings;
-  relationships: readonly Relationship[];
-  onDataChanged: () => void;
-}) {
+function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionProps) {
   const action = useAction();
   const linked = relationships.flatMap((relationship) =>
     relationship.calendarSeriesIds.map((seriesId) => ({ relationship, seriesId })),
