@@ -113,7 +113,13 @@ function Row({
         </div>
       ) : item.prep ? (
         <Prep prep={item.prep} />
-      ) : null}
+      ) : (
+        // Read with the complete view, moments later ("Show all" on a first screen): the line keeps its
+        // place, so nothing below it moves when the status arrives.
+        <div class="popup-prep duet-muted" data-testid="popup-prep-pending" aria-busy="true">
+          {t('popup_prep_pending')}
+        </div>
+      )}
       {problem ? (
         <p class="duet-error popup-message" role="alert" data-testid="popup-cancel-error">
           {problem}

@@ -36,6 +36,7 @@ export const popup = {
   popup_prep_reviewed: 'Agreements reviewed',
   popup_prep_review_one: '1 agreement to review',
   popup_prep_review_other: '$1 agreements to review',
+  popup_prep_pending: 'Checking prep…',
   popup_declined: 'You declined this in Calendar',
   popup_declined_cancel: 'Cancel 1:1',
   popup_declined_cancel_for: 'Cancel 1:1 with $1 on $2',

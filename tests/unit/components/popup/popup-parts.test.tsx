@@ -353,7 +353,7 @@ describe('UpcomingList', () => {
     expect(q('popup-declined')).toBeNull();
   });
 
-  it('leaves out a prep status that is not read yet (a first screen beyond its 1:1s)', async () => {
+  it('holds the place of a prep status that is not read yet (a first screen beyond its 1:1s)', async () => {
     const unread = { ...upcoming(CAROL, at + 3_600_000), prep: null };
     await show(
       <UpcomingList
@@ -365,6 +365,12 @@ describe('UpcomingList', () => {
     const rows = qa('popup-upcoming');
     expect(rows.map((r) => q('popup-prep', r) !== null)).toEqual([true, false]);
     expect(text('popup-upcoming-name', rows[1])).toBe('Carol King');
+    // A busy line where the status will be, none where it is known.
+    expect(rows.map((r) => q('popup-prep-pending', r)?.getAttribute('aria-busy') ?? null)).toEqual([
+      null,
+      'true',
+    ]);
+    expect(text('popup-prep-pending', rows[1])).toBe('Checking prep…');
   });
 
   it('"+ Point" and "Open" act for that 1:1; "+ Point" is a list item for the arrow keys', async () => {
