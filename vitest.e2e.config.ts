@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// End-to-end: the built extension in real Chromium (scripts/chromium.mjs). One browser (and profile) per file;
+// End-to-end: the built extension in real Chromium (scripts/chromium.mjs), and in Firefox for firefox.e2e.ts
+// (scripts/firefox.mjs). One browser (and profile) per file;
 // two files at a time — much of a browser test is waiting, so two share 2 cores well — with generous
 // timeouts for browser start-up.
 export default defineConfig({

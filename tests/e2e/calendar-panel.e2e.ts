@@ -5,17 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Duet, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
+import { byTitle, WEEK_ONE_ON_ONES, WEEK_OTHERS } from './pages/week-fixture';
 
-// Ground truth: tests/fixtures/google/fixtures-index.json — the week's events whose titles follow a 1:1 convention.
-const EXPECTED_BADGES = [
-  { title: 'Alice / Bob', kind: 'one-on-one' },
-  { title: '1:1 Alice <> Carol', kind: 'one-on-one' },
-  { title: 'Bob & Alice 1-on-1', kind: 'one-on-one' },
-  { title: '2-1 with Carol', kind: 'two-on-one' },
-  { title: 'Skip-level: Alice / Ivy', kind: 'skip-level' },
-  { title: 'Peer 1:1 — Alice & Evan', kind: 'peer' },
-  { title: 'Alice / Frank', kind: 'one-on-one' },
-];
+const EXPECTED_BADGES = WEEK_ONE_ON_ONES;
 
 describe('Calendar: badges and the in-page panel', () => {
   let duet: Duet;
@@ -40,7 +32,7 @@ describe('Calendar: badges and the in-page panel', () => {
       const chipId = await calendar.chip(badge.title).getAttribute('data-eventid');
       expect(badge.eventId).toBe(chipId);
     }
-    for (const title of ['Team standup', 'Focus time', 'Weekly sync', 'All hands', 'Lunch', 'Vendor demo']) {
+    for (const title of WEEK_OTHERS) {
       expect(await calendar.badgeOn(title).count()).toBe(0);
     }
   });
@@ -146,7 +138,3 @@ describe('Calendar: badges and the in-page panel', () => {
     expect((await calendar.panelBox())?.width).toBe(wide.width);
   });
 });
-
-function byTitle(a: { title: string }, b: { title: string }): number {
-  return a.title.localeCompare(b.title);
-}
