@@ -25,11 +25,37 @@ export const INSTALL_HINT =
   '  macOS:         brew install --cask chromium\n' +
   'or point CHROME_PATH at an installed Chromium or Chrome.';
 
+/**
+ * A browser's executable: the environment variable when set (null if it points nowhere), else the first of
+ * the usual paths that exists, else null.
+ * @param {string} envName
+ * @param {readonly string[]} candidates
+ */
+export function findBrowser(envName, candidates) {
+  const fromEnv = process.env[envName];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * Installs a Debian package when we run as root on Debian (a fresh CI machine); false when we cannot.
+ * @param {string} name
+ */
+export function installDebianPackage(name) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/etc/debian_version')) return false;
+  console.log(`Installing Debian package "${name}" (apt-get)…`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', name], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return true;
+}
+
 /** CHROME_PATH, then the usual system paths; `null` when none is there. */
 export function findChromium() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return findBrowser('CHROME_PATH', CANDIDATES);
 }
 
 /** Finds Chromium, installing Debian's package when we run as root on Debian; otherwise explains and exits. */
@@ -40,14 +66,7 @@ export function ensureChromium() {
     console.error(`CHROME_PATH=${process.env.CHROME_PATH} does not exist.\n${INSTALL_HINT}`);
     process.exit(1);
   }
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('Chromium not found: installing Debian package "chromium" (apt-get)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+  if (installDebianPackage('chromium')) {
     const installed = findChromium();
     if (installed) return installed;
   }

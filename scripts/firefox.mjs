@@ -5,12 +5,12 @@
  * protocol (no patched browser, no driver binary: Debian's `firefox-esr` and a WebSocket).
  * tests/e2e/firefox.e2e.ts drives it; scripts/chromium.mjs is the Chromium counterpart.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { calendarFixtureFor, meetFixtureFor } from './chromium.mjs';
+import { calendarFixtureFor, findBrowser, installDebianPackage, meetFixtureFor } from './chromium.mjs';
 
 const CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -31,23 +31,14 @@ export const FIREFOX_EXTENSION_UUID = 'd0e7d0e7-1f1e-4a11-8b0b-5d1a7e57f1e1';
 
 /** FIREFOX_PATH, then the usual system paths; `null` when none is there. */
 export function findFirefox() {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return findBrowser('FIREFOX_PATH', CANDIDATES);
 }
 
 /** Finds Firefox, installing Debian's `firefox-esr` when we run as root on Debian; otherwise throws. */
 export function ensureFirefox() {
   const found = findFirefox();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!process.env.FIREFOX_PATH && isRoot && existsSync('/etc/debian_version')) {
-    console.log('Firefox not found: installing Debian package "firefox-esr" (apt-get)…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+  if (!process.env.FIREFOX_PATH && installDebianPackage('firefox-esr')) {
     const installed = findFirefox();
     if (installed) return installed;
   }
