@@ -183,14 +183,20 @@ export async function launchFirefoxWithExtension(options) {
       const read = (/** @type {Buffer} */ chunk) => {
         output += chunk;
         const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
-        if (match) found(match[1]);
+        if (match) {
+          clearTimeout(timer);
+          found(match[1]);
+        }
       };
       firefox.stderr.on('data', read);
       firefox.stdout.on('data', read);
       firefox.once('exit', (code) =>
         failed(new Error(`Firefox exited (${code}) before listening:\n${output}`)),
       );
-      setTimeout(() => failed(new Error(`Firefox did not start WebDriver BiDi:\n${output}`)), 30_000);
+      const timer = setTimeout(
+        () => failed(new Error(`Firefox did not start WebDriver BiDi:\n${output}`)),
+        30_000,
+      );
     });
     const socket = new WebSocket(`${endpoint}/session`);
     await new Promise((opened, failed) => {

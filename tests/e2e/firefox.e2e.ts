@@ -93,10 +93,13 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
-/** The chip of a title on the Calendar fixture, as a page expression (visible title classes). */
+/** A chip's visible title in the fixtures (week, day and month classes). */
+const CHIP_TITLE = `'.I0UMhf, .WBi6vc, .URIUGf'`;
+
+/** The chip of a title on the Calendar fixture, as a page expression. */
 const chipOf = (title: string) =>
   `[...document.querySelectorAll('[data-eventchip]')].find((chip) => ` +
-  `chip.querySelector('.I0UMhf, .WBi6vc, .URIUGf')?.textContent.trim() === ${JSON.stringify(title)})`;
+  `chip.querySelector(${CHIP_TITLE})?.textContent.trim() === ${JSON.stringify(title)})`;
 
 describe('Firefox: the add-on on Calendar', () => {
   let firefox: Firefox;
@@ -108,7 +111,7 @@ describe('Firefox: the add-on on Calendar', () => {
       return [...document.querySelectorAll('[data-duet-badge]')].map((badge) => {
         const chip = badge.closest('[data-eventchip]');
         return {
-          title: chip?.querySelector('.I0UMhf, .WBi6vc, .URIUGf')?.textContent.trim() ?? '',
+          title: chip?.querySelector(${CHIP_TITLE})?.textContent.trim() ?? '',
           kind: badge.getAttribute('data-duet-kind'),
           confidence: badge.getAttribute('data-duet-confidence'),
           matchesChip: badge.getAttribute('data-duet-event-id') === chip?.getAttribute('data-eventid'),
