@@ -8,6 +8,7 @@ import { classifyTitle } from '../domain/one-on-one-title';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
 import type { CalendarEvent, EventDetails } from '../google/calendar/model';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
+import { chipStartsAt } from './calendar-clock';
 
 export interface LinkedRelationshipRef {
   relationship: { id: string; kind: EventBadge['kind']; personIds: string[] };
@@ -143,7 +144,8 @@ export function badgeOf(judged: JudgedEvent): EventBadge | null {
   };
 }
 
-export function panelContextOf(judged: JudgedEvent): PanelContext {
+/** The panel's context for a chip; `skew` is its account's Calendar clock (lib/background/calendar-clock). */
+export function panelContextOf(judged: JudgedEvent, skew = 0): PanelContext {
   const { event, detection, details } = judged;
   return {
     surface: 'calendar',
@@ -153,6 +155,7 @@ export function panelContextOf(judged: JudgedEvent): PanelContext {
     title: event.title,
     day: event.day,
     start: event.start,
+    startsAt: chipStartsAt(event, skew),
     recurring: event.eventId !== event.seriesId || Boolean(details?.recurrence),
     detection: {
       kind: detection.isOneOnOne ? detection.kind : null,

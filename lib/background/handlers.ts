@@ -8,6 +8,7 @@ import {
   judgeEvents,
   panelContextOf,
 } from './calendar';
+import type { CalendarClocks } from './calendar-clock';
 import { judgeCall, type MeetDeps } from './meet';
 import type { Handlers } from './router';
 import type { TabContexts } from './tab-contexts';
@@ -20,6 +21,8 @@ export interface BackgroundDeps {
   calendar: CalendarDeps;
   meet: MeetDeps;
   details?: DetailsCache;
+  /** Calendar's clock per account: the panel's event start is read in Calendar's time zone. */
+  clocks?: Pick<CalendarClocks, 'skewFor'>;
   /** Tells open panel frames of a tab that their context changed. */
   pushContext: (tabId: number, context: PanelContext | null) => void;
   /** Remembers a Calendar tab, so its badges can be refreshed later. */
@@ -59,10 +62,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { badge: null };
     },
 
-    'calendar/select-event': async ({ event }, { tabId }) => {
+    'calendar/select-event': async ({ event }, { tabId, account = null }) => {
       if (tabId === null) throw new Error('no tab');
       const [judged] = await judgeEvents([event], deps.calendar, details);
-      const context = panelContextOf(judged!);
+      const skew = (await deps.clocks?.skewFor(account).catch(() => 0)) ?? 0;
+      const context = panelContextOf(judged!, skew);
       const meetCode = judged!.details?.meetCode;
       if (judged!.relationshipId && meetCode) {
         // Best effort: the panel must open even if remembering the Meet code fails.

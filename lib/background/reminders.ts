@@ -11,8 +11,9 @@
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
 import { type Browser, browser } from 'wxt/browser';
-import { type DeclinedEvent, instantFromEventKey, type SeenInstance } from '../db';
+import type { DeclinedEvent, SeenInstance } from '../db';
 import { DECLINED_EVENTS_KEY, MAX_DECLINED_EVENTS, parseDeclinedEvents } from '../messaging/declined-events';
+import { chipStart } from '../domain/calendar-clock';
 import type { Day } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
@@ -23,7 +24,6 @@ import {
   EMPTY_LOG,
   type HeldFact,
   kindOfKey,
-  localInstant,
   nextLocalMidnight,
   NO_FACTS,
   type ReminderFacts,
@@ -37,6 +37,8 @@ import {
 import { calendarBase } from '../hosts';
 import { t, tn } from '../i18n';
 import type { JudgedEvent } from './calendar';
+import { CalendarClocks, chipTimes } from './calendar-clock';
+import { SessionKept } from './session-kept';
 
 /** Runs every CHECK_PERIOD_MINUTES: reminders, and the badge (cheap: index keys only). */
 export const REMINDER_ALARM = 'duet-reminders';
@@ -82,6 +84,8 @@ export interface ReminderDeps {
   /** Something the Calendar badges show changed (a session was cancelled). */
   dataChanged?(): void;
   now?(): number;
+  /** Calendar's clock per account (shared with the panel's context); by default one of its own. */
+  clocks?: CalendarClocks;
   /** Notification buttons (Chrome); Firefox has none, the notification's click opens Calendar instead. */
   supportsButtons?: boolean;
   /** For dates in notifications ("Tue 24 Nov"); the browser's UI language by default. */
@@ -265,6 +269,14 @@ function readAccounts(stored: unknown): Record<string, number> {
   return out;
 }
 
+/** A tracked 1:1's chip as the background judged it, with its wall time and instance start (ms). */
+interface TimedEvent {
+  judged: JudgedEvent;
+  relationshipId: string;
+  wall: number | null;
+  instance: number | null;
+}
+
 function readPending(stored: unknown, now: number): Record<string, PendingTarget> {
   if (!isRecord(stored)) return {};
   const out: Record<string, PendingTarget> = {};
@@ -308,16 +320,16 @@ export class Reminders {
    * Calendar instances of tracked 1:1s seen declined (kept in `storage.session` for a restarted worker and
    * for the popup's week: `lib/messaging/declined-events.ts`).
    */
-  private readonly declinedSeen = new Set<string>();
-  /** The declined instances a previous worker of this browser session saw, read once. */
-  private declinedLoaded: Promise<void> | null = null;
+  private readonly declinedSeen: SessionKept<Set<string>>;
   /** The latest update of `declinedSeen` (the check waits for it). */
   private declinedRecorded: Promise<void> = Promise.resolve();
   /**
    * Which signed-in Google account's Calendar last showed each 1:1 (`ACCOUNT_ANY`: any 1:1), so a click
    * opens that account's Calendar, not the first one's. Kept in `storage.session` (numbers and ids).
    */
-  private accounts: Promise<Record<string, number>> | null = null;
+  private readonly accounts: SessionKept<Record<string, number>>;
+  /** Each account's Calendar clock: chips' times are read in Calendar's time zone, not this computer's. */
+  private readonly clocks: CalendarClocks;
 
   constructor(
     private readonly deps: ReminderDeps,
@@ -327,6 +339,14 @@ export class Reminders {
     this.area = area ?? browser.storage.local;
     this.pendingArea =
       pendingArea ?? (browser.storage.session as Area | undefined) ?? area ?? browser.storage.local;
+    this.declinedSeen = new SessionKept(
+      this.pendingArea,
+      DECLINED_EVENTS_KEY,
+      (stored) => new Set(parseDeclinedEvents(stored)),
+      (ids) => [...ids],
+    );
+    this.accounts = new SessionKept(this.pendingArea, ACCOUNTS_KEY, readAccounts);
+    this.clocks = deps.clocks ?? new CalendarClocks(this.pendingArea);
   }
 
   private now(): number {
@@ -402,9 +422,9 @@ export class Reminders {
       ]);
       // A 1:1 I declined in Calendar (seen this browser session) gets "reschedule?", not "prepare".
       await this.declinedRecorded;
-      await this.loadDeclined();
+      const declinedSeen = await this.declinedSeen.get();
       const upcoming = soon.filter(
-        (fact) => !fact.calendarEventId || !this.declinedSeen.has(fact.calendarEventId),
+        (fact) => !fact.calendarEventId || !declinedSeen.has(fact.calendarEventId),
       );
       return this.raise({ ...NO_FACTS, upcoming, held, cadence }, now, settings);
     });
@@ -419,21 +439,35 @@ export class Reminders {
       const relationships = judged.flatMap(({ relationshipId }) => (relationshipId ? [relationshipId] : []));
       void this.recordAccount(account, relationships);
     }
-    const events: DeclinedEvent[] = [];
-    const seen: SeenInstance[] = [];
     /** Event id → declined now (true) or answered otherwise (false). */
     const answers = new Map<string, boolean>();
-    for (const { event, relationshipId, detection } of judged) {
-      if (relationshipId === null || event.allDay) continue;
-      // The chip's day and time (a moved instance shows its new time; read in this computer's time zone,
-      // which is Calendar's unless its setting differs), else the instance id's start.
-      const scheduledAt =
-        (event.day && event.start ? localInstant(event.day, event.start) : null) ??
-        instantFromEventKey(event.eventId);
-      if (scheduledAt === null) continue;
+    const tracked: TimedEvent[] = [];
+    // Every chip's day and time (a moved instance shows its new time) and instance start: together they
+    // tell Calendar's time zone.
+    const times = judged.map(({ event }) => chipTimes(event));
+    judged.forEach((judgedEvent, index) => {
+      const { event, relationshipId } = judgedEvent;
+      const { wall, instance } = times[index]!;
+      if (relationshipId === null || (wall === null && instance === null)) return;
       // An unreadable answer changes nothing; a declined chip wins over another of the same instance.
       if (event.response !== 'unknown')
         answers.set(event.eventId, answers.get(event.eventId) === true || event.response === 'declined');
+      tracked.push({ judged: judgedEvent, relationshipId, wall, instance });
+    });
+    this.declinedRecorded = this.declinedRecorded
+      .then(() => this.recordDeclined(answers))
+      .catch(() => undefined);
+    return this.clocks.learn(times, account).then((skew) => this.planOrPrompt(tracked, skew));
+  }
+
+  /** Tracked 1:1s seen ahead are planned; declined ones raise "reschedule?" (when switched on). */
+  private planOrPrompt(tracked: readonly TimedEvent[], skew: number): Promise<Reminder[]> {
+    const events: DeclinedEvent[] = [];
+    const seen: SeenInstance[] = [];
+    for (const { judged, relationshipId, wall, instance } of tracked) {
+      const { event, detection } = judged;
+      const scheduledAt = chipStart(wall, instance, skew);
+      if (scheduledAt === null) continue;
       if (event.response !== 'declined') {
         const key = `${event.eventId}@${scheduledAt}`;
         if (detection.isOneOnOne && !this.planned.has(key)) {
@@ -445,9 +479,6 @@ export class Reminders {
       }
       events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
-    this.declinedRecorded = this.declinedRecorded
-      .then(() => this.recordDeclined(answers))
-      .catch(() => undefined);
     if (events.length === 0 && seen.length === 0) return Promise.resolve([]);
     return this.serialized(async () => {
       if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
@@ -460,58 +491,39 @@ export class Reminders {
     });
   }
 
-  /** What a previous worker of this browser session saw declined (once; later answers win). */
-  private loadDeclined(): Promise<void> {
-    this.declinedLoaded ??= this.pendingArea
-      .get(DECLINED_EVENTS_KEY)
-      .then((stored) => {
-        for (const id of parseDeclinedEvents(stored[DECLINED_EVENTS_KEY])) this.declinedSeen.add(id);
-      })
-      .catch(() => undefined);
-    return this.declinedLoaded;
-  }
-
   /** Declined instances added, accepted-again ones removed; stored when that changed anything. */
   private async recordDeclined(answers: ReadonlyMap<string, boolean>): Promise<void> {
-    await this.loadDeclined();
+    const declinedSeen = await this.declinedSeen.get();
     let changed = false;
     for (const [id, declined] of answers) {
-      if (declined === this.declinedSeen.has(id)) continue;
+      if (declined === declinedSeen.has(id)) continue;
       changed = true;
-      if (declined) this.declinedSeen.add(id);
-      else this.declinedSeen.delete(id);
+      if (declined) declinedSeen.add(id);
+      else declinedSeen.delete(id);
     }
     if (!changed) return;
-    const ids = [...this.declinedSeen].slice(-MAX_DECLINED_EVENTS);
-    if (ids.length < this.declinedSeen.size) {
-      this.declinedSeen.clear();
-      for (const id of ids) this.declinedSeen.add(id);
+    const ids = [...declinedSeen].slice(-MAX_DECLINED_EVENTS);
+    if (ids.length < declinedSeen.size) {
+      declinedSeen.clear();
+      for (const id of ids) declinedSeen.add(id);
     }
-    await this.pendingArea.set({ [DECLINED_EVENTS_KEY]: ids }).catch(() => undefined);
-  }
-
-  private loadAccounts(): Promise<Record<string, number>> {
-    this.accounts ??= this.pendingArea
-      .get(ACCOUNTS_KEY)
-      .then((stored) => readAccounts(stored[ACCOUNTS_KEY]))
-      .catch(() => ({}));
-    return this.accounts;
+    await this.declinedSeen.save();
   }
 
   private async recordAccount(account: number, relationshipIds: readonly string[]): Promise<void> {
-    const accounts = await this.loadAccounts();
+    const accounts = await this.accounts.get();
     const changed = [ACCOUNT_ANY, ...relationshipIds].filter((id) => accounts[id] !== account);
     if (changed.length === 0) return;
     for (const id of changed) accounts[id] = account;
     const ids = Object.keys(accounts);
     if (ids.length > MAX_ACCOUNTS)
       for (const id of ids.slice(0, ids.length - MAX_ACCOUNTS)) delete accounts[id];
-    await this.pendingArea.set({ [ACCOUNTS_KEY]: accounts }).catch(() => undefined);
+    await this.accounts.save();
   }
 
   /** The account whose Calendar showed this 1:1 last (else whichever Calendar showed any), if known. */
   private async accountFor(relationshipId: string): Promise<number | null> {
-    const accounts = await this.loadAccounts();
+    const accounts = await this.accounts.get();
     return accounts[relationshipId] ?? accounts[ACCOUNT_ANY] ?? null;
   }
 

@@ -24,6 +24,7 @@ import { seedDemoDataIfEmpty } from '../demo/seed';
 import { tokenOfPortName } from '../messaging/port';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
 import { CALENDAR_ORIGIN } from '../hosts';
+import { CalendarClocks } from './calendar-clock';
 import { createHandlers } from './handlers';
 import { PanelPorts } from './panel-ports';
 import { Reminders } from './reminders';
@@ -57,6 +58,7 @@ export function startBackground(): void {
     }
   };
 
+  const clocks = new CalendarClocks(session ?? memoryArea());
   const reminders = new Reminders({
     settings: async () => (await getSettings()).reminders,
     overdueCount: (now) => overdueAgreementCount(now),
@@ -67,11 +69,13 @@ export function startBackground(): void {
     planSeen: (instances, now) => planSeenInstances(instances, now),
     cancelDeclined: (event) => cancelDeclinedSession(event),
     dataChanged: refreshBadges,
+    clocks,
   });
 
   const router = createRouter(
     createHandlers({
       tabContexts,
+      clocks,
       calendar: {
         settings: getSettings,
         linkedToSeries: async (seriesIds) =>

@@ -4,11 +4,10 @@
  * still knows it; cleared when the tab closes.
  */
 import { type PanelContext, PanelContextSchema } from '../messaging/protocol';
+import type { KeptArea } from './session-kept';
 
 /** The part of `storage.session` we use, so tests can pass a fake. */
-export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
+export interface SessionArea extends KeptArea {
   remove(key: string): Promise<void>;
 }
 

@@ -73,6 +73,11 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
     /** Local day and start time of this occurrence, when the page showed them. */
     day: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
     start: z.nullable(z.string().check(z.regex(/^\d{2}:\d{2}$/))),
+    /**
+     * When this occurrence starts (ms), with the day and time read in Calendar's own time zone, else the
+     * instance id's start; null when neither is known (all-day events).
+     */
+    startsAt: z.nullable(z.number().check(z.int())),
     /** Whether the event repeats (an instance suffix, or a recurrence line in the popover). */
     recurring: z.boolean(),
     /** The background's verdict for this event. */

@@ -11,7 +11,7 @@ import { generateProfile } from '@/lib/demo/generate';
 import { CALENDAR_MONTH_URL, CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
-import { openAgreement, seedDatabase } from './seed';
+import { openAgreement, seedDatabase, sessionsBy } from './seed';
 
 const WEEK_ONE_ON_ONES = [
   'Alice / Bob',
@@ -172,6 +172,12 @@ describe('Calendar prep panel on a real history', () => {
       'Share the hiring plan',
     );
     expect(await session.getAttribute('data-session-status')).toBe('held');
+    // Friday 27 March at 9:30am as Calendar shows it: the week's instance ids say Calendar keeps UTC−7,
+    // whatever zone this browser runs in (UTC on CI), so the session is at 16:30 UTC.
+    const frankSessions = await sessionsBy<{ scheduledAt: number }>(duet, 'calendarEventId', FRANK_EVENT);
+    expect(frankSessions.map(({ scheduledAt }) => new Date(scheduledAt).toISOString())).toEqual([
+      '2026-03-27T16:30:00.000Z',
+    ]);
     await duet.screenshot(again.page, 'calendar-session-summary');
     await again.page.close();
   });

@@ -8,7 +8,7 @@ import { generateProfile } from '@/lib/demo/generate';
 import { addDays, dayOf } from '@/lib/domain/days';
 import { type Duet, startDuet } from './harness';
 import { MeetPage } from './pages/meet-page';
-import { seedDatabase } from './seed';
+import { seedDatabase, sessionsBy } from './seed';
 
 /** The next Friday after today (a Friday today means next week's), as the capture parser reads "by Friday". */
 function nextFriday(): string {
@@ -18,29 +18,14 @@ function nextFriday(): string {
 }
 
 async function sessionsOf(duet: Duet, relationshipId: string) {
-  const page = await duet.newPage();
-  try {
-    await page.goto(duet.extensionUrl('options.html'));
-    return await page.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('duet');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const rows = await new Promise<
-        Array<{ status: string; meetCode: string | null; live?: unknown; notes: Record<string, string> }>
-      >((resolve, reject) => {
-        const request = db.transaction('sessions').objectStore('sessions').index('relationshipId').getAll(id);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      // Sessions that ran live in this call (the demo history also plans Bob's 1:1s on this Meet code).
-      return rows.filter((s) => s.meetCode === 'abc-defg-hij' && s.live);
-    }, relationshipId);
-  } finally {
-    await page.close();
-  }
+  const rows = await sessionsBy<{
+    status: string;
+    meetCode: string | null;
+    live?: unknown;
+    notes: Record<string, string>;
+  }>(duet, 'relationshipId', relationshipId);
+  // Sessions that ran live in this call (the demo history also plans Bob's 1:1s on this Meet code).
+  return rows.filter((s) => s.meetCode === 'abc-defg-hij' && s.live);
 }
 
 describe('Meet live panel', () => {

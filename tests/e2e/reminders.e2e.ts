@@ -77,16 +77,45 @@ function session(
   return newUpcomingSession({ id, relationshipId, scheduledAt, calendarEventId, templateId: TEMPLATE }, now);
 }
 
-/** An instance of Bob's 1:1 some days ahead at 10:00 (the fixture chip's time), in this zone. */
-function bobInstance(daysAhead: number): { start: Date; eventId: string } {
-  const start = new Date(now + daysAhead * DAY);
-  start.setHours(10, 0, 0, 0);
-  const eventId = `${BOB_SERIES}_${start.getUTCFullYear()}${pad(start.getUTCMonth() + 1)}${pad(
-    start.getUTCDate(),
-  )}T${pad(start.getUTCHours())}${pad(start.getUTCMinutes())}00Z`;
-  return { start, eventId };
+/**
+ * The week fixture's Calendar shows UTC−7 (its instance ids say so: "9am" is 16:00Z), as Phoenix does all year.
+ * This browser runs in the machine's zone (UTC on CI): a traveller whose Calendar kept its home zone.
+ */
+const CALENDAR_ZONE = 'America/Phoenix';
+/** The instant a wall-clock time in `zone` means. */
+function instantIn(zone: string, [year, month, day]: CalendarDay, hours: number): number {
+  const wanted = Date.UTC(year, month - 1, day, hours);
+  const shown = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+  });
+  let guess = wanted;
+  for (let i = 0; i < 2; i += 1) {
+    const parts = Object.fromEntries(
+      shown.formatToParts(guess).map(({ type, value }) => [type, Number(value)]),
+    );
+    guess += wanted - Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!);
+  }
+  return guess;
 }
-const pad = (n: number) => String(n).padStart(2, '0');
+/** Year, month (1–12) and day, as Calendar shows them. */
+type CalendarDay = [number, number, number];
+
+/** An instance of Bob's 1:1 some days ahead at 10:00 Calendar time (the fixture chip's time). */
+function bobInstance(daysAhead: number): { day: CalendarDay; start: Date; eventId: string } {
+  const [month, date, year] = new Date(now + daysAhead * DAY)
+    .toLocaleDateString('en-US', { timeZone: CALENDAR_ZONE })
+    .split('/')
+    .map(Number) as [number, number, number];
+  const day: CalendarDay = [year, month, date];
+  const start = new Date(instantIn(CALENDAR_ZONE, day, 10));
+  const eventId = `${BOB_SERIES}_${start.toISOString().replace(/[-:]|\.\d{3}/g, '')}`;
+  return { day, start, eventId };
+}
 /** A session's status, read in an extension page with raw IndexedDB. */
 function sessionStatus(page: Page, id: string): Promise<string | undefined> {
   return page.evaluate(async (sessionId) => {
@@ -105,32 +134,33 @@ function sessionStatus(page: Page, id: string): Promise<string | undefined> {
   }, id);
 }
 
-const { start: declinedStart, eventId: declinedEventId } = bobInstance(2);
+const declined = bobInstance(2);
+const { start: declinedStart, eventId: declinedEventId } = declined;
 
 /**
  * The week fixture with its Monday moved to the instance's day and "Alice / Bob" on it, answered as given:
  * what Calendar shows for that week (declined: after I decline that one instance).
  */
 function weekWithBob(
-  { start, eventId }: { start: Date; eventId: string },
+  { day: [year, monthNumber, date], eventId }: { day: CalendarDay; eventId: string },
   response: 'Accepted' | 'Declined',
 ) {
-  const day = start;
-  const dateKey = ((day.getFullYear() - 1970) << 9) | ((day.getMonth() + 1) << 5) | day.getDate();
-  const weekday = day.toLocaleDateString('en-US', { weekday: 'long' });
-  const month = day.toLocaleDateString('en-US', { month: 'long' });
+  const dateKey = ((year - 1970) << 9) | (monthNumber << 5) | date;
+  const day = new Date(Date.UTC(year, monthNumber - 1, date, 12));
+  const weekday = day.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+  const month = day.toLocaleDateString('en-US', { month: 'long', timeZone: 'UTC' });
   const chipId = Buffer.from(`${eventId} alice@acme.example`).toString('base64').replace(/=+$/, '');
   return readFileSync(join(FIXTURES_DIR, 'gcal-week.html'), 'utf8')
     .replaceAll('data-datekey="28791"', `data-datekey="${dateKey}"`)
-    .replaceAll('Monday, March 23', `${weekday}, ${month} ${day.getDate()}`)
+    .replaceAll('Monday, March 23', `${weekday}, ${month} ${date}`)
     .replaceAll(BOB_CHIP_ID, chipId)
     .replace(
       'Alice / Bob, Alice Smith, Accepted, No location, March 23, 2026',
-      `Alice / Bob, Alice Smith, ${response}, No location, ${month} ${day.getDate()}, ${day.getFullYear()}`,
+      `Alice / Bob, Alice Smith, ${response}, No location, ${month} ${date}, ${year}`,
     );
 }
 
-const declinedWeekHtml = () => weekWithBob({ start: declinedStart, eventId: declinedEventId }, 'Declined');
+const declinedWeekHtml = () => weekWithBob(declined, 'Declined');
 
 describe('reminders and the toolbar badge', () => {
   let duet: Duet;

@@ -211,6 +211,13 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
         }
         continue;
       }
+      if (key === 'calendar.clock-skews') {
+        // How far each account's Calendar time zone is from this computer's: account → milliseconds.
+        for (const skew of Object.values(value as Record<string, unknown>)) {
+          expect(Number.isInteger(skew)).toBe(true);
+        }
+        continue;
+      }
       if (key === 'declined-events') {
         // Calendar instances of tracked 1:1s I declined: event ids only.
         expect(Array.isArray(value)).toBe(true);
@@ -565,6 +572,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
       title: 'FORGED EVENT',
       day: null,
       start: null,
+      startsAt: null,
       recurring: false,
       detection: {
         kind: 'one-on-one',

@@ -37,6 +37,38 @@ export async function seedDatabase(duet: Duet, data: ExportData): Promise<void> 
   }
 }
 
+/** The sessions Duet's IndexedDB holds under `key` in one of the sessions' indexes (from an extension page). */
+export async function sessionsBy<T = Record<string, unknown>>(
+  duet: Duet,
+  index: 'relationshipId' | 'calendarEventId',
+  key: string,
+): Promise<T[]> {
+  const page = await duet.newPage();
+  try {
+    await page.goto(duet.extensionUrl('options.html'));
+    await page.locator('[data-testid=privacy-statement]').waitFor();
+    return (await page.evaluate(
+      async ({ indexName, value }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('duet');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('sessions').objectStore('sessions').index(indexName).getAll(value);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        db.close();
+        return rows;
+      },
+      { indexName: index, value: key },
+    )) as T[];
+  } finally {
+    await page.close();
+  }
+}
+
 /** An open agreement record for seeding (owner "them" unless said), made and stamped at `at`. */
 export function openAgreement(
   relationshipId: string,

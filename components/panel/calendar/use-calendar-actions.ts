@@ -10,7 +10,6 @@ import {
   findPersonByEmail,
   ignoreSeries,
   unignoreSeries,
-  instantFromEventKey,
   prepareSession,
   updateRelationship,
 } from '@/lib/db';
@@ -54,26 +53,11 @@ export function checkTrackDraft(draft: TrackDraft): ActionResult | null {
 }
 
 /**
- * When this occurrence starts: the local day and time the page showed; else the instance suffix of the
- * event id (`…_20260323T170000Z`); else now.
+ * When this occurrence starts: as the background read it (the day and time the page showed, in Calendar's
+ * own time zone, else the instance id's start: lib/background/calendar-clock); else now.
  */
-export function scheduledAtOf(
-  context: Pick<CalendarContext, 'day' | 'start' | 'eventKey'>,
-  now: number = Date.now(),
-): number {
-  if (context.day && context.start) {
-    const [year, month, date] = context.day.split('-').map(Number) as [number, number, number];
-    const [hours, minutes] = context.start.split(':').map(Number) as [number, number];
-    const local = new Date(year, month - 1, date, hours, minutes);
-    const valid =
-      hours < 24 &&
-      minutes < 60 &&
-      local.getMonth() === month - 1 &&
-      local.getDate() === date &&
-      local.getTime() >= 0;
-    if (valid) return local.getTime();
-  }
-  return instantFromEventKey(context.eventKey) ?? now;
+export function scheduledAtOf(context: Pick<CalendarContext, 'startsAt'>, now: number = Date.now()): number {
+  return context.startsAt ?? now;
 }
 
 export interface CalendarActionsOptions {

@@ -258,6 +258,7 @@ export const CONTEXT_FIELDS = {
     'title',
     'day',
     'start',
+    'startsAt',
     'recurring',
     'detection',
     'guests',

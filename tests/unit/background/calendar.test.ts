@@ -241,6 +241,7 @@ describe('judgeEvents: guests from a cached popover', () => {
       title: 'Alice / Bob',
       day: '2026-03-23',
       start: '10:00',
+      startsAt: new Date(2026, 2, 23, 10, 0).getTime(),
       recurring: true,
       detection: {
         kind: 'one-on-one',

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { JudgedEvent } from '@/lib/background/calendar';
+import { CalendarClocks } from '@/lib/background/calendar-clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { MESSAGES, type PanelContext } from '@/lib/messaging/protocol';
 import {
@@ -10,6 +11,7 @@ import {
   eventDetails,
   fixtureEvent,
   guest,
+  mapSessionArea,
 } from '../helpers/background';
 import { encodeEventId, fixturesIndex } from '../helpers/fixtures';
 
@@ -177,10 +179,40 @@ describe('createHandlers: calendar/select-event', () => {
       title: 'Alice / Frank',
       day: '2026-03-27',
       start: '09:30',
+      startsAt: new Date(2026, 2, 27, 9, 30).getTime(),
       recurring: false,
       detection: { kind: 'one-on-one', confidence: 'likely', trackable: null, relationshipId: null },
       guests: null,
       meetCode: null,
+    });
+  });
+
+  it("reads the event's start in its account's Calendar time zone", async () => {
+    // Account 0's Calendar shows Los Angeles time (the fixture's chips); account 1 has shown nothing yet.
+    const clocks = new CalendarClocks(mapSessionArea());
+    await clocks.learn(
+      [
+        { wall: new Date(2026, 2, 23, 10, 0).getTime(), instance: Date.UTC(2026, 2, 23, 17, 0) },
+        { wall: new Date(2026, 2, 24, 14, 0).getTime(), instance: Date.UTC(2026, 2, 24, 21, 0) },
+      ],
+      0,
+    );
+    const { handlers, tabContexts } = backgroundHarness({}, { clocks });
+    const single = fixtureEvent('Alice / Frank'); // Friday 27 March, 9:30am
+    const select = (tabId: number, account: number) =>
+      handlers['calendar/select-event'](
+        { kind: 'calendar/select-event', event: single },
+        { ...calendarCtx(tabId), account },
+      );
+    await select(3, 0);
+    expect(await tabContexts.get(3)).toMatchObject({
+      start: '09:30',
+      startsAt: Date.UTC(2026, 2, 27, 16, 30),
+    });
+    await select(4, 1);
+    expect(await tabContexts.get(4)).toMatchObject({
+      start: '09:30',
+      startsAt: new Date(2026, 2, 27, 9, 30).getTime(),
     });
   });
 
@@ -222,6 +254,7 @@ describe('createHandlers: calendar/select-event', () => {
       title: 'Alice / Bob',
       day: '2026-03-23',
       start: '10:00',
+      startsAt: new Date(2026, 2, 23, 10, 0).getTime(),
       recurring: true,
       detection: {
         kind: 'one-on-one',

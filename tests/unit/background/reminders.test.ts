@@ -426,6 +426,94 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
   });
 });
 
+describe("Calendar's own time zone (a traveller who kept the home zone)", () => {
+  // In Berlin (UTC+1 in November) with Calendar still on Los Angeles time (UTC−8): chips say 9 hours less.
+  const instance = (series: string, iso: string) => `${series}_${iso.replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const chip = (day: string, start: string, eventId: string, relationshipId: string | null): JudgedEvent => ({
+    ...judged(
+      { response: 'accepted', day, start, eventId, seriesId: eventId.split('_')[0]! },
+      relationshipId,
+    ),
+    detection: { isOneOnOne: true } as unknown as JudgedEvent['detection'],
+  });
+  /** Other chips of the week, where Calendar shows them: the evidence. */
+  const week = [
+    chip('2026-11-23', '09:00', instance('standup', '2026-11-23T17:00:00'), null),
+    chip('2026-11-24', '09:00', instance('standup', '2026-11-24T17:00:00'), null),
+    chip('2026-11-25', '14:00', instance('review', '2026-11-25T22:00:00'), null),
+  ];
+  const planned = (planSeen: ReturnType<typeof vi.fn>) =>
+    planSeen.mock.calls.flatMap(([seen]) =>
+      (seen as { eventId: string; scheduledAt: number }[]).map(({ eventId, scheduledAt }) => [
+        eventId,
+        new Date(scheduledAt).toISOString(),
+      ]),
+    );
+
+  it('plans a single 1:1 and a moved instance at the instants Calendar means, not 9 hours early', async () => {
+    process.env.TZ = 'Europe/Berlin';
+    const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => 1);
+    const { reminders } = harness({}, { planSeen });
+    await reminders.eventsJudged(
+      [
+        ...week,
+        chip('2026-11-26', '10:00', 'single', 'r-alex'),
+        // Moved from Tuesday 10am to Wednesday 11:30am: the id keeps the old start.
+        chip('2026-11-25', '11:30', instance('alexweekly', '2026-11-24T18:00:00'), 'r-alex'),
+        chip('2026-11-27', '10:00', instance('alexweekly', '2026-11-27T18:00:00'), 'r-alex'),
+      ],
+      0,
+    );
+    expect(planned(planSeen)).toEqual([
+      ['single', '2026-11-26T18:00:00.000Z'],
+      ['alexweekly_20261124T180000Z', '2026-11-25T19:30:00.000Z'],
+      ['alexweekly_20261127T180000Z', '2026-11-27T18:00:00.000Z'],
+    ]);
+  });
+
+  it('a batch too small to tell uses what the account showed before, in a restarted worker too', async () => {
+    process.env.TZ = 'Europe/Berlin';
+    const first = harness({}, { planSeen: vi.fn(async () => 1) });
+    await first.reminders.eventsJudged(week, 0);
+    const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => 1);
+    const restarted = harness({}, { planSeen });
+    await restarted.reminders.eventsJudged([chip('2026-11-26', '10:00', 'single', 'r-alex')], 0);
+    // Another account's Calendar is on this computer's zone: its chips are read as they are.
+    await restarted.reminders.eventsJudged(
+      [
+        chip('2026-11-23', '09:00', instance('other', '2026-11-23T08:00:00'), null),
+        chip('2026-11-24', '09:00', instance('other', '2026-11-24T08:00:00'), null),
+        chip('2026-11-26', '10:00', 'single2', 'r-alex'),
+      ],
+      1,
+    );
+    await restarted.reminders.eventsJudged([chip('2026-11-26', '12:00', 'single3', 'r-alex')], 0);
+    expect(planned(planSeen)).toEqual([
+      ['single', '2026-11-26T18:00:00.000Z'],
+      ['single2', '2026-11-26T09:00:00.000Z'],
+      ['single3', '2026-11-26T20:00:00.000Z'],
+    ]);
+    // Kept in memory storage only, as numbers per account.
+    expect(await fakeBrowser.storage.session.get('calendar.clock-skews')).toEqual({
+      'calendar.clock-skews': { 0: -9 * HOUR, 1: 0 },
+    });
+    expect(await fakeBrowser.storage.local.get('calendar.clock-skews')).toEqual({});
+  });
+
+  it("with nothing learned, chips are read in this computer's zone (Calendar's, unless its setting differs)", async () => {
+    process.env.TZ = 'Europe/Berlin';
+    const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => 1);
+    const { reminders } = harness({}, { planSeen });
+    await fakeBrowser.storage.session.set({ 'calendar.clock-skews': { 0: 'x', 1: 7 * MIN } });
+    await reminders.eventsJudged([chip('2026-11-26', '10:00', 'single', 'r-alex')], 0);
+    await reminders.eventsJudged([chip('2026-11-26', '11:00', 'single2', 'r-alex')], 1);
+    expect(planned(planSeen)).toEqual([
+      ['single', '2026-11-26T09:00:00.000Z'],
+      ['single2', '2026-11-26T10:00:00.000Z'],
+    ]);
+  });
+});
+
 describe('"reschedule?" for a declined tracked 1:1', () => {
   it('raises once per event instance, with buttons, and leaves the session alone', async () => {
     const { reminders, deps } = harness();

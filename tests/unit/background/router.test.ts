@@ -199,6 +199,7 @@ describe('router: calendar/select-event and panel/get-context', () => {
       title: 'Alice / Bob',
       day: '2026-03-23',
       start: '10:00',
+      startsAt: new Date(2026, 2, 23, 10, 0).getTime(),
       recurring: true,
       detection: {
         kind: 'one-on-one',

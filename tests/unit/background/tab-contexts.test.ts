@@ -11,6 +11,7 @@ const calendarContext: PanelContext = {
   title: 'Alice / Bob',
   day: '2026-03-23',
   start: '10:00',
+  startsAt: Date.UTC(2026, 2, 23, 17, 0),
   recurring: true,
   detection: {
     kind: 'one-on-one',
@@ -73,6 +74,9 @@ describe('TabContexts', () => {
     ['an old-shape calendar context (no detection)', { ...calendarContext, detection: undefined }],
     ['a bad day', { ...calendarContext, day: '2026-3-23' }],
     ['a bad start', { ...calendarContext, start: '10h00' }],
+    ['a start instant that is not a whole ms', { ...calendarContext, startsAt: 1.5 }],
+    ['a start instant as text', { ...calendarContext, startsAt: '2026-03-23T17:00:00Z' }],
+    ['an old-shape calendar context (no start instant)', { ...calendarContext, startsAt: undefined }],
     [
       'an unknown kind',
       { ...calendarContext, detection: { ...calendarContext.detection, kind: 'three-on-one' } },
@@ -101,6 +105,7 @@ describe('TabContexts', () => {
       ...calendarContext,
       day: null,
       start: null,
+      startsAt: null,
       recurring: false,
       detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
       guests: null,

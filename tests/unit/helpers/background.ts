@@ -304,7 +304,7 @@ export function linkCandidate(
 
 export function backgroundHarness(
   init: CalendarDataInit = {},
-  options: { details?: DetailsCache; meet?: MeetDataInit } = {},
+  options: { details?: DetailsCache; meet?: MeetDataInit; clocks?: BackgroundDeps['clocks'] } = {},
 ) {
   const area = mapSessionArea();
   const tabContexts = new TabContexts(area);
@@ -325,6 +325,7 @@ export function backgroundHarness(
     calendarTabSeen,
     refreshBadges,
     linkMeetCode,
+    ...(options.clocks ? { clocks: options.clocks } : {}),
   };
   const handlers = createHandlers(deps);
   const router = createRouter(handlers, () => SELF);

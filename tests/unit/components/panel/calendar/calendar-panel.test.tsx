@@ -38,6 +38,7 @@ function calendarContext(changes: Partial<CalendarContext> = {}): CalendarContex
     title: 'Alice / Bob',
     day: '2026-03-23',
     start: '18:00',
+    startsAt: new Date(2026, 2, 23, 18, 0).getTime(),
     recurring: true,
     detection: {
       kind: 'one-on-one',

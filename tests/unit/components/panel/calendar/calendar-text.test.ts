@@ -146,17 +146,9 @@ describe('cadenceText', () => {
 
 describe('scheduledAtOf', () => {
   const NOW = Date.UTC(2026, 0, 1);
-  it('uses the local day and start time the page showed', () => {
-    expect(scheduledAtOf({ day: '2026-03-23', start: '18:30', eventKey: 'x' }, NOW)).toBe(
-      new Date(2026, 2, 23, 18, 30).getTime(),
-    );
-  });
-  it('else the instance suffix of the event id, else now', () => {
-    expect(scheduledAtOf({ day: null, start: null, eventKey: 'abc_20260323T170000Z' }, NOW)).toBe(
-      Date.UTC(2026, 2, 23, 17, 0, 0),
-    );
-    expect(scheduledAtOf({ day: '2026-03-23', start: null, eventKey: 'abc' }, NOW)).toBe(NOW);
-    expect(scheduledAtOf({ day: '2026-02-31', start: '25:00', eventKey: 'abc' }, NOW)).toBe(NOW);
+  it('uses the start the background read from the page, else now', () => {
+    expect(scheduledAtOf({ startsAt: Date.UTC(2026, 2, 23, 17, 0) }, NOW)).toBe(Date.UTC(2026, 2, 23, 17, 0));
+    expect(scheduledAtOf({ startsAt: null }, NOW)).toBe(NOW);
   });
 });
 

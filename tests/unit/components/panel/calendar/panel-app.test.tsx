@@ -15,6 +15,7 @@ const context: CalendarContext = {
   title: 'Alice / Dana',
   day: '2026-03-24',
   start: '09:00',
+  startsAt: new Date(2026, 2, 24, 9, 0).getTime(),
   recurring: true,
   detection: {
     kind: 'one-on-one',
