@@ -1,11 +1,18 @@
 /**
  * Calendar's clock per signed-in account: how far the time zone Calendar shows is from this computer's
- * (lib/domain/calendar-clock), learned from each classified batch of chips and kept in `storage.session`
+ * (lib/domain/calendar-clock), read from each classified batch of chips and kept in `storage.session`
  * (numbers per account, memory only) so a restarted worker and a batch too small to tell still read chip
  * times right. Reminders plan sessions with it; the panel's "Start prep" gets the instant from it.
  */
 import type { CalendarEvent } from '../google/calendar/model';
-import { agreedSkew, chipStart, skewSample } from '../domain/calendar-clock';
+import {
+  type ChipTime,
+  chipStart,
+  type ClockReading,
+  fixedClock,
+  readClock,
+  skewSample,
+} from '../domain/calendar-clock';
 import { localInstant } from '../domain/reminders';
 import { instantFromEventKey } from '../db';
 import { type KeptArea, SessionKept } from './session-kept';
@@ -14,27 +21,26 @@ export const CLOCK_SKEWS_KEY = 'calendar.clock-skews';
 /** The key for a page whose account is not known. */
 const ANY_ACCOUNT = '*';
 
-/** A timed chip's wall time read in this computer's zone, and its instance's start (ms), when known. */
-export interface ChipTimes {
-  wall: number | null;
-  instance: number | null;
-}
+type TimedFacts = Pick<CalendarEvent, 'day' | 'start' | 'eventId' | 'seriesId' | 'allDay'>;
 
-export function chipTimes(event: Pick<CalendarEvent, 'day' | 'start' | 'eventId' | 'allDay'>): ChipTimes {
-  if (event.allDay) return { wall: null, instance: null };
+/** A timed chip's wall time (in this computer's zone) and instance start; all-day chips give neither. */
+export function chipTime(event: TimedFacts): ChipTime {
+  if (event.allDay) return { seriesId: event.seriesId, wall: null, instance: null };
   return {
+    seriesId: event.seriesId,
     wall: event.day && event.start ? localInstant(event.day, event.start) : null,
     instance: instantFromEventKey(event.eventId),
   };
 }
 
-/** When a chip's event starts, read with this skew; null for all-day events and unreadable chips. */
-export function chipStartsAt(
-  event: Pick<CalendarEvent, 'day' | 'start' | 'eventId' | 'allDay'>,
-  skew: number,
-): number | null {
-  const { wall, instance } = chipTimes(event);
-  return chipStart(wall, instance, skew);
+/**
+ * When a chip's event starts, read with this clock. An all-day event "starts" at local midnight of its day
+ * (else its instance id's date); null when nothing tells.
+ */
+export function chipStartsAt(event: TimedFacts, clock: ClockReading): number | null {
+  if (event.allDay)
+    return (event.day ? localInstant(event.day, '00:00') : null) ?? instantFromEventKey(event.eventId);
+  return chipStart(chipTime(event), clock);
 }
 
 /** Stored skews per account, checked: whole quarter hours of at most 27 hours (anything else is dropped). */
@@ -49,27 +55,37 @@ function readClockSkews(stored: unknown): Record<string, number> {
 
 export class CalendarClocks {
   private readonly skews: SessionKept<Record<string, number>>;
+  /** Per account, the latest batch being read: a panel opened meanwhile waits for it. */
+  private readonly reading = new Map<string, Promise<unknown>>();
 
   constructor(area: KeptArea) {
     this.skews = new SessionKept(area, CLOCK_SKEWS_KEY, readClockSkews);
   }
 
-  /** Learns from a batch of one account's chips (when they agree) and gives the skew to read them with. */
-  async learn(times: readonly ChipTimes[], account: number | null): Promise<number> {
-    const agreed = agreedSkew(times.map(({ wall, instance }) => skewSample(wall, instance)));
-    const skews = await this.skews.get();
+  /** Reads a batch of one account's chips with what that account showed before, and remembers what it settles. */
+  learn(chips: readonly ChipTime[], account: number | null): Promise<ClockReading> {
     const key = keyOf(account);
-    if (agreed === null) return skews[key] ?? 0;
-    if (skews[key] !== agreed) {
-      skews[key] = agreed;
-      await this.skews.save();
-    }
-    return agreed;
+    const read = (async () => {
+      const skews = await this.skews.get();
+      const clock = readClock(chips, skews[key] ?? null);
+      if (clock.learned !== null && skews[key] !== clock.learned) {
+        skews[key] = clock.learned;
+        await this.skews.save();
+      }
+      return clock;
+    })();
+    this.reading.set(
+      key,
+      read.catch(() => undefined),
+    );
+    return read;
   }
 
-  /** The account's last known skew; 0 (this computer's zone) when none was learned. */
-  async skewFor(account: number | null): Promise<number> {
-    return (await this.skews.get())[keyOf(account)] ?? 0;
+  /** The account's clock as last learned (after a batch being read); this computer's zone when none was. */
+  async clockFor(account: number | null): Promise<ClockReading> {
+    const key = keyOf(account);
+    await this.reading.get(key);
+    return fixedClock((await this.skews.get())[key] ?? 0);
   }
 }
 

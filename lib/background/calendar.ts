@@ -8,6 +8,7 @@ import { classifyTitle } from '../domain/one-on-one-title';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
 import type { CalendarEvent, EventDetails } from '../google/calendar/model';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
+import { type ClockReading, fixedClock } from '../domain/calendar-clock';
 import { chipStartsAt } from './calendar-clock';
 
 export interface LinkedRelationshipRef {
@@ -144,8 +145,8 @@ export function badgeOf(judged: JudgedEvent): EventBadge | null {
   };
 }
 
-/** The panel's context for a chip; `skew` is its account's Calendar clock (lib/background/calendar-clock). */
-export function panelContextOf(judged: JudgedEvent, skew = 0): PanelContext {
+/** The panel's context for a chip, its start read with its account's Calendar clock (calendar-clock.ts). */
+export function panelContextOf(judged: JudgedEvent, clock: ClockReading = fixedClock(0)): PanelContext {
   const { event, detection, details } = judged;
   return {
     surface: 'calendar',
@@ -155,7 +156,7 @@ export function panelContextOf(judged: JudgedEvent, skew = 0): PanelContext {
     title: event.title,
     day: event.day,
     start: event.start,
-    startsAt: chipStartsAt(event, skew),
+    startsAt: chipStartsAt(event, clock),
     recurring: event.eventId !== event.seriesId || Boolean(details?.recurrence),
     detection: {
       kind: detection.isOneOnOne ? detection.kind : null,

@@ -22,7 +22,7 @@ export interface BackgroundDeps {
   meet: MeetDeps;
   details?: DetailsCache;
   /** Calendar's clock per account: the panel's event start is read in Calendar's time zone. */
-  clocks?: Pick<CalendarClocks, 'skewFor'>;
+  clocks?: Pick<CalendarClocks, 'clockFor'>;
   /** Tells open panel frames of a tab that their context changed. */
   pushContext: (tabId: number, context: PanelContext | null) => void;
   /** Remembers a Calendar tab, so its badges can be refreshed later. */
@@ -65,8 +65,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'calendar/select-event': async ({ event }, { tabId, account = null }) => {
       if (tabId === null) throw new Error('no tab');
       const [judged] = await judgeEvents([event], deps.calendar, details);
-      const skew = (await deps.clocks?.skewFor(account).catch(() => 0)) ?? 0;
-      const context = panelContextOf(judged!, skew);
+      const clock = await deps.clocks?.clockFor(account).catch(() => undefined);
+      const context = panelContextOf(judged!, clock);
       const meetCode = judged!.details?.meetCode;
       if (judged!.relationshipId && meetCode) {
         // Best effort: the panel must open even if remembering the Meet code fails.

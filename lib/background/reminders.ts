@@ -13,7 +13,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { DeclinedEvent, SeenInstance } from '../db';
 import { DECLINED_EVENTS_KEY, MAX_DECLINED_EVENTS, parseDeclinedEvents } from '../messaging/declined-events';
-import { chipStart } from '../domain/calendar-clock';
+import { type ChipTime, chipStart, type ClockReading } from '../domain/calendar-clock';
 import type { Day } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
@@ -37,7 +37,7 @@ import {
 import { calendarBase } from '../hosts';
 import { t, tn } from '../i18n';
 import type { JudgedEvent } from './calendar';
-import { CalendarClocks, chipTimes } from './calendar-clock';
+import { CalendarClocks, chipTime } from './calendar-clock';
 import { SessionKept } from './session-kept';
 
 /** Runs every CHECK_PERIOD_MINUTES: reminders, and the badge (cheap: index keys only). */
@@ -269,12 +269,11 @@ function readAccounts(stored: unknown): Record<string, number> {
   return out;
 }
 
-/** A tracked 1:1's chip as the background judged it, with its wall time and instance start (ms). */
+/** A tracked 1:1's chip as the background judged it, with its wall time and instance start. */
 interface TimedEvent {
   judged: JudgedEvent;
   relationshipId: string;
-  wall: number | null;
-  instance: number | null;
+  time: ChipTime;
 }
 
 function readPending(stored: unknown, now: number): Record<string, PendingTarget> {
@@ -444,29 +443,43 @@ export class Reminders {
     const tracked: TimedEvent[] = [];
     // Every chip's day and time (a moved instance shows its new time) and instance start: together they
     // tell Calendar's time zone.
-    const times = judged.map(({ event }) => chipTimes(event));
+    const times = judged.map(({ event }) => chipTime(event));
     judged.forEach((judgedEvent, index) => {
       const { event, relationshipId } = judgedEvent;
-      const { wall, instance } = times[index]!;
-      if (relationshipId === null || (wall === null && instance === null)) return;
+      const time = times[index]!;
+      if (relationshipId === null || (time.wall === null && time.instance === null)) return;
       // An unreadable answer changes nothing; a declined chip wins over another of the same instance.
       if (event.response !== 'unknown')
         answers.set(event.eventId, answers.get(event.eventId) === true || event.response === 'declined');
-      tracked.push({ judged: judgedEvent, relationshipId, wall, instance });
+      tracked.push({ judged: judgedEvent, relationshipId, time });
     });
     this.declinedRecorded = this.declinedRecorded
       .then(() => this.recordDeclined(answers))
       .catch(() => undefined);
-    return this.clocks.learn(times, account).then((skew) => this.planOrPrompt(tracked, skew));
+    // In order with every other run: the clock first, then what this batch plans or prompts.
+    return this.serialized(async () => {
+      const clock = await this.clocks.learn(times, account);
+      const { seen, declined } = this.sorted(tracked, clock);
+      if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
+      if (declined.length === 0) return [];
+      const settings = await this.deps.settings();
+      if (!settings.reschedule) return [];
+      const now = this.now();
+      const facts = await this.deps.declined(declined);
+      return this.raise({ ...NO_FACTS, declined: facts }, now, settings);
+    });
   }
 
-  /** Tracked 1:1s seen ahead are planned; declined ones raise "reschedule?" (when switched on). */
-  private planOrPrompt(tracked: readonly TimedEvent[], skew: number): Promise<Reminder[]> {
-    const events: DeclinedEvent[] = [];
+  /** Tracked 1:1s seen ahead, to plan (each instance and time once), and the declined ones. */
+  private sorted(
+    tracked: readonly TimedEvent[],
+    clock: ClockReading,
+  ): { seen: SeenInstance[]; declined: DeclinedEvent[] } {
+    const declined: DeclinedEvent[] = [];
     const seen: SeenInstance[] = [];
-    for (const { judged, relationshipId, wall, instance } of tracked) {
+    for (const { judged, relationshipId, time } of tracked) {
       const { event, detection } = judged;
-      const scheduledAt = chipStart(wall, instance, skew);
+      const scheduledAt = chipStart(time, clock);
       if (scheduledAt === null) continue;
       if (event.response !== 'declined') {
         const key = `${event.eventId}@${scheduledAt}`;
@@ -477,18 +490,9 @@ export class Reminders {
         }
         continue;
       }
-      events.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
+      declined.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
-    if (events.length === 0 && seen.length === 0) return Promise.resolve([]);
-    return this.serialized(async () => {
-      if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
-      if (events.length === 0) return [];
-      const settings = await this.deps.settings();
-      if (!settings.reschedule) return [];
-      const now = this.now();
-      const declined = await this.deps.declined(events);
-      return this.raise({ ...NO_FACTS, declined }, now, settings);
-    });
+    return { seen, declined };
   }
 
   /** Declined instances added, accepted-again ones removed; stored when that changed anything. */

@@ -347,6 +347,7 @@ export function localInstant(day: Day, time: string): number | null {
   if (!dayMatch || !timeMatch) return null;
   const [, y, mo, d] = dayMatch.map(Number) as [number, number, number, number];
   const [, h, mi] = timeMatch.map(Number) as [number, number, number];
+  if (h > 23 || mi > 59) return null;
   const date = new Date(y, mo - 1, d, h, mi);
   return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d
     ? date.getTime()

@@ -14,6 +14,9 @@ import {
   mapSessionArea,
 } from '../helpers/background';
 import { encodeEventId, fixturesIndex } from '../helpers/fixtures';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
+
+restoreTimeZoneAfterEach();
 
 const calendarCtx = (tabId: number | null) => ({ sender: 'calendar-content' as const, tabId });
 const pageCtx = (tabId: number | null, page: string | null = 'panel.html') => ({
@@ -188,15 +191,25 @@ describe('createHandlers: calendar/select-event', () => {
   });
 
   it("reads the event's start in its account's Calendar time zone", async () => {
-    // Account 0's Calendar shows Los Angeles time (the fixture's chips); account 1 has shown nothing yet.
+    // In Berlin; account 0's Calendar shows Los Angeles time (the fixture's chips: UTC−7 that week);
+    // account 1 has shown nothing yet.
+    process.env.TZ = 'Europe/Berlin';
     const clocks = new CalendarClocks(mapSessionArea());
-    await clocks.learn(
+    void clocks.learn(
       [
-        { wall: new Date(2026, 2, 23, 10, 0).getTime(), instance: Date.UTC(2026, 2, 23, 17, 0) },
-        { wall: new Date(2026, 2, 24, 14, 0).getTime(), instance: Date.UTC(2026, 2, 24, 21, 0) },
+        {
+          seriesId: 'bob',
+          wall: new Date(2026, 2, 23, 10, 0).getTime(),
+          instance: Date.UTC(2026, 2, 23, 17, 0),
+        },
+        {
+          seriesId: 'eve',
+          wall: new Date(2026, 2, 24, 14, 0).getTime(),
+          instance: Date.UTC(2026, 2, 24, 21, 0),
+        },
       ],
       0,
-    );
+    ); // a click while the batch is being read waits for it
     const { handlers, tabContexts } = backgroundHarness({}, { clocks });
     const single = fixtureEvent('Alice / Frank'); // Friday 27 March, 9:30am
     const select = (tabId: number, account: number) =>

@@ -482,7 +482,7 @@ describe("Calendar's own time zone (a traveller who kept the home zone)", () => 
     await restarted.reminders.eventsJudged(
       [
         chip('2026-11-23', '09:00', instance('other', '2026-11-23T08:00:00'), null),
-        chip('2026-11-24', '09:00', instance('other', '2026-11-24T08:00:00'), null),
+        chip('2026-11-24', '11:00', instance('another', '2026-11-24T10:00:00'), null),
         chip('2026-11-26', '10:00', 'single2', 'r-alex'),
       ],
       1,
