@@ -191,6 +191,39 @@ function createBadge(chip: HTMLElement, data: EventBadge, style: string, onOpen:
 }
 
 /**
+ * Grid chips keep their text clear of the badge pinned to their corner: the chip's right padding makes room
+ * for the badge's width, estimated from its text (no layout read). A CSSOM write (not subject to the page's
+ * style-src CSP), undone when the badge goes; a chip Calendar rebuilds loses it along with the badge.
+ */
+/** Chips given room, with the inline right padding they had before (put back when the badge goes). */
+const padded = new WeakMap<HTMLElement, { value: string; priority: string }>();
+function roomFor(data: EventBadge): string {
+  const label = msg(KIND_LABELS[data.kind]).length * 6.5 + 18;
+  const digits = data.openAgreements > 99 ? 3 : String(data.openAgreements).length;
+  const count = data.openAgreements > 0 ? 3 + Math.max(12, digits * 6 + 6) : 0;
+  return `${Math.ceil(label + count + 4)}px`;
+}
+function makeRoom(chip: HTMLElement, data: EventBadge, grid: boolean): void {
+  if (!grid) return clearRoom(chip);
+  const room = roomFor(data);
+  const { style } = chip;
+  if (padded.has(chip) && style.getPropertyValue('padding-right') === room) return;
+  if (!padded.has(chip))
+    padded.set(chip, {
+      value: style.getPropertyValue('padding-right'),
+      priority: style.getPropertyPriority('padding-right'),
+    });
+  style.setProperty('padding-right', room, 'important');
+}
+function clearRoom(chip: HTMLElement): void {
+  const before = padded.get(chip);
+  if (!before) return;
+  padded.delete(chip);
+  if (before.value) chip.style.setProperty('padding-right', before.value, before.priority);
+  else chip.style.removeProperty('padding-right');
+}
+
+/**
  * Draws or updates the badge on a chip; idempotent, so a re-run never duplicates it and, when nothing
  * changed, writes nothing. A badge copied into the chip by Calendar (a cloned chip) is replaced by ours.
  */
@@ -209,7 +242,9 @@ export function renderBadge(
     openActions.set(badge, () => onOpen(chip));
     if (badge.getAttribute('data-duet-signature') === signature) return badge;
   }
-  const style = badgeStyle(data.confidence, chip.closest('[data-datekey]') === null);
+  const inline = chip.closest('[data-datekey]') === null;
+  const style = badgeStyle(data.confidence, inline);
+  makeRoom(chip, data, !inline);
   if (!badge) {
     badge = createBadge(chip, data, style, () => onOpen(chip));
     chip.append(badge);
@@ -230,4 +265,5 @@ export function renderBadge(
 /** Removes the chip's badge (ours, or a copy Calendar cloned along), if it has one. */
 export function removeBadge(chip: Element): void {
   for (let badge = findBadge(chip); badge !== null; badge = findBadge(chip)) badge.remove();
+  clearRoom(chip as HTMLElement);
 }

@@ -366,6 +366,40 @@ describe('renderBadge with cloned chips, looks and shared listeners', () => {
     expect(renderBadge(makeChip(), badgeData(), () => {}).style.position).toBe('relative');
   });
 
+  it("makes room for a grid chip's badge so the title is not drawn under it, and gives it back", () => {
+    const cell = document.createElement('div');
+    cell.setAttribute('data-datekey', '28791');
+    const gridChip = makeChip();
+    gridChip.style.padding = '2px 4px';
+    cell.append(gridChip);
+    document.body.append(cell);
+    const room = () => parseFloat(gridChip.style.getPropertyValue('padding-right'));
+
+    renderBadge(gridChip, badgeData(), () => {});
+    expect(gridChip.style.getPropertyPriority('padding-right')).toBe('important');
+    const plain = room();
+    expect(plain).toBeGreaterThanOrEqual(30);
+    // A count and a longer label take more room.
+    renderBadge(gridChip, badgeData({ openAgreements: 12 }), () => {});
+    expect(room()).toBeGreaterThan(plain);
+    renderBadge(gridChip, badgeData({ kind: 'career', openAgreements: 12 }), () => {});
+    const career = room();
+    expect(career).toBeGreaterThan(plain + 12);
+    // The chip's other padding is Calendar's and stays.
+    expect(gridChip.style.paddingTop).toBe('2px');
+    expect(gridChip.style.paddingLeft).toBe('4px');
+
+    removeBadge(gridChip);
+    expect(gridChip.style.getPropertyValue('padding-right')).toBe('4px');
+    expect(gridChip.style.getPropertyPriority('padding-right')).toBe('');
+    expect(gridChip.style.paddingLeft).toBe('4px');
+
+    // A schedule row's badge flows after the title: nothing to make room for.
+    const row = makeChip();
+    renderBadge(row, badgeData({ openAgreements: 3 }), () => {});
+    expect(row.style.getPropertyValue('padding-right')).toBe('');
+  });
+
   it('restyles a badge whose confidence changes, and every badge of a look alike', () => {
     const chip = makeChip();
     const badge = renderBadge(chip, badgeData({ confidence: 'likely' }), () => {});
