@@ -7,7 +7,12 @@
  * lookups only except the search, which reads the active set (small: closed agreements are never read).
  * `popup.ts` offers the same reads over a Dexie database (`loadPopupView`, `loadPopupLists`).
  */
-import { type AgreementFilter, compareAgreements, matchesFilter } from '../domain/agreements';
+import {
+  AGREEMENT_FILTERS,
+  type AgreementFilter,
+  compareAgreements,
+  matchesFilter,
+} from '../domain/agreements';
 import { type Day, dayOf, weekOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session } from '../domain/model';
 import { normaliseForSearch } from '../domain/search-text';
@@ -84,7 +89,7 @@ export interface PopupUpcoming {
 
 export interface PopupView {
   today: Day;
-  /** Active agreements per filter (capped at COUNT_CAP: "99+"), without the search text. */
+  /** Active agreements per filter (capped at COUNT_CAP: "99+"); while searching, what the search found. */
   counts: Record<AgreementFilter, number>;
   groups: PopupGroup[];
   /** More agreements matched than the list shows. */
@@ -407,6 +412,7 @@ export async function readPopupView(
 
   let agreements: Agreement[];
   let truncated: boolean;
+  let counts = lists.counts;
   if (terms.length === 0) {
     agreements = lists.groups.flatMap((g) => g.agreements);
     truncated = lists.counts[filter] > agreements.length;
@@ -423,11 +429,14 @@ export async function readPopupView(
         ),
       )
     ).flat();
-    const matched = active.filter(
-      (a) =>
-        matchesFilter(a, filter, today) &&
-        matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms),
+    const found = active.filter((a) =>
+      matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms),
     );
+    // The filters count what the search found, so each says what pressing it would show.
+    counts = Object.fromEntries(
+      AGREEMENT_FILTERS.map((f) => [f, found.filter((a) => matchesFilter(a, f, today)).length]),
+    ) as Record<AgreementFilter, number>;
+    const matched = found.filter((a) => matchesFilter(a, filter, today));
     agreements = matched.sort(compareAgreements).slice(0, POPUP_LIST_LIMIT);
     truncated = matched.length > agreements.length;
   }
@@ -454,7 +463,7 @@ export async function readPopupView(
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     today,
-    counts: lists.counts,
+    counts,
     groups,
     truncated,
     upcoming,

@@ -107,13 +107,22 @@ describe('loadPopupView: counts and lists', () => {
     expect(texts(overdue.groups.flatMap((g) => g.agreements))).toEqual(['A overdue mine']);
   });
 
-  it('the counts do not change with the search text', async () => {
+  it('while searching, each filter counts what the search found (so it says where the matches are)', async () => {
     await seedFilters();
     const view = await loadPopupView({ filter: 'mine', query: 'friday' }, NOW);
-    expect(view.counts['all-open']).toBe(5);
-    expect(view.counts.mine).toBe(3);
-    // "friday" is B's, which is not mine: nothing matches in this filter.
+    // "friday" is B's, which is theirs and due this week: nothing matches in "mine".
     expect(view.groups).toEqual([]);
+    expect(view.counts).toEqual({ 'all-open': 1, overdue: 0, 'due-this-week': 1, mine: 0, theirs: 1 });
+    // "undated" is C's, owned by both: mine and theirs.
+    expect((await loadPopupView({ query: 'undated' }, NOW)).counts).toEqual({
+      'all-open': 1,
+      overdue: 0,
+      'due-this-week': 0,
+      mine: 1,
+      theirs: 1,
+    });
+    // A blank search is no search: the counts of everything.
+    expect((await loadPopupView({ query: '  ' }, NOW)).counts['all-open']).toBe(5);
   });
 
   it('groups by person in order of first appearance, each group soonest due first', async () => {
