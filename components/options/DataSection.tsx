@@ -44,17 +44,46 @@ export function DataSection({
   relationships: readonly Relationship[];
   onDataChanged: () => void;
 }) {
+  // Only the part the user worked with last shows how it went: "Everything was deleted." does not linger
+  // beside an import preview started after it.
+  const [latest, setLatest] = useState<DataPart | null>(null);
+  const part = (name: DataPart) => ({ current: latest === name, started: () => setLatest(name) });
   return (
     <OptionsSection id="data" title={t('options_data_title')} intro={t('options_data_intro')}>
-      <ExportPanel relationships={relationships} />
-      <ImportPanel onDataChanged={onDataChanged} />
-      <DeleteAll onDataChanged={onDataChanged} />
+      <ExportPanel relationships={relationships} part={part('export')} />
+      <ImportPanel onDataChanged={onDataChanged} part={part('import')} />
+      <DeleteAll onDataChanged={onDataChanged} part={part('delete')} />
     </OptionsSection>
   );
 }
 
-function ExportPanel({ relationships }: { relationships: readonly Relationship[] }) {
+type DataPart = 'export' | 'import' | 'delete';
+
+/** Whether a part's outcome is the latest of the section, and how it says it started something. */
+interface PartProps {
+  current: boolean;
+  started: () => void;
+}
+
+/** An action of one part of the section: its message is shown while it is the part worked with last. */
+function usePartAction({ current, started }: PartProps): ReturnType<typeof useAction> {
   const action = useAction();
+  return {
+    ...action,
+    state: current ? action.state : { kind: 'idle' },
+    run: (task) => {
+      started();
+      return action.run(task);
+    },
+    fail: (message) => {
+      started();
+      action.fail(message);
+    },
+  };
+}
+
+function ExportPanel({ relationships, part }: { relationships: readonly Relationship[]; part: PartProps }) {
+  const action = usePartAction(part);
   const [which, setWhich] = useState('all');
   const exportJson = () =>
     void action.run(async () => {
@@ -115,8 +144,8 @@ interface Loaded {
   mode: ImportMode;
 }
 
-function ImportPanel({ onDataChanged }: { onDataChanged: () => void }) {
-  const action = useAction();
+function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part: PartProps }) {
+  const action = usePartAction(part);
   const [mode, setMode] = useState<ImportMode>('merge');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -307,8 +336,8 @@ function PreviewTable({
   );
 }
 
-function DeleteAll({ onDataChanged }: { onDataChanged: () => void }) {
-  const action = useAction();
+function DeleteAll({ onDataChanged, part }: { onDataChanged: () => void; part: PartProps }) {
+  const action = usePartAction(part);
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState('');
   const confirmed = typed.trim() === CONFIRM_WORD;

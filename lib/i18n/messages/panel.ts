@@ -105,7 +105,7 @@ export const panel = {
   panel_prep_start_session: 'Start session',
   panel_prep_carried_one: 'Prepared: $1 talking point carried over',
   panel_prep_carried_other: 'Prepared: $1 talking points carried over',
-  panel_prep_held: 'This 1:1 took place ($1).',
+  panel_prep_held: 'Held on $1.',
   panel_prep_cancelled: 'This 1:1 was cancelled.',
   panel_prep_started: 'Prep started',
   panel_prep_agenda: 'Agenda · $1',

@@ -44,7 +44,7 @@ export const popup = {
   popup_point_person_label: 'For whom',
   popup_point_person_placeholder: 'For…',
   popup_point_text_label: 'Talking point',
-  popup_point_placeholder: 'e.g. Bob: offsite budget',
+  popup_point_placeholder: 'e.g. Bob: budget',
   popup_point_add: 'Add',
   popup_point_added: 'Added for your next 1:1 with $1.',
   popup_point_pick_person: 'Pick who it is for, or start with their name and a colon: “Bob: …”.',
