@@ -18,29 +18,26 @@ import {
 } from '@/lib/db';
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
+import { useRenderContainer } from '../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-let container: HTMLElement;
 let onChanged: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
   onChanged = vi.fn<() => void>();
 });
 
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
+// Registered before the container, so it runs after the unmount.
+afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-const q = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container) =>
+const container = useRenderContainer();
+
+const q = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container()) =>
   root.querySelector(`[data-testid="${testId}"]`) as E | null;
-const qa = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container) => [
+const qa = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container()) => [
   ...(root.querySelectorAll(`[data-testid="${testId}"]`) as NodeListOf<E>),
 ];
 const text = (testId: string, root?: ParentNode) => q(testId, root)?.textContent ?? null;
@@ -93,7 +90,7 @@ async function seedHistory(relationshipId: string) {
 
 async function show(relationshipId: string) {
   await act(() => {
-    render(<RelationshipPanel relationshipId={relationshipId} onChanged={onChanged} />, container);
+    render(<RelationshipPanel relationshipId={relationshipId} onChanged={onChanged} />, container());
   });
   await vi.waitFor(() => expect(q('panel-loading')).toBeNull());
 }
@@ -123,7 +120,7 @@ describe('SidePanelApp opened for one 1:1', () => {
     const bob = await seedBob();
     window.history.replaceState(null, '', `/sidepanel.html?relationship=${bob.id}`);
     await act(() => {
-      render(<SidePanelApp />, container);
+      render(<SidePanelApp />, container());
     });
     await vi.waitFor(() => expect(q('relationship-panel')).not.toBeNull());
     expect(text('relationship-with')).toBe('with Bob Jones');
@@ -162,7 +159,7 @@ describe('RelationshipPanel', () => {
     const titled = await createRelationship({ personIds: [], kind: 'career', title: XSS });
     await show(titled.id);
     expect(text('relationship-with')).toBe(`with ${XSS}`);
-    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container().querySelectorAll('img')).toHaveLength(0);
 
     const untitled = await createRelationship({ personIds: [], kind: 'one-on-one', title: '' });
     await show(untitled.id);
@@ -181,7 +178,7 @@ describe('RelationshipPanel', () => {
     const bob = await seedBob();
     const { late } = await seedHistory(bob.id);
     await show(bob.id);
-    const item = () => container.querySelector(`[data-agreement-id="${late.id}"]`);
+    const item = () => container().querySelector(`[data-agreement-id="${late.id}"]`);
     await click(q('agreement-done', item()!));
     await vi.waitFor(() => expect(item()).toBeNull());
     expect((await getDatabase().agreements.get(late.id))?.status).toBe('done');

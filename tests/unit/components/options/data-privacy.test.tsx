@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { SECTIONS } from '@/components/options/OptionsNav';
 import { addAgreement, countRecords, createPerson, createRelationship, getDatabase } from '@/lib/db';
 import { exportAll, serializeExport } from '@/lib/io/export';
-import { all, change, click, mount, press, q, text, type, unmount, until } from './helpers';
+import { all, change, click, press, q, text, type, until, useMount } from './helpers';
 
 let downloads: Array<{ name: string; text: Promise<string> }>;
 
@@ -22,7 +22,7 @@ beforeEach(() => {
     downloads.push({ name: this.download, text: blobs.get(this.href)!.text() });
   });
 });
-afterEach(unmount);
+const mount = useMount();
 
 async function seed() {
   const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });

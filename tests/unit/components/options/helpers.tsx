@@ -2,26 +2,20 @@
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
+import { useRenderContainer } from '../../helpers/dom-container';
 
-let container: HTMLElement | null = null;
-
-export async function mount(node: ComponentChild): Promise<HTMLElement> {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(() => {
-    render(node, container!);
-  });
-  return container;
-}
-
-export async function unmount(): Promise<void> {
-  if (!container) return;
-  const current = container;
-  await act(() => {
-    render(null, current);
-  });
-  current.remove();
-  container = null;
+/**
+ * Call once at the top of a test file: each test gets a fresh container, unmounted after it. Returns
+ * `mount`, which renders into that test's container and returns it.
+ */
+export function useMount(): (node: ComponentChild) => Promise<HTMLElement> {
+  const container = useRenderContainer();
+  return async (node) => {
+    await act(() => {
+      render(node, container());
+    });
+    return container();
+  };
 }
 
 export function q<T extends Element = HTMLElement>(root: ParentNode, testId: string): T {

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { IdentitySection, parseEmails } from '@/components/options/IdentitySection';
 import { createRelationship, getSettings, ignoreSeries } from '@/lib/db';
 import { defaultSettings } from '@/lib/domain/model';
-import { all, change, click, mount, press, q, submit, text, type, unmount, until } from './helpers';
+import { all, change, click, press, q, submit, text, type, until, useMount } from './helpers';
 
-afterEach(unmount);
+const mount = useMount();
 
 async function app() {
   const onDataChanged = vi.fn();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import {
   addAgreement,
@@ -9,9 +9,9 @@ import {
   getRelationship,
   saveCustomTemplate,
 } from '@/lib/db';
-import { all, change, click, mount, q, submit, text, type, unmount, until } from './helpers';
+import { all, change, click, q, submit, text, type, until, useMount } from './helpers';
 
-afterEach(unmount);
+const mount = useMount();
 
 async function seed() {
   const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createRelationship, getDatabase, getSettings, listTemplates, saveCustomTemplate } from '@/lib/db';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
-import { all, change, click, mount, q, submit, text, type, unmount, until } from './helpers';
+import { all, change, click, q, submit, text, type, until, useMount } from './helpers';
 
-afterEach(unmount);
+const mount = useMount();
 
 async function app() {
   const root = await mount(<OptionsApp onDataChanged={vi.fn()} />);

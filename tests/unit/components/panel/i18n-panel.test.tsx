@@ -32,12 +32,12 @@ import { type Day } from '@/lib/domain/days';
 import type { Agreement, Goal, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { startTimer } from '@/lib/domain/session-timer';
 import { fallback, type MessageKey, pluralOf, resetI18nForTests, t, tn, uiLocale } from '@/lib/i18n';
+import { useRenderContainer } from '../../helpers/dom-container';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
 const ok = { ok: true } as const;
 const okAsync = () => Promise.resolve(ok);
-let container: HTMLElement;
 
 function pseudoLocale() {
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
@@ -49,16 +49,15 @@ function pseudoLocale() {
 
 beforeEach(() => {
   resetI18nForTests();
-  container = document.createElement('div');
-  document.body.append(container);
 });
 
+// Registered before the container, so it runs after the unmount.
 afterEach(() => {
-  render(null, container);
-  container.remove();
   resetI18nForTests();
   vi.restoreAllMocks();
 });
+
+const container = useRenderContainer();
 
 /** Texts and labels on screen that are neither translated, the user's data, nor numbers and symbols. */
 function untranslated(data: readonly string[]): string[] {
@@ -68,12 +67,12 @@ function untranslated(data: readonly string[]): string[] {
     text.includes(CLOSE) ||
     data.some((d) => d === text) ||
     /^[\d\s:·/%↑↓×,.()+–-]*$/.test(text);
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(container(), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent?.trim() ?? '';
     if (text && !allowed(text)) found.push(text);
   }
-  for (const element of container.querySelectorAll('*')) {
+  for (const element of container().querySelectorAll('*')) {
     for (const name of ['aria-label', 'placeholder', 'title', 'alt', 'aria-valuetext']) {
       const value = element.getAttribute(name)?.trim();
       if (value && !allowed(value)) found.push(`${name}=${value}`);
@@ -84,7 +83,7 @@ function untranslated(data: readonly string[]): string[] {
 
 async function show(node: ComponentChild) {
   await act(() => {
-    render(node, container);
+    render(node, container());
   });
 }
 
@@ -239,9 +238,9 @@ describe('the panel in a pseudo-locale', () => {
     expect(untranslated(data)).toEqual([]);
     // The renegotiate form too.
     await act(() => {
-      container.querySelector<HTMLButtonElement>('[data-testid=agreement-renegotiate]')!.click();
+      container().querySelector<HTMLButtonElement>('[data-testid=agreement-renegotiate]')!.click();
     });
-    expect(container.querySelector('[data-testid=renegotiate-form]')).not.toBeNull();
+    expect(container().querySelector('[data-testid=renegotiate-form]')).not.toBeNull();
     expect(untranslated(data)).toEqual([]);
   });
 
@@ -272,12 +271,12 @@ describe('the panel in a pseudo-locale', () => {
         />
       </>,
     );
-    for (const edit of container.querySelectorAll<HTMLButtonElement>('[data-testid=track-edit]')) {
+    for (const edit of container().querySelectorAll<HTMLButtonElement>('[data-testid=track-edit]')) {
       await act(() => {
         edit.click();
       });
     }
-    expect(container.querySelectorAll('select').length).toBeGreaterThan(0);
+    expect(container().querySelectorAll('select').length).toBeGreaterThan(0);
     expect(untranslated(DATA)).toEqual([]);
   });
 
@@ -304,13 +303,13 @@ describe('the panel in a pseudo-locale', () => {
     );
     expect(untranslated(DATA)).toEqual([]);
     // The capture preview, once a line parses.
-    const input = container.querySelector<HTMLInputElement>('[data-testid=capture-input]')!;
+    const input = container().querySelector<HTMLInputElement>('[data-testid=capture-input]')!;
     await act(() => {
       input.value = 'Dana: send the draft by Friday';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(container.querySelector('[data-testid=capture-preview]')).not.toBeNull();
-    const captured = container.querySelector('[data-testid=capture-text]')!.textContent!;
+    expect(container().querySelector('[data-testid=capture-preview]')).not.toBeNull();
+    const captured = container().querySelector('[data-testid=capture-text]')!.textContent!;
     expect(untranslated([...DATA, captured])).toEqual([]);
   });
 
@@ -325,7 +324,7 @@ describe('the panel in a pseudo-locale', () => {
 describe('i18n helpers', () => {
   it('tNodes puts elements where the message says, keeping the sentence whole', async () => {
     const nodes = () =>
-      [...container.querySelector('p')!.childNodes].map((node) => `${node.nodeName}:${node.textContent}`);
+      [...container().querySelector('p')!.childNodes].map((node) => `${node.nodeName}:${node.textContent}`);
     await show(<p>{tNodes('panel_with', <strong>Dana</strong>)}</p>);
     expect(nodes()).toEqual(['#text:with ', 'STRONG:Dana']);
     pseudoLocale();

@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '@/components/panel/NoteEditor';
 import type { SaveStatus } from '@/components/panel/use-note-draft';
+import { useRenderContainer } from '../../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
-let container: HTMLElement;
+const container = useRenderContainer();
 
 function show(
   text: string,
@@ -18,29 +19,19 @@ function show(
       onInput={handlers.onInput ?? (() => {})}
       onBlur={handlers.onBlur ?? (() => {})}
     />,
-    container,
+    container(),
   );
   return {
-    textarea: container.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')!,
-    status: container.querySelector<HTMLElement>('[data-testid="save-status"]')!,
+    textarea: container().querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')!,
+    status: container().querySelector<HTMLElement>('[data-testid="save-status"]')!,
   };
 }
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
 
 describe('NoteEditor', () => {
   it('shows the note text as the textarea value, markup included, without creating elements', () => {
     const { textarea } = show(`${XSS}\n<script>alert(2)</script>`, { kind: 'idle' });
     expect(textarea.value).toBe(`${XSS}\n<script>alert(2)</script>`);
-    expect(container.querySelectorAll('img, script')).toHaveLength(0);
+    expect(container().querySelectorAll('img, script')).toHaveLength(0);
   });
 
   it.each<[SaveStatus, string, boolean]>([
@@ -67,7 +58,7 @@ describe('NoteEditor', () => {
     expect(view.status.getAttribute('role')).toBe('status');
     expect(view.textarea.disabled).toBe(false);
     expect(view.textarea.value).toBe('keep me');
-    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container().querySelectorAll('img')).toHaveLength(0);
   });
 
   it('reports typed text and blur', () => {
@@ -83,6 +74,6 @@ describe('NoteEditor', () => {
 
   it('labels the textarea', () => {
     const { textarea } = show('', { kind: 'idle' });
-    expect(container.querySelector(`label[for="${textarea.id}"]`)?.textContent?.trim()).toBe('Notes');
+    expect(container().querySelector(`label[for="${textarea.id}"]`)?.textContent?.trim()).toBe('Notes');
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '@/lib/db';
 import { MAX_LONG_TEXT } from '@/lib/domain/model';
 import { stashDraft } from '@/components/shared/draft-stash';
+import { useRenderContainer } from '../../helpers/dom-container';
 
 const GENERIC = "Couldn't save just now. Your text is still here and Duet will retry.";
 
@@ -77,7 +78,6 @@ describe('describeSaveError', () => {
 
 describe('useNoteDraft', () => {
   const target: NoteTarget = { eventKey: 'bob_20260323T170000Z', seriesKey: 'bob', title: 'Alice / Bob' };
-  let container: HTMLElement;
   let draft: ReturnType<typeof useNoteDraft>;
 
   function Probe({ of }: { of: NoteTarget | null }) {
@@ -85,20 +85,18 @@ describe('useNoteDraft', () => {
     return null;
   }
 
-  async function mount(of: NoteTarget | null) {
-    container = document.createElement('div');
-    await act(() => {
-      render(<Probe of={of} />, container);
-    });
-  }
-
-  afterEach(async () => {
-    await act(() => {
-      render(null, container);
-    });
-    // The hook stashes unsaved drafts in sessionStorage; never let one leak into the next test.
+  // The hook stashes unsaved drafts in sessionStorage; never let one leak into the next test. Registered
+  // before the container, so it runs after the unmount.
+  afterEach(() => {
     sessionStorage.clear();
   });
+  const container = useRenderContainer();
+
+  async function mount(of: NoteTarget | null) {
+    await act(() => {
+      render(<Probe of={of} />, container());
+    });
+  }
 
   it('loads the stored note for the target', async () => {
     await saveEventNote(target, 'from last time');

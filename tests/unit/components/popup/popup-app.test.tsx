@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMPLETE_MARK, PopupApp } from '@/components/popup/PopupApp';
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
@@ -19,20 +19,9 @@ import {
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
 import { byLabel, click, fakeActions, key, q, qa, text, type } from './popup-fixtures';
+import { useRenderContainer } from '../../helpers/dom-container';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
-});
+const container = useRenderContainer();
 
 async function oneOnOne(name: string): Promise<Relationship> {
   const person = await createPerson({ name, relation: 'report' });
@@ -67,7 +56,7 @@ type Props = Parameters<typeof PopupApp>[0];
 async function show(props: Props = {}) {
   const all: Props = { source: createPopupSource(), actions: fakeActions(), open: vi.fn(), ...props };
   await act(() => {
-    render(<PopupApp {...all} />, container);
+    render(<PopupApp {...all} />, container());
   });
   await vi.waitFor(() => expect(q('popup-agreements')).not.toBeNull());
   return all;
@@ -93,7 +82,9 @@ describe('PopupApp', () => {
     expect(q('popup-quick-point')).not.toBeNull();
     await vi.waitFor(() => expect(document.documentElement.getAttribute('data-ready')).toBe('true'));
     // The search field is labelled.
-    expect(container.querySelector('label[for="popup-search-input"]')!.textContent).toBe('Search agreements');
+    expect(container().querySelector('label[for="popup-search-input"]')!.textContent).toBe(
+      'Search agreements',
+    );
   });
 
   it('filters: picking "Overdue" reads that list', async () => {
@@ -110,7 +101,7 @@ describe('PopupApp', () => {
     await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
     await type(searchField(), 'cafe');
     await vi.waitFor(() => expect(agreementTexts()).toEqual(['Review the café budget']));
-    expect(container.querySelector('#popup-agreements-title')!.textContent).toBe('Matching agreements');
+    expect(container().querySelector('#popup-agreements-title')!.textContent).toBe('Matching agreements');
 
     await type(searchField(), 'bob');
     await vi.waitFor(() =>
@@ -227,7 +218,7 @@ describe('PopupApp', () => {
     await act(() => {
       render(
         <PopupApp source={{ ...createPopupSource(), load }} actions={fakeActions()} open={vi.fn()} />,
-        container,
+        container(),
       );
     });
     await vi.waitFor(() => expect(q('popup-error')).not.toBeNull());

@@ -23,31 +23,28 @@ import {
   upcoming,
   view,
 } from './popup-fixtures';
+import { useRenderContainer } from '../../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-let container: HTMLElement;
 let search: HTMLInputElement;
 
+// Registered before the container: the field comes first in the page and goes after the unmount.
 beforeEach(() => {
   // The popup's search field, where focus returns after "done".
   search = document.createElement('input');
   search.id = 'popup-search-input';
-  container = document.createElement('div');
-  document.body.append(search, container);
+  document.body.append(search);
 });
-
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
+afterEach(() => {
   search.remove();
 });
 
+const container = useRenderContainer();
+
 async function show(node: ComponentChild) {
   await act(() => {
-    render(node, container);
+    render(node, container());
   });
 }
 
@@ -111,7 +108,7 @@ describe('AgreementGroups', () => {
 
   it('shows each person’s agreements with owner and due date, overdue ones marked', async () => {
     await show(<AgreementGroups {...props()} />);
-    expect(text('popup-agreements', container)?.startsWith('Agreements')).toBe(true);
+    expect(text('popup-agreements', container())?.startsWith('Agreements')).toBe(true);
     expect(qa('popup-group-name').map((el) => el.textContent)).toEqual(['Bob Jones', 'Carol King']);
     const items = qa('popup-agreement');
     expect(items.map((el) => text('popup-agreement-text', el))).toEqual([
@@ -138,8 +135,8 @@ describe('AgreementGroups', () => {
       />,
     );
     expect(qa('popup-agreement')).toHaveLength(1);
-    expect(byLabel('Add a talking point for Bob Jones', container)).toBeFalsy();
-    expect(byLabel('Open the 1:1 with Bob Jones', container)).toBeTruthy();
+    expect(byLabel('Add a talking point for Bob Jones', container())).toBeFalsy();
+    expect(byLabel('Open the 1:1 with Bob Jones', container())).toBeTruthy();
   });
 
   it('renders hostile names and texts as inert text', async () => {
@@ -151,7 +148,7 @@ describe('AgreementGroups', () => {
         })}
       />,
     );
-    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container().querySelectorAll('img')).toHaveLength(0);
     expect(text('popup-group-name')).toBe(XSS);
     expect(text('popup-agreement-text')).toBe(XSS);
   });
@@ -202,9 +199,9 @@ describe('AgreementGroups', () => {
   it('"+ Point" and "Open" act for that group’s person', async () => {
     const p = props();
     await show(<AgreementGroups {...p} />);
-    await click(byLabel('Add a talking point for Carol King', container));
+    await click(byLabel('Add a talking point for Carol King', container()));
     expect(p.onAddPoint).toHaveBeenCalledWith(CAROL.id);
-    await click(byLabel('Open the 1:1 with Bob Jones', container));
+    await click(byLabel('Open the 1:1 with Bob Jones', container()));
     expect(p.onOpen).toHaveBeenCalledWith(BOB.id);
     expect(qa('popup-open').map((b) => b.textContent)).toEqual(['Open', 'Open']);
   });
@@ -243,7 +240,7 @@ describe('AgreementGroups', () => {
     expect(text('popup-agreements-empty')).toBe('Nothing here right now.');
     await show(<AgreementGroups {...props({ view: view(), filter: 'overdue', query: '  budget  ' })} />);
     expect(text('popup-agreements-empty')).toBe('No open agreement matches “budget”.');
-    expect(container.querySelector('h2')!.textContent).toBe('Matching agreements');
+    expect(container().querySelector('h2')!.textContent).toBe('Matching agreements');
   });
 });
 
@@ -271,7 +268,7 @@ describe('UpcomingList', () => {
     expect(prep[1]!.textContent).toBe('No talking points yet2 agreements to review');
     expect(prep[1]!.querySelectorAll('.popup-prep-todo')).toHaveLength(2);
     expect(q('popup-upcoming-empty')).toBeNull();
-    expect(container.textContent).not.toMatch(/more/);
+    expect(container().textContent).not.toMatch(/more/);
   });
 
   it('a 1:1 I declined in Calendar says so and offers to cancel it in Duet; a failure is shown', async () => {
@@ -383,7 +380,7 @@ describe('UpcomingList', () => {
         onAddPoint={onAddPoint}
       />,
     );
-    const add = byLabel('Add a talking point for Carol King', container)!;
+    const add = byLabel('Add a talking point for Carol King', container())!;
     expect(add.textContent).toBe('+ Point');
     expect(add.hasAttribute('data-popup-item')).toBe(true);
     await click(add);
@@ -402,7 +399,7 @@ describe('UpcomingList', () => {
         onAddPoint={vi.fn()}
       />,
     );
-    expect(container.textContent).toContain('and 3 more');
+    expect(container().textContent).toContain('and 3 more');
   });
   it(`folds to the first ${UPCOMING_FOLDED} 1:1s with "Show all", then says how many more there are`, async () => {
     const people = ['A', 'B', 'C', 'D', 'E'].map((n) => ({ ...BOB, id: `rel-${n}`, name: `Person ${n}` }));
@@ -420,11 +417,11 @@ describe('UpcomingList', () => {
       'Person C',
     ]);
     expect(text('popup-upcoming-all')).toBe('Show all 5');
-    expect(container.textContent).not.toContain('more');
+    expect(container().textContent).not.toContain('more');
     await click(q('popup-upcoming-all'));
     expect(qa('popup-upcoming-name')).toHaveLength(5);
     expect(q('popup-upcoming-all')).toBeNull();
-    expect(container.textContent).toContain('and 2 more');
+    expect(container().textContent).toContain('and 2 more');
   });
 });
 
@@ -444,15 +441,15 @@ describe('QuickPoint', () => {
       [BOB.id, 'Bob Jones'],
       [CAROL.id, 'Carol King'],
     ]);
-    expect(container.querySelector('label[for="popup-point-person"]')!.textContent).toBe('For whom');
-    expect(container.querySelector('label[for="popup-point-text"]')!.textContent).toBe('Talking point');
+    expect(container().querySelector('label[for="popup-point-person"]')!.textContent).toBe('For whom');
+    expect(container().querySelector('label[for="popup-point-text"]')!.textContent).toBe('Talking point');
   });
 
   it('in the first paint lists only the chosen person, everyone right after it', async () => {
     // render() draws at once; effects wait for the paint: what the first paint shows is the placeholder.
     render(
       <QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={fakeActions()} firstPaint />,
-      container,
+      container(),
     );
     expect([...select().options].map((o) => o.value)).toEqual(['']);
     // After the paint (effects ran): everyone.

@@ -1,10 +1,11 @@
 /** Keyboard focus in the agreement list: a closed form hands focus back to the button that opened it. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AgreementList } from '@/components/panel/calendar/AgreementList';
 import type { Day } from '@/lib/domain/days';
 import type { Agreement } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
 
 const TODAY = '2026-03-23' as Day;
 const agreement: Agreement = {
@@ -21,16 +22,7 @@ const agreement: Agreement = {
   createdAt: 1,
   updatedAt: 1,
 };
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+const container = useRenderContainer();
 
 async function show(onRenegotiate = vi.fn(() => Promise.resolve({ ok: true as const }))) {
   const ok = () => Promise.resolve({ ok: true as const });
@@ -44,12 +36,12 @@ async function show(onRenegotiate = vi.fn(() => Promise.resolve({ ok: true as co
         onRenegotiate={onRenegotiate}
         onDrop={ok}
       />,
-      container,
+      container(),
     );
   });
   return onRenegotiate;
 }
-const q = (testId: string) => container.querySelector<HTMLElement>(`[data-testid=${testId}]`);
+const q = (testId: string) => container().querySelector<HTMLElement>(`[data-testid=${testId}]`);
 
 describe('AgreementList focus', () => {
   it('names each action after its agreement for screen readers', async () => {

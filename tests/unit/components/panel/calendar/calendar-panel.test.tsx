@@ -23,6 +23,7 @@ import {
 } from '@/lib/db';
 import { addDays, dayOf } from '@/lib/domain/days';
 import type { Relationship } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SERIES = 'bobseries1234';
@@ -82,32 +83,28 @@ async function seedLastSession(relationshipId: string) {
   return session;
 }
 
-let container: HTMLElement;
 let onChanged: ReturnType<typeof vi.fn<() => void>>;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
   onChanged = vi.fn<() => void>();
 });
 
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
+// Registered before the container, so it runs after the unmount (which may stash a draft).
+afterEach(() => {
   sessionStorage.clear();
 });
 
+const container = useRenderContainer();
+
 async function show(context: CalendarContext = calendarContext()) {
   await act(() => {
-    render(<CalendarPanel context={context} onChanged={onChanged} />, container);
+    render(<CalendarPanel context={context} onChanged={onChanged} />, container());
   });
 }
 
-const q = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container) =>
+const q = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container()) =>
   root.querySelector(`[data-testid="${testId}"]`) as E | null;
-const qa = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container) => [
+const qa = <E extends Element = HTMLElement>(testId: string, root: ParentNode = container()) => [
   ...(root.querySelectorAll(`[data-testid="${testId}"]`) as NodeListOf<E>),
 ];
 const text = (testId: string, root?: ParentNode) => q(testId, root)?.textContent ?? null;
@@ -232,7 +229,7 @@ describe('CalendarPanel: a tracked 1:1', () => {
       });
       return { relationship, late, mine, carol };
     }
-    const item = (id: string) => container.querySelector<HTMLElement>(`[data-agreement-id="${id}"]`);
+    const item = (id: string) => container().querySelector<HTMLElement>(`[data-agreement-id="${id}"]`);
 
     it('lists owner, text and due date, overdue ones marked', async () => {
       const { late, mine, carol } = await seedAgreements();
@@ -705,7 +702,7 @@ describe('CalendarPanel: hostile text', () => {
     });
     await show(calendarContext({ title: XSS }));
     await waitFor('goal-item');
-    expect(container.querySelectorAll('img, script')).toHaveLength(0);
+    expect(container().querySelectorAll('img, script')).toHaveLength(0);
     expect(text('event-title')).toBe(XSS);
     expect(text('relationship-with')).toBe(`with Bob ${XSS}`);
     expect(q('last-session-section')!.querySelector('p')?.textContent).toBe(
@@ -729,6 +726,6 @@ describe('CalendarPanel: hostile text', () => {
     );
     await waitFor('track-one-on-one');
     expect(text('track-one-on-one')).toBe(`Track as 1:1 with ${XSS}`);
-    expect(container.querySelectorAll('img, script')).toHaveLength(0);
+    expect(container().querySelectorAll('img, script')).toHaveLength(0);
   });
 });

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PanelApp } from '@/components/panel/PanelApp';
 import type { CalendarContext } from '@/components/panel/calendar/view-types';
 import { createPerson, createRelationship, listRelationships } from '@/lib/db';
 import type { PanelContext } from '@/lib/messaging/protocol';
+import { useRenderContainer } from '../../../helpers/dom-container';
 
 const context: CalendarContext = {
   surface: 'calendar',
@@ -28,7 +29,7 @@ const context: CalendarContext = {
   meetCode: null,
 };
 
-let container: HTMLElement;
+const container = useRenderContainer();
 let received: unknown[];
 
 /** The background, as the panel sees it: answers get-context, acknowledges everything else. */
@@ -51,19 +52,7 @@ function fakeBackground(current: PanelContext | null) {
   vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue(port as never);
 }
 
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
-});
-
-const q = (testId: string) => container.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+const q = (testId: string) => container().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 
 describe('PanelApp', () => {
   it('shows the Calendar panel for a Calendar event, keeping the title and note editor test ids', async () => {
@@ -76,7 +65,7 @@ describe('PanelApp', () => {
     });
     fakeBackground(context);
     await act(() => {
-      render(<PanelApp />, container);
+      render(<PanelApp />, container());
     });
     await vi.waitFor(() => expect(q('cadence')).not.toBeNull());
     expect(q('event-title')?.textContent).toBe('Alice / Dana');
@@ -88,7 +77,7 @@ describe('PanelApp', () => {
   it('tells the background when the panel changed what badges show', async () => {
     fakeBackground(context);
     await act(() => {
-      render(<PanelApp />, container);
+      render(<PanelApp />, container());
     });
     await vi.waitFor(() => expect(q('track-one-on-one')).not.toBeNull());
     await act(async () => {
@@ -102,7 +91,7 @@ describe('PanelApp', () => {
     fakeBackground(context);
     const onDataChanged = vi.fn();
     await act(() => {
-      render(<PanelApp onDataChanged={onDataChanged} />, container);
+      render(<PanelApp onDataChanged={onDataChanged} />, container());
     });
     await vi.waitFor(() => expect(q('not-one-on-one')).not.toBeNull());
     await act(async () => {
@@ -115,7 +104,7 @@ describe('PanelApp', () => {
   it('keeps the empty state without an event', async () => {
     fakeBackground(null);
     await act(() => {
-      render(<PanelApp />, container);
+      render(<PanelApp />, container());
     });
     await vi.waitFor(() => expect(q('panel-empty')).not.toBeNull());
   });

@@ -13,6 +13,7 @@ import type { ActionResult } from '@/components/panel/calendar/view-types';
 import { createRelationship, getSession, prepareSession, saveSectionNotes, savePrivateNotes } from '@/lib/db';
 import type * as Db from '@/lib/db';
 import type { Session } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
 
 // The real repositories, with saveSectionNotes / savePrivateNotes replaceable per test (a failing save).
 vi.mock('@/lib/db', async (importOriginal) => {
@@ -28,24 +29,20 @@ const { saveSectionNotes: realSaveSectionNotes, savePrivateNotes: realSavePrivat
   await vi.importActual<typeof Db>('@/lib/db');
 
 const QUOTA_MESSAGE = /no storage space left/i;
-let container: HTMLElement;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
   localStorage.clear();
   vi.mocked(saveSectionNotes).mockReset().mockImplementation(realSaveSectionNotes);
   vi.mocked(savePrivateNotes).mockReset().mockImplementation(realSavePrivateNotes);
 });
 
-afterEach(async () => {
-  await act(() => {
-    render(null, container);
-  });
-  container.remove();
+// Registered before the container, so it runs after the unmount (which may still write notes).
+afterEach(() => {
   vi.useRealTimers();
   localStorage.clear();
 });
+
+const container = useRenderContainer();
 
 async function plannedSession(notes: Record<string, string> = {}): Promise<Session> {
   const relationship = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Sam' });
@@ -69,7 +66,7 @@ describe('useSessionNotes', () => {
 
   async function mount(session: Session | undefined) {
     await act(() => {
-      render(<Probe session={session} />, container);
+      render(<Probe session={session} />, container());
     });
   }
 
@@ -179,7 +176,7 @@ describe('useSessionNotes', () => {
 
     await act(() => notes.update('your-topics', 'typed before unmount'));
     await act(() => {
-      render(null, container);
+      render(null, container());
     });
     // Queued behind the save in flight, expecting what that one stored: saves never race each other.
     await vi.waitFor(() =>
@@ -279,7 +276,7 @@ describe('CaptureLine', () => {
   const NOW = new Date(2026, 10, 18, 10, 0);
 
   const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
-    container.querySelector<T>(`[data-testid="${testId}"]`);
+    container().querySelector<T>(`[data-testid="${testId}"]`);
 
   async function show(onAdd: (agreement: CapturedAgreement) => Promise<ActionResult>) {
     await act(() => {
@@ -291,7 +288,7 @@ describe('CaptureLine', () => {
           onAdd={onAdd}
           now={() => new Date(NOW)}
         />,
-        container,
+        container(),
       );
     });
   }
@@ -484,7 +481,7 @@ describe('CaptureLine', () => {
     await show(vi.fn());
     await type('Sam: check <img src=x onerror=alert(1)> by Friday');
     expect(q('capture-text')?.textContent).toContain('<img src=x onerror=alert(1)>');
-    expect(container.querySelectorAll('img')).toHaveLength(0);
+    expect(container().querySelectorAll('img')).toHaveLength(0);
   });
 });
 
@@ -496,7 +493,7 @@ describe('two windows editing the same notes (SECURITY.md item 18)', () => {
   }
   async function mount(session: Session | undefined) {
     await act(() => {
-      render(<Probe session={session} />, container);
+      render(<Probe session={session} />, container());
     });
   }
   /** The other window: saves straight to the database. */

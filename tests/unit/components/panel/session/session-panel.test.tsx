@@ -4,24 +4,16 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '@/components/panel/session/SessionPanel';
 import { addAgreement, createPerson, createRelationship, saveSectionNotes, startLiveSession } from '@/lib/db';
+import { useRenderContainer } from '../../../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const RTL = '\u202Eevil.exe\u202C שלום مرحبا';
 const EMOJI = '👩🏽‍💻🚀';
 const LONG = 'x'.repeat(10_000);
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(async () => {
-  await act(() => render(null, container));
-  container.remove();
-});
+const container = useRenderContainer();
 
 async function hostileSession() {
   const person = await createPerson({ name: `${XSS} ${RTL} ${EMOJI}`, emails: [], relation: 'report' });
@@ -49,10 +41,10 @@ async function renderPanel(relationshipId: string, presenting = false) {
         mode="call"
         presenting={presenting}
       />,
-      container,
+      container(),
     ),
   );
-  await vi.waitFor(() => expect(container.querySelector('[data-testid=session-with]')).not.toBeNull(), {
+  await vi.waitFor(() => expect(container().querySelector('[data-testid=session-with]')).not.toBeNull(), {
     timeout: 5000,
   });
 }
@@ -61,24 +53,26 @@ describe('SessionPanel with hostile text', () => {
   it('shows names, notes and agreements as text: no element is created from them', async () => {
     const relationship = await hostileSession();
     await renderPanel(relationship.id);
-    await vi.waitFor(() => expect(container.querySelectorAll('[data-testid=made-agreement]').length).toBe(1));
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.querySelector('[onerror]')).toBeNull();
-    expect(container.querySelector('[data-testid=session-with]')?.textContent).toContain(XSS);
-    expect(container.querySelector('[data-testid=session-with]')?.textContent).toContain(RTL);
-    const notes = container.querySelector<HTMLTextAreaElement>('[data-field=how-are-you]');
+    await vi.waitFor(() =>
+      expect(container().querySelectorAll('[data-testid=made-agreement]').length).toBe(1),
+    );
+    expect(container().querySelector('img')).toBeNull();
+    expect(container().querySelector('[onerror]')).toBeNull();
+    expect(container().querySelector('[data-testid=session-with]')?.textContent).toContain(XSS);
+    expect(container().querySelector('[data-testid=session-with]')?.textContent).toContain(RTL);
+    const notes = container().querySelector<HTMLTextAreaElement>('[data-field=how-are-you]');
     expect(notes?.value).toBe(`${XSS}\n${LONG}`);
-    expect(container.querySelector('[data-testid=made-text]')?.textContent).toBe(`${XSS} ${EMOJI}`);
+    expect(container().querySelector('[data-testid=made-text]')?.textContent).toBe(`${XSS} ${EMOJI}`);
   });
 
   it('while presenting, no note or agreement text is in the panel at all', async () => {
     const relationship = await hostileSession();
     await renderPanel(relationship.id, true);
-    expect(container.querySelector('[data-testid=presenting-strip]')).not.toBeNull();
-    expect(container.querySelector('textarea')).toBeNull();
-    expect(container.textContent).not.toContain(LONG);
+    expect(container().querySelector('[data-testid=presenting-strip]')).not.toBeNull();
+    expect(container().querySelector('textarea')).toBeNull();
+    expect(container().textContent).not.toContain(LONG);
     // The agreement's text (the header still says who the 1:1 is with).
-    expect(container.textContent).not.toContain(`${XSS} ${EMOJI}`);
-    expect(container.querySelector('[data-testid=made-agreement]')).toBeNull();
+    expect(container().textContent).not.toContain(`${XSS} ${EMOJI}`);
+    expect(container().querySelector('[data-testid=made-agreement]')).toBeNull();
   });
 });
