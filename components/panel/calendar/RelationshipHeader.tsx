@@ -7,7 +7,10 @@ export interface RelationshipHeaderProps {
   /** The Calendar event's title. */
   eventTitle: string;
   kind: RelationshipKind | null;
-  /** Who the 1:1 is with (people's names, else the relationship's title); null when not tracked. */
+  /**
+   * Who the 1:1 is with (people's names, else the relationship's title); null when not tracked. Not repeated
+   * under the title when it says the same (a 1:1 nobody was named for yet).
+   */
   withWhom: string | null;
   /** The kind is only a guess from the event's title. */
   titleGuess: boolean;
@@ -57,7 +60,7 @@ export function RelationshipHeader({
       <h1 class="event-title" data-testid="event-title">
         {eventTitle || t('panel_untitled_event')}
       </h1>
-      {withWhom !== null ? (
+      {withWhom !== null && withWhom !== eventTitle ? (
         <p class="cal-with" data-testid="relationship-with">
           {tNodes('panel_with', <strong>{withWhom}</strong>)}
         </p>

@@ -155,10 +155,12 @@ describe('RelationshipPanel', () => {
     expect(q('agreements-empty')).not.toBeNull();
   });
 
-  it('falls back to the title, then to "Untitled 1:1", and renders names as text', async () => {
+  it('names nobody twice: the title alone, else "Untitled 1:1"; names render as text', async () => {
     const titled = await createRelationship({ personIds: [], kind: 'career', title: XSS });
     await show(titled.id);
-    expect(text('relationship-with')).toBe(`with ${XSS}`);
+    expect(text('event-title')).toBe(XSS);
+    // With nobody named yet, "with <title>" would only repeat the title.
+    expect(q('relationship-with')).toBeNull();
     expect(container().querySelectorAll('img')).toHaveLength(0);
 
     const untitled = await createRelationship({ personIds: [], kind: 'one-on-one', title: '' });

@@ -161,6 +161,24 @@ describe('DataSection: delete everything', () => {
     expect(onDataChanged).toHaveBeenCalled();
   });
 
+  it('its outcome gives way to what the user does next in the section (an import after the delete)', async () => {
+    await seed();
+    const exported = serializeExport(await exportAll());
+    const { root } = await app();
+    await click(q(root, 'delete-start'));
+    await type(q(root, 'delete-confirm-input'), 'DELETE');
+    await click(q(root, 'delete-apply'));
+    await until(() => expect(text(root, 'delete-status')).toBe('Everything was deleted.'));
+
+    await pickFile(q(root, 'import-file'), 'duet-export.json', exported);
+    await until(() => q(root, 'import-preview'));
+    // The live region stays (empty), so the next outcome is still announced.
+    expect(text(root, 'delete-status')).toBe('');
+    await click(q(root, 'import-apply'));
+    await until(() => expect(text(root, 'import-status')).toBe('Imported duet-export.json.'));
+    expect(text(root, 'delete-status')).toBe('');
+  });
+
   it('can be cancelled', async () => {
     await seed();
     const { root } = await app();

@@ -667,7 +667,9 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     });
     await show(trackable());
     await waitFor('cadence');
-    expect(text('relationship-with')).toBe('with Alice / Dana weekly');
+    // Tracked, but with nobody named yet: the header does not repeat the title as "with Alice / Dana weekly".
+    expect(q('panel-relationship-header')!.dataset.tracked).toBe('true');
+    expect(q('relationship-with')).toBeNull();
     expect(q('track')!.dataset.mode).toBe('link');
     await click(q('track-one-on-one'));
     await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
