@@ -24,24 +24,27 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
   const heading = useRef<HTMLHeadingElement>(null);
   const input = useRef<HTMLInputElement>(null);
   // After a move the list re-renders in the new order: put focus back on the moved point's button.
-  const refocus = useRef<{ id: string; direction: Direction } | null>(null);
+  const refocus = useRef<{ id: string; direction: Direction; from: string } | null>(null);
   const order = points.map((p) => p.id);
+  const orderKey = order.join('\n');
 
   useEffect(() => {
     const wanted = refocus.current;
-    if (!wanted || !list.current) return;
+    // Only once the list shows the new order (the point's element may move in the DOM, and lose focus).
+    if (!wanted || !list.current || wanted.from === orderKey) return;
     const item = [...list.current.querySelectorAll<HTMLElement>('[data-testid="talking-point-item"]')].find(
       (element) => element.dataset.pointId === wanted.id,
     );
-    if (!item) return;
-    refocus.current = null;
     const other: Direction = wanted.direction === 'up' ? 'down' : 'up';
     const button =
-      item.querySelector<HTMLButtonElement>(
+      item?.querySelector<HTMLButtonElement>(
         `[data-testid="talking-point-${wanted.direction}"]:not([disabled])`,
-      ) ?? item.querySelector<HTMLButtonElement>(`[data-testid="talking-point-${other}"]:not([disabled])`);
-    button?.focus();
-  }, [order.join('\n')]);
+      ) ?? item?.querySelector<HTMLButtonElement>(`[data-testid="talking-point-${other}"]:not([disabled])`);
+    // The new order can arrive while the move is still busy (its buttons disabled): wait for the next render.
+    if (!button) return;
+    refocus.current = null;
+    button.focus();
+  }, [orderKey, busy]);
 
   const run = async (work: () => Promise<ActionResult>): Promise<boolean> => {
     setBusy(true);
@@ -61,7 +64,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
   };
 
   const move = (id: string, direction: Direction) => {
-    refocus.current = { id, direction };
+    refocus.current = { id, direction, from: orderKey };
     void run(() => onMove(id, direction, order)).then((ok) => {
       if (!ok) refocus.current = null;
     });

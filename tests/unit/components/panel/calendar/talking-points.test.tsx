@@ -1,0 +1,62 @@
+/** Keyboard focus in the talking points: a moved point keeps focus, whenever its new order arrives. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { TalkingPoints } from '@/components/panel/calendar/TalkingPoints';
+import type { ActionResult } from '@/components/panel/calendar/view-types';
+import type { TalkingPoint } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const container = useRenderContainer();
+
+const point = (id: string, order: number): TalkingPoint => ({
+  id,
+  relationshipId: 'r1',
+  text: id,
+  author: 'me',
+  status: 'open',
+  sessionId: null,
+  order,
+  discussedAt: null,
+  createdAt: 1,
+  updatedAt: 1,
+});
+const ok = (): Promise<ActionResult> => Promise.resolve({ ok: true });
+
+async function show(points: TalkingPoint[], onMove: () => Promise<ActionResult>) {
+  await act(() => {
+    render(
+      <TalkingPoints points={points} theirName="Bob" onAdd={ok} onMove={onMove} onSetStatus={ok} />,
+      container(),
+    );
+  });
+}
+const items = () => [...container().querySelectorAll<HTMLElement>('[data-testid=talking-point-item]')];
+const button = (item: HTMLElement, direction: 'up' | 'down') =>
+  item.querySelector<HTMLButtonElement>(`[data-testid=talking-point-${direction}]`)!;
+
+describe('TalkingPoints: focus after a move', () => {
+  it('stays on the moved point when its new order arrives while the move is still busy', async () => {
+    let finish: (result: ActionResult) => void = () => {};
+    const onMove = vi.fn(() => new Promise<ActionResult>((resolve) => (finish = resolve)));
+    const before = [point('First', 1), point('Second', 2), point('Third', 3)];
+    await show(before, onMove);
+    await act(() => button(items()[0]!, 'down').click());
+    // The database's new order is shown before the move's promise settles, every button disabled. (A browser
+    // drops focus from a button that is disabled or moved in the DOM: nothing has focus here.)
+    await show([before[1]!, before[0]!, before[2]!], onMove);
+    expect(document.activeElement).toBe(document.body);
+    expect(items().map((item) => item.dataset.pointId)).toEqual(['Second', 'First', 'Third']);
+    await act(async () => finish({ ok: true }));
+    await vi.waitFor(() => expect(document.activeElement).toBe(button(items()[1]!, 'down')));
+  });
+
+  it('stays on the moved point when the move settles before its new order arrives', async () => {
+    const before = [point('First', 1), point('Second', 2), point('Third', 3)];
+    await show(before, ok);
+    await act(() => button(items()[2]!, 'up').click());
+    await show([before[0]!, before[2]!, before[1]!], ok);
+    await vi.waitFor(() => expect(document.activeElement).toBe(button(items()[1]!, 'up')));
+    expect(document.activeElement?.closest('li')?.dataset.pointId).toBe('Third');
+  });
+});
