@@ -8,6 +8,7 @@ import {
 } from '@/lib/db';
 import type { Relationship, Template } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import { cadenceEvery } from '../shared/format';
 import { ActionMessage } from './ActionMessage';
 import { MergePeople } from './MergePeople';
 import { OptionsSection } from './OptionsSection';
@@ -138,7 +139,7 @@ function RelationshipRow({ relationship, ...shared }: { relationship: Relationsh
             {t(
               'options_relationship_summary',
               kindLabel(relationship.kind),
-              relationship.cadenceDays,
+              cadenceEvery(relationship.cadenceDays),
               template?.name ?? t('options_template_missing'),
             )}
             {relationship.archived ? ` · ${t('options_archived')}` : ''}

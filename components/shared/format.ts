@@ -80,3 +80,9 @@ export function formatDay(day: Day, today: Day): string {
     ...(sameYear ? {} : { year: 'numeric' }),
   });
 }
+
+/** A cadence in words, the same everywhere: "every week", "every 2 weeks", "every 10 days". */
+export function cadenceEvery(days: number): string {
+  if (days === 7) return t('panel_cadence_every_week');
+  return days % 7 === 0 ? tn('panel_cadence_every_weeks', days / 7) : tn('panel_cadence_every_days', days);
+}

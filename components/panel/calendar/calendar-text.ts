@@ -16,7 +16,7 @@ import {
 } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
-import { formatDate } from '../../shared/format';
+import { cadenceEvery, formatDate } from '../../shared/format';
 import type { CalendarContext, Direction } from './view-types';
 
 /** A relationship kind's name ("One-on-one", "Peer 1:1"). */
@@ -126,11 +126,6 @@ export function formatSessionDate(instant: number): string {
     day: 'numeric',
     year: 'numeric',
   });
-}
-
-function cadenceEvery(days: number): string {
-  if (days === 7) return t('panel_cadence_every_week');
-  return days % 7 === 0 ? tn('panel_cadence_every_weeks', days / 7) : tn('panel_cadence_every_days', days);
 }
 
 function cadenceWord(status: CadenceHealth['status']): string {

@@ -34,7 +34,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
           <span id={`ses-scale-${scale.key}`} class="ses-scale-label">
             {scale.label}
           </span>
-          <span class="duet-muted cal-small">{scale.low}</span>
+          <span class="duet-muted cal-small ses-scale-end ses-scale-low">{scale.low}</span>
           {[1, 2, 3, 4, 5].map((n) => (
             <button
               type="button"
@@ -48,7 +48,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
               {n}
             </button>
           ))}
-          <span class="duet-muted cal-small">{scale.high}</span>
+          <span class="duet-muted cal-small ses-scale-end">{scale.high}</span>
         </div>
       ))}
     </div>

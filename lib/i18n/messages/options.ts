@@ -113,7 +113,7 @@ export const options = {
   options_relationship_cadence: 'Every (days)',
   options_relationship_template: 'Template',
   options_relationship_title_required: 'A title is needed.',
-  options_relationship_summary: '$1 · every $2 days · $3',
+  options_relationship_summary: '$1 · $2 · $3',
   options_relationship_edit_label: 'Edit $1',
   options_relationship_archive_label: 'Archive $1',
   options_relationship_unarchive_label: 'Unarchive $1',
