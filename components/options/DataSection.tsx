@@ -70,7 +70,8 @@ function usePartAction({ current, started }: PartProps): ReturnType<typeof useAc
   const action = useAction();
   return {
     ...action,
-    state: current ? action.state : { kind: 'idle' },
+    // Only a finished outcome gives way: "busy" (Apply stays disabled) and errors always show.
+    state: current || action.state.kind !== 'done' ? action.state : { kind: 'idle' },
     run: (task) => {
       started();
       return action.run(task);

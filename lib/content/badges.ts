@@ -195,8 +195,12 @@ function createBadge(chip: HTMLElement, data: EventBadge, style: string, onOpen:
  * for the badge's width, estimated from its text (no layout read). A CSSOM write (not subject to the page's
  * style-src CSP), undone when the badge goes; a chip Calendar rebuilds loses it along with the badge.
  */
-/** Chips given room, with the inline right padding they had before (put back when the badge goes). */
-const padded = new WeakMap<HTMLElement, { value: string; priority: string }>();
+/**
+ * Chips given room keep the inline right padding they had before in this attribute (put back when the badge
+ * goes). An attribute, not memory: a chip Calendar clones carries it along, so the clone's copied room is
+ * never taken for its own padding.
+ */
+const ROOM_ATTRIBUTE = 'data-duet-room';
 function roomFor(data: EventBadge): string {
   const label = msg(KIND_LABELS[data.kind]).length * 6.5 + 18;
   const digits = data.openAgreements > 99 ? 3 : String(data.openAgreements).length;
@@ -207,19 +211,16 @@ function makeRoom(chip: HTMLElement, data: EventBadge, grid: boolean): void {
   if (!grid) return clearRoom(chip);
   const room = roomFor(data);
   const { style } = chip;
-  if (padded.has(chip) && style.getPropertyValue('padding-right') === room) return;
-  if (!padded.has(chip))
-    padded.set(chip, {
-      value: style.getPropertyValue('padding-right'),
-      priority: style.getPropertyPriority('padding-right'),
-    });
+  const given = chip.hasAttribute(ROOM_ATTRIBUTE);
+  if (given && style.getPropertyValue('padding-right') === room) return;
+  if (!given) chip.setAttribute(ROOM_ATTRIBUTE, style.getPropertyValue('padding-right'));
   style.setProperty('padding-right', room, 'important');
 }
 function clearRoom(chip: HTMLElement): void {
-  const before = padded.get(chip);
-  if (!before) return;
-  padded.delete(chip);
-  if (before.value) chip.style.setProperty('padding-right', before.value, before.priority);
+  const before = chip.getAttribute(ROOM_ATTRIBUTE);
+  if (before === null) return;
+  chip.removeAttribute(ROOM_ATTRIBUTE);
+  if (before) chip.style.setProperty('padding-right', before);
   else chip.style.removeProperty('padding-right');
 }
 

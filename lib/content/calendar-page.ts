@@ -379,7 +379,11 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     browser.runtime.onMessage.removeListener(onMessage);
     panel?.destroy();
     openButton.destroy();
-    for (const badge of document.querySelectorAll('[data-duet-badge]')) badge.remove();
+    // Each badge with the room its chip was given (the chip's own padding comes back).
+    for (const badge of document.querySelectorAll('[data-duet-badge]')) {
+      if (badge.parentElement) removeBadge(badge.parentElement);
+      else badge.remove();
+    }
   });
 }
 

@@ -43,6 +43,9 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
     // The new order can arrive while the move is still busy (its buttons disabled): wait for the next render.
     if (!button) return;
     refocus.current = null;
+    // Never take focus from where the user has since put it (only from nowhere, or from within the list).
+    const active = document.activeElement;
+    if (active && active !== document.body && !list.current.contains(active)) return;
     button.focus();
   }, [orderKey, busy]);
 
@@ -57,6 +60,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
 
   const add = async (event: Event) => {
     event.preventDefault();
+    refocus.current = null;
     if (await run(() => onAdd(text, author))) {
       setText('');
       input.current?.focus();
@@ -71,6 +75,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
   };
 
   const close = (id: string, status: 'discussed' | 'dropped') => {
+    refocus.current = null;
     void run(() => onSetStatus(id, status)).then((ok) => {
       if (ok) heading.current?.focus();
     });

@@ -394,6 +394,20 @@ describe('renderBadge with cloned chips, looks and shared listeners', () => {
     expect(gridChip.style.getPropertyPriority('padding-right')).toBe('');
     expect(gridChip.style.paddingLeft).toBe('4px');
 
+    // Calendar clones a padded chip, badge and all: the copied room is not the clone's own padding.
+    renderBadge(gridChip, badgeData(), () => {});
+    const clone = gridChip.cloneNode(true) as HTMLElement;
+    cell.append(clone);
+    renderBadge(clone, badgeData(), () => {});
+    removeBadge(clone);
+    expect(clone.style.getPropertyValue('padding-right')).toBe('4px');
+    expect(clone.hasAttribute('data-duet-room')).toBe(false);
+    // A clone whose badge is taken away without being drawn on (no longer a 1:1) gives the room back too.
+    const bare = gridChip.cloneNode(true) as HTMLElement;
+    cell.append(bare);
+    removeBadge(bare);
+    expect(bare.style.getPropertyValue('padding-right')).toBe('4px');
+
     // A schedule row's badge flows after the title: nothing to make room for.
     const row = makeChip();
     renderBadge(row, badgeData({ openAgreements: 3 }), () => {});

@@ -179,6 +179,16 @@ describe('DataSection: delete everything', () => {
     expect(text(root, 'delete-status')).toBe('');
   });
 
+  it('a problem keeps showing when another part is used afterwards (only outcomes give way)', async () => {
+    await seed();
+    const { root } = await app();
+    await pickFile(q(root, 'import-file'), 'broken.json', '{"format": "duet-export", "vers');
+    await until(() => expect(text(root, 'import-error')).toContain('broken.json'));
+    await click(q(root, 'export-json'));
+    await until(() => expect(text(root, 'export-status')).toContain('duet-export-'));
+    expect(text(root, 'import-error')).toContain('broken.json');
+  });
+
   it('can be cancelled', async () => {
     await seed();
     const { root } = await app();

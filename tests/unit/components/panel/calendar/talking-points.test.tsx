@@ -59,4 +59,17 @@ describe('TalkingPoints: focus after a move', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(button(items()[1]!, 'up')));
     expect(document.activeElement?.closest('li')?.dataset.pointId).toBe('Third');
   });
+
+  it('never takes focus from where the user put it meanwhile', async () => {
+    const elsewhere = document.createElement('input');
+    document.body.append(elsewhere);
+    const before = [point('First', 1), point('Second', 2)];
+    await show(before, ok);
+    await act(() => button(items()[0]!, 'down').click());
+    elsewhere.focus();
+    await show([before[1]!, before[0]!], ok);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.activeElement).toBe(elsewhere);
+    elsewhere.remove();
+  });
 });
