@@ -295,6 +295,10 @@ async function relationshipsById(tx: ReadTransaction, ids: Iterable<string>): Pr
   return rows.filter((row): row is Relationship => row !== undefined);
 }
 
+const NO_COUNTS: Record<AgreementFilter, number> = Object.fromEntries(
+  AGREEMENT_FILTERS.map((f) => [f, 0]),
+) as Record<AgreementFilter, number>;
+
 /**
  * The popup's default lists: filter counts, the first agreements of a filter, the next 7 days' 1:1s — index
  * lookups whose cost grows with what is shown, not with the size of the history (`npm run bench`).
@@ -303,19 +307,20 @@ export async function readPopupLists(
   tx: ReadTransaction,
   filter: AgreementFilter = 'all-open',
   now: number = Date.now(),
-  /** Which parts to read (the popup's search needs only the counts), and how many agreements. */
+  /** Which parts to read (the popup's search reads none: it counts its own matches), and how many agreements. */
   {
     list = true,
     upcoming: withUpcoming = true,
+    counts: withCounts = true,
     limit = POPUP_LIST_LIMIT,
-  }: { list?: boolean; upcoming?: boolean; limit?: number } = {},
+  }: { list?: boolean; upcoming?: boolean; counts?: boolean; limit?: number } = {},
   /** Every relationship, when the caller reads them all anyway (else the shown ones are looked up). */
   everyRelationship?: Promise<Relationship[]>,
 ): Promise<PopupLists> {
   const today = dayOf(now);
   const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
   const [counts, selected, sessions, upcomingCount] = await Promise.all([
-    countFilters(tx, today),
+    withCounts ? countFilters(tx, today) : NO_COUNTS,
     list ? firstMatching(tx, filter, today, limit) : [],
     withUpcoming ? upcomingSessions(tx, ...weekAhead) : [],
     withUpcoming ? countUpcoming(tx, ...weekAhead) : 0,
@@ -390,8 +395,14 @@ export async function readPopupView(
   const terms = searchTerms(query);
   const rows = allRelationships(tx);
   const [lists, relationshipRows, peopleRows] = await Promise.all([
-    // While searching, the popup shows only the matches (and the filter counts).
-    readPopupLists(tx, filter, now, { list: terms.length === 0, upcoming: terms.length === 0 }, rows),
+    // While searching, the popup shows only the matches, and the filters count them (below).
+    readPopupLists(
+      tx,
+      filter,
+      now,
+      { list: terms.length === 0, upcoming: terms.length === 0, counts: terms.length === 0 },
+      rows,
+    ),
     rows,
     result(tx.objectStore('people').getAll() as IDBRequest<Person[]>),
   ]);
