@@ -15,7 +15,7 @@ import {
 } from '../domain/calendar-clock';
 import { localInstant } from '../domain/reminders';
 import { instantFromEventKey } from '../db';
-import { type KeptArea, SessionKept } from './session-kept';
+import { type KeptArea, readNumbers, SessionKept } from './session-kept';
 
 export const CLOCK_SKEWS_KEY = 'calendar.clock-skews';
 /** The key for a page whose account is not known. */
@@ -44,14 +44,8 @@ export function chipStartsAt(event: TimedFacts, clock: ClockReading): number | n
 }
 
 /** Stored skews per account, checked: whole quarter hours of at most 27 hours (anything else is dropped). */
-function readClockSkews(stored: unknown): Record<string, number> {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
-  const out: Record<string, number> = {};
-  for (const [account, skew] of Object.entries(stored)) {
-    if (typeof skew === 'number' && skewSample(skew, 0) === skew) out[account] = skew;
-  }
-  return out;
-}
+const readClockSkews = (stored: unknown): Record<string, number> =>
+  readNumbers(stored, (skew) => skewSample(skew, 0) === skew);
 
 export class CalendarClocks {
   private readonly skews: SessionKept<Record<string, number>>;

@@ -38,7 +38,7 @@ import { calendarBase } from '../hosts';
 import { t, tn } from '../i18n';
 import type { JudgedEvent } from './calendar';
 import { CalendarClocks, chipTime } from './calendar-clock';
-import { SessionKept } from './session-kept';
+import { readNumbers, SessionKept } from './session-kept';
 
 /** Runs every CHECK_PERIOD_MINUTES: reminders, and the badge (cheap: index keys only). */
 export const REMINDER_ALARM = 'duet-reminders';
@@ -260,14 +260,8 @@ const ACCOUNT_ANY = '*';
 const MAX_ACCOUNTS = 1000;
 
 /** Stored accounts per 1:1, checked (anything else is dropped: at worst a click opens the first account). */
-function readAccounts(stored: unknown): Record<string, number> {
-  if (!isRecord(stored)) return {};
-  const out: Record<string, number> = {};
-  for (const [id, value] of Object.entries(stored)) {
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100) out[id] = value;
-  }
-  return out;
-}
+const readAccounts = (stored: unknown): Record<string, number> =>
+  readNumbers(stored, (value) => Number.isInteger(value) && value >= 0 && value < 100);
 
 /** A tracked 1:1's chip as the background judged it, with its wall time and instance start. */
 interface TimedEvent {

@@ -36,3 +36,13 @@ export class SessionKept<T> {
     await this.area.set({ [this.key]: this.write(value) }).catch(() => undefined);
   }
 }
+
+/** Stored numbers per key, checked: anything not an object, and any entry `keep` refuses, is dropped. */
+export function readNumbers(stored: unknown, keep: (value: number) => boolean): Record<string, number> {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (typeof value === 'number' && keep(value)) out[key] = value;
+  }
+  return out;
+}

@@ -194,11 +194,9 @@ function createBadge(chip: HTMLElement, data: EventBadge, style: string, onOpen:
  * Grid chips keep their text clear of the badge pinned to their corner: the chip's right padding makes room
  * for the badge's width, estimated from its text (no layout read). A CSSOM write (not subject to the page's
  * style-src CSP), undone when the badge goes; a chip Calendar rebuilds loses it along with the badge.
- */
-/**
- * Chips given room keep the inline right padding they had before in this attribute (put back when the badge
- * goes). An attribute, not memory: a chip Calendar clones carries it along, so the clone's copied room is
- * never taken for its own padding.
+ * The chip keeps its own earlier inline right padding in ROOM_ATTRIBUTE (put back when the badge goes): an
+ * attribute, not memory, so a chip Calendar clones carries it along and its copied room is never taken for
+ * its own padding.
  */
 const ROOM_ATTRIBUTE = 'data-duet-room';
 function roomFor(data: EventBadge): string {

@@ -7,12 +7,7 @@
  * lookups only except the search, which reads the active set (small: closed agreements are never read).
  * `popup.ts` offers the same reads over a Dexie database (`loadPopupView`, `loadPopupLists`).
  */
-import {
-  AGREEMENT_FILTERS,
-  type AgreementFilter,
-  compareAgreements,
-  matchesFilter,
-} from '../domain/agreements';
+import { type AgreementFilter, compareAgreements, countByFilter, matchesFilter } from '../domain/agreements';
 import { type Day, dayOf, weekOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session } from '../domain/model';
 import { normaliseForSearch } from '../domain/search-text';
@@ -295,10 +290,6 @@ async function relationshipsById(tx: ReadTransaction, ids: Iterable<string>): Pr
   return rows.filter((row): row is Relationship => row !== undefined);
 }
 
-const NO_COUNTS: Record<AgreementFilter, number> = Object.fromEntries(
-  AGREEMENT_FILTERS.map((f) => [f, 0]),
-) as Record<AgreementFilter, number>;
-
 /**
  * The popup's default lists: filter counts, the first agreements of a filter, the next 7 days' 1:1s — index
  * lookups whose cost grows with what is shown, not with the size of the history (`npm run bench`).
@@ -320,7 +311,7 @@ export async function readPopupLists(
   const today = dayOf(now);
   const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
   const [counts, selected, sessions, upcomingCount] = await Promise.all([
-    withCounts ? countFilters(tx, today) : NO_COUNTS,
+    withCounts ? countFilters(tx, today) : countByFilter([], today),
     list ? firstMatching(tx, filter, today, limit) : [],
     withUpcoming ? upcomingSessions(tx, ...weekAhead) : [],
     withUpcoming ? countUpcoming(tx, ...weekAhead) : 0,
@@ -444,9 +435,7 @@ export async function readPopupView(
       matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms),
     );
     // The filters count what the search found, so each says what pressing it would show.
-    counts = Object.fromEntries(
-      AGREEMENT_FILTERS.map((f) => [f, found.filter((a) => matchesFilter(a, f, today)).length]),
-    ) as Record<AgreementFilter, number>;
+    counts = countByFilter(found, today);
     const matched = found.filter((a) => matchesFilter(a, filter, today));
     agreements = matched.sort(compareAgreements).slice(0, POPUP_LIST_LIMIT);
     truncated = matched.length > agreements.length;

@@ -36,6 +36,19 @@ export function matchesFilter(
   }
 }
 
+/** How many of these agreements each filter shows (all zeros for none). */
+export function countByFilter(
+  agreements: readonly Pick<Agreement, 'status' | 'dueDate' | 'owner'>[],
+  today: Day,
+): Record<AgreementFilter, number> {
+  return Object.fromEntries(
+    AGREEMENT_FILTERS.map((filter) => [
+      filter,
+      agreements.filter((a) => matchesFilter(a, filter, today)).length,
+    ]),
+  ) as Record<AgreementFilter, number>;
+}
+
 /** Sort: overdue first, then by due date (undated last), then oldest first. */
 export function compareAgreements(a: Agreement, b: Agreement): number {
   if (a.dueDate !== b.dueDate) {
