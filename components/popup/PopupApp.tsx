@@ -38,8 +38,6 @@ export function PopupApp({
   const [filter, setFilter] = useState<AgreementFilter>(FIRST_READ.filter);
   const [query, setQuery] = useState(FIRST_READ.query);
   const [pointFor, setPointFor] = useState<{ id: string; nonce: number } | null>(null);
-  /** The first data was shown (benchmark marks: query started, data read, lists on screen). */
-  const marked = useRef(false);
   const view = usePopupView(source, { filter, query });
   const search = useRef<HTMLInputElement>(null);
 
@@ -64,18 +62,6 @@ export function PopupApp({
   }, [source, shown]);
 
   useEffect(() => primeActiveTab(), []);
-  useEffect(() => {
-    if (view.status !== 'ready' || marked.current) return;
-    // Effects run after the browser painted: the lists (their first screenful) are on screen.
-    marked.current = true;
-    performance.mark(READY_MARK);
-    document.documentElement.dataset.ready = 'true';
-  }, [view.status]);
-  useEffect(() => {
-    if (view.status !== 'ready' || partial || document.documentElement.dataset.complete) return;
-    performance.mark(COMPLETE_MARK);
-    document.documentElement.dataset.complete = 'true';
-  }, [view.status, partial]);
 
   // "/" jumps to the search field from anywhere (unless typing in another field).
   useEffect(() => {
@@ -97,6 +83,7 @@ export function PopupApp({
   const ready: PopupView | null = view.status === 'ready' ? view.value : null;
   return (
     <main class="popup">
+      <PaintMarks shown={view.status === 'ready'} complete={view.status === 'ready' && !partial} />
       <header class="popup-header">
         <Brand />
         <a
@@ -180,4 +167,24 @@ export function PopupApp({
       )}
     </main>
   );
+}
+
+/**
+ * Marks the first paint with data and the first of the complete view. Rendered first, so its effects run
+ * first after the browser painted — before the other effects start loading the data layer.
+ */
+function PaintMarks({ shown, complete }: { shown: boolean; complete: boolean }) {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!shown || root.dataset.ready) return;
+    performance.mark(READY_MARK);
+    root.dataset.ready = 'true';
+  }, [shown]);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!complete || root.dataset.complete) return;
+    performance.mark(COMPLETE_MARK);
+    root.dataset.complete = 'true';
+  }, [complete]);
+  return null;
 }

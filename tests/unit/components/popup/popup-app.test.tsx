@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COMPLETE_MARK, PopupApp } from '@/components/popup/PopupApp';
+import { COMPLETE_MARK, PopupApp, READY_MARK } from '@/components/popup/PopupApp';
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
 import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
 import { popupActions } from '@/components/popup/popup-actions';
@@ -193,6 +193,25 @@ describe('PopupApp', () => {
     // Nothing on the first screen moves when the rest arrives.
     expect(complete.slice(0, FIRST_SCREEN.agreements)).toEqual(firstScreen);
     expect(performance.getEntriesByName(COMPLETE_MARK)).not.toHaveLength(0);
+  });
+
+  it('marks the lists on screen before anything starts loading the data layer', async () => {
+    await seed();
+    delete document.documentElement.dataset.ready;
+    performance.clearMarks(READY_MARK);
+    const source = createPopupSource();
+    // Each of these loads the data layer (Dexie, zod): what the first paint must not wait for.
+    const marksWhenCalled: number[] = [];
+    const note = () => marksWhenCalled.push(performance.getEntriesByName(READY_MARK).length);
+    const declined = source.declined.bind(source);
+    const watch = source.watch.bind(source);
+    const watchDeclined = source.watchDeclined.bind(source);
+    vi.spyOn(source, 'declined').mockImplementation(() => (note(), declined()));
+    vi.spyOn(source, 'watch').mockImplementation((onChange) => (note(), watch(onChange)));
+    vi.spyOn(source, 'watchDeclined').mockImplementation((onChange) => (note(), watchDeclined(onChange)));
+    await show({ source });
+    await vi.waitFor(() => expect(marksWhenCalled).toHaveLength(3));
+    expect(marksWhenCalled).toEqual([1, 1, 1]);
   });
 
   it('marks a 1:1 the worker saw declined in Calendar, and cancels it in Duet', async () => {
