@@ -773,6 +773,8 @@ function emitRelationship(ctx: Context, plan: RelationshipPlan, rng: Rng): void 
   let feedbackSeq = 0;
   let heldIndex = 0;
   let previousAt = plan.from - step;
+  /** The 1:1's open talking points (of every planned session): nobody queues the same point twice. */
+  const queued = new Set<string>();
   for (const session of sessions) {
     if (session.status === 'held') {
       const override = session.calendarEventId ? plan.overrides?.get(session.calendarEventId) : undefined;
@@ -801,13 +803,20 @@ function emitRelationship(ctx: Context, plan: RelationshipPlan, rng: Rng): void 
     } else if (session.status === 'upcoming' || session.status === 'rescheduled') {
       const count = ctx.detail === 'rich' ? rng.int(1, 4) : rng.int(1, 2);
       const since = held.at(-1)?.at ?? plan.from;
-      for (let order = 1; order <= count; order++) {
+      let order = 0;
+      for (let drawn = 0; drawn < count; drawn++) {
         const author = rng.chance(0.5) ? 'me' : 'them';
         const createdAt = rng.between(Math.min(since + HOUR, ctx.now), ctx.now);
-        const text =
+        const draw = () =>
           ctx.detail === 'rich'
             ? fill(rng.pick(TALKING_POINTS[author]), rng, plan.voice, ctx.now)
             : pooled(ctx, `point-${author}`, TALKING_POINTS[author], rng);
+        // A repeat is drawn again (a few times), else left out.
+        let text = draw();
+        for (let retry = 0; retry < 5 && queued.has(text); retry++) text = draw();
+        if (queued.has(text)) continue;
+        queued.add(text);
+        order++;
         ctx.out.talkingPoints.push({
           id: `demo-point-${plan.index}-${++pointSeq}`,
           relationshipId: relId,

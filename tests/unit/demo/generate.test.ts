@@ -197,6 +197,8 @@ describe('realistic profile', () => {
       expect(open.length).toBeLessThanOrEqual(4);
       expect(open.every((p) => p.sessionId === next.id)).toBe(true);
       expect(open.map((p) => p.order)).toEqual(open.map((_, i) => i + 1));
+      // Nobody queues the same point twice.
+      expect(new Set(open.map((p) => p.text)).size).toBe(open.length);
     }
     const discussed = realistic.talkingPoints.filter((p) => p.status === 'discussed');
     expect(discussed.length).toBeGreaterThan(100);
@@ -340,6 +342,17 @@ describe('large profile', () => {
     for (const session of data.sessions.filter((_, i) => i % 100 === 0)) {
       expect(JSON.stringify(session.notes).length).toBeLessThan(400);
     }
+  });
+
+  it('never queues the same talking point twice for one 1:1', { timeout: 20_000 }, () => {
+    const large = generateProfile('large', { now: NOW, scale: 0.25 });
+    const open = new Map<string, string[]>();
+    for (const point of large.talkingPoints) {
+      if (point.status === 'open')
+        open.set(point.relationshipId, [...(open.get(point.relationshipId) ?? []), point.text]);
+    }
+    expect(open.size).toBeGreaterThan(0);
+    for (const texts of open.values()) expect(new Set(texts).size).toBe(texts.length);
   });
 
   it('scales the number of people and stays deterministic', () => {
