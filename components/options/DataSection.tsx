@@ -150,6 +150,12 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
   const [mode, setMode] = useState<ImportMode>('merge');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const [picked, setPicked] = useState<string | null>(null);
+  /** A new, empty file input (after an import or a cancel): nothing is picked any more. */
+  const resetInput = () => {
+    setInputKey((k) => k + 1);
+    setPicked(null);
+  };
 
   const load = (file: File, nextMode: ImportMode) =>
     void action.run(async () => {
@@ -188,7 +194,7 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
       .then((ok) => {
         if (ok) {
           setLoaded(null);
-          setInputKey((k) => k + 1);
+          resetInput();
         }
       });
   };
@@ -222,19 +228,35 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
           <span>{t('options_import_replace')}</span>
         </label>
       </fieldset>
-      <label class="file-pick">
-        <span class="options-label">{t('options_import_file')}</span>
-        <input
-          key={inputKey}
-          type="file"
-          accept=".json,application/json"
-          data-testid="import-file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) load(file, mode);
-          }}
-        />
-      </label>
+      {/* The real file input stays in the page for keyboard and screen readers, visually hidden; its labels
+          are the field's name and a button-styled "Choose a file…" (which shows the input's focus ring). */}
+      <div class="file-pick">
+        <label class="options-label" for="import-file">
+          {t('options_import_file')}
+        </label>
+        <div class="file-pick-row">
+          <input
+            key={inputKey}
+            id="import-file"
+            class="visually-hidden file-pick-input"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby="import-file-name"
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              setPicked(file?.name ?? null);
+              if (file) load(file, mode);
+            }}
+          />
+          <label class="options-button file-pick-button" for="import-file" data-testid="import-file-button">
+            {t('options_import_choose')}
+          </label>
+          <span id="import-file-name" class="duet-muted file-pick-name" data-testid="import-file-name">
+            {picked ?? t('options_import_no_file')}
+          </span>
+        </div>
+      </div>
       {loaded ? (
         <PreviewTable
           loaded={loaded}
@@ -243,7 +265,7 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
           onApply={apply}
           onCancel={() => {
             setLoaded(null);
-            setInputKey((k) => k + 1);
+            resetInput();
             action.reset();
           }}
         />

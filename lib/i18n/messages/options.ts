@@ -211,6 +211,8 @@ export const options = {
   options_import_merge: 'Merge: add new records and update those in the file',
   options_import_replace: 'Replace: make Duet exactly what the file holds',
   options_import_file: 'Duet export file',
+  options_import_choose: 'Choose a file…',
+  options_import_no_file: 'No file chosen',
   options_import_bad_file: '“$1” cannot be imported: $2',
   options_import_preview_title: 'What importing $1 will change',
   options_import_summary: 'New records: $1 · changed: $2.',

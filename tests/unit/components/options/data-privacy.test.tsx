@@ -82,6 +82,29 @@ describe('DataSection: export', () => {
 });
 
 describe('DataSection: import', () => {
+  it('the file input is hidden behind a button-styled label tied to it, which then shows the file picked', async () => {
+    const { root } = await app();
+    const input = q<HTMLInputElement>(root, 'import-file');
+    expect(input.type).toBe('file');
+    expect(input.accept).toBe('.json,application/json');
+    expect(input.id).not.toBe('');
+    expect(input.classList.contains('visually-hidden')).toBe(true);
+    const button = q<HTMLLabelElement>(root, 'import-file-button');
+    expect(button.tagName).toBe('LABEL');
+    expect(button.htmlFor).toBe(input.id);
+    expect(button.classList.contains('options-button')).toBe(true);
+    expect(button.textContent).toBe('Choose a file…');
+    // Every label of the input names it: the field's name, then the button.
+    const labels = [...root.querySelectorAll<HTMLLabelElement>(`label[for="${input.id}"]`)];
+    expect(labels.map((l) => l.textContent)).toEqual(['Duet export file', 'Choose a file…']);
+    expect(text(root, 'import-file-name')).toBe('No file chosen');
+    expect(input.getAttribute('aria-describedby')).toBe(q(root, 'import-file-name').id);
+
+    await pickFile(input, 'my-duet-backup.json', '{"hello": 1}');
+    await until(() => expect(text(root, 'import-file-name')).toBe('my-duet-backup.json'));
+    expect(q(root, 'import-file-name').classList.contains('duet-muted')).toBe(true);
+  });
+
   it('refuses a bad file with a message naming the file and the problem, changing nothing', async () => {
     await seed();
     const { root, onDataChanged } = await app();
@@ -127,6 +150,7 @@ describe('DataSection: import', () => {
     await click(q(root, 'import-apply'));
     await until(() => expect(text(root, 'import-status')).toBe('Imported duet-export.json.'));
     expect(root.querySelector('[data-testid=import-preview]')).toBeNull();
+    expect(text(root, 'import-file-name')).toBe('No file chosen');
     const people = await getDatabase().people.toArray();
     expect(people.map((p) => p.name)).toEqual(['Bob Jones']);
     expect((await countRecords()).agreements).toBe(1);
