@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { CALENDAR_WEEK_URL } from '../../../scripts/chromium.mjs';
 import { type Duet, isPanelFrame } from '../harness';
 import { PanelFrame } from './panel-frame';
+import { presented } from './presented';
 
 /** Google Calendar (served from fixtures) with Duet's badges and in-page panel. */
 export class CalendarPage {
@@ -89,7 +90,7 @@ export class CalendarPage {
   }
 
   async openPanelFor(title: string): Promise<PanelFrame> {
-    await this.presented();
+    await presented(this.page);
     await this.badgeOn(title).click();
     const panel = await this.panel();
     await panel.waitForTitle(title);
@@ -125,21 +126,8 @@ export class CalendarPage {
     const header = (await this.page.locator('header#gb').boundingBox())!;
     const railLeft = state === 'open' ? viewport.width - 380 : viewport.width - 28;
     const index = button === 'toggle' ? 0 : 1;
-    await this.presented();
+    await presented(this.page);
     await this.page.mouse.click(railLeft + 14, Math.round(header.y + header.height) + 8 + index * 28 + 11);
-  }
-
-  /**
-   * Resolves once the page has shown a frame of its current layout. The panel is an out-of-process frame,
-   * and the browser sends a click to the frame that was under it in the last frame shown, not by the DOM:
-   * right after the panel closes or collapses (its box already gone from the DOM), a click where it was
-   * goes to the hidden panel, which drops it. Two animation frames: the layout is painted and presented.
-   */
-  async presented(): Promise<void> {
-    await this.page.evaluate(
-      () =>
-        new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-    );
   }
 
   async reload(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { MEET_CALL_URL } from '../../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, isPanelFrame } from '../harness';
+import { presented } from './presented';
 
 export type MeetFixtureState = 'prejoin' | 'in-call' | 'ended' | 'presenting' | 'people';
 
@@ -66,6 +67,7 @@ export class MeetPage {
     const viewport = this.page.viewportSize()!;
     const railLeft = state === 'open' ? viewport.width - 380 : viewport.width - 28;
     const index = button === 'toggle' ? 0 : 1;
+    await presented(this.page);
     await this.page.mouse.click(railLeft + 14, 8 + index * 28 + 11);
   }
 
