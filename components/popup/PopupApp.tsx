@@ -174,17 +174,17 @@ export function PopupApp({
  * first after the browser painted — before the other effects start loading the data layer.
  */
 function PaintMarks({ shown, complete }: { shown: boolean; complete: boolean }) {
-  useEffect(() => {
-    const root = document.documentElement;
-    if (!shown || root.dataset.ready) return;
-    performance.mark(READY_MARK);
-    root.dataset.ready = 'true';
-  }, [shown]);
-  useEffect(() => {
-    const root = document.documentElement;
-    if (!complete || root.dataset.complete) return;
-    performance.mark(COMPLETE_MARK);
-    root.dataset.complete = 'true';
-  }, [complete]);
+  useMarkOnce(shown, READY_MARK, 'ready');
+  useMarkOnce(complete, COMPLETE_MARK, 'complete');
   return null;
+}
+
+/** Once `when` is true: the performance mark, and `html[data-<flag>]` (once per page). */
+function useMarkOnce(when: boolean, mark: string, flag: 'ready' | 'complete'): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!when || root.dataset[flag]) return;
+    performance.mark(mark);
+    root.dataset[flag] = 'true';
+  }, [when]);
 }
