@@ -14,6 +14,8 @@ import { fmt, percentile } from './stats.mjs';
 
 const OPEN_BUDGET_MS = 100;
 const OPENS = 30;
+/** Opens before those measured, for each page. */
+const WARM_UP = 3;
 /**
  * How long an open is left alone before its marks are read: the harness stays silent while the page loads,
  * so its own scripts (Playwright injects one into a page it waits on) never share the page's main thread
@@ -55,48 +57,36 @@ export default {
 
       // Opened as the toolbar's popup (`action.openPopup()`, as a click on Duet's button does): a new view
       // in the extension's process, with no earlier page in it to tear down and nothing of the harness.
-      const opens = [];
-      const clicks = [];
-      const completes = [];
-      const phases = { script: [], read: [], render: [] };
-      let shown = { groups: 0, upcoming: 0 };
-      for (let run = 0; run < OPENS + 3; run++) {
-        const sample = await openAsPopup(bench, 'popup.html', 'duet-popup-complete', (popup) => {
-          const at = (/** @type {string} */ name) =>
-            popup.performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-          return {
-            ready: at('duet-popup-ready'),
-            complete: at('duet-popup-complete'),
-            // Where the time goes: our script starts (modules loaded), the first data read, lists drawn.
-            script: at('duet-popup-script'),
-            query: at('duet-popup-query'),
-            data: at('duet-popup-data'),
-            groups: popup.document.querySelectorAll('[data-testid=popup-group]').length,
-            upcoming: popup.document.querySelectorAll('[data-testid=popup-upcoming]').length,
-          };
-        });
-        // The first opens warm the browser's caches for the extension's files, as any real use has.
-        if (run < 3) continue;
-        opens.push(sample.ready);
-        clicks.push(sample.sinceOpened + sample.ready);
-        completes.push(sample.complete);
-        phases.script.push(sample.script);
-        phases.read.push(sample.data - sample.query);
-        phases.render.push(sample.ready - sample.data);
-        shown = sample;
-      }
+      const samples = await openRepeatedly(bench, 'popup.html', 'duet-popup-complete', (popup) => {
+        const at = (/** @type {string} */ name) =>
+          popup.performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return {
+          ready: at('duet-popup-ready'),
+          complete: at('duet-popup-complete'),
+          // Where the time goes: our script starts (modules loaded), the first data read, lists drawn.
+          script: at('duet-popup-script'),
+          query: at('duet-popup-query'),
+          data: at('duet-popup-data'),
+          groups: popup.document.querySelectorAll('[data-testid=popup-group]').length,
+          upcoming: popup.document.querySelectorAll('[data-testid=popup-upcoming]').length,
+        };
+      });
+      const opens = samples.map((sample) => sample.ready);
+      const clicks = samples.map((sample) => sample.sinceOpened + sample.ready);
+      const completes = samples.map((sample) => sample.complete);
+      const phases = {
+        script: samples.map((sample) => sample.script),
+        read: samples.map((sample) => sample.data - sample.query),
+        render: samples.map((sample) => sample.ready - sample.data),
+      };
+      const shown = samples.at(-1) ?? { groups: 0, upcoming: 0 };
       if (shown.groups === 0) throw new Error('the popup showed no agreements on the large profile');
       // The floor on this machine: a bare extension page reading 50 rows with raw IndexedDB (bench-floor).
-      const floor = [];
-      const floorClicks = [];
-      for (let run = 0; run < OPENS + 3; run++) {
-        const sample = await openAsPopup(bench, 'bench-floor.html', 'duet-floor-ready', (popup) => ({
-          ready: popup.performance.getEntriesByName('duet-floor-ready')[0]?.startTime ?? NaN,
-        }));
-        if (run < 3) continue;
-        floor.push(sample.ready);
-        floorClicks.push(sample.sinceOpened + sample.ready);
-      }
+      const floorSamples = await openRepeatedly(bench, 'bench-floor.html', 'duet-floor-ready', (popup) => ({
+        ready: popup.performance.getEntriesByName('duet-floor-ready')[0]?.startTime ?? NaN,
+      }));
+      const floor = floorSamples.map((sample) => sample.ready);
+      const floorClicks = floorSamples.map((sample) => sample.sinceOpened + sample.ready);
       await bench.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));
       const p95 = percentile(opens, 0.95);
       lines.push(
@@ -128,6 +118,25 @@ export default {
     }
   },
 };
+
+/**
+ * OPENS samples of `openAsPopup`, after WARM_UP opens that warm the browser's caches for the extension's
+ * files, as any real use has.
+ * @template T
+ * @param {import('playwright-core').Page} bench
+ * @param {string} path
+ * @param {string} mark
+ * @param {(popup: Window) => T} read
+ * @returns {Promise<Array<T & { sinceOpened: number }>>}
+ */
+async function openRepeatedly(bench, path, mark, read) {
+  const samples = [];
+  for (let run = 0; run < WARM_UP + OPENS; run++) {
+    const sample = await openAsPopup(bench, path, mark, read);
+    if (run >= WARM_UP) samples.push(sample);
+  }
+  return samples;
+}
 
 /**
  * Opens an extension page as the toolbar's popup, the way a click on Duet's button does, and reads it once
