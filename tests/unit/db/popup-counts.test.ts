@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addAgreement, COUNT_CAP, createRelationship, loadPopupLists, POPUP_LIST_LIMIT } from '@/lib/db';
+import {
+  addAgreement,
+  allActiveAgreements,
+  COUNT_CAP,
+  createRelationship,
+  loadPopupLists,
+  POPUP_LIST_LIMIT,
+  renegotiateAgreement,
+} from '@/lib/db';
+import { countByFilter } from '@/lib/domain/agreements';
+import type { Agreement } from '@/lib/domain/model';
 
 describe('popup counts are capped, so opening the popup costs the same however much is open', () => {
   it('counts up to COUNT_CAP and lists the first POPUP_LIST_LIMIT, soonest due first', async () => {
@@ -26,5 +36,61 @@ describe('popup counts are capped, so opening the popup costs the same however m
     const dues = listed.map((a) => a.dueDate ?? '');
     expect(dues).toEqual([...dues].sort());
     expect(dues[0]).toBe('2030-01-01');
+  });
+
+  // Counting reads each filter's ranges one after the other, only up to what the cap still lacks: the
+  // figures must not depend on how the agreements split over open/renegotiated, or mine alone/both.
+  type Mix = Partial<Record<`${'open' | 'renegotiated'} ${Agreement['owner']}`, number>>;
+  it.each<[string, Mix]>([
+    [
+      'all under the cap, spread over both statuses',
+      { 'open me': 30, 'renegotiated me': 20, 'open both': 10, 'renegotiated both': 5, 'open them': 15 },
+    ],
+    [
+      'the cap reached only with the renegotiated ones',
+      { 'open me': 70, 'renegotiated me': 25, 'renegotiated both': 10 },
+    ],
+    [
+      'mine alone past the cap (both not needed)',
+      { 'open me': 60, 'renegotiated me': 45, 'open both': 7, 'open them': 3 },
+    ],
+    [
+      'mine reaches the cap only with both',
+      { 'open me': 50, 'renegotiated both': 45, 'open both': 8, 'renegotiated them': 9 },
+    ],
+    ['exactly the cap', { 'open them': COUNT_CAP - 1, 'renegotiated named': 1 }],
+  ])('counts like the exact figures capped: %s', async (_, mix) => {
+    const relationship = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+    });
+    const today = '2030-01-15';
+    let i = 0;
+    for (const [key, n] of Object.entries(mix)) {
+      const [status, owner] = key.split(' ') as ['open' | 'renegotiated', Agreement['owner']];
+      for (let k = 0; k < n; k++, i++) {
+        // Due dates around today: overdue, this week and later ones in every group.
+        const day = String(1 + ((i * 7) % 28)).padStart(2, '0');
+        const agreement = await addAgreement(relationship.id, {
+          owner,
+          ownerName: owner === 'named' ? 'Dana' : undefined,
+          text: `Item ${i}`,
+          dueDate: `2030-01-${day}`,
+        });
+        if (status === 'renegotiated') await renegotiateAgreement(agreement.id, `2030-01-${day}`, 'later');
+      }
+    }
+    const exact = countByFilter(await allActiveAgreements(), today);
+    const capped = (n: number) => Math.min(n, COUNT_CAP);
+    const { counts } = await loadPopupLists('all-open', Date.UTC(2030, 0, 15, 12));
+    expect(counts).toEqual({
+      'all-open': capped(exact['all-open']),
+      overdue: capped(exact.overdue),
+      'due-this-week': capped(exact['due-this-week']),
+      mine: capped(exact.mine),
+      // At the cap, "theirs" shows as "99+" like the total.
+      theirs: exact['all-open'] >= COUNT_CAP ? COUNT_CAP : exact.theirs,
+    });
   });
 });
