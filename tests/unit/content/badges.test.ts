@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { trusted, userClick } from '../helpers/trusted';
 import { BADGE_ATTRIBUTE, findBadge, isBadge, removeBadge, renderBadge } from '@/lib/content/badges';
 import type { EventBadge } from '@/lib/messaging/protocol';
@@ -52,6 +53,22 @@ describe('renderBadge', () => {
         '[data-duet-badge][data-duet-event-id][data-duet-kind][data-duet-confidence]',
       ),
     ).toHaveLength(1);
+  });
+
+  it('asks the browser for a kind label once, however many badges are drawn (a call into the bindings each)', () => {
+    const kindKey = 'content_badge_kind_skip_level';
+    const asked = () =>
+      vi.mocked(fakeBrowser.i18n.getMessage).mock.calls.filter(([key]) => key === kindKey).length;
+    for (let count = 0; count < 5; count++) {
+      const chip = makeChip();
+      const grid = document.createElement('div');
+      grid.setAttribute('data-datekey', '28055');
+      grid.append(chip);
+      document.body.append(grid);
+      renderBadge(chip, badgeData({ kind: 'skip-level', openAgreements: count }), () => undefined);
+    }
+    expect(asked()).toBeLessThanOrEqual(1);
+    expect(document.querySelectorAll('[data-duet-kind="skip-level"]')).toHaveLength(5);
   });
 
   it('is idempotent: rendering twice leaves one badge, the same element', () => {
