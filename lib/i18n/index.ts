@@ -1,10 +1,13 @@
 /**
  * `t(key, ...substitutions)`: a UI string through `browser.i18n` (`_locales/<lang>/messages.json`), so a
- * translation is one more messages file. Where the browser has no answer (unit tests, a key missing from an
- * older locale file) the English catalog is used, so a screen never shows an empty label.
+ * translation is one more messages file. In the extension the browser always answers: `_locales/en` is
+ * the catalog (generated at build), and a locale file that lacks a key falls back to that default locale.
+ * The English catalog itself is not bundled (≈32 kB on every page's first paint); where there is no browser
+ * to answer (unit tests) it is handed in with `setEnglishFallback`, and otherwise the key is shown, so a
+ * screen never shows an empty label.
  */
 import { browser } from 'wxt/browser';
-import { CATALOG, type MessageKey } from './catalog';
+import type { MessageKey } from './catalog';
 
 export type { MessageKey } from './catalog';
 
@@ -25,9 +28,20 @@ function browserGetMessage(): GetMessage | null {
   return getMessage;
 }
 
-/** The catalog's English text with `$1`…`$9` filled in. */
+/** The English texts by key, where there is no browser to ask (unit tests); null in the extension. */
+let englishTexts: Readonly<Record<string, string>> | null = null;
+
+/** Where the browser cannot answer (unit tests), `t()` answers from this catalog. */
+export function setEnglishFallback(catalog: Readonly<Record<MessageKey, string>>): void {
+  englishTexts = catalog;
+}
+
+/** The English text with `$1`…`$9` filled in (the key itself when no catalog was handed in). */
 export function fallback(key: MessageKey, substitutions: readonly string[]): string {
-  return CATALOG[key].replace(/\$(\d)/g, (_m, digit: string) => substitutions[Number(digit) - 1] ?? '');
+  return (englishTexts?.[key] ?? key).replace(
+    /\$(\d)/g,
+    (_m, digit: string) => substitutions[Number(digit) - 1] ?? '',
+  );
 }
 
 /** Texts without substitutions, once looked up (a list renders the same labels many times over). */

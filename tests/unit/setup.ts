@@ -6,6 +6,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setDatabaseForTests } from '@/lib/db';
+import { setEnglishFallback } from '@/lib/i18n';
+import { CATALOG } from '@/lib/i18n/catalog';
+
+// The fake browser has no i18n: `t()` answers from the English catalog (the extension's browser answers
+// from `_locales`, and the catalog is not bundled).
+setEnglishFallback(CATALOG);
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

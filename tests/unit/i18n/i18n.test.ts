@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { CATALOG, CATALOG_PARTS, localeMessagesJson } from '@/lib/i18n/catalog';
-import { resetI18nForTests, t } from '@/lib/i18n';
+import { resetI18nForTests, setEnglishFallback, t } from '@/lib/i18n';
 
 afterEach(() => {
   resetI18nForTests();
@@ -56,6 +56,17 @@ describe('t()', () => {
   it('falls back to the English catalog when the browser has no answer', () => {
     (browser as unknown as { i18n: { getMessage: () => string } }).i18n = { getMessage: () => '' };
     expect(t('common_loading')).toBe(CATALOG.common_loading);
+  });
+
+  it('without a catalog handed in (the extension, which does not bundle it), shows the key, never nothing', () => {
+    (browser as unknown as { i18n: { getMessage: () => string } }).i18n = { getMessage: () => '' };
+    setEnglishFallback({} as typeof CATALOG);
+    try {
+      expect(t('common_loading')).toBe('common_loading');
+    } finally {
+      setEnglishFallback(CATALOG);
+    }
+    expect(t('extName')).toBe(CATALOG.extName);
   });
 
   it('falls back when browser.i18n throws', () => {

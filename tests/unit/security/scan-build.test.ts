@@ -318,6 +318,24 @@ describe('scanDirectory', () => {
     ]);
   });
 
+  it('finds the English catalog bundled into what the popup loads before its first paint', () => {
+    const popup =
+      '<!doctype html><html><head><script type="module" crossorigin src="/chunks/popup.js"></script></head></html>';
+    const clean = buildWith({
+      'popup.html': popup,
+      'chunks/popup.js': 'const t=(k)=>chrome.i18n.getMessage(k);t(`popup_settings`);t(`options_title`);',
+    });
+    expect(scanDirectory(clean).findings).toEqual([]);
+    const dir = buildWith({
+      'popup.html': popup,
+      'chunks/popup.js':
+        'var C={popup_settings:`Settings`,options_linked_none:`No Calendar series linked yet.`};export{C};',
+    });
+    expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file} ${hit.match}`)).toEqual([
+      'first-paint chunks/popup.js options_linked_none:',
+    ]);
+  });
+
   it('fails a release build that carries a benchmark page', () => {
     const dir = buildWith({ 'bench.html': '<!doctype html><p>bench</p>', 'bench-floor.js': 'void 0;' });
     expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file}`)).toEqual([
