@@ -196,7 +196,11 @@ describe('options: export, delete everything, import', () => {
     await options.testId('import-preview').scrollIntoViewIfNeeded();
     await duet.screenshot(options.page, 'options-import-preview');
     await options.testId('import-apply').click();
-    await expect.poll(() => options.relationshipCount.textContent()).toBe(String(expected.relationships));
+    // Importing ~2,000 records (each checked) can take longer than expect.poll's default second on a busy
+    // machine: the same allowance as the preview above.
+    await expect
+      .poll(() => options.relationshipCount.textContent(), { timeout: 10_000 })
+      .toBe(String(expected.relationships));
     expect(await options.sessionCount.textContent()).toBe(String(expected.sessions));
     expect(await options.agreementCount.textContent()).toBe(String(expected.agreements));
     expect(await options.testId('import-status').textContent()).toContain('Imported');
