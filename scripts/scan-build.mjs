@@ -254,6 +254,8 @@ const FIRST_PAINT_RULES = [
     // A catalog entry of another surface, as an object literal writes it (`options_…:`): the popup's own
     // code only ever names its keys as strings.
     pattern: /(?<![\w$])options_[a-z0-9_]+:/g,
+    // One finding per file, not one per message.
+    once: true,
   },
 ];
 
@@ -332,7 +334,7 @@ function oneLine(text, from, to) {
 
 /**
  * @typedef {{ rule: string, message: string, pattern: RegExp,
- *   accept?: (text: string, index: number, match: string) => boolean }} Rule
+ *   accept?: (text: string, index: number, match: string) => boolean, once?: boolean }} Rule
  */
 
 /**
@@ -362,10 +364,11 @@ function hitRecorder(name, text, kind) {
   };
   /** @param {Rule[]} rules */
   const run = (rules) => {
-    for (const { rule, message, pattern, accept } of rules) {
+    for (const { rule, message, pattern, accept, once } of rules) {
       for (const found of text.matchAll(pattern)) {
         if (accept && !accept(text, found.index, found[0])) continue;
         add(rule, message, found.index, found[0]);
+        if (once) break;
       }
     }
   };

@@ -24,7 +24,11 @@ const KIND_LABELS: Record<EventBadge['kind'], ContentMessageKey> = {
 const kindLabels = new Map<EventBadge['kind'], string>();
 function kindLabel(kind: EventBadge['kind']): string {
   let label = kindLabels.get(kind);
-  if (label === undefined) kindLabels.set(kind, (label = msg(KIND_LABELS[kind])));
+  if (label === undefined) {
+    label = msg(KIND_LABELS[kind]);
+    // Not answered (msg gives the key back): asked again next time rather than kept.
+    if (label !== KIND_LABELS[kind]) kindLabels.set(kind, label);
+  }
   return label;
 }
 

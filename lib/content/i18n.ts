@@ -1,7 +1,7 @@
 /**
  * UI strings for the content scripts: `browser.i18n.getMessage` straight (the generated
- * `_locales/<lang>/messages.json`), without the panel's `t()` and its whole English catalog, which would
- * weigh on every Calendar and Meet page load. Only the keys' type comes from lib/i18n/messages/content.ts.
+ * `_locales/<lang>/messages.json`), without the pages' `t()` and its caches, so nothing more weighs on every
+ * Calendar and Meet page load. Only the keys' type comes from lib/i18n/messages/content.ts.
  */
 import { browser } from 'wxt/browser';
 import type { ContentMessageKey, ContentPluralKey } from '../i18n/messages/content';

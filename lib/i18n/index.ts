@@ -65,7 +65,7 @@ function lookUp(key: MessageKey, subs: string[]): string {
       const text = get(key, subs.length > 0 ? subs : undefined);
       if (text) return text;
     } catch {
-      // Not available here (e.g. the test browser): the English catalog below.
+      // Not available here (e.g. the test browser): the fallback below.
     }
   }
   return fallback(key, subs);

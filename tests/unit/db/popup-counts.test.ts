@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
   allActiveAgreements,
   COUNT_CAP,
   createRelationship,
+  getDatabase,
   loadPopupLists,
   POPUP_LIST_LIMIT,
   renegotiateAgreement,
@@ -92,5 +93,51 @@ describe('popup counts are capped, so opening the popup costs the same however m
       // At the cap, "theirs" shows as "99+" like the total.
       theirs: exact['all-open'] >= COUNT_CAP ? COUNT_CAP : exact.theirs,
     });
+  });
+
+  it('reads no more index keys than the cap per filter: a filter at the cap reads no further range', async () => {
+    const relationship = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+    });
+    const shape = await addAgreement(relationship.id, { owner: 'me', text: 'Item', dueDate: '2030-01-10' });
+    // 110 open overdue, 110 open due this week, 50 renegotiated overdue: every filter reaches the cap with
+    // the open ones alone (reading every range up to the cap, as before, took ~550 keys).
+    const rows = [
+      ...Array.from({ length: 110 }, (_, i) => ({ ...shape, id: `over-${i}`, dueDate: '2030-01-10' })),
+      ...Array.from({ length: 110 }, (_, i) => ({ ...shape, id: `week-${i}`, dueDate: '2030-01-17' })),
+      ...Array.from({ length: 50 }, (_, i) => ({
+        ...shape,
+        id: `reneg-${i}`,
+        status: 'renegotiated' as const,
+        dueDate: '2030-01-10',
+      })),
+    ];
+    await getDatabase().agreements.bulkPut(rows);
+    let keys = 0;
+    const getAllKeys = IDBIndex.prototype.getAllKeys;
+    const spy = vi.spyOn(IDBIndex.prototype, 'getAllKeys').mockImplementation(function (
+      this: IDBIndex,
+      ...args: Parameters<IDBIndex['getAllKeys']>
+    ) {
+      const request = getAllKeys.apply(this, args);
+      if (this.objectStore.name === 'agreements')
+        request.addEventListener('success', () => (keys += request.result.length));
+      return request;
+    });
+    try {
+      const { counts } = await loadPopupLists('all-open', Date.UTC(2030, 0, 15, 12));
+      expect(counts).toEqual({
+        'all-open': COUNT_CAP,
+        overdue: COUNT_CAP,
+        'due-this-week': COUNT_CAP,
+        mine: COUNT_CAP,
+        theirs: COUNT_CAP,
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(keys).toBe(4 * COUNT_CAP);
   });
 });

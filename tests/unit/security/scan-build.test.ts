@@ -329,7 +329,7 @@ describe('scanDirectory', () => {
     const dir = buildWith({
       'popup.html': popup,
       'chunks/popup.js':
-        'var C={popup_settings:`Settings`,options_linked_none:`No Calendar series linked yet.`};export{C};',
+        'var C={popup_settings:`Settings`,options_linked_none:`No Calendar series linked yet.`,options_untitled:`Untitled`};export{C};',
     });
     expect(scanDirectory(dir).findings.map((hit) => `${hit.rule} ${hit.file} ${hit.match}`)).toEqual([
       'first-paint chunks/popup.js options_linked_none:',
