@@ -15,5 +15,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     retry: 0,
+    // A browser's answer on two shared, busy cores can take longer than expect.poll's default second (an
+    // import of ~2,000 records did, in CI): 5 s, as Playwright's own assertions wait. A poll still passes as
+    // soon as its condition holds; only a failing one waits longer.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
