@@ -165,8 +165,14 @@ function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionPr
               >
                 <span class="row-main">
                   <span class="row-title">{title}</span>
-                  <span class="duet-muted row-detail">
-                    {known ? known : t('options_series_untitled', shortId(seriesId))}
+                  <span class="duet-muted row-detail" data-testid="linked-detail">
+                    {/* Its title in Calendar when Duet saw one; else an id only where the 1:1 has several
+                        series to tell apart (an id means nothing to anyone otherwise). */}
+                    {known
+                      ? known
+                      : relationship.calendarSeriesIds.length > 1
+                        ? t('options_series_untitled', shortId(seriesId))
+                        : t('options_series_only')}
                     {relationship.archived ? ` · ${t('options_archived')}` : ''}
                   </span>
                 </span>

@@ -42,6 +42,7 @@ export const options = {
   options_section_kind_career: 'career',
   options_series_meet: 'Meet call $1',
   options_series_untitled: 'Calendar series $1',
+  options_series_only: 'Calendar series',
 
   options_identity_title: 'You',
   options_identity_intro:

@@ -141,8 +141,15 @@ describe('DetectionSection: per-series overrides', () => {
     const { root } = await app();
     await until(() => expect(all(root, 'linked-row')).toHaveLength(2));
     expect(all(root, 'linked-row')[0]!.textContent).toContain('Alice / Bob');
+    // Two series of one 1:1: told apart by their ids.
+    expect(all(root, 'linked-detail').map((el) => el.textContent)).toEqual([
+      'Calendar series series-one',
+      'Calendar series series-two',
+    ]);
     await click(all(root, 'linked-row')[0]!.querySelector('button')!);
     await until(() => expect(all(root, 'linked-row')).toHaveLength(1));
+    // The only one left needs no id (it means nothing to anyone).
+    expect(text(root, 'linked-detail')).toBe('Calendar series');
     const { getRelationship } = await import('@/lib/db');
     expect((await getRelationship(relationship.id))!.calendarSeriesIds).toEqual(['series-two']);
     expect(q(root, 'linked-row').getAttribute('data-series-id')).toBe('series-two');
