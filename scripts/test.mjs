@@ -1,9 +1,10 @@
 // `npm test`: lint, format, typecheck, unit tests, build, then end-to-end tests in real Chromium and Firefox.
 // Every step runs even if an earlier one failed (so one run shows everything); the exit code is non-zero
-// if any failed. Test counts land in .reports/summary.json for .ci/run.
+// if any failed. Lint, format and typecheck run side by side. Test counts land in .reports/summary.json
+// for .ci/run.
 //   npm test                 everything
-//   npm test -- --only e2e   just build + E2E (also: lint, format, typecheck, unit)
-import { spawnSync } from 'node:child_process';
+//   npm test -- --only e2e   just build + E2E (also: lint, format, typecheck, unit; checks = the first three)
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
 import { ensureFirefox } from './firefox.mjs';
@@ -43,13 +44,50 @@ function vitestCounts(file) {
   };
 }
 
+/**
+ * Steps that run side by side (each single-threaded: together they take about the longest one's time on two
+ * cores), each with its output kept and printed whole, in the given order, once all have ended.
+ * @param {Array<{ name: string, command: string, args: string[] }>} steps
+ */
+async function together(steps) {
+  const runs = steps.map(
+    ({ name, command, args }) =>
+      new Promise((done) => {
+        const started = Date.now();
+        /** @type {Buffer[]} */
+        const output = [];
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (chunk) => output.push(chunk));
+        child.stderr.on('data', (chunk) => output.push(chunk));
+        const finish = (/** @type {boolean} */ ok, /** @type {string} */ extra = '') =>
+          done({ name, ok, seconds: (Date.now() - started) / 1000, output: Buffer.concat(output) + extra });
+        child.on('error', (error) => finish(false, `${error.message}\n`));
+        child.on('close', (code) => finish(code === 0));
+      }),
+  );
+  for (const { name, ok, seconds, output } of await Promise.all(runs)) {
+    console.log(`\n▶ ${name}`);
+    process.stdout.write(output);
+    results.push({ name, ok, seconds });
+    if (!ok) console.log(`✖ ${name} failed`);
+  }
+}
+
 const want = (/** @type {string} */ name) => only === null || only === name;
 const npx = 'npx';
 
-if (want('lint')) step('lint (eslint)', npx, ['eslint', '.', '--max-warnings', '0']);
-if (want('format'))
-  step('format (prettier --check)', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
-if (want('typecheck')) step('typecheck (tsc --noEmit, strict)', npx, ['tsc', '--noEmit']);
+await together(
+  [
+    { key: 'lint', name: 'lint (eslint)', command: npx, args: ['eslint', '.', '--max-warnings', '0'] },
+    {
+      key: 'format',
+      name: 'format (prettier --check)',
+      command: npx,
+      args: ['prettier', '--check', '.', '--log-level', 'warn'],
+    },
+    { key: 'typecheck', name: 'typecheck (tsc --noEmit, strict)', command: npx, args: ['tsc', '--noEmit'] },
+  ].filter(({ key }) => want(key) || only === 'checks'),
+);
 if (want('unit')) {
   step('unit tests (vitest)', npx, [
     'vitest',

@@ -18,5 +18,6 @@ beforeEach(() => {
   Dexie.dependencies.indexedDB = globalThis.indexedDB;
   setDatabaseForTests(null);
   fakeBrowser.reset();
-  sessionStorage.clear();
+  // Only DOM environments have it (the node project's files never touch it).
+  globalThis.sessionStorage?.clear();
 });
