@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PendingTarget } from '@/lib/background/reminders';
 import { generateProfile } from '@/lib/demo/generate';
 import { CALENDAR_WEEK_URL, MEET_CALL_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, isPanelFrame, startDuet } from './harness';
@@ -36,6 +37,18 @@ import {
   plantControl,
   scanPage,
 } from './security/probe';
+
+/** The fields of a raised notification's click target (`PendingTarget`, lib/background/reminders.ts). */
+const PENDING_FIELDS = [
+  'kind',
+  'relationshipId',
+  'sessionId',
+  'eventId',
+  'dataEventId',
+  'at',
+  'until',
+  'account',
+] satisfies Array<keyof PendingTarget>;
 
 /** One random canary per run; each field appends its own suffix, so a leak names its source. */
 const CANARY = `duetcanary${Math.random().toString(36).slice(2, 10)}`;
@@ -215,6 +228,21 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
         // How far each account's Calendar time zone is from this computer's: account → milliseconds.
         for (const skew of Object.values(value as Record<string, unknown>)) {
           expect(Number.isInteger(skew)).toBe(true);
+        }
+        continue;
+      }
+      if (key === 'reminders.pending') {
+        // Where a raised notification leads when clicked (written whenever a reminder alarm raises one
+        // during the file — time-dependent, so not every run has it): opaque ids, kinds and times only.
+        const ID = /^[\w.@:-]+$/;
+        for (const [notification, target] of Object.entries(value as Record<string, unknown>)) {
+          expect(notification).toMatch(ID);
+          for (const [field, item] of Object.entries(target as Record<string, unknown>)) {
+            expect(PENDING_FIELDS).toContain(field);
+            if (item === null) continue;
+            if (typeof item === 'number') expect(Number.isFinite(item)).toBe(true);
+            else expect(item).toMatch(ID);
+          }
         }
         continue;
       }
