@@ -242,7 +242,8 @@ describe('version 1 → latest', () => {
     const db = new DuetDatabase('duet-v1-api');
     expect((await getEventNote(`${SERIES}_20260323T170000Z`, db))?.text).toBe(VALID[0]!.text);
     const alice = (await db.relationships.where('calendarSeriesIds').equals(SERIES).first())!;
-    const overview = await loadRelationshipOverview(alice.id, NOW, db);
+    // The same UTC hour as the last 1:1 (17:00Z), a week on: 7 local days in every time zone.
+    const overview = await loadRelationshipOverview(alice.id, Date.UTC(2026, 2, 30, 17), db);
     expect(overview?.lastSession?.calendarEventId).toBe(`${SERIES}_20260323T170000Z`);
     expect(overview?.nextSession?.calendarEventId).toBe(`${SERIES}_20260406T170000Z`);
     expect(overview?.cadence).toEqual({ status: 'ok', daysSince: 7, cadenceDays: 14 });

@@ -84,7 +84,8 @@ describe('popup counts are capped, so opening the popup costs the same however m
     }
     const exact = countByFilter(await allActiveAgreements(), today);
     const capped = (n: number) => Math.min(n, COUNT_CAP);
-    const { counts } = await loadPopupLists('all-open', Date.UTC(2030, 0, 15, 12));
+    // Noon of `today`, local: the popup counts by the user's local day.
+    const { counts } = await loadPopupLists('all-open', new Date(2030, 0, 15, 12).getTime());
     expect(counts).toEqual({
       'all-open': capped(exact['all-open']),
       overdue: capped(exact.overdue),
@@ -127,7 +128,8 @@ describe('popup counts are capped, so opening the popup costs the same however m
       return request;
     });
     try {
-      const { counts } = await loadPopupLists('all-open', Date.UTC(2030, 0, 15, 12));
+      // Noon of `today`, local: the popup counts by the user's local day.
+    const { counts } = await loadPopupLists('all-open', new Date(2030, 0, 15, 12).getTime());
       expect(counts).toEqual({
         'all-open': COUNT_CAP,
         overdue: COUNT_CAP,

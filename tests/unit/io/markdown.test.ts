@@ -20,7 +20,8 @@ import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { exportRelationshipMarkdown, relationshipToMarkdown } from '@/lib/io/markdown';
 import { useFixedDate } from '../helpers/clock';
 
-const NOW = Date.UTC(2026, 2, 25, 12);
+// Local times: the export dates sessions by the user's local day, so the expected headings hold in any zone.
+const NOW = new Date(2026, 2, 25, 12).getTime();
 const DAY = 86_400_000;
 
 useFixedDate(NOW);
@@ -39,7 +40,7 @@ async function build() {
   });
   const { session: first } = await prepareSession({
     relationshipId: relationship.id,
-    scheduledAt: Date.UTC(2026, 2, 9, 17),
+    scheduledAt: new Date(2026, 2, 9, 10).getTime(),
   });
   await saveSectionNotes(first.id, 'how-are-you', 'Tired after the launch');
   await saveSectionNotes(first.id, 'general', 'Imported v1 notes');
@@ -66,7 +67,7 @@ async function build() {
 
   const { session: second } = await prepareSession({
     relationshipId: relationship.id,
-    scheduledAt: Date.UTC(2026, 2, 23, 17),
+    scheduledAt: new Date(2026, 2, 23, 10).getTime(),
   });
   await saveSectionNotes(second.id, 'your-topics', `${USER_TEXT}\nsecond line`);
   await markSessionHeld(second.id);
