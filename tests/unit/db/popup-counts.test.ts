@@ -129,7 +129,7 @@ describe('popup counts are capped, so opening the popup costs the same however m
     });
     try {
       // Noon of `today`, local: the popup counts by the user's local day.
-    const { counts } = await loadPopupLists('all-open', new Date(2030, 0, 15, 12).getTime());
+      const { counts } = await loadPopupLists('all-open', new Date(2030, 0, 15, 12).getTime());
       expect(counts).toEqual({
         'all-open': COUNT_CAP,
         overdue: COUNT_CAP,
