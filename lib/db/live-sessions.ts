@@ -137,10 +137,12 @@ async function findLiveCandidate(
   now: number,
   db: DuetDatabase,
 ): Promise<Session | undefined> {
-  const near = await db.sessions
-    .where('[relationshipId+scheduledAt]')
-    .between([relationship.id, now - LIVE_WINDOW_MS], [relationship.id, now + LIVE_WINDOW_MS], true, true)
-    .toArray();
+  const around = (at: number) =>
+    db.sessions
+      .where('[relationshipId+scheduledAt]')
+      .between([relationship.id, at - LIVE_WINDOW_MS], [relationship.id, at + LIVE_WINDOW_MS], true, true)
+      .toArray();
+  const near = await around(now);
   // This call's session, the one that ran live most recently — even if it ended a moment ago (a rejoin
   // continues it). Sessions merely planned with this Meet code are not "this call" yet.
   const sameCall = near
@@ -154,10 +156,18 @@ async function findLiveCandidate(
   if (sameCall && (sameCall.status !== 'held' || now - (sameCall.heldAt ?? 0) < REJOIN_WINDOW_MS)) {
     return sameCall;
   }
-  // Else the planned session closest to now.
-  return near
-    .filter((s) => s.status === 'upcoming' || s.status === 'rescheduled')
-    .sort((a, b) => Math.abs(a.scheduledAt - now) - Math.abs(b.scheduledAt - now))[0];
+  // Else the planned session closest to when this 1:1 is: the Calendar event's start when started from one
+  // (an event of another day must not take today's session), else now — never one planned for another
+  // Calendar event.
+  const at = input.scheduledAt ?? now;
+  const candidates = Math.abs(at - now) < 1_000 ? near : await around(at);
+  return candidates
+    .filter(
+      (s) =>
+        (s.status === 'upcoming' || s.status === 'rescheduled') &&
+        (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId),
+    )
+    .sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
 }
 
 /** Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. */

@@ -370,6 +370,45 @@ describe('startLiveSession', () => {
     expect(notKims.id).toBe(closer.id);
   });
 
+  it('started from a Calendar event of another day, never takes the session planned for today', async () => {
+    const rel = await oneOnOne();
+    const today = await planned(rel.id, NOW + HOUR);
+    const todaysEvent = (
+      await prepareSession({ relationshipId: rel.id, scheduledAt: NOW, calendarEventId: 'evt_today' })
+    ).session;
+    const inThreeDays = await planned(rel.id, NOW + 3 * DAY + HOUR);
+    const otherEventThen = (
+      await prepareSession({
+        relationshipId: rel.id,
+        scheduledAt: NOW + 3 * DAY - HOUR,
+        calendarEventId: 'evt_other',
+      })
+    ).session;
+
+    // An event of last month opened again and started: its own new session, at its own time.
+    const march = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_march',
+      scheduledAt: NOW - 30 * DAY,
+      now: NOW,
+    });
+    expect([today.id, todaysEvent.id, inThreeDays.id, otherEventThen.id]).not.toContain(march.id);
+    expect(march.calendarEventId).toBe('evt_march');
+    expect(march.scheduledAt).toBe(NOW - 30 * DAY);
+    expect((await getSession(today.id))?.live).toBeNull();
+
+    // An event in three days: the session planned for then without an event, not the one of another event
+    // (closer to the event's time) nor today's.
+    const later = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_later',
+      scheduledAt: NOW + 3 * DAY,
+      now: NOW,
+    });
+    expect(later.id).toBe(inThreeDays.id);
+    expect((await getSession(otherEventThen.id))?.live).toBeNull();
+  });
+
   it("skips the Calendar event's session when it was cancelled", async () => {
     const rel = await oneOnOne();
     const cancelled = (
