@@ -3,8 +3,8 @@
  * imports), so the demo, the benchmarks and tests can load it through the ordinary import path.
  *
  * - `realistic`: Alice Smith, a manager with 8 reports, 2 peers, her manager and a skip-level report;
- *   two years of sessions that line up with the bundled Calendar demo week
- *   (tests/fixtures/google/fixtures-index.json), so opening those events shows real history.
+ *   two years of sessions (from before the bundled Calendar demo week, if that was longer ago) that line
+ *   up with that week (tests/fixtures/google/fixtures-index.json), so opening its events shows real history.
  * - `large`: ~200 people × 5 years of weekly sessions (~52k sessions, ~100k agreements) with short notes;
  *   `scale` multiplies the number of people.
  *
@@ -1249,6 +1249,8 @@ interface RealisticSpec {
 }
 
 // The Calendar demo week (tests/fixtures/google/fixtures-index.json; PDT, so 10:00 local is 17:00Z).
+/** The demo week's first day, Sunday 22 March 2026 (its events' instants are in the specs below). */
+const DEMO_WEEK_START = utc(3, 22, 7);
 const BOB_SERIES = '9q7kdlrmoh7cfue81kf5u8fmkk';
 const BOB_SINGLE = 'vk29vnk07i3ri2ldj3msbt0lg3';
 const CAROL_SERIES = '11ac1qu56ggeilm5ld733ifsqp';
@@ -1469,7 +1471,9 @@ const REALISTIC_OVERRIDES = new Map<string, SessionOverride>([
 
 function realistic(now: number, seed: number): ExportData {
   const ctx = newContext(now, 'rich', seed);
-  const from = Math.max(0, now - 730 * DAY);
+  // Two years back, and never less than back to before the Calendar demo week: the bundled demo pages (and
+  // the E2E tests on them) show that week, whatever the date.
+  const from = Math.max(0, Math.min(now - 730 * DAY, DEMO_WEEK_START - 28 * DAY));
   const firstName = (name: string) => name.split(' ')[0] as string;
   const reportFirstNames = REALISTIC_PEOPLE.filter((p) => p.relation === 'report').map((p) =>
     firstName(p.name),

@@ -11,15 +11,30 @@ import { CalendarPage } from './pages/calendar-page';
 import { PopupPage } from './pages/popup-page';
 import { openAgreement, seedDatabase } from './seed';
 
-function seededProfile() {
-  const data = generateProfile('realistic', { now: Date.now(), seed: 3 });
+/**
+ * A realistic history made at this moment, plus agreements only these tests write. `upcoming`: as many more
+ * 1:1s with Bob in the next days (the generated week holds 3 or more, depending on the hour the run starts).
+ */
+function seededProfile({ upcoming = 0 }: { upcoming?: number } = {}) {
+  const now = Date.now();
+  const data = generateProfile('realistic', { now, seed: 3 });
   const bob = data.people.find((p) => p.name === 'Bob Jones')!;
   const bobSeries = data.relationships.find((r) => r.personIds.length === 1 && r.personIds[0] === bob.id)!;
   data.agreements.push(
     openAgreement(bobSeries.id, 'e2e-rollout', 'E2E: send the rollout draft', '2099-01-15', { owner: 'me' }),
     openAgreement(bobSeries.id, 'e2e-overdue', 'E2E: book the offsite venue', '2020-01-15', { owner: 'me' }),
-    openAgreement(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the hiring plan', null),
+    // A word no generated text has: searching for it finds this agreement alone, whatever the history.
+    openAgreement(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the zeppelin hiring plan', null),
   );
+  const planned = data.sessions.find((s) => s.relationshipId === bobSeries.id && s.status === 'upcoming')!;
+  for (let i = 1; i <= upcoming; i++)
+    data.sessions.push({
+      ...planned,
+      id: `e2e-upcoming-${i}`,
+      scheduledAt: now + i * 86_400_000,
+      calendarEventId: null,
+      meetCode: null,
+    });
   return { data, bobRelationshipId: bobSeries.id };
 }
 
@@ -70,8 +85,8 @@ describe('popup', () => {
       'Bob Jones',
     );
     // A person's name finds their agreements; accents and case don't matter.
-    await popup.search.fill('BÖB hiring');
-    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: Bob shares the hiring plan']);
+    await popup.search.fill('BÖB zeppelin');
+    await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: Bob shares the zeppelin hiring plan']);
     await popup.search.fill('no such thing anywhere');
     await popup.page.locator('[data-testid=popup-agreements-empty]').waitFor();
     await duet.screenshot(popup.page, 'popup-search-empty');
@@ -101,7 +116,8 @@ describe('popup', () => {
       .poll(async () => {
         const texts = await popup.agreementTexts();
         return (
-          texts.includes('E2E: Bob shares the hiring plan') && !texts.includes('E2E: book the offsite venue')
+          texts.includes('E2E: Bob shares the zeppelin hiring plan') &&
+          !texts.includes('E2E: book the offsite venue')
         );
       })
       .toBe(true);
@@ -111,7 +127,8 @@ describe('popup', () => {
       .poll(async () => {
         const texts = await popup.agreementTexts();
         return (
-          texts.includes('E2E: book the offsite venue') && !texts.includes('E2E: Bob shares the hiring plan')
+          texts.includes('E2E: book the offsite venue') &&
+          !texts.includes('E2E: Bob shares the zeppelin hiring plan')
         );
       })
       .toBe(true);
@@ -121,7 +138,8 @@ describe('popup', () => {
       .poll(async () => {
         const texts = await popup.agreementTexts();
         return (
-          !texts.includes('E2E: book the offsite venue') && !texts.includes('E2E: Bob shares the hiring plan')
+          !texts.includes('E2E: book the offsite venue') &&
+          !texts.includes('E2E: Bob shares the zeppelin hiring plan')
         );
       })
       .toBe(true);
@@ -236,7 +254,8 @@ describe('popup in dark mode', () => {
   let bobRelationshipId: string;
   beforeAll(async () => {
     duet = await startDuet({ colorScheme: 'dark' });
-    const seeded = seededProfile();
+    // More than the 3 shown, so "Show all" is there to press.
+    const seeded = seededProfile({ upcoming: 4 });
     bobRelationshipId = seeded.bobRelationshipId;
     await seedDatabase(duet, seeded.data);
   });

@@ -204,6 +204,15 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
     await duet?.close();
   });
 
+  /**
+   * `chrome.storage.session` as the page's messages could change it: without `reminders.pending`, which the
+   * worker's own reminder alarm writes whenever it raises a notification (time-dependent, any moment).
+   */
+  async function sessionStorageOf(target: Worker): Promise<Record<string, unknown>> {
+    const { 'reminders.pending': _raised, ...rest } = (await extensionStorage(target)).session;
+    return rest;
+  }
+
   /** No canary in chrome.storage.local/sync/session; session holds only per-tab contexts of known shape. */
   async function expectStorageClean(): Promise<void> {
     const storage = await extensionStorage(worker());
@@ -553,7 +562,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
     const decoys = await panel.frame.locator(DECOY).count();
     const note = await panel.noteText();
     const badges = await calendar.badgedEvents();
-    const session = await extensionStorage(worker()).then((s) => s.session);
+    const session = await sessionStorageOf(worker());
     const errorsBefore = watch.messages.length;
 
     // The page can frame panel.html itself (Google hosts may: it is web-accessible to them), but not read it.
@@ -643,7 +652,7 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
     expect(await panel.frame.locator(DECOY).count()).toBe(decoys);
     expect(await panel.noteText()).toBe(note);
     expect(await calendar.badgedEvents()).toEqual(badges);
-    expect(await extensionStorage(worker()).then((s) => s.session)).toEqual(session);
+    expect(await sessionStorageOf(worker())).toEqual(session);
     expect(await panel.frame.evaluate(() => (({}) as { polluted?: string }).polluted)).toBeUndefined();
     expect(watch.errorsSince(errorsBefore)).toEqual([]);
     await page.close();

@@ -259,16 +259,18 @@ describe('realistic profile and the Calendar demo week', () => {
     expect(single.notes.general).toBeTruthy();
   });
 
+  /** The 1:1 events of the fixture week (tests/fixtures/google/fixtures-index.json). */
+  const titles = [
+    'Alice / Bob',
+    '1:1 Alice <> Carol',
+    '2-1 with Carol',
+    'Skip-level: Alice / Ivy',
+    'Peer 1:1 — Alice & Evan',
+    'Alice / Frank',
+    'Bob & Alice 1-on-1',
+  ];
+
   it('maps every 1:1 event of the fixture week to a relationship, at the fixture time', () => {
-    const titles = [
-      'Alice / Bob',
-      '1:1 Alice <> Carol',
-      '2-1 with Carol',
-      'Skip-level: Alice / Ivy',
-      'Peer 1:1 — Alice & Evan',
-      'Alice / Frank',
-      'Bob & Alice 1-on-1',
-    ];
     const expectedKinds: Record<string, string> = {
       '2-1 with Carol': 'two-on-one',
       'Skip-level: Alice / Ivy': 'skip-level',
@@ -298,6 +300,17 @@ describe('realistic profile and the Calendar demo week', () => {
       expect(relationshipOf(first).calendarSeriesIds).toEqual([]);
     const linkedIds = realistic.relationships.flatMap((r) => r.calendarSeriesIds);
     expect(new Set(linkedIds).size).toBe(linkedIds.length);
+  });
+
+  it('still has the fixture week held when "now" is more than two years after it', () => {
+    // The bundled demo pages show March 2026 whatever the date: history always reaches back to that week.
+    const later = generateProfile('realistic', { now: Date.UTC(2029, 5, 1, 12) });
+    for (const title of titles) {
+      const event = fixturesIndex.events.find((e) => e.title === title)!;
+      const session = later.sessions.find((s) => s.calendarEventId === event.decoded_event_id);
+      expect(session?.status, title).toBe('held');
+    }
+    expect(Math.min(...later.sessions.map((s) => s.scheduledAt))).toBeLessThan(Date.UTC(2026, 2, 22));
   });
 });
 
