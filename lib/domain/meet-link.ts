@@ -3,7 +3,8 @@
  * the candidate relationships from the database. In order of trust:
  *   1. the user said this call is not a 1:1 → nothing;
  *   2. the Meet code was remembered on a relationship (read from the Calendar popover, or the user's
- *      own correction) → that one;
+ *      own correction) → that one; held by several (one meeting room for several 1:1s) → the one whose
+ *      person is in the call;
  *   3. the call's title equals a known series' title → that one (only if exactly one matches);
  *   4. exactly one other participant, whose name is one person's name → that person's 1:1;
  *   5. exactly one other participant, unknown → offer "Track as 1:1 with <name>".
@@ -58,12 +59,20 @@ export function linkCall(
 ): CallLink {
   if (ignoredKeys.includes(ignoredCallKey(call.meetingCode))) return { kind: 'none' };
   const active = candidates.filter((c) => !c.relationship.archived);
+  const others = [...new Set(call.others.map(foldName).filter(Boolean))];
 
-  // A remembered code: the most recently updated owner wins if (unusually) two hold it.
-  const byCode = active
-    .filter((c) => c.relationship.meetCodes.includes(call.meetingCode))
-    .sort((a, b) => b.relationship.updatedAt - a.relationship.updatedAt);
-  if (byCode[0]) return { kind: 'linked', relationshipId: byCode[0].relationship.id, via: 'meet-code' };
+  // A remembered code. One Meet link can serve several 1:1s (a personal meeting room): then the one whose
+  // person is in the call; owners that are all the same people (a duplicate 1:1) → the most recently
+  // updated; else no guess — the steps below decide.
+  const byCode = active.filter((c) => c.relationship.meetCodes.includes(call.meetingCode));
+  const owner =
+    byCode.length <= 1
+      ? byCode[0]
+      : (byParticipant(others, byCode).match ??
+        (samePeople(byCode)
+          ? [...byCode].sort((a, b) => b.relationship.updatedAt - a.relationship.updatedAt)[0]
+          : undefined));
+  if (owner) return { kind: 'linked', relationshipId: owner.relationship.id, via: 'meet-code' };
 
   const title = foldName(call.title);
   if (title && title !== foldName(call.meetingCode)) {
@@ -71,22 +80,42 @@ export function linkCall(
     if (byTitle) return { kind: 'linked', relationshipId: byTitle.relationship.id, via: 'title' };
   }
 
-  const others = [...new Set(call.others.map(foldName).filter(Boolean))];
   if (others.length !== 1) return { kind: 'none' };
+  const { match, matches } = byParticipant(others, active);
+  if (match) return { kind: 'linked', relationshipId: match.relationship.id, via: 'participant' };
+  if (matches.length > 1) return { kind: 'none' };
+  const display = call.others.find((name) => foldName(name) === others[0]) ?? others[0]!;
+  return { kind: 'trackable', name: display.trim() };
+}
+
+/**
+ * The candidates whose person is the call's one other participant (folded names), and the one to link if it
+ * is unambiguous. Full name first; a first name alone only when exactly one person is called that; a
+ * person with a 1:1 and, say, a skip-level: the plain 1:1 is the call's best guess.
+ */
+function byParticipant(
+  others: readonly string[],
+  pool: readonly LinkCandidate[],
+): { match: LinkCandidate | null; matches: LinkCandidate[] } {
+  if (others.length !== 1) return { match: null, matches: [] };
   const other = others[0]!;
   const named = (match: (person: string) => boolean) =>
-    active.filter((c) => c.people.some((p) => !p.archived && match(foldName(p.name))));
-  // Full name first; a first name alone only when exactly one person is called that.
+    pool.filter((c) => c.people.some((p) => !p.archived && match(foldName(p.name))));
   let matches = named((name) => name === other);
   if (matches.length === 0 && !other.includes(' ')) matches = named((name) => firstName(name) === other);
   if (matches.length === 0 && other.includes(' ')) {
     matches = named((name) => !name.includes(' ') && name === firstName(other));
   }
-  // A person with a 1:1 and, say, a skip-level: the plain 1:1 is the call's best guess.
   const plain = matches.filter((c) => c.relationship.kind === 'one-on-one');
-  const match = unique(plain.length > 0 ? plain : matches);
-  if (match) return { kind: 'linked', relationshipId: match.relationship.id, via: 'participant' };
-  if (matches.length > 1) return { kind: 'none' };
-  const display = call.others.find((name) => foldName(name) === other) ?? other;
-  return { kind: 'trackable', name: display.trim() };
+  return { match: unique(plain.length > 0 ? plain : matches), matches };
+}
+
+/** Every candidate is with the same people (by folded name). */
+function samePeople(pool: readonly LinkCandidate[]): boolean {
+  const key = (c: LinkCandidate) =>
+    c.people
+      .map((p) => foldName(p.name))
+      .sort()
+      .join('|');
+  return pool.every((c) => key(c) === key(pool[0]!));
 }

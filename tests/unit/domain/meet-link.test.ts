@@ -37,6 +37,30 @@ describe('linkCall', () => {
     expect(linkCall(call(), [old, recent], [])).toMatchObject({ relationshipId: 'r-new' });
   });
 
+  it('one meeting room for several 1:1s: the one whose person is in the call, else no guess', () => {
+    // Bob's 1:1 was updated last; Alice Lee is the one in the call.
+    const alice = linkCandidate('r-alice', ['Alice Lee'], { meetCodes: [CODE], updatedAt: 5 });
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE], updatedAt: 9 });
+    expect(linkCall(call({ others: ['Alice Lee'] }), [alice, bob], [])).toEqual({
+      kind: 'linked',
+      relationshipId: 'r-alice',
+      via: 'meet-code',
+    });
+    expect(linkCall(call({ others: ['Bob'] }), [alice, bob], [])).toMatchObject({ relationshipId: 'r-bob' });
+    // Nobody else has joined yet, or someone neither 1:1 is with: nothing is guessed.
+    expect(linkCall(call(), [alice, bob], [])).toEqual({ kind: 'none' });
+    expect(linkCall(call({ others: ['Dana Wu'] }), [alice, bob], [])).toEqual({
+      kind: 'trackable',
+      name: 'Dana Wu',
+    });
+    // The series' title still tells them apart.
+    const titled = { ...alice, relationship: { ...alice.relationship, title: 'Alice / Me' } };
+    expect(linkCall(call({ title: 'Alice / Me' }), [titled, bob], [])).toMatchObject({
+      relationshipId: 'r-alice',
+      via: 'title',
+    });
+  });
+
   it('then the title of a known series, case- and accent-insensitively', () => {
     expect(linkCall(call({ title: 'alice / BOB' }), [BOB, SAM, PRIYA], [])).toEqual({
       kind: 'linked',
