@@ -83,7 +83,7 @@ export function useNoteDraft(target: NoteTarget | null) {
     void flush().then(async () => {
       const stashed = takeDraft(target.eventKey);
       try {
-        const note = await getEventNote(target.eventKey);
+        const note = await getEventNote(target.eventKey, undefined, target.relationshipId);
         if (cancelled) return;
         if (stashed !== null && stashed !== (note?.text ?? '')) {
           restore(stashed);

@@ -24,14 +24,35 @@ export interface EventRef {
   /** Its recurring series id (or the event id for a single event). */
   seriesKey: string;
   title: string;
+  /**
+   * The 1:1 the panel shows this event as, when it knows one: the note is that 1:1's session's, never the
+   * session another 1:1 has for the same event (a slot handed from one person to another).
+   */
+  relationshipId?: string | null;
 }
 
 export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): string {
   return session?.notes[GENERAL_NOTES_SECTION] ?? '';
 }
 
-export async function getEventNote(eventKey: string, db: DuetDatabase = getDatabase()) {
-  const session = await sessionForCalendarEvent(eventKey, db);
+/** The event's session: of this 1:1 when one is given (else the first), never a cancelled one of it. */
+async function sessionOfEvent(
+  eventKey: string,
+  relationshipId: string | null | undefined,
+  db: DuetDatabase,
+): Promise<Session | undefined> {
+  if (!relationshipId) return sessionForCalendarEvent(eventKey, db);
+  const sessions = await db.sessions.where('calendarEventId').equals(eventKey).toArray();
+  const own = sessions.filter((s) => s.relationshipId === relationshipId);
+  return own.find((s) => s.status !== 'cancelled') ?? own[0];
+}
+
+export async function getEventNote(
+  eventKey: string,
+  db: DuetDatabase = getDatabase(),
+  relationshipId?: string | null,
+) {
+  const session = await sessionOfEvent(eventKey, relationshipId, db);
   return session
     ? { text: generalNotesOf(session), updatedAt: session.updatedAt, sessionId: session.id }
     : undefined;
@@ -46,9 +67,11 @@ export async function saveEventNote(
 ): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
   return db.transaction('rw', [db.sessions, db.relationships, db.people, db.talkingPoints], async () => {
-    let session = await sessionForCalendarEvent(event.eventKey, db);
+    let session = await sessionOfEvent(event.eventKey, event.relationshipId, db);
     if (!session) {
+      const shown = event.relationshipId ? await db.relationships.get(event.relationshipId) : undefined;
       const relationship: Relationship =
+        shown ??
         (await findRelationshipForEvent({ seriesId: event.seriesKey, counterpartEmails: [] }, db)) ??
         (await createRelationship(
           {

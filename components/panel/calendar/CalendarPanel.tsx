@@ -5,7 +5,7 @@
  * the components it composes are props in, callbacks out.
  */
 import type { ComponentChild } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { t } from '@/lib/i18n';
@@ -101,6 +101,15 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     resolution.status === 'resolving' ||
     eventState.status === 'loading' ||
     (relationshipId !== null && !prepCurrent && prep.status !== 'error');
+
+  const settled = resolution.status !== 'resolving' && eventState.status !== 'loading';
+  const noteTarget = useMemo(
+    () =>
+      settled
+        ? { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title, relationshipId }
+        : null,
+    [settled, context.eventKey, context.seriesKey, context.title, relationshipId],
+  );
 
   let body;
   if (resolution.status === 'error') {
@@ -205,9 +214,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
         {announcement}
       </p>
-      <EventNotes
-        target={{ eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title }}
-      />
+      {/* Loaded once the 1:1 this event is shown as is known: its notes are that 1:1's session's. */}
+      <EventNotes target={noteTarget} />
       <p class="privacy duet-muted">{t('common_privacy_short')}</p>
     </section>
   );

@@ -4,7 +4,7 @@ import { NoteEditor } from '../NoteEditor';
 import { type NoteTarget, useNoteDraft } from '../use-note-draft';
 
 /** The free-form notes of this one meeting (saved as you type, kept across reloads and updates). */
-export function EventNotes({ target }: { target: NoteTarget }) {
+export function EventNotes({ target }: { target: NoteTarget | null }) {
   const { text, status, update, flush, theirs, resolve } = useNoteDraft(target);
   return (
     <section

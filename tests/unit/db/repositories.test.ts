@@ -642,6 +642,24 @@ describe('talking points', () => {
     );
   });
 
+  it("addTalkingPoint to the session on screen puts it on that session's agenda, of this 1:1 only", async () => {
+    const r = await oneOnOne();
+    const other = await oneOnOne();
+    const lastWeek = await session(r.id, dayAt(-7));
+    const next = await session(r.id, dayAt(2));
+    const typed = await addTalkingPoint(r.id, {
+      text: 'Raised in the call',
+      author: 'me',
+      sessionId: lastWeek.id,
+    });
+    expect(typed.sessionId).toBe(lastWeek.id);
+    expect((await addTalkingPoint(r.id, { text: 'For next time', author: 'me' })).sessionId).toBe(next.id);
+    await expect(
+      addTalkingPoint(other.id, { text: 'Not theirs', author: 'me', sessionId: lastWeek.id }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await getDatabase().talkingPoints.count()).toBe(2);
+  });
+
   it('reorderTalkingPoints puts the listed points first and renumbers', async () => {
     const r = await oneOnOne();
     const [a, b, c, d] = [
@@ -1274,6 +1292,29 @@ describe('event notes', () => {
     expect(next.relationshipId).toBe(first.relationshipId);
     expect(next.id).not.toBe(first.id);
     expect(await countRecords()).toMatchObject({ relationships: 1, sessions: 2 });
+  });
+
+  it("a slot handed to another person: the notes are the shown 1:1's, never the other 1:1's session", async () => {
+    // Alice's 1:1 had this event planned; the panel now shows it as Bob's (the slot went to him).
+    const alice = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Me' });
+    const bob = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob / Me' });
+    const { session: alicesSession } = await prepareSession({
+      relationshipId: alice.id,
+      scheduledAt: Date.UTC(2026, 2, 23, 17),
+      calendarEventId: event.eventKey,
+    });
+    await saveSectionNotes(alicesSession.id, 'general', "Alice's private notes");
+
+    expect(await getEventNote(event.eventKey, undefined, bob.id)).toBeUndefined();
+    const bobs = await saveEventNote({ ...event, relationshipId: bob.id }, 'Notes for Bob');
+    expect(bobs.relationshipId).toBe(bob.id);
+    expect(bobs.id).not.toBe(alicesSession.id);
+    expect((await getEventNote(event.eventKey, undefined, bob.id))?.text).toBe('Notes for Bob');
+    expect((await getEventNote(event.eventKey, undefined, alice.id))?.text).toBe("Alice's private notes");
+    // Bob's next edit stays in his session.
+    expect((await saveEventNote({ ...event, relationshipId: bob.id }, 'More for Bob')).id).toBe(bobs.id);
+    expect((await getSession(alicesSession.id))?.notes.general).toBe("Alice's private notes");
+    expect(await countRecords()).toMatchObject({ relationships: 2, sessions: 2 });
   });
 
   it('saveEventNote picks the kind from the title and names untitled events', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeSaveError, type NoteTarget, useNoteDraft } from '@/components/panel/use-note-draft';
 import {
   describeStorageProblem,
+  createRelationship,
   getEventNote,
   InvalidInputError,
   saveEventNote,
@@ -103,6 +104,22 @@ describe('useNoteDraft', () => {
     await mount(target);
     await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
     expect(draft.text).toBe('from last time');
+  });
+
+  it("loads and saves the shown 1:1's note, not another 1:1's for the same event", async () => {
+    const alices = await saveEventNote(target, "Alice's notes");
+    const bob = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob / Me' });
+    const forBob = { ...target, relationshipId: bob.id };
+    await mount(forBob);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    expect(draft.text).toBe('');
+    await act(() => draft.update('For Bob'));
+    await vi.waitFor(async () =>
+      expect((await getEventNote(target.eventKey, undefined, bob.id))?.text).toBe('For Bob'),
+    );
+    expect((await getEventNote(target.eventKey, undefined, alices.relationshipId))?.text).toBe(
+      "Alice's notes",
+    );
   });
 
   it('is idle with empty text for an event without a note', async () => {
