@@ -6,14 +6,22 @@ import { newId } from './ids';
 import { nextSession } from './sessions';
 import { validate } from './validate';
 
+/**
+ * Adds an open point to the 1:1's next session — or to `sessionId`, the session on screen (a point added
+ * to a running session's agenda belongs to that meeting, whichever session is next).
+ */
 export async function addTalkingPoint(
   relationshipId: string,
-  input: { text: string; author: TalkingPoint['author'] },
+  input: { text: string; author: TalkingPoint['author']; sessionId?: string },
   db: DuetDatabase = getDatabase(),
 ): Promise<TalkingPoint> {
   return db.transaction('rw', [db.talkingPoints, db.sessions], async () => {
     const open = await upcomingTalkingPoints(relationshipId, db);
-    const next = await nextSession(relationshipId, db);
+    const given = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
+    if (input.sessionId && given?.relationshipId !== relationshipId) {
+      throw new InvalidInputError('That session is not one of this 1:1.');
+    }
+    const next = given ?? (await nextSession(relationshipId, db));
     const now = Date.now();
     const point = validate(
       TalkingPointSchema,

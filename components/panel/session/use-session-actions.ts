@@ -79,7 +79,9 @@ export function sessionActions(session: Session, relationshipId: string, personI
         : Promise.resolve<ActionResult>({ ok: false, message: t('panel_session_drop_reason') }),
     togglePoint: (id: string, discussed: boolean) =>
       attempt(() => setTalkingPointStatus(id, discussed ? 'discussed' : 'open', sessionId)),
-    addPoint: (text: string) => attempt(() => addTalkingPoint(relationshipId, { text, author: 'me' })),
+    // On this session's agenda, where it was typed (not whichever session of the 1:1 is next).
+    addPoint: (text: string) =>
+      attempt(() => addTalkingPoint(relationshipId, { text, author: 'me', sessionId })),
     updateGoal: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status'>>) =>
       attempt(() => updateGoal(id, patch)),
     addFeedback: (direction: Feedback['direction'], text: string) =>

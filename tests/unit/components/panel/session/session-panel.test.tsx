@@ -6,7 +6,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '@/components/panel/session/SessionPanel';
-import { addAgreement, createPerson, createRelationship, saveSectionNotes, startLiveSession } from '@/lib/db';
+import {
+  addAgreement,
+  createPerson,
+  createRelationship,
+  getDatabase,
+  prepareSession,
+  saveSectionNotes,
+  startLiveSession,
+} from '@/lib/db';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -74,5 +82,56 @@ describe('SessionPanel with hostile text', () => {
     // The agreement's text (the header still says who the 1:1 is with).
     expect(container().textContent).not.toContain(`${XSS} ${EMOJI}`);
     expect(container().querySelector('[data-testid=made-agreement]')).toBeNull();
+  });
+});
+
+describe('SessionPanel agenda', () => {
+  it("a point added to the agenda on screen is that session's, even when another one of the 1:1 is next", async () => {
+    const relationship = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+    });
+    const DAY = 86_400_000;
+    // Next week's 1:1 is already planned; last week's Calendar event is opened and started in person.
+    const { session: nextWeek } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now() + 7 * DAY,
+    });
+    await act(() =>
+      render(
+        <SessionPanel
+          target={{
+            relationshipId: relationship.id,
+            meetCode: null,
+            calendarEventId: 'evt_last_week',
+            scheduledAt: Date.now() - 7 * DAY,
+          }}
+          mode="in-person"
+          presenting={false}
+        />,
+        container(),
+      ),
+    );
+    const input = await vi.waitFor(() => {
+      const found = container().querySelector<HTMLInputElement>('[data-testid=agenda-add-input]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    await act(() => {
+      input.value = 'Raised just now';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      input.form!.requestSubmit();
+    });
+    await vi.waitFor(() =>
+      expect(
+        [...container().querySelectorAll('[data-testid=agenda-item]')].map((item) => item.textContent),
+      ).toEqual([expect.stringContaining('Raised just now')]),
+    );
+    const [point] = await getDatabase().talkingPoints.toArray();
+    expect(point?.sessionId).not.toBe(nextWeek.id);
+    expect((await getDatabase().sessions.get(point!.sessionId!))?.calendarEventId).toBe('evt_last_week');
   });
 });
