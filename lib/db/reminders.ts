@@ -10,7 +10,14 @@ import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domai
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { COUNT_CAP } from './popup-view';
-import { cancelSession, lastHeldSession, nextSession, prepareSession, sessionsBetween } from './sessions';
+import {
+  cancelSession,
+  lastHeldSession,
+  nextSession,
+  prepareSession,
+  sessionsBetween,
+  updateSession,
+} from './sessions';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -281,6 +288,9 @@ const SAME_MEETING_MS = 12 * HOUR;
  * session for that event or one within 12 h of it, never for an archived 1:1, never for the past.
  * Returns how many sessions were planned.
  */
+/** A seen instance this far from its session's time was moved in Calendar (not a rounding difference). */
+const MOVED_MS = 60_000;
+
 export async function planSeenInstances(
   instances: readonly SeenInstance[],
   now: number = Date.now(),
@@ -295,7 +305,16 @@ export async function planSeenInstances(
       async () => {
         const relationship = await db.relationships.get(instance.relationshipId);
         if (!relationship || relationship.archived) return false;
-        if (await sessionOfEvent(instance.eventId, relationship.id, db)) return false;
+        const own = await sessionOfEvent(instance.eventId, relationship.id, db);
+        if (own) {
+          // Calendar moved this instance (same id, another time): its session, still to come and never
+          // run, follows it — the reminder, the popup's week and a call that day then find it.
+          const toCome = (own.status === 'upcoming' || own.status === 'rescheduled') && !own.live;
+          if (toCome && Math.abs(own.scheduledAt - instance.scheduledAt) >= MOVED_MS) {
+            await updateSession(own.id, (s) => ({ ...s, scheduledAt: instance.scheduledAt }), db);
+          }
+          return false;
+        }
         const near = await db.sessions
           .where('[relationshipId+scheduledAt]')
           .between(

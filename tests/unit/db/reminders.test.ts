@@ -310,4 +310,24 @@ describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
     expect([first, again]).toEqual([1, 0]);
     expect(await getDatabase().sessions.count()).toBe(2);
   });
+
+  it('an instance Calendar moved: its planned session follows it; one already run stays where it was', async () => {
+    const { relationship } = await alex();
+    const thursday = now + 3 * DAY;
+    const monday = now + 6 * DAY;
+    await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', thursday)], now);
+    // Same instance id, moved to Monday.
+    expect(await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', monday)], now)).toBe(
+      0,
+    );
+    const moved = await sessionForCalendarEvent('alex_20261126T090000Z');
+    expect(moved).toMatchObject({ scheduledAt: monday, status: 'upcoming' });
+    expect(await getDatabase().sessions.count()).toBe(1);
+    expect((await upcomingReminderFacts(monday - 20 * MIN, 30)).map((f) => f.sessionId)).toEqual([moved!.id]);
+
+    // A session already held is history: a later sighting at another time does not move it.
+    await markSessionHeld(moved!.id, monday);
+    await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', monday + DAY)], now);
+    expect((await sessionForCalendarEvent('alex_20261126T090000Z'))?.scheduledAt).toBe(monday);
+  });
 });
