@@ -135,7 +135,9 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   const plannedIds = [...new Set(open.map((p) => p.sessionId).filter((id): id is string => id !== null))];
   const planned = await db.sessions.bulkGet(plannedIds);
   const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
-  const toCarry = pointsToCarryInto(session.id, open, byId);
+  // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
+  // its points move on, as nextSession no longer counts it.
+  const toCarry = pointsToCarryInto(session.id, open, byId, Date.now() - IN_PROGRESS_GRACE_MS);
   const now = Date.now();
   await db.talkingPoints.bulkPut(
     toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),

@@ -1,20 +1,26 @@
 /**
  * What flows into a session when it starts: talking points not yet discussed — unplanned ones, and
- * those of sessions that are over (held) or will not happen (cancelled). A postponed (rescheduled) or
- * still-upcoming other session keeps its own points. Open agreements need no moving: every active
- * agreement of the relationship is reviewed in every session until it is closed.
+ * those of sessions that are over (held), will not happen (cancelled), or never happened (still
+ * "upcoming" long after their time, never run: a meeting skipped or deleted in Calendar). A postponed
+ * (rescheduled) or still-upcoming other session keeps its own points. Open agreements need no moving: every
+ * active agreement of the relationship is reviewed in every session until it is closed.
  */
 import type { Session, TalkingPoint } from './model';
+
+export type CarrySession = Pick<Session, 'status' | 'scheduledAt' | 'live'>;
 
 export function pointsToCarryInto(
   targetSessionId: string,
   openPoints: readonly TalkingPoint[],
-  sessionsById: ReadonlyMap<string, Pick<Session, 'status'>>,
+  sessionsById: ReadonlyMap<string, CarrySession>,
+  /** A session still to come but scheduled before this instant, never run, did not take place. */
+  staleBefore: number = -Infinity,
 ): TalkingPoint[] {
   return openPoints.filter((point) => {
     if (point.status !== 'open' || point.sessionId === targetSessionId) return false;
     if (point.sessionId === null) return true;
     const planned = sessionsById.get(point.sessionId);
-    return planned === undefined || planned.status === 'held' || planned.status === 'cancelled';
+    if (planned === undefined || planned.status === 'held' || planned.status === 'cancelled') return true;
+    return planned.scheduledAt < staleBefore && !planned.live;
   });
 }

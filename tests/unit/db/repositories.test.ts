@@ -572,6 +572,23 @@ describe('carry-over', () => {
     ]);
   });
 
+  it('points planned for a meeting that never took place move on to the next session', async () => {
+    const r = await oneOnOne();
+    // Planned for yesterday (as Calendar showed it), never run: skipped or deleted in Calendar.
+    const skipped = await session(r.id, dayAt(-1));
+    const point = await addTalkingPoint(r.id, {
+      text: 'Still to raise',
+      author: 'me',
+      sessionId: skipped.id,
+    });
+    const { session: next, carriedPointIds } = await prepareSession({
+      relationshipId: r.id,
+      scheduledAt: dayAt(6),
+    });
+    expect(carriedPointIds).toEqual([point.id]);
+    expect((await pointsOfSession(next.id)).map((p) => p.text)).toEqual(['Still to raise']);
+  });
+
   it('unplanned points flow into the first prepared session', async () => {
     const r = await oneOnOne();
     const p = await addTalkingPoint(r.id, { text: 'Before any session', author: 'me' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointsToCarryInto } from '@/lib/domain/carry-over';
+import { type CarrySession, pointsToCarryInto } from '@/lib/domain/carry-over';
 import type { Session, TalkingPoint } from '@/lib/domain/model';
 
 const T0 = Date.UTC(2026, 2, 20, 9);
@@ -19,12 +19,17 @@ function point(id: string, sessionId: string | null, status: TalkingPoint['statu
   };
 }
 
-const sessions = new Map<string, Pick<Session, 'status'>>([
-  ['held', { status: 'held' }],
-  ['cancelled', { status: 'cancelled' }],
-  ['upcoming', { status: 'upcoming' }],
-  ['rescheduled', { status: 'rescheduled' }],
-  ['target', { status: 'upcoming' }],
+const at = (status: Session['status'], scheduledAt = T0): CarrySession => ({
+  status,
+  scheduledAt,
+  live: null,
+});
+const sessions = new Map<string, CarrySession>([
+  ['held', at('held')],
+  ['cancelled', at('cancelled')],
+  ['upcoming', at('upcoming')],
+  ['rescheduled', at('rescheduled')],
+  ['target', at('upcoming')],
 ]);
 
 const ids = (points: TalkingPoint[]) => points.map((p) => p.id);
@@ -48,6 +53,30 @@ describe('pointsToCarryInto', () => {
     expect(
       pointsToCarryInto('target', [point('p1', 'upcoming'), point('p2', 'rescheduled')], sessions),
     ).toEqual([]);
+  });
+
+  it('moves points of a session still "upcoming" long after its time (it never took place), not one that ran', () => {
+    const stale = new Map<string, CarrySession>([
+      ...sessions,
+      ['skipped', at('upcoming', T0 - 86_400_000)],
+      ['postponed-then-skipped', at('rescheduled', T0 - 86_400_000)],
+      [
+        'ran',
+        {
+          ...at('upcoming', T0 - 86_400_000),
+          live: { startedAt: T0, endedAt: null } as CarrySession['live'],
+        },
+      ],
+    ]);
+    const points = [
+      point('a', 'skipped'),
+      point('b', 'postponed-then-skipped'),
+      point('c', 'ran'),
+      point('d', 'upcoming'),
+    ];
+    expect(ids(pointsToCarryInto('target', points, stale, T0 - 3_600_000))).toEqual(['a', 'b']);
+    // Without a "stale before" instant, nothing still to come is taken.
+    expect(ids(pointsToCarryInto('target', points, stale))).toEqual([]);
   });
 
   it('does not return points already planned for the target', () => {
