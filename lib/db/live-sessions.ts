@@ -38,6 +38,8 @@ import { validate } from './validate';
 export const LIVE_WINDOW_MS = 12 * 60 * 60 * 1000;
 /** Rejoining a call this soon after it ended continues the same session. */
 export const REJOIN_WINDOW_MS = 3 * 60 * 60 * 1000;
+/** A call this close to a Calendar event's start is that event's meeting. */
+const SAME_CALL_MS = 60 * 60 * 1000;
 
 export interface LiveStart {
   relationshipId: string;
@@ -81,6 +83,12 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       session = (await db.sessions.where('calendarEventId').equals(input.calendarEventId).toArray()).find(
         (candidate) => candidate.relationshipId === relationship.id && candidate.status !== 'cancelled',
       );
+    }
+    // The meeting this event is, already run as a call (started from Meet, so without the event id): the
+    // same session, and it learns the event id.
+    if (!session && input.calendarEventId && input.scheduledAt !== undefined) {
+      const ran = await ranNear(relationship.id, input.scheduledAt, db);
+      if (ran) session = await putSession({ ...ran, calendarEventId: input.calendarEventId }, db);
     }
     session ??= await findLiveCandidate(relationship, input, now, db);
     if (!session) {
@@ -129,6 +137,21 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       db,
     );
   });
+}
+
+/**
+ * A session of this 1:1 without a Calendar event that ran live or was held within an hour of the event's
+ * start, the closest: the call this event's meeting was held as (a call starts late, rarely an hour late;
+ * a wider window would merge two meetings of one day).
+ */
+async function ranNear(relationshipId: string, at: number, db: DuetDatabase): Promise<Session | undefined> {
+  const near = await db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, at - SAME_CALL_MS], [relationshipId, at + SAME_CALL_MS], true, true)
+    .toArray();
+  return near
+    .filter((s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'))
+    .sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
 }
 
 async function findLiveCandidate(

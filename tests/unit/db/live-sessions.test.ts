@@ -409,6 +409,36 @@ describe('startLiveSession', () => {
     expect((await getSession(otherEventThen.id))?.live).toBeNull();
   });
 
+  it("started from the Calendar event of a meeting already held as a call: that call's session", async () => {
+    const rel = await oneOnOne();
+    // The 10:00 1:1 ran as a Meet call (no event id on it), notes written, ended at 10:30.
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await saveSectionNotes(call.id, 'how-are-you', 'From the call');
+    await endLiveSessionForCall(rel.id, CODE, NOW + 30 * MINUTE);
+    clockAt(NOW + HOUR);
+
+    // An hour later, "Start session" on the 10:00 event in Calendar, whose panel knows no Meet code.
+    const fromEvent = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_10am',
+      scheduledAt: NOW,
+      now: NOW + HOUR,
+    });
+    expect(fromEvent.id).toBe(call.id);
+    expect(fromEvent.calendarEventId).toBe('evt_10am');
+    expect(fromEvent.notes['how-are-you']).toBe('From the call');
+    expect(await getDatabase().sessions.count()).toBe(1);
+
+    // The next day's event is another meeting: never this call's session.
+    const tomorrow = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_tomorrow',
+      scheduledAt: NOW + DAY,
+      now: NOW + HOUR,
+    });
+    expect(tomorrow.id).not.toBe(call.id);
+  });
+
   it("skips the Calendar event's session when it was cancelled", async () => {
     const rel = await oneOnOne();
     const cancelled = (
