@@ -88,9 +88,17 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     // same session, and it learns the event id.
     if (!session && input.calendarEventId && input.scheduledAt !== undefined) {
       const ran = await ranNear(relationship.id, input.scheduledAt, db);
-      if (ran) session = await putSession({ ...ran, calendarEventId: input.calendarEventId }, db);
+      if (ran) {
+        session = await putSession({ ...ran, calendarEventId: input.calendarEventId }, db);
+        // Over already: shown as it is (its summary), never restarted from the event.
+        if (session.status === 'held') return session;
+      }
     }
     session ??= await findLiveCandidate(relationship, input, now, db);
+    // A session run for this event from now on knows it (its prep card and its notes find it).
+    if (session && input.calendarEventId && !session.calendarEventId && session.status !== 'held') {
+      session = await putSession({ ...session, calendarEventId: input.calendarEventId }, db);
+    }
     if (!session) {
       session = validate(
         SessionSchema,
@@ -168,10 +176,15 @@ async function findLiveCandidate(
   const near = await around(now);
   // This call's session, the one that ran live most recently — even if it ended a moment ago (a rejoin
   // continues it). Sessions merely planned with this Meet code are not "this call" yet.
+  // Started from a Calendar event, only a call of that meeting: every instance of a series shares its Meet
+  // code, so next week's event must not continue today's call.
+  const ofThisMeeting = (s: Session) =>
+    input.scheduledAt === undefined || Math.abs(s.scheduledAt - input.scheduledAt) <= SAME_CALL_MS;
   const sameCall = near
     .filter(
       (s) =>
         s.live &&
+        ofThisMeeting(s) &&
         ((input.meetCode && s.meetCode === input.meetCode) ||
           (input.calendarEventId && s.calendarEventId === input.calendarEventId)),
     )

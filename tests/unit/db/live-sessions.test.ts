@@ -427,6 +427,9 @@ describe('startLiveSession', () => {
     expect(fromEvent.id).toBe(call.id);
     expect(fromEvent.calendarEventId).toBe('evt_10am');
     expect(fromEvent.notes['how-are-you']).toBe('From the call');
+    // Over already: shown as it was held, not restarted.
+    expect(fromEvent).toMatchObject({ status: 'held', heldAt: NOW + 30 * MINUTE });
+    expect(fromEvent.live?.endedAt).toBe(NOW + 30 * MINUTE);
     expect(await getDatabase().sessions.count()).toBe(1);
 
     // The next day's event is another meeting: never this call's session.
@@ -437,6 +440,35 @@ describe('startLiveSession', () => {
       now: NOW + HOUR,
     });
     expect(tomorrow.id).not.toBe(call.id);
+  });
+
+  it("next week's event never continues today's call, though the series shares its Meet code", async () => {
+    const rel = await oneOnOne();
+    const today = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const nextWeek = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      calendarEventId: 'evt_next_week',
+      scheduledAt: NOW + 7 * DAY,
+      now: NOW + HOUR,
+    });
+    expect(nextWeek.id).not.toBe(today.id);
+    expect(nextWeek.calendarEventId).toBe('evt_next_week');
+    expect((await getSession(today.id))?.live).toEqual(today.live);
+  });
+
+  it('a planned session started from a Calendar event records the event id', async () => {
+    const rel = await oneOnOne();
+    const plannedOne = await planned(rel.id, NOW + HOUR);
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_today',
+      scheduledAt: NOW + HOUR,
+      now: NOW,
+    });
+    expect(started.id).toBe(plannedOne.id);
+    expect(started.calendarEventId).toBe('evt_today');
+    expect((await getSession(plannedOne.id))?.calendarEventId).toBe('evt_today');
   });
 
   it("skips the Calendar event's session when it was cancelled", async () => {
