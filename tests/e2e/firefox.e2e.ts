@@ -174,6 +174,14 @@ describe('Firefox: the add-on on Calendar', () => {
       ),
     ).toEqual({ hosts: 1, open: false });
 
+    // As a person can: once the note is loaded and the field takes input (it is disabled while loading).
+    await until(
+      () =>
+        panel.run<boolean>(
+          `const input = document.querySelector('[data-testid=note-input]'); return !!input && !input.disabled;`,
+        ),
+      (ready) => ready,
+    );
     await panel.run(`
       const input = document.querySelector('[data-testid=note-input]');
       input.focus();
