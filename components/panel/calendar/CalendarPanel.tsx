@@ -5,7 +5,7 @@
  * the components it composes are props in, callbacks out.
  */
 import type { ComponentChild } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { t } from '@/lib/i18n';
@@ -102,13 +102,30 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     eventState.status === 'loading' ||
     (relationshipId !== null && !prepCurrent && prep.status !== 'error');
 
-  const settled = resolution.status !== 'resolving' && eventState.status !== 'loading';
+  // The notes' 1:1, fixed once known for this panel: the one the event resolved to (a slot handed to another
+  // person never shows or takes the other 1:1's notes), else none — the event's own session, as before.
+  // Fixed, so tracking the event later never moves the notes being written to another session.
+  const hiddenAsOthers = loadedView !== undefined && view === undefined;
+  const settled =
+    resolution.status !== 'resolving' &&
+    eventState.status !== 'loading' &&
+    (fromSession === null || prepCurrent || prep.status === 'error');
+  const notesOf = useRef<string | null | undefined>(undefined);
+  if (settled && notesOf.current === undefined) {
+    notesOf.current = resolution.status === 'found' ? resolution.relationshipId : null;
+  }
+  const notesRelationship = notesOf.current;
   const noteTarget = useMemo(
     () =>
-      settled
-        ? { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title, relationshipId }
-        : null,
-    [settled, context.eventKey, context.seriesKey, context.title, relationshipId],
+      notesRelationship === undefined
+        ? null
+        : {
+            eventKey: context.eventKey,
+            seriesKey: context.seriesKey,
+            title: context.title,
+            relationshipId: notesRelationship,
+          },
+    [notesRelationship, context.eventKey, context.seriesKey, context.title],
   );
 
   let body;
@@ -214,8 +231,9 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
         {announcement}
       </p>
-      {/* Loaded once the 1:1 this event is shown as is known: its notes are that 1:1's session's. */}
-      <EventNotes target={noteTarget} />
+      {/* Loaded once the 1:1 this event is shown as is known: its notes are that 1:1's session's. The
+          event's session of someone else's 1:1 (hidden above) keeps its notes to itself. */}
+      {hiddenAsOthers ? null : <EventNotes target={noteTarget} />}
       <p class="privacy duet-muted">{t('common_privacy_short')}</p>
     </section>
   );

@@ -16,6 +16,7 @@ import {
   listRelationships,
   markSessionHeld,
   prepareSession,
+  saveEventNote,
   saveSectionNotes,
   sessionForCalendarEvent,
   upcomingTalkingPoints,
@@ -500,6 +501,29 @@ describe('CalendarPanel: a tracked 1:1', () => {
     await waitFor('track');
     expect(q('relationship-with')).toBeNull();
     expect(text('track-one-on-one')).toBe('Track as 1:1 with Carol');
+  });
+
+  it("a slot handed to another person: the other 1:1's notes for the event are neither shown nor written", async () => {
+    await seedBob();
+    // Bob's 1:1 has notes for this very event; the slot now goes to Carol, whom Duet does not track.
+    const context = calendarContext({
+      guests: [{ email: 'carol@acme.example', name: 'Carol' }],
+      detection: {
+        kind: 'one-on-one',
+        confidence: 'likely',
+        counterparts: [],
+        trackable: { email: 'carol@acme.example', name: 'Carol' },
+        relationshipId: null,
+      },
+    });
+    await saveEventNote(
+      { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title },
+      'Bob: private notes',
+    );
+    await show(context);
+    await waitFor('track');
+    expect(q('event-notes')).toBeNull();
+    expect(container().textContent).not.toContain('Bob: private notes');
   });
 
   it('keeps the notes editor for this meeting at the bottom', async () => {
