@@ -9,6 +9,7 @@ import { ACTIVE_AGREEMENT_STATUSES, type Person, type Relationship, type Session
 import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domain/reminders';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
+import { instantFromEventKey } from './migrations';
 import { COUNT_CAP } from './popup-view';
 import {
   cancelSession,
@@ -281,24 +282,39 @@ export const PLAN_AHEAD_MS = 7 * 24 * HOUR;
 /** A session of the same 1:1 this close to an instance is taken to be that instance's. */
 const SAME_MEETING_MS = 12 * HOUR;
 
+/** A seen instance this far from its session's time was moved in Calendar (not a rounding difference). */
+const MOVED_MS = 60_000;
+
+/**
+ * Calendar moved this instance: its session is still to come (planned, never run nor postponed in Duet) and
+ * the instance now shows at another time — never back at the time its id names, which is also what an
+ * unreadable chip gives (the session was planned there, or at the time read before).
+ */
+function movedIn(session: Session, instance: SeenInstance): boolean {
+  return (
+    session.status === 'upcoming' &&
+    !session.live &&
+    Math.abs(session.scheduledAt - instance.scheduledAt) >= MOVED_MS &&
+    instance.scheduledAt !== instantFromEventKey(instance.eventId)
+  );
+}
+
 /**
  * Turns the tracked 1:1s Calendar shows in the next 7 days into upcoming sessions, so none is missed by
  * the "before" reminder, the popup's week or the cadence check because nobody opened it yet. Exactly what
  * "Start prep" does (open talking points flow in), once per instance: never when the 1:1 already has a
  * session for that event or one within 12 h of it, never for an archived 1:1, never for the past.
+ * An instance Calendar moved (same id, another time, wherever to) takes its planned session along.
  * Returns how many sessions were planned.
  */
-/** A seen instance this far from its session's time was moved in Calendar (not a rounding difference). */
-const MOVED_MS = 60_000;
-
 export async function planSeenInstances(
   instances: readonly SeenInstance[],
   now: number = Date.now(),
   db: DuetDatabase = getDatabase(),
 ): Promise<number> {
-  const ahead = instances.filter((i) => i.scheduledAt >= now && i.scheduledAt <= now + PLAN_AHEAD_MS);
   let planned = 0;
-  for (const instance of ahead) {
+  for (const instance of instances) {
+    const ahead = instance.scheduledAt >= now && instance.scheduledAt <= now + PLAN_AHEAD_MS;
     const created = await db.transaction(
       'rw',
       [db.sessions, db.relationships, db.talkingPoints],
@@ -307,14 +323,12 @@ export async function planSeenInstances(
         if (!relationship || relationship.archived) return false;
         const own = await sessionOfEvent(instance.eventId, relationship.id, db);
         if (own) {
-          // Calendar moved this instance (same id, another time): its session, still to come and never
-          // run, follows it — the reminder, the popup's week and a call that day then find it.
-          const toCome = (own.status === 'upcoming' || own.status === 'rescheduled') && !own.live;
-          if (toCome && Math.abs(own.scheduledAt - instance.scheduledAt) >= MOVED_MS) {
+          if (movedIn(own, instance)) {
             await updateSession(own.id, (s) => ({ ...s, scheduledAt: instance.scheduledAt }), db);
           }
           return false;
         }
+        if (!ahead) return false;
         const near = await db.sessions
           .where('[relationshipId+scheduledAt]')
           .between(

@@ -17,6 +17,7 @@ import {
   planSeenInstances,
   prepareSession,
   reminderName,
+  rescheduleSession,
   renegotiateAgreement,
   sessionForCalendarEvent,
   updateRelationship,
@@ -313,21 +314,30 @@ describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
 
   it('an instance Calendar moved: its planned session follows it; one already run stays where it was', async () => {
     const { relationship } = await alex();
-    const thursday = now + 3 * DAY;
-    const monday = now + 6 * DAY;
-    await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', thursday)], now);
+    const EVENT = 'alex_20261126T090000Z';
+    const idTime = Date.UTC(2026, 10, 26, 9); // the time the instance id names
+    const monday = idTime + 4 * DAY;
+    await planSeenInstances([instance(relationship.id, EVENT, idTime)], now);
     // Same instance id, moved to Monday.
-    expect(await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', monday)], now)).toBe(
-      0,
-    );
-    const moved = await sessionForCalendarEvent('alex_20261126T090000Z');
+    expect(await planSeenInstances([instance(relationship.id, EVENT, monday)], now)).toBe(0);
+    const moved = await sessionForCalendarEvent(EVENT);
     expect(moved).toMatchObject({ scheduledAt: monday, status: 'upcoming' });
     expect(await getDatabase().sessions.count()).toBe(1);
     expect((await upcomingReminderFacts(monday - 20 * MIN, 30)).map((f) => f.sessionId)).toEqual([moved!.id]);
 
-    // A session already held is history: a later sighting at another time does not move it.
-    await markSessionHeld(moved!.id, monday);
-    await planSeenInstances([instance(relationship.id, 'alex_20261126T090000Z', monday + DAY)], now);
-    expect((await sessionForCalendarEvent('alex_20261126T090000Z'))?.scheduledAt).toBe(monday);
+    // A chip whose time cannot be read gives the id's time: never taken for a move back.
+    await planSeenInstances([instance(relationship.id, EVENT, idTime)], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday);
+    // Postponed by a week, beyond the 7 days planned ahead: still followed.
+    await planSeenInstances([instance(relationship.id, EVENT, monday + 7 * DAY)], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday + 7 * DAY);
+
+    // Postponed in Duet, or already held: Calendar's sightings no longer move it.
+    await rescheduleSession(moved!.id, monday + DAY);
+    await planSeenInstances([instance(relationship.id, EVENT, monday + 2 * DAY)], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday + DAY);
+    await markSessionHeld(moved!.id, monday + DAY);
+    await planSeenInstances([instance(relationship.id, EVENT, monday + 3 * DAY)], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday + DAY);
   });
 });
