@@ -484,29 +484,9 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect((await getRelationship(relationship.id))?.calendarSeriesIds).toEqual([SERIES, 'newseries99']);
   });
 
-  it('never shows another person’s 1:1 for a reused series (fails closed)', async () => {
-    await seedBob();
-    await show(
-      calendarContext({
-        guests: [{ email: 'carol@acme.example', name: 'Carol' }],
-        detection: {
-          kind: 'one-on-one',
-          confidence: 'likely',
-          counterparts: [],
-          trackable: { email: 'carol@acme.example', name: 'Carol' },
-          relationshipId: null,
-        },
-      }),
-    );
-    await waitFor('track');
-    expect(q('relationship-with')).toBeNull();
-    expect(text('track-one-on-one')).toBe('Track as 1:1 with Carol');
-  });
-
-  it("a slot handed to another person: the other 1:1's notes for the event are neither shown nor written", async () => {
-    await seedBob();
-    // Bob's 1:1 has notes for this very event; the slot now goes to Carol, whom Duet does not track.
-    const context = calendarContext({
+  /** Bob's series, this time with Carol (whom Duet does not track) as the guest. */
+  const carolsSlot = () =>
+    calendarContext({
       guests: [{ email: 'carol@acme.example', name: 'Carol' }],
       detection: {
         kind: 'one-on-one',
@@ -516,6 +496,19 @@ describe('CalendarPanel: a tracked 1:1', () => {
         relationshipId: null,
       },
     });
+
+  it('never shows another person’s 1:1 for a reused series (fails closed)', async () => {
+    await seedBob();
+    await show(carolsSlot());
+    await waitFor('track');
+    expect(q('relationship-with')).toBeNull();
+    expect(text('track-one-on-one')).toBe('Track as 1:1 with Carol');
+  });
+
+  it("a slot handed to another person: the other 1:1's notes for the event are neither shown nor written", async () => {
+    await seedBob();
+    // Bob's 1:1 has notes for this very event; the slot now goes to Carol, whom Duet does not track.
+    const context = carolsSlot();
     await saveEventNote(
       { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title },
       'Bob: private notes',
