@@ -14,6 +14,7 @@ import {
   prepareSession,
   saveSectionNotes,
   sessionForCalendarEvent,
+  sessionOfEventFor,
   type SaveNotesOptions,
 } from './sessions';
 import { MAX_LONG_TEXT } from '../domain/model';
@@ -35,16 +36,15 @@ export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): str
   return session?.notes[GENERAL_NOTES_SECTION] ?? '';
 }
 
-/** The event's session: of this 1:1 when one is given (else the first), never a cancelled one of it. */
-async function sessionOfEvent(
+/** The event's session: of this 1:1 when one is given (sessionOfEventFor), else the first. */
+function sessionOfEvent(
   eventKey: string,
   relationshipId: string | null | undefined,
   db: DuetDatabase,
 ): Promise<Session | undefined> {
-  if (!relationshipId) return sessionForCalendarEvent(eventKey, db);
-  const sessions = await db.sessions.where('calendarEventId').equals(eventKey).toArray();
-  const own = sessions.filter((s) => s.relationshipId === relationshipId);
-  return own.find((s) => s.status !== 'cancelled') ?? own[0];
+  return relationshipId
+    ? sessionOfEventFor(eventKey, relationshipId, db)
+    : sessionForCalendarEvent(eventKey, db);
 }
 
 export async function getEventNote(

@@ -22,6 +22,21 @@ export function sessionForCalendarEvent(
   return db.sessions.where('calendarEventId').equals(calendarEventId).first();
 }
 
+/**
+ * This 1:1's session for a Calendar event — never another 1:1's (a slot handed from one person's 1:1 to
+ * another's leaves both a session for the same event); a cancelled one only when it has no other.
+ */
+export async function sessionOfEventFor(
+  calendarEventId: string,
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const own = (await db.sessions.where('calendarEventId').equals(calendarEventId).toArray()).filter(
+    (s) => s.relationshipId === relationshipId,
+  );
+  return own.find((s) => s.status !== 'cancelled') ?? own[0];
+}
+
 /** Newest first. */
 export async function sessionHistory(
   relationshipId: string,

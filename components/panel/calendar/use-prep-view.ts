@@ -8,7 +8,7 @@ import {
   goalsOf,
   loadRelationshipOverview,
   type RelationshipOverview,
-  sessionForCalendarEvent,
+  sessionOfEventFor,
   sessionHistory,
 } from '@/lib/db';
 import type { Goal, Session, Template } from '@/lib/domain/model';
@@ -37,8 +37,11 @@ const HISTORY_LOOKBACK = 20;
 export async function loadPrepView(relationshipId: string, eventKey: string): Promise<PrepView | undefined> {
   const overview = await loadRelationshipOverview(relationshipId);
   if (!overview) return undefined;
-  const [goals, ownSession] = await Promise.all([goalsOf(relationshipId), sessionForCalendarEvent(eventKey)]);
-  const eventSession = ownSession?.relationshipId === relationshipId ? ownSession : undefined;
+  // This 1:1's own session for the event, also where another 1:1 has one for it too (a slot handed on).
+  const [goals, eventSession] = await Promise.all([
+    goalsOf(relationshipId),
+    sessionOfEventFor(eventKey, relationshipId),
+  ]);
   let previous = overview.lastSession;
   if (previous && eventSession && previous.id === eventSession.id) {
     const history = await sessionHistory(relationshipId, { limit: HISTORY_LOOKBACK });

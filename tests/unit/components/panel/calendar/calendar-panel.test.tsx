@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CalendarPanel } from '@/components/panel/calendar/CalendarPanel';
+import { loadPrepView } from '@/components/panel/calendar/use-prep-view';
 import type { CalendarContext } from '@/components/panel/calendar/view-types';
 import {
   addAgreement,
@@ -496,6 +497,20 @@ describe('CalendarPanel: a tracked 1:1', () => {
         relationshipId: null,
       },
     });
+
+  it("a 1:1's prep finds its own session for an event another 1:1 also has one for", async () => {
+    const alice = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Me' });
+    const bob = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob / Me' });
+    const event = 'handed_20260324T170000Z';
+    const at = Date.UTC(2026, 2, 24, 17);
+    await prepareSession({ relationshipId: alice.id, scheduledAt: at, calendarEventId: event });
+    const { session: bobs } = await prepareSession({
+      relationshipId: bob.id,
+      scheduledAt: at,
+      calendarEventId: event,
+    });
+    expect((await loadPrepView(bob.id, event))?.eventSession?.id).toBe(bobs.id);
+  });
 
   it('never shows another person’s 1:1 for a reused series (fails closed)', async () => {
     await seedBob();
