@@ -30,7 +30,7 @@ import { InvalidInputError } from './errors';
 import { feedbackOf, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
-import { carryOverInto, updateSession } from './sessions';
+import { carryOverInto, sessionOfEventFor, updateSession } from './sessions';
 import { listTemplates, getTemplate } from './settings';
 import { validate } from './validate';
 
@@ -80,9 +80,8 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     if (session && session.relationshipId !== relationship.id) session = undefined;
     // This Calendar event's own session (prepared, or written in before), of this same 1:1 only.
     if (!session && input.calendarEventId) {
-      session = (await db.sessions.where('calendarEventId').equals(input.calendarEventId).toArray()).find(
-        (candidate) => candidate.relationshipId === relationship.id && candidate.status !== 'cancelled',
-      );
+      const own = await sessionOfEventFor(input.calendarEventId, relationship.id, db);
+      if (own?.status !== 'cancelled') session = own;
     }
     // The meeting this event is, already run as a call (started from Meet, so without the event id): the
     // same session, and it learns the event id.
@@ -153,13 +152,26 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
  * a wider window would merge two meetings of one day).
  */
 async function ranNear(relationshipId: string, at: number, db: DuetDatabase): Promise<Session | undefined> {
-  const near = await db.sessions
+  const near = await sessionsAround(relationshipId, at, SAME_CALL_MS, db);
+  return closestTo(
+    at,
+    near.filter(
+      (s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'),
+    ),
+  );
+}
+
+/** This 1:1's sessions scheduled within `window` of `at`. */
+function sessionsAround(relationshipId: string, at: number, window: number, db: DuetDatabase) {
+  return db.sessions
     .where('[relationshipId+scheduledAt]')
-    .between([relationshipId, at - SAME_CALL_MS], [relationshipId, at + SAME_CALL_MS], true, true)
+    .between([relationshipId, at - window], [relationshipId, at + window], true, true)
     .toArray();
-  return near
-    .filter((s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'))
-    .sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
+}
+
+/** The session scheduled closest to `at`. */
+function closestTo(at: number, sessions: readonly Session[]): Session | undefined {
+  return [...sessions].sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
 }
 
 async function findLiveCandidate(
@@ -168,11 +180,7 @@ async function findLiveCandidate(
   now: number,
   db: DuetDatabase,
 ): Promise<Session | undefined> {
-  const around = (at: number) =>
-    db.sessions
-      .where('[relationshipId+scheduledAt]')
-      .between([relationship.id, at - LIVE_WINDOW_MS], [relationship.id, at + LIVE_WINDOW_MS], true, true)
-      .toArray();
+  const around = (at: number) => sessionsAround(relationship.id, at, LIVE_WINDOW_MS, db);
   const near = await around(now);
   // This call's session, the one that ran live most recently — even if it ended a moment ago (a rejoin
   // continues it). Sessions merely planned with this Meet code are not "this call" yet.
@@ -197,13 +205,14 @@ async function findLiveCandidate(
   // Calendar event.
   const at = input.scheduledAt ?? now;
   const candidates = Math.abs(at - now) < 1_000 ? near : await around(at);
-  return candidates
-    .filter(
+  return closestTo(
+    at,
+    candidates.filter(
       (s) =>
         (s.status === 'upcoming' || s.status === 'rescheduled') &&
         (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId),
-    )
-    .sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
+    ),
+  );
 }
 
 /** Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. */

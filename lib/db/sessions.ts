@@ -152,8 +152,8 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
   // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
   // its points move on, as nextSession no longer counts it.
-  const toCarry = pointsToCarryInto(session.id, open, byId, Date.now() - IN_PROGRESS_GRACE_MS);
   const now = Date.now();
+  const toCarry = pointsToCarryInto(session.id, open, byId, now - IN_PROGRESS_GRACE_MS);
   await db.talkingPoints.bulkPut(
     toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),
   );

@@ -97,19 +97,15 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     setIgnoreError(result.ok ? null : result.message);
   };
 
-  const loading =
-    resolution.status === 'resolving' ||
-    eventState.status === 'loading' ||
-    (relationshipId !== null && !prepCurrent && prep.status !== 'error');
+  const resolved = resolution.status !== 'resolving' && eventState.status !== 'loading';
+  const prepReady = prepCurrent || prep.status === 'error';
+  const loading = !resolved || (relationshipId !== null && !prepReady);
 
   // The notes' 1:1, fixed once known for this panel: the one the event resolved to (a slot handed to another
   // person never shows or takes the other 1:1's notes), else none — the event's own session, as before.
   // Fixed, so tracking the event later never moves the notes being written to another session.
   const hiddenAsOthers = loadedView !== undefined && view === undefined;
-  const settled =
-    resolution.status !== 'resolving' &&
-    eventState.status !== 'loading' &&
-    (fromSession === null || prepCurrent || prep.status === 'error');
+  const settled = resolved && (fromSession === null || prepReady);
   const notesOf = useRef<string | null | undefined>(undefined);
   if (settled && notesOf.current === undefined) {
     notesOf.current = resolution.status === 'found' ? resolution.relationshipId : null;
