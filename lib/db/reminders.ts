@@ -16,6 +16,7 @@ import {
   lastHeldSession,
   nextSession,
   prepareSession,
+  sessionOfEventFor,
   sessionsBetween,
   updateSession,
 } from './sessions';
@@ -213,7 +214,7 @@ export async function declinedReminderFacts(
     for (const event of events) {
       const relationship = byId.get(event.relationshipId);
       if (!relationship) continue;
-      const session = await sessionOfEvent(event.eventId, relationship.id, db);
+      const session = await sessionOfEventFor(event.eventId, relationship.id, db);
       // Already decided (cancelled, moved, or it took place after all): nothing to ask.
       if (session && session.status !== 'upcoming') continue;
       facts.push({
@@ -231,16 +232,6 @@ export async function declinedReminderFacts(
   });
 }
 
-async function sessionOfEvent(
-  eventId: string,
-  relationshipId: string,
-  db: DuetDatabase,
-): Promise<Session | undefined> {
-  return (await db.sessions.where('calendarEventId').equals(eventId).toArray()).find(
-    (s) => s.relationshipId === relationshipId,
-  );
-}
-
 /**
  * The user's "Cancel this session" on a declined 1:1: that event's session (prepared now if there was
  * none, so the decision is on record) becomes cancelled and its talking points pass on to the next one.
@@ -254,7 +245,7 @@ export async function cancelDeclinedSession(
     if (!(await db.relationships.get(event.relationshipId)))
       throw new InvalidInputError(`No 1:1 series ${event.relationshipId}`);
     const session =
-      (await sessionOfEvent(event.eventId, event.relationshipId, db)) ??
+      (await sessionOfEventFor(event.eventId, event.relationshipId, db)) ??
       (
         await prepareSession(
           {
@@ -321,7 +312,7 @@ export async function planSeenInstances(
       async () => {
         const relationship = await db.relationships.get(instance.relationshipId);
         if (!relationship || relationship.archived) return false;
-        const own = await sessionOfEvent(instance.eventId, relationship.id, db);
+        const own = await sessionOfEventFor(instance.eventId, relationship.id, db);
         if (own) {
           if (movedIn(own, instance)) {
             await updateSession(own.id, (s) => ({ ...s, scheduledAt: instance.scheduledAt }), db);

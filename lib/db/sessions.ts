@@ -113,9 +113,7 @@ export async function prepareSession(
     if (!relationship) throw new InvalidInputError(`No 1:1 series ${plan.relationshipId}`);
     // Reuse this meeting's session — only one of this same 1:1 (never another series' session).
     let session = plan.calendarEventId
-      ? (await db.sessions.where('calendarEventId').equals(plan.calendarEventId).toArray()).find(
-          (candidate) => candidate.relationshipId === relationship.id,
-        )
+      ? await sessionOfEventFor(plan.calendarEventId, relationship.id, db)
       : undefined;
     if (!session) {
       const now = Date.now();

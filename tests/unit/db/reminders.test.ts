@@ -255,6 +255,55 @@ describe('declined 1:1s', () => {
   });
 });
 
+describe('two sessions of one 1:1 for one event, one of them cancelled', () => {
+  // Stored in this order (the index returns them by id): the cancelled one comes first.
+  async function twoSessions() {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const event = {
+      eventId: 'series_20261124T170000Z',
+      dataEventId: 'ZGF0YQ',
+      relationshipId: relationship.id,
+      scheduledAt: now + DAY,
+    };
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: event.scheduledAt,
+      calendarEventId: event.eventId,
+    });
+    const sessions = getDatabase().sessions;
+    await sessions.delete(session.id);
+    await sessions.add({ ...session, id: 'a-cancelled', status: 'cancelled' });
+    await sessions.add({ ...session, id: 'b-upcoming' });
+    return { event, relationship };
+  }
+
+  it('the declined prompt, "Cancel this session" and "Start prep" all take the one still to come', async () => {
+    const { event, relationship } = await twoSessions();
+    expect((await declinedReminderFacts([event]))[0]?.sessionId).toBe('b-upcoming');
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: event.scheduledAt,
+      calendarEventId: event.eventId,
+    });
+    expect(session.id).toBe('b-upcoming');
+    expect((await cancelDeclinedSession(event)).id).toBe('b-upcoming');
+    expect((await getSession('b-upcoming'))?.status).toBe('cancelled');
+    expect(await declinedReminderFacts([event])).toEqual([]);
+  });
+
+  it('a move in Calendar takes the session still to come along', async () => {
+    const { event, relationship } = await twoSessions();
+    const movedTo = event.scheduledAt + 2 * HOUR;
+    await planSeenInstances(
+      [{ eventId: event.eventId, relationshipId: relationship.id, scheduledAt: movedTo }],
+      Date.now(),
+    );
+    expect((await getSession('b-upcoming'))?.scheduledAt).toBe(movedTo);
+    expect((await getSession('a-cancelled'))?.scheduledAt).toBe(event.scheduledAt);
+  });
+});
+
 describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
   const now = new Date(2026, 10, 23, 9).getTime();
   const instance = (relationshipId: string, eventId: string, at: number) => ({
