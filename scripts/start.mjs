@@ -63,6 +63,9 @@ const isPanel = (/** @type {import('playwright-core').Frame} */ f) => f.url().sp
 for (let i = 0; i < 50 && !calendar.frames().some(isPanel); i++) await calendar.waitForTimeout(100);
 const panel = calendar.frames().find(isPanel);
 await panel?.locator('[data-testid=note-input]:not([disabled])').waitFor({ timeout: 10_000 });
+// The call's panel, once its session has started (the timer runs).
+const meetPanel = meet.frames().find(isPanel);
+await meetPanel?.locator('[data-testid=session-timer]').waitFor({ timeout: 10_000 });
 
 if (headless) {
   mkdirSync(SHOTS_DIR, { recursive: true });
@@ -76,6 +79,9 @@ if (headless) {
     [options, 'options'],
   ];
   for (const [page, name] of /** @type {Array<[import('playwright-core').Page, string]>} */ (shots)) {
+    // A tab in the background is not painted (its panel frame would show an old picture): bring it up.
+    await page.bringToFront();
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
   }
   await duet.close();
