@@ -8,6 +8,7 @@ import { EXPORT_TABLES, type ExportData, type ExportTable } from '@/lib/io/expor
 import { exportAll, exportFileName, serializeExport } from '@/lib/io/export';
 import {
   applyImport,
+  checkImportSize,
   deleteAllData,
   ImportError,
   type ImportMode,
@@ -157,16 +158,22 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
     setPicked(null);
   };
 
-  const load = (file: File, nextMode: ImportMode) =>
+  /** The mode chosen now: a file still loading when the mode changes is previewed for the new one. */
+  const modeNow = useRef(mode);
+  modeNow.current = mode;
+
+  const load = (file: File) =>
     void action.run(async () => {
       setLoaded(null);
       try {
+        checkImportSize(file.size);
         const data = validateImport(parseImportText(await file.text()));
+        const previewMode = modeNow.current;
         setLoaded({
           fileName: file.name,
           data,
-          preview: await previewImport(data, nextMode),
-          mode: nextMode,
+          preview: await previewImport(data, previewMode),
+          mode: previewMode,
         });
       } catch (error) {
         if (error instanceof ImportError)
@@ -246,7 +253,7 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];
               setPicked(file?.name ?? null);
-              if (file) load(file, mode);
+              if (file) load(file);
             }}
           />
           <label class="options-button file-pick-button" for="import-file" data-testid="import-file-button">
@@ -289,14 +296,22 @@ function PreviewTable({
   const { mode } = loaded;
   const { changes, removed } = loaded.preview;
   const rows = EXPORT_TABLES.filter(
-    (table) => changes[table].added + changes[table].updated + changes[table].unchanged + removed[table] > 0,
+    (table) =>
+      changes[table].added +
+        changes[table].updated +
+        changes[table].unchanged +
+        changes[table].newerHere +
+        removed[table] >
+      0,
   );
   const total = (pick: (table: ExportTable) => number) =>
     EXPORT_TABLES.reduce((sum, table) => sum + pick(table), 0);
   const added = total((table) => changes[table].added);
   const updated = total((table) => changes[table].updated);
+  const newerHere = total((table) => changes[table].newerHere);
   const gone = total((table) => removed[table]);
-  const nothing = added + updated + gone === 0;
+  // A merge keeps what is newer here; a replace writes the file's older version over it.
+  const nothing = added + updated + gone + (mode === 'replace' ? newerHere : 0) === 0;
   return (
     <div
       class="import-preview"
@@ -322,6 +337,7 @@ function PreviewTable({
               <th scope="col">{t('options_import_col_new')}</th>
               <th scope="col">{t('options_import_col_changed')}</th>
               <th scope="col">{t('options_import_col_same')}</th>
+              <th scope="col">{t('options_import_col_newer')}</th>
               {mode === 'replace' ? <th scope="col">{t('options_import_col_removed')}</th> : null}
             </tr>
           </thead>
@@ -332,12 +348,20 @@ function PreviewTable({
                 <td>{changes[table].added}</td>
                 <td>{changes[table].updated}</td>
                 <td>{changes[table].unchanged}</td>
+                <td>{changes[table].newerHere}</td>
                 {mode === 'replace' ? <td>{removed[table]}</td> : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {newerHere > 0 ? (
+        <p class={mode === 'replace' ? 'duet-error' : 'duet-muted'} data-testid="import-newer-here">
+          {mode === 'replace'
+            ? t('options_import_newer_replaced', newerHere)
+            : t('options_import_newer_kept', newerHere)}
+        </p>
+      ) : null}
       {mode === 'replace' && gone > 0 ? (
         <p class="duet-error">{t('options_import_replace_warning', gone)}</p>
       ) : null}

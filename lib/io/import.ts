@@ -1,9 +1,11 @@
 /**
  * Import: validate the whole file first (every record, every reference, no duplicate ids, no prototype
  * keys), then write it in one transaction — all or nothing, the database untouched on any error.
- * Every refusal says which record is bad and why.
+ * Every refusal says which record is bad and why. A merge never takes back what was written here after
+ * the file was made: of two versions of a record, the newer (`updatedAt`) stays.
  */
 import { type DuetDatabase, getDatabase } from '../db';
+import { isBuiltInTemplateId } from '../domain/templates';
 import {
   EXPORT_FORMAT,
   EXPORT_TABLES,
@@ -21,9 +23,22 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
+export interface TableChanges {
+  /** Not here yet. */
+  added: number;
+  /** Here, and the file's version is different and at least as new: the file's version is written. */
+  updated: number;
+  /** Here exactly as in the file. */
+  unchanged: number;
+  /**
+   * Here, and changed here after the file's version (a later `updatedAt`): a merge keeps this device's
+   * version; a replace takes it back to the file's.
+   */
+  newerHere: number;
+}
+
 export interface ImportPreview {
-  /** Per table: records that are new, records that would replace an existing one (same id), and unchanged. */
-  changes: Record<ExportTable, { added: number; updated: number; unchanged: number }>;
+  changes: Record<ExportTable, TableChanges>;
   /** With `replace`: records in the database that would be removed. */
   removed: Record<ExportTable, number>;
 }
@@ -34,14 +49,24 @@ function describeSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Parses the file's text; refuses oversized files, broken JSON and prototype keys anywhere. */
-export function parseImportText(text: string): unknown {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) {
+/** Refuses a file over the size limit, before it is read or parsed. */
+export function checkImportSize(bytes: number, maxBytes: number = MAX_IMPORT_BYTES): void {
+  if (bytes > maxBytes) {
     throw new ImportError(
-      `This file is ${describeSize(bytes)}; Duet imports files up to ${describeSize(MAX_IMPORT_BYTES)}. Nothing was changed.`,
+      `This file is ${describeSize(bytes)}; Duet imports files up to ${describeSize(maxBytes)}. Nothing was changed.`,
     );
   }
+}
+
+/** UTF-8 bytes of a text: at least one a character, at most three (a surrogate pair is two characters). */
+function utf8Bytes(text: string, maxBytes: number): number {
+  if (text.length > maxBytes || text.length * 3 <= maxBytes) return text.length;
+  return new TextEncoder().encode(text).length;
+}
+
+/** Parses the file's text; refuses oversized files, broken JSON and prototype keys anywhere. */
+export function parseImportText(text: string, maxBytes: number = MAX_IMPORT_BYTES): unknown {
+  checkImportSize(utf8Bytes(text, maxBytes), maxBytes);
   let forbidden: string | null = null;
   let parsed: unknown;
   try {
@@ -109,7 +134,28 @@ export function validateImport(raw: unknown): ExportData {
   }
   const records = result as unknown as ExportData;
   checkReferences(records);
+  checkTemplates(records);
   return records;
+}
+
+/**
+ * A 1:1's template is a built-in or one of the file's own (an export holds every custom template, and one
+ * in use cannot be deleted); the file's templates never take a built-in's id.
+ */
+function checkTemplates(data: ExportData): void {
+  const custom = new Set(data.templates.map((template) => template.id));
+  data.templates.forEach((template, i) => {
+    if (isBuiltInTemplateId(template.id))
+      throw new ImportError(
+        `templates[${i}] (id ${template.id}): that id belongs to a template built into Duet, which an export never holds. Nothing was changed.`,
+      );
+  });
+  data.relationships.forEach((r, i) => {
+    if (!isBuiltInTemplateId(r.templateId) && !custom.has(r.templateId))
+      throw new ImportError(
+        `relationships[${i}] (id ${r.id}): refers to template ${r.templateId}, which is not in the file. Nothing was changed.`,
+      );
+  });
 }
 
 /** Every reference points at a record in the file (tampered or truncated files fail here). */
@@ -151,6 +197,17 @@ function checkReferences(data: ExportData): void {
   });
 }
 
+type Row = { id: string; updatedAt: number };
+
+/** How a file's record compares with the one stored here (read through its schema, as the file's was). */
+function compare(table: ExportTable, row: Row, stored: unknown): keyof TableChanges {
+  if (stored === undefined) return 'added';
+  const parsed = RECORD_SCHEMAS[table].safeParse(stored);
+  const here = (parsed.success ? parsed.data : stored) as Row;
+  if (JSON.stringify(here) === JSON.stringify(row)) return 'unchanged';
+  return here.updatedAt > row.updatedAt ? 'newerHere' : 'updated';
+}
+
 /** What an import would change, without changing anything. */
 export async function previewImport(
   data: ExportData,
@@ -161,28 +218,24 @@ export async function previewImport(
   const removed = {} as ImportPreview['removed'];
   await db.transaction('r', db.dataTables, async () => {
     for (const table of EXPORT_TABLES) {
-      const rows = data[table] as Array<{ id: string }>;
+      const rows = data[table] as Row[];
       const existing = await db.table(table).bulkGet(rows.map((r) => r.id));
-      let added = 0;
-      let updated = 0;
-      let unchanged = 0;
-      rows.forEach((row, i) => {
-        const current = existing[i];
-        if (current === undefined) added++;
-        else if (JSON.stringify(current) === JSON.stringify(row)) unchanged++;
-        else updated++;
-      });
-      changes[table] = { added, updated, unchanged };
+      const counts: TableChanges = { added: 0, updated: 0, unchanged: 0, newerHere: 0 };
+      rows.forEach((row, i) => counts[compare(table, row, existing[i])]++);
+      changes[table] = counts;
       const total = await db.table(table).count();
-      removed[table] = mode === 'replace' ? total - updated - unchanged : 0;
+      removed[table] = mode === 'replace' ? total - (rows.length - counts.added) : 0;
     }
   });
   return { changes, removed };
 }
 
 /**
- * Writes validated records: `replace` empties every table first; `merge` adds new records and replaces
- * those with the same id. One transaction: any failure leaves the database exactly as it was.
+ * Writes validated records in one transaction: any failure leaves the database exactly as it was.
+ * `replace` empties every table first and writes the file. `merge` adds new records and writes the file's
+ * version of the others, except where this device's version is newer (changed after the export): those
+ * stay, decided in the same transaction as the write, so an edit made while the preview was on screen
+ * is never taken back.
  */
 export async function applyImport(
   data: ExportData,
@@ -191,8 +244,16 @@ export async function applyImport(
 ): Promise<void> {
   await db.transaction('rw', db.dataTables, async () => {
     for (const table of EXPORT_TABLES) {
-      if (mode === 'replace') await db.table(table).clear();
-      await db.table(table).bulkPut(data[table]);
+      const rows = data[table] as Row[];
+      if (mode === 'replace') {
+        await db.table(table).clear();
+        await db.table(table).bulkPut(rows);
+        continue;
+      }
+      const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+      await db
+        .table(table)
+        .bulkPut(rows.filter((row, i) => !(row.updatedAt < (existing[i]?.updatedAt ?? -1))));
     }
   });
 }

@@ -209,7 +209,7 @@ export const options = {
   options_import_title: 'Import',
   options_import_intro: 'Choose a Duet export. You will see what changes before anything is written.',
   options_import_mode: 'How to import',
-  options_import_merge: 'Merge: add new records and update those in the file',
+  options_import_merge: 'Merge: add new records and update those in the file, keeping whatever is newer here',
   options_import_replace: 'Replace: make Duet exactly what the file holds',
   options_import_file: 'Duet export file',
   options_import_choose: 'Choose a file…',
@@ -224,6 +224,11 @@ export const options = {
   options_import_col_changed: 'Changed',
   options_import_col_same: 'Same',
   options_import_col_removed: 'Removed',
+  options_import_col_newer: 'Newer here',
+  options_import_newer_kept:
+    'Changed on this device since this file was made: $1. Merging keeps this device’s version of those.',
+  options_import_newer_replaced:
+    'Changed on this device since this file was made: $1. Replacing takes those back to the file’s older version.',
   options_import_replace_warning: 'Replacing removes $1 records that are not in the file.',
   options_import_apply_merge: 'Import',
   options_import_apply_replace: 'Replace everything',

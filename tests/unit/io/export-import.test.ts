@@ -9,6 +9,9 @@ import {
   createPerson,
   createRelationship,
   getDatabase,
+  getSession,
+  getSettings,
+  ignoreSeries,
   markSessionHeld,
   prepareSession,
   renegotiateAgreement,
@@ -29,10 +32,12 @@ import {
   previewImport,
   validateImport,
 } from '@/lib/io/import';
+import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { useFixedDate } from '../helpers/clock';
 
 const NOW = new Date(2026, 2, 25, 12).getTime();
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 useFixedDate(NOW);
 
@@ -165,11 +170,13 @@ describe('merge and replace', () => {
     const { file } = await setup();
     const data = validateImport(JSON.parse(serializeExport(file)));
     const merge = await previewImport(data, 'merge');
-    expect(merge.changes.people).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(merge.changes.relationships).toEqual({ added: 0, updated: 0, unchanged: 1 });
-    expect(merge.changes.sessions).toEqual({ added: 0, updated: 0, unchanged: 2 });
-    expect(merge.changes.talkingPoints).toEqual({ added: 0, updated: 0, unchanged: 2 });
-    expect(merge.changes.agreements).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    const same = (unchanged: number) => ({ added: 0, updated: 0, unchanged, newerHere: 0 });
+    // The rename did not move updatedAt: the file's version is as new, so it is written.
+    expect(merge.changes.people).toEqual({ added: 0, updated: 1, unchanged: 0, newerHere: 0 });
+    expect(merge.changes.relationships).toEqual(same(1));
+    expect(merge.changes.sessions).toEqual(same(2));
+    expect(merge.changes.talkingPoints).toEqual(same(2));
+    expect(merge.changes.agreements).toEqual(same(2));
     expect(merge.removed.people).toBe(0);
     const replace = await previewImport(data, 'replace');
     expect(replace.removed.people).toBe(1);
@@ -179,7 +186,12 @@ describe('merge and replace', () => {
     await deleteAllData();
     const fresh = await previewImport(data, 'replace');
     for (const table of EXPORT_TABLES) {
-      expect(fresh.changes[table]).toEqual({ added: data[table].length, updated: 0, unchanged: 0 });
+      expect(fresh.changes[table]).toEqual({
+        added: data[table].length,
+        updated: 0,
+        unchanged: 0,
+        newerHere: 0,
+      });
       expect(fresh.removed[table]).toBe(0);
     }
   });
@@ -190,9 +202,92 @@ describe('merge and replace', () => {
     const data = validateImport(parseImportText(serializeExport(file)));
     const preview = await previewImport(data, 'replace');
     for (const table of EXPORT_TABLES) {
-      expect(preview.changes[table], table).toEqual({ added: 0, updated: 0, unchanged: data[table].length });
+      expect(preview.changes[table], table).toEqual({
+        added: 0,
+        updated: 0,
+        unchanged: data[table].length,
+        newerHere: 0,
+      });
       expect(preview.removed[table], table).toBe(0);
     }
+  });
+
+  it('merge never takes back what was written here after the export; replace says it will', async () => {
+    const { past: session } = await seed('Alice');
+    await ignoreSeries('other-series', getDatabase(), 'Other');
+    await saveSectionNotes(session.id, 'your-topics', 'what the file holds');
+    const text = serializeExport(await exportAll(getDatabase(), NOW));
+    vi.setSystemTime(NOW + HOUR);
+    await saveSectionNotes(session.id, 'your-topics', 'typed after the export');
+    await ignoreSeries('weekly-standup', getDatabase(), 'Standup');
+    const data = validateImport(parseImportText(text));
+
+    const merge = await previewImport(data, 'merge');
+    expect(merge.changes.sessions.newerHere).toBe(1);
+    expect(merge.changes.settings).toEqual({ added: 0, updated: 0, unchanged: 0, newerHere: 1 });
+    const replace = await previewImport(data, 'replace');
+    expect(replace.changes.sessions.newerHere).toBe(1);
+    expect(Object.values(replace.removed).reduce((a, b) => a + b, 0)).toBe(0);
+
+    await importFromText(text, 'merge');
+    expect((await getSession(session.id))?.notes['your-topics']).toBe('typed after the export');
+    expect((await getSettings()).ignoredSeries).toEqual(['other-series', 'weekly-standup']);
+
+    await importFromText(text, 'replace');
+    expect((await getSession(session.id))?.notes['your-topics']).toBe('what the file holds');
+    expect((await getSettings()).ignoredSeries).toEqual(['other-series']);
+  });
+
+  it('merge decides in its own transaction: a note saved while the preview is on screen stays', async () => {
+    const { past: session } = await seed('Alice');
+    const text = serializeExport(await exportAll(getDatabase(), NOW));
+    const data = validateImport(parseImportText(text));
+    expect((await previewImport(data, 'merge')).changes.sessions.newerHere).toBe(0);
+    vi.setSystemTime(NOW + HOUR);
+    await saveSectionNotes(session.id, 'your-topics', 'typed while the preview was open');
+    await applyImport(data, 'merge');
+    expect((await getSession(session.id))?.notes['your-topics']).toBe('typed while the preview was open');
+  });
+
+  it('rows stored before a field existed count as unchanged, not changed', async () => {
+    const { past: session } = await seed('Alice');
+    await ignoreSeries('other-series', getDatabase(), 'Other');
+    const db = getDatabase();
+    const { live: _live, assessment: _assessment, ...older } = (await db.sessions.get(session.id))!;
+    await db.sessions.put(older as never);
+    const settings = (await db.settings.toArray())[0]!;
+    const { meetPanel: _meetPanel, ...olderSettings } = settings;
+    await db.settings.put(olderSettings as never);
+    const data = validateImport(parseImportText(serializeExport(await exportAll(db, NOW))));
+    const preview = await previewImport(data, 'merge');
+    expect(preview.changes.sessions.updated).toBe(0);
+    expect(preview.changes.settings).toEqual({ added: 0, updated: 0, unchanged: 1, newerHere: 0 });
+  });
+
+  it('a 1:1 whose template is not in the file, or a file template with a built-in id, is refused', async () => {
+    await seed('Alice');
+    const file = JSON.parse(serializeExport(await exportAll(getDatabase(), NOW))) as ExportFile;
+    const dangling = structuredClone(file);
+    dangling.data.relationships[0]!.templateId = 'custom-gone';
+    expect(() => validateImport(dangling)).toThrow(
+      /relationships\[0\] \(id [^)]+\): refers to template custom-gone, which is not in the file/,
+    );
+    const shadow = structuredClone(file);
+    shadow.data.templates.push({ ...BUILT_IN_TEMPLATES[0]!, name: 'Hijacked' });
+    expect(() => validateImport(shadow)).toThrow(
+      /templates\[0\] \(id builtin:[^)]+\): that id belongs to a template built into Duet/,
+    );
+    // A session may keep a template deleted since (only a 1:1's own template cannot be deleted).
+    const oldSession = structuredClone(file);
+    oldSession.data.sessions[0]!.templateId = 'custom-deleted-since';
+    expect(() => validateImport(oldSession)).not.toThrow();
+  });
+
+  it('writes compact JSON that imports back', async () => {
+    await seed('Alice');
+    const text = serializeExport(await exportAll(getDatabase(), NOW));
+    expect(text).not.toContain('\n');
+    expect(validateImport(parseImportText(text)).people).toHaveLength(1);
   });
 
   it('merge keeps unrelated existing records and restores the exported ones', async () => {
@@ -339,23 +434,26 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected(JSON.stringify(file), /people\[1\] \(id [^)]+\): the id appears twice/);
   });
 
-  it('a 50 MB file, refused by size before parsing', async () => {
-    const text = '{"format":"duet-export","version":1,"pad":"' + 'x'.repeat(50 * 1024 * 1024) + '"}';
+  it('a 129 MB file, refused by size before parsing', async () => {
+    const text = '{"format":"duet-export","version":1,"pad":"' + 'x'.repeat(129 * 1024 * 1024) + '"}';
     const parse = vi.spyOn(JSON, 'parse');
     const started = performance.now();
-    await expectRejected(text, /This file is 50\.0 MB; Duet imports files up to 25\.0 MB/, ['replace']);
+    await expectRejected(text, /This file is 129\.0 MB; Duet imports files up to 128\.0 MB/, ['replace']);
     expect(performance.now() - started).toBeLessThan(5000);
     expect(parse).not.toHaveBeenCalledWith(text, expect.anything());
   });
 
   it('multi-byte text is measured in bytes', () => {
     const text = '"' + 'é'.repeat(13 * 1024 * 1024) + '"'; // 13 M characters, 26 MB of UTF-8
-    expect(() => parseImportText(text)).toThrow(/26\.0 MB/);
+    expect(() => parseImportText(text, 25 * 1024 * 1024)).toThrow(
+      /26\.0 MB; Duet imports files up to 25\.0 MB/,
+    );
+    expect(() => parseImportText(text, 27 * 1024 * 1024)).not.toThrow();
   });
 
   it('__proto__, constructor and prototype keys anywhere', async () => {
     const text = serializeExport(good);
-    const id = `"id": "${good.data.people[0]!.id}"`;
+    const id = `"id":"${good.data.people[0]!.id}"`;
     expect(text).toContain(id);
     const withKey = (key: string, value: string) => text.replace(id, `"${key}": ${value}, ${id}`);
     const proto = withKey('__proto__', '{"polluted": true}');

@@ -202,7 +202,12 @@ function expectedAfter(before: ExportData, data: ExportData, mode: ImportMode): 
   return Object.fromEntries(
     EXPORT_TABLES.map((t) => {
       const rows = new Map((before[t] as unknown as Row[]).map((r) => [r.id, r]));
-      for (const row of data[t] as unknown as Row[]) rows.set(row.id, row);
+      // A merge keeps the stored version when it is newer (a later updatedAt); a tie goes to the file.
+      for (const row of data[t] as unknown as Row[]) {
+        const here = rows.get(row.id) as { updatedAt?: number } | undefined;
+        if (!(here?.updatedAt !== undefined && here.updatedAt > (row as { updatedAt: number }).updatedAt))
+          rows.set(row.id, row);
+      }
       return [t, byId([...rows.values()])];
     }),
   ) as unknown as ExportData;

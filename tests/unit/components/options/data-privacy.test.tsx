@@ -136,12 +136,12 @@ describe('DataSection: import', () => {
     expect(text(root, 'import-summary')).toBe('New records: 1 · changed: 1.');
     const cells = (table: string) =>
       [...q(root, `preview-${table}`).querySelectorAll('td')].map((td) => td.textContent);
-    expect(cells('people')).toEqual(['0', '1', '0']);
-    expect(cells('agreements')).toEqual(['1', '0', '0']);
-    expect(cells('relationships')).toEqual(['0', '0', '1']);
+    expect(cells('people')).toEqual(['0', '1', '0', '0']);
+    expect(cells('agreements')).toEqual(['1', '0', '0', '0']);
+    expect(cells('relationships')).toEqual(['0', '0', '1', '0']);
 
     await click(q(root, 'import-replace'));
-    await until(() => expect(cells('people')).toEqual(['0', '1', '0', '1']));
+    await until(() => expect(cells('people')).toEqual(['0', '1', '0', '0', '1']));
     expect(text(root, 'import-summary')).toBe('New records: 1 · changed: 1 · removed: 1.');
     expect(text(root, 'import-apply')).toBe('Replace everything');
     // Nothing was written by the preview.
@@ -155,6 +155,72 @@ describe('DataSection: import', () => {
     expect(people.map((p) => p.name)).toEqual(['Bob Jones']);
     expect((await countRecords()).agreements).toBe(1);
     expect(onDataChanged).toHaveBeenCalled();
+  });
+});
+
+describe('DataSection: import keeps what is newer here', () => {
+  const cells = (root: HTMLElement, table: string) =>
+    [...q(root, `preview-${table}`).querySelectorAll('td')].map((td) => td.textContent);
+
+  it('says which records were changed here since the file, keeps them on a merge, warns on a replace', async () => {
+    const { bob } = await seed();
+    const exported = serializeExport(await exportAll());
+    await getDatabase().people.update(bob.id, { name: 'Robert', updatedAt: Date.now() + 60_000 });
+
+    const { root } = await app();
+    await pickFile(q(root, 'import-file'), 'duet-export.json', exported);
+    await until(() => q(root, 'import-preview'));
+    expect(cells(root, 'people')).toEqual(['0', '0', '0', '1']);
+    expect(text(root, 'import-summary')).toBe(
+      'Everything in this file is already here; importing changes nothing.',
+    );
+    expect(text(root, 'import-newer-here')).toBe(
+      'Changed on this device since this file was made: 1. Merging keeps this device’s version of those.',
+    );
+    await click(q(root, 'import-apply'));
+    await until(() => expect(text(root, 'import-status')).toBe('Imported duet-export.json.'));
+    expect((await getDatabase().people.get(bob.id))?.name).toBe('Robert');
+
+    await pickFile(q(root, 'import-file'), 'duet-export.json', exported);
+    await until(() => q(root, 'import-preview'));
+    await click(q(root, 'import-replace'));
+    await until(() => expect(text(root, 'import-newer-here')).toContain('Replacing takes those back'));
+    expect(text(root, 'import-summary')).toBe('New records: 0 · changed: 0 · removed: 0.');
+    await click(q(root, 'import-apply'));
+    await until(() => expect(text(root, 'import-status')).toBe('Imported duet-export.json.'));
+    expect((await getDatabase().people.get(bob.id))?.name).toBe('Bob Jones');
+  });
+
+  it('refuses a file over the limit by its size, without reading it', async () => {
+    await seed();
+    const { root } = await app();
+    const file = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 200 * 1024 * 1024 });
+    const read = vi.spyOn(file, 'text');
+    Object.defineProperty(q(root, 'import-file'), 'files', { configurable: true, value: [file] });
+    await change(q(root, 'import-file'));
+    await until(() =>
+      expect(text(root, 'import-error')).toBe(
+        '“huge.json” cannot be imported: This file is 200.0 MB; Duet imports files up to 128.0 MB. Nothing was changed.',
+      ),
+    );
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('a file still loading when the mode changes is previewed for the mode now chosen', async () => {
+    await seed();
+    const exported = serializeExport(await exportAll());
+    const { root } = await app();
+    let release: (text: string) => void = () => undefined;
+    const file = new File([exported], 'slow.json', { type: 'application/json' });
+    vi.spyOn(file, 'text').mockReturnValue(new Promise((resolve) => (release = resolve)));
+    Object.defineProperty(q(root, 'import-file'), 'files', { configurable: true, value: [file] });
+    await change(q(root, 'import-file'));
+    await click(q(root, 'import-replace'));
+    release(exported);
+    await until(() => q(root, 'import-preview'));
+    expect(text(root, 'import-apply')).toBe('Replace everything');
+    await until(() => expect((q(root, 'import-apply') as HTMLButtonElement).disabled).toBe(false));
   });
 });
 
