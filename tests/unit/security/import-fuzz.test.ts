@@ -204,9 +204,8 @@ function expectedAfter(before: ExportData, data: ExportData, mode: ImportMode): 
       const rows = new Map((before[t] as unknown as Row[]).map((r) => [r.id, r]));
       // A merge keeps the stored version when it is newer (a later updatedAt); a tie goes to the file.
       for (const row of data[t] as unknown as Row[]) {
-        const here = rows.get(row.id) as { updatedAt?: number } | undefined;
-        if (!(here?.updatedAt !== undefined && here.updatedAt > (row as { updatedAt: number }).updatedAt))
-          rows.set(row.id, row);
+        const here = rows.get(row.id)?.updatedAt as number | undefined;
+        if (!(here !== undefined && here > (row.updatedAt as number))) rows.set(row.id, row);
       }
       return [t, byId([...rows.values()])];
     }),
