@@ -27,7 +27,7 @@ export interface SessionSummaryInput {
 }
 
 /** One line of user text: newlines and runs of spaces become single spaces. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * What gives a line meaning in Markdown when it starts it: headings, quotes, setext underlines and rules,
@@ -37,7 +37,7 @@ const BLOCK_START = /^([#>=\-*+_`~|<[]|\d{1,9}[.)](?=\s|$))/;
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(\s+)(\S.*)$/;
 
 /** Escapes a leading Markdown marker so user text stays text. */
-function escapeStart(text: string): string {
+export function escapeStart(text: string): string {
   return text.replace(BLOCK_START, (marker) =>
     /^\d/.test(marker) ? `${marker.slice(0, -1)}\\${marker.slice(-1)}` : `\\${marker}`,
   );
@@ -56,7 +56,8 @@ function noteLine(line: string): string {
   return escapeStart(body);
 }
 
-function noteBlock(text: string): string[] {
+/** Notes as Markdown lines: one line per line typed, blank runs collapsed, each escaped by `noteLine`. */
+export function noteBlock(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.trimEnd());
   const out: string[] = [];
   for (const line of lines) {
@@ -71,7 +72,9 @@ function noteBlock(text: string): string[] {
 }
 
 /** Sections with notes, in template order; notes for sections the template no longer has come last. */
-function notesBySection(input: SessionSummaryInput): { title: string; text: string }[] {
+export function notesBySection(
+  input: Pick<SessionSummaryInput, 'session' | 'template'>,
+): { title: string; text: string }[] {
   const notes = input.session.notes;
   const known = new Set(input.template.sections.map((s) => s.id));
   const ordered = [

@@ -2,6 +2,7 @@
 import { type DuetDatabase, getDatabase, relationshipHistory } from '../db';
 import { dayOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
+import { escapeStart, noteBlock, notesBySection, oneLine } from '../domain/session-summary';
 
 export interface RelationshipHistory {
   relationship: Relationship;
@@ -12,12 +13,50 @@ export interface RelationshipHistory {
   templates: Template[];
 }
 
-const STATUS_LABEL: Record<Agreement['status'], string> = {
-  open: 'open',
-  renegotiated: 'renegotiated',
-  done: 'done',
-  dropped: 'dropped',
-};
+/**
+ * Backslashes that would escape the character after them (or make a hard line break at a line's end) are
+ * escaped themselves, so the user's `\<` cannot undo the escaping below.
+ */
+const ACTIVE_BACKSLASH = /\\(?=[!-/:-@[-`{-~]|[^\S\n]*$)/gm;
+
+/**
+ * User text with no way to become HTML, an autolink, a link, an image or an entity reference. The rest of
+ * the user's inline formatting (emphasis, code) is left as typed: these are their notes.
+ */
+function escapeHtmlAndLinks(text: string): string {
+  return text
+    .replace(ACTIVE_BACKSLASH, '\\\\')
+    .replace(/[<[\]]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
+/**
+ * A single-line field (a title, a name, an agreement, a point) as plain text: one line, no HTML or links,
+ * no emphasis or code, and nothing that would make a heading, quote or list of it. Built on the session
+ * summary's `escapeStart`, so both escape a line's start the same way.
+ */
+function escapeText(text: string): string {
+  const inline = escapeHtmlAndLinks(oneLine(text))
+    .replace(/[*`~]/g, '\\$&')
+    // An underscore between letters or digits never emphasises; elsewhere it could.
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    // A last word of `#`s would be taken for a heading's closing sequence.
+    .replace(/(^|\s)(#+)$/, '$1\\$2');
+  return escapeStart(inline);
+}
+
+/**
+ * Multi-line notes, escaped like "Copy as Markdown" (`noteBlock`: the user's lines and bullets kept, no
+ * line can start a heading, quote, rule, code block or HTML) and, in addition, no HTML or link mid-line.
+ */
+function notesMarkdown(text: string): string[] {
+  return noteBlock(escapeHtmlAndLinks(text));
+}
+
+/** The agenda's order, as the panel shows it (`upcomingTalkingPoints`): position, then oldest first. */
+function compareAgendaOrder(a: TalkingPoint, b: TalkingPoint): number {
+  return a.order - b.order || a.createdAt - b.createdAt;
+}
 
 function ownerLabel(agreement: Agreement, people: Person[]): string {
   switch (agreement.owner) {
@@ -26,40 +65,70 @@ function ownerLabel(agreement: Agreement, people: Person[]): string {
     case 'both':
       return 'Both';
     case 'named':
-      return agreement.ownerName || 'Someone';
+      return escapeText(agreement.ownerName) || 'Someone';
     case 'them':
-      return people.map((p) => p.name).join(' & ') || 'Them';
+      return people.map((p) => escapeText(p.name)).join(' & ') || 'Them';
+  }
+}
+
+/** Where the agreement stands; a closed one with the (local) day it closed and, if dropped, why. */
+function statusNote(agreement: Agreement): string {
+  const closed = agreement.closedAt !== null ? ` ${dayOf(agreement.closedAt)}` : '';
+  switch (agreement.status) {
+    case 'open':
+      return '';
+    case 'renegotiated':
+      return ' _(renegotiated)_';
+    case 'done':
+      return ` _(done${closed})_`;
+    case 'dropped': {
+      const reason = [...agreement.history].reverse().find((e) => e.action === 'dropped')?.note ?? '';
+      return ` _(dropped${closed}${oneLine(reason) ? `: ${escapeText(reason)}` : ''})_`;
+    }
   }
 }
 
 function agreementLine(agreement: Agreement, people: Person[]): string {
-  const box = agreement.status === 'done' ? '[x]' : '[ ]';
+  const box = agreement.status === 'done' ? '[x] ' : agreement.status === 'dropped' ? '' : '[ ] ';
   const due = agreement.dueDate ? ` — by ${agreement.dueDate}` : '';
-  const status = agreement.status === 'open' ? '' : ` _(${STATUS_LABEL[agreement.status]})_`;
-  return `- ${box} **${ownerLabel(agreement, people)}**: ${agreement.text}${due}${status}`;
+  return `- ${box}**${ownerLabel(agreement, people)}**: ${escapeText(agreement.text)}${due}${statusNote(agreement)}`;
+}
+
+/** An agreement with, under it, each time its due date was renegotiated (and why). */
+function agreementWithHistory(agreement: Agreement, people: Person[]): string[] {
+  const renegotiations = agreement.history
+    .filter((e) => e.action === 'renegotiated')
+    .map((e) => {
+      const from = e.fromDue ? `due ${e.fromDue}` : 'no due date';
+      const note = oneLine(e.note) ? ` — ${escapeText(e.note)}` : '';
+      return `  - Renegotiated on ${dayOf(e.at)}: ${from} → ${e.toDue ?? 'no due date'}${note}`;
+    });
+  return [agreementLine(agreement, people), ...renegotiations];
 }
 
 export function relationshipToMarkdown(history: RelationshipHistory): string {
   const { relationship, people, sessions, agreements, talkingPoints, templates } = history;
-  const sectionTitle = (templateId: string, sectionId: string) =>
-    templates.find((t) => t.id === templateId)?.sections.find((s) => s.id === sectionId)?.title ??
-    (sectionId === 'general' ? 'Notes' : sectionId);
-  const lines: string[] = [`# ${relationship.title}`, ''];
-  if (people.length > 0)
-    lines.push(`With ${people.map((p) => p.name).join(' & ')} · every ${relationship.cadenceDays} days`, '');
+  const lines: string[] = [`# ${escapeText(relationship.title)}`, ''];
+  if (people.length > 0) {
+    const names = people.map((p) => escapeText(p.name)).join(' & ');
+    lines.push(`With ${names} · every ${relationship.cadenceDays} days`, '');
+  }
 
   const active = agreements.filter((a) => a.status === 'open' || a.status === 'renegotiated');
   if (active.length > 0)
-    lines.push('## Open agreements', '', ...active.map((a) => agreementLine(a, people)), '');
-  const points = talkingPoints.filter((p) => p.status === 'open');
+    lines.push('## Open agreements', '', ...active.flatMap((a) => agreementWithHistory(a, people)), '');
+  const points = talkingPoints.filter((p) => p.status === 'open').sort(compareAgendaOrder);
   if (points.length > 0) {
     lines.push(
       '## Next time',
       '',
-      ...points.map((p) => `- ${p.text}${p.author === 'them' ? ' _(theirs)_' : ''}`),
+      ...points.map((p) => `- ${escapeText(p.text)}${p.author === 'them' ? ' _(theirs)_' : ''}`),
       '',
     );
   }
+  const closed = agreements.filter((a) => a.status === 'done' || a.status === 'dropped');
+  if (closed.length > 0)
+    lines.push('## Closed agreements', '', ...closed.flatMap((a) => agreementWithHistory(a, people)), '');
 
   lines.push('## Sessions', '');
   for (const session of [...sessions].sort((a, b) => b.scheduledAt - a.scheduledAt)) {
@@ -70,9 +139,9 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
         '',
       );
     }
-    for (const [sectionId, text] of Object.entries(session.notes)) {
-      if (text.trim().length === 0) continue;
-      lines.push(`**${sectionTitle(session.templateId, sectionId)}**`, '', text.trim(), '');
+    const template = templates.find((t) => t.id === session.templateId) ?? { sections: [] };
+    for (const section of notesBySection({ session, template })) {
+      lines.push(`**${escapeText(section.title)}**`, '', ...notesMarkdown(section.text), '');
     }
     const made = agreements.filter((a) => a.madeInSessionId === session.id);
     if (made.length > 0) lines.push('Agreements made:', '', ...made.map((a) => agreementLine(a, people)), '');

@@ -9,13 +9,14 @@ import {
   markSessionHeld,
   prepareSession,
   renegotiateAgreement,
+  reorderTalkingPoints,
   saveCheckIn,
   savePrivateNotes,
   saveSectionNotes,
   setTalkingPointStatus,
 } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
-import type { Agreement, Relationship, Session } from '@/lib/domain/model';
+import type { Agreement, Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { exportRelationshipMarkdown, relationshipToMarkdown } from '@/lib/io/markdown';
 import { useFixedDate } from '../helpers/clock';
@@ -100,6 +101,20 @@ async function build() {
 
 const lines = (markdown: string) => markdown.split('\n');
 
+/** The block after a heading or label, up to the next blank line. */
+const blockAfter = (markdown: string, start: string) => markdown.split(`${start}\n\n`)[1]!.split('\n\n')[0]!;
+
+/** Where `char` appears without an odd run of backslashes before it (so it keeps its Markdown meaning). */
+function unescaped(markdown: string, char: string): string[] {
+  const found: string[] = [];
+  for (let i = markdown.indexOf(char); i !== -1; i = markdown.indexOf(char, i + 1)) {
+    let slashes = 0;
+    while (markdown[i - 1 - slashes] === '\\') slashes += 1;
+    if (slashes % 2 === 0) found.push(markdown.slice(Math.max(0, i - 10), i + 10));
+  }
+  return found;
+}
+
 describe('exportRelationshipMarkdown', () => {
   it('starts with the title and who it is with', async () => {
     const { relationship } = await build();
@@ -115,6 +130,7 @@ describe('exportRelationshipMarkdown', () => {
     const open = markdown.split('## Open agreements\n\n')[1]!.split('\n\n')[0]!;
     expect(open.split('\n')).toEqual([
       '- [ ] **Me**: Book the offsite venue — by 2026-04-03 _(renegotiated)_',
+      '  - Renegotiated on 2026-03-25: due 2026-03-20 → 2026-04-03 — Venue full',
       '- [ ] **Both**: Pair on the roadmap',
       '- [ ] **Dana**: Intro to infra team — by 2026-04-10',
     ]);
@@ -126,7 +142,7 @@ describe('exportRelationshipMarkdown', () => {
     const { relationship } = await build();
     const markdown = await exportRelationshipMarkdown(relationship.id);
     const next = markdown.split('## Next time\n\n')[1]!.split('\n\n')[0]!;
-    expect(next.split('\n').sort()).toEqual(['- Conference budget', '- Promotion timeline _(theirs)_']);
+    expect(next.split('\n')).toEqual(['- Promotion timeline _(theirs)_', '- Conference budget']);
     expect(markdown).not.toContain('Already discussed');
   });
 
@@ -145,7 +161,7 @@ describe('exportRelationshipMarkdown', () => {
     expect(firstSession).toContain(
       'Agreements made:\n\n' +
         '- [ ] **Me**: Book the offsite venue — by 2026-04-03 _(renegotiated)_\n' +
-        '- [x] **Alice Example**: Send the draft — by 2026-03-12 _(done)_',
+        '- [x] **Alice Example**: Send the draft — by 2026-03-12 _(done 2026-03-25)_',
     );
 
     const secondSession = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
@@ -154,11 +170,100 @@ describe('exportRelationshipMarkdown', () => {
     expect(secondSession).not.toContain('Book the offsite venue');
   });
 
-  it('keeps user text verbatim and never exports private notes', async () => {
+  it('keeps every word of the notes and their lines, as text, and never exports private notes', async () => {
     const { relationship } = await build();
     const markdown = await exportRelationshipMarkdown(relationship.id);
-    expect(markdown).toContain(`${USER_TEXT}\nsecond line`);
+    // Emphasis and a mid-line "#" are the user's own formatting; HTML and link brackets are escaped.
+    expect(markdown).toContain(
+      'She said: *really* \\<b>not\\</b> \\[ready\\] # yet — “quoted” & ünïcödé ✓\nsecond line',
+    );
     expect(markdown).not.toContain('PRIVATE');
+  });
+
+  it('lists next time in the agenda order the user set, not in storage order', async () => {
+    const { relationship } = await build();
+    const more = [];
+    for (const text of ['First', 'Second', 'Third'])
+      more.push(await addTalkingPoint(relationship.id, { text, author: 'me' }));
+    await reorderTalkingPoints(relationship.id, [more[2]!.id, more[0]!.id, more[1]!.id]);
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '## Next time').split('\n')).toEqual([
+      '- Third',
+      '- First',
+      '- Second',
+      '- Promotion timeline _(theirs)_',
+      '- Conference budget',
+    ]);
+  });
+
+  it('lists a session’s notes in the template’s order, whatever order they were typed in', async () => {
+    const { relationship, second } = await build();
+    await saveSectionNotes(second.id, 'zz-old', 'Old section');
+    await saveSectionNotes(second.id, 'next-steps', 'Step notes');
+    await saveSectionNotes(second.id, 'feedback', 'Feedback notes');
+    await saveSectionNotes(second.id, 'how-are-you', 'Mood notes');
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    const session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
+    const titles = lines(session).filter((l) => /^\*\*.*\*\*$/.test(l));
+    expect(titles).toEqual([
+      '**How are you really doing?**',
+      '**Your topics**',
+      '**Feedback both ways**',
+      '**Next steps**',
+      '**zz-old**',
+    ]);
+  });
+
+  it('keeps notes, agreements and points as text: no fake headings, quotes, HTML or links', async () => {
+    const { relationship, second } = await build();
+    await saveSectionNotes(
+      second.id,
+      'how-are-you',
+      'Fine\n### 2020-01-01 — held\n<img src=x onerror=alert(1)>\n    indented\n\n- my bullet\nsee [x](javascript:alert(1)) and <b>bold</b>\npath\\<img src=y>',
+    );
+    await addAgreement(relationship.id, {
+      owner: 'me',
+      text: '# Ship *it* <b>now</b>',
+      dueDate: null,
+      sessionId: second.id,
+    });
+    await addTalkingPoint(relationship.id, { text: '> quote [x](javascript:alert(1))', author: 'me' });
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+
+    expect(lines(markdown).filter((l) => l.startsWith('#'))).toEqual([
+      '# Alice / Bob',
+      '## Open agreements',
+      '## Next time',
+      '## Closed agreements',
+      '## Sessions',
+      '### 2026-04-01 — upcoming',
+      '### 2026-03-23 — held',
+      '### 2026-03-09 — held',
+    ]);
+    expect(blockAfter(markdown, '**How are you really doing?**').split('\n')).toEqual([
+      'Fine',
+      '\\### 2020-01-01 — held',
+      '\\<img src=x onerror=alert(1)>',
+      'indented',
+    ]);
+    expect(markdown).toContain(
+      '- my bullet\nsee \\[x\\](javascript:alert(1)) and \\<b>bold\\</b>\npath\\\\\\<img src=y>',
+    );
+    expect(markdown).toContain('- [ ] **Me**: \\# Ship \\*it\\* \\<b>now\\</b>');
+    expect(blockAfter(markdown, '## Next time').split('\n').at(-1)).toBe(
+      '- \\> quote \\[x\\](javascript:alert(1))',
+    );
+    expect(unescaped(markdown, '<')).toEqual([]);
+    expect(unescaped(markdown, '](')).toEqual([]);
+  });
+
+  it('lists closed agreements, with the day they closed and why they were dropped', async () => {
+    const { relationship } = await build();
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '## Closed agreements').split('\n')).toEqual([
+      '- [x] **Alice Example**: Send the draft — by 2026-03-12 _(done 2026-03-25)_',
+      '- **Me**: Dropped thing _(dropped 2026-03-25: Not needed)_',
+    ]);
   });
 
   it('refuses an unknown relationship', async () => {
@@ -218,6 +323,146 @@ describe('relationshipToMarkdown', () => {
       templates: [],
     });
     expect(markdown).toContain('- [ ] **Them**: Share slides\n- [ ] **Someone**: Unnamed');
+  });
+
+  const point = (id: string, text: string, order: number, createdAt: number): TalkingPoint => ({
+    id,
+    relationshipId: 'r1',
+    text,
+    author: 'me',
+    status: 'open',
+    sessionId: null,
+    order,
+    discussedAt: null,
+    createdAt,
+    updatedAt: createdAt,
+  });
+
+  it('orders talking points like the agenda: by position, then oldest first', () => {
+    const markdown = relationshipToMarkdown({
+      relationship,
+      people: [],
+      sessions: [],
+      agreements: [],
+      talkingPoints: [point('a', 'Last', 3, 1), point('b', 'Second', 2, 5), point('c', 'First', 2, 4)],
+      templates: [],
+    });
+    expect(blockAfter(markdown, '## Next time').split('\n')).toEqual(['- First', '- Second', '- Last']);
+  });
+
+  it('escapes titles, names and section titles so they stay one line of text', () => {
+    const template: Template = {
+      ...BUILT_IN_TEMPLATES[0]!,
+      id: 'custom:mine',
+      sections: [{ ...BUILT_IN_TEMPLATES[0]!.sections[0]!, id: 'plan', title: '<u>Plan</u> *now*' }],
+    };
+    const agreement: Agreement = {
+      id: 'a1',
+      relationshipId: 'r1',
+      owner: 'named',
+      ownerName: '> Boss_',
+      text: '1. first\n- second',
+      dueDate: null,
+      status: 'open',
+      madeInSessionId: null,
+      history: [],
+      closedAt: null,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const markdown = relationshipToMarkdown({
+      relationship: { ...relationship, title: '<script>x</script> Team #' },
+      people: [
+        {
+          id: 'p1',
+          name: '*Erin* [me](http://x)',
+          emails: [],
+          relation: 'peer',
+          archived: false,
+          createdAt: 0,
+          updatedAt: 0,
+        },
+      ],
+      sessions: [
+        {
+          id: 's1',
+          relationshipId: 'r1',
+          scheduledAt: new Date(2026, 2, 23, 10).getTime(),
+          calendarEventId: null,
+          meetCode: null,
+          status: 'held',
+          templateId: 'custom:mine',
+          notes: { plan: 'snake_case stays' },
+          privateNotes: '',
+          checkIn: null,
+          heldAt: null,
+          live: null,
+          assessment: null,
+          createdAt: 0,
+          updatedAt: 0,
+        },
+      ],
+      agreements: [agreement],
+      talkingPoints: [],
+      templates: [template],
+    });
+    expect(lines(markdown).slice(0, 3)).toEqual([
+      '# \\<script>x\\</script> Team \\#',
+      '',
+      'With \\*Erin\\* \\[me\\](http://x) · every 28 days',
+    ]);
+    expect(markdown).toContain('- [ ] **\\> Boss\\_**: 1\\. first - second');
+    expect(markdown).toContain('**\\<u>Plan\\</u> \\*now\\***\n\nsnake_case stays');
+  });
+
+  it('dates closings and renegotiations by the user’s local day', () => {
+    const previous = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      // 12:00 UTC is 02:00 the next day in Kiritimati (UTC+14).
+      const closedAt = Date.UTC(2026, 2, 24, 12);
+      const agreement: Agreement = {
+        id: 'a1',
+        relationshipId: 'r1',
+        owner: 'me',
+        ownerName: '',
+        text: 'Ship',
+        dueDate: null,
+        status: 'done',
+        madeInSessionId: null,
+        history: [
+          { at: 0, action: 'created', sessionId: null, fromDue: null, toDue: '2026-03-20', note: '' },
+          {
+            at: closedAt - 1000,
+            action: 'renegotiated',
+            sessionId: null,
+            fromDue: '2026-03-20',
+            toDue: null,
+            note: '',
+          },
+          { at: closedAt, action: 'done', sessionId: null, fromDue: null, toDue: null, note: '' },
+        ],
+        closedAt,
+        createdAt: 0,
+        updatedAt: closedAt,
+      };
+      const markdown = relationshipToMarkdown({
+        relationship,
+        people: [],
+        sessions: [],
+        agreements: [agreement],
+        talkingPoints: [],
+        templates: [],
+      });
+      expect(dayOf(closedAt)).toBe('2026-03-25');
+      expect(blockAfter(markdown, '## Closed agreements').split('\n')).toEqual([
+        '- [x] **Me**: Ship _(done 2026-03-25)_',
+        '  - Renegotiated on 2026-03-25: due 2026-03-20 → no due date',
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
   });
 
   it('dates each session by the user’s local day, like the rest of Duet', () => {
