@@ -1,11 +1,19 @@
 /**
- * The note being written for one Calendar event: loads it, saves as you type (debounced), and flushes
- * on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says why, and retries.
+ * The note being written for one Calendar event: loads it, saves as you type (debounced, one save at a
+ * time), and flushes on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says
+ * why, and retries. If another window saved the note since this one last saw it, nothing is overwritten:
+ * both versions are shown and the user picks.
+ *
+ * Until the database holds it, what the user typed is also journalled (./session/note-journal.ts, the
+ * extension origin's localStorage, as live-session notes are): a conflict left undecided, a note too long
+ * to save or a save the tab did not live to finish comes back, with its conflict or error, the next time
+ * this event's notes are opened.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
+import { journalSettle, journalWrite, readJournal } from './session/note-journal';
 import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
@@ -24,6 +32,46 @@ export function describeSaveError(error: unknown): string {
   return describeProblem(error).message;
 }
 
+/**
+ * Unsaved text, journalled per event and per 1:1 (one 1:1's text never goes into another's note) with the
+ * stored text it replaces: `base`, null when unknown (the database could not be read).
+ */
+interface Unsaved {
+  mine: string;
+  base: string | null;
+}
+
+const journalId = (target: NoteTarget) => `calendar:${target.eventKey}`;
+const journalField = (target: NoteTarget) => target.relationshipId ?? '-';
+
+function parseUnsaved(raw: string): Unsaved | null {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return null;
+    const { mine, base } = value as Partial<Unsaved>;
+    if (typeof mine !== 'string' || (base !== null && typeof base !== 'string')) return null;
+    return { mine, base };
+  } catch {
+    return null;
+  }
+}
+
+function readUnsaved(target: NoteTarget): Unsaved | null {
+  const entry = readJournal(journalId(target))[journalField(target)];
+  return entry ? parseUnsaved(entry.text) : null;
+}
+
+function keepUnsaved(target: NoteTarget, mine: string, base: string | undefined): void {
+  journalWrite(journalId(target), journalField(target), JSON.stringify({ mine, base: base ?? null }));
+}
+
+/** The database now holds `text`: forget the journalled text if it is that (not if newer text was typed). */
+function forgetUnsaved(target: NoteTarget, text: string): void {
+  const entry = readJournal(journalId(target))[journalField(target)];
+  if (entry && parseUnsaved(entry.text)?.mine === text)
+    journalSettle(journalId(target), journalField(target), entry.text);
+}
+
 export function useNoteDraft(target: NoteTarget | null) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveStatus>({ kind: 'loading' });
@@ -33,21 +81,39 @@ export function useNoteDraft(target: NoteTarget | null) {
   const base = useRef<string | undefined>(undefined);
   const [theirs, setTheirs] = useState<string | null>(null);
 
-  const flush = useCallback(async () => {
+  /** Saves run one after another: each expects what the previous one stored (see `base`). */
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
     timer.current = undefined;
+    chain.current = chain.current.then(saveNow, saveNow);
+    return chain.current;
+  }, []);
+
+  const saveNow = async (): Promise<void> => {
     const draft = pending.current;
     if (!draft) return;
     try {
-      const saved = await saveEventNote(draft.target, draft.text, undefined, { expected: base.current });
+      // Unknown (the note could not be read): expect no note, so a stored one is shown, not overwritten.
+      const expected = base.current ?? '';
+      const saved = await saveEventNote(draft.target, draft.text, undefined, { expected });
       base.current = draft.text;
       if (pending.current === draft) {
         pending.current = null;
+        forgetUnsaved(draft.target, draft.text);
         setStatus({ kind: 'saved', at: saved.updatedAt });
+      } else if (pending.current) {
+        // Newer text waits for the next save: it now replaces what this one stored.
+        keepUnsaved(pending.current.target, pending.current.text, base.current);
       }
     } catch (error) {
+      // Not saved: the text stays on screen and journalled (again, in case another window wrote over it),
+      // unless the user took the other window's version meanwhile.
+      const unsaved = pending.current;
+      if (unsaved) keepUnsaved(unsaved.target, unsaved.text, base.current);
       if (error instanceof EditConflictError) {
         // Another window saved this note meanwhile: keep mine on screen, show theirs, let the user pick.
+        if (pending.current === draft) pending.current = null;
         setTheirs(error.theirs);
         setStatus({ kind: 'error', message: t('panel_note_conflict') });
         return;
@@ -56,23 +122,21 @@ export function useNoteDraft(target: NoteTarget | null) {
       setStatus({ kind: 'error', message: problem.message });
       if (problem.kind === 'updated' && claimReloadForUpdate()) {
         // Duet's database moved to a newer version: keep the draft and reload onto the new code.
-        stashDraft(draft.target.eventKey, draft.text);
+        stashDraft(draft.target.eventKey, unsaved?.text ?? draft.text);
         location.reload();
         return;
       }
-      // An invalid note will not become valid by waiting; everything else is retried.
+      // An invalid note will not become valid by waiting (it stays journalled); everything else is retried.
       if (problem.kind !== 'invalid') timer.current = setTimeout(() => void flush(), RETRY_MS);
     }
-  }, []);
+  };
 
-  /** Puts back a draft saved away before a reload, and saves it. */
-  const restore = (stashed: string) => {
-    if (!target) return;
-    setText(stashed);
-    pending.current = { target, text: stashed };
-    setStatus({ kind: 'pending' });
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  /** Puts back text that was never saved (journalled, or stashed before a reload), and saves it. */
+  const restore = (to: NoteTarget, mine: string, replaces: string | undefined) => {
+    setText(mine);
+    base.current = replaces;
+    pending.current = { target: to, text: mine };
+    keepUnsaved(to, mine, replaces);
   };
 
   // Load the note whenever the panel switches to another event (saving the previous one first).
@@ -81,21 +145,39 @@ export function useNoteDraft(target: NoteTarget | null) {
     setStatus({ kind: 'loading' });
     if (!target) return;
     void flush().then(async () => {
+      // What did not save for the previous event stays journalled for when it is opened again.
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      pending.current = null;
+      setTheirs(null);
       const stashed = takeDraft(target.eventKey);
+      const journalled = readUnsaved(target);
+      const mine = stashed ?? journalled?.mine ?? null;
       try {
         const note = await getEventNote(target.eventKey, undefined, target.relationshipId);
         if (cancelled) return;
-        if (stashed !== null && stashed !== (note?.text ?? '')) {
-          restore(stashed);
+        const stored = note?.text ?? '';
+        if (mine === null || mine === stored) {
+          if (mine !== null) forgetUnsaved(target, mine);
+          setText(stored);
+          base.current = stored;
+          setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
           return;
         }
-        setText(note?.text ?? '');
-        base.current = note?.text ?? '';
-        setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
+        // Saved only if the note still holds what this text replaced (unknown if it was typed while the
+        // note could not be read: then only over no note); else the conflict is shown again, and a note
+        // too long to save says so again. A draft stashed before a reload that the journal lacks (storage
+        // full) replaces what is stored, as it always did.
+        restore(target, mine, journalled ? (journalled.base ?? undefined) : stored);
+        setStatus({ kind: 'pending' });
+        await flush();
       } catch (error) {
         if (cancelled) return;
-        // The database is unavailable: a draft saved away before a reload still goes back on screen.
-        if (stashed !== null) restore(stashed);
+        // The database is unavailable: text that was never saved still goes back on screen, and is retried.
+        if (mine !== null) {
+          restore(target, mine, journalled?.base ?? undefined);
+          timer.current = setTimeout(() => void flush(), RETRY_MS);
+        }
         setStatus({ kind: 'error', message: describeProblem(error).message });
       }
     });
@@ -123,26 +205,33 @@ export function useNoteDraft(target: NoteTarget | null) {
     (next: string) => {
       setText(next);
       if (!target) return;
+      // Journalled before the (debounced, asynchronous) save: closing the tab meanwhile loses nothing.
+      keepUnsaved(target, next, base.current);
       pending.current = { target, text: next };
       setStatus({ kind: 'pending' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [target?.eventKey, target?.seriesKey, target?.title, flush],
+    [target?.eventKey, target?.seriesKey, target?.title, target?.relationshipId, flush],
   );
 
   /** After a conflict: keep mine (overwrites theirs) or take theirs. */
   const resolve = (choice: 'mine' | 'theirs') => {
     if (theirs === null) return;
+    // Either way, what is stored now (theirs) is what the next save replaces.
     base.current = theirs;
     setTheirs(null);
     if (choice === 'theirs') {
       pending.current = null;
+      if (target) forgetUnsaved(target, text);
       setText(theirs);
       setStatus({ kind: 'saved', at: Date.now() });
       return;
     }
-    if (target) pending.current = { target, text };
+    if (target) {
+      pending.current = { target, text };
+      keepUnsaved(target, text, theirs);
+    }
     setStatus({ kind: 'pending' });
     void flush();
   };

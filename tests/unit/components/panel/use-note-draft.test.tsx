@@ -2,7 +2,12 @@ import Dexie from 'dexie';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeSaveError, type NoteTarget, useNoteDraft } from '@/components/panel/use-note-draft';
+import {
+  describeSaveError,
+  type NoteTarget,
+  SAVE_DELAY_MS,
+  useNoteDraft,
+} from '@/components/panel/use-note-draft';
 import {
   describeStorageProblem,
   createRelationship,
@@ -17,7 +22,16 @@ import {
 } from '@/lib/db';
 import { MAX_LONG_TEXT } from '@/lib/domain/model';
 import { stashDraft } from '@/components/shared/draft-stash';
+import type * as Db from '@/lib/db';
 import { useRenderContainer } from '../../helpers/dom-container';
+
+// The hook's saves go through a spy, so a test can make one slow or never finish (the tab closed mid-save).
+vi.mock('@/lib/db', async (importOriginal) => {
+  const actual = await importOriginal<typeof Db>();
+  return { ...actual, saveEventNote: vi.fn(actual.saveEventNote) };
+});
+/** A save from another window (not through the spy). */
+const { saveEventNote: saveElsewhere } = await vi.importActual<typeof Db>('@/lib/db');
 
 const GENERIC = "Couldn't save just now. Your text is still here and Duet will retry.";
 
@@ -90,6 +104,7 @@ describe('useNoteDraft', () => {
   // before the container, so it runs after the unmount.
   afterEach(() => {
     sessionStorage.clear();
+    localStorage.clear();
   });
   const container = useRenderContainer();
 
@@ -98,6 +113,17 @@ describe('useNoteDraft', () => {
       render(<Probe of={of} />, container());
     });
   }
+
+  /** The panel goes away (another event selected, the panel or the tab closed). */
+  async function unmount() {
+    await act(() => {
+      render(null, container());
+    });
+  }
+
+  /** Duet's own keys in the extension's localStorage that hold this text. */
+  const kept = (text: string) =>
+    Object.keys(localStorage).filter((key) => localStorage.getItem(key)?.includes(text));
 
   it('loads the stored note for the target', async () => {
     await saveEventNote(target, 'from last time');
@@ -274,5 +300,196 @@ describe('useNoteDraft', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  describe('text the database does not hold yet', () => {
+    afterEach(() => {
+      vi.mocked(saveEventNote).mockImplementation(saveElsewhere);
+    });
+    const CONFLICT = 'This note was also changed in another window. Choose which version to keep.';
+    /** Saves from the panel never finish, as when the tab closes mid-save. */
+    const savesHang = () => vi.mocked(saveEventNote).mockImplementation(() => new Promise(() => {}));
+
+    it('an unresolved conflict survives closing the panel: my text comes back with the conflict', async () => {
+      await saveElsewhere(target, 'original');
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      await act(() => draft.update('MY IMPORTANT TEXT'));
+      await saveElsewhere(target, 'theirs'); // another window
+      await act(() => draft.flush());
+      await vi.waitFor(() => expect(draft.theirs).toBe('theirs'));
+      // The user selects another event (the panel is keyed by event) or closes the panel.
+      await unmount();
+      expect((await getEventNote(target.eventKey))?.text).toBe('theirs');
+      expect(kept('MY IMPORTANT TEXT')).not.toEqual([]);
+
+      await mount(target);
+      await vi.waitFor(() => expect(draft.theirs).toBe('theirs'));
+      expect(draft.text).toBe('MY IMPORTANT TEXT');
+      expect(draft.status).toEqual({ kind: 'error', message: CONFLICT });
+      // Nothing was overwritten while the user had not decided.
+      expect((await getEventNote(target.eventKey))?.text).toBe('theirs');
+
+      await act(() => draft.resolve('mine'));
+      await vi.waitFor(async () =>
+        expect((await getEventNote(target.eventKey))?.text).toBe('MY IMPORTANT TEXT'),
+      );
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      expect(kept('MY IMPORTANT TEXT')).toEqual([]);
+      await unmount();
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      expect(draft.theirs).toBeNull();
+      expect(draft.text).toBe('MY IMPORTANT TEXT');
+    });
+
+    it('"use theirs" after a restored conflict lets my text go for good', async () => {
+      await saveElsewhere(target, 'original');
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      await act(() => draft.update('mine'));
+      await saveElsewhere(target, 'theirs');
+      await act(() => draft.flush());
+      await vi.waitFor(() => expect(draft.theirs).toBe('theirs'));
+      await unmount();
+      await mount(target);
+      await vi.waitFor(() => expect(draft.theirs).toBe('theirs'));
+      await act(() => draft.resolve('theirs'));
+      expect(draft.text).toBe('theirs');
+      expect(kept('mine')).toEqual([]);
+      await unmount();
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      expect(draft.text).toBe('theirs');
+      expect(draft.theirs).toBeNull();
+    });
+
+    it('a note too long to save comes back with its error when the panel opens again', async () => {
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+      const tooLong = 'a'.repeat(MAX_LONG_TEXT + 1);
+      await act(() => draft.update(tooLong));
+      await act(() => draft.flush());
+      expect(draft.status.kind).toBe('error');
+      await unmount();
+
+      await mount(target);
+      // (Compared by length: a failure would print 200,000 characters.)
+      await vi.waitFor(() => expect(draft.text.length).toBe(tooLong.length));
+      expect(draft.text === tooLong).toBe(true);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('error'));
+      expect(draft.status.kind === 'error' && draft.status.message).toMatch(/notes: at most/);
+      expect(await getEventNote(target.eventKey)).toBeUndefined();
+    });
+
+    it('text whose save never finished (tab closed) comes back and is saved over my own older text', async () => {
+      await saveElsewhere(target, 'older text');
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      savesHang();
+      await act(() => draft.update('older text, and more'));
+      await act(() => {
+        window.dispatchEvent(new Event('pagehide'));
+      });
+      await unmount();
+      vi.mocked(saveEventNote).mockImplementation(saveElsewhere);
+
+      await mount(target);
+      await vi.waitFor(async () =>
+        expect((await getEventNote(target.eventKey))?.text).toBe('older text, and more'),
+      );
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      expect(draft.text).toBe('older text, and more');
+      expect(draft.theirs).toBeNull();
+      expect(kept('older text, and more')).toEqual([]);
+    });
+
+    it('…but never over what another window saved meanwhile: the conflict is shown', async () => {
+      await saveElsewhere(target, 'older text');
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      savesHang();
+      await act(() => draft.update('my unsaved text'));
+      await unmount();
+      vi.mocked(saveEventNote).mockImplementation(saveElsewhere);
+      await saveElsewhere(target, 'their newer text');
+
+      await mount(target);
+      await vi.waitFor(() => expect(draft.theirs).toBe('their newer text'));
+      expect(draft.text).toBe('my unsaved text');
+      expect(draft.status).toEqual({ kind: 'error', message: CONFLICT });
+      expect((await getEventNote(target.eventKey))?.text).toBe('their newer text');
+    });
+
+    it('text typed while the note could not be read never overwrites the stored note unseen', async () => {
+      await saveElsewhere(target, 'stored before');
+      getDatabase().close();
+      const working = Dexie.dependencies.indexedDB;
+      Dexie.dependencies.indexedDB = {
+        open: () => {
+          throw new DOMException('unavailable', 'InvalidStateError');
+        },
+        deleteDatabase: () => {
+          throw new DOMException('unavailable', 'InvalidStateError');
+        },
+        cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+        databases: async () => [],
+      } as unknown as IDBFactory;
+      setDatabaseForTests(null);
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('error'));
+      expect(draft.text).toBe('');
+      await act(() => draft.update('typed into an empty-looking box'));
+      // The database is back before the save runs.
+      Dexie.dependencies.indexedDB = working;
+      setDatabaseForTests(null);
+      await act(() => draft.flush());
+      await vi.waitFor(() => expect(draft.theirs).toBe('stored before'));
+      expect(draft.status).toEqual({ kind: 'error', message: CONFLICT });
+      expect((await getEventNote(target.eventKey))?.text).toBe('stored before');
+    });
+
+    it("keeps one 1:1's unsaved text out of another 1:1's note for the same event", async () => {
+      const bob = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob / Me' });
+      await mount({ ...target, relationshipId: bob.id });
+      await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+      savesHang();
+      await act(() => draft.update('For Bob only'));
+      await unmount();
+      vi.mocked(saveEventNote).mockImplementation(saveElsewhere);
+
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+      expect(draft.text).toBe('');
+      await unmount();
+      await mount({ ...target, relationshipId: bob.id });
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+      expect(draft.text).toBe('For Bob only');
+    });
+
+    it('a save slower than the typing delay is not offered back as "changed in another window"', async () => {
+      vi.mocked(saveEventNote).mockClear();
+      vi.mocked(saveEventNote).mockImplementation(async (...args) => {
+        const saved = await saveElsewhere(...args);
+        await new Promise((resolve) => setTimeout(resolve, 500)); // a slow commit / slow machine
+        return saved;
+      });
+      await mount(target);
+      await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+      await act(() => draft.update('Bob wants'));
+      await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 50)); // the first save starts
+      await act(() => draft.update('Bob wants more ownership'));
+      await vi.waitFor(() => expect(draft.status.kind).toBe('saved'), { timeout: 3000 });
+      expect(draft.theirs).toBeNull();
+      expect(draft.text).toBe('Bob wants more ownership');
+      expect((await getEventNote(target.eventKey))?.text).toBe('Bob wants more ownership');
+      // One save at a time, each expecting what the previous one stored.
+      expect(
+        vi.mocked(saveEventNote).mock.calls.map(([, text, , options]) => [text, options?.expected]),
+      ).toEqual([
+        ['Bob wants', ''],
+        ['Bob wants more ownership', 'Bob wants'],
+      ]);
+    });
   });
 });

@@ -91,9 +91,10 @@ beforeEach(() => {
   onChanged = vi.fn<() => void>();
 });
 
-// Registered before the container, so it runs after the unmount (which may stash a draft).
+// Registered before the container, so it runs after the unmount (which may stash or journal a draft).
 afterEach(() => {
   sessionStorage.clear();
+  localStorage.clear();
 });
 
 const container = useRenderContainer();
