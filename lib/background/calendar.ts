@@ -2,6 +2,15 @@
  * Judging Calendar events in the background: which chips are 1:1s, how sure we are, which 1:1 series they
  * belong to and how many agreements are open there. The content script sends only what the page shows;
  * the answer carries only what a badge needs.
+ *
+ * Whose calendar: a chip's calendar id is its owner's address (`…@m` is @gmail.com). With no emails in the
+ * settings, the owner of every person's calendar is me (today's behaviour: the settings are optional). With
+ * emails in the settings, an owner among them is me, and any other person's (or room's) calendar is someone
+ * else's overlaid on mine: never my 1:1 ('another person’s calendar'), never linked to a relationship (no
+ * series or email look-up, no count, no reminders from the owner's response). The user's "not a 1:1" still
+ * applies; there is no positive word per series here, so such chips are never badged. The same meeting on
+ * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
+ * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
 import { detectOneOnOne } from '../domain/detection';
 import { classifyTitle } from '../domain/one-on-one-title';
@@ -19,6 +28,8 @@ export interface LinkedRelationshipRef {
 export interface CalendarDeps {
   settings(): Promise<{
     myEmails: readonly string[];
+    /** The user's name (options page); '' or absent when not set. */
+    myName?: string;
     ignoredSeries: readonly string[];
     /** The user's detection rules (options page); built-in behaviour when absent. */
     detection?: { includeKeywords: readonly string[]; excludeKeywords: readonly string[]; maxGuests: number };
@@ -78,7 +89,9 @@ export async function judgeEvents(
     const known = details.get(event.dataEventId);
     const me = new Set(settings.myEmails.map((e) => e.toLowerCase()));
     const owner = ownerEmail(event.calendarId);
-    if (owner) me.add(owner);
+    // Someone else's calendar overlaid on mine: only when the settings say who I am (see the header).
+    const othersCalendar = owner !== null && me.size > 0 && !me.has(owner);
+    if (owner && !othersCalendar) me.add(owner);
     const guests: DetectionGuest[] | null = known ? known.guests : null;
     const others =
       guests
@@ -87,7 +100,8 @@ export async function judgeEvents(
     const otherEmails = (others ?? []).map((o) => o.email).filter((e): e is string => e !== null);
 
     // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
-    const bySeries = linked.filter((l) => l.seriesIds.includes(event.seriesId));
+    // Nothing links on another person's calendar: no count, no reminders from its owner's response.
+    const bySeries = othersCalendar ? [] : linked.filter((l) => l.seriesIds.includes(event.seriesId));
     let relationship: LinkedRelationshipRef | undefined;
     if (guests !== null) {
       // Guests known: the series' 1:1 counts only if one of them is its person (or it has no person yet).
@@ -96,7 +110,12 @@ export async function judgeEvents(
       );
       // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
       // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).
-      if (!relationship && otherEmails.length === 1 && classifyTitle(event.title) !== null) {
+      if (
+        !relationship &&
+        !othersCalendar &&
+        otherEmails.length === 1 &&
+        classifyTitle(event.title) !== null
+      ) {
         const byEmail = await deps.withPeopleEmails(otherEmails);
         if (byEmail.length === 1) relationship = byEmail[0];
       }
@@ -111,6 +130,8 @@ export async function judgeEvents(
       guests,
       guestCount: known?.guestCount ?? null,
       myEmails: [...me],
+      myName: settings.myName,
+      othersCalendar,
       override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
       linked: relationship ? { kind: relationship.relationship.kind } : null,
       extraKeywords: settings.detection?.includeKeywords,

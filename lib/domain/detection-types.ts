@@ -20,8 +20,12 @@ export interface DetectionInput {
   guests: DetectionGuest[] | null;
   /** "N guests" from the popover, when shown (may be more than the rows read). */
   guestCount: number | null;
-  /** Who "me" is (settings), lower-case; the calendar owner is added by the caller. */
+  /** Who "me" is (settings), lower-case; the calendar owner is added by the caller when it is mine. */
   myEmails: readonly string[];
+  /** My name (settings): a title name with the same first word is me, not a counterpart. */
+  myName?: string;
+  /** The event was read on another person's calendar overlaid on mine (its owner is not one of my emails). */
+  othersCalendar?: boolean;
   /** The user's word for this series, remembered: a kind ("Track as 1:1") or "not a 1:1". */
   override: { kind: OneOnOneKind } | 'not-one-on-one' | null;
   /** A relationship already linked to this series (found by series id AND a guest's email). */

@@ -2,7 +2,10 @@
  * Is this calendar event a 1:1? Pure: the caller reads the event (chip or popover) and the settings.
  *
  * In order:
- * 1. Never: all-day events, events I declined, series the user marked "not a 1:1".
+ * 1. Never: all-day events, events I declined, series the user marked "not a 1:1". Never either on another
+ *    person's calendar overlaid on mine ('another person’s calendar'; the caller knows whose calendar it
+ *    is), unless the user's word for the series gives a kind: a linked relationship does not count there
+ *    (the meeting is badged on my own copy of it, if I am invited; the response shown is its owner's).
  * 2. The user's word ("Track as 1:1", a kind) → confirmed. 3. A linked relationship → confirmed.
  * 4. Guests known: count the other humans (kind 'person', not one of my emails, any letter case). Rooms,
  *    resources and groups do not count; guests who declined do (it is still their 1:1, this instance may be
@@ -14,8 +17,9 @@
  *    - two, and the title says 2-1 → two-on-one, confirmed. Two, and the title says another 1:1 → likely
  *      (an assistant, a shadow or a note-taking bot joined); counterparts are the guests the title names.
  *    Confidence drops to likely when an unread row is one of the counted people.
- * 5. Guests unknown: the title convention → likely, counterparts = the names in the title (the caller drops
- *    "me"); "N guests" over 3 still vetoes.
+ * 5. Guests unknown: the title convention → likely, counterparts = the names in the title but mine (a name
+ *    whose first word is the first word of `myName`, ignoring letter case and accents: "Alice / Bob" → Bob
+ *    for Alice Smith); "N guests" over 3 still vetoes.
  * "The title says 1:1": classifyTitle, or one of the user's extra keywords (case-insensitive substrings).
  * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
  */
@@ -53,9 +57,18 @@ function titleKind(input: DetectionInput, excluded: boolean): OneOnOneKind | nul
   );
 }
 
-const namesOf = (title: string): Counterpart[] => titleNames(title).map((name) => ({ email: null, name }));
-
 const firstWord = (name: string): string => fold(name).split(/\s+/u)[0] ?? '';
+
+/** A name's first word without letter case or accents ("Éloïse Martin" → "eloise"). */
+const nameKey = (name: string): string => firstWord(name).normalize('NFD').replace(/\p{M}/gu, '');
+
+/** The people a title names, without me. */
+function namesOf(title: string, myName: string | undefined): Counterpart[] {
+  const me = myName === undefined ? '' : nameKey(myName);
+  return titleNames(title)
+    .filter((name) => me === '' || nameKey(name) !== me)
+    .map((name) => ({ email: null, name }));
+}
 
 /** Of several guests, the ones the title names by first name; all of them when that does not single one out. */
 function namedInTitle(others: Counterpart[], title: string): Counterpart[] {
@@ -68,6 +81,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.allDay) return not('all-day');
   if (input.response === 'declined') return not('declined');
   if (input.override === 'not-one-on-one') return not('user said not a 1:1');
+  if (input.othersCalendar && !input.override) return not('another person’s calendar');
 
   const mine = new Set(input.myEmails.map(fold));
   let meSeen = false;
@@ -82,7 +96,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
       others.push({ email: guest.email, name: guest.name });
   }
   const known = input.guests !== null;
-  const counterparts = known ? others : namesOf(input.title);
+  const counterparts = known ? others : namesOf(input.title, input.myName);
 
   if (input.override) return yes(input.override.kind, 'confirmed', counterparts, 'user said so');
   if (input.linked) return yes(input.linked.kind, 'confirmed', counterparts, 'linked relationship');
@@ -108,7 +122,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (humans === 1) {
     const other = others[0] ?? null;
     if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
-    const counterpart = other ? [other] : namesOf(input.title);
+    const counterpart = other ? [other] : namesOf(input.title, input.myName);
     return yes(
       kind === 'two-on-one' ? 'one-on-one' : kind,
       confidence,

@@ -3,18 +3,28 @@
  * guests and the user's own word decide later (lib/domain/detection.ts). Fails closed: when nothing
  * matches, the event is not a 1:1.
  *
- * What counts (after NFKC normalisation, so full-width "１:１" and decomposed accents read as usual):
+ * What counts (after NFKC normalisation, so full-width "１:１" and decomposed accents read as usual, and the
+ * ratio sign "1∶1" reads as "1:1"):
  * - Markers: 1:1, 1-1, 1–1, 1 : 1 — not inside times, dates or versions ("11:15", "2026-1-1", "1/1/2027"),
  *   and not after a sequence/date/score word ("Sprint 1-1", "FY 1-1", "Q1 1:1", "Holiday 1/1"). "1/1" is
  *   usually a date, so it only counts at the start of a title or before "with"/"mit"/"avec"/"con".
- *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, one-on-one, one to one, O3/O3s, Einzelgespräch(e),
+ *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, one-on-one, one to one, Einzelgespräch(e),
  *   Mitarbeitergespräch, Vier-Augen-Gespräch, tête-à-tête, entretien/point/réunion individuel(le),
  *   reunión individual, un à un, uno a uno, cara a cara, één-op-één.
- * - A name pair as the whole title: "Alice / Bob", "Alice <> Bob", "Alice x Bob", "Alice ↔ Bob", optionally
- *   behind or after a label ("Peer: Alice / Evan", "Alice / Ivy (skip-level)"). Names are capitalised words
- *   (accents, hyphens, apostrophes); pairs of common meeting words ("Sales / Marketing") are not names.
+ * - O3/O3s only as a title shape: alone, after a name or cadence ("Bob O3", "Alice's O3", "Weekly O3"), or
+ *   before a person ("O3 Bob", "O3: Bob", "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
+ * - A name pair as the whole title: "Alice / Bob", "Alice <> Bob", "Alice x Bob", "Alice × Bob", "Alice ↔ Bob",
+ *   optionally behind or after a label ("Peer: Alice / Evan", "Alice / Ivy (skip-level)"), before trailing
+ *   emoji ("Alice / Bob 🎯") or a cadence in brackets ("Alice / Bob (weekly)"). Names are capitalised words
+ *   (accents, hyphens, apostrophes). Not names: common meeting words ("Sales / Marketing"), meeting
+ *   adjectives ("Manager", "Quick", "Updated invitation"), cadences ("Bi-weekly", "Every"), weekdays and
+ *   months in en/de/fr/es — except months that are common first names (April, May, June, August, Julio…),
+ *   which stay names. "Alice X Bob" (capital X) is not a pair: too many brand and project titles use it.
  * - A label with one person: "Jour fixe mit Bernd", "Skip-level: Zoe", "Catch-up with Bob". "Jour fixe",
  *   "check-in", "catch-up", "mentoring" and "skip-level" alone are not 1:1s (team meetings use them too).
+ * Never, whatever else matches: prep, notes and follow-up blocks ("1:1 prep", "Prep for 1:1 with Bob",
+ * "1:1 notes", "Write up 1:1 notes", "1:1 follow-ups", "Vorbereitung 1:1", "Préparation 1:1", "Notas 1:1"):
+ * solo work about a 1:1, not the meeting. "Notes doc"/"notes link" is the 1:1's document and does not veto.
  * Kinds, in this order: two-on-one (2on1, two-on-one, or "2-1"/"2:1" not after a score word nor between two
  * names like "Arsenal 2:1 Chelsea"), skip-level (needs a 1:1 marker, a person, or "skip 1:1"), then for a
  * 1:1: peer, career, else one-on-one.
@@ -38,6 +48,18 @@ const WORD_MARKER_SOURCE = [
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
 const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
+// What may follow "O3" before the person: a colon or dash, "with" (and translations), or a space.
+const O3_CONNECTOR = /^\s*(?:[:|–—-]\s*|(?:with|w\/|mit|avec|con)\s+)?/iu;
+
+// Preparing for a 1:1, writing it up or following it up is solo work, not the meeting ("1:1 prep",
+// "Vorbereitung 1:1", "Préparation 1:1"). "Notes" followed by "doc"/"link" names a 1:1's shared document.
+const SOLO_WORK = new RegExp(
+  [
+    String.raw`${START}(?:prep(?:s|aration|are|ared|aring)?|pr[ée]pa(?:ration|rer)?|preparaci[óo]n|preparar|write[\s-]?ups?|follow[\s-]?ups?|compte[\s-]rendu|notas|notes${END}(?!\s*(?:docs?|document|link)${END}))${END}`,
+    String.raw`(?:vor|nach)bereit(?:ung|en)|notizen`,
+  ].join('|'),
+  'iu',
+);
 
 // "1:1", "1-1", "1–1", "1/1", "2-1", "2:1": digits not glued to other digits, letters or date separators.
 const NUMERIC =
@@ -75,10 +97,24 @@ const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con)\s+)/iu;
 // A person's name: one to three capitalised words (accents, hyphens, apostrophes, initials).
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+`;
 const NAME = String.raw`${NAME_WORD}(?:\s${NAME_WORD}){0,2}`;
-const PAIR = new RegExp(String.raw`^(${NAME})(?:\s*(?:/|<>|<->|↔)\s*|\sx\s)(${NAME})$`, 'u');
+const PAIR = new RegExp(String.raw`^(${NAME})(?:\s*(?:/|<>|<->|↔|×)\s*|\sx\s)(${NAME})$`, 'u');
 const ONE_NAME = new RegExp(String.raw`^${NAME}$`, 'u');
 const NAME_TOKEN = new RegExp(String.raw`^${NAME_WORD}$`, 'u');
+const NAME_START = new RegExp(String.raw`^${NAME_WORD}`, 'u');
 const TOKENS = /[\p{L}\p{M}'’.-]+|[^\s\p{L}\p{M}'’.-]+|\s+/gu;
+// Decorations after a name pair: emoji ("Alice / Bob 🎯", "👩🏽‍💻") and a cadence in brackets ("(weekly)").
+const TRAILING_EMOJI =
+  /(?:\s*\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*)+$/u;
+const TRAILING_BRACKET = /\s*[([]\s*([\p{L}-]+)\s*[)\]]$/u;
+
+/** How often a meeting recurs ("Bi-weekly 1:1", "Alice / Bob (weekly)"): never a name. */
+const CADENCES = new Set(
+  `daily weekly bi-weekly biweekly fortnightly monthly bi-monthly bimonthly semi-monthly quarterly yearly annual
+  annually every recurring regular täglich wöchentlich wöchentliches woechentlich zweiwöchentlich monatlich
+  monatliches quotidien hebdo hebdomadaire bimensuel mensuel mensuelle diario semanal quincenal mensual`.split(
+    /\s+/,
+  ),
+);
 
 /** Capitalised words that are meeting words, not names ("Sales / Marketing", "OOO / Vacation", "Max x Min"). */
 const NOT_NAMES = new Set(
@@ -89,7 +125,20 @@ const NOT_NAMES = new Set(
   office focus time travel busy hold tbd prep meeting call chat update status min max in out on off yes no
   before after new old group peer career mentoring coaching skip skip-level catch-up check-in jour fixe
   urlaub besprechung termin mittag planung vertrieb réunion équipe vacances congés déjeuner ventes reunión
-  equipo vacaciones almuerzo ventas`.split(/\s+/),
+  equipo vacaciones almuerzo ventas
+  manager managers performance onboarding offboarding intro introduction introductory quick feedback virtual
+  remote walking walk cafe café okr okrs kpi kpis goals goal growth development mid-year midyear year-end
+  informal formal first last next final optional private confidential personal online in-person video phone
+  zoom meet huddle debrief updated invitation invite accepted declined tentative canceled cancelled moved
+  rescheduled postponed reminder draft fyi model launch pricing eval evals benchmark benchmarks rollout
+  release api kurz kurzes schnelles virtuelles rapide virtuel rápido rápida
+  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
+  january february march july september october november december feb apr jul aug sep sept oct nov dec
+  montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar jänner februar märz maerz juli
+  oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier mars juillet
+  août aout septembre octobre novembre décembre decembre lunes martes miércoles miercoles jueves viernes
+  sábado sabado enero febrero marzo mayo junio agosto septiembre setiembre octubre noviembre diciembre
+  ${[...CADENCES].join(' ')}`.split(/\s+/),
 );
 
 const isName = (name: string): boolean =>
@@ -97,8 +146,44 @@ const isName = (name: string): boolean =>
   name.split(' ').every((word) => !NOT_NAMES.has(word.replace(/\.$/u, '').toLowerCase()));
 
 function normalise(rawTitle: string): string | null {
-  const title = rawTitle.normalize('NFKC').trim();
+  // U+2236 RATIO ("1∶1") has no compatibility mapping to ":" but reads the same.
+  const title = rawTitle
+    .normalize('NFKC')
+    .replace(/\u2236/gu, ':')
+    .trim();
   return title.length === 0 || title.length > MAX_TITLE ? null : title;
+}
+
+/** The title without leading symbols, trailing emoji or a trailing cadence in brackets. */
+function undecorated(title: string): string {
+  const rest = title.replace(LEADING_JUNK, '').replace(TRAILING_EMOJI, '');
+  const bracket = TRAILING_BRACKET.exec(rest);
+  return bracket?.[1] && CADENCES.has(bracket[1].toLowerCase()) ? rest.slice(0, bracket.index) : rest;
+}
+
+const isNameWord = (word: string): boolean => NAME_TOKEN.test(word) && isName(word);
+
+/**
+ * "O3" is a 1:1 only as a title shape: alone, after a name or a cadence ("Bob O3", "Weekly O3"), or before
+ * a person ("O3 Bob", "O3: Bob", "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
+ */
+function hasO3(title: string): boolean {
+  const rest = undecorated(title);
+  const match = O3.exec(rest);
+  if (!match) return false;
+  const before = rest.slice(0, match.index).trim();
+  const beforeWords = before === '' ? [] : before.split(/\s+/u);
+  const beforeOk =
+    beforeWords.length <= 4 &&
+    beforeWords.every((word) => {
+      const bare = word.replace(/['’]s$/u, '');
+      return CADENCES.has(bare.toLowerCase()) || isNameWord(bare);
+    });
+  const after = rest.slice(match.index + match[0].length);
+  if (!beforeOk) return false;
+  if (after.trim() === '') return true;
+  const person = after.slice(O3_CONNECTOR.exec(after)?.[0].length ?? 0);
+  return after !== person && isNameWord(NAME_START.exec(person)?.[0] ?? '');
 }
 
 /** Finds a numeric "1-1" (first = '1') or "2-1" (first = '2') marker that is not a date, time or score. */
@@ -125,7 +210,7 @@ function hasNumericMarker(title: string, first: '1' | '2'): boolean {
 
 /** "Alice / Bob", "Peer: Alice / Evan", "Jour fixe mit Bernd" → the names; `null` when the title is not that shape. */
 function personTitle(title: string): string[] | null {
-  let rest = title.replace(LEADING_JUNK, '');
+  let rest = undecorated(title);
   const label = LEADING_LABEL.exec(rest) ?? TRAILING_LABEL.exec(rest);
   let connected = false;
   if (label) {
@@ -140,12 +225,12 @@ function personTitle(title: string): string[] | null {
 }
 
 const hasOneOnOneMarker = (title: string): boolean =>
-  WORD_MARKER.test(title) || O3.test(title) || hasNumericMarker(title, '1');
+  WORD_MARKER.test(title) || hasO3(title) || hasNumericMarker(title, '1');
 
 /** Classifies a title by convention only; `null` when it does not look like a 1:1. */
 export function classifyTitle(rawTitle: string): TitleClassification | null {
   const title = normalise(rawTitle);
-  if (title === null) return null;
+  if (title === null || SOLO_WORK.test(title)) return null;
   const marker = hasOneOnOneMarker(title);
   const person = personTitle(title) !== null;
   if (TWO_ON_ONE_WORDS.test(title) || hasNumericMarker(title, '2')) return { kind: 'two-on-one' };
@@ -161,7 +246,8 @@ const WORD_MARKER_ALL = new RegExp(`${WORD_MARKER_SOURCE}|${LABEL_WORDS}`, 'giu'
 
 /**
  * The people a 1:1 title names, in order ("1:1 Alice <> Carol" → Alice, Carol; "2-1 with Carol" → Carol).
- * Meant for titles `classifyTitle` accepted; "me" is among them and the caller filters it out.
+ * Meant for titles `classifyTitle` accepted; "me" may be among them: detectOneOnOne drops the name that is
+ * mine (settings' name, passed by judgeEvents).
  */
 export function titleNames(rawTitle: string): string[] {
   const title = normalise(rawTitle);

@@ -627,3 +627,117 @@ describe('DetailsCache', () => {
     expect(badges[0]?.confidence).toBe('likely');
   });
 });
+
+/** `judgeOne` with settings the helpers do not set (the user's name). */
+async function judgeWithSettings(
+  event: CalendarEvent,
+  settings: { myName?: string; myEmails?: string[] },
+  popovers: EventDetails[] = [],
+) {
+  const cache = new DetailsCache();
+  for (const details of popovers) cache.set(details);
+  const deps = fakeCalendarDeps(calendarData({ myEmails: settings.myEmails ?? [] }));
+  const base = await deps.settings();
+  deps.settings.mockResolvedValue({ ...base, ...settings });
+  const [judged] = await judgeEvents([event], deps, cache);
+  return { judged: judged!, context: calendarContextOf(judged!) };
+}
+
+describe('judgeEvents: my own name in a title (chip only)', () => {
+  it('drops the title name that is me (settings.myName, by first name, any case or accents)', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { context } = await judgeWithSettings(event, { myName: 'alice Smith' });
+    expect(context.detection.counterparts).toEqual([{ email: null, name: 'Bob' }]);
+    const accented = fixtureEvent('Alice / Bob', { title: 'Éloïse / Bob' });
+    expect((await judgeWithSettings(accented, { myName: 'Eloise' })).context.detection.counterparts).toEqual([
+      { email: null, name: 'Bob' },
+    ]);
+  });
+
+  it('keeps both names when the settings have no name', async () => {
+    const { context } = await judgeWithSettings(fixtureEvent('Alice / Bob'), { myName: '' });
+    expect(context.detection.counterparts.map((c) => c.name)).toEqual(['Alice', 'Bob']);
+  });
+
+  it('does not touch the counterparts once the guests are known', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { context } = await judgeWithSettings(event, { myName: 'Bob' }, [popoverFor(event)]);
+    expect(context.detection.counterparts).toEqual([{ email: 'bob.jones@acme.example', name: 'Bob Jones' }]);
+  });
+});
+
+describe('judgeEvents: a colleague’s calendar overlaid on mine', () => {
+  const onCalendar = (calendarId: string, title: string, series = 'bobcarol1') =>
+    calendarEvent({ dataEventId: encodeEventId(`${series}_20260323T170000Z ${calendarId}`), title });
+  const ME = { myEmails: ['alice@acme.example'] };
+
+  it('is not my 1:1 when the calendar’s owner is a person not among my emails', async () => {
+    const event = onCalendar('bob.jones@acme.example', 'Bob / Carol');
+    expect(event.calendarId).toBe('bob.jones@acme.example');
+    const { judged, badge, context } = await judgeOne(event, ME, [
+      popoverFor(event, { guests: [BOB, CAROL] }),
+    ]);
+    expect(judged.detection).toEqual({
+      isOneOnOne: false,
+      reason: 'another person’s calendar',
+      trackable: null,
+    });
+    expect(badge).toBeNull();
+    // Bob is not me there: he is one of the guests the panel lists.
+    expect(context.guests).toEqual([
+      { email: 'bob.jones@acme.example', name: 'Bob Jones' },
+      { email: 'carol@acme.example', name: 'Carol Diaz' },
+    ]);
+  });
+
+  it('is not my 1:1 from its title alone either', async () => {
+    const { judged, badge } = await judgeOne(onCalendar('bob.jones@acme.example', '1:1 Bob <> Carol'), ME);
+    expect(judged.detection).toMatchObject({ isOneOnOne: false, reason: 'another person’s calendar' });
+    expect(badge).toBeNull();
+  });
+
+  it('takes no link from a series or an email there, so no count and no reminders', async () => {
+    const event = onCalendar('bob.jones@acme.example', 'Alice / Bob', ALICE_BOB_SERIES);
+    const chip = await judgeOne(event, { ...BOB_LINKED, ...ME });
+    expect(chip.judged.relationshipId).toBeNull();
+    expect(chip.badge).toBeNull();
+    expect(chip.deps.openAgreementCounts).toHaveBeenCalledWith([]);
+    const carol = onCalendar('bob.jones@acme.example', '1:1 Bob <> Carol', 'other1');
+    const read = await judgeOne(carol, { ...UNLINKED_BOB, ...ME }, [popoverFor(carol, { guests: [CAROL] })]);
+    expect(read.deps.withPeopleEmails).not.toHaveBeenCalled();
+    expect(read.judged.relationshipId).toBeNull();
+  });
+
+  it('still badges the same meeting on my own calendar', async () => {
+    const event = onCalendar('alice@acme.example', 'Alice / Bob');
+    const { badge } = await judgeOne(event, ME, [popoverFor(event)]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    const chip = await judgeOne(onCalendar('alice@acme.example', '1:1 Bob <> Carol'), ME);
+    expect(chip.badge).toMatchObject({ kind: 'one-on-one', confidence: 'likely' });
+  });
+
+  it('reads the owner among my emails in any letter case, and `…@m` as @gmail.com', async () => {
+    const bobs = onCalendar('bob.jones@acme.example', 'Bob / Carol');
+    const mine = { myEmails: ['alice@acme.example', 'Bob.Jones@ACME.example'] };
+    const { badge } = await judgeOne(bobs, mine, [popoverFor(bobs, { guests: [BOB, CAROL] })]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    const gmail = onCalendar('alice.smith@m', 'Alice / Bob');
+    const own = await judgeOne(gmail, { myEmails: ['alice.smith@gmail.com'] }, [
+      popoverFor(gmail, { guests: [guest('alice.smith@gmail.com', 'Alice'), BOB] }),
+    ]);
+    expect(own.badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+  });
+
+  it('keeps today’s rule without emails in settings: the owner is me', async () => {
+    const event = onCalendar('bob.jones@acme.example', 'Bob / Carol');
+    const { badge, context } = await judgeOne(event, {}, [popoverFor(event, { guests: [BOB, CAROL] })]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    expect(context.detection.counterparts).toEqual([{ email: 'carol@acme.example', name: 'Carol Diaz' }]);
+  });
+
+  it('does not change a group calendar: the settings decide who I am', async () => {
+    const event = calendarEvent({ dataEventId: encodeEventId('grp1 c_team@g'), title: 'Alice / Bob' });
+    const { badge } = await judgeOne(event, ME, [popoverFor(event)]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+  });
+});

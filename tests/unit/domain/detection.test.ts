@@ -750,3 +750,127 @@ describe('detectOneOnOne output', () => {
     expect(FIXTURE_CASES.length + Object.values(CASES).flat().length).toBeGreaterThanOrEqual(100);
   });
 });
+
+const MORE_CASES: Record<string, Case[]> = {
+  'prep and notes blocks are not 1:1s': [
+    ['1:1 prep (chip)', { title: '1:1 prep' }, no('no 1:1 convention in title')],
+    ['Prep for 1:1 with Bob (chip)', { title: 'Prep for 1:1 with Bob' }, no('no 1:1 convention in title')],
+    ['Prep: 1:1 Bob (chip)', { title: 'Prep: 1:1 Bob' }, no('no 1:1 convention in title')],
+    ['1:1 notes (chip)', { title: '1:1 notes' }, no('no 1:1 convention in title')],
+    ['Vorbereitung 1:1 (chip)', { title: 'Vorbereitung 1:1' }, no('no 1:1 convention in title')],
+    ['Préparation 1:1 (chip)', { title: 'Préparation 1:1' }, no('no 1:1 convention in title')],
+    [
+      'Prep for 1:1 with Bob, Bob invited: only trackable',
+      { title: 'Prep for 1:1 with Bob', guests: [alice, bob] },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+  ],
+  'O3 only as a 1:1 title': [
+    [
+      'O3 model review, two people',
+      { title: 'O3 model review', guests: [alice, bob] },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
+      'O3 budget, two people',
+      { title: 'O3 budget', guests: [alice, bob] },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
+      'O3: Bob, two people',
+      { title: 'O3: Bob', guests: [alice, bob] },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    ['Bob O3 (chip)', { title: 'Bob O3' }, yes('one-on-one', 'likely', ['Bob'])],
+  ],
+  'words in the title that are not the counterpart': [
+    ['Bi-weekly 1:1 (chip)', { title: 'Bi-weekly 1:1' }, yes('one-on-one', 'likely', [])],
+    ['Friday 1:1 (chip)', { title: 'Friday 1:1' }, yes('one-on-one', 'likely', [])],
+    ['Manager 1:1 (chip)', { title: 'Manager 1:1' }, yes('one-on-one', 'likely', [])],
+    ['Hold: 1:1 Bob (chip)', { title: 'Hold: 1:1 Bob' }, yes('one-on-one', 'likely', ['Bob'])],
+    [
+      'Updated invitation: 1:1 Bob (chip)',
+      { title: 'Updated invitation: 1:1 Bob' },
+      yes('one-on-one', 'likely', ['Bob']),
+    ],
+  ],
+  'my own name in the title (chip only)': [
+    [
+      'Alice / Bob, I am Alice Smith',
+      { title: 'Alice / Bob', myName: 'Alice Smith' },
+      yes('one-on-one', 'likely', ['Bob'], 'title convention'),
+    ],
+    [
+      'Alice / Bob, I am Bob',
+      { title: 'Alice / Bob', myName: 'bob' },
+      yes('one-on-one', 'likely', ['Alice']),
+    ],
+    [
+      'accents and letter case do not matter',
+      { title: 'Éloïse / Frédéric', myName: 'eloise Martin' },
+      yes('one-on-one', 'likely', ['Frédéric']),
+    ],
+    [
+      'a name that only starts like mine is not me',
+      { title: 'Alicia / Bob', myName: 'Alice' },
+      yes('one-on-one', 'likely', ['Alicia', 'Bob']),
+    ],
+    [
+      'no name in settings: both',
+      { title: 'Alice / Bob', myName: '' },
+      yes('one-on-one', 'likely', ['Alice', 'Bob']),
+    ],
+    [
+      '1:1 Alice <> Carol, I am Alice',
+      { title: '1:1 Alice <> Carol', myName: 'Alice' },
+      yes('one-on-one', 'likely', ['Carol']),
+    ],
+    [
+      'the user said peer, chip only',
+      { title: 'Coffee chat: Alice + Grace', override: { kind: 'peer' }, myName: 'Alice Smith' },
+      yes('peer', 'confirmed', ['Grace']),
+    ],
+    [
+      'guests known: the guests decide, not my name',
+      { title: 'Alice / Bob', guests: [alice, bob], myName: 'Alice' },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    [
+      'the other row unread: names from the title, without me',
+      { title: 'Alice / Bob', guests: [alice], guestCount: 2, myName: 'Alice' },
+      yes('one-on-one', 'likely', ['Bob']),
+    ],
+  ],
+  'another person’s calendar': [
+    [
+      'a 1:1 title with one other person',
+      { title: 'Bob / Carol', guests: [bob, carol], othersCalendar: true },
+      no('another person’s calendar'),
+    ],
+    ['chip only', { title: '1:1 Bob <> Carol', othersCalendar: true }, no('another person’s calendar')],
+    [
+      'a linked series does not make it mine',
+      { title: 'Bob / Carol', othersCalendar: true, linked: { kind: 'one-on-one' } },
+      no('another person’s calendar'),
+    ],
+    [
+      'the user’s word for the series does',
+      { title: 'Bob / Carol', guests: [bob, carol], othersCalendar: true, override: { kind: 'peer' } },
+      yes('peer', 'confirmed', undefined, 'user said so'),
+    ],
+    [
+      '"not a 1:1" still says so',
+      { title: 'Bob / Carol', othersCalendar: true, override: 'not-one-on-one' },
+      no('user said not a 1:1'),
+    ],
+    [
+      'my own calendar (the default)',
+      { title: 'Alice / Bob', guests: [alice, bob], othersCalendar: false },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+  ],
+};
+
+describe.each(Object.entries(MORE_CASES))('detectOneOnOne: %s', (_group, cases) => {
+  it.each(cases)('%s', (...c) => check(c));
+});

@@ -437,3 +437,171 @@ describe('titleNames', () => {
     expect(titleNames(title)).toEqual(names);
   });
 });
+
+describe('classifyTitle: prep, notes and follow-up blocks are solo work, not 1:1s', () => {
+  it.each([
+    '1:1 prep',
+    'Prep for 1:1 with Bob',
+    'Prep: 1:1 Bob',
+    '1:1 notes',
+    'Write up 1:1 notes',
+    '1:1 follow-ups',
+    '1:1 follow up',
+    'Block for 1:1 prep',
+    'Focus: 1:1 notes',
+    'Preparing 1:1s',
+    '1-on-1 preparation',
+    'O3 prep',
+    '2:1 prep',
+    'Skip-level 1:1 prep',
+    'Alice / Bob prep',
+    'Prep: Alice / Bob',
+    // German, French, Spanish
+    'Vorbereitung 1:1',
+    '1:1-Vorbereitung mit Bernd',
+    'Einzelgespräch Nachbereitung',
+    'Notizen Mitarbeitergespräch',
+    'Préparation 1:1',
+    'Preparation 1:1 avec Marie',
+    'Prépa tête-à-tête',
+    'Compte rendu 1:1',
+    'Preparación 1:1 con Pilar',
+    'Notas 1:1',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+
+  it.each<[string, Expected]>([
+    // A shared notes document is part of a real 1:1.
+    ['1:1 Bob — notes doc', 'one-on-one'],
+    // Words that only look like prep words.
+    ['1:1 with Prescott', 'one-on-one'],
+    ['Notebook review 1:1', 'one-on-one'],
+  ])('a real 1:1 stays one: %s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+});
+
+describe('classifyTitle: O3 only as a 1:1 title shape', () => {
+  it.each<[string, Expected]>([
+    ['O3', 'one-on-one'],
+    ['O3s', 'one-on-one'],
+    ['O3 Bob', 'one-on-one'],
+    ['O3 with Bob', 'one-on-one'],
+    ['O3: Bob', 'one-on-one'],
+    ['O3 – Bob Jones', 'one-on-one'],
+    ['O3s w/ Bob', 'one-on-one'],
+    ['Bob O3', 'one-on-one'],
+    ["Alice's O3", 'one-on-one'],
+    ['Weekly O3', 'one-on-one'],
+    ['Weekly O3 with Bob', 'one-on-one'],
+    ['Skip O3', 'skip-level'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    'O3 model review',
+    'O3 Model Review',
+    'O3 budget',
+    'O3 Budget',
+    'Evaluate O3 for support',
+    'GPT-4 vs O3 benchmarks',
+    'O3 launch',
+    'Team O3 planning',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+});
+
+describe('classifyTitle: ratio colon, multiplication sign, trailing emoji and cadence', () => {
+  it.each<[string, Expected]>([
+    ['1∶1', 'one-on-one'],
+    ['1∶1 Bob', 'one-on-one'],
+    ['2∶1 with Carol', 'two-on-one'],
+    ['Alice × Bob', 'one-on-one'],
+    ['Alice×Bob', 'one-on-one'],
+    ['Alice / Bob 🎯', 'one-on-one'],
+    ['Alice / Bob 🙂🙂', 'one-on-one'],
+    ['Alice <> Bob 👩🏽‍💻', 'one-on-one'],
+    ['Alice / Bob (weekly)', 'one-on-one'],
+    ['Alice / Bob (bi-weekly)', 'one-on-one'],
+    ['Alice / Bob [monthly]', 'one-on-one'],
+    ['Alice / Ivy (skip-level) 🎯', 'skip-level'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    'Q1∶1',
+    '11∶15',
+    'Score 1∶1',
+    'Sales × Marketing',
+    'Alice / Bob (canceled) 🎯',
+    'Alice / Bob sync 🎯',
+    'Alice / Bob (team)',
+    'Alice / Bob\u200b 🎯',
+    '🎯',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+
+  it('stays fast on a title full of emoji', () => {
+    const started = performance.now();
+    expect(classifyTitle(`Alice / Bob ${'🎯'.repeat(140)}x`)).toBeNull();
+    expect(classifyTitle(`${'🎯 '.repeat(99)}x`)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('titleNames: weekdays, months, cadences and meeting words are not names', () => {
+  it.each([
+    'Bi-weekly 1:1',
+    'Biweekly 1:1',
+    'Fortnightly 1:1',
+    'Every Monday 1:1',
+    'Friday 1:1',
+    'Monday 1:1',
+    'Manager 1:1',
+    'Performance 1:1',
+    'Performance review 1:1',
+    'Onboarding 1:1',
+    'Intro 1:1',
+    'Quick 1:1',
+    'Feedback 1:1',
+    'Virtual 1:1',
+    'Recurring 1:1',
+    'Remote 1:1',
+    'Walking 1:1',
+    'Coffee 1:1',
+    'OKR 1:1',
+    'January 1:1',
+    'Dienstag 1:1',
+    'Freitag Einzelgespräch',
+    'Mardi 1:1',
+    'Septembre tête-à-tête',
+    'Jueves 1:1',
+    'Octubre uno a uno',
+  ])('%s names nobody, and is still a 1:1', (title) => {
+    expect(classifyTitle(title)).not.toBeNull();
+    expect(titleNames(title)).toEqual([]);
+  });
+
+  it.each<[string, string[]]>([
+    ['Hold: 1:1 Bob', ['Bob']],
+    ['Updated invitation: 1:1 Bob', ['Bob']],
+    ['Moved: Bob 1:1', ['Bob']],
+    ['Tentative: Bob 1:1', ['Bob']],
+    ['Friday 1:1 with Bob', ['Bob']],
+    ['Bi-weekly 1:1 Alice / Bob', ['Alice', 'Bob']],
+    ['Monthly O3 with Bob', ['Bob']],
+    ['Alice / Bob (weekly)', ['Alice', 'Bob']],
+    ['Alice × Bob', ['Alice', 'Bob']],
+    // Months that are also first names stay names.
+    ['1:1 with June', ['June']],
+    ['April / Bob', ['April', 'Bob']],
+  ])('%s → %j', (title, names) => {
+    expect(classifyTitle(title)).not.toBeNull();
+    expect(titleNames(title)).toEqual(names);
+  });
+});
