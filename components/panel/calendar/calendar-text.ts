@@ -224,12 +224,31 @@ function titleFromId(id: string): string {
 }
 
 /**
+ * The title of a notes field: its section's in this template, else in another template (one switched away
+ * from), 'general' is "Notes" (written beside a Calendar event), else one made from the id.
+ */
+export function sectionTitleOf(
+  id: string,
+  template: Pick<Template, 'sections'> | undefined,
+  others: ReadonlyArray<Pick<Template, 'sections'>> = [],
+): string {
+  if (id === GENERAL_SECTION_ID) return t('panel_notes');
+  for (const candidate of [template, ...others]) {
+    const section = candidate?.sections.find((s) => s.id === id);
+    if (section) return section.title;
+  }
+  return titleFromId(id);
+}
+
+/**
  * A session's notes, section by section in template order, with the template's titles ('general' is
- * "Notes"); sections the template no longer has keep a title made from their id. Empty sections are left out.
+ * "Notes"); sections the template no longer has keep their title from another template (`others`) or one
+ * made from their id. Empty sections are left out.
  */
 export function notesBySection(
   session: Pick<Session, 'notes'>,
   template: Pick<Template, 'sections'> | undefined,
+  others: ReadonlyArray<Pick<Template, 'sections'>> = [],
 ): SectionNotes[] {
   const written = Object.entries(session.notes).filter(([, text]) => text.trim().length > 0);
   const byId = new Map(written);
@@ -245,7 +264,7 @@ export function notesBySection(
     result.push({ id: GENERAL_SECTION_ID, title: t('panel_notes'), text: general });
     byId.delete(GENERAL_SECTION_ID);
   }
-  for (const [id, text] of byId) result.push({ id, title: titleFromId(id), text });
+  for (const [id, text] of byId) result.push({ id, title: sectionTitleOf(id, undefined, others), text });
   return result;
 }
 

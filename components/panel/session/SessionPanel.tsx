@@ -9,6 +9,7 @@ import { dayOf } from '@/lib/domain/days';
 import type { TemplateSection } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
+import { sectionTitleOf } from '../calendar/calendar-text';
 import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { Agenda } from './Agenda';
@@ -66,7 +67,10 @@ function SessionBody({
   onClose,
 }: SessionPanelProps & { view: SessionView }) {
   const { session, template } = view;
-  const notes = useSessionNotes(session);
+  const notes = useSessionNotes(session, {
+    titleOf: (field) => sectionTitleOf(field, template, view.templates),
+  });
+  const otherFields = useOtherNoteFields(view);
   const [reveal, setReveal] = useState(false);
   const [showNotesAfterEnd, setShowNotesAfterEnd] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -79,10 +83,12 @@ function SessionBody({
   useEffect(() => {
     if (!callEnded || ended || endingRef.current) return;
     endingRef.current = true;
-    void notes.flush().then(async () => {
+    void notes.flush().then(async (saved) => {
+      // The call is over either way; what is not saved yet stays on screen with why, not behind the summary.
       const result = await actions.end();
       endingRef.current = false;
-      setMessage(result.ok ? null : result.message);
+      if (!saved) setShowNotesAfterEnd(true);
+      setMessage(!saved ? t('panel_session_ended_unsaved') : result.ok ? null : result.message);
     });
   }, [callEnded, ended]);
 
@@ -190,6 +196,30 @@ function SessionBody({
               theirName={theirName}
             />
           ))}
+          {otherFields.length > 0 ? (
+            <section
+              class="cal-section ses-section"
+              data-testid="session-other-notes"
+              aria-labelledby="ses-other-notes-title"
+            >
+              <div class="cal-section-head">
+                <h2 id="ses-other-notes-title" class="cal-section-title">
+                  {t('panel_session_other_notes')}
+                </h2>
+              </div>
+              <p class="duet-muted cal-small">{t('panel_session_other_notes_hint')}</p>
+              {otherFields.map((field, index) => (
+                <NotesField
+                  key={field}
+                  id={`ses-other-${index}`}
+                  label={sectionTitleOf(field, template, view.templates)}
+                  field={field}
+                  notes={notes}
+                  testId="other-notes"
+                />
+              ))}
+            </section>
+          ) : null}
           <Agenda
             points={view.agenda}
             theirName={theirName}
@@ -245,7 +275,13 @@ function SessionBody({
                 type="button"
                 class="cal-button cal-button-primary"
                 data-testid="session-end"
-                onClick={() => void notes.flush().then(() => report(actions.end()))}
+                onClick={() =>
+                  void notes
+                    .flush()
+                    .then((saved) =>
+                      saved ? report(actions.end()) : setMessage(t('panel_session_end_unsaved')),
+                    )
+                }
               >
                 {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
               </button>
@@ -255,6 +291,23 @@ function SessionBody({
       )}
     </section>
   );
+}
+
+/**
+ * Notes this session holds in fields its template has no section for: "Notes" written beside the Calendar
+ * event, and sections of a template switched away from. Shown and editable so none is out of reach; a field
+ * once shown stays (emptying it while typing does not take it away) until the session or template changes.
+ */
+function useOtherNoteFields({ session, template }: SessionView): string[] {
+  const shown = useRef<{ key: string; fields: string[] }>({ key: '', fields: [] });
+  const key = `${session.id}\u0000${template.id}`;
+  if (shown.current.key !== key) shown.current = { key, fields: [] };
+  const own = new Set(template.sections.map((section) => section.id));
+  for (const [field, text] of Object.entries(session.notes)) {
+    if (!own.has(field) && text.trim() !== '' && !shown.current.fields.includes(field))
+      shown.current.fields.push(field);
+  }
+  return shown.current.fields;
 }
 
 function PresentingStrip({

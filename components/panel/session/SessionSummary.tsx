@@ -7,7 +7,7 @@ import type { SessionView } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
 import { t } from '@/lib/i18n';
-import { agreementStatusName } from '../calendar/calendar-text';
+import { agreementStatusName, notesBySection } from '../calendar/calendar-text';
 import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 
@@ -43,7 +43,9 @@ async function copyText(text: string): Promise<boolean> {
 export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryProps) {
   const [copied, setCopied] = useState<string>('');
   const input = summaryInputOf(view);
-  const sections = view.template.sections.filter((s) => (view.session.notes[s.id] ?? '').trim() !== '');
+  // Every note of the session: the template's sections first, then "Notes" written beside the Calendar
+  // event and sections of a template switched away from.
+  const sections = notesBySection(view.session, view.template, view.templates);
   const carried = input.carriedOver;
 
   const copy = async (kind: 'markdown' | 'plain') => {
@@ -97,7 +99,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           sections.map((s) => (
             <div class="cal-note-section" key={s.id} data-testid="summary-section">
               <h3 class="cal-note-title">{s.title}</h3>
-              <p class="cal-note-text">{view.session.notes[s.id]}</p>
+              <p class="cal-note-text">{s.text}</p>
             </div>
           ))
         )}

@@ -3,7 +3,8 @@
  * extension origin's localStorage before the (debounced, asynchronous) IndexedDB save. If the tab closes,
  * the browser crashes or Duet reloads before the save lands, the next panel for that session finds the
  * newer text here and saves it. Extension-origin storage: the Google page cannot read it. An entry is
- * removed once the database holds that text.
+ * removed once the database holds that text. Each entry also keeps the stored text it was typed over
+ * (`base`), so a recovery can tell whether another window changed the field since: then the user chooses.
  */
 const PREFIX = 'duet-journal:';
 
@@ -11,6 +12,8 @@ export interface JournalEntry {
   text: string;
   /** When it was typed (ms). */
   at: number;
+  /** The stored text this edit replaces (what the page last saw in the database); absent in older entries. */
+  base?: string;
 }
 
 type Journal = Record<string, JournalEntry>;
@@ -28,7 +31,8 @@ function isEntry(value: unknown): value is JournalEntry {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as JournalEntry).text === 'string' &&
-    typeof (value as JournalEntry).at === 'number'
+    typeof (value as JournalEntry).at === 'number' &&
+    ((value as JournalEntry).base === undefined || typeof (value as JournalEntry).base === 'string')
   );
 }
 
@@ -57,23 +61,49 @@ function writeJournal(sessionId: string, journal: Journal): void {
   }
 }
 
-export function journalWrite(sessionId: string, field: string, text: string, at: number = Date.now()): void {
+export function journalWrite(
+  sessionId: string,
+  field: string,
+  text: string,
+  at: number = Date.now(),
+  base?: string,
+): void {
   const journal = readJournal(sessionId);
-  journal[field] = { text, at };
+  journal[field] = base === undefined ? { text, at } : { text, at, base };
   writeJournal(sessionId, journal);
 }
 
-/** The database now holds `text` for this field: forget the entry (unless newer text was typed since). */
+/**
+ * The database now holds `text` for this field: forget the entry. If newer text was typed since, it stays,
+ * and (when the entry records its base) it now replaces `text`, which this page saved itself.
+ */
 export function journalSettle(sessionId: string, field: string, text: string): void {
   const journal = readJournal(sessionId);
-  if (journal[field]?.text !== text) return;
+  const entry = journal[field];
+  if (!entry) return;
+  if (entry.text === text) delete journal[field];
+  else if (entry.base !== undefined && entry.base !== text) journal[field] = { ...entry, base: text };
+  else return;
+  writeJournal(sessionId, journal);
+}
+
+/** The user chose to drop what they typed in this field (took another window's text): forget it. */
+export function journalForget(sessionId: string, field: string): void {
+  const journal = readJournal(sessionId);
+  if (!journal[field]) return;
   delete journal[field];
   writeJournal(sessionId, journal);
 }
 
 /** Entries the database does not have yet: typed text that differs from what was saved. */
 export function unsavedEntries(sessionId: string, saved: (field: string) => string): Array<[string, string]> {
-  return Object.entries(readJournal(sessionId))
-    .filter(([field, entry]) => entry.text !== saved(field))
-    .map(([field, entry]) => [field, entry.text]);
+  return unsavedJournal(sessionId, saved).map(([field, entry]) => [field, entry.text]);
+}
+
+/** `unsavedEntries` with the whole entry (when it was typed, and over which stored text). */
+export function unsavedJournal(
+  sessionId: string,
+  saved: (field: string) => string,
+): Array<[string, JournalEntry]> {
+  return Object.entries(readJournal(sessionId)).filter(([field, entry]) => entry.text !== saved(field));
 }

@@ -1,9 +1,12 @@
 /**
  * The notes of a live session, per template section plus private notes: shown at once, journalled on
  * every keystroke (./note-journal.ts), saved to the database within SAVE_DELAY_MS of typing, and flushed
- * on blur, `pagehide`, when the page is hidden, when the call ends and on unmount. A failed save keeps
- * the text on screen and in the journal, says why, and retries. If another tab saved the same field since
- * this one last saw it, nothing is overwritten: both versions are shown and the user picks.
+ * on blur, `pagehide`, when the page is hidden, when the call ends, when another session is shown and on
+ * unmount. Every field saves on its own: one that fails says so (naming its section) and the others still
+ * save. A failed write keeps the text on screen and in the journal and retries; a field refused as invalid
+ * waits until it is edited. If another window saved a field since this page last saw it, nothing is
+ * overwritten: both versions are shown and the user picks, one field at a time. Unsaved text belongs to
+ * the session it was typed in, even when the hook shows another one by the time it is saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, savePrivateNotes, saveSectionNotes } from '@/lib/db';
@@ -11,7 +14,7 @@ import type { Session } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { describeProblem } from '../storage-text';
 import type { SaveStatus } from '../use-note-draft';
-import { journalSettle, journalWrite, unsavedEntries } from './note-journal';
+import { journalForget, journalSettle, journalWrite, unsavedJournal } from './note-journal';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 4000;
@@ -25,94 +28,181 @@ function savedText(session: Session, field: string): string {
 /** Another window saved this field meanwhile: `theirs` is what it saved; the draft on screen is mine. */
 export type NotesConflict = { field: string; theirs: string };
 
+/** A field that is not saved: `title` names its section, `message` says why. */
+export type NotesError = { field: string; title: string; message: string };
+
+export interface SessionNotesOptions {
+  /** A section's title, to name it in messages (without it, the section's id; private notes are named). */
+  titleOf?: (field: string) => string | undefined;
+}
+
 export interface SessionNotes {
   text: (field: string) => string;
   update: (field: string, text: string) => void;
-  flush: () => Promise<void>;
+  /**
+   * Saves everything typed, now. True when the database holds all of it; false when something is not
+   * saved (a conflict to resolve, a field refused as invalid, a failed write): that text stays on screen
+   * and in the journal.
+   */
+  flush: () => Promise<boolean>;
   status: SaveStatus;
+  /** Every field of this session changed in another window too, oldest first. */
+  conflicts: NotesConflict[];
+  /** The first of `conflicts` (the one to offer now), or null. */
   conflict: NotesConflict | null;
-  /** Resolve the conflict: keep what I typed (overwrites theirs) or take theirs. */
-  resolve: (choice: 'mine' | 'theirs') => void;
+  /** Fields of this session that are not saved, and why (conflicts aside). */
+  errors: NotesError[];
+  /** Resolve a field's conflict (the first one by default): keep what I typed (overwrites theirs) or take theirs. */
+  resolve: (choice: 'mine' | 'theirs', field?: string) => void;
 }
 
-export function useSessionNotes(session: Session | undefined): SessionNotes {
+/** Why a field is not saved until the user acts: another window's text, or text the database refuses. */
+type Hold = { kind: 'conflict'; theirs: string } | { kind: 'invalid'; message: string };
+
+/** What this page holds for one session. */
+interface SessionState {
+  /** Text on screen for the fields touched here (typed, recovered, or taken from another window). */
+  drafts: Map<string, string>;
+  /** Typed text the database does not hold yet; an entry leaves only once saved (or dropped for theirs). */
+  pending: Map<string, string>;
+  /** Per field, the stored text this page last saw (read or saved): what a save expects to replace. */
+  base: Map<string, string>;
+  /** Pending fields not saved until the user acts (insertion order: the order they happened). */
+  held: Map<string, Hold>;
+  /** Pending fields whose last write failed (and is retried): why. */
+  failed: Map<string, string>;
+  savedAt: number | null;
+}
+
+function newState(): SessionState {
+  return {
+    drafts: new Map(),
+    pending: new Map(),
+    base: new Map(),
+    held: new Map(),
+    failed: new Map(),
+    savedAt: null,
+  };
+}
+
+export function useSessionNotes(
+  session: Session | undefined,
+  options: SessionNotesOptions = {},
+): SessionNotes {
   const sessionId = session?.id ?? null;
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
-  const pending = useRef(new Map<string, string>());
+  const [, setVersion] = useState(0);
+  const rerender = useCallback(() => setVersion((v) => v + 1), []);
+  /** By session id: unsaved text stays with the session it was typed in. */
+  const store = useRef(new Map<string, SessionState>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const idRef = useRef<string | null>(sessionId);
   idRef.current = sessionId;
-  /** Per field, the stored text this page last saw (read or saved): what a save expects to replace. */
-  const base = useRef(new Map<string, string>());
   const sessionRef = useRef(session);
   sessionRef.current = session;
-  const [conflict, setConflict] = useState<NotesConflict | null>(null);
 
-  /** Saves run one after another: a save must know what the previous one stored (see `base`). */
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    chain.current = chain.current.then(saveNow, saveNow);
-    return chain.current;
-  }, []);
+  const stateOf = (id: string): SessionState => {
+    let state = store.current.get(id);
+    if (!state) {
+      state = newState();
+      store.current.set(id, state);
+    }
+    return state;
+  };
 
-  const saveNow = async (): Promise<void> => {
-    const id = idRef.current;
-    if (!id || pending.current.size === 0) return;
-    const batch = [...pending.current];
-    pending.current.clear();
-    let saving = '';
-    try {
-      let savedAt = 0;
-      for (const [field, text] of batch) {
-        saving = field;
-        const options = { expected: base.current.get(field) };
+  const allSaved = () => [...store.current.values()].every((state) => state.pending.size === 0);
+
+  /** The next pending text to save: not held, and not already failed in this pass. */
+  const nextToSave = (failedNow: Set<string>): [string, SessionState, string, string] | null => {
+    for (const [id, state] of store.current) {
+      for (const [field, text] of state.pending) {
+        if (!state.held.has(field) && !failedNow.has(`${id}\n${field}`)) return [id, state, field, text];
+      }
+    }
+    return null;
+  };
+
+  /** One pass: each field on its own, until nothing is left that can be saved now. */
+  const saveNow = async (): Promise<boolean> => {
+    const failedNow = new Set<string>();
+    for (let next = nextToSave(failedNow); next; next = nextToSave(failedNow)) {
+      const [id, state, field, text] = next;
+      try {
+        const saveOptions = { expected: state.base.get(field) };
         const saved =
           field === PRIVATE_FIELD
-            ? await savePrivateNotes(id, text, undefined, options)
-            : await saveSectionNotes(id, field, text, undefined, options);
-        savedAt = saved.updatedAt;
-        base.current.set(field, text);
+            ? await savePrivateNotes(id, text, undefined, saveOptions)
+            : await saveSectionNotes(id, field, text, undefined, saveOptions);
+        state.base.set(field, text);
+        state.failed.delete(field);
+        state.savedAt = saved.updatedAt;
+        if (state.pending.get(field) === text) state.pending.delete(field); // else newer text is waiting
         journalSettle(id, field, text);
+      } catch (error) {
+        if (error instanceof EditConflictError) {
+          // Never overwrite another window's text: mine stays on screen (and journalled) until the user picks.
+          state.held.set(field, { kind: 'conflict', theirs: error.theirs });
+          state.failed.delete(field);
+        } else {
+          const problem = describeProblem(error);
+          if (problem.kind === 'invalid') {
+            state.held.set(field, { kind: 'invalid', message: problem.message });
+            state.failed.delete(field);
+          } else {
+            state.failed.set(field, problem.message);
+            failedNow.add(`${id}\n${field}`);
+          }
+        }
       }
-      if (pending.current.size === 0) setStatus({ kind: 'saved', at: savedAt });
-    } catch (error) {
-      // Put back what did not land (unless newer text was typed meanwhile).
-      for (const [field, text] of batch) if (!pending.current.has(field)) pending.current.set(field, text);
-      if (error instanceof EditConflictError) {
-        // Never overwrite another window's text: mine stays on screen (and journalled) until the user picks.
-        pending.current.delete(saving);
-        setConflict({ field: saving, theirs: error.theirs });
-        setStatus({ kind: 'error', message: t('panel_session_conflict') });
-        if (pending.current.size > 0) timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
-        return;
-      }
-      const problem = describeProblem(error);
-      setStatus({ kind: 'error', message: problem.message });
-      if (problem.kind !== 'invalid') timer.current = setTimeout(() => void flush(), RETRY_MS);
+      rerender();
     }
+    // A session no longer shown, with nothing left to save, is read afresh if it is shown again.
+    for (const [id, state] of store.current) {
+      if (id !== idRef.current && state.pending.size === 0) store.current.delete(id);
+    }
+    if (failedNow.size > 0 && timer.current === undefined) {
+      timer.current = setTimeout(() => void flushRef.current(), RETRY_MS);
+    }
+    rerender();
+    return allSaved();
   };
+
+  /** Saves run one after another: a save must know what the previous one stored (see `base`). */
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+  const flush = useCallback((): Promise<boolean> => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const run = chain.current.then(saveNow, saveNow).catch(() => false);
+    chain.current = run;
+    return run;
+  }, []);
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
   }, [flush]);
 
-  // A new session on screen: recover anything typed but never saved (tab closed, Duet reloaded).
+  // A session on screen: recover anything typed in it but never saved (tab closed, Duet reloaded). Text
+  // typed over a stored version that has changed since is not saved over it: the user chooses. Leaving the
+  // session (another one shown, or unmount) saves what was typed in it, to it.
   useEffect(() => {
-    setDrafts({});
-    setConflict(null);
-    base.current.clear();
-    if (!session) return;
-    const recovered = unsavedEntries(session.id, (field) => savedText(session, field));
-    if (recovered.length === 0) return;
-    for (const [field] of recovered) base.current.set(field, savedText(session, field));
-    setDrafts(Object.fromEntries(recovered));
-    for (const [field, text] of recovered) pending.current.set(field, text);
-    setStatus({ kind: 'pending' });
-    schedule();
+    if (session && !store.current.has(session.id)) {
+      const state = stateOf(session.id);
+      let toSave = false;
+      for (const [field, entry] of unsavedJournal(session.id, (f) => savedText(session, f))) {
+        const stored = savedText(session, field);
+        const changedSince = entry.base !== undefined ? entry.base !== stored : session.updatedAt > entry.at;
+        state.drafts.set(field, entry.text);
+        state.pending.set(field, entry.text);
+        state.base.set(field, stored);
+        if (changedSince) state.held.set(field, { kind: 'conflict', theirs: stored });
+        else toSave = true;
+      }
+      if (toSave) schedule();
+    }
+    rerender();
+    return () => void flush();
   }, [sessionId]);
 
   useEffect(() => {
@@ -125,49 +215,102 @@ export function useSessionNotes(session: Session | undefined): SessionNotes {
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
-      void flush();
     };
   }, [flush]);
 
   const update = useCallback(
     (field: string, text: string) => {
       const id = idRef.current;
-      if (!id) return;
+      const current = sessionRef.current;
+      if (!id || !current) return;
+      const state = stateOf(id);
       // The first keystroke in a field: what is stored now is what this edit replaces.
-      if (!base.current.has(field) && sessionRef.current) {
-        base.current.set(field, savedText(sessionRef.current, field));
-      }
-      journalWrite(id, field, text);
-      pending.current.set(field, text);
-      setDrafts((current) => ({ ...current, [field]: text }));
-      setStatus({ kind: 'pending' });
+      if (!state.base.has(field)) state.base.set(field, savedText(current, field));
+      journalWrite(id, field, text, Date.now(), state.base.get(field));
+      state.drafts.set(field, text);
+      state.pending.set(field, text);
+      // Edited: worth trying again. (A conflict stays until the user picks; the pick keeps this text.)
+      if (state.held.get(field)?.kind === 'invalid') state.held.delete(field);
+      rerender();
       schedule();
     },
     [schedule],
   );
 
-  const text = (field: string) => drafts[field] ?? (session ? savedText(session, field) : '');
-
   const resolve = useCallback(
-    (choice: 'mine' | 'theirs') => {
+    (choice: 'mine' | 'theirs', field?: string) => {
       const id = idRef.current;
-      if (!conflict || !id) return;
-      const { field, theirs } = conflict;
+      const state = id ? store.current.get(id) : undefined;
+      if (!id || !state) return;
+      const which = field ?? [...state.held].find(([, hold]) => hold.kind === 'conflict')?.[0];
+      const hold = which === undefined ? undefined : state.held.get(which);
+      if (which === undefined || hold?.kind !== 'conflict') return;
+      state.held.delete(which);
       // Either way, what is stored now (theirs) is what the next save replaces.
-      base.current.set(field, theirs);
-      setConflict(null);
+      state.base.set(which, hold.theirs);
       if (choice === 'theirs') {
-        setDrafts((current) => ({ ...current, [field]: theirs }));
-        journalSettle(id, field, drafts[field] ?? '');
-        setStatus({ kind: 'saved', at: Date.now() });
+        state.drafts.set(which, hold.theirs);
+        state.pending.delete(which);
+        state.failed.delete(which);
+        journalForget(id, which);
+        state.savedAt = Date.now();
+        rerender();
         return;
       }
-      pending.current.set(field, drafts[field] ?? '');
-      setStatus({ kind: 'pending' });
+      const mine = state.pending.get(which) ?? state.drafts.get(which) ?? '';
+      state.pending.set(which, mine);
+      journalWrite(id, which, mine, Date.now(), hold.theirs);
+      rerender();
       schedule();
     },
-    [conflict, drafts, schedule],
+    [schedule],
   );
 
-  return { text, update, flush, status, conflict, resolve };
+  const state = sessionId ? store.current.get(sessionId) : undefined;
+  const titleOf = (field: string) =>
+    field === PRIVATE_FIELD ? t('panel_session_private_short') : (options.titleOf?.(field) ?? field);
+
+  const conflicts: NotesConflict[] = [];
+  const errors: NotesError[] = [];
+  for (const [field, hold] of state?.held ?? []) {
+    if (hold.kind === 'conflict') conflicts.push({ field, theirs: hold.theirs });
+    else errors.push({ field, title: titleOf(field), message: hold.message });
+  }
+  for (const [field, message] of state?.failed ?? []) errors.push({ field, title: titleOf(field), message });
+
+  const text = (field: string) => state?.drafts.get(field) ?? (session ? savedText(session, field) : '');
+
+  return {
+    text,
+    update,
+    flush,
+    status: statusOf(state, conflicts, errors),
+    conflicts,
+    conflict: conflicts[0] ?? null,
+    errors,
+    resolve,
+  };
+}
+
+function statusOf(
+  state: SessionState | undefined,
+  conflicts: NotesConflict[],
+  errors: NotesError[],
+): SaveStatus {
+  const messages: string[] = [];
+  if (conflicts.length > 0) messages.push(t('panel_session_conflict'));
+  // One sentence per reason, naming every section it holds back.
+  const byMessage = new Map<string, string[]>();
+  for (const error of errors) {
+    const name = t('panel_session_field_name', error.title);
+    const invalid = state?.held.get(error.field)?.kind === 'invalid';
+    if (invalid) messages.push(t('panel_session_invalid_field', name, error.message));
+    else byMessage.set(error.message, [...(byMessage.get(error.message) ?? []), name]);
+  }
+  for (const [message, names] of byMessage)
+    messages.push(t('panel_session_not_saved', names.join(', '), message));
+  if (messages.length > 0) return { kind: 'error', message: messages.join(' ') };
+  if (state && state.pending.size > 0) return { kind: 'pending' };
+  if (state?.savedAt != null) return { kind: 'saved', at: state.savedAt };
+  return { kind: 'idle' };
 }

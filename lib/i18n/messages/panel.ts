@@ -241,7 +241,17 @@ export const panel = {
   panel_session_conflict_heading: '“$1” was also changed in another window.',
   panel_session_conflict_intro: 'Your version is on screen. Theirs:',
   panel_session_conflict: 'These notes were also changed in another window. Choose which version to keep.',
+  panel_session_field_name: '“$1”',
+  panel_session_not_saved: 'Not saved yet: $1. $2',
+  panel_session_invalid_field:
+    '$1 can’t be saved as it is ($2). What you typed stays here: change it and Duet saves it.',
   panel_session_back_summary: 'Back to the summary',
+  panel_session_other_notes: 'Other notes of this session',
+  panel_session_other_notes_hint: 'Written beside the Calendar event, or under another template.',
+  panel_session_end_unsaved:
+    'Some notes are not saved yet (see below). Nothing is lost: sort that out, then end the session.',
+  panel_session_ended_unsaved:
+    'The call ended, but some notes are not saved yet. They are below and kept in this browser: see the message beside them.',
   panel_session_end_now: 'End session now',
   panel_session_end: 'End session',
   panel_session_presenting: 'Notes hidden while presenting',

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  journalForget,
   journalSettle,
   journalWrite,
   readJournal,
   unsavedEntries,
+  unsavedJournal,
 } from '@/components/panel/session/note-journal';
 
 const KEY = (sessionId: string) => `duet-journal:${sessionId}`;
@@ -143,6 +145,40 @@ describe('unsavedEntries', () => {
 
   it('is empty without a journal', () => {
     expect(unsavedEntries('s1', () => 'anything')).toEqual([]);
+  });
+});
+
+describe('the stored text an entry was typed over (base)', () => {
+  it('keeps the base with the entry, and drops an entry whose base is not text', () => {
+    journalWrite('s1', 'notes', 'mine', 10, 'stored before');
+    expect(readJournal('s1')).toEqual({ notes: { text: 'mine', at: 10, base: 'stored before' } });
+    localStorage.setItem(KEY('s2'), JSON.stringify({ bad: { text: 'x', at: 1, base: 42 } }));
+    expect(readJournal('s2')).toEqual({});
+  });
+
+  it('a save of older text makes it the base of the newer text typed since', () => {
+    journalWrite('s1', 'notes', 'saved version, and more', 2, '');
+    journalSettle('s1', 'notes', 'saved version');
+    expect(readJournal('s1')).toEqual({
+      notes: { text: 'saved version, and more', at: 2, base: 'saved version' },
+    });
+  });
+
+  it('unsavedJournal lists the whole entries that differ from what is stored', () => {
+    journalWrite('s1', 'same', 'x', 1, '');
+    journalWrite('s1', 'newer', 'typed', 2, 'old');
+    expect(unsavedJournal('s1', (field) => (field === 'same' ? 'x' : 'old'))).toEqual([
+      ['newer', { text: 'typed', at: 2, base: 'old' }],
+    ]);
+  });
+
+  it('journalForget drops one field whatever its text', () => {
+    journalWrite('s1', 'a', 'alpha', 1);
+    journalWrite('s1', 'b', 'beta', 2);
+    journalForget('s1', 'a');
+    expect(readJournal('s1')).toEqual({ b: { text: 'beta', at: 2 } });
+    journalForget('s1', 'b');
+    expect(localStorage.getItem(KEY('s1'))).toBeNull();
   });
 });
 

@@ -251,7 +251,9 @@ describe('useSessionNotes', () => {
     fakeTimers();
     const tooLong = 'a'.repeat(200_001);
     await act(() => notes.update('how-are-you', tooLong));
-    await act(() => notes.flush());
+    await act(async () => {
+      await notes.flush();
+    });
     expect(notes.status.kind).toBe('error');
     expect(notes.status.kind === 'error' && notes.status.message).toMatch(/notes: at most/);
     expect(notes.text('how-are-you')).toBe(tooLong);
@@ -506,7 +508,9 @@ describe('two windows editing the same notes (SECURITY.md item 18)', () => {
     await act(() => notes.update('how-are-you', 'Mine'));
     // Another window saves the same section first.
     await saveSectionNotesReal(session.id, 'how-are-you', 'Theirs');
-    await act(() => notes.flush());
+    await act(async () => {
+      await notes.flush();
+    });
     await vi.waitFor(() => expect(notes.conflict).toEqual({ field: 'how-are-you', theirs: 'Theirs' }));
     expect((await getSession(session.id))?.notes['how-are-you']).toBe('Theirs');
     expect(notes.text('how-are-you')).toBe('Mine');
@@ -522,7 +526,9 @@ describe('two windows editing the same notes (SECURITY.md item 18)', () => {
     await mount(session);
     await act(() => notes.update('how-are-you', 'Mine'));
     await saveSectionNotesReal(session.id, 'how-are-you', 'Theirs');
-    await act(() => notes.flush());
+    await act(async () => {
+      await notes.flush();
+    });
     await vi.waitFor(() => expect(notes.conflict).not.toBeNull());
     await act(() => notes.resolve('theirs'));
     expect(notes.text('how-are-you')).toBe('Theirs');

@@ -1,0 +1,169 @@
+/**
+ * Session mode keeps every note of the session within reach, and "End session" never hides text that is
+ * not saved: notes written beside the Calendar event ('general') or under a template switched away from are
+ * shown and editable in the live panel and in the summary; an End with unsaved notes does not end.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionPanel } from '@/components/panel/session/SessionPanel';
+import {
+  createPerson,
+  createRelationship,
+  getSession,
+  markSessionHeld,
+  saveSectionNotes,
+  startLiveSession,
+} from '@/lib/db';
+import { MAX_LONG_TEXT } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const container = useRenderContainer();
+
+async function bobsSession() {
+  const person = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+  const relationship = await createRelationship({
+    personIds: [person.id],
+    kind: 'one-on-one',
+    title: 'Alice / Bob',
+  });
+  const session = await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+  return { relationship, session };
+}
+
+async function renderPanel(relationshipId: string, mode: 'call' | 'in-person' = 'in-person') {
+  await act(() =>
+    render(
+      <SessionPanel
+        target={{ relationshipId, meetCode: 'abc-defg-hij', calendarEventId: null }}
+        mode={mode}
+      />,
+      container(),
+    ),
+  );
+  await vi.waitFor(() => expect(container().querySelector('[data-testid=session-with]')).not.toBeNull(), {
+    timeout: 5000,
+  });
+}
+
+const q = <T extends Element = HTMLElement>(selector: string) => container().querySelector<T>(selector);
+
+async function type(field: HTMLTextAreaElement, text: string) {
+  await act(() => {
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('notes outside the template', () => {
+  it('"Notes" written beside the Calendar event and a section of another template are shown and editable', async () => {
+    const { relationship, session } = await bobsSession();
+    await saveSectionNotes(session.id, 'general', 'Prep: ask about the offsite');
+    // A section no template has any more: its title is made from its id.
+    await saveSectionNotes(session.id, 'retired-section', 'Written under a template since replaced');
+    await renderPanel(relationship.id);
+
+    await vi.waitFor(() => expect(q('[data-testid=session-other-notes]')).not.toBeNull());
+    const general = q<HTMLTextAreaElement>('[data-testid=other-notes][data-field=general]')!;
+    expect(general.value).toBe('Prep: ask about the offsite');
+    expect(container().querySelector(`label[for="${general.id}"]`)?.textContent).toBe('Notes');
+    const retired = q<HTMLTextAreaElement>('[data-testid=other-notes][data-field=retired-section]')!;
+    expect(retired.value).toBe('Written under a template since replaced');
+    expect(container().querySelector(`label[for="${retired.id}"]`)?.textContent).toBe('Retired section');
+
+    await type(general, 'Prep: ask about the offsite and the budget');
+    await vi.waitFor(
+      async () =>
+        expect((await getSession(session.id))?.notes.general).toBe(
+          'Prep: ask about the offsite and the budget',
+        ),
+      { timeout: 5000 },
+    );
+    // Emptied while typing, the field stays where it is.
+    await type(general, '');
+    expect(q('[data-testid=other-notes][data-field=general]')).not.toBeNull();
+  });
+
+  it('the summary lists them after the template’s sections', async () => {
+    const { relationship, session } = await bobsSession();
+    await saveSectionNotes(session.id, 'how-are-you', 'Fine, busy');
+    await saveSectionNotes(session.id, 'general', 'Prep: ask about the offsite');
+    await markSessionHeld(session.id);
+    // The call's panel after the call ended: its session's summary.
+    await act(() =>
+      render(
+        <SessionPanel
+          target={{
+            relationshipId: relationship.id,
+            meetCode: 'abc-defg-hij',
+            calendarEventId: null,
+            startIfMissing: false,
+          }}
+          mode="call"
+          callEnded
+        />,
+        container(),
+      ),
+    );
+    await vi.waitFor(() => expect(q('[data-testid=session-summary]')).not.toBeNull());
+    const sections = [...container().querySelectorAll('[data-testid=summary-section]')].map((s) => [
+      s.querySelector('h3')?.textContent,
+      s.querySelector('p')?.textContent,
+    ]);
+    expect(sections).toEqual([
+      ['How are you really doing?', 'Fine, busy'],
+      ['Notes', 'Prep: ask about the offsite'],
+    ]);
+  });
+});
+
+describe('"End session" with notes not saved', () => {
+  it('does not end: the text stays on screen with why, and the session stays live', async () => {
+    const { relationship, session } = await bobsSession();
+    await renderPanel(relationship.id);
+    const field = q<HTMLTextAreaElement>('[data-testid=section-notes][data-field=how-are-you]')!;
+    await type(field, 'x'.repeat(MAX_LONG_TEXT + 1));
+    await act(() => q<HTMLButtonElement>('[data-testid=session-end]')!.click());
+    await vi.waitFor(() =>
+      expect(q('[data-testid=session-action-error]')?.textContent).toBe(
+        'Some notes are not saved yet (see below). Nothing is lost: sort that out, then end the session.',
+      ),
+    );
+    expect((await getSession(session.id))?.status).not.toBe('held');
+    expect(q('[data-testid=session-summary]')).toBeNull();
+    expect(q<HTMLTextAreaElement>('[data-field=how-are-you]')?.value).toHaveLength(MAX_LONG_TEXT + 1);
+
+    // Once the note is acceptable, End ends.
+    await type(field, 'Fine, busy');
+    await act(() => q<HTMLButtonElement>('[data-testid=session-end]')!.click());
+    await vi.waitFor(async () => expect((await getSession(session.id))?.status).toBe('held'), {
+      timeout: 5000,
+    });
+    expect((await getSession(session.id))?.notes['how-are-you']).toBe('Fine, busy');
+  });
+
+  it('a call that ends with notes not saved shows the notes and why, not a clean summary', async () => {
+    const { relationship, session } = await bobsSession();
+    await renderPanel(relationship.id, 'call');
+    const field = q<HTMLTextAreaElement>('[data-testid=section-notes][data-field=how-are-you]')!;
+    await type(field, 'x'.repeat(MAX_LONG_TEXT + 1));
+    await act(() =>
+      render(
+        <SessionPanel
+          target={{ relationshipId: relationship.id, meetCode: 'abc-defg-hij', calendarEventId: null }}
+          mode="call"
+          callEnded
+        />,
+        container(),
+      ),
+    );
+    await vi.waitFor(() =>
+      expect(q('[data-testid=session-action-error]')?.textContent).toContain(
+        'The call ended, but some notes are not saved yet.',
+      ),
+    );
+    expect((await getSession(session.id))?.status).toBe('held');
+    expect(q('[data-testid=session-summary]')).toBeNull();
+    expect(q<HTMLTextAreaElement>('[data-field=how-are-you]')?.value).toHaveLength(MAX_LONG_TEXT + 1);
+  });
+});
