@@ -163,6 +163,21 @@ describe('Calendar prep panel on a real history', () => {
     await frankFrame.locator('[data-testid=capture-input]').press('Enter');
     await expect.poll(() => frankFrame.locator('[data-testid=made-agreement]').count()).toBe(1);
     await duet.screenshot(again.page, 'calendar-session-in-person');
+    // Another template for this session: the notes of a section it lacks stay on screen, editable, under
+    // their title; back on the first template they are that section's again.
+    const template = frankFrame.locator('[data-testid=session-template]');
+    const firstTemplate = await template.inputValue();
+    await template.selectOption('builtin:peer');
+    const other = frankFrame.locator('[data-testid=other-notes]');
+    await expect.poll(() => other.count()).toBe(1);
+    expect(await other.inputValue()).toBe('In person: walked through the hiring plan');
+    expect(await frankFrame.locator('[data-testid=session-other-notes]').textContent()).toContain(
+      'How are you really doing?',
+    );
+    await frankFrame.locator('[data-testid=session-other-notes]').scrollIntoViewIfNeeded();
+    await duet.screenshot(again.page, 'calendar-session-other-notes');
+    await template.selectOption(firstTemplate);
+    await expect.poll(() => other.count()).toBe(0);
     await frankFrame.locator('[data-testid=session-end]').click();
     await frankFrame.locator('[data-testid=session-summary]').waitFor({ timeout: 10_000 });
     expect(await frankFrame.locator('[data-testid=summary-section]').first().textContent()).toContain(
