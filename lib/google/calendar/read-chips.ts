@@ -103,6 +103,9 @@ function readHeaderDay(header: Element, locale: CalendarLocale | null): string |
   return date?.year ? isoDay(date.year, date.month, date.day) : null;
 }
 
+/** Segments after the owner's first that may be the response: the rest of an owner's name ("Smith, Alice"). */
+const RESPONSE_SEGMENTS = 3;
+
 interface ChipText {
   start: string | null;
   end: string | null;
@@ -112,8 +115,10 @@ interface ChipText {
 
 /**
  * `<start> to <end>, <title>, <owner>, [<response>, ]<location>, <date>` or `All day, <title>, …`.
- * Titles contain commas, so the response is only read right after the known title and owner. One anchored
- * regex at the start, then plain string search: no pass over the whole text but the normalisation.
+ * Titles contain commas, so the response is only read after the known title and owner; an owner may hold
+ * commas too ("Smith, Alice"), so the response is the first of the next few segments that is exactly a
+ * response word. One anchored regex at the start, then plain string search: no pass over the whole text
+ * but the normalisation.
  */
 function parseChipText(text: string, title: string, locale: CalendarLocale): ChipText | null {
   const range = parseTimeRange(text, locale);
@@ -122,10 +127,11 @@ function parseChipText(text: string, title: string, locale: CalendarLocale): Chi
   const from = range ? range.length : (allDay?.[0].length ?? 0);
   let response: ChipText['response'] = null;
   if (text.startsWith(`${title}, `, from)) {
-    const owner = text.indexOf(', ', from + title.length + 2);
-    if (owner !== -1) {
-      const next = text.indexOf(', ', owner + 2);
-      response = parseResponse(text.slice(owner + 2, next === -1 ? undefined : next), locale);
+    let at = text.indexOf(', ', from + title.length + 2);
+    for (let segment = 0; at !== -1 && segment < RESPONSE_SEGMENTS && response === null; segment++) {
+      const next = text.indexOf(', ', at + 2);
+      response = parseResponse(text.slice(at + 2, next === -1 ? undefined : next), locale);
+      at = next;
     }
   }
   return { start: range?.start ?? null, end: range?.end ?? null, allDay: !range, response };

@@ -292,6 +292,21 @@ describe('readCalendarEvents fails closed', () => {
     expect(doc.querySelector('img[src="x"]')).toBeNull();
   });
 
+  it('reads my response after an owner whose name holds commas ("Smith, Alice")', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    const chip = doc.querySelector(`[data-eventid="${fixturesIndex.popover.data_eventid}"][data-eventchip]`)!;
+    const read = (owner: string, response: string) => {
+      chip.querySelector('.XuJrye')!.textContent =
+        `10am to 10:30am, Alice / Bob, ${owner}, ${response}No location, March 23, 2026`;
+      return readCalendarEvents(doc).find((r) => r.element === chip)!.event.response;
+    };
+    expect(read('Smith, Alice', 'Declined, ')).toBe('declined');
+    expect(read('Smith, Alice, Jr.', 'Tentative, ')).toBe('tentative');
+    expect(read('Alice Smith', 'Declined, ')).toBe('declined');
+    // No response segment at all: the location and the date are not read as one.
+    expect(read('Smith, Alice', '')).toBe('unknown');
+  });
+
   it('skips chips whose ids do not decode and keeps the first chip per id', () => {
     const doc = loadCalendarFixture('gcal-day.html');
     const chips = [...doc.querySelectorAll(calendarSelectors.eventChip.css)];
