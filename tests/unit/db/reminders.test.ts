@@ -193,22 +193,28 @@ describe('cadenceReminderFacts', () => {
   });
 });
 
+/** Alex's 1:1 and its Calendar event a day from now (the one a declined prompt is about). */
+async function alexEventTomorrow() {
+  const now = Date.now();
+  const { relationship } = await alex();
+  const event = {
+    eventId: 'series_20261124T170000Z',
+    dataEventId: 'ZGF0YQ',
+    relationshipId: relationship.id,
+    scheduledAt: now + DAY,
+  };
+  return { relationship, event };
+}
+
 describe('declined 1:1s', () => {
   it('reads the name and Duet’s session for the event; decided sessions are not asked about', async () => {
-    const now = Date.now();
-    const { relationship } = await alex();
-    const event = {
-      eventId: 'series_20261124T170000Z',
-      dataEventId: 'ZGF0YQ',
-      relationshipId: relationship.id,
-      scheduledAt: now + DAY,
-    };
+    const { relationship, event } = await alexEventTomorrow();
     expect(await declinedReminderFacts([event])).toMatchObject([
       { eventId: event.eventId, name: 'Alex Kim', archived: false, sessionId: null },
     ]);
     const { session } = await prepareSession({
       relationshipId: relationship.id,
-      scheduledAt: now + DAY,
+      scheduledAt: event.scheduledAt,
       calendarEventId: event.eventId,
     });
     expect((await declinedReminderFacts([event]))[0]?.sessionId).toBe(session.id);
@@ -258,14 +264,7 @@ describe('declined 1:1s', () => {
 describe('two sessions of one 1:1 for one event, one of them cancelled', () => {
   // Stored in this order (the index returns them by id): the cancelled one comes first.
   async function twoSessions() {
-    const now = Date.now();
-    const { relationship } = await alex();
-    const event = {
-      eventId: 'series_20261124T170000Z',
-      dataEventId: 'ZGF0YQ',
-      relationshipId: relationship.id,
-      scheduledAt: now + DAY,
-    };
+    const { relationship, event } = await alexEventTomorrow();
     const { session } = await prepareSession({
       relationshipId: relationship.id,
       scheduledAt: event.scheduledAt,

@@ -18,14 +18,20 @@ import {
 import { dayOf } from '@/lib/domain/days';
 import type { Agreement, Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
-import { exportRelationshipMarkdown, relationshipToMarkdown } from '@/lib/io/markdown';
+import {
+  exportRelationshipMarkdown,
+  type RelationshipHistory,
+  relationshipToMarkdown,
+} from '@/lib/io/markdown';
 import { useFixedDate } from '../helpers/clock';
+import { restoreTimeZoneAfterEach } from '../helpers/time-zone';
 
 // Local times: the export dates sessions by the user's local day, so the expected headings hold in any zone.
 const NOW = new Date(2026, 2, 25, 12).getTime();
 const DAY = 86_400_000;
 
 useFixedDate(NOW);
+restoreTimeZoneAfterEach();
 
 const USER_TEXT = 'She said: *really* <b>not</b> [ready] # yet — “quoted” & ünïcödé ✓';
 
@@ -286,41 +292,58 @@ describe('relationshipToMarkdown', () => {
     updatedAt: 0,
   };
 
-  it('without people, agreements or points: the title and an empty session list', () => {
-    expect(
-      relationshipToMarkdown({
-        relationship,
-        people: [],
-        sessions: [],
-        agreements: [],
-        talkingPoints: [],
-        templates: [...BUILT_IN_TEMPLATES],
-      }),
-    ).toBe('# Peer 1:1 Erin\n\n## Sessions\n');
-  });
-
-  it('names "them" generically when the series has no people', () => {
-    const agreement: Agreement = {
-      id: 'a1',
-      relationshipId: 'r1',
-      owner: 'them',
-      ownerName: '',
-      text: 'Share slides',
-      dueDate: null,
-      status: 'open',
-      madeInSessionId: null,
-      history: [],
-      closedAt: null,
-      createdAt: 0,
-      updatedAt: 0,
-    };
-    const markdown = relationshipToMarkdown({
+  /** The Markdown of `relationship` and `parts` alone: no other people, sessions, points or templates. */
+  const markdownOf = (parts: Partial<RelationshipHistory>) =>
+    relationshipToMarkdown({
       relationship,
       people: [],
       sessions: [],
-      agreements: [agreement, { ...agreement, id: 'a2', owner: 'named', ownerName: '', text: 'Unnamed' }],
+      agreements: [],
       talkingPoints: [],
       templates: [],
+      ...parts,
+    });
+
+  /** An open agreement of `relationship`, with no owner name, due date, history or session. */
+  const agreementOf = (fields: Pick<Agreement, 'owner' | 'text'> & Partial<Agreement>): Agreement => ({
+    id: 'a1',
+    relationshipId: 'r1',
+    ownerName: '',
+    dueDate: null,
+    status: 'open',
+    madeInSessionId: null,
+    history: [],
+    closedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...fields,
+  });
+
+  /** A held session of `relationship`, with nothing but its notes. */
+  const heldSession = (fields: Pick<Session, 'scheduledAt' | 'templateId' | 'notes'>): Session => ({
+    id: 's1',
+    relationshipId: 'r1',
+    calendarEventId: null,
+    meetCode: null,
+    status: 'held',
+    privateNotes: '',
+    checkIn: null,
+    heldAt: null,
+    live: null,
+    assessment: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...fields,
+  });
+
+  it('without people, agreements or points: the title and an empty session list', () => {
+    expect(markdownOf({ templates: [...BUILT_IN_TEMPLATES] })).toBe('# Peer 1:1 Erin\n\n## Sessions\n');
+  });
+
+  it('names "them" generically when the series has no people', () => {
+    const agreement = agreementOf({ owner: 'them', text: 'Share slides' });
+    const markdown = markdownOf({
+      agreements: [agreement, { ...agreement, id: 'a2', owner: 'named', ownerName: '', text: 'Unnamed' }],
     });
     expect(markdown).toContain('- [ ] **Them**: Share slides\n- [ ] **Someone**: Unnamed');
   });
@@ -339,13 +362,8 @@ describe('relationshipToMarkdown', () => {
   });
 
   it('orders talking points like the agenda: by position, then oldest first', () => {
-    const markdown = relationshipToMarkdown({
-      relationship,
-      people: [],
-      sessions: [],
-      agreements: [],
+    const markdown = markdownOf({
       talkingPoints: [point('a', 'Last', 3, 1), point('b', 'Second', 2, 5), point('c', 'First', 2, 4)],
-      templates: [],
     });
     expect(blockAfter(markdown, '## Next time').split('\n')).toEqual(['- First', '- Second', '- Last']);
   });
@@ -356,20 +374,7 @@ describe('relationshipToMarkdown', () => {
       id: 'custom:mine',
       sections: [{ ...BUILT_IN_TEMPLATES[0]!.sections[0]!, id: 'plan', title: '<u>Plan</u> *now*' }],
     };
-    const agreement: Agreement = {
-      id: 'a1',
-      relationshipId: 'r1',
-      owner: 'named',
-      ownerName: '> Boss_',
-      text: '1. first\n- second',
-      dueDate: null,
-      status: 'open',
-      madeInSessionId: null,
-      history: [],
-      closedAt: null,
-      createdAt: 0,
-      updatedAt: 0,
-    };
+    const agreement = agreementOf({ owner: 'named', ownerName: '> Boss_', text: '1. first\n- second' });
     const markdown = relationshipToMarkdown({
       relationship: { ...relationship, title: '<script>x</script> Team #' },
       people: [
@@ -384,23 +389,11 @@ describe('relationshipToMarkdown', () => {
         },
       ],
       sessions: [
-        {
-          id: 's1',
-          relationshipId: 'r1',
+        heldSession({
           scheduledAt: new Date(2026, 2, 23, 10).getTime(),
-          calendarEventId: null,
-          meetCode: null,
-          status: 'held',
           templateId: 'custom:mine',
           notes: { plan: 'snake_case stays' },
-          privateNotes: '',
-          checkIn: null,
-          heldAt: null,
-          live: null,
-          assessment: null,
-          createdAt: 0,
-          updatedAt: 0,
-        },
+        }),
       ],
       agreements: [agreement],
       talkingPoints: [],
@@ -416,91 +409,47 @@ describe('relationshipToMarkdown', () => {
   });
 
   it('dates closings and renegotiations by the user’s local day', () => {
-    const previous = process.env.TZ;
     process.env.TZ = 'Pacific/Kiritimati';
-    try {
-      // 12:00 UTC is 02:00 the next day in Kiritimati (UTC+14).
-      const closedAt = Date.UTC(2026, 2, 24, 12);
-      const agreement: Agreement = {
-        id: 'a1',
-        relationshipId: 'r1',
-        owner: 'me',
-        ownerName: '',
-        text: 'Ship',
-        dueDate: null,
-        status: 'done',
-        madeInSessionId: null,
-        history: [
-          { at: 0, action: 'created', sessionId: null, fromDue: null, toDue: '2026-03-20', note: '' },
-          {
-            at: closedAt - 1000,
-            action: 'renegotiated',
-            sessionId: null,
-            fromDue: '2026-03-20',
-            toDue: null,
-            note: '',
-          },
-          { at: closedAt, action: 'done', sessionId: null, fromDue: null, toDue: null, note: '' },
-        ],
-        closedAt,
-        createdAt: 0,
-        updatedAt: closedAt,
-      };
-      const markdown = relationshipToMarkdown({
-        relationship,
-        people: [],
-        sessions: [],
-        agreements: [agreement],
-        talkingPoints: [],
-        templates: [],
-      });
-      expect(dayOf(closedAt)).toBe('2026-03-25');
-      expect(blockAfter(markdown, '## Closed agreements').split('\n')).toEqual([
-        '- [x] **Me**: Ship _(done 2026-03-25)_',
-        '  - Renegotiated on 2026-03-25: due 2026-03-20 → no due date',
-      ]);
-    } finally {
-      if (previous === undefined) delete process.env.TZ;
-      else process.env.TZ = previous;
-    }
+    // 12:00 UTC is 02:00 the next day in Kiritimati (UTC+14).
+    const closedAt = Date.UTC(2026, 2, 24, 12);
+    const agreement = agreementOf({
+      owner: 'me',
+      text: 'Ship',
+      status: 'done',
+      history: [
+        { at: 0, action: 'created', sessionId: null, fromDue: null, toDue: '2026-03-20', note: '' },
+        {
+          at: closedAt - 1000,
+          action: 'renegotiated',
+          sessionId: null,
+          fromDue: '2026-03-20',
+          toDue: null,
+          note: '',
+        },
+        { at: closedAt, action: 'done', sessionId: null, fromDue: null, toDue: null, note: '' },
+      ],
+      closedAt,
+      updatedAt: closedAt,
+    });
+    const markdown = markdownOf({ agreements: [agreement] });
+    expect(dayOf(closedAt)).toBe('2026-03-25');
+    expect(blockAfter(markdown, '## Closed agreements').split('\n')).toEqual([
+      '- [x] **Me**: Ship _(done 2026-03-25)_',
+      '  - Renegotiated on 2026-03-25: due 2026-03-20 → no due date',
+    ]);
   });
 
   it('dates each session by the user’s local day, like the rest of Duet', () => {
     // A 1:1 at 08:00 in Tokyo is 23:00 UTC the day before.
-    const previous = process.env.TZ;
     process.env.TZ = 'Asia/Tokyo';
-    try {
-      expect(new Date(Date.UTC(2026, 2, 23, 23)).getTimezoneOffset()).toBe(-540); // the zone change took effect
-      const session: Session = {
-        id: 's1',
-        relationshipId: 'r1',
-        scheduledAt: Date.UTC(2026, 2, 23, 23),
-        calendarEventId: null,
-        meetCode: null,
-        status: 'held',
-        templateId: 'builtin:peer',
-        notes: { 'catch-up': 'Hi' },
-        privateNotes: '',
-        checkIn: null,
-        heldAt: null,
-        live: null,
-        assessment: null,
-        createdAt: 0,
-        updatedAt: 0,
-      };
-      const markdown = relationshipToMarkdown({
-        relationship,
-        people: [],
-        sessions: [session],
-        agreements: [],
-        talkingPoints: [],
-        templates: [...BUILT_IN_TEMPLATES],
-      });
-      expect(dayOf(session.scheduledAt)).toBe('2026-03-24');
-      expect(markdown).toContain(`### ${dayOf(session.scheduledAt)} — held`);
-    } finally {
-      if (previous === undefined) delete process.env.TZ;
-      else process.env.TZ = previous;
-    }
+    expect(new Date(Date.UTC(2026, 2, 23, 23)).getTimezoneOffset()).toBe(-540); // the zone change took effect
+    const session = heldSession({
+      scheduledAt: Date.UTC(2026, 2, 23, 23),
+      templateId: 'builtin:peer',
+      notes: { 'catch-up': 'Hi' },
+    });
+    const markdown = markdownOf({ sessions: [session], templates: [...BUILT_IN_TEMPLATES] });
+    expect(dayOf(session.scheduledAt)).toBe('2026-03-24');
+    expect(markdown).toContain(`### ${dayOf(session.scheduledAt)} — held`);
   });
 });

@@ -33,6 +33,20 @@ vi.mock('@/lib/db', async (importOriginal) => {
 /** A save from another window (not through the spy). */
 const { saveEventNote: saveElsewhere } = await vi.importActual<typeof Db>('@/lib/db');
 
+/** An IndexedDB whose every open throws `new DOMException(message, name)`; deleting a database fails too. */
+function indexedDBThatCannotOpen(message: string, name: string): IDBFactory {
+  return {
+    open: () => {
+      throw new DOMException(message, name);
+    },
+    deleteDatabase: () => {
+      throw new DOMException('unavailable', 'InvalidStateError');
+    },
+    cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+    databases: async () => [],
+  } as unknown as IDBFactory;
+}
+
 const GENERIC = "Couldn't save just now. Your text is still here and Duet will retry.";
 
 describe('describeSaveError', () => {
@@ -212,16 +226,10 @@ describe('useNoteDraft', () => {
     await mount(target);
     await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
     getDatabase().close();
-    Dexie.dependencies.indexedDB = {
-      open: () => {
-        throw new DOMException('The requested version is less than the existing version.', 'VersionError');
-      },
-      deleteDatabase: () => {
-        throw new DOMException('unavailable', 'InvalidStateError');
-      },
-      cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
-      databases: async () => [],
-    } as unknown as IDBFactory;
+    Dexie.dependencies.indexedDB = indexedDBThatCannotOpen(
+      'The requested version is less than the existing version.',
+      'VersionError',
+    );
     setDatabaseForTests(null); // the next call opens a new connection, through the stub
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -254,19 +262,10 @@ describe('useNoteDraft', () => {
     // E.g. a browser profile where IndexedDB is unavailable: every Dexie call then rejects with
     // DatabaseClosedError (inner InvalidStateError), which is not an update.
     const reload = vi.spyOn(location, 'reload').mockImplementation(() => {});
-    Dexie.dependencies.indexedDB = {
-      open: () => {
-        throw new DOMException(
-          'A mutation operation was attempted on a database that did not allow mutations.',
-          'InvalidStateError',
-        );
-      },
-      deleteDatabase: () => {
-        throw new DOMException('unavailable', 'InvalidStateError');
-      },
-      cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
-      databases: async () => [],
-    } as unknown as IDBFactory;
+    Dexie.dependencies.indexedDB = indexedDBThatCannotOpen(
+      'A mutation operation was attempted on a database that did not allow mutations.',
+      'InvalidStateError',
+    );
     setDatabaseForTests(null);
 
     await mount(target);
@@ -425,16 +424,7 @@ describe('useNoteDraft', () => {
       await saveElsewhere(target, 'stored before');
       getDatabase().close();
       const working = Dexie.dependencies.indexedDB;
-      Dexie.dependencies.indexedDB = {
-        open: () => {
-          throw new DOMException('unavailable', 'InvalidStateError');
-        },
-        deleteDatabase: () => {
-          throw new DOMException('unavailable', 'InvalidStateError');
-        },
-        cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
-        databases: async () => [],
-      } as unknown as IDBFactory;
+      Dexie.dependencies.indexedDB = indexedDBThatCannotOpen('unavailable', 'InvalidStateError');
       setDatabaseForTests(null);
       await mount(target);
       await vi.waitFor(() => expect(draft.status.kind).toBe('error'));

@@ -71,13 +71,19 @@ const TITLES: Record<string, string> = { 'how-are-you': 'How are you?', 'your-to
 const titleOf = (field: string) => TITLES[field];
 
 describe('two fields changed in another window at once', () => {
-  it('offers each conflict in turn and saves what I keep in every one of them', async () => {
+  /** I type MINE-1 and MINE-2 in two fields; another window then saves theirs-1 and theirs-2 over them. */
+  async function bothFieldsChangedElsewhere(): Promise<Session> {
     const session = await plannedSession({ 'how-are-you': 'o1', 'your-topics': 'o2' });
     await mount(session);
     await act(() => notes.update('how-are-you', 'MINE-1'));
     await act(() => notes.update('your-topics', 'MINE-2'));
     await otherWindowSaves(session.id, 'how-are-you', 'theirs-1');
     await otherWindowSaves(session.id, 'your-topics', 'theirs-2');
+    return session;
+  }
+
+  it('offers each conflict in turn and saves what I keep in every one of them', async () => {
+    const session = await bothFieldsChangedElsewhere();
 
     const whileConflicted = await flush();
     expect(notes.conflicts).toEqual([
@@ -109,12 +115,7 @@ describe('two fields changed in another window at once', () => {
   });
 
   it('resolves a named field, and "theirs" for one leaves the other offered', async () => {
-    const session = await plannedSession({ 'how-are-you': 'o1', 'your-topics': 'o2' });
-    await mount(session);
-    await act(() => notes.update('how-are-you', 'MINE-1'));
-    await act(() => notes.update('your-topics', 'MINE-2'));
-    await otherWindowSaves(session.id, 'how-are-you', 'theirs-1');
-    await otherWindowSaves(session.id, 'your-topics', 'theirs-2');
+    const session = await bothFieldsChangedElsewhere();
     await flush();
 
     await act(() => notes.resolve('theirs', 'your-topics'));
