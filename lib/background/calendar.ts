@@ -3,13 +3,13 @@
  * belong to and how many agreements are open there. The content script sends only what the page shows;
  * the answer carries only what a badge needs.
  *
- * Whose calendar: a chip's calendar id is its owner's address (`…@m` is @gmail.com). With no emails in the
- * settings, the owner of every person's calendar is me (today's behaviour: the settings are optional). With
- * emails in the settings, an owner among them is me, and any other person's (or room's) calendar is someone
- * else's overlaid on mine: never my 1:1 ('another person’s calendar'), never linked to a relationship (no
- * series or email look-up, no count, no reminders from the owner's response). The user's "not a 1:1" still
- * applies; there is no positive word per series here, so such chips are never badged. The same meeting on
- * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
+ * Whose calendar: a chip's calendar id is its owner's address (`…@m` is @gmail.com). The owner of a person's
+ * calendar is me — unless the owner is not among my emails (Gmail addresses compared without dots, +tags or
+ * googlemail) and is one of the people of my 1:1s: then it is that colleague's calendar overlaid on mine, never
+ * my 1:1 ('another person’s calendar'), never linked to a relationship (no series or email look-up, no
+ * count, no reminders from the owner's response). Only a known colleague is evidence enough: an address of
+ * mine the settings lack (an alias, another domain) must never hide my own 1:1s. The same meeting on my own
+ * calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
  * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
 import { detectOneOnOne } from '../domain/detection';
@@ -38,6 +38,8 @@ export interface CalendarDeps {
     seriesIds: readonly string[],
   ): Promise<Array<LinkedRelationshipRef & { seriesIds: string[] }>>;
   withPeopleEmails(emails: readonly string[]): Promise<LinkedRelationshipRef[]>;
+  /** Which of these addresses are people's in Duet (lower-cased). */
+  knownEmails(emails: readonly string[]): Promise<string[]>;
   openAgreementCounts(relationshipIds: readonly string[]): Promise<Map<string, number>>;
 }
 
@@ -66,6 +68,15 @@ export interface JudgedEvent {
 }
 
 /** The calendar owner, when the calendar id is a person's address (not a group calendar `…@g`). */
+/** An address as Gmail delivers it: Gmail ignores dots and +tags, and googlemail.com is gmail.com. */
+export function canonicalEmail(email: string): string {
+  const lower = email.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  const domain = lower.slice(at + 1);
+  if (at < 0 || (domain !== 'gmail.com' && domain !== 'googlemail.com')) return lower;
+  return `${lower.slice(0, at).split('+')[0]!.replaceAll('.', '')}@gmail.com`;
+}
+
 function ownerEmail(calendarId: string): string | null {
   if (
     !calendarId.includes('@') ||
@@ -84,13 +95,30 @@ export async function judgeEvents(
   const ignored = new Set(settings.ignoredSeries);
   const linked = await deps.linkedToSeries([...new Set(events.map((e) => e.seriesId))]);
 
+  // Calendars of colleagues overlaid on mine: owners not among my emails who are people of my 1:1s.
+  const mine = new Set(settings.myEmails.map(canonicalEmail));
+  const strangers = [
+    ...new Set(
+      events
+        .map((e) => ownerEmail(e.calendarId))
+        .filter((owner): owner is string => owner !== null && !mine.has(canonicalEmail(owner))),
+    ),
+  ];
+  const known = new Set(
+    strangers.length === 0
+      ? []
+      : (await deps.knownEmails([...new Set([...strangers, ...strangers.map(canonicalEmail)])])).map(
+          canonicalEmail,
+        ),
+  );
+  const colleagues = new Set(strangers.map(canonicalEmail).filter((owner) => known.has(owner)));
+
   const judged: Array<Omit<JudgedEvent, 'openAgreements'>> = [];
   for (const event of events) {
     const known = details.get(event.dataEventId);
     const me = new Set(settings.myEmails.map((e) => e.toLowerCase()));
     const owner = ownerEmail(event.calendarId);
-    // Someone else's calendar overlaid on mine: only when the settings say who I am (see the header).
-    const othersCalendar = owner !== null && me.size > 0 && !me.has(owner);
+    const othersCalendar = owner !== null && colleagues.has(canonicalEmail(owner));
     if (owner && !othersCalendar) me.add(owner);
     const guests: DetectionGuest[] | null = known ? known.guests : null;
     const others =

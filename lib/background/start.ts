@@ -16,6 +16,7 @@ import {
   getSettings,
   openAgreementCounts,
   relationshipsLinkedToSeries,
+  knownPeopleEmails,
   relationshipsWithPeopleEmails,
   getRelationship,
   updateRelationship,
@@ -84,6 +85,7 @@ export function startBackground(): void {
             seriesIds: linked.relationship.calendarSeriesIds,
           })),
         withPeopleEmails: relationshipsWithPeopleEmails,
+        knownEmails: knownPeopleEmails,
         openAgreementCounts,
       },
       meet: {

@@ -47,6 +47,17 @@ export function getPerson(id: string, db: DuetDatabase = getDatabase()): Promise
   return db.people.get(id);
 }
 
+/** Which of these addresses belong to people in Duet (lower-cased; one index read). */
+export async function knownPeopleEmails(
+  emails: readonly string[],
+  db: DuetDatabase = getDatabase(),
+): Promise<string[]> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  if (wanted.length === 0) return [];
+  const found = new Set((await db.people.where('emails').anyOf(wanted).toArray()).flatMap((p) => p.emails));
+  return wanted.filter((email) => found.has(email));
+}
+
 export async function findPersonByEmail(
   email: string,
   db: DuetDatabase = getDatabase(),

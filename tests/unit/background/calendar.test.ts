@@ -669,9 +669,10 @@ describe('judgeEvents: my own name in a title (chip only)', () => {
 describe('judgeEvents: a colleague’s calendar overlaid on mine', () => {
   const onCalendar = (calendarId: string, title: string, series = 'bobcarol1') =>
     calendarEvent({ dataEventId: encodeEventId(`${series}_20260323T170000Z ${calendarId}`), title });
-  const ME = { myEmails: ['alice@acme.example'] };
+  // Bob is a person of one of my 1:1s: his calendar is his, not mine.
+  const ME = { myEmails: ['alice@acme.example'], people: { 'p-bob': ['bob.jones@acme.example'] } };
 
-  it('is not my 1:1 when the calendar’s owner is a person not among my emails', async () => {
+  it('is not my 1:1 when the calendar’s owner is one of my 1:1s’ people, not among my emails', async () => {
     const event = onCalendar('bob.jones@acme.example', 'Bob / Carol');
     expect(event.calendarId).toBe('bob.jones@acme.example');
     const { judged, badge, context } = await judgeOne(event, ME, [
@@ -726,6 +727,29 @@ describe('judgeEvents: a colleague’s calendar overlaid on mine', () => {
       popoverFor(gmail, { guests: [guest('alice.smith@gmail.com', 'Alice'), BOB] }),
     ]);
     expect(own.badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+  });
+
+  it('never hides my own 1:1s: an owner no person of mine has is me, whatever my emails say', async () => {
+    // An alias or another domain of mine that the settings lack: no evidence it is someone else's.
+    for (const calendarId of ['asmith@acme.example', 'alice@acme.de', 'alice.smith@m']) {
+      const event = onCalendar(calendarId, '1:1 Alice <> Bob', `s${calendarId.length}`);
+      const { judged, badge } = await judgeOne(event, { myEmails: ['alice.smith@acme.example'] });
+      expect(judged.detection.reason, calendarId).not.toBe('another person’s calendar');
+      expect(badge, calendarId).toMatchObject({ kind: 'one-on-one' });
+    }
+  });
+
+  it('compares my Gmail addresses as Gmail does (dots, +tags, googlemail.com)', async () => {
+    // Bob's calendar id `…@m` is his @gmail.com address.
+    const gmailBob = { myEmails: ['alice@acme.example'], people: { 'p-bob': ['bobjones@gmail.com'] } };
+    const bobs = onCalendar('bobjones@m', '1:1 Bob <> Carol');
+    expect((await judgeOne(bobs, gmailBob)).judged.detection.reason).toBe('another person’s calendar');
+    const mine = onCalendar('alice.smith@m', '1:1 Alice <> Bob');
+    const asMine = {
+      myEmails: ['AliceSmith+work@googlemail.com'],
+      people: { 'p-me': ['alicesmith@gmail.com'] },
+    };
+    expect((await judgeOne(mine, asMine)).badge).toMatchObject({ kind: 'one-on-one' });
   });
 
   it('keeps today’s rule without emails in settings: the owner is me', async () => {

@@ -19,6 +19,7 @@ import {
   eventKeysWithNotes,
   feedbackOf,
   findPersonByEmail,
+  knownPeopleEmails,
   findRelationshipForEvent,
   getDatabase,
   getEventNote,
@@ -159,6 +160,11 @@ describe('people', () => {
     expect((await findPersonByEmail('ALICE@example.com'))?.id).toBe(alice.id);
     expect((await findPersonByEmail('a@corp.example'))?.id).toBe(alice.id);
     expect(await findPersonByEmail('carol@example.com')).toBeUndefined();
+    // Which addresses are people's (the Calendar's "someone else's calendar" check): lower-cased, once each.
+    expect(
+      await knownPeopleEmails(['A@corp.example', 'carol@example.com', 'bob@example.com', 'a@corp.example']),
+    ).toEqual(['a@corp.example', 'bob@example.com']);
+    expect(await knownPeopleEmails([])).toEqual([]);
   });
 
   it('updatePerson applies a patch, validates it and bumps updatedAt', async () => {

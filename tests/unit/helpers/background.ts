@@ -253,6 +253,10 @@ export function fakeCalendarDeps(data: CalendarData = calendarData()): FakeCalen
         .filter((r) => r.personIds.some((id) => (data.people.get(id) ?? []).some((e) => wanted.has(e))))
         .map(ref);
     }),
+    knownEmails: vi.fn<CalendarDeps['knownEmails']>(async (emails) => {
+      const all = new Set([...data.people.values()].flat());
+      return [...new Set(emails.map((e) => e.toLowerCase()))].filter((e) => all.has(e));
+    }),
     openAgreementCounts: vi.fn<CalendarDeps['openAgreementCounts']>(
       async (ids) => new Map([...new Set(ids)].map((id) => [id, data.openAgreements.get(id) ?? 0])),
     ),
