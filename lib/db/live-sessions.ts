@@ -25,6 +25,7 @@ import {
   startTimer,
   type TimerState,
 } from '../domain/session-timer';
+import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { feedbackOf, goalsOf } from './goals-feedback';
@@ -120,8 +121,11 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     const heldLongAgo = session.status === 'held' && now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS;
     if (!heldLongAgo) await carryOverInto(session, db);
     const live = liveOf(session);
+    // A template deleted since (another tab, an import) falls back to the kind's built-in one.
     const template =
-      (await getTemplate(session.templateId, db)) ?? (await getTemplate(relationship.templateId, db));
+      (await getTemplate(session.templateId, db)) ??
+      (await getTemplate(relationship.templateId, db)) ??
+      (await getTemplate(DEFAULT_TEMPLATE_FOR_KIND[relationship.kind], db));
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
     if (session.status === 'held') {
       // Held a while ago (a past event opened again): shown as it is, never restarted. Held moments ago
@@ -344,6 +348,7 @@ export async function loadSessionView(
   const template =
     templates.find((t) => t.id === session.templateId) ??
     templates.find((t) => t.id === relationship.templateId) ??
+    templates.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ??
     templates[0]!;
   return {
     session,

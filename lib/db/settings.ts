@@ -21,10 +21,14 @@ export async function getSettings(db: DuetDatabase = getDatabase()): Promise<Set
 export async function updateSettings(
   patch: Partial<Omit<Settings, 'id' | 'updatedAt'>>,
   db: DuetDatabase = getDatabase(),
+  { userChange = true }: { userChange?: boolean } = {},
 ): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const current = await getSettings(db);
-    const next = validate(SettingsSchema, { ...current, ...patch, updatedAt: Date.now() }, 'settings');
+    // A fact about this device (not the user's change) keeps updatedAt: an import's merge compares
+    // updatedAt, and a device that only recorded its storage answer must not outrank a backup.
+    const updatedAt = userChange ? Date.now() : current.updatedAt;
+    const next = validate(SettingsSchema, { ...current, ...patch, updatedAt }, 'settings');
     await db.settings.put(next);
     return next;
   });
@@ -48,7 +52,9 @@ export async function ensurePersistentStorage(
   const granted = already || (await storage.persist());
   const recorded = (await getSettings(db)).storagePersistence;
   if (recorded?.granted !== granted) {
-    await updateSettings({ storagePersistence: { requestedAt: Date.now(), granted } }, db);
+    await updateSettings({ storagePersistence: { requestedAt: Date.now(), granted } }, db, {
+      userChange: false,
+    });
   }
   return granted;
 }

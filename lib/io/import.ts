@@ -139,21 +139,15 @@ export function validateImport(raw: unknown): ExportData {
 }
 
 /**
- * A 1:1's template is a built-in or one of the file's own (an export holds every custom template, and one
- * in use cannot be deleted); the file's templates never take a built-in's id.
+ * The file's templates never take a built-in's id. (A 1:1 may name a template that no longer exists: one
+ * deleted in another tab while the 1:1 was switched to it. Sessions then use the kind's built-in template,
+ * so such a file imports.)
  */
 function checkTemplates(data: ExportData): void {
-  const custom = new Set(data.templates.map((template) => template.id));
   data.templates.forEach((template, i) => {
     if (isBuiltInTemplateId(template.id))
       throw new ImportError(
         `templates[${i}] (id ${template.id}): that id belongs to a template built into Duet, which an export never holds. Nothing was changed.`,
-      );
-  });
-  data.relationships.forEach((r, i) => {
-    if (!isBuiltInTemplateId(r.templateId) && !custom.has(r.templateId))
-      throw new ImportError(
-        `relationships[${i}] (id ${r.id}): refers to template ${r.templateId}, which is not in the file. Nothing was changed.`,
       );
   });
 }
@@ -199,12 +193,26 @@ function checkReferences(data: ExportData): void {
 
 type Row = { id: string; updatedAt: number };
 
+/**
+ * Fields that describe this device, not the user's data (whether this browser keeps Duet's storage from
+ * eviction): never taken from a file — the device's own value stays, or none — and never compared.
+ */
+const DEVICE_FIELDS: Partial<Record<ExportTable, readonly string[]>> = { settings: ['storagePersistence'] };
+
+function withDeviceFields(table: ExportTable, row: Row, here: Row | undefined): Row {
+  const fields = DEVICE_FIELDS[table];
+  if (!fields) return row;
+  const next: Record<string, unknown> = { ...row };
+  for (const field of fields) next[field] = (here as Record<string, unknown> | undefined)?.[field] ?? null;
+  return next as Row;
+}
+
 /** How a file's record compares with the one stored here (read through its schema, as the file's was). */
 function compare(table: ExportTable, row: Row, stored: unknown): keyof TableChanges {
   if (stored === undefined) return 'added';
   const parsed = RECORD_SCHEMAS[table].safeParse(stored);
   const here = (parsed.success ? parsed.data : stored) as Row;
-  if (JSON.stringify(here) === JSON.stringify(row)) return 'unchanged';
+  if (JSON.stringify(here) === JSON.stringify(withDeviceFields(table, row, here))) return 'unchanged';
   return here.updatedAt > row.updatedAt ? 'newerHere' : 'updated';
 }
 
@@ -245,15 +253,16 @@ export async function applyImport(
   await db.transaction('rw', db.dataTables, async () => {
     for (const table of EXPORT_TABLES) {
       const rows = data[table] as Row[];
+      const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+      const written = rows.map((row, i) => withDeviceFields(table, row, existing[i]));
       if (mode === 'replace') {
         await db.table(table).clear();
-        await db.table(table).bulkPut(rows);
+        await db.table(table).bulkPut(written);
         continue;
       }
-      const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
       await db
         .table(table)
-        .bulkPut(rows.filter((row, i) => !(row.updatedAt < (existing[i]?.updatedAt ?? -1))));
+        .bulkPut(written.filter((row, i) => !(row.updatedAt < (existing[i]?.updatedAt ?? -1))));
     }
   });
 }

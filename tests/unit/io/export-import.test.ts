@@ -7,6 +7,7 @@ import {
   completeAgreement,
   countRecords,
   createPerson,
+  ensurePersistentStorage,
   createRelationship,
   getDatabase,
   getSession,
@@ -18,7 +19,9 @@ import {
   saveCheckIn,
   saveCustomTemplate,
   saveSectionNotes,
+  loadSessionView,
   setTalkingPointStatus,
+  startLiveSession,
   updateSettings,
 } from '@/lib/db';
 import { exportAll, exportFileName, serializeExport } from '@/lib/io/export';
@@ -32,7 +35,7 @@ import {
   previewImport,
   validateImport,
 } from '@/lib/io/import';
-import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
+import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_FOR_KIND } from '@/lib/domain/templates';
 import { useFixedDate } from '../helpers/clock';
 
 const NOW = new Date(2026, 2, 25, 12).getTime();
@@ -238,6 +241,36 @@ describe('merge and replace', () => {
     expect((await getSettings()).ignoredSeries).toEqual(['other-series']);
   });
 
+  it('a backup merged into a fresh device brings its settings back (recording the storage answer is no change)', async () => {
+    await seed('Alice');
+    await updateSettings({
+      myName: 'Alice Smith',
+      myEmails: ['alice@acme.example'],
+      ignoredSeries: ['standup'],
+    });
+    await ensurePersistentStorage({ persisted: async () => true, persist: async () => true });
+    const text = serializeExport(await exportAll(getDatabase(), NOW));
+    await deleteAllData();
+    // The new device opens the options page: it records its own storage answer (a refusal here).
+    vi.setSystemTime(NOW + HOUR);
+    await ensurePersistentStorage({ persisted: async () => false, persist: async () => false });
+    const data = validateImport(parseImportText(text));
+    expect((await previewImport(data, 'merge')).changes.settings).toEqual({
+      added: 0,
+      updated: 1,
+      unchanged: 0,
+      newerHere: 0,
+    });
+    await importFromText(text, 'merge');
+    const settings = await getSettings();
+    expect(settings).toMatchObject({ myName: 'Alice Smith', myEmails: ['alice@acme.example'] });
+    expect(settings.ignoredSeries).toEqual(['standup']);
+    // Whether this browser keeps the storage is this device's answer, never the file's.
+    expect(settings.storagePersistence).toMatchObject({ granted: false });
+    await importFromText(text, 'replace');
+    expect((await getSettings()).storagePersistence).toMatchObject({ granted: false });
+  });
+
   it('merge decides in its own transaction: a note saved while the preview is on screen stays', async () => {
     const { past: session } = await seed('Alice');
     const text = serializeExport(await exportAll(getDatabase(), NOW));
@@ -264,23 +297,22 @@ describe('merge and replace', () => {
     expect(preview.changes.settings).toEqual({ added: 0, updated: 0, unchanged: 1, newerHere: 0 });
   });
 
-  it('a 1:1 whose template is not in the file, or a file template with a built-in id, is refused', async () => {
-    await seed('Alice');
+  it('a file template with a built-in id is refused; a 1:1 whose template is gone imports and still runs', async () => {
+    const { relationship } = await seed('Alice');
     const file = JSON.parse(serializeExport(await exportAll(getDatabase(), NOW))) as ExportFile;
-    const dangling = structuredClone(file);
-    dangling.data.relationships[0]!.templateId = 'custom-gone';
-    expect(() => validateImport(dangling)).toThrow(
-      /relationships\[0\] \(id [^)]+\): refers to template custom-gone, which is not in the file/,
-    );
     const shadow = structuredClone(file);
     shadow.data.templates.push({ ...BUILT_IN_TEMPLATES[0]!, name: 'Hijacked' });
     expect(() => validateImport(shadow)).toThrow(
       /templates\[0\] \(id builtin:[^)]+\): that id belongs to a template built into Duet/,
     );
-    // A session may keep a template deleted since (only a 1:1's own template cannot be deleted).
-    const oldSession = structuredClone(file);
-    oldSession.data.sessions[0]!.templateId = 'custom-deleted-since';
-    expect(() => validateImport(oldSession)).not.toThrow();
+    // Deleted in another tab while this 1:1 was switched to it: Duet's own export names it.
+    const gone = structuredClone(file);
+    gone.data.relationships[0]!.templateId = 'custom-deleted-since';
+    gone.data.sessions.forEach((session) => (session.templateId = 'custom-deleted-since'));
+    await importFromText(JSON.stringify(gone), 'replace');
+    const session = await startLiveSession({ relationshipId: relationship.id, now: NOW + 2 * DAY });
+    const view = await loadSessionView(session.id);
+    expect(view?.template.id).toBe(DEFAULT_TEMPLATE_FOR_KIND['one-on-one']);
   });
 
   it('writes compact JSON that imports back', async () => {
