@@ -168,13 +168,14 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
       try {
         checkImportSize(file.size);
         const data = validateImport(parseImportText(await file.text()));
-        const previewMode = modeNow.current;
-        setLoaded({
-          fileName: file.name,
-          data,
-          preview: await previewImport(data, previewMode),
-          mode: previewMode,
-        });
+        // Previewed for the mode chosen when the preview is done (it may change while a large file loads).
+        let previewMode = modeNow.current;
+        let preview = await previewImport(data, previewMode);
+        while (previewMode !== modeNow.current) {
+          previewMode = modeNow.current;
+          preview = await previewImport(data, previewMode);
+        }
+        setLoaded({ fileName: file.name, data, preview, mode: previewMode });
       } catch (error) {
         if (error instanceof ImportError)
           throw new ShownError(t('options_import_bad_file', file.name, error.message));

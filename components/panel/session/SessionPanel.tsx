@@ -255,8 +255,7 @@ function SessionBody({
                 'panel_session_conflict_heading',
                 notes.conflict.field === PRIVATE_FIELD
                   ? t('panel_session_private_short')
-                  : (template.sections.find((s) => s.id === notes.conflict?.field)?.title ??
-                      t('panel_notes')),
+                  : sectionTitleOf(notes.conflict.field, template, view.templates),
               )}
               intro={t('panel_session_conflict_intro')}
               theirs={notes.conflict.theirs}

@@ -84,6 +84,22 @@ describe('notes outside the template', () => {
     expect(q('[data-testid=other-notes][data-field=general]')).not.toBeNull();
   });
 
+  it('a conflict on one of them is headed with its section’s title', async () => {
+    const { relationship, session } = await bobsSession();
+    // 'catch-up' is a section of the built-in Peer 1:1 template, not of this session's.
+    await saveSectionNotes(session.id, 'catch-up', 'Talked about the offsite');
+    await renderPanel(relationship.id);
+    const field = await vi.waitFor(() =>
+      q<HTMLTextAreaElement>('[data-testid=other-notes][data-field=catch-up]')!,
+    );
+    await type(field, 'Talked about the offsite and the budget');
+    await saveSectionNotes(session.id, 'catch-up', 'Changed in another window');
+    await vi.waitFor(() => expect(q('[data-testid=notes-conflict]')).not.toBeNull(), { timeout: 5000 });
+    expect(q('[data-testid=notes-conflict] strong')?.textContent).toBe(
+      '“Catch-up” was also changed in another window.',
+    );
+  });
+
   it('the summary lists them after the template’s sections', async () => {
     const { relationship, session } = await bobsSession();
     await saveSectionNotes(session.id, 'how-are-you', 'Fine, busy');
