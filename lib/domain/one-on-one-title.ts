@@ -11,20 +11,30 @@
  *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, one-on-one, one to one, Einzelgespräch(e),
  *   Mitarbeitergespräch, Vier-Augen-Gespräch, tête-à-tête, entretien/point/réunion individuel(le),
  *   reunión individual, un à un, uno a uno, cara a cara, één-op-één.
- * - O3/O3s only as a title shape: alone, after a name or cadence ("Bob O3", "Alice's O3", "Weekly O3"), or
- *   before a person ("O3 Bob", "O3: Bob", "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
+ * - O3/O3s only as a title shape: alone, after a name, a name pair or a cadence ("Bob O3", "Alice's O3",
+ *   "Weekly O3", "Alice / Bob O3", "Alice/Bob O3 weekly"), or before a person ("O3 Bob", "O3: Bob",
+ *   "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
  * - A name pair as the whole title: "Alice / Bob", "Alice <> Bob", "Alice x Bob", "Alice × Bob", "Alice ↔ Bob",
  *   optionally behind or after a label ("Peer: Alice / Evan", "Alice / Ivy (skip-level)"), before trailing
  *   emoji ("Alice / Bob 🎯") or a cadence in brackets ("Alice / Bob (weekly)"). Names are capitalised words
  *   (accents, hyphens, apostrophes). Not names: common meeting words ("Sales / Marketing"), meeting
  *   adjectives ("Manager", "Quick", "Updated invitation"), cadences ("Bi-weekly", "Every"), weekdays and
- *   months in en/de/fr/es — except months that are common first names (April, May, June, August, Julio…),
- *   which stay names. "Alice X Bob" (capital X) is not a pair: too many brand and project titles use it.
+ *   months in en/de/fr/es — except those that are also common first names or surnames (April, May, June,
+ *   August, Juli, Julio, Mars, Mayo, Kurz, Max…), which stay names ("Juli / Bernd", "Jour fixe mit Juli").
+ *   "Alice X Bob" (capital X) is not a pair: too many brand and project titles use it.
  * - A label with one person: "Jour fixe mit Bernd", "Skip-level: Zoe", "Catch-up with Bob". "Jour fixe",
  *   "check-in", "catch-up", "mentoring" and "skip-level" alone are not 1:1s (team meetings use them too).
- * Never, whatever else matches: prep, notes and follow-up blocks ("1:1 prep", "Prep for 1:1 with Bob",
- * "1:1 notes", "Write up 1:1 notes", "1:1 follow-ups", "Vorbereitung 1:1", "Préparation 1:1", "Notas 1:1"):
- * solo work about a 1:1, not the meeting. "Notes doc"/"notes link" is the 1:1's document and does not veto.
+ * Never, whatever else matches: solo work about a 1:1, not the meeting —
+ * - a prep word (prep, prepare, preparation, Vorbereitung, préparation, preparación…) before a marker
+ *   ("Prep for 1:1 with Bob", "Prep: 1:1 Bob", "Vorbereitung 1:1"), right after one ("1:1 prep",
+ *   "1:1-Vorbereitung mit Bernd"), as the title's tail ("Alice / Bob prep"), or in a title without a marker.
+ *   After a person and before more words it is not solo work: "1:1 Alice / Bob - prep doc linked" is a 1:1;
+ * - a notes or follow-up word (notes, write-up, follow-ups, Notizen, Nachbereitung, compte rendu, notas) in
+ *   a title naming no person and no name pair ("1:1 notes", "Write up 1:1 notes", "1:1 follow-ups"). With
+ *   one it is the meeting ("Bob 1:1 (notes)", "Follow-up 1:1 with Bob", "1:1 Alice / Bob – Notes"), and so
+ *   are notes brought or in a document ("1:1 (bring notes)", "1:1 — notes doc", "notes in doc").
+ * German prep and notes words count at a word start or glued to a marker ("Einzelgesprächsvorbereitung"),
+ * not inside another word ("Gesprächsnotizen").
  * Kinds, in this order: two-on-one (2on1, two-on-one, or "2-1"/"2:1" not after a score word nor between two
  * names like "Arsenal 2:1 Chelsea"), skip-level (needs a 1:1 marker, a person, or "skip 1:1"), then for a
  * 1:1: peer, career, else one-on-one.
@@ -51,15 +61,32 @@ const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
 // What may follow "O3" before the person: a colon or dash, "with" (and translations), or a space.
 const O3_CONNECTOR = /^\s*(?:[:|–—-]\s*|(?:with|w\/|mit|avec|con)\s+)?/iu;
 
-// Preparing for a 1:1, writing it up or following it up is solo work, not the meeting ("1:1 prep",
-// "Vorbereitung 1:1", "Préparation 1:1"). "Notes" followed by "doc"/"link" names a 1:1's shared document.
-const SOLO_WORK = new RegExp(
-  [
-    String.raw`${START}(?:prep(?:s|aration|are|ared|aring)?|pr[ée]pa(?:ration|rer)?|preparaci[óo]n|preparar|write[\s-]?ups?|follow[\s-]?ups?|compte[\s-]rendu|notas|notes${END}(?!\s*(?:docs?|document|link)${END}))${END}`,
-    String.raw`(?:vor|nach)bereit(?:ung|en)|notizen`,
-  ].join('|'),
-  'iu',
-);
+// Preparing for a 1:1 is solo work, not the meeting ("1:1 prep", "Prep for 1:1 with Bob", "Vorbereitung 1:1"),
+// but only where it says so: before the marker, right after it, or as the title's tail (classifyTitle).
+// German words only at a word start ("Vorbereitung", not inside another word) or glued to a marker compound
+// ("Einzelgesprächsvorbereitung").
+const MARKER_STEM = String.raw`(?<=(?:einzel|mitarbeiter|augen[\s-]?)gespr(?:ä|ae)chs?)`;
+const PREP_SOURCE = [
+  String.raw`${START}(?:prep(?:s|aration|are|ared|aring)?|pr[ée]pa(?:ration|rer)?|preparaci[óo]n|preparar|preparazione|voorbereiding)${END}`,
+  String.raw`(?:${START}|${MARKER_STEM})vorbereit\p{L}*`,
+].join('|');
+const PREP = new RegExp(PREP_SOURCE, 'giu');
+// Writing a 1:1 up or following it up is solo work too, when the title names nobody ("1:1 notes",
+// "1:1 follow-ups"); with a person it is the meeting ("Bob 1:1 (notes)", "Follow-up 1:1 with Bob"). Notes
+// that are brought or in a document ("1:1 (bring notes)", "notes doc", "notes in doc") are the meeting's.
+const NOTES_WORD = String.raw`(?<!(?:bring|bringing|shared)\s+)(?:${START}(?:notes|notas)${END}|(?:${START}|${MARKER_STEM})notizen)(?!\s*(?:(?:in|im|on)\s+(?:the\s+)?)?(?:docs?|document|dokument|link|drive)${END})`;
+const NOTES_SOURCE = [
+  String.raw`${START}(?:write[\s-]?ups?|follow[\s-]?ups?|compte[\s-]rendu)${END}`,
+  String.raw`(?:${START}|${MARKER_STEM})nachbereit`,
+  NOTES_WORD,
+].join('|');
+const NOTES = new RegExp(NOTES_SOURCE, 'iu');
+// Words that are never a person's name when looking for one: solo-work words, also inside a compound
+// ("Gesprächsnotizen").
+const SOLO_WORDS = String.raw`${START}(?:(?:prep|pr[ée]pa|voorbereid)\p{L}*|(?:write[\s-]?ups?|follow[\s-]?ups?|compte[\s-]rendu|notes|notas)${END}|\p{L}*(?:notizen|vorbereit|nachbereit)\p{L}*)`;
+// What may stand between a marker and the prep word that qualifies it ("1:1 prep", "1:1s prep", "1:1-Vorbereitung",
+// "1:1 (prep)", "Einzelgesprächsvorbereitung").
+const GLUE = /^s?[\s:([–—-]*$/iu;
 
 // "1:1", "1-1", "1–1", "1/1", "2-1", "2:1": digits not glued to other digits, letters or date separators.
 const NUMERIC =
@@ -122,7 +149,7 @@ const NOT_NAMES = new Set(
   planning review sync demo lunch dinner breakfast coffee team teams design ops devops eng engineering product
   support finance legal hr it qa ux ui pm dev data security infra platform customer client partner vendor
   board leadership staff all hands all-hands kickoff offsite training interview hiring budget strategy roadmap
-  office focus time travel busy hold tbd prep meeting call chat update status min max in out on off yes no
+  office focus time travel busy hold tbd prep meeting call chat update status min in out on off yes no
   before after new old group peer career mentoring coaching skip skip-level catch-up check-in jour fixe
   urlaub besprechung termin mittag planung vertrieb réunion équipe vacances congés déjeuner ventes reunión
   equipo vacaciones almuerzo ventas
@@ -131,13 +158,14 @@ const NOT_NAMES = new Set(
   informal formal first last next final optional private confidential personal online in-person video phone
   zoom meet huddle debrief updated invitation invite accepted declined tentative canceled cancelled moved
   rescheduled postponed reminder draft fyi model launch pricing eval evals benchmark benchmarks rollout
-  release api kurz kurzes schnelles virtuelles rapide virtuel rápido rápida
+  release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
+  dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
   january february march july september october november december feb apr jul aug sep sept oct nov dec
-  montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar jänner februar märz maerz juli
-  oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier mars juillet
+  montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar jänner februar märz maerz
+  oktober dezember lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier juillet
   août aout septembre octobre novembre décembre decembre lunes martes miércoles miercoles jueves viernes
-  sábado sabado enero febrero marzo mayo junio agosto septiembre setiembre octubre noviembre diciembre
+  sábado sabado enero febrero marzo junio agosto septiembre setiembre octubre noviembre diciembre
   ${[...CADENCES].join(' ')}`.split(/\s+/),
 );
 
@@ -163,31 +191,36 @@ function undecorated(title: string): string {
 
 const isNameWord = (word: string): boolean => NAME_TOKEN.test(word) && isName(word);
 
+const isCadence = (word: string): boolean => CADENCES.has(word.toLowerCase());
+
+/** Before "O3": up to four name or cadence words ("Bob", "Alice's", "Weekly"), or a name pair ("Alice / Bob"). */
+function namesBeforeO3(before: string): boolean {
+  const words = before === '' ? [] : before.split(/\s+/u);
+  if (words.length <= 4 && words.every((word) => isCadence(word) || isNameWord(word.replace(/['’]s$/u, ''))))
+    return true;
+  while (words[0] !== undefined && isCadence(words[0])) words.shift();
+  const pair = PAIR.exec(words.join(' '));
+  return pair?.[1] !== undefined && pair[2] !== undefined && isName(pair[1]) && isName(pair[2]);
+}
+
 /**
- * "O3" is a 1:1 only as a title shape: alone, after a name or a cadence ("Bob O3", "Weekly O3"), or before
- * a person ("O3 Bob", "O3: Bob", "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
+ * "O3" is a 1:1 only as a title shape: alone, after a name, a name pair or a cadence ("Bob O3", "Weekly O3",
+ * "Alice / Bob O3"), maybe before a cadence ("Alice/Bob O3 weekly"), or before a person ("O3 Bob", "O3: Bob",
+ * "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
  */
 function hasO3(title: string): boolean {
   const rest = undecorated(title);
   const match = O3.exec(rest);
-  if (!match) return false;
-  const before = rest.slice(0, match.index).trim();
-  const beforeWords = before === '' ? [] : before.split(/\s+/u);
-  const beforeOk =
-    beforeWords.length <= 4 &&
-    beforeWords.every((word) => {
-      const bare = word.replace(/['’]s$/u, '');
-      return CADENCES.has(bare.toLowerCase()) || isNameWord(bare);
-    });
+  if (!match || !namesBeforeO3(rest.slice(0, match.index).trim())) return false;
   const after = rest.slice(match.index + match[0].length);
-  if (!beforeOk) return false;
-  if (after.trim() === '') return true;
+  if (after.trim() === '' || after.trim().split(/\s+/u).every(isCadence)) return true;
   const person = after.slice(O3_CONNECTOR.exec(after)?.[0].length ?? 0);
   return after !== person && isNameWord(NAME_START.exec(person)?.[0] ?? '');
 }
 
-/** Finds a numeric "1-1" (first = '1') or "2-1" (first = '2') marker that is not a date, time or score. */
-function hasNumericMarker(title: string, first: '1' | '2'): boolean {
+/** Numeric "1-1" (first = '1') or "2-1" (first = '2') markers that are not a date, time or score. */
+function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
   for (const match of title.matchAll(NUMERIC)) {
     if (match[1] !== first) continue;
     const before = title.slice(0, match.index);
@@ -203,10 +236,13 @@ function hasNumericMarker(title: string, first: '1' | '2'): boolean {
       (DATE_WORDS.test(title) || !(ONLY_JUNK.test(before) || SLASH_CONTEXT_AFTER.test(after)))
     )
       continue;
-    return true;
+    found.push(match as RegExpExecArray);
   }
-  return false;
+  return found;
 }
+
+const hasNumericMarker = (title: string, first: '1' | '2'): boolean =>
+  numericMarkers(title, first).length > 0;
 
 /** "Alice / Bob", "Peer: Alice / Evan", "Jour fixe mit Bernd" → the names; `null` when the title is not that shape. */
 function personTitle(title: string): string[] | null {
@@ -227,10 +263,48 @@ function personTitle(title: string): string[] | null {
 const hasOneOnOneMarker = (title: string): boolean =>
   WORD_MARKER.test(title) || hasO3(title) || hasNumericMarker(title, '1');
 
+const WORD_MARKERS = new RegExp(WORD_MARKER_SOURCE, 'giu');
+const TWO_ON_ONE_ALL = new RegExp(TWO_ON_ONE_WORDS.source, 'giu');
+const SKIP_MARKERS = new RegExp(SKIP_MARKER.source, 'giu');
+
+/** Where the title's 1:1, 2:1 or skip markers are, as [start, end] pairs. */
+function markerSpans(title: string): [number, number][] {
+  const matches = [
+    ...title.matchAll(WORD_MARKERS),
+    ...title.matchAll(TWO_ON_ONE_ALL),
+    ...title.matchAll(SKIP_MARKERS),
+    ...numericMarkers(title, '1'),
+    ...numericMarkers(title, '2'),
+    ...(hasO3(title) ? title.matchAll(new RegExp(O3.source, 'gu')) : []),
+  ];
+  return matches.map((match) => [match.index, match.index + match[0].length]);
+}
+
+/**
+ * Solo work about a 1:1, not the meeting. A prep word counts before a marker ("Prep for 1:1 with Bob"), right
+ * after one ("1:1 prep", "1:1-Vorbereitung mit Bernd"), as the title's tail ("Alice / Bob prep") or in a
+ * title without a marker; not after a person and before more words ("1:1 Alice / Bob - prep doc linked").
+ * A notes or follow-up word counts when the title names nobody ("1:1 notes", "Write up 1:1 notes").
+ */
+function isSoloWork(title: string): boolean {
+  const spans = markerSpans(title);
+  for (const prep of title.matchAll(PREP)) {
+    const start = prep.index;
+    const end = start + prep[0].length;
+    if (
+      spans.length === 0 ||
+      ONLY_JUNK.test(title.slice(end)) ||
+      spans.some(([from, to]) => from >= end || (to <= start && GLUE.test(title.slice(to, start))))
+    )
+      return true;
+  }
+  return NOTES.test(title) && namesIn(title).length === 0;
+}
+
 /** Classifies a title by convention only; `null` when it does not look like a 1:1. */
 export function classifyTitle(rawTitle: string): TitleClassification | null {
   const title = normalise(rawTitle);
-  if (title === null || SOLO_WORK.test(title)) return null;
+  if (title === null || isSoloWork(title)) return null;
   const marker = hasOneOnOneMarker(title);
   const person = personTitle(title) !== null;
   if (TWO_ON_ONE_WORDS.test(title) || hasNumericMarker(title, '2')) return { kind: 'two-on-one' };
@@ -242,7 +316,26 @@ export function classifyTitle(rawTitle: string): TitleClassification | null {
   return { kind: 'one-on-one' };
 }
 
-const WORD_MARKER_ALL = new RegExp(`${WORD_MARKER_SOURCE}|${LABEL_WORDS}`, 'giu');
+const NOT_NAME_WORDS = new RegExp(`${WORD_MARKER_SOURCE}|${LABEL_WORDS}|${SOLO_WORDS}`, 'giu');
+
+/** Runs of one to three name words in the title, in order, once each; markers, labels and solo-work words split runs. */
+function namesIn(title: string): string[] {
+  const names: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    const name = run.join(' ');
+    if (run.length > 0 && run.length <= 3 && !names.includes(name)) names.push(name);
+    run = [];
+  };
+  for (const [token] of title.replace(NOT_NAME_WORDS, ' | ').matchAll(TOKENS)) {
+    if (/^\s+$/u.test(token)) continue;
+    const word = token.replace(/['’]s$/u, '');
+    if (NAME_TOKEN.test(word) && isName(word)) run.push(word);
+    else flush();
+  }
+  flush();
+  return names;
+}
 
 /**
  * The people a 1:1 title names, in order ("1:1 Alice <> Carol" → Alice, Carol; "2-1 with Carol" → Carol).
@@ -252,21 +345,5 @@ const WORD_MARKER_ALL = new RegExp(`${WORD_MARKER_SOURCE}|${LABEL_WORDS}`, 'giu'
 export function titleNames(rawTitle: string): string[] {
   const title = normalise(rawTitle);
   if (title === null) return [];
-  const shaped = personTitle(title);
-  if (shaped) return shaped;
-  const names: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    const name = run.join(' ');
-    if (run.length > 0 && run.length <= 3 && !names.includes(name)) names.push(name);
-    run = [];
-  };
-  for (const [token] of title.replace(WORD_MARKER_ALL, ' | ').matchAll(TOKENS)) {
-    if (/^\s+$/u.test(token)) continue;
-    const word = token.replace(/['’]s$/u, '');
-    if (NAME_TOKEN.test(word) && isName(word)) run.push(word);
-    else flush();
-  }
-  flush();
-  return names;
+  return personTitle(title) ?? namesIn(title);
 }

@@ -605,3 +605,99 @@ describe('titleNames: weekdays, months, cadences and meeting words are not names
     expect(titleNames(title)).toEqual(names);
   });
 });
+
+describe('classifyTitle: titles a8da70c read wrongly as not 1:1s (from the detection review)', () => {
+  it.each<[string, Expected]>([
+    // O3 after a name pair.
+    ['Alice / Bob O3', 'one-on-one'],
+    ['Alice <> Bob O3', 'one-on-one'],
+    ['Alice/Bob O3 weekly', 'one-on-one'],
+    ['Alice / Bob O3 (weekly)', 'one-on-one'],
+    ['Weekly Alice / Bob O3', 'one-on-one'],
+    ['O3 weekly', 'one-on-one'],
+    // Follow-up and notes words in a title that names a person or a name pair.
+    ['Follow-up 1:1 with Bob', 'one-on-one'],
+    ['1:1 follow-up with Bob', 'one-on-one'],
+    ['Bob 1:1 (notes)', 'one-on-one'],
+    ['1:1 Alice / Bob – Notes', 'one-on-one'],
+    ['1:1 Alice / Bob (notes in doc)', 'one-on-one'],
+    ['Follow-ups: Bob 1:1', 'one-on-one'],
+    // Notes that are brought or kept in a document.
+    ['1:1 (bring notes)', 'one-on-one'],
+    ['1:1 — notes in doc', 'one-on-one'],
+    // A prep word after a name pair that is not the whole rest of the title.
+    ['1:1 Alice / Bob - prep doc linked', 'one-on-one'],
+    ['1:1 Bob (prep doc in Drive)', 'one-on-one'],
+    // German words only at a word start.
+    ['Einzelgespräch Bernd – Gesprächsnotizen', 'one-on-one'],
+    ['1:1 Anna/Bernd Notizen im Doc', 'one-on-one'],
+    ['Einzelgesprächsnotizen Bernd', 'one-on-one'],
+    // Given names and surnames that are also months or words.
+    ['Juli / Bernd', 'one-on-one'],
+    ['Jour fixe mit Juli', 'one-on-one'],
+    ['Kurz / Bernd', 'one-on-one'],
+    ['Mars / Luc', 'one-on-one'],
+    ['Mayo / Pedro', 'one-on-one'],
+    ['Max / Bernd', 'one-on-one'],
+    ['Jour fixe mit Max', 'one-on-one'],
+    ['Julio / Ana', 'one-on-one'],
+    ['Augusto / Ana', 'one-on-one'],
+    ['Domingo / Ana', 'one-on-one'],
+    ['Avril / Luc', 'one-on-one'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    // A prep word before the marker, right after it, as the title's tail, or without a marker.
+    '1:1 Prep',
+    '1:1-Vorbereitung',
+    '1:1 prep with Bob',
+    '1:1s prep',
+    'Bob 1:1 (prep)',
+    '1:1 with Bob – prep',
+    'Prep doc: 1:1 Bob',
+    'Einzelgesprächsvorbereitung',
+    'Mitarbeitergesprächsvorbereitung mit Bernd',
+    'Vorbereitungen Einzelgespräch',
+    'Preparazione 1:1',
+    'Voorbereiding 1-op-1',
+    // A notes or follow-up word, and nobody named.
+    'Follow-up 1:1',
+    'Send 1:1 notes',
+    'Review 1:1 notes',
+    'Einzelgesprächsnotizen',
+    'Nachbereitung Einzelgespräch',
+    'Compte rendu tête-à-tête',
+    // O3 after a pair of words that are not names, or before more than a cadence.
+    'Sales / Marketing O3',
+    'Alice / Bob O3 budget',
+    'Alice / Bob O3 prep',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+
+  it.each<[string, string[]]>([
+    ['Alice / Bob O3', ['Alice', 'Bob']],
+    ['Alice/Bob O3 weekly', ['Alice', 'Bob']],
+    ['1:1 Alice / Bob – Notes', ['Alice', 'Bob']],
+    ['Follow-up 1:1 with Bob', ['Bob']],
+    ['1:1 Alice / Bob - prep doc linked', ['Alice', 'Bob']],
+    ['Einzelgespräch Bernd – Gesprächsnotizen', ['Bernd']],
+    ['1:1 Anna/Bernd Notizen im Doc', ['Anna', 'Bernd']],
+    ['1:1 (bring notes)', []],
+    ['1:1 Bob (prep doc in Drive)', ['Bob']],
+    ['Juli / Bernd', ['Juli', 'Bernd']],
+    ['Jour fixe mit Juli', ['Juli']],
+    ['Mayo / Pedro', ['Mayo', 'Pedro']],
+  ])('names in %s → %j', (title, names) => {
+    expect(titleNames(title)).toEqual(names);
+  });
+
+  it('still reads weekdays and months that are not names as nobody', () => {
+    for (const title of ['Juillet 1:1', 'Martes 1:1', 'Freitag Einzelgespräch', 'Marzo uno a uno']) {
+      expect(classifyTitle(title)).not.toBeNull();
+      expect(titleNames(title)).toEqual([]);
+    }
+  });
+});
