@@ -100,10 +100,16 @@ export function unsavedEntries(sessionId: string, saved: (field: string) => stri
   return unsavedJournal(sessionId, saved).map(([field, entry]) => [field, entry.text]);
 }
 
-/** `unsavedEntries` with the whole entry (when it was typed, and over which stored text). */
+/**
+ * `unsavedEntries` with the whole entry (when it was typed, and over which stored text). Entries the
+ * database already holds (the save landed, the tab closed before the journal heard of it) are removed.
+ */
 export function unsavedJournal(
   sessionId: string,
   saved: (field: string) => string,
 ): Array<[string, JournalEntry]> {
-  return Object.entries(readJournal(sessionId)).filter(([field, entry]) => entry.text !== saved(field));
+  const entries = Object.entries(readJournal(sessionId));
+  for (const [field, entry] of entries)
+    if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text);
+  return entries.filter(([field, entry]) => entry.text !== saved(field));
 }

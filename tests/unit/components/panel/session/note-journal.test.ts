@@ -141,6 +141,12 @@ describe('unsavedEntries', () => {
       missing: 'never saved',
     });
     expect(unsaved).toHaveLength(2);
+    // What the database already holds (the save landed, the tab closed before it settled) is removed.
+    expect(Object.keys(readJournal('s1')).sort()).toEqual(['missing', 'newer']);
+    journalWrite('s1', 'missing', 'saved now', 4);
+    journalWrite('s1', 'newer', 'typed', 5);
+    expect(unsavedEntries('s1', (field) => ({ ...saved, missing: 'saved now' })[field] ?? '')).toEqual([]);
+    expect(localStorage.getItem(KEY('s1'))).toBeNull();
   });
 
   it('is empty without a journal', () => {

@@ -209,8 +209,8 @@ describe('useSessionNotes', () => {
     expect(stored?.notes['how-are-you']).toBe('Saved before the crash, and typed after');
     expect(stored?.privateNotes).toBe('Private, never saved');
     expect(saveSectionNotes).toHaveBeenCalledTimes(1);
-    // The entry equal to the stored text stays harmlessly; the recovered ones are settled.
-    expect(Object.keys(readJournal(session.id))).toEqual(['your-topics']);
+    // The entry equal to the stored text is removed; the recovered ones are settled.
+    expect(readJournal(session.id)).toEqual({});
   });
 
   it('does not save anything on mount when the journal matches the database', async () => {
