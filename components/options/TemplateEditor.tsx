@@ -1,8 +1,9 @@
 /** Create or edit one of my own templates: name, description, and sections (reorderable). */
 import { useRef, useState } from 'preact/hooks';
 import { saveCustomTemplate } from '@/lib/db';
+import { newId } from '@/lib/db/ids';
 import { SECTION_KINDS, type Template, type TemplateSection } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { sectionKindLabel } from './options-text';
 import { useAction } from './use-action';
@@ -45,7 +46,62 @@ export function copyOf(template: Template): TemplateDraft {
   };
 }
 
+/** The limits of TemplateSchema / TemplateSectionSchema (lib/domain/model.ts), checked here first. */
+const MAX_TEXT = 1_000;
+const MAX_MINUTES = 240;
 const MAX_PROMPTS = 20;
+const MAX_SECTIONS = 30;
+/** How much of a section's title a message quotes. */
+const QUOTED_TITLE = 40;
+
+const count = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+const quoted = (title: string) =>
+  title.length > QUOTED_TITLE ? `${title.slice(0, QUOTED_TITLE - 1).trimEnd()}…` : title;
+
+/**
+ * An id for a new section: sessions keep their notes by section id, so it must never be one this template
+ * ever had (nor another template's, whose old notes it would pick up): random, not "section-<position>".
+ */
+function newSectionId(taken: ReadonlySet<string>): string {
+  let id = `section-${newId()}`;
+  while (taken.has(id)) id = `section-${newId()}`;
+  return id;
+}
+
+/** The first thing in the form the schema would refuse, in plain words; null when it can be saved. */
+function problemWith(name: string, description: string, sections: readonly SectionDraft[]): string | null {
+  if (name.trim() === '') return t('options_template_name_required');
+  if (name.trim().length > MAX_TEXT) return t('options_template_name_too_long', count(MAX_TEXT));
+  if (description.trim().length > MAX_TEXT)
+    return t('options_template_description_too_long', count(MAX_TEXT));
+  if (sections.length === 0) return t('options_template_sections_required');
+  if (sections.length > MAX_SECTIONS)
+    return t('options_template_sections_too_many', count(MAX_SECTIONS), count(sections.length));
+  for (const [index, section] of sections.entries()) {
+    const position = count(index + 1);
+    const title = section.title.trim();
+    if (title === '') return t('options_template_section_title_required', position);
+    const label = quoted(title);
+    if (title.length > MAX_TEXT)
+      return t('options_template_section_title_too_long', position, label, count(MAX_TEXT));
+    if (!/^\d+$/.test(section.minutes.trim()) || Number(section.minutes) > MAX_MINUTES)
+      return t('options_template_section_minutes_invalid', position, label, count(MAX_MINUTES));
+    const lines = section.prompts.split('\n').map((p) => p.trim());
+    const prompts = lines.filter((p) => p !== '').length;
+    if (prompts > MAX_PROMPTS)
+      return t(
+        'options_template_section_prompts_too_many',
+        position,
+        label,
+        count(MAX_PROMPTS),
+        count(prompts),
+      );
+    const long = lines.findIndex((p) => p.length > MAX_TEXT);
+    if (long !== -1)
+      return t('options_template_section_prompt_too_long', position, label, count(long + 1), count(MAX_TEXT));
+  }
+  return null;
+}
 
 export function TemplateEditor({
   draft,
@@ -55,6 +111,8 @@ export function TemplateEditor({
   onDone: (saved: Template | null) => void;
 }) {
   const nextKey = useRef(draft.sections.length);
+  /** Every section id this editor has seen: the template's as it opened, and each one added since. */
+  const usedIds = useRef(new Set(draft.sections.map((s) => s.id)));
   const [name, setName] = useState(draft.name);
   const [description, setDescription] = useState(draft.description);
   const [sections, setSections] = useState<SectionDraft[]>(
@@ -80,35 +138,28 @@ export function TemplateEditor({
       return next;
     });
   const addSection = () => {
-    const taken = new Set(sections.map((s) => s.id));
-    let n = sections.length + 1;
-    while (taken.has(`section-${n}`)) n++;
+    const id = newSectionId(new Set([...usedIds.current, ...sections.map((s) => s.id)]));
+    usedIds.current.add(id);
     setSections((all) => [
       ...all,
-      { key: nextKey.current++, id: `section-${n}`, title: '', minutes: '5', prompts: '', kind: 'notes' },
+      { key: nextKey.current++, id, title: '', minutes: '5', prompts: '', kind: 'notes' },
     ]);
   };
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (name.trim() === '') return action.fail(t('options_template_name_required'));
-    if (sections.length === 0) return action.fail(t('options_template_sections_required'));
-    const built: TemplateSection[] = [];
-    for (const [index, section] of sections.entries()) {
-      const position = index + 1;
-      if (section.title.trim() === '')
-        return action.fail(t('options_template_section_title_required', position));
-      const minutes = Number(section.minutes);
-      if (!/^\d+$/.test(section.minutes.trim()) || minutes > 240)
-        return action.fail(t('options_template_minutes_invalid', position));
-      const prompts = section.prompts
+    const problem = problemWith(name, description, sections);
+    if (problem !== null) return action.fail(problem);
+    const built: TemplateSection[] = sections.map((section) => ({
+      id: section.id,
+      title: section.title.trim(),
+      minutes: Number(section.minutes),
+      prompts: section.prompts
         .split('\n')
         .map((p) => p.trim())
-        .filter((p) => p !== '');
-      if (prompts.length > MAX_PROMPTS)
-        return action.fail(t('options_template_prompts_too_many', position, MAX_PROMPTS));
-      built.push({ id: section.id, title: section.title.trim(), minutes, prompts, kind: section.kind });
-    }
+        .filter((p) => p !== ''),
+      kind: section.kind,
+    }));
     let saved: Template | null = null;
     void action
       .run(async () => {
@@ -148,7 +199,7 @@ export function TemplateEditor({
         <textarea
           rows={3}
           value={description}
-          maxLength={1000}
+          maxLength={MAX_TEXT}
           data-testid="template-description"
           onInput={(e) => setDescription(e.currentTarget.value)}
         />
@@ -180,7 +231,7 @@ export function TemplateEditor({
                       class="number-input"
                       type="number"
                       min={0}
-                      max={240}
+                      max={MAX_MINUTES}
                       value={section.minutes}
                       data-testid="section-minutes"
                       onInput={(e) => update(section.key, { minutes: e.currentTarget.value })}

@@ -183,7 +183,8 @@ export async function mergePeople(
           movedRelationships++;
         }
       }
-      await db.feedback.where('personId').equals(removeId).modify({ personId: keepId });
+      // Stamped, as every change: an import's merge keeps the newer version of a record by updatedAt.
+      await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
       await db.people.delete(removeId);
       return { person, movedRelationships, mergedRelationships };
     },
@@ -206,6 +207,8 @@ export async function setPersonArchived(
   return db.transaction('rw', [db.people, db.relationships], async () => {
     const existing = await db.people.get(personId);
     if (!existing) throw new InvalidInputError('This person no longer exists.');
+    // Already so (a second tab, a double click): a new stamp would unlink the 1:1s archived with them.
+    if (existing.archived === archived) return existing;
     const now = Date.now();
     const person = validate(PersonSchema, { ...existing, archived, updatedAt: now }, 'person');
     await db.people.put(person);

@@ -1,6 +1,7 @@
 /** People repository. Emails are the key for matching calendar guests. */
 import { type Person, PersonSchema, type Relation } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
+import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
 
@@ -36,7 +37,8 @@ export async function updatePerson(
 ): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing) throw new Error(`No person ${id}`);
+    // Merged into another person or deleted in another tab meanwhile.
+    if (!existing) throw new InvalidInputError('This person no longer exists.');
     const next = validate(PersonSchema, { ...existing, ...patch, updatedAt: Date.now() }, 'person');
     await db.people.put(next);
     return next;

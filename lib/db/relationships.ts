@@ -11,7 +11,7 @@ import {
 } from '../domain/model';
 import type { LinkCandidate } from '../domain/meet-link';
 import { classifyTitle } from '../domain/one-on-one-title';
-import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
+import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
@@ -68,9 +68,10 @@ export async function changeRelationship(
   return db.transaction('rw', db.relationships, async () => {
     const existing = await db.relationships.get(id);
     if (!existing) throw missing();
+    const patch = change(existing);
     const next = validate(
       RelationshipSchema,
-      { ...existing, ...change(existing), updatedAt: Date.now() },
+      { ...existing, ...patch, updatedAt: Date.now() },
       'relationship',
     );
     await db.relationships.put(next);
@@ -83,12 +84,23 @@ export function updateRelationship(
   patch: RelationshipPatch,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return changeRelationship(
-    id,
-    () => patch,
-    () => new Error(`No relationship ${id}`),
-    db,
-  );
+  const change = () =>
+    changeRelationship(
+      id,
+      () => patch,
+      // Folded into its twin (a merge of two people) or deleted in another tab meanwhile.
+      () => new InvalidInputError('This 1:1 series no longer exists.'),
+      db,
+    );
+  const templateId = patch.templateId;
+  if (templateId === undefined || isBuiltInTemplateId(templateId)) return change();
+  // A custom template must still exist (it may have been deleted in another tab meanwhile).
+  return db.transaction('rw', [db.relationships, db.templates], async () => {
+    const existing = await db.relationships.get(id);
+    if (existing && existing.templateId !== templateId && !(await db.templates.get(templateId)))
+      throw new InvalidInputError('That template no longer exists; pick another one.');
+    return change();
+  });
 }
 
 export function getRelationship(

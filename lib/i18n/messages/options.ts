@@ -172,8 +172,15 @@ export const options = {
   options_template_name_required: 'Give the template a name.',
   options_template_sections_required: 'A template needs at least one section.',
   options_template_section_title_required: 'Section $1 needs a title.',
-  options_template_minutes_invalid: 'Section $1: minutes are a whole number from 0 (no timebox) to 240.',
-  options_template_prompts_too_many: 'Section $1: up to $2 prompts.',
+  options_template_name_too_long: 'The template name is longer than $1 characters.',
+  options_template_description_too_long: 'The description is longer than $1 characters.',
+  options_template_sections_too_many: 'A template can have up to $1 sections; this one has $2.',
+  options_template_section_title_too_long: 'Section $1 “$2”: the title is longer than $3 characters.',
+  options_template_section_minutes_invalid:
+    'Section $1 “$2”: minutes are a whole number from 0 (no timebox) to $3.',
+  options_template_section_prompts_too_many: 'Section $1 “$2”: up to $3 prompts; this one has $4.',
+  options_template_section_prompt_too_long:
+    'Section $1 “$2”: the prompt on line $3 is longer than $4 characters.',
 
   options_reminders_title: 'Cadence & reminders',
   options_reminders_intro: 'How often your 1:1s should happen, and what Duet may remind you of.',

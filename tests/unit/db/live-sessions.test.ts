@@ -38,7 +38,7 @@ import {
 } from '@/lib/db';
 import type { CareerAssessment, Session } from '@/lib/domain/model';
 import { finish, nextSection, pause, startTimer, type TimerState } from '@/lib/domain/session-timer';
-import { BUILT_IN_TEMPLATES, getBuiltInTemplate } from '@/lib/domain/templates';
+import { DEFAULT_TEMPLATE_FOR_KIND, getBuiltInTemplate } from '@/lib/domain/templates';
 import { useFixedDate } from '../helpers/clock';
 
 const MINUTE = 60_000;
@@ -900,14 +900,19 @@ describe('loadSessionView', () => {
     expect(view?.closed).toEqual([]);
   });
 
-  it('falls back to the relationship template, then to the first template', async () => {
+  it('falls back to the relationship template, then to the kind’s built-in one', async () => {
     const rel = await oneOnOne('Alice / Sam', { templateId: 'builtin:peer' });
     const session = await planned(rel.id, NOW);
     await getDatabase().sessions.update(session.id, { templateId: 'custom:deleted' });
     expect((await loadSessionView(session.id))?.template.id).toBe('builtin:peer');
 
-    await updateRelationship(rel.id, { templateId: 'custom:also-deleted' });
-    expect((await loadSessionView(session.id))?.template).toEqual(BUILT_IN_TEMPLATES[0]);
+    // The 1:1's own template deleted meanwhile (another tab): the kind's built-in template.
+    await getDatabase().relationships.update(rel.id, { templateId: 'custom:also-deleted' });
+    expect((await loadSessionView(session.id))?.template.id).toBe(DEFAULT_TEMPLATE_FOR_KIND[rel.kind]);
+    // Switching a 1:1 to a template that no longer exists is refused, in plain words.
+    await expect(updateRelationship(rel.id, { templateId: 'custom:gone' })).rejects.toThrow(
+      'That template no longer exists; pick another one.',
+    );
   });
 
   it('uses the session template when it exists, including a custom one', async () => {

@@ -82,6 +82,8 @@ describe('mergePeople', () => {
     expect((await db.goals.get(goal.id))!.relationshipId).toBe(kept.id);
     const movedFeedback = (await db.feedback.get(feedback.id))!;
     expect(movedFeedback).toMatchObject({ relationshipId: kept.id, personId: bob.id });
+    // Every record the merge changed is stamped (an import's merge keeps the newer version by updatedAt).
+    expect(movedFeedback.updatedAt).toBe(result.person.updatedAt);
     // A kind only the removed person had moves over as it is.
     expect((await db.relationships.get(career.id))!.personIds).toEqual([bob.id]);
     // Nothing points at a record that is gone.
@@ -191,6 +193,18 @@ describe('archiving', () => {
     await setPersonArchived(bob.id, false);
     expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(false);
     expect((await getDatabase().relationships.get(old.id))!.archived).toBe(true);
+  });
+
+  it('archiving someone already archived (a second tab) changes nothing, so bringing them back still works', async () => {
+    const { bob, kept } = await twoBobs();
+    await setPersonArchived(bob.id, true);
+    const archived = (await getDatabase().people.get(bob.id))!;
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await setPersonArchived(bob.id, true)).toEqual(archived);
+    expect((await getDatabase().people.get(bob.id))!.updatedAt).toBe(archived.updatedAt);
+    vi.setSystemTime(Date.now() + 60_000);
+    await setPersonArchived(bob.id, false);
+    expect((await getDatabase().relationships.get(kept.id))!.archived).toBe(false);
   });
 
   it('does not bring back a shared relationship while its other person stays archived', async () => {

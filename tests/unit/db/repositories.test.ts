@@ -180,7 +180,9 @@ describe('people', () => {
     expect(await getPerson(alice.id)).toEqual(updated);
     await expect(updatePerson(alice.id, { emails: ['nope'] })).rejects.toBeInstanceOf(InvalidInputError);
     expect(await getPerson(alice.id)).toEqual(updated);
-    await expect(updatePerson('missing', { name: 'X' })).rejects.toThrow(/No person missing/);
+    await expect(updatePerson('missing', { name: 'X' })).rejects.toThrow(
+      new InvalidInputError('This person no longer exists.'),
+    );
   });
 
   it('listPeople sorts by name and hides archived people unless asked', async () => {
@@ -259,7 +261,9 @@ describe('relationships', () => {
     expect((await listRelationships()).map((r) => r.id)).toEqual([a.id, b.id]);
     expect((await listRelationships({ includeArchived: true })).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
     await expect(updateRelationship(a.id, { cadenceDays: 1000 })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(updateRelationship('nope', { title: 'x' })).rejects.toThrow(/No relationship nope/);
+    await expect(updateRelationship('nope', { title: 'x' })).rejects.toThrow(
+      new InvalidInputError('This 1:1 series no longer exists.'),
+    );
   });
 
   describe('findRelationshipForEvent', () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { createRelationship, getDatabase, getSettings, listTemplates, saveCustomTemplate } from '@/lib/db';
+import { TemplateEditor, type TemplateDraft } from '@/components/options/TemplateEditor';
+import {
+  createRelationship,
+  getDatabase,
+  getSettings,
+  listTemplates,
+  loadSessionView,
+  prepareSession,
+  saveCustomTemplate,
+  saveSectionNotes,
+} from '@/lib/db';
+import type { Template, TemplateSection } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import { all, change, click, q, submit, text, type, until, useMount } from './helpers';
 
@@ -96,7 +107,7 @@ describe('TemplatesSection', () => {
     await type(q(editor, 'section-minutes'), '300');
     await submit(editor);
     expect(text(editor, 'template-error')).toBe(
-      'Section 1: minutes are a whole number from 0 (no timebox) to 240.',
+      'Section 1 “Notes”: minutes are a whole number from 0 (no timebox) to 240.',
     );
     expect(q<HTMLInputElement>(editor, 'template-name').value).toBe('Quick sync');
     await type(q(editor, 'section-minutes'), '15');
@@ -165,6 +176,192 @@ describe('TemplatesSection', () => {
     await until(async () =>
       expect((await getDatabase().templates.get(mine.id))!.sections.map((s) => s.id)).toEqual(['b']),
     );
+  });
+});
+
+describe('TemplateEditor', () => {
+  const section = (id: string, title: string): TemplateSection => ({
+    id,
+    title,
+    minutes: 5,
+    prompts: [],
+    kind: 'notes',
+  });
+  const save = (name: string, sections: TemplateSection[], id?: string) =>
+    saveCustomTemplate({ ...(id ? { id } : {}), name, method: 'custom', description: '', sections });
+  const draftOf = (template: Template): TemplateDraft => ({
+    id: template.id,
+    name: template.name,
+    description: template.description,
+    sections: template.sections,
+  });
+  const stored = async (id: string) => (await getDatabase().templates.get(id))!;
+  async function sessionOf(template: Template) {
+    const rel = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      templateId: template.id,
+    });
+    const { session } = await prepareSession({ relationshipId: rel.id, scheduledAt: Date.UTC(2026, 0, 5) });
+    return session.id;
+  }
+
+  it('a new section never takes the id of one removed on screen: old notes do not move under it', async () => {
+    const mine = await save('Mine', [section('notes', 'Notes'), section('section-2', 'Wins')]);
+    const sessionId = await sessionOf(mine);
+    await saveSectionNotes(sessionId, 'section-2', 'We shipped billing');
+
+    const onDone = vi.fn();
+    const root = await mount(<TemplateEditor draft={draftOf(mine)} onDone={onDone} />);
+    await click(all(root, 'section-remove')[1]!);
+    await click(q(root, 'section-add'));
+    await type(q(all(root, 'section-draft').at(-1)!, 'section-title'), 'Blockers');
+    await submit(q(root, 'template-editor'));
+    await until(() => expect(onDone).toHaveBeenCalled());
+
+    const sections = (await stored(mine.id)).sections;
+    expect(sections.map((s) => s.title)).toEqual(['Notes', 'Blockers']);
+    const blockers = sections[1]!;
+    expect(blockers.id).toMatch(/^section-/);
+    expect(['notes', 'section-2']).not.toContain(blockers.id);
+    const view = (await loadSessionView(sessionId))!;
+    expect(view.session.notes[blockers.id]).toBeUndefined();
+    expect(view.template.sections.find((s) => s.id === 'section-2')).toBeUndefined();
+  });
+
+  it('a new section id is new to this template’s past versions and to other templates', async () => {
+    // "Wins" was section-3 once; notes were kept under it, then it was removed and saved.
+    const mine = await save('Mine', [
+      section('notes', 'Notes'),
+      section('section-2', 'Talk'),
+      section('section-3', 'Wins'),
+    ]);
+    const sessionId = await sessionOf(mine);
+    await saveSectionNotes(sessionId, 'section-3', 'Old wins');
+    await save('Mine', [section('notes', 'Notes'), section('section-2', 'Talk')], mine.id);
+    const other = await save('Other', [section('section-4', 'Salary'), section('section-5', 'Goals')]);
+
+    const onDone = vi.fn();
+    const root = await mount(<TemplateEditor draft={draftOf(await stored(mine.id))} onDone={onDone} />);
+    for (const title of ['One', 'Two', 'Three']) {
+      await click(q(root, 'section-add'));
+      await type(q(all(root, 'section-draft').at(-1)!, 'section-title'), title);
+    }
+    // Remove "One" and add another: it does not take the id "One" had on screen either.
+    const one = all<HTMLInputElement>(root, 'section-title').findIndex((input) => input.value === 'One');
+    await click(all(root, 'section-remove')[one]!);
+    await click(q(root, 'section-add'));
+    await type(q(all(root, 'section-draft').at(-1)!, 'section-title'), 'Four');
+    await submit(q(root, 'template-editor'));
+    await until(() => expect(onDone).toHaveBeenCalled());
+
+    const saved = (await stored(mine.id)).sections;
+    expect(saved.map((s) => s.title)).toEqual(['Notes', 'Talk', 'Two', 'Three', 'Four']);
+    const added = saved.slice(2).map((s) => s.id);
+    expect(new Set(added).size).toBe(3);
+    const old = ['notes', 'section-2', 'section-3', ...other.sections.map((s) => s.id)];
+    for (const id of added) {
+      expect(id).toMatch(/^section-/);
+      expect(old).not.toContain(id);
+    }
+    const view = (await loadSessionView(sessionId))!;
+    for (const id of added) expect(view.session.notes[id]).toBeUndefined();
+  });
+
+  async function editor(draft: TemplateDraft) {
+    const onDone = vi.fn();
+    const root = await mount(<TemplateEditor draft={draft} onDone={onDone} />);
+    const form = q(root, 'template-editor');
+    const refused = async () => {
+      await submit(form);
+      const message = text(form, 'template-error');
+      expect(message).not.toMatch(/template\.|sections\.\d|Too big|Too small|expected/);
+      expect(onDone).not.toHaveBeenCalled();
+      return message;
+    };
+    return { root, form, onDone, refused };
+  }
+  const oneSection = (title = 'Wins'): TemplateDraft => ({
+    name: 'T',
+    description: '',
+    sections: [section('notes', title)],
+  });
+
+  it('refuses a prompt over 1,000 characters in plain words, keeping what was typed', async () => {
+    const draft: TemplateDraft = {
+      ...oneSection(),
+      sections: [section('notes', 'Notes'), section('w', 'Wins')],
+    };
+    const { root, form, onDone, refused } = await editor(draft);
+    const long = 'x'.repeat(1001);
+    await type(all(root, 'section-prompts')[1]!, `What went well?\n\n${long}`);
+    expect(await refused()).toBe('Section 2 “Wins”: the prompt on line 3 is longer than 1,000 characters.');
+    expect(all<HTMLTextAreaElement>(root, 'section-prompts')[1]!.value).toBe(`What went well?\n\n${long}`);
+    expect(q<HTMLInputElement>(root, 'template-name').value).toBe('T');
+    expect((await listTemplates()).some((t) => !t.builtIn)).toBe(false);
+
+    // Exactly the limit is fine.
+    await type(all(root, 'section-prompts')[1]!, `What went well?\n${'x'.repeat(1000)}`);
+    await submit(form);
+    await until(() => expect(onDone).toHaveBeenCalled());
+    const mine = (await listTemplates()).find((t) => !t.builtIn)!;
+    expect(mine.sections[1]!.prompts).toEqual(['What went well?', 'x'.repeat(1000)]);
+  });
+
+  it.each([
+    ['-5', 'negative'],
+    ['241', 'over 240'],
+    ['99999999999999999999', 'huge'],
+    ['2.5', 'not whole'],
+    ['', 'empty'],
+  ])('refuses %j minutes (%s) in plain words', async (minutes) => {
+    const { root, refused } = await editor(oneSection());
+    await type(q(root, 'section-minutes'), minutes);
+    expect(await refused()).toBe('Section 1 “Wins”: minutes are a whole number from 0 (no timebox) to 240.');
+    expect(q<HTMLInputElement>(root, 'section-minutes').value).toBe(minutes);
+  });
+
+  it('refuses too long or missing titles, too many prompts, and a too long name or description', async () => {
+    const { root, form, onDone, refused } = await editor(oneSection());
+    const title = q<HTMLInputElement>(root, 'section-title');
+
+    await type(title, '   ');
+    expect(await refused()).toBe('Section 1 needs a title.');
+    await type(title, 'y'.repeat(1001));
+    expect(await refused()).toBe(
+      `Section 1 “${'y'.repeat(39)}…”: the title is longer than 1,000 characters.`,
+    );
+    expect(title.value).toBe('y'.repeat(1001));
+    await type(title, 'Wins');
+
+    const prompts = Array.from({ length: 21 }, (_, i) => `Prompt ${i + 1}`);
+    await type(q(root, 'section-prompts'), prompts.join('\n'));
+    expect(await refused()).toBe('Section 1 “Wins”: up to 20 prompts; this one has 21.');
+    await type(q(root, 'section-prompts'), prompts.slice(0, 20).join('\n\n'));
+
+    await type(q(root, 'template-name'), 'n'.repeat(1001));
+    expect(await refused()).toBe('The template name is longer than 1,000 characters.');
+    await type(q(root, 'template-name'), 'T');
+    await type(q(root, 'template-description'), 'd'.repeat(1001));
+    expect(await refused()).toBe('The description is longer than 1,000 characters.');
+    await type(q(root, 'template-description'), 'd'.repeat(1000));
+
+    await type(q(root, 'section-minutes'), '240');
+    await submit(form);
+    await until(() => expect(onDone).toHaveBeenCalled());
+    const mine = (await listTemplates()).find((t) => !t.builtIn)!;
+    expect(mine.sections[0]).toMatchObject({ title: 'Wins', minutes: 240, prompts: prompts.slice(0, 20) });
+  });
+
+  it('refuses more than 30 sections in plain words; 30 are fine', async () => {
+    const sections = Array.from({ length: 31 }, (_, i) => section(`s${i}`, `S${i + 1}`));
+    const { root, form, onDone, refused } = await editor({ name: 'Many', description: '', sections });
+    expect(await refused()).toBe('A template can have up to 30 sections; this one has 31.');
+    await click(all(root, 'section-remove').at(-1)!);
+    await submit(form);
+    await until(() => expect(onDone).toHaveBeenCalled());
+    expect((await listTemplates()).find((t) => !t.builtIn)!.sections).toHaveLength(30);
   });
 });
 
