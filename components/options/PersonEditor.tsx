@@ -1,6 +1,6 @@
 /** Edit one person: name, emails (the key for matching Calendar guests), how they relate to me. */
 import { useState } from 'preact/hooks';
-import { updatePerson } from '@/lib/db';
+import { applyPersonEdit, type PersonFields } from '@/lib/db';
 import { type Person, RELATIONS } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
@@ -18,6 +18,12 @@ export function PersonEditor({
   onDone: () => void;
   onDataChanged: () => void;
 }) {
+  // What the form opened with: saving applies only what the user changed from it (a merge meanwhile stays).
+  const [opened] = useState<PersonFields>(() => ({
+    name: person.name,
+    emails: person.emails,
+    relation: person.relation,
+  }));
   const [name, setName] = useState(person.name);
   const [emails, setEmails] = useState(person.emails.join('\n'));
   const [relation, setRelation] = useState(person.relation);
@@ -33,7 +39,7 @@ export function PersonEditor({
     if ('tooMany' in parsed) return action.fail(t('options_identity_email_too_many'));
     void action
       .run(async () => {
-        await updatePerson(person.id, { name: name.trim(), emails: parsed.emails, relation });
+        await applyPersonEdit(person.id, opened, { name: name.trim(), emails: parsed.emails, relation });
         onDataChanged();
       })
       .then((ok) => ok && onDone());

@@ -45,6 +45,50 @@ export async function updatePerson(
   });
 }
 
+/** What an edit form showed, or what it holds when saved. */
+export type PersonFields = Pick<Person, 'name' | 'emails' | 'relation'>;
+
+/**
+ * Saves an edit form: only what the user changed from what the form opened with, applied to the person as
+ * stored now. A merge or another tab's edit meanwhile is kept (a duplicate's emails merged in while the form
+ * was open stay); an email the user removed is removed, one added is added.
+ */
+export async function applyPersonEdit(
+  id: string,
+  opened: PersonFields,
+  edited: PersonFields,
+  db: DuetDatabase = getDatabase(),
+): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(id);
+    if (!existing) throw new InvalidInputError('This person no longer exists.');
+    const key = (email: string) => email.trim().toLowerCase();
+    const was = new Set(opened.emails.map(key));
+    const now = new Set(edited.emails.map(key));
+    const emails = [
+      ...existing.emails.filter((email) => !was.has(key(email)) || now.has(key(email))),
+      ...edited.emails.filter((email) => !was.has(key(email))),
+    ].filter((email, i, all) => all.findIndex((other) => key(other) === key(email)) === i);
+    if (emails.length > 20)
+      throw new InvalidInputError(
+        'With the emails added elsewhere meanwhile, this person would have more than 20.',
+      );
+    const next = validate(
+      PersonSchema,
+      {
+        ...existing,
+        ...(edited.name !== opened.name ? { name: edited.name } : {}),
+        ...(edited.relation !== opened.relation ? { relation: edited.relation } : {}),
+        emails,
+        updatedAt: Date.now(),
+      },
+      'person',
+    );
+    await db.people.put(next);
+    return next;
+  });
+}
+
 export function getPerson(id: string, db: DuetDatabase = getDatabase()): Promise<Person | undefined> {
   return db.people.get(id);
 }

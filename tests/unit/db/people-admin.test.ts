@@ -4,6 +4,7 @@ import {
   addFeedback,
   addGoal,
   addTalkingPoint,
+  applyPersonEdit,
   createPerson,
   createRelationship,
   deleteCustomTemplate,
@@ -22,6 +23,7 @@ import {
   unlinkSeries,
   updateCadenceDefault,
   updateDetectionRules,
+  updatePerson,
   updateReminderSettings,
 } from '@/lib/db';
 
@@ -119,6 +121,35 @@ describe('mergePeople', () => {
     });
     await mergePeople(bob.id, dup.id);
     expect((await getDatabase().relationships.get(twoOne.id))!.personIds).toEqual([bob.id, carol.id]);
+  });
+});
+
+describe('an edit form open while the person is merged or edited elsewhere', () => {
+  it('applies only what the form changed: the emails merged in meanwhile stay', async () => {
+    const { bob, dup } = await twoBobs();
+    const opened = { name: bob.name, emails: bob.emails, relation: bob.relation };
+    await mergePeople(bob.id, dup.id); // in another tab, while the form is open
+    const saved = await applyPersonEdit(bob.id, opened, {
+      name: 'Robert Jones',
+      emails: ['bob@acme.example', 'robert@acme.example'],
+      relation: bob.relation,
+    });
+    expect(saved.name).toBe('Robert Jones');
+    expect(saved.emails).toEqual(['bob@acme.example', 'bob.jones@gmail.example', 'robert@acme.example']);
+  });
+
+  it('removes an email the user removed, and leaves a field the user did not touch as stored now', async () => {
+    const { bob } = await twoBobs();
+    await updatePerson(bob.id, { emails: ['bob@acme.example', 'bobby@acme.example'] });
+    const opened = {
+      name: bob.name,
+      emails: ['bob@acme.example', 'bobby@acme.example'],
+      relation: bob.relation,
+    };
+    await updatePerson(bob.id, { name: 'Bob J. (renamed in another tab)' });
+    const saved = await applyPersonEdit(bob.id, opened, { ...opened, emails: ['BOB@acme.example'] });
+    expect(saved).toMatchObject({ name: 'Bob J. (renamed in another tab)', emails: ['bob@acme.example'] });
+    await expect(applyPersonEdit('gone', opened, opened)).rejects.toThrow('This person no longer exists.');
   });
 });
 
