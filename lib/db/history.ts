@@ -1,7 +1,7 @@
 /** Everything of one relationship, for the Markdown export. */
 import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
-import { listTemplates } from './settings';
+import { allTemplates } from './settings';
 
 export async function relationshipHistory(
   relationshipId: string,
@@ -30,7 +30,7 @@ export async function relationshipHistory(
       .where('[relationshipId+status]')
       .between([relationshipId, ''], [relationshipId, '\uffff'])
       .toArray(),
-    listTemplates(db),
+    allTemplates(db),
   ]);
   return {
     relationship,

@@ -32,7 +32,7 @@ import { feedbackOf, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
 import { carryOverInto, sessionOfEventFor, updateSession } from './sessions';
-import { listTemplates, getTemplate } from './settings';
+import { allTemplates, getTemplate } from './settings';
 import { validate } from './validate';
 
 /** A planned session this close to now is the one being held. */
@@ -328,7 +328,7 @@ export async function loadSessionView(
   if (!session) return undefined;
   const relationship = await db.relationships.get(session.relationshipId);
   if (!relationship) return undefined;
-  const [people, points, active, made, closedRows, goals, feedback, templates] = await Promise.all([
+  const [people, points, active, made, closedRows, goals, feedback, all] = await Promise.all([
     db.people.bulkGet(relationship.personIds),
     db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
     openAgreements(relationship.id, db),
@@ -343,13 +343,15 @@ export async function loadSessionView(
       .toArray(),
     goalsOf(relationship.id, db),
     feedbackOf(relationship.id, db),
-    listTemplates(db),
+    allTemplates(db),
   ]);
   const template =
-    templates.find((t) => t.id === session.templateId) ??
-    templates.find((t) => t.id === relationship.templateId) ??
-    templates.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ??
-    templates[0]!;
+    all.find((t) => t.id === session.templateId) ??
+    all.find((t) => t.id === relationship.templateId) ??
+    all.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ??
+    all[0]!;
+  // On offer: the templates not retired, and this session's own (a retired one stays shown as chosen).
+  const templates = all.filter((t) => !t.retired || t.id === template.id);
   return {
     session,
     relationship,

@@ -304,15 +304,20 @@ export async function templateUsage(db: DuetDatabase = getDatabase()): Promise<M
 
 /**
  * Deletes one of the user's templates. Refused for built-ins, and while a relationship uses it
- * (TemplateInUseError lists which: switch them to another template first).
+ * (TemplateInUseError lists which: switch them to another template first). One that past sessions used is
+ * retired, not removed: no longer offered, but those sessions keep showing their notes under its sections'
+ * titles.
  */
 export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<void> {
   if (isBuiltInTemplateId(id)) throw new InvalidInputError('Built-in templates cannot be deleted.');
-  await db.transaction('rw', [db.templates, db.relationships], async () => {
-    if (!(await db.templates.get(id))) throw new InvalidInputError('This template no longer exists.');
+  await db.transaction('rw', [db.templates, db.relationships, db.sessions], async () => {
+    const template = await db.templates.get(id);
+    if (!template || template.retired) throw new InvalidInputError('This template no longer exists.');
     const users = (await db.relationships.toArray()).filter((r) => r.templateId === id);
     if (users.length > 0) throw new TemplateInUseError(users.map((r) => r.title).sort());
-    await db.templates.delete(id);
+    const usedBefore = (await db.sessions.filter((s) => s.templateId === id).first()) !== undefined;
+    if (usedBefore) await db.templates.put({ ...template, retired: true, updatedAt: Date.now() });
+    else await db.templates.delete(id);
   });
 }
 

@@ -97,7 +97,8 @@ export function updateRelationship(
   // A custom template must still exist (it may have been deleted in another tab meanwhile).
   return db.transaction('rw', [db.relationships, db.templates], async () => {
     const existing = await db.relationships.get(id);
-    if (existing && existing.templateId !== templateId && !(await db.templates.get(templateId)))
+    const chosen = await db.templates.get(templateId);
+    if (existing && existing.templateId !== templateId && (!chosen || chosen.retired))
       throw new InvalidInputError('That template no longer exists; pick another one.');
     return change();
   });

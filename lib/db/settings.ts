@@ -59,9 +59,20 @@ export async function ensurePersistentStorage(
   return granted;
 }
 
+/** The templates on offer: the built-ins, then the user's own by name (not those retired). */
 export async function listTemplates(db: DuetDatabase = getDatabase()): Promise<Template[]> {
+  return (await allTemplates(db)).filter((template) => !template.retired);
+}
+
+/** Every template, retired ones too: what past sessions name their notes' sections by. */
+export async function allTemplates(db: DuetDatabase = getDatabase()): Promise<Template[]> {
   const custom = await db.templates.toArray();
-  return [...BUILT_IN_TEMPLATES, ...custom.sort((a, b) => a.name.localeCompare(b.name))];
+  return [
+    ...BUILT_IN_TEMPLATES,
+    ...custom
+      .map((template) => ({ ...template, retired: template.retired ?? false }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  ];
 }
 
 export async function getTemplate(
@@ -73,13 +84,15 @@ export async function getTemplate(
 
 /** Saves one of the user's own templates (built-ins are read-only: copy one to change it). */
 export async function saveCustomTemplate(
-  input: Omit<Template, 'id' | 'builtIn' | 'createdAt' | 'updatedAt'> & { id?: string },
+  input: Omit<Template, 'id' | 'builtIn' | 'retired' | 'createdAt' | 'updatedAt'> & { id?: string },
   db: DuetDatabase = getDatabase(),
 ): Promise<Template> {
   if (input.id && isBuiltInTemplateId(input.id))
     throw new InvalidInputError('Built-in templates cannot be changed.');
   return db.transaction('rw', db.templates, async () => {
     const existing = input.id ? await db.templates.get(input.id) : undefined;
+    if (existing?.retired)
+      throw new InvalidInputError('This template was deleted; it can no longer be changed.');
     const now = Date.now();
     const template = validate(
       TemplateSchema,
@@ -87,6 +100,7 @@ export async function saveCustomTemplate(
         ...input,
         id: input.id ?? `custom:${newId()}`,
         builtIn: false,
+        retired: false,
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       },

@@ -274,6 +274,11 @@ export const TemplateSchema = z.strictObject({
   description: ShortText,
   sections: z.array(TemplateSectionSchema).min(1).max(30),
   builtIn: z.boolean(),
+  /**
+   * Deleted by the user while past sessions still use it: kept so those sessions show their notes under
+   * its sections' titles, but no longer offered (not listed, not editable, not choosable).
+   */
+  retired: z.boolean().default(false),
   ...Timestamps,
 });
 export type Template = z.infer<typeof TemplateSchema>;

@@ -22,6 +22,7 @@ function builtIn(
     description,
     sections: Object.freeze(sections) as TemplateSection[],
     builtIn: true,
+    retired: false,
     createdAt: 0,
     updatedAt: 0,
   });

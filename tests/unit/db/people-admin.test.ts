@@ -14,8 +14,11 @@ import {
   listTemplates,
   mergePeople,
   peopleDirectory,
+  loadSessionView,
   prepareSession,
   saveCustomTemplate,
+  saveSectionNotes,
+  switchSessionTemplate,
   setPersonArchived,
   setRelationshipArchived,
   TemplateInUseError,
@@ -24,8 +27,10 @@ import {
   updateCadenceDefault,
   updateDetectionRules,
   updatePerson,
+  updateRelationship,
   updateReminderSettings,
 } from '@/lib/db';
+import { exportRelationshipMarkdown } from '@/lib/io/markdown';
 
 async function twoBobs() {
   const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
@@ -307,6 +312,35 @@ describe('deleteCustomTemplate', () => {
     expect((error as TemplateInUseError).relationshipTitles).toEqual(['Amy peer', 'Zed 1:1']);
     expect(await getDatabase().templates.get(template.id)).toBeDefined();
     expect((await templateUsage()).get(template.id)).toHaveLength(2);
+  });
+
+  it('retires one that past sessions used: no longer offered, but their notes keep its titles', async () => {
+    const wins = { id: 'section-2', title: 'Wins', minutes: 5, prompts: [], kind: 'notes' as const };
+    const template = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [section, wins],
+    });
+    const rel = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Zed 1:1' });
+    const { session } = await prepareSession({ relationshipId: rel.id, scheduledAt: Date.UTC(2026, 0, 5) });
+    await switchSessionTemplate(session.id, template.id);
+    await saveSectionNotes(session.id, 'section-2', 'Shipped the importer');
+
+    await deleteCustomTemplate(template.id);
+    expect((await listTemplates()).some((t) => t.id === template.id)).toBe(false);
+    expect((await getDatabase().templates.get(template.id))?.retired).toBe(true);
+    const view = (await loadSessionView(session.id))!;
+    expect(view.template.sections.map((s) => s.title)).toEqual(['Talk', 'Wins']);
+    // Offered: the templates on offer, and this session's own.
+    expect(view.templates.filter((t) => t.retired).map((t) => t.id)).toEqual([template.id]);
+    expect(await exportRelationshipMarkdown(rel.id)).toContain('**Wins**');
+    // Retired: not editable, not deletable again, not choosable for a 1:1.
+    await expect(saveCustomTemplate({ ...template, name: 'Again' })).rejects.toThrow('was deleted');
+    await expect(deleteCustomTemplate(template.id)).rejects.toThrow('no longer exists');
+    await expect(updateRelationship(rel.id, { templateId: template.id })).rejects.toThrow(
+      'That template no longer exists',
+    );
   });
 
   it('refuses built-ins and unknown ids', async () => {

@@ -58,6 +58,7 @@ const MY_TEMPLATE: Template = {
     { id: 'next', title: 'Next steps', minutes: 5, prompts: [], kind: 'agreements' },
   ],
   builtIn: false,
+  retired: false,
   createdAt: NOW - 1000,
   updatedAt: NOW - 1000,
 };
