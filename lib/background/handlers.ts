@@ -89,9 +89,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const before = await deps.tabContexts.get(tabId);
       const previous =
         before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
-      const { context, show } = await judgeCall(facts, deps.meet, previous);
+      const { context, show, left } = await judgeCall(facts, deps.meet, previous);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
+      // Its person left and the call went on with others: that 1:1 took place and is over.
+      if (left) await deps.meet.callEnded?.(left, context.meetingCode).catch(() => undefined);
       if (context.state === 'ended' && context.link) {
         // Best effort: the panel also ends its session; this covers a panel that was closed.
         await deps.meet.callEnded?.(context.link.relationshipId, context.meetingCode).catch(() => undefined);

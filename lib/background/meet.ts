@@ -3,7 +3,13 @@
  * what the page should show for it, and ending the live session when the call ends. The content script
  * sends only what the page shows; the answer says only whether to show the panel.
  */
-import { type CallLink, ignoredCallKey, type LinkCandidate, linkCall } from '../domain/meet-link';
+import {
+  type CallLink,
+  ignoredCallKey,
+  type LinkCandidate,
+  linkCall,
+  personInCall,
+} from '../domain/meet-link';
 import type { MeetCallState, MeetShow, PanelContext } from '../messaging/protocol';
 
 export interface MeetDeps {
@@ -26,18 +32,26 @@ export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
 
 /**
  * Judges a call. `previous`: the link this tab's call had so far — kept while the page flickers (tiles and
- * names vanish during Meet's re-renders, so "who is in the call" may briefly read as nobody); only the user
- * (a correction or "Not a 1:1") or the relationship going away ends it.
+ * names vanish during Meet's re-renders, so "who is in the call" may briefly read as nobody) and while its
+ * person is still in the call (someone else joined: an assistant, a note-taker). It ends when the user says
+ * so (a correction or "Not a 1:1"), when the relationship goes away, or when the call goes on with others
+ * only: that 1:1's notes are not kept open in a call with someone else.
  */
 export async function judgeCall(
   call: SeenCall,
   deps: MeetDeps,
   previous: MeetContext['link'] = null,
-): Promise<{ context: MeetContext; show: MeetShow['show'] }> {
+): Promise<{
+  context: MeetContext;
+  show: MeetShow['show'];
+  /** The 1:1 this call was linked to, whose person left while it went on with others: its session ends. */
+  left: string | null;
+}> {
   const [candidates, settings] = await Promise.all([deps.candidates(), deps.settings()]);
   let link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
   const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
-  const stillThere = candidates.some((c) => c.relationship.id === previous?.relationshipId);
+  const linked = candidates.find((c) => c.relationship.id === previous?.relationshipId);
+  const stillThere = linked !== undefined && (call.others.length === 0 || personInCall(linked, call.others));
   if (link.kind !== 'linked' && previous && !ignored && stillThere) link = { kind: 'linked', ...previous };
   const context: MeetContext = {
     surface: 'meet',
@@ -49,7 +63,11 @@ export async function judgeCall(
     link: link.kind === 'linked' ? { relationshipId: link.relationshipId, via: link.via } : null,
     trackable: link.kind === 'trackable' ? link.name : null,
   };
-  return { context, show: showFor(call.state, link, settings.meetPanel) };
+  const left =
+    previous && linked && !ignored && !stillThere && context.link?.relationshipId !== previous.relationshipId
+      ? previous.relationshipId
+      : null;
+  return { context, show: showFor(call.state, link, settings.meetPanel), left };
 }
 
 /**

@@ -110,6 +110,22 @@ function byParticipant(
   return { match: unique(plain.length > 0 ? plain : matches), matches };
 }
 
+/**
+ * One of the candidate's people is among these participants (full name, or first name where either side
+ * has only one): the 1:1 a call was linked to still has its person there.
+ */
+export function personInCall(candidate: LinkCandidate, participants: readonly string[]): boolean {
+  const others = participants.map(foldName).filter(Boolean);
+  return candidate.people.some((person) => {
+    const name = foldName(person.name);
+    return others.some(
+      (other) =>
+        other === name ||
+        ((!other.includes(' ') || !name.includes(' ')) && firstName(other) === firstName(name)),
+    );
+  });
+}
+
 /** Every candidate is with the same people (by folded name). */
 function samePeople(pool: readonly LinkCandidate[]): boolean {
   const key = (c: LinkCandidate) =>

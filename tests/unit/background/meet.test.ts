@@ -204,6 +204,36 @@ describe('a linked call stays linked while the page flickers', () => {
     });
   });
 
+  it('stays while its person is still there with someone else (an assistant, a note-taker)', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    const joined = seen({ title: '', others: ['Bob Jones', 'Notetaker Bot'] });
+    expect(await harness.handlers['meet/call-seen'](joined, meetCtx(4))).toEqual({ show: 'open' });
+    // Bob as Meet shows a first name only.
+    expect(
+      await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Bob'] }), meetCtx(4)),
+    ).toEqual({
+      show: 'open',
+    });
+  });
+
+  it('ends when the call goes on with others only: Bob’s notes are not kept open with Dana', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    const dana = seen({ title: '', others: ['Dana Smith'] });
+    expect(await harness.handlers['meet/call-seen'](dana, meetCtx(4))).toEqual({ show: 'collapsed' });
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: null, trackable: 'Dana Smith' });
+    // Bob's 1:1 took place and is over: its session ends (once).
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    await harness.handlers['meet/call-seen'](dana, meetCtx(4));
+    expect(harness.meet.callEnded).toHaveBeenCalledTimes(1);
+    const group = seen({ title: '', others: ['Dana Smith', 'Evan Lee'] });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(5));
+    expect(await harness.handlers['meet/call-seen'](group, meetCtx(5))).toEqual({ show: 'hidden' });
+  });
+
   it('"Not a 1:1", a deleted relationship or another call end the link', async () => {
     const bob = linkCandidate('r-bob', ['Bob Jones']);
     const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
