@@ -58,7 +58,7 @@ export function OptionsApp({ onDataChanged = () => void notifyDataChanged() }: O
               <DetectionSection settings={s} relationships={r} onDataChanged={onDataChanged} />
               <PeopleSection directory={d} templates={tpl} onDataChanged={onDataChanged} />
               <TemplatesSection templates={tpl} relationships={r} />
-              <RemindersSection settings={s} />
+              <RemindersSection settings={s} onDataChanged={onDataChanged} />
               <DataSection relationships={r} onDataChanged={onDataChanged} />
             </>
           ) : failed ? null : (

@@ -29,12 +29,20 @@ function minutesLabel(minutes: number): string {
   return t('options_minutes_minutes', minutes);
 }
 
-export function RemindersSection({ settings }: { settings: Settings }) {
+export function RemindersSection({
+  settings,
+  onDataChanged,
+}: {
+  settings: Settings;
+  /** Tells the background: the toolbar badge follows its switch at once, not at the next alarm. */
+  onDataChanged: () => void;
+}) {
   const action = useAction();
   const reminders = settings.reminders;
   const save = (patch: Partial<ReminderSettings>) =>
     void action.run(async () => {
       await updateReminderSettings(patch);
+      onDataChanged();
       return t('options_saved');
     });
   const minuteChoices = BEFORE_MINUTES.includes(reminders.beforeMinutes as (typeof BEFORE_MINUTES)[number])

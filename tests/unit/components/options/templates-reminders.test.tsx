@@ -387,6 +387,15 @@ describe('RemindersSection', () => {
     });
   });
 
+  it('tells the background at once, so the toolbar badge follows its switch without waiting for an alarm', async () => {
+    const onDataChanged = vi.fn();
+    const root = await mount(<OptionsApp onDataChanged={onDataChanged} />);
+    await until(() => q(root, 'reminder-overdueBadge'));
+    await click(q(root, 'reminder-overdueBadge'));
+    await until(async () => expect((await getSettings()).reminders.overdueBadge).toBe(false));
+    await until(() => expect(onDataChanged).toHaveBeenCalled());
+  });
+
   it('saves a default cadence per kind and refuses values outside 1–365', async () => {
     const root = await app();
     const peer = q(root, 'cadence-peer');
