@@ -1,6 +1,6 @@
 /** The agreements the filter and search select, grouped by person; "done" is one key away (Space). */
 import type { ComponentChild } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupView } from '@/lib/db/popup-view';
 import { type AgreementFilter, isOverdue } from '@/lib/domain/agreements';
 import type { Agreement } from '@/lib/domain/model';
@@ -36,23 +36,46 @@ export function AgreementGroups({
 }: AgreementGroupsProps) {
   const [closed, setClosed] = useState<Closed | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  // Agreements being marked done, or marked and not yet gone from the list (it re-reads right after): their
+  // box stays ticked and disabled, so a double click is one "done". The ref sees a second click at once,
+  // before the state re-renders.
+  const pending = useRef(new Set<string>());
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
+  const tick = (id: string, on: boolean) => {
+    if (on) pending.current.add(id);
+    else pending.current.delete(id);
+    setTicked(new Set(pending.current));
+  };
+  // Forgotten once the list no longer shows them: should one come back (undone in another tab), it can be
+  // ticked again.
+  const listed = new Set(view.groups.flatMap((g) => g.agreements.map((a) => a.id)));
+  useEffect(() => {
+    const gone = [...pending.current].filter((id) => !listed.has(id));
+    if (gone.length === 0) return;
+    for (const id of gone) pending.current.delete(id);
+    setTicked(new Set(pending.current));
+  }, [view]);
 
   const done = async (agreement: Agreement) => {
-    setBusy(agreement.id);
+    if (pending.current.has(agreement.id)) return;
+    tick(agreement.id, true);
     const result = await actions.done(agreement.id);
-    setBusy(null);
     if (result.ok) {
       setError(null);
       setClosed({ id: agreement.id, text: agreement.text });
       document.querySelector<HTMLElement>('#popup-search-input')?.focus();
-    } else setError(result.message);
+    } else {
+      tick(agreement.id, false);
+      setError(result.message);
+    }
   };
   const undo = async () => {
     if (!closed) return;
     const result = await actions.undoDone(closed.id);
-    if (result.ok) setClosed(null);
-    else setError(result.message);
+    if (result.ok) {
+      tick(closed.id, false);
+      setClosed(null);
+    } else setError(result.message);
   };
 
   const empty = view.groups.length === 0;
@@ -131,8 +154,8 @@ export function AgreementGroups({
                           type="checkbox"
                           data-popup-item
                           data-testid="popup-done"
-                          checked={false}
-                          disabled={busy === agreement.id}
+                          checked={ticked.has(agreement.id)}
+                          disabled={ticked.has(agreement.id)}
                           aria-describedby={`popup-meta-${agreement.id}`}
                           onKeyDown={(e) => moveFocus(e)}
                           onChange={() => void done(agreement)}

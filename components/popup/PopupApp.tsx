@@ -38,6 +38,17 @@ export function PopupApp({
   const [filter, setFilter] = useState<AgreementFilter>(FIRST_READ.filter);
   const [query, setQuery] = useState(FIRST_READ.query);
   const [pointFor, setPointFor] = useState<{ id: string; nonce: number } | null>(null);
+  // "+ Point" on a search result shows the talking point line with the results (hidden while searching
+  // otherwise), until the search changes.
+  const [pointWhileSearching, setPointWhileSearching] = useState(false);
+  const addPoint = (id: string) => {
+    setPointFor({ id, nonce: Date.now() });
+    setPointWhileSearching(true);
+  };
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    setPointWhileSearching(false);
+  };
   const view = usePopupView(source, { filter, query });
   const search = useRef<HTMLInputElement>(null);
 
@@ -81,6 +92,7 @@ export function PopupApp({
   }, []);
 
   const ready: PopupView | null = view.status === 'ready' ? view.value : null;
+  const searching = query.trim() !== '';
   return (
     <main class="popup">
       <PaintMarks shown={view.status === 'ready'} complete={view.status === 'ready' && !partial} />
@@ -111,11 +123,11 @@ export function PopupApp({
           autoComplete="off"
           spellcheck={false}
           data-testid="popup-search"
-          onInput={(e) => setQuery(e.currentTarget.value)}
+          onInput={(e) => changeQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && query) {
               e.preventDefault();
-              setQuery('');
+              changeQuery('');
             } else if (e.key === 'ArrowDown') {
               // The agreements first (the search's results); else the first thing in the lists.
               const first =
@@ -139,14 +151,16 @@ export function PopupApp({
         <>
           {/* While searching, the agreements are all that matters; otherwise the week ahead comes first.
               Hidden, not removed: a half-typed talking point survives a search. */}
-          <div hidden={query.trim() !== ''} class="popup-ahead">
+          <div hidden={searching} class="popup-ahead">
             <UpcomingList
               view={ready}
               declined={declined}
               onCancel={actions.cancelSession}
               onOpen={open}
-              onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
+              onAddPoint={addPoint}
             />
+          </div>
+          <div hidden={searching && !pointWhileSearching}>
             <QuickPoint
               relationships={ready.relationships}
               preselect={pointFor}
@@ -160,7 +174,7 @@ export function PopupApp({
             query={query}
             actions={actions}
             onOpen={open}
-            onAddPoint={(id) => setPointFor({ id, nonce: Date.now() })}
+            onAddPoint={addPoint}
             filters={<FilterBar filter={filter} counts={ready.counts} onChange={setFilter} />}
           />
         </>

@@ -40,7 +40,14 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
   const [deferOptions, setDeferOptions] = useState(firstPaint);
   // Effects run after the browser painted.
   useEffect(() => setDeferOptions(false), []);
-  const [relationshipId, setRelationshipId] = useState('');
+  const [chosen, setChosen] = useState('');
+  // Only a 1:1 still listed counts as chosen: one archived or merged away meanwhile (another tab) is
+  // dropped, so the picker's "For…" is what is used, and a "Carol: …" line picks Carol.
+  const relationshipId = relationships.some((r) => r.id === chosen) ? chosen : '';
+  useEffect(() => {
+    // Forgotten, not kept hidden: it is not picked again by itself should the 1:1 come back.
+    if (chosen && !relationshipId) setChosen('');
+  }, [chosen, relationshipId]);
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +55,7 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
 
   useEffect(() => {
     if (!preselect) return;
-    setRelationshipId(preselect.id);
+    setChosen(preselect.id);
     input.current?.focus();
     input.current?.scrollIntoView({ block: 'nearest' });
   }, [preselect?.nonce]);
@@ -59,11 +66,12 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
     const prefixed = relationshipId ? null : splitNamePrefix(text, relationships);
     const target = prefixed?.relationshipId ?? (relationshipId || null);
     const pointText = prefixed?.text ?? text;
+    // Named as listed now: the list may re-read without this 1:1 while the point is being saved.
+    const name = relationships.find((r) => r.id === target)?.name ?? '';
     setBusy(true);
     const result = await actions.addPoint(target, pointText);
     setBusy(false);
     if (result.ok) {
-      const name = relationships.find((r) => r.id === target)?.name ?? '';
       setText('');
       setMessage({ ok: true, text: t('popup_point_added', name) });
     } else setMessage({ ok: false, text: result.message });
@@ -84,7 +92,7 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
           class="popup-input popup-point-person"
           value={relationshipId}
           data-testid="popup-point-person"
-          onChange={(e) => setRelationshipId(e.currentTarget.value)}
+          onChange={(e) => setChosen(e.currentTarget.value)}
         >
           <option value="">{t('popup_point_person_placeholder')}</option>
           {(deferOptions ? relationships.filter((r) => r.id === relationshipId) : relationships).map((r) => (

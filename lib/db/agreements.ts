@@ -93,6 +93,8 @@ async function transition(
       if (error instanceof rules.AgreementTransitionError) throw new InvalidInputError(error.message);
       throw error;
     }
+    // Nothing to change (done twice, reopening an open one): nothing is written, no history is added.
+    if (next === agreement) return agreement;
     const valid = validate(AgreementSchema, next, 'agreement');
     await db.agreements.put(valid);
     return valid;

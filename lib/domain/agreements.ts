@@ -3,6 +3,8 @@ import { type Day, weekOf } from './days';
 import type { Agreement, AgreementEvent, AgreementStatus } from './model';
 import { ACTIVE_AGREEMENT_STATUSES } from './statuses';
 
+type ActiveStatus = (typeof ACTIVE_AGREEMENT_STATUSES)[number];
+
 export const AGREEMENT_FILTERS = ['all-open', 'mine', 'theirs', 'overdue', 'due-this-week'] as const;
 export type AgreementFilter = (typeof AGREEMENT_FILTERS)[number];
 
@@ -92,7 +94,9 @@ function requireActive(agreement: Agreement, action: string): void {
   }
 }
 
+/** Closes the agreement as done; one already done stays as it is (a second click adds nothing). */
 export function markDone(agreement: Agreement, step: Step): Agreement {
+  if (agreement.status === 'done') return agreement;
   requireActive(agreement, 'marked done');
   return {
     ...agreement,
@@ -129,11 +133,41 @@ export function drop(agreement: Agreement, reason: string, step: Step): Agreemen
   };
 }
 
+/**
+ * The status an agreement had before it was last closed (done or dropped), replayed from its history: open,
+ * or renegotiated when its due date had been moved. Undo restores it.
+ */
+export function statusBeforeClosing(history: readonly AgreementEvent[]): ActiveStatus {
+  let status: ActiveStatus = 'open';
+  let beforeClosing: ActiveStatus = 'open';
+  for (const entry of history) {
+    switch (entry.action) {
+      case 'created':
+        status = 'open';
+        break;
+      case 'renegotiated':
+        status = 'renegotiated';
+        break;
+      case 'done':
+      case 'dropped':
+        beforeClosing = status;
+        break;
+      case 'reopened':
+        status = beforeClosing;
+        break;
+      case 'reviewed':
+        break;
+    }
+  }
+  return beforeClosing;
+}
+
+/** Brings a closed agreement back with the status it had before it was closed; an active one is unchanged. */
 export function reopen(agreement: Agreement, step: Step): Agreement {
   if (isActive(agreement)) return agreement;
   return {
     ...agreement,
-    status: 'open',
+    status: statusBeforeClosing(agreement.history),
     closedAt: null,
     updatedAt: step.at,
     history: [...agreement.history, event(step, 'reopened')],

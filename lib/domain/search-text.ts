@@ -1,4 +1,32 @@
-/** Text as search compares it: accents and case folded ("Zoë" finds "zoe", "ÉTÉ" finds "été"). */
+const SINGLE_QUOTES = /[‘’‚‛`´]/gu;
+const DOUBLE_QUOTES = /["“”„‟«»]/gu;
+const LEADING_QUOTES = /(^|[\s([{])'+(?=[^\s'])/gu;
+const TRAILING_QUOTES = /(?<=[^\s'])'+(?=$|[\s)\]}.,;:!?])/gu;
+
+/**
+ * Text as search compares it, the same on both sides (what is typed and what is searched): accents and case
+ * folded ("Zoë" finds "zoe", "ÉTÉ" finds "été"), ß as ss ("strasse" finds "Straße"), the Greek final sigma
+ * as σ ("ΟΔΟΣ" finds "ΟΔΟΣΤΡΩΜΑ"), curly apostrophes as ' ("bob's" finds "Bob’s"), and no quotation marks
+ * around words ('"rollout plan"' finds "rollout plan": quotes are not an exact-phrase syntax here).
+ *
+ * Nothing stores this text: every search normalises the stored text anew (the popup caches it per
+ * agreement version while it is open; lib/db/popup-view.ts `searchTerms` and lib/db/search.ts call this),
+ * so a change here needs no migration.
+ */
 export function normaliseForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return (
+    text
+      // Before NFKD, which turns an acute accent typed as an apostrophe (´) into a space.
+      .replace(SINGLE_QUOTES, "'")
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/ß/gu, 'ss')
+      .replace(/ς/gu, 'σ')
+      // Double quotation marks mean nothing to a substring search: gone wherever they are.
+      .replace(DOUBLE_QUOTES, '')
+      // Single ones only where they open or close a word: "bob's" keeps its apostrophe.
+      .replace(LEADING_QUOTES, '$1')
+      .replace(TRAILING_QUOTES, '')
+  );
 }

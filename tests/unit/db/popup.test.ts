@@ -273,6 +273,22 @@ describe('loadPopupView: search as you type', () => {
     ]);
   });
 
+  it('quotes around the search are not part of it: "rollout plan" in quotes finds it as without', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    await addAgreement(bob.id, { owner: 'me', text: 'Share the rollout plan (v2)', dueDate: null });
+    expect(await found('"rollout plan"')).toEqual(['Share the rollout plan (v2)']);
+    expect(await found('“rollout plan”')).toEqual(['Share the rollout plan (v2)']);
+    expect(await found("'rollout'")).toEqual(['Share the rollout plan (v2)']);
+    expect(searchTerms('"rollout plan"')).toEqual(['rollout', 'plan']);
+  });
+
+  it('ß as ss, Greek final sigma as σ, curly apostrophes as straight ones', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    await addAgreement(bob.id, { owner: 'me', text: 'ΟΔΟΣΤΡΩΜΑ check; Straße; Bob’s deck', dueDate: null });
+    for (const query of ['ΟΔΟΣ', 'οδος', 'strasse', 'STRASSE', 'Straße', "bob's", 'Bob’s'])
+      expect(await found(query), query).toEqual(['ΟΔΟΣΤΡΩΜΑ check; Straße; Bob’s deck']);
+  });
+
   it('a blank query is no search', async () => {
     await seedSearch();
     const view = await loadPopupView({ query: '   ' }, NOW);

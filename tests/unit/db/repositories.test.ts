@@ -37,6 +37,7 @@ import {
   loadPopupLists,
   loadRelationshipOverview,
   markSessionHeld,
+  mergePeople,
   nextSession,
   openAgreements,
   pointsOfSession,
@@ -58,6 +59,7 @@ import {
   sessionForCalendarEvent,
   sessionHistory,
   sessionsBetween,
+  setRelationshipArchived,
   setTalkingPointStatus,
   updateGoal,
   updatePerson,
@@ -669,6 +671,31 @@ describe('talking points', () => {
     );
   });
 
+  it('addTalkingPoint refuses a 1:1 merged away (deleted) or archived, in plain words, and stores nothing', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', relation: 'report' });
+    const dup = await createPerson({ name: 'Bob J.', relation: 'report' });
+    const kept = await oneOnOne('Alice / Bob', { personIds: [bob.id] });
+    const merged = await oneOnOne('Alice / Bob J.', { personIds: [dup.id] });
+    await mergePeople(bob.id, dup.id);
+    expect(await getRelationship(merged.id)).toBeUndefined();
+    const gone = await rejection(addTalkingPoint(merged.id, { text: 'Offsite budget', author: 'me' }));
+    expect(gone).toBeInstanceOf(InvalidInputError);
+    expect((gone as Error).message).toBe('This 1:1 no longer exists.');
+    await expect(addTalkingPoint('never-was', { text: 'x', author: 'me' })).rejects.toThrow(
+      'This 1:1 no longer exists.',
+    );
+
+    await setRelationshipArchived(kept.id, true);
+    const archived = await rejection(addTalkingPoint(kept.id, { text: 'Offsite budget', author: 'me' }));
+    expect(archived).toBeInstanceOf(InvalidInputError);
+    expect((archived as Error).message).toMatch(/^This 1:1 is archived\./);
+    expect(await getDatabase().talkingPoints.count()).toBe(0);
+
+    await setRelationshipArchived(kept.id, false);
+    await addTalkingPoint(kept.id, { text: 'Offsite budget', author: 'me' });
+    expect((await upcomingTalkingPoints(kept.id)).map((p) => p.text)).toEqual(['Offsite budget']);
+  });
+
   it("addTalkingPoint to the session on screen puts it on that session's agenda, of this 1:1 only", async () => {
     const r = await oneOnOne();
     const other = await oneOnOne();
@@ -819,7 +846,7 @@ describe('agreements', () => {
     ]);
   });
 
-  it('completeAgreement closes it and refuses a second time', async () => {
+  it('completeAgreement closes it; a second time (a double click) changes nothing', async () => {
     const r = await oneOnOne();
     const a = await addAgreement(r.id, { owner: 'me', text: 'Ship it', dueDate: '2026-03-30' });
     const later = tick();
@@ -830,11 +857,28 @@ describe('agreements', () => {
       ['done', 'sess-1'],
     ]);
     expect(await getDatabase().agreements.get(a.id)).toEqual(done);
-    const again = await rejection(completeAgreement(a.id));
-    expect(again).toBeInstanceOf(InvalidInputError);
-    expect((again as Error).message).toMatch(/this one is done/);
+    tick();
+    // No error, no second "done" in the history, nothing written.
+    expect(await completeAgreement(a.id)).toEqual(done);
     expect(await getDatabase().agreements.get(a.id)).toEqual(done);
     await expect(completeAgreement('missing')).rejects.toThrow(/No agreement missing/);
+    // A dropped one is still refused.
+    const b = await addAgreement(r.id, { owner: 'me', text: 'Drop it', dueDate: null });
+    await dropAgreement(b.id, 'no longer needed');
+    const refused = await rejection(completeAgreement(b.id));
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as Error).message).toMatch(/this one is dropped/);
+  });
+
+  it('undoing "done" brings back the status it had: renegotiated stays renegotiated', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'me', text: 'Send plan', dueDate: '2026-03-20' });
+    await renegotiateAgreement(a.id, '2026-04-10', 'moved');
+    await completeAgreement(a.id);
+    const undone = await reopenAgreement(a.id);
+    expect(undone).toMatchObject({ status: 'renegotiated', dueDate: '2026-04-10', closedAt: null });
+    expect(undone.history.map((e) => e.action)).toEqual(['created', 'renegotiated', 'done', 'reopened']);
+    expect((await openAgreements(r.id)).map((x) => x.status)).toEqual(['renegotiated']);
   });
 
   it('renegotiateAgreement changes the due date and keeps the history', async () => {
@@ -1433,6 +1477,26 @@ describe('search', () => {
     expect(cafe.sessions[0]!.excerpt).toBe('We talked about the CAFÉ move');
     expect(await search('   ')).toEqual({ agreements: [], sessions: [] });
     expect(await search('nothing like this')).toEqual({ agreements: [], sessions: [] });
+  });
+
+  it('folds quotes, ß, the Greek final sigma and curly apostrophes the same way', async () => {
+    const r = await oneOnOne();
+    const a = await addAgreement(r.id, { owner: 'me', text: 'Share the rollout plan', dueDate: null });
+    const s = await session(r.id, dayAt(0));
+    await saveSectionNotes(s.id, 'your-topics', 'Move to the Hauptstraße office; ΟΔΟΣΤΡΩΜΑ; Bob’s deck');
+    expect((await search('"rollout plan"')).agreements.map((x) => x.id)).toEqual([a.id]);
+    for (const [query, shown] of [
+      ['hauptstrasse', 'Hauptstraße'],
+      ['ΟΔΟΣ', 'ΟΔΟΣΤΡΩΜΑ'],
+      ["bob's deck", 'Bob’s deck'],
+    ] as const) {
+      const found = (await search(query)).sessions;
+      expect(
+        found.map((x) => x.session.id),
+        query,
+      ).toEqual([s.id]);
+      expect(found[0]!.excerpt).toContain(shown);
+    }
   });
 
   it('gives a short excerpt around the match, with ellipses where text was cut', async () => {

@@ -11,6 +11,7 @@ import {
   matchesFilter,
   renegotiate,
   reopen,
+  statusBeforeClosing,
 } from '@/lib/domain/agreements';
 import { type Agreement, AgreementSchema } from '@/lib/domain/model';
 
@@ -201,16 +202,36 @@ describe('lifecycle', () => {
     });
   });
 
-  it('closed agreements refuse done, renegotiate and drop', () => {
+  it('closed agreements refuse renegotiate and drop; a dropped one refuses done', () => {
     const done = markDone(agreement(), { at: T1 });
     const dropped = drop(agreement(), 'no', { at: T1 });
     for (const closed of [done, dropped]) {
-      expect(() => markDone(closed, { at: T1 })).toThrow(AgreementTransitionError);
       expect(() => renegotiate(closed, '2026-05-01', '', { at: T1 })).toThrow(AgreementTransitionError);
       expect(() => drop(closed, 'reason', { at: T1 })).toThrow(AgreementTransitionError);
     }
-    expect(() => markDone(done, { at: T1 })).toThrow(/this one is done/);
+    expect(() => markDone(dropped, { at: T1 })).toThrow(/this one is dropped/);
     expect(() => renegotiate(dropped, null, '', { at: T1 })).toThrow(/this one is dropped/);
+  });
+
+  it('markDone of an agreement already done changes nothing (a double click is one "done")', () => {
+    const done = markDone(agreement(), { at: T1 });
+    expect(markDone(done, { at: T1 + 5 })).toBe(done);
+    expect(done.history.map((e) => e.action)).toEqual(['created', 'done']);
+  });
+
+  it('reopen brings back the status before closing: renegotiated stays renegotiated', () => {
+    const moved = renegotiate(agreement(), '2026-04-10', 'later', { at: T1 });
+    const undone = reopen(markDone(moved, { at: T1 + 1 }), { at: T1 + 2 });
+    expect(undone).toMatchObject({ status: 'renegotiated', dueDate: '2026-04-10', closedAt: null });
+    expect(undone.history.map((e) => e.action)).toEqual(['created', 'renegotiated', 'done', 'reopened']);
+    // Dropped, too; and after a reopen and a second close, still the status before that close.
+    expect(reopen(drop(moved, 'why', { at: T1 + 1 }), { at: T1 + 2 }).status).toBe('renegotiated');
+    const twice = reopen(markDone(undone, { at: T1 + 3 }), { at: T1 + 4 });
+    expect(twice.status).toBe('renegotiated');
+    expect(statusBeforeClosing(twice.history)).toBe('renegotiated');
+    // Never renegotiated: open. No history at all (older data): open.
+    expect(reopen(markDone(agreement(), { at: T1 }), { at: T1 + 1 }).status).toBe('open');
+    expect(statusBeforeClosing([])).toBe('open');
   });
 });
 

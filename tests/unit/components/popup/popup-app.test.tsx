@@ -304,6 +304,39 @@ describe('PopupApp', () => {
     expect((await upcomingTalkingPoints(carol.id)).map((p) => p.text)).toEqual(['Offsite budget']);
   });
 
+  it('"+ Point" on a search result shows the point line with the results and focuses it for that person', async () => {
+    const { bob } = await seed();
+    await show({ actions: popupActions });
+    await type(searchField(), 'rollout');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+    expect(q('popup-quick-point')!.closest('[hidden]')).not.toBeNull();
+
+    await click(byLabel('Add a talking point for Bob Jones', q('popup-agreements')!));
+    const input = q<HTMLInputElement>('popup-point-text')!;
+    expect(input.closest('[hidden]')).toBeNull();
+    expect(document.activeElement).toBe(input);
+    expect(q<HTMLSelectElement>('popup-point-person')!.value).toBe(bob.id);
+    // The search and its results stay; the week ahead stays out of the way.
+    expect(searchField().value).toBe('rollout');
+    expect(agreementTexts()).toEqual(['Send the rollout plan']);
+    expect(q('popup-upcoming-list')!.closest('[hidden]')).not.toBeNull();
+
+    // Keyboard: type, Enter.
+    await type(input, 'Offsite budget');
+    await act(async () => {
+      input.form!.requestSubmit();
+    });
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Bob Jones.'),
+    );
+    expect((await upcomingTalkingPoints(bob.id)).map((p) => p.text)).toEqual(['Offsite budget']);
+
+    // A new search is about the results again.
+    await type(searchField(), 'budget');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Review the café budget']));
+    expect(q('popup-quick-point')!.closest('[hidden]')).not.toBeNull();
+  });
+
   describe('keyboard', () => {
     it('"/" focuses the search field from anywhere else', async () => {
       await seed();

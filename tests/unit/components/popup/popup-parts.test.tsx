@@ -186,6 +186,52 @@ describe('AgreementGroups', () => {
     expect(q('popup-action-error')).toBeNull();
   });
 
+  it('a double click on "done" is one "done": the box stays ticked and disabled until the list drops it', async () => {
+    let finish!: (result: { ok: true }) => void;
+    const done = vi.fn<ReturnType<typeof fakeActions>['done']>(
+      () => new Promise((resolve) => (finish = resolve)),
+    );
+    const p = props({ actions: fakeActions({ done }) });
+    await show(<AgreementGroups {...p} />);
+    const box = () => qa<HTMLInputElement>('popup-done')[1]!;
+    // Both clicks before the first "done" is saved (no re-render in between).
+    await act(() => {
+      box().click();
+      box().click();
+    });
+    expect(done).toHaveBeenCalledTimes(1);
+    expect(box().disabled).toBe(true);
+    expect(box().checked).toBe(true);
+    await act(async () => finish({ ok: true }));
+    await vi.waitFor(() => expect(q('popup-undo')).not.toBeNull());
+    // Saved, the list not re-read yet: still one "done".
+    expect(box().disabled).toBe(true);
+    await click(box());
+    expect(done).toHaveBeenCalledTimes(1);
+    expect(q('popup-action-error')).toBeNull();
+
+    // The list re-reads without it; should it come back (reopened elsewhere), it can be ticked again.
+    const rest = groupsView({
+      groups: [
+        { relationship: BOB, agreements: [late] },
+        { relationship: CAROL, agreements: [named] },
+      ],
+    });
+    await show(<AgreementGroups {...p} view={rest} />);
+    await show(<AgreementGroups {...p} view={groupsView()} />);
+    expect(box().disabled).toBe(false);
+    expect(box().checked).toBe(false);
+  });
+
+  it('a failed "done" unticks the box so it can be tried again', async () => {
+    const actions = fakeActions({ done: async () => ({ ok: false, message: 'Duet could not save.' }) });
+    await show(<AgreementGroups {...props({ actions })} />);
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(text('popup-action-error')).toBe('Duet could not save.'));
+    expect(qa<HTMLInputElement>('popup-done')[0]!.disabled).toBe(false);
+    expect(qa<HTMLInputElement>('popup-done')[0]!.checked).toBe(false);
+  });
+
   it('shows why Undo failed and keeps the Undo offer', async () => {
     const actions = fakeActions({ undoDone: async () => ({ ok: false, message: 'Reopen failed.' }) });
     await show(<AgreementGroups {...props({ actions })} />);
@@ -510,6 +556,44 @@ describe('QuickPoint', () => {
     await click(q('popup-point-add'));
     await vi.waitFor(() => expect(text('popup-point-message')).toBe('Storage is full.'));
     expect(input().value).toBe('Bob: offsite');
+  });
+
+  it('forgets a person who left the list (archived or merged away elsewhere): "For…" is what is used', async () => {
+    const actions = fakeActions();
+    const node = (relationships = [BOB, CAROL]) => (
+      <QuickPoint relationships={relationships} preselect={null} actions={actions} />
+    );
+    await show(node());
+    await type(select(), BOB.id, 'change');
+    // Bob's 1:1 is archived or merged away in another tab: the popup re-reads without him.
+    await show(node([CAROL]));
+    expect(select().value).toBe('');
+    await type(input(), 'Offsite budget');
+    await click(q('popup-point-add'));
+    expect(actions.addPoint).toHaveBeenLastCalledWith(null, 'Offsite budget');
+
+    // No one selected, so "Carol: …" picks Carol.
+    await type(input(), 'Carol: offsite');
+    await click(q('popup-point-add'));
+    expect(actions.addPoint).toHaveBeenLastCalledWith(CAROL.id, 'offsite');
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Carol King.'),
+    );
+
+    // Bob coming back (unarchived) is not picked again by itself.
+    await show(node());
+    expect(select().value).toBe('');
+  });
+
+  it('a 1:1 gone from the database is refused in plain words, keeping what was typed', async () => {
+    // BOB's 1:1 is not in the database (deleted by a merge since the popup read it).
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={popupActions} />);
+    await type(select(), BOB.id, 'change');
+    await type(input(), 'Offsite budget');
+    await click(q('popup-point-add'));
+    await vi.waitFor(() => expect(text('popup-point-message')).toBe('This 1:1 no longer exists.'));
+    expect(q('popup-point-message')!.getAttribute('role')).toBe('alert');
+    expect(input().value).toBe('Offsite budget');
   });
 
   it('a preselect picks the person and focuses the line, again on each new request', async () => {
