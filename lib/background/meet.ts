@@ -18,7 +18,15 @@ export interface MeetDeps {
   settings(): Promise<{ ignoredSeries: readonly string[]; meetPanel: 'open' | 'collapsed' }>;
   /** The call ended: mark the live session of this 1:1 held (no-op if none is running). */
   callEnded?(relationshipId: string, meetingCode: string): Promise<void>;
+  /** The clock (tests set it). */
+  now?(): number;
 }
+
+/**
+ * How long a linked 1:1's person may be missing while others are in the call before the link ends: a
+ * reconnect, a renamed tile or a re-render with a note-taker still there must not end the 1:1.
+ */
+export const LEFT_AFTER_MS = 60_000;
 
 export interface SeenCall {
   meetingCode: string;
@@ -34,8 +42,8 @@ export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
  * Judges a call. `previous`: the link this tab's call had so far — kept while the page flickers (tiles and
  * names vanish during Meet's re-renders, so "who is in the call" may briefly read as nobody) and while its
  * person is still in the call (someone else joined: an assistant, a note-taker). It ends when the user says
- * so (a correction or "Not a 1:1"), when the relationship goes away, or when the call goes on with others
- * only: that 1:1's notes are not kept open in a call with someone else.
+ * so (a correction or "Not a 1:1"), when the relationship goes away, or when the call has gone on with
+ * others only for LEFT_AFTER_MS: that 1:1's notes are not kept open in a call with someone else.
  */
 export async function judgeCall(
   call: SeenCall,
@@ -51,8 +59,17 @@ export async function judgeCall(
   let link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
   const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
   const linked = candidates.find((c) => c.relationship.id === previous?.relationshipId);
-  const stillThere = linked !== undefined && (call.others.length === 0 || personInCall(linked, call.others));
-  if (link.kind !== 'linked' && previous && !ignored && stillThere) link = { kind: 'linked', ...previous };
+  const present = call.others.length === 0 || (linked !== undefined && personInCall(linked, call.others));
+  let absentSince: number | undefined;
+  let gone = false;
+  if (previous && linked && !ignored && !present) {
+    const now = deps.now?.() ?? Date.now();
+    const since = previous.absentSince ?? now;
+    if (now - since < LEFT_AFTER_MS) absentSince = since;
+    else gone = true;
+  }
+  if (link.kind !== 'linked' && previous && linked && !ignored && !gone)
+    link = { kind: 'linked', relationshipId: previous.relationshipId, via: previous.via };
   const context: MeetContext = {
     surface: 'meet',
     meetingCode: call.meetingCode,
@@ -60,13 +77,21 @@ export async function judgeCall(
     state: call.state,
     presenting: call.presenting,
     others: call.others,
-    link: link.kind === 'linked' ? { relationshipId: link.relationshipId, via: link.via } : null,
+    link:
+      link.kind === 'linked'
+        ? {
+            relationshipId: link.relationshipId,
+            via: link.via,
+            ...(absentSince !== undefined && link.relationshipId === previous?.relationshipId
+              ? { absentSince }
+              : {}),
+          }
+        : null,
     trackable: link.kind === 'trackable' ? link.name : null,
   };
+  // Its person stayed away that long while the call went on with others: that 1:1 took place and is over.
   const left =
-    previous && linked && !ignored && !stillThere && context.link?.relationshipId !== previous.relationshipId
-      ? previous.relationshipId
-      : null;
+    gone && context.link?.relationshipId !== previous?.relationshipId ? previous!.relationshipId : null;
   return { context, show: showFor(call.state, link, settings.meetPanel), left };
 }
 

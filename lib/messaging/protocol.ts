@@ -100,6 +100,8 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
       z.strictObject({
         relationshipId: z.string().check(z.minLength(1), z.maxLength(512)),
         via: z.enum(['meet-code', 'title', 'participant']),
+        /** Since when its person has not been seen while others were (kept linked for a while). */
+        absentSince: z.optional(z.number().check(z.int(), z.minimum(0))),
       }),
     ),
     /** Not linked, but exactly one other person: offer "Track as 1:1 with <name>". */

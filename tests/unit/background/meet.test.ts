@@ -1,6 +1,6 @@
 /** The background's judgement of a Meet call: context for the panel and what the page shows. */
 import { describe, expect, it } from 'vitest';
-import { judgeCall, showFor } from '@/lib/background/meet';
+import { judgeCall, LEFT_AFTER_MS, showFor } from '@/lib/background/meet';
 import { extensionPageOf } from '@/lib/background/router';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { backgroundHarness, fakeMeetDeps, linkCandidate, SELF } from '../helpers/background';
@@ -218,20 +218,50 @@ describe('a linked call stays linked while the page flickers', () => {
     });
   });
 
-  it('ends when the call goes on with others only: Bob’s notes are not kept open with Dana', async () => {
+  it('ends when the call has gone on with others only for a minute: Bob’s notes are not kept open with Dana', async () => {
     const bob = linkCandidate('r-bob', ['Bob Jones']);
     const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
     await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
     const dana = seen({ title: '', others: ['Dana Smith'] });
+    // Bob's tile gone while Dana is there: a reconnect, for now — still Bob's 1:1, nothing ends.
+    expect(await harness.handlers['meet/call-seen'](dana, meetCtx(4))).toEqual({ show: 'open' });
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', absentSince: 1_000_000 },
+    });
+    now += LEFT_AFTER_MS - 1;
+    expect(await harness.handlers['meet/call-seen'](dana, meetCtx(4))).toEqual({ show: 'open' });
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+    // A minute without Bob: his 1:1 took place and is over; the call is Dana's to track.
+    now += 1;
     expect(await harness.handlers['meet/call-seen'](dana, meetCtx(4))).toEqual({ show: 'collapsed' });
     expect(await harness.tabContexts.get(4)).toMatchObject({ link: null, trackable: 'Dana Smith' });
-    // Bob's 1:1 took place and is over: its session ends (once).
     expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
     await harness.handlers['meet/call-seen'](dana, meetCtx(4));
     expect(harness.meet.callEnded).toHaveBeenCalledTimes(1);
-    const group = seen({ title: '', others: ['Dana Smith', 'Evan Lee'] });
-    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(5));
-    expect(await harness.handlers['meet/call-seen'](group, meetCtx(5))).toEqual({ show: 'hidden' });
+  });
+
+  it('Bob back within the minute: the link goes on as before, with no trace of the absence', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
+    const joined = seen({ title: '', others: ['Bob Jones', 'Otter.ai'] });
+    await harness.handlers['meet/call-seen'](joined, meetCtx(4));
+    // Bob reconnects: only the note-taker is read for a while.
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Otter.ai'] }), meetCtx(4));
+    now += 30_000;
+    const back = seen({ title: '', others: ['Bob Jones', 'Otter.ai'] });
+    expect(await harness.handlers['meet/call-seen'](back, meetCtx(4))).toEqual({ show: 'open' });
+    expect((await harness.tabContexts.get(4)) as { link: unknown }).toMatchObject({
+      link: { relationshipId: 'r-bob', via: 'participant' },
+    });
+    expect(((await harness.tabContexts.get(4)) as { link: object }).link).not.toHaveProperty('absentSince');
+    now += LEFT_AFTER_MS;
+    await harness.handlers['meet/call-seen'](back, meetCtx(4));
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
   });
 
   it('"Not a 1:1", a deleted relationship or another call end the link', async () => {

@@ -283,6 +283,7 @@ export function fakeMeetDeps(init: MeetDataInit = {}): FakeMeetDeps {
       meetPanel: init.meetPanel ?? 'open',
     })),
     callEnded: vi.fn<Required<MeetDeps>['callEnded']>(async () => {}),
+    now: vi.fn<Required<MeetDeps>['now']>(() => Date.now()),
   };
 }
 

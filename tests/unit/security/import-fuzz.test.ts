@@ -395,6 +395,7 @@ describe('arbitrary files are refused whole, with an ImportError only', () => {
 /** Fields a record may lack: import fills them in (rows written before these fields existed). */
 const DEFAULTED: Partial<Record<ExportTable, Record<string, unknown>>> = {
   sessions: { live: null, assessment: null },
+  templates: { retired: false },
   // Fields added after the first export format carry defaults: an older file without them imports.
   settings: {
     ignoredSeries: [],
