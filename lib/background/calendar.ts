@@ -96,14 +96,19 @@ export async function judgeEvents(
   const linked = await deps.linkedToSeries([...new Set(events.map((e) => e.seriesId))]);
 
   // Calendars of colleagues overlaid on mine: owners not among my emails who are people of my 1:1s.
+  // Without my emails in the settings there is no telling: every person's calendar is mine (a person record
+  // holding my own address must not hide my 1:1s).
   const mine = new Set(settings.myEmails.map(canonicalEmail));
-  const strangers = [
-    ...new Set(
-      events
-        .map((e) => ownerEmail(e.calendarId))
-        .filter((owner): owner is string => owner !== null && !mine.has(canonicalEmail(owner))),
-    ),
-  ];
+  const strangers =
+    mine.size === 0
+      ? []
+      : [
+          ...new Set(
+            events
+              .map((e) => ownerEmail(e.calendarId))
+              .filter((owner): owner is string => owner !== null && !mine.has(canonicalEmail(owner))),
+          ),
+        ];
   const known = new Set(
     strangers.length === 0
       ? []

@@ -277,7 +277,8 @@ export async function switchSessionTemplate(
   db: DuetDatabase = getDatabase(),
 ): Promise<Session> {
   const template = await getTemplate(templateId, db);
-  if (!template) throw new InvalidInputError(`No template ${templateId}`);
+  if (!template || template.retired)
+    throw new InvalidInputError('That template no longer exists; pick another one.');
   return updateSession(
     sessionId,
     (s) => {
@@ -350,8 +351,9 @@ export async function loadSessionView(
     all.find((t) => t.id === relationship.templateId) ??
     all.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ??
     all[0]!;
-  // On offer: the templates not retired, and this session's own (a retired one stays shown as chosen).
-  const templates = all.filter((t) => !t.retired || t.id === template.id);
+  // Every template, retired ones too: notes of a section a retired template had keep its title. The
+  // session's template select offers only those not retired (and this session's own).
+  const templates = all;
   return {
     session,
     relationship,

@@ -315,7 +315,12 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
     if (!template || template.retired) throw new InvalidInputError('This template no longer exists.');
     const users = (await db.relationships.toArray()).filter((r) => r.templateId === id);
     if (users.length > 0) throw new TemplateInUseError(users.map((r) => r.title).sort());
-    const usedBefore = (await db.sessions.filter((s) => s.templateId === id).first()) !== undefined;
+    // Used: a session ran on it, or holds notes under one of its sections (switched to another since).
+    const sectionIds = template.sections.map((section) => section.id);
+    const usedBefore =
+      (await db.sessions
+        .filter((s) => s.templateId === id || sectionIds.some((section) => Object.hasOwn(s.notes, section)))
+        .first()) !== undefined;
     if (usedBefore) await db.templates.put({ ...template, retired: true, updatedAt: Date.now() });
     else await db.templates.delete(id);
   });

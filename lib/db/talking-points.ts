@@ -9,7 +9,7 @@ import { validate } from './validate';
 /**
  * Adds an open point to the 1:1's next session — or to `sessionId`, the session on screen (a point added
  * to a running session's agenda belongs to that meeting, whichever session is next). Refuses a 1:1 that no
- * longer exists or is archived (InvalidInputError, in words the user can read).
+ * longer exists (InvalidInputError, in words the user can read).
  */
 export async function addTalkingPoint(
   relationshipId: string,
@@ -18,12 +18,9 @@ export async function addTalkingPoint(
 ): Promise<TalkingPoint> {
   return db.transaction('rw', [db.talkingPoints, db.sessions, db.relationships], async () => {
     // A 1:1 merged away or deleted (another tab, or while a page was open) takes no points: they would be
-    // stored for nothing and never shown; an archived one takes none either until it is unarchived.
-    const relationship = await db.relationships.get(relationshipId);
-    if (!relationship) throw new InvalidInputError('This 1:1 no longer exists.');
-    if (relationship.archived) {
-      throw new InvalidInputError('This 1:1 is archived. Unarchive it in Settings to add talking points.');
-    }
+    // stored for nothing and never shown. (An archived one still does: its panel may be open in Calendar.)
+    if (!(await db.relationships.get(relationshipId)))
+      throw new InvalidInputError('This 1:1 no longer exists.');
     const open = await upcomingTalkingPoints(relationshipId, db);
     const given = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
     if (input.sessionId && given?.relationshipId !== relationshipId) {

@@ -134,11 +134,13 @@ function SessionBody({
             value={template.id}
             onChange={(event) => report(actions.switchTemplate(event.currentTarget.value))}
           >
-            {view.templates.map((option) => (
-              <option value={option.id} key={option.id}>
-                {option.name}
-              </option>
-            ))}
+            {view.templates
+              .filter((option) => !option.retired || option.id === template.id)
+              .map((option) => (
+                <option value={option.id} key={option.id}>
+                  {option.name}
+                </option>
+              ))}
           </select>
         </label>
       )}

@@ -752,6 +752,13 @@ describe('judgeEvents: a colleague’s calendar overlaid on mine', () => {
     expect((await judgeOne(mine, asMine)).badge).toMatchObject({ kind: 'one-on-one' });
   });
 
+  it('without emails in settings, a person record holding my own address hides nothing', async () => {
+    const mine = onCalendar('alice@acme.example', '1:1 Alice <> Bob');
+    const { judged, badge } = await judgeOne(mine, { people: { 'p-me': ['alice@acme.example'] } });
+    expect(judged.detection.reason).not.toBe('another person’s calendar');
+    expect(badge).toMatchObject({ kind: 'one-on-one' });
+  });
+
   it('keeps today’s rule without emails in settings: the owner is me', async () => {
     const event = onCalendar('bob.jones@acme.example', 'Bob / Carol');
     const { badge, context } = await judgeOne(event, {}, [popoverFor(event, { guests: [BOB, CAROL] })]);

@@ -31,6 +31,7 @@ import {
   updateReminderSettings,
 } from '@/lib/db';
 import { exportRelationshipMarkdown } from '@/lib/io/markdown';
+import { sectionTitleOf } from '@/components/panel/calendar/calendar-text';
 
 async function twoBobs() {
   const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
@@ -332,13 +333,37 @@ describe('deleteCustomTemplate', () => {
     expect((await getDatabase().templates.get(template.id))?.retired).toBe(true);
     const view = (await loadSessionView(session.id))!;
     expect(view.template.sections.map((s) => s.title)).toEqual(['Talk', 'Wins']);
-    // Offered: the templates on offer, and this session's own.
+    // Every template comes with the view (titles of retired ones included); the panel offers the others.
     expect(view.templates.filter((t) => t.retired).map((t) => t.id)).toEqual([template.id]);
     expect(await exportRelationshipMarkdown(rel.id)).toContain('**Wins**');
     // Retired: not editable, not deletable again, not choosable for a 1:1.
     await expect(saveCustomTemplate({ ...template, name: 'Again' })).rejects.toThrow('was deleted');
     await expect(deleteCustomTemplate(template.id)).rejects.toThrow('no longer exists');
     await expect(updateRelationship(rel.id, { templateId: template.id })).rejects.toThrow(
+      'That template no longer exists',
+    );
+  });
+
+  it('retires one a session was switched away from: its notes there keep their titles', async () => {
+    const wins = { id: 'wins-1', title: 'Wins', minutes: 5, prompts: [], kind: 'notes' as const };
+    const template = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [wins],
+    });
+    const rel = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Zed 1:1' });
+    const { session } = await prepareSession({ relationshipId: rel.id, scheduledAt: Date.UTC(2026, 0, 5) });
+    await switchSessionTemplate(session.id, template.id);
+    await saveSectionNotes(session.id, 'wins-1', 'Shipped the importer');
+    await switchSessionTemplate(session.id, 'builtin:your-session');
+
+    await deleteCustomTemplate(template.id);
+    expect((await getDatabase().templates.get(template.id))?.retired).toBe(true);
+    const view = (await loadSessionView(session.id))!;
+    expect(sectionTitleOf('wins-1', view.template, view.templates)).toBe('Wins');
+    // Not choosable any more, even from a panel that still lists it.
+    await expect(switchSessionTemplate(session.id, template.id)).rejects.toThrow(
       'That template no longer exists',
     );
   });

@@ -10,6 +10,9 @@ import { SessionPanel } from '@/components/panel/session/SessionPanel';
 import {
   createPerson,
   createRelationship,
+  deleteCustomTemplate,
+  saveCustomTemplate,
+  switchSessionTemplate,
   getSession,
   markSessionHeld,
   saveSectionNotes,
@@ -98,6 +101,31 @@ describe('notes outside the template', () => {
     expect(q('[data-testid=notes-conflict] strong')?.textContent).toBe(
       '“Catch-up” was also changed in another window.',
     );
+  });
+
+  it('a retired template’s notes keep its titles, and it is no longer offered', async () => {
+    const { relationship, session } = await bobsSession();
+    const wins = { id: 'wins-1', title: 'Wins', minutes: 5, prompts: [], kind: 'notes' as const };
+    const mine = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [wins],
+    });
+    await switchSessionTemplate(session.id, mine.id);
+    await saveSectionNotes(session.id, 'wins-1', 'Shipped the importer');
+    await switchSessionTemplate(session.id, 'builtin:your-session');
+    await deleteCustomTemplate(mine.id);
+    await renderPanel(relationship.id);
+    const field = await vi.waitFor(() =>
+      q<HTMLTextAreaElement>('[data-testid=other-notes][data-field=wins-1]')!,
+    );
+    expect(container().querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Wins');
+    const offered = [...container().querySelectorAll('[data-testid=session-template] option')].map(
+      (o) => (o as HTMLOptionElement).value,
+    );
+    expect(offered).not.toContain(mine.id);
+    expect(offered).toContain('builtin:your-session');
   });
 
   it('the summary lists them after the template’s sections', async () => {
