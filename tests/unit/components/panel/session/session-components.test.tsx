@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CapturedAgreement, CaptureLine } from '@/components/panel/session/CaptureLine';
 import { journalWrite, readJournal } from '@/components/panel/session/note-journal';
 import {
@@ -10,9 +10,10 @@ import {
   useSessionNotes,
 } from '@/components/panel/session/use-session-notes';
 import type { ActionResult } from '@/components/panel/calendar/view-types';
-import { createRelationship, getSession, prepareSession, saveSectionNotes, savePrivateNotes } from '@/lib/db';
+import { getSession, saveSectionNotes, savePrivateNotes } from '@/lib/db';
 import type * as Db from '@/lib/db';
 import type { Session } from '@/lib/domain/model';
+import { plannedSession as planned, useEmptyJournal } from '../../../helpers/planned-session';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
 // The real repositories, with saveSectionNotes / savePrivateNotes replaceable per test (a failing save).
@@ -31,25 +32,17 @@ const { saveSectionNotes: realSaveSectionNotes, savePrivateNotes: realSavePrivat
 const QUOTA_MESSAGE = /no storage space left/i;
 
 beforeEach(() => {
-  localStorage.clear();
   vi.mocked(saveSectionNotes).mockReset().mockImplementation(realSaveSectionNotes);
   vi.mocked(savePrivateNotes).mockReset().mockImplementation(realSavePrivateNotes);
 });
-
-// Registered before the container, so it runs after the unmount (which may still write notes).
-afterEach(() => {
-  vi.useRealTimers();
-  localStorage.clear();
-});
+useEmptyJournal();
 
 const container = useRenderContainer();
 
 async function plannedSession(notes: Record<string, string> = {}): Promise<Session> {
-  const relationship = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Sam' });
-  const { session } = await prepareSession({ relationshipId: relationship.id, scheduledAt: Date.now() });
-  for (const [field, text] of Object.entries(notes)) await saveSectionNotes(session.id, field, text);
+  const session = await planned(notes, saveSectionNotes);
   vi.mocked(saveSectionNotes).mockClear();
-  return (await getSession(session.id))!;
+  return session;
 }
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { journalWrite, readJournal } from '@/components/panel/session/note-journal';
 import {
   PRIVATE_FIELD,
@@ -14,9 +14,10 @@ import {
   type SessionNotesOptions,
   useSessionNotes,
 } from '@/components/panel/session/use-session-notes';
-import { createRelationship, getSession, prepareSession, saveSectionNotes } from '@/lib/db';
+import { getSession, saveSectionNotes } from '@/lib/db';
 import type * as Db from '@/lib/db';
 import type { Session } from '@/lib/domain/model';
+import { plannedSession as planned, useEmptyJournal } from '../../../helpers/planned-session';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
 vi.mock('@/lib/db', async (importOriginal) => {
@@ -27,22 +28,13 @@ vi.mock('@/lib/db', async (importOriginal) => {
 const { saveSectionNotes: realSaveSectionNotes } = await vi.importActual<typeof Db>('@/lib/db');
 
 beforeEach(() => {
-  localStorage.clear();
   vi.mocked(saveSectionNotes).mockReset().mockImplementation(realSaveSectionNotes);
 });
-// Registered before the container, so it runs after the unmount (which may still write notes).
-afterEach(() => {
-  vi.useRealTimers();
-  localStorage.clear();
-});
+useEmptyJournal();
 const container = useRenderContainer();
 
-async function plannedSession(notes: Record<string, string> = {}): Promise<Session> {
-  const relationship = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Sam' });
-  const { session } = await prepareSession({ relationshipId: relationship.id, scheduledAt: Date.now() });
-  for (const [field, text] of Object.entries(notes)) await realSaveSectionNotes(session.id, field, text);
-  return (await getSession(session.id))!;
-}
+const plannedSession = (notes: Record<string, string> = {}): Promise<Session> =>
+  planned(notes, realSaveSectionNotes);
 
 /** Another window: saves straight to the database. */
 const otherWindowSaves = (sessionId: string, field: string, text: string) =>
