@@ -24,7 +24,10 @@ export default defineConfig({
   define: { __DUET_DEMO__: 'false', __DUET_BENCH__: 'false' },
   test: {
     projects: [
-      { extends: true, test: { name: 'node', include: domFree, environment: 'node' } },
+      // Not isolated: these files share one module graph per worker (half the node project's time was each
+      // file importing the data layer again). Every test still starts from a fresh fake database and browser
+      // (tests/unit/setup.ts runs per file); shuffled runs (`--sequence.shuffle`) pass.
+      { extends: true, test: { name: 'node', include: domFree, environment: 'node', isolate: false } },
       { extends: true, test: { name: 'dom', include: [ALL], exclude: domFree, environment: 'happy-dom' } },
     ],
     setupFiles: ['tests/unit/setup.ts'],
