@@ -13,7 +13,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
-import { journalSettle, journalWrite, readJournal } from './session/note-journal';
+import { journalForget, journalWrite, readJournal } from './session/note-journal';
 import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
@@ -34,7 +34,7 @@ export function describeSaveError(error: unknown): string {
 
 /**
  * Unsaved text, journalled per event and per 1:1 (one 1:1's text never goes into another's note) with the
- * stored text it replaces: `base`, null when unknown (the database could not be read).
+ * stored text it replaces (`base`; absent when unknown: the database could not be read).
  */
 interface Unsaved {
   mine: string;
@@ -44,32 +44,18 @@ interface Unsaved {
 const journalId = (target: NoteTarget) => `calendar:${target.eventKey}`;
 const journalField = (target: NoteTarget) => target.relationshipId ?? '-';
 
-function parseUnsaved(raw: string): Unsaved | null {
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null) return null;
-    const { mine, base } = value as Partial<Unsaved>;
-    if (typeof mine !== 'string' || (base !== null && typeof base !== 'string')) return null;
-    return { mine, base };
-  } catch {
-    return null;
-  }
-}
-
 function readUnsaved(target: NoteTarget): Unsaved | null {
   const entry = readJournal(journalId(target))[journalField(target)];
-  return entry ? parseUnsaved(entry.text) : null;
+  return entry ? { mine: entry.text, base: entry.base ?? null } : null;
 }
 
 function keepUnsaved(target: NoteTarget, mine: string, base: string | undefined): void {
-  journalWrite(journalId(target), journalField(target), JSON.stringify({ mine, base: base ?? null }));
+  journalWrite(journalId(target), journalField(target), mine, Date.now(), base);
 }
 
 /** The database now holds `text`: forget the journalled text if it is that (not if newer text was typed). */
 function forgetUnsaved(target: NoteTarget, text: string): void {
-  const entry = readJournal(journalId(target))[journalField(target)];
-  if (entry && parseUnsaved(entry.text)?.mine === text)
-    journalSettle(journalId(target), journalField(target), entry.text);
+  if (readUnsaved(target)?.mine === text) journalForget(journalId(target), journalField(target));
 }
 
 export function useNoteDraft(target: NoteTarget | null) {

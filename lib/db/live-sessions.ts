@@ -37,6 +37,23 @@ import { validate } from './validate';
 
 /** A planned session this close to now is the one being held. */
 export const LIVE_WINDOW_MS = 12 * 60 * 60 * 1000;
+/**
+ * The template a session runs on: its own, else its 1:1's, else (either deleted since: another tab, an
+ * import) the kind's built-in one.
+ */
+function templateOf(
+  templates: readonly Template[],
+  session: Pick<Session, 'templateId'>,
+  relationship: Pick<Relationship, 'templateId' | 'kind'>,
+): Template | undefined {
+  const byId = (id: string) => templates.find((t) => t.id === id);
+  return (
+    byId(session.templateId) ??
+    byId(relationship.templateId) ??
+    byId(DEFAULT_TEMPLATE_FOR_KIND[relationship.kind])
+  );
+}
+
 /** Rejoining a call this soon after it ended continues the same session. */
 export const REJOIN_WINDOW_MS = 3 * 60 * 60 * 1000;
 /** A call this close to a Calendar event's start is that event's meeting. */
@@ -121,11 +138,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     const heldLongAgo = session.status === 'held' && now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS;
     if (!heldLongAgo) await carryOverInto(session, db);
     const live = liveOf(session);
-    // A template deleted since (another tab, an import) falls back to the kind's built-in one.
-    const template =
-      (await getTemplate(session.templateId, db)) ??
-      (await getTemplate(relationship.templateId, db)) ??
-      (await getTemplate(DEFAULT_TEMPLATE_FOR_KIND[relationship.kind], db));
+    const template = templateOf(await allTemplates(db), session, relationship);
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
     if (session.status === 'held') {
       // Held a while ago (a past event opened again): shown as it is, never restarted. Held moments ago
@@ -329,7 +342,9 @@ export async function loadSessionView(
   if (!session) return undefined;
   const relationship = await db.relationships.get(session.relationshipId);
   if (!relationship) return undefined;
-  const [people, points, active, made, closedRows, goals, feedback, all] = await Promise.all([
+  // Every template, retired ones too: notes of a section a retired template had keep its title. The
+  // session's template select offers only those not retired (and this session's own).
+  const [people, points, active, made, closedRows, goals, feedback, templates] = await Promise.all([
     db.people.bulkGet(relationship.personIds),
     db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
     openAgreements(relationship.id, db),
@@ -346,14 +361,7 @@ export async function loadSessionView(
     feedbackOf(relationship.id, db),
     allTemplates(db),
   ]);
-  const template =
-    all.find((t) => t.id === session.templateId) ??
-    all.find((t) => t.id === relationship.templateId) ??
-    all.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ??
-    all[0]!;
-  // Every template, retired ones too: notes of a section a retired template had keep its title. The
-  // session's template select offers only those not retired (and this session's own).
-  const templates = all;
+  const template = templateOf(templates, session, relationship) ?? templates[0]!;
   return {
     session,
     relationship,

@@ -1,5 +1,6 @@
 /**
- * A write-ahead journal for live-session notes: every keystroke is written synchronously to the
+ * A write-ahead journal for notes (live sessions', and the Calendar panel's per event and 1:1, under
+ * `calendar:<event>`): every keystroke is written synchronously to the
  * extension origin's localStorage before the (debounced, asynchronous) IndexedDB save. If the tab closes,
  * the browser crashes or Duet reloads before the save lands, the next panel for that session finds the
  * newer text here and saves it. Extension-origin storage: the Google page cannot read it. An entry is
