@@ -12,11 +12,18 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { DeclinedEvent, SeenInstance } from '../db';
-import { DECLINED_EVENTS_KEY, MAX_DECLINED_EVENTS, parseDeclinedEvents } from '../messaging/declined-events';
+import {
+  DECLINED_EVENTS_KEY,
+  MAX_DECLINED_EVENTS,
+  parseDeclinedEvents,
+  parseDeclinedPrompts,
+  RESCHEDULE_AWAITING_KEY,
+} from '../messaging/declined-events';
 import { type ChipTime, chipStart, type ClockReading } from '../domain/calendar-clock';
 import type { Day } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
+  AFTER_HELD_LOOKBACK,
   badgeText,
   type CadenceFact,
   decideReminders,
@@ -29,6 +36,7 @@ import {
   type ReminderFacts,
   recordDismissed,
   recordSent,
+  REMINDER_LIMITS,
   type Reminder,
   type ReminderKind,
   type SentLog,
@@ -46,7 +54,7 @@ export const REMINDER_ALARM = 'duet-reminders';
 export const MIDNIGHT_ALARM = 'duet-midnight';
 export const CHECK_PERIOD_MINUTES = 5;
 /** The held-1:1 window the facts are read for (lib/domain/reminders decides within it). */
-const HELD_HOURS = 6;
+const HELD_HOURS = AFTER_HELD_LOOKBACK / (60 * 60_000);
 
 export const SENT_LOG_KEY = 'reminders.sent';
 export const PENDING_KEY = 'reminders.pending';
@@ -317,6 +325,12 @@ export class Reminders {
   /** The latest update of `declinedSeen` (the check waits for it). */
   private declinedRecorded: Promise<void> = Promise.resolve();
   /**
+   * Declined instances whose "reschedule?" has not been raised yet (by event id), kept in `storage.session`:
+   * a decline seen while the caps were used, or a second one of the same 1:1 in a batch, is raised by a
+   * later check instead of being dropped. Leaves when raised (or dismissed), accepted again, or past.
+   */
+  private readonly awaiting: SessionKept<Map<string, DeclinedEvent>>;
+  /**
    * Which signed-in Google account's Calendar last showed each 1:1 (`ACCOUNT_ANY`: any 1:1), so a click
    * opens that account's Calendar, not the first one's. Kept in `storage.session` (numbers and ids).
    */
@@ -337,6 +351,12 @@ export class Reminders {
       DECLINED_EVENTS_KEY,
       (stored) => new Set(parseDeclinedEvents(stored)),
       (ids) => [...ids],
+    );
+    this.awaiting = new SessionKept(
+      this.pendingArea,
+      RESCHEDULE_AWAITING_KEY,
+      (stored) => new Map(parseDeclinedPrompts(stored).map((event) => [event.eventId, event])),
+      (events) => [...events.values()],
     );
     this.accounts = new SessionKept(this.pendingArea, ACCOUNTS_KEY, readAccounts);
     this.clocks = deps.clocks ?? new CalendarClocks(this.pendingArea);
@@ -419,8 +439,16 @@ export class Reminders {
       const upcoming = soon.filter(
         (fact) => !fact.calendarEventId || !declinedSeen.has(fact.calendarEventId),
       );
-      return this.raise({ ...NO_FACTS, upcoming, held, cadence }, now, settings);
+      const declined = settings.reschedule ? await this.awaitingFacts(declinedSeen) : [];
+      return this.raise({ ...NO_FACTS, upcoming, held, cadence, declined }, now, settings);
     });
+  }
+
+  /** The declined instances still waiting for their prompt (still declined), as facts. */
+  private async awaitingFacts(declinedSeen: ReadonlySet<string>): Promise<DeclinedFact[]> {
+    const awaiting = await this.awaiting.get();
+    const events = [...awaiting.values()].filter((event) => declinedSeen.has(event.eventId));
+    return events.length > 0 ? this.deps.declined(events) : [];
   }
 
   /**
@@ -455,12 +483,25 @@ export class Reminders {
       const clock = await this.clocks.learn(times, account);
       const { seen, declined } = this.sorted(tracked, clock);
       if (seen.length > 0) await this.deps.planSeen?.(seen, this.now()).catch(() => 0);
-      if (declined.length === 0) return [];
+      await this.declinedRecorded;
       const settings = await this.deps.settings();
       if (!settings.reschedule) return [];
-      const now = this.now();
-      const facts = await this.deps.declined(declined);
-      return this.raise({ ...NO_FACTS, declined: facts }, now, settings);
+      const awaiting = await this.awaiting.get();
+      let changed = false;
+      for (const [eventId, declinedNow] of answers)
+        if (!declinedNow && awaiting.delete(eventId)) changed = true;
+      for (const event of declined) {
+        const before = awaiting.get(event.eventId);
+        if (before?.scheduledAt === event.scheduledAt && before.dataEventId === event.dataEventId) continue;
+        awaiting.delete(event.eventId); // the newest last (the oldest go first when too many wait)
+        awaiting.set(event.eventId, event);
+        changed = true;
+      }
+      if (changed) await this.awaiting.save();
+      if (declined.length === 0) return [];
+      // This batch's declines, and any still waiting from before (a cap, or two of one 1:1 in a batch).
+      const facts = await this.awaitingFacts(await this.declinedSeen.get());
+      return this.raise({ ...NO_FACTS, declined: facts }, this.now(), settings);
     });
   }
 
@@ -536,6 +577,7 @@ export class Reminders {
     const stored = await this.area.get(SENT_LOG_KEY);
     const log = readSentLog(stored[SENT_LOG_KEY]);
     const decided = decideReminders(facts, now, settings, log);
+    if (facts.declined.length > 0) await this.settleAwaiting(log, decided, now);
     if (decided.length === 0) return [];
     const pending = readPending((await this.pendingArea.get(PENDING_KEY))[PENDING_KEY], now);
     const raised: Reminder[] = [];
@@ -552,6 +594,24 @@ export class Reminders {
       this.pendingArea.set({ [PENDING_KEY]: pending }),
     ]);
     return raised;
+  }
+
+  /**
+   * Declined instances leave the waiting list once their prompt is raised now or was before (sent or
+   * dismissed: the sent log), or once they are too far past to prompt; at most MAX_DECLINED_EVENTS wait.
+   */
+  private async settleAwaiting(log: SentLog, raised: readonly Reminder[], now: number): Promise<void> {
+    const awaiting = await this.awaiting.get();
+    const done = new Set([...log.entries.map((entry) => entry.key), ...raised.map((r) => r.key)]);
+    let changed = false;
+    for (const [eventId, event] of awaiting) {
+      const past = event.scheduledAt < now + REMINDER_LIMITS.rescheduleFrom;
+      if (past || done.has(`reschedule:${eventId}`)) changed = awaiting.delete(eventId) || changed;
+    }
+    for (const eventId of [...awaiting.keys()].slice(0, Math.max(0, awaiting.size - MAX_DECLINED_EVENTS))) {
+      changed = awaiting.delete(eventId) || changed;
+    }
+    if (changed) await this.awaiting.save();
   }
 
   private async show(id: string, reminder: Reminder): Promise<boolean> {

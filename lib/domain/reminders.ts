@@ -233,15 +233,39 @@ function reschedule(facts: ReminderFacts, now: number, settings: ReminderSetting
     }));
 }
 
+/** The next local instant at which daytime begins, at or after `at` (`at` itself when it is daytime). */
+export function daytimeFrom(at: number): number {
+  if (isDaytime(at)) return at;
+  const date = new Date(at);
+  if (date.getHours() >= REMINDER_LIMITS.daytime[1]) date.setDate(date.getDate() + 1);
+  date.setHours(REMINDER_LIMITS.daytime[0], 0, 0, 0);
+  return date.getTime();
+}
+
+/**
+ * When "after a held 1:1" may be asked: from `afterHeldDelay` after it, for the rest of `afterHeldWindow`,
+ * in daytime. A 1:1 held too late in the evening for any of that window to be daytime is asked about the
+ * next morning instead (for as long), rather than never.
+ */
+export function afterHeldAskWindow(heldAt: number): { from: number; until: number } {
+  const from = heldAt + REMINDER_LIMITS.afterHeldDelay;
+  const until = heldAt + REMINDER_LIMITS.afterHeldWindow;
+  const daytime = daytimeFrom(from);
+  if (daytime <= until) return { from, until };
+  return { from: daytime, until: daytime + (until - from) };
+}
+
+/** How far back held 1:1s can still be asked about (an evening 1:1, the next morning). */
+export const AFTER_HELD_LOOKBACK = 24 * HOUR;
+
 function afterHeld(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
   if (!settings.afterHeld || !isDaytime(now)) return [];
   return facts.held
-    .filter(
-      (h) =>
-        h.agreementsMade === 0 &&
-        h.heldAt <= now - REMINDER_LIMITS.afterHeldDelay &&
-        h.heldAt >= now - REMINDER_LIMITS.afterHeldWindow,
-    )
+    .filter((h) => {
+      if (h.agreementsMade !== 0) return false;
+      const { from, until } = afterHeldAskWindow(h.heldAt);
+      return from <= now && now <= until;
+    })
     .sort((a, b) => b.heldAt - a.heldAt)
     .map((h) => ({
       kind: 'after-held',

@@ -17,3 +17,33 @@ export function parseDeclinedEvents(value: unknown): string[] {
     .filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID)
     .slice(-MAX_DECLINED_EVENTS);
 }
+
+/**
+ * Declined instances of tracked 1:1s whose "reschedule?" prompt is still to come (a later check raises it
+ * when the caps allow): opaque ids and the instance's time only, in `storage.session` like the ids above.
+ */
+export const RESCHEDULE_AWAITING_KEY = 'reminders.declined';
+
+export interface DeclinedPrompt {
+  eventId: string;
+  dataEventId: string;
+  relationshipId: string;
+  scheduledAt: number;
+}
+
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+
+/** What storage holds, as a list of waiting prompts (anything malformed is dropped). */
+export function parseDeclinedPrompts(value: unknown): DeclinedPrompt[] {
+  if (!Array.isArray(value)) return [];
+  const out: DeclinedPrompt[] = [];
+  for (const item of value.slice(-MAX_DECLINED_EVENTS)) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { eventId, dataEventId, relationshipId, scheduledAt } = item as Record<string, unknown>;
+    if (!isId(eventId) || !isId(dataEventId) || !isId(relationshipId)) continue;
+    if (typeof scheduledAt !== 'number' || !Number.isFinite(scheduledAt)) continue;
+    out.push({ eventId, dataEventId, relationshipId, scheduledAt });
+  }
+  return out;
+}

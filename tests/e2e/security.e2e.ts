@@ -255,6 +255,19 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
         }
         continue;
       }
+      if (key === 'reminders.declined') {
+        // Declined tracked 1:1s whose "reschedule?" is still to come: opaque ids and the instance's time.
+        expect(Array.isArray(value)).toBe(true);
+        for (const waiting of value as Array<Record<string, unknown>>) {
+          expect(Object.keys(waiting).sort()).toEqual(
+            ['dataEventId', 'eventId', 'relationshipId', 'scheduledAt'].sort(),
+          );
+          expect(Number.isFinite(waiting.scheduledAt)).toBe(true);
+          for (const id of [waiting.eventId, waiting.dataEventId, waiting.relationshipId])
+            expect(id).toMatch(/^[\w.@:-]+$/);
+        }
+        continue;
+      }
       if (key === 'declined-events') {
         // Calendar instances of tracked 1:1s I declined: event ids only.
         expect(Array.isArray(value)).toBe(true);

@@ -637,6 +637,95 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
     });
   });
 
+  describe('no decline is dropped: what the caps hold back comes in a later check', () => {
+    const ALEX_1 = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
+    const ALEX_2 = '9q7kdlrmoh7cfue81kf5u8fmkk_20261201T170000Z';
+    const clockAt = (start: number) => {
+      let now = start;
+      return { now: () => now, advance: (ms: number) => void (now += ms) };
+    };
+    const keys = (raised: readonly Reminder[]) => raised.map((r) => r.key);
+
+    it('two declined instances of one 1:1 in a batch: the first now, the second at the next check', async () => {
+      const { reminders } = harness({}, { upcoming: vi.fn(async () => []) });
+      const raised = await reminders.eventsJudged([
+        judged(),
+        judged({ eventId: ALEX_2, day: '2026-12-01', dataEventId: 'second' }),
+      ]);
+      expect(keys(raised)).toEqual([`reschedule:${ALEX_1}`]);
+      expect(keys(await reminders.check())).toEqual([`reschedule:${ALEX_2}`]);
+      expect(await reminders.check()).toEqual([]);
+      expect(Object.keys(await notifications()).sort()).toEqual(
+        [`duet:reschedule:${ALEX_1}`, `duet:reschedule:${ALEX_2}`].sort(),
+      );
+    });
+
+    it('a decline seen while the hourly cap is used is raised once the hour has passed', async () => {
+      const clock = clockAt(NOW);
+      const full = Array.from({ length: 4 }, (_, i) => ({ key: `after-held:s${i}`, at: NOW - 10 * MIN }));
+      await fakeBrowser.storage.local.set({ [SENT_LOG_KEY]: { entries: full } });
+      const { reminders } = harness({}, { upcoming: vi.fn(async () => []), now: clock.now });
+      expect(await reminders.eventsJudged([judged()])).toEqual([]);
+      expect(await reminders.check()).toEqual([]); // still capped
+      clock.advance(HOUR);
+      expect(keys(await reminders.check())).toEqual([`reschedule:${ALEX_1}`]);
+    });
+
+    it('kept for a restarted worker; forgotten once accepted again, raised, or past', async () => {
+      const stored = async () =>
+        (await fakeBrowser.storage.session.get('reminders.declined'))['reminders.declined'];
+      const full = Array.from({ length: 4 }, (_, i) => ({ key: `after-held:s${i}`, at: NOW - 10 * MIN }));
+      await fakeBrowser.storage.local.set({ [SENT_LOG_KEY]: { entries: full } });
+      const first = harness({}, { upcoming: vi.fn(async () => []) });
+      await first.reminders.eventsJudged([
+        judged(),
+        judged({ eventId: ALEX_2, day: '2026-12-01', dataEventId: 'second' }),
+      ]);
+      // Opaque ids and the instance's time only.
+      expect(await stored()).toEqual([
+        {
+          eventId: ALEX_1,
+          dataEventId: 'OXE3a2Rscm1vaDdj',
+          relationshipId: 'r-alex',
+          scheduledAt: Date.UTC(2026, 10, 24, 17),
+        },
+        {
+          eventId: ALEX_2,
+          dataEventId: 'second',
+          relationshipId: 'r-alex',
+          scheduledAt: Date.UTC(2026, 11, 1, 17),
+        },
+      ]);
+      expect(await fakeBrowser.storage.local.get('reminders.declined')).toEqual({}); // never on disk
+      // The second instance is accepted again; a restarted worker, an hour later, raises the first only.
+      await first.reminders.eventsJudged([
+        judged({ eventId: ALEX_2, day: '2026-12-01', response: 'accepted' }),
+      ]);
+      const restarted = harness({}, { upcoming: vi.fn(async () => []), now: () => NOW + HOUR });
+      expect(keys(await restarted.reminders.check())).toEqual([`reschedule:${ALEX_1}`]);
+      expect(await stored()).toEqual([]);
+      // A decline whose time has passed leaves the list without a prompt.
+      const late = harness({}, { upcoming: vi.fn(async () => []), now: () => NOW + 2 * DAY });
+      await fakeBrowser.storage.session.set({
+        'reminders.declined': [
+          { eventId: ALEX_2, dataEventId: 'second', relationshipId: 'r-alex', scheduledAt: NOW + DAY },
+        ],
+        [DECLINED_EVENTS_KEY]: [ALEX_2],
+      });
+      expect(await late.reminders.check()).toEqual([]);
+      expect(await stored()).toEqual([]);
+    });
+
+    it('switched off: nothing waits, nothing is raised later', async () => {
+      const full = Array.from({ length: 4 }, (_, i) => ({ key: `after-held:s${i}`, at: NOW - 10 * MIN }));
+      await fakeBrowser.storage.local.set({ [SENT_LOG_KEY]: { entries: full } });
+      const { reminders } = harness({ reschedule: false }, { upcoming: vi.fn(async () => []) });
+      await reminders.eventsJudged([judged()]);
+      const later = harness({}, { upcoming: vi.fn(async () => []), now: () => NOW + HOUR });
+      expect(await later.reminders.check()).toEqual([]);
+    });
+  });
+
   it('opens Calendar in the signed-in account whose page showed that 1:1 (/calendar/u/N/)', async () => {
     const { reminders } = harness();
     const tabs = vi.spyOn(fakeBrowser.tabs, 'create');

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
 import {
+  AFTER_HELD_LOOKBACK,
+  afterHeldAskWindow,
   badgeText,
   type CadenceFact,
+  daytimeFrom,
   decideReminders,
   type DeclinedFact,
   EMPTY_LOG,
@@ -158,6 +161,32 @@ describe('after a held 1:1 with no agreements', () => {
     expect(decide({ held: [held()] }, EMPTY_LOG, settings({ afterHeld: false }))).toEqual([]);
     const night = Date.UTC(2026, 10, 24, 23);
     expect(decide({ held: [held({ heldAt: night - 30 * MIN })] }, EMPTY_LOG, settings(), night)).toEqual([]);
+  });
+
+  it('a 1:1 held too late in the evening is asked about the next morning, not never', () => {
+    const evening = Date.UTC(2026, 10, 23, 19, 55); // Monday 19:55: its window is all night
+    const at = (h: number, m = 0) => Date.UTC(2026, 10, 24, h, m);
+    const late = [held({ heldAt: evening })];
+    expect(decide({ held: late }, EMPTY_LOG, settings(), evening + 20 * MIN)).toEqual([]); // 20:15: night
+    expect(decide({ held: late }, EMPTY_LOG, settings(), at(7, 59))).toEqual([]);
+    expect(decide({ held: late }, EMPTY_LOG, settings(), at(8))).toHaveLength(1);
+    expect(decide({ held: late }, EMPTY_LOG, settings(), at(13, 50))).toHaveLength(1);
+    expect(decide({ held: late }, EMPTY_LOG, settings(), at(13, 51))).toEqual([]);
+    // Part of the evening window is daytime (19:00 → 19:10–20:00): asked then, not again the next morning.
+    const early = [held({ heldAt: Date.UTC(2026, 10, 23, 19) })];
+    expect(decide({ held: early }, EMPTY_LOG, settings(), Date.UTC(2026, 10, 23, 19, 30))).toHaveLength(1);
+    expect(decide({ held: early }, EMPTY_LOG, settings(), at(9))).toEqual([]);
+    // After midnight too: 01:00 asks from 08:00 for the window's 5 h 50 min.
+    const night = [held({ heldAt: at(1) })];
+    expect(decide({ held: night }, EMPTY_LOG, settings(), at(8, 5))).toHaveLength(1);
+    expect(afterHeldAskWindow(at(1))).toEqual({ from: at(8), until: at(13, 50) });
+    expect(AFTER_HELD_LOOKBACK).toBeGreaterThanOrEqual(at(13, 50) - evening);
+  });
+
+  it('the next daytime begins at 08:00 local time', () => {
+    expect(daytimeFrom(Date.UTC(2026, 10, 24, 9))).toBe(Date.UTC(2026, 10, 24, 9));
+    expect(daytimeFrom(Date.UTC(2026, 10, 24, 21))).toBe(Date.UTC(2026, 10, 25, 8));
+    expect(daytimeFrom(Date.UTC(2026, 10, 24, 3))).toBe(Date.UTC(2026, 10, 24, 8));
   });
 
   it('is raised once per session', () => {
