@@ -66,7 +66,9 @@ export async function saveEventNote(
   options: SaveNotesOptions = {},
 ): Promise<Session> {
   if (text.length > MAX_LONG_TEXT) throw new InvalidInputError(`notes: at most ${MAX_LONG_TEXT} characters`);
-  return db.transaction('rw', [db.sessions, db.relationships, db.people, db.talkingPoints], async () => {
+  // db.settings: a series created here takes the user's default cadence for its kind (createRelationship).
+  const tables = [db.sessions, db.relationships, db.people, db.talkingPoints, db.settings];
+  return db.transaction('rw', tables, async () => {
     let session = await sessionOfEvent(event.eventKey, event.relationshipId, db);
     if (!session) {
       const shown = event.relationshipId ? await db.relationships.get(event.relationshipId) : undefined;

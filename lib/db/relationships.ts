@@ -15,6 +15,7 @@ import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templa
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
+import { getSettings } from './settings';
 import { validate } from './validate';
 
 export interface NewRelationship {
@@ -27,10 +28,20 @@ export interface NewRelationship {
   meetCodes?: string[];
 }
 
+/** The user's default cadence for a kind of 1:1 (Options → Reminders), else the built-in one. */
+async function defaultCadenceDays(kind: RelationshipKind, db: DuetDatabase = getDatabase()): Promise<number> {
+  return (await getSettings(db)).cadenceDays[kind] ?? DEFAULT_CADENCE_DAYS[kind];
+}
+
+/**
+ * Creates a 1:1 series. Without an explicit `cadenceDays` it gets the user's default for its kind, so no
+ * caller can forget it. Inside a transaction, that transaction must include `db.settings`.
+ */
 export async function createRelationship(
   input: NewRelationship,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
+  const cadenceDays = input.cadenceDays ?? (await defaultCadenceDays(input.kind, db));
   const now = Date.now();
   const relationship = validate(
     RelationshipSchema,
@@ -39,7 +50,7 @@ export async function createRelationship(
       personIds: input.personIds,
       kind: input.kind,
       title: input.title.trim(),
-      cadenceDays: input.cadenceDays ?? DEFAULT_CADENCE_DAYS[input.kind],
+      cadenceDays,
       templateId: input.templateId ?? DEFAULT_TEMPLATE_FOR_KIND[input.kind],
       calendarSeriesIds: input.calendarSeriesIds ?? [],
       meetCodes: input.meetCodes ?? [],

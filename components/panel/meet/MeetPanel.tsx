@@ -151,13 +151,17 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
         t('panel_untitled_1on1'),
     }));
   }, []);
+  // The user's per-kind cadence defaults (Options), as the Calendar panel suggests them: the title's
+  // cadence first, then these. The card waits for them (it reads `initial` once); unreadable → built-ins.
+  const settings = useLiveQuery(getSettings, []);
   const [choice, setChoice] = useState('');
   const name = context.trackable ?? context.others[0] ?? '';
   const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
+  const defaults = settings.status === 'ready' ? settings.value.cadenceDays : {};
   return (
     <section class="cal-body" data-testid="meet-link-chooser">
       <h1 class="event-title">{context.title || t('panel_meet_this_call')}</h1>
-      {!context.link ? (
+      {!context.link && settings.status !== 'loading' ? (
         <TrackCard
           mode="track"
           place="call"
@@ -167,9 +171,9 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
             email: '',
             relation: guessRelation(kind),
             kind,
-            cadenceDays: guessCadenceDays(context.title, kind),
+            cadenceDays: guessCadenceDays(context.title, kind, defaults),
           }}
-          cadenceFor={(k) => guessCadenceDays(context.title, k)}
+          cadenceFor={(k) => guessCadenceDays(context.title, k, defaults)}
           onTrack={onTrack}
         />
       ) : null}

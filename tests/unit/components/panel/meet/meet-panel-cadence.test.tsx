@@ -1,0 +1,99 @@
+/**
+ * Tracking a Meet call as a 1:1 suggests (and saves) the user's default cadence for the kind, as the
+ * Calendar panel does: a cadence in the call's title first, then the user's default, then the built-in.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type MeetContext, MeetPanel } from '@/components/panel/meet/MeetPanel';
+import { listRelationships, updateCadenceDefault } from '@/lib/db';
+import { DEFAULT_CADENCE_DAYS } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const CODE = 'abc-defg-hij';
+
+function meetContext(changes: Partial<MeetContext> = {}): MeetContext {
+  return {
+    surface: 'meet',
+    meetingCode: CODE,
+    title: 'Project chat',
+    state: 'in-call',
+    presenting: false,
+    others: ['Dana Lee'],
+    link: null,
+    trackable: 'Dana Lee',
+    ...changes,
+  };
+}
+
+beforeEach(() => {
+  // The background acknowledges "meet/call-linked".
+  fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, data: { ok: true } }));
+});
+
+const container = useRenderContainer();
+
+const q = <E extends Element = HTMLElement>(testId: string) =>
+  container().querySelector(`[data-testid="${testId}"]`) as E | null;
+
+async function waitFor(testId: string): Promise<HTMLElement> {
+  await vi.waitFor(() => expect(q(testId)).not.toBeNull());
+  return q<HTMLElement>(testId)!;
+}
+
+async function show(context: MeetContext) {
+  await act(() => {
+    render(<MeetPanel context={context} />, container());
+  });
+}
+
+async function click(element: Element | null) {
+  expect(element).not.toBeNull();
+  await act(async () => {
+    (element as HTMLElement).click();
+  });
+}
+
+async function change(element: Element | null, value: string) {
+  expect(element).not.toBeNull();
+  await act(() => {
+    (element as HTMLSelectElement).value = value;
+    element!.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function trackedCadence(): Promise<number | undefined> {
+  await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+  const [relationship] = await listRelationships();
+  expect(relationship?.meetCodes).toEqual([CODE]);
+  return relationship?.cadenceDays;
+}
+
+describe('MeetPanel: tracking a call uses the cadence defaults from Options', () => {
+  it("saves the user's default for the kind when the title gives no cadence", async () => {
+    expect(DEFAULT_CADENCE_DAYS['one-on-one']).not.toBe(21);
+    await updateCadenceDefault('one-on-one', 21);
+    await show(meetContext());
+    await click(await waitFor('track-one-on-one'));
+    expect(await trackedCadence()).toBe(21);
+  });
+
+  it("suggests the user's default for another kind chosen in the details", async () => {
+    expect(DEFAULT_CADENCE_DAYS.peer).not.toBe(35);
+    await updateCadenceDefault('peer', 35);
+    await show(meetContext());
+    await click(await waitFor('track-edit'));
+    await change(q('track-kind'), 'peer');
+    expect(q<HTMLInputElement>('track-cadence')!.value).toBe('35');
+    await click(q('track-confirm'));
+    expect(await trackedCadence()).toBe(35);
+  });
+
+  it("keeps the title's cadence ahead of the user's default", async () => {
+    await updateCadenceDefault('one-on-one', 21);
+    await show(meetContext({ title: 'Weekly chat' }));
+    await click(await waitFor('track-one-on-one'));
+    expect(await trackedCadence()).toBe(7);
+  });
+});
