@@ -75,8 +75,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Duet',
     default_locale: 'en',
-    description:
-      'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
+    // Strings the browser shows come from the catalog (lib/i18n/messages/common.ts) like the UI's: `__MSG_key__`.
+    description: '__MSG_extDescription__',
     // sidePanel: "Continue in side panel" while presenting (Firefox uses sidebar_action, no permission).
     // alarms + notifications: reminders before/after a 1:1, cadence gaps, "reschedule?" for a declined 1:1
     // (OS notifications naming only the 1:1 and counts; lib/background/reminders.ts).
@@ -96,7 +96,7 @@ export default defineConfig({
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Open the Duet panel for the selected Calendar event',
+        description: '__MSG_extCommandOpenPanel__',
       },
     },
     ...(browser === 'firefox'

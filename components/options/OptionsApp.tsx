@@ -2,6 +2,7 @@
  * Duet's settings page: who I am, how 1:1s are detected, people and their 1:1s, templates, cadence and
  * reminders, my data (export, import, delete), and the privacy statement with what is stored.
  */
+import { useEffect } from 'preact/hooks';
 import { countRecords, getSettings, listRelationships, listTemplates, peopleDirectory } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { notifyDataChanged } from '../shared/data-changed';
@@ -37,6 +38,10 @@ export function OptionsApp({ onDataChanged = () => void notifyDataChanged() }: O
   const r = valueOf(relationships);
   const d = valueOf(directory);
   const tpl = valueOf(templates);
+  // The tab's title in the UI language (index.html has only the brand, for the moment before this runs).
+  useEffect(() => {
+    document.title = t('options_page_title');
+  }, []);
 
   return (
     <div class="options-page">

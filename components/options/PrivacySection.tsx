@@ -6,7 +6,9 @@ import type { StorageStatus } from './use-storage-status';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return t('options_bytes_b', bytes);
-  if (bytes < 1024 * 1024) return t('options_bytes_kb', (bytes / 1024).toFixed(1));
+  // Just under 1 MB rounds up to the next unit ("1.0 MB", not "1024.0 kB").
+  const kilobytes = (bytes / 1024).toFixed(1);
+  if (Number(kilobytes) < 1024) return t('options_bytes_kb', kilobytes);
   return t('options_bytes_mb', (bytes / 1024 / 1024).toFixed(1));
 }
 

@@ -9,10 +9,20 @@ export interface StorageStatus {
 export function useStorageStatus(): StorageStatus {
   const [status, setStatus] = useState<StorageStatus>({ persisted: null, usageBytes: null });
   useEffect(() => {
+    // Each answer on its own: one the browser refuses is "unknown", and the other is still shown.
+    const ask = async <T>(question: () => Promise<T> | undefined): Promise<T | undefined> => {
+      try {
+        return await question();
+      } catch {
+        return undefined;
+      }
+    };
     void (async () => {
-      const persisted = (await navigator.storage?.persisted?.()) ?? null;
-      const estimate = await navigator.storage?.estimate?.();
-      setStatus({ persisted, usageBytes: estimate?.usage ?? null });
+      const [persisted, estimate] = await Promise.all([
+        ask(() => navigator.storage?.persisted?.()),
+        ask(() => navigator.storage?.estimate?.()),
+      ]);
+      setStatus({ persisted: persisted ?? null, usageBytes: estimate?.usage ?? null });
     })();
   }, []);
   return status;

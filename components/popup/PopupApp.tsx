@@ -129,10 +129,14 @@ export function PopupApp({
               e.preventDefault();
               changeQuery('');
             } else if (e.key === 'ArrowDown') {
-              // The agreements first (the search's results); else the first thing in the lists.
-              const first =
-                document.querySelector<HTMLElement>('[data-testid=popup-done]') ??
-                document.querySelector<HTMLElement>('[data-popup-item]');
+              // The agreements first (the search's results); else the first thing in the lists that is on
+              // screen: while searching, the week ahead is hidden, and with no results there is nothing to go
+              // to — the key is left to the field (a hidden item can't take focus; swallowing it did nothing).
+              const visible = (selector: string) =>
+                [...document.querySelectorAll<HTMLElement>(selector)].find(
+                  (item) => !item.closest('[hidden]'),
+                );
+              const first = visible('[data-testid=popup-done]') ?? visible('[data-popup-item]');
               if (first) {
                 e.preventDefault();
                 first.focus();

@@ -36,6 +36,11 @@ export interface BackgroundDeps {
    * the badges never wait for it, and its failure never fails the classification.
    */
   eventsJudged?: (judged: readonly JudgedEvent[], account: number | null) => Promise<unknown> | void;
+  /** A Calendar view settled on these days (planned 1:1s no longer there: "reschedule?"). Not awaited. */
+  daysShown?: (
+    shown: { days: readonly string[]; eventIds: readonly string[]; calendars: readonly string[] },
+    account: number | null,
+  ) => Promise<unknown> | void;
   /** An extension page changed data: the toolbar badge (overdue agreements) follows. */
   dataChanged?: () => void;
 }
@@ -74,6 +79,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       }
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
+      return { ok: true };
+    },
+
+    'calendar/days-shown': async ({ days, eventIds, calendars }, { account = null }) => {
+      try {
+        void Promise.resolve(deps.daysShown?.({ days, eventIds, calendars }, account)).catch(() => undefined);
+      } catch {
+        // Reminders are best effort.
+      }
       return { ok: true };
     },
 

@@ -11,16 +11,17 @@
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { DeclinedEvent, SeenInstance } from '../db';
+import type { DeclinedEvent, PlannedInstance, SeenInstance } from '../db';
 import {
   DECLINED_EVENTS_KEY,
+  GONE_EVENTS_KEY,
   MAX_DECLINED_EVENTS,
   parseDeclinedEvents,
   parseDeclinedPrompts,
   RESCHEDULE_AWAITING_KEY,
 } from '../messaging/declined-events';
 import { type ChipTime, chipStart, type ClockReading } from '../domain/calendar-clock';
-import type { Day } from '../domain/days';
+import { addDays, type Day, dayOf } from '../domain/days';
 import type { ReminderSettings } from '../domain/model';
 import {
   AFTER_HELD_LOOKBACK,
@@ -31,6 +32,7 @@ import {
   EMPTY_LOG,
   type HeldFact,
   kindOfKey,
+  localInstant,
   nextLocalMidnight,
   NO_FACTS,
   type ReminderFacts,
@@ -87,6 +89,8 @@ export interface ReminderDeps {
   declined(events: readonly DeclinedEvent[]): Promise<DeclinedFact[]>;
   /** Tracked 1:1s Calendar shows in the coming days become planned sessions (lib/db planSeenInstances). */
   planSeen?(instances: readonly SeenInstance[], now: number): Promise<number>;
+  /** Sessions planned for Calendar instances in [from, to), still to come (lib/db plannedCalendarInstances). */
+  planned?(from: number, to: number): Promise<PlannedInstance[]>;
   /** "Cancel this session" on a declined 1:1. */
   cancelDeclined(event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>): Promise<unknown>;
   /** Something the Calendar badges show changed (a session was cancelled). */
@@ -174,7 +178,11 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
     case 'reschedule':
       return {
         title: t('bg_reschedule_title'),
-        message: t('bg_reschedule_message', name, formatDay(reminder.day, locale)),
+        message: t(
+          reminder.gone ? 'bg_reschedule_gone_message' : 'bg_reschedule_message',
+          name,
+          formatDay(reminder.day, locale),
+        ),
         buttons: [t('bg_reschedule_open'), t('bg_reschedule_cancel')],
       };
   }
@@ -331,6 +339,13 @@ export class Reminders {
    */
   private readonly awaiting: SessionKept<Map<string, DeclinedEvent>>;
   /**
+   * Planned instances a settled Calendar view of their day no longer shows (cancelled, deleted, moved away):
+   * "reschedule?" and no "prepare", like a decline, until a page shows them again. Event ids, `storage.session`.
+   */
+  private readonly goneSeen: SessionKept<Set<string>>;
+  /** The calendar each tracked instance was last seen on (memory only): hiding a calendar is not cancelling. */
+  private readonly calendarOf = new Map<string, string>();
+  /**
    * Which signed-in Google account's Calendar last showed each 1:1 (`ACCOUNT_ANY`: any 1:1), so a click
    * opens that account's Calendar, not the first one's. Kept in `storage.session` (numbers and ids).
    */
@@ -357,6 +372,12 @@ export class Reminders {
       RESCHEDULE_AWAITING_KEY,
       (stored) => new Map(parseDeclinedPrompts(stored).map((event) => [event.eventId, event])),
       (events) => [...events.values()],
+    );
+    this.goneSeen = new SessionKept(
+      this.pendingArea,
+      GONE_EVENTS_KEY,
+      (stored) => new Set(parseDeclinedEvents(stored)),
+      (ids) => [...ids],
     );
     this.accounts = new SessionKept(this.pendingArea, ACCOUNTS_KEY, readAccounts);
     this.clocks = deps.clocks ?? new CalendarClocks(this.pendingArea);
@@ -435,19 +456,23 @@ export class Reminders {
       ]);
       // A 1:1 I declined in Calendar (seen this browser session) gets "reschedule?", not "prepare".
       await this.declinedRecorded;
-      const declinedSeen = await this.declinedSeen.get();
-      const upcoming = soon.filter(
-        (fact) => !fact.calendarEventId || !declinedSeen.has(fact.calendarEventId),
-      );
-      const declined = settings.reschedule ? await this.awaitingFacts(declinedSeen) : [];
+      const off = await this.offCalendar();
+      const upcoming = soon.filter((fact) => !fact.calendarEventId || !off(fact.calendarEventId));
+      const declined = settings.reschedule ? await this.awaitingFacts(off) : [];
       return this.raise({ ...NO_FACTS, upcoming, held, cadence, declined }, now, settings);
     });
   }
 
-  /** The declined instances still waiting for their prompt (still declined), as facts. */
-  private async awaitingFacts(declinedSeen: ReadonlySet<string>): Promise<DeclinedFact[]> {
+  /** Whether an instance is seen declined, or no longer in Calendar: no "prepare" for it. */
+  private async offCalendar(): Promise<(eventId: string) => boolean> {
+    const [declined, gone] = await Promise.all([this.declinedSeen.get(), this.goneSeen.get()]);
+    return (eventId) => declined.has(eventId) || gone.has(eventId);
+  }
+
+  /** The instances still waiting for their prompt (still declined or gone), as facts. */
+  private async awaitingFacts(off: (eventId: string) => boolean): Promise<DeclinedFact[]> {
     const awaiting = await this.awaiting.get();
-    const events = [...awaiting.values()].filter((event) => declinedSeen.has(event.eventId));
+    const events = [...awaiting.values()].filter((event) => off(event.eventId));
     return events.length > 0 ? this.deps.declined(events) : [];
   }
 
@@ -474,6 +499,8 @@ export class Reminders {
       if (event.response !== 'unknown')
         answers.set(event.eventId, answers.get(event.eventId) === true || event.response === 'declined');
       tracked.push({ judged: judgedEvent, relationshipId, time });
+      if (this.calendarOf.size >= 2000) this.calendarOf.clear();
+      this.calendarOf.set(event.eventId, event.calendarId);
     });
     this.declinedRecorded = this.declinedRecorded
       .then(() => this.recordDeclined(answers))
@@ -500,8 +527,65 @@ export class Reminders {
       if (changed) await this.awaiting.save();
       if (declined.length === 0) return [];
       // This batch's declines, and any still waiting from before (a cap, or two of one 1:1 in a batch).
-      const facts = await this.awaitingFacts(await this.declinedSeen.get());
+      const facts = await this.awaitingFacts(await this.offCalendar());
       return this.raise({ ...NO_FACTS, declined: facts }, this.now(), settings);
+    });
+  }
+
+  /**
+   * From a Calendar page whose day, week or N-day view settled: the days it shows, every event instance on
+   * them and the calendars they belong to. A session Duet planned for an instance on one of those days, still
+   * to come, whose instance is not shown (while its calendar is) was cancelled, deleted or moved away in
+   * Calendar: it gets "reschedule?" (once per instance) and no "prepare", like a decline — never silently
+   * kept nor dropped. An instance shown again is forgotten.
+   */
+  daysShown(
+    shown: { days: readonly Day[]; eventIds: readonly string[]; calendars: readonly string[] },
+    account: number | null = null,
+  ): Promise<Reminder[]> {
+    return this.serialized(async () => {
+      const days = [...shown.days].sort();
+      if (days.length === 0 || !this.deps.planned) return [];
+      const now = this.now();
+      // Calendar's days in its own time zone: a wall time is the instant plus the account's skew.
+      const { skew } = await this.clocks.clockFor(account);
+      const from = localInstant(days[0]!, '00:00');
+      const to = localInstant(addDays(days.at(-1)!, 1), '00:00');
+      if (from === null || to === null) return [];
+      const planned = await this.deps.planned(Math.max(from - skew, now), to - skew);
+      const onDays = new Set(days);
+      const ids = new Set(shown.eventIds);
+      const calendars = new Set(shown.calendars);
+      const [gone, awaiting] = await Promise.all([this.goneSeen.get(), this.awaiting.get()]);
+      let changed = false;
+      const fresh: DeclinedEvent[] = [];
+      for (const instance of planned) {
+        if (!onDays.has(dayOf(instance.scheduledAt + skew))) continue;
+        if (ids.has(instance.eventId)) {
+          if (gone.delete(instance.eventId)) changed = true;
+          if (awaiting.get(instance.eventId)?.gone) awaiting.delete(instance.eventId);
+          continue;
+        }
+        const calendar = this.calendarOf.get(instance.eventId);
+        if ((calendar !== undefined && !calendars.has(calendar)) || gone.has(instance.eventId)) continue;
+        gone.add(instance.eventId);
+        changed = true;
+        fresh.push({ ...instance, dataEventId: '', gone: true });
+      }
+      for (const id of ids) if (gone.delete(id)) changed = true;
+      if (!changed) return [];
+      const kept = [...gone].slice(-MAX_DECLINED_EVENTS);
+      if (kept.length < gone.size) {
+        gone.clear();
+        for (const id of kept) gone.add(id);
+      }
+      await this.goneSeen.save();
+      const settings = await this.deps.settings();
+      if (!settings.reschedule) return [];
+      for (const event of fresh) awaiting.set(event.eventId, event);
+      await this.awaiting.save();
+      const facts = await this.awaitingFacts(await this.offCalendar());
+      return facts.length > 0 ? this.raise({ ...NO_FACTS, declined: facts }, now, settings) : [];
     });
   }
 

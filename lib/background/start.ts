@@ -9,6 +9,7 @@ import {
   cancelDeclinedSession,
   declinedReminderFacts,
   planSeenInstances,
+  plannedCalendarInstances,
   heldReminderFacts,
   overdueAgreementCount,
   upcomingReminderFacts,
@@ -68,6 +69,7 @@ export function startBackground(): void {
     cadence: (now) => cadenceReminderFacts(now),
     declined: (events) => declinedReminderFacts(events),
     planSeen: (instances, now) => planSeenInstances(instances, now),
+    planned: (from, to) => plannedCalendarInstances(from, to),
     cancelDeclined: (event) => cancelDeclinedSession(event),
     dataChanged: refreshBadges,
     clocks,
@@ -99,6 +101,7 @@ export function startBackground(): void {
       calendarTabSeen: (tabId) => calendarTabs.add(tabId),
       refreshBadges,
       eventsJudged: (judged, account) => reminders.eventsJudged(judged, account),
+      daysShown: (shown, account) => reminders.daysShown(shown, account),
       dataChanged: () => void reminders.refreshBadge(),
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);

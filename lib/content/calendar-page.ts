@@ -12,6 +12,7 @@ import {
   chipReadContext,
   readCalendarEvent,
   readCalendarEvents,
+  readShownDays,
 } from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
 import { calendarSelectors } from '../google/calendar/selectors';
@@ -29,6 +30,26 @@ const MAX_VERDICTS = 5000;
 const STALE_SELECTOR_AFTER_MS = 10_000;
 /** More changed nodes than this in one batch: read the whole page instead. */
 const MAX_TOUCHED = 2000;
+/** The page's days and instances are told once it has not changed for this long (at most every 30 s). */
+const SHOWN_SETTLE_MS = 3000;
+const SHOWN_MAX_WAIT_MS = 30_000;
+/** What one "days shown" message may carry (lib/messaging/protocol.ts). */
+const MAX_SHOWN_EVENTS = 1000;
+const MAX_SHOWN_CALENDARS = 100;
+
+/**
+ * Whether a chip's calendar id (Google abbreviates gmail.com as `@m`) is this email's calendar.
+ */
+export function isCalendarOf(calendarId: string, email: string): boolean {
+  if (calendarId === email) return true;
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1).toLowerCase();
+  return (
+    calendarId.endsWith('@m') &&
+    (domain === 'gmail.com' || domain === 'googlemail.com') &&
+    calendarId.slice(0, -2) === email.slice(0, at)
+  );
+}
 
 export interface CalendarPageOptions {
   signal: AbortSignal;
@@ -310,6 +331,54 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     if (__DUET_BENCH__) reports.push({ chips: chips.length, judged: unknown.size, phases: clock.phases });
   };
 
+  /**
+   * Once a day, week or N-day view has settled, the background is told which days it shows and every event
+   * instance on them (ids and days only): a 1:1 Duet planned that is no longer there was cancelled or moved
+   * in Calendar ("reschedule?"). Only when the account's own calendar shows on the page (else it is hidden
+   * or still loading: nothing can be told), and only when that changed since last told.
+   */
+  let shownTimer: ReturnType<typeof setTimeout> | undefined;
+  let shownDeadline: ReturnType<typeof setTimeout> | undefined;
+  let shownSent = '';
+  const tellShown = () => {
+    const shown = readShownDays(document);
+    if (!shown?.principal) return;
+    const eventIds = new Set<string>();
+    const calendars = new Set<string>();
+    for (const chip of document.querySelectorAll<HTMLElement>(chipCss)) {
+      const dataEventId = chip.getAttribute('data-eventid') ?? '';
+      const event = latest.get(dataEventId) ?? decodeEventId(dataEventId);
+      if (!event) continue;
+      eventIds.add(event.eventId);
+      calendars.add(event.calendarId);
+    }
+    // More than a message carries (the background refuses it): tell nothing rather than a part.
+    if (eventIds.size > MAX_SHOWN_EVENTS || calendars.size > MAX_SHOWN_CALENDARS) return;
+    const principal = shown.principal;
+    if (![...calendars].some((calendar) => isCalendarOf(calendar, principal))) return;
+    const message = {
+      kind: 'calendar/days-shown' as const,
+      days: shown.days,
+      eventIds: [...eventIds].sort(),
+      calendars: [...calendars].sort(),
+    };
+    const key = JSON.stringify(message);
+    if (key === shownSent) return;
+    shownSent = key;
+    void sendFromContent(message, isOk).catch(reportFailure);
+  };
+  const shownNow = () => {
+    clearTimeout(shownTimer);
+    clearTimeout(shownDeadline);
+    shownTimer = shownDeadline = undefined;
+    if (!signal.aborted) tellShown();
+  };
+  const scheduleShown = () => {
+    clearTimeout(shownTimer);
+    shownTimer = setTimeout(shownNow, SHOWN_SETTLE_MS);
+    shownDeadline ??= setTimeout(shownNow, SHOWN_MAX_WAIT_MS);
+  };
+
   let running: Promise<void> | null = null;
   let again = false;
   const requestScan = () => {
@@ -321,6 +390,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       .catch(reportFailure)
       .finally(() => {
         running = null;
+        scheduleShown();
         if (again && !signal.aborted) {
           again = false;
           requestScan();
@@ -376,6 +446,8 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
 
   signal.addEventListener('abort', () => {
     clearTimeout(staleTimer);
+    clearTimeout(shownTimer);
+    clearTimeout(shownDeadline);
     browser.runtime.onMessage.removeListener(onMessage);
     panel?.destroy();
     openButton.destroy();

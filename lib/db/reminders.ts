@@ -191,12 +191,40 @@ export async function cadenceReminderFacts(
   });
 }
 
-/** A Calendar event instance of a tracked 1:1 I declined, as the background saw it. */
+/**
+ * A Calendar event instance of a tracked 1:1 I declined, as the background saw it — or (`gone`) one Duet
+ * planned that Calendar no longer shows on its day: cancelled, deleted or moved away (`dataEventId` '').
+ */
 export interface DeclinedEvent {
   eventId: string;
   dataEventId: string;
   relationshipId: string;
   scheduledAt: number;
+  gone?: boolean;
+}
+
+/** A session Duet holds for a Calendar instance, still to come (for telling when Calendar stops showing it). */
+export interface PlannedInstance {
+  eventId: string;
+  relationshipId: string;
+  scheduledAt: number;
+}
+
+/**
+ * The sessions planned for Calendar instances in [from, to): still upcoming, never run, with the instance
+ * they are for. A view of those days that no longer shows the instance means it was cancelled or moved.
+ */
+export async function plannedCalendarInstances(
+  from: number,
+  to: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<PlannedInstance[]> {
+  const sessions = await sessionsBetween(from, to, ['upcoming'], db, REMINDER_READ_LIMIT);
+  return sessions.flatMap((s) =>
+    s.calendarEventId !== null && !s.live && s.scheduledAt < to
+      ? [{ eventId: s.calendarEventId, relationshipId: s.relationshipId, scheduledAt: s.scheduledAt }]
+      : [],
+  );
 }
 
 /** Declined instances with their 1:1's name and Duet's session for the event (if any). */
@@ -226,6 +254,7 @@ export async function declinedReminderFacts(
         scheduledAt: event.scheduledAt,
         day: dayOf(event.scheduledAt),
         sessionId: session?.id ?? null,
+        ...(event.gone ? { gone: true } : {}),
       });
     }
     return facts;

@@ -92,6 +92,8 @@ export interface DeclinedFact {
   day: Day;
   /** Duet's session for this event, if one was prepared. */
   sessionId: string | null;
+  /** Not declined: Calendar no longer shows the instance on its day (cancelled, deleted or moved away). */
+  gone?: boolean;
 }
 
 export interface ReminderFacts {
@@ -130,6 +132,8 @@ export type Reminder =
       sessionId: string | null;
       scheduledAt: number;
       day: Day;
+      /** The instance is no longer in Calendar (else: declined). */
+      gone: boolean;
     });
 
 // The sent log -----------------------------------------------------------------------------------------
@@ -230,6 +234,7 @@ function reschedule(facts: ReminderFacts, now: number, settings: ReminderSetting
       sessionId: d.sessionId,
       scheduledAt: d.scheduledAt,
       day: d.day,
+      gone: d.gone === true,
     }));
 }
 

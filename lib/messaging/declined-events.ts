@@ -26,9 +26,11 @@ export const RESCHEDULE_AWAITING_KEY = 'reminders.declined';
 
 export interface DeclinedPrompt {
   eventId: string;
+  /** '' for an instance no longer in Calendar (`gone`): there is no chip to open. */
   dataEventId: string;
   relationshipId: string;
   scheduledAt: number;
+  gone?: boolean;
 }
 
 const isId = (value: unknown): value is string =>
@@ -40,10 +42,17 @@ export function parseDeclinedPrompts(value: unknown): DeclinedPrompt[] {
   const out: DeclinedPrompt[] = [];
   for (const item of value.slice(-MAX_DECLINED_EVENTS)) {
     if (typeof item !== 'object' || item === null) continue;
-    const { eventId, dataEventId, relationshipId, scheduledAt } = item as Record<string, unknown>;
-    if (!isId(eventId) || !isId(dataEventId) || !isId(relationshipId)) continue;
+    const { eventId, dataEventId, relationshipId, scheduledAt, gone } = item as Record<string, unknown>;
+    if (!isId(eventId) || !isId(relationshipId) || typeof dataEventId !== 'string') continue;
+    if (gone === true ? dataEventId !== '' : !isId(dataEventId)) continue;
     if (typeof scheduledAt !== 'number' || !Number.isFinite(scheduledAt)) continue;
-    out.push({ eventId, dataEventId, relationshipId, scheduledAt });
+    out.push({ eventId, dataEventId, relationshipId, scheduledAt, ...(gone === true ? { gone } : {}) });
   }
   return out;
 }
+
+/**
+ * Instances of tracked 1:1s Duet had planned that Calendar no longer shows on their day (cancelled, deleted
+ * or moved away), as the worker saw them: event ids only, in `storage.session` like the declined ones.
+ */
+export const GONE_EVENTS_KEY = 'gone-events';

@@ -133,6 +133,20 @@ export const MESSAGES = {
     request: z.strictObject({ kind: z.literal('calendar/select-event'), event: SeenEventSchema }),
     response: Ok,
   },
+  'calendar/days-shown': {
+    // A day, week or N-day view settled: the days it shows and every instance on them (a 1:1 Duet planned
+    // that is no longer there was cancelled or moved: "reschedule?"). Ids and days only, no titles.
+    from: ['calendar-content'],
+    request: z.strictObject({
+      kind: z.literal('calendar/days-shown'),
+      days: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))).check(z.minLength(1), z.maxLength(31)),
+      eventIds: z
+        .array(z.string().check(z.minLength(1), z.maxLength(512)))
+        .check(z.maxLength(MAX_EVENTS_PER_MESSAGE)),
+      calendars: z.array(z.string().check(z.minLength(1), z.maxLength(512))).check(z.maxLength(100)),
+    }),
+    response: Ok,
+  },
   'panel/frame-opened': {
     // A content script opened its panel frame with this token: only that frame is told the tab's event.
     from: ['calendar-content', 'meet-content'],
@@ -191,6 +205,7 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   MESSAGES['calendar/classify-events'].request,
   MESSAGES['calendar/event-details'].request,
   MESSAGES['calendar/select-event'].request,
+  MESSAGES['calendar/days-shown'].request,
   MESSAGES['panel/frame-opened'].request,
   MESSAGES['panel/data-changed'].request,
   MESSAGES['meet/call-seen'].request,

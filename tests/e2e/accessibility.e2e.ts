@@ -12,6 +12,7 @@ import type { TalkingPoint } from '@/lib/domain/model';
 import { CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { checkA11y } from './axe';
 import { type Duet, startDuet } from './harness';
+import { expectAllReachable, focused, tabUntil } from './keyboard';
 import { CalendarPage } from './pages/calendar-page';
 import { MeetPage } from './pages/meet-page';
 import { openAgreement, seedDatabase } from './seed';
@@ -101,73 +102,6 @@ async function screenshotScrolled(duet: Duet, page: Page, name: string) {
         el.scrollTop = el.scrollHeight;
   });
   await duet.screenshot(page, `${name}-end`);
-}
-
-/** What has focus in the frame, as a stable description (null when focus left the frame). */
-function focused(frame: Frame) {
-  return frame.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body || !document.hasFocus()) return null;
-    const style = getComputedStyle(el);
-    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    return {
-      id: el.getAttribute('data-duet-a11y-id'),
-      testId: el.getAttribute('data-testid'),
-      agreementId: el.closest('[data-agreement-id]')?.getAttribute('data-agreement-id') ?? null,
-      tag: el.tagName.toLowerCase(),
-      visibleFocus: outlined || style.boxShadow !== 'none',
-    };
-  });
-}
-
-async function tabUntil(
-  page: Page,
-  frame: Frame,
-  wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean,
-  key: 'Tab' | 'Shift+Tab' = 'Tab',
-  max = 120,
-): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(key);
-    if (wanted(await focused(frame))) return;
-  }
-  throw new Error(`focus never reached the wanted control with ${key}`);
-}
-
-/**
- * Tabs from the top of the panel to its end: every enabled control of the panel must take focus, and
- * show it.
- */
-async function expectAllReachable(page: Page, frame: Frame, label: string) {
-  const total = await frame.evaluate(() => {
-    const controls = [
-      ...document.querySelectorAll<HTMLElement>(
-        'main.panel :is(button, input, select, textarea, summary, a[href], [tabindex="0"]):not([disabled])',
-      ),
-    ].filter((el) => el.getClientRects().length > 0);
-    controls.forEach((el, index) => el.setAttribute('data-duet-a11y-id', String(index)));
-    return controls.length;
-  });
-  expect(total).toBeGreaterThan(5);
-  await frame.locator('[data-testid=event-title], .event-title').first().click();
-  const seen = new Set<string>();
-  const noVisibleFocus: string[] = [];
-  for (let i = 0; i < total * 2 + 10; i++) {
-    await page.keyboard.press('Tab');
-    const now = await focused(frame);
-    if (now === null) break; // left the panel
-    if (now.id !== null) seen.add(now.id);
-    if (!now.visibleFocus) noVisibleFocus.push(`${now.tag}${now.testId ? `[${now.testId}]` : ''}`);
-  }
-  const missed = await frame.evaluate(
-    (ids) =>
-      [...document.querySelectorAll<HTMLElement>('[data-duet-a11y-id]')]
-        .filter((el) => !ids.includes(el.getAttribute('data-duet-a11y-id')!))
-        .map((el) => `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? el.className}]`),
-    [...seen],
-  );
-  expect(missed, `${label}: controls Tab never reaches`).toEqual([]);
-  expect(noVisibleFocus, `${label}: focus not visible on`).toEqual([]);
 }
 
 describe.each(['light', 'dark'] as const)('Panel accessibility (%s)', (scheme) => {
@@ -295,7 +229,10 @@ describe.each(['light', 'dark'] as const)('Panel accessibility (%s)', (scheme) =
     const { frame } = await calendar.openPanelFor('Alice / Bob');
     const page = calendar.page;
     await frame.locator('[data-agreement-id=a11y-agreement-draft]').waitFor({ timeout: 10_000 });
-    await expectAllReachable(page, frame, `calendar prep (${scheme})`);
+    await expectAllReachable(page, frame, `calendar prep (${scheme})`, {
+      root: 'main.panel',
+      start: (target) => target.locator('[data-testid=event-title], .event-title').first().click(),
+    });
 
     // Add a talking point: Tab to the field, type, Enter.
     await frame.locator('[data-testid=event-title]').click();

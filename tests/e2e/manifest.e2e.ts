@@ -44,7 +44,7 @@ describe('built manifest', () => {
     expect(manifest.commands).toEqual({
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Open the Duet panel for the selected Calendar event',
+        description: '__MSG_extCommandOpenPanel__',
       },
     });
     expect(Object.keys(manifest.icons as object)).toEqual(['16', '32', '48', '96', '128']);
@@ -54,6 +54,11 @@ describe('built manifest', () => {
       readFileSync(join(EXTENSION_DIR, '_locales', 'en', 'messages.json'), 'utf8'),
     ) as Record<string, unknown>;
     expect(Object.keys(messages)).toEqual(Object.keys(CATALOG));
+    // What the browser shows for the extension and its shortcut comes from there too.
+    expect(manifest.description).toBe('__MSG_extDescription__');
+    expect(messages.extCommandOpenPanel).toEqual({
+      message: 'Open the Duet panel for the selected Calendar event',
+    });
   });
 
   const firefoxDir = join(EXTENSION_DIR, '..', 'firefox-mv3');

@@ -11,6 +11,7 @@ import { generateProfile } from '@/lib/demo/generate';
 import { defaultSettings } from '@/lib/domain/model';
 import { emptyExportData } from '@/lib/io/export-format';
 import { type Duet, startDuet } from './harness';
+import { expectAllReachable } from './keyboard';
 import { CalendarPage } from './pages/calendar-page';
 import { OptionsPage } from './pages/options-page';
 import { seedDatabase } from './seed';
@@ -37,6 +38,33 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, nodes: v.nodes.slice(0, 6).map((n) => ({ target: n.target })) }));
+}
+
+/**
+ * Every link of the section nav is wholly on screen (none cut off at an edge or scrolled out of a strip)
+ * and is what a click at its centre hits. Measured at the top of the page, where the nav is.
+ */
+async function navLinksOffScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0);
+    const width = document.documentElement.clientWidth;
+    const height = window.innerHeight;
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('nav.options-nav a')];
+    if (links.length === 0) return ['no nav links'];
+    return links.flatMap((link) => {
+      const box = link.getBoundingClientRect();
+      const inside = box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height;
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return inside && hit !== null && link.contains(hit)
+        ? []
+        : [`${link.textContent} at ${Math.round(box.left)}–${Math.round(box.right)} of ${width} px`];
+    });
+  });
+}
+
+/** The page's horizontal overflow (0 or less: nothing to scroll sideways). */
+function overflowOf(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 /** Opens every collapsed part (templates, merge) so axe and screenshots see all controls. */
@@ -214,13 +242,13 @@ describe('options: export, delete everything, import', () => {
       await options.testId('person-card').first().waitFor({ timeout: 10_000 });
       await expandAll(options.page);
       expect(await seriousViolations(options.page)).toEqual([]);
-      const overflow = await options.page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await overflowOf(options.page)).toBeLessThanOrEqual(0);
       await options.page.evaluate(() => {
         for (const details of document.querySelectorAll('details')) details.open = false;
       });
+      expect(await navLinksOffScreen(options.page), 'nav links cut off').toEqual([]);
+      // The title the tab shows, from the catalog (options_page_title) like every label.
+      expect(await options.page.title()).toBe('Duet settings');
       await options.page.screenshot({ path: `artifacts/e2e/options-light-${width}.png`, fullPage: true });
       await options.page.close();
     });
@@ -243,12 +271,37 @@ describe('options: dark theme', () => {
       const options = await OptionsPage.open(duet, { width, height: 900 });
       await options.ready();
       await options.testId('person-card').first().waitFor({ timeout: 10_000 });
+      // The dark theme is applied: a dark page with light text (theme.css's dark colours).
+      const colours = await options.page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+      }));
+      expect(colours).toEqual({ background: 'rgb(23, 24, 29)', text: 'rgb(236, 238, 243)' });
       await expandAll(options.page);
       expect(await seriousViolations(options.page)).toEqual([]);
+      expect(await overflowOf(options.page)).toBeLessThanOrEqual(0);
       await options.page.evaluate(() => {
         for (const details of document.querySelectorAll('details')) details.open = false;
       });
+      expect(await navLinksOffScreen(options.page), 'nav links cut off').toEqual([]);
       await options.page.screenshot({ path: `artifacts/e2e/options-dark-${width}.png`, fullPage: true });
+      await options.page.close();
+    });
+  }
+
+  for (const width of [1000, 360]) {
+    it(`keyboard only at ${width} px: every control is reached with Tab and shows where focus is`, async () => {
+      const options = await OptionsPage.open(duet, { width, height: 900 });
+      await options.ready();
+      await options.testId('person-card').first().waitFor({ timeout: 10_000 });
+      // Collapsed parts open too, so the controls inside them are checked as well.
+      await expandAll(options.page);
+      await expectAllReachable(options.page, options.page, `options at ${width} px (dark)`, {
+        root: '.options-page',
+        // From the top: the header takes no focus.
+        start: (page) => page.locator('.options-header .duet-brand').click(),
+        atLeast: 20,
+      });
       await options.page.close();
     });
   }

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
 import { checkA11y } from './axe';
+import { dayOf } from '@/lib/domain/days';
 import { type Duet, startDuet } from './harness';
+import { expectAllReachable } from './keyboard';
 import { CalendarPage } from './pages/calendar-page';
 import { PopupPage } from './pages/popup-page';
 import { openAgreement, seedDatabase } from './seed';
@@ -25,6 +27,8 @@ function seededProfile({ upcoming = 0 }: { upcoming?: number } = {}) {
     openAgreement(bobSeries.id, 'e2e-overdue', 'E2E: book the offsite venue', '2020-01-15', { owner: 'me' }),
     // A word no generated text has: searching for it finds this agreement alone, whatever the history.
     openAgreement(bobSeries.id, 'e2e-theirs', 'E2E: Bob shares the zeppelin hiring plan', null),
+    // Due today: "due this week" shows it whatever the weekday.
+    openAgreement(bobSeries.id, 'e2e-today', 'E2E: circulate the quarterly roadmap', dayOf(now)),
   );
   const planned = data.sessions.find((s) => s.relationshipId === bobSeries.id && s.status === 'upcoming')!;
   for (let i = 1; i <= upcoming; i++)
@@ -74,6 +78,18 @@ describe('popup', () => {
     await popup.page.close();
   });
 
+  it('keyboard only: every control is reached with Tab and shows where focus is', async () => {
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    await expectAllReachable(popup.page, popup.page, 'popup (light)', {
+      root: 'main.popup',
+      // From the top: the brand takes no focus.
+      start: (page) => page.locator('.popup-header .duet-brand').click(),
+      atLeast: 10,
+    });
+    await popup.page.close();
+  });
+
   it('searches as you type: two keystrokes find an agreement, grouped under its person', async () => {
     const popup = await PopupPage.open(duet);
     await popup.ready();
@@ -90,6 +106,19 @@ describe('popup', () => {
     await popup.search.fill('no such thing anywhere');
     await popup.page.locator('[data-testid=popup-agreements-empty]').waitFor();
     await duet.screenshot(popup.page, 'popup-search-empty');
+    // No result to go to: ArrowDown is left to the field (not swallowed), and focus stays in it.
+    await popup.page.evaluate(() =>
+      document.addEventListener(
+        'keydown',
+        (e) => (document.body.dataset.prevented = String(e.defaultPrevented)),
+        {
+          once: true,
+        },
+      ),
+    );
+    await popup.page.keyboard.press('ArrowDown');
+    expect(await popup.page.evaluate(() => document.body.dataset.prevented)).toBe('false');
+    expect(await popup.page.evaluate(() => document.activeElement?.id)).toBe('popup-search-input');
     await popup.page.keyboard.press('Escape');
     await expect.poll(() => popup.search.inputValue()).toBe('');
     await popup.page.close();
@@ -138,11 +167,23 @@ describe('popup', () => {
       .poll(async () => {
         const texts = await popup.agreementTexts();
         return (
+          texts.includes('E2E: circulate the quarterly roadmap') &&
           !texts.includes('E2E: book the offsite venue') &&
-          !texts.includes('E2E: Bob shares the zeppelin hiring plan')
+          !texts.includes('E2E: Bob shares the zeppelin hiring plan') &&
+          !texts.includes('E2E: send the rollout draft')
         );
       })
       .toBe(true);
+    // Each one shown is due (none overdue, none undated), and there are as many as the count says.
+    const week = await items.allTextContents();
+    expect(week.length).toBeGreaterThan(0);
+    for (const text of week) {
+      expect(text).toContain('due ');
+      expect(text).not.toContain('overdue since');
+    }
+    const weekCount = Number(await popup.count('due-this-week').textContent());
+    expect(weekCount).toBeGreaterThan(0);
+    if (weekCount < 50) expect(week).toHaveLength(weekCount);
     await duet.screenshot(popup.page, 'popup-filter-week');
     await popup.page.close();
   });

@@ -162,6 +162,14 @@ function weekWithBob(
 
 const declinedWeekHtml = () => weekWithBob(declined, 'Declined');
 
+/** An instance of Bob's 1:1 Duet planned, then cancelled in Calendar: its day shows without it. */
+const gone = bobInstance(3);
+const goneWeekHtml = () =>
+  weekWithBob(gone, 'Accepted').replaceAll(
+    Buffer.from(`${gone.eventId} alice@acme.example`).toString('base64').replace(/=+$/, ''),
+    'tasks_e2e-not-an-event',
+  );
+
 describe('reminders and the toolbar badge', () => {
   let duet: Duet;
   const worker = (): Worker => duet.context.serviceWorkers().at(-1) ?? duet.worker;
@@ -229,6 +237,8 @@ describe('reminders and the toolbar badge', () => {
     );
     // Duet's session for the instance of Bob's 1:1 that will be declined.
     data.sessions.push(session('s-bob-declined', 'r-bob', declinedStart.getTime(), declinedEventId));
+    // Duet's session for the instance that will be cancelled in Calendar.
+    data.sessions.push(session('s-bob-gone', 'r-bob', gone.start.getTime(), gone.eventId));
     await seedDatabase(duet, data);
     await recordNotifications();
   });
@@ -385,6 +395,44 @@ describe('reminders and the toolbar badge', () => {
     const status = await sessionStatus(popup.page, 's-bob-declined');
     expect(status).toBe('cancelled');
     await popup.page.close();
+  });
+
+  it('a planned 1:1 cancelled in Calendar (its day shows without it) raises "reschedule?", not silence', async () => {
+    const page = await duet.newPage();
+    const url = 'https://calendar.google.com/calendar/u/0/r/week/2099/3/1';
+    await page.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: goneWeekHtml() }),
+    );
+    await page.goto(url);
+    await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    const id = `duet:reschedule:${gone.eventId}`;
+    // Told once the page has been still for 3 s.
+    await expect
+      .poll(() => created().then((all) => all.filter((c) => c.id === id)), { timeout: 15_000 })
+      .toHaveLength(1);
+    const prompt = (await created()).find((c) => c.id === id)!;
+    expect(prompt.title).toBe('Reschedule your 1:1?');
+    expect(prompt.message).toMatch(
+      new RegExp(
+        `^Your 1:1 with Bob Jones on .*\\b${gone.start.getDate()}\\b.* is no longer in your Calendar — reschedule\\?$`,
+      ),
+    );
+    expect(prompt.buttons).toEqual(['Open in Calendar', 'Cancel this session']);
+    await expect.poll(shown, { timeout: 5000 }).toContain(id);
+    const memory = await worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.session.get(null),
+    );
+    expect(memory['gone-events']).toEqual([gone.eventId]);
+    // The decision is the user's: the session is still upcoming. Seen again: not asked twice.
+    await page.reload();
+    await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect((await created()).filter((c) => c.id === id)).toHaveLength(1);
+    await page.close();
+    const options = await duet.newPage();
+    await options.goto(duet.extensionUrl('options.html'));
+    expect(await sessionStatus(options, 's-bob-gone')).toBe('upcoming');
+    await options.close();
   });
 
   it('a tracked 1:1 Calendar shows in the coming days becomes a planned session (no reminder misses it)', async () => {

@@ -262,6 +262,34 @@ export function readCalendarEvent(
   return { element, event };
 }
 
+/** What a day, week or N-day view shows: its days and whose calendar it is (the signed-in account's). */
+export interface ShownDays {
+  /** Sorted, unique ISO days of the view's day columns. */
+  days: string[];
+  /** The account's own calendar (`data-principal-ids` of the columns), if readable. */
+  principal: string | null;
+}
+
+/**
+ * The days a day, week or N-day view shows, from its day cells' `data-datekey` cross-checked with their
+ * headings as chips' days are; null in any other view (month cells hide chips behind "more", the schedule
+ * view leaves out empty days) or when a cell's day cannot be read (fail closed).
+ */
+export function readShownDays(doc: Document): ShownDays | null {
+  const view = readCurrentView(doc);
+  if (view !== 'day' && view !== 'week' && view !== 'custom_days') return null;
+  const locale = pageLocale(doc);
+  const days = new Set<string>();
+  let principal: string | null = null;
+  for (const cell of doc.querySelectorAll(sel.dayCell.css)) {
+    const day = readCellDay(cell, locale);
+    if (!day) return null;
+    days.add(day);
+    principal ??= readPrincipal(cell);
+  }
+  return days.size > 0 ? { days: [...days].sort(), principal } : null;
+}
+
 /** The calendar owner a grid column shows (`data-principal-ids`, base64 email; §1.7), or null. */
 export function readPrincipal(chip: Element): string | null {
   const value = chip.closest(sel.principal.css)?.getAttribute('data-principal-ids') ?? '';

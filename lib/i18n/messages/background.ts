@@ -35,6 +35,7 @@ export const background = {
 
   bg_reschedule_title: 'Reschedule your 1:1?',
   bg_reschedule_message: 'Your 1:1 with $1 on $2 was declined — reschedule?',
+  bg_reschedule_gone_message: 'Your 1:1 with $1 on $2 is no longer in your Calendar — reschedule?',
   bg_reschedule_open: 'Open in Calendar',
   bg_reschedule_cancel: 'Cancel this session',
 } as const;

@@ -1,6 +1,11 @@
 /** Strings shared by several surfaces. Keys: letters, digits and `_` (browser.i18n's rule). */
 export const common = {
   extName: 'Duet',
+  /** The manifest's `description` (`__MSG_extDescription__`): the extensions page and the store. */
+  extDescription:
+    'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',
+  /** The manifest's `open-panel` command (`__MSG_extCommandOpenPanel__`): the browser's shortcuts page. */
+  extCommandOpenPanel: 'Open the Duet panel for the selected Calendar event',
   common_loading: 'Loading…',
   common_tagline: 'your 1:1s, kept between you',
   common_privacy_short: 'Stored only in this browser. Google never sees these notes.',

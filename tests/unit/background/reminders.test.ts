@@ -311,21 +311,24 @@ describe('notification wording', () => {
     expect(gap(11, 7)).toBe('11 days since your last 1:1 with Alex, usually every week');
     expect(gap(16, 10)).toBe('2 weeks since your last 1:1 with Alex, usually every 10 days');
     expect(gap(2, 1)).toBe('2 days since your last 1:1 with Alex, usually every day');
-    const reschedule = notificationText(
-      {
-        ...base,
-        kind: 'reschedule',
-        eventId: 'e',
-        dataEventId: 'd',
-        sessionId: null,
-        scheduledAt: NOW,
-        day: '2026-11-24',
-      },
-      'en-GB',
-    );
-    expect(reschedule).toEqual({
+    const declined = {
+      ...base,
+      kind: 'reschedule',
+      eventId: 'e',
+      dataEventId: 'd',
+      sessionId: null,
+      scheduledAt: NOW,
+      day: '2026-11-24',
+      gone: false,
+    } as const;
+    expect(notificationText(declined, 'en-GB')).toEqual({
       title: 'Reschedule your 1:1?',
       message: 'Your 1:1 with Alex on Tue 24 Nov was declined — reschedule?',
+      buttons: ['Open in Calendar', 'Cancel this session'],
+    });
+    expect(notificationText({ ...declined, dataEventId: '', gone: true }, 'en-GB')).toEqual({
+      title: 'Reschedule your 1:1?',
+      message: 'Your 1:1 with Alex on Tue 24 Nov is no longer in your Calendar — reschedule?',
       buttons: ['Open in Calendar', 'Cancel this session'],
     });
     expect(
@@ -423,6 +426,126 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     const raised = await reminders.eventsJudged([accepted({ eventId: 'other_20261124T170000Z' }), judged()]);
     expect(planSeen).toHaveBeenCalledTimes(1);
     expect(raised.map((r) => r.kind)).toEqual(['reschedule']);
+  });
+});
+
+describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away)', () => {
+  const BOB = 'bobseries_20261124T140000Z';
+  const planned = (
+    instances = [{ eventId: BOB, relationshipId: 'r-alex', scheduledAt: Date.UTC(2026, 10, 24, 14) }],
+  ) =>
+    vi.fn<NonNullable<ReminderDeps['planned']>>(async (from, to) =>
+      instances.filter((i) => i.scheduledAt >= from && i.scheduledAt < to),
+    );
+  const upcomingBob = vi.fn<ReminderDeps['upcoming']>(async () => [
+    {
+      sessionId: 's-bob',
+      calendarEventId: BOB,
+      relationshipId: 'r-alex',
+      name: 'Alex',
+      scheduledAt: NOW + 20 * MIN,
+      openAgreements: 0,
+      talkingPoints: 0,
+    },
+  ]);
+  const WEEK = [
+    '2026-11-22',
+    '2026-11-23',
+    '2026-11-24',
+    '2026-11-25',
+    '2026-11-26',
+    '2026-11-27',
+    '2026-11-28',
+  ];
+  const shownWithout = {
+    days: WEEK,
+    eventIds: ['other_20261124T090000Z'],
+    calendars: ['alice@acme.example'],
+  };
+
+  it('asks "reschedule?" once, opens its day in Calendar, and gives it no "prepare"', async () => {
+    const { reminders, deps } = harness({}, { planned: planned(), upcoming: upcomingBob });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const raised = await reminders.daysShown(shownWithout);
+    expect(raised.map((r) => r.kind === 'reschedule' && [r.key, r.gone])).toEqual([
+      [`reschedule:${BOB}`, true],
+    ]);
+    expect(deps.declined).toHaveBeenCalledWith([
+      {
+        eventId: BOB,
+        dataEventId: '',
+        relationshipId: 'r-alex',
+        scheduledAt: Date.UTC(2026, 10, 24, 14),
+        gone: true,
+      },
+    ]);
+    expect(create).toHaveBeenCalledWith(
+      `duet:reschedule:${BOB}`,
+      expect.objectContaining({
+        message: 'Your 1:1 with Alex on Tue 24 Nov is no longer in your Calendar — reschedule?',
+        buttons: [{ title: 'Open in Calendar' }, { title: 'Cancel this session' }],
+      }),
+    );
+    expect(await reminders.daysShown(shownWithout)).toEqual([]); // once
+    expect(await reminders.check()).toEqual([]); // no "prepare" for it
+    const tabs = vi.spyOn(fakeBrowser.tabs, 'create');
+    await reminders.clicked(`duet:reschedule:${BOB}`);
+    expect(tabs).toHaveBeenCalledWith({ url: 'https://calendar.google.com/calendar/r/day/2026/11/24' });
+    // "Cancel this session" cancels Duet's session for that instance.
+    await reminders.buttonClicked(`duet:reschedule:${BOB}`, 1);
+    expect(deps.cancelDeclined).toHaveBeenCalledWith({
+      eventId: BOB,
+      relationshipId: 'r-alex',
+      scheduledAt: Date.UTC(2026, 10, 24, 14),
+    });
+    expect(await fakeBrowser.storage.session.get('gone-events')).toEqual({ 'gone-events': [BOB] }); // ids only
+    expect(await fakeBrowser.storage.local.get('gone-events')).toEqual({});
+  });
+
+  it('shown again (moved back, restored): forgotten, and "prepare" comes back', async () => {
+    const { reminders } = harness({ reschedule: false }, { planned: planned(), upcoming: upcomingBob });
+    expect(await reminders.daysShown(shownWithout)).toEqual([]); // switched off: no prompt…
+    expect(await reminders.check()).toEqual([]); // …but no "prepare" for a 1:1 that is not there
+    await reminders.daysShown({ ...shownWithout, eventIds: [BOB] });
+    expect((await reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
+  });
+
+  it('nothing when the instance is shown, its day is not, it is past, or its calendar is hidden', async () => {
+    const { reminders, deps } = harness({}, { planned: planned() });
+    expect(await reminders.daysShown({ ...shownWithout, eventIds: [BOB, 'x'] })).toEqual([]);
+    expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-25', '2026-11-26'] })).toEqual([]);
+    const later = harness({}, { planned: planned(), now: () => Date.UTC(2026, 10, 24, 15) });
+    expect(await later.reminders.daysShown(shownWithout)).toEqual([]);
+    expect(deps.declined).not.toHaveBeenCalled();
+    // Seen on Alice's calendar; now only a colleague's is shown (Alice's was hidden in the sidebar).
+    await reminders.eventsJudged([
+      judged({
+        eventId: BOB,
+        seriesId: 'bobseries',
+        response: 'accepted',
+        day: '2026-11-24',
+        start: '14:00',
+      }),
+    ]);
+    expect(await reminders.daysShown({ ...shownWithout, calendars: ['carol@acme.example'] })).toEqual([]);
+    expect(deps.declined).not.toHaveBeenCalled();
+    // Alice's calendar shown without it: gone.
+    expect((await reminders.daysShown(shownWithout)).map((r) => r.key)).toEqual([`reschedule:${BOB}`]);
+  });
+
+  it("reads the view's days in Calendar's own time zone", async () => {
+    // Calendar shows UTC+9 (skew +9 h): an instance at 20:00 UTC on the 24th is on the 25th at 05:00 there.
+    await fakeBrowser.storage.session.set({ 'calendar.clock-skews': { '*': 9 * HOUR } });
+    const late = {
+      eventId: 'bobseries_20261124T200000Z',
+      relationshipId: 'r-alex',
+      scheduledAt: Date.UTC(2026, 10, 24, 20),
+    };
+    const { reminders, deps } = harness({}, { planned: planned([late]) });
+    expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-24'] })).toEqual([]);
+    expect(deps.declined).not.toHaveBeenCalled();
+    expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-25'] })).toHaveLength(1);
+    expect(deps.declined).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { trusted, userClick } from '../helpers/trusted';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MutationLog, startCalendarPage } from '@/lib/content/calendar-page';
+import { isCalendarOf, MutationLog, startCalendarPage } from '@/lib/content/calendar-page';
+import { decodeEventId } from '@/lib/domain/event-id';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
 import { backgroundHarness, calendarSender } from '../helpers/background';
 import { loadFixture } from '../helpers/fixtures';
@@ -64,6 +65,8 @@ let controller: AbortController;
 let sent: CalendarEvent[][];
 /** The events the content script asked to open (refused here: no panel frame in these tests). */
 let selected: CalendarEvent[];
+/** Each "days shown" message: the view's days, its instances and their calendars. */
+let shownSent: Array<{ days: string[]; eventIds: string[]; calendars: string[] }>;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -74,6 +77,7 @@ beforeEach(async () => {
   const background = backgroundHarness();
   sent = [];
   selected = [];
+  shownSent = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const { kind, events, event } = message as {
       kind: string;
@@ -81,6 +85,7 @@ beforeEach(async () => {
       event?: CalendarEvent;
     };
     if (kind === 'calendar/classify-events') sent.push(events!);
+    if (kind === 'calendar/days-shown') shownSent.push(message as (typeof shownSent)[number]);
     if (kind !== 'calendar/select-event') return background.router(message, calendarSender(7));
     selected.push(event!);
     return Promise.resolve({ ok: false, error: 'no panel in unit tests' });
@@ -187,6 +192,86 @@ describe('startCalendarPage on the week', () => {
     await scanned();
     expect(badges()).toHaveLength(0);
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('startCalendarPage tells which days and instances a settled view shows', () => {
+  const WEEK = [
+    '2026-03-22',
+    '2026-03-23',
+    '2026-03-24',
+    '2026-03-25',
+    '2026-03-26',
+    '2026-03-27',
+    '2026-03-28',
+  ];
+  const instanceOf = (chip: Element) => decodeEventId(chip.getAttribute('data-eventid')!)?.eventId;
+  const instancesShown = () =>
+    [...new Set([...document.querySelectorAll(CHIP)].flatMap((chip) => instanceOf(chip) ?? []))].sort();
+
+  it('once the page has been still for 3 s: its days, every instance on them, their calendars', async () => {
+    vi.advanceTimersByTime(2900);
+    await settle();
+    expect(shownSent).toEqual([]);
+    vi.advanceTimersByTime(200);
+    await settle();
+    expect(shownSent).toHaveLength(1);
+    expect(shownSent[0]!.days).toEqual(WEEK);
+    expect(shownSent[0]!.eventIds).toEqual(instancesShown());
+    expect(shownSent[0]!.eventIds.length).toBeGreaterThan(10);
+    expect(shownSent[0]!.calendars).toContain('alice@acme.example');
+    // Nothing changed: not told again. A chip rebuilt the same: not either.
+    rerender(chipTitled('Team standup'));
+    await scanned();
+    vi.advanceTimersByTime(3100);
+    await settle();
+    expect(shownSent).toHaveLength(1);
+    // A 1:1 cancelled in Calendar: its chip goes, and the view is told again without it.
+    const gone = instanceOf(chipTitled('Alice / Bob'))!;
+    chipTitled('Alice / Bob').remove();
+    await scanned();
+    vi.advanceTimersByTime(3100);
+    await settle();
+    expect(shownSent).toHaveLength(2);
+    expect(shownSent[1]!.eventIds).not.toContain(gone);
+    expect(shownSent[1]!.eventIds).toEqual(instancesShown());
+  });
+
+  it('waits for a page that keeps changing, but no more than 30 s', async () => {
+    for (let second = 0; second < 29; second++) {
+      rerender(chipTitled('Team standup'));
+      await scanned();
+      vi.advanceTimersByTime(800);
+    }
+    expect(shownSent).toEqual([]);
+    rerender(chipTitled('Team standup'));
+    await scanned();
+    vi.advanceTimersByTime(1500);
+    await settle();
+    expect(shownSent).toHaveLength(1);
+  });
+
+  it("tells nothing when the account's own calendar shows no chip (hidden, loading), nor in the month view", async () => {
+    for (const column of document.querySelectorAll('[data-principal-ids]'))
+      column.setAttribute('data-principal-ids', btoa('zoe@acme.example'));
+    vi.advanceTimersByTime(3100);
+    await settle();
+    expect(shownSent).toEqual([]);
+    for (const column of document.querySelectorAll('[data-principal-ids]'))
+      column.setAttribute('data-principal-ids', btoa('alice@acme.example'));
+    document.body.setAttribute('data-viewkey', 'MONTH');
+    rerender(chipTitled('Team standup'));
+    await scanned();
+    vi.advanceTimersByTime(3100);
+    await settle();
+    expect(shownSent).toEqual([]);
+  });
+
+  it("knows a gmail account's calendar under Google's abbreviation", () => {
+    expect(isCalendarOf('alice@acme.example', 'alice@acme.example')).toBe(true);
+    expect(isCalendarOf('alice.smith@m', 'alice.smith@gmail.com')).toBe(true);
+    expect(isCalendarOf('alice.smith@m', 'alice.smith@acme.example')).toBe(false);
+    expect(isCalendarOf('bob@m', 'alice@gmail.com')).toBe(false);
   });
 });
 

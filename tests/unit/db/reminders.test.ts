@@ -15,6 +15,7 @@ import {
   markSessionHeld,
   overdueAgreementCount,
   planSeenInstances,
+  plannedCalendarInstances,
   prepareSession,
   reminderName,
   rescheduleSession,
@@ -258,6 +259,34 @@ describe('declined 1:1s', () => {
     await expect(cancelDeclinedSession({ ...event, relationshipId: 'gone' })).rejects.toThrow(
       /No 1:1 series/,
     );
+  });
+});
+
+describe('plannedCalendarInstances (for telling a cancelled 1:1 in Calendar)', () => {
+  it('lists the sessions still to come for a Calendar instance in the window, and nothing else', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const plan = (calendarEventId: string | null, at: number) =>
+      prepareSession({ relationshipId: relationship.id, scheduledAt: at, calendarEventId }).then(
+        (r) => r.session,
+      );
+    const planned = await plan('series_a', now + DAY);
+    await plan(null, now + 2 * DAY); // not from Calendar
+    const held = await plan('series_c', now + 3 * DAY);
+    await markSessionHeld(held.id);
+    await plan('series_d', now + 10 * DAY); // outside the window
+    expect(await plannedCalendarInstances(now, now + 7 * DAY)).toEqual([
+      { eventId: 'series_a', relationshipId: relationship.id, scheduledAt: planned.scheduledAt },
+    ]);
+    expect(await plannedCalendarInstances(now + 2 * DAY, now + 7 * DAY)).toEqual([]);
+  });
+
+  it('the "reschedule?" facts of an instance no longer in Calendar say so', async () => {
+    const { event } = await alexEventTomorrow();
+    expect(await declinedReminderFacts([{ ...event, dataEventId: '', gone: true }])).toMatchObject([
+      { eventId: event.eventId, gone: true },
+    ]);
+    expect((await declinedReminderFacts([event]))[0]).not.toHaveProperty('gone');
   });
 });
 

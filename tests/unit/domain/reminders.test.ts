@@ -261,8 +261,15 @@ describe('a declined 1:1: reschedule?', () => {
         sessionId: null,
         scheduledAt: NOW + 7 * HOUR,
         day: '2026-11-24',
+        gone: false,
       },
     ]);
+    // One Calendar no longer shows (cancelled, moved away) is asked about the same way, and says so.
+    expect(decide({ declined: [declined({ dataEventId: '', gone: true })] })[0]).toMatchObject({
+      kind: 'reschedule',
+      key: 'reschedule:series_20261124T170000Z',
+      gone: true,
+    });
     const log = recordSent(EMPTY_LOG, raised, NOW);
     expect(decide({ declined: [declined()] }, log, settings(), NOW + MIN)).toEqual([]);
     // Another instance of the same series is its own question.

@@ -49,6 +49,12 @@ const VALID: Record<MessageKind, Record<string, unknown>> = {
   'calendar/classify-events': { kind: 'calendar/classify-events', events: [EVENT] },
   'calendar/event-details': { kind: 'calendar/event-details', details: DETAILS },
   'calendar/select-event': { kind: 'calendar/select-event', event: EVENT },
+  'calendar/days-shown': {
+    kind: 'calendar/days-shown',
+    days: ['2026-03-22', '2026-03-23'],
+    eventIds: ['9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z'],
+    calendars: ['alice@acme.example'],
+  },
   'panel/data-changed': { kind: 'panel/data-changed' },
   'meet/call-seen': {
     kind: 'meet/call-seen',
@@ -519,6 +525,7 @@ describe('isAllowedSender', () => {
     'calendar/classify-events': ['calendar-content'],
     'calendar/event-details': ['calendar-content'],
     'calendar/select-event': ['calendar-content'],
+    'calendar/days-shown': ['calendar-content'],
     'panel/data-changed': ['extension-page'],
     'meet/call-seen': ['meet-content'],
     'meet/call-linked': ['extension-page'],
@@ -532,7 +539,7 @@ describe('isAllowedSender', () => {
 
   it('covers every kind × sender kind', () => {
     expect(table).toHaveLength(KINDS.length * SENDER_KINDS.length);
-    expect(KINDS).toHaveLength(8);
+    expect(KINDS).toHaveLength(9);
     expect(SENDER_KINDS).toEqual(['calendar-content', 'meet-content', 'extension-page']);
   });
 

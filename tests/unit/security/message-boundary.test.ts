@@ -67,6 +67,12 @@ const VALID: Record<MessageKind, Record<string, unknown>> = {
   'calendar/classify-events': { kind: 'calendar/classify-events', events: [EVENT] },
   'calendar/event-details': { kind: 'calendar/event-details', details: eventDetails() },
   'calendar/select-event': { kind: 'calendar/select-event', event: EVENT },
+  'calendar/days-shown': {
+    kind: 'calendar/days-shown',
+    days: ['2026-03-22', '2026-03-23'],
+    eventIds: ['9q7kdlrmoh7cfue81kf5u8fmkk_20260323T170000Z'],
+    calendars: ['alice@acme.example'],
+  },
   'panel/frame-opened': { kind: 'panel/frame-opened', token: '0123456789abcdef0123456789abcdef' },
   'panel/data-changed': { kind: 'panel/data-changed' },
   'meet/call-seen': {
@@ -506,6 +512,7 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
         'calendar/classify-events',
         'calendar/event-details',
         'calendar/select-event',
+        'calendar/days-shown',
         'panel/frame-opened',
       ],
       'meet-content': ['panel/frame-opened', 'meet/call-seen'],
@@ -517,6 +524,8 @@ describe('3. A privileged kind (read notes, export, delete) sent from a content-
     expect(members).toEqual(['ok']);
     expect(leaves.map(({ def }) => def.type)).toEqual(['literal']);
     expect(MESSAGES['panel/frame-opened'].response.safeParse({ ok: true }).success).toBe(true);
+    // Which days a view shows: ids and days in, a bare acknowledgement out.
+    expect(walk(MESSAGES['calendar/days-shown'].response).members).toEqual(['ok']);
     expect(MESSAGES['panel/frame-opened'].response.safeParse({ ok: true, token: 'x' }).success).toBe(false);
   });
 

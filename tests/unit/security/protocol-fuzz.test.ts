@@ -213,6 +213,21 @@ const VALID: { [K in MessageKind]: fc.Arbitrary<Request<K>> } = {
   }),
   'calendar/event-details': fc.record({ kind: fc.constant('calendar/event-details'), details: eventDetails }),
   'calendar/select-event': fc.record({ kind: fc.constant('calendar/select-event'), event: seenEvent }),
+  'calendar/days-shown': fc.record({
+    kind: fc.constant('calendar/days-shown'),
+    days: fc.array(
+      fc
+        .date({
+          min: new Date(Date.UTC(2000, 0, 1)),
+          max: new Date(Date.UTC(2099, 11, 31)),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 10)),
+      { minLength: 1, maxLength: 31 },
+    ),
+    eventIds: fc.array(text(512, 1), { maxLength: 12 }),
+    calendars: fc.array(text(512, 1), { maxLength: 12 }),
+  }),
   'panel/frame-opened': fc.record({
     kind: fc.constant('panel/frame-opened'),
     token: fc

@@ -6,7 +6,7 @@ import { COMPLETE_MARK, PopupApp, READY_MARK } from '@/components/popup/PopupApp
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
 import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
 import { popupActions } from '@/components/popup/popup-actions';
-import { createPopupSource } from '@/components/popup/popup-source';
+import { createPopupSource, type PopupSource } from '@/components/popup/popup-source';
 import {
   addAgreement,
   createPerson,
@@ -404,6 +404,26 @@ describe('PopupApp', () => {
       add.focus();
       expect(await key(add, 'ArrowDown')).toBe(true);
       expect(document.activeElement).toBe(qa('popup-done')[0]);
+    });
+
+    it('ArrowDown from a search with no results stays in the field (the hidden week ahead is skipped)', async () => {
+      // BUG: with no agreement to go to, ArrowDown fell back to the first [data-popup-item] — the week ahead's
+      // "+ Point", hidden while searching — so the key was swallowed and focus went nowhere visible. Here
+      // the search's answer is still on its way: the lists shown are the last ones, the week ahead hidden.
+      await prepareSession({
+        relationshipId: (await oneOnOne('Carol King')).id,
+        scheduledAt: Date.now() + 86_400_000,
+      });
+      const real = createPopupSource();
+      const load: PopupSource['load'] = (query) => (query.query ? new Promise(() => {}) : real.load(query));
+      await show({ source: { ...real, load } });
+      await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(1));
+      expect(q('popup-agreements-empty')).not.toBeNull();
+      await type(searchField(), 'no such thing anywhere');
+      expect(q('popup-upcoming-list')!.closest('[hidden]')).not.toBeNull();
+      searchField().focus();
+      expect(await key(searchField(), 'ArrowDown')).toBe(false);
+      expect(document.activeElement).toBe(searchField());
     });
 
     it('ArrowDown does nothing when there is no item', async () => {
