@@ -4,6 +4,7 @@
  * status, and a one-line talking point for anyone. Reads live: a change in any tab shows up here.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { OffCalendar } from './declined-events';
 import type { PopupView } from '@/lib/db/popup-view';
 import { type AgreementFilter } from '@/lib/domain/agreements';
 import { t } from '@/lib/i18n';
@@ -53,9 +54,10 @@ export function PopupApp({
   const search = useRef<HTMLInputElement>(null);
 
   const partial = view.status === 'ready' && view.value.partial;
-  const [declined, setDeclined] = useState<ReadonlySet<string>>(() => new Set());
+  const [declined, setDeclined] = useState<ReadonlyMap<string, OffCalendar>>(() => new Map());
   const shown = view.status !== 'loading';
-  // Which 1:1s I declined in Calendar: read after the first paint, and again when the worker sees more.
+  // Which 1:1s are off in Calendar (declined, or no longer shown): read after the first paint, and again
+  // when the worker sees more.
   useEffect(() => {
     if (!shown) return;
     let current = true;

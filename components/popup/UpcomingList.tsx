@@ -1,5 +1,6 @@
 /** The 1:1s of the next 7 days, each with its prep status: talking points queued, agreements looked at. */
 import { useState } from 'preact/hooks';
+import type { OffCalendar } from './declined-events';
 import { FIRST_SCREEN, type PopupUpcoming, type PopupView, type PrepStatus } from '@/lib/db/popup-view';
 import { t } from '@/lib/i18n';
 import { formatDate } from '../shared/format';
@@ -53,13 +54,16 @@ export interface UpcomingListProps {
   view: PopupView;
   onOpen: (relationshipId: string) => void;
   onAddPoint: (relationshipId: string) => void;
-  /** Calendar instances I declined (their 1:1s offer "Cancel 1:1" instead of their prep status). */
-  declined?: ReadonlySet<string>;
+  /**
+   * Calendar instances I declined, or that Calendar no longer shows (their 1:1s offer "Cancel 1:1" instead
+   * of their prep status).
+   */
+  declined?: ReadonlyMap<string, OffCalendar>;
   /** Cancels a declined 1:1's session in Duet. */
   onCancel?: (sessionId: string) => Promise<ActionResult>;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: ReadonlyMap<string, OffCalendar> = new Map();
 
 function Row({
   item,
@@ -67,7 +71,7 @@ function Row({
   onAddPoint,
   declined,
   onCancel,
-}: { item: PopupUpcoming; declined: boolean } & Omit<UpcomingListProps, 'view' | 'declined'>) {
+}: { item: PopupUpcoming; declined: OffCalendar | null } & Omit<UpcomingListProps, 'view' | 'declined'>) {
   const name = item.relationship.name;
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,7 +101,7 @@ function Row({
       </div>
       {declined ? (
         <div class="popup-prep" data-testid="popup-declined">
-          <span class="popup-prep-todo">{t('popup_declined')}</span>
+          <span class="popup-prep-todo">{t(declined === 'gone' ? 'popup_gone' : 'popup_declined')}</span>
           {onCancel ? (
             <button
               type="button"
@@ -177,9 +181,10 @@ export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCanc
               onAddPoint={onAddPoint}
               declined={
                 // Still to happen as far as Duet knows (a rescheduled one was decided already).
-                item.session.status === 'upcoming' &&
-                item.session.calendarEventId !== null &&
-                declined.has(item.session.calendarEventId)
+                (item.session.status === 'upcoming' &&
+                  item.session.calendarEventId !== null &&
+                  declined.get(item.session.calendarEventId)) ||
+                null
               }
               onCancel={onCancel}
             />

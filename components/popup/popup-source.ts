@@ -5,6 +5,7 @@
  * database that does not exist yet, or must first be upgraded, is read through Dexie, which owns the schema.
  */
 import type { AgreementFilter } from '@/lib/domain/agreements';
+import type { OffCalendar } from './declined-events';
 import { openForReading } from '@/lib/db/idb-read';
 import { POPUP_TABLES, type PopupView, readPopupView } from '@/lib/db/popup-view';
 import type { PopupActions } from './popup-actions';
@@ -29,8 +30,11 @@ export interface PopupSource {
    */
   watch(onChange: () => void): () => void;
   actions: PopupActions;
-  /** Calendar instances of tracked 1:1s I declined (what the worker saw), and when that changes. */
-  declined(): Promise<ReadonlySet<string>>;
+  /**
+   * Calendar instances of tracked 1:1s I declined, or that Calendar no longer shows (what the worker saw),
+   * and when that changes.
+   */
+  declined(): Promise<ReadonlyMap<string, OffCalendar>>;
   watchDeclined(onChange: () => void): () => void;
 }
 
@@ -137,7 +141,7 @@ const actions: PopupActions = {
 };
 
 /** Declined instances (after the first paint: with the data layer, `popup-live.ts`). */
-async function declined(): Promise<ReadonlySet<string>> {
+async function declined(): Promise<ReadonlyMap<string, OffCalendar>> {
   return (await live()).readDeclinedEvents();
 }
 

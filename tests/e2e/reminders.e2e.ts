@@ -433,6 +433,17 @@ describe('reminders and the toolbar badge', () => {
     await options.goto(duet.extensionUrl('options.html'));
     expect(await sessionStatus(options, 's-bob-gone')).toBe('upcoming');
     await options.close();
+    // The popup's week says so, and offers the decision (Firefox's notifications have no buttons).
+    const popup = await PopupPage.open(duet);
+    await popup.ready();
+    const row = popup.page.locator('[data-testid=popup-upcoming]', {
+      has: popup.page.locator('[data-testid=popup-declined]', { hasText: 'No longer in your Calendar' }),
+    });
+    await row.waitFor({ timeout: 5000 });
+    expect(await row.locator('[data-testid=popup-upcoming-name]').textContent()).toBe('Bob Jones');
+    expect(await row.locator('[data-testid=popup-cancel-session]').textContent()).toBe('Cancel 1:1');
+    await duet.screenshot(popup.page, 'popup-gone');
+    await popup.page.close();
   });
 
   it('a tracked 1:1 Calendar shows in the coming days becomes a planned session (no reminder misses it)', async () => {

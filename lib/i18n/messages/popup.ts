@@ -38,6 +38,7 @@ export const popup = {
   popup_prep_review_other: '$1 agreements to review',
   popup_prep_pending: 'Checking prep…',
   popup_declined: 'You declined this in Calendar',
+  popup_gone: 'No longer in your Calendar',
   popup_declined_cancel: 'Cancel 1:1',
   popup_declined_cancel_for: 'Cancel 1:1 with $1 on $2',
   popup_point_title: 'Add a talking point',

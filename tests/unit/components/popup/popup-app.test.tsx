@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMPLETE_MARK, PopupApp, READY_MARK } from '@/components/popup/PopupApp';
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
-import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
+import { DECLINED_EVENTS_KEY, GONE_EVENTS_KEY } from '@/lib/messaging/declined-events';
 import { popupActions } from '@/components/popup/popup-actions';
 import { createPopupSource, type PopupSource } from '@/components/popup/popup-source';
 import {
@@ -227,9 +227,27 @@ describe('PopupApp', () => {
     // The worker sees it declined (storage.session): the popup follows without reopening.
     await fakeBrowser.storage.session.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
     await vi.waitFor(() => expect(q('popup-declined')).not.toBeNull());
+    expect(q('popup-declined')!.textContent).toContain('You declined this in Calendar');
     await click(q('popup-cancel-session'));
     await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(1));
     expect((await getDatabase().sessions.get(session.id))?.status).toBe('cancelled');
+  });
+
+  it('marks a 1:1 the worker saw missing from Calendar (cancelled there); declined wins over it', async () => {
+    const { carol } = await seed();
+    await prepareSession({
+      relationshipId: carol.id,
+      scheduledAt: Date.now() + 3 * 86_400_000,
+      calendarEventId: 'carol_20260328T100000Z',
+    });
+    await show({ actions: popupActions });
+    await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(2));
+    await fakeBrowser.storage.session.set({ [GONE_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    await vi.waitFor(() => expect(q('popup-declined')?.textContent).toContain('No longer in your Calendar'));
+    await fakeBrowser.storage.session.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    await vi.waitFor(() =>
+      expect(q('popup-declined')?.textContent).toContain('You declined this in Calendar'),
+    );
   });
 
   it('says so when the data cannot be read', async () => {

@@ -329,7 +329,7 @@ describe('UpcomingList', () => {
     await show(
       <UpcomingList
         view={view({ upcoming: [items[0]!, declinedItem], upcomingCount: 2 })}
-        declined={new Set(['ev_20260326T113000Z'])}
+        declined={new Map([['ev_20260326T113000Z', 'declined']])}
         onCancel={onCancel}
         onOpen={vi.fn()}
         onAddPoint={vi.fn()}
@@ -351,6 +351,29 @@ describe('UpcomingList', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
   });
 
+  it('a 1:1 Calendar no longer shows (cancelled there) says so, and offers to cancel it in Duet too', async () => {
+    const goneItem = {
+      ...items[1]!,
+      session: { ...items[1]!.session, calendarEventId: 'ev_20260326T113000Z' },
+    };
+    const onCancel = vi.fn(async () => ({ ok: true as const }));
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [items[0]!, goneItem], upcomingCount: 2 })}
+        declined={new Map([['ev_20260326T113000Z', 'gone']])}
+        onCancel={onCancel}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    const rows = qa('popup-upcoming');
+    expect(q('popup-declined', rows[0])).toBeNull();
+    expect(q('popup-prep', rows[1])).toBeNull();
+    expect(text('popup-declined', rows[1])).toBe('No longer in your CalendarCancel 1:1');
+    await click(q('popup-cancel-session', rows[1]));
+    expect(onCancel).toHaveBeenCalledWith(goneItem.session.id);
+  });
+
   it('a failure to cancel (the data layer did not load) says so and lets the user try again', async () => {
     const declinedItem = {
       ...items[1]!,
@@ -362,7 +385,7 @@ describe('UpcomingList', () => {
     await show(
       <UpcomingList
         view={view({ upcoming: [declinedItem], upcomingCount: 1 })}
-        declined={new Set(['ev_20260326T113000Z'])}
+        declined={new Map([['ev_20260326T113000Z', 'declined']])}
         onCancel={onCancel}
         onOpen={vi.fn()}
         onAddPoint={vi.fn()}
@@ -387,7 +410,7 @@ describe('UpcomingList', () => {
     await show(
       <UpcomingList
         view={view({ upcoming: [rescheduled], upcomingCount: 1 })}
-        declined={new Set(['ev_20260326T113000Z'])}
+        declined={new Map([['ev_20260326T113000Z', 'declined']])}
         onCancel={vi.fn()}
         onOpen={vi.fn()}
         onAddPoint={vi.fn()}
