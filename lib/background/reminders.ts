@@ -11,7 +11,7 @@
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { DeclinedEvent, PlannedInstance, SeenInstance } from '../db';
+import { type DeclinedEvent, instantFromEventKey, type PlannedInstance, type SeenInstance } from '../db';
 import {
   DECLINED_EVENTS_KEY,
   GONE_EVENTS_KEY,
@@ -46,6 +46,7 @@ import {
 } from '../domain/reminders';
 import { calendarBase } from '../hosts';
 import { t, tn } from '../i18n';
+import type { CalendarEvent } from '../google/calendar/model';
 import type { JudgedEvent } from './calendar';
 import { CalendarClocks, chipTime } from './calendar-clock';
 import { readNumbers, SessionKept } from './session-kept';
@@ -310,6 +311,50 @@ function uiLanguage(): string | undefined {
   }
 }
 
+/** Which calendar each tracked instance shows on: `storage.local`, event ids and opaque hashes only. */
+export const INSTANCE_CALENDARS_KEY = 'reminders.instance-calendars';
+const MAX_INSTANCE_CALENDARS = 2000;
+const CALENDAR_HASH = /^[0-9a-f]{8}$/;
+
+/** An opaque, stable tag for a calendar id (FNV-1a, 32 bits): compared, never read back. */
+export function calendarHash(calendarId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < calendarId.length; i++) {
+    hash ^= calendarId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+const readCalendarHashes = (stored: unknown): Record<string, string> => {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  const out: Record<string, string> = {};
+  for (const [id, hash] of Object.entries(stored))
+    if (id.length <= 512 && typeof hash === 'string' && CALENDAR_HASH.test(hash)) out[id] = hash;
+  return out;
+};
+
+/** `<series>_<instant>` of an instance id (a split series: `<series>_R<date>`), or null for a single event. */
+const INSTANCE_ID = /^(.+?)_(\d{8}(?:T\d{6}Z)?)$/;
+/** An instance of the same meeting this close is that meeting, re-timed. */
+const SAME_MEETING_MS = 12 * 60 * 60_000;
+
+/**
+ * Whether the view shows the planned instance re-timed rather than gone: an instance of the same series, or
+ * of its continuation after "this and following events" (`<series>_R…`), whose original start is within
+ * 12 h of the planned time (moving the whole series gives its instances new ids).
+ */
+export function continuedIn(instance: { eventId: string; scheduledAt: number }, shown: readonly string[]) {
+  const series = INSTANCE_ID.exec(instance.eventId)?.[1];
+  if (!series) return false;
+  return shown.some((id) => {
+    const match = INSTANCE_ID.exec(id);
+    if (!match || (match[1] !== series && !match[1]!.startsWith(`${series}_R`))) return false;
+    const start = instantFromEventKey(id);
+    return start === null || Math.abs(start - instance.scheduledAt) <= SAME_MEETING_MS;
+  });
+}
+
 // The service -----------------------------------------------------------------------------------------------
 
 type Area = Pick<Browser.storage.StorageArea, 'get' | 'set'>;
@@ -343,8 +388,12 @@ export class Reminders {
    * "reschedule?" and no "prepare", like a decline, until a page shows them again. Event ids, `storage.session`.
    */
   private readonly goneSeen: SessionKept<Set<string>>;
-  /** The calendar each tracked instance was last seen on (memory only): hiding a calendar is not cancelling. */
-  private readonly calendarOf = new Map<string, string>();
+  /**
+   * The calendar each tracked instance was last seen on, as an opaque hash (no address on disk), in
+   * `storage.local` so a restarted worker or browser still knows it: an instance whose calendar is not known,
+   * or not shown, is never judged gone (hiding a calendar, another account's page, is not cancelling).
+   */
+  private readonly calendarOf: SessionKept<Record<string, string>>;
   /**
    * Which signed-in Google account's Calendar last showed each 1:1 (`ACCOUNT_ANY`: any 1:1), so a click
    * opens that account's Calendar, not the first one's. Kept in `storage.session` (numbers and ids).
@@ -373,6 +422,7 @@ export class Reminders {
       (stored) => new Map(parseDeclinedPrompts(stored).map((event) => [event.eventId, event])),
       (events) => [...events.values()],
     );
+    this.calendarOf = new SessionKept(this.area, INSTANCE_CALENDARS_KEY, readCalendarHashes);
     this.goneSeen = new SessionKept(
       this.pendingArea,
       GONE_EVENTS_KEY,
@@ -499,9 +549,8 @@ export class Reminders {
       if (event.response !== 'unknown')
         answers.set(event.eventId, answers.get(event.eventId) === true || event.response === 'declined');
       tracked.push({ judged: judgedEvent, relationshipId, time });
-      if (this.calendarOf.size >= 2000) this.calendarOf.clear();
-      this.calendarOf.set(event.eventId, event.calendarId);
     });
+    void this.recordCalendars(tracked.map(({ judged: { event } }) => event));
     this.declinedRecorded = this.declinedRecorded
       .then(() => this.recordDeclined(answers))
       .catch(() => undefined);
@@ -555,24 +604,31 @@ export class Reminders {
       const planned = await this.deps.planned(Math.max(from - skew, now), to - skew);
       const onDays = new Set(days);
       const ids = new Set(shown.eventIds);
-      const calendars = new Set(shown.calendars);
-      const [gone, awaiting] = await Promise.all([this.goneSeen.get(), this.awaiting.get()]);
+      const calendars = new Set(shown.calendars.map(calendarHash));
+      const [gone, awaiting, calendarOf] = await Promise.all([
+        this.goneSeen.get(),
+        this.awaiting.get(),
+        this.calendarOf.get(),
+      ]);
       let changed = false;
+      let awaitingChanged = false;
       const fresh: DeclinedEvent[] = [];
       for (const instance of planned) {
         if (!onDays.has(dayOf(instance.scheduledAt + skew))) continue;
-        if (ids.has(instance.eventId)) {
+        if (ids.has(instance.eventId) || continuedIn(instance, shown.eventIds)) {
           if (gone.delete(instance.eventId)) changed = true;
-          if (awaiting.get(instance.eventId)?.gone) awaiting.delete(instance.eventId);
+          if (awaiting.get(instance.eventId)?.gone) awaitingChanged = awaiting.delete(instance.eventId);
           continue;
         }
-        const calendar = this.calendarOf.get(instance.eventId);
-        if ((calendar !== undefined && !calendars.has(calendar)) || gone.has(instance.eventId)) continue;
+        // Only on evidence: its calendar is known and shown here.
+        const calendar = calendarOf[instance.eventId];
+        if (calendar === undefined || !calendars.has(calendar) || gone.has(instance.eventId)) continue;
         gone.add(instance.eventId);
         changed = true;
         fresh.push({ ...instance, dataEventId: '', gone: true });
       }
       for (const id of ids) if (gone.delete(id)) changed = true;
+      if (awaitingChanged) await this.awaiting.save();
       if (!changed) return [];
       const kept = [...gone].slice(-MAX_DECLINED_EVENTS);
       if (kept.length < gone.size) {
@@ -612,6 +668,24 @@ export class Reminders {
       declined.push({ eventId: event.eventId, dataEventId: event.dataEventId, relationshipId, scheduledAt });
     }
     return { seen, declined };
+  }
+
+  /** Which calendar each tracked instance shows on (hashed), stored when that changed anything. */
+  private async recordCalendars(events: readonly Pick<CalendarEvent, 'eventId' | 'calendarId'>[]) {
+    if (events.length === 0) return;
+    const known = await this.calendarOf.get();
+    let changed = false;
+    for (const { eventId, calendarId } of events) {
+      const hash = calendarHash(calendarId);
+      if (known[eventId] === hash) continue;
+      delete known[eventId]; // the newest last: the oldest go first
+      known[eventId] = hash;
+      changed = true;
+    }
+    if (!changed) return;
+    const ids = Object.keys(known);
+    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_INSTANCE_CALENDARS))) delete known[id];
+    await this.calendarOf.save();
   }
 
   /** Declined instances added, accepted-again ones removed; stored when that changed anything. */

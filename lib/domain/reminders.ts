@@ -247,17 +247,28 @@ export function daytimeFrom(at: number): number {
   return date.getTime();
 }
 
+/** The local instant daytime ends on the day of `at` (20:00). */
+function daytimeEnd(at: number): number {
+  const date = new Date(at);
+  date.setHours(REMINDER_LIMITS.daytime[1], 0, 0, 0);
+  return date.getTime();
+}
+
+/** Less daytime than this left in an evening window: asked the next morning instead (checks run every 5 min). */
+const MIN_ASK_MS = 30 * MINUTE;
+
 /**
  * When "after a held 1:1" may be asked: from `afterHeldDelay` after it, for the rest of `afterHeldWindow`,
- * in daytime. A 1:1 held too late in the evening for any of that window to be daytime is asked about the
- * next morning instead (for as long), rather than never.
+ * in daytime. A window that starts at night moves to the morning, and one with under 30 minutes of daytime
+ * left (held just before 20:00) to the next morning — the same length from 08:00 — rather than never.
  */
 export function afterHeldAskWindow(heldAt: number): { from: number; until: number } {
   const from = heldAt + REMINDER_LIMITS.afterHeldDelay;
-  const until = heldAt + REMINDER_LIMITS.afterHeldWindow;
-  const daytime = daytimeFrom(from);
-  if (daytime <= until) return { from, until };
-  return { from: daytime, until: daytime + (until - from) };
+  const span = REMINDER_LIMITS.afterHeldWindow - REMINDER_LIMITS.afterHeldDelay;
+  if (isDaytime(from) && Math.min(from + span, daytimeEnd(from)) - from >= MIN_ASK_MS)
+    return { from, until: from + span };
+  const start = daytimeFrom(isDaytime(from) ? daytimeEnd(from) : from);
+  return { from: start, until: start + span };
 }
 
 /** How far back held 1:1s can still be asked about (an evening 1:1, the next morning). */

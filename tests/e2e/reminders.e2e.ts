@@ -400,11 +400,26 @@ describe('reminders and the toolbar badge', () => {
   it('a planned 1:1 cancelled in Calendar (its day shows without it) raises "reschedule?", not silence', async () => {
     const page = await duet.newPage();
     const url = 'https://calendar.google.com/calendar/u/0/r/week/2099/3/1';
+    // Calendar showed it first (on Alice's own calendar)…
+    let cancelled = false;
     await page.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: goneWeekHtml() }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: cancelled ? goneWeekHtml() : weekWithBob(gone, 'Accepted'),
+      }),
     );
     await page.goto(url);
+    await page.locator('[data-eventchip]', { hasText: 'Alice / Bob' }).locator('[data-duet-badge]').waitFor({
+      timeout: 15_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // …then it was cancelled there: the same week shows without it.
+    cancelled = true;
+    await page.reload();
     await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });
+    // (Its chip is gone: a task stands in its place, which is no event.)
+    expect(await page.locator('[data-eventid="tasks_e2e-not-an-event"]').count()).toBeGreaterThan(0);
     const id = `duet:reschedule:${gone.eventId}`;
     // Told once the page has been still for 3 s.
     await expect

@@ -4,6 +4,9 @@ import type { JudgedEvent } from '@/lib/background/calendar';
 import {
   BADGE_COLOR,
   badgeTitle,
+  calendarHash,
+  continuedIn,
+  INSTANCE_CALENDARS_KEY,
   CHECK_PERIOD_MINUTES,
   formatDay,
   MIDNIGHT_ALARM,
@@ -457,6 +460,17 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     '2026-11-27',
     '2026-11-28',
   ];
+  /** The worker saw Bob's instance on Alice's calendar (a page showed it before it was cancelled). */
+  const seenOnAlice = (reminders: Reminders) =>
+    reminders.eventsJudged([
+      judged({
+        eventId: BOB,
+        seriesId: 'bobseries',
+        response: 'accepted',
+        day: '2026-11-24',
+        start: '14:00',
+      }),
+    ]);
   const shownWithout = {
     days: WEEK,
     eventIds: ['other_20261124T090000Z'],
@@ -465,6 +479,7 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
 
   it('asks "reschedule?" once, opens its day in Calendar, and gives it no "prepare"', async () => {
     const { reminders, deps } = harness({}, { planned: planned(), upcoming: upcomingBob });
+    await seenOnAlice(reminders);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     const raised = await reminders.daysShown(shownWithout);
     expect(raised.map((r) => r.kind === 'reschedule' && [r.key, r.gone])).toEqual([
@@ -504,6 +519,7 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
 
   it('shown again (moved back, restored): forgotten, and "prepare" comes back', async () => {
     const { reminders } = harness({ reschedule: false }, { planned: planned(), upcoming: upcomingBob });
+    await seenOnAlice(reminders);
     expect(await reminders.daysShown(shownWithout)).toEqual([]); // switched off: no prompt…
     expect(await reminders.check()).toEqual([]); // …but no "prepare" for a 1:1 that is not there
     await reminders.daysShown({ ...shownWithout, eventIds: [BOB] });
@@ -517,20 +533,48 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     const later = harness({}, { planned: planned(), now: () => Date.UTC(2026, 10, 24, 15) });
     expect(await later.reminders.daysShown(shownWithout)).toEqual([]);
     expect(deps.declined).not.toHaveBeenCalled();
+    // Never seen by this browser (its calendar unknown: another account's page, say): not judged.
+    expect(await reminders.daysShown(shownWithout)).toEqual([]);
+    expect(deps.declined).not.toHaveBeenCalled();
     // Seen on Alice's calendar; now only a colleague's is shown (Alice's was hidden in the sidebar).
-    await reminders.eventsJudged([
-      judged({
-        eventId: BOB,
-        seriesId: 'bobseries',
-        response: 'accepted',
-        day: '2026-11-24',
-        start: '14:00',
-      }),
-    ]);
+    await seenOnAlice(reminders);
     expect(await reminders.daysShown({ ...shownWithout, calendars: ['carol@acme.example'] })).toEqual([]);
     expect(deps.declined).not.toHaveBeenCalled();
     // Alice's calendar shown without it: gone.
     expect((await reminders.daysShown(shownWithout)).map((r) => r.key)).toEqual([`reschedule:${BOB}`]);
+  });
+
+  it('a series moved or split ("this and following") shows the meeting re-timed: not gone', async () => {
+    const { reminders, deps } = harness({}, { planned: planned() });
+    await seenOnAlice(reminders);
+    // The whole series moved an hour: its instances have new ids.
+    const moved = { ...shownWithout, eventIds: ['bobseries_20261124T150000Z'] };
+    expect(await reminders.daysShown(moved)).toEqual([]);
+    // Edited "this and following": a new series continues the old one.
+    const split = { ...shownWithout, eventIds: ['bobseries_R20261117T140000_20261124T143000Z'] };
+    expect(await reminders.daysShown(split)).toEqual([]);
+    expect(deps.declined).not.toHaveBeenCalled();
+    // Another series, or the same one a day away: gone.
+    const other = {
+      ...shownWithout,
+      eventIds: ['otherseries_20261124T140000Z', 'bobseries_20261125T140000Z'],
+    };
+    expect(await reminders.daysShown(other)).toHaveLength(1);
+    expect(continuedIn({ eventId: 'single', scheduledAt: NOW }, ['single_20261124T100000Z'])).toBe(false);
+  });
+
+  it('remembers which calendar an instance is on as an opaque hash in storage.local (no address on disk)', async () => {
+    const { reminders } = harness({}, { planned: planned() });
+    await seenOnAlice(reminders);
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get(INSTANCE_CALENDARS_KEY))[INSTANCE_CALENDARS_KEY]).toEqual({
+        [BOB]: calendarHash('alice@acme.example'),
+      }),
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('acme');
+    // A new worker (or browser) still knows it.
+    const restarted = harness({}, { planned: planned() });
+    expect(await restarted.reminders.daysShown(shownWithout)).toHaveLength(1);
   });
 
   it("reads the view's days in Calendar's own time zone", async () => {
@@ -542,6 +586,9 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
       scheduledAt: Date.UTC(2026, 10, 24, 20),
     };
     const { reminders, deps } = harness({}, { planned: planned([late]) });
+    await reminders.eventsJudged([
+      judged({ eventId: late.eventId, seriesId: 'bobseries', response: 'accepted' }),
+    ]);
     expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-24'] })).toEqual([]);
     expect(deps.declined).not.toHaveBeenCalled();
     expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-25'] })).toHaveLength(1);

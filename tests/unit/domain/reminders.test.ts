@@ -152,8 +152,11 @@ describe('after a held 1:1 with no agreements', () => {
       },
     ]);
     expect(decide({ held: [held({ heldAt: NOW - 5 * MIN })] })).toEqual([]);
-    expect(decide({ held: [held({ heldAt: NOW - 7 * HOUR })] })).toEqual([]);
-    expect(decide({ held: [held({ heldAt: NOW - REMINDER_LIMITS.afterHeldWindow })] })).toHaveLength(1);
+    // Held in the daytime: asked until 6 hours after it, not later.
+    const afternoon = Date.UTC(2026, 10, 24, 17);
+    const at = (heldAt: number) => decide({ held: [held({ heldAt })] }, EMPTY_LOG, settings(), afternoon);
+    expect(at(afternoon - 7 * HOUR)).toEqual([]);
+    expect(at(afternoon - REMINDER_LIMITS.afterHeldWindow)).toHaveLength(1);
   });
 
   it('stays quiet when agreements were recorded, when switched off, and at night', () => {
@@ -181,6 +184,18 @@ describe('after a held 1:1 with no agreements', () => {
     expect(decide({ held: night }, EMPTY_LOG, settings(), at(8, 5))).toHaveLength(1);
     expect(afterHeldAskWindow(at(1))).toEqual({ from: at(8), until: at(13, 50) });
     expect(AFTER_HELD_LOOKBACK).toBeGreaterThanOrEqual(at(13, 50) - evening);
+  });
+
+  it('a window with only minutes of daytime left moves to the next morning (checks run every 5 minutes)', () => {
+    const at = (d: number, h: number, m = 0) => Date.UTC(2026, 10, d, h, m);
+    // 19:47: 19:57–20:00 is all the daytime its window has.
+    expect(afterHeldAskWindow(at(23, 19, 47))).toEqual({ from: at(24, 8), until: at(24, 13, 50) });
+    // 19:15: 35 minutes are enough (19:25–20:00).
+    expect(afterHeldAskWindow(at(23, 19, 15))).toEqual({ from: at(23, 19, 25), until: at(24, 1, 15) });
+    // 02:03: from 08:00 for the whole window, not 08:00–08:03.
+    expect(afterHeldAskWindow(at(24, 2, 3))).toEqual({ from: at(24, 8), until: at(24, 13, 50) });
+    // 07:55: asked from 08:05.
+    expect(afterHeldAskWindow(at(24, 7, 55))).toEqual({ from: at(24, 8, 5), until: at(24, 13, 55) });
   });
 
   it('the next daytime begins at 08:00 local time', () => {
