@@ -86,10 +86,15 @@ function ownerEmail(calendarId: string): string | null {
   return calendarId.replace(/@m$/, '@gmail.com').toLowerCase();
 }
 
+/**
+ * Judges a page's chips. `principal` is the signed-in account's own calendar as the page names it, when it
+ * does: a chip on any other person's calendar (an overlaid colleague's) is then not mine, known person or not.
+ */
 export async function judgeEvents(
   events: readonly CalendarEvent[],
   deps: CalendarDeps,
   details: DetailsCache,
+  principal?: string,
 ): Promise<JudgedEvent[]> {
   const settings = await deps.settings();
   const ignored = new Set(settings.ignoredSeries);
@@ -117,6 +122,16 @@ export async function judgeEvents(
         ),
   );
   const colleagues = new Set(strangers.map(canonicalEmail).filter((owner) => known.has(owner)));
+  // The page says whose calendar it is: every other person's calendar on it is someone else's.
+  const own = principal ? ownerEmail(principal) : null;
+  if (own !== null) {
+    mine.add(canonicalEmail(own));
+    for (const event of events) {
+      const owner = ownerEmail(event.calendarId);
+      if (owner !== null && !mine.has(canonicalEmail(owner))) colleagues.add(canonicalEmail(owner));
+    }
+    colleagues.delete(canonicalEmail(own)); // my own calendar, even if a person record holds its address
+  }
 
   const judged: Array<Omit<JudgedEvent, 'openAgreements'>> = [];
   for (const event of events) {

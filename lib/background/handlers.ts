@@ -48,9 +48,9 @@ export interface BackgroundDeps {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const details = deps.details ?? new DetailsCache();
   return {
-    'calendar/classify-events': async ({ events }, { tabId, account = null }) => {
+    'calendar/classify-events': async ({ events, principal }, { tabId, account = null }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
-      const judged = await judgeEvents(events, deps.calendar, details);
+      const judged = await judgeEvents(events, deps.calendar, details, principal);
       if (deps.eventsJudged) {
         try {
           void Promise.resolve(deps.eventsJudged(judged, account)).catch(() => undefined);
@@ -67,9 +67,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { badge: null };
     },
 
-    'calendar/select-event': async ({ event }, { tabId, account = null }) => {
+    'calendar/select-event': async ({ event, principal }, { tabId, account = null }) => {
       if (tabId === null) throw new Error('no tab');
-      const [judged] = await judgeEvents([event], deps.calendar, details);
+      const [judged] = await judgeEvents([event], deps.calendar, details, principal);
       const clock = await deps.clocks?.clockFor(account).catch(() => undefined);
       const context = panelContextOf(judged!, clock);
       const meetCode = judged!.details?.meetCode;

@@ -12,6 +12,7 @@ import {
   chipReadContext,
   readCalendarEvent,
   readCalendarEvents,
+  readPrincipal,
   readShownDays,
 } from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
@@ -203,8 +204,20 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     };
   };
 
+  /**
+   * The signed-in account's own calendar, as the page's day columns name it (kept from an earlier view of
+   * this tab for views that do not say: month, schedule). Sent with events so an overlaid colleague's
+   * calendar is told apart from mine.
+   */
+  let principal: string | null = null;
+  const pagePrincipal = () => {
+    const column = document.querySelector(calendarSelectors.principal.css);
+    principal = (column && readPrincipal(column)) ?? principal;
+    return principal === null ? {} : { principal };
+  };
+
   const openPanelFor = async (event: CalendarEvent) => {
-    await sendFromContent({ kind: 'calendar/select-event', event }, isOk);
+    await sendFromContent({ kind: 'calendar/select-event', event, ...pagePrincipal() }, isOk);
     panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
     panel.open();
   };
@@ -311,7 +324,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     });
     if (unknown.size > 0) {
       const answer = sendFromContent(
-        { kind: 'calendar/classify-events', events: [...unknown.values()] },
+        { kind: 'calendar/classify-events', events: [...unknown.values()], ...pagePrincipal() },
         (value) => {
           resumeClock();
           return isBadgesResponse(value);

@@ -119,6 +119,11 @@ export const MESSAGES = {
     request: z.strictObject({
       kind: z.literal('calendar/classify-events'),
       events: z.array(SeenEventSchema).check(z.maxLength(MAX_EVENTS_PER_MESSAGE)),
+      /**
+       * The signed-in account's own calendar (the page's `data-principal-ids`): a chip on another person's
+       * calendar overlaid on it is not my 1:1. Absent where the page does not say (month, schedule views).
+       */
+      principal: z.optional(z.string().check(z.minLength(3), z.maxLength(320))),
     }),
     response: z.strictObject({ badges: z.array(EventBadgeSchema) }),
   },
@@ -130,7 +135,11 @@ export const MESSAGES = {
   },
   'calendar/select-event': {
     from: ['calendar-content'],
-    request: z.strictObject({ kind: z.literal('calendar/select-event'), event: SeenEventSchema }),
+    request: z.strictObject({
+      kind: z.literal('calendar/select-event'),
+      event: SeenEventSchema,
+      principal: z.optional(z.string().check(z.minLength(3), z.maxLength(320))),
+    }),
     response: Ok,
   },
   'calendar/days-shown': {

@@ -772,3 +772,45 @@ describe('judgeEvents: a colleague’s calendar overlaid on mine', () => {
     expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
   });
 });
+
+describe('judgeEvents: the page names its own calendar (the account’s principal)', () => {
+  const onCalendar = (calendarId: string, title: string, series = 'danerin1') =>
+    calendarEvent({ dataEventId: encodeEventId(`${series}_20260323T170000Z ${calendarId}`), title });
+  const judgeOnPage = async (event: CalendarEvent, principal: string, init: CalendarDataInit = {}) => {
+    const deps = fakeCalendarDeps(calendarData(init));
+    const [judged] = await judgeEvents([event], deps, new DetailsCache(), principal);
+    return { judged: judged!, badge: badgeOf(judged!) };
+  };
+
+  it('an overlaid calendar of someone Duet does not know is theirs, not mine', async () => {
+    const dan = onCalendar('dan@acme.example', '1:1 Dan <> Erin');
+    // Without the page's word: nothing tells it apart (no person of mine is Dan), so it counts as mine.
+    expect((await judgeOne(dan, { myEmails: ['alice@acme.example'] })).badge).toMatchObject({
+      kind: 'one-on-one',
+    });
+    // The page is Alice's: Dan's calendar is Dan's, with or without my emails in the settings.
+    for (const settings of [{ myEmails: ['alice@acme.example'] }, {}]) {
+      const { judged, badge } = await judgeOnPage(dan, 'alice@acme.example', settings);
+      expect(judged.detection).toMatchObject({ isOneOnOne: false, reason: 'another person’s calendar' });
+      expect(badge).toBeNull();
+    }
+  });
+
+  it('my own calendar stays mine: under an alias the settings lack, as a Gmail `@m`, held by a person record', async () => {
+    for (const [calendarId, principal] of [
+      ['asmith@acme.example', 'asmith@acme.example'],
+      ['alice.smith@m', 'alice.smith@gmail.com'],
+      ['alicesmith@m', 'Alice.Smith@gmail.com'],
+    ] as const) {
+      const event = onCalendar(calendarId, '1:1 Alice <> Bob');
+      const { badge } = await judgeOnPage(event, principal, {
+        myEmails: ['alice@acme.example'],
+        people: { 'p-me': [principal.toLowerCase()] },
+      });
+      expect(badge, calendarId).toMatchObject({ kind: 'one-on-one' });
+    }
+    // A group calendar (a team's): the settings decide, as before.
+    const team = calendarEvent({ dataEventId: encodeEventId('grp2 c_team@g'), title: '1:1 Alice <> Bob' });
+    expect((await judgeOnPage(team, 'alice@acme.example')).badge).toMatchObject({ kind: 'one-on-one' });
+  });
+});

@@ -67,6 +67,8 @@ let sent: CalendarEvent[][];
 let selected: CalendarEvent[];
 /** Each "days shown" message: the view's days, its instances and their calendars. */
 let shownSent: Array<{ days: string[]; eventIds: string[]; calendars: string[] }>;
+/** The page's own calendar each classify message named. */
+let principals: Array<string | undefined>;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -78,13 +80,17 @@ beforeEach(async () => {
   sent = [];
   selected = [];
   shownSent = [];
+  principals = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     const { kind, events, event } = message as {
       kind: string;
       events?: CalendarEvent[];
       event?: CalendarEvent;
     };
-    if (kind === 'calendar/classify-events') sent.push(events!);
+    if (kind === 'calendar/classify-events') {
+      sent.push(events!);
+      principals.push((message as { principal?: string }).principal);
+    }
     if (kind === 'calendar/days-shown') shownSent.push(message as (typeof shownSent)[number]);
     if (kind !== 'calendar/select-event') return background.router(message, calendarSender(7));
     selected.push(event!);
@@ -113,6 +119,15 @@ describe('startCalendarPage on the week', () => {
     }
     expect(sent).toHaveLength(1);
     expect(sent[0]).toHaveLength(17);
+  });
+
+  it("names the page's own calendar with the chips, and keeps it for a view that does not say", async () => {
+    expect(principals).toEqual(['alice@acme.example']);
+    for (const column of document.querySelectorAll('[data-principal-ids]'))
+      column.removeAttribute('data-principal-ids');
+    rerender(chipTitled('Team standup'), (copy) => retitle(copy, 'Team standup (moved)'));
+    await scanned();
+    expect(principals).toEqual(['alice@acme.example', 'alice@acme.example']);
   });
 
   it('keeps one working badge per chip when Calendar rebuilds every chip, asking the background nothing', async () => {
