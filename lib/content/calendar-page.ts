@@ -12,7 +12,7 @@ import {
   chipReadContext,
   readCalendarEvent,
   readCalendarEvents,
-  readPrincipal,
+  readPagePrincipal,
   readShownDays,
 } from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
@@ -211,8 +211,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
    */
   let principal: string | null = null;
   const pagePrincipal = () => {
-    const column = document.querySelector(calendarSelectors.principal.css);
-    principal = (column && readPrincipal(column)) ?? principal;
+    if (document.querySelector(calendarSelectors.principal.css)) principal = readPagePrincipal(document);
     return principal === null ? {} : { principal };
   };
 

@@ -280,14 +280,26 @@ export function readShownDays(doc: Document): ShownDays | null {
   if (view !== 'day' && view !== 'week' && view !== 'custom_days') return null;
   const locale = pageLocale(doc);
   const days = new Set<string>();
-  let principal: string | null = null;
   for (const cell of doc.querySelectorAll(sel.dayCell.css)) {
     const day = readCellDay(cell, locale);
     if (!day) return null;
     days.add(day);
-    principal ??= readPrincipal(cell);
   }
-  return days.size > 0 ? { days: [...days].sort(), principal } : null;
+  return days.size > 0 ? { days: [...days].sort(), principal: readPagePrincipal(doc) } : null;
+}
+
+/**
+ * The signed-in account's own calendar, from the day columns' `data-principal-ids`: null when no column
+ * says, or when they name different calendars (calendars side by side: whose is whose is not told).
+ */
+export function readPagePrincipal(doc: Document): string | null {
+  let principal: string | null = null;
+  for (const column of doc.querySelectorAll(sel.principal.css)) {
+    const read = readPrincipal(column);
+    if (read === null || (principal !== null && read !== principal)) return null;
+    principal = read;
+  }
+  return principal;
 }
 
 /** The calendar owner a grid column shows (`data-principal-ids`, base64 email; §1.7), or null. */

@@ -130,6 +130,17 @@ describe('startCalendarPage on the week', () => {
     expect(principals).toEqual(['alice@acme.example', 'alice@acme.example']);
   });
 
+  it('names no calendar when the columns name different ones (calendars side by side)', async () => {
+    const columns = [...document.querySelectorAll('[data-principal-ids]')];
+    columns[0]!.setAttribute('data-principal-ids', btoa('dan@acme.example'));
+    rerender(chipTitled('Team standup'), (copy) => retitle(copy, 'Team standup (moved)'));
+    await scanned();
+    expect(principals).toEqual(['alice@acme.example', undefined]);
+    vi.advanceTimersByTime(3100);
+    await settle();
+    expect(shownSent).toEqual([]); // whose calendar is whose is not told: no days either
+  });
+
   it('keeps one working badge per chip when Calendar rebuilds every chip, asking the background nothing', async () => {
     // Clones carry a copy of our badge along (without its behaviour): it must be replaced, not kept or doubled.
     for (const chip of document.querySelectorAll<HTMLElement>(CHIP)) rerender(chip);
