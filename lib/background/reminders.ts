@@ -508,8 +508,10 @@ export class Reminders {
       await this.declinedRecorded;
       const off = await this.offCalendar();
       const upcoming = soon.filter((fact) => !fact.calendarEventId || !off(fact.calendarEventId));
+      // A 1:1 declined or gone from Calendar did not take place: no "after".
+      const tookPlace = held.filter((fact) => !fact.calendarEventId || !off(fact.calendarEventId));
       const declined = settings.reschedule ? await this.awaitingFacts(off) : [];
-      return this.raise({ ...NO_FACTS, upcoming, held, cadence, declined }, now, settings);
+      return this.raise({ ...NO_FACTS, upcoming, held: tookPlace, cadence, declined }, now, settings);
     });
   }
 

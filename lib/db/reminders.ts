@@ -124,7 +124,15 @@ export async function upcomingReminderFacts(
   );
 }
 
-/** Sessions held in the last `hours` (by when they were marked held), with their agreements counted. */
+/** A 1:1 planned from Calendar and never opened in Duet is taken to have ended this long after its start. */
+export const ASSUMED_LENGTH_MS = 30 * 60_000;
+
+/**
+ * Sessions held in the last `hours` (by when they were marked held), with their agreements counted — and
+ * the 1:1s Calendar showed that took place without Duet being opened (planned for a Calendar instance,
+ * still upcoming, never run): taken as held `ASSUMED_LENGTH_MS` after their start, with their instance so
+ * the caller can leave out one declined or gone from Calendar.
+ */
 export async function heldReminderFacts(
   now: number,
   hours = 6,
@@ -134,9 +142,21 @@ export async function heldReminderFacts(
     // Held sessions are indexed by when they were scheduled: a 1:1 marked held within `hours` was scheduled
     // at most a day before that (a longer call is not a 1:1).
     const from = now - hours * HOUR;
-    const sessions = (await sessionsBetween(from - 24 * HOUR, now, ['held'], db, REMINDER_READ_LIMIT)).filter(
+    const held = (await sessionsBetween(from - 24 * HOUR, now, ['held'], db, REMINDER_READ_LIMIT)).filter(
       (s): s is Session & { heldAt: number } => s.heldAt !== null && s.heldAt >= from && s.heldAt <= now,
     );
+    const unopened = (
+      await sessionsBetween(
+        from - ASSUMED_LENGTH_MS,
+        now - ASSUMED_LENGTH_MS,
+        ['upcoming'],
+        db,
+        REMINDER_READ_LIMIT,
+      )
+    )
+      .filter((s) => s.calendarEventId !== null && !s.live)
+      .map((s) => ({ ...s, heldAt: s.scheduledAt + ASSUMED_LENGTH_MS, unopened: true }));
+    const sessions: Array<Session & { heldAt: number; unopened?: boolean }> = [...held, ...unopened];
     const { byId, people } = await relationshipsAndPeople(
       sessions.map((s) => s.relationshipId),
       db,
@@ -145,16 +165,28 @@ export async function heldReminderFacts(
     for (const session of sessions) {
       const relationship = byId.get(session.relationshipId);
       if (!relationship || relationship.archived) continue;
+      // Held in Duet after all, under another session (a Meet call's): that one is asked about.
+      if (session.unopened && (await heldNear(relationship.id, session.scheduledAt, db))) continue;
       facts.push({
         sessionId: session.id,
         relationshipId: relationship.id,
         name: reminderName(relationship, people),
         heldAt: session.heldAt,
         agreementsMade: await db.agreements.where('madeInSessionId').equals(session.id).count(),
+        ...(session.unopened ? { calendarEventId: session.calendarEventId } : {}),
       });
     }
     return facts;
   });
+}
+
+/** Whether a 1:1 has a session held within 12 h of this time. */
+async function heldNear(relationshipId: string, at: number, db: DuetDatabase): Promise<boolean> {
+  const near = await db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, at - 12 * HOUR], [relationshipId, at + 12 * HOUR], true, true)
+    .toArray();
+  return near.some((s) => s.status === 'held');
 }
 
 /** Every tracked (not archived) 1:1's cadence: its last held and next planned session. */

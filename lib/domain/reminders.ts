@@ -60,6 +60,8 @@ export interface UpcomingFact {
 /** A session marked held recently, and how many agreements were recorded in it. */
 export interface HeldFact {
   sessionId: string;
+  /** Set for a 1:1 Calendar showed that was never opened in Duet (taken as held): its instance. */
+  calendarEventId?: string | null;
   relationshipId: string;
   name: string;
   heldAt: number;

@@ -517,6 +517,26 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     expect(await fakeBrowser.storage.local.get('gone-events')).toEqual({});
   });
 
+  it('no "after" for a 1:1 Calendar no longer shows (it did not take place)', async () => {
+    const held = vi.fn<ReminderDeps['held']>(async () => [
+      {
+        sessionId: 's-bob',
+        calendarEventId: BOB,
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        heldAt: NOW - HOUR,
+        agreementsMade: 0,
+      },
+    ]);
+    const { reminders } = harness({}, { planned: planned(), upcoming: vi.fn(async () => []), held });
+    await seenOnAlice(reminders);
+    await fakeBrowser.storage.session.set({ 'gone-events': [BOB] });
+    expect(await reminders.check()).toEqual([]);
+    await fakeBrowser.storage.session.set({ 'gone-events': [] });
+    const fresh = harness({}, { planned: planned(), upcoming: vi.fn(async () => []), held });
+    expect((await fresh.reminders.check()).map((r) => r.kind)).toEqual(['after-held']);
+  });
+
   it('shown again (moved back, restored): forgotten, and "prepare" comes back', async () => {
     const { reminders } = harness({ reschedule: false }, { planned: planned(), upcoming: upcomingBob });
     await seenOnAlice(reminders);

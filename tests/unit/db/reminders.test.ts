@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addAgreement,
+  ASSUMED_LENGTH_MS,
   addTalkingPoint,
   cadenceReminderFacts,
   cancelDeclinedSession,
@@ -161,6 +162,29 @@ describe('heldReminderFacts', () => {
         [busy.id, 1, now - 90 * MIN],
       ].sort(),
     );
+  });
+
+  it('takes a 1:1 Calendar showed and nobody opened in Duet as held, 30 minutes after its start', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const plan = (at: number, calendarEventId: string | null) =>
+      prepareSession({ relationshipId: relationship.id, scheduledAt: at, calendarEventId }).then(
+        (r) => r.session,
+      );
+    const unopened = await plan(now - 2 * HOUR, 'series_unopened');
+    await plan(now - 10 * MIN, 'series_running'); // not over yet
+    await plan(now - 3 * HOUR, null); // not from Calendar: never assumed
+    await plan(now - 3 * DAY, 'series_old'); // outside the window
+    expect((await heldReminderFacts(now, 24)).map((f) => [f.sessionId, f.heldAt, f.calendarEventId])).toEqual(
+      [[unopened.id, unopened.scheduledAt + ASSUMED_LENGTH_MS, 'series_unopened']],
+    );
+    // Held after all under another session of that 1:1 (a Meet call's): only that one is asked about.
+    const { session: call } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 2 * HOUR + 5 * MIN,
+    });
+    await markSessionHeld(call.id, now - HOUR);
+    expect((await heldReminderFacts(now, 24)).map((f) => f.sessionId)).toEqual([call.id]);
   });
 });
 
