@@ -16,7 +16,7 @@ import {
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { changeRelationship } from './relationships';
+import { archivedWithOf, changeRelationship } from './relationships';
 import { getSettings, updateSettings } from './settings';
 import { validate } from './validate';
 
@@ -87,6 +87,7 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
 /**
  * Folds relationship `fromId` into `intoId` (inside the caller's transaction): its sessions, agreements,
  * talking points, goals and feedback move over, the calendar series and Meet codes join, and it is deleted.
+ * Both must have `archivedWith` settled (`withArchivedWith`).
  */
 async function foldRelationship(
   db: DuetDatabase,
@@ -108,14 +109,23 @@ async function foldRelationship(
     .where('[relationshipId+status]')
     .between(inRelationship, [from.id, '\uffff'])
     .modify(repoint);
+  const personIds = uniq([...into.personIds, ...from.personIds]).slice(0, 4);
+  const archived = into.archived && from.archived;
+  // Both archived: it waits for everyone either waited for; on its own only if both were.
+  const archivedWith = archived
+    ? uniq([...(into.archivedWith ?? []), ...(from.archivedWith ?? [])]).filter((id) =>
+        personIds.includes(id),
+      )
+    : [];
   const merged = validate(
     RelationshipSchema,
     {
       ...into,
-      personIds: uniq([...into.personIds, ...from.personIds]).slice(0, 4),
+      personIds,
       calendarSeriesIds: uniq([...into.calendarSeriesIds, ...from.calendarSeriesIds]).slice(-50),
       meetCodes: uniq([...into.meetCodes, ...from.meetCodes]).slice(-50),
-      archived: into.archived && from.archived,
+      archived,
+      archivedWith,
       updatedAt: now,
     },
     'relationship',
@@ -129,7 +139,9 @@ async function foldRelationship(
  * Merges person `removeId` into `keepId`, in one transaction: the kept person gets both sets of emails, the
  * removed person's relationships point at the kept one, and where both had a relationship of the same kind
  * with nobody else in it, the two are merged (sessions, agreements, talking points, goals, feedback move).
- * Feedback about the removed person is re-pointed too. All or nothing.
+ * Feedback about the removed person is re-pointed too. All or nothing. A 1:1 archived with the removed
+ * person is archived with the kept one; if the kept person ends up active (one of the two was), the 1:1s
+ * archived only because of them come back, as when a person is brought back.
  */
 export async function mergePeople(
   keepId: string,
@@ -147,6 +159,14 @@ export async function mergePeople(
       const emails = uniq([...keep.emails, ...remove.emails]);
       if (emails.length > 20)
         throw new InvalidInputError('Together these two have more than 20 emails; remove some first.');
+      // Why each archived 1:1 is archived, read before any stamp changes (rows from before `archivedWith`).
+      const [keepsOwn, removesOwn] = await Promise.all([
+        db.relationships.where('personIds').equals(keepId).toArray(),
+        db.relationships.where('personIds').equals(removeId).toArray(),
+      ]);
+      const before = await peopleOf([...keepsOwn, ...removesOwn], db);
+      const keptRelationships = keepsOwn.map((r) => withArchivedWith(r, before));
+      const moving = removesOwn.map((r) => withArchivedWith(r, before));
       const person = validate(
         PersonSchema,
         { ...keep, emails, archived: keep.archived && remove.archived, updatedAt: now },
@@ -154,13 +174,16 @@ export async function mergePeople(
       );
       await db.people.put(person);
 
-      const keptRelationships = await db.relationships.where('personIds').equals(keepId).toArray();
-      const moving = await db.relationships.where('personIds').equals(removeId).toArray();
+      const swap = (id: string) => (id === removeId ? keepId : id);
       let movedRelationships = 0;
       let mergedRelationships = 0;
       for (const relationship of moving) {
-        const personIds = uniq(relationship.personIds.map((id) => (id === removeId ? keepId : id)));
-        const repointed: Relationship = { ...relationship, personIds };
+        const personIds = uniq(relationship.personIds.map(swap));
+        const repointed: Relationship = {
+          ...relationship,
+          personIds,
+          ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
+        };
         // A 1:1 with just this person, and the kept person has one of the same kind: one history.
         const twin =
           personIds.length === 1
@@ -186,6 +209,18 @@ export async function mergePeople(
       // Stamped, as every change: an import's merge keeps the newer version of a record by updatedAt.
       await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
       await db.people.delete(removeId);
+      // The kept person's 1:1s: rows from before `archivedWith` get it (the stamps it was read from are
+      // gone now); if the kept person is active, those archived with them come back (as in setPersonArchived).
+      const after = await db.relationships.where('personIds').equals(keepId).toArray();
+      const others = await peopleOf(after, db);
+      for (const relationship of after) {
+        const settled = withArchivedWith(relationship, before);
+        const patch = person.archived ? null : releasedBy(settled, keepId, others);
+        if (patch === null && settled === relationship) continue;
+        await db.relationships.put(
+          validate(RelationshipSchema, { ...settled, ...patch, updatedAt: now }, 'relationship'),
+        );
+      }
       return { person, movedRelationships, mergedRelationships };
     },
   );
@@ -193,11 +228,53 @@ export async function mergePeople(
 
 // Archive -------------------------------------------------------------------------------------------
 
+type PeopleById = ReadonlyMap<string, Person | undefined>;
+
+/** The people of these relationships, by id, as stored now. */
+async function peopleOf(
+  relationships: readonly Relationship[],
+  db: DuetDatabase,
+): Promise<Map<string, Person>> {
+  const people = await db.people.bulkGet(uniq(relationships.flatMap((r) => r.personIds)));
+  return new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
+}
+
+/** The relationship with `archivedWith` recorded if it is archived without it (`archivedWithOf`). */
+function withArchivedWith(relationship: Relationship, people: PeopleById): Relationship {
+  if (!relationship.archived || relationship.archivedWith) return relationship;
+  return { ...relationship, archivedWith: archivedWithOf(relationship, people) };
+}
+
+/**
+ * What archiving `personId` changes in one of their relationships (`archivedWith` settled): an active one
+ * is archived with them; one archived with others waits for them too; one archived on its own stays so.
+ */
+function archivedAlong(relationship: Relationship, personId: string): Partial<Relationship> | null {
+  if (!relationship.archived) return { archived: true, archivedWith: [personId] };
+  const links = relationship.archivedWith ?? [];
+  return links.length === 0 || links.includes(personId) ? null : { archivedWith: [...links, personId] };
+}
+
+/**
+ * What bringing `personId` back changes in one of their relationships (`archivedWith` settled; `people`:
+ * the others as stored). One archived with them comes back once none of its people is archived; until
+ * then it waits for those who still are. One archived on its own, or not with them, stays as it is.
+ */
+function releasedBy(
+  relationship: Relationship,
+  personId: string,
+  people: PeopleById,
+): Partial<Relationship> | null {
+  if (!relationship.archived || !(relationship.archivedWith ?? []).includes(personId)) return null;
+  const waiting = relationship.personIds.filter((id) => id !== personId && people.get(id)?.archived);
+  return waiting.length > 0 ? { archivedWith: waiting } : { archived: false, archivedWith: [] };
+}
+
 /**
  * Archives (or brings back) a person. Archiving also archives their relationships, so they leave the
- * popup and detection — stamped with the same instant as the person, so bringing the person back restores
- * exactly those (whose people are all active), never a 1:1 the user had archived on its own. Nothing is
- * deleted.
+ * popup and detection, and records in each that it was archived with this person (`archivedWith`), so
+ * bringing the person back restores exactly those (once all their people are active), never a 1:1 the
+ * user had archived on its own — whatever was edited meanwhile. Nothing is deleted.
  */
 export async function setPersonArchived(
   personId: string,
@@ -207,22 +284,20 @@ export async function setPersonArchived(
   return db.transaction('rw', [db.people, db.relationships], async () => {
     const existing = await db.people.get(personId);
     if (!existing) throw new InvalidInputError('This person no longer exists.');
-    // Already so (a second tab, a double click): a new stamp would unlink the 1:1s archived with them.
+    // Already so (a second tab, a double click): nothing to change.
     if (existing.archived === archived) return existing;
     const now = Date.now();
+    const relationships = await db.relationships.where('personIds').equals(personId).toArray();
+    // As stored before this change: rows from before `archivedWith` are read by their people's stamps.
+    const before = await peopleOf(relationships, db);
     const person = validate(PersonSchema, { ...existing, archived, updatedAt: now }, 'person');
     await db.people.put(person);
-    const relationships = await db.relationships.where('personIds').equals(personId).toArray();
     for (const relationship of relationships) {
-      if (relationship.archived === archived) continue;
-      // Archived along with this person (same stamp), not on its own before or since.
-      if (!archived && relationship.updatedAt !== existing.updatedAt) continue;
-      if (!archived) {
-        const others = await db.people.bulkGet(relationship.personIds.filter((id) => id !== personId));
-        if (others.some((other) => other?.archived)) continue;
-      }
+      const settled = withArchivedWith(relationship, before);
+      const patch = archived ? archivedAlong(settled, personId) : releasedBy(settled, personId, before);
+      if (patch === null && settled === relationship) continue;
       await db.relationships.put(
-        validate(RelationshipSchema, { ...relationship, archived, updatedAt: now }, 'relationship'),
+        validate(RelationshipSchema, { ...settled, ...patch, updatedAt: now }, 'relationship'),
       );
     }
     return person;
@@ -231,13 +306,17 @@ export async function setPersonArchived(
 
 const seriesGone = () => new InvalidInputError('This 1:1 series no longer exists.');
 
-/** Archives (or brings back) one relationship; its history is kept. */
+/**
+ * Archives (or brings back) one relationship, on its own; its history is kept. Archived so, it stays
+ * archived when its people come back (even if it was archived with them before); brought back so, it no
+ * longer waits for anyone.
+ */
 export function setRelationshipArchived(
   relationshipId: string,
   archived: boolean,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return changeRelationship(relationshipId, () => ({ archived }), seriesGone, db);
+  return changeRelationship(relationshipId, () => ({ archived, archivedWith: [] }), seriesGone, db);
 }
 
 /** Stops linking a Calendar series to a relationship (its events are judged by the rules again). */

@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_CADENCE_DAYS,
+  type Person,
   type Relationship,
   type RelationshipKind,
   RelationshipSchema,
@@ -67,8 +68,47 @@ export async function createRelationship(
 type RelationshipPatch = Partial<Omit<Relationship, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /**
+ * Why an archived relationship is archived: the people whose archiving archived it, or none when the user
+ * archived it on its own (see `archivedWith`). A row written before that field existed (or read from an
+ * older export) is judged by the rule of that time, once: it was archived along with a person when its
+ * stamp equals that archived person's (both written at the same instant). It then waits for every one of
+ * its people still archived (the older rule linked a 2-1 only to the first of them).
+ * `people`: the relationship's people as stored (before any change being made).
+ */
+export function archivedWithOf(
+  relationship: Relationship,
+  people: ReadonlyMap<string, Person | undefined>,
+): string[] {
+  if (!relationship.archived) return [];
+  if (relationship.archivedWith) return relationship.archivedWith;
+  const archivedPeople = relationship.personIds.flatMap((id) => {
+    const person = people.get(id);
+    return person?.archived ? [person] : [];
+  });
+  return archivedPeople.some((person) => person.updatedAt === relationship.updatedAt)
+    ? archivedPeople.map((person) => person.id)
+    : [];
+}
+
+/**
+ * The relationship with `archivedWith` recorded if it is archived without it (a row from before the
+ * field): to be done before anything else rewrites its stamp, which the old rule reads. Needs `db.people`
+ * in the transaction.
+ */
+export async function settleArchivedWith(
+  relationship: Relationship,
+  db: DuetDatabase,
+): Promise<Relationship> {
+  if (!relationship.archived || relationship.archivedWith) return relationship;
+  const people = await db.people.bulkGet(relationship.personIds);
+  const byId = new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
+  return { ...relationship, archivedWith: archivedWithOf(relationship, byId) };
+}
+
+/**
  * Reads a relationship, applies a change computed from it, validates and stores it — in one transaction.
- * `missing` is the error for an id that is gone (callers word it for their audience).
+ * `missing` is the error for an id that is gone (callers word it for their audience). An archived row from
+ * before `archivedWith` gets it first (the new stamp would hide why it is archived); hence `db.people`.
  */
 export async function changeRelationship(
   id: string,
@@ -76,9 +116,10 @@ export async function changeRelationship(
   missing: () => Error,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return db.transaction('rw', db.relationships, async () => {
-    const existing = await db.relationships.get(id);
-    if (!existing) throw missing();
+  return db.transaction('rw', [db.relationships, db.people], async () => {
+    const stored = await db.relationships.get(id);
+    if (!stored) throw missing();
+    const existing = await settleArchivedWith(stored, db);
     const patch = change(existing);
     const next = validate(
       RelationshipSchema,
@@ -106,7 +147,7 @@ export function updateRelationship(
   const templateId = patch.templateId;
   if (templateId === undefined || isBuiltInTemplateId(templateId)) return change();
   // A custom template must still exist (it may have been deleted in another tab meanwhile).
-  return db.transaction('rw', [db.relationships, db.templates], async () => {
+  return db.transaction('rw', [db.relationships, db.templates, db.people], async () => {
     const existing = await db.relationships.get(id);
     const chosen = await db.templates.get(templateId);
     if (existing && existing.templateId !== templateId && (!chosen || chosen.retired))
@@ -286,9 +327,9 @@ export async function linkMeetCodeTo(
   relationshipId: string,
   db: DuetDatabase = getDatabase(),
 ): Promise<void> {
-  await db.transaction('rw', db.relationships, async () => {
-    const target = await db.relationships.get(relationshipId);
-    if (!target) throw new InvalidInputError(`No 1:1 series ${relationshipId}`);
+  await db.transaction('rw', [db.relationships, db.people], async () => {
+    const stored = await db.relationships.get(relationshipId);
+    if (!stored) throw new InvalidInputError(`No 1:1 series ${relationshipId}`);
     const holders = await db.relationships.where('meetCodes').equals(meetCode).toArray();
     const now = Date.now();
     for (const holder of holders) {
@@ -296,12 +337,17 @@ export async function linkMeetCodeTo(
       await db.relationships.put(
         validate(
           RelationshipSchema,
-          { ...holder, meetCodes: holder.meetCodes.filter((c) => c !== meetCode), updatedAt: now },
+          {
+            ...(await settleArchivedWith(holder, db)),
+            meetCodes: holder.meetCodes.filter((c) => c !== meetCode),
+            updatedAt: now,
+          },
           'relationship',
         ),
       );
     }
-    if (!target.meetCodes.includes(meetCode)) {
+    if (!stored.meetCodes.includes(meetCode)) {
+      const target = await settleArchivedWith(stored, db);
       await db.relationships.put(
         validate(
           RelationshipSchema,
@@ -315,14 +361,18 @@ export async function linkMeetCodeTo(
 
 /** The user says this call is not a 1:1 / not this one: forget the code wherever it was remembered. */
 export async function unlinkMeetCode(meetCode: string, db: DuetDatabase = getDatabase()): Promise<void> {
-  await db.transaction('rw', db.relationships, async () => {
+  await db.transaction('rw', [db.relationships, db.people], async () => {
     const holders = await db.relationships.where('meetCodes').equals(meetCode).toArray();
     const now = Date.now();
     for (const holder of holders) {
       await db.relationships.put(
         validate(
           RelationshipSchema,
-          { ...holder, meetCodes: holder.meetCodes.filter((c) => c !== meetCode), updatedAt: now },
+          {
+            ...(await settleArchivedWith(holder, db)),
+            meetCodes: holder.meetCodes.filter((c) => c !== meetCode),
+            updatedAt: now,
+          },
           'relationship',
         ),
       );

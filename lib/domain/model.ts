@@ -83,6 +83,13 @@ export const RelationshipSchema = z.strictObject({
   calendarSeriesIds: z.array(IdSchema).max(50),
   meetCodes: z.array(z.string().regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/)).max(50),
   archived: z.boolean(),
+  /**
+   * Why an archived one is archived: the people whose archiving archived it (it comes back when the last
+   * of them does), or empty when the user archived it on its own. Absent on rows and exports from before
+   * this field (read as "unknown": the old rule decides once, see `archivedWithOf` in lib/db); it stays
+   * optional rather than defaulted, since a default would make those rows read as archived on their own.
+   */
+  archivedWith: z.array(IdSchema).max(4).optional(),
   ...Timestamps,
 });
 export type Relationship = z.infer<typeof RelationshipSchema>;
