@@ -205,13 +205,17 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   };
 
   /**
-   * The signed-in account's own calendar, as the page's day columns name it (kept from an earlier view of
-   * this tab for views that do not say: month, schedule). Sent with events so an overlaid colleague's
-   * calendar is told apart from mine.
+   * The signed-in account's own calendar, as the page's day columns name it: read again on each full read
+   * (a new view) and while not known, kept from an earlier view of this tab for views that do not say
+   * (month, schedule). Sent with events so an overlaid colleague's calendar is told apart from mine.
    */
   let principal: string | null = null;
+  let principalRead = false;
   const pagePrincipal = () => {
-    if (document.querySelector(calendarSelectors.principal.css)) principal = readPagePrincipal(document);
+    if (!principalRead || principal === null) {
+      if (document.querySelector(calendarSelectors.principal.css)) principal = readPagePrincipal(document);
+      principalRead = true;
+    }
     return principal === null ? {} : { principal };
   };
 
@@ -284,6 +288,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       log.readAll = false;
       log.clear();
       readUrl = location.href;
+      principalRead = false;
       rejudge = null;
       latest.clear();
       const all = readCalendarEvents(document);

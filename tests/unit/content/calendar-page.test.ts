@@ -133,6 +133,8 @@ describe('startCalendarPage on the week', () => {
   it('names no calendar when the columns name different ones (calendars side by side)', async () => {
     const columns = [...document.querySelectorAll('[data-principal-ids]')];
     columns[0]!.setAttribute('data-principal-ids', btoa('dan@acme.example'));
+    // A new view (Calendar's SPA navigation): read afresh.
+    history.pushState({}, '', '#side-by-side');
     rerender(chipTitled('Team standup'), (copy) => retitle(copy, 'Team standup (moved)'));
     await scanned();
     expect(principals).toEqual(['alice@acme.example', undefined]);
