@@ -8,10 +8,13 @@
  * googlemail) and is one of the people of my 1:1s: then it is that colleague's calendar overlaid on mine, never
  * my 1:1 ('another person’s calendar'), never linked to a relationship (no series or email look-up, no
  * count, no reminders from the owner's response). Only a known colleague is evidence enough: an address of
- * mine the settings lack (an alias, another domain) must never hide my own 1:1s. The same meeting on my own
- * calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
+ * mine the settings lack (an alias, another domain) must never hide my own 1:1s — unless the page names its
+ * own calendar (the account's principal) and my emails are set: then every other person's calendar on it is
+ * someone else's, known or not (my other addresses are what the emails setting is for). The same meeting on
+ * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
  * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
+import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
 import { detectOneOnOne } from '../domain/detection';
 import { classifyTitle } from '../domain/one-on-one-title';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
@@ -67,24 +70,9 @@ export interface JudgedEvent {
   details: EventDetails | undefined;
 }
 
-/** The calendar owner, when the calendar id is a person's address (not a group calendar `…@g`). */
-/** An address as Gmail delivers it: Gmail ignores dots and +tags, and googlemail.com is gmail.com. */
-export function canonicalEmail(email: string): string {
-  const lower = email.trim().toLowerCase();
-  const at = lower.lastIndexOf('@');
-  const domain = lower.slice(at + 1);
-  if (at < 0 || (domain !== 'gmail.com' && domain !== 'googlemail.com')) return lower;
-  return `${lower.slice(0, at).split('+')[0]!.replaceAll('.', '')}@gmail.com`;
-}
-
-function ownerEmail(calendarId: string): string | null {
-  if (
-    !calendarId.includes('@') ||
-    /@(g|group\.calendar\.google\.com|import\.calendar\.google\.com)$/.test(calendarId)
-  )
-    return null;
-  return calendarId.replace(/@m$/, '@gmail.com').toLowerCase();
-}
+/** Re-exported for callers that compare addresses as Gmail does. */
+export { canonicalEmail };
+const ownerEmail = calendarOwnerEmail;
 
 /**
  * Judges a page's chips. `principal` is the signed-in account's own calendar as the page names it, when it
@@ -122,8 +110,9 @@ export async function judgeEvents(
         ),
   );
   const colleagues = new Set(strangers.map(canonicalEmail).filter((owner) => known.has(owner)));
-  // The page says whose calendar it is: every other person's calendar on it is someone else's.
-  const own = principal ? ownerEmail(principal) : null;
+  // The page says whose calendar it is: every other person's calendar on it is someone else's — once my
+  // emails are set (without them, an overlaid calendar of my own other account would hide my 1:1s).
+  const own = principal && mine.size > 0 ? ownerEmail(principal) : null;
   if (own !== null) {
     mine.add(canonicalEmail(own));
     for (const event of events) {

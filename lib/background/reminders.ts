@@ -22,6 +22,7 @@ import {
 } from '../messaging/declined-events';
 import { type ChipTime, chipStart, type ClockReading } from '../domain/calendar-clock';
 import { addDays, type Day, dayOf } from '../domain/days';
+import { sameMeetingSeries } from '../domain/event-id';
 import type { ReminderSettings } from '../domain/model';
 import {
   AFTER_HELD_LOOKBACK,
@@ -334,8 +335,7 @@ const readCalendarHashes = (stored: unknown): Record<string, string> => {
   return out;
 };
 
-/** `<series>_<instant>` of an instance id (a split series: `<series>_R<date>`), or null for a single event. */
-const INSTANCE_ID = /^(.+?)_(\d{8}(?:T\d{6}Z)?)$/;
+const DAY_MS = 24 * 60 * 60_000;
 /** An instance of the same meeting this close is that meeting, re-timed. */
 const SAME_MEETING_MS = 12 * 60 * 60_000;
 
@@ -345,11 +345,8 @@ const SAME_MEETING_MS = 12 * 60 * 60_000;
  * 12 h of the planned time (moving the whole series gives its instances new ids).
  */
 export function continuedIn(instance: { eventId: string; scheduledAt: number }, shown: readonly string[]) {
-  const series = INSTANCE_ID.exec(instance.eventId)?.[1];
-  if (!series) return false;
   return shown.some((id) => {
-    const match = INSTANCE_ID.exec(id);
-    if (!match || (match[1] !== series && !match[1]!.startsWith(`${series}_R`))) return false;
+    if (!sameMeetingSeries(instance.eventId, id)) return false;
     const start = instantFromEventKey(id);
     return start === null || Math.abs(start - instance.scheduledAt) <= SAME_MEETING_MS;
   });
@@ -603,7 +600,8 @@ export class Reminders {
       const from = localInstant(days[0]!, '00:00');
       const to = localInstant(addDays(days.at(-1)!, 1), '00:00');
       if (from === null || to === null) return [];
-      const planned = await this.deps.planned(Math.max(from - skew, now), to - skew);
+      // The last day too: a 1:1 cancelled before it was due gets no "after" question (no prompt: past).
+      const planned = await this.deps.planned(Math.max(from - skew, now - DAY_MS), to - skew);
       const onDays = new Set(days);
       const ids = new Set(shown.eventIds);
       const calendars = new Set(shown.calendars.map(calendarHash));

@@ -5,6 +5,7 @@
  * never touches notes or the database.
  */
 import { browser } from 'wxt/browser';
+import { isCalendarOf } from '../domain/email';
 import { decodeEventId } from '../domain/event-id';
 import type { CalendarEvent } from '../google/calendar/model';
 import {
@@ -38,19 +39,7 @@ const SHOWN_MAX_WAIT_MS = 30_000;
 const MAX_SHOWN_EVENTS = 1000;
 const MAX_SHOWN_CALENDARS = 100;
 
-/**
- * Whether a chip's calendar id (Google abbreviates gmail.com as `@m`) is this email's calendar.
- */
-export function isCalendarOf(calendarId: string, email: string): boolean {
-  if (calendarId === email) return true;
-  const at = email.lastIndexOf('@');
-  const domain = email.slice(at + 1).toLowerCase();
-  return (
-    calendarId.endsWith('@m') &&
-    (domain === 'gmail.com' || domain === 'googlemail.com') &&
-    calendarId.slice(0, -2) === email.slice(0, at)
-  );
-}
+export { isCalendarOf };
 
 export interface CalendarPageOptions {
   signal: AbortSignal;

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { dayOf } from '../domain/days';
+import { sameMeetingSeries } from '../domain/event-id';
 import { ACTIVE_AGREEMENT_STATUSES, type Person, type Relationship, type Session } from '../domain/model';
 import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domain/reminders';
 import { type DuetDatabase, getDatabase } from './database';
@@ -380,7 +381,6 @@ export async function planSeenInstances(
           }
           return false;
         }
-        if (!ahead) return false;
         const near = await db.sessions
           .where('[relationshipId+scheduledAt]')
           .between(
@@ -389,8 +389,26 @@ export async function planSeenInstances(
             true,
             true,
           )
-          .count();
-        if (near > 0) return false;
+          .toArray();
+        // The same meeting re-timed in Calendar: its whole series moved (new instance ids) or was split
+        // ("this and following": `<series>_R…`). The session planned for the old instance follows it.
+        const retimed = near.find(
+          (s) =>
+            s.status === 'upcoming' &&
+            !s.live &&
+            s.calendarEventId !== null &&
+            s.calendarEventId !== instance.eventId &&
+            sameMeetingSeries(s.calendarEventId, instance.eventId),
+        );
+        if (retimed) {
+          await updateSession(
+            retimed.id,
+            (s) => ({ ...s, calendarEventId: instance.eventId, scheduledAt: instance.scheduledAt }),
+            db,
+          );
+          return false;
+        }
+        if (!ahead || near.length > 0) return false;
         await prepareSession(
           {
             relationshipId: relationship.id,

@@ -49,3 +49,20 @@ export function decodeEventId(dataEventId: string): DecodedEventId | null {
     calendarId,
   };
 }
+
+const INSTANCE_KEY = /^(.+?)_(\d{8}(?:T\d{6}Z)?)$/;
+
+/** The series of an instance id (`<series>_<instant>`), or null for a single event. */
+export function seriesOfInstance(eventId: string): string | null {
+  return INSTANCE_KEY.exec(eventId)?.[1] ?? null;
+}
+
+/**
+ * Whether two instance ids belong to one meeting's series: the same series (moving a whole series gives its
+ * instances new ids), or one continuing the other after "this and following events" (`<series>_R…`).
+ */
+export function sameMeetingSeries(a: string, b: string): boolean {
+  const [first, second] = [seriesOfInstance(a), seriesOfInstance(b)];
+  if (first === null || second === null) return false;
+  return first === second || second.startsWith(`${first}_R`) || first.startsWith(`${second}_R`);
+}

@@ -537,6 +537,28 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     expect((await fresh.reminders.check()).map((r) => r.kind)).toEqual(['after-held']);
   });
 
+  it('cancelled, and seen only after its time: no prompt, but no "after" question either', async () => {
+    const held = vi.fn<ReminderDeps['held']>(async () => [
+      {
+        sessionId: 's-bob',
+        calendarEventId: BOB,
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        heldAt: Date.UTC(2026, 10, 24, 14, 30),
+        agreementsMade: 0,
+      },
+    ]);
+    const afterwards = () => Date.UTC(2026, 10, 24, 16);
+    const { reminders } = harness(
+      {},
+      { planned: planned(), upcoming: vi.fn(async () => []), held, now: afterwards },
+    );
+    await seenOnAlice(reminders);
+    expect(await reminders.daysShown(shownWithout)).toEqual([]); // past: nothing to reschedule
+    expect(await reminders.check()).toEqual([]); // and it did not take place
+    expect(await fakeBrowser.storage.session.get('reminders.declined')).toEqual({ 'reminders.declined': [] });
+  });
+
   it('shown again (moved back, restored): forgotten, and "prepare" comes back', async () => {
     const { reminders } = harness({ reschedule: false }, { planned: planned(), upcoming: upcomingBob });
     await seenOnAlice(reminders);
@@ -550,8 +572,8 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     const { reminders, deps } = harness({}, { planned: planned() });
     expect(await reminders.daysShown({ ...shownWithout, eventIds: [BOB, 'x'] })).toEqual([]);
     expect(await reminders.daysShown({ ...shownWithout, days: ['2026-11-25', '2026-11-26'] })).toEqual([]);
-    const later = harness({}, { planned: planned(), now: () => Date.UTC(2026, 10, 24, 15) });
-    expect(await later.reminders.daysShown(shownWithout)).toEqual([]);
+    const later = harness({}, { planned: planned(), now: () => Date.UTC(2026, 10, 25, 15) });
+    expect(await later.reminders.daysShown(shownWithout)).toEqual([]); // more than a day past
     expect(deps.declined).not.toHaveBeenCalled();
     // Never seen by this browser (its calendar unknown: another account's page, say): not judged.
     expect(await reminders.daysShown(shownWithout)).toEqual([]);

@@ -300,6 +300,11 @@ describe('startCalendarPage tells which days and instances a settled view shows'
     expect(isCalendarOf('alice.smith@m', 'alice.smith@gmail.com')).toBe(true);
     expect(isCalendarOf('alice.smith@m', 'alice.smith@acme.example')).toBe(false);
     expect(isCalendarOf('bob@m', 'alice@gmail.com')).toBe(false);
+    // Gmail's own equivalences: letter case, dots, googlemail.com.
+    expect(isCalendarOf('alicesmith@m', 'Alice.Smith@gmail.com')).toBe(true);
+    expect(isCalendarOf('ALICE@acme.example', 'alice@acme.example')).toBe(true);
+    expect(isCalendarOf('alice.smith@m', 'alicesmith@googlemail.com')).toBe(true);
+    expect(isCalendarOf('c_team@g', 'c_team@g')).toBe(false);
   });
 });
 

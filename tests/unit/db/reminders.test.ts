@@ -386,6 +386,29 @@ describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
     expect(facts.map((f) => f.sessionId)).toEqual([session!.id]);
   });
 
+  it('a series moved or split in Calendar: the planned session follows its new instance', async () => {
+    const { relationship } = await alex();
+    const at = now + 2 * DAY;
+    await planSeenInstances([instance(relationship.id, 'alex_20261125T090000Z', at)], now);
+    // "All events" moved an hour later: the instance has a new id of the same series.
+    expect(
+      await planSeenInstances([instance(relationship.id, 'alex_20261125T100000Z', at + HOUR)], now),
+    ).toBe(0);
+    expect(await sessionForCalendarEvent('alex_20261125T090000Z')).toBeUndefined();
+    expect(await sessionForCalendarEvent('alex_20261125T100000Z')).toMatchObject({ scheduledAt: at + HOUR });
+    // "This and following" to 11:00: a new series continues it.
+    const split = 'alex_R20261118T090000_20261125T110000Z';
+    await planSeenInstances([instance(relationship.id, split, at + 2 * HOUR)], now);
+    expect(await sessionForCalendarEvent(split)).toMatchObject({
+      scheduledAt: at + 2 * HOUR,
+      status: 'upcoming',
+    });
+    expect(await getDatabase().sessions.count()).toBe(1);
+    // Another series near it is another meeting: nothing is taken from this one.
+    await planSeenInstances([instance(relationship.id, 'other_20261125T120000Z', at + 3 * HOUR)], now);
+    expect(await sessionForCalendarEvent(split)).toMatchObject({ scheduledAt: at + 2 * HOUR });
+  });
+
   it('never twice, never beside a session of that 1:1 near the same time, never for an archived 1:1', async () => {
     const { relationship } = await alex();
     const archived = (await alex({ archived: true })).relationship;
