@@ -295,7 +295,7 @@ function PreviewTable({
   onCancel: () => void;
 }) {
   const { mode } = loaded;
-  const { changes, removed } = loaded.preview;
+  const { changes, removed, deletedHere } = loaded.preview;
   const rows = EXPORT_TABLES.filter(
     (table) =>
       changes[table].added +
@@ -311,6 +311,9 @@ function PreviewTable({
   const updated = total((table) => changes[table].updated);
   const newerHere = total((table) => changes[table].newerHere);
   const gone = total((table) => removed[table]);
+  const deletedHereTotal = total((table) => deletedHere[table]);
+  // A merge removes too when the file records deletions of records not changed here since.
+  const removing = mode === 'replace' || gone > 0;
   // A merge keeps what is newer here; a replace writes the file's older version over it.
   const nothing = added + updated + gone + (mode === 'replace' ? newerHere : 0) === 0;
   return (
@@ -326,7 +329,7 @@ function PreviewTable({
       <p data-testid="import-summary">
         {nothing
           ? t('options_import_nothing')
-          : mode === 'replace'
+          : removing
             ? t('options_import_summary_replace', added, updated, gone)
             : t('options_import_summary', added, updated)}
       </p>
@@ -339,7 +342,7 @@ function PreviewTable({
               <th scope="col">{t('options_import_col_changed')}</th>
               <th scope="col">{t('options_import_col_same')}</th>
               <th scope="col">{t('options_import_col_newer')}</th>
-              {mode === 'replace' ? <th scope="col">{t('options_import_col_removed')}</th> : null}
+              {removing ? <th scope="col">{t('options_import_col_removed')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -350,7 +353,7 @@ function PreviewTable({
                 <td>{changes[table].updated}</td>
                 <td>{changes[table].unchanged}</td>
                 <td>{changes[table].newerHere}</td>
-                {mode === 'replace' ? <td>{removed[table]}</td> : null}
+                {removing ? <td>{removed[table]}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -365,6 +368,16 @@ function PreviewTable({
       ) : null}
       {mode === 'replace' && gone > 0 ? (
         <p class="duet-error">{t('options_import_replace_warning', gone)}</p>
+      ) : null}
+      {mode === 'merge' && gone > 0 ? (
+        <p class="duet-muted" data-testid="import-deleted-in-file">
+          {t('options_import_deleted_in_file', gone)}
+        </p>
+      ) : null}
+      {mode === 'merge' && deletedHereTotal > 0 ? (
+        <p class="duet-muted" data-testid="import-deleted-here">
+          {t('options_import_deleted_here', deletedHereTotal)}
+        </p>
       ) : null}
       <div class="options-actions">
         <button

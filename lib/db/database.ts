@@ -14,6 +14,8 @@ import type {
   Settings,
   TalkingPoint,
   Template,
+  Tombstone,
+  TombstoneTable,
 } from '../domain/model';
 import { upgradeNotesToSessions } from './migrations';
 import type { LegacyNoteV1, QuarantinedRecord } from './migrations';
@@ -33,6 +35,8 @@ export class DuetDatabase extends Dexie {
   settings!: Table<Settings, string>;
   /** Rows an upgrade or import could not convert, kept (never silently dropped) for the user to see. */
   quarantine!: Table<QuarantinedRecord, number>;
+  /** Records deleted here, one per table and id (./tombstones.ts); exported, and read by a merge import. */
+  tombstones!: Table<Tombstone, [TombstoneTable, string]>;
   /** Only present while upgrading from version 1. */
   notes!: Table<LegacyNoteV1, string>;
 
@@ -46,9 +50,14 @@ export class DuetDatabase extends Dexie {
       .upgrade((tx) => upgradeNotesToSessions(tx));
     // 3: the v1 notes table is gone (its rows live on as sessions or in quarantine).
     this.version(3).stores(SCHEMA_VERSIONS[3]);
+    // 4: a record of each deletion (tombstones); nothing to convert, the table starts empty.
+    this.version(4).stores(SCHEMA_VERSIONS[4]);
   }
 
-  /** The tables that hold the user's data (what export/import/delete-all cover). */
+  /**
+   * The tables that hold the user's records (what export/import/delete-all cover; those three also cover
+   * `tombstones`, which records deletions rather than data).
+   */
   get dataTables() {
     return [
       this.people,

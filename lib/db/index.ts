@@ -28,3 +28,4 @@ export * from './people-admin';
 export * from './popup';
 export * from './reminders';
 export * from './changes';
+export * from './tombstones';

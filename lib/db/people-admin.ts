@@ -18,6 +18,7 @@ import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { archivedWithOf, changeRelationship } from './relationships';
 import { getSettings, updateSettings } from './settings';
+import { recordDeletions } from './tombstones';
 import { validate } from './validate';
 
 // Merge ---------------------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
         for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
       });
     await db.sessions.delete(twin.id);
+    await recordDeletions(db, 'sessions', [twin.id], now);
   }
 }
 
@@ -111,12 +113,16 @@ async function foldRelationship(
     .modify(repoint);
   const personIds = uniq([...into.personIds, ...from.personIds]).slice(0, 4);
   const archived = into.archived && from.archived;
-  // Both archived: it waits for everyone either waited for; on its own only if both were.
-  const archivedWith = archived
-    ? uniq([...(into.archivedWith ?? []), ...(from.archivedWith ?? [])]).filter((id) =>
-        personIds.includes(id),
-      )
-    : [];
+  // Both archived: it waits for everyone either waited for — unless either was archived on its own (the
+  // user's word: a merge must not bring back a 1:1 the user put away).
+  const onItsOwn = (r: Relationship) =>
+    r.archived && r.archivedWith !== undefined && r.archivedWith.length === 0;
+  const archivedWith =
+    archived && !onItsOwn(into) && !onItsOwn(from)
+      ? uniq([...(into.archivedWith ?? []), ...(from.archivedWith ?? [])]).filter((id) =>
+          personIds.includes(id),
+        )
+      : [];
   const merged = validate(
     RelationshipSchema,
     {
@@ -131,6 +137,7 @@ async function foldRelationship(
     'relationship',
   );
   await db.relationships.delete(from.id);
+  await recordDeletions(db, 'relationships', [from.id], now);
   await db.relationships.put(merged);
   return merged;
 }
@@ -151,7 +158,16 @@ export async function mergePeople(
   if (keepId === removeId) throw new InvalidInputError('Pick two different people to merge.');
   return db.transaction(
     'rw',
-    [db.people, db.relationships, db.sessions, db.agreements, db.talkingPoints, db.goals, db.feedback],
+    [
+      db.people,
+      db.relationships,
+      db.sessions,
+      db.agreements,
+      db.talkingPoints,
+      db.goals,
+      db.feedback,
+      db.tombstones,
+    ],
     async () => {
       const [keep, remove] = await db.people.bulkGet([keepId, removeId]);
       if (!keep || !remove) throw new InvalidInputError('One of these people no longer exists.');
@@ -209,6 +225,8 @@ export async function mergePeople(
       // Stamped, as every change: an import's merge keeps the newer version of a record by updatedAt.
       await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
       await db.people.delete(removeId);
+      // Recorded, as every deletion: an import's merge does not bring back what was deleted here.
+      await recordDeletions(db, 'people', [removeId], now);
       // The kept person's 1:1s: rows from before `archivedWith` get it (the stamps it was read from are
       // gone now); if the kept person is active, those archived with them come back (as in setPersonArchived).
       const after = await db.relationships.where('personIds').equals(keepId).toArray();
@@ -389,7 +407,7 @@ export async function templateUsage(db: DuetDatabase = getDatabase()): Promise<M
  */
 export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<void> {
   if (isBuiltInTemplateId(id)) throw new InvalidInputError('Built-in templates cannot be deleted.');
-  await db.transaction('rw', [db.templates, db.relationships, db.sessions], async () => {
+  await db.transaction('rw', [db.templates, db.relationships, db.sessions, db.tombstones], async () => {
     const template = await db.templates.get(id);
     if (!template || template.retired) throw new InvalidInputError('This template no longer exists.');
     const users = (await db.relationships.toArray()).filter((r) => r.templateId === id);
@@ -400,8 +418,12 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
       (await db.sessions
         .filter((s) => s.templateId === id || sectionIds.some((section) => Object.hasOwn(s.notes, section)))
         .first()) !== undefined;
-    if (usedBefore) await db.templates.put({ ...template, retired: true, updatedAt: Date.now() });
-    else await db.templates.delete(id);
+    const now = Date.now();
+    if (usedBefore) await db.templates.put({ ...template, retired: true, updatedAt: now });
+    else {
+      await db.templates.delete(id);
+      await recordDeletions(db, 'templates', [id], now);
+    }
   });
 }
 

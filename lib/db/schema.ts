@@ -23,8 +23,10 @@ export const SCHEMA_VERSIONS = {
     quarantine: '++seq, table',
   },
   3: { notes: null },
+  // Deleted records (table, id, deletedAt), so a merge import does not bring them back (tombstones.ts).
+  4: { tombstones: '[table+id], deletedAt' },
 } as const;
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;
 
 /** The IndexedDB version Dexie gives schema version n (n × 10). */
 export const LATEST_IDB_VERSION = LATEST_VERSION * 10;

@@ -385,3 +385,29 @@ export function defaultSettings(now: number): Settings {
     updatedAt: now,
   };
 }
+
+// Deletions ---------------------------------------------------------------------------------------
+
+/** The tables whose records can be deleted (the settings row never is). */
+export const TOMBSTONE_TABLES = [
+  'people',
+  'relationships',
+  'sessions',
+  'talkingPoints',
+  'agreements',
+  'goals',
+  'feedback',
+  'templates',
+] as const;
+export type TombstoneTable = (typeof TOMBSTONE_TABLES)[number];
+
+/**
+ * A record deleted here ("tombstone"): written with the delete, exported, and read by a merge import so
+ * an older file does not bring the record back, and a newer one deletes it here too (docs/DATA.md).
+ */
+export const TombstoneSchema = z.strictObject({
+  table: z.enum(TOMBSTONE_TABLES),
+  id: IdSchema,
+  deletedAt: InstantSchema,
+});
+export type Tombstone = z.infer<typeof TombstoneSchema>;

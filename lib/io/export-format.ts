@@ -1,6 +1,8 @@
 /**
  * Duet's export file: a versioned JSON document holding every record. `version` changes only when the
- * file's shape changes; older versions stay importable by converting them on import.
+ * file's shape changes; older versions stay importable by converting them on import. An optional section
+ * added since (`data.tombstones`, absent from older files) is not a change of shape, as fields added to
+ * records are not.
  */
 import { z } from '../domain/zod';
 import {
@@ -13,6 +15,7 @@ import {
   SettingsSchema,
   TalkingPointSchema,
   TemplateSchema,
+  type Tombstone,
 } from '../domain/model';
 
 export const EXPORT_FORMAT = 'duet-export';
@@ -48,7 +51,15 @@ export const RECORD_SCHEMAS = {
   settings: SettingsSchema,
 } as const satisfies Record<ExportTable, z.ZodType>;
 
-export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] };
+/**
+ * The optional section beside the tables: the deletions this device remembers (`lib/db/tombstones.ts`).
+ * Written only when there are some, so a file without any still imports into a Duet from before it.
+ */
+export const TOMBSTONES_SECTION = 'tombstones';
+
+export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] } & {
+  tombstones?: Tombstone[];
+};
 
 export const ExportHeaderSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),

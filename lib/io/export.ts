@@ -1,5 +1,5 @@
 /** Export: every record, as a versioned JSON file (and one relationship's history as Markdown). */
-import { type DuetDatabase, getDatabase } from '../db';
+import { type DuetDatabase, getDatabase, listTombstones } from '../db';
 import {
   EXPORT_FORMAT,
   EXPORT_TABLES,
@@ -12,12 +12,16 @@ export async function exportAll(
   db: DuetDatabase = getDatabase(),
   now: number = Date.now(),
 ): Promise<ExportFile> {
-  const tables = db.dataTables;
-  const data = await db.transaction('r', tables, async () => {
+  const data = await db.transaction('r', [...db.dataTables, db.tombstones], async () => {
     const entries = await Promise.all(
       EXPORT_TABLES.map(async (name) => [name, await db.table(name).toArray()]),
     );
-    return Object.fromEntries(entries) as ExportData;
+    const exported = Object.fromEntries(entries) as ExportData;
+    // The deletions remembered here, so a merge of this file elsewhere deletes them there too; left out
+    // when there are none (a Duet from before them refuses the section).
+    const tombstones = await listTombstones(db, now);
+    if (tombstones.length > 0) exported.tombstones = tombstones;
+    return exported;
   });
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now, app: 'Duet', data };
 }

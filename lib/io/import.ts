@@ -2,9 +2,11 @@
  * Import: validate the whole file first (every record, every reference, no duplicate ids, no prototype
  * keys), then write it in one transaction — all or nothing, the database untouched on any error.
  * Every refusal says which record is bad and why. A merge never takes back what was written here after
- * the file was made: of two versions of a record, the newer (`updatedAt`) stays.
+ * the file was made: of two versions of a record, the newer (`updatedAt`) stays; and of a record and its
+ * deletion (a tombstone, here or in the file), the later stays.
  */
-import { type DuetDatabase, getDatabase } from '../db';
+import { type DuetDatabase, getDatabase, pruneTombstones, tombstoneCutoff, tombstoneKey } from '../db';
+import { type Tombstone, TombstoneSchema, type TombstoneTable, TOMBSTONE_TABLES } from '../domain/model';
 import { isBuiltInTemplateId } from '../domain/templates';
 import {
   EXPORT_FORMAT,
@@ -15,6 +17,7 @@ import {
   type ExportTable,
   MAX_IMPORT_BYTES,
   RECORD_SCHEMAS,
+  TOMBSTONES_SECTION,
 } from './export-format';
 
 export type ImportMode = 'merge' | 'replace';
@@ -38,9 +41,15 @@ export interface TableChanges {
 }
 
 export interface ImportPreview {
+  /** The file's records, by how they compare with this device's (with `merge`, not those in `deletedHere`). */
   changes: Record<ExportTable, TableChanges>;
-  /** With `replace`: records in the database that would be removed. */
+  /**
+   * Records in the database that would be removed: with `replace`, those not in the file; with `merge`,
+   * those the file records as deleted after this device's version (its tombstones).
+   */
   removed: Record<ExportTable, number>;
+  /** With `merge`: the file's records not brought back, deleted here after the file's version. */
+  deletedHere: Record<ExportTable, number>;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -106,7 +115,9 @@ export function validateImport(raw: unknown): ExportData {
         : `This file's format (${version}) is not supported. Nothing was changed.`,
     );
   }
-  const unknownTables = Object.keys(data).filter((t) => !(EXPORT_TABLES as readonly string[]).includes(t));
+  const unknownTables = Object.keys(data).filter(
+    (t) => t !== TOMBSTONES_SECTION && !(EXPORT_TABLES as readonly string[]).includes(t),
+  );
   if (unknownTables.length > 0)
     throw new ImportError(`Unknown section "${unknownTables[0]}" in the file. Nothing was changed.`);
 
@@ -135,7 +146,33 @@ export function validateImport(raw: unknown): ExportData {
   const records = result as unknown as ExportData;
   checkReferences(records);
   checkTemplates(records);
+  // Only when the file has the section (files from before tombstones, or without deletions, do not).
+  if (data[TOMBSTONES_SECTION] !== undefined)
+    records.tombstones = validateTombstones(data[TOMBSTONES_SECTION]);
   return records;
+}
+
+/** The file's deletions: each valid, one per table and id. (One may name a record the file holds too.) */
+function validateTombstones(rows: unknown): Tombstone[] {
+  if (!Array.isArray(rows))
+    throw new ImportError(`"${TOMBSTONES_SECTION}" should be a list. Nothing was changed.`);
+  const seen = new Set<string>();
+  return rows.map((row: unknown, index) => {
+    const parsed = TombstoneSchema.safeParse(row);
+    const id = typeof (row as { id?: unknown } | null)?.id === 'string' ? (row as { id: string }).id : null;
+    const where = `${TOMBSTONES_SECTION}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ImportError(
+        `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
+      );
+    }
+    const key = tombstoneKey(parsed.data.table, parsed.data.id);
+    if (seen.has(key))
+      throw new ImportError(`${where}: this deletion appears twice in the file. Nothing was changed.`);
+    seen.add(key);
+    return parsed.data;
+  });
 }
 
 /**
@@ -216,15 +253,272 @@ function compare(table: ExportTable, row: Row, stored: unknown): keyof TableChan
   return here.updatedAt > row.updatedAt ? 'newerHere' : 'updated';
 }
 
+const perTable = <V>(make: () => V) =>
+  Object.fromEntries(EXPORT_TABLES.map((t) => [t, make()])) as Record<ExportTable, V>;
+
+const isTombstoneTable = (table: string): table is TombstoneTable =>
+  (TOMBSTONE_TABLES as readonly string[]).includes(table);
+
+/** Adds `value` to the list under `key`. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A record a merge would leave deleted: a file's record deleted here, or a record here the file deleted. */
+interface Gone {
+  table: TombstoneTable;
+  /** The record as it would be if it stayed: the file's (`skip`) or this device's (`delete`). */
+  row: Row;
+  kind: 'skip' | 'delete';
+  /** The deletion to record if it stays deleted (none: the one here stays). */
+  tombstone: Tombstone | null;
+}
+
+/** What a merge writes and deletes, decided in the transaction that writes it (and shown by the preview). */
+interface MergePlan {
+  changes: Record<ExportTable, TableChanges>;
+  /** The file's rows to write, per table (this device's own fields kept). */
+  write: Record<ExportTable, Row[]>;
+  deletedHere: Record<ExportTable, number>;
+  /** Records here to delete, per table. */
+  remove: Record<ExportTable, string[]>;
+  /** Deletions to record, and those to forget (their record lives). */
+  putTombstones: Tombstone[];
+  dropTombstones: Array<[TombstoneTable, string]>;
+}
+
+/** The tombstone keys of the records a row refers to (`sections`: section id → the templates that have it). */
+function referencesOf(table: ExportTable, row: Row, sections: ReadonlyMap<string, string[]>): string[] {
+  const r = row as unknown as Record<string, unknown>;
+  const refs: string[] = [];
+  const add = (target: TombstoneTable, id: unknown) => {
+    if (typeof id === 'string') refs.push(tombstoneKey(target, id));
+  };
+  if (table === 'relationships') {
+    for (const personId of r.personIds as string[]) add('people', personId);
+    add('templates', r.templateId);
+    return refs;
+  }
+  if (table === 'settings' || table === 'people' || table === 'templates') return refs;
+  add('relationships', r.relationshipId);
+  if (table === 'sessions') {
+    add('templates', r.templateId);
+    for (const section of Object.keys(r.notes as object)) refs.push(...(sections.get(section) ?? []));
+  }
+  if (table === 'talkingPoints' || table === 'feedback') add('sessions', r.sessionId);
+  if (table === 'agreements') add('sessions', r.madeInSessionId);
+  if (table === 'feedback') add('people', r.personId);
+  return refs;
+}
+
+/**
+ * The records here that refer to any of `targets` (by table), through the indexes: a 1:1's people, a
+ * session's or talking point's 1:1, a talking point's session… For templates, as `deleteCustomTemplate`
+ * judges use: the 1:1s and sessions that name one, and sessions with notes under one of its sections.
+ */
+async function referrersHere(
+  db: DuetDatabase,
+  targets: ReadonlyMap<TombstoneTable, string[]>,
+  sectionIds: ReadonlySet<string>,
+): Promise<Array<[ExportTable, Row]>> {
+  const found: Array<[ExportTable, Row]> = [];
+  const collect = async (table: ExportTable, rows: Promise<unknown[]>) => {
+    for (const row of await rows) found.push([table, row as Row]);
+  };
+  const people = targets.get('people') ?? [];
+  if (people.length > 0) {
+    await collect('relationships', db.relationships.where('personIds').anyOf(people).toArray());
+    await collect('feedback', db.feedback.where('personId').anyOf(people).toArray());
+  }
+  const relationships = targets.get('relationships') ?? [];
+  if (relationships.length > 0) {
+    await collect('sessions', db.sessions.where('relationshipId').anyOf(relationships).toArray());
+    await collect('goals', db.goals.where('relationshipId').anyOf(relationships).toArray());
+    await collect('feedback', db.feedback.where('relationshipId').anyOf(relationships).toArray());
+    for (const id of relationships) {
+      await collect(
+        'talkingPoints',
+        db.talkingPoints.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),
+      );
+      await collect(
+        'agreements',
+        db.agreements.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),
+      );
+    }
+  }
+  const sessions = targets.get('sessions') ?? [];
+  if (sessions.length > 0) {
+    await collect('talkingPoints', db.talkingPoints.where('sessionId').anyOf(sessions).toArray());
+    await collect('agreements', db.agreements.where('madeInSessionId').anyOf(sessions).toArray());
+    await collect('feedback', db.feedback.where('sessionId').anyOf(sessions).toArray());
+  }
+  const templates = new Set(targets.get('templates') ?? []);
+  if (templates.size > 0) {
+    await collect('relationships', db.relationships.filter((r) => templates.has(r.templateId)).toArray());
+    await collect(
+      'sessions',
+      db.sessions
+        .filter(
+          (s) =>
+            templates.has(s.templateId) || Object.keys(s.notes).some((section) => sectionIds.has(section)),
+        )
+        .toArray(),
+    );
+  }
+  return found;
+}
+
+/**
+ * Referential integrity: a record that something kept still refers to is not deleted — a deletion here
+ * is not kept against a newer record of the file that refers to it (a talking point edited elsewhere,
+ * after the merge here, in a session this merge deleted), nor is a deletion from the file applied to a
+ * record here that a record kept here refers to. Skipping the deletion loses nothing (the record can be
+ * deleted or merged again); applying it would leave records pointing at nothing. What such a record refers
+ * to is kept in turn. Returns the keys of the records kept so.
+ */
+async function keepReferenced(
+  db: DuetDatabase,
+  gone: ReadonlyMap<string, Gone>,
+  write: Record<ExportTable, Row[]>,
+): Promise<Set<string>> {
+  const targets = new Map<TombstoneTable, string[]>();
+  const sections = new Map<string, string[]>();
+  for (const [key, { table, row }] of gone) {
+    append(targets, table, row.id);
+    if (table !== 'templates') continue;
+    for (const { id } of (row as unknown as { sections: Array<{ id: string }> }).sections)
+      append(sections, id, key);
+  }
+  const written = perTable(() => new Set<string>());
+  for (const table of EXPORT_TABLES) for (const row of write[table]) written[table].add(row.id);
+
+  const kept = new Set<string>();
+  const queue: string[] = [];
+  const refer = (table: ExportTable, row: Row) => {
+    for (const ref of referencesOf(table, row, sections))
+      if (gone.has(ref) && !kept.has(ref)) queue.push(ref);
+  };
+  // What stays: the file's rows written, and the rows here neither replaced by the file's nor deleted.
+  for (const table of EXPORT_TABLES) for (const row of write[table]) refer(table, row);
+  for (const [table, row] of await referrersHere(db, targets, new Set(sections.keys()))) {
+    if (!written[table].has(row.id) && !gone.has(tombstoneKey(table, row.id))) refer(table, row);
+  }
+  while (queue.length > 0) {
+    const key = queue.pop()!;
+    if (kept.has(key)) continue;
+    kept.add(key);
+    const { table, row } = gone.get(key)!;
+    refer(table, row);
+  }
+  return kept;
+}
+
+/**
+ * Plans a merge (inside the caller's transaction). Of a record and a deletion of it, the later stays,
+ * compared by the record's `updatedAt` and the deletion's `deletedAt`; a tie goes to what is here (a
+ * record deleted here at the instant of the file's version stays deleted; a record here changed at the
+ * instant the file says it was deleted stays). Of two versions of a record, the later stays, a tie to the
+ * file's (as before tombstones). Of two deletions, the later is kept. Deletions older than a year are
+ * ignored (they are being forgotten), and a deletion whose record lives is dropped.
+ */
+async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promise<MergePlan> {
+  const cutoff = tombstoneCutoff(now);
+  const recent = (list: readonly Tombstone[]) =>
+    new Map(list.filter((t) => t.deletedAt >= cutoff).map((t) => [tombstoneKey(t.table, t.id), t]));
+  const here = recent(await db.tombstones.toArray());
+  const fromFile = recent(data.tombstones ?? []);
+  const plan: MergePlan = {
+    changes: perTable(() => ({ added: 0, updated: 0, unchanged: 0, newerHere: 0 })),
+    write: perTable(() => []),
+    deletedHere: perTable(() => 0),
+    remove: perTable(() => []),
+    putTombstones: [],
+    dropTombstones: [],
+  };
+  const gone = new Map<string, Gone>();
+  /** The record lives: the deletions of it, here or in the file, are forgotten. */
+  const lives = (table: TombstoneTable, id: string, key: string) => {
+    if (here.has(key)) plan.dropTombstones.push([table, id]);
+    fromFile.delete(key);
+  };
+  const newest = (a: Tombstone | undefined, b: Tombstone | undefined) =>
+    !a ? b : !b ? a : b.deletedAt > a.deletedAt ? b : a;
+
+  for (const table of EXPORT_TABLES) {
+    const rows = data[table] as Row[];
+    const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
+    rows.forEach((row, i) => {
+      const stored = existing[i];
+      if (isTombstoneTable(table)) {
+        const key = tombstoneKey(table, row.id);
+        const deleted = here.get(key);
+        if (!stored && deleted && deleted.deletedAt >= row.updatedAt) {
+          // Deleted here after (or at) the file's version: not brought back.
+          const later = newest(deleted, fromFile.get(key));
+          gone.set(key, { table, row, kind: 'skip', tombstone: later === deleted ? null : later! });
+          fromFile.delete(key);
+          return;
+        }
+        // The record stays (here, or written from the file): its deletions are forgotten. (A file holding
+        // both a record and its deletion holds the record, as this database does.)
+        lives(table, row.id, key);
+      }
+      plan.changes[table][compare(table, row, stored)]++;
+      if (!(row.updatedAt < (stored?.updatedAt ?? -1)))
+        plan.write[table].push(withDeviceFields(table, row, stored));
+    });
+  }
+
+  // The file's other deletions: of records here (deleted if not changed here since), or of none.
+  const byTable = new Map<TombstoneTable, Tombstone[]>();
+  for (const tombstone of fromFile.values()) append(byTable, tombstone.table, tombstone);
+  for (const [table, tombstones] of byTable) {
+    const stored = (await db.table(table).bulkGet(tombstones.map((t) => t.id))) as Array<Row | undefined>;
+    tombstones.forEach((tombstone, i) => {
+      const key = tombstoneKey(table, tombstone.id);
+      const row = stored[i];
+      if (row && tombstone.deletedAt > row.updatedAt)
+        gone.set(key, { table, row, kind: 'delete', tombstone: newest(here.get(key), tombstone)! });
+      else if (row) lives(table, row.id, key);
+      else if (newest(here.get(key), tombstone) === tombstone) plan.putTombstones.push(tombstone);
+    });
+  }
+
+  const kept = gone.size > 0 ? await keepReferenced(db, gone, plan.write) : new Set<string>();
+  for (const [key, { table, row, kind, tombstone }] of gone) {
+    if (kept.has(key)) {
+      // Kept after all: written from the file (new here), or left as it is here.
+      if (kind === 'skip') {
+        plan.changes[table].added++;
+        plan.write[table].push(withDeviceFields(table, row, undefined));
+      }
+      if (here.has(key)) plan.dropTombstones.push([table, row.id]);
+      continue;
+    }
+    if (kind === 'skip') plan.deletedHere[table]++;
+    else plan.remove[table].push(row.id);
+    if (tombstone) plan.putTombstones.push(tombstone);
+  }
+  return plan;
+}
+
 /** What an import would change, without changing anything. */
 export async function previewImport(
   data: ExportData,
   mode: ImportMode,
   db: DuetDatabase = getDatabase(),
 ): Promise<ImportPreview> {
-  const changes = {} as ImportPreview['changes'];
-  const removed = {} as ImportPreview['removed'];
-  await db.transaction('r', db.dataTables, async () => {
+  return db.transaction('r', [...db.dataTables, db.tombstones], async () => {
+    if (mode === 'merge') {
+      const plan = await planMerge(data, db, Date.now());
+      const removed = perTable(() => 0);
+      for (const table of EXPORT_TABLES) removed[table] = plan.remove[table].length;
+      return { changes: plan.changes, removed, deletedHere: plan.deletedHere };
+    }
+    const changes = {} as ImportPreview['changes'];
+    const removed = {} as ImportPreview['removed'];
     for (const table of EXPORT_TABLES) {
       const rows = data[table] as Row[];
       const existing = await db.table(table).bulkGet(rows.map((r) => r.id));
@@ -232,38 +526,53 @@ export async function previewImport(
       rows.forEach((row, i) => counts[compare(table, row, existing[i])]++);
       changes[table] = counts;
       const total = await db.table(table).count();
-      removed[table] = mode === 'replace' ? total - (rows.length - counts.added) : 0;
+      removed[table] = total - (rows.length - counts.added);
     }
+    return { changes, removed, deletedHere: perTable(() => 0) };
   });
-  return { changes, removed };
 }
 
 /**
  * Writes validated records in one transaction: any failure leaves the database exactly as it was.
- * `replace` empties every table first and writes the file. `merge` adds new records and writes the file's
- * version of the others, except where this device's version is newer (changed after the export): those
- * stay, decided in the same transaction as the write, so an edit made while the preview was on screen
- * is never taken back.
+ * `replace` empties every table first and writes the file, its deletions (tombstones) replacing those
+ * here. `merge` adds new records and writes the file's version of the others, except where this device's
+ * version is newer (changed after the export): those stay, decided in the same transaction as the write,
+ * so an edit made while the preview was on screen is never taken back. Deletions merge too (`planMerge`):
+ * a record deleted here since the file's version is not brought back, and one the file records as deleted
+ * after this device's version is deleted here — unless a record kept refers to it (`keepReferenced`).
  */
 export async function applyImport(
   data: ExportData,
   mode: ImportMode,
   db: DuetDatabase = getDatabase(),
 ): Promise<void> {
-  await db.transaction('rw', db.dataTables, async () => {
-    for (const table of EXPORT_TABLES) {
-      const rows = data[table] as Row[];
-      const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
-      const written = rows.map((row, i) => withDeviceFields(table, row, existing[i]));
-      if (mode === 'replace') {
+  await db.transaction('rw', [...db.dataTables, db.tombstones], async () => {
+    const now = Date.now();
+    if (mode === 'replace') {
+      for (const table of EXPORT_TABLES) {
+        const rows = data[table] as Row[];
+        const existing = (await db.table(table).bulkGet(rows.map((r) => r.id))) as Array<Row | undefined>;
         await db.table(table).clear();
-        await db.table(table).bulkPut(written);
-        continue;
+        await db.table(table).bulkPut(rows.map((row, i) => withDeviceFields(table, row, existing[i])));
       }
-      await db
-        .table(table)
-        .bulkPut(written.filter((row, i) => !(row.updatedAt < (existing[i]?.updatedAt ?? -1))));
+      // The file's deletions, but not of a record it holds (it lives).
+      const held = new Set(
+        TOMBSTONE_TABLES.flatMap((table) => data[table].map((row) => tombstoneKey(table, row.id))),
+      );
+      await db.tombstones.clear();
+      await db.tombstones.bulkPut(
+        (data.tombstones ?? []).filter((t) => !held.has(tombstoneKey(t.table, t.id))),
+      );
+    } else {
+      const plan = await planMerge(data, db, now);
+      for (const table of EXPORT_TABLES) {
+        await db.table(table).bulkPut(plan.write[table]);
+        await db.table(table).bulkDelete(plan.remove[table]);
+      }
+      await db.tombstones.bulkDelete(plan.dropTombstones);
+      await db.tombstones.bulkPut(plan.putTombstones);
     }
+    await pruneTombstones(db, now);
   });
 }
 
@@ -278,9 +587,10 @@ export async function importFromText(
   return data;
 }
 
-/** Deletes every record (the options page asks for confirmation first). */
+/** Deletes every record, and the record of deletions (the options page asks for confirmation first). */
 export async function deleteAllData(db: DuetDatabase = getDatabase()): Promise<void> {
-  await db.transaction('rw', [...db.dataTables, db.quarantine], async () => {
-    await Promise.all([...db.dataTables, db.quarantine].map((table) => table.clear()));
+  const tables = [...db.dataTables, db.quarantine, db.tombstones];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }

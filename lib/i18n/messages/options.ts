@@ -237,6 +237,10 @@ export const options = {
   options_import_newer_replaced:
     'Changed on this device since this file was made: $1. Replacing takes those back to the file’s older version.',
   options_import_replace_warning: 'Replacing removes $1 records that are not in the file.',
+  options_import_deleted_here:
+    'Deleted on this device since this file was made: $1. Merging does not bring those back.',
+  options_import_deleted_in_file:
+    'Deleted where this file was made, after this device’s last change to them: $1. Merging deletes those here too.',
   options_import_apply_merge: 'Import',
   options_import_apply_replace: 'Replace everything',
   options_import_done: 'Imported $1.',

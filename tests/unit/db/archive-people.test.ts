@@ -214,6 +214,20 @@ describe('merging people', () => {
     expect(await isArchived(bobs)).toBe(false);
   });
 
+  it('a twin 1:1 the user archived on its own stays archived when folded with one archived with a person', async () => {
+    const bob = await person('Bob');
+    const dup = await person('Robert');
+    const bobs = await oneOnOne(bob, 'Bob 1:1');
+    await oneOnOne(dup, 'Robert 1:1');
+    await setRelationshipArchived(bobs.id, true); // the user put Bob's 1:1 away
+    later();
+    await setPersonArchived(dup.id, true); // the duplicate's 1:1 goes with him
+    later();
+    expect((await mergePeople(bob.id, dup.id)).mergedRelationships).toBe(1);
+    expect(await isArchived(bobs)).toBe(true);
+    expect((await getDatabase().relationships.get(bobs.id))!.archivedWith).toEqual([]);
+  });
+
   it('an active duplicate merged into an archived person brings them back with their 1:1s', async () => {
     const bob = await person('Bob');
     const dup = await person('Robert');

@@ -133,16 +133,15 @@ describe('another Duet page upgrades the database', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const db = new DuetDatabase('duet-versionchange');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_VERSION);
     await createPerson({ name: 'Before the update', relation: 'peer' }, db);
 
     const newer = new Dexie('duet-versionchange');
-    newer.version(1).stores(SCHEMA_VERSIONS[1]);
-    newer.version(2).stores(SCHEMA_VERSIONS[2]);
-    newer.version(3).stores(SCHEMA_VERSIONS[3]);
-    newer.version(4).stores({ extra: 'id' });
+    for (const [version, stores] of Object.entries(SCHEMA_VERSIONS))
+      newer.version(Number(version)).stores(stores);
+    newer.version(LATEST_VERSION + 1).stores({ extra: 'id' });
     await newer.open();
-    expect(newer.verno).toBe(4);
+    expect(newer.verno).toBe(LATEST_VERSION + 1);
     // Dexie's default versionchange handler closed the old connection so the upgrade could go on.
     expect(db.isOpen()).toBe(false);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Another connection wants to upgrade/));

@@ -232,6 +232,7 @@ describe('version 1 → latest', () => {
         'settings',
         'talkingPoints',
         'templates',
+        'tombstones',
       ].sort(),
     );
     db.close();
@@ -260,7 +261,7 @@ describe('version 1 → latest', () => {
       agreements: 0,
       quarantined: 0,
     });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_VERSION);
     db.close();
   });
 });
@@ -317,12 +318,70 @@ describe('version 2 → latest', () => {
 
     const db = new DuetDatabase('duet-v2');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.relationships.toArray()).toEqual([relationship]);
     expect(await db.people.toArray()).toEqual([person]);
     expect(await db.sessions.toArray()).toEqual([session]);
     expect(await db.quarantine.count()).toBe(1);
     expect([...db.backendDB().objectStoreNames]).not.toContain('notes');
+    db.close();
+  });
+});
+
+describe('version 3 → latest', () => {
+  it('keeps every v3 row as it was (corrupt ones too: nothing converts them) and adds an empty tombstones table', async () => {
+    const person = {
+      id: 'person-1',
+      name: 'Alice',
+      emails: ['alice@example.com'],
+      relation: 'report',
+      archived: false,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const relationship = {
+      id: 'rel-1',
+      personIds: ['person-1'],
+      kind: 'one-on-one',
+      title: 'Alice 1:1',
+      cadenceDays: 14,
+      templateId: 'builtin:your-session',
+      calendarSeriesIds: [SERIES],
+      meetCodes: [],
+      archived: false,
+      archivedWith: [],
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const corrupt = { id: 'rel-bad', title: 42 };
+    const template = {
+      id: 'custom:t',
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [{ id: 'talk', title: 'Talk', minutes: 0, prompts: [], kind: 'notes' }],
+      builtIn: false,
+      retired: false,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const v3 = new Dexie('duet-v3');
+    for (const version of [1, 2, 3] as const) v3.version(version).stores(SCHEMA_VERSIONS[version]);
+    await v3.table('people').put(person);
+    await v3.table('relationships').bulkPut([relationship, corrupt]);
+    await v3.table('templates').put(template);
+    await v3.table('quarantine').add({ table: 'import', reason: 'bad', raw: '{}', at: 5 });
+    v3.close();
+
+    const db = new DuetDatabase('duet-v3');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.people.toArray()).toEqual([person]);
+    expect(await db.relationships.toArray()).toEqual([relationship, corrupt]);
+    expect(await db.templates.toArray()).toEqual([template]);
+    expect(await db.quarantine.count()).toBe(1);
+    expect([...db.backendDB().objectStoreNames]).toContain('tombstones');
+    expect(await db.tombstones.count()).toBe(0);
     db.close();
   });
 });
