@@ -328,7 +328,9 @@ function PreviewTable({
       </h4>
       <p data-testid="import-summary">
         {nothing
-          ? t('options_import_nothing')
+          ? deletedHereTotal > 0 && mode === 'merge'
+            ? t('options_import_nothing_deleted_here', deletedHereTotal)
+            : t('options_import_nothing')
           : removing
             ? t('options_import_summary_replace', added, updated, gone)
             : t('options_import_summary', added, updated)}
@@ -370,7 +372,7 @@ function PreviewTable({
         <p class="duet-error">{t('options_import_replace_warning', gone)}</p>
       ) : null}
       {mode === 'merge' && gone > 0 ? (
-        <p class="duet-muted" data-testid="import-deleted-in-file">
+        <p class="duet-error" data-testid="import-deleted-in-file">
           {t('options_import_deleted_in_file', gone)}
         </p>
       ) : null}

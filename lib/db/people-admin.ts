@@ -82,7 +82,7 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
         for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
       });
     await db.sessions.delete(twin.id);
-    await recordDeletions(db, 'sessions', [twin.id], now);
+    await recordDeletions(db, 'sessions', [twin], now);
   }
 }
 
@@ -137,7 +137,7 @@ async function foldRelationship(
     'relationship',
   );
   await db.relationships.delete(from.id);
-  await recordDeletions(db, 'relationships', [from.id], now);
+  await recordDeletions(db, 'relationships', [from], now);
   await db.relationships.put(merged);
   return merged;
 }
@@ -226,7 +226,7 @@ export async function mergePeople(
       await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
       await db.people.delete(removeId);
       // Recorded, as every deletion: an import's merge does not bring back what was deleted here.
-      await recordDeletions(db, 'people', [removeId], now);
+      await recordDeletions(db, 'people', [remove], now);
       // The kept person's 1:1s: rows from before `archivedWith` get it (the stamps it was read from are
       // gone now); if the kept person is active, those archived with them come back (as in setPersonArchived).
       const after = await db.relationships.where('personIds').equals(keepId).toArray();
@@ -422,7 +422,7 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
     if (usedBefore) await db.templates.put({ ...template, retired: true, updatedAt: now });
     else {
       await db.templates.delete(id);
-      await recordDeletions(db, 'templates', [id], now);
+      await recordDeletions(db, 'templates', [template], now);
     }
   });
 }

@@ -32,11 +32,13 @@ export function tombstoneKey(table: string, id: string): string {
 export async function recordDeletions(
   db: DuetDatabase,
   table: TombstoneTable,
-  ids: readonly string[],
+  rows: ReadonlyArray<{ id: string; updatedAt: number }>,
   now: number,
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await db.tombstones.bulkPut(ids.map((id) => ({ table, id, deletedAt: now })));
+  if (rows.length === 0) return;
+  await db.tombstones.bulkPut(
+    rows.map(({ id, updatedAt }) => ({ table, id, deletedAt: now, version: updatedAt })),
+  );
   await pruneTombstones(db, now);
 }
 

@@ -409,5 +409,10 @@ export const TombstoneSchema = z.strictObject({
   table: z.enum(TOMBSTONE_TABLES),
   id: IdSchema,
   deletedAt: InstantSchema,
+  /**
+   * The deleted record's own `updatedAt` (the version the deleting device had). A merge import deletes a
+   * record here only if it was not changed after that version: edits the other device never saw are kept.
+   */
+  version: InstantSchema.optional(),
 });
 export type Tombstone = z.infer<typeof TombstoneSchema>;

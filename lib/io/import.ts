@@ -153,7 +153,7 @@ export function validateImport(raw: unknown): ExportData {
 }
 
 /** The file's deletions: each valid, one per table and id. (One may name a record the file holds too.) */
-function validateTombstones(rows: unknown): Tombstone[] {
+function validateTombstones(rows: unknown, now: number = Date.now()): Tombstone[] {
   if (!Array.isArray(rows))
     throw new ImportError(`"${TOMBSTONES_SECTION}" should be a list. Nothing was changed.`);
   const seen = new Set<string>();
@@ -171,7 +171,9 @@ function validateTombstones(rows: unknown): Tombstone[] {
     if (seen.has(key))
       throw new ImportError(`${where}: this deletion appears twice in the file. Nothing was changed.`);
     seen.add(key);
-    return parsed.data;
+    // A deletion stamped in the future (a device whose clock ran ahead) counts as made now: it would
+    // otherwise never expire and outrank every later edit.
+    return { ...parsed.data, deletedAt: Math.min(parsed.data.deletedAt, now) };
   });
 }
 
@@ -479,7 +481,9 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
     tombstones.forEach((tombstone, i) => {
       const key = tombstoneKey(table, tombstone.id);
       const row = stored[i];
-      if (row && tombstone.deletedAt > row.updatedAt)
+      // Deleted there after this device's last change — and that change is one the deleting device had:
+      // an edit made here after the version it deleted is kept (deleting it would lose it everywhere).
+      if (row && tombstone.deletedAt > row.updatedAt && row.updatedAt <= (tombstone.version ?? row.updatedAt))
         gone.set(key, { table, row, kind: 'delete', tombstone: newest(here.get(key), tombstone)! });
       else if (row) lives(table, row.id, key);
       else if (newest(here.get(key), tombstone) === tombstone) plan.putTombstones.push(tombstone);

@@ -216,7 +216,8 @@ export const options = {
   options_import_title: 'Import',
   options_import_intro: 'Choose a Duet export. You will see what changes before anything is written.',
   options_import_mode: 'How to import',
-  options_import_merge: 'Merge: add new records and update those in the file, keeping whatever is newer here',
+  options_import_merge:
+    'Merge: add new records and update those in the file, keeping whatever is newer here, and delete what the file records as deleted',
   options_import_replace: 'Replace: make Duet exactly what the file holds',
   options_import_file: 'Duet export file',
   options_import_choose: 'Choose a file…',
@@ -226,6 +227,7 @@ export const options = {
   options_import_summary: 'New records: $1 · changed: $2.',
   options_import_summary_replace: 'New records: $1 · changed: $2 · removed: $3.',
   options_import_nothing: 'Everything in this file is already here; importing changes nothing.',
+  options_import_nothing_deleted_here: 'Nothing to add or change; $1 records in this file stay deleted here.',
   options_import_col_what: 'Records',
   options_import_col_new: 'New',
   options_import_col_changed: 'Changed',
@@ -238,9 +240,9 @@ export const options = {
     'Changed on this device since this file was made: $1. Replacing takes those back to the file’s older version.',
   options_import_replace_warning: 'Replacing removes $1 records that are not in the file.',
   options_import_deleted_here:
-    'Deleted on this device since this file was made: $1. Merging does not bring those back.',
+    '$1 records in this file were deleted here after the file’s copy of them. Merging leaves them deleted.',
   options_import_deleted_in_file:
-    'Deleted where this file was made, after this device’s last change to them: $1. Merging deletes those here too.',
+    '$1 records were deleted on the device this file came from, after their last change here. Merging deletes them here too.',
   options_import_apply_merge: 'Import',
   options_import_apply_replace: 'Replace everything',
   options_import_done: 'Imported $1.',

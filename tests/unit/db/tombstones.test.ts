@@ -65,16 +65,29 @@ async function twoBobsWithTwins() {
 describe('every delete records a tombstone in its transaction', () => {
   it('mergePeople: the removed person, the folded 1:1 and the twin session', async () => {
     const { bob, dup, removed, twin, other } = await twoBobsWithTwins();
+    const db = getDatabase();
+    // Each with the version of the record deleted (what the deleting device had).
+    const [dupNow, removedNow, twinNow] = await Promise.all([
+      db.people.get(dup.id),
+      db.relationships.get(removed.id),
+      db.sessions.get(twin.id),
+    ]);
     vi.setSystemTime(T0 + MINUTE);
     await mergePeople(bob.id, dup.id);
     const deletedAt = T0 + MINUTE;
-    expect(await sortedTombstones()).toEqual(
+    const tombstones = await sortedTombstones();
+    expect(tombstones.map(({ table, id, deletedAt: at }) => ({ table, id, deletedAt: at }))).toEqual(
       [
         { table: 'people', id: dup.id, deletedAt },
         { table: 'relationships', id: removed.id, deletedAt },
         { table: 'sessions', id: twin.id, deletedAt },
       ].sort((a, b) => `${a.table}/${a.id}`.localeCompare(`${b.table}/${b.id}`)),
     );
+    expect(tombstones.find((t) => t.id === dup.id)?.version).toBe(dupNow!.updatedAt);
+    expect(tombstones.find((t) => t.id === removed.id)?.version).toBeGreaterThanOrEqual(
+      removedNow!.updatedAt,
+    );
+    expect(tombstones.find((t) => t.id === twin.id)?.version).toBeGreaterThanOrEqual(twinNow!.updatedAt);
     // Moved, not deleted: no tombstone.
     expect(await getDatabase().sessions.get(other.id)).toBeDefined();
   });
@@ -110,7 +123,9 @@ describe('every delete records a tombstone in its transaction', () => {
     await deleteCustomTemplate(unused.id);
     await deleteCustomTemplate(used.id);
     expect(await getDatabase().templates.get(used.id)).toMatchObject({ retired: true });
-    expect(await sortedTombstones()).toEqual([{ table: 'templates', id: unused.id, deletedAt: T0 + MINUTE }]);
+    expect(await sortedTombstones()).toEqual([
+      { table: 'templates', id: unused.id, deletedAt: T0 + MINUTE, version: unused.updatedAt },
+    ]);
   });
 });
 
@@ -122,7 +137,9 @@ describe('bounded', () => {
       { table: 'people', id: 'old', deletedAt: T0 - 300 * DAY },
       { table: 'people', id: 'older', deletedAt: T0 - 301 * DAY },
     ]);
-    await db.transaction('rw', db.tombstones, () => recordDeletions(db, 'sessions', ['s1'], T0));
+    await db.transaction('rw', db.tombstones, () =>
+      recordDeletions(db, 'sessions', [{ id: 's1', updatedAt: T0 - DAY }], T0),
+    );
     expect((await listTombstones(db, T0)).map((t) => t.id)).toEqual(['older', 'old', 's1']);
     await pruneTombstones(db, T0, 2);
     expect((await db.tombstones.toArray()).map((t) => t.id).sort()).toEqual(['old', 's1']);
@@ -138,7 +155,9 @@ describe('bounded', () => {
         deletedAt: T0 - DAY + i,
       })),
     );
-    await db.transaction('rw', db.tombstones, () => recordDeletions(db, 'people', ['p'], T0));
+    await db.transaction('rw', db.tombstones, () =>
+      recordDeletions(db, 'people', [{ id: 'p', updatedAt: T0 - DAY }], T0),
+    );
     expect(await db.tombstones.count()).toBe(MAX_TOMBSTONES);
     expect(await db.tombstones.get(['sessions', 's0'])).toBeUndefined();
     expect(await db.tombstones.get(['people', 'p'])).toBeDefined();

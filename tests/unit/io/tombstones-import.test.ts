@@ -196,6 +196,41 @@ describe("a file's deletions", () => {
     expect((await db.tombstones.toArray()).map((t) => t.id)).toEqual([older.id]);
   });
 
+  it('keeps an edit made here after the version the other device deleted, even if the deletion is later', async () => {
+    const notes = await createPerson({ name: 'Notes', relation: 'peer' });
+    const seen = await createPerson({ name: 'Seen', relation: 'peer' });
+    at(T2);
+    // Edited here at T2; the other device deleted both at T3, holding their T0 versions.
+    await updatePerson(notes.id, { name: 'Notes, edited here' });
+    const file = { ...(await exportAll()).data, people: [] } as ExportData;
+    file.tombstones = [
+      { table: 'people', id: notes.id, deletedAt: T3, version: T0 },
+      { table: 'people', id: seen.id, deletedAt: T3, version: T0 },
+    ];
+    at(T4);
+    expect((await previewImport(file, 'merge')).removed.people).toBe(1);
+    await applyImport(file, 'merge');
+    const db = getDatabase();
+    expect((await db.people.get(notes.id))!.name).toBe('Notes, edited here');
+    expect(await db.people.get(seen.id)).toBeUndefined();
+  });
+
+  it('a deletion stamped in the future (a clock ahead) counts as made now', async () => {
+    const person = await createPerson({ name: 'Far', relation: 'peer' });
+    const text = serializeExport({
+      ...(await exportAll()),
+      data: {
+        ...(await exportAll()).data,
+        people: [],
+        tombstones: [{ table: 'people', id: person.id, deletedAt: T0 + 3650 * DAY }],
+      },
+    });
+    at(T1);
+    expect(validateImport(JSON.parse(text)).tombstones).toEqual([
+      { table: 'people', id: person.id, deletedAt: T1 },
+    ]);
+  });
+
   it('does not delete a person a record here still refers to', async () => {
     const person = await createPerson({ name: 'Dana', relation: 'report' });
     const rel = await createRelationship({ personIds: [person.id], kind: 'one-on-one', title: 'Dana 1:1' });
@@ -312,7 +347,7 @@ describe('the file', () => {
     await mergePeople(bob.id, dup.id);
     const after = await exportAll();
     expect(after.data.tombstones).toEqual(
-      expect.arrayContaining([{ table: 'people', id: dup.id, deletedAt: T1 }]),
+      expect.arrayContaining([{ table: 'people', id: dup.id, deletedAt: T1, version: dup.updatedAt }]),
     );
     expect(validateImport(JSON.parse(serializeExport(after))).tombstones).toEqual(after.data.tombstones);
   });

@@ -191,6 +191,52 @@ describe('DataSection: import keeps what is newer here', () => {
     expect((await getDatabase().people.get(bob.id))?.name).toBe('Bob Jones');
   });
 
+  it('says what a merge does with deletions: those made here stay, the file’s are applied (a warning)', async () => {
+    const { bob } = await seed();
+    const dana = await createPerson({ name: 'Dana', relation: 'peer' });
+    const file = (await exportAll()).data;
+    // Deleted here since the file was made (a merge of people, say): the file still holds them.
+    const db = getDatabase();
+    await db.people.delete(dana.id);
+    await db.tombstones.put({
+      table: 'people',
+      id: dana.id,
+      deletedAt: Date.now() + 1,
+      version: dana.updatedAt,
+    });
+    const { root } = await app();
+    await pickFile(
+      q(root, 'import-file'),
+      'duet-export.json',
+      serializeExport({ ...(await exportAll()), data: file }),
+    );
+    await until(() => q(root, 'import-preview'));
+    expect(text(root, 'import-summary')).toBe(
+      'Nothing to add or change; 1 records in this file stay deleted here.',
+    );
+    expect(text(root, 'import-deleted-here')).toBe(
+      '1 records in this file were deleted here after the file’s copy of them. Merging leaves them deleted.',
+    );
+    // A file that deleted Bob after this device's last change to him: a merge deletes him here too.
+    await db.relationships.clear(); // nothing refers to Bob any more
+    await db.agreements.clear();
+    const bobNow = (await db.people.get(bob.id))!;
+    const current = await exportAll();
+    const deleting = {
+      ...current.data,
+      people: [],
+      tombstones: [
+        { table: 'people' as const, id: bob.id, deletedAt: Date.now() + 5, version: bobNow.updatedAt },
+      ],
+    };
+    await pickFile(q(root, 'import-file'), 'deleting.json', serializeExport({ ...current, data: deleting }));
+    await until(() => q(root, 'import-deleted-in-file'));
+    expect(q(root, 'import-deleted-in-file')!.className).toContain('duet-error');
+    expect(text(root, 'import-deleted-in-file')).toBe(
+      '1 records were deleted on the device this file came from, after their last change here. Merging deletes them here too.',
+    );
+  });
+
   it('refuses a file over the limit by its size, without reading it', async () => {
     await seed();
     const { root } = await app();
