@@ -16,6 +16,7 @@ import {
   TalkingPointSchema,
   TemplateSchema,
   type Tombstone,
+  TOMBSTONE_TABLES,
 } from '../domain/model';
 
 export const EXPORT_FORMAT = 'duet-export';
@@ -26,17 +27,8 @@ export const EXPORT_VERSION = 1;
  */
 export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
-export const EXPORT_TABLES = [
-  'people',
-  'relationships',
-  'sessions',
-  'talkingPoints',
-  'agreements',
-  'goals',
-  'feedback',
-  'templates',
-  'settings',
-] as const;
+/** Every table whose records can be deleted (and so have tombstones), then the settings row. */
+export const EXPORT_TABLES = [...TOMBSTONE_TABLES, 'settings'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export const RECORD_SCHEMAS = {
