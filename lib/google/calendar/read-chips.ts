@@ -253,7 +253,9 @@ export function readCalendarEvent(
     day,
     start: text?.start ?? null,
     end: text?.end ?? null,
-    allDay: text?.allDay ?? false,
+    // Text unread (a language not supported, garbled): an all-day series instance still says so by its id
+    // (`_YYYYMMDD`, no time), and all-day events are never 1:1s — fail closed where structure tells.
+    allDay: text?.allDay ?? (decoded.instance !== null && !decoded.instance.includes('T')),
     response,
   };
   if (!isCalendarEvent(event)) return null;

@@ -170,6 +170,21 @@ describe('readCalendarEvents fails closed', () => {
     },
   );
 
+  it('an all-day series instance reads as all-day by its id when its text cannot be read', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    doc.documentElement.setAttribute('lang', 'ja');
+    const chip = doc.querySelector(calendarSelectors.eventChip.css)!;
+    chip.setAttribute('data-eventid', btoa('offsite7_20260326 alice@acme.example').replace(/=+$/, ''));
+    const timed = doc.querySelectorAll(calendarSelectors.eventChip.css)[1]!;
+    timed.setAttribute(
+      'data-eventid',
+      btoa('weekly7_20260323T170000Z alice@acme.example').replace(/=+$/, ''),
+    );
+    const events = readCalendarEvents(doc).map((r) => r.event);
+    expect(events.find((e) => e.seriesId === 'offsite7')).toMatchObject({ allDay: true, start: null });
+    expect(events.find((e) => e.seriesId === 'weekly7')).toMatchObject({ allDay: false, start: null });
+  });
+
   it('garbled or truncated descriptions give nulls, the rest still reads', () => {
     const doc = loadCalendarFixture('gcal-week.html');
     const chips = [...doc.querySelectorAll(calendarSelectors.eventChip.css)];
