@@ -3,6 +3,7 @@
  * `[data-duet-badge]` in the page's light DOM with `data-duet-event-id`, `data-duet-kind` and
  * `data-duet-confidence`. A badge carries no private data: kind, confidence and the open-agreement count.
  */
+import { calendarSelectors } from '../google/calendar/selectors';
 import type { ContentMessageKey } from '../i18n/messages/content';
 import type { EventBadge } from '../messaging/schemas';
 import { msg, msgCount } from './i18n';
@@ -256,7 +257,7 @@ export function renderBadge(
     openActions.set(badge, () => onOpen(chip));
     if (badge.getAttribute('data-duet-signature') === signature) return badge;
   }
-  const inline = chip.closest('[data-datekey]') === null;
+  const inline = chip.closest(calendarSelectors.datedCell.css) === null;
   const style = badgeStyle(data.confidence, inline);
   makeRoom(chip, data, !inline);
   if (!badge) {

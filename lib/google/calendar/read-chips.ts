@@ -62,7 +62,7 @@ function readGridDay(
   locale: CalendarLocale | null,
   cellDays?: Map<Element, string | null>,
 ): string | null | undefined {
-  const cell = chip.closest('[data-datekey]');
+  const cell = chip.closest(sel.datedCell.css);
   if (!cell) return undefined;
   if (cellDays?.has(cell)) return cellDays.get(cell);
   const day = readCellDay(cell, locale);
@@ -95,7 +95,7 @@ function readCellDay(cell: Element, locale: CalendarLocale | null): string | nul
 
 /** A schedule-view day header: its own data-datekey if any, else the full date in its label. */
 function readHeaderDay(header: Element, locale: CalendarLocale | null): string | null {
-  const keyed = header.closest('[data-datekey]') ?? header.querySelector('[data-datekey]');
+  const keyed = header.closest(sel.datedCell.css) ?? header.querySelector(sel.datedCell.css);
   const parts = decodeDateKey(keyed?.getAttribute('data-datekey') ?? null);
   if (parts) return isoDay(...parts);
   const date =
@@ -240,7 +240,7 @@ export function readCalendarEvent(
   const gridDay = agenda ? undefined : readGridDay(element, locale, cellDays);
   const day = gridDay === undefined ? headerDay : gridDay;
   const response =
-    facts.text?.response ?? (element.querySelector('[style*="line-through"]') ? 'declined' : 'unknown');
+    facts.text?.response ?? (element.querySelector(sel.struckThrough.css) ? 'declined' : 'unknown');
   const last = facts.last;
   if (last && last.day === day && last.response === response) return { element, event: last };
   const { title, text } = facts;

@@ -28,8 +28,7 @@ export function pageLocale(node: ParentNode): CalendarLocale | null {
 }
 
 /** Hidden by markup (not by layout, which we never read): Calendar leaves transient dialogs around. */
-const HIDDEN =
-  '[hidden],[aria-hidden="true"],[style*="display: none"],[style*="display:none"],[style*="visibility: hidden"]';
+const HIDDEN = sel.hiddenByMarkup.css;
 
 /** `body[data-viewkey]` (DAY/WEEK/CUSTOM_DAYS/…), else the URL's `/r/<view>/`, else 'unknown'. */
 export function readCurrentView(doc: Document): CalendarView {
@@ -56,8 +55,7 @@ function readGuest(row: Element, locale: CalendarLocale | null): Guest {
   for (const element of row.querySelectorAll('*')) {
     if (!element.firstElementChild) words.push(normaliseText(element.textContent));
   }
-  const name =
-    normaliseText(row.querySelector('span[data-hovercard-id], .SDqFWd')?.textContent) || labels[0] || email;
+  const name = normaliseText(row.querySelector(sel.guestName.css)?.textContent) || labels[0] || email;
   // Groups, rooms and resources by structure only (INFERRED markup, gcal-event-popover-de.html): a group row
   // expands to its members; a room shows the `meeting_room` icon; resources live on Google's resource domain.
   const isGroup = row.hasAttribute('aria-expanded') || !!row.querySelector('[role="group"]');

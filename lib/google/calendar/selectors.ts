@@ -183,4 +183,47 @@ export const calendarSelectors = {
     css: '#xDetDlgWhen .Kcwcnf',
     expect: popoverOnly(1, 1),
   },
+  /**
+   * Anything carrying `data-datekey` (day columns, all-day cells, month cells, headers): a chip's day is
+   * its closest one's (§1.3). The schedule view has none.
+   */
+  datedCell: {
+    css: '[data-datekey]',
+    expect: {
+      ...week(21),
+      'gcal-month.html': 37,
+      'gcal-day.html': 3,
+      'gcal-4day.html': 12,
+      'gcal-schedule.html': 0,
+    },
+  },
+  /** A struck-through title: the chip of an event I declined, where its text does not say (§1.5). */
+  struckThrough: {
+    css: '[style*="line-through"]',
+    expect: {
+      ...week(1),
+      'gcal-month.html': 1,
+      'gcal-day.html': 1,
+      'gcal-4day.html': 0,
+      'gcal-schedule.html': 1,
+    },
+  },
+  /** A guest's shown name inside a guest row (`data-hovercard-id`, else the class Google used). */
+  guestName: {
+    css: 'span[data-hovercard-id], .SDqFWd',
+    expect: popoverOnly(4, 8),
+  },
+  /** Hidden by markup (not by layout, which is never read): transient dialogs Calendar leaves around. */
+  hiddenByMarkup: {
+    css: '[hidden],[aria-hidden="true"],[style*="display: none"],[style*="display:none"],[style*="visibility: hidden"]',
+    expect: {
+      ...week(60),
+      'gcal-event-popover.html': 75,
+      'gcal-event-popover-de.html': 79,
+      'gcal-month.html': 78,
+      'gcal-day.html': 23,
+      'gcal-4day.html': 34,
+      'gcal-schedule.html': 31,
+    },
+  },
 } as const satisfies Record<string, SelectorSpec<CalendarFixture>>;
