@@ -141,9 +141,14 @@ export async function judgeEvents(
     const bySeries = othersCalendar ? [] : linked.filter((l) => l.seriesIds.includes(event.seriesId));
     let relationship: LinkedRelationshipRef | undefined;
     if (guests !== null) {
-      // Guests known: the series' 1:1 counts only if one of them is its person (or it has no person yet).
+      // Guests known: the series' 1:1 counts only if one of them is its person — or nothing can say otherwise:
+      // it has no person yet, or its people have no email at all (tracked from a title only: "Track as 1:1"
+      // on a chip whose guests were never read). People with emails, none of them a guest: not this 1:1.
       relationship = bySeries.find(
-        (l) => l.relationship.personIds.length === 0 || l.emails.some((e) => otherEmails.includes(e)),
+        (l) =>
+          l.relationship.personIds.length === 0 ||
+          l.emails.length === 0 ||
+          l.emails.some((e) => otherEmails.includes(e)),
       );
       // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
       // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).
@@ -216,6 +221,8 @@ export function panelContextOf(judged: JudgedEvent, clock: ClockReading = fixedC
     start: event.start,
     startsAt: chipStartsAt(event, clock),
     recurring: event.eventId !== event.seriesId || Boolean(details?.recurrence),
+    // The recurrence line only when the popover showed one (the cadence guess reads it).
+    ...(details?.recurrence ? { recurrence: details.recurrence } : {}),
     detection: {
       kind: detection.isOneOnOne ? detection.kind : null,
       confidence: detection.isOneOnOne ? detection.confidence : null,

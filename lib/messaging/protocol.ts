@@ -80,6 +80,8 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
     startsAt: z.nullable(z.number().check(z.int())),
     /** Whether the event repeats (an instance suffix, or a recurrence line in the popover). */
     recurring: z.boolean(),
+    /** The popover's recurrence line ("Weekly on Monday"), verbatim, when read (the cadence guess uses it). */
+    recurrence: z.optional(z.nullable(z.string().check(z.maxLength(300)))),
     /** The background's verdict for this event. */
     detection: PanelDetectionSchema,
     /** Other people invited (not me, not rooms or groups), when the details popover was read. */

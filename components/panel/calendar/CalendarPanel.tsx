@@ -86,6 +86,9 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const kind = view?.overview.relationship.kind ?? (ignored ? null : guessedKind);
   const titleGuess =
     !ignored && !hasPeople && guessedKind !== null && context.detection.confidence !== 'confirmed';
+  // "Not a 1:1": for any meeting detected as one (a title guess, or confirmed by its guests) that no tracked
+  // 1:1 holds. Not for a series linked to a 1:1 or one shown with its people: unlinking is the options page's.
+  const canSayNot = !ignored && !hasPeople && guessedKind !== null && resolution.status !== 'found';
   const withWhom = view
     ? namesOf(view.overview.people) || view.overview.relationship.title || t('panel_untitled_1on1')
     : null;
@@ -149,7 +152,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     const counterpart = counterpartOf(context);
     const name = counterpartName(counterpart);
     const defaults = state.settings.cadenceDays;
-    const cadenceFor = (k: RelationshipKind) => guessCadenceDays(context.title, k, defaults);
+    const cadenceFor = (k: RelationshipKind) =>
+      guessCadenceDays(context.title, k, defaults, context.recurrence ?? null);
     const draftFor = (k: RelationshipKind, cadenceDays: number): TrackDraft => ({
       name,
       email: counterpart?.email?.trim().toLowerCase() ?? '',
@@ -215,7 +219,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
         kind={kind}
         withWhom={withWhom}
         titleGuess={titleGuess}
-        onNotOneOnOne={titleGuess && !loading ? () => void notOneOnOne() : undefined}
+        onNotOneOnOne={canSayNot && !loading ? () => void notOneOnOne() : undefined}
         notOneOnOneBusy={ignoreBusy}
       />
       {ignoreError ? (

@@ -14,7 +14,7 @@ export interface RelationshipHeaderProps {
   withWhom: string | null;
   /** The kind is only a guess from the event's title. */
   titleGuess: boolean;
-  /** Offered for title guesses: "this is not a 1:1". */
+  /** Offered for a detected meeting no tracked 1:1 holds (a title guess or confirmed by guests): "this is not a 1:1". */
   onNotOneOnOne?: (() => void) | undefined;
   notOneOnOneBusy?: boolean;
 }

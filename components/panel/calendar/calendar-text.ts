@@ -14,6 +14,7 @@ import {
   type Session,
   type Template,
 } from '@/lib/domain/model';
+import { recurrenceCadenceDays } from '@/lib/domain/recurrence';
 import { t, tn } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
 import { cadenceEvery, formatDate } from '../../shared/format';
@@ -159,18 +160,20 @@ const WEEKLY = /\b(?:weekly|every\s+week|w(?:ö|oe)chentlich|hebdo(?:madaire)?)\
 const MONTHLY = /\b(?:monthly|every\s+(?:month|4\s+weeks|four\s+weeks)|monatlich|mensuel(?:le)?)\b/iu;
 
 /**
- * The cadence a new 1:1 probably has, from words in its title ("Weekly 1:1" → 7, "biweekly" → 14,
- * "monthly" → 28); otherwise the default for its kind (the user's setting when known).
+ * The cadence a new 1:1 probably has: from words in its title ("Weekly 1:1" → 7, "biweekly" → 14,
+ * "monthly" → 28), else from its recurrence line in the popover ("Every 2 weeks on Tuesday" → 14:
+ * lib/domain/recurrence.ts), else the default for its kind (the user's setting when known).
  */
 export function guessCadenceDays(
   title: string,
   kind: RelationshipKind,
   defaults: Partial<Record<RelationshipKind, number>> = {},
+  recurrence: string | null = null,
 ): number {
   if (BIWEEKLY.test(title)) return 14;
   if (WEEKLY.test(title)) return 7;
   if (MONTHLY.test(title)) return 28;
-  return defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
+  return recurrenceCadenceDays(recurrence) ?? defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
 }
 
 /** The relation a new counterpart most likely has, from the kind of 1:1. */

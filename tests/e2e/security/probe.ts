@@ -260,6 +260,7 @@ export const CONTEXT_FIELDS = {
     'start',
     'startsAt',
     'recurring',
+    'recurrence',
     'detection',
     'guests',
     'meetCode',

@@ -816,3 +816,73 @@ describe('judgeEvents: the page names its own calendar (the account’s principa
     expect((await judgeOnPage(team, 'alice@acme.example')).badge).toMatchObject({ kind: 'one-on-one' });
   });
 });
+
+describe('judgeEvents: a series tracked from its title only (its person has no email)', () => {
+  // "Track as 1:1" on a chip whose guests were never read: a person with a name and no email, linked by series.
+  const TITLE_ONLY: CalendarDataInit = {
+    people: { 'p-bob': [] },
+    relationships: [{ id: 'r-bob', kind: 'peer', personIds: ['p-bob'], seriesIds: [ALICE_BOB_SERIES] }],
+    openAgreements: { 'r-bob': 2 },
+  };
+
+  it('keeps the series link once the popover’s guests are known: nothing contradicts it', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    const { badge, context } = await judgeOne(event, TITLE_ONLY, [popoverFor(event)]);
+    expect(context.detection).toMatchObject({ relationshipId: 'r-bob', kind: 'peer' });
+    expect(badge).toMatchObject({ kind: 'peer', confidence: 'confirmed', openAgreements: 2 });
+  });
+
+  it('keeps the badge of a plain title tracked that way', async () => {
+    const init: CalendarDataInit = {
+      ...TITLE_ONLY,
+      relationships: [
+        { id: 'r-bob', kind: 'one-on-one', personIds: ['p-bob'], seriesIds: [WEEKLY_SYNC_SERIES] },
+      ],
+    };
+    const event = fixtureEvent('Weekly sync');
+    const { badge, context } = await judgeOne(event, init, [popoverFor(event, { guests: [ALICE, CAROL] })]);
+    expect(context.detection.relationshipId).toBe('r-bob');
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed', openAgreements: 2 });
+  });
+
+  it('still fails closed when one of its people has an email and no guest has it', async () => {
+    const init: CalendarDataInit = {
+      people: { 'p-bob': [], 'p-dan': ['dan@acme.example'] },
+      relationships: [
+        { id: 'r-two', kind: 'two-on-one', personIds: ['p-bob', 'p-dan'], seriesIds: [ALICE_BOB_SERIES] },
+      ],
+      openAgreements: { 'r-two': 2 },
+    };
+    const event = fixtureEvent('Alice / Bob');
+    const { context } = await judgeOne(event, init, [popoverFor(event)]);
+    expect(context.detection.relationshipId).toBeNull();
+    expect(context.detection.kind).not.toBe('two-on-one');
+  });
+
+  it('links nothing on another person’s calendar', async () => {
+    const event = calendarEvent({
+      dataEventId: encodeEventId(`${ALICE_BOB_SERIES}_20260323T170000Z dan@acme.example`),
+      title: 'Alice / Bob',
+    });
+    const init: CalendarDataInit = {
+      ...TITLE_ONLY,
+      myEmails: ['alice@acme.example'],
+      people: { 'p-bob': [], 'p-dan': ['dan@acme.example'] },
+    };
+    const { judged } = await judgeOne(event, init, [popoverFor(event)]);
+    expect(judged.relationshipId).toBeNull();
+  });
+});
+
+describe('panelContextOf: the recurrence line', () => {
+  it('passes the popover’s recurrence line on (the panel guesses the cadence from it), none when not read', async () => {
+    const event = fixtureEvent('Alice / Bob');
+    expect((await judgeOne(event)).context.recurrence).toBeUndefined();
+    expect((await judgeOne(event, {}, [popoverFor(event)])).context.recurrence).toBeUndefined();
+    const { context } = await judgeOne(event, {}, [
+      popoverFor(event, { recurrence: 'Every 2 weeks on Monday' }),
+    ]);
+    expect(context.recurrence).toBe('Every 2 weeks on Monday');
+    expect(PanelContextSchema.safeParse(context).success).toBe(true);
+  });
+});
