@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
+import type { Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { CALENDAR_MONTH_URL, CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
+import { allRecords } from './pages/database';
 import { openAgreement, seedDatabase, sessionsBy } from './seed';
 
 const WEEK_ONE_ON_ONES = [
@@ -26,10 +28,30 @@ const WEEK_ONE_ON_ONES = [
 const MONTH_ONE_ON_ONE_COUNT = 11;
 /** "Alice / Frank" in the week fixture (fixtures-index.json decoded_event_id). */
 const FRANK_EVENT = 'p5cei7a8gavd6bsgqfs398fhj8';
+/** "Skip-level: Alice / Ivy" in the week fixture: seeded with no session for it, nor any upcoming one. */
+const IVY_EVENT = 'lacs0f256n8p6d5j5keobv8119';
+/** Ivy's 1:1 follows its own template, so Start prep shows (and uses) that template, not the kind's default. */
+const IVY_TEMPLATE: Template = {
+  id: 'e2e-template-skip-level',
+  name: 'E2E skip-level agenda',
+  method: 'custom',
+  description: '',
+  sections: [
+    { id: 'e2e-blockers', title: 'E2E: what gets in your way', minutes: 10, prompts: [], kind: 'notes' },
+    { id: 'e2e-ideas', title: 'E2E: ideas for the team', minutes: 0, prompts: [], kind: 'notes' },
+  ],
+  builtIn: false,
+  retired: false,
+  createdAt: Date.now(),
+  updatedAt: Date.now(),
+};
 
 describe('Calendar prep panel on a real history', () => {
   let duet: Duet;
   let bobRelationshipId: string;
+  let ivyRelationshipId: string;
+  /** Ivy's open talking points in the seeded history (Start prep carries them all, with the one added). */
+  let ivyOpenPoints: number;
 
   beforeAll(async () => {
     duet = await startDuet();
@@ -49,6 +71,24 @@ describe('Calendar prep panel on a real history', () => {
     );
     // Frank's meeting of the fixture week starts with no session (the in-person "Start session" test).
     data.sessions = data.sessions.filter((session) => session.calendarEventId !== FRANK_EVENT);
+    // Ivy's 1:1 has no session for her meeting of that week nor any upcoming one ("Start prep"), and its
+    // own template.
+    const ivy = data.people.find((p) => p.name === 'Ivy Chen')!;
+    const ivySeries = data.relationships.find((r) => r.personIds.length === 1 && r.personIds[0] === ivy.id)!;
+    ivyRelationshipId = ivySeries.id;
+    ivySeries.templateId = IVY_TEMPLATE.id;
+    data.templates.push(IVY_TEMPLATE);
+    data.sessions = data.sessions.filter(
+      (session) =>
+        session.calendarEventId !== IVY_EVENT &&
+        !(
+          session.relationshipId === ivyRelationshipId &&
+          (session.status === 'upcoming' || session.status === 'rescheduled')
+        ),
+    );
+    ivyOpenPoints = data.talkingPoints.filter(
+      (point) => point.relationshipId === ivyRelationshipId && point.status === 'open',
+    ).length;
     await seedDatabase(duet, data);
   });
   afterAll(async () => {
@@ -77,23 +117,91 @@ describe('Calendar prep panel on a real history', () => {
     await expect.poll(() => agreements.count()).toBe(openCount - 1);
     await expect.poll(() => badge.getAttribute('aria-label')).toContain(`${openCount - 1} open agreement`);
 
-    // Renegotiate with a new date: the agreement stays open with the new due date.
+    // Renegotiate with a new date: the agreement stays open, with the new due date and marked renegotiated.
     const intro = frame.locator('[data-agreement-id=e2e-agreement-intro]');
+    const introDue = intro.locator('[data-testid=agreement-due]');
+    expect(await introDue.locator('time').getAttribute('datetime')).toBe('2099-02-01');
+    expect(await introDue.textContent()).toBe('due Feb 1, 2099');
     await intro.locator('[data-testid=agreement-renegotiate]').click();
-    await intro.locator('input[type=date]').fill('2099-03-10');
-    await intro
-      .getByRole('button', { name: /save|renegotiate|confirm/i })
-      .last()
-      .click();
-    await expect.poll(() => intro.textContent()).toMatch(/2099|Mar 10/);
+    await intro.locator('[data-testid=agreement-new-due]').fill('2099-03-10');
+    await intro.locator('[data-testid=agreement-confirm]').click();
+    await expect.poll(() => introDue.locator('time').getAttribute('datetime')).toBe('2099-03-10');
+    expect(await introDue.textContent()).toBe('due Mar 10, 2099 · renegotiated');
+    expect(await agreements.count()).toBe(openCount - 1);
+    expect(await badge.getAttribute('aria-label')).toContain(`${openCount - 1} open agreement`);
 
-    // A talking point for next time, then Start prep carries it into the upcoming session.
+    // A talking point for next time (Start prep carrying points into the session: the next test).
     await frame.locator('[data-testid=talking-point-input]').fill('E2E: ask about the conference talk');
     await frame.locator('[data-testid=talking-point-add]').click();
     await expect
       .poll(() => frame.locator('[data-testid=talking-point-item]').allTextContents())
       .toContainEqual(expect.stringContaining('E2E: ask about the conference talk'));
     await duet.screenshot(calendar.page, 'calendar-prep-agenda');
+    await calendar.page.close();
+  });
+
+  it('"Start prep" creates the upcoming session from the 1:1\'s template and carries the talking points into it', async () => {
+    const calendar = await CalendarPage.open(duet);
+    const panel = await calendar.openPanelFor('Skip-level: Alice / Ivy');
+    const frame = panel.frame;
+    await expect
+      .poll(() => frame.locator('[data-testid=panel-relationship-header]').textContent())
+      .toContain('Ivy Chen');
+    const start = frame.locator('[data-testid=start-prep]');
+    expect(await start.textContent()).toBe('Start prep');
+    expect(await frame.locator('[data-testid=prep-checklist]').count()).toBe(0);
+    expect(await sessionsBy(duet, 'calendarEventId', IVY_EVENT)).toEqual([]);
+
+    // A talking point first: with no session planned yet it waits for the next one.
+    const pointText = 'E2E: ask Ivy about the on-call rotation';
+    await frame.locator('[data-testid=talking-point-input]').fill(pointText);
+    await frame.locator('[data-testid=talking-point-add]').click();
+    await expect
+      .poll(() => frame.locator('[data-testid=talking-point-item]').allTextContents())
+      .toContainEqual(expect.stringContaining(pointText));
+    const added = (await allRecords<TalkingPoint>(duet, 'talkingPoints')).find((p) => p.text === pointText)!;
+    expect(added).toMatchObject({ relationshipId: ivyRelationshipId, status: 'open', sessionId: null });
+
+    await start.click();
+    const result = frame.locator('[data-testid=prep-result]');
+    await result.waitFor({ timeout: 10_000 });
+    expect(await result.getAttribute('data-state')).toBe('prepared');
+    expect(await result.textContent()).toBe(`Prepared: ${ivyOpenPoints + 1} talking points carried over`);
+    expect(await start.count()).toBe(0);
+    // The agenda is the 1:1's own template, section by section.
+    expect(await frame.locator('#cal-checklist-title').textContent()).toBe('Agenda · E2E skip-level agenda');
+    expect(await frame.locator('[data-testid=prep-section] .cal-check-title').allTextContents()).toEqual(
+      IVY_TEMPLATE.sections.map((section) => section.title),
+    );
+    await duet.screenshot(calendar.page, 'calendar-start-prep');
+
+    // Stored: one upcoming session for this very event, on the template, at the meeting's time (Wednesday
+    // 25 March, 3pm in Calendar's UTC−7), and the point added before now planned for it.
+    const sessions = await sessionsBy<Session>(duet, 'calendarEventId', IVY_EVENT);
+    expect(sessions).toHaveLength(1);
+    const session = sessions[0]!;
+    expect(session).toMatchObject({
+      relationshipId: ivyRelationshipId,
+      status: 'upcoming',
+      templateId: IVY_TEMPLATE.id,
+    });
+    expect(new Date(session.scheduledAt).toISOString()).toBe('2026-03-25T22:00:00.000Z');
+    const points = await allRecords<TalkingPoint>(duet, 'talkingPoints');
+    expect(points.find((p) => p.id === added.id)).toMatchObject({ status: 'open', sessionId: session.id });
+    const carried = points.filter((p) => p.relationshipId === ivyRelationshipId && p.status === 'open');
+    expect(carried).toHaveLength(ivyOpenPoints + 1);
+    expect(carried.every((p) => p.sessionId === session.id)).toBe(true);
+
+    // Opened again, the panel shows the prepared session (no second Start prep, nor a second session).
+    await calendar.reload();
+    const again = await calendar.openPanelFor('Skip-level: Alice / Ivy');
+    await again.frame.locator('[data-testid=prep-result]').waitFor({ timeout: 10_000 });
+    expect(await again.frame.locator('[data-testid=prep-result]').getAttribute('data-state')).toBe('started');
+    expect(await again.frame.locator('[data-testid=start-prep]').count()).toBe(0);
+    expect(
+      await again.frame.locator('[data-testid=prep-section] .cal-check-title').allTextContents(),
+    ).toEqual(IVY_TEMPLATE.sections.map((section) => section.title));
+    expect(await sessionsBy(duet, 'calendarEventId', IVY_EVENT)).toHaveLength(1);
     await calendar.page.close();
   });
 

@@ -1,9 +1,11 @@
+import nodeConsole from 'node:console';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { trusted, userClick } from '../helpers/trusted';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isCalendarOf, MutationLog, startCalendarPage } from '@/lib/content/calendar-page';
 import { decodeEventId } from '@/lib/domain/event-id';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
+import { OPEN_PANEL_SHORTCUT } from '@/lib/messaging/protocol';
 import { backgroundHarness, calendarSender } from '../helpers/background';
 import { loadFixture } from '../helpers/fixtures';
 import { stubI18n } from './i18n-stub';
@@ -392,5 +394,114 @@ describe('MutationLog', () => {
     const many = Array.from({ length: 2001 }, () => record({ target: document.createElement('div') }));
     log.record(many);
     expect(log.readAll).toBe(true);
+  });
+});
+
+describe('startCalendarPage and the keyboard shortcut (the background relays the command)', () => {
+  /** What the background's command handler sends this tab (lib/background/start.ts): no tab, our own id. */
+  const shortcut = (sender: { id?: string; tab?: { id: number } } = { id: fakeBrowser.runtime.id }) =>
+    fakeBrowser.runtime.onMessage.trigger(
+      { kind: OPEN_PANEL_SHORTCUT },
+      sender as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1],
+    );
+
+  beforeEach(() => {
+    // A select-event refused (no panel frame here) is reported on one line, as for badge clicks.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+
+  it('opens the focused chip’s event', async () => {
+    chipTitled('Skip-level: Alice / Ivy').focus();
+    expect(document.activeElement).toBe(chipTitled('Skip-level: Alice / Ivy'));
+    await shortcut();
+    await settle();
+    expect(selected.map((event) => event.title)).toEqual(['Skip-level: Alice / Ivy']);
+    expect(selected[0]!.dataEventId).toBe(chipTitled('Skip-level: Alice / Ivy').getAttribute('data-eventid'));
+  });
+
+  it('opens the chip focus is inside of (a part of the chip focused), not only the chip itself', async () => {
+    const inner = chipTitled('Alice / Frank').querySelector<HTMLElement>('.I0UMhf')!;
+    inner.tabIndex = -1;
+    inner.focus();
+    await shortcut();
+    await settle();
+    expect(selected.map((event) => event.title)).toEqual(['Alice / Frank']);
+  });
+
+  it('prefers the event of the open details popover to the focused chip', async () => {
+    const dialog = loadFixture('gcal-event-popover.html')
+      .querySelector('#xDetDlg')!
+      .closest('[role="dialog"]')!;
+    document.body.append(document.importNode(dialog, true));
+    await scanned();
+    chipTitled('Alice / Frank').focus();
+    await shortcut();
+    await settle();
+    expect(selected.map((event) => event.title)).toEqual(['Alice / Bob']);
+  });
+
+  it('selects nothing with no chip focused and no popover open (it only toggles the panel), and throws nothing', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement?.closest(CHIP) ?? null).toBeNull();
+    await expect(shortcut()).resolves.toBeDefined();
+    await settle();
+    expect(selected).toEqual([]);
+  });
+
+  it('ignores the message from a tab (a page or another content script) and from another extension', async () => {
+    chipTitled('Skip-level: Alice / Ivy').focus();
+    await shortcut({ id: fakeBrowser.runtime.id, tab: { id: 7 } });
+    await shortcut({ id: 'some-other-extension' });
+    await shortcut({});
+    await settle();
+    expect(selected).toEqual([]);
+    // The same message from the background itself is heard.
+    await shortcut();
+    await settle();
+    expect(selected.map((event) => event.title)).toEqual(['Skip-level: Alice / Ivy']);
+  });
+
+  it('with nothing focused, closes the open panel, and opens it again (selecting nothing more)', async () => {
+    // happy-dom refuses to load the panel's iframe and says so on Node's own console: expected here.
+    vi.spyOn(nodeConsole, 'error').mockImplementation(() => {});
+    // The background accepts the event this time, so the page gets its panel (captured as it is made).
+    const send = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+      const { kind, event } = message as { kind: string; event?: CalendarEvent };
+      if (kind !== 'calendar/select-event') return send(message);
+      selected.push(event!);
+      return { ok: true, data: { ok: true } };
+    }) as typeof fakeBrowser.runtime.sendMessage);
+    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    const panelShown = () => {
+      const frame = (attach.mock.results[0]?.value as ShadowRoot | undefined)?.querySelector<HTMLElement>(
+        '.frame',
+      );
+      return frame ? !frame.hidden : null;
+    };
+
+    chipTitled('Alice / Bob').focus();
+    await shortcut();
+    await settle();
+    expect(selected.map((event) => event.title)).toEqual(['Alice / Bob']);
+    expect(panelShown()).toBe(true);
+
+    chipTitled('Alice / Bob').blur();
+    await shortcut();
+    await settle();
+    expect(panelShown()).toBe(false);
+    await shortcut();
+    await settle();
+    expect(panelShown()).toBe(true);
+    expect(selected).toHaveLength(1);
+    expect(attach).toHaveBeenCalledTimes(1); // one panel, toggled: never a second one
+  });
+
+  it('stops listening when aborted', async () => {
+    chipTitled('Skip-level: Alice / Ivy').focus();
+    controller.abort();
+    await shortcut();
+    await settle();
+    expect(selected).toEqual([]);
   });
 });
