@@ -11,8 +11,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background/start';
 import { CALENDAR_ORIGIN, MEET_ORIGIN } from '@/lib/hosts';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT } from '@/lib/messaging/protocol';
+import { recordListeners } from '../helpers/listeners';
 
-type Listener = (...args: never[]) => unknown;
 type OnCommand = (command: string, tab?: Partial<Browser.tabs.Tab>) => void;
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -27,24 +27,7 @@ const shortcutsSent = () =>
   );
 
 beforeEach(() => {
-  const listeners = new Map<string, Listener[]>();
-  const visit = (node: unknown, path: string, depth: number) => {
-    if (depth > 3 || node === null || typeof node !== 'object') return;
-    for (const [key, child] of Object.entries(node)) {
-      if (
-        child !== null &&
-        typeof child === 'object' &&
-        typeof (child as { addListener?: unknown }).addListener === 'function'
-      ) {
-        vi.spyOn(child as { addListener: Listener }, 'addListener').mockImplementation(((
-          listener: Listener,
-        ) => {
-          listeners.set(`${path}${key}`, [...(listeners.get(`${path}${key}`) ?? []), listener]);
-        }) as never);
-      } else visit(child, `${path}${key}.`, depth + 1);
-    }
-  };
-  visit(fakeBrowser, '', 0);
+  const listeners = recordListeners();
   sendMessage = vi
     .spyOn(fakeBrowser.tabs, 'sendMessage')
     .mockImplementation((async () => undefined) as never) as unknown as typeof sendMessage;

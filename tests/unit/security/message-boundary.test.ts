@@ -44,6 +44,7 @@ import {
   SELF,
 } from '../helpers/background';
 import { fixturesIndex } from '../helpers/fixtures';
+import { recordListeners } from '../helpers/listeners';
 
 // The manifest is read from wxt.config.ts itself; WXT's build machinery is not needed for that.
 vi.mock('wxt', () => ({ defineConfig: <T>(config: T) => config }));
@@ -145,31 +146,13 @@ function objectPaths(value: unknown, path: Array<string | number> = []): Array<A
 // The real background on WXT's fake browser -----------------------------------------------------------
 
 const REAL_SELF = { id: fakeBrowser.runtime.id, baseUrl: fakeBrowser.runtime.getURL('/') };
-type Listener = (...args: never[]) => unknown;
 
 /**
  * Starts the real background with every `addListener` of the fake browser recorded (some, like
  * runtime.onConnect, are not implemented by the fake), and returns what it listens to.
  */
 function startRealBackground() {
-  const listeners = new Map<string, Listener[]>();
-  const visit = (node: unknown, path: string, depth: number) => {
-    if (depth > 3 || node === null || typeof node !== 'object') return;
-    for (const [key, child] of Object.entries(node)) {
-      if (
-        child !== null &&
-        typeof child === 'object' &&
-        typeof (child as { addListener?: unknown }).addListener === 'function'
-      ) {
-        vi.spyOn(child as { addListener: Listener }, 'addListener').mockImplementation(((
-          listener: Listener,
-        ) => {
-          listeners.set(`${path}${key}`, [...(listeners.get(`${path}${key}`) ?? []), listener]);
-        }) as never);
-      } else visit(child, `${path}${key}.`, depth + 1);
-    }
-  };
-  visit(fakeBrowser, '', 0);
+  const listeners = recordListeners();
   startBackground();
   const only = (event: string) => {
     const registered = listeners.get(event) ?? [];
