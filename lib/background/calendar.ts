@@ -70,10 +70,6 @@ export interface JudgedEvent {
   details: EventDetails | undefined;
 }
 
-/** Re-exported for callers that compare addresses as Gmail does. */
-export { canonicalEmail };
-const ownerEmail = calendarOwnerEmail;
-
 /**
  * Judges a page's chips. `principal` is the signed-in account's own calendar as the page names it, when it
  * does: a chip on any other person's calendar (an overlaid colleague's) is then not mine, known person or not.
@@ -98,7 +94,7 @@ export async function judgeEvents(
       : [
           ...new Set(
             events
-              .map((e) => ownerEmail(e.calendarId))
+              .map((e) => calendarOwnerEmail(e.calendarId))
               .filter((owner): owner is string => owner !== null && !mine.has(canonicalEmail(owner))),
           ),
         ];
@@ -112,11 +108,11 @@ export async function judgeEvents(
   const colleagues = new Set(strangers.map(canonicalEmail).filter((owner) => known.has(owner)));
   // The page says whose calendar it is: every other person's calendar on it is someone else's — once my
   // emails are set (without them, an overlaid calendar of my own other account would hide my 1:1s).
-  const own = principal && mine.size > 0 ? ownerEmail(principal) : null;
+  const own = principal && mine.size > 0 ? calendarOwnerEmail(principal) : null;
   if (own !== null) {
     mine.add(canonicalEmail(own));
     for (const event of events) {
-      const owner = ownerEmail(event.calendarId);
+      const owner = calendarOwnerEmail(event.calendarId);
       if (owner !== null && !mine.has(canonicalEmail(owner))) colleagues.add(canonicalEmail(owner));
     }
     colleagues.delete(canonicalEmail(own)); // my own calendar, even if a person record holds its address
@@ -126,7 +122,7 @@ export async function judgeEvents(
   for (const event of events) {
     const known = details.get(event.dataEventId);
     const me = new Set(settings.myEmails.map((e) => e.toLowerCase()));
-    const owner = ownerEmail(event.calendarId);
+    const owner = calendarOwnerEmail(event.calendarId);
     const othersCalendar = owner !== null && colleagues.has(canonicalEmail(owner));
     if (owner && !othersCalendar) me.add(owner);
     const guests: DetectionGuest[] | null = known ? known.guests : null;

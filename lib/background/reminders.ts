@@ -11,7 +11,13 @@
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
 import { type Browser, browser } from 'wxt/browser';
-import { type DeclinedEvent, instantFromEventKey, type PlannedInstance, type SeenInstance } from '../db';
+import {
+  type DeclinedEvent,
+  instantFromEventKey,
+  type PlannedInstance,
+  SAME_MEETING_MS,
+  type SeenInstance,
+} from '../db';
 import {
   DECLINED_EVENTS_KEY,
   GONE_EVENTS_KEY,
@@ -57,6 +63,7 @@ export const REMINDER_ALARM = 'duet-reminders';
 /** At local midnight: "overdue" rolls over to the new day. */
 export const MIDNIGHT_ALARM = 'duet-midnight';
 export const CHECK_PERIOD_MINUTES = 5;
+const DAY_MS = 24 * 60 * 60_000;
 /** The held-1:1 window the facts are read for (lib/domain/reminders decides within it). */
 const HELD_HOURS = AFTER_HELD_LOOKBACK / (60 * 60_000);
 
@@ -218,7 +225,6 @@ export function targetUrl(target: PendingTarget): string {
 }
 
 function targetOf(reminder: Reminder, now: number): PendingTarget {
-  const DAY = 86_400_000;
   const base = {
     kind: reminder.kind,
     relationshipId: reminder.relationshipId,
@@ -232,12 +238,12 @@ function targetOf(reminder: Reminder, now: number): PendingTarget {
         ...base,
         sessionId: reminder.sessionId,
         at: reminder.scheduledAt,
-        until: reminder.scheduledAt + DAY,
+        until: reminder.scheduledAt + DAY_MS,
       };
     case 'after-held':
-      return { ...base, sessionId: reminder.sessionId, at: reminder.heldAt, until: now + DAY };
+      return { ...base, sessionId: reminder.sessionId, at: reminder.heldAt, until: now + DAY_MS };
     case 'cadence-gap':
-      return { ...base, at: 0, until: now + 7 * DAY };
+      return { ...base, at: 0, until: now + 7 * DAY_MS };
     case 'reschedule':
       return {
         ...base,
@@ -245,7 +251,7 @@ function targetOf(reminder: Reminder, now: number): PendingTarget {
         eventId: reminder.eventId,
         dataEventId: reminder.dataEventId,
         at: reminder.scheduledAt,
-        until: reminder.scheduledAt + DAY,
+        until: reminder.scheduledAt + DAY_MS,
       };
   }
 }
@@ -335,10 +341,6 @@ const readCalendarHashes = (stored: unknown): Record<string, string> => {
   return out;
 };
 
-const DAY_MS = 24 * 60 * 60_000;
-/** An instance of the same meeting this close is that meeting, re-timed. */
-const SAME_MEETING_MS = 12 * 60 * 60_000;
-
 /**
  * Whether the view shows the planned instance re-timed rather than gone: an instance of the same series, or
  * of its continuation after "this and following events" (`<series>_R…`), whose original start is within
@@ -350,6 +352,20 @@ export function continuedIn(instance: { eventId: string; scheduledAt: number }, 
     const start = instantFromEventKey(id);
     return start === null || Math.abs(start - instance.scheduledAt) <= SAME_MEETING_MS;
   });
+}
+
+/**
+ * Keeps the newest `max` entries of a collection kept in insertion order (the oldest are dropped first);
+ * true if it dropped any.
+ */
+function dropOldest(
+  entries: { readonly size: number; keys(): Iterable<string>; delete(key: string): boolean },
+  max: number,
+): boolean {
+  const extra = entries.size - max;
+  if (extra <= 0) return false;
+  for (const key of [...entries.keys()].slice(0, extra)) entries.delete(key);
+  return true;
 }
 
 // The service -----------------------------------------------------------------------------------------------
@@ -630,11 +646,7 @@ export class Reminders {
       for (const id of ids) if (gone.delete(id)) changed = true;
       if (awaitingChanged) await this.awaiting.save();
       if (!changed) return [];
-      const kept = [...gone].slice(-MAX_DECLINED_EVENTS);
-      if (kept.length < gone.size) {
-        gone.clear();
-        for (const id of kept) gone.add(id);
-      }
+      dropOldest(gone, MAX_DECLINED_EVENTS);
       await this.goneSeen.save();
       const settings = await this.deps.settings();
       if (!settings.reschedule) return [];
@@ -699,11 +711,7 @@ export class Reminders {
       else declinedSeen.delete(id);
     }
     if (!changed) return;
-    const ids = [...declinedSeen].slice(-MAX_DECLINED_EVENTS);
-    if (ids.length < declinedSeen.size) {
-      declinedSeen.clear();
-      for (const id of ids) declinedSeen.add(id);
-    }
+    dropOldest(declinedSeen, MAX_DECLINED_EVENTS);
     await this.declinedSeen.save();
   }
 
@@ -766,9 +774,7 @@ export class Reminders {
       const past = event.scheduledAt < now + REMINDER_LIMITS.rescheduleFrom;
       if (past || done.has(`reschedule:${eventId}`)) changed = awaiting.delete(eventId) || changed;
     }
-    for (const eventId of [...awaiting.keys()].slice(0, Math.max(0, awaiting.size - MAX_DECLINED_EVENTS))) {
-      changed = awaiting.delete(eventId) || changed;
-    }
+    if (dropOldest(awaiting, MAX_DECLINED_EVENTS)) changed = true;
     if (changed) await this.awaiting.save();
   }
 

@@ -39,8 +39,6 @@ const SHOWN_MAX_WAIT_MS = 30_000;
 const MAX_SHOWN_EVENTS = 1000;
 const MAX_SHOWN_CALENDARS = 100;
 
-export { isCalendarOf };
-
 export interface CalendarPageOptions {
   signal: AbortSignal;
   panelUrl: string;

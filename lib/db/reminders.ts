@@ -27,6 +27,8 @@ const HOUR = 60 * MINUTE;
 
 /** The most sessions / relationships one reminder check reads (a check stays cheap at any size). */
 export const REMINDER_READ_LIMIT = 200;
+/** A session of the same 1:1 this close to an instance is taken to be that instance's (the same meeting). */
+export const SAME_MEETING_MS = 12 * HOUR;
 
 /**
  * Active agreements whose due day is before today's (the toolbar badge), counted from the [status+dueDate]
@@ -181,13 +183,17 @@ export async function heldReminderFacts(
   });
 }
 
+/** A 1:1's sessions within `SAME_MEETING_MS` of this time: taken to be the same meeting's. */
+function sessionsNear(relationshipId: string, at: number, db: DuetDatabase): Promise<Session[]> {
+  return db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, at - SAME_MEETING_MS], [relationshipId, at + SAME_MEETING_MS], true, true)
+    .toArray();
+}
+
 /** Whether a 1:1 has a session held within 12 h of this time. */
 async function heldNear(relationshipId: string, at: number, db: DuetDatabase): Promise<boolean> {
-  const near = await db.sessions
-    .where('[relationshipId+scheduledAt]')
-    .between([relationshipId, at - 12 * HOUR], [relationshipId, at + 12 * HOUR], true, true)
-    .toArray();
-  return near.some((s) => s.status === 'held');
+  return (await sessionsNear(relationshipId, at, db)).some((s) => s.status === 'held');
 }
 
 /** Every tracked (not archived) 1:1's cadence: its last held and next planned session. */
@@ -332,8 +338,6 @@ export interface SeenInstance {
 
 /** How far ahead seen instances become planned sessions (the popup's week, the "before" reminder). */
 export const PLAN_AHEAD_MS = 7 * 24 * HOUR;
-/** A session of the same 1:1 this close to an instance is taken to be that instance's. */
-const SAME_MEETING_MS = 12 * HOUR;
 
 /** A seen instance this far from its session's time was moved in Calendar (not a rounding difference). */
 const MOVED_MS = 60_000;
@@ -381,15 +385,7 @@ export async function planSeenInstances(
           }
           return false;
         }
-        const near = await db.sessions
-          .where('[relationshipId+scheduledAt]')
-          .between(
-            [relationship.id, instance.scheduledAt - SAME_MEETING_MS],
-            [relationship.id, instance.scheduledAt + SAME_MEETING_MS],
-            true,
-            true,
-          )
-          .toArray();
+        const near = await sessionsNear(relationship.id, instance.scheduledAt, db);
         // The same meeting re-timed in Calendar: its whole series moved (new instance ids) or was split
         // ("this and following": `<series>_R…`). The session planned for the old instance follows it.
         const retimed = near.find(
