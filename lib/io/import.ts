@@ -5,6 +5,7 @@
  * the file was made: of two versions of a record, the newer (`updatedAt`) stays; and of a record and its
  * deletion (a tombstone, here or in the file), the later stays.
  */
+import type { z } from '../domain/zod';
 import { type DuetDatabase, getDatabase, pruneTombstones, tombstoneCutoff, tombstoneKey } from '../db';
 import { type Tombstone, TombstoneSchema, type TombstoneTable, TOMBSTONE_TABLES } from '../domain/model';
 import { isBuiltInTemplateId } from '../domain/templates';
@@ -123,25 +124,13 @@ export function validateImport(raw: unknown): ExportData {
 
   const result = {} as Record<ExportTable, unknown[]>;
   for (const table of EXPORT_TABLES) {
-    const rows = data[table] ?? [];
-    if (!Array.isArray(rows)) throw new ImportError(`"${table}" should be a list. Nothing was changed.`);
-    const seen = new Set<string>();
-    result[table] = rows.map((row: unknown, index) => {
-      const parsed = RECORD_SCHEMAS[table].safeParse(row);
-      const id = typeof (row as { id?: unknown } | null)?.id === 'string' ? (row as { id: string }).id : null;
-      const where = `${table}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new ImportError(
-          `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
-        );
-      }
-      const parsedId = (parsed.data as { id: string }).id;
-      if (seen.has(parsedId))
-        throw new ImportError(`${where}: the id appears twice in the file. Nothing was changed.`);
-      seen.add(parsedId);
-      return parsed.data;
-    });
+    result[table] = parseSection<{ id: string }>(
+      table,
+      data[table] ?? [],
+      RECORD_SCHEMAS[table],
+      (row) => row.id,
+      'the id appears twice in the file',
+    );
   }
   const records = result as unknown as ExportData;
   checkReferences(records);
@@ -154,26 +143,47 @@ export function validateImport(raw: unknown): ExportData {
 
 /** The file's deletions: each valid, one per table and id. (One may name a record the file holds too.) */
 function validateTombstones(rows: unknown, now: number = Date.now()): Tombstone[] {
-  if (!Array.isArray(rows))
-    throw new ImportError(`"${TOMBSTONES_SECTION}" should be a list. Nothing was changed.`);
+  return parseSection<Tombstone>(
+    TOMBSTONES_SECTION,
+    rows,
+    TombstoneSchema,
+    (tombstone) => tombstoneKey(tombstone.table, tombstone.id),
+    'this deletion appears twice in the file',
+  ).map((tombstone) =>
+    // A deletion stamped in the future (a device whose clock ran ahead) counts as made now: it would
+    // otherwise never expire and outrank every later edit.
+    ({ ...tombstone, deletedAt: Math.min(tombstone.deletedAt, now) }),
+  );
+}
+
+/**
+ * One section of a file: a list whose every row passes its schema, each key at most once. The first
+ * problem is refused with where it is (section, index, id) and what it is.
+ */
+function parseSection<T>(
+  section: string,
+  rows: unknown,
+  schema: { safeParse(value: unknown): z.ZodSafeParseResult<unknown> },
+  keyOf: (row: T) => string,
+  twice: string,
+): T[] {
+  if (!Array.isArray(rows)) throw new ImportError(`"${section}" should be a list. Nothing was changed.`);
   const seen = new Set<string>();
   return rows.map((row: unknown, index) => {
-    const parsed = TombstoneSchema.safeParse(row);
+    const parsed = schema.safeParse(row);
     const id = typeof (row as { id?: unknown } | null)?.id === 'string' ? (row as { id: string }).id : null;
-    const where = `${TOMBSTONES_SECTION}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
+    const where = `${section}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ImportError(
         `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
       );
     }
-    const key = tombstoneKey(parsed.data.table, parsed.data.id);
-    if (seen.has(key))
-      throw new ImportError(`${where}: this deletion appears twice in the file. Nothing was changed.`);
+    const value = parsed.data as T;
+    const key = keyOf(value);
+    if (seen.has(key)) throw new ImportError(`${where}: ${twice}. Nothing was changed.`);
     seen.add(key);
-    // A deletion stamped in the future (a device whose clock ran ahead) counts as made now: it would
-    // otherwise never expire and outrank every later edit.
-    return { ...parsed.data, deletedAt: Math.min(parsed.data.deletedAt, now) };
+    return value;
   });
 }
 
