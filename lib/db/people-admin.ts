@@ -16,7 +16,7 @@ import {
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { archivedWithOf, changeRelationship } from './relationships';
+import { changeRelationship, peopleOf, withArchivedWith } from './relationships';
 import { getSettings, updateSettings } from './settings';
 import { recordDeletions } from './tombstones';
 import { validate } from './validate';
@@ -247,21 +247,6 @@ export async function mergePeople(
 // Archive -------------------------------------------------------------------------------------------
 
 type PeopleById = ReadonlyMap<string, Person | undefined>;
-
-/** The people of these relationships, by id, as stored now. */
-async function peopleOf(
-  relationships: readonly Relationship[],
-  db: DuetDatabase,
-): Promise<Map<string, Person>> {
-  const people = await db.people.bulkGet(uniq(relationships.flatMap((r) => r.personIds)));
-  return new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
-}
-
-/** The relationship with `archivedWith` recorded if it is archived without it (`archivedWithOf`). */
-function withArchivedWith(relationship: Relationship, people: PeopleById): Relationship {
-  if (!relationship.archived || relationship.archivedWith) return relationship;
-  return { ...relationship, archivedWith: archivedWithOf(relationship, people) };
-}
 
 /**
  * What archiving `personId` changes in one of their relationships (`archivedWith` settled): an active one

@@ -90,6 +90,24 @@ export function archivedWithOf(
     : [];
 }
 
+/** The people of these relationships, by id, as stored now. */
+export async function peopleOf(
+  relationships: readonly Relationship[],
+  db: DuetDatabase,
+): Promise<Map<string, Person>> {
+  const people = await db.people.bulkGet([...new Set(relationships.flatMap((r) => r.personIds))]);
+  return new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
+}
+
+/** The relationship with `archivedWith` recorded if it is archived without it (`archivedWithOf`). */
+export function withArchivedWith(
+  relationship: Relationship,
+  people: ReadonlyMap<string, Person | undefined>,
+): Relationship {
+  if (!relationship.archived || relationship.archivedWith) return relationship;
+  return { ...relationship, archivedWith: archivedWithOf(relationship, people) };
+}
+
 /**
  * The relationship with `archivedWith` recorded if it is archived without it (a row from before the
  * field): to be done before anything else rewrites its stamp, which the old rule reads. Needs `db.people`
@@ -100,9 +118,7 @@ export async function settleArchivedWith(
   db: DuetDatabase,
 ): Promise<Relationship> {
   if (!relationship.archived || relationship.archivedWith) return relationship;
-  const people = await db.people.bulkGet(relationship.personIds);
-  const byId = new Map(people.flatMap((person) => (person ? [[person.id, person] as const] : [])));
-  return { ...relationship, archivedWith: archivedWithOf(relationship, byId) };
+  return withArchivedWith(relationship, await peopleOf([relationship], db));
 }
 
 /**
