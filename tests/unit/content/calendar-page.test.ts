@@ -10,10 +10,10 @@ import { OPEN_PANEL_SHORTCUT } from '@/lib/messaging/protocol';
 import { backgroundHarness, calendarSender } from '../helpers/background';
 import { loadFixture } from '../helpers/fixtures';
 import { stubI18n } from './i18n-stub';
+import { CHIP, settle, showWeekFixture } from './week-page';
 
 stubI18n();
 
-const CHIP = '[data-eventid][data-eventchip]';
 /** The week fixture's chips whose titles read as 1:1s (tests/unit/background/calendar.test.ts). */
 const ONE_ON_ONES = [
   'Alice / Bob',
@@ -25,10 +25,6 @@ const ONE_ON_ONES = [
   'Alice / Frank',
 ];
 
-/** Lets every pending promise (the fake background's answers included) settle. */
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 /** One debounced scan: the mutations' records, the delay, the answer, the badges. */
 const scanned = async () => {
   await settle();
@@ -75,9 +71,7 @@ let principals: Array<string | undefined>;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  const fixture = loadFixture('gcal-week.html');
-  document.documentElement.setAttribute('lang', 'en');
-  document.body.replaceWith(document.importNode(fixture.body, true));
+  showWeekFixture();
   // The real background router and handlers (zod-checked messages, title detection), as the tab's worker.
   const background = backgroundHarness();
   sent = [];

@@ -7,24 +7,17 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startCalendarPage } from '@/lib/content/calendar-page';
 import { backgroundHarness, calendarSender } from '../helpers/background';
-import { loadFixture } from '../helpers/fixtures';
 import { stubI18n } from './i18n-stub';
+import { CHIP, settle, showWeekFixture } from './week-page';
 
 stubI18n();
-
-const CHIP = '[data-eventid][data-eventchip]';
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 let controller: AbortController;
 const layoutReads: string[] = [];
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  const fixture = loadFixture('gcal-week.html');
-  document.documentElement.setAttribute('lang', 'en');
-  document.body.replaceWith(document.importNode(fixture.body, true));
+  showWeekFixture();
   const background = backgroundHarness();
   fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
     background.router(message, calendarSender(7)),
