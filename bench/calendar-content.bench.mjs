@@ -7,10 +7,13 @@
 //   clock split by phase from its own timer (bench builds keep a report per scan until asked);
 // - the page's total script time with the extension as a ratio to the same page without it: attributed
 //   (within each run) and paired (against a browser without the extension, runs interleaved);
+// - the same ratio for a floor: a third browser whose only extension notes each rebuilt chip and reads its id
+//   and text (floorContentScript), the least any content script that keeps badges on rebuilt chips does;
 // - the content scripts' sizes, and that release builds carry no bench code.
 // docs/perf/README.md explains the method and keeps the figures.
+/* global MutationObserver -- the floor content script (floorContentScript) runs in the page */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -71,16 +74,23 @@ export default {
     const withRuns = [];
     /** @type {Run[]} */
     const withoutRuns = [];
+    /** @type {Run[]} */
+    const floorRuns = [];
+    const floorDir = writeFloorExtension();
     const duet = await launchWithExtension({ extensionDir: '.output/bench/chrome-mv3' });
+    const floor = await launchWithExtension({ extensionDir: floorDir });
     const plain = await launchWithoutExtension();
     try {
       for (let run = 0; run < RUNS; run++) {
         withRuns.push(await measure(duet.context, html, true));
         withoutRuns.push(await measure(plain.context, html, false));
+        floorRuns.push(await measure(floor.context, html, false));
       }
     } finally {
       await duet.close();
+      await floor.close();
       await plain.close();
+      rmSync(floorDir, { recursive: true, force: true });
     }
 
     const median = (/** @type {number[]} */ values) => percentile(values, 0.5);
@@ -105,6 +115,11 @@ export default {
     const cpuWith = median(withRuns.map((r) => r.script.cpu));
     const cpuWithout = median(withoutRuns.map((r) => r.script.cpu));
     const contractOk = withRuns.every((r) => r.contract.length === 0);
+    // The floor: the same page with only a content script that notes each rebuilt chip and reads its id and
+    // text (floorContentScript) — what any content script that keeps badges on rebuilt chips pays at least.
+    const floorPaired = median(floorRuns.map((r, i) => r.script.cpu / (withoutRuns[i]?.script.cpu ?? NaN)));
+    const floorAttributed = median(floorRuns.map((r) => r.script.cpu / (r.script.cpu - r.script.floor)));
+    const floorCpu = median(floorRuns.map((r) => r.script.floor));
 
     lines.push(
       `page: ${CHIPS} chips (${oneOnOneTitles} with 1:1-like titles), re-rendered by its own script; ` +
@@ -145,6 +160,11 @@ export default {
         `${pairedOf((r) => r.scriptDuration).toFixed(2)}×, TaskDuration (all main-thread work) ${pairedOf((r) => r.task).toFixed(2)}×`,
     );
     lines.push(
+      `floor — a content script that only notes each rebuilt chip and reads its id and text (no judging, ` +
+        `no drawing): ${floorPaired.toFixed(3)}× paired, ${floorAttributed.toFixed(3)}× attributed ` +
+        `(its own ${fmt(floorCpu)}, ${((floorCpu / (MUTATE_FOR_MS + SETTLE_MS)) * 1000).toFixed(1)} ms per second of changes)`,
+    );
+    lines.push(
       `badge contract after the changes (one per chip, on the chip it names): ${contractOk ? 'kept' : 'BROKEN'}` +
         (contractOk ? '' : ` — ${withRuns.flatMap((r) => r.contract).join('; ')}`),
     );
@@ -158,7 +178,7 @@ export default {
 
 /**
  * @typedef {{ scans: number[], changed: number[], judged: number[], phases: Array<Record<string, number>>,
- *   script: { cpu: number, wall: number, batches: number[] }, scriptDuration: number, task: number, firstBadges: number,
+ *   script: { cpu: number, wall: number, floor: number, batches: number[] }, scriptDuration: number, task: number, firstBadges: number,
  *   warmBadges: number, badges: number, contract: string[], driver: number, batches: number }} Run
  */
 
@@ -346,7 +366,19 @@ async function startTrace(cdp) {
       const cpu = union(
         script.filter((e) => e.tts !== undefined).map((e) => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]),
       );
-      return { cpu: cpu / 1000, wall: wall / 1000, batches: contentScriptBatches(thread) };
+      // The floor extension's own calls (its observer callbacks and timers), for its attributed ratio.
+      const floor = union(
+        thread
+          .filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && e.tts !== undefined)
+          .filter((e) => e.args?.data?.url?.endsWith(`/${FLOOR_SCRIPT}`))
+          .map((e) => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]),
+      );
+      return {
+        cpu: cpu / 1000,
+        wall: wall / 1000,
+        floor: floor / 1000,
+        batches: contentScriptBatches(thread),
+      };
     },
   };
 }
@@ -417,6 +449,74 @@ async function waitUntil(ready, what) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+const FLOOR_SCRIPT = 'floor.js';
+
+/**
+ * The floor's content script (runs in the page's isolated world, from its source): one observer that notes
+ * the elements added, and a scan 150 ms after a change (Duet's debounce) that reads each added chip's event id
+ * and whole text and compares the text with the last one read for that id. Nothing else: no selectors beyond
+ * the chip, no messaging, no drawing — the least a content script that keeps badges on rebuilt chips must do
+ * (a rebuilt chip has lost its badge; its text says whether it was renamed or answered).
+ */
+function floorContentScript() {
+  const CHIP = '[data-eventid][data-eventchip]';
+  /** @type {Set<Element>} */
+  const added = new Set();
+  /** @type {Map<string, string>} */
+  const texts = new Map();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const scan = () => {
+    timer = undefined;
+    let changed = 0;
+    const read = (/** @type {Element} */ chip) => {
+      const id = chip.getAttribute('data-eventid') ?? '';
+      const text = chip.textContent ?? '';
+      if (texts.get(id) !== text) {
+        texts.set(id, text);
+        changed += 1;
+      }
+    };
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      if (element.matches(CHIP)) read(element);
+      else if (element.firstElementChild) for (const chip of element.querySelectorAll(CHIP)) read(chip);
+    }
+    added.clear();
+    return changed;
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const nodes = record.addedNodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
+        if (node?.nodeType === 1) added.add(/** @type {Element} */ (node));
+      }
+    }
+    timer ??= setTimeout(scan, 150);
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  for (const chip of document.querySelectorAll(CHIP)) added.add(chip);
+  scan();
+}
+
+/** The floor as an unpacked extension in a temporary directory (content script, empty worker). */
+function writeFloorExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'duet-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Duet bench floor',
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [
+      { matches: ['https://calendar.google.com/*'], js: [FLOOR_SCRIPT], run_at: 'document_idle' },
+    ],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, FLOOR_SCRIPT), `(${floorContentScript.toString()})();\n`);
+  return dir;
 }
 
 async function launchWithoutExtension() {
