@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ONE_ON_ONE_KINDS } from '@/lib/domain/one-on-one-title';
 import { RELATIONS, type Relation, type RelationshipKind } from '@/lib/domain/model';
 import { type MessageKey, t } from '@/lib/i18n';
@@ -45,6 +45,20 @@ export function TrackCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const known = counterpart !== null && counterpart.name.trim() !== '';
+
+  // The suggestion can change after the card is shown: the popover's recurrence line ("Every 2 weeks") is read
+  // after the chip. A cadence still showing the earlier suggestion follows it; one the user typed, or one
+  // that was not a suggestion (an existing 1:1's own), stays.
+  const suggested = cadenceFor(form.kind);
+  const lastSuggested = useRef(suggested);
+  useEffect(() => {
+    const before = lastSuggested.current;
+    lastSuggested.current = suggested;
+    if (before === suggested || touched.cadence) return;
+    setForm((current) =>
+      current.cadence === String(before) ? { ...current, cadence: String(suggested) } : current,
+    );
+  }, [suggested, touched.cadence]);
 
   const draft = (): TrackDraft => ({
     name: form.name,

@@ -157,11 +157,13 @@ export function cadenceText(health: CadenceHealth): string {
 const BIWEEKLY =
   /\b(?:bi-?weekly|fortnightly|every\s+(?:2|two|other)\s+weeks?|2\s*-?\s*weekly|zweiw(?:ö|oe)chentlich)\b/iu;
 const WEEKLY = /\b(?:weekly|every\s+week|w(?:ö|oe)chentlich|hebdo(?:madaire)?)\b/iu;
-const MONTHLY = /\b(?:monthly|every\s+(?:month|4\s+weeks|four\s+weeks)|monatlich|mensuel(?:le)?)\b/iu;
+const FOUR_WEEKLY = /\b(?:every\s+(?:4|four)\s+weeks|alle\s+4\s+wochen|toutes\s+les\s+4\s+semaines)\b/iu;
+/** 30 days, as the recurrence line's "Monthly" (lib/domain/recurrence.ts): one word, one cadence. */
+const MONTHLY = /\b(?:monthly|every\s+month|monatlich|mensuel(?:le)?)\b/iu;
 
 /**
  * The cadence a new 1:1 probably has: from words in its title ("Weekly 1:1" → 7, "biweekly" → 14,
- * "monthly" → 28), else from its recurrence line in the popover ("Every 2 weeks on Tuesday" → 14:
+ * "every 4 weeks" → 28, "monthly" → 30), else from its recurrence line in the popover ("Every 2 weeks on Tuesday" → 14:
  * lib/domain/recurrence.ts), else the default for its kind (the user's setting when known).
  */
 export function guessCadenceDays(
@@ -172,7 +174,8 @@ export function guessCadenceDays(
 ): number {
   if (BIWEEKLY.test(title)) return 14;
   if (WEEKLY.test(title)) return 7;
-  if (MONTHLY.test(title)) return 28;
+  if (FOUR_WEEKLY.test(title)) return 28;
+  if (MONTHLY.test(title)) return 30;
   return recurrenceCadenceDays(recurrence) ?? defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
 }
 

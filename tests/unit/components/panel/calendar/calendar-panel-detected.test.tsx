@@ -152,7 +152,7 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
       title: '1:1 Alice <> Carol (monthly)',
       recurrence: 'Weekly on Monday',
     });
-    expect(await suggested(context)).toBe('28');
+    expect(await suggested(context)).toBe('30');
   });
 
   it('lets the recurrence win over the user’s default for the kind, which wins without one', async () => {
@@ -170,5 +170,24 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
     await click(await waitFor('track-one-on-one'));
     await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
     expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 21, calendarSeriesIds: [SERIES] });
+  });
+
+  it('follows a recurrence line read after the card is shown, unless the user typed a cadence', async () => {
+    // The chip comes first, the popover's recurrence line later: the same panel, a new context.
+    await show(confirmedByGuests());
+    await click(await waitFor('track-edit'));
+    expect(q<HTMLInputElement>('track-cadence')!.value).toBe(String(DEFAULT_CADENCE_DAYS['one-on-one']));
+    await show(confirmedByGuests({ recurrence: 'Every 3 weeks on Monday' }));
+    await vi.waitFor(() => expect(q<HTMLInputElement>('track-cadence')!.value).toBe('21'));
+
+    const input = q<HTMLInputElement>('track-cadence')!;
+    await act(async () => {
+      input.value = '9';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await show(confirmedByGuests({ recurrence: 'Weekly on Monday' }));
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 9 });
   });
 });

@@ -32,7 +32,11 @@ describe('guessCadenceDays', () => {
     ['Alice / Bob — every 2 weeks', 14],
     ['every other week: Alice / Bob', 14],
     ['Fortnightly catch-up Alice / Bob', 14],
-    ['Monthly career chat', 28],
+    ['Monthly career chat', 30],
+    ['Bob 1:1 (monatlich)', 30],
+    ['Alice / Bob every 4 weeks', 28],
+    ['Alice / Bob — every four weeks', 28],
+    ['1:1 toutes les 4 semaines', 28],
     ['Alice / Bob', 14],
   ])('%j → %i days', (title, days) => {
     expect(guessCadenceDays(title, 'one-on-one')).toBe(days);

@@ -11,7 +11,14 @@ describe('guessCadenceDays with the popover’s recurrence line', () => {
 
   it('lets cadence words in the title win over the recurrence', () => {
     expect(guessCadenceDays('Biweekly 1:1 Alice / Bob', 'one-on-one', {}, 'Weekly on Monday')).toBe(14);
-    expect(guessCadenceDays('Monthly: Alice / Bob', 'one-on-one', {}, 'Weekly on Monday')).toBe(28);
+    expect(guessCadenceDays('Monthly: Alice / Bob', 'one-on-one', {}, 'Weekly on Monday')).toBe(30);
+    expect(guessCadenceDays('Alice / Bob every 4 weeks', 'one-on-one', {}, 'Weekly on Monday')).toBe(28);
+  });
+
+  it('gives "monthly" the same 30 days from the title as from the recurrence line', () => {
+    expect(guessCadenceDays('Monthly 1:1 Alice / Bob', 'one-on-one', {}, null)).toBe(
+      guessCadenceDays('1:1 Alice / Bob', 'one-on-one', {}, 'Monthly on the first Monday'),
+    );
   });
 
   it('lets the recurrence win over the user’s default for the kind', () => {
