@@ -22,7 +22,6 @@ export * from './goals-feedback';
 export * from './settings';
 export * from './overview';
 export * from './event-notes';
-export * from './search';
 export * from './history';
 export * from './people-admin';
 export * from './popup';

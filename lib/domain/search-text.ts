@@ -10,7 +10,7 @@ const TRAILING_QUOTES = /(?<=[^\s'])'+(?=$|[\s)\]}.,;:!?])/gu;
  * around words ('"rollout plan"' finds "rollout plan": quotes are not an exact-phrase syntax here).
  *
  * Nothing stores this text: every search normalises the stored text anew (the popup caches it per
- * agreement version while it is open; lib/db/popup-view.ts `searchTerms` and lib/db/search.ts call this),
+ * agreement version while it is open; lib/db/popup-view.ts `searchTerms` calls this),
  * so a change here needs no migration.
  */
 export function normaliseForSearch(text: string): string {

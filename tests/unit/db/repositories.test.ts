@@ -55,7 +55,6 @@ import {
   saveEventNote,
   savePrivateNotes,
   saveSectionNotes,
-  search,
   sessionForCalendarEvent,
   sessionHistory,
   sessionsBetween,
@@ -1443,94 +1442,6 @@ describe('event notes', () => {
     ]);
     expect(recent[0]).toMatchObject({ scheduledAt: a.scheduledAt, updatedAt: again.updatedAt });
     expect((await recentNotes(1)).map((n) => n.sessionId)).toEqual([a.id]);
-  });
-});
-
-// Search ------------------------------------------------------------------------------------------
-
-describe('search', () => {
-  it('matches agreements and notes regardless of accents and case', async () => {
-    const r = await oneOnOne();
-    const a = await addAgreement(r.id, { owner: 'me', text: 'Update the Résumé template', dueDate: null });
-    const named = await addAgreement(r.id, {
-      owner: 'named',
-      ownerName: 'Zoë',
-      text: 'Check budget',
-      dueDate: null,
-    });
-    await addAgreement(r.id, { owner: 'me', text: 'Unrelated', dueDate: null });
-    const s = await session(r.id, dayAt(0));
-    await saveSectionNotes(s.id, 'your-topics', 'We talked about the CAFÉ move');
-    const other = await session(r.id, dayAt(7));
-    await savePrivateNotes(other.id, 'private resume thoughts');
-
-    const resume = await search('resume');
-    expect(resume.agreements.map((x) => x.id)).toEqual([a.id]);
-    expect(resume.sessions.map((x) => x.session.id)).toEqual([other.id]);
-    expect((await search('ZOE')).agreements.map((x) => x.id)).toEqual([named.id]);
-    const cafe = await search('  café ');
-    expect(cafe.sessions.map((x) => x.session.id)).toEqual([s.id]);
-    expect(cafe.sessions[0]!.excerpt).toBe('We talked about the CAFÉ move');
-    expect(await search('   ')).toEqual({ agreements: [], sessions: [] });
-    expect(await search('nothing like this')).toEqual({ agreements: [], sessions: [] });
-  });
-
-  it('folds quotes, ß, the Greek final sigma and curly apostrophes the same way', async () => {
-    const r = await oneOnOne();
-    const a = await addAgreement(r.id, { owner: 'me', text: 'Share the rollout plan', dueDate: null });
-    const s = await session(r.id, dayAt(0));
-    await saveSectionNotes(s.id, 'your-topics', 'Move to the Hauptstraße office; ΟΔΟΣΤΡΩΜΑ; Bob’s deck');
-    expect((await search('"rollout plan"')).agreements.map((x) => x.id)).toEqual([a.id]);
-    for (const [query, shown] of [
-      ['hauptstrasse', 'Hauptstraße'],
-      ['ΟΔΟΣ', 'ΟΔΟΣΤΡΩΜΑ'],
-      ["bob's deck", 'Bob’s deck'],
-    ] as const) {
-      const found = (await search(query)).sessions;
-      expect(
-        found.map((x) => x.session.id),
-        query,
-      ).toEqual([s.id]);
-      expect(found[0]!.excerpt).toContain(shown);
-    }
-  });
-
-  it('gives a short excerpt around the match, with ellipses where text was cut', async () => {
-    const r = await oneOnOne();
-    const s = await session(r.id, dayAt(0));
-    const before = 'lorem ipsum '.repeat(20);
-    const after = ' dolor sit amet'.repeat(20);
-    await saveSectionNotes(s.id, 'your-topics', `${before}NEEDLE in\n\nthe  haystack${after}`);
-    const [found] = (await search('needle')).sessions;
-    expect(found!.excerpt.startsWith('…')).toBe(true);
-    expect(found!.excerpt.endsWith('…')).toBe(true);
-    expect(found!.excerpt).toContain('NEEDLE in the haystack');
-    expect(found!.excerpt.length).toBeLessThanOrEqual(162);
-  });
-
-  it('the excerpt shows the match even after characters that normalise to several (…, Hangul)', async () => {
-    const r = await oneOnOne();
-    const s = await session(r.id, dayAt(0));
-    // "…" becomes "..." and each Hangul syllable two or three jamo when normalised for matching.
-    await saveSectionNotes(
-      s.id,
-      'your-topics',
-      `${'Hmm… '.repeat(40)}then the needle appears${' and more'.repeat(30)}`,
-    );
-    const other = await session(r.id, dayAt(7));
-    tick();
-    await saveSectionNotes(other.id, 'your-topics', `${'회의 '.repeat(60)}needle here${' 끝'.repeat(60)}`);
-    const found = (await search('needle')).sessions;
-    expect(found.map((hit) => [hit.session.id, hit.excerpt.includes('needle')])).toEqual([
-      [other.id, true],
-      [s.id, true],
-    ]);
-  });
-
-  it('respects the limit', async () => {
-    const r = await oneOnOne();
-    for (let i = 0; i < 5; i++) await addAgreement(r.id, { owner: 'me', text: `Task ${i}`, dueDate: null });
-    expect((await search('task', { limit: 3 })).agreements).toHaveLength(3);
   });
 });
 
