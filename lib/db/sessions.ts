@@ -61,6 +61,24 @@ export function lastHeldSession(
     .last();
 }
 
+/**
+ * The most recent session held before `before` (exclusive), other than `exceptId`: "last time" as seen from an
+ * event, which may lie in the past (an index range read from the end, not a scan).
+ */
+export function lastHeldSessionBefore(
+  relationshipId: string,
+  before: number,
+  exceptId: string | null = null,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const upper = Number.isFinite(before) ? before : Dexie.maxKey;
+  return db.sessions
+    .where('[relationshipId+status+scheduledAt]')
+    .between([relationshipId, 'held', Dexie.minKey], [relationshipId, 'held', upper], true, false)
+    .filter((session) => session.id !== exceptId)
+    .last();
+}
+
 /** A session that started this long ago may still be going on. */
 export const IN_PROGRESS_GRACE_MS = 12 * 60 * 60 * 1000;
 

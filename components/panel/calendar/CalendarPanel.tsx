@@ -56,7 +56,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   // tracked): that session's series is the one to show — unless it is someone else's 1:1 (fail closed).
   const fromSession = resolution.status === 'none' ? (state?.session?.relationshipId ?? null) : null;
   const relationshipId = resolution.status === 'found' ? resolution.relationshipId : fromSession;
-  const prep = usePrepView(relationshipId, context.eventKey);
+  const prep = usePrepView(relationshipId, context.eventKey, context.startsAt ?? null);
   const prepCurrent = prep.status === 'ready' && prep.value.relationshipId === relationshipId;
   const loadedView = prepCurrent ? prep.value.view : undefined;
   const view =

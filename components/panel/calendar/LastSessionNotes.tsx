@@ -5,16 +5,21 @@ import { formatSessionDate, notesBySection } from './calendar-text';
 export interface LastSessionNotesProps {
   session: Session | undefined;
   template: Template | undefined;
+  /** The session was held after the event the panel is for (an event in the past with no 1:1 before it). */
+  later?: boolean;
 }
 
-/** What was written last time, section by section, with the session's date. */
-export function LastSessionNotes({ session, template }: LastSessionNotesProps) {
+/**
+ * What was written last time, section by section, with the session's date. Titled "Latest 1:1" when that
+ * session came after the event shown, so a date after the event is never called "last time".
+ */
+export function LastSessionNotes({ session, template, later = false }: LastSessionNotesProps) {
   const sections = session ? notesBySection(session, template) : [];
   return (
     <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
       <div class="cal-section-head">
         <h2 id="cal-last-session-title" class="cal-section-title">
-          {t('panel_last_title')}
+          {t(later ? 'panel_latest_title' : 'panel_last_title')}
         </h2>
         {session ? (
           <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>

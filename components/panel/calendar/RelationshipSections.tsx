@@ -15,7 +15,11 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
   const { overview } = view;
   return (
     <>
-      <LastSessionNotes session={view.previous} template={view.previousTemplate} />
+      <LastSessionNotes
+        session={view.previous}
+        template={view.previousTemplate}
+        later={view.previousIsLater}
+      />
       <AgreementList
         agreements={overview.openAgreements}
         people={overview.people}

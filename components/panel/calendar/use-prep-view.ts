@@ -8,8 +8,8 @@ import {
   goalsOf,
   loadRelationshipOverview,
   type RelationshipOverview,
+  lastHeldSessionBefore,
   sessionOfEventFor,
-  sessionHistory,
 } from '@/lib/db';
 import type { Goal, Session, Template } from '@/lib/domain/model';
 import { useLiveQuery } from '../../shared/use-live-query';
@@ -17,8 +17,13 @@ import { useLiveQuery } from '../../shared/use-live-query';
 export interface PrepView {
   overview: RelationshipOverview;
   goals: Goal[];
-  /** The last 1:1 held before this event (this event's own session, if held, is not "last time"). */
+  /**
+   * The last 1:1 held before this event (this event's own session, if held, is not "last time"); for an event
+   * in the past with none before it, the latest one held since (`previousIsLater`).
+   */
   previous: Session | undefined;
+  /** `previous` was held after this event: it is the latest 1:1, not the one before this event. */
+  previousIsLater: boolean;
   previousTemplate: Template | undefined;
   /** This event's session, when it belongs to this relationship. */
   eventSession: Session | undefined;
@@ -31,10 +36,15 @@ export interface PrepViewResult {
   view: PrepView | undefined;
 }
 
-/** How many recent sessions are looked at to find the one before this event's. */
-const HISTORY_LOOKBACK = 20;
-
-export async function loadPrepView(relationshipId: string, eventKey: string): Promise<PrepView | undefined> {
+/**
+ * `startsAt`: when this event starts, if known. "Last time" is then the last 1:1 held before it — for an
+ * event in the past, not one held since; without it, the latest 1:1 held.
+ */
+export async function loadPrepView(
+  relationshipId: string,
+  eventKey: string,
+  startsAt: number | null = null,
+): Promise<PrepView | undefined> {
   const overview = await loadRelationshipOverview(relationshipId);
   if (!overview) return undefined;
   // This 1:1's own session for the event, also where another 1:1 has one for it too (a slot handed on).
@@ -42,24 +52,31 @@ export async function loadPrepView(relationshipId: string, eventKey: string): Pr
     goalsOf(relationshipId),
     sessionOfEventFor(eventKey, relationshipId),
   ]);
+  const ownId = eventSession?.id ?? null;
+  const before = startsAt ?? Number.POSITIVE_INFINITY;
   let previous = overview.lastSession;
-  if (previous && eventSession && previous.id === eventSession.id) {
-    const history = await sessionHistory(relationshipId, { limit: HISTORY_LOOKBACK });
-    previous = history.find((s) => s.status === 'held' && s.id !== eventSession.id);
+  let previousIsLater = false;
+  // The latest 1:1 held is usually the one before this event: read again only when it is not.
+  if (previous && (previous.id === ownId || previous.scheduledAt >= before)) {
+    previous = await lastHeldSessionBefore(relationshipId, before, ownId);
+    if (!previous) {
+      previous = await lastHeldSessionBefore(relationshipId, Number.POSITIVE_INFINITY, ownId);
+      previousIsLater = previous !== undefined;
+    }
   }
   const [previousTemplate, upcomingTemplate] = await Promise.all([
     previous ? getTemplate(previous.templateId) : undefined,
     getTemplate(eventSession?.templateId ?? overview.relationship.templateId),
   ]);
-  return { overview, goals, previous, previousTemplate, eventSession, upcomingTemplate };
+  return { overview, goals, previous, previousIsLater, previousTemplate, eventSession, upcomingTemplate };
 }
 
-export function usePrepView(relationshipId: string | null, eventKey: string) {
+export function usePrepView(relationshipId: string | null, eventKey: string, startsAt: number | null = null) {
   return useLiveQuery<PrepViewResult>(
     async () => ({
       relationshipId,
-      view: relationshipId ? await loadPrepView(relationshipId, eventKey) : undefined,
+      view: relationshipId ? await loadPrepView(relationshipId, eventKey, startsAt) : undefined,
     }),
-    [relationshipId, eventKey],
+    [relationshipId, eventKey, startsAt],
   );
 }

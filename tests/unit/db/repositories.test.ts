@@ -31,6 +31,7 @@ import {
   goalsOf,
   InvalidInputError,
   lastHeldSession,
+  lastHeldSessionBefore,
   listPeople,
   listRelationships,
   listTemplates,
@@ -426,6 +427,22 @@ describe('sessions', () => {
     await markSessionHeld(middle.id);
     await cancelSession(cancelled.id);
     expect((await lastHeldSession(r.id))?.id).toBe(latestHeld.id);
+  });
+
+  it('lastHeldSessionBefore reads back from a moment (exclusive), skipping one session and unheld ones', async () => {
+    const r = await oneOnOne();
+    const early = await session(r.id, dayAt(-28));
+    const middle = await session(r.id, dayAt(-21));
+    const late = await session(r.id, dayAt(-14));
+    const cancelled = await session(r.id, dayAt(-18));
+    for (const held of [early, middle, late]) await markSessionHeld(held.id);
+    await cancelSession(cancelled.id);
+    expect((await lastHeldSessionBefore(r.id, late.scheduledAt))?.id).toBe(middle.id);
+    expect((await lastHeldSessionBefore(r.id, late.scheduledAt + 1))?.id).toBe(late.id);
+    expect((await lastHeldSessionBefore(r.id, late.scheduledAt + 1, late.id))?.id).toBe(middle.id);
+    expect((await lastHeldSessionBefore(r.id, Number.POSITIVE_INFINITY))?.id).toBe(late.id);
+    expect(await lastHeldSessionBefore(r.id, early.scheduledAt)).toBeUndefined();
+    expect(await lastHeldSessionBefore('nobody', Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 
   it('nextSession is the earliest upcoming or rescheduled session', async () => {

@@ -210,6 +210,51 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect(q('cadence')!.textContent).toMatch(/no 1:1 held yet, every 2 weeks — due/);
   });
 
+  describe('"Last time" as seen from the event', () => {
+    async function heldWithNote(relationshipId: string, daysAgo: number, note: string) {
+      const { session } = await prepareSession({
+        relationshipId,
+        scheduledAt: noonDaysAgo(daysAgo),
+        calendarEventId: `${SERIES}_held${daysAgo}`,
+      });
+      await markSessionHeld(session.id, session.scheduledAt);
+      await saveSectionNotes(session.id, 'general', note);
+      return session;
+    }
+    const lastTime = async () => {
+      await waitFor('last-session-section');
+      return {
+        title: q('last-session')!.querySelector('h2')?.textContent,
+        notes: qa('last-session-section').map((s) => s.querySelector('p')?.textContent),
+      };
+    };
+
+    it('is the 1:1 held before a past event, not one held since', async () => {
+      const relationship = await seedBob();
+      await heldWithNote(relationship.id, 30, 'Before the event.');
+      await heldWithNote(relationship.id, 3, 'After the event.');
+      await show(calendarContext({ startsAt: noonDaysAgo(10) }));
+      expect(await lastTime()).toEqual({ title: 'Last time', notes: ['Before the event.'] });
+      // The cadence is about today: the latest 1:1, 3 days ago.
+      expect(q('cadence')!.textContent).toMatch(/last 1:1 3 days ago/);
+    });
+
+    it('is the latest 1:1 for an upcoming event', async () => {
+      const relationship = await seedBob();
+      await heldWithNote(relationship.id, 30, 'Older.');
+      await heldWithNote(relationship.id, 3, 'Latest.');
+      await show(calendarContext({ startsAt: Date.now() + 2 * 86_400_000 }));
+      expect(await lastTime()).toEqual({ title: 'Last time', notes: ['Latest.'] });
+    });
+
+    it('says "Latest 1:1" when a past event has no 1:1 before it, and shows the latest', async () => {
+      const relationship = await seedBob();
+      await heldWithNote(relationship.id, 3, 'Held since.');
+      await show(calendarContext({ startsAt: noonDaysAgo(10) }));
+      expect(await lastTime()).toEqual({ title: 'Latest 1:1', notes: ['Held since.'] });
+    });
+  });
+
   describe('open agreements', () => {
     async function seedAgreements() {
       const relationship = await seedBob();
