@@ -53,9 +53,15 @@ export class DetailsCache {
   get(dataEventId: string): EventDetails | undefined {
     return this.byEvent.get(dataEventId);
   }
+  /** A read whose guests are not drawn yet (null) keeps the guests an earlier read of the event found. */
   set(details: EventDetails): void {
+    const before = this.byEvent.get(details.dataEventId);
+    const kept =
+      details.guests === null && before?.guests
+        ? { ...details, guests: before.guests, guestCount: before.guestCount }
+        : details;
     this.byEvent.delete(details.dataEventId);
-    this.byEvent.set(details.dataEventId, details);
+    this.byEvent.set(details.dataEventId, kept);
     if (this.byEvent.size > this.max) this.byEvent.delete(this.byEvent.keys().next().value!);
   }
 }

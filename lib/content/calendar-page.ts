@@ -125,6 +125,8 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   let readUrl = '';
   const chipCss = calendarSelectors.eventChip.css;
   let popoverEventId: string | null = null;
+  /** What the background was last told of the open popover: told again when it changes (guests come late). */
+  let popoverSent = '';
   /** An event whose guests were just read: its chips are judged again on this scan. */
   let rejudge: string | null = null;
   let everSawChip = false;
@@ -241,10 +243,15 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       // The button shows only while a popover is open (it starts hidden): no style write on every scan.
       if (popoverEventId !== null) openButton.hide();
       popoverEventId = null;
+      popoverSent = '';
       return;
     }
-    if (details.dataEventId !== popoverEventId) {
-      popoverEventId = details.dataEventId;
+    popoverEventId = details.dataEventId;
+    // Calendar draws the guests section after the rest of the popover (§1.8): a read that changed is sent
+    // again, so the guests are judged once they are there.
+    const signature = JSON.stringify(details);
+    if (signature !== popoverSent) {
+      popoverSent = signature;
       const sent = sendFromContent({ kind: 'calendar/event-details', details }, (value) => {
         resumeClock();
         return isDetailsResponse(value);

@@ -81,9 +81,8 @@ export function isEventDetails(value: unknown): value is EventDetails {
     hasExactly(value, DETAILS_KEYS) &&
     isDataEventId(value.dataEventId) &&
     str(value.title, 1024) &&
-    Array.isArray(value.guests) &&
-    value.guests.length <= 500 &&
-    value.guests.every(isGuest) &&
+    (value.guests === null ||
+      (Array.isArray(value.guests) && value.guests.length <= 500 && value.guests.every(isGuest))) &&
     nullOr(value.guestCount, (v) => Number.isInteger(v) && (v as number) >= 0) &&
     nullOr(value.meetCode, matches(MEET_CODE)) &&
     nullOr(value.recurrence, (v) => str(v, 300))

@@ -52,7 +52,8 @@ export type Guest = z.infer<typeof GuestSchema>;
 export const EventDetailsSchema = z.strictObject({
   dataEventId: DataEventIdSchema,
   title: z.string().check(z.maxLength(1024)),
-  guests: z.array(GuestSchema).check(z.maxLength(500)),
+  /** null: the popover has no guests section (yet): nothing is known about guests, not "none". */
+  guests: z.nullable(z.array(GuestSchema).check(z.maxLength(500))),
   /** "N guests" as the popover summarises it (may exceed the rows shown); null if not shown. */
   guestCount: z.nullable(z.number().check(z.int(), z.minimum(0))),
   meetCode: z.nullable(z.string().check(z.regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/))),

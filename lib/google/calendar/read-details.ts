@@ -80,13 +80,18 @@ function readGuest(row: Element, locale: CalendarLocale | null): Guest {
 }
 
 function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails | null {
-  const guests = [...panel.querySelectorAll(sel.guestRow.css)]
+  const rows = [...panel.querySelectorAll(sel.guestRow.css)]
     // Members listed under an expanded group are not guests of their own.
     .filter((row) => !row.parentElement?.closest('[role="treeitem"]'))
-    .slice(0, 500)
-    .map((row) => readGuest(row, locale));
+    .slice(0, 500);
   const summary = normaliseText(panel.querySelector(sel.guestSummary.css)?.textContent);
   const count = locale?.guests.exec(summary);
+  // No guests section, or one with neither rows nor its "N guests" yet (it is drawn after the rest of the
+  // popover, §1.8): guests unknown, never "nobody" — an event's guests are judged once they are there.
+  const guests =
+    panel.querySelector(sel.guestSection.css) && (rows.length > 0 || summary !== '')
+      ? rows.map((row) => readGuest(row, locale))
+      : null;
   let meetCode: string | null = null;
   for (const link of panel.querySelectorAll(sel.meetLink.css)) {
     meetCode ??=

@@ -163,6 +163,14 @@ export const calendarSelectors = {
     css: '#rAECCd',
     expect: popoverOnly(1, 1),
   },
+  /**
+   * The guests section. Drawn after the rest of the popover (§1.8: its children arrive later), and absent for
+   * an event without guests: until it is there, the popover says nothing about guests.
+   */
+  guestSection: {
+    css: '#xDetDlgAtt',
+    expect: popoverOnly(1, 1),
+  },
   /** Guest rows; `data-email` is the only place the address appears (§1.8). */
   guestRow: {
     css: '#xDetDlgAtt [role="treeitem"][data-email]',

@@ -590,6 +590,18 @@ describe('DetailsCache', () => {
     expect(cache.get('event2')).toBeDefined();
   });
 
+  it('keeps the guests an earlier read found when a later one has none drawn yet (null), not when it has some', () => {
+    const cache = new DetailsCache();
+    cache.set(detailsFor(1));
+    const known = detailsFor(1).guests;
+    cache.set({ ...detailsFor(1), guests: null, guestCount: null, recurrence: 'Weekly on Monday' });
+    expect(cache.get('event1')).toMatchObject({ guests: known, recurrence: 'Weekly on Monday' });
+    cache.set({ ...detailsFor(1), guests: [], guestCount: 1 });
+    expect(cache.get('event1')).toMatchObject({ guests: [], guestCount: 1 });
+    cache.set({ ...detailsFor(2), guests: null });
+    expect(cache.get('event2')!.guests).toBeNull();
+  });
+
   it('evicts the oldest entry beyond its max', () => {
     const cache = new DetailsCache(2);
     cache.set(detailsFor(1));

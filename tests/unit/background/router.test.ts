@@ -171,7 +171,7 @@ describe('router: calendar/event-details', () => {
     const harness = backgroundHarness();
     const bad = [
       { ...eventDetails(), notes: 'secret' },
-      eventDetails({ guests: [{ ...eventDetails().guests[0]!, kind: 'robot' as 'person' }] }),
+      eventDetails({ guests: [{ ...eventDetails().guests![0]!, kind: 'robot' as 'person' }] }),
     ];
     for (const details of bad) {
       expect(await harness.router({ kind: 'calendar/event-details', details }, calendarSender(1))).toEqual({

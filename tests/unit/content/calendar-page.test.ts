@@ -335,6 +335,42 @@ describe('startCalendarPage and the details popover', () => {
   });
 });
 
+describe('startCalendarPage and a popover whose guests come late', () => {
+  it('keeps the badge while the guests are not drawn, then judges them once they are (sent again)', async () => {
+    const details: Array<{ details: { guests: unknown[] | null } }> = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { kind: string }).kind === 'calendar/event-details')
+        details.push(message as (typeof details)[number]);
+    });
+    const chip = chipTitled('Alice / Bob');
+    const dialog = document.importNode(
+      loadFixture('gcal-event-popover.html').querySelector('#xDetDlg')!.closest('[role="dialog"]')!,
+      true,
+    );
+    // Calendar opens the popover first without its guests section (GOOGLE-DOM.md §1.8).
+    const guests = dialog.querySelector('#xDetDlgAtt')!;
+    const place = { parent: guests.parentNode!, next: guests.nextSibling };
+    guests.remove();
+    document.body.append(dialog);
+    await scanned();
+    expect(details.map((m) => m.details.guests)).toEqual([null]);
+    // Not "nobody": the title's verdict stands, the badge stays.
+    expect(chip.querySelector('[data-duet-badge]')!.getAttribute('data-duet-confidence')).toBe('likely');
+
+    place.parent.insertBefore(guests, place.next);
+    await scanned();
+    expect(details).toHaveLength(2);
+    expect(details[1]!.details.guests).toHaveLength(2);
+    expect(chip.querySelectorAll('[data-duet-badge]')).toHaveLength(1);
+    expect(chip.querySelector('[data-duet-badge]')!.getAttribute('data-duet-confidence')).toBe('confirmed');
+
+    // Nothing changed in the popover since: not sent again.
+    rerender(chipTitled('Team standup'));
+    await scanned();
+    expect(details).toHaveLength(2);
+  });
+});
+
 describe('MutationLog', () => {
   const chip = (id: string) => {
     const element = document.createElement('div');

@@ -84,13 +84,13 @@ describe('isEventDetails agrees with EventDetailsSchema', () => {
       expect(isEventDetails(sample)).toBe(true);
       const candidates = [
         ...mutations(sample),
-        ...sample.guests.flatMap((guest, index) =>
+        ...sample.guests!.flatMap((guest, index) =>
           mutations(guest).map((g) => ({
             ...sample,
-            guests: sample.guests.map((o, i) => (i === index ? g : o)),
+            guests: sample.guests!.map((o, i) => (i === index ? g : o)),
           })),
         ),
-        { ...sample, guests: Array.from({ length: 501 }, () => sample.guests[0]) },
+        { ...sample, guests: Array.from({ length: 501 }, () => sample.guests![0]) },
       ];
       for (const candidate of candidates) {
         expect(isEventDetails(candidate), JSON.stringify(candidate)?.slice(0, 200)).toBe(

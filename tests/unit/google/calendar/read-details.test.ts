@@ -35,14 +35,14 @@ describe('readEventDetails on the popover fixtures', () => {
     expect(details.dataEventId).toBe(popover.data_eventid);
     expect(details.title).toBe(popover.event_title);
     expect(details.meetCode).toBe(popover.meet_code);
-    expect(details.guests.map(({ name, email, organizer }) => ({ name, email, organizer }))).toEqual(
+    expect(details.guests!.map(({ name, email, organizer }) => ({ name, email, organizer }))).toEqual(
       popover.guests,
     );
   });
 
   it('tells people, rooms, resources and groups apart in German', () => {
     const details = readEventDetails(loadCalendarFixture('gcal-event-popover-de.html'))!;
-    expect(details.guests.map((g) => [g.name, g.kind, g.organizer])).toEqual([
+    expect(details.guests!.map((g) => [g.name, g.kind, g.organizer])).toEqual([
       ['Alice Smith', 'person', true],
       ['Bob Jones', 'person', false],
       ['HQ-2-Raum 4B (6)', 'room', false],
@@ -98,7 +98,7 @@ describe('readEventDetails fails closed', () => {
     doc.querySelector('[data-email="bob.jones@acme.example"] span[data-hovercard-id]')!.textContent = evil;
     const details = readEventDetails(doc)!;
     expect(details.title).toBe(evil);
-    expect(details.guests[1]!.name).toBe(evil);
+    expect(details.guests![1]!.name).toBe(evil);
     expect(doc.querySelector('img[src="x"]')).toBeNull();
   });
 
@@ -109,7 +109,7 @@ describe('readEventDetails fails closed', () => {
     expect(details.guestCount).toBeNull();
     expect(details.meetCode).toBe('abc-defg-hij');
     // Organizer and responses are words; kinds also come from structure (aria-expanded, icon, resource domain).
-    expect(details.guests.map((g) => [g.kind, g.organizer, g.response])).toEqual([
+    expect(details.guests!.map((g) => [g.kind, g.organizer, g.response])).toEqual([
       ['person', false, 'unknown'],
       ['person', false, 'unknown'],
       ['room', false, 'unknown'],
@@ -152,17 +152,32 @@ describe('readEventDetails fails closed', () => {
     expect(readEventDetails(doc)?.meetCode).toBe('xyz-abcd-efg');
   });
 
-  it('without guests, Meet and recurrence rows it says so with empty values', () => {
+  it('without guests, Meet and recurrence rows it says so: guests unknown (null), the rest empty', () => {
     const doc = loadCalendarFixture('gcal-event-popover.html');
     for (const id of ['xDetDlgAtt', 'xDetDlgVideo']) doc.getElementById(id)!.remove();
     doc.querySelector(calendarSelectors.recurrence.css)!.remove();
     expect(readEventDetails(doc)).toEqual({
       ...truth('gcal-event-popover.html'),
-      guests: [],
+      guests: null,
       guestCount: null,
       meetCode: null,
       recurrence: null,
     });
+  });
+
+  it('reads guests as unknown until the guests section is drawn, then reads them (it comes late, §1.8)', () => {
+    const doc = loadCalendarFixture('gcal-event-popover.html');
+    const section = doc.getElementById('xDetDlgAtt')!;
+    const parent = section.parentNode!;
+    const next = section.nextSibling;
+    section.remove();
+    expect(readEventDetails(doc)!.guests).toBeNull();
+    // The section is there but neither its rows nor its summary (yet): still unknown.
+    const empty = section.cloneNode(false) as Element;
+    parent.insertBefore(empty, next);
+    expect(readEventDetails(doc)!.guests).toBeNull();
+    empty.replaceWith(section);
+    expect(readEventDetails(doc)!.guests).toEqual(truth('gcal-event-popover.html').guests);
   });
 
   it('does not count members listed under an expanded group as guests', () => {
@@ -180,7 +195,7 @@ describe('readEventDetails fails closed', () => {
     }
     group.append(members);
     const details = readEventDetails(doc)!;
-    expect(details.guests.map((g) => g.email)).toEqual(
+    expect(details.guests!.map((g) => g.email)).toEqual(
       truth('gcal-event-popover-de.html').guests.map((g) => g.email),
     );
   });
@@ -188,7 +203,7 @@ describe('readEventDetails fails closed', () => {
   it('a guest row without an address keeps its name and a null email', () => {
     const doc = loadCalendarFixture('gcal-event-popover.html');
     doc.querySelector('[data-email="bob.jones@acme.example"]')!.setAttribute('data-email', 'Bob Jones');
-    expect(readEventDetails(doc)!.guests[1]).toMatchObject({
+    expect(readEventDetails(doc)!.guests![1]).toMatchObject({
       email: null,
       name: 'Bob Jones',
       kind: 'person',
