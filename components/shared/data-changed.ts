@@ -8,6 +8,6 @@ export async function notifyDataChanged(): Promise<void> {
   try {
     await sendMessage({ kind: 'panel/data-changed' });
   } catch {
-    // The worker may be restarting; badges catch up on the next classification.
+    // Not answered (the worker failed to start): the badges keep their answers until the next change here or a reload.
   }
 }

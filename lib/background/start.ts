@@ -25,7 +25,7 @@ import {
 import { seedDemoDataIfEmpty } from '../demo/seed';
 import { tokenOfPortName } from '../messaging/port';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
-import { CALENDAR_ORIGIN } from '../hosts';
+import { CALENDAR_MATCHES, CALENDAR_ORIGIN } from '../hosts';
 import { CalendarClocks } from './calendar-clock';
 import { createHandlers } from './handlers';
 import { PanelPorts } from './panel-ports';
@@ -53,11 +53,20 @@ export function startBackground(): void {
   const tabContexts = new TabContexts(session ?? memoryArea());
   const ports = new PanelPorts();
 
+  /**
+   * Calendar tabs to tell when Duet's data changed (their badges' answers are kept per event until then).
+   * The set is memory only and a worker that was stopped and woken (MV3: after ~30 s idle) starts empty, so
+   * the open Calendar tabs are also looked up (the host permission allows it).
+   */
   const calendarTabs = new Set<number>();
   const refreshBadges = () => {
-    for (const tabId of calendarTabs) {
-      browser.tabs.sendMessage(tabId, { kind: REFRESH_BADGES }).catch(() => calendarTabs.delete(tabId));
-    }
+    void (async () => {
+      const open = await browser.tabs.query({ url: [...CALENDAR_MATCHES] }).catch(() => []);
+      for (const tab of open) if (tab.id !== undefined) calendarTabs.add(tab.id);
+      for (const tabId of calendarTabs) {
+        browser.tabs.sendMessage(tabId, { kind: REFRESH_BADGES }).catch(() => calendarTabs.delete(tabId));
+      }
+    })();
   };
 
   const clocks = new CalendarClocks(session ?? memoryArea());
