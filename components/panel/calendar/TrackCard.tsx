@@ -60,6 +60,20 @@ export function TrackCard({
     );
   }, [suggested, touched.cadence]);
 
+  // Who the meeting is with can be learnt after the card is shown (the popover's guests come after the
+  // chip): a name or address still as first given follows; one the user typed stays.
+  const lastInitial = useRef(initial);
+  useEffect(() => {
+    const before = lastInitial.current;
+    lastInitial.current = initial;
+    if (before.name === initial.name && before.email === initial.email) return;
+    setForm((current) => ({
+      ...current,
+      name: current.name === before.name ? initial.name : current.name,
+      email: current.email === before.email ? initial.email : current.email,
+    }));
+  }, [initial.name, initial.email]);
+
   const draft = (): TrackDraft => ({
     name: form.name,
     email: form.email,

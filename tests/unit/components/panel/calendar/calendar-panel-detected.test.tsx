@@ -8,7 +8,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CalendarPanel } from '@/components/panel/calendar/CalendarPanel';
 import type { CalendarContext } from '@/components/panel/calendar/view-types';
-import { createPerson, createRelationship, getSettings, listRelationships, updateSettings } from '@/lib/db';
+import {
+  createPerson,
+  createRelationship,
+  getSettings,
+  listPeople,
+  listRelationships,
+  updateSettings,
+} from '@/lib/db';
 import { DEFAULT_CADENCE_DAYS } from '@/lib/domain/model';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
@@ -189,5 +196,57 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
     await click(await waitFor('track-one-on-one'));
     await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
     expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 9 });
+  });
+
+  it('tracks the guest read after the card was shown (the popover comes after the chip), not an empty name', async () => {
+    // The chip alone: a 1:1 title with nobody named.
+    const chipOnly = confirmedByGuests({
+      title: 'Weekly 1:1',
+      guests: null,
+      detection: {
+        kind: 'one-on-one',
+        confidence: 'likely',
+        counterparts: [],
+        trackable: null,
+        relationshipId: null,
+      },
+    });
+    await show(chipOnly);
+    await waitFor('track');
+    // Then the popover's guests: Carol.
+    await show(confirmedByGuests({ title: 'Weekly 1:1' }));
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    const [relationship] = await listRelationships();
+    const person = (await listPeople()).find((p) => relationship!.personIds.includes(p.id));
+    expect(person).toMatchObject({ name: CAROL.name, emails: [CAROL.email] });
+  });
+
+  it('keeps a name the user typed when the guests arrive later', async () => {
+    await show(
+      confirmedByGuests({
+        title: 'Weekly 1:1',
+        guests: null,
+        detection: {
+          kind: 'one-on-one',
+          confidence: 'likely',
+          counterparts: [],
+          trackable: null,
+          relationshipId: null,
+        },
+      }),
+    );
+    const name = q<HTMLInputElement>('track-name') ?? (await waitFor('track-name'));
+    await act(async () => {
+      (name as HTMLInputElement).value = 'Caro D.';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await show(confirmedByGuests({ title: 'Weekly 1:1' }));
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    const [relationship] = await listRelationships();
+    const person = (await listPeople()).find((p) => relationship!.personIds.includes(p.id));
+    // The typed name stays; the address, never typed, is the guest's.
+    expect(person).toMatchObject({ name: 'Caro D.', emails: [CAROL.email] });
   });
 });
