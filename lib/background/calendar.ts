@@ -11,7 +11,9 @@
  * mine the settings lack (an alias, another domain) must never hide my own 1:1s — unless the page names its
  * own calendar (the account's principal) and my emails are set: then every other person's calendar on it is
  * someone else's, known or not (my other addresses are what the emails setting is for). The same meeting on
- * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am.
+ * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am,
+ * and once the popover's guests are read, a meeting someone else organised on one, without me or a group
+ * among its guests, is not mine ('not invited').
  * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
 import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
@@ -137,6 +139,19 @@ export async function judgeEvents(
         ?.filter((g) => g.kind === 'person' && !(g.email && me.has(g.email.toLowerCase())))
         .map((g) => ({ email: g.email?.toLowerCase() ?? null, name: g.name })) ?? null;
     const otherEmails = (others ?? []).map((o) => o.email).filter((e): e is string => e !== null);
+    // A shared calendar (no person owns it: a team's, `@group.calendar.google.com`) shows other people's
+    // meetings too. With its guests known and my addresses set, a meeting someone else organised (not the
+    // calendar itself: my own secondary calendar organises the events I put on it) and I am not a guest of,
+    // nor of a group invited, is not mine.
+    const mineCanonical = new Set([...me, ...mine].map(canonicalEmail));
+    const isMe = (g: DetectionGuest) => g.email !== null && mineCanonical.has(canonicalEmail(g.email));
+    const calendar = canonicalEmail(event.calendarId);
+    const notInvited =
+      owner === null &&
+      guests !== null &&
+      mineCanonical.size > 0 &&
+      !guests.some((g) => isMe(g) || g.kind === 'group') &&
+      guests.some((g) => g.organizer && g.email !== null && canonicalEmail(g.email) !== calendar);
 
     // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
     // Nothing links on another person's calendar: no count, no reminders from its owner's response.
@@ -176,6 +191,7 @@ export async function judgeEvents(
       myEmails: [...me],
       myName: settings.myName,
       othersCalendar,
+      notInvited,
       override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
       linked: relationship ? { kind: relationship.relationship.kind } : null,
       extraKeywords: settings.detection?.includeKeywords,

@@ -26,6 +26,11 @@ export interface DetectionInput {
   myName?: string;
   /** The event was read on another person's calendar overlaid on mine (its owner is not one of my emails). */
   othersCalendar?: boolean;
+  /**
+   * The event is on a shared calendar (a team's or a resource's: no person owns it), its guests are known and
+   * none of them is me: someone else's meeting that the calendar shows me.
+   */
+  notInvited?: boolean;
   /** The user's word for this series, remembered: a kind ("Track as 1:1") or "not a 1:1". */
   override: { kind: OneOnOneKind } | 'not-one-on-one' | null;
   /** A relationship already linked to this series (found by series id AND a guest's email). */

@@ -82,6 +82,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.response === 'declined') return not('declined');
   if (input.override === 'not-one-on-one') return not('user said not a 1:1');
   if (input.othersCalendar && !input.override) return not('another person’s calendar');
+  if (input.notInvited && !input.override) return not('not invited');
 
   const mine = new Set(input.myEmails.map(fold));
   let meSeen = false;

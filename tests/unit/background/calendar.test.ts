@@ -898,3 +898,56 @@ describe('panelContextOf: the recurrence line', () => {
     expect(PanelContextSchema.safeParse(context).success).toBe(true);
   });
 });
+
+describe('judgeEvents: a shared calendar shows other people’s meetings', () => {
+  const TEAM = 'c_team123@group.calendar.google.com';
+  const onTeam = (series: string) =>
+    calendarEvent({ dataEventId: encodeEventId(`${series}_20260323T170000Z ${TEAM}`), title: 'Dana / Evan' });
+  const DANA = guest('dana@acme.example', 'Dana Cruz', { organizer: true });
+  const EVAN = guest('evan@acme.example', 'Evan Park');
+  const mine = { myEmails: ['alice@acme.example'] };
+
+  it('is not a 1:1 of mine when its guests are known and I am not one of them', async () => {
+    const event = onTeam('teamseries1');
+    expect((await judgeOne(event, mine)).badge).not.toBeNull(); // chip only: the title's word
+    const { badge, judged } = await judgeOne(event, mine, [
+      popoverFor(event, { guests: [DANA, EVAN], guestCount: 2 }),
+    ]);
+    expect(badge).toBeNull();
+    expect(judged.detection).toMatchObject({ isOneOnOne: false, reason: 'not invited' });
+  });
+
+  it('is mine when I am a guest (in any spelling of my address) or a group of mine is invited', async () => {
+    const event = onTeam('teamseries2');
+    const meAsGuest = guest('Alice@ACME.example', 'Alice Smith');
+    for (const guests of [
+      [DANA, meAsGuest],
+      [DANA, guest('eng-team@acme.example', 'Eng team', { kind: 'group' })],
+    ]) {
+      const { badge } = await judgeOne(event, mine, [popoverFor(event, { guests, guestCount: 2 })]);
+      expect(badge, JSON.stringify(guests)).not.toBeNull();
+    }
+  });
+
+  it('is left to the other rules when the calendar organises it (my own secondary calendar) or no address is set', async () => {
+    const event = onTeam('teamseries3');
+    const calendarItself = guest(TEAM, 'My 1:1s', { organizer: true });
+    const { badge } = await judgeOne(event, mine, [
+      popoverFor(event, { guests: [calendarItself, EVAN], guestCount: 2 }),
+    ]);
+    expect(badge).not.toBeNull();
+    const noEmails = await judgeOne(event, {}, [popoverFor(event, { guests: [DANA, EVAN], guestCount: 2 })]);
+    expect(noEmails.judged.detection.reason).not.toBe('not invited');
+  });
+
+  it('never applies to my own calendar', async () => {
+    const event = calendarEvent({
+      dataEventId: encodeEventId('ownseries1_20260323T170000Z alice@acme.example'),
+      title: 'Dana / Evan',
+    });
+    const { judged } = await judgeOne(event, mine, [
+      popoverFor(event, { guests: [DANA, EVAN], guestCount: 2 }),
+    ]);
+    expect(judged.detection.reason).not.toBe('not invited');
+  });
+});
