@@ -8,8 +8,9 @@
  * - Markers: 1:1, 1-1, 1–1, 1 : 1 — not inside times, dates or versions ("11:15", "2026-1-1", "1/1/2027"),
  *   and not after a sequence/date/score word ("Sprint 1-1", "FY 1-1", "Q1 1:1", "Holiday 1/1"). "1/1" is
  *   usually a date, so it only counts at the start of a title or before "with"/"mit"/"avec"/"con".
- *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, one-on-one, one to one, Einzelgespräch(e),
- *   Mitarbeitergespräch, Vier-Augen-Gespräch, tête-à-tête, entretien/point/réunion individuel(le),
+ *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, 1-zu-1, eins-zu-eins, one-on-one, one to one,
+ *   Einzelgespräch(e), Mitarbeitergespräch, Vier-Augen-Gespräch (4-Augen-), tête-à-tête,
+ *   entretien/point/réunion individuel(le),
  *   reunión individual, un à un, uno a uno, cara a cara, één-op-één.
  * - O3/O3s only as a title shape: alone, after a name, a name pair or a cadence ("Bob O3", "Alice's O3",
  *   "Weekly O3", "Alice / Bob O3", "Alice/Bob O3 weekly"), or before a person ("O3 Bob", "O3: Bob",
@@ -22,8 +23,10 @@
  *   months in en/de/fr/es — except those that are also common first names or surnames (April, May, June,
  *   August, Juli, Julio, Mars, Mayo, Kurz, Max…), which stay names ("Juli / Bernd", "Jour fixe mit Juli").
  *   "Alice X Bob" (capital X) is not a pair: too many brand and project titles use it.
- * - A label with one person: "Jour fixe mit Bernd", "Skip-level: Zoe", "Catch-up with Bob". "Jour fixe",
- *   "check-in", "catch-up", "mentoring" and "skip-level" alone are not 1:1s (team meetings use them too).
+ * - A label with one person: "Jour fixe mit Bernd", "Skip-level: Zoe", "Catch-up with Bob", "Point avec
+ *   Marie", maybe after a cadence or before "session" or a cadence ("Weekly check-in with Bob", "Mentoring
+ *   session with Bob", "Point hebdo avec Marie"). "Jour fixe", "check-in", "catch-up", "mentoring", "point"
+ *   and "skip-level" alone are not 1:1s (team meetings use them too).
  * Never, whatever else matches: solo work about a 1:1, not the meeting —
  * - a prep word (prep, prepare, preparation, Vorbereitung, préparation, preparación…) before a marker
  *   ("Prep for 1:1 with Bob", "Prep: 1:1 Bob", "Vorbereitung 1:1"), right after one ("1:1 prep",
@@ -53,8 +56,8 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 
 // Marker words and phrases (case-insensitive). German compounds match anywhere ("Karriere-Einzelgespräche").
 const WORD_MARKER_SOURCE = [
-  String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
-  String.raw`(?:einzel|mitarbeiter|vier[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
+  String.raw`${START}(?:1\s?-?\s?(?:on|to|op|zu)\s?-?\s?1|eins[\s-]zu[\s-]eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
+  String.raw`(?:einzel|mitarbeiter|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
 const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
@@ -115,9 +118,23 @@ const SKIP_MARKER = new RegExp(
 const PEER = new RegExp(String.raw`${START}peers?${END}`, 'iu');
 const CAREER = new RegExp(String.raw`${START}(?:careers?|karriere|carri[èe]re|carrera)${END}`, 'iu');
 
+/** How often a meeting recurs ("Bi-weekly 1:1", "Alice / Bob (weekly)"): never a name. */
+const CADENCE_WORDS =
+  `daily weekly bi-weekly biweekly fortnightly monthly bi-monthly bimonthly semi-monthly quarterly
+  yearly annual annually every recurring regular täglich wöchentlich wöchentliches woechentlich zweiwöchentlich
+  monatlich monatliches quotidien hebdo hebdomadaire bimensuel mensuel mensuelle diario semanal quincenal mensual`.split(
+    /\s+/,
+  );
+
 // Labels that may stand before (or, in brackets or after a dash, behind) a person or a name pair.
-const LABEL_WORDS = String.raw`(?:peer|career|karriere|carri[èe]re|carrera|skip[\s-]?level|jour[\s-]fixe|mentoring|coaching|catch[\s-]?up|check[\s-]?in)`;
-const LEADING_LABEL = new RegExp(String.raw`^${LABEL_WORDS}${END}`, 'iu');
+const LABEL_WORDS = String.raw`(?:peer|career|karriere|carri[èe]re|carrera|skip[\s-]?level|jour[\s-]fixe|mentoring|coaching|catch[\s-]?up|check[\s-]?in|point)`;
+// Before the label, a cadence ("Weekly catch-up with Bob"); after it, "session" or a cadence ("Mentoring
+// session with Bob", "Point hebdo avec Marie").
+const CADENCE_ALTERNATIVES = CADENCE_WORDS.join('|');
+const LEADING_LABEL = new RegExp(
+  String.raw`^(?:(?:${CADENCE_ALTERNATIVES})\s+)?${LABEL_WORDS}(?:\s+(?:session|sitzung|séance|${CADENCE_ALTERNATIVES}))?${END}`,
+  'iu',
+);
 const TRAILING_LABEL = new RegExp(String.raw`\s*(?:[(:|–—-]\s*)${LABEL_WORDS}\s*\)?$`, 'iu');
 const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con)\s+)/iu;
 
@@ -134,14 +151,7 @@ const TRAILING_EMOJI =
   /(?:\s*\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic})*)+$/u;
 const TRAILING_BRACKET = /\s*[([]\s*([\p{L}-]+)\s*[)\]]$/u;
 
-/** How often a meeting recurs ("Bi-weekly 1:1", "Alice / Bob (weekly)"): never a name. */
-const CADENCES = new Set(
-  `daily weekly bi-weekly biweekly fortnightly monthly bi-monthly bimonthly semi-monthly quarterly yearly annual
-  annually every recurring regular täglich wöchentlich wöchentliches woechentlich zweiwöchentlich monatlich
-  monatliches quotidien hebdo hebdomadaire bimensuel mensuel mensuelle diario semanal quincenal mensual`.split(
-    /\s+/,
-  ),
-);
+const CADENCES = new Set(CADENCE_WORDS);
 
 /** Capitalised words that are meeting words, not names ("Sales / Marketing", "OOO / Vacation", "Max x Min"). */
 const NOT_NAMES = new Set(
@@ -158,6 +168,7 @@ const NOT_NAMES = new Set(
   informal formal first last next final optional private confidential personal online in-person video phone
   zoom meet huddle debrief updated invitation invite accepted declined tentative canceled cancelled moved
   rescheduled postponed reminder draft fyi model launch pricing eval evals benchmark benchmarks rollout
+  point entretien revue bilan rückblick abgesagt verschoben annulé annule reporté week woche semaine session
   release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
   dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat

@@ -176,6 +176,15 @@ describe('classifyTitle markers', () => {
     ['Catch-up with Bob', 'one-on-one'],
     ['Check-in: Dana', 'one-on-one'],
     ['Mentoring: Alice / Bob', 'one-on-one'],
+    // A cadence before the label, "session" after it.
+    ['Weekly catch-up with Bob', 'one-on-one'],
+    ['Weekly check-in with Bob', 'one-on-one'],
+    ['Bi-weekly check-in: Dana', 'one-on-one'],
+    ['Mentoring session with Bob', 'one-on-one'],
+    ['Coaching session: Alice / Bob', 'one-on-one'],
+    ['Point avec Marie', 'one-on-one'],
+    ['Point hebdo avec Marie', 'one-on-one'],
+    ['Check-in weekly with Bob', 'one-on-one'],
   ])('a label with a person or a name pair: %s → %s', (title, expected) => {
     expect(kindOf(title)).toBe(expected);
   });
@@ -193,6 +202,14 @@ describe('classifyTitle markers', () => {
     'Jour fixe: Vertrieb',
     'Catch-up',
     'Check-in with Sales',
+    'Weekly catch-up',
+    'Weekly check-in with Sales',
+    'Mentoring session',
+    'Point',
+    'Point budget',
+    'Point avec l’équipe',
+    'Point avec Marketing',
+    'Weekly sync with Bob',
   ])('%s has no marker, so it is not a 1:1', (title) => {
     expect(classifyTitle(title)).toBeNull();
   });
@@ -224,6 +241,11 @@ describe('classifyTitle in other languages', () => {
     ['Einzelgesprächstermin Anna', 'one-on-one'],
     ['Mitarbeitergespräch mit Bernd', 'one-on-one'],
     ['Vier-Augen-Gespräch', 'one-on-one'],
+    ['4-Augen-Gespräch Bernd', 'one-on-one'],
+    ['4 Augen Gespräch', 'one-on-one'],
+    ['1-zu-1-Gespräch mit Bernd', 'one-on-one'],
+    ['1 zu 1 mit Anna', 'one-on-one'],
+    ['Eins-zu-eins mit Anna', 'one-on-one'],
     ['Jour fixe mit Jürgen', 'one-on-one'],
     ['Skip-Level-Einzelgespräch', 'skip-level'],
     // French
@@ -430,6 +452,12 @@ describe('titleNames', () => {
     ['Einzelgespräch Anna / Bernd', ['Anna', 'Bernd']],
     ['Jour fixe mit Jürgen', ['Jürgen']],
     ['Uno a uno con Lucía', ['Lucía']],
+    // Meeting words of other languages are not names: the one person stays the counterpart.
+    ['Point 1:1 avec Marie', ['Marie']],
+    ['Entretien 1:1 Marie', ['Marie']],
+    ['Abgesagt: 1:1 mit Bernd', ['Bernd']],
+    ['Point avec Marie', ['Marie']],
+    ['Weekly catch-up with Bob', ['Bob']],
     ['1:1', []],
     ['Career chat 1:1', []],
     ['', []],
