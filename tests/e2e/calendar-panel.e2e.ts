@@ -137,4 +137,28 @@ describe('Calendar: badges and the in-page panel', () => {
     await calendar.openPanelFor('Alice / Frank');
     expect((await calendar.panelBox())?.width).toBe(wide.width);
   });
+
+  it('the worker finds the open Calendar tabs by URL, with Duet’s host permissions alone', async () => {
+    // An MV3 worker stopped when idle (~30 s) and woken by the panel remembers no Calendar tab: it looks them
+    // up to refresh their badges (lib/background/start.ts, `refreshBadges`; the woken-worker case is
+    // tests/unit/background/refresh-badges.test.ts — a worker cannot be stopped while Playwright is attached).
+    const worker = duet.context.serviceWorkers().at(-1) ?? duet.worker;
+    const urls = await worker.evaluate(async () => {
+      const scope = globalThis as unknown as {
+        chrome: { tabs: { query(filter: { url: string[] }): Promise<Array<{ url?: string }>> } };
+      };
+      const tabs = await scope.chrome.tabs.query({ url: ['https://calendar.google.com/*'] });
+      return tabs.map((tab) => tab.url ?? '');
+    });
+    expect(urls).toContain(calendar.page.url());
+  });
+
+  it('removes the badge of a meeting the user says is not a 1:1, and only that one', async () => {
+    await expect.poll(() => calendar.badgeOn('Bob & Alice 1-on-1').count()).toBe(1);
+    const panel = await calendar.openPanelFor('Bob & Alice 1-on-1');
+    await panel.frame.locator('[data-testid=not-one-on-one]').click();
+    await panel.frame.locator('[data-testid=series-ignored]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => calendar.badgeOn('Bob & Alice 1-on-1').count(), { timeout: 10_000 }).toBe(0);
+    expect(await calendar.badgeOn('Alice / Bob').count()).toBe(1);
+  });
 });

@@ -198,20 +198,16 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
     expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 9 });
   });
 
-  it('tracks the guest read after the card was shown (the popover comes after the chip), not an empty name', async () => {
-    // The chip alone: a 1:1 title with nobody named.
-    const chipOnly = confirmedByGuests({
+  /** "Weekly 1:1" as its chip alone tells it: a 1:1 title with nobody named, guests not read yet. */
+  const weeklyChipOnly = () =>
+    confirmedByGuests({
       title: 'Weekly 1:1',
       guests: null,
-      detection: {
-        kind: 'one-on-one',
-        confidence: 'likely',
-        counterparts: [],
-        trackable: null,
-        relationshipId: null,
-      },
+      detection: { ...confirmedByGuests().detection, confidence: 'likely', counterparts: [] },
     });
-    await show(chipOnly);
+
+  it('tracks the guest read after the card was shown (the popover comes after the chip), not an empty name', async () => {
+    await show(weeklyChipOnly());
     await waitFor('track');
     // Then the popover's guests: Carol.
     await show(confirmedByGuests({ title: 'Weekly 1:1' }));
@@ -223,19 +219,7 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
   });
 
   it('keeps a name the user typed when the guests arrive later', async () => {
-    await show(
-      confirmedByGuests({
-        title: 'Weekly 1:1',
-        guests: null,
-        detection: {
-          kind: 'one-on-one',
-          confidence: 'likely',
-          counterparts: [],
-          trackable: null,
-          relationshipId: null,
-        },
-      }),
-    );
+    await show(weeklyChipOnly());
     const name = q<HTMLInputElement>('track-name') ?? (await waitFor('track-name'));
     await act(async () => {
       (name as HTMLInputElement).value = 'Caro D.';
