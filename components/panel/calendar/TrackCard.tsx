@@ -47,18 +47,18 @@ export function TrackCard({
   const known = counterpart !== null && counterpart.name.trim() !== '';
 
   // The suggestion can change after the card is shown: the popover's recurrence line ("Every 2 weeks") is read
-  // after the chip. A cadence still showing the earlier suggestion follows it; one the user typed, or one
-  // that was not a suggestion (an existing 1:1's own), stays.
+  // after the chip. When tracking, a cadence still showing the earlier suggestion follows it; one the user
+  // typed stays, and so does an existing 1:1's own (linking: never a suggestion, even when equal to one).
   const suggested = cadenceFor(form.kind);
   const lastSuggested = useRef(suggested);
   useEffect(() => {
     const before = lastSuggested.current;
     lastSuggested.current = suggested;
-    if (before === suggested || touched.cadence) return;
+    if (before === suggested || touched.cadence || mode !== 'track') return;
     setForm((current) =>
       current.cadence === String(before) ? { ...current, cadence: String(suggested) } : current,
     );
-  }, [suggested, touched.cadence]);
+  }, [suggested, touched.cadence, mode]);
 
   // Who the meeting is with can be learnt after the card is shown (the popover's guests come after the
   // chip): a name or address still as first given follows; one the user typed stays.

@@ -233,4 +233,25 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
     // The typed name stays; the address, never typed, is the guest's.
     expect(person).toMatchObject({ name: 'Caro D.', emails: [CAROL.email] });
   });
+
+  it('keeps an existing 1:1’s own cadence when linking its person, whatever the recurrence says later', async () => {
+    const bare = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: '1:1 Alice <> Carol',
+      calendarSeriesIds: [SERIES],
+    });
+    const linked = (changes: Partial<CalendarContext> = {}) =>
+      confirmedByGuests({
+        detection: { ...confirmedByGuests().detection, relationshipId: bare.id },
+        ...changes,
+      });
+    await show(linked());
+    await waitFor('cadence');
+    expect(q('track')!.dataset.mode).toBe('link');
+    await show(linked({ recurrence: 'Weekly on Monday' }));
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(async () => expect((await listRelationships())[0]!.personIds).toHaveLength(1));
+    expect((await listRelationships())[0]).toMatchObject({ id: bare.id, cadenceDays: bare.cadenceDays });
+  });
 });
