@@ -56,7 +56,7 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 
 // Marker words and phrases (case-insensitive). German compounds match anywhere ("Karriere-Einzelgespräche").
 const WORD_MARKER_SOURCE = [
-  String.raw`${START}(?:1\s?-?\s?(?:on|to|op|zu)\s?-?\s?1|eins[\s-]zu[\s-]eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
+  String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
   String.raw`(?:einzel|mitarbeiter|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
@@ -127,7 +127,14 @@ const CADENCE_WORDS =
   );
 
 // Labels that may stand before (or, in brackets or after a dash, behind) a person or a name pair.
-const LABEL_WORDS = String.raw`(?:peer|career|karriere|carri[èe]re|carrera|skip[\s-]?level|jour[\s-]fixe|mentoring|coaching|catch[\s-]?up|check[\s-]?in|point)`;
+const TRAILING_LABEL_WORDS = String.raw`(?:peer|career|karriere|carri[èe]re|carrera|skip[\s-]?level|jour[\s-]fixe|mentoring|coaching|catch[\s-]?up|check[\s-]?in)`;
+const LABEL_WORDS = String.raw`(?:${TRAILING_LABEL_WORDS}|point)`;
+// French "Point" names a status meeting on any topic ("Point : Migration", "Point - Projet Atlas"): with one
+// person it is a 1:1 only as "Point avec Marie" (a word connector), and never as a trailing label.
+const POINT_LABEL = /(?:^|\s)point(?:\s|$)/iu;
+const WORD_CONNECTOR = /^\s(?:with|w\/|mit|avec|con)\s+/iu;
+// Meeting words that may stand before a name pair ("Entretien Marie / Paul", "Session Alice / Bob").
+const BEFORE_PAIR = /^(?:entretien|session|bilan|revue|rückblick)\s+/iu;
 // Before the label, a cadence ("Weekly catch-up with Bob"); after it, "session" or a cadence ("Mentoring
 // session with Bob", "Point hebdo avec Marie").
 const CADENCE_ALTERNATIVES = CADENCE_WORDS.join('|');
@@ -135,7 +142,7 @@ const LEADING_LABEL = new RegExp(
   String.raw`^(?:(?:${CADENCE_ALTERNATIVES})\s+)?${LABEL_WORDS}(?:\s+(?:session|sitzung|séance|${CADENCE_ALTERNATIVES}))?${END}`,
   'iu',
 );
-const TRAILING_LABEL = new RegExp(String.raw`\s*(?:[(:|–—-]\s*)${LABEL_WORDS}\s*\)?$`, 'iu');
+const TRAILING_LABEL = new RegExp(String.raw`\s*(?:[(:|–—-]\s*)${TRAILING_LABEL_WORDS}\s*\)?$`, 'iu');
 const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con)\s+)/iu;
 
 // A person's name: one to three capitalised words (accents, hyphens, apostrophes, initials).
@@ -169,6 +176,7 @@ const NOT_NAMES = new Set(
   zoom meet huddle debrief updated invitation invite accepted declined tentative canceled cancelled moved
   rescheduled postponed reminder draft fyi model launch pricing eval evals benchmark benchmarks rollout
   point entretien revue bilan rückblick abgesagt verschoben annulé annule reporté week woche semaine session
+  rh compta comptabilité juridique produit direction achats qualité recrutement personal einkauf buchhaltung
   release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
   dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
@@ -263,9 +271,11 @@ function personTitle(title: string): string[] | null {
   if (label) {
     rest = label.index === 0 ? rest.slice(label[0].length) : rest.slice(0, label.index);
     const connector = label.index === 0 ? CONNECTOR.exec(rest) : null;
-    connected = label.index > 0 || connector !== null;
+    connected =
+      label.index > 0 ||
+      (connector !== null && (!POINT_LABEL.test(label[0]) || WORD_CONNECTOR.test(connector[0])));
     rest = rest.slice(connector?.[0].length ?? 0).trim();
-  }
+  } else rest = rest.replace(BEFORE_PAIR, '');
   const pair = PAIR.exec(rest);
   if (pair?.[1] && pair[2]) return isName(pair[1]) && isName(pair[2]) ? [pair[1], pair[2]] : null;
   return label && connected && ONE_NAME.test(rest) && isName(rest) ? [rest] : null;

@@ -183,6 +183,8 @@ describe('classifyTitle markers', () => {
     ['Mentoring session with Bob', 'one-on-one'],
     ['Coaching session: Alice / Bob', 'one-on-one'],
     ['Point avec Marie', 'one-on-one'],
+    ['Point: Marie / Paul', 'one-on-one'],
+    ['Session Alice / Bob', 'one-on-one'],
     ['Point hebdo avec Marie', 'one-on-one'],
     ['Check-in weekly with Bob', 'one-on-one'],
   ])('a label with a person or a name pair: %s → %s', (title, expected) => {
@@ -210,6 +212,17 @@ describe('classifyTitle markers', () => {
     'Point avec l’équipe',
     'Point avec Marketing',
     'Weekly sync with Bob',
+    // "Point" on a topic, and the German idiom "1 zu 1" (exactly as is).
+    'Point: Migration',
+    'Point : Sprint',
+    'Point - Facturation',
+    'Point - Projet Atlas',
+    'Projet Atlas - Point',
+    'Point avec RH',
+    'Point hebdo avec Produit',
+    'Check-in mit Einkauf',
+    'Umsetzung 1 zu 1',
+    'Design 1 zu 1 übernehmen',
   ])('%s has no marker, so it is not a 1:1', (title) => {
     expect(classifyTitle(title)).toBeNull();
   });
@@ -244,8 +257,11 @@ describe('classifyTitle in other languages', () => {
     ['4-Augen-Gespräch Bernd', 'one-on-one'],
     ['4 Augen Gespräch', 'one-on-one'],
     ['1-zu-1-Gespräch mit Bernd', 'one-on-one'],
-    ['1 zu 1 mit Anna', 'one-on-one'],
+    ['1zu1 mit Anna', 'one-on-one'],
     ['Eins-zu-eins mit Anna', 'one-on-one'],
+    ['Entretien Marie / Paul', 'one-on-one'],
+    ['Bilan Marie / Paul', 'one-on-one'],
+    ['Rückblick Anna / Paul', 'one-on-one'],
     ['Jour fixe mit Jürgen', 'one-on-one'],
     ['Skip-Level-Einzelgespräch', 'skip-level'],
     // French
