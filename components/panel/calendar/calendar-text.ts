@@ -157,9 +157,10 @@ export function cadenceText(health: CadenceHealth): string {
 const BIWEEKLY =
   /\b(?:bi-?weekly|fortnightly|every\s+(?:2|two|other)\s+weeks?|2\s*-?\s*weekly|zweiw(?:ö|oe)chentlich)\b/iu;
 const WEEKLY = /\b(?:weekly|every\s+week|w(?:ö|oe)chentlich|hebdo(?:madaire)?)\b/iu;
-const FOUR_WEEKLY = /\b(?:every\s+(?:4|four)\s+weeks|alle\s+4\s+wochen|toutes\s+les\s+4\s+semaines)\b/iu;
+const FOUR_WEEKLY =
+  /\b(?:every\s+(?:4|four)\s+weeks|4[\s-]?weekly|alle\s+(?:4|vier)\s+wochen|(?:4[\s-]?|vier)w(?:ö|oe)chentlich\p{L}*|toutes\s+les\s+4\s+semaines)(?!\p{L})/iu;
 /** 30 days, as the recurrence line's "Monthly" (lib/domain/recurrence.ts): one word, one cadence. */
-const MONTHLY = /\b(?:monthly|every\s+month|monatlich|mensuel(?:le)?)\b/iu;
+const MONTHLY = /\b(?:monthly|every\s+month|monatlich\p{L}*|mensuel(?:le)?)(?!\p{L})/iu;
 
 /**
  * The cadence a new 1:1 probably has: from words in its title ("Weekly 1:1" → 7, "biweekly" → 14,
@@ -172,9 +173,9 @@ export function guessCadenceDays(
   defaults: Partial<Record<RelationshipKind, number>> = {},
   recurrence: string | null = null,
 ): number {
+  if (FOUR_WEEKLY.test(title)) return 28;
   if (BIWEEKLY.test(title)) return 14;
   if (WEEKLY.test(title)) return 7;
-  if (FOUR_WEEKLY.test(title)) return 28;
   if (MONTHLY.test(title)) return 30;
   return recurrenceCadenceDays(recurrence) ?? defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
 }

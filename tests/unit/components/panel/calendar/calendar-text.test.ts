@@ -37,6 +37,9 @@ describe('guessCadenceDays', () => {
     ['Alice / Bob every 4 weeks', 28],
     ['Alice / Bob — every four weeks', 28],
     ['1:1 toutes les 4 semaines', 28],
+    ['4-weekly 1:1 Alice / Bob', 28],
+    ['Vierwöchentliches Einzelgespräch', 28],
+    ['Monatliches Einzelgespräch', 30],
     ['Alice / Bob', 14],
   ])('%j → %i days', (title, days) => {
     expect(guessCadenceDays(title, 'one-on-one')).toBe(days);
