@@ -226,6 +226,15 @@ export function chipReadContext(root: ParentNode, view?: CalendarView): ChipRead
   };
 }
 
+const instanceAllDay = (decoded: DecodedEventId): boolean =>
+  decoded.instance !== null && !decoded.instance.includes('T');
+
+/** A grid chip outside the timed day columns of a view that has them (day, week, N days): the all-day row. */
+const inAllDayRow = (chip: Element, gridDay: string | null | undefined): boolean =>
+  gridDay !== undefined &&
+  chip.closest(sel.principal.css) === null &&
+  documentOf(chip).querySelector(sel.principal.css) !== null;
+
 /** One grid chip (not in the schedule view, whose days come from the headers before it). */
 export function readCalendarEvent(
   element: HTMLElement,
@@ -253,9 +262,10 @@ export function readCalendarEvent(
     day,
     start: text?.start ?? null,
     end: text?.end ?? null,
-    // Text unread (a language not supported, garbled): an all-day series instance still says so by its id
-    // (`_YYYYMMDD`, no time), and all-day events are never 1:1s — fail closed where structure tells.
-    allDay: text?.allDay ?? (decoded.instance !== null && !decoded.instance.includes('T')),
+    // Text unread (a language not supported, garbled): all-day events are never 1:1s, so fail closed where
+    // structure tells — an all-day series instance by its id (`_YYYYMMDD`, no time), and in a view with timed
+    // day columns (they name their calendar, `data-principal-ids`) a chip outside them: the all-day row.
+    allDay: text?.allDay ?? (instanceAllDay(decoded) || inAllDayRow(element, gridDay)),
     response,
   };
   if (!isCalendarEvent(event)) return null;

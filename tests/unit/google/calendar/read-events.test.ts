@@ -160,8 +160,15 @@ describe('readCalendarEvents fails closed', () => {
     (lang) => {
       const events = withLang(lang);
       expect(events).toHaveLength(17);
+      const allDay = new Set(
+        truthOf('gcal-week.html')
+          .events.filter((e) => e.allDay)
+          .map((e) => e.title),
+      );
+      expect(allDay.size).toBeGreaterThan(0);
       for (const event of events) {
-        expect(event).toMatchObject({ start: null, end: null, allDay: false });
+        // All-day by structure (the all-day row, outside the timed columns), never by guessing from text.
+        expect(event).toMatchObject({ start: null, end: null, allDay: allDay.has(event.title) });
         // Only the struck-through title (a structural sign) still says "declined".
         expect(event.response).toBe(event.title === 'Vendor demo' ? 'declined' : 'unknown');
       }
@@ -169,6 +176,23 @@ describe('readCalendarEvents fails closed', () => {
       expect(events.map((e) => e.day)).toEqual(truthOf('gcal-week.html').events.map((e) => e.day));
     },
   );
+
+  it('a one-off all-day event reads as all-day by the row it is in when its text cannot be read', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    doc.documentElement.setAttribute('lang', 'es');
+    const events = readCalendarEvents(doc).map((r) => r.event);
+    // "Q2 planning offsite": one event (no instance in its id), in the all-day row.
+    const offsite = events.find((e) => e.title === 'Q2 planning offsite')!;
+    expect(decodeEventId(offsite.dataEventId)!.instance).toBeNull();
+    expect(offsite).toMatchObject({ allDay: true, start: null });
+    // A chip in a timed column stays timed; a view without timed columns (month) tells nothing by structure.
+    expect(events.find((e) => e.title === 'Lunch')).toMatchObject({ allDay: false });
+    const month = loadCalendarFixture('gcal-month.html');
+    month.documentElement.setAttribute('lang', 'es');
+    expect(
+      readCalendarEvents(month).every((r) => !r.event.allDay || r.event.title === 'Q2 planning offsite'),
+    ).toBe(true);
+  });
 
   it('an all-day series instance reads as all-day by its id when its text cannot be read', () => {
     const doc = loadCalendarFixture('gcal-week.html');
