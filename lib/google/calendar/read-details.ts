@@ -57,8 +57,13 @@ function readGuest(row: Element, locale: CalendarLocale | null): Guest {
   }
   const name = normaliseText(row.querySelector(sel.guestName.css)?.textContent) || labels[0] || email;
   // Groups, rooms and resources by structure only (INFERRED markup, gcal-event-popover-de.html): a group row
-  // expands to its members; a room shows the `meeting_room` icon; resources live on Google's resource domain.
-  const isGroup = row.hasAttribute('aria-expanded') || !!row.querySelector('[role="group"]');
+  // expands to its members or shows the `group` icon; a room shows the `meeting_room` icon; resources live on
+  // Google's resource domain. Icon ligatures are the same in every language.
+  const isGroup =
+    row.hasAttribute('aria-expanded') ||
+    !!row.querySelector('[role="group"]') ||
+    words.includes('group') ||
+    words.includes('groups');
   return {
     email: email.includes('@') ? email.slice(0, 320) : null,
     name: name.slice(0, 300),

@@ -180,6 +180,13 @@ describe('readEventDetails fails closed', () => {
     expect(readEventDetails(doc)!.guests).toEqual(truth('gcal-event-popover.html').guests);
   });
 
+  it('tells a group by its icon too, when its row is not expandable', () => {
+    const doc = loadCalendarFixture('gcal-event-popover-de.html');
+    doc.querySelector('[data-email="eng-team@acme.example"]')!.removeAttribute('aria-expanded');
+    const group = readEventDetails(doc)!.guests!.find((g) => g.email === 'eng-team@acme.example');
+    expect(group).toMatchObject({ kind: 'group' });
+  });
+
   it('does not count members listed under an expanded group as guests', () => {
     const doc = loadCalendarFixture('gcal-event-popover-de.html');
     const group = doc.querySelector('[data-email="eng-team@acme.example"]')!;
