@@ -235,6 +235,26 @@ const inAllDayRow = (chip: Element, gridDay: string | null | undefined): boolean
   chip.closest(sel.principal.css) === null &&
   documentOf(chip).querySelector(sel.principal.css) !== null;
 
+/**
+ * An event that crosses midnight is drawn once per day column, each piece with the same id and text: a
+ * piece's column is its start day only for the first one. The text ends with the start date ("…, March 23,
+ * 2026"): the day is that date when it is the column's day or the day before, else unknown (fail closed).
+ */
+function overnightStartDay(
+  column: string,
+  description: string,
+  locale: CalendarLocale | null,
+): string | null {
+  const tail = description.split(', ').slice(-2).join(', ');
+  const date = locale && parseDayText(normaliseText(tail), locale);
+  const [year, month, dayOfMonth] = column.split('-').map(Number) as [number, number, number];
+  const started = date && isoDay(date.year ?? year, date.month, date.day);
+  if (!started || started === column) return started;
+  // The day before the column (the rare path of an overnight piece: a Date is fine here).
+  const before = new Date(Date.UTC(year, month - 1, dayOfMonth - 1)).toISOString().slice(0, 10);
+  return started === before ? started : null;
+}
+
 /** One grid chip (not in the schedule view, whose days come from the headers before it). */
 export function readCalendarEvent(
   element: HTMLElement,
@@ -247,7 +267,10 @@ export function readCalendarEvent(
   const { decoded } = facts;
   if (!decoded) return null;
   const gridDay = agenda ? undefined : readGridDay(element, locale, cellDays);
-  const day = gridDay === undefined ? headerDay : gridDay;
+  let day = gridDay === undefined ? headerDay : gridDay;
+  const times = facts.text;
+  if (day !== null && times?.start && times.end && times.end < times.start)
+    day = overnightStartDay(day, facts.rawDescription, locale);
   const response =
     facts.text?.response ?? (element.querySelector(sel.struckThrough.css) ? 'declined' : 'unknown');
   const last = facts.last;

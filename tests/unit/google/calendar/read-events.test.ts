@@ -8,7 +8,12 @@ import {
   parseTimeRange,
 } from '@/lib/google/calendar/locale';
 import { CalendarEventSchema } from '@/lib/google/calendar/model';
-import { readCalendarEvents, readPrincipal } from '@/lib/google/calendar/read-chips';
+import {
+  chipReadContext,
+  readCalendarEvent,
+  readCalendarEvents,
+  readPrincipal,
+} from '@/lib/google/calendar/read-chips';
 import { normaliseText, readCurrentView } from '@/lib/google/calendar/read-details';
 import { calendarSelectors } from '@/lib/google/calendar/selectors';
 import { fixturesIndex } from '../../helpers/fixtures';
@@ -353,6 +358,32 @@ describe('readCalendarEvents fails closed', () => {
     chips[1]!.setAttribute('data-eventid', chips[2]!.getAttribute('data-eventid')!);
     const titles = readCalendarEvents(doc).map((r) => r.event.title);
     expect(titles).toEqual(['Interview: Staff Eng candidate', 'Vendor demo']);
+  });
+
+  it('an event crossing midnight has its start day on every piece, or none when its text does not say', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    // "Lunch" on Friday 27 becomes 11pm to 1am, drawn in the Friday and the Saturday column (same id).
+    const friday = [...doc.querySelectorAll<HTMLElement>(calendarSelectors.eventChip.css)].find(
+      (chip) => chip.querySelector('.I0UMhf')?.textContent === 'Lunch',
+    )!;
+    friday.querySelector('.XuJrye')!.textContent =
+      '11pm to 1am, Lunch, Alice Smith, No location, March 27, 2026';
+    const saturday = friday.cloneNode(true) as HTMLElement;
+    const saturdayColumn = doc.querySelector('[role="gridcell"][data-datekey="28796"][data-principal-ids]')!;
+    saturdayColumn.append(saturday);
+    const context = chipReadContext(doc);
+    const pieces = [friday, saturday].map((chip) => readCalendarEvent(chip, context)!.event);
+    for (const piece of pieces)
+      expect(piece).toMatchObject({ day: '2026-03-27', start: '23:00', end: '01:00' });
+
+    // A date that is neither the column's day nor the day before: unknown, not a guess.
+    saturday.querySelector('.XuJrye')!.textContent =
+      '11pm to 1am, Lunch, Alice Smith, No location, March 20, 2026';
+    expect(readCalendarEvent(saturday, chipReadContext(doc))!.event.day).toBeNull();
+    // An event ending at midnight sits in its start column.
+    friday.querySelector('.XuJrye')!.textContent =
+      '11pm to 12am, Lunch, Alice Smith, No location, March 27, 2026';
+    expect(readCalendarEvent(friday, chipReadContext(doc))!.event.day).toBe('2026-03-27');
   });
 
   it('truncates a very long title to 1024 characters', () => {
