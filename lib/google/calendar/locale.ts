@@ -142,9 +142,13 @@ export function parseTimeRange(text: string, locale: CalendarLocale): ParsedRang
   if (!match) return null;
   const [, h1, m1, ap1, h2, m2, ap2] = match;
   const end = clock(h2, m2, ap2);
-  // "10 to 10:30am": the start borrows the end's am/pm, unless that puts it after the end ("11 to 1pm").
+  // "10 to 10:30am": the start borrows the end's am/pm, unless that puts it after the end ("11 to 1pm": the
+  // other one). If both do, the range crosses midnight and the start's half of the day is not said: unknown.
   let start = clock(h1, m1, ap1 ?? ap2);
-  if (!ap1 && ap2 && start !== null && end !== null && start > end) start = clock(h1, m1, 'a');
+  if (!ap1 && ap2 && start !== null && end !== null && start > end) {
+    const other = clock(h1, m1, ap2.toLowerCase().startsWith('p') ? 'a' : 'p');
+    start = other !== null && other <= end ? other : null;
+  }
   if ((ap1 && !ap2) || start === null || end === null) return null;
   return { start: hhmm(start), end: hhmm(end), length: match[0].length };
 }

@@ -452,6 +452,8 @@ describe('locale parsers', () => {
     ['11pm to 12am, x', en, ['23:00', '00:00']],
     ['10 to 10:30am, x', en, ['10:00', '10:30']],
     ['11 to 1pm, x', en, ['11:00', '13:00']],
+    ['1 to 3pm, x', en, ['13:00', '15:00']],
+    ['11 to 11:30am, x', en, ['11:00', '11:30']],
     ['3:30 PM – 4 PM, x', en, ['15:30', '16:00']],
     ['9 a.m. to 10 a.m., x', en, ['09:00', '10:00']],
     ['15:00 to 15:30, x', gb, ['15:00', '15:30']],
@@ -479,6 +481,10 @@ describe('locale parsers', () => {
     ['15:00 to 15:30, x', de],
     ['15:00 bis 15:30, x', fr],
     ['De 15:00 à 15:30, x', en],
+    // The start's half of the day is not said and the range crosses midnight: never 11am.
+    ['11 to 12am, x', en],
+    ['11:30 to 12:15am, x', en],
+    ['11 to 1am, x', en],
   ] as const)('rejects %j', (text, locale) => {
     expect(parseTimeRange(text, locale)).toBeNull();
   });
