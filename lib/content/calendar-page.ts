@@ -22,7 +22,7 @@ import { sendFromContent } from '../messaging/content-client';
 import { OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/constants';
 import { isBadgesResponse, isDetailsResponse, isOk } from '../messaging/guards';
 import type { EventBadge } from '../messaging/schemas';
-import { removeBadge, renderBadge } from './badges';
+import { findBadge, removeBadge, renderBadge } from './badges';
 import { observeDebounced } from './observe';
 import { createOpenInDuetButton } from './open-in-duet';
 import { createPanelHost, type PanelHost } from './panel-host';
@@ -55,9 +55,9 @@ export function verdictKey(event: CalendarEvent): string {
 
 /**
  * What changed since the last scan, noted (not read) as Calendar's mutation records arrive: the nodes whose
- * children or text changed and the elements added. Runs for every batch Calendar renders, so it only copies
- * references: no selector matching, no layout, no walk up the tree. Our own drawing is never recorded (it
- * runs unobserved); a record about a badge at most re-reads its chip, which then draws nothing.
+ * children, text or `data-eventid` changed and the elements added. Runs for every batch Calendar renders, so
+ * it only copies references: no selector matching, no layout, no walk up the tree. Our own drawing is never
+ * recorded (it runs unobserved); a record about a badge at most re-reads its chip, which then draws nothing.
  */
 export class MutationLog {
   touched = new Set<Node>();
@@ -274,6 +274,11 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     }
   };
 
+  /** A chip that is no event (any more): no badge — ours, or a copy Calendar cloned along with the chip. */
+  const dropBadge = (chip: HTMLElement) => {
+    if (shown.delete(chip) || findBadge(chip)) observation.unobserved(() => removeBadge(chip));
+  };
+
   /** The chips to read on this scan: all of them after a reset, else the ones the mutation log points at. */
   const readChanged = (): CalendarEventRead[] => {
     const context = chipReadContext(document);
@@ -287,7 +292,17 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       latest.clear();
       const all = readCalendarEvents(document);
       remember(all);
-      return all;
+      // The page read gives each event once; its other chips (an event over several days, pieces of one
+      // crossing midnight) get its badge too, and a chip that is no event any more loses one it carries.
+      const read = new Set(all.map(({ element }) => element));
+      const more: CalendarEventRead[] = [];
+      for (const chip of document.querySelectorAll<HTMLElement>(chipCss)) {
+        if (read.has(chip)) continue;
+        const again = readCalendarEvent(chip, context);
+        if (again) more.push(again);
+        else dropBadge(chip);
+      }
+      return more.length > 0 ? [...all, ...more] : all;
     }
     const chips = log.changedChips(chipCss);
     log.clear();
@@ -299,7 +314,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     for (const chip of chips) {
       const read = readCalendarEvent(chip, context);
       if (read) changed.push(read);
-      else if (shown.delete(chip)) observation.unobserved(() => removeBadge(chip));
+      else dropBadge(chip);
     }
     remember(changed);
     return changed;
@@ -321,6 +336,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       if (!verdicts.has(key)) unknown.set(key, read.event);
     });
     if (unknown.size > 0) {
+      const asked = generation;
       const answer = sendFromContent(
         { kind: 'calendar/classify-events', events: [...unknown.values()], ...pagePrincipal() },
         (value) => {
@@ -330,7 +346,9 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       );
       lap('judge');
       const { badges } = await answer;
-      if (signal.aborted) return;
+      // Duet's data changed while the background answered (a refresh came): this answer may be stale, and
+      // the scan the refresh queued asks again.
+      if (signal.aborted || asked !== generation) return;
       const byId = new Map(badges.map((badge) => [badge.dataEventId, badge]));
       for (const [key, event] of unknown) verdicts.set(key, byId.get(event.dataEventId) ?? null);
     }
@@ -390,6 +408,8 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     shownDeadline ??= setTimeout(shownNow, SHOWN_MAX_WAIT_MS);
   };
 
+  /** Counts refreshes, so an answer asked for before one is not kept after it. */
+  let generation = 0;
   let running: Promise<void> | null = null;
   let again = false;
   const requestScan = () => {
@@ -424,6 +444,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
     const kind = (message as { kind?: unknown } | null)?.kind;
     if (kind === REFRESH_BADGES) {
+      generation += 1;
       verdicts.clear();
       log.readAll = true;
       requestScan();

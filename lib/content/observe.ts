@@ -49,7 +49,15 @@ export function observeDebounced({
     if (!onRecords || onRecords(records)) schedule();
   };
   const observer = new MutationObserver(handle);
-  const observe = () => observer.observe(root, { childList: true, subtree: true, characterData: true });
+  // `data-eventid` too: Calendar may reuse a chip element for another event, changing only that attribute.
+  const observe = () =>
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['data-eventid'],
+    });
   observe();
   signal.addEventListener('abort', () => {
     observer.disconnect();

@@ -60,6 +60,8 @@ function retitle(copy: HTMLElement, title: string) {
 }
 
 let controller: AbortController;
+/** The real background's handlers and their fake data (settings, people, 1:1s). */
+let background: ReturnType<typeof backgroundHarness>;
 /** The events of each classify message the content script sent. */
 let sent: CalendarEvent[][];
 /** The events the content script asked to open (refused here: no panel frame in these tests). */
@@ -73,7 +75,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   showWeekFixture();
   // The real background router and handlers (zod-checked messages, title detection), as the tab's worker.
-  const background = backgroundHarness();
+  background = backgroundHarness();
   sent = [];
   selected = [];
   shownSent = [];
@@ -368,6 +370,85 @@ describe('startCalendarPage and a popover whose guests come late', () => {
     rerender(chipTitled('Team standup'));
     await scanned();
     expect(details).toHaveLength(2);
+  });
+});
+
+describe('startCalendarPage keeps the badge contract when Calendar reuses and repeats chips', () => {
+  const encodeId = (raw: string) => btoa(raw).replace(/=+$/, '');
+  const ownBadges = (chip: Element) => chip.querySelectorAll<HTMLElement>(':scope > [data-duet-badge]');
+  const refresh = () =>
+    fakeBrowser.runtime.onMessage.trigger({ kind: 'calendar/refresh-badges' }, {
+      id: fakeBrowser.runtime.id,
+    } as never);
+
+  it('follows a chip whose data-eventid Calendar changed in place (same text)', async () => {
+    const chip = chipTitled('Alice / Bob');
+    const id = encodeId('reused1_20260323T170000Z alice@acme.example');
+    chip.setAttribute('data-eventid', id);
+    await scanned();
+    expect([...ownBadges(chip)].map((b) => b.getAttribute('data-duet-event-id'))).toEqual([id]);
+  });
+
+  it('removes the badge a cloned chip carries when the clone is no event (a task)', async () => {
+    const source = chipTitled('Alice / Bob');
+    const copy = source.cloneNode(true) as HTMLElement;
+    copy.setAttribute('data-eventid', 'tasks_xyz987');
+    retitle(copy, 'Submit expense report');
+    source.parentElement!.append(copy);
+    await scanned();
+    expect(ownBadges(copy)).toHaveLength(0);
+    expect(ownBadges(source)).toHaveLength(1);
+  });
+
+  it('badges every piece of an event when the page is read whole, and unbadges them all', async () => {
+    const source = chipTitled('Alice / Bob');
+    const id = source.getAttribute('data-eventid')!;
+    // A new view (SPA navigation) whose grid shows the event twice (over two days).
+    const main = document.querySelector('[role="main"]')!;
+    const fresh = main.cloneNode(true) as HTMLElement;
+    for (const badge of fresh.querySelectorAll('[data-duet-badge]')) badge.remove();
+    const piece = fresh.querySelector(`[data-eventid="${id}"][data-eventchip]`)!.cloneNode(true);
+    fresh.querySelectorAll('[data-principal-ids] [jsname="W0SPUb"]')[2]!.append(piece);
+    history.pushState({}, '', '#next-view');
+    main.replaceWith(fresh);
+    await scanned();
+    const pieces = () => [...document.querySelectorAll(`[data-eventid="${id}"][data-eventchip]`)];
+    expect(pieces().map((p) => ownBadges(p).length)).toEqual([1, 1]);
+
+    // "Not a 1:1" for its series: the background tells the tab, and both pieces lose the badge.
+    background.data.settings.ignoredSeries.push(decodeEventId(id)!.seriesId);
+    await refresh();
+    await scanned();
+    expect(pieces().map((p) => ownBadges(p).length)).toEqual([0, 0]);
+  });
+
+  it('drops an answer asked for before a refresh: the refresh’s own scan decides', async () => {
+    const chip = chipTitled('Alice / Bob');
+    // The background answers at once; the answer reaches the tab only when let through.
+    let deliver = () => {};
+    const late = new Promise<void>((resolve) => (deliver = resolve));
+    let delayed = false;
+    const send = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+      const answer = await send(message);
+      if ((message as { kind: string }).kind === 'calendar/classify-events' && !delayed) {
+        delayed = true;
+        await late;
+      }
+      return answer;
+    }) as typeof fakeBrowser.runtime.sendMessage);
+    rerender(chip, (copy) => retitle(copy, '1:1 Alice / Bob'));
+    await scanned();
+    // Meanwhile the user says "Not a 1:1"; the refresh arrives before the old answer.
+    const renamed = chipTitled('1:1 Alice / Bob');
+    background.data.settings.ignoredSeries.push(
+      decodeEventId(renamed.getAttribute('data-eventid')!)!.seriesId,
+    );
+    await refresh();
+    deliver();
+    await scanned();
+    await scanned();
+    expect(ownBadges(renamed)).toHaveLength(0);
   });
 });
 
