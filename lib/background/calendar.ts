@@ -49,11 +49,6 @@ export interface CalendarDeps {
 }
 
 /** Guests and Meet code read from the details popover, remembered per event while the worker lives. */
-/** A calendar's own address (a group or imported calendar, Google's long form or the chips' `@g`), not a person's. */
-function isCalendarAddress(email: string): boolean {
-  return /@(?:g|group\.calendar\.google\.com|import\.calendar\.google\.com)$/i.test(email.trim());
-}
-
 export class DetailsCache {
   private readonly byEvent = new Map<string, EventDetails>();
   constructor(private readonly max = 500) {}
@@ -147,16 +142,16 @@ export async function judgeEvents(
     // A shared calendar (no person owns it: a team's, `@group.calendar.google.com`) shows other people's
     // meetings too. With every guest read and my addresses set, a meeting a person organised (not a calendar:
     // my own secondary calendar organises the events I put on it, and so does a team calendar its own) that
-    // neither I nor a group is invited to is not mine.
-    const mineCanonical = new Set([...me, ...mine].map(canonicalEmail));
-    const isMe = (g: DetectionGuest) => g.email !== null && mineCanonical.has(canonicalEmail(g.email));
+    // neither I nor a group is invited to is not mine. (With no owner, who I am is `mine`: my emails and the
+    // page's own calendar. An organiser with no owner, `calendarOwnerEmail`, is a calendar, not a person.)
+    const isMe = (g: DetectionGuest) => g.email !== null && mine.has(canonicalEmail(g.email));
     const notInvited =
       owner === null &&
       guests !== null &&
       (known?.guestCount ?? 0) <= guests.length &&
-      mineCanonical.size > 0 &&
+      mine.size > 0 &&
       !guests.some((g) => isMe(g) || g.kind === 'group') &&
-      guests.some((g) => g.organizer && g.email !== null && !isCalendarAddress(g.email));
+      guests.some((g) => g.organizer && g.email !== null && calendarOwnerEmail(g.email) !== null);
 
     // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
     // Nothing links on another person's calendar: no count, no reminders from its owner's response.

@@ -1,4 +1,5 @@
 /** Reads Calendar event chips into plain, zod-checked facts. No layout reads, no DOM writes. */
+import { addDays } from '../../domain/days';
 import { type DecodedEventId, decodeEventId } from '../../domain/event-id';
 import { type CalendarLocale, isoDay, parseDayText, parseResponse, parseTimeRange } from './locale';
 import { isCalendarEvent } from './guards';
@@ -247,12 +248,8 @@ function overnightStartDay(
 ): string | null {
   const tail = description.split(', ').slice(-2).join(', ');
   const date = locale && parseDayText(normaliseText(tail), locale);
-  const [year, month, dayOfMonth] = column.split('-').map(Number) as [number, number, number];
-  const started = date && isoDay(date.year ?? year, date.month, date.day);
-  if (!started || started === column) return started;
-  // The day before the column (the rare path of an overnight piece: a Date is fine here).
-  const before = new Date(Date.UTC(year, month - 1, dayOfMonth - 1)).toISOString().slice(0, 10);
-  return started === before ? started : null;
+  const started = date && isoDay(date.year ?? Number(column.slice(0, 4)), date.month, date.day);
+  return !started || started === column || started === addDays(column, -1) ? started : null;
 }
 
 /** One grid chip (not in the schedule view, whose days come from the headers before it). */

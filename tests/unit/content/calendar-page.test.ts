@@ -8,7 +8,7 @@ import { decodeEventId } from '@/lib/domain/event-id';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
 import { OPEN_PANEL_SHORTCUT } from '@/lib/messaging/protocol';
 import { backgroundHarness, calendarSender } from '../helpers/background';
-import { loadFixture } from '../helpers/fixtures';
+import { encodeEventId, loadFixture } from '../helpers/fixtures';
 import { stubI18n } from './i18n-stub';
 import { CHIP, settle, showWeekFixture } from './week-page';
 
@@ -374,7 +374,6 @@ describe('startCalendarPage and a popover whose guests come late', () => {
 });
 
 describe('startCalendarPage keeps the badge contract when Calendar reuses and repeats chips', () => {
-  const encodeId = (raw: string) => btoa(raw).replace(/=+$/, '');
   const ownBadges = (chip: Element) => chip.querySelectorAll<HTMLElement>(':scope > [data-duet-badge]');
   const refresh = () =>
     fakeBrowser.runtime.onMessage.trigger({ kind: 'calendar/refresh-badges' }, {
@@ -383,7 +382,7 @@ describe('startCalendarPage keeps the badge contract when Calendar reuses and re
 
   it('follows a chip whose data-eventid Calendar changed in place (same text)', async () => {
     const chip = chipTitled('Alice / Bob');
-    const id = encodeId('reused1_20260323T170000Z alice@acme.example');
+    const id = encodeEventId('reused1_20260323T170000Z alice@acme.example');
     chip.setAttribute('data-eventid', id);
     await scanned();
     expect([...ownBadges(chip)].map((b) => b.getAttribute('data-duet-event-id'))).toEqual([id]);
