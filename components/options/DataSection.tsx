@@ -19,6 +19,7 @@ import {
 } from '@/lib/io/import';
 import { exportRelationshipMarkdown } from '@/lib/io/markdown';
 import { type MessageKey, t } from '@/lib/i18n';
+import { journalClearAll } from '../shared/note-journal';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { downloadText, slug, today } from './download';
@@ -196,6 +197,9 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
     void action
       .run(async () => {
         await applyImport(loaded.data, loaded.mode);
+        // Replaced: text typed here and not yet saved belonged to what is gone; it never comes back over
+        // the file's notes.
+        if (loaded.mode === 'replace') journalClearAll();
         onDataChanged();
         return t('options_import_done', loaded.fileName);
       })
@@ -413,6 +417,8 @@ function DeleteAll({ onDataChanged, part }: { onDataChanged: () => void; part: P
     void action
       .run(async () => {
         await deleteAllData();
+        // Text typed but not yet saved, journalled in this browser, goes too: none of it comes back.
+        journalClearAll();
         onDataChanged();
         return t('options_delete_done');
       })

@@ -4,7 +4,7 @@
  * why, and retries. If another window saved the note since this one last saw it, nothing is overwritten:
  * both versions are shown and the user picks.
  *
- * Until the database holds it, what the user typed is also journalled (./session/note-journal.ts, the
+ * Until the database holds it, what the user typed is also journalled (components/shared/note-journal.ts, the
  * extension origin's localStorage, as live-session notes are): a conflict left undecided, a note too long
  * to save or a save the tab did not live to finish comes back, with its conflict or error, the next time
  * this event's notes are opened.
@@ -13,7 +13,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
-import { journalForget, journalWrite, readJournal } from './session/note-journal';
+import { journalForget, journalWrite, readJournal } from '../shared/note-journal';
 import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
@@ -42,11 +42,27 @@ interface Unsaved {
 }
 
 const journalId = (target: NoteTarget) => `calendar:${target.eventKey}`;
-const journalField = (target: NoteTarget) => target.relationshipId ?? '-';
+/** Text typed while the panel knew no 1:1 for the event. */
+const UNFILED = '-';
+const journalField = (target: NoteTarget) => target.relationshipId ?? UNFILED;
 
 function readUnsaved(target: NoteTarget): Unsaved | null {
   const entry = readJournal(journalId(target))[journalField(target)];
   return entry ? { mine: entry.text, base: entry.base ?? null } : null;
+}
+
+/**
+ * Text typed while the event had no 1:1, that this 1:1's note now holds the rest of: notes written before
+ * the meeting was a 1:1 went into the session that made it one, whose note is what that text was typed
+ * over (or that very text). Filed under the 1:1 from now on. Else null (kept for where it was typed).
+ */
+function adoptUnfiled(target: NoteTarget, stored: string): Unsaved | null {
+  if (!target.relationshipId) return null;
+  const entry = readJournal(journalId(target))[UNFILED];
+  if (!entry || (entry.base !== stored && entry.text !== stored)) return null;
+  journalWrite(journalId(target), target.relationshipId, entry.text, entry.at, entry.base);
+  journalForget(journalId(target), UNFILED);
+  return { mine: entry.text, base: entry.base ?? null };
 }
 
 function keepUnsaved(target: NoteTarget, mine: string, base: string | undefined): void {
@@ -137,12 +153,21 @@ export function useNoteDraft(target: NoteTarget | null) {
       pending.current = null;
       setTheirs(null);
       const stashed = takeDraft(target.eventKey);
-      const journalled = readUnsaved(target);
-      const mine = stashed ?? journalled?.mine ?? null;
+      let journalled = readUnsaved(target);
+      let mine = stashed ?? journalled?.mine ?? null;
       try {
-        const note = await getEventNote(target.eventKey, undefined, target.relationshipId);
+        const note = await getEventNote(
+          target.eventKey,
+          undefined,
+          target.relationshipId,
+          target.guestEmails,
+        );
         if (cancelled) return;
         const stored = note?.text ?? '';
+        if (journalled === null && note !== undefined) {
+          journalled = adoptUnfiled(target, stored);
+          mine = stashed ?? journalled?.mine ?? null;
+        }
         if (mine === null || mine === stored) {
           if (mine !== null) forgetUnsaved(target, mine);
           setText(stored);
@@ -198,7 +223,7 @@ export function useNoteDraft(target: NoteTarget | null) {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
-    [target?.eventKey, target?.seriesKey, target?.title, target?.relationshipId, flush],
+    [target, flush],
   );
 
   /** After a conflict: keep mine (overwrites theirs) or take theirs. */

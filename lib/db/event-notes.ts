@@ -30,29 +30,60 @@ export interface EventRef {
    * session another 1:1 has for the same event (a slot handed from one person to another).
    */
   relationshipId?: string | null;
+  /**
+   * The meeting's guests' emails, when known. With no 1:1 given, a session or series of a 1:1 whose people
+   * have emails, none of them among these guests, is someone else's: never read nor written (a slot of
+   * Bob's series handed to Carol keeps Bob's notes to themselves, and Carol's out of Bob's 1:1).
+   */
+  guestEmails?: readonly string[];
+  /** When the meeting starts (Calendar's chip), if known: a session created for it is scheduled then. */
+  startsAt?: number | null;
 }
 
 export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): string {
   return session?.notes[GENERAL_NOTES_SECTION] ?? '';
 }
 
-/** The event's session: of this 1:1 when one is given (sessionOfEventFor), else the first. */
-function sessionOfEvent(
-  eventKey: string,
-  relationshipId: string | null | undefined,
+/**
+ * Whether a 1:1 is someone else's than this meeting's: its people have emails, none of them a guest's
+ * (unknown guests: nobody's).
+ */
+async function belongsToOthers(
+  relationship: Relationship,
+  guestEmails: readonly string[],
+  db: DuetDatabase,
+): Promise<boolean> {
+  if (guestEmails.length === 0 || relationship.personIds.length === 0) return false;
+  const guests = new Set(guestEmails.map((email) => email.toLowerCase()));
+  const emails = (await db.people.bulkGet(relationship.personIds)).flatMap((person) => person?.emails ?? []);
+  return emails.length > 0 && !emails.some((email) => guests.has(email.toLowerCase()));
+}
+
+/**
+ * The event's session: of this 1:1 when one is given (sessionOfEventFor), else the first one that is not
+ * someone else's (see `EventRef.guestEmails`).
+ */
+async function sessionOfEvent(
+  event: Pick<EventRef, 'eventKey' | 'relationshipId' | 'guestEmails'>,
   db: DuetDatabase,
 ): Promise<Session | undefined> {
-  return relationshipId
-    ? sessionOfEventFor(eventKey, relationshipId, db)
-    : sessionForCalendarEvent(eventKey, db);
+  if (event.relationshipId) return sessionOfEventFor(event.eventKey, event.relationshipId, db);
+  const guests = event.guestEmails ?? [];
+  if (guests.length === 0) return sessionForCalendarEvent(event.eventKey, db);
+  for (const session of await db.sessions.where('calendarEventId').equals(event.eventKey).toArray()) {
+    const relationship = await db.relationships.get(session.relationshipId);
+    if (relationship && !(await belongsToOthers(relationship, guests, db))) return session;
+  }
+  return undefined;
 }
 
 export async function getEventNote(
   eventKey: string,
   db: DuetDatabase = getDatabase(),
   relationshipId?: string | null,
+  guestEmails?: readonly string[],
 ) {
-  const session = await sessionOfEvent(eventKey, relationshipId, db);
+  const session = await sessionOfEvent({ eventKey, relationshipId, guestEmails }, db);
   return session
     ? { text: generalNotesOf(session), updatedAt: session.updatedAt, sessionId: session.id }
     : undefined;
@@ -69,12 +100,18 @@ export async function saveEventNote(
   // db.settings: a series created here takes the user's default cadence for its kind (createRelationship).
   const tables = [db.sessions, db.relationships, db.people, db.talkingPoints, db.settings];
   return db.transaction('rw', tables, async () => {
-    let session = await sessionOfEvent(event.eventKey, event.relationshipId, db);
+    let session = await sessionOfEvent(event, db);
     if (!session) {
       const shown = event.relationshipId ? await db.relationships.get(event.relationshipId) : undefined;
+      // The series' 1:1 as the panel looks it up (guests and title): never one of other people's.
+      const identity = {
+        seriesId: event.seriesKey,
+        counterpartEmails: [...(event.guestEmails ?? [])],
+        title: event.title,
+      };
       const relationship: Relationship =
         shown ??
-        (await findRelationshipForEvent({ seriesId: event.seriesKey, counterpartEmails: [] }, db)) ??
+        (await findRelationshipForEvent(identity, db)) ??
         (await createRelationship(
           {
             personIds: [],
@@ -84,13 +121,16 @@ export async function saveEventNote(
           },
           db,
         ));
-      const scheduledAt = instantFromEventKey(event.eventKey) ?? Date.now();
+      // When the meeting starts: the chip's time, else the instance id's original start (a moved instance's
+      // id keeps it), else unknown — now, and not taken to be held.
+      const known = event.startsAt ?? instantFromEventKey(event.eventKey);
+      const scheduledAt = known ?? Date.now();
       ({ session } = await prepareSession(
         { relationshipId: relationship.id, scheduledAt, calendarEventId: event.eventKey },
         db,
       ));
       // Notes written for a meeting that has already started mean it took place.
-      if (scheduledAt <= Date.now()) session = await markSessionHeld(session.id, scheduledAt, db);
+      if (known !== null && known <= Date.now()) session = await markSessionHeld(session.id, known, db);
     }
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
   });

@@ -111,6 +111,21 @@ export async function findPersonByEmail(
   return db.people.where('emails').equals(email.toLowerCase()).first();
 }
 
+/**
+ * The person with this email if Duet knows one (never a second record for the same address), else a new
+ * person with the name and relation given.
+ */
+export async function findOrCreatePerson(
+  input: { name: string; email: string; relation: Relation },
+  db: DuetDatabase = getDatabase(),
+): Promise<Person> {
+  const email = input.email.trim().toLowerCase();
+  const existing = email ? await findPersonByEmail(email, db) : undefined;
+  return (
+    existing ?? createPerson({ name: input.name, emails: email ? [email] : [], relation: input.relation }, db)
+  );
+}
+
 export async function listPeople(
   { includeArchived = false }: { includeArchived?: boolean } = {},
   db: DuetDatabase = getDatabase(),

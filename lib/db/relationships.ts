@@ -65,6 +65,35 @@ export async function createRelationship(
   return relationship;
 }
 
+/**
+ * Tracks a Calendar series as a 1:1 with one person. When that person already has exactly one 1:1 of this
+ * kind with nobody else (not archived), the series is added to it — a second series with Bob ("Roadmap
+ * chat") continues his 1:1, its history, agreements and cadence — rather than starting a second 1:1 with
+ * him that would split them (and leave a later series of his matching two). Else a new 1:1.
+ */
+export async function trackSeriesWith(
+  input: NewRelationship & { personIds: [string] },
+  db: DuetDatabase = getDatabase(),
+): Promise<{ relationship: Relationship; existing: boolean }> {
+  return db.transaction('rw', [db.relationships, db.people, db.settings], async () => {
+    const [personId] = input.personIds;
+    const own = (await db.relationships.where('personIds').equals(personId).toArray()).filter(
+      (r) => !r.archived && r.kind === input.kind && r.personIds.length === 1,
+    );
+    if (own.length !== 1) return { relationship: await createRelationship(input, db), existing: false };
+    const [found] = own as [Relationship];
+    const relationship = await updateRelationship(
+      found.id,
+      {
+        calendarSeriesIds: [...new Set([...found.calendarSeriesIds, ...(input.calendarSeriesIds ?? [])])],
+        meetCodes: [...new Set([...found.meetCodes, ...(input.meetCodes ?? [])])],
+      },
+      db,
+    );
+    return { relationship, existing: true };
+  });
+}
+
 type RelationshipPatch = Partial<Omit<Relationship, 'id' | 'createdAt' | 'updatedAt'>>;
 
 /**

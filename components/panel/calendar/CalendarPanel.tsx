@@ -23,7 +23,7 @@ import { PrepCard } from './PrepCard';
 import { RelationshipSections } from './RelationshipSections';
 import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
-import { TrackCard } from './TrackCard';
+import { type KeptTrackForm, TrackCard } from './TrackCard';
 import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
 import { SessionPanel } from '../session/SessionPanel';
 import { useEventState } from './use-event-state';
@@ -68,6 +68,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const [ignoreError, setIgnoreError] = useState<string | null>(null);
   /** Session mode in person ("Start session"): the live panel, without a call. */
   const [live, setLive] = useState(false);
+  /** The track card's form, for the link card that replaces it once notes made the meeting a 1:1. */
+  const trackForm = useRef<KeptTrackForm | null>(null);
 
   const actions = useCalendarActions({
     context,
@@ -114,6 +116,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     notesOf.current = resolution.status === 'found' ? resolution.relationshipId : null;
   }
   const notesRelationship = notesOf.current;
+  const guestsKey = guestEmails.join('\n');
   const noteTarget = useMemo(
     () =>
       notesRelationship === undefined
@@ -123,8 +126,12 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
             seriesKey: context.seriesKey,
             title: context.title,
             relationshipId: notesRelationship,
+            // With no 1:1 found: never another person's 1:1's session or series (a slot handed over).
+            guestEmails,
+            startsAt: context.startsAt ?? null,
           },
-    [notesRelationship, context.eventKey, context.seriesKey, context.title],
+    // The guests by value (guestsKey), not by array identity.
+    [notesRelationship, context.eventKey, context.seriesKey, context.title, guestsKey, context.startsAt],
   );
 
   let body;
@@ -193,6 +200,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
                 initial={draftFor(relationship.kind, relationship.cadenceDays)}
                 cadenceFor={cadenceFor}
                 onTrack={actions.link}
+                keep={trackForm}
               />
             )
           }
@@ -207,6 +215,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
           initial={draftFor(k, cadenceFor(k))}
           cadenceFor={cadenceFor}
           onTrack={actions.track}
+          keep={trackForm}
         />
       );
     }

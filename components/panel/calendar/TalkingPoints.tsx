@@ -61,8 +61,10 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
   const add = async (event: Event) => {
     event.preventDefault();
     refocus.current = null;
-    if (await run(() => onAdd(text, author))) {
-      setText('');
+    const submitted = text;
+    if (await run(() => onAdd(submitted, author))) {
+      // Only what was added leaves the box: text typed while it was saving stays.
+      setText((current) => (current === submitted ? '' : current));
       input.current?.focus();
     }
   };

@@ -17,6 +17,24 @@ export interface TrackCardProps {
   onTrack: (draft: TrackDraft) => Promise<ActionResult>;
   /** Where the meeting was seen: a Calendar event (guests) or a Meet call (participants). */
   place?: 'event' | 'call';
+  /**
+   * Where the form is kept for the card that follows this one: notes written before tracking make the
+   * meeting a 1:1 without people, and the "track" card gives way to a "link" card that starts with what
+   * this one showed (a name typed, a kind or cadence changed), not with a blank form.
+   */
+  keep?: { current: KeptTrackForm | null };
+}
+
+/** A track card's form as the user left it (see `TrackCardProps.keep`). */
+export interface KeptTrackForm {
+  form: Form;
+  touched: Touched;
+  expanded: boolean;
+}
+
+interface Touched {
+  relation: boolean;
+  cadence: boolean;
 }
 
 interface Form {
@@ -35,13 +53,17 @@ export function TrackCard({
   cadenceFor,
   onTrack,
   place = 'event',
+  keep,
 }: TrackCardProps) {
-  const [form, setForm] = useState<Form>({ ...initial, cadence: String(initial.cadenceDays) });
-  const [touched, setTouched] = useState<{ relation: boolean; cadence: boolean }>({
-    relation: false,
-    cadence: false,
-  });
-  const [expanded, setExpanded] = useState(false);
+  const kept = keep?.current ?? null;
+  const [form, setForm] = useState<Form>(
+    () => kept?.form ?? { ...initial, cadence: String(initial.cadenceDays) },
+  );
+  const [touched, setTouched] = useState<Touched>(() => kept?.touched ?? { relation: false, cadence: false });
+  const [expanded, setExpanded] = useState(kept?.expanded ?? false);
+  useEffect(() => {
+    if (keep) keep.current = { form, touched, expanded };
+  }, [keep, form, touched, expanded]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const known = counterpart !== null && counterpart.name.trim() !== '';

@@ -4,13 +4,12 @@
  * message for the control that started it, so nothing typed is lost.
  */
 import {
-  createPerson,
-  createRelationship,
   describeStorageProblem,
-  findPersonByEmail,
+  findOrCreatePerson,
   ignoreSeries,
   unignoreSeries,
   prepareSession,
+  trackSeriesWith,
   updateRelationship,
 } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
@@ -97,15 +96,6 @@ export function useCalendarActions(options: CalendarActionsOptions) {
     return run(() => work(relationshipId), { changed });
   }
 
-  async function personFor(draft: TrackDraft) {
-    const email = draft.email.trim().toLowerCase();
-    const existing = email ? await findPersonByEmail(email) : undefined;
-    return (
-      existing ??
-      (await createPerson({ name: draft.name, emails: email ? [email] : [], relation: draft.relation }))
-    );
-  }
-
   return {
     ...relationshipActions(relationshipId, announce, onChanged),
 
@@ -128,8 +118,8 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       if (invalid) return Promise.resolve(invalid);
       return run(
         async () => {
-          const person = await personFor(draft);
-          const relationship = await createRelationship({
+          const person = await findOrCreatePerson(draft);
+          const { relationship, existing } = await trackSeriesWith({
             personIds: [person.id],
             kind: draft.kind,
             title: context.title.trim() || t('panel_default_title_with', person.name),
@@ -138,7 +128,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
             meetCodes: context.meetCode ? [context.meetCode] : [],
           });
           adopt(relationship.id);
-          return t('panel_announce_tracking', person.name);
+          return t(existing ? 'panel_announce_tracking_existing' : 'panel_announce_tracking', person.name);
         },
         { changed: true },
       );
@@ -149,7 +139,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
-        const person = await personFor(draft);
+        const person = await findOrCreatePerson(draft);
         await updateRelationship(id, {
           personIds: [...new Set([...(options.personIds ?? []), person.id])],
           kind: draft.kind,

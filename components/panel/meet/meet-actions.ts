@@ -4,11 +4,11 @@
  * background to re-judge this tab's call, which pushes the new context to the panel.
  */
 import {
-  createPerson,
-  createRelationship,
+  findOrCreatePerson,
   getSettings,
   ignoreSeries,
   linkMeetCodeTo,
+  trackSeriesWith,
   unignoreSeries,
   unlinkMeetCode,
 } from '@/lib/db';
@@ -28,13 +28,8 @@ export function meetActions(meetingCode: string, title: string) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return attempt(async () => {
-        const email = draft.email.trim().toLowerCase();
-        const person = await createPerson({
-          name: draft.name.trim(),
-          emails: email ? [email] : [],
-          relation: draft.relation,
-        });
-        await createRelationship({
+        const person = await findOrCreatePerson({ ...draft, name: draft.name.trim() });
+        await trackSeriesWith({
           personIds: [person.id],
           kind: draft.kind,
           title: title || t('panel_default_title_call', draft.name.trim()),

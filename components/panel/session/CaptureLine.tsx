@@ -2,7 +2,7 @@
  * One-line agreement capture: type "Sam: send the draft by Friday", see who and by when as you type,
  * correct either, press Enter. The line stays in the box if saving fails.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { parseAgreementLine } from '@/lib/domain/capture';
 import type { Day } from '@/lib/domain/days';
 import type { AgreementOwner } from '@/lib/domain/model';
@@ -49,6 +49,9 @@ export function CaptureLine({
   const [override, setOverride] = useState<Override>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The line as last rendered (a save resolves after the user may have typed more). */
+  const latestLine = useRef(line);
+  latestLine.current = line;
 
   const parsed = useMemo(
     () => (line.trim() ? parseAgreementLine(line, { now: now(), counterpartNames, locale }) : null),
@@ -74,6 +77,7 @@ export function CaptureLine({
     }
     setBusy(true);
     setError(null);
+    const submitted = line;
     let result: ActionResult;
     try {
       result = await onAdd({
@@ -91,8 +95,9 @@ export function CaptureLine({
       setError(result.message);
       return;
     }
-    setLine('');
-    setOverride({});
+    // Only what was captured leaves the line: text typed while it was saving stays, with its choices.
+    setLine((current) => (current === submitted ? '' : current));
+    if (latestLine.current === submitted) setOverride({});
   };
 
   const ownerText =

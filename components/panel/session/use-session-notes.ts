@@ -1,6 +1,6 @@
 /**
  * The notes of a live session, per template section plus private notes: shown at once, journalled on
- * every keystroke (./note-journal.ts), saved to the database within SAVE_DELAY_MS of typing, and flushed
+ * every keystroke (components/shared/note-journal.ts), saved to the database within SAVE_DELAY_MS of typing, and flushed
  * on blur, `pagehide`, when the page is hidden, when the call ends, when another session is shown and on
  * unmount. Every field saves on its own: one that fails says so (naming its section) and the others still
  * save. A failed write keeps the text on screen and in the journal and retries; a field refused as invalid
@@ -14,7 +14,7 @@ import type { Session } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { describeProblem } from '../storage-text';
 import type { SaveStatus } from '../use-note-draft';
-import { journalForget, journalSettle, journalWrite, unsavedJournal } from './note-journal';
+import { journalForget, journalSettle, journalWrite, unsavedJournal } from '../../shared/note-journal';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 4000;

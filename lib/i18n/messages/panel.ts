@@ -209,6 +209,8 @@ export const panel = {
   panel_announce_prepared_one: 'Prepared: $1 talking point carried over.',
   panel_announce_prepared_other: 'Prepared: $1 talking points carried over.',
   panel_announce_tracking: 'Now tracking this series as a 1:1 with $1.',
+  panel_announce_tracking_existing:
+    'This series now continues your 1:1 with $1: its history, agreements and cadence carry on.',
   panel_announce_linked: 'This 1:1 is now linked to $1.',
   panel_announce_ignored: 'Got it: Duet will not treat this series as a 1:1.',
   panel_announce_unignored: 'Duet will consider this series again.',

@@ -283,9 +283,18 @@ describe('DataSection: delete everything', () => {
     expect(text(root, 'delete-error')).toContain('Nothing was deleted');
     expect((await countRecords()).relationships).toBe(1);
 
+    // Text typed in a panel and not saved yet (a conflict left undecided, a tab closed mid-save).
+    localStorage.setItem(
+      'duet-journal:calendar:bob_20260323T170000Z',
+      JSON.stringify({ '-': { text: 'SECRET unsaved', at: 1, base: '' } }),
+    );
+    localStorage.setItem('unrelated', 'kept');
     await type(q(root, 'delete-confirm-input'), 'DELETE');
     await click(q(root, 'delete-apply'));
     await until(() => expect(text(root, 'delete-status')).toBe('Everything was deleted.'));
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('duet-journal:'))).toEqual([]);
+    expect(localStorage.getItem('unrelated')).toBe('kept');
+    localStorage.removeItem('unrelated');
     expect(await countRecords()).toEqual({
       people: 0,
       relationships: 0,

@@ -162,6 +162,41 @@ describe('useNoteDraft', () => {
     );
   });
 
+  it('brings back text typed before the event was a 1:1 once it opens as that 1:1', async () => {
+    // Typed while the panel knew no 1:1: the first save made one (no people) and its session; the rest of
+    // the text was journalled under "no 1:1" when the tab closed before its save.
+    const session = await saveEventNote({ ...target, relationshipId: null }, 'first');
+    localStorage.setItem(
+      `duet-journal:calendar:${target.eventKey}`,
+      JSON.stringify({ '-': { text: 'first second third', at: 1, base: 'first' } }),
+    );
+    // Reopened: the event now resolves to that 1:1.
+    await mount({ ...target, relationshipId: session.relationshipId });
+    await vi.waitFor(async () =>
+      expect((await getEventNote(target.eventKey))?.text).toBe('first second third'),
+    );
+    expect(draft.text).toBe('first second third');
+    await vi.waitFor(() => expect(kept('first second third')).toEqual([]));
+  });
+
+  it('never puts text typed for no 1:1 into a 1:1 whose note it was not typed over', async () => {
+    const other = await saveEventNote(
+      {
+        ...target,
+        relationshipId: (await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob' })).id,
+      },
+      "Bob's own notes",
+    );
+    localStorage.setItem(
+      `duet-journal:calendar:${target.eventKey}`,
+      JSON.stringify({ '-': { text: 'typed for Carol', at: 1, base: '' } }),
+    );
+    await mount({ ...target, relationshipId: other.relationshipId });
+    await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+    expect(draft.text).toBe("Bob's own notes");
+    expect(kept('typed for Carol')).toHaveLength(1);
+  });
+
   it('is idle with empty text for an event without a note', async () => {
     await mount(target);
     await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));

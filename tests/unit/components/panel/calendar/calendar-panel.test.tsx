@@ -580,6 +580,97 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect(container().textContent).not.toContain('Bob: private notes');
   });
 
+  it("notes typed for Carol in a slot of Bob's series go to a 1:1 of their own, never Bob's", async () => {
+    const bob = await seedBob();
+    const context = carolsSlot();
+    await show(context);
+    await waitFor('track');
+    const textarea = q<HTMLTextAreaElement>('note-input')!;
+    await vi.waitFor(() => expect(textarea.disabled).toBe(false));
+    textarea.focus();
+    await type(textarea, 'Carol is interested in the platform team');
+    await vi.waitFor(async () => expect(await sessionForCalendarEvent(EVENT)).toBeDefined());
+    const sessions = await getDatabase().sessions.where('calendarEventId').equals(EVENT).toArray();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.relationshipId).not.toBe(bob.id);
+    expect(sessions[0]!.notes['general']).toBe('Carol is interested in the platform team');
+    // The editor stays under the user's fingers, and the panel asks who this 1:1 is with.
+    await vi.waitFor(() => expect(q('track')?.dataset.mode).toBe('link'));
+    expect(q('note-input')).toBe(textarea);
+    expect(textarea.value).toBe('Carol is interested in the platform team');
+  });
+
+  it("after tracking Carol in a slot Bob's 1:1 has notes for, her notes are her own", async () => {
+    const bob = await seedBob();
+    const context = carolsSlot();
+    await saveEventNote(
+      { eventKey: context.eventKey, seriesKey: context.seriesKey, title: context.title },
+      'Bob: private notes',
+    );
+    await show(context);
+    await waitFor('track');
+    await click(q('track-one-on-one'));
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Carol'));
+    const textarea = await waitFor('note-input');
+    await vi.waitFor(() => expect((textarea as HTMLTextAreaElement).disabled).toBe(false));
+    expect((textarea as HTMLTextAreaElement).value).toBe('');
+    expect(container().textContent).not.toContain('Bob: private notes');
+    await type(textarea, 'Carol: first notes');
+    await vi.waitFor(async () =>
+      expect(await getDatabase().sessions.where('calendarEventId').equals(EVENT).count()).toBe(2),
+    );
+    const sessions = await getDatabase().sessions.where('calendarEventId').equals(EVENT).toArray();
+    const bobs = sessions.find((s) => s.relationshipId === bob.id)!;
+    const carols = sessions.find((s) => s.relationshipId !== bob.id)!;
+    expect(bobs.notes['general']).toBe('Bob: private notes');
+    await vi.waitFor(async () =>
+      expect((await getDatabase().sessions.get(carols.id))?.notes['general']).toBe('Carol: first notes'),
+    );
+  });
+
+  it('notes typed before a one-off 1:1 next week schedule its session then, not as held today', async () => {
+    await seedBob();
+    const nextWeek = noonDaysAgo(-7);
+    await show(
+      calendarContext({
+        eventKey: 'oneoff999',
+        seriesKey: 'oneoff999',
+        recurring: false,
+        startsAt: nextWeek,
+      }),
+    );
+    const textarea = await waitFor('note-input');
+    await vi.waitFor(() => expect((textarea as HTMLTextAreaElement).disabled).toBe(false));
+    await type(textarea, 'Ask about the reorg');
+    await vi.waitFor(async () => expect(await sessionForCalendarEvent('oneoff999')).toBeDefined());
+    expect(await sessionForCalendarEvent('oneoff999')).toMatchObject({
+      scheduledAt: nextWeek,
+      status: 'upcoming',
+    });
+  });
+
+  it('notes typed after a one-off 1:1 began mark it held at its time', async () => {
+    await seedBob();
+    const yesterday = noonDaysAgo(1);
+    await show(
+      calendarContext({
+        eventKey: 'oneoff998',
+        seriesKey: 'oneoff998',
+        recurring: false,
+        startsAt: yesterday,
+      }),
+    );
+    const textarea = await waitFor('note-input');
+    await vi.waitFor(() => expect((textarea as HTMLTextAreaElement).disabled).toBe(false));
+    await type(textarea, 'We talked about the reorg');
+    await vi.waitFor(async () =>
+      expect(await sessionForCalendarEvent('oneoff998')).toMatchObject({
+        scheduledAt: yesterday,
+        status: 'held',
+      }),
+    );
+  });
+
   it('keeps the notes editor for this meeting at the bottom', async () => {
     await seedBob();
     await show();
@@ -662,6 +753,67 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
     expect(await listPeople()).toHaveLength(1);
     expect((await listRelationships())[0]?.personIds).toEqual([existing.id]);
+  });
+
+  it("continues the person's own 1:1 of that kind instead of starting a second one", async () => {
+    const person = await createPerson({ name: 'Dana Lee', emails: [dana.email], relation: 'report' });
+    const existing = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Dana / Alice',
+      cadenceDays: 14,
+      calendarSeriesIds: ['oldseries'],
+    });
+    await show(trackable({ title: 'Roadmap chat' }));
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
+    const relationships = await listRelationships();
+    expect(relationships).toHaveLength(1);
+    expect(relationships[0]).toMatchObject({
+      id: existing.id,
+      cadenceDays: 14,
+      calendarSeriesIds: ['oldseries', 'danaseries'],
+      meetCodes: ['abc-defg-hij'],
+    });
+    expect(text('panel-announcement')).toBe(
+      'This series now continues your 1:1 with Dana Lee: its history, agreements and cadence carry on.',
+    );
+  });
+
+  it('starts a new 1:1 when the person has one of another kind only', async () => {
+    const person = await createPerson({ name: 'Dana Lee', emails: [dana.email], relation: 'report' });
+    await createRelationship({ personIds: [person.id], kind: 'career', title: 'Dana career' });
+    await show(trackable());
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
+    expect((await listRelationships()).map((r) => r.kind).sort()).toEqual(['career', 'one-on-one']);
+  });
+
+  it('keeps what was typed in the track form when a first note save makes the meeting a 1:1', async () => {
+    await show(
+      calendarContext({
+        title: 'Planning',
+        seriesKey: 'planseries',
+        eventKey: 'planseries_20260325T100000Z',
+        guests: null,
+        detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
+      }),
+    );
+    await waitFor('track');
+    await type(q('track-name'), 'Dana Lee');
+    await click(q('track-edit'));
+    await type(q('track-cadence'), '9');
+    const textarea = q<HTMLTextAreaElement>('note-input')!;
+    await vi.waitFor(() => expect(textarea.disabled).toBe(false));
+    await type(textarea, 'Dana wants to talk about the roadmap');
+    await vi.waitFor(() => expect(q('track')?.dataset.mode).toBe('link'));
+    expect(q<HTMLInputElement>('track-name')!.value).toBe('Dana Lee');
+    expect(q('track-edit')!.getAttribute('aria-expanded')).toBe('true');
+    expect(q<HTMLInputElement>('track-cadence')!.value).toBe('9');
+    await click(q('track-confirm'));
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
+    expect(await listRelationships()).toHaveLength(1);
+    expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 9 });
   });
 
   it('asks for a name when nobody is known, then tracks the series', async () => {

@@ -73,3 +73,52 @@ describe('TalkingPoints: focus after a move', () => {
     elsewhere.remove();
   });
 });
+
+describe('TalkingPoints: adding', () => {
+  it('keeps text typed while the previous point was saving', async () => {
+    let finish: (result: ActionResult) => void = () => {};
+    const onAdd = vi.fn(() => new Promise<ActionResult>((resolve) => (finish = resolve)));
+    await act(() => {
+      render(
+        <TalkingPoints points={[]} theirName="Bob" onAdd={onAdd} onMove={ok} onSetStatus={ok} />,
+        container(),
+      );
+    });
+    const input = container().querySelector<HTMLInputElement>('[data-testid=talking-point-input]')!;
+    const typeInto = (value: string) =>
+      act(() => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await typeInto('Promo case');
+    await act(() => {
+      container().querySelector<HTMLFormElement>('[data-testid=talking-point-form]')!.requestSubmit();
+    });
+    expect(onAdd).toHaveBeenCalledWith('Promo case', 'me');
+    await typeInto('Offsite budget');
+    await act(async () => finish({ ok: true }));
+    // The add is over (its button enabled again), and what was typed meanwhile is still there.
+    const add = container().querySelector<HTMLButtonElement>('[data-testid=talking-point-add]')!;
+    await vi.waitFor(() => expect(add.disabled).toBe(false));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(input.value).toBe('Offsite budget');
+  });
+
+  it('empties the box once the point is added', async () => {
+    await act(() => {
+      render(
+        <TalkingPoints points={[]} theirName="Bob" onAdd={ok} onMove={ok} onSetStatus={ok} />,
+        container(),
+      );
+    });
+    const input = container().querySelector<HTMLInputElement>('[data-testid=talking-point-input]')!;
+    await act(() => {
+      input.value = 'Promo case';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      container().querySelector<HTMLFormElement>('[data-testid=talking-point-form]')!.requestSubmit();
+    });
+    await vi.waitFor(() => expect(input.value).toBe(''));
+  });
+});

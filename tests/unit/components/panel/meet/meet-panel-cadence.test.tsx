@@ -7,7 +7,13 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type MeetContext, MeetPanel } from '@/components/panel/meet/MeetPanel';
-import { listRelationships, updateCadenceDefault } from '@/lib/db';
+import {
+  createPerson,
+  createRelationship,
+  listPeople,
+  listRelationships,
+  updateCadenceDefault,
+} from '@/lib/db';
 import { DEFAULT_CADENCE_DAYS } from '@/lib/domain/model';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
@@ -95,5 +101,37 @@ describe('MeetPanel: tracking a call uses the cadence defaults from Options', ()
     await show(meetContext({ title: 'Weekly chat' }));
     await click(await waitFor('track-one-on-one'));
     expect(await trackedCadence()).toBe(7);
+  });
+});
+
+describe('MeetPanel: tracking a call with someone Duet knows', () => {
+  async function typeInto(element: Element | null, value: string) {
+    expect(element).not.toBeNull();
+    await act(() => {
+      (element as HTMLInputElement).value = value;
+      element!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('reuses the person with that email and continues their 1:1 of that kind', async () => {
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    const existing = await createRelationship({
+      personIds: [dana.id],
+      kind: 'one-on-one',
+      title: 'Dana / Alice',
+      cadenceDays: 14,
+      meetCodes: ['old-code-xyz'],
+    });
+    await show(meetContext());
+    await click(await waitFor('track-edit'));
+    await typeInto(q('track-email'), 'Dana@Acme.example');
+    await click(q('track-confirm'));
+    await vi.waitFor(async () =>
+      expect((await listRelationships())[0]?.meetCodes).toEqual(['old-code-xyz', CODE]),
+    );
+    expect(await listPeople()).toHaveLength(1);
+    const relationships = await listRelationships();
+    expect(relationships).toHaveLength(1);
+    expect(relationships[0]).toMatchObject({ id: existing.id, cadenceDays: 14 });
   });
 });

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CapturedAgreement, CaptureLine } from '@/components/panel/session/CaptureLine';
-import { journalWrite, readJournal } from '@/components/panel/session/note-journal';
+import { journalWrite, readJournal } from '@/components/shared/note-journal';
 import {
   PRIVATE_FIELD,
   SAVE_DELAY_MS,
@@ -334,6 +334,22 @@ describe('CaptureLine', () => {
     await vi.waitFor(() => expect(q<HTMLInputElement>('capture-input')!.value).toBe(''));
     expect(q('capture-preview')).toBeNull();
     expect(q('capture-error')).toBeNull();
+  });
+
+  it('keeps a line typed while the previous agreement was saving', async () => {
+    let finish: (result: ActionResult) => void = () => {};
+    const onAdd = vi.fn(
+      (_agreement: CapturedAgreement) => new Promise<ActionResult>((resolve) => (finish = resolve)),
+    );
+    await show(onAdd);
+    await type('Sam: send the draft by Friday');
+    await pressEnter();
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    await type('I review the budget');
+    await act(async () => finish({ ok: true }));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(q<HTMLInputElement>('capture-input')!.value).toBe('I review the budget');
+    expect(q('capture-preview')).not.toBeNull();
   });
 
   it('the owner select and the due date override what was parsed', async () => {

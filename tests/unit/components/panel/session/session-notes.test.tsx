@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { journalWrite, readJournal } from '@/components/panel/session/note-journal';
+import { journalWrite, readJournal } from '@/components/shared/note-journal';
 import {
   PRIVATE_FIELD,
   type SessionNotes,

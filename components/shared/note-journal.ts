@@ -114,3 +114,19 @@ export function unsavedJournal(
     if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text);
   return entries.filter(([field, entry]) => entry.text !== saved(field));
 }
+
+/** Every journalled text, of every session and event, is forgotten ("Delete everything"). */
+export function journalClearAll(): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(PREFIX)) keys.push(key);
+    }
+    for (const key of keys) store.removeItem(key);
+  } catch {
+    // Storage disabled: there is no journal to clear.
+  }
+}

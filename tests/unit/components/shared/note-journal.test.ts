@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  journalClearAll,
   journalForget,
   journalSettle,
   journalWrite,
   readJournal,
   unsavedEntries,
   unsavedJournal,
-} from '@/components/panel/session/note-journal';
+} from '@/components/shared/note-journal';
 
 const KEY = (sessionId: string) => `duet-journal:${sessionId}`;
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -231,5 +232,16 @@ describe('when storage fails', () => {
       blocked.mockRestore();
     }
     expect(readJournal('s1')).toEqual({ notes: { text: 'written while storage worked', at: 1 } });
+  });
+
+  it('clears every entry of every session and event, and nothing else', () => {
+    journalWrite('s1', 'notes', 'one', 1);
+    journalWrite('calendar:e1', '-', 'two', 2);
+    journalWrite('calendar:e2', 'r1', 'three', 3);
+    localStorage.setItem('something-else', 'kept');
+    journalClearAll();
+    expect(Object.keys(localStorage)).toEqual(['something-else']);
+    expect(readJournal('calendar:e1')).toEqual({});
+    localStorage.removeItem('something-else');
   });
 });
