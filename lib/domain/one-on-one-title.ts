@@ -57,7 +57,8 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 // Marker words and phrases (case-insensitive). German compounds match anywhere ("Karriere-Einzelgespräche").
 const WORD_MARKER_SOURCE = [
   String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
-  String.raw`(?:einzel|mitarbeiter|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
+  String.raw`(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
+  String.raw`${START}(?:(?:r[ée]union|entretien)\s+)?bilat[ée]ral(?:e|es)?${END}|${START}entretien\s+(?:annuel|professionnel)${END}`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
 const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
@@ -68,7 +69,7 @@ const O3_CONNECTOR = /^\s*(?:[:|–—-]\s*|(?:with|w\/|mit|avec|con)\s+)?/iu;
 // but only where it says so: before the marker, right after it, or as the title's tail (classifyTitle).
 // German words only at a word start ("Vorbereitung", not inside another word) or glued to a marker compound
 // ("Einzelgesprächsvorbereitung").
-const MARKER_STEM = String.raw`(?<=(?:einzel|mitarbeiter|augen[\s-]?)gespr(?:ä|ae)chs?)`;
+const MARKER_STEM = String.raw`(?<=(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|augen[\s-]?)gespr(?:ä|ae)chs?)`;
 const PREP_SOURCE = [
   String.raw`${START}(?:prep(?:s|aration|are|ared|aring)?|pr[ée]pa(?:ration|rer)?|preparaci[óo]n|preparar|preparazione|voorbereiding)${END}`,
   String.raw`(?:${START}|${MARKER_STEM})vorbereit\p{L}*`,
@@ -97,7 +98,8 @@ const NUMERIC =
 // The word right before a number that makes it a sequence, date, version or score, not a meeting.
 const SEQUENCE_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado)\.?\s*[#:]?\s*$/iu;
-const NOT_MEETING_AFTER = /^s?\s*(?:ratio|scale|copy|replica|mapping)/iu;
+const NOT_MEETING_AFTER =
+  /^s?\s*(?:ratio|scale|copy|replica|mapping|votes?|voted|win|won|lead|loss|lost|victory|majority|split|odds|score)/iu;
 const SLASH_CONTEXT_AFTER = /^s?\s*(?:[:–—-]\s*)?(?:with|w\/|mit|avec|con)(?!\p{L})/iu;
 const DATE_WORDS =
   /(?<!\p{L})(?:holiday|feiertag|f[ée]ri[ée]|feriado|new\s?year|neujahr|nouvel\s?an|a[ñn]o\s?nuevo|due|deadline)(?!\p{L})/iu;
@@ -115,8 +117,16 @@ const SKIP_MARKER = new RegExp(
   String.raw`${START}skip[\s-]{0,2}(?:1\s?[:/–—-]\s?1|1\s?-?\s?on\s?-?\s?1|O3)`,
   'iu',
 );
-const PEER = new RegExp(String.raw`${START}peers?${END}`, 'iu');
-const CAREER = new RegExp(String.raw`${START}(?:careers?|karriere|carri[èe]re|carrera)${END}`, 'iu');
+// A topic is not a label: "1:1 Bob - peer review" and "Peer feedback 1:1" are manager 1:1s in review season,
+// "careers page" is no career conversation.
+const PEER = new RegExp(
+  String.raw`${START}peers?${END}(?!\s*(?:reviews?|feedback|assessments?|evaluations?|interviews?|learning)${END})`,
+  'iu',
+);
+const CAREER = new RegExp(
+  String.raw`${START}(?:careers?|karriere|carri[èe]re|carrera)${END}(?!\s*(?:page|site|website|fair|day|event|portal)s?${END})|entwicklungsgespr(?:ä|ae)ch|entretien\s+professionnel`,
+  'iu',
+);
 
 /** How often a meeting recurs ("Bi-weekly 1:1", "Alice / Bob (weekly)"): never a name. */
 const CADENCE_WORDS =
@@ -129,6 +139,7 @@ const CADENCE_WORDS =
 // Labels that may stand before (or, in brackets or after a dash, behind) a person or a name pair.
 const TRAILING_LABEL_WORDS = String.raw`(?:peer|career|karriere|carri[èe]re|carrera|skip[\s-]?level|jour[\s-]fixe|mentoring|coaching|catch[\s-]?up|check[\s-]?in)`;
 const LABEL_WORDS = String.raw`(?:${TRAILING_LABEL_WORDS}|point)`;
+const LABEL_WORD = new RegExp(String.raw`^${LABEL_WORDS}$`, 'iu');
 // French "Point" names a status meeting on any topic ("Point : Migration", "Point - Projet Atlas"): with one
 // person it is a 1:1 only as "Point avec Marie" (a word connector), and never as a trailing label.
 const POINT_LABEL = /(?:^|\s)point(?:\s|$)/iu;
@@ -177,6 +188,7 @@ const NOT_NAMES = new Set(
   rescheduled postponed reminder draft fyi model launch pricing eval evals benchmark benchmarks rollout
   point entretien revue bilan rückblick abgesagt verschoben annulé annule reporté week woche semaine session
   rh compta comptabilité juridique produit direction achats qualité recrutement personal einkauf buchhaltung
+  test tests exam semester hackathon party vote ratio re fw fwd aw wg tr google skipping skipped open
   release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
   dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
@@ -237,6 +249,22 @@ function hasO3(title: string): boolean {
   return after !== person && isNameWord(NAME_START.exec(person)?.[0] ?? '');
 }
 
+/** A person right after a marker, maybe behind a colon, dash or "with" ("1/1: Bob", "Q3 1:1 with Bob"). */
+function personFollows(after: string): boolean {
+  const person = after.slice(O3_CONNECTOR.exec(after)?.[0].length ?? 0);
+  return isNameWord(NAME_START.exec(person)?.[0] ?? '');
+}
+
+/** Only names, cadences and labels before a "2-1" ("Carol 2-1", "Alice / Bob 2:1", "Skip-level 2:1"). */
+function peopleBefore(before: string): boolean {
+  const rest = before.replace(LEADING_JUNK, '').trim();
+  return (
+    rest === '' ||
+    namesBeforeO3(rest) ||
+    rest.split(/\s+/u).every((word) => LABEL_WORD.test(word) || isCadence(word) || isNameWord(word))
+  );
+}
+
 /** Numeric "1-1" (first = '1') or "2-1" (first = '2') markers that are not a date, time or score. */
 function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
@@ -244,20 +272,37 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
     if (match[1] !== first) continue;
     const before = title.slice(0, match.index);
     const after = title.slice(match.index + match[0].length);
-    if (SEQUENCE_BEFORE.test(before) || NOT_MEETING_AFTER.test(after)) continue;
+    if (NOT_MEETING_AFTER.test(after)) continue;
+    // "Sprint 1-1", "Q1 1:1" are a sequence or a quarter; "Q3 1:1 with Bob" is Bob's 1:1.
+    if (SEQUENCE_BEFORE.test(before) && (match[2] === '/' || !personFollows(after))) continue;
     if (
       first === '2' &&
-      (match[2] === '/' || (CAPITALISED_BEFORE.test(before) && CAPITALISED_AFTER.test(after)))
+      (match[2] === '/' ||
+        (CAPITALISED_BEFORE.test(before) && CAPITALISED_AFTER.test(after)) ||
+        !peopleBefore(before))
     )
       continue;
+    // "1/1" is mostly a date: a 1:1 at the start of a title, alone or before a person ("1/1: Bob", "1/1 with
+    // Bob"), or after a name pair as the whole title ("Ian / Ben 1/1"); not "1/1 OOO" nor "Party 1/1".
     if (
       match[2] === '/' &&
-      (DATE_WORDS.test(title) || !(ONLY_JUNK.test(before) || SLASH_CONTEXT_AFTER.test(after)))
+      (DATE_WORDS.test(title) ||
+        !(
+          SLASH_CONTEXT_AFTER.test(after) ||
+          (ONLY_JUNK.test(before) && (ONLY_JUNK.test(after) || personFollows(after))) ||
+          (ONLY_JUNK.test(after) && namePairBefore(before))
+        ))
     )
       continue;
     found.push(match as RegExpExecArray);
   }
   return found;
+}
+
+/** The text before a marker is a name pair and nothing else ("❇️ Ian / Ben"). */
+function namePairBefore(before: string): boolean {
+  const pair = PAIR.exec(before.replace(LEADING_JUNK, '').trim());
+  return pair?.[1] !== undefined && pair[2] !== undefined && isName(pair[1]) && isName(pair[2]);
 }
 
 const hasNumericMarker = (title: string, first: '1' | '2'): boolean =>
@@ -322,10 +367,18 @@ function isSoloWork(title: string): boolean {
   return NOTES.test(title) && namesIn(title).length === 0;
 }
 
+// A title about 1:1s rather than one: training, a workshop, office hours — when it names nobody.
+const TOPIC =
+  /(?<!\p{L})(?:training|trainings|workshop|webinar|course|masterclass|best\s+practices?|office\s+hours|templates?|guide|how\s+to|schulung|kurs|formation|atelier)(?!\p{L})/iu;
+// A meeting called off ("Canceled: 1:1 with Bob", Outlook's prefix; "Skipping 1:1", "Abgesagt: …", "Annulé : …").
+const CALLED_OFF =
+  /^[^\p{L}\p{N}]*(?:canceled|cancelled|skipping|skipped|abgesagt|annul[ée]e?|cancelad[oa])(?:\s*:|\s)/iu;
+
 /** Classifies a title by convention only; `null` when it does not look like a 1:1. */
 export function classifyTitle(rawTitle: string): TitleClassification | null {
   const title = normalise(rawTitle);
-  if (title === null || isSoloWork(title)) return null;
+  if (title === null || CALLED_OFF.test(title) || isSoloWork(title)) return null;
+  if (TOPIC.test(title) && namesIn(title).length === 0) return null;
   const marker = hasOneOnOneMarker(title);
   const person = personTitle(title) !== null;
   if (TWO_ON_ONE_WORDS.test(title) || hasNumericMarker(title, '2')) return { kind: 'two-on-one' };

@@ -407,6 +407,81 @@ describe('classifyTitle does not read numbers and dates as 1:1', () => {
   });
 });
 
+describe('classifyTitle: dates, scores, topics and called-off meetings (an audit, 2026-11-24)', () => {
+  it.each<[string, Expected]>([
+    // "1/1" after a name pair is the pair's 1:1 (GOOGLE-DOM §1.4 quotes "❇️ Ian / Ben 1/1").
+    ['❇️ Ian / Ben 1/1', 'one-on-one'],
+    ['Ian / Ben 1/1', 'one-on-one'],
+    ['1/1', 'one-on-one'],
+    ['1/1: Bob', 'one-on-one'],
+    // A quarter, sequence or "final" before the marker, and a person after it: that person's 1:1.
+    ['Q3 1:1 with Bob', 'one-on-one'],
+    ['H2 1:1 Bob', 'one-on-one'],
+    ['FY26 1:1 Bob', 'one-on-one'],
+    ['Final 1:1 with Bob', 'one-on-one'],
+    ['Release 1:1 Bob', 'one-on-one'],
+    ['Onboarding week 1-1 with Bob', 'one-on-one'],
+    // 2-1s stay 2-1s after names, labels and cadences, or at the start.
+    ['2-1 with Carol', 'two-on-one'],
+    ['Carol 2-1', 'two-on-one'],
+    ['Skip-level 2:1', 'two-on-one'],
+    // Training with a person is a 1:1 about it; plural markers with nobody named stay (a block of 1:1s).
+    ['1:1 training with Bob', 'one-on-one'],
+    ['Team 1:1s', 'one-on-one'],
+    // A topic word is not the kind: manager 1:1s in review season.
+    ['1:1 Bob - peer review', 'one-on-one'],
+    ['Peer feedback 1:1 Bob', 'one-on-one'],
+    ['1:1 Bob careers page', 'one-on-one'],
+    ['Peer 1:1', 'peer'],
+    // German and French words for a 1:1.
+    ['Zweiergespräch Bob', 'one-on-one'],
+    ['Feedbackgespräch mit Bob', 'one-on-one'],
+    ['Personalgespräch', 'one-on-one'],
+    ['Jahresgespräch', 'one-on-one'],
+    ['Entwicklungsgespräch', 'career'],
+    ['Réunion bilatérale avec Marie', 'one-on-one'],
+    ['Bilatérale Marie', 'one-on-one'],
+    ['Entretien annuel Marie', 'one-on-one'],
+    ['Entretien professionnel', 'career'],
+  ])('%s → %s', (title, expected) => {
+    expect(kindOf(title)).toBe(expected);
+  });
+
+  it.each([
+    // New Year's Day, not a 1:1.
+    '1/1 OOO',
+    '1/1 kickoff',
+    '1/1 - Q1 kickoff',
+    'Party 1/1',
+    // Votes, ratios, tests and terms.
+    '2-1 vote',
+    'Board vote 2-1',
+    'Test 2-1',
+    'Semester 2-1',
+    'Team sync 2:1',
+    'Ratio 2:1',
+    'Hackathon 2-1',
+    // About 1:1s, naming nobody.
+    '1:1 training for managers',
+    'Manager training: running great 1:1s',
+    '1:1 best practices workshop',
+    'Open 1:1 office hours',
+    // Called off.
+    'Canceled: 1:1 with Bob',
+    'Cancelled 1:1',
+    'Skipping 1:1 Bob',
+    'Abgesagt: 1:1 mit Bernd',
+    'Annulé : point avec Marie',
+  ])('%s → null', (title) => {
+    expect(classifyTitle(title)).toBeNull();
+  });
+
+  it('reply prefixes are no names', () => {
+    expect(titleNames('Re: 1:1')).toEqual([]);
+    expect(titleNames('Bob 1:1 Google Meet')).toEqual(['Bob']);
+  });
+});
+
 describe('classifyTitle bounds', () => {
   it.each(['', ' ', '\n\t ', '\u00a0'])('empty or blank %j → null', (title) => {
     expect(classifyTitle(title)).toBeNull();
