@@ -129,14 +129,15 @@ export async function judgeEvents(
   const judged: Array<Omit<JudgedEvent, 'openAgreements'>> = [];
   for (const event of events) {
     const known = details.get(event.dataEventId);
-    const me = new Set(settings.myEmails.map((e) => e.toLowerCase()));
+    // Me as Gmail delivers: "Alice.Smith@gmail.com" on a guest row is alicesmith@gmail.com.
+    const me = new Set(settings.myEmails.map(canonicalEmail));
     const owner = calendarOwnerEmail(event.calendarId);
     const othersCalendar = owner !== null && colleagues.has(canonicalEmail(owner));
-    if (owner && !othersCalendar) me.add(owner);
+    if (owner && !othersCalendar) me.add(canonicalEmail(owner));
     const guests: DetectionGuest[] | null = known ? known.guests : null;
     const others =
       guests
-        ?.filter((g) => g.kind === 'person' && !(g.email && me.has(g.email.toLowerCase())))
+        ?.filter((g) => g.kind === 'person' && !(g.email && me.has(canonicalEmail(g.email))))
         .map((g) => ({ email: g.email?.toLowerCase() ?? null, name: g.name })) ?? null;
     const otherEmails = (others ?? []).map((o) => o.email).filter((e): e is string => e !== null);
     // A shared calendar (no person owns it: a team's, `@group.calendar.google.com`) shows other people's

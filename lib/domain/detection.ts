@@ -7,11 +7,12 @@
  *    is), unless the user's word for the series gives a kind: a linked relationship does not count there
  *    (the meeting is badged on my own copy of it, if I am invited; the response shown is its owner's).
  * 2. The user's word ("Track as 1:1", a kind) → confirmed. 3. A linked relationship → confirmed.
- * 4. Guests known: count the other humans (kind 'person', not one of my emails, any letter case). Rooms,
- *    resources and groups do not count; guests who declined do (it is still their 1:1, this instance may be
+ * 4. Guests known: count the other humans (kind 'person', not one of my emails, any letter case, Gmail's dots
+ *    and +tags ignored). Rooms, resources and groups do not count; guests who declined do (it is still their 1:1, this instance may be
  *    rescheduled). When "N guests" is more than the rows read, the unread rows count as other people.
  *    - none → not ('solo'); more guests than `maxGuests` (me included; 3 by default) → not ('large meeting').
- *    - one, and the title says 1:1 → confirmed, kind from the title (a 2-1 title with one person → one-on-one).
+ *    - one, and the title says 1:1 → confirmed, kind from the title (a 2-1 title with one person → one-on-one);
+ *      a title that is only a name pair must name one of us ("Frontend / Backend" → not, trackable).
  *    - one, and the title says nothing → not, but trackable: the UI offers "Track as 1:1 with Bob". Two-person
  *      syncs, interviews and demos are not 1:1s until the user says so (PRODUCT.md).
  *    - two, and the title says 2-1 → two-on-one, confirmed. Two, and the title says another 1:1 → likely
@@ -24,7 +25,8 @@
  * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
  */
 import type { Counterpart, Detection, DetectionInput } from './detection-types';
-import { classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
+import { canonicalEmail } from './email';
+import { bareNamePair, classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
 
 /** More guests than this (me included) and an event is never a 1:1 (settings can lower or raise it). */
 const DEFAULT_MAX_GUESTS = 3;
@@ -77,6 +79,32 @@ function namedInTitle(others: Counterpart[], title: string): Counterpart[] {
   return picked.length === 1 ? picked : others;
 }
 
+/** The first word of a name or of an address's local part ("bob.jones@…" → "bob"), folded like nameKey. */
+const keysOf = (person: Counterpart): string[] =>
+  [person.name, person.email?.split('@')[0]?.split(/[._+-]/u)[0] ?? '']
+    .map((text) => nameKey(text))
+    .filter((key) => key.length > 1);
+
+/**
+ * A title that is only a name pair ("Alice / Bob") names me or the other guest on one side at least (a first
+ * name, or its start: "Ali" for Alistair); "Frontend / Backend" between two people names neither. True when
+ * the title is not such a pair, or nothing is known to compare with.
+ */
+function pairNamesUs(input: DetectionInput, other: Counterpart): boolean {
+  const pair = bareNamePair(input.title);
+  if (pair === null) return true;
+  const people = [
+    ...keysOf(other),
+    ...(input.myName ? [nameKey(input.myName)] : []),
+    ...input.myEmails.flatMap((email) => keysOf({ name: '', email })),
+  ].filter((key) => key.length > 1);
+  if (people.length === 0) return true;
+  return pair.some((name) => {
+    const key = nameKey(name);
+    return people.some((person) => person.startsWith(key) || key.startsWith(person));
+  });
+}
+
 export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.allDay) return not('all-day');
   if (input.response === 'declined') return not('declined');
@@ -84,15 +112,17 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.othersCalendar && !input.override) return not('another person’s calendar');
   if (input.notInvited && !input.override) return not('not invited');
 
-  const mine = new Set(input.myEmails.map(fold));
+  // Addresses as Gmail delivers them: "Alice.Smith@gmail.com" is alicesmith@gmail.com, so is me.
+  const address = (email: string) => canonicalEmail(fold(email));
+  const mine = new Set(input.myEmails.map(address));
   let meSeen = false;
   const others: Counterpart[] = [];
   for (const guest of input.guests ?? []) {
-    const email = guest.email === null ? null : fold(guest.email);
+    const email = guest.email === null ? null : address(guest.email);
     if (email !== null && mine.has(email)) meSeen = true;
     else if (
       guest.kind === 'person' &&
-      (email === null || !others.some((o) => o.email && fold(o.email) === email))
+      (email === null || !others.some((o) => o.email && address(o.email) === email))
     )
       others.push({ email: guest.email, name: guest.name });
   }
@@ -123,6 +153,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (humans === 1) {
     const other = others[0] ?? null;
     if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
+    if (other && !pairNamesUs(input, other)) return not('name pair names neither of us', other);
     const counterpart = other ? [other] : namesOf(input.title, input.myName);
     return yes(
       kind === 'two-on-one' ? 'one-on-one' : kind,

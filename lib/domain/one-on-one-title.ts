@@ -412,6 +412,18 @@ function namesIn(title: string): string[] {
 }
 
 /**
+ * The two names of a title that is a 1:1 only by being a name pair ("Alice / Bob", "Peer: Alice / Evan"),
+ * with no 1:1 marker; else null. Such a pair of capitalised words may be no people at all ("Frontend /
+ * Backend", "Berlin / London"): detection checks them against the guests.
+ */
+export function bareNamePair(rawTitle: string): [string, string] | null {
+  const title = normalise(rawTitle);
+  if (title === null || hasOneOnOneMarker(title) || SKIP_MARKER.test(title)) return null;
+  const names = personTitle(title);
+  return names?.length === 2 ? [names[0]!, names[1]!] : null;
+}
+
+/**
  * The people a 1:1 title names, in order ("1:1 Alice <> Carol" → Alice, Carol; "2-1 with Carol" → Carol).
  * Meant for titles `classifyTitle` accepted; "me" may be among them: detectOneOnOne drops the name that is
  * mine (settings' name, passed by judgeEvents).

@@ -214,6 +214,16 @@ describe('judgeEvents: who is me', () => {
     expect(context.guests).toEqual([{ email: 'bob@gmail.com', name: 'Bob' }]);
   });
 
+  it('knows me on a guest row as Gmail delivers it (dots, +tag), whatever calendar shows the event', async () => {
+    const event = calendarEvent({ dataEventId: encodeEventId('grp2 c_team@g'), title: 'Alice / Bob' });
+    const details = popoverFor(event, {
+      guests: [guest('Alice.Smith+cal@gmail.com', 'Alice Smith'), guest('bob@acme.example', 'Bob')],
+    });
+    const { badge, context } = await judgeOne(event, { myEmails: ['alicesmith@gmail.com'] }, [details]);
+    expect(badge).toMatchObject({ kind: 'one-on-one', confidence: 'confirmed' });
+    expect(context.guests).toEqual([{ email: 'bob@acme.example', name: 'Bob' }]);
+  });
+
   it('does not take a group calendar (`…@g`) for a person: the settings decide who I am', async () => {
     const event = calendarEvent({ dataEventId: encodeEventId('grp1 c_team@g'), title: 'Alice / Bob' });
     const details = popoverFor(event);

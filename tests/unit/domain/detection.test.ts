@@ -311,6 +311,63 @@ const CASES: Record<string, Case[]> = {
       yes('one-on-one', 'confirmed', ['Bob Jones']),
     ],
     [
+      'a name pair of things, not people, between two people',
+      { title: 'Frontend / Backend', guests: [alice, bob] },
+      no('name pair names neither of us', 'Bob Jones'),
+    ],
+    [
+      'a name pair of cities between two people',
+      { title: 'Berlin / London', guests: [alice, bob] },
+      no('name pair names neither of us', 'Bob Jones'),
+    ],
+    [
+      'a name pair naming the other guest only',
+      { title: 'Bob / Atlas', guests: [alice, bob] },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    [
+      'a name pair with short forms of our names',
+      {
+        title: 'Ali / Rob',
+        myEmails: ['alistair@acme.example'],
+        guests: [person('Alistair', 'alistair@acme.example'), person('Robert Jones', 'rjones@acme.example')],
+      },
+      yes('one-on-one', 'confirmed', ['Robert Jones']),
+    ],
+    [
+      'a name pair naming me by my name setting only',
+      {
+        title: 'Sasha / Kim',
+        myName: 'Sasha Ivanova',
+        myEmails: ['s.ivanova@acme.example'],
+        guests: [person('', 's.ivanova@acme.example'), person('', 'k@acme.example')],
+      },
+      yes('one-on-one', 'confirmed', ['']),
+    ],
+    [
+      'a 1:1 marker with names that are not ours still counts (a slot handed on)',
+      { title: '1:1 Frontend / Backend', guests: [alice, bob] },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    [
+      'my Gmail address written with dots and a +tag on the guest row',
+      {
+        title: 'Alice / Bob',
+        myEmails: [ME, 'alicesmith@gmail.com'],
+        guests: [person('Alice', 'Alice.Smith+work@googlemail.com'), bob],
+      },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    [
+      'my Gmail address with dots in the settings, without on the guest row',
+      {
+        title: 'Weekly sync',
+        myEmails: ['alice.smith@gmail.com'],
+        guests: [person('Alice', 'alicesmith@gmail.com'), bob],
+      },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
       'only me, twice',
       { title: '1:1', myEmails: [ME, 'a@b.example'], guests: [alice, person('A', 'A@B.example')] },
       no('solo'),
