@@ -123,6 +123,7 @@ export function validateImport(raw: unknown): ExportData {
     throw new ImportError(`Unknown section "${unknownTables[0]}" in the file. Nothing was changed.`);
 
   const result = {} as Record<ExportTable, unknown[]>;
+  const now = Date.now();
   for (const table of EXPORT_TABLES) {
     result[table] = parseSection<{ id: string }>(
       table,
@@ -130,7 +131,7 @@ export function validateImport(raw: unknown): ExportData {
       RECORD_SCHEMAS[table],
       (row) => row.id,
       'the id appears twice in the file',
-    );
+    ).map((row) => notAfter(row, now));
   }
   const records = result as unknown as ExportData;
   checkReferences(records);
@@ -139,6 +140,21 @@ export function validateImport(raw: unknown): ExportData {
   if (data[TOMBSTONES_SECTION] !== undefined)
     records.tombstones = validateTombstones(data[TOMBSTONES_SECTION]);
   return records;
+}
+
+/**
+ * A record stamped in the future (a device whose clock ran ahead, or an edited file) counts as written now, as
+ * its deletions do: it would otherwise outrank every later edit made here, and no deletion would ever reach it.
+ */
+function notAfter<R extends object>(row: R, now: number): R {
+  const stamps = row as { createdAt?: unknown; updatedAt?: unknown };
+  const late = (value: unknown) => typeof value === 'number' && value > now;
+  if (!late(stamps.createdAt) && !late(stamps.updatedAt)) return row;
+  return {
+    ...row,
+    ...(late(stamps.createdAt) ? { createdAt: now } : {}),
+    ...(late(stamps.updatedAt) ? { updatedAt: now } : {}),
+  };
 }
 
 /** The file's deletions: each valid, one per table and id. (One may name a record the file holds too.) */

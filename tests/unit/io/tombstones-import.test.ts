@@ -231,6 +231,36 @@ describe("a file's deletions", () => {
     ]);
   });
 
+  it('a record stamped in the future counts as written now: a later deletion still reaches it', async () => {
+    const person = await createPerson({ name: 'Far', relation: 'peer' });
+    const exported = await exportAll();
+    const ahead = T0 + 3650 * DAY;
+    const text = serializeExport({
+      ...exported,
+      data: {
+        ...exported.data,
+        people: exported.data.people.map((p) => ({
+          ...p,
+          name: 'From the future',
+          createdAt: ahead,
+          updatedAt: ahead,
+        })),
+      },
+    });
+    at(T1);
+    const [read] = validateImport(JSON.parse(text)).people;
+    expect(read).toMatchObject({ name: 'From the future', createdAt: T1, updatedAt: T1 });
+    await importFromText(text, 'merge');
+    expect((await getDatabase().people.get(person.id))!.updatedAt).toBe(T1);
+    // Deleted on another device afterwards: the deletion reaches it.
+    at(T2);
+    const deletion = { ...(await exportAll()).data, people: [] } as ExportData;
+    deletion.tombstones = [{ table: 'people', id: person.id, deletedAt: T2 }];
+    at(T3);
+    await applyImport(deletion, 'merge');
+    expect(await getDatabase().people.get(person.id)).toBeUndefined();
+  });
+
   it('does not delete a person a record here still refers to', async () => {
     const person = await createPerson({ name: 'Dana', relation: 'report' });
     const rel = await createRelationship({ personIds: [person.id], kind: 'one-on-one', title: 'Dana 1:1' });
