@@ -57,12 +57,17 @@ export async function overdueAgreementCount(
   );
 }
 
-/** How a relationship is named in a reminder: its people ("Alex", "Alex & Sam"), else its title. */
+/**
+ * How a relationship is named in a reminder: its people ("Alex", "Alex & Sam"), else '' (the message says "your
+ * colleague"). Never the 1:1's title: a Calendar title can say what the meeting is about ("Alex – PIP
+ * follow-up"), and an OS notification shows on a lock screen or a shared screen (SECURITY.md).
+ */
 export function reminderName(relationship: Relationship, people: ReadonlyMap<string, Person>): string {
-  const names = relationship.personIds
+  return relationship.personIds
     .map((id) => people.get(id)?.name.trim())
-    .filter((name): name is string => Boolean(name));
-  return (names.length > 0 ? names.join(' & ') : relationship.title.trim()).slice(0, 120);
+    .filter((name): name is string => Boolean(name))
+    .join(' & ')
+    .slice(0, 120);
 }
 
 async function relationshipsAndPeople(ids: readonly string[], db: DuetDatabase) {

@@ -70,10 +70,13 @@ describe('overdueAgreementCount (the toolbar badge)', () => {
 });
 
 describe('reminderName', () => {
-  it('names the people, else the title', async () => {
+  it('names the people, never the title (it may say what the 1:1 is about)', async () => {
     const { person, relationship } = await alex();
     expect(reminderName(relationship, new Map([[person.id, person]]))).toBe('Alex Kim');
-    expect(reminderName(relationship, new Map())).toBe('Alice / Alex');
+    expect(reminderName(relationship, new Map())).toBe('');
+    expect(reminderName({ ...relationship, personIds: [], title: 'Alex – PIP follow-up' }, new Map())).toBe(
+      '',
+    );
     const sam = await createPerson({ name: 'Sam', emails: [], relation: 'report' });
     expect(
       reminderName(
