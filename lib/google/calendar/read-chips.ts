@@ -230,12 +230,6 @@ export function chipReadContext(root: ParentNode, view?: CalendarView): ChipRead
 const instanceAllDay = (decoded: DecodedEventId): boolean =>
   decoded.instance !== null && !decoded.instance.includes('T');
 
-/** A grid chip outside the timed day columns of a view that has them (day, week, N days): the all-day row. */
-const inAllDayRow = (chip: Element, gridDay: string | null | undefined): boolean =>
-  gridDay !== undefined &&
-  chip.closest(sel.principal.css) === null &&
-  documentOf(chip).querySelector(sel.principal.css) !== null;
-
 /**
  * An event that crosses midnight is drawn once per day column, each piece with the same id and text: a
  * piece's column is its start day only for the first one. The text ends with the start date ("…, March 23,
@@ -270,9 +264,16 @@ export function readCalendarEvent(
     day = overnightStartDay(day, facts.rawDescription, locale);
   const response =
     facts.text?.response ?? (element.querySelector(sel.struckThrough.css) ? 'declined' : 'unknown');
-  const last = facts.last;
-  if (last && last.day === day && last.response === response) return { element, event: last };
   const { title, text } = facts;
+  // Text unread (a language not supported, garbled, a multi-day span): all-day events are never 1:1s, so fail
+  // closed unless structure says the event is timed: only a chip in a timed day column (they name their
+  // calendar, `data-principal-ids`: day, week, N days) is — never the all-day row, a month cell or the
+  // schedule — and not an all-day series instance (its id's `_YYYYMMDD` has no time). Read per chip: the same
+  // event shows in other views.
+  const allDay = text?.allDay ?? (instanceAllDay(decoded) || element.closest(sel.principal.css) === null);
+  const last = facts.last;
+  if (last && last.day === day && last.response === response && last.allDay === allDay)
+    return { element, event: last };
   const event: CalendarEvent = {
     dataEventId,
     eventId: decoded.eventId,
@@ -282,10 +283,7 @@ export function readCalendarEvent(
     day,
     start: text?.start ?? null,
     end: text?.end ?? null,
-    // Text unread (a language not supported, garbled): all-day events are never 1:1s, so fail closed where
-    // structure tells — an all-day series instance by its id (`_YYYYMMDD`, no time), and in a view with timed
-    // day columns (they name their calendar, `data-principal-ids`) a chip outside them: the all-day row.
-    allDay: text?.allDay ?? (instanceAllDay(decoded) || inAllDayRow(element, gridDay)),
+    allDay,
     response,
   };
   if (!isCalendarEvent(event)) return null;

@@ -190,13 +190,36 @@ describe('readCalendarEvents fails closed', () => {
     const offsite = events.find((e) => e.title === 'Q2 planning offsite')!;
     expect(decodeEventId(offsite.dataEventId)!.instance).toBeNull();
     expect(offsite).toMatchObject({ allDay: true, start: null });
-    // A chip in a timed column stays timed; a view without timed columns (month) tells nothing by structure.
+    // A chip in a timed column stays timed.
     expect(events.find((e) => e.title === 'Lunch')).toMatchObject({ allDay: false });
+  });
+
+  it('in views without timed columns (month, schedule) an unread chip fails closed: read as all-day', () => {
+    // The same events read in a week first (timed there): a view's structure is read per chip, not remembered.
+    const week = loadCalendarFixture('gcal-week.html');
+    week.documentElement.setAttribute('lang', 'es');
+    expect(readCalendarEvents(week).some((r) => !r.event.allDay)).toBe(true);
+    for (const fixture of ['gcal-month.html', 'gcal-schedule.html'] as const) {
+      const doc = loadCalendarFixture(fixture);
+      doc.documentElement.setAttribute('lang', 'es');
+      const events = readCalendarEvents(doc).map((r) => r.event);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.filter((e) => !(e.allDay && e.start === null))).toEqual([]);
+      // Read in a supported language, the same view's timed events stay timed.
+      const read = readCalendarEvents(loadCalendarFixture(fixture)).map((r) => r.event);
+      expect(read.some((e) => !e.allDay && e.start !== null)).toBe(true);
+    }
+    // A multi-day event's text (a date range, no times) in a month cell, in English: not a timed event.
     const month = loadCalendarFixture('gcal-month.html');
-    month.documentElement.setAttribute('lang', 'es');
-    expect(
-      readCalendarEvents(month).every((r) => !r.event.allDay || r.event.title === 'Q2 planning offsite'),
-    ).toBe(true);
+    const chip = [...month.querySelectorAll<HTMLElement>(calendarSelectors.eventChip.css)].find(
+      (c) => c.querySelector(calendarSelectors.chipDescription.css) !== null,
+    )!;
+    chip.querySelector(calendarSelectors.chipDescription.css)!.textContent =
+      'March 23 – 25, 2026, 1:1 Bob offsite, Alice Smith, Accepted';
+    expect(readCalendarEvents(month).find((r) => r.element === chip)?.event).toMatchObject({
+      allDay: true,
+      start: null,
+    });
   });
 
   it('an all-day series instance reads as all-day by its id when its text cannot be read', () => {
