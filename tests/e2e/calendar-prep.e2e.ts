@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
-import type { Session, TalkingPoint, Template } from '@/lib/domain/model';
+import type { Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { CALENDAR_MONTH_URL, CALENDAR_WEEK_URL } from '../../scripts/chromium.mjs';
 import { type Duet, FIXTURES_DIR, startDuet } from './harness';
 import { CalendarPage } from './pages/calendar-page';
@@ -235,9 +235,19 @@ describe('Calendar prep panel on a real history', () => {
     const track = panel.frame.locator('[data-testid=track-one-on-one]');
     await expect.poll(() => track.textContent()).toContain('Track as 1:1 with Bob Jones');
     await duet.screenshot(page, 'calendar-track');
+    const before = await allRecords<Relationship>(duet, 'relationships');
     await track.click();
     await expect.poll(() => calendar.badgeOn('Weekly sync').count(), { timeout: 10_000 }).toBe(1);
     expect(await calendar.badgeOn('Weekly sync').getAttribute('data-duet-confidence')).toBe('confirmed');
+    // Bob already has a 1:1: the series continues it (its history and agreements), no second 1:1 with him.
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=panel-announcement]').textContent())
+      .toContain('continues your 1:1 with Bob Jones');
+    const after = await allRecords<Relationship>(duet, 'relationships');
+    expect(after).toHaveLength(before.length);
+    const bobs = after.find((r) => r.id === bobRelationshipId)!;
+    const bobsBefore = before.find((r) => r.id === bobRelationshipId)!;
+    expect(bobs.calendarSeriesIds).toHaveLength(bobsBefore.calendarSeriesIds.length + 1);
     await page.close();
   });
 
