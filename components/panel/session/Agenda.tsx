@@ -3,6 +3,7 @@
  * carries over to the next 1:1 on its own. A point can be added on the spot.
  */
 import { useState } from 'preact/hooks';
+import { useKeptDraft } from './kept-drafts';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -16,15 +17,17 @@ export interface AgendaProps {
 }
 
 export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProps) {
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptDraft('agenda');
   const [error, setError] = useState<string | null>(null);
   const open = points.filter((p) => p.status === 'open').length;
 
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
-    const result = await onAdd(text);
-    if (result.ok) setText('');
+    const submitted = text;
+    const result = await onAdd(submitted);
+    // Only what was added leaves the box: text typed while it was saving stays.
+    if (result.ok) setText((current) => (current === submitted ? '' : current));
     setError(result.ok ? null : result.message);
   };
 

@@ -3,6 +3,7 @@
  * correct either, press Enter. The line stays in the box if saving fails.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { useKeptDraft } from './kept-drafts';
 import { parseAgreementLine } from '@/lib/domain/capture';
 import type { Day } from '@/lib/domain/days';
 import type { AgreementOwner } from '@/lib/domain/model';
@@ -45,7 +46,7 @@ export function CaptureLine({
   onAdd,
   now = () => new Date(),
 }: CaptureLineProps) {
-  const [line, setLine] = useState('');
+  const [line, setLine] = useKeptDraft('capture');
   const [override, setOverride] = useState<Override>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

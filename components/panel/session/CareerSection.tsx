@@ -3,6 +3,7 @@
  * one or two action steps for the next six months, kept as development goals.
  */
 import { useState } from 'preact/hooks';
+import { useKeptDraft } from './kept-drafts';
 import type { CareerAssessment, Goal } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -22,14 +23,16 @@ const OPTIONS: Array<[CareerAssessment, () => string]> = [
 export const MAX_CAREER_STEPS = 2;
 
 export function CareerSection({ assessment, steps, onAssess, onAddStep }: CareerSectionProps) {
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptDraft('career');
   const [error, setError] = useState<string | null>(null);
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
-    const result = await onAddStep(text);
+    const submitted = text;
+    const result = await onAddStep(submitted);
     setError(result.ok ? null : result.message);
-    if (result.ok) setText('');
+    // Only what was added leaves the box: text typed while it was saving stays.
+    if (result.ok) setText((current) => (current === submitted ? '' : current));
   };
   return (
     <div class="ses-career" data-testid="session-career">

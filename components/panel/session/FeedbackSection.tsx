@@ -1,5 +1,6 @@
 /** Feedback given and received, kept per person: add it during the session, see the recent history. */
 import { useState } from 'preact/hooks';
+import { useKeptDraft } from './kept-drafts';
 import type { Feedback } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -12,7 +13,7 @@ export interface FeedbackSectionProps {
 
 export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionProps) {
   const [direction, setDirection] = useState<Feedback['direction']>('given');
-  const [text, setText] = useState('');
+  const [text, setText] = useKeptDraft('feedback');
   const [error, setError] = useState<string | null>(null);
   const add = async (event: Event) => {
     event.preventDefault();
@@ -20,9 +21,11 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
       setError(t('panel_feedback_empty'));
       return;
     }
-    const result = await onAdd(direction, text);
+    const submitted = text;
+    const result = await onAdd(direction, submitted);
     setError(result.ok ? null : result.message);
-    if (result.ok) setText('');
+    // Only what was added leaves the box: text typed while it was saving stays.
+    if (result.ok) setText((current) => (current === submitted ? '' : current));
   };
   return (
     <div class="ses-feedback" data-testid="session-feedback">

@@ -24,6 +24,7 @@ import { type LiveSessionTarget, useLiveSession } from './use-live-session';
 import { type SessionActions, sessionActions } from './use-session-actions';
 import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
 import { type SessionView, startLiveSession } from '@/lib/db';
+import { type KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -78,23 +79,49 @@ function SessionBody({
   const ended = session.status === 'held';
   const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
   const endingRef = useRef(false);
+  /** What is typed in the one-line boxes, kept while they are hidden (presenting) or behind the summary. */
+  const drafts = useRef<KeptDrafts>(new Map()).current;
+  /** This tab's call ended and its end was done: once per end (another tab reopening the session is its own). */
+  const endedThisCall = useRef(false);
+  /** This tab's call came back after it ended (a rejoin): only that continues a held session. */
+  const rejoined = useRef(false);
+  const callWasEnded = useRef(callEnded);
 
-  // The call ended: everything typed is saved first, then the session is held.
   useEffect(() => {
-    if (!callEnded || ended || endingRef.current) return;
+    if (callWasEnded.current && !callEnded) rejoined.current = true;
+    if (!callEnded) endedThisCall.current = false;
+    callWasEnded.current = callEnded;
+  }, [callEnded]);
+
+  // The call ended: everything typed is saved first, then the session is held — once for this end.
+  useEffect(() => {
+    if (!callEnded || ended || endingRef.current || endedThisCall.current) return;
     endingRef.current = true;
+    endedThisCall.current = true;
     void notes.flush().then(async (saved) => {
-      // The call is over either way; what is not saved yet stays on screen with why, not behind the summary.
+      // The call is over either way; what is not saved yet, or still being typed in a box, stays on screen
+      // with why, not behind the summary.
       const result = await actions.end();
       endingRef.current = false;
-      if (!saved) setShowNotesAfterEnd(true);
-      setMessage(!saved ? t('panel_session_ended_unsaved') : result.ok ? null : result.message);
+      const typing = typingIn(drafts);
+      if (!saved || typing) setShowNotesAfterEnd(true);
+      setMessage(
+        !saved
+          ? t('panel_session_ended_unsaved')
+          : typing
+            ? t('panel_session_ended_typing')
+            : result.ok
+              ? null
+              : result.message,
+      );
     });
   }, [callEnded, ended]);
 
-  // Back in the call after it ended (a rejoin, or the end landed after the rejoin): the session continues.
+  // Back in this call after it ended (a rejoin, or the end landed after the rejoin): the session continues.
+  // Never because the session was ended otherwise ("End session now", another tab's call ending).
   useEffect(() => {
-    if (mode !== 'call' || callEnded || !ended || endingRef.current) return;
+    if (mode !== 'call' || callEnded || !ended || endingRef.current || !rejoined.current) return;
+    rejoined.current = false;
     void startLiveSession({
       relationshipId: view.relationship.id,
       meetCode: session.meetCode,
@@ -161,136 +188,140 @@ function SessionBody({
   }
 
   return (
-    <section class="event cal ses" data-testid="session-panel" data-session-status={session.status}>
-      {header}
-      {session.live ? (
-        <TimerBar
-          timer={session.live.timer}
-          sections={template.sections}
-          onStep={(step) => report(actions.step(step))}
-          onJump={(index) => report(actions.jump(index))}
-        />
-      ) : null}
-      {message ? (
-        <p class="duet-error cal-small" role="alert" data-testid="session-action-error">
-          {message}
-        </p>
-      ) : null}
-      {hidden ? (
-        <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
-      ) : (
-        <div class="cal-body" data-testid="session-content">
-          <CaptureLine
-            counterpartNames={view.people.map((p) => p.name)}
-            theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
-            locale={(uiLocale() ?? navigator.language ?? '').toLowerCase().startsWith('de') ? 'de' : 'en'}
-            onAdd={actions.addAgreement}
+    <KeptDraftsContext.Provider value={drafts}>
+      <section class="event cal ses" data-testid="session-panel" data-session-status={session.status}>
+        {header}
+        {session.live ? (
+          <TimerBar
+            timer={session.live.timer}
+            sections={template.sections}
+            onStep={(step) => report(actions.step(step))}
+            onJump={(index) => report(actions.jump(index))}
           />
-          {view.made.length > 0 ? <MadeList view={view} /> : null}
-          {template.sections.map((section, index) => (
-            <SectionCard
-              key={section.id}
-              section={section}
-              current={session.live?.timer.currentIndex === index && !session.live.timer.finished}
-              view={view}
-              notes={notes}
-              actions={actions}
-              theirName={theirName}
+        ) : null}
+        {message ? (
+          <p class="duet-error cal-small" role="alert" data-testid="session-action-error">
+            {message}
+          </p>
+        ) : null}
+        {hidden ? (
+          <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
+        ) : (
+          <div class="cal-body" data-testid="session-content">
+            <CaptureLine
+              counterpartNames={view.people.map((p) => p.name)}
+              theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
+              locale={(uiLocale() ?? navigator.language ?? '').toLowerCase().startsWith('de') ? 'de' : 'en'}
+              onAdd={actions.addAgreement}
             />
-          ))}
-          {otherFields.length > 0 ? (
-            <section
-              class="cal-section ses-section"
-              data-testid="session-other-notes"
-              aria-labelledby="ses-other-notes-title"
-            >
-              <div class="cal-section-head">
-                <h2 id="ses-other-notes-title" class="cal-section-title">
-                  {t('panel_session_other_notes')}
-                </h2>
-              </div>
-              <p class="duet-muted cal-small">{t('panel_session_other_notes_hint')}</p>
-              {otherFields.map((field, index) => (
-                <NotesField
-                  key={field}
-                  id={`ses-other-${index}`}
-                  label={sectionTitleOf(field, template, view.templates)}
-                  field={field}
-                  notes={notes}
-                  testId="other-notes"
-                />
-              ))}
-            </section>
-          ) : null}
-          <Agenda
-            points={view.agenda}
-            theirName={theirName}
-            ended={ended}
-            onToggle={actions.togglePoint}
-            onAdd={actions.addPoint}
-          />
-          <AgreementList
-            title={t('panel_session_review')}
-            testId="review"
-            agreements={view.toReview}
-            people={view.people}
-            today={dayOf(Date.now())}
-            onDone={actions.done}
-            onRenegotiate={actions.renegotiate}
-            onDrop={actions.drop}
-            onStillOpen={actions.stillOpen}
-            reviewedInSession={(a) =>
-              a.history.some((h) => h.action === 'reviewed' && h.sessionId === session.id)
-            }
-          />
-          <NotesField
-            id="ses-private"
-            label={t('panel_session_private')}
-            field={PRIVATE_FIELD}
-            notes={notes}
-            testId="private-notes"
-          />
-          <SaveLine notes={notes} />
-          {notes.conflict ? (
-            <ConflictChoice
-              heading={t(
-                'panel_session_conflict_heading',
-                notes.conflict.field === PRIVATE_FIELD
-                  ? t('panel_session_private_short')
-                  : sectionTitleOf(notes.conflict.field, template, view.templates),
-              )}
-              intro={t('panel_session_conflict_intro')}
-              theirs={notes.conflict.theirs}
-              onKeepMine={() => notes.resolve('mine')}
-              onUseTheirs={() => notes.resolve('theirs')}
-              testId="notes-conflict"
-            />
-          ) : null}
-          {ended ? (
-            <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
-              {t('panel_session_back_summary')}
-            </button>
-          ) : (
-            <div class="cal-actions">
-              <button
-                type="button"
-                class="cal-button cal-button-primary"
-                data-testid="session-end"
-                onClick={() =>
-                  void notes
-                    .flush()
-                    .then((saved) =>
-                      saved ? report(actions.end()) : setMessage(t('panel_session_end_unsaved')),
-                    )
-                }
+            {view.made.length > 0 ? <MadeList view={view} /> : null}
+            {template.sections.map((section, index) => (
+              <SectionCard
+                key={section.id}
+                section={section}
+                current={session.live?.timer.currentIndex === index && !session.live.timer.finished}
+                view={view}
+                notes={notes}
+                actions={actions}
+                theirName={theirName}
+              />
+            ))}
+            {otherFields.length > 0 ? (
+              <section
+                class="cal-section ses-section"
+                data-testid="session-other-notes"
+                aria-labelledby="ses-other-notes-title"
               >
-                {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
+                <div class="cal-section-head">
+                  <h2 id="ses-other-notes-title" class="cal-section-title">
+                    {t('panel_session_other_notes')}
+                  </h2>
+                </div>
+                <p class="duet-muted cal-small">{t('panel_session_other_notes_hint')}</p>
+                {otherFields.map((field, index) => (
+                  <NotesField
+                    key={field}
+                    id={`ses-other-${index}`}
+                    label={sectionTitleOf(field, template, view.templates)}
+                    field={field}
+                    notes={notes}
+                    testId="other-notes"
+                  />
+                ))}
+              </section>
+            ) : null}
+            <Agenda
+              points={view.agenda}
+              theirName={theirName}
+              ended={ended}
+              onToggle={actions.togglePoint}
+              onAdd={actions.addPoint}
+            />
+            <AgreementList
+              title={t('panel_session_review')}
+              testId="review"
+              agreements={view.toReview}
+              people={view.people}
+              today={dayOf(Date.now())}
+              onDone={actions.done}
+              onRenegotiate={actions.renegotiate}
+              onDrop={actions.drop}
+              onStillOpen={actions.stillOpen}
+              reviewedInSession={(a) =>
+                a.history.some((h) => h.action === 'reviewed' && h.sessionId === session.id)
+              }
+            />
+            <NotesField
+              id="ses-private"
+              label={t('panel_session_private')}
+              field={PRIVATE_FIELD}
+              notes={notes}
+              testId="private-notes"
+            />
+            <SaveLine notes={notes} />
+            {notes.conflict ? (
+              <ConflictChoice
+                heading={t(
+                  'panel_session_conflict_heading',
+                  notes.conflict.field === PRIVATE_FIELD
+                    ? t('panel_session_private_short')
+                    : sectionTitleOf(notes.conflict.field, template, view.templates),
+                )}
+                intro={t('panel_session_conflict_intro')}
+                theirs={notes.conflict.theirs}
+                onKeepMine={() => notes.resolve('mine')}
+                onUseTheirs={() => notes.resolve('theirs')}
+                testId="notes-conflict"
+              />
+            ) : null}
+            {ended ? (
+              <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
+                {t('panel_session_back_summary')}
               </button>
-            </div>
-          )}
-        </div>
-      )}
-    </section>
+            ) : (
+              <div class="cal-actions">
+                <button
+                  type="button"
+                  class="cal-button cal-button-primary"
+                  data-testid="session-end"
+                  onClick={() =>
+                    typingIn(drafts)
+                      ? setMessage(t('panel_session_end_typing'))
+                      : void notes
+                          .flush()
+                          .then((saved) =>
+                            saved ? report(actions.end()) : setMessage(t('panel_session_end_unsaved')),
+                          )
+                  }
+                >
+                  {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+    </KeptDraftsContext.Provider>
   );
 }
 

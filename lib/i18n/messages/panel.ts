@@ -253,6 +253,10 @@ export const panel = {
   panel_session_other_notes_hint: 'Written beside the Calendar event, or under another template.',
   panel_session_end_unsaved:
     'Some notes are not saved yet (see below). Nothing is lost: sort that out, then end the session.',
+  panel_session_end_typing:
+    'You are still typing in a box below (an agreement, a point, feedback or a step). Add it or clear it, then end the session.',
+  panel_session_ended_typing:
+    'The call ended while you were typing in a box below. It is still there: add it or clear it, then go back to the summary.',
   panel_session_ended_unsaved:
     'The call ended, but some notes are not saved yet. They are below and kept in this browser: see the message beside them.',
   panel_session_end_now: 'End session now',

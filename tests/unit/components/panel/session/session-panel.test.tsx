@@ -135,3 +135,113 @@ describe('SessionPanel agenda', () => {
     expect((await getDatabase().sessions.get(point!.sessionId!))?.calendarEventId).toBe('evt_last_week');
   });
 });
+
+describe('SessionPanel in a call: ending, rejoining, and what is being typed', () => {
+  const CODE = 'abc-defg-hij';
+  async function bobsSession() {
+    const person = await createPerson({
+      name: 'Bob Jones',
+      emails: ['bob@acme.example'],
+      relation: 'report',
+    });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+    });
+    const session = await startLiveSession({ relationshipId: relationship.id, meetCode: CODE });
+    return { relationship, session };
+  }
+  const panelFor = (relationshipId: string, props: { callEnded?: boolean; presenting?: boolean } = {}) => (
+    <SessionPanel target={{ relationshipId, meetCode: CODE, calendarEventId: null }} mode="call" {...props} />
+  );
+  const show = (element: preact.JSX.Element, into: Element = container()) => act(() => render(element, into));
+  const q = <T extends Element = HTMLElement>(selector: string, root: ParentNode = container()) =>
+    root.querySelector<T>(selector);
+  const statusOf = async (id: string) => (await getDatabase().sessions.get(id))?.status;
+  const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+  async function typeInto(input: HTMLInputElement | HTMLTextAreaElement, text: string) {
+    await act(() => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('"End session now" during the call ends it, and it stays ended', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=session-end]')).not.toBeNull(), { timeout: 5000 });
+    await act(() => q<HTMLButtonElement>('[data-testid=session-end]')!.click());
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+    await settle();
+    expect(await statusOf(session.id)).toBe('held');
+    await vi.waitFor(() => expect(q('[data-testid=session-panel]')?.dataset.sessionStatus).toBe('held'));
+  });
+
+  it('a rejoin of this call continues the session it ended', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=session-end]')).not.toBeNull(), { timeout: 5000 });
+    await show(panelFor(relationship.id, { callEnded: true }));
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+    await show(panelFor(relationship.id));
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('upcoming'));
+  });
+
+  it('two tabs of one call: the one whose call ended ends the session once; the other does not reopen it', async () => {
+    const { relationship, session } = await bobsSession();
+    const [a, b] = [document.createElement('div'), document.createElement('div')];
+    document.body.append(a, b);
+    try {
+      await show(panelFor(relationship.id), b);
+      await vi.waitFor(() => expect(q('[data-testid=session-end]', b)).not.toBeNull(), { timeout: 5000 });
+      await show(panelFor(relationship.id, { callEnded: true }), a);
+      await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+      const updated = (await getDatabase().sessions.get(session.id))!.updatedAt;
+      await act(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+      expect((await getDatabase().sessions.get(session.id))!.updatedAt).toBe(updated);
+      expect(await statusOf(session.id)).toBe('held');
+    } finally {
+      render(null, a);
+      render(null, b);
+      a.remove();
+      b.remove();
+    }
+  });
+
+  it('an agreement being typed survives presenting', async () => {
+    const { relationship } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=capture-input]')).not.toBeNull(), { timeout: 5000 });
+    await typeInto(q<HTMLInputElement>('[data-testid=capture-input]')!, 'Bob: send the deck by Friday');
+    await show(panelFor(relationship.id, { presenting: true }));
+    expect(q('[data-testid=capture-input]')).toBeNull();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=capture-input]')).not.toBeNull());
+    expect(q<HTMLInputElement>('[data-testid=capture-input]')!.value).toBe('Bob: send the deck by Friday');
+  });
+
+  it('the call ending while an agreement is typed keeps it on screen, with why, instead of the summary', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=capture-input]')).not.toBeNull(), { timeout: 5000 });
+    await typeInto(q<HTMLInputElement>('[data-testid=capture-input]')!, 'Bob: send the deck by Friday');
+    await show(panelFor(relationship.id, { callEnded: true }));
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+    await vi.waitFor(() =>
+      expect(q('[data-testid=session-action-error]')?.textContent).toContain('while you were typing'),
+    );
+    expect(q<HTMLInputElement>('[data-testid=capture-input]')!.value).toBe('Bob: send the deck by Friday');
+  });
+
+  it('"End session now" waits for an agreement still being typed', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=capture-input]')).not.toBeNull(), { timeout: 5000 });
+    await typeInto(q<HTMLInputElement>('[data-testid=capture-input]')!, 'Bob: send the deck');
+    await act(() => q<HTMLButtonElement>('[data-testid=session-end]')!.click());
+    expect(q('[data-testid=session-action-error]')?.textContent).toContain('still typing');
+    await settle();
+    expect(await statusOf(session.id)).toBe('upcoming');
+  });
+});
