@@ -96,6 +96,26 @@ export async function judgeCall(
 }
 
 /**
+ * A Meet tab closed: the linked call it was in ended with it (its session is held, not left running to be
+ * continued by a later call with a timer hours long) — unless another tab is still in that same call.
+ * `others`: the contexts of the other open Meet tabs.
+ */
+export async function meetTabClosed(
+  closed: PanelContext | null,
+  others: readonly (PanelContext | null)[],
+  callEnded: (relationshipId: string, meetingCode: string) => Promise<void>,
+): Promise<boolean> {
+  if (closed?.surface !== 'meet' || closed.state !== 'in-call' || !closed.link) return false;
+  const stillIn = others.some(
+    (other) =>
+      other?.surface === 'meet' && other.meetingCode === closed.meetingCode && other.state === 'in-call',
+  );
+  if (stillIn) return false;
+  await callEnded(closed.link.relationshipId, closed.meetingCode);
+  return true;
+}
+
+/**
  * Pre-join shows nothing (nothing intrusive before the call); in a call, a tracked 1:1 opens the panel
  * (or its rail, if the user prefers) and an unknown two-person call gets the rail with its offer; at
  * the end, a tracked call's panel stays for the summary.

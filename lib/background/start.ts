@@ -25,9 +25,10 @@ import {
 import { seedDemoDataIfEmpty } from '../demo/seed';
 import { tokenOfPortName } from '../messaging/port';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
-import { CALENDAR_MATCHES, CALENDAR_ORIGIN } from '../hosts';
+import { CALENDAR_MATCHES, CALENDAR_ORIGIN, MEET_MATCHES } from '../hosts';
 import { CalendarClocks } from './calendar-clock';
 import { createHandlers } from './handlers';
+import { meetTabClosed } from './meet';
 import { PanelPorts } from './panel-ports';
 import { Reminders } from './reminders';
 import { createRouter } from './router';
@@ -159,7 +160,18 @@ export function startBackground(): void {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     calendarTabs.delete(tabId);
-    void tabContexts.clear(tabId);
+    void (async () => {
+      const closed = await tabContexts.get(tabId);
+      await tabContexts.clear(tabId);
+      if (closed?.surface !== 'meet') return;
+      const open = await browser.tabs.query({ url: [...MEET_MATCHES] }).catch(() => []);
+      const others = await Promise.all(
+        open.flatMap((tab) => (tab.id === undefined || tab.id === tabId ? [] : [tabContexts.get(tab.id)])),
+      );
+      await meetTabClosed(closed, others, async (relationshipId, meetCode) => {
+        await endLiveSessionForCall(relationshipId, meetCode);
+      });
+    })().catch(() => undefined);
   });
 
   // Listeners first (synchronously, so an alarm or a click that woke the worker is delivered), then the

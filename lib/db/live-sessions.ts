@@ -227,7 +227,10 @@ async function findLiveCandidate(
     candidates.filter(
       (s) =>
         (s.status === 'upcoming' || s.status === 'rescheduled') &&
-        (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId),
+        (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId) &&
+        // A call started hours ago that never ended (the browser closed mid-call) is not this one: its
+        // timer would read hours, and this call's notes would go into that earlier meeting.
+        !(s.live && !s.live.endedAt && now - s.live.startedAt >= REJOIN_WINDOW_MS),
     ),
   );
 }

@@ -1,6 +1,6 @@
 /** The background's judgement of a Meet call: context for the panel and what the page shows. */
 import { describe, expect, it } from 'vitest';
-import { judgeCall, LEFT_AFTER_MS, showFor } from '@/lib/background/meet';
+import { judgeCall, LEFT_AFTER_MS, meetTabClosed, showFor } from '@/lib/background/meet';
 import { extensionPageOf } from '@/lib/background/router';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { backgroundHarness, fakeMeetDeps, linkCandidate, SELF } from '../helpers/background';
@@ -32,6 +32,46 @@ describe('showFor', () => {
     ['ended', { kind: 'trackable', name: 'Dana' }, 'open', 'hidden'],
   ] as const)('%s + %j (preference %s) → %s', (state, link, preference, show) => {
     expect(showFor(state, link, preference)).toBe(show);
+  });
+});
+
+describe('meetTabClosed', () => {
+  const context = (changes: Record<string, unknown> = {}) => ({
+    surface: 'meet' as const,
+    meetingCode: CODE,
+    title: 'Alice / Bob',
+    state: 'in-call' as const,
+    presenting: false,
+    others: ['Bob Jones'],
+    link: { relationshipId: 'r-bob', via: 'title' as const },
+    trackable: null,
+    ...changes,
+  });
+
+  it('ends the linked call a tab was in when the tab closes', async () => {
+    const ended: string[][] = [];
+    const done = await meetTabClosed(context(), [null], async (r, code) => void ended.push([r, code]));
+    expect(done).toBe(true);
+    expect(ended).toEqual([['r-bob', CODE]]);
+  });
+
+  it('leaves it running while another tab is still in that call', async () => {
+    const ended: string[][] = [];
+    await meetTabClosed(context(), [context({ link: null })], async (r, c) => void ended.push([r, c]));
+    expect(ended).toEqual([]);
+  });
+
+  it('does nothing for a tab before or after a call, an unlinked call, or a Calendar tab', async () => {
+    const ended: string[][] = [];
+    const end = async (r: string, c: string) => void ended.push([r, c]);
+    await meetTabClosed(context({ state: 'pre-join' }), [], end);
+    await meetTabClosed(context({ state: 'ended' }), [], end);
+    await meetTabClosed(context({ link: null }), [], end);
+    await meetTabClosed(null, [], end);
+    expect(ended).toEqual([]);
+    // Another tab in a different call does not keep this one going.
+    await meetTabClosed(context(), [context({ meetingCode: 'xyz-abcd-efg' })], end);
+    expect(ended).toEqual([['r-bob', CODE]]);
   });
 });
 

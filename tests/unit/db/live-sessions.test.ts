@@ -147,6 +147,22 @@ describe('startLiveSession', () => {
     expect(await getDatabase().sessions.count()).toBe(1);
   });
 
+  it('a call started hours ago that never ended (the browser closed mid-call) is not continued by another call', async () => {
+    const rel = await oneOnOne();
+    const stale = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const later = NOW + 6 * HOUR;
+    const next = await startLiveSession({ relationshipId: rel.id, meetCode: 'xyz-abcd-efg', now: later });
+    expect(next.id).not.toBe(stale.id);
+    expect(next.live).toMatchObject({ startedAt: later, endedAt: null });
+    // Within the rejoin window the same 1:1's running call is still the one (a second device, a new link).
+    const soon = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: 'qrs-tuvw-xyz',
+      now: later + HOUR,
+    });
+    expect(soon.id).toBe(next.id);
+  });
+
   it('stores the calendar event id it was given', async () => {
     const rel = await oneOnOne();
     const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });
