@@ -358,7 +358,14 @@ export async function loadSessionView(
         [relationship.id, 'done'],
         [relationship.id, 'dropped'],
       ])
-      .filter((a) => a.madeInSessionId !== session.id && a.history.some((h) => h.sessionId === session.id))
+      // Closed in this session: its done or drop (reviewed here and closed in a later one is not).
+      .filter(
+        (a) =>
+          a.madeInSessionId !== session.id &&
+          a.history.some(
+            (h) => h.sessionId === session.id && (h.action === 'done' || h.action === 'dropped'),
+          ),
+      )
       .toArray(),
     goalsOf(relationship.id, db),
     feedbackOf(relationship.id, db),

@@ -6,6 +6,7 @@ import {
   addTalkingPoint,
   callLinkCandidates,
   completeAgreement,
+  reviewAgreement,
   createPerson,
   createRelationship,
   dropAgreement,
@@ -899,6 +900,18 @@ describe('loadSessionView', () => {
     expect(view.closed.map((a) => a.id).sort()).toEqual([closedNow.id, droppedNow.id].sort());
     expect(view.goals.map((g) => g.id)).toEqual([goal.id]);
     expect(view.feedback.map((f) => f.id)).toEqual([feedback.id]);
+  });
+
+  it('"closed" is what was done or dropped in this session, not reviewed here and closed later', async () => {
+    const rel = await oneOnOne();
+    const first = await planned(rel.id, NOW - 14 * DAY);
+    const deck = await addAgreement(rel.id, { owner: 'them', text: 'Send deck', dueDate: null });
+    await reviewAgreement(deck.id, '', { sessionId: first.id });
+    await markSessionHeld(first.id, NOW - 14 * DAY);
+    const second = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    await completeAgreement(deck.id, { sessionId: second.id });
+    expect((await loadSessionView(first.id))?.closed).toEqual([]);
+    expect((await loadSessionView(second.id))?.closed.map((a) => a.id)).toEqual([deck.id]);
   });
 
   it('keeps agreements made in this session out of "to review" while they are open', async () => {
