@@ -20,6 +20,14 @@ export function formatDate(date: Date, options: Intl.DateTimeFormatOptions): str
   return format.format(date);
 }
 
+/** Whether the user's language writes a numeric date day first ("3/12" is 3 December in en-GB, fr, de). */
+export function writesDayFirst(locale: string | undefined = uiLocale()): boolean {
+  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' }).formatToParts(
+    new Date(2026, 11, 3),
+  );
+  return parts.findIndex((part) => part.type === 'day') < parts.findIndex((part) => part.type === 'month');
+}
+
 /** "just now", "5 min ago", "3 h ago", "2 d ago", then a date in the UI language. */
 export function formatRelativeTime(timestamp: number, now: number = Date.now()): string {
   const seconds = Math.round((now - timestamp) / 1000);

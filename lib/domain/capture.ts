@@ -2,8 +2,10 @@
  * One-line agreement capture: "Sam: send the draft by Friday" → who, what and by which day.
  *
  * Pure and deterministic: dates resolve against `ctx.now` (its local calendar day) and nothing else.
- * English and German are both understood whatever the locale; the locale only decides how an ambiguous
- * numeric date is read ("12/3" is 3 December in `en`, 12 March in `de`; "3.12." is always day.month).
+ * English and German are both understood whatever the locale; the locale decides how an ambiguous numeric
+ * date is read ("12/3" is 3 December in `en`, 12 March in `de` — or as `dayFirst` says: en-GB and French
+ * write the day first too; "3.12." is always day.month), and German two-letter weekdays ("Mo", "Do", "So")
+ * count only in `de`: in English they are words ("so much", "Mo" the person).
  *
  * Date rules, for the record:
  * - a bare weekday ("Friday", "bis Freitag") is the next one after today, a week ahead if it is today;
@@ -24,6 +26,8 @@ export interface CaptureContext {
   /** The other person(s) in this 1:1, as "First Last" or "First". */
   counterpartNames: string[];
   locale?: 'en' | 'de';
+  /** Whether "3/12" is day/month (the user's own date order); default: only in `de`. */
+  dayFirst?: boolean;
   /** 0 = Sunday, 1 = Monday (default). */
   weekStartsOn?: 0 | 1;
 }
@@ -46,6 +50,7 @@ export type CaptureResult =
 
 interface Options {
   locale: 'en' | 'de';
+  dayFirst: boolean;
   weekStartsOn: 0 | 1;
 }
 
@@ -141,13 +146,23 @@ const WEEKDAYS = lookup([
 ]);
 /** Abbreviations are everyday words too ("sat", "do"), so they count only after a preposition or "next". */
 const WEEKDAY_ABBREVIATIONS = lookup([
-  [0, ['sun', 'so']],
-  [1, ['mon', 'mo']],
-  [2, ['tues', 'tue', 'di']],
-  [3, ['wed', 'mi']],
-  [4, ['thurs', 'thur', 'thu', 'do']],
-  [5, ['fri', 'fr']],
-  [6, ['sat', 'sa']],
+  [0, ['sun']],
+  [1, ['mon']],
+  [2, ['tues', 'tue']],
+  [3, ['wed']],
+  [4, ['thurs', 'thur', 'thu']],
+  [5, ['fri']],
+  [6, ['sat']],
+]);
+/** German ones, only in `de`: in English "so", "do", "Mo" are words or names. */
+const GERMAN_WEEKDAY_ABBREVIATIONS = lookup([
+  [0, ['so']],
+  [1, ['mo']],
+  [2, ['di']],
+  [3, ['mi']],
+  [4, ['do']],
+  [5, ['fr']],
+  [6, ['sa']],
 ]);
 const MONTHS = lookup([
   [1, ['january', 'jan', 'januar', 'jänner']],
@@ -205,15 +220,24 @@ interface DateRule {
   /** Regex source; its groups arrive in `resolve` in order. */
   source: string;
   resolve: (groups: Groups, today: Day, options: Options) => Day | null;
-  /** When set, the phrase counts only if this says so (given whether a preposition came before it). */
-  accept?: (groups: Groups, hasPreposition: boolean) => boolean;
+  /** When set, the phrase counts only if this says so (given the preposition before it, if any). */
+  accept?: (groups: Groups, preposition: string | undefined, options: Options) => boolean;
 }
+
+/** "for" goes with a day ("for Friday"), not with a quarter or a number ("prepare for Q3", "for 3.12"). */
+const datePreposition = (preposition: string | undefined) =>
+  preposition !== undefined && preposition.toLowerCase() !== 'for';
 
 const NEXT = 'next|nächste[nrs]?|naechste[nrs]?';
 const THIS = 'this|coming|diese[nrs]?|kommende[nrs]?';
 const YEAR = '(\\d{4}|\\d{2})';
 
-function weekdayRule(pattern: string, valueOf: (word: string) => number, needsPrefix: boolean): DateRule {
+function weekdayRule(
+  pattern: string,
+  valueOf: (word: string) => number,
+  needsPrefix: boolean,
+  locale?: 'de',
+): DateRule {
   return {
     source: `(?:(${NEXT}|${THIS})\\s+)?(${pattern})\\.?(\\s+(?:next week|nächste[rn]? woche))?`,
     resolve: ([modifier, name, nextWeekSuffix], today, { weekStartsOn }) => {
@@ -225,7 +249,9 @@ function weekdayRule(pattern: string, valueOf: (word: string) => number, needsPr
       return upcomingWeekday(today, weekday, modifier !== undefined && /^(this|diese)/i.test(modifier));
     },
     accept: needsPrefix
-      ? ([modifier], hasPreposition) => hasPreposition || modifier !== undefined
+      ? ([modifier], preposition, options) =>
+          (locale === undefined || options.locale === locale) &&
+          (preposition !== undefined || modifier !== undefined)
       : undefined,
   };
 }
@@ -281,7 +307,7 @@ const DATE_RULES: DateRule[] = [
   {
     // "by Q1", "end of Q3 2027"; a bare "Q3" is more often a topic ("Q3 planning") than a deadline.
     source: `((?:the )?end of |ende )?q([1-4])(?:[\\s/]+(\\d{4}))?`,
-    accept: ([endOf], hasPreposition) => hasPreposition || endOf !== undefined,
+    accept: ([endOf], preposition) => datePreposition(preposition) || endOf !== undefined,
     resolve: ([, quarter, year], today) => {
       const month = Number(quarter) * 3;
       const thisYear = Number(today.slice(0, 4));
@@ -301,6 +327,7 @@ const DATE_RULES: DateRule[] = [
   },
   weekdayRule(WEEKDAYS.pattern, WEEKDAYS.valueOf, false),
   weekdayRule(WEEKDAY_ABBREVIATIONS.pattern, WEEKDAY_ABBREVIATIONS.valueOf, true),
+  weekdayRule(GERMAN_WEEKDAY_ABBREVIATIONS.pattern, GERMAN_WEEKDAY_ABBREVIATIONS.valueOf, true, 'de'),
   {
     source: '(\\d{4})-(\\d{1,2})-(\\d{1,2})',
     resolve: ([year, month, date]) => makeDay(Number(year), Number(month), Number(date)),
@@ -318,10 +345,11 @@ const DATE_RULES: DateRule[] = [
       explicitDay(today, MONTHS.valueOf(month ?? ''), Number(date), year),
   },
   {
-    // 12/3 (en: month/day, de: day/month), 12/3/27
+    // 12/3 (month/day, or day/month where the user writes the day first), 12/3/27
     source: `(\\d{1,2})/(\\d{1,2})(?:/${YEAR})?`,
-    resolve: ([a, b, year], today, { locale }) => {
-      const [month, date] = locale === 'de' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    accept: (_groups, preposition) => preposition === undefined || datePreposition(preposition),
+    resolve: ([a, b, year], today, { dayFirst }) => {
+      const [month, date] = dayFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
       return explicitDay(today, month, date, year);
     },
   },
@@ -329,7 +357,7 @@ const DATE_RULES: DateRule[] = [
     // 3.12. / 3.12.2026 / "am 3.12" (without the final dot only after a preposition: "3.12" may be a number)
     source: `(\\d{1,2})\\.(\\d{1,2})(\\.${YEAR}?)?`,
     resolve: ([date, month, , year], today) => explicitDay(today, Number(month), Number(date), year),
-    accept: ([, , dot], hasPreposition) => dot !== undefined || hasPreposition,
+    accept: ([, , dot], preposition) => dot !== undefined || datePreposition(preposition),
   },
 ];
 
@@ -355,8 +383,7 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
   for (const { rule, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
       const groups = match.slice(3);
-      const hasPreposition = match[1] !== undefined;
-      if (rule.accept && !rule.accept(groups, hasPreposition)) continue;
+      if (rule.accept && !rule.accept(groups, match[1], options)) continue;
       const day = rule.resolve(groups, today, options);
       if (day === null) continue;
       const start = match.index;
@@ -387,7 +414,10 @@ const NOT_NAMES = new Set(
     'keiner niemand notiz idee'
   ).split(' '),
 );
-const LABEL = /^(?:todo|to-do|action item|action|task|aufgabe)\s*:\s*/iu;
+// A note's label before the agreement ("Decision: we move to weekly"), and a word joining it to the last one
+// ("Then Sam will ping legal"): neither is who does it.
+const LABEL =
+  /^(?:(?:todo|to-do|action items?|action|task|aufgabe|decision|decided|agreed|agreement|reminder|follow[\s-]?up|update|next steps?|fyi|entscheidung|beschluss|vereinbart|erinnerung|nächste schritte)\s*:\s*|(?:then|and|also|next|dann|und|außerdem|danach)\s+)/iu;
 const WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
 const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
 const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');
@@ -485,7 +515,12 @@ function tidy(text: string): string {
 }
 
 export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureResult {
-  const options: Options = { locale: ctx.locale ?? 'en', weekStartsOn: ctx.weekStartsOn ?? 1 };
+  const locale = ctx.locale ?? 'en';
+  const options: Options = {
+    locale,
+    dayFirst: ctx.dayFirst ?? locale === 'de',
+    weekStartsOn: ctx.weekStartsOn ?? 1,
+  };
   const input = line.normalize('NFC').trim();
   if (input.length === 0) {
     return { ok: false, reason: 'Type an agreement first, for example “Sam: send the draft by Friday”.' };

@@ -22,6 +22,8 @@ export interface CaptureLineProps {
   counterpartNames: string[];
   theirLabel: string;
   locale: 'en' | 'de';
+  /** Whether "3/12" means 3 December (the user's date order); default: only in `de`. */
+  dayFirst?: boolean;
   onAdd: (agreement: CapturedAgreement) => Promise<ActionResult>;
   now?: () => Date;
 }
@@ -43,6 +45,7 @@ export function CaptureLine({
   counterpartNames,
   theirLabel,
   locale,
+  dayFirst,
   onAdd,
   now = () => new Date(),
 }: CaptureLineProps) {
@@ -55,8 +58,8 @@ export function CaptureLine({
   latestLine.current = line;
 
   const parsed = useMemo(
-    () => (line.trim() ? parseAgreementLine(line, { now: now(), counterpartNames, locale }) : null),
-    [line, counterpartNames.join('|'), locale],
+    () => (line.trim() ? parseAgreementLine(line, { now: now(), counterpartNames, locale, dayFirst }) : null),
+    [line, counterpartNames.join('|'), locale, dayFirst],
   );
   const owner = override.owner ?? (parsed?.ok ? parsed.owner : 'me');
   const dueDate = override.dueDate ?? (parsed?.ok ? (parsed.dueDate ?? '') : '');

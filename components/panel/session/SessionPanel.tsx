@@ -11,7 +11,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
 import { sectionTitleOf } from '../calendar/calendar-text';
 import { ConflictChoice } from '../ConflictChoice';
-import { formatDay, namesOf, ownerLabel } from '../../shared/format';
+import { formatDay, namesOf, ownerLabel, writesDayFirst } from '../../shared/format';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
 import { CareerSection } from './CareerSection';
@@ -212,6 +212,7 @@ function SessionBody({
               counterpartNames={view.people.map((p) => p.name)}
               theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
               locale={(uiLocale() ?? navigator.language ?? '').toLowerCase().startsWith('de') ? 'de' : 'en'}
+              dayFirst={writesDayFirst(uiLocale() ?? navigator.language)}
               onAdd={actions.addAgreement}
             />
             {view.made.length > 0 ? <MadeList view={view} /> : null}

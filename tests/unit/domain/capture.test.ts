@@ -154,6 +154,38 @@ describe('parseAgreementLine — German', () => {
   });
 });
 
+describe('parseAgreementLine — English words are not German weekdays, topics are not dates (an audit)', () => {
+  const rows: Row[] = [
+    // "so", "do", "Mo" are words and names in English: no Sunday, no Monday.
+    ['Sam: thank the team for so much support', 'them', '', 'Thank the team for so much support', null],
+    ['Sam: tell Ana I am so grateful', 'them', '', 'Tell Ana I am so grateful', null],
+    ['Sam: review drafts by Mo', 'them', '', 'Review drafts by Mo', null],
+    // "for" before a quarter or a version is a topic, not a deadline; "by Q3" still is one.
+    ['Sam: prepare for Q3 planning', 'them', '', 'Prepare for Q3 planning', null],
+    ['Sam: upgrade the cluster for 3.12', 'them', '', 'Upgrade the cluster for 3.12', null],
+    ['Sam: ship it by Q1', 'them', '', 'Ship it', '2027-03-31'],
+    ['Sam: send it for Friday', 'them', '', 'Send it', '2026-11-20'],
+    // A note's label or a joining word is not who does it.
+    ['Decision: we will move to weekly', 'both', '', 'Move to weekly', null],
+    ['Reminder: send the deck by Friday', 'me', '', 'Send the deck', '2026-11-20'],
+    ['Follow-up: Sam to send the deck', 'them', '', 'Send the deck', null],
+    ['Update: Sam will send the deck', 'them', '', 'Send the deck', null],
+    ['Then Priya will ping legal', 'named', 'Priya', 'Ping legal', null],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  it('German two-letter weekdays still count in German', () => {
+    expectRow(DE, ['Bericht schicken bis Do', 'me', '', 'Bericht schicken', '2026-11-19']);
+    expectRow(DE, ['Sam: Folien am Mo', 'them', '', 'Folien', '2026-11-23']);
+  });
+
+  it('"3/12" is 3 December for a user who writes the day first (en-GB, French), 12 March otherwise', () => {
+    expectRow({ ...EN, dayFirst: true }, ['Sam: send it by 3/12', 'them', '', 'Send it', '2026-12-03']);
+    expectRow(EN, ['Sam: send it by 3/12', 'them', '', 'Send it', '2027-03-12']);
+    expectRow({ ...DE, dayFirst: false }, ['Sam: send it by 3/12', 'them', '', 'Send it', '2027-03-12']);
+  });
+});
+
 describe('parseAgreementLine — owners', () => {
   it('matches the counterpart by first or full name, ignoring case and accents', () => {
     const ctx = { now: NOW, counterpartNames: ['Zoë Müller'] };

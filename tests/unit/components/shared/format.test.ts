@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeTime, snippet } from '@/components/shared/format';
+import { formatRelativeTime, snippet, writesDayFirst } from '@/components/shared/format';
 
 const NOW = Date.UTC(2026, 2, 23, 17, 0, 0);
 const S = 1000;
@@ -78,5 +78,17 @@ describe('snippet', () => {
     // A lone surrogate renders as "�"; the cut must land on a character boundary.
     expect(cut.isWellFormed()).toBe(true);
     expect(cut.endsWith('…')).toBe(true);
+  });
+});
+
+describe('writesDayFirst', () => {
+  it.each([
+    ['en-US', false],
+    ['en-GB', true],
+    ['fr', true],
+    ['de', true],
+    ['ja', false],
+  ])('%s → %s', (locale, expected) => {
+    expect(writesDayFirst(locale)).toBe(expected);
   });
 });
