@@ -11,7 +11,28 @@ export interface NewPerson {
   relation: Relation;
 }
 
+/**
+ * Refuses an address another person already has: Calendar guests are matched by email, and two people with
+ * one address would file one person's 1:1s under the other. The two are one person: merge them instead.
+ */
+async function checkEmailsFree(emails: readonly string[], self: string | null, db: DuetDatabase) {
+  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()))].filter(Boolean);
+  if (wanted.length === 0) return;
+  const holder = await db.people
+    .where('emails')
+    .anyOf(wanted)
+    .filter((person) => person.id !== self)
+    .first();
+  if (!holder) return;
+  const email = holder.emails.find((e) => wanted.includes(e.toLowerCase())) ?? wanted[0]!;
+  throw new InvalidInputError(
+    `${email} already belongs to ${holder.name || 'another person'}${holder.archived ? ' (archived)' : ''}. ` +
+      'If they are the same person, merge the two in People instead.',
+  );
+}
+
 export async function createPerson(input: NewPerson, db: DuetDatabase = getDatabase()): Promise<Person> {
+  await checkEmailsFree(input.emails ?? [], null, db);
   const now = Date.now();
   const person = validate(
     PersonSchema,
@@ -65,9 +86,11 @@ export async function applyPersonEdit(
     const key = (email: string) => email.trim().toLowerCase();
     const was = new Set(opened.emails.map(key));
     const now = new Set(edited.emails.map(key));
+    const added = edited.emails.filter((email) => !was.has(key(email)));
+    await checkEmailsFree(added, id, db);
     const emails = [
       ...existing.emails.filter((email) => !was.has(key(email)) || now.has(key(email))),
-      ...edited.emails.filter((email) => !was.has(key(email))),
+      ...added,
     ].filter((email, i, all) => all.findIndex((other) => key(other) === key(email)) === i);
     if (emails.length > 20)
       throw new InvalidInputError(

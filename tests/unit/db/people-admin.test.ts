@@ -159,6 +159,41 @@ describe('an edit form open while the person is merged or edited elsewhere', () 
   });
 });
 
+describe('one address, one person', () => {
+  it('refuses an email another person has, saying who and how to fix it, and changes nothing', async () => {
+    const alice = await createPerson({
+      name: 'Alice Smith',
+      emails: ['alice@acme.example'],
+      relation: 'peer',
+    });
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const opened = { name: bob.name, emails: bob.emails, relation: bob.relation };
+    const adding = applyPersonEdit(bob.id, opened, {
+      ...opened,
+      emails: ['bob@acme.example', 'ALICE@acme.example'],
+    });
+    await expect(adding).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(adding).rejects.toThrow(
+      'alice@acme.example already belongs to Alice Smith. If they are the same person, merge the two in People instead.',
+    );
+    expect((await getDatabase().people.get(bob.id))!.emails).toEqual(['bob@acme.example']);
+    await expect(
+      createPerson({ name: 'Alice S.', emails: [' Alice@Acme.example '], relation: 'peer' }),
+    ).rejects.toThrow('already belongs to Alice Smith');
+    expect(await getDatabase().people.count()).toBe(2);
+    // Keeping one's own address, or adding a new one, is fine.
+    await applyPersonEdit(
+      alice.id,
+      { name: alice.name, emails: alice.emails, relation: alice.relation },
+      {
+        name: 'Alice S.',
+        emails: ['alice@acme.example', 'a.smith@acme.example'],
+        relation: 'peer',
+      },
+    );
+  });
+});
+
 describe('mergePeople: the same Calendar event in both 1:1s', () => {
   it('keeps one session for the event, with both notes, held winning, and everything re-pointed', async () => {
     const { bob, dup, kept, removed } = await twoBobs();

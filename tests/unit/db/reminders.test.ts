@@ -31,7 +31,10 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 async function alex(extra: { archived?: boolean; cadenceDays?: number } = {}) {
-  const person = await createPerson({ name: 'Alex Kim', emails: ['alex@acme.example'], relation: 'report' });
+  // A second Alex in one test is another person: another address (one address is one person).
+  const taken = await getDatabase().people.count();
+  const email = taken === 0 ? 'alex@acme.example' : `alex+${taken + 1}@acme.example`;
+  const person = await createPerson({ name: 'Alex Kim', emails: [email], relation: 'report' });
   let relationship = await createRelationship({
     personIds: [person.id],
     kind: 'one-on-one',
