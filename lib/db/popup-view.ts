@@ -36,6 +36,9 @@ export const FIRST_SCREEN = { agreements: 8, upcoming: 3 } as const;
 /** The tables the popup reads. */
 export const POPUP_TABLES = ['agreements', 'relationships', 'sessions', 'people', 'talkingPoints'] as const;
 
+/** How long a 1:1 that has started stays in the popup's "Next 7 days". */
+export const STARTED_SHOWN_MS = 60 * 60 * 1000;
+
 export interface AgreementGroup<R = Relationship> {
   relationship: R;
   agreements: Agreement[];
@@ -311,7 +314,9 @@ export async function readPopupLists(
   everyRelationship?: Promise<Relationship[]>,
 ): Promise<PopupLists> {
   const today = dayOf(now);
-  const weekAhead: [number, number] = [now, now + 7 * 86_400_000];
+  // From an hour ago: a 1:1 that has started is still on (the panel shows it as next; a point added here
+  // goes into it), not gone from the list the moment it begins.
+  const weekAhead: [number, number] = [now - STARTED_SHOWN_MS, now + 7 * 86_400_000];
   const [counts, selected, sessions, upcomingCount] = await Promise.all([
     withCounts ? countFilters(tx, today) : countByFilter([], today),
     list ? firstMatching(tx, filter, today, limit) : [],

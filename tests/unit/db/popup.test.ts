@@ -26,6 +26,7 @@ import { useFixedDate } from '../helpers/clock';
 /** Wednesday 25 March 2026, noon local time: far from midnight and from the week's edges (Mon 23 – Sun 29). */
 const NOW = new Date(2026, 2, 25, 12, 0).getTime();
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const DAY = 24 * HOUR;
 
 useFixedDate(NOW);
@@ -331,6 +332,15 @@ describe('loadPopupView: the next 7 days', () => {
     expect(view.upcoming.map((u) => u.session.id)).toEqual([tomorrow.id, friday.id, moved.id]);
     expect(view.upcoming.map((u) => u.relationship.name)).toEqual(['Carol King', 'Bob Jones', 'Carol King']);
     expect(view.upcomingCount).toBe(3);
+  });
+
+  it('keeps a 1:1 that started in the last hour (it is on now), not one that started earlier', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    const now = await session(bob.id, NOW - 5 * MINUTE);
+    await session(bob.id, NOW - 2 * HOUR);
+    const view = await loadPopupView({}, NOW);
+    expect(view.upcoming.map((u) => u.session.id)).toEqual([now.id]);
+    expect(view.upcomingCount).toBe(1);
   });
 
   it('leaves out archived 1:1s', async () => {
