@@ -1,3 +1,16 @@
+const BASE_LETTERS: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ħ: 'h',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+  ı: 'i',
+  ŧ: 't',
+};
+const LETTERS_WITHOUT_DECOMPOSITION = /[øłđħæœþðıŧ]/gu;
 const SINGLE_QUOTES = /[‘’‚‛`´]/gu;
 const DOUBLE_QUOTES = /["“”„‟«»]/gu;
 const LEADING_QUOTES = /(^|[\s([{])'+(?=[^\s'])/gu;
@@ -5,7 +18,7 @@ const TRAILING_QUOTES = /(?<=[^\s'])'+(?=$|[\s)\]}.,;:!?])/gu;
 
 /**
  * Text as search compares it, the same on both sides (what is typed and what is searched): accents and case
- * folded ("Zoë" finds "zoe", "ÉTÉ" finds "été"), ß as ss ("strasse" finds "Straße"), the Greek final sigma
+ * folded ("Zoë" finds "zoe", "ÉTÉ" finds "été", "soren" finds "Søren"), ß as ss ("strasse" finds "Straße"), the Greek final sigma
  * as σ ("ΟΔΟΣ" finds "ΟΔΟΣΤΡΩΜΑ"), curly apostrophes as ' ("bob's" finds "Bob’s"), and no quotation marks
  * around words ('"rollout plan"' finds "rollout plan": quotes are not an exact-phrase syntax here).
  *
@@ -22,6 +35,8 @@ export function normaliseForSearch(text: string): string {
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/ß/gu, 'ss')
+      // Letters with no decomposition ("Søren", "Łódź", "Æbeltoft", "Œuvre", "Đorđe"), read as their base.
+      .replace(LETTERS_WITHOUT_DECOMPOSITION, (letter) => BASE_LETTERS[letter] ?? letter)
       .replace(/ς/gu, 'σ')
       // Double quotation marks mean nothing to a substring search: gone wherever they are.
       .replace(DOUBLE_QUOTES, '')

@@ -9,6 +9,13 @@ describe('normaliseForSearch', () => {
     expect(normaliseForSearch('Zoë Ångström ÉTÉ')).toBe('zoe angstrom ete');
   });
 
+  it('letters without a decomposition read as their base: "soren" finds "Søren", "lodz" finds "Łódź"', () => {
+    expect(normaliseForSearch('Søren Ørsted')).toBe('soren orsted');
+    expect(normaliseForSearch('Łódź')).toBe('lodz');
+    expect(normaliseForSearch('Æbeltoft Œuvre Đorđe Þór')).toBe('aebeltoft oeuvre dorde thor');
+    expect(normaliseForSearch('SØREN')).toBe(normaliseForSearch('soren'));
+  });
+
   it('ß is ss, either way round: "strasse" finds "Straße", "Straße" finds "STRASSE"', () => {
     expect(normaliseForSearch('Straße')).toBe('strasse');
     expect(finds('strasse', 'Straße')).toBe(true);
