@@ -1,3 +1,4 @@
+import { dayOf } from '@/lib/domain/days';
 /** Saves text as a file through the browser's download (a Blob URL: nothing leaves the device). */
 export function downloadText(text: string, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -24,6 +25,7 @@ export function slug(title: string): string {
   );
 }
 
+/** The user's own day (not UTC's: a day off at night), for file names. */
 export function today(now: number = Date.now()): string {
-  return new Date(now).toISOString().slice(0, 10);
+  return dayOf(now);
 }

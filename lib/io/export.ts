@@ -1,4 +1,5 @@
 /** Export: every record, as a versioned JSON file (and one relationship's history as Markdown). */
+import { dayOf } from '../domain/days';
 import { type DuetDatabase, getDatabase, listTombstones } from '../db';
 import {
   EXPORT_FORMAT,
@@ -31,7 +32,7 @@ export function serializeExport(file: ExportFile): string {
   return JSON.stringify(file);
 }
 
-/** A file name like `duet-export-2026-11-22.json`. */
+/** A file name like `duet-export-2026-11-22.json`: the user's own day (not UTC's, a day off at night). */
 export function exportFileName(now: number = Date.now()): string {
-  return `duet-export-${new Date(now).toISOString().slice(0, 10)}.json`;
+  return `duet-export-${dayOf(now)}.json`;
 }

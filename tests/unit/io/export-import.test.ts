@@ -154,7 +154,10 @@ describe('round trip', () => {
   });
 
   it('names the file after the day', () => {
-    expect(exportFileName(Date.UTC(2026, 10, 22, 10))).toBe('duet-export-2026-11-22.json');
+    expect(exportFileName(new Date(2026, 10, 22, 10).getTime())).toBe('duet-export-2026-11-22.json');
+    // The user's own day: late at night, or early in the morning east of UTC.
+    expect(exportFileName(new Date(2026, 10, 22, 23, 30).getTime())).toBe('duet-export-2026-11-22.json');
+    expect(exportFileName(new Date(2026, 10, 22, 0, 30).getTime())).toBe('duet-export-2026-11-22.json');
   });
 });
 
