@@ -26,14 +26,21 @@ export interface SessionSummaryInput {
   date: Day;
 }
 
+/** A title made from a section id with no template left ("how-are-you" → "How are you"). */
+export function titleFromId(id: string): string {
+  const words = id.replace(/[-_.:]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+}
+
 /** One line of user text: newlines and runs of spaces become single spaces. */
 export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * What gives a line meaning in Markdown when it starts it: headings, quotes, setext underlines and rules,
- * bullets, code fences, tables, HTML, link definitions, ordered-list numbers.
+ * bullets, code fences, tables (a row, or a delimiter row like ":-- | :--"), HTML, link definitions,
+ * ordered-list numbers.
  */
-const BLOCK_START = /^([#>=\-*+_`~|<[]|\d{1,9}[.)](?=\s|$))/;
+const BLOCK_START = /^([#>=\-*+_`~|<[:]|\d{1,9}[.)](?=\s|$))/;
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])(\s+)(\S.*)$/;
 
 /** Escapes a leading Markdown marker so user text stays text. */
@@ -71,17 +78,26 @@ export function noteBlock(text: string): string[] {
   return out;
 }
 
-/** Sections with notes, in template order; notes for sections the template no longer has come last. */
+/**
+ * Sections with notes, in template order; notes for sections the template no longer has come last, titled
+ * by the template they came from (`others`: a template switched away from), else from their id.
+ */
 export function notesBySection(
-  input: Pick<SessionSummaryInput, 'session' | 'template'>,
+  input: Pick<SessionSummaryInput, 'session' | 'template'> & {
+    others?: readonly Pick<Template, 'sections'>[];
+  },
 ): { title: string; text: string }[] {
   const notes = input.session.notes;
   const known = new Set(input.template.sections.map((s) => s.id));
+  const titleOf = (id: string) =>
+    id === 'general'
+      ? 'Notes'
+      : ((input.others ?? []).flatMap((t) => t.sections).find((s) => s.id === id)?.title ?? titleFromId(id));
   const ordered = [
     ...input.template.sections.map((s) => ({ id: s.id, title: s.title })),
     ...Object.keys(notes)
       .filter((id) => !known.has(id))
-      .map((id) => ({ id, title: id === 'general' ? 'Notes' : id })),
+      .map((id) => ({ id, title: titleOf(id) })),
   ];
   return ordered
     .map(({ id, title }) => ({

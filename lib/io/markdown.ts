@@ -1,4 +1,5 @@
 /** One relationship's history as Markdown: readable anywhere, pasteable into a doc or a tracker. */
+import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase, relationshipHistory } from '../db';
 import { dayOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
@@ -139,8 +140,11 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
         '',
       );
     }
-    const template = templates.find((t) => t.id === session.templateId) ?? { sections: [] };
-    for (const section of notesBySection({ session, template })) {
+    // Its own template, else (deleted since, or not in an imported file) the 1:1's, else the kind's.
+    const template = templates.find((t) => t.id === session.templateId) ??
+      templates.find((t) => t.id === relationship.templateId) ??
+      templates.find((t) => t.id === DEFAULT_TEMPLATE_FOR_KIND[relationship.kind]) ?? { sections: [] };
+    for (const section of notesBySection({ session, template, others: templates })) {
       lines.push(`**${escapeText(section.title)}**`, '', ...notesMarkdown(section.text), '');
     }
     const made = agreements.filter((a) => a.madeInSessionId === session.id);

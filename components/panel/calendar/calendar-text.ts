@@ -2,6 +2,7 @@
  * Pure helpers for the Calendar panel: names and labels, guesses for tracking a new 1:1, and how notes and
  * dates are shown. No browser storage, no database.
  */
+import { titleFromId } from '@/lib/domain/session-summary';
 import type { CadenceHealth } from '@/lib/domain/cadence';
 import {
   DEFAULT_CADENCE_DAYS,
@@ -223,11 +224,6 @@ export interface SectionNotes {
   id: string;
   title: string;
   text: string;
-}
-
-function titleFromId(id: string): string {
-  const words = id.replace(/[-_.:]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
 }
 
 /**

@@ -137,7 +137,7 @@ describe('summaryMarkdown', () => {
     );
     expect(md.indexOf('## How are you really doing?')).toBeLessThan(md.indexOf('## Notes'));
     expect(md).toContain('## Notes\n\nLoose note');
-    expect(md).toContain('## gone\n\nOld');
+    expect(md).toContain('## Gone\n\nOld');
   });
 
   it('leaves out what is empty: check-in, notes and lists', () => {

@@ -6,6 +6,7 @@ import {
   createPerson,
   createRelationship,
   dropAgreement,
+  getDatabase,
   markSessionHeld,
   prepareSession,
   renegotiateAgreement,
@@ -162,7 +163,7 @@ describe('exportRelationshipMarkdown', () => {
     expect(firstSession).toContain('Check-in: mood 3/5, workload –/5');
     expect(firstSession).toContain('**How are you really doing?**\n\nTired after the launch');
     expect(firstSession).toContain('**Notes**\n\nImported v1 notes');
-    expect(firstSession).toContain('**retired-section**\n\nFrom an old template');
+    expect(firstSession).toContain('**Retired section**\n\nFrom an old template');
     expect(firstSession).not.toContain('**How I can help**'); // blank section left out
     expect(firstSession).toContain(
       'Agreements made:\n\n' +
@@ -216,7 +217,34 @@ describe('exportRelationshipMarkdown', () => {
       '**Your topics**',
       '**Feedback both ways**',
       '**Next steps**',
-      '**zz-old**',
+      '**Zz old**',
+    ]);
+  });
+
+  it('titles notes of a template switched away from, or of a template gone, as the panel does', async () => {
+    const { relationship, second } = await build();
+    // The session now runs on another template: its "How are you" notes keep that section's title.
+    await getDatabase().sessions.update(second.id, { templateId: 'builtin:structured-50' });
+    await saveSectionNotes(second.id, 'how-are-you', 'Mood notes');
+    let markdown = await exportRelationshipMarkdown(relationship.id);
+    let session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
+    expect(lines(session)).toContain('**How are you really doing?**');
+    expect(session).not.toContain('**how-are-you**');
+    // Its template deleted (or not in an imported file): the 1:1's own template titles its sections.
+    await getDatabase().sessions.update(second.id, { templateId: 'custom:gone' });
+    markdown = await exportRelationshipMarkdown(relationship.id);
+    session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
+    expect(lines(session)).toContain('**Your topics**');
+  });
+
+  it('a note cannot make a table: a delimiter row is escaped', async () => {
+    const { relationship, second } = await build();
+    await saveSectionNotes(second.id, 'how-are-you', 'a | b\n:-- | :--\n1 | 2');
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '**How are you really doing?**').split('\n')).toEqual([
+      'a | b',
+      '\\:-- | :--',
+      '1 | 2',
     ]);
   });
 
