@@ -191,6 +191,12 @@ function parseSection<T>(
     const where = `${section}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // Fields this Duet does not know: records gain fields without a format change (docs/DATA.md), so the
+      // file most likely comes from a newer Duet.
+      if (issue?.code === 'unrecognized_keys')
+        throw new ImportError(
+          `${where} has fields this version of Duet does not know (${issue.keys.slice(0, 3).join(', ')}): the file was probably made by a newer Duet. Update Duet, then import it. Nothing was changed.`,
+        );
       throw new ImportError(
         `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
       );

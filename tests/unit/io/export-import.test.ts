@@ -393,6 +393,16 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected(JSON.stringify({ ...clone(), version: 0 }), /format \(0\) is not supported/);
   });
 
+  it('a record with fields this Duet does not know: most likely a newer Duet, said so', async () => {
+    const file = clone() as unknown as { data: { people: Record<string, unknown>[] } };
+    expect(file.data.people.length).toBeGreaterThan(0);
+    file.data.people[0]!.pronouns = 'she/her';
+    await expectRejected(
+      JSON.stringify(file),
+      /people\[0\].*fields this version of Duet does not know \(pronouns\).*newer Duet\. Update Duet/,
+    );
+  });
+
   it('an unknown section', async () => {
     const file = clone() as unknown as { data: Record<string, unknown> };
     file.data.secrets = [];
