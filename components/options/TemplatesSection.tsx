@@ -1,6 +1,6 @@
 /** The five built-in templates (read-only: copy one to change it) and my own (create, edit, delete). */
-import { useState } from 'preact/hooks';
-import { deleteCustomTemplate, TemplateInUseError } from '@/lib/db';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteCustomTemplate, restoreCustomTemplate, TemplateInUseError } from '@/lib/db';
 import type { Relationship, Template } from '@/lib/domain/model';
 import { templateMinutes } from '@/lib/domain/templates';
 import { t } from '@/lib/i18n';
@@ -25,20 +25,38 @@ export function TemplatesSection({
     setEditorKey((key) => key + 1);
   };
   const action = useAction();
+  /** The template just deleted, while "Undo" can bring it back. */
+  const [removed, setRemoved] = useState<Template | null>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The Delete button is gone with its row: focus goes to Undo, not to the page.
+    if (removed) undo.current?.focus();
+  }, [removed]);
 
   const remove = (template: Template) =>
-    void action.run(async () => {
-      try {
-        await deleteCustomTemplate(template.id);
-      } catch (error) {
-        if (error instanceof TemplateInUseError)
-          throw new ShownError(
-            t('options_template_in_use', template.name, error.relationshipTitles.join(', ')),
-          );
-        throw error;
-      }
-      return t('options_template_deleted', template.name);
-    });
+    void action
+      .run(async () => {
+        setRemoved(null);
+        try {
+          await deleteCustomTemplate(template.id);
+        } catch (error) {
+          if (error instanceof TemplateInUseError)
+            throw new ShownError(
+              t('options_template_in_use', template.name, error.relationshipTitles.join(', ')),
+            );
+          throw error;
+        }
+        return t('options_template_deleted', template.name);
+      })
+      .then((ok) => setRemoved(ok ? template : null));
+
+  const restore = (template: Template) =>
+    void action
+      .run(async () => {
+        await restoreCustomTemplate(template);
+        return t('options_template_restored', template.name);
+      })
+      .then(() => setRemoved(null));
 
   const usedBy = (id: string) => relationships.filter((r) => r.templateId === id).map((r) => r.title);
 
@@ -164,6 +182,18 @@ export function TemplatesSection({
         })}
       </ul>
       <ActionMessage state={action.state} testId="templates" />
+      {removed && action.state.kind === 'done' ? (
+        <button
+          ref={undo}
+          type="button"
+          class="options-button small"
+          data-testid="template-undo"
+          aria-label={t('options_template_undo_label', removed.name)}
+          onClick={() => restore(removed)}
+        >
+          {t('options_undo')}
+        </button>
+      ) : null}
     </OptionsSection>
   );
 }

@@ -12,6 +12,7 @@ import {
   RelationshipSchema,
   SessionSchema,
   type Settings,
+  type Template,
 } from '../domain/model';
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
@@ -409,6 +410,22 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
       await db.templates.delete(id);
       await recordDeletions(db, 'templates', [template], now);
     }
+  });
+}
+
+/**
+ * Undoes `deleteCustomTemplate`: the template as it was before (retired or deleted), back in the list, and
+ * its deletion forgotten (an import would otherwise delete it again). Its name and sections are the user's
+ * work: one click on "Delete" must never lose them for good.
+ */
+export async function restoreCustomTemplate(
+  template: Template,
+  db: DuetDatabase = getDatabase(),
+): Promise<void> {
+  if (isBuiltInTemplateId(template.id)) throw new InvalidInputError('Built-in templates cannot be deleted.');
+  await db.transaction('rw', [db.templates, db.tombstones], async () => {
+    await db.templates.put({ ...template, retired: false, updatedAt: Date.now() });
+    await db.tombstones.delete(['templates', template.id]);
   });
 }
 

@@ -152,6 +152,9 @@ export const options = {
   options_template_edit_label: 'Edit $1',
   options_template_delete_label: 'Delete $1',
   options_template_deleted: 'Deleted “$1”.',
+  options_template_restored: 'The template “$1” is back.',
+  options_template_undo_label: 'Undo deleting the template “$1”',
+  options_undo: 'Undo',
   options_template_in_use:
     '“$1” is used by $2. Choose another template for them (People section) before deleting it.',
   options_template_new_title: 'New template',

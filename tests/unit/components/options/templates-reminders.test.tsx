@@ -154,6 +154,18 @@ describe('TemplatesSection', () => {
     await click(q(item(root, 'Unused'), 'template-delete'));
     await until(() => expect(all(root, 'template-item')).toHaveLength(6));
     expect(text(root, 'templates-status')).toBe('Deleted “Unused”.');
+    // One click deleted it: one click brings it back, with its sections, and focus is on that click.
+    await until(() => q(root, 'template-undo'));
+    const undo = q(root, 'template-undo');
+    expect(undo.getAttribute('aria-label')).toBe('Undo deleting the template “Unused”');
+    expect(document.activeElement).toBe(undo);
+    await click(undo);
+    await until(() => expect(all(root, 'template-item')).toHaveLength(7));
+    expect(text(root, 'templates-status')).toBe('The template “Unused” is back.');
+    expect(root.querySelector('[data-testid=template-undo]')).toBeNull();
+    const back = (await getDatabase().templates.toArray()).find((t) => t.name === 'Unused')!;
+    expect(back).toMatchObject({ retired: false, sections: [section] });
+    expect(await getDatabase().tombstones.get(['templates', back.id])).toBeUndefined();
   });
 
   it('edits my own template in place', async () => {
