@@ -2,7 +2,7 @@
  * The panel in a Google Meet tab. A call linked to a 1:1 runs session mode (the live panel); an unknown
  * two-person call offers "Track as 1:1 with <name>"; a wrong link is corrected here and remembered.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getSettings, listPeople, listRelationships, updateSettings } from '@/lib/db';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
@@ -11,7 +11,7 @@ import type { PanelContext } from '@/lib/messaging/protocol';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { guessCadenceDays, guessRelation } from '../calendar/calendar-text';
 import { TrackCard } from '../calendar/TrackCard';
-import { SessionPanel } from '../session/SessionPanel';
+import { PresentingStrip, SessionPanel } from '../session/SessionPanel';
 import { meetActions } from './meet-actions';
 
 export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
@@ -25,6 +25,11 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   const actions = meetActions(context.meetingCode, context.title);
   const [correcting, setCorrecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** While presenting, the chooser (who I have 1:1s with) shows only when asked. */
+  const [reveal, setReveal] = useState(false);
+  useEffect(() => {
+    if (!context.presenting) setReveal(false);
+  }, [context.presenting]);
   const inCallOrEnded = context.state === 'in-call' || context.state === 'ended';
 
   const run = async (work: Promise<{ ok: boolean; message?: string }>) => {
@@ -50,6 +55,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         onOpenSidePanel={onOpenSidePanel}
       />
     );
+  } else if (
+    (correcting || (!context.link && context.trackable && inCallOrEnded)) &&
+    context.presenting &&
+    !reveal
+  ) {
+    // The chooser lists the people of my 1:1s: not on a screen I am sharing.
+    body = <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />;
   } else if (correcting || (!context.link && context.trackable && inCallOrEnded)) {
     body = (
       <LinkChooser

@@ -343,7 +343,8 @@ function useOtherNoteFields({ session, template }: SessionView): string[] {
   return shown.current.fields;
 }
 
-function PresentingStrip({
+/** While I present: what the panel holds is hidden, one click shows it (or moves it to the side panel). */
+export function PresentingStrip({
   onReveal,
   onOpenSidePanel,
 }: {

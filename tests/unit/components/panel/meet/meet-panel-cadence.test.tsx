@@ -135,3 +135,19 @@ describe('MeetPanel: tracking a call with someone Duet knows', () => {
     expect(relationships[0]).toMatchObject({ id: existing.id, cadenceDays: 14 });
   });
 });
+
+describe('MeetPanel while presenting', () => {
+  it('hides the link chooser (who I have 1:1s with) until asked, and shows it again after', async () => {
+    await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Confidential Person' });
+    await show(meetContext({ presenting: true }));
+    await waitFor('presenting-strip');
+    expect(q('meet-link-chooser')).toBeNull();
+    expect(container().textContent).not.toContain('Confidential Person');
+    await click(q('reveal-notes'));
+    await waitFor('meet-link-chooser');
+    // No longer presenting: shown without a click.
+    await show(meetContext({ presenting: false }));
+    await waitFor('meet-link-chooser');
+    expect(q('presenting-strip')).toBeNull();
+  });
+});
