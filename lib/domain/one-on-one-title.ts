@@ -155,6 +155,8 @@ const LEADING_LABEL = new RegExp(
 );
 const TRAILING_LABEL = new RegExp(String.raw`\s*(?:[(:|–—-]\s*)${TRAILING_LABEL_WORDS}\s*\)?$`, 'iu');
 const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con)\s+)/iu;
+const LEADING_CADENCE = new RegExp(String.raw`^(?:${CADENCE_ALTERNATIVES})\s+(?=\p{Lu})`, 'iu');
+const TRAILING_CADENCE = new RegExp(String.raw`(?:\s*[|–—-]\s*|\s+)(?:${CADENCE_ALTERNATIVES})$`, 'iu');
 
 // A person's name: one to three capitalised words (accents, hyphens, apostrophes, initials).
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]+`;
@@ -321,6 +323,9 @@ function personTitle(title: string): string[] | null {
       (connector !== null && (!POINT_LABEL.test(label[0]) || WORD_CONNECTOR.test(connector[0])));
     rest = rest.slice(connector?.[0].length ?? 0).trim();
   } else rest = rest.replace(BEFORE_PAIR, '');
+  // A cadence before or after the pair, bare or behind a dash or bar ("Weekly Alice / Bob", "Alice / Bob -
+  // weekly", "Bob <> Alice | Weekly").
+  rest = rest.replace(LEADING_CADENCE, '').replace(TRAILING_CADENCE, '');
   const pair = PAIR.exec(rest);
   if (pair?.[1] && pair[2]) return isName(pair[1]) && isName(pair[2]) ? [pair[1], pair[2]] : null;
   return label && connected && ONE_NAME.test(rest) && isName(rest) ? [rest] : null;

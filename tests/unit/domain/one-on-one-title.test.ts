@@ -433,6 +433,11 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
     ['Peer feedback 1:1 Bob', 'one-on-one'],
     ['1:1 Bob careers page', 'one-on-one'],
     ['Peer 1:1', 'peer'],
+    // A name pair with its cadence before or after it, bare or behind a dash or a bar.
+    ['Alice / Bob - weekly', 'one-on-one'],
+    ['Alice / Bob Weekly', 'one-on-one'],
+    ['Weekly Alice / Bob', 'one-on-one'],
+    ['Bob <> Alice | Weekly', 'one-on-one'],
     // German and French words for a 1:1.
     ['Zweiergespräch Bob', 'one-on-one'],
     ['Feedbackgespräch mit Bob', 'one-on-one'],
@@ -448,6 +453,9 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
   });
 
   it.each([
+    // Cadences alone, or meeting words with one, are no pair.
+    'Weekly / Monthly',
+    'Sales / Marketing weekly',
     // New Year's Day, not a 1:1.
     '1/1 OOO',
     '1/1 kickoff',
