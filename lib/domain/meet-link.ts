@@ -72,14 +72,6 @@ export function linkCall(
         (samePeople(byCode)
           ? [...byCode].sort((a, b) => b.relationship.updatedAt - a.relationship.updatedAt)[0]
           : undefined));
-  // One holder, but the call's one other person is someone else's 1:1 (a personal room's link reused for
-  // another person): that person's 1:1, not the holder's — Bob's notes never go into Alice's session.
-  const instead =
-    owner && byCode.length === 1 && !personInCall(owner, call.others)
-      ? byParticipant(others, active).match
-      : null;
-  if (instead && instead !== owner)
-    return { kind: 'linked', relationshipId: instead.relationship.id, via: 'participant' };
   if (owner) return { kind: 'linked', relationshipId: owner.relationship.id, via: 'meet-code' };
 
   const title = foldName(call.title);

@@ -22,29 +22,12 @@ const SAM = linkCandidate('r-sam', ['Sam Lee'], { title: 'Sam <> Alice', meetCod
 const PRIYA = linkCandidate('r-priya', ['Priya Natarajan'], { title: 'Priya 1:1' });
 
 describe('linkCall', () => {
-  it('a remembered Meet code wins over the title, and over a participant nobody tracks', () => {
+  it('a remembered Meet code wins over everything else', () => {
     const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
-    expect(linkCall(call({ title: 'Sam <> Alice', others: ['Bob Jones'] }), [bob, SAM], [])).toEqual({
+    expect(linkCall(call({ title: 'Sam <> Alice', others: ['Sam Lee'] }), [bob, SAM], [])).toEqual({
       kind: 'linked',
       relationshipId: 'r-bob',
       via: 'meet-code',
-    });
-    expect(linkCall(call({ others: ['Robert J.'] }), [bob, SAM], [])).toMatchObject({
-      relationshipId: 'r-bob',
-      via: 'meet-code',
-    });
-  });
-
-  it("a code reused for another person's 1:1 (a personal room): the participant's 1:1, not the holder's", () => {
-    const alice = linkCandidate('r-alice', ['Alice Lee'], { meetCodes: [CODE] });
-    expect(linkCall(call({ others: ['Bob Jones'] }), [alice, BOB], [])).toEqual({
-      kind: 'linked',
-      relationshipId: 'r-bob',
-      via: 'participant',
-    });
-    // The holder's person in the call (even by first name): the code's 1:1.
-    expect(linkCall(call({ others: ['Alice'] }), [alice, BOB], [])).toMatchObject({
-      relationshipId: 'r-alice',
     });
   });
 
