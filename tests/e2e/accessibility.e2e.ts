@@ -194,6 +194,16 @@ describe.each(['light', 'dark'] as const)('Panel accessibility (%s)', (scheme) =
     await duet.screenshot(call.page, `a11y-meet-live-${scheme}`);
 
     await call.becomes('meet-ended.html');
+    // The call ended while the next agreement was being typed: it stays on screen, with why.
+    await expect
+      .poll(() => panel.frame.locator('[data-testid=session-action-error]').textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('while you were typing');
+    expect(await panel.captureInput.inputValue()).toBe('me: book the room next week');
+    await panel.captureInput.press('Enter');
+    await expect.poll(() => panel.frame.locator('[data-testid=made-agreement]').count()).toBe(2);
+    await panel.frame.locator('[data-testid=session-back-summary]').click();
     await panel.summary.waitFor({ timeout: 10_000 });
     await checkA11y(panel.frame, { label: `session summary (${scheme})` });
     await expectFits(panel.frame, `session summary in page (${scheme})`);

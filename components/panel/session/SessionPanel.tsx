@@ -296,7 +296,12 @@ function SessionBody({
               />
             ) : null}
             {ended ? (
-              <button type="button" class="cal-button" onClick={() => setShowNotesAfterEnd(false)}>
+              <button
+                type="button"
+                class="cal-button"
+                data-testid="session-back-summary"
+                onClick={() => setShowNotesAfterEnd(false)}
+              >
                 {t('panel_session_back_summary')}
               </button>
             ) : (
