@@ -1,6 +1,16 @@
 /** Everything of one relationship, for the Markdown export. */
-import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
+import type {
+  Agreement,
+  Feedback,
+  Goal,
+  Person,
+  Relationship,
+  Session,
+  TalkingPoint,
+  Template,
+} from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
+import { feedbackOf, goalsOf } from './goals-feedback';
 import { allTemplates } from './settings';
 
 export async function relationshipHistory(
@@ -14,12 +24,14 @@ export async function relationshipHistory(
       agreements: Agreement[];
       talkingPoints: TalkingPoint[];
       templates: Template[];
+      goals: Goal[];
+      feedback: Feedback[];
     }
   | undefined
 > {
   const relationship = await db.relationships.get(relationshipId);
   if (!relationship) return undefined;
-  const [people, sessions, agreements, talkingPoints, templates] = await Promise.all([
+  const [people, sessions, agreements, talkingPoints, templates, goals, feedback] = await Promise.all([
     db.people.bulkGet(relationship.personIds),
     db.sessions.where('relationshipId').equals(relationshipId).toArray(),
     db.agreements
@@ -31,6 +43,8 @@ export async function relationshipHistory(
       .between([relationshipId, ''], [relationshipId, '\uffff'])
       .toArray(),
     allTemplates(db),
+    goalsOf(relationshipId, db),
+    feedbackOf(relationshipId, db),
   ]);
   return {
     relationship,
@@ -39,5 +53,7 @@ export async function relationshipHistory(
     agreements: agreements.sort((a, b) => a.createdAt - b.createdAt),
     talkingPoints,
     templates,
+    goals,
+    feedback,
   };
 }

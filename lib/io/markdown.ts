@@ -2,7 +2,17 @@
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase, relationshipHistory } from '../db';
 import { dayOf } from '../domain/days';
-import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '../domain/model';
+import type {
+  Agreement,
+  CareerAssessment,
+  Feedback,
+  Goal,
+  Person,
+  Relationship,
+  Session,
+  TalkingPoint,
+  Template,
+} from '../domain/model';
 import { escapeStart, noteBlock, notesBySection, oneLine } from '../domain/session-summary';
 
 export interface RelationshipHistory {
@@ -12,6 +22,29 @@ export interface RelationshipHistory {
   agreements: Agreement[];
   talkingPoints: TalkingPoint[];
   templates: Template[];
+  /** Goals not archived, oldest first (absent: none). */
+  goals?: Goal[];
+  /** Feedback given and received, newest first (absent: none). */
+  feedback?: Feedback[];
+}
+
+const GOAL_STATUS: Record<Goal['status'], string> = {
+  ahead: 'ahead',
+  'on-track': 'on track',
+  behind: 'behind',
+};
+const ASSESSMENT: Record<CareerAssessment, string> = {
+  ahead: 'ahead of expectations',
+  'on-track': 'on track',
+  'not-meeting': 'not meeting expectations yet',
+};
+
+/** Goals with their category, status, target day and key results' progress. */
+function goalLines(goals: readonly Goal[]): string[] {
+  return goals.flatMap((goal) => [
+    `- **${escapeText(goal.title)}** _(${goal.category.replace(/-/g, ' ')} · ${GOAL_STATUS[goal.status]}${goal.targetDate ? ` · by ${goal.targetDate}` : ''})_`,
+    ...goal.keyResults.map((kr) => `  - ${escapeText(kr.text)} — ${kr.progress}%`),
+  ]);
 }
 
 /**
@@ -130,6 +163,17 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
   const closed = agreements.filter((a) => a.status === 'done' || a.status === 'dropped');
   if (closed.length > 0)
     lines.push('## Closed agreements', '', ...closed.flatMap((a) => agreementWithHistory(a, people)), '');
+  const goals = history.goals ?? [];
+  if (goals.length > 0) lines.push('## Goals', '', ...goalLines(goals), '');
+  const feedback = history.feedback ?? [];
+  if (feedback.length > 0) {
+    lines.push(
+      '## Feedback',
+      '',
+      ...feedback.map((f) => `- ${dayOf(f.at)} · ${f.direction}: ${escapeText(f.text)}`),
+      '',
+    );
+  }
 
   lines.push('## Sessions', '');
   for (const session of [...sessions].sort((a, b) => b.scheduledAt - a.scheduledAt)) {
@@ -147,6 +191,7 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
     for (const section of notesBySection({ session, template, others: templates })) {
       lines.push(`**${escapeText(section.title)}**`, '', ...notesMarkdown(section.text), '');
     }
+    if (session.assessment) lines.push(`Career assessment: ${ASSESSMENT[session.assessment]}`, '');
     const made = agreements.filter((a) => a.madeInSessionId === session.id);
     if (made.length > 0) lines.push('Agreements made:', '', ...made.map((a) => agreementLine(a, people)), '');
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   addAgreement,
+  addFeedback,
+  addGoal,
   addTalkingPoint,
   completeAgreement,
   createPerson,
@@ -10,6 +12,7 @@ import {
   markSessionHeld,
   prepareSession,
   renegotiateAgreement,
+  saveCareerAssessment,
   reorderTalkingPoints,
   saveCheckIn,
   savePrivateNotes,
@@ -235,6 +238,29 @@ describe('exportRelationshipMarkdown', () => {
     markdown = await exportRelationshipMarkdown(relationship.id);
     session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
     expect(lines(session)).toContain('**Your topics**');
+  });
+
+  it('includes goals with key results, feedback and a career assessment, as text', async () => {
+    const { relationship, second } = await build();
+    await addGoal(relationship.id, {
+      category: 'personal-development',
+      title: 'Lead the *rollout*',
+      status: 'behind',
+      targetDate: '2026-06-30',
+      keyResults: [{ id: 'kr1', text: 'Beta customers', progress: 40 }],
+    });
+    await addFeedback(relationship.id, { direction: 'given', text: 'Clear demo <b>!</b>', at: NOW - DAY });
+    await saveCareerAssessment(second.id, 'on-track');
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '## Goals').split('\n')).toEqual([
+      '- **Lead the \\*rollout\\*** _(personal development · behind · by 2026-06-30)_',
+      '  - Beta customers — 40%',
+    ]);
+    expect(blockAfter(markdown, '## Feedback').split('\n')).toEqual([
+      `- ${dayOf(NOW - DAY)} · given: Clear demo \\<b>!\\</b>`,
+    ]);
+    const session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
+    expect(session).toContain('Career assessment: on track');
   });
 
   it('a note cannot make a table: a delimiter row is escaped', async () => {
