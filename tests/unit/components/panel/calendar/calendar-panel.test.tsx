@@ -783,7 +783,8 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
   it('starts a new 1:1 when the person has one of another kind only', async () => {
     const person = await createPerson({ name: 'Dana Lee', emails: [dana.email], relation: 'report' });
     await createRelationship({ personIds: [person.id], kind: 'career', title: 'Dana career' });
-    await show(trackable());
+    // A title that names no 1:1 (one that does would link the series to her 1:1 by email).
+    await show(trackable({ title: 'Roadmap chat' }));
     await click(await waitFor('track-one-on-one'));
     await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
     expect((await listRelationships()).map((r) => r.kind).sort()).toEqual(['career', 'one-on-one']);
