@@ -154,7 +154,10 @@ const WEEKDAY_ABBREVIATIONS = lookup([
   [5, ['fri']],
   [6, ['sat']],
 ]);
-/** German ones, only in `de`: in English "so", "do", "Mo" are words or names. */
+/**
+ * German ones: in `de`, or after a German preposition ("bis Fr.", "zum Mo") — in English "so", "do", "Mo"
+ * are words or names, and "am" is a verb, so after "am" only with the abbreviation's dot ("am Mo.").
+ */
 const GERMAN_WEEKDAY_ABBREVIATIONS = lookup([
   [0, ['so']],
   [1, ['mo']],
@@ -224,7 +227,9 @@ interface DateRule {
   accept?: (groups: Groups, preposition: string | undefined, options: Options) => boolean;
 }
 
-/** "for" goes with a day ("for Friday"), not with a quarter or a number ("prepare for Q3", "for 3.12"). */
+const GERMAN_PREPOSITION = /^(?:bis spätestens|bis zum|bis zur|spätestens|bis|zum|am|vor)$/iu;
+
+/** "for" goes with a day ("for Friday", "for 3/12"), not a quarter or a version ("prepare for Q3", "for 3.12"). */
 const datePreposition = (preposition: string | undefined) =>
   preposition !== undefined && preposition.toLowerCase() !== 'for';
 
@@ -239,8 +244,8 @@ function weekdayRule(
   locale?: 'de',
 ): DateRule {
   return {
-    source: `(?:(${NEXT}|${THIS})\\s+)?(${pattern})\\.?(\\s+(?:next week|nächste[rn]? woche))?`,
-    resolve: ([modifier, name, nextWeekSuffix], today, { weekStartsOn }) => {
+    source: `(?:(${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(\\s+(?:next week|nächste[rn]? woche))?`,
+    resolve: ([modifier, name, , nextWeekSuffix], today, { weekStartsOn }) => {
       const weekday = valueOf(name ?? '');
       if (Number.isNaN(weekday)) return null;
       if (nextWeekSuffix || (modifier && /^n/i.test(modifier))) {
@@ -249,9 +254,13 @@ function weekdayRule(
       return upcomingWeekday(today, weekday, modifier !== undefined && /^(this|diese)/i.test(modifier));
     },
     accept: needsPrefix
-      ? ([modifier], preposition, options) =>
-          (locale === undefined || options.locale === locale) &&
-          (preposition !== undefined || modifier !== undefined)
+      ? ([modifier, , dot], preposition, options) =>
+          (preposition !== undefined || modifier !== undefined) &&
+          (locale === undefined ||
+            options.locale === locale ||
+            (preposition !== undefined &&
+              GERMAN_PREPOSITION.test(preposition) &&
+              (dot === '.' || !/^am$/i.test(preposition))))
       : undefined,
   };
 }
@@ -347,7 +356,6 @@ const DATE_RULES: DateRule[] = [
   {
     // 12/3 (month/day, or day/month where the user writes the day first), 12/3/27
     source: `(\\d{1,2})/(\\d{1,2})(?:/${YEAR})?`,
-    accept: (_groups, preposition) => preposition === undefined || datePreposition(preposition),
     resolve: ([a, b, year], today, { dayFirst }) => {
       const [month, date] = dayFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
       return explicitDay(today, month, date, year);
@@ -417,7 +425,7 @@ const NOT_NAMES = new Set(
 // A note's label before the agreement ("Decision: we move to weekly"), and a word joining it to the last one
 // ("Then Sam will ping legal"): neither is who does it.
 const LABEL =
-  /^(?:(?:todo|to-do|action items?|action|task|aufgabe|decision|decided|agreed|agreement|reminder|follow[\s-]?up|update|next steps?|fyi|entscheidung|beschluss|vereinbart|erinnerung|nächste schritte)\s*:\s*|(?:then|and|also|next|dann|und|außerdem|danach)\s+)/iu;
+  /^(?:(?:todo|to-do|action items?|action|task|aufgabe|decision|decided|agreed|agreement|reminder|follow[\s-]?up|update|next steps?|fyi|entscheidung|beschluss|vereinbart|erinnerung|nächste schritte)\s*:\s*|(?:then|and|also|dann|und|außerdem|danach)\s+)/iu;
 const WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
 const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
 const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');

@@ -58,7 +58,7 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 const WORD_MARKER_SOURCE = [
   String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
   String.raw`(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
-  String.raw`${START}(?:(?:r[ée]union|entretien)\s+)?bilat[ée]ral(?:e|es)?${END}|${START}entretien\s+(?:annuel|professionnel)${END}`,
+  String.raw`${START}(?:(?:r[ée]union|entretien)\s+bilat[ée]rale?s?|bilatérales?)${END}|${START}entretien\s+(?:annuel|professionnel)${END}`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
 const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
@@ -98,8 +98,12 @@ const NUMERIC =
 // The word right before a number that makes it a sequence, date, version or score, not a meeting.
 const SEQUENCE_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado)\.?\s*[#:]?\s*$/iu;
-const NOT_MEETING_AFTER =
-  /^s?\s*(?:ratio|scale|copy|replica|mapping|votes?|voted|win|won|lead|loss|lost|victory|majority|split|odds|score)/iu;
+const SCORE_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:score|result|won|lost|draw|game|match|vs|spiel|ergebnis|partido|resultado)\.?\s*[#:]?\s*$/iu;
+const NOT_MEETING_AFTER = /^s?\s*(?:ratio|scale|copy|replica|mapping)/iu;
+// After a "2-1": a vote or a score ("2-1 vote", "2:1 lead"), not a meeting.
+const SCORE_AFTER =
+  /^\s*(?:votes?|voted|win|won|lead|loss|lost|victory|majority|split|odds|score)(?![\p{L}\p{N}-])/iu;
 const SLASH_CONTEXT_AFTER = /^s?\s*(?:[:–—-]\s*)?(?:with|w\/|mit|avec|con)(?!\p{L})/iu;
 const DATE_WORDS =
   /(?<!\p{L})(?:holiday|feiertag|f[ée]ri[ée]|feriado|new\s?year|neujahr|nouvel\s?an|a[ñn]o\s?nuevo|due|deadline)(?!\p{L})/iu;
@@ -257,15 +261,21 @@ function personFollows(after: string): boolean {
   return isNameWord(NAME_START.exec(person)?.[0] ?? '');
 }
 
-/** Only names, cadences and labels before a "2-1" ("Carol 2-1", "Alice / Bob 2:1", "Skip-level 2:1"). */
+/**
+ * Only names (joined by "&", "+", "and"…), cadences and labels before a "2-1" ("Carol 2-1", "Alice & Bob
+ * 2:1", "Alice / Bob 2:1", "Skip-level 2:1").
+ */
 function peopleBefore(before: string): boolean {
   const rest = before.replace(LEADING_JUNK, '').trim();
   return (
     rest === '' ||
     namesBeforeO3(rest) ||
-    rest.split(/\s+/u).every((word) => LABEL_WORD.test(word) || isCadence(word) || isNameWord(word))
+    rest
+      .split(/\s+/u)
+      .every((word) => NAME_JOINER.test(word) || LABEL_WORD.test(word) || isCadence(word) || isNameWord(word))
   );
 }
+const NAME_JOINER = /^(?:&|\+|and|und|et|y)$/iu;
 
 /** Numeric "1-1" (first = '1') or "2-1" (first = '2') markers that are not a date, time or score. */
 function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
@@ -275,13 +285,19 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
     const before = title.slice(0, match.index);
     const after = title.slice(match.index + match[0].length);
     if (NOT_MEETING_AFTER.test(after)) continue;
-    // "Sprint 1-1", "Q1 1:1" are a sequence or a quarter; "Q3 1:1 with Bob" is Bob's 1:1.
-    if (SEQUENCE_BEFORE.test(before) && (match[2] === '/' || !personFollows(after))) continue;
+    // "Sprint 1-1", "Q1 1:1" are a sequence or a quarter; "Q3 1:1 with Bob" is Bob's 1:1 — but a score
+    // stays a score ("Match 1-1 Chelsea").
+    if (
+      SEQUENCE_BEFORE.test(before) &&
+      (match[2] === '/' || SCORE_BEFORE.test(before) || !personFollows(after))
+    )
+      continue;
     if (
       first === '2' &&
       (match[2] === '/' ||
+        SCORE_AFTER.test(after) ||
         (CAPITALISED_BEFORE.test(before) && CAPITALISED_AFTER.test(after)) ||
-        !peopleBefore(before))
+        !(peopleBefore(before) || SLASH_CONTEXT_AFTER.test(after)))
     )
       continue;
     // "1/1" is mostly a date: a 1:1 at the start of a title, alone or before a person ("1/1: Bob", "1/1 with
@@ -374,10 +390,10 @@ function isSoloWork(title: string): boolean {
 
 // A title about 1:1s rather than one: training, a workshop, office hours — when it names nobody.
 const TOPIC =
-  /(?<!\p{L})(?:training|trainings|workshop|webinar|course|masterclass|best\s+practices?|office\s+hours|templates?|guide|how\s+to|schulung|kurs|formation|atelier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:training|trainings|workshop|webinar|masterclass|best\s+practices?|office\s+hours|how\s+to|schulung|atelier)(?!\p{L})/iu;
 // A meeting called off ("Canceled: 1:1 with Bob", Outlook's prefix; "Skipping 1:1", "Abgesagt: …", "Annulé : …").
 const CALLED_OFF =
-  /^[^\p{L}\p{N}]*(?:canceled|cancelled|skipping|skipped|abgesagt|annul[ée]e?|cancelad[oa])(?:\s*:|\s)/iu;
+  /^[^\p{L}\p{N}]*(?:canceled|cancelled|skipping|skipped|abgesagt|annul[ée]e?|cancelad[oa]|no(?=\s+(?:1|one|o3))|kein(?:e|en)?(?=\s+(?:1|eins|einzel)))(?:\s*:|\s)/iu;
 
 /** Classifies a title by convention only; `null` when it does not look like a 1:1. */
 export function classifyTitle(rawTitle: string): TitleClassification | null {

@@ -171,6 +171,13 @@ describe('parseAgreementLine — English words are not German weekdays, topics a
     ['Follow-up: Sam to send the deck', 'them', '', 'Send the deck', null],
     ['Update: Sam will send the deck', 'them', '', 'Send the deck', null],
     ['Then Priya will ping legal', 'named', 'Priya', 'Ping legal', null],
+    // "Next" still starts a date, not a joining word.
+    ['Next week send the report', 'me', '', 'Send the report', '2026-11-23'],
+    ['Next Friday Sam sends the deck', 'me', '', 'Sam sends the deck', '2026-11-27'],
+    // German abbreviations after a German preposition (with its dot after "am"), a slash date after "for".
+    ['Sam: bis Fr. die Folien', 'them', '', 'Die Folien', '2026-11-20'],
+    ['Sam: das Angebot am Mo.', 'them', '', 'Das Angebot', '2026-11-23'],
+    ['Sam: send the deck for 12/3', 'them', '', 'Send the deck', '2026-12-03'],
   ];
   it.each(rows)('%s', (...row) => expectRow(EN, row));
 

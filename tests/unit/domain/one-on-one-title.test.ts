@@ -433,6 +433,20 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
     ['Peer feedback 1:1 Bob', 'one-on-one'],
     ['1:1 Bob careers page', 'one-on-one'],
     ['Peer 1:1', 'peer'],
+    // Names and words that merely start like a score word stay 1:1s (a review of the audit's changes).
+    ['1:1 Winston', 'one-on-one'],
+    ['1-1 Won-jun', 'one-on-one'],
+    ['1:1 Leadership coaching', 'one-on-one'],
+    ['1:1 Lead sync', 'one-on-one'],
+    ['1:1 winter planning', 'one-on-one'],
+    // 2-1s with names joined by "&", "+", "and", or with a person after "with".
+    ['Alice & Bob 2:1', 'two-on-one'],
+    ['Alice and Bob 2:1', 'two-on-one'],
+    ['Alice + Bob 2-1', 'two-on-one'],
+    ['Manager 2:1 with Carol', 'two-on-one'],
+    // Topic words that are no training ("templates", "course correction", French "formation").
+    ['1:1: templates', 'one-on-one'],
+    ['1:1 - course correction', 'one-on-one'],
     // A name pair with its cadence before or after it, bare or behind a dash or a bar.
     ['Alice / Bob - weekly', 'one-on-one'],
     ['Alice / Bob Weekly', 'one-on-one'],
@@ -474,7 +488,13 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
     'Manager training: running great 1:1s',
     '1:1 best practices workshop',
     'Open 1:1 office hours',
+    // A score with a team after it, an English "bilateral", a 2-1 lead.
+    'Match 1-1 Chelsea',
+    'Bilateral trade talks',
+    '2:1 lead',
     // Called off.
+    'No 1:1 with Bob',
+    'Keine 1:1 diese Woche',
     'Canceled: 1:1 with Bob',
     'Cancelled 1:1',
     'Skipping 1:1 Bob',
