@@ -12,7 +12,7 @@
  *    rescheduled). When "N guests" is more than the rows read, the unread rows count as other people.
  *    - none → not ('solo'); more guests than `maxGuests` (me included; 3 by default) → not ('large meeting').
  *    - one, and the title says 1:1 → confirmed, kind from the title (a 2-1 title with one person → one-on-one);
- *      a title that is only a name pair must name one of us ("Frontend / Backend" → not, trackable).
+ *      a title that is only a name pair that names neither of us ("Frontend / Backend", nicknames) → likely.
  *    - one, and the title says nothing → not, but trackable: the UI offers "Track as 1:1 with Bob". Two-person
  *      syncs, interviews and demos are not 1:1s until the user says so (PRODUCT.md).
  *    - two, and the title says 2-1 → two-on-one, confirmed. Two, and the title says another 1:1 → likely
@@ -90,11 +90,12 @@ const keysOf = (person: Counterpart): string[] =>
  * name, or its start: "Ali" for Alistair); "Frontend / Backend" between two people names neither. True when
  * the title is not such a pair, or nothing is known to compare with.
  */
-function pairNamesUs(input: DetectionInput, other: Counterpart): boolean {
+function pairNamesUs(input: DetectionInput, other: Counterpart, me: readonly Counterpart[]): boolean {
   const pair = bareNamePair(input.title);
   if (pair === null) return true;
   const people = [
     ...keysOf(other),
+    ...me.flatMap(keysOf),
     ...(input.myName ? [nameKey(input.myName)] : []),
     ...input.myEmails.flatMap((email) => keysOf({ name: '', email })),
   ].filter((key) => key.length > 1);
@@ -116,11 +117,15 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   const address = (email: string) => canonicalEmail(fold(email));
   const mine = new Set(input.myEmails.map(address));
   let meSeen = false;
+  /** My own guest rows (their names say what the title may call me). */
+  const myRows: Counterpart[] = [];
   const others: Counterpart[] = [];
   for (const guest of input.guests ?? []) {
     const email = guest.email === null ? null : address(guest.email);
-    if (email !== null && mine.has(email)) meSeen = true;
-    else if (
+    if (email !== null && mine.has(email)) {
+      meSeen = true;
+      myRows.push({ email: guest.email, name: guest.name });
+    } else if (
       guest.kind === 'person' &&
       (email === null || !others.some((o) => o.email && address(o.email) === email))
     )
@@ -153,13 +158,15 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (humans === 1) {
     const other = others[0] ?? null;
     if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
-    if (other && !pairNamesUs(input, other)) return not('name pair names neither of us', other);
     const counterpart = other ? [other] : namesOf(input.title, input.myName);
+    // A title that is only a name pair naming neither of us ("Frontend / Backend", or nicknames the guest
+    // list cannot tell): the guests do not prove it, the title alone suggests it.
+    const proven = !other || pairNamesUs(input, other, myRows);
     return yes(
       kind === 'two-on-one' ? 'one-on-one' : kind,
-      confidence,
+      proven ? confidence : 'likely',
       counterpart,
-      'guests: one other person',
+      proven ? 'guests: one other person' : 'guests: one other person, the pair names neither of us',
     );
   }
   if (kind === 'two-on-one') return yes(kind, confidence, others, 'guests: two others, 2-1 title');

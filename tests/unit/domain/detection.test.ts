@@ -313,12 +313,30 @@ const CASES: Record<string, Case[]> = {
     [
       'a name pair of things, not people, between two people',
       { title: 'Frontend / Backend', guests: [alice, bob] },
-      no('name pair names neither of us', 'Bob Jones'),
+      yes('one-on-one', 'likely', ['Bob Jones']),
     ],
     [
       'a name pair of cities between two people',
       { title: 'Berlin / London', guests: [alice, bob] },
-      no('name pair names neither of us', 'Bob Jones'),
+      yes('one-on-one', 'likely', ['Bob Jones']),
+    ],
+    [
+      'a name pair of nicknames the guest list cannot tell, with no name of mine set',
+      {
+        title: 'Ali / Bob',
+        myEmails: ['asmith@corp.example'],
+        guests: [person('', 'asmith@corp.example'), person('Robert Jones', 'rjones@corp.example')],
+      },
+      yes('one-on-one', 'likely', ['Robert Jones']),
+    ],
+    [
+      'a name pair naming me as my own guest row does, with no name of mine set',
+      {
+        title: 'Alice / Bob',
+        myEmails: ['asmith@corp.example'],
+        guests: [person('Alice Smith', 'asmith@corp.example'), person('Robert Jones', 'rjones@corp.example')],
+      },
+      yes('one-on-one', 'confirmed', ['Robert Jones']),
     ],
     [
       'a name pair naming the other guest only',
