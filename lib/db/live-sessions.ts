@@ -205,10 +205,18 @@ async function findLiveCandidate(
   // code, so next week's event must not continue today's call.
   const ofThisMeeting = (s: Session) =>
     input.scheduledAt === undefined || Math.abs(s.scheduledAt - input.scheduledAt) <= SAME_CALL_MS;
+  // A call that never ended (the browser closed mid-call) and saw nothing for hours is over, whatever its
+  // code (a series and a personal room reuse theirs): its timer would read hours, and this call's notes would
+  // go into that earlier meeting.
+  const abandoned = (s: Session) => {
+    const live = liveOf(s);
+    return live !== null && !live.endedAt && now - s.updatedAt >= REJOIN_WINDOW_MS;
+  };
   const sameCall = near
     .filter(
       (s) =>
         s.live &&
+        !abandoned(s) &&
         ofThisMeeting(s) &&
         ((input.meetCode && s.meetCode === input.meetCode) ||
           (input.calendarEventId && s.calendarEventId === input.calendarEventId)),
@@ -228,9 +236,7 @@ async function findLiveCandidate(
       (s) =>
         (s.status === 'upcoming' || s.status === 'rescheduled') &&
         (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId) &&
-        // A call started hours ago that never ended (the browser closed mid-call) is not this one: its
-        // timer would read hours, and this call's notes would go into that earlier meeting.
-        !(s.live && !s.live.endedAt && now - s.live.startedAt >= REJOIN_WINDOW_MS),
+        !abandoned(s),
     ),
   );
 }

@@ -148,20 +148,30 @@ describe('startLiveSession', () => {
     expect(await getDatabase().sessions.count()).toBe(1);
   });
 
-  it('a call started hours ago that never ended (the browser closed mid-call) is not continued by another call', async () => {
+  it('a call that never ended and saw nothing for hours is not continued by a later call, even on its code', async () => {
     const rel = await oneOnOne();
-    const stale = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
-    const later = NOW + 6 * HOUR;
-    const next = await startLiveSession({ relationshipId: rel.id, meetCode: 'xyz-abcd-efg', now: later });
+    const stale = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW) });
+    const later = clockAt(NOW + 6 * HOUR);
+    // The same Meet code (a series and a personal room reuse theirs), and another one.
+    const next = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: later });
     expect(next.id).not.toBe(stale.id);
     expect(next.live).toMatchObject({ startedAt: later, endedAt: null });
-    // Within the rejoin window the same 1:1's running call is still the one (a second device, a new link).
-    const soon = await startLiveSession({
+    expect((await getSession(stale.id))!.live?.endedAt).toBeNull();
+    // A call going on (notes saved a moment ago) continues, however long ago it started.
+    clockAt(later + 4 * HOUR - MINUTE);
+    await saveSectionNotes(next.id, 'how-are-you', 'still talking');
+    const same = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: clockAt(later + 4 * HOUR),
+    });
+    expect(same.id).toBe(next.id);
+    const other = await startLiveSession({
       relationshipId: rel.id,
       meetCode: 'qrs-tuvw-xyz',
-      now: later + HOUR,
+      now: clockAt(later + 4 * HOUR + MINUTE),
     });
-    expect(soon.id).toBe(next.id);
+    expect(other.id).toBe(next.id);
   });
 
   it('stores the calendar event id it was given', async () => {
