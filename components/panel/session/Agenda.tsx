@@ -68,7 +68,8 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
           ))}
         </ul>
       )}
-      {ended ? null : (
+      {/* After the end, only while it holds a point being typed (the call ended mid-typing): add or clear it. */}
+      {ended && text === '' ? null : (
         <form class="cal-add-row" onSubmit={(event) => void add(event)}>
           <label for="ses-agenda-add" class="cal-sr-only">
             {t('panel_points_add_label')}

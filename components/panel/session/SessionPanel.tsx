@@ -14,7 +14,7 @@ import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel, writesDayFirst } from '../../shared/format';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
-import { CareerSection } from './CareerSection';
+import { CareerSection, MAX_CAREER_STEPS } from './CareerSection';
 import { CheckIn } from './CheckIn';
 import { FeedbackSection } from './FeedbackSection';
 import { GoalsSection } from './GoalsSection';
@@ -86,6 +86,18 @@ function SessionBody({
   /** This tab's call came back after it ended (a rejoin): only that continues a held session. */
   const rejoined = useRef(false);
   const callWasEnded = useRef(callEnded);
+  // The boxes this view has: a template switched to without a feedback section has no feedback box, and a
+  // draft in a box that is gone must not hold up the end.
+  const hasSection = (kind: TemplateSection['kind']) => template.sections.some((s) => s.kind === kind);
+  const boxes = [
+    'capture',
+    'agenda',
+    ...(hasSection('feedback') ? ['feedback'] : []),
+    ...(hasSection('career') &&
+    view.goals.filter((g) => g.category === 'personal-development').length < MAX_CAREER_STEPS
+      ? ['career']
+      : []),
+  ];
 
   useEffect(() => {
     if (callWasEnded.current && !callEnded) rejoined.current = true;
@@ -103,7 +115,7 @@ function SessionBody({
       // with why, not behind the summary.
       const result = await actions.end();
       endingRef.current = false;
-      const typing = typingIn(drafts);
+      const typing = typingIn(drafts, boxes);
       if (!saved || typing) setShowNotesAfterEnd(true);
       setMessage(
         !saved
@@ -311,7 +323,7 @@ function SessionBody({
                   class="cal-button cal-button-primary"
                   data-testid="session-end"
                   onClick={() =>
-                    typingIn(drafts)
+                    typingIn(drafts, boxes)
                       ? setMessage(t('panel_session_end_typing'))
                       : void notes
                           .flush()

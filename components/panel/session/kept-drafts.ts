@@ -23,6 +23,6 @@ export function useKeptDraft(id: string) {
   return [text, setText] as const;
 }
 
-/** Whether any box still holds typed text. */
-export const typingIn = (drafts: KeptDrafts): boolean =>
-  [...drafts.values()].some((text) => text.trim() !== '');
+/** Whether any of these boxes (those the session view has now) still holds typed text. */
+export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean =>
+  boxes.some((box) => (drafts.get(box) ?? '').trim() !== '');

@@ -234,6 +234,34 @@ describe('SessionPanel in a call: ending, rejoining, and what is being typed', (
     expect(q<HTMLInputElement>('[data-testid=capture-input]')!.value).toBe('Bob: send the deck by Friday');
   });
 
+  it('a draft in a box the template no longer has does not hold up the end', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=feedback-text]')).not.toBeNull(), { timeout: 5000 });
+    await typeInto(q<HTMLTextAreaElement>('[data-testid=feedback-text]')!, 'Great demo');
+    const select = q<HTMLSelectElement>('[data-testid=session-template]')!;
+    await act(() => {
+      select.value = 'builtin:growth-performance';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid=feedback-text]')).toBeNull());
+    await act(() => q<HTMLButtonElement>('[data-testid=session-end]')!.click());
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+  });
+
+  it('an agenda point being typed when the call ends stays on screen to add or clear', async () => {
+    const { relationship, session } = await bobsSession();
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=agenda-add-input]')).not.toBeNull(), { timeout: 5000 });
+    await typeInto(q<HTMLInputElement>('[data-testid=agenda-add-input]')!, 'Offsite budget');
+    await show(panelFor(relationship.id, { callEnded: true }));
+    await vi.waitFor(async () => expect(await statusOf(session.id)).toBe('held'));
+    await vi.waitFor(() =>
+      expect(q('[data-testid=session-action-error]')?.textContent).toContain('while you were typing'),
+    );
+    expect(q<HTMLInputElement>('[data-testid=agenda-add-input]')!.value).toBe('Offsite budget');
+  });
+
   it('"End session now" waits for an agreement still being typed', async () => {
     const { relationship, session } = await bobsSession();
     await show(panelFor(relationship.id));
