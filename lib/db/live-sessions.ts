@@ -141,9 +141,9 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     const template = templateOf(await allTemplates(db), session, relationship);
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
     if (session.status === 'held') {
-      // Held a while ago (a past event opened again): shown as it is, never restarted. Held moments ago
-      // (the call dropped and was rejoined): it continues.
-      if (now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS) return session;
+      // Held a while ago (a past event opened again), or ended by the user: shown as it is, never
+      // restarted. Held moments ago by the call's end (the call dropped and was rejoined): it continues.
+      if (now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS || live?.endedBy === 'user') return session;
     } else if (live && !live.endedAt) {
       return session;
     }
@@ -254,11 +254,15 @@ export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetData
   );
 }
 
-/** The session took place: held, timer stopped. Idempotent (a second end keeps the first time). */
+/**
+ * The session took place: held, timer stopped. Idempotent (a second end keeps the first time). `by`: the
+ * user's "End session" (never continued by a rejoin) or the call's end.
+ */
 export function endLiveSession(
   sessionId: string,
   now: number = Date.now(),
   db: DuetDatabase = getDatabase(),
+  by: 'user' | 'call' = 'call',
 ) {
   return updateSession(
     sessionId,
@@ -269,7 +273,7 @@ export function endLiveSession(
         ...s,
         status: 'held',
         heldAt: s.heldAt ?? now,
-        live: live ? { ...live, endedAt: now, timer: finishTimer(live.timer, now) } : null,
+        live: live ? { ...live, endedAt: now, endedBy: by, timer: finishTimer(live.timer, now) } : null,
       };
     },
     db,

@@ -109,6 +109,11 @@ export type CheckIn = z.infer<typeof CheckInSchema>;
 export const LiveStateSchema = z.strictObject({
   startedAt: InstantSchema,
   endedAt: InstantSchema.nullable(),
+  /**
+   * Who ended it: the user ("End session") — then it stays ended, even when the panel opens again in the
+   * same call — or the call's end (absent in older rows), which a rejoin within REJOIN_WINDOW_MS continues.
+   */
+  endedBy: z.enum(['user', 'call']).optional(),
   timer: TimerStateSchema,
 });
 export type LiveState = z.infer<typeof LiveStateSchema>;

@@ -328,7 +328,7 @@ function SessionBody({
                       : void notes
                           .flush()
                           .then((saved) =>
-                            saved ? report(actions.end()) : setMessage(t('panel_session_end_unsaved')),
+                            saved ? report(actions.end('user')) : setMessage(t('panel_session_end_unsaved')),
                           )
                   }
                 >

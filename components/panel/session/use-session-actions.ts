@@ -95,7 +95,9 @@ export function sessionActions(session: Session, relationshipId: string, personI
           targetDate: addDays(dayOf(Date.now()), CAREER_HORIZON_DAYS),
         }),
       ),
-    end: () => attempt(() => endLiveSession(sessionId)),
+    /** `user`: the End button (the session stays ended); default: the call ended. */
+    end: (by: 'user' | 'call' = 'call') =>
+      attempt(() => endLiveSession(sessionId, Date.now(), undefined, by)),
   };
 }
 

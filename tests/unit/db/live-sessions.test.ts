@@ -678,12 +678,39 @@ describe('endLiveSession', () => {
     expect(ended.live).toEqual({
       startedAt: NOW,
       endedAt: endAt,
+      endedBy: 'call',
       timer: finish(started.live!.timer, endAt),
     });
     expect(ended.live?.timer.finished).toBe(true);
     expect(ended.live?.timer.finishedAt).toBe(endAt);
     expect(ended.live?.timer.runningSince).toBeNull();
     expect(await getSession(started.id)).toEqual(ended);
+  });
+
+  it('ended by the user, it stays ended when the panel opens again in the same call; ended by the call, a rejoin continues it', async () => {
+    const rel = await oneOnOne();
+    const byUser = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW) });
+    await endLiveSession(byUser.id, clockAt(NOW + 20 * MINUTE), undefined, 'user');
+    const reopened = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: clockAt(NOW + 21 * MINUTE),
+    });
+    expect(reopened).toMatchObject({ id: byUser.id, status: 'held', live: { endedBy: 'user' } });
+
+    const other = await oneOnOne('Alice / Kim');
+    const byCall = await startLiveSession({
+      relationshipId: other.id,
+      meetCode: CODE,
+      now: clockAt(NOW + HOUR),
+    });
+    await endLiveSession(byCall.id, clockAt(NOW + HOUR + 20 * MINUTE));
+    const rejoined = await startLiveSession({
+      relationshipId: other.id,
+      meetCode: CODE,
+      now: clockAt(NOW + HOUR + 21 * MINUTE),
+    });
+    expect(rejoined).toMatchObject({ id: byCall.id, status: 'upcoming', live: { endedAt: null } });
   });
 
   it('is idempotent: a second end keeps the first time', async () => {

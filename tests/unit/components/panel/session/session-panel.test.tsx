@@ -176,6 +176,12 @@ describe('SessionPanel in a call: ending, rejoining, and what is being typed', (
     await settle();
     expect(await statusOf(session.id)).toBe('held');
     await vi.waitFor(() => expect(q('[data-testid=session-panel]')?.dataset.sessionStatus).toBe('held'));
+    // The panel opens again in the same call (a reload, the side panel): still ended.
+    await show(<div />);
+    await show(panelFor(relationship.id));
+    await vi.waitFor(() => expect(q('[data-testid=session-panel]')?.dataset.sessionStatus).toBe('held'));
+    await settle();
+    expect(await statusOf(session.id)).toBe('held');
   });
 
   it('a rejoin of this call continues the session it ended', async () => {
