@@ -215,14 +215,24 @@ export function readCalendarEvents(root: ParentNode, view?: CalendarView): Calen
 export interface ChipReadContext {
   locale: CalendarLocale | null;
   agenda: boolean;
+  /**
+   * A day, week or N-day view whose timed columns carry no `data-principal-ids` (markup that changed): an
+   * unread chip's place then says nothing about all-day.
+   */
+  unmarkedColumns: boolean;
   /** Day cells read in this pass (cells hold many chips). */
   cellDays: Map<Element, string | null>;
 }
 
 export function chipReadContext(root: ParentNode, view?: CalendarView): ChipReadContext {
+  const doc = documentOf(root);
+  const shown = view ?? readCurrentView(doc);
   return {
     locale: pageLocale(root),
-    agenda: (view ?? readCurrentView(documentOf(root))) === 'agenda',
+    agenda: shown === 'agenda',
+    unmarkedColumns:
+      (shown === 'day' || shown === 'week' || shown === 'custom_days') &&
+      doc.querySelector(sel.principal.css) === null,
     cellDays: new Map(),
   };
 }
@@ -249,7 +259,7 @@ function overnightStartDay(
 /** One grid chip (not in the schedule view, whose days come from the headers before it). */
 export function readCalendarEvent(
   element: HTMLElement,
-  { locale, agenda, cellDays }: ChipReadContext,
+  { locale, agenda, cellDays, unmarkedColumns }: ChipReadContext,
   headerDay: string | null = null,
 ): CalendarEventRead | null {
   const dataEventId = element.getAttribute('data-eventid') ?? '';
@@ -270,7 +280,9 @@ export function readCalendarEvent(
   // calendar, `data-principal-ids`: day, week, N days) is — never the all-day row, a month cell or the
   // schedule — and not an all-day series instance (its id's `_YYYYMMDD` has no time). Read per chip: the same
   // event shows in other views.
-  const allDay = text?.allDay ?? (instanceAllDay(decoded) || element.closest(sel.principal.css) === null);
+  const allDay =
+    text?.allDay ??
+    (instanceAllDay(decoded) || (!unmarkedColumns && element.closest(sel.principal.css) === null));
   const last = facts.last;
   if (last && last.day === day && last.response === response && last.allDay === allDay)
     return { element, event: last };

@@ -194,6 +194,15 @@ describe('readCalendarEvents fails closed', () => {
     expect(events.find((e) => e.title === 'Lunch')).toMatchObject({ allDay: false });
   });
 
+  it('a week whose columns lost their data-principal-ids does not turn unread timed chips all-day', () => {
+    const doc = loadCalendarFixture('gcal-week.html');
+    doc.documentElement.setAttribute('lang', 'es');
+    for (const column of doc.querySelectorAll('[data-principal-ids]'))
+      column.removeAttribute('data-principal-ids');
+    const events = readCalendarEvents(doc, 'week').map((r) => r.event);
+    expect(events.find((e) => e.title === 'Lunch')).toMatchObject({ allDay: false });
+  });
+
   it('in views without timed columns (month, schedule) an unread chip fails closed: read as all-day', () => {
     // The same events read in a week first (timed there): a view's structure is read per chip, not remembered.
     const week = loadCalendarFixture('gcal-week.html');
