@@ -13,22 +13,24 @@ import { type DuetDatabase, getDatabase } from './database';
 import { feedbackOf, goalsOf } from './goals-feedback';
 import { allTemplates } from './settings';
 
+/** One relationship with everything it holds, for the Markdown export (lib/io/markdown.ts). */
+export interface RelationshipHistory {
+  relationship: Relationship;
+  people: Person[];
+  sessions: Session[];
+  agreements: Agreement[];
+  talkingPoints: TalkingPoint[];
+  templates: Template[];
+  /** Goals not archived, oldest first (absent: none). */
+  goals?: Goal[];
+  /** Feedback given and received, newest first (absent: none). */
+  feedback?: Feedback[];
+}
+
 export async function relationshipHistory(
   relationshipId: string,
   db: DuetDatabase = getDatabase(),
-): Promise<
-  | {
-      relationship: Relationship;
-      people: Person[];
-      sessions: Session[];
-      agreements: Agreement[];
-      talkingPoints: TalkingPoint[];
-      templates: Template[];
-      goals: Goal[];
-      feedback: Feedback[];
-    }
-  | undefined
-> {
+): Promise<RelationshipHistory | undefined> {
   const relationship = await db.relationships.get(relationshipId);
   if (!relationship) return undefined;
   const [people, sessions, agreements, talkingPoints, templates, goals, feedback] = await Promise.all([

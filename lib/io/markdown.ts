@@ -1,32 +1,11 @@
 /** One relationship's history as Markdown: readable anywhere, pasteable into a doc or a tracker. */
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
-import { type DuetDatabase, getDatabase, relationshipHistory } from '../db';
+import { type DuetDatabase, getDatabase, type RelationshipHistory, relationshipHistory } from '../db';
 import { dayOf } from '../domain/days';
-import type {
-  Agreement,
-  CareerAssessment,
-  Feedback,
-  Goal,
-  Person,
-  Relationship,
-  Session,
-  TalkingPoint,
-  Template,
-} from '../domain/model';
+import type { Agreement, CareerAssessment, Goal, Person, TalkingPoint } from '../domain/model';
 import { escapeStart, noteBlock, notesBySection, oneLine } from '../domain/session-summary';
 
-export interface RelationshipHistory {
-  relationship: Relationship;
-  people: Person[];
-  sessions: Session[];
-  agreements: Agreement[];
-  talkingPoints: TalkingPoint[];
-  templates: Template[];
-  /** Goals not archived, oldest first (absent: none). */
-  goals?: Goal[];
-  /** Feedback given and received, newest first (absent: none). */
-  feedback?: Feedback[];
-}
+export type { RelationshipHistory };
 
 const GOAL_STATUS: Record<Goal['status'], string> = {
   ahead: 'ahead',
