@@ -25,6 +25,9 @@ export const REMINDER_LIMITS = {
   /** Notifications of any kind in a rolling hour / day. */
   perHour: 4,
   perDay: 12,
+  /** Kept for "prepare" reminders: the other kinds stop while this few are left in the hour / day. */
+  keptForPrepareHour: 1,
+  keptForPrepareDay: 4,
   /** Cadence-gap notifications per run and per rolling day (the least urgent kind). */
   cadencePerRun: 1,
   cadencePerDay: 2,
@@ -352,6 +355,14 @@ export function decideReminders(
   for (const reminder of candidates) {
     if (hourLeft <= 0 || dayLeft <= 0) break;
     if (known.has(reminder.key)) continue;
+    // "Prepare" only helps in its window before the 1:1; the others can wait for a later run. They never
+    // take the last of the hour's or the day's budget, so a busy morning (its "after" questions, a burst of
+    // declines) cannot leave the afternoon's 1:1s without theirs.
+    if (
+      reminder.kind !== 'before-session' &&
+      (hourLeft <= REMINDER_LIMITS.keptForPrepareHour || dayLeft <= REMINDER_LIMITS.keptForPrepareDay)
+    )
+      continue;
     // One per relationship and kind in a run (two sessions of the same 1:1 in the window, two declined
     // instances of one series: the earliest now, the other on a later run).
     const subject = `${reminder.kind}:${reminder.relationshipId}`;

@@ -352,7 +352,51 @@ describe('rate limits and priority', () => {
       declined: [declined({ relationshipId: 'r2' })],
       upcoming: [upcoming({ relationshipId: 'r1' })],
     });
-    expect(raised.map((r) => r.kind)).toEqual(['before-session', 'reschedule', 'after-held', 'cadence-gap']);
+    // The hour's last notification is kept for a "prepare": the cadence gap waits for a later run.
+    expect(raised.map((r) => r.kind)).toEqual(['before-session', 'reschedule', 'after-held']);
+    expect(
+      decide({ cadence: [cadence({ relationshipId: 'r4' })], held: [held({ relationshipId: 'r3' })] }).map(
+        (r) => r.kind,
+      ),
+    ).toEqual(['after-held', 'cadence-gap']);
+  });
+
+  it('keeps budget for "prepare": a busy morning of 1:1s leaves the afternoon its reminders', () => {
+    const MINUTE = 60_000;
+    const base = new Date(2026, 10, 24, 0, 0).getTime();
+    const starts = [9, 9.5, 10, 10.5, 11, 11.5, 14, 14.5, 15, 15.5].map((h) => base + h * 60 * MINUTE);
+    let log: SentLog = EMPTY_LOG;
+    const prepared = new Set<string>();
+    for (let t = base + 7 * 60 * MINUTE; t < base + 20 * 60 * MINUTE; t += 5 * MINUTE) {
+      const facts: ReminderFacts = {
+        upcoming: starts.map((s, i) =>
+          upcoming({ sessionId: `s${i}`, relationshipId: `r${i}`, scheduledAt: s }),
+        ),
+        held: starts
+          .map((s, i) => ({ s, i }))
+          .filter(({ s }) => s + 30 * MINUTE <= t)
+          .map(({ s, i }) => held({ sessionId: `s${i}`, relationshipId: `r${i}`, heldAt: s + 30 * MINUTE })),
+        cadence: [],
+        declined: [],
+      };
+      const raised = decideReminders(facts, t, settings(), log);
+      log = recordSent(log, raised, t);
+      for (const r of raised) if (r.kind === 'before-session') prepared.add(r.sessionId);
+    }
+    expect([...prepared].sort()).toEqual(starts.map((_, i) => `s${i}`).sort());
+  });
+
+  it('a burst of declines does not take the "prepare" of a 1:1 about to start', () => {
+    const MINUTE = 60_000;
+    const base = new Date(2026, 10, 20, 9, 5).getTime();
+    const burst = [0, 1, 2, 3, 4].map((i) =>
+      declined({ eventId: `ev${i}`, relationshipId: `v${i}`, scheduledAt: base + (3 + i) * DAY }),
+    );
+    let log: SentLog = EMPTY_LOG;
+    log = recordSent(log, decideReminders({ ...NO_FACTS, declined: burst }, base, settings(), log), base);
+    const sam = upcoming({ sessionId: 'S', relationshipId: 'R', scheduledAt: base + 35 * MINUTE });
+    const raised = decideReminders({ ...NO_FACTS, upcoming: [sam] }, base + 20 * MINUTE, settings(), log);
+    expect(raised.map((r) => r.kind)).toEqual(['before-session']);
   });
 
   it('all switches off: nothing, whatever the facts', () => {
