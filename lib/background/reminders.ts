@@ -163,10 +163,16 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
           ? t('bg_talking_points_none')
           : tn('bg_talking_points', reminder.talkingPoints);
       return {
+        // An hour or more ahead (the 2 h, 4 h and 24 h lead times), in hours: "in 24 hours", not "in 1437
+        // minutes".
         title:
           reminder.minutesUntil === 1
             ? t('bg_before_title_one', name)
-            : t('bg_before_title_other', name, reminder.minutesUntil),
+            : reminder.minutesUntil < 60
+              ? t('bg_before_title_other', name, reminder.minutesUntil)
+              : Math.round(reminder.minutesUntil / 60) === 1
+                ? t('bg_before_title_hours_one', name)
+                : t('bg_before_title_hours_other', name, Math.round(reminder.minutesUntil / 60)),
         message: t('bg_before_message', name, agreements, points),
         buttons: [],
       };

@@ -12,6 +12,8 @@ export const background = {
 
   bg_before_title_one: '1:1 with $1 in 1 minute',
   bg_before_title_other: '1:1 with $1 in $2 minutes',
+  bg_before_title_hours_one: '1:1 with $1 in 1 hour',
+  bg_before_title_hours_other: '1:1 with $1 in $2 hours',
   bg_before_message: 'Prepare for your 1:1 with $1: $2, $3',
   bg_open_agreements_none: 'no open agreements',
   bg_open_agreements_one: '1 open agreement',

@@ -197,7 +197,8 @@ export const options = {
   options_reminder_after: 'After a 1:1 with nothing agreed',
   options_reminder_after_hint: 'Asks whether anything was agreed that should be written down.',
   options_reminder_gap: 'When a 1:1 is overdue',
-  options_reminder_gap_hint: 'When more time has passed than the series’ cadence.',
+  options_reminder_gap_hint:
+    'When half again the series’ cadence has passed since the last 1:1 (3 weeks for every 2) and none is planned.',
   options_reminder_reschedule: 'When a 1:1 is cancelled',
   options_reminder_reschedule_hint: 'Suggests rescheduling a tracked 1:1 that was cancelled or declined.',
   options_reminder_badge: 'Overdue count on the toolbar icon',

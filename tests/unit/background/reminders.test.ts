@@ -207,6 +207,32 @@ describe('reminder notifications', () => {
     expect(create).toHaveBeenCalledTimes(1);
   });
 
+  it('says a long lead time in hours, not minutes', async () => {
+    const at = (minutes: number) => [
+      {
+        sessionId: `s-${minutes}`,
+        relationshipId: `r-${minutes}`,
+        name: 'Alex',
+        scheduledAt: NOW + minutes * MIN,
+        openAgreements: 0,
+        talkingPoints: 0,
+      },
+    ];
+    const titles: string[] = [];
+    for (const minutes of [1437, 119, 65]) {
+      const { reminders } = harness({ beforeMinutes: 1440 }, { upcoming: vi.fn(async () => at(minutes)) });
+      const create = vi.spyOn(fakeBrowser.notifications, 'create');
+      await reminders.check();
+      titles.push((create.mock.calls.at(-1)![1] as { title: string }).title);
+      create.mockRestore();
+    }
+    expect(titles).toEqual([
+      '1:1 with Alex in 24 hours',
+      '1:1 with Alex in 2 hours',
+      '1:1 with Alex in 1 hour',
+    ]);
+  });
+
   it('remembers only opaque ids and timestamps (never a name)', async () => {
     const { reminders } = harness();
     await reminders.check();
