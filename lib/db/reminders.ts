@@ -228,7 +228,9 @@ export async function cadenceReminderFacts(
           cadenceDays: relationship.cadenceDays,
           // Measured like the panel's cadence health (lib/db/overview.ts): from the day it was scheduled.
           lastHeldAt: last ? last.scheduledAt : null,
-          nextScheduledAt: next && next.scheduledAt >= now ? next.scheduledAt : null,
+          // Planned ahead — or today's, in the last 12 hours and not opened in Duet (Calendar held it: the
+          // "after" question asks about it): either way the gap is being closed, no "time for a 1:1?".
+          nextScheduledAt: next ? next.scheduledAt : null,
         };
       }),
     );

@@ -222,6 +222,28 @@ describe('cadenceReminderFacts', () => {
     });
     expect((await cadenceReminderFacts(now))[0]?.nextScheduledAt).toBe(now + DAY);
   });
+
+  it("today's 1:1 that Calendar held and nobody opened in Duet closes the gap: no 'time for a 1:1?' beside 'after'", async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const { session } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 30 * DAY,
+    });
+    await markSessionHeld(session.id, now - 30 * DAY);
+    // Planned for two hours ago (not opened), and next week's.
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now - 2 * HOUR,
+      calendarEventId: 'today',
+    });
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 7 * DAY,
+      calendarEventId: 'next',
+    });
+    expect((await cadenceReminderFacts(now))[0]?.nextScheduledAt).toBe(now - 2 * HOUR);
+  });
 });
 
 /** Alex's 1:1 and its Calendar event a day from now (the one a declined prompt is about). */
