@@ -87,6 +87,8 @@ export interface PendingTarget {
   until: number;
   /** The signed-in Google account whose Calendar showed this 1:1 (`/calendar/u/N/`), if known. */
   account?: number | null;
+  /** That Calendar's clock skew (its time zone against this computer's): the day a click opens is Calendar's. */
+  skew?: number;
 }
 
 export interface ReminderDeps {
@@ -221,10 +223,10 @@ export function targetUrl(target: PendingTarget): string {
     case 'reschedule':
       return target.dataEventId
         ? calendarEventUrl(target.dataEventId, account)
-        : calendarDayUrl(target.at, account);
+        : calendarDayUrl(target.at + (target.skew ?? 0), account);
     case 'before-session':
     case 'after-held':
-      return calendarDayUrl(target.at, account);
+      return calendarDayUrl(target.at + (target.skew ?? 0), account);
     case 'cadence-gap':
       return `${calendarBase(account)}/r/week`;
   }
@@ -310,7 +312,11 @@ function readPending(stored: unknown, now: number): Record<string, PendingTarget
       typeof value.account === 'number' && Number.isInteger(value.account) && value.account >= 0
         ? value.account
         : null;
-    out[id] = { ...(value as unknown as PendingTarget), account };
+    const skew =
+      typeof value.skew === 'number' && Number.isFinite(value.skew) && Math.abs(value.skew) <= DAY_MS
+        ? value.skew
+        : 0;
+    out[id] = { ...(value as unknown as PendingTarget), account, skew };
   }
   return out;
 }
@@ -732,6 +738,12 @@ export class Reminders {
     await this.accounts.save();
   }
 
+  /** The account whose Calendar showed this 1:1 last, and that Calendar's clock skew (0 when unknown). */
+  private async calendarSkew(relationshipId: string): Promise<{ account: number | null; skew: number }> {
+    const account = await this.accountFor(relationshipId);
+    return { account, skew: (await this.clocks.clockFor(account)).skew };
+  }
+
   /** The account whose Calendar showed this 1:1 last (else whichever Calendar showed any), if known. */
   private async accountFor(relationshipId: string): Promise<number | null> {
     const accounts = await this.accounts.get();
@@ -748,7 +760,14 @@ export class Reminders {
   private async raise(facts: ReminderFacts, now: number, settings: ReminderSettings): Promise<Reminder[]> {
     const stored = await this.area.get(SENT_LOG_KEY);
     const log = readSentLog(stored[SENT_LOG_KEY]);
-    const decided = decideReminders(facts, now, settings, log);
+    // A declined or gone 1:1's day as its Calendar shows it (that account's time zone), not this computer's.
+    const declined = await Promise.all(
+      facts.declined.map(async (fact) => ({
+        ...fact,
+        day: dayOf(fact.scheduledAt + (await this.calendarSkew(fact.relationshipId)).skew),
+      })),
+    );
+    const decided = decideReminders({ ...facts, declined }, now, settings, log);
     if (facts.declined.length > 0) await this.settleAwaiting(log, decided, now);
     if (decided.length === 0) return [];
     const pending = readPending((await this.pendingArea.get(PENDING_KEY))[PENDING_KEY], now);
@@ -757,7 +776,8 @@ export class Reminders {
       const id = NOTIFICATION_PREFIX + reminder.key;
       if (await this.show(id, reminder)) {
         raised.push(reminder);
-        pending[id] = { ...targetOf(reminder, now), account: await this.accountFor(reminder.relationshipId) };
+        const { account, skew } = await this.calendarSkew(reminder.relationshipId);
+        pending[id] = { ...targetOf(reminder, now), account, skew };
       }
     }
     // Remembered even if the OS refused to show it (notifications blocked): never retried in a loop.

@@ -17,10 +17,13 @@ import {
   Reminders,
   readSentLog,
   SENT_LOG_KEY,
+  targetUrl,
 } from '@/lib/background/reminders';
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
 import { DECLINED_EVENTS_KEY } from '@/lib/messaging/declined-events';
+import { fixedClock } from '@/lib/domain/calendar-clock';
 import { nextLocalMidnight, type Reminder } from '@/lib/domain/reminders';
+import type { CalendarClocks } from '@/lib/background/calendar-clock';
 import type { CalendarEvent } from '@/lib/google/calendar/model';
 import { useTimeZone } from '../helpers/time-zone';
 
@@ -223,7 +226,7 @@ describe('reminder notifications', () => {
       const { reminders } = harness({ beforeMinutes: 1440 }, { upcoming: vi.fn(async () => at(minutes)) });
       const create = vi.spyOn(fakeBrowser.notifications, 'create');
       await reminders.check();
-      titles.push((create.mock.calls.at(-1)![1] as { title: string }).title);
+      titles.push(((create.mock.calls.at(-1) as unknown[])[1] as { title: string }).title);
       create.mockRestore();
     }
     expect(titles).toEqual([
@@ -779,6 +782,47 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
     expect(deps.cancelDeclined).not.toHaveBeenCalled();
   });
 
+  it("says the day as Calendar shows it when Calendar's time zone is not this computer's", async () => {
+    // Calendar 9 hours ahead of this computer (UTC here): 01:00 on Wednesday there is Tuesday 16:00 here.
+    const skew = 9 * 60 * MIN;
+    const clocks = {
+      learn: async () => fixedClock(skew),
+      clockFor: async () => fixedClock(skew),
+    } as unknown as CalendarClocks;
+    const { reminders } = harness({}, { clocks });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await reminders.eventsJudged([
+      judged({
+        day: '2026-11-25',
+        start: '01:00',
+        end: '01:30',
+        eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T160000Z',
+      }),
+    ]);
+    expect(create).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ message: 'Your 1:1 with Alex on Wed 25 Nov was declined — reschedule?' }),
+    );
+  });
+
+  it("a click opens the 1:1's day in Calendar's time zone", () => {
+    // Tuesday 16:00 here (UTC) is Wednesday 01:00 in a Calendar 9 hours ahead.
+    const target = {
+      kind: 'before-session' as const,
+      relationshipId: 'r-alex',
+      sessionId: 's',
+      eventId: null,
+      dataEventId: null,
+      at: Date.UTC(2026, 10, 24, 16),
+      until: NOW + DAY,
+      account: 1,
+    };
+    expect(targetUrl(target)).toBe('https://calendar.google.com/calendar/u/1/r/day/2026/11/24');
+    expect(targetUrl({ ...target, skew: 9 * 60 * MIN })).toBe(
+      'https://calendar.google.com/calendar/u/1/r/day/2026/11/25',
+    );
+  });
+
   it('only for declined, timed events of a tracked 1:1, when switched on', async () => {
     const { reminders, deps } = harness();
     await reminders.eventsJudged([
@@ -872,6 +916,7 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
       at: Date.UTC(2026, 10, 24, 17),
       until: Date.UTC(2026, 10, 24, 17) + DAY,
       account: null,
+      skew: 0,
     });
   });
 
