@@ -1,7 +1,7 @@
 /**
  * Which tracked 1:1s are off in Calendar: instances I declined, and instances Duet planned that Calendar no
- * longer shows (cancelled, deleted, moved away). The worker keeps their event ids in `storage.session`
- * (`lib/messaging/declined-events.ts`); the popup marks them in its week.
+ * longer shows (cancelled, deleted, moved away). The worker keeps their event ids in `storage.local`
+ * (`lib/messaging/declined-events.ts`: opaque ids, kept across a restart); the popup marks them in its week.
  */
 import { browser } from 'wxt/browser';
 import { DECLINED_EVENTS_KEY, GONE_EVENTS_KEY, parseDeclinedEvents } from '@/lib/messaging/declined-events';
@@ -11,20 +11,20 @@ export type OffCalendar = 'declined' | 'gone';
 
 export async function readDeclinedEvents(): Promise<ReadonlyMap<string, OffCalendar>> {
   try {
-    const stored = await browser.storage.session.get([DECLINED_EVENTS_KEY, GONE_EVENTS_KEY]);
+    const stored = await browser.storage.local.get([DECLINED_EVENTS_KEY, GONE_EVENTS_KEY]);
     const off = new Map<string, OffCalendar>();
     for (const id of parseDeclinedEvents(stored[GONE_EVENTS_KEY])) off.set(id, 'gone');
     // Declined wins: it is what I did, and Calendar still shows the event.
     for (const id of parseDeclinedEvents(stored[DECLINED_EVENTS_KEY])) off.set(id, 'declined');
     return off;
   } catch {
-    return new Map(); // no session storage here: nothing is marked
+    return new Map(); // no storage here: nothing is marked
   }
 }
 
 export function watchDeclinedEvents(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && (DECLINED_EVENTS_KEY in changes || GONE_EVENTS_KEY in changes)) onChange();
+    if (area === 'local' && (DECLINED_EVENTS_KEY in changes || GONE_EVENTS_KEY in changes)) onChange();
   };
   try {
     browser.storage.onChanged.addListener(listener);

@@ -435,8 +435,10 @@ export class Reminders {
     this.area = area ?? browser.storage.local;
     this.pendingArea =
       pendingArea ?? (browser.storage.session as Area | undefined) ?? area ?? browser.storage.local;
+    // Declined and gone instances: opaque event ids (no address, no title), on disk like the sent log, so a
+    // browser restart does not bring back "prepare" and "after" for a 1:1 that will not take place.
     this.declinedSeen = new SessionKept(
-      this.pendingArea,
+      this.area,
       DECLINED_EVENTS_KEY,
       (stored) => new Set(parseDeclinedEvents(stored)),
       (ids) => [...ids],
@@ -449,7 +451,7 @@ export class Reminders {
     );
     this.calendarOf = new SessionKept(this.area, INSTANCE_CALENDARS_KEY, readCalendarHashes);
     this.goneSeen = new SessionKept(
-      this.pendingArea,
+      this.area,
       GONE_EVENTS_KEY,
       (stored) => new Set(parseDeclinedEvents(stored)),
       (ids) => [...ids],

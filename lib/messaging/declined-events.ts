@@ -1,7 +1,8 @@
 /**
- * Calendar instances of tracked 1:1s I declined, as the worker saw them in Calendar: kept in
- * `storage.session` (memory only; content scripts cannot read it) so a restarted worker still knows them
- * and the popup can mark those 1:1s in its week ("You declined this — cancel it in Duet?"). Event ids only.
+ * Calendar instances of tracked 1:1s I declined, as the worker saw them in Calendar: kept in `storage.local`
+ * (opaque event ids only — no address, no title — like the reminders' sent log) so a restarted worker or
+ * browser still knows them and the popup can mark those 1:1s in its week ("You declined this — cancel it in
+ * Duet?").
  */
 export const DECLINED_EVENTS_KEY = 'declined-events';
 

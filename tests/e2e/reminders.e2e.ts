@@ -434,10 +434,11 @@ describe('reminders and the toolbar badge', () => {
     );
     expect(prompt.buttons).toEqual(['Open in Calendar', 'Cancel this session']);
     await expect.poll(shown, { timeout: 5000 }).toContain(id);
-    const memory = await worker().evaluate(() =>
-      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.session.get(null),
+    // Opaque instance ids only, kept across a restart.
+    const kept = await worker().evaluate(() =>
+      (globalThis as unknown as { chrome: WorkerChrome }).chrome.storage.local.get(null),
     );
-    expect(memory['gone-events']).toEqual([gone.eventId]);
+    expect(kept['gone-events']).toEqual([gone.eventId]);
     // The decision is the user's: the session is still upcoming. Seen again: not asked twice.
     await page.reload();
     await page.locator('[data-duet-badge]').first().waitFor({ timeout: 15_000 });

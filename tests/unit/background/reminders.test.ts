@@ -419,16 +419,17 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
     expect((await reminders.check()).map((r) => r.kind)).toEqual(['before-session']);
   });
 
-  it('what was seen declined is kept in memory storage: for the popup, and for a restarted worker', async () => {
+  it('what was seen declined is kept (event ids only): for the popup, and for a restarted worker or browser', async () => {
     const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
     const stored = async () =>
-      (await fakeBrowser.storage.session.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
+      (await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
     const first = harness({ reschedule: false });
     await first.reminders.eventsJudged([judged()]);
     await vi.waitFor(async () => expect(await stored()).toEqual([eventId])); // the event id only
-    expect(await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY)).toEqual({}); // never on disk
+    // The browser restarted (memory storage gone): the decline is still known.
+    await fakeBrowser.storage.session.clear();
 
-    // A new worker (same browser session) still gives that 1:1 no "prepare".
+    // A new worker still gives that 1:1 no "prepare".
     const upcoming = alexIn20Minutes(eventId);
     const restarted = harness({ reschedule: false }, { upcoming });
     expect(await restarted.reminders.check()).toEqual([]);
@@ -441,7 +442,7 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
   it('an unreadable answer keeps a decline; a declined chip wins over another of the same instance', async () => {
     const eventId = '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z';
     const stored = async () =>
-      (await fakeBrowser.storage.session.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
+      (await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY];
     const { reminders } = harness({ reschedule: false }, { upcoming: alexIn20Minutes(eventId) });
     await reminders.eventsJudged([accepted(), judged()]); // e.g. a colleague's overlaid calendar
     await vi.waitFor(async () => expect(await stored()).toEqual([eventId]));
@@ -542,8 +543,7 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
       relationshipId: 'r-alex',
       scheduledAt: Date.UTC(2026, 10, 24, 14),
     });
-    expect(await fakeBrowser.storage.session.get('gone-events')).toEqual({ 'gone-events': [BOB] }); // ids only
-    expect(await fakeBrowser.storage.local.get('gone-events')).toEqual({});
+    expect(await fakeBrowser.storage.local.get('gone-events')).toEqual({ 'gone-events': [BOB] }); // ids only
   });
 
   it('no "after" for a 1:1 Calendar no longer shows (it did not take place)', async () => {
@@ -559,9 +559,9 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     ]);
     const { reminders } = harness({}, { planned: planned(), upcoming: vi.fn(async () => []), held });
     await seenOnAlice(reminders);
-    await fakeBrowser.storage.session.set({ 'gone-events': [BOB] });
+    await fakeBrowser.storage.local.set({ 'gone-events': [BOB] });
     expect(await reminders.check()).toEqual([]);
-    await fakeBrowser.storage.session.set({ 'gone-events': [] });
+    await fakeBrowser.storage.local.set({ 'gone-events': [] });
     const fresh = harness({}, { planned: planned(), upcoming: vi.fn(async () => []), held });
     expect((await fresh.reminders.check()).map((r) => r.kind)).toEqual(['after-held']);
   });
@@ -993,8 +993,8 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
         'reminders.declined': [
           { eventId: ALEX_2, dataEventId: 'second', relationshipId: 'r-alex', scheduledAt: NOW + DAY },
         ],
-        [DECLINED_EVENTS_KEY]: [ALEX_2],
       });
+      await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: [ALEX_2] });
       expect(await late.reminders.check()).toEqual([]);
       expect(await stored()).toEqual([]);
     });

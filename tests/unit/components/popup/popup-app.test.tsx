@@ -224,8 +224,8 @@ describe('PopupApp', () => {
     await show({ actions: popupActions });
     await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(2));
     expect(q('popup-declined')).toBeNull();
-    // The worker sees it declined (storage.session): the popup follows without reopening.
-    await fakeBrowser.storage.session.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    // The worker sees it declined (storage.local): the popup follows without reopening.
+    await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
     await vi.waitFor(() => expect(q('popup-declined')).not.toBeNull());
     expect(q('popup-declined')!.textContent).toContain('You declined this in Calendar');
     await click(q('popup-cancel-session'));
@@ -242,9 +242,9 @@ describe('PopupApp', () => {
     });
     await show({ actions: popupActions });
     await vi.waitFor(() => expect(qa('popup-upcoming')).toHaveLength(2));
-    await fakeBrowser.storage.session.set({ [GONE_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    await fakeBrowser.storage.local.set({ [GONE_EVENTS_KEY]: ['carol_20260328T100000Z'] });
     await vi.waitFor(() => expect(q('popup-declined')?.textContent).toContain('No longer in your Calendar'));
-    await fakeBrowser.storage.session.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
+    await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: ['carol_20260328T100000Z'] });
     await vi.waitFor(() =>
       expect(q('popup-declined')?.textContent).toContain('You declined this in Calendar'),
     );
