@@ -205,6 +205,9 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
   }
 }
 
+/** Whole minutes from `now` to the next local midnight. */
+const minutesToMidnight = (now: number): number => Math.ceil((nextLocalMidnight(now) - now) / 60_000);
+
 // Where a click leads ---------------------------------------------------------------------------------------
 
 export function calendarDayUrl(at: number, account: number | null = null): string {
@@ -527,7 +530,11 @@ export class Reminders {
       const now = this.now();
       const settings = await this.deps.settings();
       const [soon, held, cadence] = await Promise.all([
-        settings.beforeSession ? this.deps.upcoming(now, settings.beforeMinutes) : [],
+        // To the day's end (at least the lead time): the "prepare" reminders still to come today keep
+        // budget (decideReminders); only those within the lead time are raised.
+        settings.beforeSession
+          ? this.deps.upcoming(now, Math.max(settings.beforeMinutes, minutesToMidnight(now)))
+          : [],
         settings.afterHeld ? this.deps.held(now, HELD_HOURS) : [],
         settings.cadenceGap ? this.deps.cadence(now) : [],
       ]);

@@ -25,7 +25,7 @@ export const REMINDER_LIMITS = {
   /** Notifications of any kind in a rolling hour / day. */
   perHour: 4,
   perDay: 12,
-  /** Kept for "prepare" reminders: the other kinds stop while this few are left in the hour / day. */
+  /** At most this many kept for "prepare" reminders still to come today (in the hour / the day). */
   keptForPrepareHour: 1,
   keptForPrepareDay: 4,
   /** Cadence-gap notifications per run and per rolling day (the least urgent kind). */
@@ -350,17 +350,31 @@ export function decideReminders(
     ...afterHeld(facts, now, settings),
     ...cadenceGap(facts, now, settings),
   ];
+  // "Prepare" only helps in its window before the 1:1; the others can wait for a later run. Budget is kept
+  // for the "prepare" reminders still to come today (facts.upcoming reaches to the day's end), so a busy
+  // morning (its "after" questions, a burst of declines) cannot leave the afternoon's 1:1s without theirs —
+  // and only for those: with none left today, or "prepare" switched off, nothing is held back.
+  const toPrepare = settings.beforeSession
+    ? facts.upcoming.filter(
+        (s) =>
+          s.scheduledAt > now &&
+          dayOf(s.scheduledAt) === dayOf(now) &&
+          !known.has(`before-session:${s.sessionId}:${s.scheduledAt}`),
+      )
+    : [];
+  let leftToday = toPrepare.length;
+  let leftThisHour = toPrepare.filter(
+    (s) => s.scheduledAt <= now + settings.beforeMinutes * MINUTE + HOUR,
+  ).length;
   const raised: Reminder[] = [];
   const perSubject = new Set<string>();
   for (const reminder of candidates) {
     if (hourLeft <= 0 || dayLeft <= 0) break;
     if (known.has(reminder.key)) continue;
-    // "Prepare" only helps in its window before the 1:1; the others can wait for a later run. They never
-    // take the last of the hour's or the day's budget, so a busy morning (its "after" questions, a burst of
-    // declines) cannot leave the afternoon's 1:1s without theirs.
     if (
       reminder.kind !== 'before-session' &&
-      (hourLeft <= REMINDER_LIMITS.keptForPrepareHour || dayLeft <= REMINDER_LIMITS.keptForPrepareDay)
+      (hourLeft <= Math.min(REMINDER_LIMITS.keptForPrepareHour, leftThisHour) ||
+        dayLeft <= Math.min(REMINDER_LIMITS.keptForPrepareDay, leftToday))
     )
       continue;
     // One per relationship and kind in a run (two sessions of the same 1:1 in the window, two declined
@@ -376,6 +390,10 @@ export function decideReminders(
     raised.push(reminder);
     hourLeft -= 1;
     dayLeft -= 1;
+    if (reminder.kind === 'before-session') {
+      leftToday -= 1;
+      leftThisHour -= 1;
+    }
   }
   return raised;
 }

@@ -352,13 +352,7 @@ describe('rate limits and priority', () => {
       declined: [declined({ relationshipId: 'r2' })],
       upcoming: [upcoming({ relationshipId: 'r1' })],
     });
-    // The hour's last notification is kept for a "prepare": the cadence gap waits for a later run.
-    expect(raised.map((r) => r.kind)).toEqual(['before-session', 'reschedule', 'after-held']);
-    expect(
-      decide({ cadence: [cadence({ relationshipId: 'r4' })], held: [held({ relationshipId: 'r3' })] }).map(
-        (r) => r.kind,
-      ),
-    ).toEqual(['after-held', 'cadence-gap']);
+    expect(raised.map((r) => r.kind)).toEqual(['before-session', 'reschedule', 'after-held', 'cadence-gap']);
   });
 
   it('keeps budget for "prepare": a busy morning of 1:1s leaves the afternoon its reminders', () => {
@@ -392,11 +386,26 @@ describe('rate limits and priority', () => {
     const burst = [0, 1, 2, 3, 4].map((i) =>
       declined({ eventId: `ev${i}`, relationshipId: `v${i}`, scheduledAt: base + (3 + i) * DAY }),
     );
-    let log: SentLog = EMPTY_LOG;
-    log = recordSent(log, decideReminders({ ...NO_FACTS, declined: burst }, base, settings(), log), base);
+    // Sam's 1:1 at 09:40 is known at 09:05 (the facts reach to the day's end), not yet in its window.
     const sam = upcoming({ sessionId: 'S', relationshipId: 'R', scheduledAt: base + 35 * MINUTE });
+    let log: SentLog = EMPTY_LOG;
+    const first = decideReminders({ ...NO_FACTS, declined: burst, upcoming: [sam] }, base, settings(), log);
+    expect(first.map((r) => r.kind)).toEqual(['reschedule', 'reschedule', 'reschedule']);
+    log = recordSent(log, first, base);
     const raised = decideReminders({ ...NO_FACTS, upcoming: [sam] }, base + 20 * MINUTE, settings(), log);
     expect(raised.map((r) => r.kind)).toEqual(['before-session']);
+  });
+
+  it('keeps nothing back when no 1:1 is left today, or "prepare" is off', () => {
+    const burst = [0, 1, 2, 3, 4].map((i) =>
+      declined({ eventId: `ev${i}`, relationshipId: `v${i}`, scheduledAt: NOW + (3 + i) * DAY }),
+    );
+    expect(decide({ declined: burst })).toHaveLength(REMINDER_LIMITS.perHour);
+    const later = upcoming({ scheduledAt: NOW + 50 * MIN });
+    expect(decide({ declined: burst, upcoming: [later] })).toHaveLength(REMINDER_LIMITS.perHour - 1);
+    expect(
+      decide({ declined: burst, upcoming: [later] }, EMPTY_LOG, settings({ beforeSession: false })),
+    ).toHaveLength(REMINDER_LIMITS.perHour);
   });
 
   it('all switches off: nothing, whatever the facts', () => {
