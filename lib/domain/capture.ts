@@ -355,7 +355,8 @@ const DATE_RULES: DateRule[] = [
   },
   {
     // 12/3 (month/day, or day/month where the user writes the day first), 12/3/27
-    source: `(\\d{1,2})/(\\d{1,2})(?:/${YEAR})?`,
+    // Not a fraction ("2/3 of the team", "for 1/2 the budget").
+    source: `(\\d{1,2})/(\\d{1,2})(?:/${YEAR})?(?!\\s+(?:of|the)(?![\\p{L}]))`,
     resolve: ([a, b, year], today, { dayFirst }) => {
       const [month, date] = dayFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
       return explicitDay(today, month, date, year);
@@ -425,7 +426,7 @@ const NOT_NAMES = new Set(
 // A note's label before the agreement ("Decision: we move to weekly"), and a word joining it to the last one
 // ("Then Sam will ping legal"): neither is who does it.
 const LABEL =
-  /^(?:(?:todo|to-do|action items?|action|task|aufgabe|decision|decided|agreed|agreement|reminder|follow[\s-]?up|update|next steps?|fyi|entscheidung|beschluss|vereinbart|erinnerung|nächste schritte)\s*:\s*|(?:then|and|also|dann|und|außerdem|danach)\s+)/iu;
+  /^(?:(?:todo|to-do|action items?|action|task|aufgabe|decision|decided|agreed|agreement|reminder|follow[\s-]?up|update|next steps?|fyi|entscheidung|beschluss|vereinbart|erinnerung|nächste schritte)\s*:\s*|(?:then|and|also|dann|und|außerdem|danach)\s+|next\s+(?!(?:week|month|quarter|year|time|mon|tue|wed|thu|fri|sat|sun)\p{L}*))/iu;
 const WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
 const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
 const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');

@@ -289,7 +289,9 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
     // stays a score ("Match 1-1 Chelsea").
     if (
       SEQUENCE_BEFORE.test(before) &&
-      (match[2] === '/' || SCORE_BEFORE.test(before) || !personFollows(after))
+      (match[2] === '/' ||
+        (SCORE_BEFORE.test(before) && !SLASH_CONTEXT_AFTER.test(after)) ||
+        !personFollows(after))
     )
       continue;
     if (
@@ -297,7 +299,7 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
       (match[2] === '/' ||
         SCORE_AFTER.test(after) ||
         (CAPITALISED_BEFORE.test(before) && CAPITALISED_AFTER.test(after)) ||
-        !(peopleBefore(before) || SLASH_CONTEXT_AFTER.test(after)))
+        !(peopleBefore(before) || (SLASH_CONTEXT_AFTER.test(after) && personFollows(after))))
     )
       continue;
     // "1/1" is mostly a date: a 1:1 at the start of a title, alone or before a person ("1/1: Bob", "1/1 with

@@ -178,6 +178,9 @@ describe('parseAgreementLine — English words are not German weekdays, topics a
     ['Sam: bis Fr. die Folien', 'them', '', 'Die Folien', '2026-11-20'],
     ['Sam: das Angebot am Mo.', 'them', '', 'Das Angebot', '2026-11-23'],
     ['Sam: send the deck for 12/3', 'them', '', 'Send the deck', '2026-12-03'],
+    // "Next" joining a name is no date; a fraction is no date.
+    ['Next Sam will ping legal', 'them', '', 'Ping legal', null],
+    ['Sam: prepare slides for 2/3 of the team', 'them', '', 'Prepare slides for 2/3 of the team', null],
   ];
   it.each(rows)('%s', (...row) => expectRow(EN, row));
 

@@ -444,6 +444,7 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
     ['Alice and Bob 2:1', 'two-on-one'],
     ['Alice + Bob 2-1', 'two-on-one'],
     ['Manager 2:1 with Carol', 'two-on-one'],
+    ['Match 1:1 with Bob', 'one-on-one'],
     // Topic words that are no training ("templates", "course correction", French "formation").
     ['1:1: templates', 'one-on-one'],
     ['1:1 - course correction', 'one-on-one'],
@@ -490,6 +491,8 @@ describe('classifyTitle: dates, scores, topics and called-off meetings (an audit
     'Open 1:1 office hours',
     // A score with a team after it, an English "bilateral", a 2-1 lead.
     'Match 1-1 Chelsea',
+    'Vote passed 2-1 with objections',
+    'Hiring plan 2:1 with finance',
     'Bilateral trade talks',
     '2:1 lead',
     // Called off.
