@@ -165,16 +165,16 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
           ? t('bg_talking_points_none')
           : tn('bg_talking_points', reminder.talkingPoints);
       return {
-        // An hour or more ahead (the 2 h, 4 h and 24 h lead times), in hours: "in 24 hours", not "in 1437
-        // minutes".
+        // An hour or more ahead (the 2 h, 4 h and 24 h lead times), in whole hours, never more than is left:
+        // "in 24 hours", not "in 1437 minutes"; 90 minutes is "in 1 hour".
         title:
           reminder.minutesUntil === 1
             ? t('bg_before_title_one', name)
             : reminder.minutesUntil < 60
               ? t('bg_before_title_other', name, reminder.minutesUntil)
-              : Math.round(reminder.minutesUntil / 60) === 1
+              : Math.floor((reminder.minutesUntil + 5) / 60) === 1
                 ? t('bg_before_title_hours_one', name)
-                : t('bg_before_title_hours_other', name, Math.round(reminder.minutesUntil / 60)),
+                : t('bg_before_title_hours_other', name, Math.floor((reminder.minutesUntil + 5) / 60)),
         message: t('bg_before_message', name, agreements, points),
         buttons: [],
       };
@@ -316,7 +316,9 @@ function readPending(stored: unknown, now: number): Record<string, PendingTarget
         ? value.account
         : null;
     const skew =
-      typeof value.skew === 'number' && Number.isFinite(value.skew) && Math.abs(value.skew) <= DAY_MS
+      typeof value.skew === 'number' &&
+      Number.isFinite(value.skew) &&
+      Math.abs(value.skew) <= 27 * 60 * 60_000
         ? value.skew
         : 0;
     out[id] = { ...(value as unknown as PendingTarget), account, skew };
@@ -399,8 +401,8 @@ export class Reminders {
   /** Instances (id and time) already planned or found planned while this worker lives: asked once. */
   private readonly planned = new Set<string>();
   /**
-   * Calendar instances of tracked 1:1s seen declined (kept in `storage.session` for a restarted worker and
-   * for the popup's week: `lib/messaging/declined-events.ts`).
+   * Calendar instances of tracked 1:1s seen declined (kept in `storage.local`, opaque ids, for a restarted
+   * worker or browser and for the popup's week: `lib/messaging/declined-events.ts`).
    */
   private readonly declinedSeen: SessionKept<Set<string>>;
   /** The latest update of `declinedSeen` (the check waits for it). */
@@ -413,7 +415,7 @@ export class Reminders {
   private readonly awaiting: SessionKept<Map<string, DeclinedEvent>>;
   /**
    * Planned instances a settled Calendar view of their day no longer shows (cancelled, deleted, moved away):
-   * "reschedule?" and no "prepare", like a decline, until a page shows them again. Event ids, `storage.session`.
+   * "reschedule?" and no "prepare", like a decline, until a page shows them again. Event ids, `storage.local`.
    */
   private readonly goneSeen: SessionKept<Set<string>>;
   /**

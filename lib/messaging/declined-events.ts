@@ -21,7 +21,8 @@ export function parseDeclinedEvents(value: unknown): string[] {
 
 /**
  * Declined instances of tracked 1:1s whose "reschedule?" prompt is still to come (a later check raises it
- * when the caps allow): opaque ids and the instance's time only, in `storage.session` like the ids above.
+ * when the caps allow): opaque ids and the instance's time only, in `storage.session` (memory: a chip id
+ * encodes an address).
  */
 export const RESCHEDULE_AWAITING_KEY = 'reminders.declined';
 
@@ -54,6 +55,6 @@ export function parseDeclinedPrompts(value: unknown): DeclinedPrompt[] {
 
 /**
  * Instances of tracked 1:1s Duet had planned that Calendar no longer shows on their day (cancelled, deleted
- * or moved away), as the worker saw them: event ids only, in `storage.session` like the declined ones.
+ * or moved away), as the worker saw them: event ids only, in `storage.local` like the declined ones.
  */
 export const GONE_EVENTS_KEY = 'gone-events';
