@@ -222,7 +222,7 @@ describe('reminder notifications', () => {
       },
     ];
     const titles: string[] = [];
-    for (const minutes of [1437, 119, 65]) {
+    for (const minutes of [1437, 119, 65, 90]) {
       const { reminders } = harness({ beforeMinutes: 1440 }, { upcoming: vi.fn(async () => at(minutes)) });
       const create = vi.spyOn(fakeBrowser.notifications, 'create');
       await reminders.check();
@@ -233,6 +233,7 @@ describe('reminder notifications', () => {
       '1:1 with Alex in 24 hours',
       '1:1 with Alex in 2 hours',
       '1:1 with Alex in 1 hour',
+      '1:1 with Alex in 1 hour', // 90 minutes: never more than is left
     ]);
   });
 
