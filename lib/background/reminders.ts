@@ -547,7 +547,17 @@ export class Reminders {
       // A 1:1 declined or gone from Calendar did not take place: no "after".
       const tookPlace = held.filter((fact) => !fact.calendarEventId || !off(fact.calendarEventId));
       const declined = settings.reschedule ? await this.awaitingFacts(off) : [];
-      return this.raise({ ...NO_FACTS, upcoming, held: tookPlace, cadence, declined }, now, settings);
+      // A Calendar 1:1 nobody opened in Duet that took place (not declined, not gone) is the last 1:1.
+      const measured = cadence.map(({ calendarHeld, ...fact }) =>
+        calendarHeld && !off(calendarHeld.calendarEventId)
+          ? { ...fact, lastHeldAt: Math.max(fact.lastHeldAt ?? 0, calendarHeld.at) }
+          : fact,
+      );
+      return this.raise(
+        { ...NO_FACTS, upcoming, held: tookPlace, cadence: measured, declined },
+        now,
+        settings,
+      );
     });
   }
 

@@ -15,7 +15,6 @@ import { COUNT_CAP } from './popup-view';
 import {
   cancelSession,
   lastHeldSession,
-  nextSession,
   prepareSession,
   sessionOfEventFor,
   sessionsBetween,
@@ -217,10 +216,30 @@ export async function cadenceReminderFacts(
     );
     return Promise.all(
       relationships.map(async (relationship): Promise<CadenceFact> => {
-        const [last, next] = await Promise.all([
+        // The next one planned from now (not one from earlier today that nobody opened: that one is below).
+        const [last, ...nextOfStatus] = await Promise.all([
           lastHeldSession(relationship.id, db),
-          nextSession(relationship.id, db, now),
+          ...(['upcoming', 'rescheduled'] as const).map((status) =>
+            db.sessions
+              .where('[relationshipId+status+scheduledAt]')
+              .between([relationship.id, status, now], [relationship.id, status, Dexie.maxKey])
+              .first(),
+          ),
         ]);
+        const next = nextOfStatus
+          .filter((s): s is Session => s !== undefined)
+          .sort((a, b) => a.scheduledAt - b.scheduledAt)[0];
+        // A Calendar 1:1 since the last held one, never opened in Duet, already over.
+        const unopened = await db.sessions
+          .where('[relationshipId+status+scheduledAt]')
+          .between(
+            [relationship.id, 'upcoming', last ? last.scheduledAt + 1 : Dexie.minKey],
+            [relationship.id, 'upcoming', now - ASSUMED_LENGTH_MS],
+            true,
+            true,
+          )
+          .filter((s) => s.calendarEventId !== null && !s.live)
+          .last();
         return {
           relationshipId: relationship.id,
           name: reminderName(relationship, people),
@@ -228,9 +247,15 @@ export async function cadenceReminderFacts(
           cadenceDays: relationship.cadenceDays,
           // Measured like the panel's cadence health (lib/db/overview.ts): from the day it was scheduled.
           lastHeldAt: last ? last.scheduledAt : null,
-          // Planned ahead — or today's, in the last 12 hours and not opened in Duet (Calendar held it: the
-          // "after" question asks about it): either way the gap is being closed, no "time for a 1:1?".
           nextScheduledAt: next ? next.scheduledAt : null,
+          ...(unopened?.calendarEventId
+            ? {
+                calendarHeld: {
+                  at: unopened.scheduledAt,
+                  calendarEventId: unopened.calendarEventId,
+                },
+              }
+            : {}),
         };
       }),
     );

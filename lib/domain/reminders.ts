@@ -80,6 +80,11 @@ export interface CadenceFact {
   lastHeldAt: number | null;
   /** The next planned session's time, if any. */
   nextScheduledAt: number | null;
+  /**
+   * The latest Calendar 1:1 since then that nobody opened in Duet and that has ended: held, as for the
+   * "after" question, unless Calendar shows it declined or gone (the background checks, then counts it).
+   */
+  calendarHeld?: { at: number; calendarEventId: string };
 }
 
 /** A Calendar event instance of a tracked 1:1 that I declined. */

@@ -237,6 +237,28 @@ describe('reminder notifications', () => {
     ]);
   });
 
+  it('a Calendar 1:1 nobody opened in Duet counts as the last 1:1 for the cadence, unless it was declined', async () => {
+    const EVENT = '9q7kdlrmoh7cfue81kf5u8fmkk_20261122T170000Z';
+    const cadence = vi.fn<ReminderDeps['cadence']>(async () => [
+      {
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        archived: false,
+        cadenceDays: 14,
+        lastHeldAt: NOW - 30 * DAY,
+        nextScheduledAt: null,
+        calendarHeld: { at: NOW - 20 * HOUR, calendarEventId: EVENT },
+      },
+    ]);
+    const quiet = { upcoming: vi.fn(async () => []), cadence };
+    const { reminders } = harness({}, quiet);
+    expect(await reminders.check()).toEqual([]);
+    // Declined in Calendar: it did not take place, the gap stands.
+    await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: [EVENT] });
+    const after = harness({}, quiet);
+    expect((await after.reminders.check()).map((r) => r.kind)).toEqual(['cadence-gap']);
+  });
+
   it('remembers only opaque ids and timestamps (never a name)', async () => {
     const { reminders } = harness();
     await reminders.check();

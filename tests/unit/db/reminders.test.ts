@@ -223,7 +223,7 @@ describe('cadenceReminderFacts', () => {
     expect((await cadenceReminderFacts(now))[0]?.nextScheduledAt).toBe(now + DAY);
   });
 
-  it("today's 1:1 that Calendar held and nobody opened in Duet closes the gap: no 'time for a 1:1?' beside 'after'", async () => {
+  it("reads today's 1:1 that Calendar held and nobody opened in Duet, and the next one from now", async () => {
     const now = Date.now();
     const { relationship } = await alex();
     const { session } = await prepareSession({
@@ -242,7 +242,11 @@ describe('cadenceReminderFacts', () => {
       scheduledAt: now + 7 * DAY,
       calendarEventId: 'next',
     });
-    expect((await cadenceReminderFacts(now))[0]?.nextScheduledAt).toBe(now - 2 * HOUR);
+    expect((await cadenceReminderFacts(now))[0]).toMatchObject({
+      lastHeldAt: now - 30 * DAY,
+      nextScheduledAt: now + 7 * DAY,
+      calendarHeld: { at: now - 2 * HOUR, calendarEventId: 'today' },
+    });
   });
 });
 
