@@ -91,7 +91,8 @@ function delegateEvents(doc: Document): void {
     },
     true,
   );
-  for (const type of ['mousedown', 'pointerdown', 'mouseup'])
+  // Nothing of a press on a badge reaches the chip (a double click would open Calendar's edit page).
+  for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup', 'dblclick', 'contextmenu'])
     doc.addEventListener(type, (event) => badgeOf(event) && event.stopPropagation(), true);
   doc.addEventListener(
     'keydown',

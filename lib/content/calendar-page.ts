@@ -246,6 +246,9 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       popoverSent = '';
       return;
     }
+    // The popover now shows another event: the button left beside it opens nothing until it is bound to
+    // this one (below, after the background answers).
+    if (popoverEventId !== details.dataEventId && popoverEventId !== null) openButton.hide();
     popoverEventId = details.dataEventId;
     // Calendar draws the guests section after the rest of the popover (§1.8): a read that changed is sent
     // again, so the guests are judged once they are there.
@@ -271,7 +274,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
         details.dataEventId,
         () => void openPanelFor(event).catch(reportFailure),
       );
-    }
+    } else openButton.hide();
   };
 
   /** A chip that is no event (any more): no badge — ours, or a copy Calendar cloned along with the chip. */

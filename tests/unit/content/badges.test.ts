@@ -245,8 +245,8 @@ describe('renderBadge clicks', () => {
     expect(click.defaultPrevented).toBe(true);
   });
 
-  it.each(['mousedown', 'mouseup', 'pointerdown'])(
-    'swallows %s so Calendar does not start a drag',
+  it.each(['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'contextmenu'])(
+    'swallows %s so Calendar does not start a drag (or open its edit page on a double click)',
     (type) => {
       const chip = makeChip();
       const onChip = vi.fn();

@@ -335,6 +335,20 @@ describe('startCalendarPage and the details popover', () => {
     expect(details).toHaveLength(1);
     expect(sent).toHaveLength(before);
   });
+
+  it('hides "Open in Duet" when the popover switches to an event it cannot open', async () => {
+    const dialog = loadFixture('gcal-event-popover.html')
+      .querySelector('#xDetDlg')!
+      .closest('[role="dialog"]')!;
+    document.body.append(document.importNode(dialog, true));
+    await scanned();
+    const button = document.querySelector<HTMLElement>('[data-duet-open-popover]')!;
+    expect(button.style.display).toBe('inline-block');
+    // Calendar reuses the popover for an event whose id Duet cannot read (a task, a birthday).
+    document.querySelector('#xDetDlg')!.setAttribute('data-eventid', btoa('tasks_only'));
+    await scanned();
+    expect(button.style.display).toBe('none');
+  });
 });
 
 describe('startCalendarPage and a popover whose guests come late', () => {
