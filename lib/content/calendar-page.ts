@@ -211,7 +211,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   const openPanelFor = async (event: CalendarEvent) => {
     await sendFromContent({ kind: 'calendar/select-event', event, ...pagePrincipal() }, isOk);
     panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
-    panel.open();
+    panel.open(true);
   };
 
   /** A badge opens the event its chip shows when clicked (read then, so a redraw is never needed for it). */

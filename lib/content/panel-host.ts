@@ -12,7 +12,12 @@ const PANEL_WIDTH_PX = 380;
 const COLLAPSED_WIDTH_PX = 28;
 
 export interface PanelHost {
-  open(): void;
+  /**
+   * `focus`: the user opened it (a badge, the pill, the shortcut): focus moves into the panel, and back to
+   * where it was when the panel is closed with its × (never on Meet's own opening: that would take focus
+   * from the call).
+   */
+  open(focus?: boolean): void;
   collapse(): void;
   /** Collapsed to its rail even from closed (Meet: an offer that must not cover the call). */
   showRail(): void;
@@ -131,9 +136,13 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     state = state === 'collapsed' ? 'open' : 'collapsed';
     render();
   });
+  /** What had focus when the user opened the panel: it gets it back when the panel is closed. */
+  let opener: HTMLElement | null = null;
   close.addEventListener('click', () => {
     api.close();
     options.onUserClose?.();
+    if (opener?.isConnected) opener.focus();
+    opener = null;
   });
 
   frame.append(rail);
@@ -142,10 +151,13 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
   document.documentElement.append(host);
 
   const api: PanelHost = {
-    open() {
+    open(focus = false) {
       ensureIframe();
       state = 'open';
       render();
+      if (!focus) return;
+      if (!host.contains(document.activeElement)) opener = document.activeElement as HTMLElement | null;
+      iframe?.focus();
     },
     collapse() {
       if (state === 'closed') return;

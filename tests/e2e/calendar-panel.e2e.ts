@@ -99,6 +99,10 @@ describe('Calendar: badges and the in-page panel', () => {
       };
     });
     expect(pageView).toEqual({ hosts: 1, shadowRoot: null });
+    // Opened by the user: focus is in the panel (the page sees its host focused).
+    expect(
+      await calendar.page.evaluate(() => document.activeElement?.hasAttribute('data-duet-panel') ?? false),
+    ).toBe(true);
   });
 
   it('writes a note that is saved, survives a reload and never reaches the page', async () => {

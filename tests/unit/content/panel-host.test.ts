@@ -234,6 +234,29 @@ describe('createPanelHost', () => {
     expect(close.getAttribute('aria-label')).toBe('Close Duet panel');
   });
 
+  it('opened by the user, it takes focus, and gives it back to what had it when closed with ×', () => {
+    const badge = document.createElement('button');
+    document.body.append(badge);
+    badge.focus();
+    const { panel, shadow } = createWithShadow();
+    panel.open(true);
+    expect(document.activeElement).not.toBe(badge);
+    expect(shadow.activeElement).toBe(shadow.querySelector('iframe'));
+    buttonsOf(shadow).close.click();
+    expect(document.activeElement).toBe(badge);
+    badge.remove();
+  });
+
+  it('opened for the page (Meet: a call starts), it leaves focus where it is', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    const { panel } = createWithShadow();
+    panel.open();
+    expect(document.activeElement).toBe(input);
+    input.remove();
+  });
+
   it('docks below the header, measured through topOffset', () => {
     let header = 64.4;
     const { panel, shadow } = createWithShadow(() => header);
