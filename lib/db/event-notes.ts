@@ -3,6 +3,7 @@
  * the event's session (found by its calendar event id, or created in the event's series) holds them
  * in its general section.
  */
+import { peopleNotAmongGuests } from '../domain/email';
 import { classifyTitle } from '../domain/one-on-one-title';
 import type { Relationship, Session } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
@@ -44,19 +45,17 @@ export function generalNotesOf(session: Pick<Session, 'notes'> | undefined): str
   return session?.notes[GENERAL_NOTES_SECTION] ?? '';
 }
 
-/**
- * Whether a 1:1 is someone else's than this meeting's: its people have emails, none of them a guest's
- * (unknown guests: nobody's).
- */
+/** Whether a 1:1 is someone else's than this meeting's (`peopleNotAmongGuests`). */
 async function belongsToOthers(
   relationship: Relationship,
   guestEmails: readonly string[],
   db: DuetDatabase,
 ): Promise<boolean> {
-  if (guestEmails.length === 0 || relationship.personIds.length === 0) return false;
-  const guests = new Set(guestEmails.map((email) => email.toLowerCase()));
-  const emails = (await db.people.bulkGet(relationship.personIds)).flatMap((person) => person?.emails ?? []);
-  return emails.length > 0 && !emails.some((email) => guests.has(email.toLowerCase()));
+  const people = await db.people.bulkGet(relationship.personIds);
+  return peopleNotAmongGuests(
+    people.flatMap((person) => person?.emails ?? []),
+    guestEmails,
+  );
 }
 
 /**

@@ -27,3 +27,17 @@ export function isCalendarOf(calendarId: string, email: string): boolean {
   const owner = calendarOwnerEmail(calendarId);
   return owner !== null && canonicalEmail(owner) === canonicalEmail(email);
 }
+
+/**
+ * Whether a 1:1 whose people have these addresses is someone else's than a meeting with these guests: its
+ * people have addresses, none of them a guest's (a slot of Bob's series handed to Carol). No guests known, or
+ * people without addresses: nothing says so (false).
+ */
+export function peopleNotAmongGuests(
+  peopleEmails: readonly string[],
+  guestEmails: readonly string[],
+): boolean {
+  if (guestEmails.length === 0 || peopleEmails.length === 0) return false;
+  const guests = new Set(guestEmails.map((email) => email.toLowerCase()));
+  return !peopleEmails.some((email) => guests.has(email.toLowerCase()));
+}

@@ -7,6 +7,7 @@
 import type { ComponentChild } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '@/lib/domain/model';
+import { peopleNotAmongGuests } from '@/lib/domain/email';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { t } from '@/lib/i18n';
 import { CadenceLine } from './CadenceLine';
@@ -38,13 +39,11 @@ export interface CalendarPanelProps {
 }
 
 /** A relationship whose people have emails, none of them among this meeting's guests. */
-function belongsToOthers(view: PrepView, guestEmails: readonly string[]): boolean {
-  if (guestEmails.length === 0) return false;
-  const withEmail = view.overview.people.filter((person) => person.emails.length > 0);
-  return (
-    withEmail.length > 0 && !withEmail.some((person) => person.emails.some((e) => guestEmails.includes(e)))
+const belongsToOthers = (view: PrepView, guestEmails: readonly string[]): boolean =>
+  peopleNotAmongGuests(
+    view.overview.people.flatMap((person) => person.emails),
+    guestEmails,
   );
-}
 
 export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const { resolution, adopt } = useRelationshipForEvent(context);
