@@ -27,9 +27,27 @@ export interface SessionSummaryInput {
 }
 
 /** A title made from a section id with no template left ("how-are-you" → "How are you"). */
-export function titleFromId(id: string): string {
+function titleFromId(id: string): string {
   const words = id.replace(/[-_.:]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+}
+
+/**
+ * The title of a notes field: 'general' is `generalTitle` ("Notes", written beside a Calendar event), else its
+ * section's in the first of `templates` that has it (the session's, then others: one switched away from),
+ * else one made from the id.
+ */
+export function sectionTitleIn(
+  id: string,
+  templates: ReadonlyArray<Pick<Template, 'sections'> | undefined>,
+  generalTitle: string,
+): string {
+  if (id === 'general') return generalTitle;
+  for (const template of templates) {
+    const section = template?.sections.find((s) => s.id === id);
+    if (section) return section.title;
+  }
+  return titleFromId(id);
 }
 
 /** One line of user text: newlines and runs of spaces become single spaces. */
@@ -89,15 +107,11 @@ export function notesBySection(
 ): { title: string; text: string }[] {
   const notes = input.session.notes;
   const known = new Set(input.template.sections.map((s) => s.id));
-  const titleOf = (id: string) =>
-    id === 'general'
-      ? 'Notes'
-      : ((input.others ?? []).flatMap((t) => t.sections).find((s) => s.id === id)?.title ?? titleFromId(id));
   const ordered = [
     ...input.template.sections.map((s) => ({ id: s.id, title: s.title })),
     ...Object.keys(notes)
       .filter((id) => !known.has(id))
-      .map((id) => ({ id, title: titleOf(id) })),
+      .map((id) => ({ id, title: sectionTitleIn(id, input.others ?? [], 'Notes') })),
   ];
   return ordered
     .map(({ id, title }) => ({

@@ -2,7 +2,7 @@
  * Pure helpers for the Calendar panel: names and labels, guesses for tracking a new 1:1, and how notes and
  * dates are shown. No browser storage, no database.
  */
-import { titleFromId } from '@/lib/domain/session-summary';
+import { sectionTitleIn } from '@/lib/domain/session-summary';
 import type { CadenceHealth } from '@/lib/domain/cadence';
 import {
   DEFAULT_CADENCE_DAYS,
@@ -235,12 +235,7 @@ export function sectionTitleOf(
   template: Pick<Template, 'sections'> | undefined,
   others: ReadonlyArray<Pick<Template, 'sections'>> = [],
 ): string {
-  if (id === GENERAL_SECTION_ID) return t('panel_notes');
-  for (const candidate of [template, ...others]) {
-    const section = candidate?.sections.find((s) => s.id === id);
-    if (section) return section.title;
-  }
-  return titleFromId(id);
+  return sectionTitleIn(id, [template, ...others], t('panel_notes'));
 }
 
 /**
