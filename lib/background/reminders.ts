@@ -26,7 +26,7 @@ import {
   parseDeclinedPrompts,
   RESCHEDULE_AWAITING_KEY,
 } from '../messaging/declined-events';
-import { type ChipTime, chipStart, type ClockReading } from '../domain/calendar-clock';
+import { type ChipTime, chipStart, type ClockReading, MAX_SKEW } from '../domain/calendar-clock';
 import { addDays, type Day, dayOf } from '../domain/days';
 import { sameMeetingSeries } from '../domain/event-id';
 import type { ReminderSettings } from '../domain/model';
@@ -164,17 +164,19 @@ export function notificationText(reminder: Reminder, locale?: string): Notificat
         reminder.talkingPoints === 0
           ? t('bg_talking_points_none')
           : tn('bg_talking_points', reminder.talkingPoints);
+      // An hour or more ahead (the 2 h, 4 h and 24 h lead times), in whole hours, never more than is left:
+      // "in 24 hours", not "in 1437 minutes"; 90 minutes is "in 1 hour".
+      const minutes = reminder.minutesUntil;
+      const hours = Math.floor((minutes + 5) / 60);
       return {
-        // An hour or more ahead (the 2 h, 4 h and 24 h lead times), in whole hours, never more than is left:
-        // "in 24 hours", not "in 1437 minutes"; 90 minutes is "in 1 hour".
         title:
-          reminder.minutesUntil === 1
+          minutes === 1
             ? t('bg_before_title_one', name)
-            : reminder.minutesUntil < 60
-              ? t('bg_before_title_other', name, reminder.minutesUntil)
-              : Math.floor((reminder.minutesUntil + 5) / 60) === 1
+            : minutes < 60
+              ? t('bg_before_title_other', name, minutes)
+              : hours === 1
                 ? t('bg_before_title_hours_one', name)
-                : t('bg_before_title_hours_other', name, Math.floor((reminder.minutesUntil + 5) / 60)),
+                : t('bg_before_title_hours_other', name, hours),
         message: t('bg_before_message', name, agreements, points),
         buttons: [],
       };
@@ -316,9 +318,7 @@ function readPending(stored: unknown, now: number): Record<string, PendingTarget
         ? value.account
         : null;
     const skew =
-      typeof value.skew === 'number' &&
-      Number.isFinite(value.skew) &&
-      Math.abs(value.skew) <= 27 * 60 * 60_000
+      typeof value.skew === 'number' && Number.isFinite(value.skew) && Math.abs(value.skew) <= MAX_SKEW
         ? value.skew
         : 0;
     out[id] = { ...(value as unknown as PendingTarget), account, skew };

@@ -18,7 +18,7 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Zones run from UTC−12 to UTC+14: two of them are at most 26 hours apart (27 with summer time). */
-const MAX_SKEW = 27 * HOUR;
+export const MAX_SKEW = 27 * HOUR;
 /** Every zone's offset is a whole number of quarter hours. */
 const SKEW_STEP = 15 * MINUTE;
 /** A skew the chips agree on without an earlier one to go by: this many series at least. */

@@ -204,6 +204,10 @@ export function isDaytime(now: number): boolean {
   return hour >= REMINDER_LIMITS.daytime[0] && hour < REMINDER_LIMITS.daytime[1];
 }
 
+/** A "prepare" reminder's key: a session moved to another time may be announced again, for its new time. */
+const beforeSessionKey = (s: Pick<UpcomingFact, 'sessionId' | 'scheduledAt'>) =>
+  `before-session:${s.sessionId}:${s.scheduledAt}`;
+
 function beforeSession(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
   if (!settings.beforeSession) return [];
   const until = now + settings.beforeMinutes * MINUTE;
@@ -212,8 +216,7 @@ function beforeSession(facts: ReminderFacts, now: number, settings: ReminderSett
     .sort((a, b) => a.scheduledAt - b.scheduledAt)
     .map((s) => ({
       kind: 'before-session',
-      // A session moved to another time may be announced again, for its new time.
-      key: `before-session:${s.sessionId}:${s.scheduledAt}`,
+      key: beforeSessionKey(s),
       relationshipId: s.relationshipId,
       name: s.name,
       sessionId: s.sessionId,
@@ -361,10 +364,7 @@ export function decideReminders(
   // and only for those: with none left today, or "prepare" switched off, nothing is held back.
   const toPrepare = settings.beforeSession
     ? facts.upcoming.filter(
-        (s) =>
-          s.scheduledAt > now &&
-          dayOf(s.scheduledAt) === dayOf(now) &&
-          !known.has(`before-session:${s.sessionId}:${s.scheduledAt}`),
+        (s) => s.scheduledAt > now && dayOf(s.scheduledAt) === dayOf(now) && !known.has(beforeSessionKey(s)),
       )
     : [];
   let leftToday = toPrepare.length;
