@@ -20,12 +20,23 @@ export function formatDate(date: Date, options: Intl.DateTimeFormatOptions): str
   return format.format(date);
 }
 
-/** Whether the user's language writes a numeric date day first ("3/12" is 3 December in en-GB, fr, de). */
+const dayFirst = new Map<string, boolean>();
+
+/**
+ * Whether the user's language writes a numeric date day first ("3/12" is 3 December in en-GB, fr, de). Once per
+ * language (the session panel asks on every render; making a formatter costs far more than this lookup).
+ */
 export function writesDayFirst(locale: string | undefined = uiLocale()): boolean {
-  const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' }).formatToParts(
-    new Date(2026, 11, 3),
-  );
-  return parts.findIndex((part) => part.type === 'day') < parts.findIndex((part) => part.type === 'month');
+  const key = locale ?? '';
+  let known = dayFirst.get(key);
+  if (known === undefined) {
+    const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric' }).formatToParts(
+      new Date(2026, 11, 3),
+    );
+    known = parts.findIndex((part) => part.type === 'day') < parts.findIndex((part) => part.type === 'month');
+    dayFirst.set(key, known);
+  }
+  return known;
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 d ago", then a date in the UI language. */

@@ -88,15 +88,13 @@ function SessionBody({
   const callWasEnded = useRef(callEnded);
   // The boxes this view has: a template switched to without a feedback section has no feedback box, and a
   // draft in a box that is gone must not hold up the end.
+  const language = uiLocale() ?? navigator.language ?? '';
   const hasSection = (kind: TemplateSection['kind']) => template.sections.some((s) => s.kind === kind);
   const boxes = [
     'capture',
     'agenda',
     ...(hasSection('feedback') ? ['feedback'] : []),
-    ...(hasSection('career') &&
-    view.goals.filter((g) => g.category === 'personal-development').length < MAX_CAREER_STEPS
-      ? ['career']
-      : []),
+    ...(hasSection('career') && careerStepsOf(view).length < MAX_CAREER_STEPS ? ['career'] : []),
   ];
 
   useEffect(() => {
@@ -223,8 +221,8 @@ function SessionBody({
             <CaptureLine
               counterpartNames={view.people.map((p) => p.name)}
               theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
-              locale={(uiLocale() ?? navigator.language ?? '').toLowerCase().startsWith('de') ? 'de' : 'en'}
-              dayFirst={writesDayFirst(uiLocale() ?? navigator.language)}
+              locale={language.toLowerCase().startsWith('de') ? 'de' : 'en'}
+              dayFirst={writesDayFirst(language || undefined)}
               onAdd={actions.addAgreement}
             />
             {view.made.length > 0 ? <MadeList view={view} /> : null}
@@ -342,6 +340,9 @@ function SessionBody({
     </KeptDraftsContext.Provider>
   );
 }
+
+/** The career conversation's steps: the 1:1's personal-development goals. */
+const careerStepsOf = (view: SessionView) => view.goals.filter((g) => g.category === 'personal-development');
 
 /**
  * Notes this session holds in fields its template has no section for: "Notes" written beside the Calendar
@@ -467,7 +468,7 @@ function SectionCard({ section, current, view, notes, actions, theirName }: Sect
       {section.kind === 'career' ? (
         <CareerSection
           assessment={view.session.assessment ?? null}
-          steps={view.goals.filter((g) => g.category === 'personal-development')}
+          steps={careerStepsOf(view)}
           onAssess={actions.assess}
           onAddStep={actions.addCareerStep}
         />
