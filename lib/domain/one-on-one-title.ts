@@ -236,8 +236,13 @@ function namesBeforeO3(before: string): boolean {
   if (words.length <= 4 && words.every((word) => isCadence(word) || isNameWord(word.replace(/['’]s$/u, ''))))
     return true;
   while (words[0] !== undefined && isCadence(words[0])) words.shift();
-  const pair = PAIR.exec(words.join(' '));
-  return pair?.[1] !== undefined && pair[2] !== undefined && isName(pair[1]) && isName(pair[2]);
+  return namePairOf(words.join(' ')) !== null;
+}
+
+/** The text is a pair of names and nothing else ("Alice / Bob"): the two names, else null. */
+function namePairOf(text: string): [string, string] | null {
+  const pair = PAIR.exec(text);
+  return pair?.[1] && pair[2] && isName(pair[1]) && isName(pair[2]) ? [pair[1], pair[2]] : null;
 }
 
 /**
@@ -320,10 +325,8 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
 }
 
 /** The text before a marker is a name pair and nothing else ("❇️ Ian / Ben"). */
-function namePairBefore(before: string): boolean {
-  const pair = PAIR.exec(before.replace(LEADING_JUNK, '').trim());
-  return pair?.[1] !== undefined && pair[2] !== undefined && isName(pair[1]) && isName(pair[2]);
-}
+const namePairBefore = (before: string): boolean =>
+  namePairOf(before.replace(LEADING_JUNK, '').trim()) !== null;
 
 const hasNumericMarker = (title: string, first: '1' | '2'): boolean =>
   numericMarkers(title, first).length > 0;
@@ -344,9 +347,8 @@ function personTitle(title: string): string[] | null {
   // A cadence before or after the pair, bare or behind a dash or bar ("Weekly Alice / Bob", "Alice / Bob -
   // weekly", "Bob <> Alice | Weekly").
   rest = rest.replace(LEADING_CADENCE, '').replace(TRAILING_CADENCE, '');
-  const pair = PAIR.exec(rest);
-  if (pair?.[1] && pair[2]) return isName(pair[1]) && isName(pair[2]) ? [pair[1], pair[2]] : null;
-  return label && connected && ONE_NAME.test(rest) && isName(rest) ? [rest] : null;
+  // (A pair of words that are no names is no single name either: ONE_NAME has no separator.)
+  return namePairOf(rest) ?? (label && connected && ONE_NAME.test(rest) && isName(rest) ? [rest] : null);
 }
 
 const hasOneOnOneMarker = (title: string): boolean =>
