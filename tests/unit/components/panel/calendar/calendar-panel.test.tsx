@@ -790,16 +790,18 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     expect((await listRelationships()).map((r) => r.kind).sort()).toEqual(['career', 'one-on-one']);
   });
 
+  /** A meeting whose other person Duet cannot tell (no guests read, no name in the title). */
+  const nobodyKnown = () =>
+    calendarContext({
+      title: 'Planning',
+      seriesKey: 'planseries',
+      eventKey: 'planseries_20260325T100000Z',
+      guests: null,
+      detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
+    });
+
   it('keeps what was typed in the track form when a first note save makes the meeting a 1:1', async () => {
-    await show(
-      calendarContext({
-        title: 'Planning',
-        seriesKey: 'planseries',
-        eventKey: 'planseries_20260325T100000Z',
-        guests: null,
-        detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
-      }),
-    );
+    await show(nobodyKnown());
     await waitFor('track');
     await type(q('track-name'), 'Dana Lee');
     await click(q('track-edit'));
@@ -818,15 +820,7 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
   });
 
   it('asks for a name when nobody is known, then tracks the series', async () => {
-    await show(
-      calendarContext({
-        title: 'Planning',
-        seriesKey: 'planseries',
-        eventKey: 'planseries_20260325T100000Z',
-        guests: null,
-        detection: { kind: null, confidence: null, counterparts: [], trackable: null, relationshipId: null },
-      }),
-    );
+    await show(nobodyKnown());
     await waitFor('track');
     expect(q('track-one-on-one')).toBeNull();
     expect(text('track-confirm')).toBe('Track this series as a 1:1');
