@@ -34,6 +34,8 @@ const SECTION_KIND_KEYS: Record<Template['sections'][number]['kind'], MessageKey
   goals: 'options_section_kind_goals',
   feedback: 'options_section_kind_feedback',
   career: 'options_section_kind_career',
+  'career-steps': 'options_section_kind_career_steps',
+  'career-assessment': 'options_section_kind_career_assessment',
 };
 
 export function sectionKindLabel(kind: Template['sections'][number]['kind']): string {

@@ -45,6 +45,22 @@ export async function updateGoal(
   });
 }
 
+/** A key result added to a goal, at 0 % progress. */
+export async function addKeyResult(
+  goalId: string,
+  text: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal> {
+  return db.transaction('rw', db.goals, async () => {
+    const goal = await db.goals.get(goalId);
+    if (!goal) throw new InvalidInputError(`No goal ${goalId}`);
+    const keyResults = [...goal.keyResults, { id: newId(), text: text.trim(), progress: 0 }];
+    const next = validate(GoalSchema, { ...goal, keyResults, updatedAt: Date.now() }, 'goal');
+    await db.goals.put(next);
+    return next;
+  });
+}
+
 export async function goalsOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Goal[]> {
   const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
   return goals.filter((g) => !g.archived).sort((a, b) => a.createdAt - b.createdAt);

@@ -260,7 +260,20 @@ export type Feedback = z.infer<typeof FeedbackSchema>;
 
 // Templates ---------------------------------------------------------------------------------------
 
-export const SECTION_KINDS = ['notes', 'check-in', 'agreements', 'goals', 'feedback', 'career'] as const;
+/**
+ * What a template section shows besides its notes. `career` is both career parts (action steps and the
+ * self-assessment) in one section; `career-steps` and `career-assessment` are each part on its own.
+ */
+export const SECTION_KINDS = [
+  'notes',
+  'check-in',
+  'agreements',
+  'goals',
+  'feedback',
+  'career',
+  'career-steps',
+  'career-assessment',
+] as const;
 export const TemplateSectionSchema = z.strictObject({
   id: IdSchema,
   title: ShortText.min(1),

@@ -291,7 +291,7 @@ const CAREER = builtIn(
         'What does done look like for each step?',
         'When will we look at them together again?',
       ],
-      kind: 'career',
+      kind: 'career-steps',
     },
     {
       id: 'self-assessment',
@@ -302,7 +302,7 @@ const CAREER = builtIn(
         'What examples back up that view?',
         'Where do we see it differently, and why?',
       ],
-      kind: 'career',
+      kind: 'career-assessment',
     },
   ],
 );

@@ -154,6 +154,47 @@ describe('Meet live panel', () => {
     await panel.sectionNotes.first().waitFor({ timeout: 10_000 });
     await call.page.close();
   });
+
+  it('a career session: goals and key results added, one action step done, the self-assessment once', async () => {
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    await panel.with.waitFor();
+    const frame = panel.frame;
+    await frame.locator('[data-testid=session-template]').selectOption('builtin:career');
+    await frame.locator('[data-section-id=action-steps]').waitFor({ timeout: 10_000 });
+    expect(await frame.locator('[data-testid=career-assessment]').count()).toBe(1);
+    expect(await frame.locator('[data-testid=career-step-input]').count()).toBe(1);
+
+    const goals = frame.locator('[data-section-id=goals]');
+    await goals.locator('[data-testid=goal-category-input]').selectOption('community');
+    await goals.locator('[data-testid=goal-title-input]').fill('Run the frontend guild');
+    await goals.locator('[data-testid=goal-add]').click();
+    const goal = goals.locator('[data-testid=session-goal]', { hasText: 'Run the frontend guild' });
+    await goal.waitFor();
+    await goal.locator('[data-testid=kr-input]').fill('Two guild talks a quarter');
+    await goal.locator('[data-testid=kr-add]').click();
+    await expect.poll(() => goal.locator('[data-testid=kr-progress]').count()).toBe(1);
+
+    const steps = frame.locator('[data-section-id=action-steps]');
+    for (const step of ['Lead the Q2 planning review', 'Mentor a new hire']) {
+      await steps.locator('[data-testid=career-step-input]').fill(step);
+      await steps.locator('[data-testid=career-step-input]').press('Enter');
+      await steps.locator('[data-testid=career-step]', { hasText: step }).waitFor();
+    }
+    expect(await steps.locator('[data-testid=career-step-input]').count()).toBe(0);
+    await steps.locator('[data-testid=career-step-done]').first().click();
+    await expect.poll(() => steps.locator('[data-testid=career-step]').count()).toBe(1);
+    await steps.locator('[data-testid=career-step-input]').waitFor();
+    await frame.locator('[data-testid=assessment-on-track]').click();
+    await expect
+      .poll(() => frame.locator('[data-testid=assessment-on-track]').getAttribute('aria-pressed'))
+      .toBe('true');
+    await goal.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await duet.screenshot(call.page, 'meet-career-goals');
+    await steps.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await duet.screenshot(call.page, 'meet-career-steps');
+    await call.page.close();
+  });
 });
 
 describe('Meet: unknown calls, corrections, in-person sessions and the side panel', () => {

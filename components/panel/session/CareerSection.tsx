@@ -1,19 +1,31 @@
 /**
  * The career conversation: where they stand against their role's expectations (self-assessment), and
- * one or two action steps for the next six months, kept as development goals.
+ * one or two action steps for the next six months, kept as dated development goals (`isCareerStep`). Each
+ * part shows where its template section is (`careerPartsOf`); a step done is archived, which makes room for
+ * the next one.
  */
 import { useState } from 'preact/hooks';
 import { useKeptDraft } from './kept-drafts';
+import { dayOf } from '@/lib/domain/days';
+import type { CareerPart } from '@/lib/domain/goals';
 import type { CareerAssessment, Goal } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
+import { formatDay } from '../../shared/format';
 
 export interface CareerSectionProps {
+  /** The parts this section shows. */
+  parts: readonly CareerPart[];
   assessment: CareerAssessment | null;
   steps: readonly Goal[];
   onAssess: (value: CareerAssessment | null) => Promise<ActionResult>;
   onAddStep: (title: string) => Promise<ActionResult>;
+  /** `archived`: the step is done (true), or back after an Undo (false). */
+  onSetStepArchived: (id: string, archived: boolean) => Promise<ActionResult>;
 }
+
+/** The kept-draft box of a new action step. */
+export const CAREER_STEP_BOX = 'career';
 
 const OPTIONS: Array<[CareerAssessment, () => string]> = [
   ['ahead', () => t('panel_goal_status_ahead')],
@@ -22,9 +34,22 @@ const OPTIONS: Array<[CareerAssessment, () => string]> = [
 ];
 export const MAX_CAREER_STEPS = 2;
 
-export function CareerSection({ assessment, steps, onAssess, onAddStep }: CareerSectionProps) {
-  const [text, setText] = useKeptDraft('career');
+export function CareerSection({
+  parts,
+  assessment,
+  steps,
+  onAssess,
+  onAddStep,
+  onSetStepArchived,
+}: CareerSectionProps) {
+  const [text, setText] = useKeptDraft(CAREER_STEP_BOX);
   const [error, setError] = useState<string | null>(null);
+  const [closed, setClosed] = useState<Goal | null>(null);
+  const setArchived = async (step: Goal, archived: boolean) => {
+    const result = await onSetStepArchived(step.id, archived);
+    setError(result.ok ? null : result.message);
+    if (result.ok) setClosed(archived ? step : null);
+  };
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -36,51 +61,90 @@ export function CareerSection({ assessment, steps, onAssess, onAddStep }: Career
   };
   return (
     <div class="ses-career" data-testid="session-career">
-      <div class="cal-toggle" role="group" aria-label={t('panel_career_assessment')}>
-        {OPTIONS.map(([value, label]) => (
-          <button
-            type="button"
-            key={value}
-            class="cal-toggle-button"
-            aria-pressed={assessment === value}
-            data-testid={`assessment-${value}`}
-            onClick={() => void onAssess(assessment === value ? null : value)}
-          >
-            {label()}
-          </button>
-        ))}
-      </div>
-      <p class="cal-label">{t('panel_career_steps')}</p>
-      {steps.length > 0 ? (
-        <ul class="cal-list">
-          {steps.map((goal) => (
-            <li class="cal-item" key={goal.id} data-testid="career-step">
-              <span class="cal-goal-title">{goal.title}</span>
-              {goal.targetDate ? (
-                <span class="duet-muted cal-small">{t('panel_career_by', goal.targetDate)}</span>
-              ) : null}
-            </li>
+      {parts.includes('assessment') ? (
+        <div
+          class="cal-toggle"
+          role="group"
+          aria-label={t('panel_career_assessment')}
+          data-testid="career-assessment"
+        >
+          {OPTIONS.map(([value, label]) => (
+            <button
+              type="button"
+              key={value}
+              class="cal-toggle-button"
+              aria-pressed={assessment === value}
+              data-testid={`assessment-${value}`}
+              onClick={() => void onAssess(assessment === value ? null : value)}
+            >
+              {label()}
+            </button>
           ))}
-        </ul>
+        </div>
       ) : null}
-      {steps.length < MAX_CAREER_STEPS ? (
-        <form class="cal-add-row" onSubmit={(event) => void add(event)}>
-          <label for="ses-career-step" class="cal-sr-only">
-            {t('panel_career_add_label')}
-          </label>
-          <input
-            id="ses-career-step"
-            class="cal-input"
-            placeholder={t('panel_career_placeholder')}
-            value={text}
-            maxLength={1000}
-            data-testid="career-step-input"
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-          <button type="submit" class="cal-button cal-button-small">
-            {t('panel_add')}
-          </button>
-        </form>
+      {parts.includes('steps') ? (
+        <>
+          {parts.includes('assessment') ? <p class="cal-label">{t('panel_career_steps')}</p> : null}
+          {steps.length > 0 ? (
+            <ul class="cal-list">
+              {steps.map((goal) => (
+                <li class="cal-item" key={goal.id} data-testid="career-step">
+                  <div class="ses-row">
+                    <span>
+                      <span class="cal-goal-title">{goal.title}</span>{' '}
+                      {goal.targetDate ? (
+                        <span class="duet-muted cal-small">
+                          {t('panel_career_by', formatDay(goal.targetDate, dayOf(Date.now())))}
+                        </span>
+                      ) : null}
+                    </span>
+                    <button
+                      type="button"
+                      class="cal-button cal-button-small cal-button-quiet"
+                      data-testid="career-step-done"
+                      aria-label={t('panel_career_step_done_label', goal.title)}
+                      onClick={() => void setArchived(goal, true)}
+                    >
+                      {t('panel_career_step_done')}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {closed ? (
+            <p class="cal-small" role="status" data-testid="career-step-closed">
+              {t('panel_career_step_closed', closed.title)}{' '}
+              <button
+                type="button"
+                class="cal-link-button"
+                data-testid="career-step-undo"
+                onClick={() => void setArchived(closed, false)}
+              >
+                {t('panel_undo')}
+              </button>
+            </p>
+          ) : null}
+          {steps.length < MAX_CAREER_STEPS ? (
+            <form class="cal-add-row" onSubmit={(event) => void add(event)}>
+              <label for="ses-career-step" class="cal-sr-only">
+                {t('panel_career_add_label')}
+              </label>
+              <input
+                id="ses-career-step"
+                class="cal-input"
+                placeholder={t('panel_career_placeholder')}
+                value={text}
+                maxLength={1000}
+                data-testid="career-step-input"
+                onInput={(event) => setText(event.currentTarget.value)}
+              />
+              <button type="submit" class="cal-button cal-button-small">
+                {t('panel_add')}
+              </button>
+            </form>
+          ) : null}
+        </>
       ) : null}
       {error ? (
         <p class="duet-error cal-small" role="alert">

@@ -1,13 +1,30 @@
-/** Goals/OKRs during a session: move a key result's progress and set the goal's status. */
-import type { Goal } from '@/lib/domain/model';
+/**
+ * Goals/OKRs during a session: add a goal (with its category) and key results, move a key result's
+ * progress, set the goal's status, and archive a goal that is finished with (Undo right after).
+ */
+import { useState } from 'preact/hooks';
+import { useKeptDraft } from './kept-drafts';
+import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
-import { goalStatusName } from '../calendar/calendar-text';
+import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
 import type { ActionResult } from '../calendar/view-types';
 
 export interface GoalsSectionProps {
+  /** The goals to show (the 1:1's, less any shown elsewhere, such as career steps). */
   goals: readonly Goal[];
-  onUpdate: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status'>>) => Promise<ActionResult>;
+  /** The category a new goal starts with (OKRs in the structured 1:1, impact otherwise). */
+  defaultCategory: Goal['category'];
+  onUpdate: (
+    id: string,
+    patch: Partial<Pick<Goal, 'keyResults' | 'status' | 'archived'>>,
+  ) => Promise<ActionResult>;
+  onAdd: (category: Goal['category'], title: string) => Promise<ActionResult>;
+  onAddKeyResult: (goalId: string, text: string) => Promise<ActionResult>;
 }
+
+/** The kept-draft box of the new-goal title, and of a goal's new key result. */
+export const GOAL_BOX = 'goal';
+export const keyResultBox = (goalId: string) => `key-result:${goalId}`;
 
 const STATUSES: Array<Goal['status']> = ['ahead', 'on-track', 'behind'];
 
@@ -15,57 +32,201 @@ function percent(value: number): string {
   return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
 }
 
-export function GoalsSection({ goals, onUpdate }: GoalsSectionProps) {
-  const active = goals.filter((g) => g.category !== 'personal-development');
-  if (active.length === 0) return <p class="duet-muted cal-small">{t('panel_goals_none_session')}</p>;
+export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKeyResult }: GoalsSectionProps) {
+  const [archived, setArchived] = useState<Goal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** A change to a goal; what went wrong is said under the list. */
+  const update = async (id: string, patch: Parameters<GoalsSectionProps['onUpdate']>[1]) => {
+    const result = await onUpdate(id, patch);
+    setError(result.ok ? null : result.message);
+    return result.ok;
+  };
+  const archive = async (goal: Goal) => {
+    if (await update(goal.id, { archived: true })) setArchived(goal);
+  };
+  const undo = async (goal: Goal) => {
+    if (await update(goal.id, { archived: false })) setArchived(null);
+  };
   return (
-    <ul class="cal-list ses-goals" data-testid="session-goals">
-      {active.map((goal) => (
-        <li class="cal-item" key={goal.id} data-testid="session-goal">
-          <div class="ses-row">
-            <span class="cal-goal-title">{goal.title}</span>
-            <label>
-              <span class="cal-sr-only">{t('panel_goals_status_of', goal.title)}</span>
-              <select
-                class="cal-input ses-select"
-                value={goal.status}
-                data-testid="goal-status"
-                onChange={(event) =>
-                  void onUpdate(goal.id, { status: event.currentTarget.value as Goal['status'] })
-                }
-              >
-                {STATUSES.map((value) => (
-                  <option value={value} key={value}>
-                    {goalStatusName(value)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          {goal.keyResults.map((kr) => (
-            <label class="ses-kr" key={kr.id}>
-              <span class="cal-kr-text">{kr.text}</span>
-              <input
-                type="range"
-                min={0}
-                max={100}
-                step={5}
-                value={kr.progress}
-                data-testid="kr-progress"
-                aria-valuetext={percent(kr.progress)}
-                onChange={(event) =>
-                  void onUpdate(goal.id, {
-                    keyResults: goal.keyResults.map((k) =>
-                      k.id === kr.id ? { ...k, progress: Number(event.currentTarget.value) } : k,
-                    ),
-                  })
-                }
-              />
-              <span class="duet-muted cal-small ses-kr-value">{percent(kr.progress)}</span>
-            </label>
+    <div class="ses-goals" data-testid="session-goals">
+      {goals.length === 0 ? (
+        <p class="duet-muted cal-small">{t('panel_goals_none_session')}</p>
+      ) : (
+        <ul class="cal-list">
+          {goals.map((goal) => (
+            <li class="cal-item" key={goal.id} data-testid="session-goal">
+              <div class="ses-row">
+                <span class="cal-goal-title">{goal.title}</span>
+                <label>
+                  <span class="cal-sr-only">{t('panel_goals_status_of', goal.title)}</span>
+                  <select
+                    class="cal-input ses-select"
+                    value={goal.status}
+                    data-testid="goal-status"
+                    onChange={(event) =>
+                      void update(goal.id, { status: event.currentTarget.value as Goal['status'] })
+                    }
+                  >
+                    {STATUSES.map((value) => (
+                      <option value={value} key={value}>
+                        {goalStatusName(value)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              <p class="duet-muted cal-small ses-goal-category">{goalCategoryName(goal.category)}</p>
+              {goal.keyResults.map((kr) => (
+                <label class="ses-kr" key={kr.id}>
+                  <span class="cal-kr-text">{kr.text}</span>
+                  <input
+                    type="range"
+                    min={0}
+                    max={100}
+                    step={5}
+                    value={kr.progress}
+                    data-testid="kr-progress"
+                    aria-valuetext={percent(kr.progress)}
+                    onChange={(event) =>
+                      void update(goal.id, {
+                        keyResults: goal.keyResults.map((k) =>
+                          k.id === kr.id ? { ...k, progress: Number(event.currentTarget.value) } : k,
+                        ),
+                      })
+                    }
+                  />
+                  <span class="duet-muted cal-small ses-kr-value">{percent(kr.progress)}</span>
+                </label>
+              ))}
+              <div class="ses-row">
+                <KeyResultForm goal={goal} onAdd={onAddKeyResult} />
+                <button
+                  type="button"
+                  class="cal-button cal-button-small cal-button-quiet"
+                  data-testid="goal-archive"
+                  aria-label={t('panel_goal_archive_label', goal.title)}
+                  onClick={() => void archive(goal)}
+                >
+                  {t('panel_goal_archive')}
+                </button>
+              </div>
+            </li>
           ))}
-        </li>
-      ))}
-    </ul>
+        </ul>
+      )}
+      {archived ? (
+        <p class="cal-small" role="status" data-testid="goal-archived">
+          {t('panel_goal_archived', archived.title)}{' '}
+          <button
+            type="button"
+            class="cal-link-button"
+            data-testid="goal-undo"
+            onClick={() => void undo(archived)}
+          >
+            {t('panel_undo')}
+          </button>
+        </p>
+      ) : null}
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <NewGoalForm defaultCategory={defaultCategory} onAdd={onAdd} />
+    </div>
+  );
+}
+
+function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaultCategory' | 'onAdd'>) {
+  const [title, setTitle] = useKeptDraft(GOAL_BOX);
+  const [category, setCategory] = useState<Goal['category']>(defaultCategory);
+  const [error, setError] = useState<string | null>(null);
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError(t('panel_goal_empty'));
+      return;
+    }
+    const submitted = title;
+    const result = await onAdd(category, submitted);
+    setError(result.ok ? null : result.message);
+    // Only what was added leaves the box: text typed while it was saving stays.
+    if (result.ok) setTitle((current) => (current === submitted ? '' : current));
+  };
+  return (
+    <form class="cal-inline-form" data-testid="goal-form" onSubmit={(event) => void add(event)}>
+      <label>
+        <span class="cal-sr-only">{t('panel_goal_add_label')}</span>
+        <input
+          class="cal-input"
+          placeholder={t('panel_goal_placeholder')}
+          value={title}
+          maxLength={1000}
+          data-testid="goal-title-input"
+          onInput={(event) => setTitle(event.currentTarget.value)}
+        />
+      </label>
+      <div class="cal-add-row">
+        <label>
+          <span class="cal-sr-only">{t('panel_goal_category_label')}</span>
+          <select
+            class="cal-input ses-select"
+            value={category}
+            data-testid="goal-category-input"
+            onChange={(event) => setCategory(event.currentTarget.value as Goal['category'])}
+          >
+            {GOAL_CATEGORIES.map((value) => (
+              <option value={value} key={value}>
+                {goalCategoryName(value)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" class="cal-button cal-button-small" data-testid="goal-add">
+          {t('panel_goal_add')}
+        </button>
+      </div>
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['onAddKeyResult'] }) {
+  const [text, setText] = useKeptDraft(keyResultBox(goal.id));
+  const [error, setError] = useState<string | null>(null);
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const submitted = text;
+    const result = await onAdd(goal.id, submitted);
+    setError(result.ok ? null : result.message);
+    if (result.ok) setText((current) => (current === submitted ? '' : current));
+  };
+  return (
+    <form class="cal-add-row cal-grow" onSubmit={(event) => void add(event)}>
+      <label class="cal-grow">
+        <span class="cal-sr-only">{t('panel_goal_kr_label', goal.title)}</span>
+        <input
+          class="cal-input"
+          placeholder={t('panel_goal_kr_placeholder')}
+          value={text}
+          maxLength={1000}
+          data-testid="kr-input"
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="cal-button cal-button-small" data-testid="kr-add">
+        {t('panel_add')}
+      </button>
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
   );
 }

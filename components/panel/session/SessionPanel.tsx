@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
+import { type CareerPart, careerPartsOf, isCareerStep } from '@/lib/domain/goals';
 import type { TemplateSection } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
@@ -14,10 +15,10 @@ import { ConflictChoice } from '../ConflictChoice';
 import { formatDay, namesOf, ownerLabel, writesDayFirst } from '../../shared/format';
 import { Agenda } from './Agenda';
 import { CaptureLine } from './CaptureLine';
-import { CareerSection, MAX_CAREER_STEPS } from './CareerSection';
+import { CAREER_STEP_BOX, CareerSection, MAX_CAREER_STEPS } from './CareerSection';
 import { CheckIn } from './CheckIn';
 import { FeedbackSection } from './FeedbackSection';
-import { GoalsSection } from './GoalsSection';
+import { GOAL_BOX, GoalsSection, keyResultBox } from './GoalsSection';
 import { SessionSummary } from './SessionSummary';
 import { TimerBar } from './TimerBar';
 import { type LiveSessionTarget, useLiveSession } from './use-live-session';
@@ -90,11 +91,16 @@ function SessionBody({
   // draft in a box that is gone must not hold up the end.
   const language = uiLocale() ?? navigator.language ?? '';
   const hasSection = (kind: TemplateSection['kind']) => template.sections.some((s) => s.kind === kind);
+  const careerParts = careerPartsOf(template.sections);
+  const showsSteps = [...careerParts.values()].some((parts) => parts.includes('steps'));
   const boxes = [
     'capture',
     'agenda',
     ...(hasSection('feedback') ? ['feedback'] : []),
-    ...(hasSection('career') && careerStepsOf(view).length < MAX_CAREER_STEPS ? ['career'] : []),
+    ...(hasSection('goals')
+      ? [GOAL_BOX, ...goalsShown(view, showsSteps).map((g) => keyResultBox(g.id))]
+      : []),
+    ...(showsSteps && careerStepsOf(view).length < MAX_CAREER_STEPS ? [CAREER_STEP_BOX] : []),
   ];
 
   useEffect(() => {
@@ -235,6 +241,8 @@ function SessionBody({
                 notes={notes}
                 actions={actions}
                 theirName={theirName}
+                careerParts={careerParts.get(section.id)}
+                showsSteps={showsSteps}
               />
             ))}
             {otherFields.length > 0 ? (
@@ -341,8 +349,11 @@ function SessionBody({
   );
 }
 
-/** The career conversation's steps: the 1:1's personal-development goals. */
-const careerStepsOf = (view: SessionView) => view.goals.filter((g) => g.category === 'personal-development');
+/** The career conversation's action steps among the 1:1's goals. */
+const careerStepsOf = (view: SessionView) => view.goals.filter(isCareerStep);
+/** The goals the goals section shows: all of them, less the action steps when a career section shows those. */
+const goalsShown = (view: SessionView, showsSteps: boolean) =>
+  showsSteps ? view.goals.filter((goal) => !isCareerStep(goal)) : view.goals;
 
 /**
  * Notes this session holds in fields its template has no section for: "Notes" written beside the Calendar
@@ -424,9 +435,22 @@ interface SectionCardProps {
   notes: SessionNotes;
   actions: SessionActions;
   theirName: string;
+  /** The career parts this section shows, if any (`careerPartsOf`). */
+  careerParts: CareerPart[] | undefined;
+  /** Whether a section of this template shows the career action steps. */
+  showsSteps: boolean;
 }
 
-function SectionCard({ section, current, view, notes, actions, theirName }: SectionCardProps) {
+function SectionCard({
+  section,
+  current,
+  view,
+  notes,
+  actions,
+  theirName,
+  careerParts,
+  showsSteps,
+}: SectionCardProps) {
   const [showPrompts, setShowPrompts] = useState(current);
   useEffect(() => {
     if (current) setShowPrompts(true);
@@ -461,16 +485,26 @@ function SectionCard({ section, current, view, notes, actions, theirName }: Sect
       {section.kind === 'check-in' ? (
         <CheckIn value={view.session.checkIn} onChange={(v) => void actions.checkIn(v)} />
       ) : null}
-      {section.kind === 'goals' ? <GoalsSection goals={view.goals} onUpdate={actions.updateGoal} /> : null}
+      {section.kind === 'goals' ? (
+        <GoalsSection
+          goals={goalsShown(view, showsSteps)}
+          defaultCategory={view.template.method === 'structured-50' ? 'okr' : 'impact'}
+          onUpdate={actions.updateGoal}
+          onAdd={actions.addGoal}
+          onAddKeyResult={actions.addKeyResult}
+        />
+      ) : null}
       {section.kind === 'feedback' ? (
         <FeedbackSection feedback={view.feedback} theirName={theirName} onAdd={actions.addFeedback} />
       ) : null}
-      {section.kind === 'career' ? (
+      {careerParts ? (
         <CareerSection
+          parts={careerParts}
           assessment={view.session.assessment ?? null}
           steps={careerStepsOf(view)}
           onAssess={actions.assess}
           onAddStep={actions.addCareerStep}
+          onSetStepArchived={(id, archived) => actions.updateGoal(id, { archived })}
         />
       ) : null}
       <NotesField

@@ -6,6 +6,7 @@ import {
   addAgreement,
   addFeedback,
   addGoal,
+  addKeyResult,
   addTalkingPoint,
   completeAgreement,
   dropAgreement,
@@ -82,8 +83,11 @@ export function sessionActions(session: Session, relationshipId: string, personI
     // On this session's agenda, where it was typed (not whichever session of the 1:1 is next).
     addPoint: (text: string) =>
       attempt(() => addTalkingPoint(relationshipId, { text, author: 'me', sessionId })),
-    updateGoal: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status'>>) =>
+    updateGoal: (id: string, patch: Partial<Pick<Goal, 'keyResults' | 'status' | 'archived'>>) =>
       attempt(() => updateGoal(id, patch)),
+    addGoal: (category: Goal['category'], title: string) =>
+      attempt(() => addGoal(relationshipId, { category, title })),
+    addKeyResult: (goalId: string, text: string) => attempt(() => addKeyResult(goalId, text)),
     addFeedback: (direction: Feedback['direction'], text: string) =>
       attempt(() => addFeedback(relationshipId, { direction, text, personId, sessionId })),
     assess: (value: CareerAssessment | null) => attempt(() => saveCareerAssessment(sessionId, value)),

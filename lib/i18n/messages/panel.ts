@@ -325,6 +325,20 @@ export const panel = {
 
   // Goals in a session
   panel_goals_none_session: 'No goals recorded for this 1:1 yet.',
+  panel_goal_add: 'Add goal',
+  panel_goal_add_label: 'New goal',
+  panel_goal_placeholder: 'e.g. Cut p95 checkout latency to 300 ms',
+  panel_goal_category_label: 'Category of the new goal',
+  panel_goal_empty: 'Write the goal first.',
+  panel_goal_kr_label: 'New key result for $1',
+  panel_goal_kr_placeholder: 'Add a key result',
+  panel_goal_archive: 'Archive',
+  panel_goal_archive_label: 'Archive the goal $1',
+  panel_goal_archived: 'Archived “$1”.',
+  panel_undo: 'Undo',
+  panel_career_step_done: 'Done',
+  panel_career_step_done_label: 'Mark the step $1 done',
+  panel_career_step_closed: 'Marked “$1” done.',
   panel_goals_status_of: 'Status of $1',
 
   // Summary

@@ -7,6 +7,7 @@ import {
   isBuiltInTemplateId,
   templateMinutes,
 } from '@/lib/domain/templates';
+import { careerPartsOf } from '@/lib/domain/goals';
 
 const byMethod = (method: Template['method']): Template => {
   const template = BUILT_IN_TEMPLATES.find((candidate) => candidate.method === method);
@@ -119,9 +120,13 @@ describe('the methods', () => {
   it('career has goals, a career self-assessment and action steps', () => {
     const sections = byMethod('career').sections;
     expect(sections.some((section) => section.kind === 'goals')).toBe(true);
-    expect(sections.filter((section) => section.kind === 'career').map((section) => section.id)).toEqual([
-      'action-steps',
-      'self-assessment',
+    expect(
+      sections.filter((section) => section.kind.startsWith('career')).map((section) => section.kind),
+    ).toEqual(['career-steps', 'career-assessment']);
+    // Each part once, in its own section.
+    expect([...careerPartsOf(sections)]).toEqual([
+      ['action-steps', ['steps']],
+      ['self-assessment', ['assessment']],
     ]);
     const goals = sections.find((section) => section.kind === 'goals');
     for (const category of ['Impact', 'Team building', 'Community', 'Personal development']) {

@@ -294,11 +294,30 @@ describe('the panel in a pseudo-locale', () => {
         />
         <Agenda points={[point({})]} theirName="Dana" ended={false} onToggle={okAsync} onAdd={okAsync} />
         <CaptureLine counterpartNames={['Dana Lee']} theirLabel="Dana" locale="en" onAdd={okAsync} />
-        <CareerSection assessment="ahead" steps={[goal]} onAssess={okAsync} onAddStep={okAsync} />
+        <CareerSection
+          parts={['steps', 'assessment']}
+          assessment="ahead"
+          steps={[goal]}
+          onAssess={okAsync}
+          onAddStep={okAsync}
+          onSetStepArchived={okAsync}
+        />
         <CheckIn value={{ mood: 3, workload: null }} onChange={() => {}} />
         <FeedbackSection feedback={[]} theirName="" onAdd={okAsync} />
-        <GoalsSection goals={[goal]} onUpdate={okAsync} />
-        <GoalsSection goals={[]} onUpdate={okAsync} />
+        <GoalsSection
+          goals={[goal]}
+          defaultCategory="okr"
+          onUpdate={okAsync}
+          onAdd={okAsync}
+          onAddKeyResult={okAsync}
+        />
+        <GoalsSection
+          goals={[]}
+          defaultCategory="impact"
+          onUpdate={okAsync}
+          onAdd={okAsync}
+          onAddKeyResult={okAsync}
+        />
       </>,
     );
     expect(untranslated(DATA)).toEqual([]);

@@ -1,0 +1,186 @@
+/**
+ * Goals and the career conversation in the live session panel: goals and key results can be added and
+ * archived (Undo), the career template shows its action steps and its self-assessment once each, and a
+ * step done makes room for the next.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { SessionPanel } from '@/components/panel/session/SessionPanel';
+import { addGoal, createPerson, createRelationship, getDatabase, goalsOf, startLiveSession } from '@/lib/db';
+import type { Relationship } from '@/lib/domain/model';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const container = useRenderContainer();
+const $ = <E extends Element = HTMLElement>(selector: string) => container().querySelector<E>(selector);
+const $$ = (selector: string) => [...container().querySelectorAll<HTMLElement>(selector)];
+
+async function oneOnOne(kind: Relationship['kind'], templateId?: string) {
+  const person = await createPerson({ name: 'Dana Lee', emails: ['dana@example.com'], relation: 'report' });
+  const relationship = await createRelationship({
+    personIds: [person.id],
+    kind,
+    title: 'Dana 1:1',
+    ...(templateId ? { templateId } : {}),
+  });
+  await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+  return relationship;
+}
+
+async function renderPanel(relationshipId: string) {
+  await act(() =>
+    render(
+      <SessionPanel
+        target={{ relationshipId, meetCode: 'abc-defg-hij', calendarEventId: null }}
+        mode="call"
+      />,
+      container(),
+    ),
+  );
+  await vi.waitFor(() => expect($('[data-testid=session-with]')).not.toBeNull(), { timeout: 5000 });
+}
+
+async function type(element: HTMLInputElement | null, text: string) {
+  if (!element) throw new Error('no input');
+  await act(() => {
+    element.value = text;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function submit(form: Element | null | undefined) {
+  if (!form) throw new Error('no form');
+  await act(() => {
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}
+
+const section = (id: string) => $(`[data-section-id="${id}"]`);
+
+describe('Goals in a session', () => {
+  it('adds a goal (an OKR by default in the structured 1:1) and a key result to it', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    await renderPanel(relationship.id);
+    const okrs = section('okrs')!;
+    expect(okrs.textContent).toContain('No goals recorded for this 1:1 yet.');
+    expect(okrs.querySelector<HTMLSelectElement>('[data-testid=goal-category-input]')?.value).toBe('okr');
+    await type(okrs.querySelector('[data-testid=goal-title-input]'), 'Ship search v2');
+    await submit(okrs.querySelector('[data-testid=goal-form]'));
+    await vi.waitFor(() => expect(okrs.querySelectorAll('[data-testid=session-goal]')).toHaveLength(1));
+    expect(okrs.querySelector<HTMLInputElement>('[data-testid=goal-title-input]')?.value).toBe('');
+    const [goal] = await goalsOf(relationship.id);
+    expect(goal).toMatchObject({ title: 'Ship search v2', category: 'okr', status: 'on-track' });
+
+    await type(okrs.querySelector('[data-testid=kr-input]'), 'p95 under 300 ms');
+    await submit(okrs.querySelector('[data-testid=kr-input]')?.closest('form'));
+    await vi.waitFor(() => expect(okrs.querySelectorAll('[data-testid=kr-progress]')).toHaveLength(1));
+    expect((await goalsOf(relationship.id))[0]?.keyResults).toEqual([
+      { id: expect.any(String), text: 'p95 under 300 ms', progress: 0 },
+    ]);
+  });
+
+  it('says an empty goal needs writing, and adds nothing', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    await renderPanel(relationship.id);
+    await submit(section('okrs')?.querySelector('[data-testid=goal-form]'));
+    expect(section('okrs')?.querySelector('[role=alert]')?.textContent).toBe('Write the goal first.');
+    expect(await goalsOf(relationship.id)).toEqual([]);
+  });
+
+  it('archives a goal, and Undo brings it back', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    await addGoal(relationship.id, { category: 'okr', title: 'Ship search v2' });
+    await renderPanel(relationship.id);
+    await vi.waitFor(() => expect($$('[data-testid=session-goal]')).toHaveLength(1));
+    await act(() => $('[data-testid=goal-archive]')!.click());
+    await vi.waitFor(() => expect($$('[data-testid=session-goal]')).toHaveLength(0));
+    expect($('[data-testid=goal-archived]')?.textContent).toContain('Archived “Ship search v2”.');
+    expect(await goalsOf(relationship.id)).toEqual([]);
+    await act(() => $('[data-testid=goal-undo]')!.click());
+    await vi.waitFor(() => expect($$('[data-testid=session-goal]')).toHaveLength(1));
+    expect((await goalsOf(relationship.id)).map((g) => g.title)).toEqual(['Ship search v2']);
+  });
+
+  it('shows a goal change that could not be saved', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    const goal = await addGoal(relationship.id, { category: 'okr', title: 'Ship search v2' });
+    await renderPanel(relationship.id);
+    await vi.waitFor(() => expect($$('[data-testid=session-goal]')).toHaveLength(1));
+    await getDatabase().goals.delete(goal.id);
+    const status = $<HTMLSelectElement>('[data-testid=goal-status]')!;
+    await act(() => {
+      status.value = 'behind';
+      status.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(section('okrs')?.querySelector('[role=alert]')).not.toBeNull());
+  });
+});
+
+describe('The career conversation in a session', () => {
+  it('shows the action steps and the self-assessment once each, in their own sections', async () => {
+    const relationship = await oneOnOne('career');
+    await renderPanel(relationship.id);
+    expect($$('[data-testid=career-step-input]')).toHaveLength(1);
+    expect($$('[data-testid=career-assessment]')).toHaveLength(1);
+    expect(section('action-steps')?.querySelector('[data-testid=career-step-input]')).not.toBeNull();
+    expect(section('action-steps')?.querySelector('[data-testid=career-assessment]')).toBeNull();
+    expect(section('self-assessment')?.querySelector('[data-testid=career-assessment]')).not.toBeNull();
+    expect(section('self-assessment')?.querySelector('[data-testid=career-step-input]')).toBeNull();
+  });
+
+  it('shows personal-development goals among the goals, and only dated steps as steps', async () => {
+    const relationship = await oneOnOne('career');
+    await addGoal(relationship.id, { category: 'personal-development', title: 'Learn public speaking' });
+    await addGoal(relationship.id, {
+      category: 'personal-development',
+      title: 'Lead the Q2 review',
+      targetDate: '2027-05-01',
+    });
+    await renderPanel(relationship.id);
+    await vi.waitFor(() => expect($$('[data-testid=career-step]')).toHaveLength(1));
+    expect($('[data-testid=career-step]')?.textContent).toContain('Lead the Q2 review');
+    const goals = section('goals')!;
+    expect(goals.textContent).toContain('Learn public speaking');
+    expect(goals.textContent).not.toContain('Lead the Q2 review');
+  });
+
+  it('a step done makes room for the next one (two at a time), and Undo brings it back', async () => {
+    const relationship = await oneOnOne('career');
+    await renderPanel(relationship.id);
+    for (const title of ['Lead the Q2 review', 'Mentor a new hire']) {
+      await type($('[data-testid=career-step-input]'), title);
+      await submit($('[data-testid=career-step-input]')?.closest('form'));
+      await vi.waitFor(() =>
+        expect($$('[data-testid=career-step]').map((e) => e.textContent)).toContainEqual(
+          expect.stringContaining(title),
+        ),
+      );
+    }
+    expect($('[data-testid=career-step-input]')).toBeNull();
+    await act(() => $('[data-testid=career-step-done]')!.click());
+    await vi.waitFor(() => expect($$('[data-testid=career-step]')).toHaveLength(1));
+    expect($('[data-testid=career-step-input]')).not.toBeNull();
+    expect($('[data-testid=career-step-closed]')?.textContent).toContain('Lead the Q2 review');
+    expect((await goalsOf(relationship.id)).map((g) => g.title)).toEqual(['Mentor a new hire']);
+    await act(() => $('[data-testid=career-step-undo]')!.click());
+    await vi.waitFor(() => expect($$('[data-testid=career-step]')).toHaveLength(2));
+  });
+
+  it('a custom template with the combined career kind twice shows it once', async () => {
+    const { saveCustomTemplate } = await import('@/lib/db');
+    const template = await saveCustomTemplate({
+      name: 'Two careers',
+      method: 'custom',
+      description: '',
+      sections: [
+        { id: 'a', title: 'Career A', minutes: 5, prompts: [], kind: 'career' },
+        { id: 'b', title: 'Career B', minutes: 5, prompts: [], kind: 'career' },
+      ],
+    });
+    const relationship = await oneOnOne('career', template.id);
+    await renderPanel(relationship.id);
+    expect($$('[data-testid=session-career]')).toHaveLength(1);
+    expect(section('a')?.querySelector('[data-testid=career-assessment]')).not.toBeNull();
+    expect(section('a')?.querySelector('[data-testid=career-step-input]')).not.toBeNull();
+  });
+});
