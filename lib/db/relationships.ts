@@ -9,6 +9,7 @@ import {
   type Relationship,
   type RelationshipKind,
   RelationshipSchema,
+  clipShortText,
 } from '../domain/model';
 import type { LinkCandidate } from '../domain/meet-link';
 import { classifyTitle } from '../domain/one-on-one-title';
@@ -50,7 +51,7 @@ export async function createRelationship(
       id: newId(),
       personIds: input.personIds,
       kind: input.kind,
-      title: input.title.trim(),
+      title: clipShortText(input.title.trim()),
       cadenceDays,
       templateId: input.templateId ?? DEFAULT_TEMPLATE_FOR_KIND[input.kind],
       calendarSeriesIds: input.calendarSeriesIds ?? [],

@@ -19,6 +19,16 @@ export { ACTIVE_AGREEMENT_STATUSES, AGREEMENT_STATUSES, SESSION_STATUSES, TALKIN
 
 const MAX_ID = 512; // decoded Calendar ids can be long (imported events)
 const MAX_SHORT_TEXT = 1_000;
+
+/**
+ * Text from a page (a Calendar title, a guest's name) cut to what a short text field holds, without splitting
+ * a character made of two UTF-16 units. Pages may send longer text than the database keeps.
+ */
+export function clipShortText(text: string, max = MAX_SHORT_TEXT): string {
+  if (text.length <= max) return text;
+  const high = text.charCodeAt(max - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
+}
 export const MAX_LONG_TEXT = 200_000;
 
 export const IdSchema = z

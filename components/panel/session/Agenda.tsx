@@ -21,6 +21,13 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
   const [error, setError] = useState<string | null>(null);
   const open = points.filter((p) => p.status === 'open').length;
 
+  const toggle = async (box: HTMLInputElement, id: string, discussed: boolean) => {
+    const result = await onToggle(id, discussed);
+    setError(result.ok ? null : result.message);
+    // Not saved: the box goes back to what is stored.
+    if (!result.ok) box.checked = !discussed;
+  };
+
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -56,7 +63,9 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
                   type="checkbox"
                   checked={point.status === 'discussed'}
                   data-testid="agenda-discussed"
-                  onChange={(event) => void onToggle(point.id, event.currentTarget.checked)}
+                  onChange={(event) =>
+                    void toggle(event.currentTarget, point.id, event.currentTarget.checked)
+                  }
                 />
                 <span class={point.status === 'discussed' ? 'ses-done-text' : ''}>{point.text}</span>
               </label>

@@ -50,6 +50,10 @@ export function CareerSection({
     setError(result.ok ? null : result.message);
     if (result.ok) setClosed(archived ? step : null);
   };
+  const assess = async (value: CareerAssessment | null) => {
+    const result = await onAssess(value);
+    setError(result.ok ? null : result.message);
+  };
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) return;
@@ -75,7 +79,7 @@ export function CareerSection({
               class="cal-toggle-button"
               aria-pressed={assessment === value}
               data-testid={`assessment-${value}`}
-              onClick={() => void onAssess(assessment === value ? null : value)}
+              onClick={() => void assess(assessment === value ? null : value)}
             >
               {label()}
             </button>

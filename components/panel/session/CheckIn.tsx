@@ -1,10 +1,13 @@
 /** The optional check-in: mood and workload on a 1–5 scale, one click each (click again to clear). */
+import { useState } from 'preact/hooks';
 import type { CheckIn as CheckInValue } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import type { ActionResult } from '../calendar/view-types';
 
 export interface CheckInProps {
   value: CheckInValue | null;
-  onChange: (value: CheckInValue) => void;
+  /** Saves the check-in; what went wrong is shown under the scales. */
+  onChange: (value: CheckInValue) => Promise<ActionResult>;
 }
 
 function scales() {
@@ -27,6 +30,11 @@ function scales() {
 export function CheckIn({ value, onChange }: CheckInProps) {
   const current = value ?? { mood: null, workload: null };
   const SCALES = scales();
+  const [error, setError] = useState<string | null>(null);
+  const change = async (next: CheckInValue) => {
+    const result = await onChange(next);
+    setError(result.ok ? null : result.message);
+  };
   return (
     <div class="ses-checkin" data-testid="check-in">
       {SCALES.map((scale) => (
@@ -43,7 +51,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
               aria-pressed={current[scale.key] === n}
               aria-label={t('panel_checkin_value', scale.label, n)}
               data-testid={`check-in-${scale.key}-${n}`}
-              onClick={() => onChange({ ...current, [scale.key]: current[scale.key] === n ? null : n })}
+              onClick={() => void change({ ...current, [scale.key]: current[scale.key] === n ? null : n })}
             >
               {n}
             </button>
@@ -51,6 +59,11 @@ export function CheckIn({ value, onChange }: CheckInProps) {
           <span class="duet-muted cal-small ses-scale-end">{scale.high}</span>
         </div>
       ))}
+      {error ? (
+        <p class="duet-error cal-small" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -483,7 +483,7 @@ function SectionCard({
         </details>
       ) : null}
       {section.kind === 'check-in' ? (
-        <CheckIn value={view.session.checkIn} onChange={(v) => void actions.checkIn(v)} />
+        <CheckIn value={view.session.checkIn} onChange={actions.checkIn} />
       ) : null}
       {section.kind === 'goals' ? (
         <GoalsSection

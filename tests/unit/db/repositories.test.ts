@@ -252,6 +252,21 @@ describe('relationships', () => {
     expect(await getDatabase().relationships.count()).toBe(1);
   });
 
+  it('a Calendar title longer than a title field holds is cut, so the first note and "Track" still save', async () => {
+    // Pages may send titles of up to 1,024 characters; a 1:1's title holds 1,000.
+    const title = `1:1 Alice / Bob — ${'x'.repeat(990)}`;
+    const saved = await saveEventNote(
+      { eventKey: 'ev1_20260323T170000Z', seriesKey: 'ev1', title },
+      'Important notes',
+    );
+    expect(Object.values(saved.notes)).toContain('Important notes');
+    const [relationship] = await listRelationships();
+    expect(relationship?.title).toBe(title.slice(0, 1000));
+    // An emoji at the cut is left out whole, never halved.
+    const emoji = await oneOnOne(`${'y'.repeat(999)}👩🏽‍💻`);
+    expect(emoji.title).toBe('y'.repeat(999));
+  });
+
   it('updateRelationship, getRelationship and listRelationships (sorted, archived hidden)', async () => {
     const b = await oneOnOne('Bob 1:1');
     const a = await oneOnOne('Alice 1:1');

@@ -302,7 +302,7 @@ describe('the panel in a pseudo-locale', () => {
           onAddStep={okAsync}
           onSetStepArchived={okAsync}
         />
-        <CheckIn value={{ mood: 3, workload: null }} onChange={() => {}} />
+        <CheckIn value={{ mood: 3, workload: null }} onChange={okAsync} />
         <FeedbackSection feedback={[]} theirName="" onAdd={okAsync} />
         <GoalsSection
           goals={[goal]}

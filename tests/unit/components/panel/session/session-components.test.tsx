@@ -544,3 +544,78 @@ describe('two windows editing the same notes (SECURITY.md item 18)', () => {
     expect((await getSession(session.id))?.notes['how-are-you']).toBe('Theirs');
   });
 });
+
+describe('a session control whose save fails says so (SECURITY.md item 16)', () => {
+  const FAIL = async (): Promise<ActionResult> => ({
+    ok: false,
+    message: 'Your browser has no storage space left',
+  });
+
+  it('the agenda: the box goes back to what is stored, and the message shows', async () => {
+    const { Agenda } = await import('@/components/panel/session/Agenda');
+    await act(() =>
+      render(
+        <Agenda
+          points={[
+            {
+              id: 'tp1',
+              relationshipId: 'r1',
+              text: 'Promotion case',
+              author: 'me',
+              status: 'open',
+              sessionId: 's1',
+              order: 1,
+              discussedAt: null,
+              createdAt: 1,
+              updatedAt: 1,
+            },
+          ]}
+          theirName="Sam"
+          ended={false}
+          onToggle={FAIL}
+          onAdd={FAIL}
+        />,
+        container(),
+      ),
+    );
+    const box = container().querySelector<HTMLInputElement>('[data-testid=agenda-discussed]')!;
+    await act(async () => {
+      box.click();
+      await Promise.resolve();
+    });
+    await vi.waitFor(() =>
+      expect(container().querySelector('[role=alert]')?.textContent).toMatch(QUOTA_MESSAGE),
+    );
+    expect(box.checked).toBe(false);
+  });
+
+  it('the career self-assessment', async () => {
+    const { CareerSection } = await import('@/components/panel/session/CareerSection');
+    await act(() =>
+      render(
+        <CareerSection
+          parts={['assessment']}
+          assessment={null}
+          steps={[]}
+          onAssess={FAIL}
+          onAddStep={FAIL}
+          onSetStepArchived={FAIL}
+        />,
+        container(),
+      ),
+    );
+    await act(() => container().querySelector<HTMLButtonElement>('[data-testid=assessment-ahead]')!.click());
+    await vi.waitFor(() =>
+      expect(container().querySelector('[role=alert]')?.textContent).toMatch(QUOTA_MESSAGE),
+    );
+  });
+
+  it('the check-in', async () => {
+    const { CheckIn } = await import('@/components/panel/session/CheckIn');
+    await act(() => render(<CheckIn value={null} onChange={FAIL} />, container()));
+    await act(() => container().querySelector<HTMLButtonElement>('[data-testid=check-in-mood-4]')!.click());
+    await vi.waitFor(() =>
+      expect(container().querySelector('[role=alert]')?.textContent).toMatch(QUOTA_MESSAGE),
+    );
+  });
+});
