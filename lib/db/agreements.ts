@@ -9,6 +9,7 @@ import { ACTIVE_AGREEMENT_STATUSES, type Agreement, AgreementSchema } from '../d
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
+import { checkReferences } from './references';
 import { validate } from './validate';
 
 export interface NewAgreement {
@@ -26,26 +27,29 @@ export async function addAgreement(
 ): Promise<Agreement> {
   const now = Date.now();
   const sessionId = input.sessionId ?? null;
-  const agreement = validate(
-    AgreementSchema,
-    {
-      id: newId(),
-      relationshipId,
-      owner: input.owner,
-      ownerName: input.owner === 'named' ? (input.ownerName ?? '').trim() : '',
-      text: input.text.trim(),
-      dueDate: input.dueDate,
-      status: 'open',
-      madeInSessionId: sessionId,
-      history: [{ at: now, action: 'created', sessionId, fromDue: null, toDue: input.dueDate, note: '' }],
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    },
-    'agreement',
-  );
-  await db.agreements.add(agreement);
-  return agreement;
+  return db.transaction('rw', [db.agreements, db.relationships, db.sessions], async () => {
+    await checkReferences(db, { relationshipId, sessionId });
+    const agreement = validate(
+      AgreementSchema,
+      {
+        id: newId(),
+        relationshipId,
+        owner: input.owner,
+        ownerName: input.owner === 'named' ? (input.ownerName ?? '').trim() : '',
+        text: input.text.trim(),
+        dueDate: input.dueDate,
+        status: 'open',
+        madeInSessionId: sessionId,
+        history: [{ at: now, action: 'created', sessionId, fromDue: null, toDue: input.dueDate, note: '' }],
+        closedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'agreement',
+    );
+    await db.agreements.add(agreement);
+    return agreement;
+  });
 }
 
 /** A relationship's active agreements, overdue and soonest first. */

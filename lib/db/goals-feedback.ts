@@ -3,6 +3,7 @@ import { type Feedback, FeedbackSchema, type Goal, GoalSchema } from '../domain/
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
+import { checkReferences } from './references';
 import { validate } from './validate';
 
 export async function addGoal(
@@ -10,25 +11,28 @@ export async function addGoal(
   input: Pick<Goal, 'category' | 'title'> & Partial<Pick<Goal, 'keyResults' | 'status' | 'targetDate'>>,
   db: DuetDatabase = getDatabase(),
 ): Promise<Goal> {
-  const now = Date.now();
-  const goal = validate(
-    GoalSchema,
-    {
-      id: newId(),
-      relationshipId,
-      category: input.category,
-      title: input.title.trim(),
-      keyResults: input.keyResults ?? [],
-      status: input.status ?? 'on-track',
-      targetDate: input.targetDate ?? null,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-    },
-    'goal',
-  );
-  await db.goals.add(goal);
-  return goal;
+  return db.transaction('rw', [db.goals, db.relationships], async () => {
+    await checkReferences(db, { relationshipId });
+    const now = Date.now();
+    const goal = validate(
+      GoalSchema,
+      {
+        id: newId(),
+        relationshipId,
+        category: input.category,
+        title: input.title.trim(),
+        keyResults: input.keyResults ?? [],
+        status: input.status ?? 'on-track',
+        targetDate: input.targetDate ?? null,
+        archived: false,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'goal',
+    );
+    await db.goals.add(goal);
+    return goal;
+  });
 }
 
 export async function updateGoal(
@@ -71,24 +75,27 @@ export async function addFeedback(
   input: Pick<Feedback, 'direction' | 'text'> & Partial<Pick<Feedback, 'personId' | 'sessionId' | 'at'>>,
   db: DuetDatabase = getDatabase(),
 ): Promise<Feedback> {
-  const now = Date.now();
-  const feedback = validate(
-    FeedbackSchema,
-    {
-      id: newId(),
-      relationshipId,
-      personId: input.personId ?? null,
-      direction: input.direction,
-      text: input.text.trim(),
-      sessionId: input.sessionId ?? null,
-      at: input.at ?? now,
-      createdAt: now,
-      updatedAt: now,
-    },
-    'feedback',
-  );
-  await db.feedback.add(feedback);
-  return feedback;
+  return db.transaction('rw', [db.feedback, db.relationships, db.sessions, db.people], async () => {
+    await checkReferences(db, { relationshipId, sessionId: input.sessionId, personId: input.personId });
+    const now = Date.now();
+    const feedback = validate(
+      FeedbackSchema,
+      {
+        id: newId(),
+        relationshipId,
+        personId: input.personId ?? null,
+        direction: input.direction,
+        text: input.text.trim(),
+        sessionId: input.sessionId ?? null,
+        at: input.at ?? now,
+        createdAt: now,
+        updatedAt: now,
+      },
+      'feedback',
+    );
+    await db.feedback.add(feedback);
+    return feedback;
+  });
 }
 
 export async function feedbackOf(

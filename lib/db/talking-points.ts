@@ -3,6 +3,7 @@ import { type TalkingPoint, TalkingPointSchema } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
+import { checkReferences } from './references';
 import { nextSession } from './sessions';
 import { validate } from './validate';
 
@@ -17,15 +18,9 @@ export async function addTalkingPoint(
   db: DuetDatabase = getDatabase(),
 ): Promise<TalkingPoint> {
   return db.transaction('rw', [db.talkingPoints, db.sessions, db.relationships], async () => {
-    // A 1:1 merged away or deleted (another tab, or while a page was open) takes no points: they would be
-    // stored for nothing and never shown. (An archived one still does: its panel may be open in Calendar.)
-    if (!(await db.relationships.get(relationshipId)))
-      throw new InvalidInputError('This 1:1 no longer exists.');
+    await checkReferences(db, { relationshipId, sessionId: input.sessionId });
     const open = await upcomingTalkingPoints(relationshipId, db);
     const given = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
-    if (input.sessionId && given?.relationshipId !== relationshipId) {
-      throw new InvalidInputError('That session is not one of this 1:1.');
-    }
     const next = given ?? (await nextSession(relationshipId, db));
     const now = Date.now();
     const point = validate(

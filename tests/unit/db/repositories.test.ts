@@ -723,6 +723,41 @@ describe('talking points', () => {
     expect((await upcomingTalkingPoints(kept.id)).map((p) => p.text)).toEqual(['Offsite budget']);
   });
 
+  it('agreements, goals and feedback refuse a 1:1, session or person merged away, and store nothing', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@a.example'], relation: 'report' });
+    const dup = await createPerson({ name: 'Bob J.', emails: ['bob@b.example'], relation: 'report' });
+    const kept = await oneOnOne('Alice / Bob', { personIds: [bob.id] });
+    const merged = await oneOnOne('Alice / Bob J.', { personIds: [dup.id] });
+    const other = await oneOnOne('Alice / Carol');
+    const otherSession = await session(other.id, dayAt(1));
+    await mergePeople(bob.id, dup.id);
+    const gone = 'This 1:1 no longer exists.';
+    await expect(
+      addAgreement(merged.id, { owner: 'me', text: 'Send the draft', dueDate: null }),
+    ).rejects.toThrow(gone);
+    await expect(addGoal(merged.id, { category: 'okr', title: 'Ship search' })).rejects.toThrow(gone);
+    await expect(addFeedback(merged.id, { direction: 'given', text: 'Great demo' })).rejects.toThrow(gone);
+    // A session of another 1:1, and a person merged away.
+    await expect(
+      addAgreement(kept.id, { owner: 'me', text: 'Follow up', dueDate: null, sessionId: otherSession.id }),
+    ).rejects.toThrow('That session is not one of this 1:1.');
+    await expect(
+      addFeedback(kept.id, { direction: 'given', text: 'Great demo', personId: dup.id }),
+    ).rejects.toThrow('That person is no longer in Duet.');
+    const db = getDatabase();
+    expect([await db.agreements.count(), await db.goals.count(), await db.feedback.count()]).toEqual([
+      0, 0, 0,
+    ]);
+
+    // What exists is taken as before.
+    await addAgreement(kept.id, { owner: 'me', text: 'Send the draft', dueDate: null });
+    await addGoal(kept.id, { category: 'okr', title: 'Ship search' });
+    await addFeedback(kept.id, { direction: 'given', text: 'Great demo', personId: bob.id });
+    expect([await db.agreements.count(), await db.goals.count(), await db.feedback.count()]).toEqual([
+      1, 1, 1,
+    ]);
+  });
+
   it("addTalkingPoint to the session on screen puts it on that session's agenda, of this 1:1 only", async () => {
     const r = await oneOnOne();
     const other = await oneOnOne();
