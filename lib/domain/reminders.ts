@@ -170,7 +170,7 @@ export function kindOfKey(key: string): ReminderKind | null {
 export function pruneLog(log: SentLog, now: number): SentLog {
   const kept = log.entries.filter(
     (entry) =>
-      entry.at <= now + DAY && // a clock that went back: a future stamp is kept until it is past
+      // A clock that went back leaves stamps in the future: they are kept (the log's size is capped anyway).
       now - entry.at < (entry.dismissed ? REMINDER_LIMITS.keepDismissed : REMINDER_LIMITS.keepSent),
   );
   return { entries: kept.sort((a, b) => a.at - b.at).slice(-REMINDER_LIMITS.maxEntries) };
@@ -318,8 +318,9 @@ function cadenceGap(facts: ReminderFacts, now: number, settings: ReminderSetting
     if (health.status !== 'overdue') continue;
     gaps.push({
       kind: 'cadence-gap',
-      // Once per gap: after the next held 1:1, a new gap may be announced again.
-      key: `cadence-gap:${c.relationshipId}:${lastDay}`,
+      // Once per gap: after the next held 1:1, a new gap may be announced again. The last 1:1's instant, not
+      // its local day: after a time-zone change the same gap keeps its key (a dismissed one stays dismissed).
+      key: `cadence-gap:${c.relationshipId}:${c.lastHeldAt}`,
       relationshipId: c.relationshipId,
       name: c.name,
       daysSince: health.daysSince ?? 0,

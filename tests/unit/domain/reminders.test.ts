@@ -215,7 +215,7 @@ describe('cadence gap', () => {
     expect(decide({ cadence: [cadence()] })).toEqual([
       {
         kind: 'cadence-gap',
-        key: 'cadence-gap:r-alex:2026-10-20',
+        key: `cadence-gap:r-alex:${NOW - 35 * DAY}`,
         relationshipId: 'r-alex',
         name: 'Alex',
         daysSince: 35,
@@ -440,6 +440,11 @@ describe('the sent log', () => {
     expect(pruned.entries.at(-1)?.key).toBe('after-held:0');
   });
 
+  it('keeps what was sent or dismissed while the clock ran ahead, even days ahead', () => {
+    const log = logOf(['cadence-gap:r:1', NOW + 6 * DAY, true], ['after-held:b', NOW + 2 * DAY]);
+    expect(pruneLog(log, NOW).entries.map((e) => e.key)).toEqual(['after-held:b', 'cadence-gap:r:1']);
+  });
+
   it('recordSent replaces an older entry of the same key', () => {
     const log = recordSent(logOf(['after-held:x', NOW - DAY]), [{ key: 'after-held:x' }], NOW);
     expect(log.entries).toEqual([{ key: 'after-held:x', at: NOW }]);
@@ -505,6 +510,18 @@ describe('time zones and DST', () => {
     );
   });
 
+  it('a dismissed cadence gap stays dismissed after the computer changes time zone', () => {
+    // An evening 1:1 in Berlin is on another local day in New York.
+    process.env.TZ = 'Europe/Berlin';
+    const fact = cadence({ lastHeldAt: Date.UTC(2026, 2, 1, 23, 30) });
+    const now = Date.UTC(2026, 3, 20, 14);
+    const [first] = decide({ cadence: [fact] }, EMPTY_LOG, settings(), now);
+    expect(first?.kind).toBe('cadence-gap');
+    const log = recordDismissed(EMPTY_LOG, first!.key, now);
+    process.env.TZ = 'America/New_York';
+    expect(decide({ cadence: [fact] }, log, settings(), now + HOUR)).toEqual([]);
+  });
+
   it('a cadence gap counts calendar days across a DST change (no day lost or gained)', () => {
     process.env.TZ = 'Europe/Berlin';
     // Last held Friday 6 March, 17:00 CET; Monday 30 March (after the change to CEST) is 24 days later.
@@ -512,7 +529,7 @@ describe('time zones and DST', () => {
     const after = Date.UTC(2026, 2, 30, 9); // 11:00 CEST
     const raised = decide({ cadence: [cadence({ lastHeldAt: last })] }, EMPTY_LOG, settings(), after);
     expect(raised.map((r) => r.kind === 'cadence-gap' && [r.key, r.daysSince])).toEqual([
-      ['cadence-gap:r-alex:2026-03-06', 24],
+      [`cadence-gap:r-alex:${last}`, 24],
     ]);
   });
 
