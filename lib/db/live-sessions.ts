@@ -32,7 +32,7 @@ import { feedbackOf, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
 import { carryOverInto, sessionOfEventFor, updateSession } from './sessions';
-import { allTemplates, getTemplate } from './settings';
+import { allTemplates, getSettings, getTemplate } from './settings';
 import { validate } from './validate';
 
 /** A planned session this close to now is the one being held. */
@@ -345,6 +345,8 @@ export interface SessionView {
   closed: Agreement[];
   goals: Goal[];
   feedback: Feedback[];
+  /** My name as set in the options ('' when not set), for what is copied out of the session. */
+  myName: string;
 }
 
 export async function loadSessionView(
@@ -357,7 +359,7 @@ export async function loadSessionView(
   if (!relationship) return undefined;
   // Every template, retired ones too: notes of a section a retired template had keep its title. The
   // session's template select offers only those not retired (and this session's own).
-  const [people, points, active, made, closedRows, goals, feedback, templates] = await Promise.all([
+  const [people, points, active, made, closedRows, goals, feedback, templates, settings] = await Promise.all([
     db.people.bulkGet(relationship.personIds),
     db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
     openAgreements(relationship.id, db),
@@ -380,6 +382,7 @@ export async function loadSessionView(
     goalsOf(relationship.id, db),
     feedbackOf(relationship.id, db),
     allTemplates(db),
+    getSettings(db),
   ]);
   const template = templateOf(templates, session, relationship) ?? templates[0]!;
   return {
@@ -394,6 +397,7 @@ export async function loadSessionView(
     closed: closedRows,
     goals,
     feedback,
+    myName: settings.myName,
   };
 }
 

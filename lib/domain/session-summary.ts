@@ -5,7 +5,7 @@
  * machine's locale.
  */
 import type { Day } from './days';
-import type { Agreement, Session, TalkingPoint, Template } from './model';
+import type { Agreement, CareerAssessment, Feedback, Goal, Session, TalkingPoint, Template } from './model';
 
 type SummaryAgreement = Pick<Agreement, 'owner' | 'ownerName' | 'text' | 'dueDate' | 'status'> &
   Partial<Pick<Agreement, 'history'>>;
@@ -24,7 +24,24 @@ export interface SessionSummaryInput {
   carriedOver: Pick<TalkingPoint, 'text' | 'author'>[];
   /** The session's day. */
   date: Day;
+  /** The career self-assessment given in this session. */
+  assessment?: CareerAssessment | null;
+  /** Feedback given or received in this session. */
+  feedback?: Pick<Feedback, 'direction' | 'text'>[];
+  /** The 1:1's goals (for sessions whose template has a goals section), with their key results. */
+  goals?: Pick<Goal, 'title' | 'status' | 'keyResults'>[];
 }
+
+const ASSESSMENT_WORDS: Record<CareerAssessment, string> = {
+  ahead: 'ahead',
+  'on-track': 'on track',
+  'not-meeting': 'not meeting expectations yet',
+};
+const GOAL_STATUS_WORDS: Record<Goal['status'], string> = {
+  ahead: 'ahead',
+  'on-track': 'on track',
+  behind: 'behind',
+};
 
 /** A title made from a section id with no template left ("how-are-you" → "How are you"). */
 function titleFromId(id: string): string {
@@ -146,6 +163,20 @@ function closedText(agreement: SummaryAgreement, input: SessionSummaryInput): st
   return `${base} (dropped${oneLine(reason) ? `: ${oneLine(reason)}` : ''})`;
 }
 
+/** An agreement made in the session, as it stands now: one dropped since says so (with why). */
+function madeText(agreement: SummaryAgreement, input: SessionSummaryInput): string {
+  return agreement.status === 'dropped' ? closedText(agreement, input) : agreementText(agreement, input);
+}
+
+function goalText(goal: NonNullable<SessionSummaryInput['goals']>[number]): string {
+  const results = goal.keyResults.map((kr) => `${oneLine(kr.text)} ${Math.round(kr.progress)}%`);
+  return `${oneLine(goal.title)}: ${GOAL_STATUS_WORDS[goal.status]}${results.length > 0 ? ` (${results.join(', ')})` : ''}`;
+}
+
+function feedbackText(item: NonNullable<SessionSummaryInput['feedback']>[number]): string {
+  return `${item.direction === 'given' ? 'Given' : 'Received'}: ${oneLine(item.text)}`;
+}
+
 function talkingPointText(point: Pick<TalkingPoint, 'text' | 'author'>, input: SessionSummaryInput): string {
   const from = point.author === 'them' ? oneLine(input.personName) || 'them' : oneLine(input.myName) || 'me';
   return `${oneLine(point.text)} (from ${from})`;
@@ -176,8 +207,10 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
   };
   list(
     'Agreements made',
-    input.agreementsMade.map(
-      (a) => `- [${a.status === 'done' ? 'x' : ' '}] ${escapeStart(agreementText(a, input))}`,
+    input.agreementsMade.map((a) =>
+      a.status === 'dropped'
+        ? `- ${escapeStart(madeText(a, input))}`
+        : `- [${a.status === 'done' ? 'x' : ' '}] ${escapeStart(madeText(a, input))}`,
     ),
   );
   list(
@@ -190,20 +223,26 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
     'Carried over',
     input.carriedOver.map((p) => `- ${escapeStart(talkingPointText(p, input))}`),
   );
+  list(
+    'Goals',
+    (input.goals ?? []).map((g) => `- ${escapeStart(goalText(g))}`),
+  );
+  list(
+    'Feedback',
+    (input.feedback ?? []).map((f) => `- ${escapeStart(feedbackText(f))}`),
+  );
+  if (input.assessment) lines.push(`Self-assessment: ${ASSESSMENT_WORDS[input.assessment]}`, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const PLAIN_NOTES_MAX = 280;
-
-/** A section's notes on one line, without the user's own bullet or heading markers. */
+/** A section's notes on one line, without the user's own bullet or heading markers. Never shortened. */
 function plainNotes(text: string): string {
   const joined = text
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim().replace(/^(?:[-*+•]|\d{1,9}[.)]|#{1,6}|>)\s*/, ''))
     .filter((line) => line.length > 0)
     .reduce((all, line) => (all === '' ? line : `${all}${/[.,;:!?]$/.test(all) ? ' ' : '; '}${line}`), '');
-  const flat = oneLine(joined);
-  return flat.length > PLAIN_NOTES_MAX ? `${flat.slice(0, PLAIN_NOTES_MAX - 1).trimEnd()}…` : flat;
+  return oneLine(joined);
 }
 
 /**
@@ -218,7 +257,7 @@ export function summaryPlainUpdate(input: SessionSummaryInput): string {
   };
   joined(
     'Agreed',
-    input.agreementsMade.map((a) => agreementText(a, input)),
+    input.agreementsMade.map((a) => madeText(a, input)),
   );
   joined(
     'Closed',
@@ -228,5 +267,8 @@ export function summaryPlainUpdate(input: SessionSummaryInput): string {
     'Next time',
     input.carriedOver.map((p) => talkingPointText(p, input)),
   );
+  joined('Goals', (input.goals ?? []).map(goalText));
+  joined('Feedback', (input.feedback ?? []).map(feedbackText));
+  if (input.assessment) lines.push(`Self-assessment: ${ASSESSMENT_WORDS[input.assessment]}`);
   return `${lines.join('\n')}\n`;
 }

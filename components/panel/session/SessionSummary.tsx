@@ -23,11 +23,17 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     session: { notes: session.notes, checkIn: session.checkIn },
     template: view.template,
     personName: namesOf(view.people) || view.relationship.title,
-    myName: t('common_me'),
+    myName: view.myName.trim() || t('common_me'),
     agreementsMade: view.made,
     agreementsClosed: view.closed,
     carriedOver: view.agenda.filter((p) => p.status === 'open'),
     date: dayOf(session.heldAt ?? session.scheduledAt),
+    assessment: session.assessment ?? null,
+    feedback: view.feedback.filter((f) => f.sessionId === session.id),
+    // The goals, where the session's template talks about them.
+    goals: view.template.sections.some((s) => s.kind === 'goals' || s.kind.startsWith('career'))
+      ? view.goals
+      : [],
   };
 }
 

@@ -281,13 +281,54 @@ describe('summaryPlainUpdate', () => {
     expect(text).not.toContain('[x]');
   });
 
-  it('shortens long notes to one line', () => {
-    const text = summaryPlainUpdate(
-      input({ session: { notes: { 'your-topics': 'word '.repeat(200) }, checkIn: null } }),
+  it('puts long notes on one line, whole: a performance record gets all of them', () => {
+    const long = 'Delivered the migration ahead of plan. '.repeat(12).trim();
+    const text = summaryPlainUpdate(input({ session: { notes: { 'your-topics': long }, checkIn: null } }));
+    expect(text.split('\n')).toContain(`Your topics: ${long}`);
+  });
+
+  it('says an agreement made and dropped since was dropped, never an open to-do', () => {
+    const dropped = agreement({
+      owner: 'me',
+      text: 'Send the draft',
+      dueDate: '2025-03-07',
+      status: 'dropped',
+      history: [
+        { at: 1, action: 'created', sessionId: 's1', fromDue: null, toDue: '2025-03-07', note: '' },
+        { at: 2, action: 'dropped', sessionId: 's1', fromDue: null, toDue: null, note: 'a typo' },
+      ],
+    });
+    const md = summaryMarkdown(input({ agreementsMade: [dropped] }));
+    expect(md).not.toContain('- [ ] Alice: Send the draft');
+    expect(md).toContain('- Alice: Send the draft (dropped: a typo)');
+    expect(summaryPlainUpdate(input({ agreementsMade: [dropped] }))).toContain(
+      'Agreed: Alice: Send the draft (dropped: a typo)',
     );
-    const line = text.split('\n').find((l) => l.startsWith('Your topics: ')) ?? '';
-    expect(line.length).toBeLessThanOrEqual('Your topics: '.length + 280);
-    expect(line.endsWith('…')).toBe(true);
+  });
+
+  it('adds the self-assessment, the feedback of the session and the goals with their key results', () => {
+    const extra = input({
+      assessment: 'not-meeting',
+      feedback: [
+        { direction: 'given', text: 'Ran the incident call well' },
+        { direction: 'received', text: 'Reviews come late' },
+      ],
+      goals: [
+        {
+          title: 'Ship search v2',
+          status: 'behind',
+          keyResults: [{ id: 'k1', text: 'p95 under 300 ms', progress: 40 }],
+        },
+      ],
+    });
+    const md = summaryMarkdown(extra);
+    expect(md).toContain('## Goals\n\n- Ship search v2: behind (p95 under 300 ms 40%)');
+    expect(md).toContain('## Feedback\n\n- Given: Ran the incident call well\n- Received: Reviews come late');
+    expect(md).toContain('Self-assessment: not meeting expectations yet');
+    const plain = summaryPlainUpdate(extra);
+    expect(plain).toContain('Goals: Ship search v2: behind (p95 under 300 ms 40%)');
+    expect(plain).toContain('Feedback: Given: Ran the incident call well; Received: Reviews come late');
+    expect(plain).toContain('Self-assessment: not meeting expectations yet');
   });
 
   it('is only the heading when nothing happened', () => {

@@ -184,3 +184,27 @@ describe('The career conversation in a session', () => {
     expect(section('a')?.querySelector('[data-testid=career-step-input]')).not.toBeNull();
   });
 });
+
+describe('what the session summary copies', () => {
+  it('names me as set in the options, and carries this session’s feedback, assessment and the goals', async () => {
+    const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
+    const { addFeedback, loadSessionView, saveCareerAssessment, updateSettings, sessionHistory } =
+      await import('@/lib/db');
+    await updateSettings({ myName: 'Alice Smith' });
+    const relationship = await oneOnOne('career');
+    const [session] = await sessionHistory(relationship.id);
+    await addFeedback(relationship.id, { direction: 'given', text: 'Earlier feedback', sessionId: null });
+    await addFeedback(relationship.id, {
+      direction: 'received',
+      text: 'Reviews come late',
+      sessionId: session!.id,
+    });
+    await saveCareerAssessment(session!.id, 'on-track');
+    await addGoal(relationship.id, { category: 'impact', title: 'Ship search v2' });
+    const input = summaryInputOf((await loadSessionView(session!.id))!);
+    expect(input.myName).toBe('Alice Smith');
+    expect(input.feedback).toEqual([expect.objectContaining({ text: 'Reviews come late' })]);
+    expect(input.assessment).toBe('on-track');
+    expect(input.goals?.map((g) => g.title)).toEqual(['Ship search v2']);
+  });
+});
