@@ -194,6 +194,12 @@ const NUMBERS = lookup([
   [10, ['ten', 'zehn']],
 ]);
 
+/**
+ * A time of day, not a date: "by EOD", "COB", "end of day". Alone it means today; next to a date ("EOD
+ * Friday", "by end of day tomorrow") the date decides, and the qualifier leaves the text with it.
+ */
+const TIME_OF_DAY = '(?:the )?end of (?:the )?day|close of business|eod|cob';
+
 const PREPOSITIONS = [
   'no later than',
   'bis spätestens',
@@ -222,6 +228,8 @@ type Groups = (string | undefined)[];
 interface DateRule {
   /** Regex source; its groups arrive in `resolve` in order. */
   source: string;
+  /** A time of day standing for today: any other date phrase wins over it. */
+  weak?: boolean;
   resolve: (groups: Groups, today: Day, options: Options) => Day | null;
   /** When set, the phrase counts only if this says so (given the preposition before it, if any). */
   accept?: (groups: Groups, preposition: string | undefined, options: Options) => boolean;
@@ -279,9 +287,12 @@ const firstOfNextMonth = (today: Day) => addMonths(`${today.slice(0, 8)}01`, 1);
 
 const DATE_RULES: DateRule[] = [
   {
-    source:
-      'today|tonight|this (?:morning|afternoon|evening)|eod|cob|(?:the )?end of (?:the )?day|' +
-      'heute(?: (?:früh|morgen|vormittag|mittag|nachmittag|abend))?',
+    source: 'today|heute(?: (?:früh|morgen|vormittag|mittag|nachmittag|abend))?',
+    resolve: fixed((today) => today),
+  },
+  {
+    source: `tonight|this (?:morning|afternoon|evening)|${TIME_OF_DAY}`,
+    weak: true,
     resolve: fixed((today) => today),
   },
   {
@@ -298,12 +309,16 @@ const DATE_RULES: DateRule[] = [
     resolve: fixed(endOfWeek),
   },
   {
-    source: `(?:the )?end of next week|ende (?:der )?(?:${NEXT}) woche`,
+    source: `(?:the )?end of next week|ende (?:der )?(?:${NEXT}|kommende[nrs]?) woche`,
     resolve: fixed((t, { weekStartsOn }) => weekdayNextWeek(t, 5, weekStartsOn)),
   },
   {
     source: '(?:the )?end of (?:the |this )?month|eom|ende (?:des |dieses )?monats|monatsende|ende monat',
     resolve: fixed(endOfMonth),
+  },
+  {
+    source: `(?:the )?end of (?:the )?next month|ende (?:des )?(?:${NEXT}|kommende[nrs]?) monats`,
+    resolve: fixed((t) => endOfMonth(firstOfNextMonth(t))),
   },
   {
     source: `next month|(?:${NEXT}|kommende[nrs]?) monat`,
@@ -332,6 +347,16 @@ const DATE_RULES: DateRule[] = [
       const u = fold(unit ?? '');
       if (u.startsWith('m')) return addMonths(today, n);
       return addDays(today, u.startsWith('w') ? 7 * n : n);
+    },
+  },
+  {
+    // "a week from Monday", "two weeks after Friday", "3 days from Tuesday": counted from that day.
+    source: `(\\d{1,2}|${NUMBERS.pattern})\\s+(days?|weeks?)\\s+(?:from|after)\\s+(${WEEKDAYS.pattern})`,
+    resolve: ([amount, unit, name], today) => {
+      const weekday = WEEKDAYS.valueOf(name ?? '');
+      if (Number.isNaN(weekday)) return null;
+      const n = /^\d/.test(amount ?? '') ? Number(amount) : NUMBERS.valueOf(amount ?? '');
+      return addDays(upcomingWeekday(today, weekday, false), /^w/i.test(unit ?? '') ? 7 * n : n);
     },
   },
   weekdayRule(WEEKDAYS.pattern, WEEKDAYS.valueOf, false),
@@ -375,7 +400,7 @@ const AFTER = "(?![\\p{L}\\p{N}]|['’]\\p{L})";
 const COMPILED = DATE_RULES.map((rule) => ({
   rule,
   regex: new RegExp(
-    `${BEFORE}(?:(${PREPOSITIONS.join('|')})\\s+(?:(?:the|dem|der)\\s+)?)?(${rule.source})${AFTER}`,
+    `${BEFORE}(?:(${[...PREPOSITIONS, TIME_OF_DAY].join('|')})\\s+(?:(?:the|dem|der)\\s+)?)?(${rule.source})${AFTER}`,
     'giu',
   ),
 }));
@@ -386,9 +411,14 @@ interface DateMatch {
   day: Day;
 }
 
-/** The date phrase in `text`: the longest one, the later one on a tie (dates tend to come last). */
+/**
+ * The date phrase in `text`: the longest one, the later one on a tie (dates tend to come last). A time of day
+ * ("by EOD") counts only when there is no other date; next to one ("by EOD Friday") it joins its span.
+ */
 function findDate(text: string, today: Day, options: Options): DateMatch | null {
   let best: DateMatch | null = null;
+  let weakBest: DateMatch | null = null;
+  const weak: DateMatch[] = [];
   for (const { rule, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
       const groups = match.slice(3);
@@ -397,10 +427,33 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
       if (day === null) continue;
       const start = match.index;
       const end = start + match[0].length;
-      const longer = best === null || end - start > best.end - best.start;
-      const tieLater = best !== null && end - start === best.end - best.start && start > best.start;
-      if (longer || tieLater) best = { start, end, day };
+      const found = { start, end, day };
+      if (rule.weak) weak.push(found);
+      const current = rule.weak ? weakBest : best;
+      const longer = current === null || end - start > current.end - current.start;
+      const tieLater =
+        current !== null && end - start === current.end - current.start && start > current.start;
+      if (!(longer || tieLater)) continue;
+      if (rule.weak) weakBest = found;
+      else best = found;
     }
+  }
+  if (best === null) return weakBest;
+  // A time of day touching the date ("by end of day" + " Friday") goes with it.
+  for (const qualifier of weak) {
+    const gap =
+      qualifier.end <= best.start
+        ? text.slice(qualifier.end, best.start)
+        : qualifier.start >= best.end
+          ? text.slice(best.end, qualifier.start)
+          : '';
+    const touches = /^[\s,]*$/.test(gap);
+    if (touches)
+      best = {
+        ...best,
+        start: Math.min(best.start, qualifier.start),
+        end: Math.max(best.end, qualifier.end),
+      };
   }
   return best;
 }
