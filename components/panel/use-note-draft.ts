@@ -13,7 +13,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
-import { journalForget, journalWrite, readJournal } from '../shared/note-journal';
+import {
+  adoptEntry,
+  type JournalWriter,
+  journalSettle,
+  journalWrite,
+  newJournalWriter,
+  readJournal,
+} from '../shared/note-journal';
 import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
@@ -46,9 +53,16 @@ const journalId = (target: NoteTarget) => `calendar:${target.eventKey}`;
 const UNFILED = '-';
 const journalField = (target: NoteTarget) => target.relationshipId ?? UNFILED;
 
-function readUnsaved(target: NoteTarget): Unsaved | null {
-  const entry = readJournal(journalId(target))[journalField(target)];
-  return entry ? { mine: entry.text, base: entry.base ?? null } : null;
+/**
+ * The newest unsaved text for this event and 1:1, of any view; another view's (a tab closed before it saved)
+ * is taken over by this one (`writer`), so it is saved, or forgotten, from here.
+ */
+function readUnsaved(target: NoteTarget, writer: JournalWriter): Unsaved | null {
+  const field = journalField(target);
+  const entry = readJournal(journalId(target))[field];
+  if (!entry) return null;
+  if (entry.writer !== writer) adoptEntry(journalId(target), { field, entry }, field, writer);
+  return { mine: entry.text, base: entry.base ?? null };
 }
 
 /**
@@ -56,22 +70,26 @@ function readUnsaved(target: NoteTarget): Unsaved | null {
  * the meeting was a 1:1 went into the session that made it one, whose note is what that text was typed
  * over (or that very text). Filed under the 1:1 from now on. Else null (kept for where it was typed).
  */
-function adoptUnfiled(target: NoteTarget, stored: string): Unsaved | null {
+function adoptUnfiled(target: NoteTarget, stored: string, writer: JournalWriter): Unsaved | null {
   if (!target.relationshipId) return null;
   const entry = readJournal(journalId(target))[UNFILED];
   if (!entry || (entry.base !== stored && entry.text !== stored)) return null;
-  journalWrite(journalId(target), target.relationshipId, entry.text, entry.at, entry.base);
-  journalForget(journalId(target), UNFILED);
+  adoptEntry(journalId(target), { field: UNFILED, entry }, target.relationshipId, writer);
   return { mine: entry.text, base: entry.base ?? null };
 }
 
-function keepUnsaved(target: NoteTarget, mine: string, base: string | undefined): void {
-  journalWrite(journalId(target), journalField(target), mine, Date.now(), base);
+function keepUnsaved(
+  target: NoteTarget,
+  mine: string,
+  base: string | undefined,
+  writer: JournalWriter,
+): void {
+  journalWrite(journalId(target), journalField(target), mine, Date.now(), base, writer);
 }
 
 /** The database now holds `text`: forget the journalled text if it is that (not if newer text was typed). */
-function forgetUnsaved(target: NoteTarget, text: string): void {
-  if (readUnsaved(target)?.mine === text) journalForget(journalId(target), journalField(target));
+function forgetUnsaved(target: NoteTarget, text: string, writer: JournalWriter): void {
+  journalSettle(journalId(target), journalField(target), text, writer);
 }
 
 export function useNoteDraft(target: NoteTarget | null) {
@@ -82,6 +100,8 @@ export function useNoteDraft(target: NoteTarget | null) {
   /** The stored text this page last saw: a save never overwrites anything else (another window's edit). */
   const base = useRef<string | undefined>(undefined);
   const [theirs, setTheirs] = useState<string | null>(null);
+  /** This view's entries in the journal (another tab's are its own). */
+  const writer = useRef(newJournalWriter()).current;
 
   /** Saves run one after another: each expects what the previous one stored (see `base`). */
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -102,17 +122,17 @@ export function useNoteDraft(target: NoteTarget | null) {
       base.current = draft.text;
       if (pending.current === draft) {
         pending.current = null;
-        forgetUnsaved(draft.target, draft.text);
+        forgetUnsaved(draft.target, draft.text, writer);
         setStatus({ kind: 'saved', at: saved.updatedAt });
       } else if (pending.current) {
         // Newer text waits for the next save: it now replaces what this one stored.
-        keepUnsaved(pending.current.target, pending.current.text, base.current);
+        keepUnsaved(pending.current.target, pending.current.text, base.current, writer);
       }
     } catch (error) {
       // Not saved: the text stays on screen and journalled (again, in case another window wrote over it),
       // unless the user took the other window's version meanwhile.
       const unsaved = pending.current;
-      if (unsaved) keepUnsaved(unsaved.target, unsaved.text, base.current);
+      if (unsaved) keepUnsaved(unsaved.target, unsaved.text, base.current, writer);
       if (error instanceof EditConflictError) {
         // Another window saved this note meanwhile: keep mine on screen, show theirs, let the user pick.
         if (pending.current === draft) pending.current = null;
@@ -138,7 +158,7 @@ export function useNoteDraft(target: NoteTarget | null) {
     setText(mine);
     base.current = replaces;
     pending.current = { target: to, text: mine };
-    keepUnsaved(to, mine, replaces);
+    keepUnsaved(to, mine, replaces, writer);
   };
 
   // Load the note whenever the panel switches to another event (saving the previous one first).
@@ -153,7 +173,7 @@ export function useNoteDraft(target: NoteTarget | null) {
       pending.current = null;
       setTheirs(null);
       const stashed = takeDraft(target.eventKey);
-      let journalled = readUnsaved(target);
+      let journalled = readUnsaved(target, writer);
       let mine = stashed ?? journalled?.mine ?? null;
       try {
         const note = await getEventNote(
@@ -165,11 +185,11 @@ export function useNoteDraft(target: NoteTarget | null) {
         if (cancelled) return;
         const stored = note?.text ?? '';
         if (journalled === null && note !== undefined) {
-          journalled = adoptUnfiled(target, stored);
+          journalled = adoptUnfiled(target, stored, writer);
           mine = stashed ?? journalled?.mine ?? null;
         }
         if (mine === null || mine === stored) {
-          if (mine !== null) forgetUnsaved(target, mine);
+          if (mine !== null) forgetUnsaved(target, mine, writer);
           setText(stored);
           base.current = stored;
           setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
@@ -217,7 +237,7 @@ export function useNoteDraft(target: NoteTarget | null) {
       setText(next);
       if (!target) return;
       // Journalled before the (debounced, asynchronous) save: closing the tab meanwhile loses nothing.
-      keepUnsaved(target, next, base.current);
+      keepUnsaved(target, next, base.current, writer);
       pending.current = { target, text: next };
       setStatus({ kind: 'pending' });
       clearTimeout(timer.current);
@@ -234,14 +254,14 @@ export function useNoteDraft(target: NoteTarget | null) {
     setTheirs(null);
     if (choice === 'theirs') {
       pending.current = null;
-      if (target) forgetUnsaved(target, text);
+      if (target) forgetUnsaved(target, text, writer);
       setText(theirs);
       setStatus({ kind: 'saved', at: Date.now() });
       return;
     }
     if (target) {
       pending.current = { target, text };
-      keepUnsaved(target, text, theirs);
+      keepUnsaved(target, text, theirs, writer);
     }
     setStatus({ kind: 'pending' });
     void flush();

@@ -9,14 +9,32 @@
  */
 const PREFIX = 'duet-journal:';
 
+/**
+ * Who wrote an entry: each notes view (a hook instance) writes its own, so two tabs editing the same field
+ * never overwrite or settle each other's unsaved text. Entries of a view that is gone (its tab closed) are
+ * taken over by the next view that opens the session (`unsavedJournal`, `adoptEntry`).
+ */
+export type JournalWriter = string;
+
+export function newJournalWriter(): JournalWriter {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The writer of calls that name none: this page. */
+const PAGE_WRITER = newJournalWriter();
+
 export interface JournalEntry {
   text: string;
   /** When it was typed (ms). */
   at: number;
   /** The stored text this edit replaces (what the page last saw in the database); absent in older entries. */
   base?: string;
+  /** The view that wrote it; absent in older entries (anyone's to take over). */
+  writer?: JournalWriter;
 }
 
+/** Field → its entries, one per writer. */
+type Stored = Record<string, JournalEntry[]>;
 type Journal = Record<string, JournalEntry>;
 
 function storage(): Storage | null {
@@ -33,33 +51,49 @@ function isEntry(value: unknown): value is JournalEntry {
     value !== null &&
     typeof (value as JournalEntry).text === 'string' &&
     typeof (value as JournalEntry).at === 'number' &&
-    ((value as JournalEntry).base === undefined || typeof (value as JournalEntry).base === 'string')
+    ((value as JournalEntry).base === undefined || typeof (value as JournalEntry).base === 'string') &&
+    ((value as JournalEntry).writer === undefined || typeof (value as JournalEntry).writer === 'string')
   );
 }
 
-export function readJournal(sessionId: string): Journal {
+function readStored(sessionId: string): Stored {
   const raw = storage()?.getItem(PREFIX + sessionId);
-  if (!raw) return {};
+  const out: Stored = Object.create(null) as Stored;
+  if (!raw) return out;
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    const out: Journal = Object.create(null) as Journal;
-    for (const [field, entry] of Object.entries(parsed)) if (isEntry(entry)) out[field] = entry;
+    if (typeof parsed !== 'object' || parsed === null) return out;
+    for (const [field, value] of Object.entries(parsed)) {
+      // One entry per field in journals written before writers were kept.
+      const entries = (Array.isArray(value) ? value : [value]).filter(isEntry);
+      if (entries.length > 0) out[field] = entries;
+    }
     return out;
   } catch {
-    return {};
+    return out;
   }
 }
 
-function writeJournal(sessionId: string, journal: Journal): void {
+function writeStored(sessionId: string, journal: Stored): void {
   const store = storage();
   if (!store) return;
   try {
+    for (const field of Object.keys(journal)) if (journal[field]?.length === 0) delete journal[field];
     if (Object.keys(journal).length === 0) store.removeItem(PREFIX + sessionId);
     else store.setItem(PREFIX + sessionId, JSON.stringify(journal));
   } catch {
     // Quota: the database save still runs; the journal is a second line of defence only.
   }
+}
+
+/** Per field, the newest entry of any writer. */
+export function readJournal(sessionId: string): Journal {
+  const out: Journal = Object.create(null) as Journal;
+  for (const [field, entries] of Object.entries(readStored(sessionId))) {
+    const newest = entries.reduce((a, b) => (b.at >= a.at ? b : a));
+    out[field] = newest;
+  }
+  return out;
 }
 
 export function journalWrite(
@@ -68,32 +102,63 @@ export function journalWrite(
   text: string,
   at: number = Date.now(),
   base?: string,
+  writer: JournalWriter = PAGE_WRITER,
 ): void {
-  const journal = readJournal(sessionId);
-  journal[field] = base === undefined ? { text, at } : { text, at, base };
-  writeJournal(sessionId, journal);
+  const journal = readStored(sessionId);
+  const others = (journal[field] ?? []).filter((entry) => entry.writer !== writer);
+  journal[field] = [...others, base === undefined ? { text, at, writer } : { text, at, base, writer }];
+  writeStored(sessionId, journal);
 }
 
 /**
- * The database now holds `text` for this field: forget the entry. If newer text was typed since, it stays,
- * and (when the entry records its base) it now replaces `text`, which this page saved itself.
+ * The database now holds `text` for this field: every entry of that text is forgotten. If this writer typed
+ * newer text since, it stays, and (when the entry records its base) it now replaces `text`, which this
+ * writer saved itself. Other writers' newer text is theirs: left as it is.
  */
-export function journalSettle(sessionId: string, field: string, text: string): void {
-  const journal = readJournal(sessionId);
-  const entry = journal[field];
-  if (!entry) return;
-  if (entry.text === text) delete journal[field];
-  else if (entry.base !== undefined && entry.base !== text) journal[field] = { ...entry, base: text };
-  else return;
-  writeJournal(sessionId, journal);
+export function journalSettle(
+  sessionId: string,
+  field: string,
+  text: string,
+  writer: JournalWriter = PAGE_WRITER,
+): void {
+  const journal = readStored(sessionId);
+  const entries = journal[field];
+  if (!entries) return;
+  journal[field] = entries
+    .filter((entry) => entry.text !== text)
+    .map((entry) =>
+      entry.writer === writer && entry.base !== undefined && entry.base !== text
+        ? { ...entry, base: text }
+        : entry,
+    );
+  writeStored(sessionId, journal);
 }
 
-/** The user chose to drop what they typed in this field (took another window's text): forget it. */
-export function journalForget(sessionId: string, field: string): void {
-  const journal = readJournal(sessionId);
-  if (!journal[field]) return;
-  delete journal[field];
-  writeJournal(sessionId, journal);
+/** This writer's text in this field is dropped (the user took another window's text): forget it. */
+export function journalForget(sessionId: string, field: string, writer: JournalWriter = PAGE_WRITER): void {
+  const journal = readStored(sessionId);
+  const entries = journal[field];
+  if (!entries?.some((entry) => entry.writer === writer)) return;
+  journal[field] = entries.filter((entry) => entry.writer !== writer);
+  writeStored(sessionId, journal);
+}
+
+/**
+ * This writer takes over another's entry (the view that wrote it is gone, or shows it no more): it becomes
+ * this writer's text in `field` (possibly another field: text filed under a 1:1 once it has one).
+ */
+export function adoptEntry(
+  sessionId: string,
+  from: { field: string; entry: JournalEntry },
+  field: string,
+  writer: JournalWriter = PAGE_WRITER,
+): void {
+  const journal = readStored(sessionId);
+  journal[from.field] = (journal[from.field] ?? []).filter((entry) => entry.writer !== from.entry.writer);
+  const others = (journal[field] ?? []).filter((entry) => entry.writer !== writer);
+  const { text, at, base } = from.entry;
+  journal[field] = [...others, base === undefined ? { text, at, writer } : { text, at, base, writer }];
+  writeStored(sessionId, journal);
 }
 
 /** Entries the database does not have yet: typed text that differs from what was saved. */
@@ -102,17 +167,24 @@ export function unsavedEntries(sessionId: string, saved: (field: string) => stri
 }
 
 /**
- * `unsavedEntries` with the whole entry (when it was typed, and over which stored text). Entries the
- * database already holds (the save landed, the tab closed before the journal heard of it) are removed.
+ * `unsavedEntries` with the whole entry (when it was typed, and over which stored text), per field the newest
+ * of any writer, taken over by `writer`. Entries the database already holds (the save landed, the tab closed
+ * before the journal heard of it) are removed. Older entries of other writers stay for a later view.
  */
 export function unsavedJournal(
   sessionId: string,
   saved: (field: string) => string,
+  writer: JournalWriter = PAGE_WRITER,
 ): Array<[string, JournalEntry]> {
-  const entries = Object.entries(readJournal(sessionId));
-  for (const [field, entry] of entries)
-    if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text);
-  return entries.filter(([field, entry]) => entry.text !== saved(field));
+  for (const [field, entries] of Object.entries(readStored(sessionId)))
+    for (const entry of entries)
+      if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text, writer);
+  const unsaved = Object.entries(readJournal(sessionId)).filter(
+    ([field, entry]) => entry.text !== saved(field),
+  );
+  for (const [field, entry] of unsaved)
+    if (entry.writer !== writer) adoptEntry(sessionId, { field, entry }, field, writer);
+  return unsaved;
 }
 
 /** Every journalled text, of every session and event, is forgotten ("Delete everything"). */

@@ -14,7 +14,13 @@ import type { Session } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { describeProblem } from '../storage-text';
 import type { SaveStatus } from '../use-note-draft';
-import { journalForget, journalSettle, journalWrite, unsavedJournal } from '../../shared/note-journal';
+import {
+  journalForget,
+  journalSettle,
+  journalWrite,
+  newJournalWriter,
+  unsavedJournal,
+} from '../../shared/note-journal';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 4000;
@@ -94,6 +100,8 @@ export function useSessionNotes(
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
   /** By session id: unsaved text stays with the session it was typed in. */
   const store = useRef(new Map<string, SessionState>());
+  /** This view's entries in the journal (another tab's are its own). */
+  const writer = useRef(newJournalWriter()).current;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const idRef = useRef<string | null>(sessionId);
   idRef.current = sessionId;
@@ -136,7 +144,7 @@ export function useSessionNotes(
         state.failed.delete(field);
         state.savedAt = saved.updatedAt;
         if (state.pending.get(field) === text) state.pending.delete(field); // else newer text is waiting
-        journalSettle(id, field, text);
+        journalSettle(id, field, text, writer);
       } catch (error) {
         if (error instanceof EditConflictError) {
           // Never overwrite another window's text: mine stays on screen (and journalled) until the user picks.
@@ -190,7 +198,7 @@ export function useSessionNotes(
     if (session && !store.current.has(session.id)) {
       const state = stateOf(session.id);
       let toSave = false;
-      for (const [field, entry] of unsavedJournal(session.id, (f) => savedText(session, f))) {
+      for (const [field, entry] of unsavedJournal(session.id, (f) => savedText(session, f), writer)) {
         const stored = savedText(session, field);
         const changedSince = entry.base !== undefined ? entry.base !== stored : session.updatedAt > entry.at;
         state.drafts.set(field, entry.text);
@@ -226,7 +234,7 @@ export function useSessionNotes(
       const state = stateOf(id);
       // The first keystroke in a field: what is stored now is what this edit replaces.
       if (!state.base.has(field)) state.base.set(field, savedText(current, field));
-      journalWrite(id, field, text, Date.now(), state.base.get(field));
+      journalWrite(id, field, text, Date.now(), state.base.get(field), writer);
       state.drafts.set(field, text);
       state.pending.set(field, text);
       // Edited: worth trying again. (A conflict stays until the user picks; the pick keeps this text.)
@@ -252,14 +260,14 @@ export function useSessionNotes(
         state.drafts.set(which, hold.theirs);
         state.pending.delete(which);
         state.failed.delete(which);
-        journalForget(id, which);
+        journalForget(id, which, writer);
         state.savedAt = Date.now();
         rerender();
         return;
       }
       const mine = state.pending.get(which) ?? state.drafts.get(which) ?? '';
       state.pending.set(which, mine);
-      journalWrite(id, which, mine, Date.now(), hold.theirs);
+      journalWrite(id, which, mine, Date.now(), hold.theirs, writer);
       rerender();
       schedule();
     },

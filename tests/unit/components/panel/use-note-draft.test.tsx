@@ -518,3 +518,50 @@ describe('useNoteDraft', () => {
     });
   });
 });
+
+describe('useNoteDraft in two tabs: each keeps its own unsaved text (SECURITY.md item 18)', () => {
+  const target: NoteTarget = { eventKey: 'ev1_20990323T170000Z', seriesKey: 'ev1', title: 'Bob 1:1' };
+  const tabs: Record<string, ReturnType<typeof useNoteDraft>> = {};
+  function Tab({ name, of }: { name: string; of: NoteTarget }) {
+    tabs[name] = useNoteDraft(of);
+    return null;
+  }
+  afterEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  const container = useRenderContainer();
+  async function open(name: string, of: NoteTarget) {
+    const element = document.createElement('div');
+    container().append(element);
+    await act(() => render(<Tab name={name} of={of} />, element));
+    await vi.waitFor(() => expect(tabs[name]!.status.kind).not.toBe('loading'));
+    return element;
+  }
+  async function close(element: HTMLElement) {
+    await act(() => render(null, element));
+    element.remove();
+  }
+
+  it("one tab's saves keep the other tab's undecided text for when the note is reopened", async () => {
+    const relationship = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Bob' });
+    const of = { ...target, relationshipId: relationship.id };
+    await saveEventNote(of, 'orig');
+    const a = await open('A', of);
+    const b = await open('B', of);
+    await act(() => tabs.A!.update('orig + A'));
+    await act(() => tabs.A!.flush());
+    await act(() => tabs.B!.update('orig + B only copy'));
+    await act(() => tabs.B!.flush());
+    expect(tabs.B!.theirs).toBe('orig + A');
+    await close(b);
+    await act(() => tabs.A!.update('orig + A + more'));
+    await act(() => tabs.A!.flush());
+    await close(a);
+    const c = await open('C', of);
+    await vi.waitFor(() => expect(tabs.C!.text).toBe('orig + B only copy'));
+    await vi.waitFor(() => expect(tabs.C!.theirs).toBe('orig + A + more'));
+    expect((await getEventNote(of.eventKey, undefined, relationship.id))?.text).toBe('orig + A + more');
+    await close(c);
+  });
+});

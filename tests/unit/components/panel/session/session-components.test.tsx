@@ -545,6 +545,69 @@ describe('two windows editing the same notes (SECURITY.md item 18)', () => {
   });
 });
 
+describe('two tabs of the same session: each keeps its own unsaved text (SECURITY.md item 18)', () => {
+  const tabs: Record<string, SessionNotes> = {};
+  function Tab({ name, session }: { name: string; session: Session }) {
+    tabs[name] = useSessionNotes(session);
+    return null;
+  }
+  async function open(name: string, session: Session) {
+    const element = document.createElement('div');
+    container().append(element);
+    await act(() => render(<Tab name={name} session={session} />, element));
+    return element;
+  }
+  async function close(element: HTMLElement) {
+    await act(() => render(null, element));
+    element.remove();
+  }
+  const flushTab = (name: string) =>
+    act(async () => {
+      await tabs[name]!.flush();
+    });
+
+  it("a tab's save never relabels the other tab's text, so reopening shows the conflict, not an overwrite", async () => {
+    const session = await plannedSession({ 'your-topics': 'orig' });
+    const a = await open('A', session);
+    const b = await open('B', session);
+    await act(() => tabs.A!.update('your-topics', 'A typed this'));
+    await act(() => tabs.B!.update('your-topics', 'B typed this'));
+    await flushTab('A');
+    await flushTab('B');
+    expect(tabs.B!.conflict).toEqual({ field: 'your-topics', theirs: 'A typed this' });
+    // B is closed with the conflict undecided; A closes too.
+    await close(b);
+    await close(a);
+    const c = await open('C', (await getSession(session.id))!);
+    await vi.waitFor(() =>
+      expect(tabs.C!.conflict).toEqual({ field: 'your-topics', theirs: 'A typed this' }),
+    );
+    await flushTab('C');
+    expect((await getSession(session.id))!.notes['your-topics']).toBe('A typed this');
+    expect(tabs.C!.text('your-topics')).toBe('B typed this');
+    await close(c);
+  });
+
+  it("typing and saving in one tab keeps the other tab's undecided text for when the notes are reopened", async () => {
+    const session = await plannedSession({ 'your-topics': 'orig' });
+    const a = await open('A', session);
+    const b = await open('B', session);
+    await act(() => tabs.A!.update('your-topics', 'orig + A'));
+    await flushTab('A');
+    await act(() => tabs.B!.update('your-topics', 'orig + B only copy'));
+    await flushTab('B');
+    expect(tabs.B!.conflict?.theirs).toBe('orig + A');
+    await close(b);
+    await act(() => tabs.A!.update('your-topics', 'orig + A + more'));
+    await flushTab('A');
+    await close(a);
+    const c = await open('C', (await getSession(session.id))!);
+    await vi.waitFor(() => expect(tabs.C!.text('your-topics')).toBe('orig + B only copy'));
+    expect(tabs.C!.conflict).toEqual({ field: 'your-topics', theirs: 'orig + A + more' });
+    await close(c);
+  });
+});
+
 describe('a session control whose save fails says so (SECURITY.md item 16)', () => {
   const FAIL = async (): Promise<ActionResult> => ({
     ok: false,
