@@ -92,7 +92,10 @@ function ExportPanel({ relationships, part }: { relationships: readonly Relation
     void action.run(async () => {
       const file = await exportAll();
       downloadText(serializeExport(file), exportFileName(file.exportedAt), 'application/json');
-      return t('options_export_done', exportFileName(file.exportedAt));
+      const aside = file.data.quarantine?.length ?? 0;
+      return aside > 0
+        ? t('options_export_done_quarantine', exportFileName(file.exportedAt), aside)
+        : t('options_export_done', exportFileName(file.exportedAt));
     });
   const exportMarkdown = () =>
     void action.run(async () => {

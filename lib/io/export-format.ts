@@ -49,8 +49,24 @@ export const RECORD_SCHEMAS = {
  */
 export const TOMBSTONES_SECTION = 'tombstones';
 
+/**
+ * The optional section of records Duet could not read (a row an upgrade kept but could not convert, or one
+ * that fails its schema or points at a record that is gone): each kept as its raw JSON with the reason, so
+ * an export holds everything and still imports. Imported back into the quarantine, never into the notes.
+ */
+export const QUARANTINE_SECTION = 'quarantine';
+
+export const QuarantineRowSchema = z.strictObject({
+  table: z.string().max(100),
+  reason: z.string().max(2_000),
+  raw: z.string().max(4_000_000),
+  at: z.number().int().nonnegative(),
+});
+export type QuarantineRow = z.infer<typeof QuarantineRowSchema>;
+
 export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] } & {
   tombstones?: Tombstone[];
+  quarantine?: QuarantineRow[];
 };
 
 export const ExportHeaderSchema = z.strictObject({

@@ -17,6 +17,9 @@ import {
   ExportHeaderSchema,
   type ExportTable,
   MAX_IMPORT_BYTES,
+  QUARANTINE_SECTION,
+  type QuarantineRow,
+  QuarantineRowSchema,
   RECORD_SCHEMAS,
   TOMBSTONES_SECTION,
 } from './export-format';
@@ -117,7 +120,10 @@ export function validateImport(raw: unknown): ExportData {
     );
   }
   const unknownTables = Object.keys(data).filter(
-    (t) => t !== TOMBSTONES_SECTION && !(EXPORT_TABLES as readonly string[]).includes(t),
+    (t) =>
+      t !== TOMBSTONES_SECTION &&
+      t !== QUARANTINE_SECTION &&
+      !(EXPORT_TABLES as readonly string[]).includes(t),
   );
   if (unknownTables.length > 0)
     throw new ImportError(`Unknown section "${unknownTables[0]}" in the file. Nothing was changed.`);
@@ -139,6 +145,14 @@ export function validateImport(raw: unknown): ExportData {
   // Only when the file has the section (files from before tombstones, or without deletions, do not).
   if (data[TOMBSTONES_SECTION] !== undefined)
     records.tombstones = validateTombstones(data[TOMBSTONES_SECTION]);
+  if (data[QUARANTINE_SECTION] !== undefined)
+    records.quarantine = parseSection<QuarantineRow>(
+      QUARANTINE_SECTION,
+      data[QUARANTINE_SECTION],
+      QuarantineRowSchema,
+      (row) => `${row.table}\u0000${row.raw}`,
+      'this record appears twice in the file',
+    );
   return records;
 }
 
@@ -223,43 +237,54 @@ function checkTemplates(data: ExportData): void {
   });
 }
 
-/** Every reference points at a record in the file (tampered or truncated files fail here). */
-function checkReferences(data: ExportData): void {
+/** A row whose reference points at no record in the file: where it is, and what it refers to. */
+export interface Unresolved {
+  table: ExportTable;
+  index: number;
+  id: string;
+  what: string;
+}
+
+/** Every reference that points at no record in the file (tampered or truncated files have some). */
+export function unresolvedReferences(data: ExportData): Unresolved[] {
   const ids = (rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id));
   const people = ids(data.people);
   const relationships = ids(data.relationships);
   const sessions = ids(data.sessions);
-  const fail = (where: string, what: string) => {
-    throw new ImportError(`${where}: refers to ${what}, which is not in the file. Nothing was changed.`);
-  };
-  data.relationships.forEach((r, i) =>
-    r.personIds.forEach((p) => people.has(p) || fail(`relationships[${i}] (id ${r.id})`, `person ${p}`)),
-  );
-  const needsRelationship = (table: 'sessions' | 'talkingPoints' | 'agreements' | 'goals' | 'feedback') =>
-    data[table].forEach(
-      (row, i) =>
-        relationships.has(row.relationshipId) ||
-        fail(`${table}[${i}] (id ${row.id})`, `1:1 series ${row.relationshipId}`),
-    );
-  (['sessions', 'talkingPoints', 'agreements', 'goals', 'feedback'] as const).forEach(needsRelationship);
-  data.talkingPoints.forEach(
-    (p, i) =>
-      p.sessionId === null ||
-      sessions.has(p.sessionId) ||
-      fail(`talkingPoints[${i}] (id ${p.id})`, `session ${p.sessionId}`),
-  );
-  data.agreements.forEach(
-    (a, i) =>
-      a.madeInSessionId === null ||
-      sessions.has(a.madeInSessionId) ||
-      fail(`agreements[${i}] (id ${a.id})`, `session ${a.madeInSessionId}`),
-  );
+  const out: Unresolved[] = [];
+  const miss = (table: ExportTable, index: number, id: string, what: string) =>
+    out.push({ table, index, id, what });
+  data.relationships.forEach((r, i) => {
+    const missing = r.personIds.find((p) => !people.has(p));
+    if (missing !== undefined) miss('relationships', i, r.id, `person ${missing}`);
+  });
+  for (const table of ['sessions', 'talkingPoints', 'agreements', 'goals', 'feedback'] as const)
+    data[table].forEach((row, i) => {
+      if (!relationships.has(row.relationshipId)) miss(table, i, row.id, `1:1 series ${row.relationshipId}`);
+    });
+  data.talkingPoints.forEach((p, i) => {
+    if (p.sessionId !== null && !sessions.has(p.sessionId))
+      miss('talkingPoints', i, p.id, `session ${p.sessionId}`);
+  });
+  data.agreements.forEach((a, i) => {
+    if (a.madeInSessionId !== null && !sessions.has(a.madeInSessionId))
+      miss('agreements', i, a.id, `session ${a.madeInSessionId}`);
+  });
   data.feedback.forEach((f, i) => {
     if (f.sessionId !== null && !sessions.has(f.sessionId))
-      fail(`feedback[${i}] (id ${f.id})`, `session ${f.sessionId}`);
-    if (f.personId !== null && !people.has(f.personId))
-      fail(`feedback[${i}] (id ${f.id})`, `person ${f.personId}`);
+      miss('feedback', i, f.id, `session ${f.sessionId}`);
+    if (f.personId !== null && !people.has(f.personId)) miss('feedback', i, f.id, `person ${f.personId}`);
   });
+  return out;
+}
+
+/** Every reference points at a record in the file (tampered or truncated files fail here). */
+function checkReferences(data: ExportData): void {
+  const [first] = unresolvedReferences(data);
+  if (first)
+    throw new ImportError(
+      `${first.table}[${first.index}] (id ${first.id}): refers to ${first.what}, which is not in the file. Nothing was changed.`,
+    );
 }
 
 type Row = { id: string; updatedAt: number };
@@ -582,8 +607,9 @@ export async function applyImport(
   mode: ImportMode,
   db: DuetDatabase = getDatabase(),
 ): Promise<void> {
-  await db.transaction('rw', [...db.dataTables, db.tombstones], async () => {
+  await db.transaction('rw', [...db.dataTables, db.tombstones, db.quarantine], async () => {
     const now = Date.now();
+    await importQuarantine(data.quarantine ?? [], mode, db);
     if (mode === 'replace') {
       for (const table of EXPORT_TABLES) {
         const rows = data[table] as Row[];
@@ -610,6 +636,20 @@ export async function applyImport(
     }
     await pruneTombstones(db, now);
   });
+}
+
+/**
+ * The file's records Duet could not read go back into the quarantine: in place of this device's (replace),
+ * or beside them (merge; one already here is not added twice).
+ */
+async function importQuarantine(rows: QuarantineRow[], mode: ImportMode, db: DuetDatabase): Promise<void> {
+  if (mode === 'replace') await db.quarantine.clear();
+  const here = new Set((await db.quarantine.toArray()).map((row) => `${row.table}\u0000${row.raw}`));
+  await db.quarantine.bulkAdd(
+    rows
+      .filter((row) => !here.has(`${row.table}\u0000${row.raw}`))
+      .map(({ table, reason, raw, at }) => ({ table, reason, raw, at })),
+  );
 }
 
 /** The whole path from a file's text: parse, validate, write. */

@@ -219,6 +219,8 @@ export const options = {
   options_export_md: 'Export Markdown',
   options_export_md_none: 'There are no 1:1 series to export yet.',
   options_export_done: 'Saved $1 to your downloads.',
+  options_export_done_quarantine:
+    'Saved $1 to your downloads. It also keeps what Duet could not read ($2), in its “quarantine” section: an import puts that back aside, not into your notes.',
   options_import_title: 'Import',
   options_import_intro: 'Choose a Duet export. You will see what changes before anything is written.',
   options_import_mode: 'How to import',
@@ -282,7 +284,8 @@ export const options = {
   options_storage_persisted: 'Protected from automatic clean-up',
   options_storage_persisted_yes: 'yes',
   options_storage_persisted_no: 'not yet',
-  options_storage_quarantined: 'Records kept aside because they could not be read: $1',
+  options_storage_quarantined:
+    'Records kept aside because they could not be read: $1. Exports keep them, in their “quarantine” section.',
   options_bytes_b: '$1 B',
   options_bytes_kb: '$1 kB',
   options_bytes_mb: '$1 MB',

@@ -59,6 +59,22 @@ describe('DataSection: export', () => {
     expect(text(root, 'export-status')).toContain(downloads[0]!.name);
   });
 
+  it('says when the file also keeps records Duet could not read', async () => {
+    await seed();
+    await getDatabase().quarantine.add({
+      table: 'notes (v1)',
+      reason: 'no session',
+      raw: '{"text":"x"}',
+      at: 1,
+    });
+    const { root } = await app();
+    await click(q(root, 'export-json'));
+    await until(() => expect(downloads).toHaveLength(1));
+    const file = JSON.parse(await downloads[0]!.text) as { data: { quarantine?: unknown[] } };
+    expect(file.data.quarantine).toHaveLength(1);
+    expect(text(root, 'export-status')).toContain('keeps what Duet could not read (1)');
+  });
+
   it('downloads one relationship, or all, as Markdown', async () => {
     const { series } = await seed();
     await createRelationship({ personIds: [], kind: 'peer', title: 'Peer sync' });
