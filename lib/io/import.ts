@@ -609,7 +609,7 @@ export async function applyImport(
 ): Promise<void> {
   await db.transaction('rw', [...db.dataTables, db.tombstones, db.quarantine], async () => {
     const now = Date.now();
-    await importQuarantine(data.quarantine ?? [], mode, db);
+    await importQuarantine(data.quarantine ?? [], db);
     if (mode === 'replace') {
       for (const table of EXPORT_TABLES) {
         const rows = data[table] as Row[];
@@ -639,11 +639,11 @@ export async function applyImport(
 }
 
 /**
- * The file's records Duet could not read go back into the quarantine: in place of this device's (replace),
- * or beside them (merge; one already here is not added twice).
+ * The file's records Duet could not read go back into the quarantine, beside this device's (whatever the
+ * mode: a quarantined record may be the only copy of something, so an import never drops one; one already
+ * here is not added twice). Only "Delete everything" empties the quarantine.
  */
-async function importQuarantine(rows: QuarantineRow[], mode: ImportMode, db: DuetDatabase): Promise<void> {
-  if (mode === 'replace') await db.quarantine.clear();
+async function importQuarantine(rows: QuarantineRow[], db: DuetDatabase): Promise<void> {
   const here = new Set((await db.quarantine.toArray()).map((row) => `${row.table}\u0000${row.raw}`));
   await db.quarantine.bulkAdd(
     rows
