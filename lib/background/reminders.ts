@@ -398,8 +398,11 @@ export class Reminders {
    * the chip's `data-eventid`, whose encoded calendar id is usually an email address — never written to disk.
    */
   private readonly pendingArea: Area;
-  /** Instances (id and time) already planned or found planned while this worker lives: asked once. */
-  private readonly planned = new Set<string>();
+  /**
+   * Per instance id, the time last asked to plan while this worker lives: asked again only when Calendar
+   * shows it at another time (moved, or moved back).
+   */
+  private readonly planned = new Map<string, number>();
   /**
    * Calendar instances of tracked 1:1s seen declined (kept in `storage.local`, opaque ids, for a restarted
    * worker or browser and for the popup's week: `lib/messaging/declined-events.ts`).
@@ -702,11 +705,17 @@ export class Reminders {
       const scheduledAt = chipStart(time, clock);
       if (scheduledAt === null) continue;
       if (event.response !== 'declined') {
-        const key = `${event.eventId}@${scheduledAt}`;
-        if (detection.isOneOnOne && !this.planned.has(key)) {
-          seen.push({ eventId: event.eventId, relationshipId, scheduledAt });
+        if (detection.isOneOnOne && this.planned.get(event.eventId) !== scheduledAt) {
+          // Read from the chip's own time (not its id's, the fallback when the time cannot be read).
+          const confirmed = time.wall !== null;
+          seen.push({
+            eventId: event.eventId,
+            relationshipId,
+            scheduledAt,
+            ...(confirmed ? { confirmed } : {}),
+          });
           if (this.planned.size >= 2000) this.planned.clear();
-          this.planned.add(key);
+          this.planned.set(event.eventId, scheduledAt);
         }
         continue;
       }

@@ -366,6 +366,11 @@ export interface SeenInstance {
   eventId: string;
   relationshipId: string;
   scheduledAt: number;
+  /**
+   * The time was read from the chip (its day and wall time), not taken from the instance id, which is what a
+   * chip whose time cannot be read gives.
+   */
+  confirmed?: boolean;
 }
 
 /** How far ahead seen instances become planned sessions (the popup's week, the "before" reminder). */
@@ -376,15 +381,15 @@ const MOVED_MS = 60_000;
 
 /**
  * Calendar moved this instance: its session is still to come (planned, never run nor postponed in Duet) and
- * the instance now shows at another time — never back at the time its id names, which is also what an
- * unreadable chip gives (the session was planned there, or at the time read before).
+ * the instance now shows at another time — back at the time its id names only when the chip's own time says
+ * so (an unreadable chip gives that time too, and then the session stays where it was read before).
  */
 function movedIn(session: Session, instance: SeenInstance): boolean {
   return (
     session.status === 'upcoming' &&
     !session.live &&
     Math.abs(session.scheduledAt - instance.scheduledAt) >= MOVED_MS &&
-    instance.scheduledAt !== instantFromEventKey(instance.eventId)
+    (instance.confirmed === true || instance.scheduledAt !== instantFromEventKey(instance.eventId))
   );
 }
 

@@ -421,13 +421,18 @@ describe('tracked 1:1s Calendar shows ahead are planned', () => {
         eventId: '9q7kdlrmoh7cfue81kf5u8fmkk_20261124T170000Z',
         relationshipId: 'r-alex',
         scheduledAt: new Date(2026, 10, 24, 17, 0).getTime(),
+        confirmed: true, // read from the chip's own time
       },
     ]);
-    // Seen again (every classification): not asked again; moved to another time: asked again.
+    // Seen again (every classification): not asked again; moved to another time: asked again; and moved
+    // back to where it was first seen: asked again too.
     await reminders.eventsJudged([accepted()]);
     expect(planSeen).toHaveBeenCalledTimes(1);
     await reminders.eventsJudged([accepted({ start: '18:00' })]);
     expect(planSeen).toHaveBeenCalledTimes(2);
+    await reminders.eventsJudged([accepted()]);
+    expect(planSeen).toHaveBeenCalledTimes(3);
+    expect(planSeen.mock.calls[2]![0][0]?.scheduledAt).toBe(new Date(2026, 10, 24, 17, 0).getTime());
     // Accepted instances never raise "reschedule?".
     expect(deps.declined).not.toHaveBeenCalled();
   });

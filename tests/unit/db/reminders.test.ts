@@ -484,6 +484,11 @@ describe('planSeenInstances (tracked 1:1s Calendar shows ahead)', () => {
     // A chip whose time cannot be read gives the id's time: never taken for a move back.
     await planSeenInstances([instance(relationship.id, EVENT, idTime)], now);
     expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday);
+    // Moved back, as the chip's own time says: the session comes back with it (and its agenda stays on it).
+    await planSeenInstances([{ ...instance(relationship.id, EVENT, idTime), confirmed: true }], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(idTime);
+    await planSeenInstances([instance(relationship.id, EVENT, monday)], now);
+    expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday);
     // Postponed by a week, beyond the 7 days planned ahead: still followed.
     await planSeenInstances([instance(relationship.id, EVENT, monday + 7 * DAY)], now);
     expect((await sessionForCalendarEvent(EVENT))?.scheduledAt).toBe(monday + 7 * DAY);
