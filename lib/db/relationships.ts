@@ -67,21 +67,30 @@ export async function createRelationship(
 }
 
 /**
- * Tracks a Calendar series as a 1:1 with one person. When that person already has exactly one 1:1 of this
- * kind with nobody else (not archived), the series is added to it — a second series with Bob ("Roadmap
- * chat") continues his 1:1, its history, agreements and cadence — rather than starting a second 1:1 with
- * him that would split them (and leave a later series of his matching two). Else a new 1:1.
+ * Tracks a Calendar series as a 1:1 with its people (one; two for a 2-1). When they already have exactly one
+ * 1:1 of this kind with just them (not archived), the series is added to it — a second series with Bob
+ * ("Roadmap chat") continues his 1:1, its history, agreements and cadence — rather than starting a second 1:1
+ * that would split them (and leave a later series of his matching two). Else a new 1:1.
  */
 export async function trackSeriesWith(
-  input: NewRelationship & { personIds: [string] },
+  input: NewRelationship & { personIds: [string, ...string[]] },
   db: DuetDatabase = getDatabase(),
 ): Promise<{ relationship: Relationship; existing: boolean }> {
   return db.transaction('rw', [db.relationships, db.people, db.settings], async () => {
+    const people = new Set(input.personIds);
     const [personId] = input.personIds;
     const own = (await db.relationships.where('personIds').equals(personId).toArray()).filter(
-      (r) => !r.archived && r.kind === input.kind && r.personIds.length === 1,
+      (r) =>
+        !r.archived &&
+        r.kind === input.kind &&
+        r.personIds.length === people.size &&
+        r.personIds.every((id) => people.has(id)),
     );
-    if (own.length !== 1) return { relationship: await createRelationship(input, db), existing: false };
+    if (own.length !== 1)
+      return {
+        relationship: await createRelationship({ ...input, personIds: [...people] }, db),
+        existing: false,
+      };
     const [found] = own as [Relationship];
     const relationship = await updateRelationship(
       found.id,

@@ -499,9 +499,10 @@ const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
   [/^(?:you['’]ll|you will|you should|you need to|du wirst|du sollst|du solltest|du musst)\s+/iu, 'them'],
 ];
 
-function isCounterpart(name: string, counterpartNames: string[]): boolean {
+/** The counterpart a name means (by full or first name), or undefined. */
+function counterpartNamed(name: string, counterpartNames: string[]): string | undefined {
   const key = fold(name);
-  return counterpartNames.some((full) => {
+  return counterpartNames.find((full) => {
     const folded = fold(full);
     return folded.length > 0 && (folded === key || folded.split(' ')[0] === key);
   });
@@ -519,7 +520,12 @@ function classify(
   if (ME.has(key)) return { owner: 'me', ownerName: '' };
   if (BOTH.has(key)) return { owner: 'both', ownerName: '' };
   if (YOU.has(key)) return { owner: 'them', ownerName: '' };
-  if (isCounterpart(raw, ctx.counterpartNames)) return { owner: 'them', ownerName: '' };
+  const counterpart = counterpartNamed(raw, ctx.counterpartNames);
+  // With one counterpart, "them"; with several (a 2-1), the one named, by their full name.
+  if (counterpart !== undefined)
+    return ctx.counterpartNames.length > 1
+      ? { owner: 'named', ownerName: counterpart.trim() }
+      : { owner: 'them', ownerName: '' };
   const words = raw.trim().split(/\s+/);
   const capitalised = words.every((word) => /^\p{Lu}/u.test(word));
   if (!mention && !capitalised) return null;

@@ -13,6 +13,7 @@ import { t } from '@/lib/i18n';
 import { CadenceLine } from './CadenceLine';
 import {
   counterpartName,
+  coCounterpartsOf,
   counterpartOf,
   guessCadenceDays,
   guessRelation,
@@ -160,12 +161,18 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     const defaults = state.settings.cadenceDays;
     const cadenceFor = (k: RelationshipKind) =>
       guessCadenceDays(context.title, k, defaults, context.recurrence ?? null);
+    const others = coCounterpartsOf(context).map((other) => ({
+      name: counterpartName(other),
+      email: other.email?.trim().toLowerCase() ?? '',
+    }));
     const draftFor = (k: RelationshipKind, cadenceDays: number): TrackDraft => ({
       name,
       email: counterpart?.email?.trim().toLowerCase() ?? '',
       relation: guessRelation(k),
       kind: k,
       cadenceDays,
+      // A 2-1's other person, tracked along (only while it is tracked as a 2-1).
+      ...(k === 'two-on-one' && others.length > 0 ? { others } : {}),
     });
     const known = name ? { name, email: counterpart?.email ?? '' } : null;
     if (view && live) {

@@ -96,12 +96,15 @@ export function TrackCard({
     }));
   }, [initial.name, initial.email]);
 
+  /** A 2-1's other person, tracked along while the kind stays a 2-1. */
+  const others = form.kind === 'two-on-one' ? (initial.others ?? []) : [];
   const draft = (): TrackDraft => ({
     name: form.name,
     email: form.email,
     relation: form.relation,
     kind: form.kind,
     cadenceDays: form.cadence.trim() === '' ? Number.NaN : Number(form.cadence),
+    ...(others.length > 0 ? { others } : {}),
   });
 
   const submit = async (event?: Event) => {
@@ -125,9 +128,15 @@ export function TrackCard({
       cadence: touched.cadence ? current.cadence : String(cadenceFor(kind)),
     }));
 
-  const personName = form.name.trim() || counterpart?.name || '';
+  const personName = [form.name.trim() || counterpart?.name || '', ...others.map((o) => o.name)]
+    .filter(Boolean)
+    .join(' & ');
   const primaryLabel =
-    mode === 'track' ? t('panel_track_primary', personName) : t('panel_link_primary', personName);
+    mode === 'link'
+      ? t('panel_link_primary', personName)
+      : others.length > 0
+        ? t('panel_track_primary_two', personName)
+        : t('panel_track_primary', personName);
   const knownText: MessageKey =
     mode === 'track'
       ? place === 'call'
@@ -231,15 +240,21 @@ export function TrackCard({
       {known ? (
         <>
           <p class="cal-small">
-            {tNodes(
-              knownText,
-              <>
-                <strong>{counterpart.name}</strong>
-                {counterpart.email ? (
-                  <span class="duet-muted"> {t('panel_track_email_in_brackets', counterpart.email)}</span>
-                ) : null}
-              </>,
-            )}
+            {others.length > 0
+              ? tNodes(
+                  mode === 'track' ? 'panel_track_known_two' : 'panel_link_known_two',
+                  <strong>{counterpart.name}</strong>,
+                  <strong>{others.map((other) => other.name).join(' & ')}</strong>,
+                )
+              : tNodes(
+                  knownText,
+                  <>
+                    <strong>{counterpart.name}</strong>
+                    {counterpart.email ? (
+                      <span class="duet-muted"> {t('panel_track_email_in_brackets', counterpart.email)}</span>
+                    ) : null}
+                  </>,
+                )}
           </p>
           <button
             type="button"

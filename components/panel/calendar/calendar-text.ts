@@ -208,8 +208,21 @@ export function counterpartOf(context: Pick<CalendarContext, 'detection' | 'gues
   const { detection, guests } = context;
   if (detection.trackable) return detection.trackable;
   if (detection.counterparts.length === 1) return detection.counterparts[0] ?? null;
+  // A 2-1's first counterpart; the other is `coCounterpartsOf`.
+  if (coCounterpartsOf(context).length > 0) return detection.counterparts[0] ?? null;
   if (detection.counterparts.length === 0 && guests?.length === 1) return guests[0] ?? null;
   return null;
+}
+
+/**
+ * A 2-1's other people beside `counterpartOf`'s first: detected with two counterparts (the other lead and
+ * the member), the second is tracked with the first. Empty for everything else.
+ */
+export function coCounterpartsOf(context: Pick<CalendarContext, 'detection'>): CounterpartRef[] {
+  const { detection } = context;
+  return detection.kind === 'two-on-one' && detection.counterparts.length === 2
+    ? detection.counterparts.slice(1)
+    : [];
 }
 
 /** A counterpart's display name: their name, else the part of the email before the @. */

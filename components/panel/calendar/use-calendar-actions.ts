@@ -119,16 +119,27 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       return run(
         async () => {
           const person = await findOrCreatePerson(draft);
+          // A 2-1's other person comes along (their relation to me is not known: "other", editable later).
+          const others = [];
+          for (const other of draft.others ?? [])
+            others.push(
+              await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }),
+            );
           const { relationship, existing } = await trackSeriesWith({
-            personIds: [person.id],
+            personIds: [person.id, ...others.map((o) => o.id)],
             kind: draft.kind,
-            title: context.title.trim() || t('panel_default_title_with', person.name),
+            title:
+              context.title.trim() ||
+              t('panel_default_title_with', [person, ...others].map((p) => p.name).join(' & ')),
             cadenceDays: draft.cadenceDays,
             calendarSeriesIds: [context.seriesKey],
             meetCodes: context.meetCode ? [context.meetCode] : [],
           });
           adopt(relationship.id);
-          return t(existing ? 'panel_announce_tracking_existing' : 'panel_announce_tracking', person.name);
+          return t(
+            existing ? 'panel_announce_tracking_existing' : 'panel_announce_tracking',
+            [person, ...others].map((p) => p.name).join(' & '),
+          );
         },
         { changed: true },
       );
@@ -140,12 +151,15 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
         const person = await findOrCreatePerson(draft);
+        const others = [];
+        for (const other of draft.others ?? [])
+          others.push(await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }));
         await updateRelationship(id, {
-          personIds: [...new Set([...(options.personIds ?? []), person.id])],
+          personIds: [...new Set([...(options.personIds ?? []), person.id, ...others.map((o) => o.id)])],
           kind: draft.kind,
           cadenceDays: draft.cadenceDays,
         });
-        return t('panel_announce_linked', person.name);
+        return t('panel_announce_linked', [person, ...others].map((p) => p.name).join(' & '));
       }, true);
     },
 

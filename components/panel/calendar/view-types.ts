@@ -18,6 +18,8 @@ export interface TrackDraft {
   relation: Relation;
   kind: RelationshipKind;
   cadenceDays: number;
+  /** A 2-1's other person (the other lead or the member), tracked along with the first. */
+  others?: ReadonlyArray<{ name: string; email: string }>;
 }
 
 export type Direction = 'up' | 'down';

@@ -226,7 +226,11 @@ function SessionBody({
           <div class="cal-body" data-testid="session-content">
             <CaptureLine
               counterpartNames={view.people.map((p) => p.name)}
-              theirLabel={view.people[0]?.name.split(' ')[0] ?? t('panel_owner_them')}
+              theirLabel={
+                view.people.length > 0
+                  ? view.people.map((p) => p.name.split(' ')[0]).join(' & ')
+                  : t('panel_owner_them')
+              }
               locale={language.toLowerCase().startsWith('de') ? 'de' : 'en'}
               dayFirst={writesDayFirst(language || undefined)}
               onAdd={actions.addAgreement}

@@ -54,6 +54,7 @@ import {
   saveCheckIn,
   saveCustomTemplate,
   saveEventNote,
+  trackSeriesWith,
   savePrivateNotes,
   saveSectionNotes,
   sessionForCalendarEvent,
@@ -265,6 +266,36 @@ describe('relationships', () => {
     // An emoji at the cut is left out whole, never halved.
     const emoji = await oneOnOne(`${'y'.repeat(999)}👩🏽‍💻`);
     expect(emoji.title).toBe('y'.repeat(999));
+  });
+
+  it('trackSeriesWith continues the 1:1 (or 2-1) of exactly those people and that kind, else starts one', async () => {
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    const carol = await createPerson({
+      name: 'Carol Diaz',
+      emails: ['carol@acme.example'],
+      relation: 'peer',
+    });
+    const series = (id: string) => ({ calendarSeriesIds: [id], title: id });
+    const first = await trackSeriesWith({
+      ...series('s1'),
+      personIds: [dana.id, carol.id],
+      kind: 'two-on-one',
+    });
+    expect(first.existing).toBe(false);
+    // The same two (in any order): the same 2-1, the series added.
+    const again = await trackSeriesWith({
+      ...series('s2'),
+      personIds: [carol.id, dana.id],
+      kind: 'two-on-one',
+    });
+    expect(again).toMatchObject({ existing: true, relationship: { id: first.relationship.id } });
+    expect(again.relationship.calendarSeriesIds).toEqual(['s1', 's2']);
+    // One of them alone, or another kind: its own.
+    const alone = await trackSeriesWith({ ...series('s3'), personIds: [dana.id], kind: 'two-on-one' });
+    expect(alone.existing).toBe(false);
+    const oneOnOne = await trackSeriesWith({ ...series('s4'), personIds: [dana.id], kind: 'one-on-one' });
+    expect(oneOnOne.existing).toBe(false);
+    expect(await listRelationships()).toHaveLength(3);
   });
 
   it('updateRelationship, getRelationship and listRelationships (sorted, archived hidden)', async () => {

@@ -221,6 +221,20 @@ describe('parseAgreementLine — owners', () => {
     expectRow(ctx, ['Müller: call the vendor', 'named', 'Müller', 'Call the vendor', null]);
   });
 
+  it('in a 2-1, names the counterpart meant (by first or full name), not "them"', () => {
+    const ctx = { ...EN, counterpartNames: ['Sam Taylor', 'Bob Jones'] };
+    expect(parseAgreementLine('Bob: send the draft by Friday', ctx)).toMatchObject({
+      ok: true,
+      owner: 'named',
+      ownerName: 'Bob Jones',
+      text: 'Send the draft',
+    });
+    expect(parseAgreementLine('sam taylor: book the room', ctx)).toMatchObject({
+      owner: 'named',
+      ownerName: 'Sam Taylor',
+    });
+  });
+
   it('treats a name that is not the counterpart as named, and any name as named without counterparts', () => {
     expectRow({ now: NOW, counterpartNames: [] }, ['Sam: send it', 'named', 'Sam', 'Send it', null]);
     expectRow(EN, ['Alex Kim will send it', 'named', 'Alex Kim', 'Send it', null]);

@@ -716,6 +716,39 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     await waitFor('start-prep');
   });
 
+  it('tracks a 2-1 with both of its people', async () => {
+    const carol = { email: 'carol@acme.example', name: 'Carol Diaz' };
+    const twoOnOne = (seriesKey: string) =>
+      calendarContext({
+        title: 'Dana & Carol 2:1',
+        seriesKey,
+        eventKey: `${seriesKey}_20260324T090000Z`,
+        guests: [dana, carol],
+        detection: {
+          kind: 'two-on-one',
+          confidence: 'confirmed',
+          counterparts: [dana, carol],
+          trackable: null,
+          relationshipId: null,
+        },
+      });
+    await show(twoOnOne('twoone'));
+    const button = await waitFor('track-one-on-one');
+    expect(button.textContent).toBe('Track as 2-1 with Dana Lee & Carol Diaz');
+    expect(text('track')).toContain('Dana Lee and Carol Diaz are the other guests');
+    await click(button);
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    const people = await listPeople();
+    expect(people.map((p) => [p.name, p.emails])).toEqual([
+      ['Carol Diaz', ['carol@acme.example']],
+      ['Dana Lee', ['dana@acme.example']],
+    ]);
+    const [relationship] = await listRelationships();
+    expect(relationship?.kind).toBe('two-on-one');
+    expect([...relationship!.personIds].sort()).toEqual(people.map((p) => p.id).sort());
+    expect(text('panel-announcement')).toBe('Now tracking this series as a 1:1 with Dana Lee & Carol Diaz.');
+  });
+
   it('lets the details be edited before tracking', async () => {
     await show(trackable({ title: 'Dana sync' }));
     await click(await waitFor('track-edit'));
