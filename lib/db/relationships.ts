@@ -66,6 +66,9 @@ export async function createRelationship(
   return relationship;
 }
 
+/** The most Calendar series and Meet codes one 1:1 keeps (its schema's limit): the newest stay. */
+const MAX_LINKS = 50;
+
 /**
  * Tracks a Calendar series as a 1:1 with its people (one; two for a 2-1). When they already have exactly one
  * 1:1 of this kind with just them (not archived), the series is added to it — a second series with Bob
@@ -95,8 +98,12 @@ export async function trackSeriesWith(
     const relationship = await updateRelationship(
       found.id,
       {
-        calendarSeriesIds: [...new Set([...found.calendarSeriesIds, ...(input.calendarSeriesIds ?? [])])],
-        meetCodes: [...new Set([...found.meetCodes, ...(input.meetCodes ?? [])])],
+        // The newest 50 of each (what a 1:1 holds): a long-lived 1:1 whose series was split many times keeps
+        // saving rather than failing as invalid.
+        calendarSeriesIds: [
+          ...new Set([...found.calendarSeriesIds, ...(input.calendarSeriesIds ?? [])]),
+        ].slice(-MAX_LINKS),
+        meetCodes: [...new Set([...found.meetCodes, ...(input.meetCodes ?? [])])].slice(-MAX_LINKS),
       },
       db,
     );
@@ -286,7 +293,7 @@ export async function findRelationshipForEvent(
   const [found] = unique as [Relationship];
   return updateRelationship(
     found.id,
-    { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId] },
+    { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId].slice(-MAX_LINKS) },
     db,
   );
 }

@@ -1,6 +1,6 @@
 /** Pure rules for agreements: which are active, which filter they match, and their lifecycle steps. */
 import { type Day, weekOf } from './days';
-import type { Agreement, AgreementEvent, AgreementStatus } from './model';
+import { type Agreement, type AgreementEvent, type AgreementStatus, MAX_AGREEMENT_HISTORY } from './model';
 import { ACTIVE_AGREEMENT_STATUSES } from './statuses';
 
 type ActiveStatus = (typeof ACTIVE_AGREEMENT_STATUSES)[number];
@@ -86,6 +86,21 @@ function event(
   };
 }
 
+/**
+ * The history with one more event. At its limit the oldest review gives way (reviews record nothing the
+ * status depends on), else the oldest event after the first: an agreement can always still be closed.
+ */
+export function appendHistory(history: readonly AgreementEvent[], entry: AgreementEvent): AgreementEvent[] {
+  const next = [...history, entry];
+  if (next.length <= MAX_AGREEMENT_HISTORY) return next;
+  const review = next.findIndex((e) => e.action === 'reviewed');
+  if (review >= 0) next.splice(review, 1);
+  else next.splice(1, 1);
+  return next.length <= MAX_AGREEMENT_HISTORY
+    ? next
+    : [next[0]!, ...next.slice(-(MAX_AGREEMENT_HISTORY - 1))];
+}
+
 function requireActive(agreement: Agreement, action: string): void {
   if (!isActive(agreement)) {
     throw new AgreementTransitionError(
@@ -103,7 +118,7 @@ export function markDone(agreement: Agreement, step: Step): Agreement {
     status: 'done',
     closedAt: step.at,
     updatedAt: step.at,
-    history: [...agreement.history, event(step, 'done')],
+    history: appendHistory(agreement.history, event(step, 'done')),
   };
 }
 
@@ -114,10 +129,10 @@ export function renegotiate(agreement: Agreement, newDue: Day | null, note: stri
     status: 'renegotiated',
     dueDate: newDue,
     updatedAt: step.at,
-    history: [
-      ...agreement.history,
+    history: appendHistory(
+      agreement.history,
       event(step, 'renegotiated', { fromDue: agreement.dueDate, toDue: newDue, note }),
-    ],
+    ),
   };
 }
 
@@ -129,7 +144,7 @@ export function drop(agreement: Agreement, reason: string, step: Step): Agreemen
     status: 'dropped',
     closedAt: step.at,
     updatedAt: step.at,
-    history: [...agreement.history, event(step, 'dropped', { note: reason.trim() })],
+    history: appendHistory(agreement.history, event(step, 'dropped', { note: reason.trim() })),
   };
 }
 
@@ -170,7 +185,7 @@ export function reopen(agreement: Agreement, step: Step): Agreement {
     status: statusBeforeClosing(agreement.history),
     closedAt: null,
     updatedAt: step.at,
-    history: [...agreement.history, event(step, 'reopened')],
+    history: appendHistory(agreement.history, event(step, 'reopened')),
   };
 }
 
@@ -179,6 +194,6 @@ export function markReviewed(agreement: Agreement, note: string, step: Step): Ag
   return {
     ...agreement,
     updatedAt: step.at,
-    history: [...agreement.history, event(step, 'reviewed', { note })],
+    history: appendHistory(agreement.history, event(step, 'reviewed', { note })),
   };
 }

@@ -30,6 +30,8 @@ export function clipShortText(text: string, max = MAX_SHORT_TEXT): string {
   return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
 }
 export const MAX_LONG_TEXT = 200_000;
+/** Events an agreement's history keeps (`appendHistory` in ./agreements makes room by dropping old reviews). */
+export const MAX_AGREEMENT_HISTORY = 500;
 
 export const IdSchema = z
   .string()
@@ -227,7 +229,7 @@ export const AgreementSchema = z.strictObject({
   status: AgreementStatusSchema,
   /** The session it was made in, if any. */
   madeInSessionId: IdSchema.nullable(),
-  history: z.array(AgreementEventSchema).max(500),
+  history: z.array(AgreementEventSchema).max(MAX_AGREEMENT_HISTORY),
   closedAt: InstantSchema.nullable(),
   ...Timestamps,
 });

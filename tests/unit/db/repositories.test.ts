@@ -298,6 +298,26 @@ describe('relationships', () => {
     expect(await listRelationships()).toHaveLength(3);
   });
 
+  it('a 1:1 linked to its 50 series already still takes another (the oldest gives way): saves never fail', async () => {
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    const ids = Array.from({ length: 50 }, (_, i) => `series${i}`);
+    const relationship = await oneOnOne('Dana 1:1', { personIds: [dana.id], calendarSeriesIds: ids });
+    const tracked = await trackSeriesWith({
+      personIds: [dana.id],
+      kind: 'one-on-one',
+      title: 'Dana 1:1',
+      calendarSeriesIds: ['series50'],
+    });
+    expect(tracked.relationship.id).toBe(relationship.id);
+    expect(tracked.relationship.calendarSeriesIds).toEqual([...ids.slice(1), 'series50']);
+    const linked = await findRelationshipForEvent({
+      seriesId: 'series51',
+      counterpartEmails: ['dana@acme.example'],
+    });
+    expect(linked?.calendarSeriesIds.at(-1)).toBe('series51');
+    expect(linked?.calendarSeriesIds).toHaveLength(50);
+  });
+
   it('updateRelationship, getRelationship and listRelationships (sorted, archived hidden)', async () => {
     const b = await oneOnOne('Bob 1:1');
     const a = await oneOnOne('Alice 1:1');

@@ -254,3 +254,33 @@ describe('compareAgreements', () => {
     expect(compareAgreements(undated, dated)).toBeGreaterThan(0);
   });
 });
+
+describe('a long history', () => {
+  it('an agreement reviewed 500 times can still be closed: the oldest review gives way, the rest stays', () => {
+    let a = agreement();
+    for (let i = 0; i < 499; i++) a = markReviewed(a, `review ${i}`, { at: T0 + i, sessionId: `s${i}` });
+    expect(a.history).toHaveLength(500);
+    const done = markDone(a, { at: T1, sessionId: 'last' });
+    expect(AgreementSchema.safeParse(done).success).toBe(true);
+    expect(done.history).toHaveLength(500);
+    expect(done.history[0]?.action).toBe('created');
+    expect(done.history.at(-1)).toMatchObject({ action: 'done', sessionId: 'last' });
+    expect(done.history.some((e) => e.note === 'review 0')).toBe(false);
+    expect(done.history.some((e) => e.note === 'review 1')).toBe(true);
+    expect(statusBeforeClosing(done.history)).toBe('open');
+  });
+
+  it('without reviews to drop, the oldest event after the first gives way', () => {
+    let a = agreement();
+    for (let i = 0; i < 499; i++)
+      a =
+        i % 2 === 0
+          ? markDone(a, { at: T0 + i, sessionId: null })
+          : reopen(a, { at: T0 + i, sessionId: null });
+    const next =
+      a.status === 'done' ? reopen(a, { at: T1, sessionId: null }) : markDone(a, { at: T1, sessionId: null });
+    expect(next.history).toHaveLength(500);
+    expect(next.history[0]?.action).toBe('created');
+    expect(AgreementSchema.safeParse(next).success).toBe(true);
+  });
+});
