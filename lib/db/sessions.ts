@@ -203,6 +203,11 @@ export function rescheduleSession(id: string, scheduledAt: number, db: DuetDatab
 /** Cancelled: its undiscussed talking points pass on to the next session. */
 export async function cancelSession(id: string, db: DuetDatabase = getDatabase()): Promise<Session> {
   return db.transaction('rw', [db.sessions, db.talkingPoints], async () => {
+    // A 1:1 held meanwhile (in another tab, or the call ran while a popup stayed open) took place: it is
+    // never turned into a cancelled one, nor are its points moved away.
+    const current = await db.sessions.get(id);
+    if (current?.status === 'held')
+      throw new InvalidInputError('This 1:1 was already held, so it can’t be cancelled.');
     const session = await updateSession(id, (s) => ({ ...s, status: 'cancelled' }), db);
     const now = Date.now();
     await db.talkingPoints

@@ -709,6 +709,16 @@ describe('carry-over', () => {
     expect((await pointsOfSession(postponed.id)).map((x) => x.id)).toEqual([p.id]);
   });
 
+  it('cancelSession refuses a 1:1 already held (a stale popup), changing nothing', async () => {
+    const r = await oneOnOne();
+    const held = await session(r.id, dayAt(-1));
+    await addTalkingPoint(r.id, { text: 'Still open', author: 'me', sessionId: held.id });
+    await markSessionHeld(held.id, dayAt(-1));
+    await expect(cancelSession(held.id)).rejects.toThrow('This 1:1 was already held');
+    expect((await getSession(held.id))?.status).toBe('held');
+    expect((await upcomingTalkingPoints(r.id)).map((p) => p.sessionId)).toEqual([held.id]);
+  });
+
   it('cancelSession passes its open points to the next session; discussed points stay put', async () => {
     const r = await oneOnOne();
     const cancelled = await session(r.id, dayAt(1));
