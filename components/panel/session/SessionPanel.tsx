@@ -4,7 +4,7 @@
  * checklist, last time's agreements to review, and the summary when it ends. While I present in Meet,
  * note contents are hidden.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import { type CareerPart, careerPartsOf, isCareerStep } from '@/lib/domain/goals';
 import type { TemplateSection } from '@/lib/domain/model';
@@ -25,7 +25,7 @@ import { type LiveSessionTarget, useLiveSession } from './use-live-session';
 import { type SessionActions, sessionActions } from './use-session-actions';
 import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
 import { type SessionView, startLiveSession } from '@/lib/db';
-import { type KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
+import { KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -81,7 +81,7 @@ function SessionBody({
   const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
   const endingRef = useRef(false);
   /** What is typed in the one-line boxes, kept while they are hidden (presenting) or behind the summary. */
-  const drafts = useRef<KeptDrafts>(new Map()).current;
+  const drafts = useMemo(() => new KeptDrafts(session.id), [session.id]);
   /** This tab's call ended and its end was done: once per end (another tab reopening the session is its own). */
   const endedThisCall = useRef(false);
   /** This tab's call came back after it ended (a rejoin): only that continues a held session. */

@@ -6,8 +6,62 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 
-/** Box id → its text (only boxes with text). */
-export type KeptDrafts = Map<string, string>;
+/** Where a session's box texts are kept (the notes journal's storage; "Delete everything" clears it). */
+const STORAGE_PREFIX = 'duet-journal:boxes:';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Box id → its text (only boxes with text). Also written synchronously to the extension origin's
+ * localStorage under the session, like the notes journal: feedback or an agreement half-typed when the tab
+ * closes or Duet reloads is back in its box when the session is opened again.
+ */
+export class KeptDrafts extends Map<string, string> {
+  constructor(private readonly sessionId: string | null = null) {
+    super();
+    if (!sessionId) return;
+    try {
+      const raw = storage()?.getItem(STORAGE_PREFIX + sessionId);
+      const parsed: unknown = raw ? JSON.parse(raw) : null;
+      if (parsed && typeof parsed === 'object')
+        for (const [box, text] of Object.entries(parsed))
+          if (typeof text === 'string' && text !== '') super.set(box, text);
+    } catch {
+      // Unreadable: the boxes start empty.
+    }
+  }
+
+  override set(box: string, text: string): this {
+    super.set(box, text);
+    this.persist();
+    return this;
+  }
+
+  override delete(box: string): boolean {
+    const had = super.delete(box);
+    if (had) this.persist();
+    return had;
+  }
+
+  private persist(): void {
+    // Called by Map's constructor too, before the id is set.
+    if (!this.sessionId) return;
+    const store = storage();
+    if (!store) return;
+    try {
+      if (this.size === 0) store.removeItem(STORAGE_PREFIX + this.sessionId);
+      else store.setItem(STORAGE_PREFIX + this.sessionId, JSON.stringify(Object.fromEntries(this)));
+    } catch {
+      // Quota: the text stays on screen.
+    }
+  }
+}
 
 export const KeptDraftsContext = createContext<KeptDrafts | null>(null);
 

@@ -208,3 +208,26 @@ describe('what the session summary copies', () => {
     expect(input.goals?.map((g) => g.title)).toEqual(['Ship search v2']);
   });
 });
+
+describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () => {
+  it('feedback, a goal and a career step typed but not added are back when the session is opened again', async () => {
+    localStorage.clear();
+    const relationship = await oneOnOne('career');
+    await renderPanel(relationship.id);
+    await type($('[data-testid=goal-title-input]'), 'Run the guild');
+    await type($('[data-testid=career-step-input]'), 'Lead the Q2 review');
+    // The tab closes: the panel is gone without anything being added.
+    await act(() => render(null, container()));
+    await renderPanel(relationship.id);
+    expect($<HTMLInputElement>('[data-testid=goal-title-input]')?.value).toBe('Run the guild');
+    expect($<HTMLInputElement>('[data-testid=career-step-input]')?.value).toBe('Lead the Q2 review');
+    // Added: the box is empty, and stays empty when opened again.
+    await submit($('[data-testid=goal-form]'));
+    await vi.waitFor(() => expect($$('[data-testid=session-goal]')).toHaveLength(1));
+    await act(() => render(null, container()));
+    await renderPanel(relationship.id);
+    expect($<HTMLInputElement>('[data-testid=goal-title-input]')?.value).toBe('');
+    expect($<HTMLInputElement>('[data-testid=career-step-input]')?.value).toBe('Lead the Q2 review');
+    localStorage.clear();
+  });
+});
