@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProfile } from '@/lib/demo/generate';
 import { addDays, dayOf } from '@/lib/domain/days';
+import { checkA11y } from './axe';
 import { type Duet, startDuet } from './harness';
 import { MeetPage } from './pages/meet-page';
 import { seedDatabase, sessionsBy } from './seed';
@@ -189,6 +190,8 @@ describe('Meet live panel', () => {
     await expect
       .poll(() => frame.locator('[data-testid=assessment-on-track]').getAttribute('aria-pressed'))
       .toBe('true');
+    // The goals, key results and career controls: no serious accessibility violation.
+    await checkA11y(frame, { label: 'career session with goals' });
     await goal.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await duet.screenshot(call.page, 'meet-career-goals');
     await steps.evaluate((element) => element.scrollIntoView({ block: 'center' }));
