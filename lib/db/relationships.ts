@@ -81,23 +81,30 @@ export async function trackSeriesWith(
 ): Promise<{ relationship: Relationship; existing: boolean }> {
   return db.transaction('rw', [db.relationships, db.people, db.settings], async () => {
     const people = new Set(input.personIds);
-    const [personId] = input.personIds;
-    const own = (await db.relationships.where('personIds').equals(personId).toArray()).filter(
-      (r) =>
-        !r.archived &&
-        r.kind === input.kind &&
-        r.personIds.length === people.size &&
-        r.personIds.every((id) => people.has(id)),
-    );
-    if (own.length !== 1)
+    const candidates = [
+      ...new Map(
+        (
+          await db.relationships
+            .where('personIds')
+            .anyOf([...people])
+            .toArray()
+        ).map((r) => [r.id, r]),
+      ).values(),
+    ].filter((r) => !r.archived && r.kind === input.kind && r.personIds.every((id) => people.has(id)));
+    const own = candidates.filter((r) => r.personIds.length === people.size);
+    // A 2-1 tracked with one of its people (as Duet did before it kept both): it gains the other one.
+    const fewer = candidates.filter((r) => r.personIds.length > 0 && r.personIds.length < people.size);
+    const match = own.length === 1 ? own[0] : own.length === 0 && fewer.length === 1 ? fewer[0] : undefined;
+    if (!match)
       return {
         relationship: await createRelationship({ ...input, personIds: [...people] }, db),
         existing: false,
       };
-    const [found] = own as [Relationship];
+    const found = match;
     const relationship = await updateRelationship(
       found.id,
       {
+        personIds: [...new Set([...found.personIds, ...people])],
         // The newest 50 of each (what a 1:1 holds): a long-lived 1:1 whose series was split many times keeps
         // saving rather than failing as invalid.
         calendarSeriesIds: [

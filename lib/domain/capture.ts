@@ -291,7 +291,11 @@ const DATE_RULES: DateRule[] = [
     resolve: fixed((today) => today),
   },
   {
-    source: `tonight|this (?:morning|afternoon|evening)|${TIME_OF_DAY}`,
+    source: 'tonight|this (?:morning|afternoon|evening)',
+    resolve: fixed((today) => today),
+  },
+  {
+    source: TIME_OF_DAY,
     weak: true,
     resolve: fixed((today) => today),
   },
@@ -463,6 +467,8 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
 interface Owner {
   owner: AgreementOwner;
   ownerName: string;
+  /** A 2-1's counterpart named (owner `named`): the bare "to" form is theirs too. */
+  counterpart?: boolean;
 }
 
 const ME = new Set(['me', 'i', 'myself', 'ich', 'mir', 'mich']);
@@ -499,13 +505,19 @@ const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
   [/^(?:you['’]ll|you will|you should|you need to|du wirst|du sollst|du solltest|du musst)\s+/iu, 'them'],
 ];
 
-/** The counterpart a name means (by full or first name), or undefined. */
-function counterpartNamed(name: string, counterpartNames: string[]): string | undefined {
+/**
+ * The counterpart a name means: by full name, else by first name when only one counterpart has it. `null`:
+ * a counterpart's first name that two of them share (a 2-1 with two Sams): one of them, not saying which.
+ */
+function counterpartNamed(name: string, counterpartNames: string[]): string | null | undefined {
   const key = fold(name);
-  return counterpartNames.find((full) => {
-    const folded = fold(full);
-    return folded.length > 0 && (folded === key || folded.split(' ')[0] === key);
+  const full = counterpartNames.find((candidate) => fold(candidate).length > 0 && fold(candidate) === key);
+  if (full !== undefined) return full;
+  const first = counterpartNames.filter((candidate) => {
+    const folded = fold(candidate);
+    return folded.length > 0 && folded.split(' ')[0] === key;
   });
+  return first.length === 1 ? first[0] : first.length > 1 ? null : undefined;
 }
 
 /** Who a name-like prefix means, or null when it is not an owner at all. */
@@ -521,10 +533,11 @@ function classify(
   if (BOTH.has(key)) return { owner: 'both', ownerName: '' };
   if (YOU.has(key)) return { owner: 'them', ownerName: '' };
   const counterpart = counterpartNamed(raw, ctx.counterpartNames);
-  // With one counterpart, "them"; with several (a 2-1), the one named, by their full name.
+  // With one counterpart, "them"; with several (a 2-1), the one named, by their full name (a first name two
+  // of them share: "them").
   if (counterpart !== undefined)
-    return ctx.counterpartNames.length > 1
-      ? { owner: 'named', ownerName: counterpart.trim() }
+    return ctx.counterpartNames.length > 1 && counterpart !== null
+      ? { owner: 'named', ownerName: counterpart.trim(), counterpart: true }
       : { owner: 'them', ownerName: '' };
   const words = raw.trim().split(/\s+/);
   const capitalised = words.every((word) => /^\p{Lu}/u.test(word));
@@ -560,9 +573,10 @@ function findOwner(
   if (named?.[1]) {
     const verb = named[2]?.toLowerCase();
     const owner = classify(named[1], ctx, today, options, false);
-    // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterpart only.
-    if (owner && !(verb === 'to' && owner.owner === 'named')) {
-      return { ...owner, rest: line.slice(named[0].length) };
+    // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterparts only.
+    if (owner && !(verb === 'to' && owner.owner === 'named' && !owner.counterpart)) {
+      const { counterpart: _counterpart, ...who } = owner;
+      return { ...who, rest: line.slice(named[0].length) };
     }
   }
   return null;

@@ -306,6 +306,15 @@ function afterHeld(facts: ReminderFacts, now: number, settings: ReminderSettings
     }));
 }
 
+/**
+ * The key a cadence gap had before keys named the last 1:1's instant (its local day): a gap dismissed then
+ * stays dismissed. '' for any other key.
+ */
+function legacyKeyOf(key: string): string {
+  const match = /^cadence-gap:(.*):(\d+)$/.exec(key);
+  return match ? `cadence-gap:${match[1]}:${dayOf(Number(match[2]))}` : '';
+}
+
 function cadenceGap(facts: ReminderFacts, now: number, settings: ReminderSettings): Reminder[] {
   if (!settings.cadenceGap || !isDaytime(now)) return [];
   const today = dayOf(now);
@@ -376,7 +385,7 @@ export function decideReminders(
   const perSubject = new Set<string>();
   for (const reminder of candidates) {
     if (hourLeft <= 0 || dayLeft <= 0) break;
-    if (known.has(reminder.key)) continue;
+    if (known.has(reminder.key) || known.has(legacyKeyOf(reminder.key))) continue;
     if (
       reminder.kind !== 'before-session' &&
       (hourLeft <= Math.min(REMINDER_LIMITS.keptForPrepareHour, leftThisHour) ||

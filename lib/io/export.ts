@@ -25,10 +25,12 @@ export async function exportAll(
     const exported = Object.fromEntries(entries) as ExportData;
     // Records Duet cannot read go into the file's quarantine section, whole, with the reason: the rest of
     // the file must import (an import refuses a file with one bad record), and nothing is left out.
-    const quarantine: QuarantineRow[] = [
+    const all: QuarantineRow[] = [
       ...(await db.quarantine.toArray()).map(({ table, reason, raw, at }) => ({ table, reason, raw, at })),
       ...setAside(exported, now),
     ];
+    // Once each: a record kept aside here and found unreadable again (after a merge import) is one record.
+    const quarantine = [...new Map(all.map((row) => [`${row.table}\u0000${row.raw}`, row])).values()];
     if (quarantine.length > 0) exported.quarantine = quarantine;
     // The deletions remembered here, so a merge of this file elsewhere deletes them there too; left out
     // when there are none (a Duet from before them refuses the section).
@@ -65,10 +67,18 @@ export function setAside(data: ExportData, now: number): QuarantineRow[] {
     });
     (data as Record<ExportTable, unknown[]>)[table] = kept;
   }
-  // What points at a record set aside is set aside in turn, until every reference holds.
+  // What must point at a record set aside (or gone) is set aside in turn, until every reference holds; a link
+  // that may be empty (the session an agreement was made in, a talking point's session, feedback's person) is
+  // emptied instead, so the record itself stays in view.
   for (let missing = unresolvedReferences(data); missing.length > 0; missing = unresolvedReferences(data)) {
+    for (const { table, index, field, optional } of missing) {
+      if (!optional) continue;
+      const rows = data[table] as Array<Record<string, unknown>>;
+      rows[index] = { ...rows[index], [field]: null };
+    }
     const drop = new Map<ExportTable, Map<number, string>>();
-    for (const { table, index, what } of missing) {
+    for (const { table, index, what, optional } of missing) {
+      if (optional) continue;
       const reasons = drop.get(table) ?? new Map<number, string>();
       reasons.set(index, `refers to ${what}, which is not readable or gone`);
       drop.set(table, reasons);

@@ -145,14 +145,18 @@ export function validateImport(raw: unknown): ExportData {
   // Only when the file has the section (files from before tombstones, or without deletions, do not).
   if (data[TOMBSTONES_SECTION] !== undefined)
     records.tombstones = validateTombstones(data[TOMBSTONES_SECTION]);
-  if (data[QUARANTINE_SECTION] !== undefined)
-    records.quarantine = parseSection<QuarantineRow>(
+  if (data[QUARANTINE_SECTION] !== undefined) {
+    // Each row valid; one the file holds twice (kept aside here and read aside again) is kept once.
+    let row = 0;
+    const rows = parseSection<QuarantineRow>(
       QUARANTINE_SECTION,
       data[QUARANTINE_SECTION],
       QuarantineRowSchema,
-      (row) => `${row.table}\u0000${row.raw}`,
-      'this record appears twice in the file',
+      () => String(row++),
+      '',
     );
+    records.quarantine = [...new Map(rows.map((r) => [`${r.table}\u0000${r.raw}`, r])).values()];
+  }
   return records;
 }
 
@@ -243,6 +247,9 @@ export interface Unresolved {
   index: number;
   id: string;
   what: string;
+  /** The field holding the reference; `optional`: it may be null (a link to a session or a person). */
+  field: string;
+  optional: boolean;
 }
 
 /** Every reference that points at no record in the file (tampered or truncated files have some). */
@@ -252,28 +259,36 @@ export function unresolvedReferences(data: ExportData): Unresolved[] {
   const relationships = ids(data.relationships);
   const sessions = ids(data.sessions);
   const out: Unresolved[] = [];
-  const miss = (table: ExportTable, index: number, id: string, what: string) =>
-    out.push({ table, index, id, what });
+  const miss = (
+    table: ExportTable,
+    index: number,
+    id: string,
+    what: string,
+    field: string,
+    optional = false,
+  ) => out.push({ table, index, id, what, field, optional });
   data.relationships.forEach((r, i) => {
     const missing = r.personIds.find((p) => !people.has(p));
-    if (missing !== undefined) miss('relationships', i, r.id, `person ${missing}`);
+    if (missing !== undefined) miss('relationships', i, r.id, `person ${missing}`, 'personIds');
   });
   for (const table of ['sessions', 'talkingPoints', 'agreements', 'goals', 'feedback'] as const)
     data[table].forEach((row, i) => {
-      if (!relationships.has(row.relationshipId)) miss(table, i, row.id, `1:1 series ${row.relationshipId}`);
+      if (!relationships.has(row.relationshipId))
+        miss(table, i, row.id, `1:1 series ${row.relationshipId}`, 'relationshipId');
     });
   data.talkingPoints.forEach((p, i) => {
     if (p.sessionId !== null && !sessions.has(p.sessionId))
-      miss('talkingPoints', i, p.id, `session ${p.sessionId}`);
+      miss('talkingPoints', i, p.id, `session ${p.sessionId}`, 'sessionId', true);
   });
   data.agreements.forEach((a, i) => {
     if (a.madeInSessionId !== null && !sessions.has(a.madeInSessionId))
-      miss('agreements', i, a.id, `session ${a.madeInSessionId}`);
+      miss('agreements', i, a.id, `session ${a.madeInSessionId}`, 'madeInSessionId', true);
   });
   data.feedback.forEach((f, i) => {
     if (f.sessionId !== null && !sessions.has(f.sessionId))
-      miss('feedback', i, f.id, `session ${f.sessionId}`);
-    if (f.personId !== null && !people.has(f.personId)) miss('feedback', i, f.id, `person ${f.personId}`);
+      miss('feedback', i, f.id, `session ${f.sessionId}`, 'sessionId', true);
+    if (f.personId !== null && !people.has(f.personId))
+      miss('feedback', i, f.id, `person ${f.personId}`, 'personId', true);
   });
   return out;
 }

@@ -171,8 +171,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       relation: guessRelation(k),
       kind: k,
       cadenceDays,
-      // A 2-1's other person, tracked along (only while it is tracked as a 2-1).
-      ...(k === 'two-on-one' && others.length > 0 ? { others } : {}),
+      // A 2-1's other person: tracked along while the card's kind is a 2-1 (TrackCard decides).
+      ...(others.length > 0 ? { others } : {}),
     });
     const known = name ? { name, email: counterpart?.email ?? '' } : null;
     if (view && live) {

@@ -2,7 +2,7 @@
  * Goals/OKRs during a session: add a goal (with its category) and key results, move a key result's
  * progress, set the goal's status, and archive a goal that is finished with (Undo right after).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useKeptDraft } from './kept-drafts';
 import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
@@ -140,6 +140,8 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
 function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaultCategory' | 'onAdd'>) {
   const [title, setTitle] = useKeptDraft(GOAL_BOX);
   const [category, setCategory] = useState<Goal['category']>(defaultCategory);
+  // The template switched (to or from the structured 1:1): its category is the one to start from.
+  useEffect(() => setCategory(defaultCategory), [defaultCategory]);
   const [error, setError] = useState<string | null>(null);
   const add = async (event: Event) => {
     event.preventDefault();

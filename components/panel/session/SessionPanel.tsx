@@ -76,7 +76,12 @@ function SessionBody({
   const [reveal, setReveal] = useState(false);
   const [showNotesAfterEnd, setShowNotesAfterEnd] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const actions = sessionActions(session, view.relationship.id, view.people[0]?.id ?? null);
+  // Feedback is about the one person of a 1:1; in a 2-1 it is about the pair (no one person).
+  const actions = sessionActions(
+    session,
+    view.relationship.id,
+    view.people.length === 1 ? (view.people[0]?.id ?? null) : null,
+  );
   const ended = session.status === 'held';
   const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
   const endingRef = useRef(false);
@@ -92,6 +97,8 @@ function SessionBody({
   const language = uiLocale() ?? navigator.language ?? '';
   const hasSection = (kind: TemplateSection['kind']) => template.sections.some((s) => s.kind === kind);
   const careerParts = careerPartsOf(template.sections);
+  /** The goals show once, in the first goals section (a custom template may have two). */
+  const goalsSectionId = template.sections.find((s) => s.kind === 'goals')?.id;
   const showsSteps = [...careerParts.values()].some((parts) => parts.includes('steps'));
   const boxes = [
     'capture',
@@ -247,6 +254,7 @@ function SessionBody({
                 theirName={theirName}
                 careerParts={careerParts.get(section.id)}
                 showsSteps={showsSteps}
+                goalsHere={section.id === goalsSectionId}
               />
             ))}
             {otherFields.length > 0 ? (
@@ -443,6 +451,8 @@ interface SectionCardProps {
   careerParts: CareerPart[] | undefined;
   /** Whether a section of this template shows the career action steps. */
   showsSteps: boolean;
+  /** Whether this section shows the goals (the template's first goals section). */
+  goalsHere: boolean;
 }
 
 function SectionCard({
@@ -454,6 +464,7 @@ function SectionCard({
   theirName,
   careerParts,
   showsSteps,
+  goalsHere,
 }: SectionCardProps) {
   const [showPrompts, setShowPrompts] = useState(current);
   useEffect(() => {
@@ -489,7 +500,7 @@ function SectionCard({
       {section.kind === 'check-in' ? (
         <CheckIn value={view.session.checkIn} onChange={actions.checkIn} />
       ) : null}
-      {section.kind === 'goals' ? (
+      {goalsHere ? (
         <GoalsSection
           goals={goalsShown(view, showsSteps)}
           defaultCategory={view.template.method === 'structured-50' ? 'okr' : 'impact'}

@@ -298,6 +298,30 @@ describe('relationships', () => {
     expect(await listRelationships()).toHaveLength(3);
   });
 
+  it('trackSeriesWith: a 2-1 tracked with one of its people (before both were kept) gains the other', async () => {
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    const carol = await createPerson({
+      name: 'Carol Diaz',
+      emails: ['carol@acme.example'],
+      relation: 'peer',
+    });
+    const old = await oneOnOne('Dana 2-1', {
+      personIds: [dana.id],
+      kind: 'two-on-one',
+      calendarSeriesIds: ['s1'],
+    });
+    const tracked = await trackSeriesWith({
+      personIds: [dana.id, carol.id],
+      kind: 'two-on-one',
+      title: 'Dana 2-1',
+      calendarSeriesIds: ['s2'],
+    });
+    expect(tracked).toMatchObject({ existing: true, relationship: { id: old.id } });
+    expect(tracked.relationship.personIds).toEqual([dana.id, carol.id]);
+    expect(tracked.relationship.calendarSeriesIds).toEqual(['s1', 's2']);
+    expect(await listRelationships()).toHaveLength(1);
+  });
+
   it('a 1:1 linked to its 50 series already still takes another (the oldest gives way): saves never fail', async () => {
     const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
     const ids = Array.from({ length: 50 }, (_, i) => `series${i}`);

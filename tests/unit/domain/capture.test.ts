@@ -47,6 +47,21 @@ describe('parseAgreementLine — English', () => {
     ['Sam: send the draft by EOD Dec 3', 'them', '', 'Send the draft', '2026-12-03'],
     ['Sam: send the draft Friday EOD', 'them', '', 'Send the draft', '2026-11-20'],
     ['Sam: send the draft by Friday, end of day', 'them', '', 'Send the draft', '2026-11-20'],
+    // "tonight", "this morning" are words of the agreement next to a date, not a time of day for it.
+    [
+      'Sam: send the recap from this morning by next Friday',
+      'them',
+      '',
+      'Send the recap from this morning',
+      '2026-11-27',
+    ],
+    [
+      'Sam: write up the incident from tonight on Monday',
+      'them',
+      '',
+      'Write up the incident from tonight',
+      '2026-11-23',
+    ],
     // End of next month; counted from a weekday.
     ['Sam: review the budget by end of next month', 'them', '', 'Review the budget', '2026-12-31'],
     ['Sam: send it a week from Monday', 'them', '', 'Send it', '2026-11-30'],
@@ -232,6 +247,21 @@ describe('parseAgreementLine — owners', () => {
     expect(parseAgreementLine('sam taylor: book the room', ctx)).toMatchObject({
       owner: 'named',
       ownerName: 'Sam Taylor',
+    });
+    expect(parseAgreementLine('Bob to send the agenda', ctx)).toMatchObject({
+      owner: 'named',
+      ownerName: 'Bob Jones',
+      text: 'Send the agenda',
+    });
+    // Two Sams: "Sam" is one of them, not saying which.
+    const twoSams = { ...EN, counterpartNames: ['Sam Taylor', 'Sam Ortiz'] };
+    expect(parseAgreementLine('Sam: send the draft', twoSams)).toMatchObject({
+      owner: 'them',
+      ownerName: '',
+    });
+    expect(parseAgreementLine('Sam Ortiz: send the draft', twoSams)).toMatchObject({
+      owner: 'named',
+      ownerName: 'Sam Ortiz',
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultReminderSettings, type ReminderSettings } from '@/lib/domain/model';
+import { dayOf } from '@/lib/domain/days';
 import {
   AFTER_HELD_LOOKBACK,
   afterHeldAskWindow,
@@ -520,6 +521,12 @@ describe('time zones and DST', () => {
     const log = recordDismissed(EMPTY_LOG, first!.key, now);
     process.env.TZ = 'America/New_York';
     expect(decide({ cadence: [fact] }, log, settings(), now + HOUR)).toEqual([]);
+  });
+
+  it("a gap dismissed under its older key (the last 1:1's local day) stays dismissed", () => {
+    const fact = cadence();
+    const log = recordDismissed(EMPTY_LOG, `cadence-gap:r-alex:${dayOf(fact.lastHeldAt!)}`, NOW - DAY);
+    expect(decide({ cadence: [fact] }, log)).toEqual([]);
   });
 
   it('a cadence gap counts calendar days across a DST change (no day lost or gained)', () => {

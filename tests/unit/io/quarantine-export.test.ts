@@ -75,6 +75,43 @@ describe('export with records Duet cannot read', () => {
     expect(await getDatabase().quarantine.count()).toBe(1);
   });
 
+  it('merging my own export back in, then exporting again, still gives a file that imports', async () => {
+    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
+    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const a = await addAgreement(rel.id, { owner: 'me', text: 'x', dueDate: null });
+    await getDatabase().agreements.update(a.id, { text: 42 as unknown as string });
+    await importFromText(serializeExport(await exportAll()), 'merge');
+    const again = await exportAll();
+    expect(again.data.quarantine).toHaveLength(1);
+    expect(() => validateImport(JSON.parse(serializeExport(again)))).not.toThrow();
+    // A file holding one unreadable record twice imports it once.
+    const twice = JSON.parse(serializeExport(again)) as { data: { quarantine: unknown[] } };
+    twice.data.quarantine.push(twice.data.quarantine[0]);
+    expect(validateImport(twice).quarantine).toHaveLength(1);
+  });
+
+  it('a link that may be empty, to a session that is gone, is emptied: the agreement stays in view', async () => {
+    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
+    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const { session } = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: Date.UTC(2026, 10, 2, 15),
+    });
+    const a = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Send it',
+      dueDate: null,
+      sessionId: session.id,
+    });
+    await getDatabase().sessions.delete(session.id);
+    const file = await exportAll();
+    expect(file.data.quarantine).toBeUndefined();
+    expect(file.data.agreements).toEqual([expect.objectContaining({ id: a.id, madeInSessionId: null })]);
+    await deleteAllData();
+    await importFromText(serializeExport(file), 'replace');
+    expect((await getDatabase().agreements.get(a.id))?.text).toBe('Send it');
+  });
+
   it('a healthy database exports no quarantine section', async () => {
     const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
     await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });

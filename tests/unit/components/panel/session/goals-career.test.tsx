@@ -231,3 +231,27 @@ describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () =>
     localStorage.clear();
   });
 });
+
+describe('feedback in a 2-1', () => {
+  it('is about the pair, not filed under the first of them', async () => {
+    const { feedbackOf } = await import('@/lib/db');
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@example.com'], relation: 'report' });
+    const carol = await createPerson({ name: 'Carol Diaz', emails: ['carol@example.com'], relation: 'peer' });
+    const relationship = await createRelationship({
+      personIds: [dana.id, carol.id],
+      kind: 'two-on-one',
+      title: 'Dana & Carol 2-1',
+      templateId: 'builtin:structured-50',
+    });
+    await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+    await renderPanel(relationship.id);
+    const box = $<HTMLTextAreaElement>('[data-testid=feedback-text]')!;
+    await act(() => {
+      box.value = 'Great joint demo';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => $('[data-testid=feedback-add]')!.click());
+    await vi.waitFor(async () => expect(await feedbackOf(relationship.id)).toHaveLength(1));
+    expect((await feedbackOf(relationship.id))[0]?.personId).toBeNull();
+  });
+});
