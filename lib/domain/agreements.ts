@@ -1,7 +1,7 @@
 /** Pure rules for agreements: which are active, which filter they match, and their lifecycle steps. */
 import { type Day, weekOf } from './days';
-import { type Agreement, type AgreementEvent, type AgreementStatus, MAX_AGREEMENT_HISTORY } from './model';
-import { ACTIVE_AGREEMENT_STATUSES } from './statuses';
+import type { Agreement, AgreementEvent, AgreementStatus } from './model';
+import { ACTIVE_AGREEMENT_STATUSES, MAX_AGREEMENT_HISTORY } from './statuses';
 
 type ActiveStatus = (typeof ACTIVE_AGREEMENT_STATUSES)[number];
 

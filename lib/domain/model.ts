@@ -10,6 +10,7 @@ import { ONE_ON_ONE_KINDS } from './one-on-one-title';
 import { TimerStateSchema } from './session-timer';
 import {
   ACTIVE_AGREEMENT_STATUSES,
+  MAX_AGREEMENT_HISTORY,
   AGREEMENT_STATUSES,
   SESSION_STATUSES,
   TALKING_POINT_STATUSES,
@@ -30,8 +31,6 @@ export function clipShortText(text: string, max = MAX_SHORT_TEXT): string {
   return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max);
 }
 export const MAX_LONG_TEXT = 200_000;
-/** Events an agreement's history keeps (`appendHistory` in ./agreements makes room by dropping old reviews). */
-export const MAX_AGREEMENT_HISTORY = 500;
 
 export const IdSchema = z
   .string()

@@ -7,3 +7,5 @@ export const TALKING_POINT_STATUSES = ['open', 'discussed', 'dropped'] as const;
 export const AGREEMENT_STATUSES = ['open', 'renegotiated', 'done', 'dropped'] as const;
 /** Statuses of an agreement that still has to be honoured (carried over to every next session). */
 export const ACTIVE_AGREEMENT_STATUSES = ['open', 'renegotiated'] as const;
+/** Events an agreement's history keeps (`appendHistory` in ./agreements makes room by dropping old reviews). */
+export const MAX_AGREEMENT_HISTORY = 500;
