@@ -66,6 +66,10 @@ export async function createRelationship(
   return relationship;
 }
 
+/** A title compared without case, accents or spacing. */
+const foldTitle = (title: string) =>
+  title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** The most Calendar series and Meet codes one 1:1 keeps (its schema's limit): the newest stay. */
 const MAX_LINKS = 50;
 
@@ -92,8 +96,15 @@ export async function trackSeriesWith(
       ).values(),
     ].filter((r) => !r.archived && r.kind === input.kind && r.personIds.every((id) => people.has(id)));
     const own = candidates.filter((r) => r.personIds.length === people.size);
-    // A 2-1 tracked with one of its people (as Duet did before it kept both): it gains the other one.
-    const fewer = candidates.filter((r) => r.personIds.length > 0 && r.personIds.length < people.size);
+    // A 2-1 tracked with one of its people (as Duet did before it kept both, and a call tracked in Meet
+    // still does) gains the other one — when it is this very meeting: the same Meet call or the same title.
+    // (Alice's 2-1 with Carol is not her 2-1 with Bob.)
+    const sameMeeting = (r: Relationship) =>
+      r.meetCodes.some((code) => (input.meetCodes ?? []).includes(code)) ||
+      (input.title.trim() !== '' && foldTitle(r.title) === foldTitle(input.title));
+    const fewer = candidates.filter(
+      (r) => r.personIds.length > 0 && r.personIds.length < people.size && sameMeeting(r),
+    );
     const match = own.length === 1 ? own[0] : own.length === 0 && fewer.length === 1 ? fewer[0] : undefined;
     if (!match)
       return {

@@ -230,6 +230,8 @@ interface DateRule {
   source: string;
   /** A time of day standing for today: any other date phrase wins over it. */
   weak?: boolean;
+  /** A weak phrase next to the date that wins joins its span (leaves the text with it), unless false. */
+  joins?: boolean;
   resolve: (groups: Groups, today: Day, options: Options) => Day | null;
   /** When set, the phrase counts only if this says so (given the preposition before it, if any). */
   accept?: (groups: Groups, preposition: string | undefined, options: Options) => boolean;
@@ -291,7 +293,11 @@ const DATE_RULES: DateRule[] = [
     resolve: fixed((today) => today),
   },
   {
+    // Today, when nothing else says when; next to another date they are words of the agreement ("the recap
+    // from this morning by Friday"), left in its text.
     source: 'tonight|this (?:morning|afternoon|evening)',
+    weak: true,
+    joins: false,
     resolve: fixed((today) => today),
   },
   {
@@ -432,7 +438,7 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
       const start = match.index;
       const end = start + match[0].length;
       const found = { start, end, day };
-      if (rule.weak) weak.push(found);
+      if (rule.weak && rule.joins !== false) weak.push(found);
       const current = rule.weak ? weakBest : best;
       const longer = current === null || end - start > current.end - current.start;
       const tieLater =

@@ -48,8 +48,15 @@ export async function exportAll(
  */
 export function setAside(data: ExportData, now: number): QuarantineRow[] {
   const out: QuarantineRow[] = [];
+  /** A row whose optional link was emptied → the row as stored (what goes aside, if it goes aside later). */
+  const stored = new WeakMap<object, unknown>();
   const put = (table: ExportTable, row: unknown, reason: string) =>
-    out.push({ table, reason: reason.slice(0, 2_000), raw: JSON.stringify(row), at: now });
+    out.push({
+      table,
+      reason: reason.slice(0, 2_000),
+      raw: JSON.stringify((row && typeof row === 'object' && stored.get(row)) || row),
+      at: now,
+    });
   for (const table of EXPORT_TABLES) {
     const rows = data[table] as unknown[];
     const kept = rows.filter((row) => {
@@ -74,7 +81,10 @@ export function setAside(data: ExportData, now: number): QuarantineRow[] {
     for (const { table, index, field, optional } of missing) {
       if (!optional) continue;
       const rows = data[table] as Array<Record<string, unknown>>;
-      rows[index] = { ...rows[index], [field]: null };
+      const row = rows[index]!;
+      const emptied = { ...row, [field]: null };
+      stored.set(emptied, stored.get(row) ?? row);
+      rows[index] = emptied;
     }
     const drop = new Map<ExportTable, Map<number, string>>();
     for (const { table, index, what, optional } of missing) {

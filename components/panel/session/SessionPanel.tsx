@@ -57,7 +57,8 @@ export function SessionPanel(props: SessionPanelProps) {
       </p>
     );
   }
-  return <SessionBody {...props} view={state.view} />;
+  // Another session is another body: its boxes, drafts and call state start from that session's own.
+  return <SessionBody key={state.view.session.id} {...props} view={state.view} />;
 }
 
 function SessionBody({

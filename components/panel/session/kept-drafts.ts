@@ -39,26 +39,36 @@ export class KeptDrafts extends Map<string, string> {
 
   override set(box: string, text: string): this {
     super.set(box, text);
-    this.persist();
+    this.persist(box, text);
     return this;
   }
 
   override delete(box: string): boolean {
     const had = super.delete(box);
-    if (had) this.persist();
+    if (had) this.persist(box, null);
     return had;
   }
 
-  private persist(): void {
-    // Called by Map's constructor too, before the id is set.
+  /**
+   * Writes this one box to what is stored (read afresh): another view of the session (the side panel beside
+   * the in-page one) keeps its other boxes.
+   */
+  private persist(box: string, text: string | null): void {
     if (!this.sessionId) return;
     const store = storage();
     if (!store) return;
+    const key = STORAGE_PREFIX + this.sessionId;
     try {
-      if (this.size === 0) store.removeItem(STORAGE_PREFIX + this.sessionId);
-      else store.setItem(STORAGE_PREFIX + this.sessionId, JSON.stringify(Object.fromEntries(this)));
+      const raw = store.getItem(key);
+      const parsed: unknown = raw ? JSON.parse(raw) : {};
+      const stored: Record<string, string> =
+        parsed && typeof parsed === 'object' ? { ...(parsed as Record<string, string>) } : {};
+      if (text === null) delete stored[box];
+      else stored[box] = text;
+      if (Object.keys(stored).length === 0) store.removeItem(key);
+      else store.setItem(key, JSON.stringify(stored));
     } catch {
-      // Quota: the text stays on screen.
+      // Unreadable or full: the text stays on screen.
     }
   }
 }

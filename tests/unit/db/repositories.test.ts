@@ -320,6 +320,22 @@ describe('relationships', () => {
     expect(tracked.relationship.personIds).toEqual([dana.id, carol.id]);
     expect(tracked.relationship.calendarSeriesIds).toEqual(['s1', 's2']);
     expect(await listRelationships()).toHaveLength(1);
+    // Alice's 2-1 with Carol, tracked from Meet with Alice only, is not her 2-1 with Bob.
+    const alice = await createPerson({ name: 'Alice', emails: ['alice@acme.example'], relation: 'report' });
+    const bob = await createPerson({ name: 'Bob', emails: ['bob@acme.example'], relation: 'peer' });
+    const withCarol = await oneOnOne('2-1 Alice / Carol', {
+      personIds: [alice.id],
+      kind: 'two-on-one',
+      meetCodes: ['aaa-bbbb-ccc'],
+    });
+    const withBob = await trackSeriesWith({
+      personIds: [alice.id, bob.id],
+      kind: 'two-on-one',
+      title: '2-1 Alice / Bob',
+      meetCodes: ['xxx-yyyy-zzz'],
+    });
+    expect(withBob.existing).toBe(false);
+    expect((await getRelationship(withCarol.id))?.personIds).toEqual([alice.id]);
   });
 
   it('a 1:1 linked to its 50 series already still takes another (the oldest gives way): saves never fail', async () => {

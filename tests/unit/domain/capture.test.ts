@@ -62,6 +62,21 @@ describe('parseAgreementLine — English', () => {
       'Write up the incident from tonight',
       '2026-11-23',
     ],
+    [
+      'Sam: send the recap from this morning by Friday',
+      'them',
+      '',
+      'Send the recap from this morning',
+      '2026-11-20',
+    ],
+    [
+      'Sam: share notes from this evening on Monday',
+      'them',
+      '',
+      'Share notes from this evening',
+      '2026-11-23',
+    ],
+    ['Sam to send the agenda this evening', 'them', '', 'Send the agenda', '2026-11-18'],
     // End of next month; counted from a weekday.
     ['Sam: review the budget by end of next month', 'them', '', 'Review the budget', '2026-12-31'],
     ['Sam: send it a week from Monday', 'them', '', 'Send it', '2026-11-30'],

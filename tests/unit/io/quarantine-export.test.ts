@@ -112,6 +112,27 @@ describe('export with records Duet cannot read', () => {
     expect((await getDatabase().agreements.get(a.id))?.text).toBe('Send it');
   });
 
+  it('a record set aside keeps its links as stored, even one first emptied', async () => {
+    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
+    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const { session } = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: Date.UTC(2026, 10, 2, 15),
+    });
+    const a = await addAgreement(rel.id, {
+      owner: 'me',
+      text: 'Send it',
+      dueDate: null,
+      sessionId: session.id,
+    });
+    // Both the 1:1 and its session unreadable: the agreement goes aside, with its session link intact.
+    await getDatabase().relationships.update(rel.id, { title: 42 as unknown as string });
+    await getDatabase().sessions.update(session.id, { scheduledAt: 'x' as unknown as number });
+    const aside = (await exportAll()).data.quarantine ?? [];
+    const agreement = aside.find((row) => row.table === 'agreements');
+    expect(JSON.parse(agreement!.raw)).toMatchObject({ id: a.id, madeInSessionId: session.id });
+  });
+
   it('a healthy database exports no quarantine section', async () => {
     const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
     await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });

@@ -255,3 +255,60 @@ describe('feedback in a 2-1', () => {
     expect((await feedbackOf(relationship.id))[0]?.personId).toBeNull();
   });
 });
+
+describe('kept box text across views and sessions', () => {
+  it('two views of one session each keep their own boxes in storage', async () => {
+    const { KeptDrafts } = await import('@/components/panel/session/kept-drafts');
+    localStorage.clear();
+    const a = new KeptDrafts('s1');
+    const b = new KeptDrafts('s1');
+    a.set('capture', 'Dana: send the deck');
+    b.set('feedback', 'Great demo');
+    const again = new KeptDrafts('s1');
+    expect([again.get('capture'), again.get('feedback')]).toEqual(['Dana: send the deck', 'Great demo']);
+    b.delete('feedback');
+    expect(new KeptDrafts('s1').get('capture')).toBe('Dana: send the deck');
+    localStorage.clear();
+  });
+
+  it('the panel moving to another session neither carries nor wipes box text', async () => {
+    localStorage.clear();
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    const { sessionHistory, prepareSession } = await import('@/lib/db');
+    const [first] = await sessionHistory(relationship.id);
+    const { session: second } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.UTC(2026, 11, 1, 15),
+    });
+    localStorage.setItem(`duet-journal:boxes:${second.id}`, JSON.stringify({ capture: 'B: kept text' }));
+    const show = (sessionId: string) =>
+      act(() =>
+        render(
+          <SessionPanel
+            target={{
+              relationshipId: relationship.id,
+              meetCode: 'abc-defg-hij',
+              calendarEventId: null,
+              sessionId,
+            }}
+            mode="call"
+          />,
+          container(),
+        ),
+      );
+    await show(first!.id);
+    await vi.waitFor(() => expect($('[data-testid=capture-input]')).not.toBeNull());
+    await type($('[data-testid=capture-input]'), 'A: Dana to send the deck');
+    await show(second.id);
+    await vi.waitFor(() =>
+      expect($<HTMLInputElement>('[data-testid=capture-input]')?.value).toBe('B: kept text'),
+    );
+    expect(JSON.parse(localStorage.getItem(`duet-journal:boxes:${second.id}`)!)).toEqual({
+      capture: 'B: kept text',
+    });
+    expect(JSON.parse(localStorage.getItem(`duet-journal:boxes:${first!.id}`)!)).toEqual({
+      capture: 'A: Dana to send the deck',
+    });
+    localStorage.clear();
+  });
+});
