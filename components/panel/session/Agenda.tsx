@@ -2,8 +2,7 @@
  * The agenda as a checklist: this session's talking points, ticked off as discussed; what is left
  * carries over to the next 1:1 on its own. A point can be added on the spot.
  */
-import { useState } from 'preact/hooks';
-import { useKeptDraft } from './kept-drafts';
+import { useAddBox } from './kept-drafts';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -17,8 +16,7 @@ export interface AgendaProps {
 }
 
 export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProps) {
-  const [text, setText] = useKeptDraft('agenda');
-  const [error, setError] = useState<string | null>(null);
+  const { text, setText, error, setError, add } = useAddBox('agenda', onAdd);
   const open = points.filter((p) => p.status === 'open').length;
 
   const toggle = async (box: HTMLInputElement, id: string, discussed: boolean) => {
@@ -26,16 +24,6 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
     setError(result.ok ? null : result.message);
     // Not saved: the box goes back to what is stored.
     if (!result.ok) box.checked = !discussed;
-  };
-
-  const add = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    const submitted = text;
-    const result = await onAdd(submitted);
-    // Only what was added leaves the box: text typed while it was saving stays.
-    if (result.ok) setText((current) => (current === submitted ? '' : current));
-    setError(result.ok ? null : result.message);
   };
 
   return (

@@ -5,7 +5,8 @@
  * the next one.
  */
 import { useState } from 'preact/hooks';
-import { useKeptDraft } from './kept-drafts';
+import { useAddBox } from './kept-drafts';
+import { UndoNote } from './UndoNote';
 import { dayOf } from '@/lib/domain/days';
 import type { CareerPart } from '@/lib/domain/goals';
 import type { CareerAssessment, Goal } from '@/lib/domain/model';
@@ -42,8 +43,7 @@ export function CareerSection({
   onAddStep,
   onSetStepArchived,
 }: CareerSectionProps) {
-  const [text, setText] = useKeptDraft(CAREER_STEP_BOX);
-  const [error, setError] = useState<string | null>(null);
+  const { text, setText, error, setError, add } = useAddBox(CAREER_STEP_BOX, onAddStep);
   const [closed, setClosed] = useState<Goal | null>(null);
   const setArchived = async (step: Goal, archived: boolean) => {
     const result = await onSetStepArchived(step.id, archived);
@@ -53,15 +53,6 @@ export function CareerSection({
   const assess = async (value: CareerAssessment | null) => {
     const result = await onAssess(value);
     setError(result.ok ? null : result.message);
-  };
-  const add = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    const submitted = text;
-    const result = await onAddStep(submitted);
-    setError(result.ok ? null : result.message);
-    // Only what was added leaves the box: text typed while it was saving stays.
-    if (result.ok) setText((current) => (current === submitted ? '' : current));
   };
   return (
     <div class="ses-career" data-testid="session-career">
@@ -117,17 +108,12 @@ export function CareerSection({
             </ul>
           ) : null}
           {closed ? (
-            <p class="cal-small" role="status" data-testid="career-step-closed">
-              {t('panel_career_step_closed', closed.title)}{' '}
-              <button
-                type="button"
-                class="cal-link-button"
-                data-testid="career-step-undo"
-                onClick={() => void setArchived(closed, false)}
-              >
-                {t('panel_undo')}
-              </button>
-            </p>
+            <UndoNote
+              statusId="career-step-closed"
+              undoId="career-step-undo"
+              text={t('panel_career_step_closed', closed.title)}
+              onUndo={() => void setArchived(closed, false)}
+            />
           ) : null}
           {steps.length < MAX_CAREER_STEPS ? (
             <form class="cal-add-row" onSubmit={(event) => void add(event)}>

@@ -1,6 +1,6 @@
 /** Feedback given and received, kept per person: add it during the session, see the recent history. */
 import { useState } from 'preact/hooks';
-import { useKeptDraft } from './kept-drafts';
+import { useAddBox } from './kept-drafts';
 import type { Feedback } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -13,20 +13,11 @@ export interface FeedbackSectionProps {
 
 export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionProps) {
   const [direction, setDirection] = useState<Feedback['direction']>('given');
-  const [text, setText] = useKeptDraft('feedback');
-  const [error, setError] = useState<string | null>(null);
-  const add = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) {
-      setError(t('panel_feedback_empty'));
-      return;
-    }
-    const submitted = text;
-    const result = await onAdd(direction, submitted);
-    setError(result.ok ? null : result.message);
-    // Only what was added leaves the box: text typed while it was saving stays.
-    if (result.ok) setText((current) => (current === submitted ? '' : current));
-  };
+  const { text, setText, error, add } = useAddBox(
+    'feedback',
+    (typed) => onAdd(direction, typed),
+    t('panel_feedback_empty'),
+  );
   return (
     <div class="ses-feedback" data-testid="session-feedback">
       <form class="cal-inline-form" onSubmit={(event) => void add(event)}>

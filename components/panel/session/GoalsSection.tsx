@@ -3,7 +3,8 @@
  * progress, set the goal's status, and archive a goal that is finished with (Undo right after).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { useKeptDraft } from './kept-drafts';
+import { useAddBox } from './kept-drafts';
+import { UndoNote } from './UndoNote';
 import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
@@ -115,17 +116,12 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
         </ul>
       )}
       {archived ? (
-        <p class="cal-small" role="status" data-testid="goal-archived">
-          {t('panel_goal_archived', archived.title)}{' '}
-          <button
-            type="button"
-            class="cal-link-button"
-            data-testid="goal-undo"
-            onClick={() => void undo(archived)}
-          >
-            {t('panel_undo')}
-          </button>
-        </p>
+        <UndoNote
+          statusId="goal-archived"
+          undoId="goal-undo"
+          text={t('panel_goal_archived', archived.title)}
+          onUndo={() => void undo(archived)}
+        />
       ) : null}
       {error ? (
         <p class="duet-error cal-small" role="alert">
@@ -138,23 +134,15 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
 }
 
 function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaultCategory' | 'onAdd'>) {
-  const [title, setTitle] = useKeptDraft(GOAL_BOX);
   const [category, setCategory] = useState<Goal['category']>(defaultCategory);
   // The template switched (to or from the structured 1:1): its category is the one to start from.
   useEffect(() => setCategory(defaultCategory), [defaultCategory]);
-  const [error, setError] = useState<string | null>(null);
-  const add = async (event: Event) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setError(t('panel_goal_empty'));
-      return;
-    }
-    const submitted = title;
-    const result = await onAdd(category, submitted);
-    setError(result.ok ? null : result.message);
-    // Only what was added leaves the box: text typed while it was saving stays.
-    if (result.ok) setTitle((current) => (current === submitted ? '' : current));
-  };
+  const {
+    text: title,
+    setText: setTitle,
+    error,
+    add,
+  } = useAddBox(GOAL_BOX, (text) => onAdd(category, text), t('panel_goal_empty'));
   return (
     <form class="cal-inline-form" data-testid="goal-form" onSubmit={(event) => void add(event)}>
       <label>
@@ -198,16 +186,7 @@ function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaul
 }
 
 function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['onAddKeyResult'] }) {
-  const [text, setText] = useKeptDraft(keyResultBox(goal.id));
-  const [error, setError] = useState<string | null>(null);
-  const add = async (event: Event) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    const submitted = text;
-    const result = await onAdd(goal.id, submitted);
-    setError(result.ok ? null : result.message);
-    if (result.ok) setText((current) => (current === submitted ? '' : current));
-  };
+  const { text, setText, error, add } = useAddBox(keyResultBox(goal.id), (kr) => onAdd(goal.id, kr));
   return (
     <form class="cal-add-row cal-grow" onSubmit={(event) => void add(event)}>
       <label class="cal-grow">

@@ -5,6 +5,7 @@
  */
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import type { ActionResult } from '../calendar/view-types';
 
 /** Where a session's box texts are kept (the notes journal's storage; "Delete everything" clears it). */
 const STORAGE_PREFIX = 'duet-journal:boxes:';
@@ -90,3 +91,24 @@ export function useKeptDraft(id: string) {
 /** Whether any of these boxes (those the session view has now) still holds typed text. */
 export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean =>
   boxes.some((box) => (drafts.get(box) ?? '').trim() !== '');
+
+/**
+ * A box whose text is added with a button or Enter: its kept text, what went wrong, and `add`. An empty box
+ * says `emptyMessage` (or nothing); only what was added leaves the box (text typed while it was saving stays).
+ */
+export function useAddBox(id: string, onAdd: (text: string) => Promise<ActionResult>, emptyMessage?: string) {
+  const [text, setText] = useKeptDraft(id);
+  const [error, setError] = useState<string | null>(null);
+  const add = async (event?: Event) => {
+    event?.preventDefault();
+    if (!text.trim()) {
+      if (emptyMessage) setError(emptyMessage);
+      return;
+    }
+    const submitted = text;
+    const result = await onAdd(submitted);
+    setError(result.ok ? null : result.message);
+    if (result.ok) setText((current) => (current === submitted ? '' : current));
+  };
+  return { text, setText, error, setError, add };
+}
