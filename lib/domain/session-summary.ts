@@ -5,7 +5,16 @@
  * machine's locale.
  */
 import type { Day } from './days';
-import type { Agreement, CareerAssessment, Feedback, Goal, Session, TalkingPoint, Template } from './model';
+import type {
+  Agreement,
+  CareerAssessment,
+  Feedback,
+  Goal,
+  RelationshipKind,
+  Session,
+  TalkingPoint,
+  Template,
+} from './model';
 
 type SummaryAgreement = Pick<Agreement, 'owner' | 'ownerName' | 'text' | 'dueDate' | 'status'> &
   Partial<Pick<Agreement, 'history'>>;
@@ -24,6 +33,8 @@ export interface SessionSummaryInput {
   carriedOver: Pick<TalkingPoint, 'text' | 'author'>[];
   /** The session's day. */
   date: Day;
+  /** The kind of 1:1 (the heading says "2-1 with …", "Peer 1:1 with …"); a 1:1 when not given. */
+  kind?: RelationshipKind;
   /** The career self-assessment given in this session. */
   assessment?: CareerAssessment | null;
   /** Feedback given or received in this session. */
@@ -191,8 +202,16 @@ function checkInText(checkIn: SessionSummaryInput['session']['checkIn']): string
   return parts.length > 0 ? `Check-in: ${parts.join(', ')}` : '';
 }
 
+const KIND_WORDS: Record<RelationshipKind, string> = {
+  'one-on-one': '1:1',
+  'two-on-one': '2-1',
+  'skip-level': 'Skip-level 1:1',
+  peer: 'Peer 1:1',
+  career: 'Career 1:1',
+};
+
 function heading(input: SessionSummaryInput): string {
-  return `1:1 with ${oneLine(input.personName) || 'them'} — ${input.date}`;
+  return `${KIND_WORDS[input.kind ?? 'one-on-one']} with ${oneLine(input.personName) || 'them'} — ${input.date}`;
 }
 
 export function summaryMarkdown(input: SessionSummaryInput): string {

@@ -28,6 +28,7 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     agreementsClosed: view.closed,
     carriedOver: view.agenda.filter((p) => p.status === 'open'),
     date: dayOf(session.heldAt ?? session.scheduledAt),
+    kind: view.relationship.kind,
     assessment: session.assessment ?? null,
     feedback: view.feedback.filter((f) => f.sessionId === session.id),
     // The goals, where the session's template talks about them.

@@ -287,6 +287,14 @@ describe('summaryPlainUpdate', () => {
     expect(text.split('\n')).toContain(`Your topics: ${long}`);
   });
 
+  it('names the kind of 1:1 in the heading', () => {
+    expect(summaryMarkdown(input({ kind: 'two-on-one', personName: 'Dana & Carol' }))).toMatch(
+      /^# 2-1 with Dana & Carol — /,
+    );
+    expect(summaryPlainUpdate(input({ kind: 'peer' }))).toMatch(/^Peer 1:1 with Sam Taylor — /);
+    expect(summaryPlainUpdate(input())).toMatch(/^1:1 with Sam Taylor — /);
+  });
+
   it('says an agreement made and dropped since was dropped, never an open to-do', () => {
     const dropped = agreement({
       owner: 'me',
