@@ -6,7 +6,7 @@ import {
   setPersonArchived,
   setRelationshipArchived,
 } from '@/lib/db';
-import type { Relationship, Template } from '@/lib/domain/model';
+import type { Person, Relationship, Template } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { cadenceEvery } from '../shared/format';
 import { ActionMessage } from './ActionMessage';
@@ -19,6 +19,8 @@ import { useAction } from './use-action';
 
 interface Shared {
   templates: readonly Template[];
+  /** Everyone (for a 1:1's people: a 2-1's second person). */
+  people: readonly Person[];
   showArchived: boolean;
   onDataChanged: () => void;
   run: ReturnType<typeof useAction>['run'];
@@ -38,7 +40,13 @@ export function PeopleSection({
   const visible = directory.people.filter((entry) => showArchived || !entry.person.archived);
   const archivedPeople = directory.people.length - directory.people.filter((e) => !e.person.archived).length;
   const unassigned = directory.unassigned.filter((r) => showArchived || !r.archived);
-  const shared: Shared = { templates, showArchived, onDataChanged, run: action.run };
+  const shared: Shared = {
+    templates,
+    people: directory.people.map((entry) => entry.person),
+    showArchived,
+    onDataChanged,
+    run: action.run,
+  };
 
   return (
     <OptionsSection id="people" title={t('options_people_title')} intro={t('options_people_intro')}>
@@ -162,6 +170,7 @@ function RelationshipRow({ relationship, ...shared }: { relationship: Relationsh
         <RelationshipEditor
           relationship={relationship}
           templates={shared.templates}
+          people={shared.people}
           onDone={() => setEditing(false)}
           onDataChanged={shared.onDataChanged}
         />

@@ -1,24 +1,31 @@
-/** Edit one 1:1 series: what I call it, its kind, how often we meet, which template it uses. */
+/** Edit one 1:1 series: who it is with, what I call it, its kind, how often we meet, which template it uses. */
 import { useState } from 'preact/hooks';
 import { updateRelationship } from '@/lib/db';
-import { type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
+import { type Person, type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { kindLabel } from './options-text';
 import { useAction } from './use-action';
 import { useFocusOnMount } from './use-focus-on-mount';
 
+/** The most people a 1:1 has (a 2-1: the member and the other lead; the schema allows a few more). */
+const MAX_PEOPLE = 4;
+
 export function RelationshipEditor({
   relationship,
   templates,
+  people,
   onDone,
   onDataChanged,
 }: {
   relationship: Relationship;
   templates: readonly Template[];
+  /** Everyone Duet knows: who can be added (a 2-1's second person). */
+  people: readonly Person[];
   onDone: () => void;
   onDataChanged: () => void;
 }) {
+  const [personIds, setPersonIds] = useState<string[]>(relationship.personIds);
   const [title, setTitle] = useState(relationship.title);
   const [kind, setKind] = useState(relationship.kind);
   const [cadence, setCadence] = useState(String(relationship.cadenceDays));
@@ -36,6 +43,7 @@ export function RelationshipEditor({
     void action
       .run(async () => {
         await updateRelationship(relationship.id, {
+          personIds,
           title: title.trim(),
           kind,
           cadenceDays: days,
@@ -47,8 +55,48 @@ export function RelationshipEditor({
   };
 
   const templateKnown = templates.some((template) => template.id === templateId);
+  const nameOf = (id: string) =>
+    people.find((person) => person.id === id)?.name ?? t('options_person_unknown');
+  const addable = people.filter((person) => !person.archived && !personIds.includes(person.id));
   return (
     <form class="options-form editor" onSubmit={onSubmit} data-testid="relationship-editor" noValidate>
+      <fieldset class="options-field relationship-people" data-testid="relationship-people">
+        <legend>{t('options_relationship_people')}</legend>
+        <ul class="row-list">
+          {personIds.map((id) => (
+            <li key={id} class="row" data-testid="relationship-person">
+              <span>{nameOf(id)}</span>
+              <button
+                type="button"
+                class="options-button"
+                data-testid="relationship-person-remove"
+                aria-label={t('options_relationship_person_remove', nameOf(id))}
+                onClick={() => setPersonIds(personIds.filter((other) => other !== id))}
+              >
+                {t('options_remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {personIds.length < MAX_PEOPLE && addable.length > 0 ? (
+          <select
+            aria-label={t('options_relationship_person_add')}
+            data-testid="relationship-person-add"
+            value=""
+            onChange={(e) => {
+              const id = e.currentTarget.value;
+              if (id) setPersonIds([...personIds, id]);
+            }}
+          >
+            <option value="">{t('options_relationship_person_add')}</option>
+            {addable.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        ) : null}
+      </fieldset>
       <label class="options-field" for={`${base}-title`}>
         <span>{t('options_relationship_title')}</span>
       </label>

@@ -323,6 +323,11 @@ describe('options: dark theme', () => {
     await options.testId('person-edit').first().click();
     await options.testId('person-editor').scrollIntoViewIfNeeded();
     await duet.screenshot(options.page, 'options-dark-person-editor');
+    // A 1:1's editor: who it is with (a 2-1's second person can be added here).
+    await options.testId('relationship-edit').first().click();
+    await options.testId('relationship-people').waitFor();
+    await options.testId('relationship-editor').scrollIntoViewIfNeeded();
+    await duet.screenshot(options.page, 'options-dark-relationship-editor');
     await options.page.close();
   });
 });

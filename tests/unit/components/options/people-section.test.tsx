@@ -106,6 +106,33 @@ describe('PeopleSection', () => {
     });
   });
 
+  it('adds a 2-1’s second person to a 1:1, and removes one', async () => {
+    const { bob, bobToo, bobSeries } = await seed();
+    const { root } = await app();
+    await click(q(card(root, 'Bob Jones'), 'relationship-edit'));
+    const editor = q(root, 'relationship-editor');
+    expect(all(editor, 'relationship-person').map((row) => row.textContent)).toEqual([
+      expect.stringContaining('Bob Jones'),
+    ]);
+    await change(q(editor, 'relationship-person-add'), bobToo.id);
+    await change(q(editor, 'relationship-kind'), 'two-on-one');
+    await submit(editor);
+    await until(() => expect(root.querySelector('[data-testid=relationship-editor]')).toBeNull());
+    expect(await getRelationship(bobSeries.id)).toMatchObject({
+      kind: 'two-on-one',
+      personIds: [bob.id, bobToo.id],
+    });
+
+    // The 2-1 shows under both of its people once the page has the change.
+    await until(() => expect(all(card(root, 'Bob J'), 'relationship-edit')).toHaveLength(2));
+    await click(q(card(root, 'Bob Jones'), 'relationship-edit'));
+    const again = q(root, 'relationship-editor');
+    expect(all(again, 'relationship-person')).toHaveLength(2);
+    await click(all(again, 'relationship-person-remove')[1]!);
+    await submit(again);
+    await until(async () => expect((await getRelationship(bobSeries.id))?.personIds).toEqual([bob.id]));
+  });
+
   it('archives a person (hidden until “Show archived”) and brings them back', async () => {
     const { bob, bobSeries } = await seed();
     const { root } = await app();
