@@ -8,6 +8,12 @@ import { addAgreement, createPerson, createRelationship, getDatabase, prepareSes
 import { exportAll, serializeExport } from '@/lib/io/export';
 import { deleteAllData, ImportError, importFromText, validateImport } from '@/lib/io/import';
 
+/** A 1:1 with Alice. */
+async function aliceOneOnOne() {
+  const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
+  return createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+}
+
 async function counts() {
   const db = getDatabase();
   return {
@@ -76,8 +82,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('merging my own export back in, then exporting again, still gives a file that imports', async () => {
-    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
-    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const rel = await aliceOneOnOne();
     const a = await addAgreement(rel.id, { owner: 'me', text: 'x', dueDate: null });
     await getDatabase().agreements.update(a.id, { text: 42 as unknown as string });
     await importFromText(serializeExport(await exportAll()), 'merge');
@@ -91,8 +96,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('a link that may be empty, to a session that is gone, is emptied: the agreement stays in view', async () => {
-    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
-    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const rel = await aliceOneOnOne();
     const { session } = await prepareSession({
       relationshipId: rel.id,
       scheduledAt: Date.UTC(2026, 10, 2, 15),
@@ -113,8 +117,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('a record set aside keeps its links as stored, even one first emptied', async () => {
-    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
-    const rel = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    const rel = await aliceOneOnOne();
     const { session } = await prepareSession({
       relationshipId: rel.id,
       scheduledAt: Date.UTC(2026, 10, 2, 15),
@@ -134,8 +137,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('a healthy database exports no quarantine section', async () => {
-    const alice = await createPerson({ name: 'Alice', emails: [], relation: 'report' });
-    await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
+    await aliceOneOnOne();
     expect((await exportAll()).data.quarantine).toBeUndefined();
   });
 
