@@ -33,6 +33,11 @@ export interface JournalEntry {
   writer?: JournalWriter;
 }
 
+/** An entry as `writer` keeps it (no `base` when the stored text it replaces is unknown). */
+function entryOf(text: string, at: number, base: string | undefined, writer: JournalWriter): JournalEntry {
+  return base === undefined ? { text, at, writer } : { text, at, base, writer };
+}
+
 /** Field → its entries, one per writer. */
 type Stored = Record<string, JournalEntry[]>;
 type Journal = Record<string, JournalEntry>;
@@ -106,7 +111,7 @@ export function journalWrite(
 ): void {
   const journal = readStored(sessionId);
   const others = (journal[field] ?? []).filter((entry) => entry.writer !== writer);
-  journal[field] = [...others, base === undefined ? { text, at, writer } : { text, at, base, writer }];
+  journal[field] = [...others, entryOf(text, at, base, writer)];
   writeStored(sessionId, journal);
 }
 
@@ -156,8 +161,7 @@ export function adoptEntry(
   const journal = readStored(sessionId);
   journal[from.field] = (journal[from.field] ?? []).filter((entry) => entry.writer !== from.entry.writer);
   const others = (journal[field] ?? []).filter((entry) => entry.writer !== writer);
-  const { text, at, base } = from.entry;
-  journal[field] = [...others, base === undefined ? { text, at, writer } : { text, at, base, writer }];
+  journal[field] = [...others, entryOf(from.entry.text, from.entry.at, from.entry.base, writer)];
   writeStored(sessionId, journal);
 }
 
@@ -185,6 +189,45 @@ export function unsavedJournal(
   for (const [field, entry] of unsaved)
     if (entry.writer !== writer) adoptEntry(sessionId, { field, entry }, field, writer);
   return unsaved;
+}
+
+/**
+ * A session's one-line boxes (an agreement, feedback, a goal… typed but not added yet), kept beside its notes
+ * journal (`components/panel/session/kept-drafts.ts`): box id → text.
+ */
+const BOXES_PREFIX = `${PREFIX}boxes:`;
+
+export function readJournalBoxes(sessionId: string): Map<string, string> {
+  const boxes = new Map<string, string>();
+  try {
+    const raw = storage()?.getItem(BOXES_PREFIX + sessionId);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    if (parsed && typeof parsed === 'object')
+      for (const [box, text] of Object.entries(parsed))
+        if (typeof text === 'string' && text !== '') boxes.set(box, text);
+  } catch {
+    // Unreadable: the boxes start empty.
+  }
+  return boxes;
+}
+
+/**
+ * Writes one box (`null`: forgets it) into what is stored, read afresh: another view of the session (the side
+ * panel beside the in-page one) keeps its other boxes.
+ */
+export function journalWriteBox(sessionId: string, box: string, text: string | null): void {
+  const store = storage();
+  if (!store) return;
+  const key = BOXES_PREFIX + sessionId;
+  try {
+    const stored = Object.fromEntries(readJournalBoxes(sessionId));
+    if (text === null) delete stored[box];
+    else stored[box] = text;
+    if (Object.keys(stored).length === 0) store.removeItem(key);
+    else store.setItem(key, JSON.stringify(stored));
+  } catch {
+    // Full: the text stays on screen.
+  }
 }
 
 /** Every journalled text, of every session and event, is forgotten ("Delete everything"). */

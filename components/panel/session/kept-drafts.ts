@@ -6,71 +6,31 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { ActionResult } from '../calendar/view-types';
-
-/** Where a session's box texts are kept (the notes journal's storage; "Delete everything" clears it). */
-const STORAGE_PREFIX = 'duet-journal:boxes:';
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+import { journalWriteBox, readJournalBoxes } from '../../shared/note-journal';
 
 /**
  * Box id → its text (only boxes with text). Also written synchronously to the extension origin's
- * localStorage under the session, like the notes journal: feedback or an agreement half-typed when the tab
- * closes or Duet reloads is back in its box when the session is opened again.
+ * localStorage under the session, beside the notes journal (`readJournalBoxes`, `journalWriteBox`; "Delete
+ * everything" clears them too): feedback or an agreement half-typed when the tab closes or Duet reloads is
+ * back in its box when the session is opened again.
  */
 export class KeptDrafts extends Map<string, string> {
   constructor(private readonly sessionId: string | null = null) {
     super();
-    if (!sessionId) return;
-    try {
-      const raw = storage()?.getItem(STORAGE_PREFIX + sessionId);
-      const parsed: unknown = raw ? JSON.parse(raw) : null;
-      if (parsed && typeof parsed === 'object')
-        for (const [box, text] of Object.entries(parsed))
-          if (typeof text === 'string' && text !== '') super.set(box, text);
-    } catch {
-      // Unreadable: the boxes start empty.
-    }
+    // Map's own set: loading what is stored writes nothing back.
+    if (sessionId) for (const [box, text] of readJournalBoxes(sessionId)) super.set(box, text);
   }
 
   override set(box: string, text: string): this {
     super.set(box, text);
-    this.persist(box, text);
+    if (this.sessionId) journalWriteBox(this.sessionId, box, text);
     return this;
   }
 
   override delete(box: string): boolean {
     const had = super.delete(box);
-    if (had) this.persist(box, null);
+    if (had && this.sessionId) journalWriteBox(this.sessionId, box, null);
     return had;
-  }
-
-  /**
-   * Writes this one box to what is stored (read afresh): another view of the session (the side panel beside
-   * the in-page one) keeps its other boxes.
-   */
-  private persist(box: string, text: string | null): void {
-    if (!this.sessionId) return;
-    const store = storage();
-    if (!store) return;
-    const key = STORAGE_PREFIX + this.sessionId;
-    try {
-      const raw = store.getItem(key);
-      const parsed: unknown = raw ? JSON.parse(raw) : {};
-      const stored: Record<string, string> =
-        parsed && typeof parsed === 'object' ? { ...(parsed as Record<string, string>) } : {};
-      if (text === null) delete stored[box];
-      else stored[box] = text;
-      if (Object.keys(stored).length === 0) store.removeItem(key);
-      else store.setItem(key, JSON.stringify(stored));
-    } catch {
-      // Unreadable or full: the text stays on screen.
-    }
   }
 }
 
