@@ -111,17 +111,16 @@ export async function trackSeriesWith(
         relationship: await createRelationship({ ...input, personIds: [...people] }, db),
         existing: false,
       };
-    const found = match;
     const relationship = await updateRelationship(
-      found.id,
+      match.id,
       {
-        personIds: [...new Set([...found.personIds, ...people])],
+        personIds: [...new Set([...match.personIds, ...people])],
         // The newest 50 of each (what a 1:1 holds): a long-lived 1:1 whose series was split many times keeps
         // saving rather than failing as invalid.
         calendarSeriesIds: [
-          ...new Set([...found.calendarSeriesIds, ...(input.calendarSeriesIds ?? [])]),
+          ...new Set([...match.calendarSeriesIds, ...(input.calendarSeriesIds ?? [])]),
         ].slice(-MAX_LINKS),
-        meetCodes: [...new Set([...found.meetCodes, ...(input.meetCodes ?? [])])].slice(-MAX_LINKS),
+        meetCodes: [...new Set([...match.meetCodes, ...(input.meetCodes ?? [])])].slice(-MAX_LINKS),
       },
       db,
     );

@@ -18,9 +18,8 @@ export async function addTalkingPoint(
   db: DuetDatabase = getDatabase(),
 ): Promise<TalkingPoint> {
   return db.transaction('rw', [db.talkingPoints, db.sessions, db.relationships], async () => {
-    await checkReferences(db, { relationshipId, sessionId: input.sessionId });
+    const given = await checkReferences(db, { relationshipId, sessionId: input.sessionId });
     const open = await upcomingTalkingPoints(relationshipId, db);
-    const given = input.sessionId ? await db.sessions.get(input.sessionId) : undefined;
     const next = given ?? (await nextSession(relationshipId, db));
     const now = Date.now();
     const point = validate(

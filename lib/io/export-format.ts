@@ -64,6 +64,14 @@ export const QuarantineRowSchema = z.strictObject({
 });
 export type QuarantineRow = z.infer<typeof QuarantineRowSchema>;
 
+/** Which quarantined record a row is: the same record kept aside twice has one key. */
+export const quarantineKey = (row: Pick<QuarantineRow, 'table' | 'raw'>) => `${row.table}\u0000${row.raw}`;
+
+/** Each quarantined record once (by where it came from and its raw text): the last copy of each is kept. */
+export function uniqueQuarantine<R extends Pick<QuarantineRow, 'table' | 'raw'>>(rows: readonly R[]): R[] {
+  return [...new Map(rows.map((row) => [quarantineKey(row), row])).values()];
+}
+
 export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] } & {
   tombstones?: Tombstone[];
   quarantine?: QuarantineRow[];

@@ -11,6 +11,7 @@ import {
   type ExportTable,
   type QuarantineRow,
   RECORD_SCHEMAS,
+  uniqueQuarantine,
 } from './export-format';
 import { unresolvedReferences } from './import';
 
@@ -30,7 +31,7 @@ export async function exportAll(
       ...setAside(exported, now),
     ];
     // Once each: a record kept aside here and found unreadable again (after a merge import) is one record.
-    const quarantine = [...new Map(all.map((row) => [`${row.table}\u0000${row.raw}`, row])).values()];
+    const quarantine = uniqueQuarantine(all);
     if (quarantine.length > 0) exported.quarantine = quarantine;
     // The deletions remembered here, so a merge of this file elsewhere deletes them there too; left out
     // when there are none (a Duet from before them refuses the section).

@@ -20,8 +20,10 @@ import {
   QUARANTINE_SECTION,
   type QuarantineRow,
   QuarantineRowSchema,
+  quarantineKey,
   RECORD_SCHEMAS,
   TOMBSTONES_SECTION,
+  uniqueQuarantine,
 } from './export-format';
 
 export type ImportMode = 'merge' | 'replace';
@@ -155,7 +157,7 @@ export function validateImport(raw: unknown): ExportData {
       () => String(row++),
       '',
     );
-    records.quarantine = [...new Map(rows.map((r) => [`${r.table}\u0000${r.raw}`, r])).values()];
+    records.quarantine = uniqueQuarantine(rows);
   }
   return records;
 }
@@ -659,10 +661,10 @@ export async function applyImport(
  * here is not added twice). Only "Delete everything" empties the quarantine.
  */
 async function importQuarantine(rows: QuarantineRow[], db: DuetDatabase): Promise<void> {
-  const here = new Set((await db.quarantine.toArray()).map((row) => `${row.table}\u0000${row.raw}`));
+  const here = new Set((await db.quarantine.toArray()).map(quarantineKey));
   await db.quarantine.bulkAdd(
     rows
-      .filter((row) => !here.has(`${row.table}\u0000${row.raw}`))
+      .filter((row) => !here.has(quarantineKey(row)))
       .map(({ table, reason, raw, at }) => ({ table, reason, raw, at })),
   );
 }
