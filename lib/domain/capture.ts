@@ -517,13 +517,13 @@ const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
  */
 function counterpartNamed(name: string, counterpartNames: string[]): string | null | undefined {
   const key = fold(name);
-  const full = counterpartNames.find((candidate) => fold(candidate).length > 0 && fold(candidate) === key);
-  if (full !== undefined) return full;
-  const first = counterpartNames.filter((candidate) => {
-    const folded = fold(candidate);
-    return folded.length > 0 && folded.split(' ')[0] === key;
-  });
-  return first.length === 1 ? first[0] : first.length > 1 ? null : undefined;
+  const folded = counterpartNames
+    .map((candidate) => ({ candidate, folded: fold(candidate) }))
+    .filter((c) => c.folded.length > 0);
+  const full = folded.find((c) => c.folded === key);
+  if (full !== undefined) return full.candidate;
+  const first = folded.filter((c) => c.folded.split(' ')[0] === key);
+  return first.length === 1 ? first[0]!.candidate : first.length > 1 ? null : undefined;
 }
 
 /** Who a name-like prefix means, or null when it is not an owner at all. */

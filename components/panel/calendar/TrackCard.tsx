@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ONE_ON_ONE_KINDS } from '@/lib/domain/one-on-one-title';
 import { RELATIONS, type Relation, type RelationshipKind } from '@/lib/domain/model';
 import { type MessageKey, t } from '@/lib/i18n';
+import { namesOf } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 import { guessRelation, kindName, relationName } from './calendar-text';
 import type { ActionResult, TrackDraft } from './view-types';
@@ -128,9 +129,9 @@ export function TrackCard({
       cadence: touched.cadence ? current.cadence : String(cadenceFor(kind)),
     }));
 
-  const personName = [form.name.trim() || counterpart?.name || '', ...others.map((o) => o.name)]
-    .filter(Boolean)
-    .join(' & ');
+  const personName = namesOf(
+    [{ name: form.name.trim() || counterpart?.name || '' }, ...others].filter((p) => p.name),
+  );
   const primaryLabel =
     mode === 'link'
       ? t('panel_link_primary', personName)
@@ -244,7 +245,7 @@ export function TrackCard({
               ? tNodes(
                   mode === 'track' ? 'panel_track_known_two' : 'panel_link_known_two',
                   <strong>{counterpart.name}</strong>,
-                  <strong>{others.map((other) => other.name).join(' & ')}</strong>,
+                  <strong>{namesOf(others)}</strong>,
                 )
               : tNodes(
                   knownText,

@@ -12,7 +12,9 @@ import {
   trackSeriesWith,
   updateRelationship,
 } from '@/lib/db';
+import type { Person } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
+import { namesOf } from '../../shared/format';
 import { storageProblemText } from '../storage-text';
 import { relationshipActions } from './relationship-actions';
 import type { ActionResult, CalendarContext, TrackDraft } from './view-types';
@@ -28,6 +30,18 @@ export function actionErrorMessage(error: unknown): string {
     default:
       return storageProblemText(problem);
   }
+}
+
+/**
+ * The people a track or link card names, created or found by email: its person, then a 2-1's other one
+ * (whose relation to me is not known: "other", editable later).
+ */
+async function peopleOf(draft: TrackDraft): Promise<[Person, ...Person[]]> {
+  const person = await findOrCreatePerson(draft);
+  const others: Person[] = [];
+  for (const other of draft.others ?? [])
+    others.push(await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }));
+  return [person, ...others];
 }
 
 const fail = (message: string): ActionResult => ({ ok: false, message });
@@ -118,19 +132,12 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       if (invalid) return Promise.resolve(invalid);
       return run(
         async () => {
-          const person = await findOrCreatePerson(draft);
-          // A 2-1's other person comes along (their relation to me is not known: "other", editable later).
-          const others = [];
-          for (const other of draft.others ?? [])
-            others.push(
-              await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }),
-            );
+          const people = await peopleOf(draft);
+          const [first, ...rest] = people;
           const { relationship, existing } = await trackSeriesWith({
-            personIds: [person.id, ...others.map((o) => o.id)],
+            personIds: [first.id, ...rest.map((p) => p.id)],
             kind: draft.kind,
-            title:
-              context.title.trim() ||
-              t('panel_default_title_with', [person, ...others].map((p) => p.name).join(' & ')),
+            title: context.title.trim() || t('panel_default_title_with', namesOf(people)),
             cadenceDays: draft.cadenceDays,
             calendarSeriesIds: [context.seriesKey],
             meetCodes: context.meetCode ? [context.meetCode] : [],
@@ -138,7 +145,7 @@ export function useCalendarActions(options: CalendarActionsOptions) {
           adopt(relationship.id);
           return t(
             existing ? 'panel_announce_tracking_existing' : 'panel_announce_tracking',
-            [person, ...others].map((p) => p.name).join(' & '),
+            namesOf(people),
           );
         },
         { changed: true },
@@ -150,16 +157,13 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
-        const person = await findOrCreatePerson(draft);
-        const others = [];
-        for (const other of draft.others ?? [])
-          others.push(await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }));
+        const people = await peopleOf(draft);
         await updateRelationship(id, {
-          personIds: [...new Set([...(options.personIds ?? []), person.id, ...others.map((o) => o.id)])],
+          personIds: [...new Set([...(options.personIds ?? []), ...people.map((p) => p.id)])],
           kind: draft.kind,
           cadenceDays: draft.cadenceDays,
         });
-        return t('panel_announce_linked', [person, ...others].map((p) => p.name).join(' & '));
+        return t('panel_announce_linked', namesOf(people));
       }, true);
     },
 
