@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { tNodes } from '../t-nodes';
 import { formatDay, ownerLabel } from '../../shared/format';
 import type { ActionResult } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface AgreementListProps {
   agreements: readonly Agreement[];
@@ -298,11 +299,7 @@ function AgreementItem({
           </div>
         </form>
       )}
-      {error ? (
-        <p class="duet-error cal-small" role="alert" id={`${base}-error`} data-testid="agreement-error">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} id={`${base}-error`} testId="agreement-error" />
     </li>
   );
 }

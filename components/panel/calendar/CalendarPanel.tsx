@@ -32,6 +32,7 @@ import { useEventState } from './use-event-state';
 import { type PrepView, usePrepView } from './use-prep-view';
 import { useRelationshipForEvent } from './use-relationship-for-event';
 import type { CalendarContext, TrackDraft } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface CalendarPanelProps {
   context: CalendarContext;
@@ -237,11 +238,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
         onNotOneOnOne={canSayNot && !loading ? () => void notOneOnOne() : undefined}
         notOneOnOneBusy={ignoreBusy}
       />
-      {ignoreError ? (
-        <p class="duet-error cal-small" role="alert" data-testid="not-one-on-one-error">
-          {ignoreError}
-        </p>
-      ) : null}
+      <AlertLine message={ignoreError} testId="not-one-on-one-error" />
       {body}
       <p class="cal-sr-only" role="status" aria-live="polite" data-testid="panel-announcement">
         {announcement}

@@ -3,6 +3,7 @@ import type { Session, Template } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import { formatSessionDate } from './calendar-text';
 import type { ActionResult } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface PrepCardProps {
   /** This event's session, if it was prepared (or notes were written) already. */
@@ -66,11 +67,7 @@ export function PrepCard({ session, template, carried, onStart, onStartSession }
           {session?.status === 'held' ? t('panel_prep_open_session') : t('panel_prep_start_session')}
         </button>
       ) : null}
-      {error ? (
-        <p class="duet-error cal-small" role="alert" data-testid="prep-error">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} testId="prep-error" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 /** The user said this series is not a 1:1: say so, and let them take it back. */
 export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> }) {
@@ -24,11 +25,7 @@ export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> 
       >
         {t('panel_ignored_undo')}
       </button>
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </section>
   );
 }

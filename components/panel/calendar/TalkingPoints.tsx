@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult, Direction } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 type Author = TalkingPoint['author'];
 
@@ -214,11 +215,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
             {t('panel_add')}
           </button>
         </div>
-        {error ? (
-          <p class="duet-error cal-small" role="alert" id="cal-point-error" data-testid="talking-point-error">
-            {error}
-          </p>
-        ) : null}
+        <AlertLine message={error} id="cal-point-error" testId="talking-point-error" />
       </form>
     </section>
   );

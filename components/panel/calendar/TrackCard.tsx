@@ -6,6 +6,7 @@ import { namesOf } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 import { guessRelation, kindName, relationName } from './calendar-text';
 import type { ActionResult, TrackDraft } from './view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface TrackCardProps {
   /** `track`: this series is not a 1:1 yet. `link`: it is, but Duet doesn't know who it is with. */
@@ -315,11 +316,7 @@ export function TrackCard({
           </button>
         </form>
       )}
-      {error ? (
-        <p class="duet-error cal-small" role="alert" data-testid="track-error">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} testId="track-error" />
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { guessCadenceDays, guessRelation } from '../calendar/calendar-text';
 import { TrackCard } from '../calendar/TrackCard';
 import { PresentingStrip, SessionPanel } from '../session/SessionPanel';
 import { meetActions } from './meet-actions';
+import { AlertLine } from '../AlertLine';
 
 export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
 
@@ -91,11 +92,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   return (
     <div class="meet-panel" data-testid="panel-meet">
       {body}
-      {error ? (
-        <p class="duet-error cal-small" role="alert" data-testid="meet-link-error">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} testId="meet-link-error" />
       {context.link && !correcting ? <AutoOpenToggle /> : null}
       {context.link && !correcting ? (
         <p class="cal-small duet-muted meet-link-line">

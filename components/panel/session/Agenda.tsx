@@ -6,6 +6,7 @@ import { useAddBox } from './kept-drafts';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface AgendaProps {
   points: readonly TalkingPoint[];
@@ -85,11 +86,7 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
           </button>
         </form>
       )}
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </section>
   );
 }

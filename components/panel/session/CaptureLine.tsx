@@ -9,6 +9,7 @@ import type { Day } from '@/lib/domain/days';
 import type { AgreementOwner } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface CapturedAgreement {
   owner: AgreementOwner;
@@ -181,11 +182,7 @@ export function CaptureLine({
           {t('panel_capture_add')}
         </button>
       </div>
-      {error ? (
-        <p class="duet-error cal-small" role="alert" data-testid="capture-error">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} testId="capture-error" />
     </form>
   );
 }

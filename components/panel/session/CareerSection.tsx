@@ -13,6 +13,7 @@ import type { CareerAssessment, Goal } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 import { formatDay } from '../../shared/format';
+import { AlertLine } from '../AlertLine';
 
 export interface CareerSectionProps {
   /** The parts this section shows. */
@@ -136,11 +137,7 @@ export function CareerSection({
           ) : null}
         </>
       ) : null}
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </div>
   );
 }

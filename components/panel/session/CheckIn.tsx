@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CheckIn as CheckInValue } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface CheckInProps {
   value: CheckInValue | null;
@@ -59,11 +60,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
           <span class="duet-muted cal-small ses-scale-end">{scale.high}</span>
         </div>
       ))}
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useAddBox } from './kept-drafts';
 import type { Feedback } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface FeedbackSectionProps {
   feedback: readonly Feedback[];
@@ -53,11 +54,7 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
             {t('panel_feedback_keep')}
           </button>
         </div>
-        {error ? (
-          <p class="duet-error cal-small" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <AlertLine message={error} />
       </form>
       {feedback.length > 0 ? (
         <ul class="cal-list">

@@ -9,6 +9,7 @@ import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
 import type { ActionResult } from '../calendar/view-types';
+import { AlertLine } from '../AlertLine';
 
 export interface GoalsSectionProps {
   /** The goals to show (the 1:1's, less any shown elsewhere, such as career steps). */
@@ -123,11 +124,7 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
           onUndo={() => void undo(archived)}
         />
       ) : null}
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
       <NewGoalForm defaultCategory={defaultCategory} onAdd={onAdd} />
     </div>
   );
@@ -176,11 +173,7 @@ function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaul
           {t('panel_goal_add')}
         </button>
       </div>
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </form>
   );
 }
@@ -203,11 +196,7 @@ function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['
       <button type="submit" class="cal-button cal-button-small" data-testid="kr-add">
         {t('panel_add')}
       </button>
-      {error ? (
-        <p class="duet-error cal-small" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <AlertLine message={error} />
     </form>
   );
 }

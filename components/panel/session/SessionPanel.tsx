@@ -26,6 +26,7 @@ import { type SessionActions, sessionActions } from './use-session-actions';
 import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
 import { type SessionView, startLiveSession } from '@/lib/db';
 import { KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
+import { AlertLine } from '../AlertLine';
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -223,11 +224,7 @@ function SessionBody({
             onJump={(index) => report(actions.jump(index))}
           />
         ) : null}
-        {message ? (
-          <p class="duet-error cal-small" role="alert" data-testid="session-action-error">
-            {message}
-          </p>
-        ) : null}
+        <AlertLine message={message} testId="session-action-error" />
         {hidden ? (
           <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
         ) : (
