@@ -14,6 +14,22 @@ async function aliceOneOnOne() {
   return createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice 1:1' });
 }
 
+/** An agreement made in a session of the 1:1 with Alice. */
+async function agreementMadeInASession() {
+  const rel = await aliceOneOnOne();
+  const { session } = await prepareSession({
+    relationshipId: rel.id,
+    scheduledAt: Date.UTC(2026, 10, 2, 15),
+  });
+  const a = await addAgreement(rel.id, {
+    owner: 'me',
+    text: 'Send it',
+    dueDate: null,
+    sessionId: session.id,
+  });
+  return { rel, session, a };
+}
+
 async function counts() {
   const db = getDatabase();
   return {
@@ -96,17 +112,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('a link that may be empty, to a session that is gone, is emptied: the agreement stays in view', async () => {
-    const rel = await aliceOneOnOne();
-    const { session } = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: Date.UTC(2026, 10, 2, 15),
-    });
-    const a = await addAgreement(rel.id, {
-      owner: 'me',
-      text: 'Send it',
-      dueDate: null,
-      sessionId: session.id,
-    });
+    const { session, a } = await agreementMadeInASession();
     await getDatabase().sessions.delete(session.id);
     const file = await exportAll();
     expect(file.data.quarantine).toBeUndefined();
@@ -117,17 +123,7 @@ describe('export with records Duet cannot read', () => {
   });
 
   it('a record set aside keeps its links as stored, even one first emptied', async () => {
-    const rel = await aliceOneOnOne();
-    const { session } = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: Date.UTC(2026, 10, 2, 15),
-    });
-    const a = await addAgreement(rel.id, {
-      owner: 'me',
-      text: 'Send it',
-      dueDate: null,
-      sessionId: session.id,
-    });
+    const { rel, session, a } = await agreementMadeInASession();
     // Both the 1:1 and its session unreadable: the agreement goes aside, with its session link intact.
     await getDatabase().relationships.update(rel.id, { title: 42 as unknown as string });
     await getDatabase().sessions.update(session.id, { scheduledAt: 'x' as unknown as number });
