@@ -121,7 +121,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Only the call this tab is showing can be re-judged (never a code the panel made up).
       if (current?.surface !== 'meet' || current.meetingCode !== meetingCode)
         throw new Error('not this call');
-      const { context } = await judgeCall(current, deps.meet);
+      const { context } = await judgeCall(current, deps.meet, null, true);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);
       return { ok: true };

@@ -49,6 +49,8 @@ export async function judgeCall(
   call: SeenCall,
   deps: MeetDeps,
   previous: MeetContext['link'] = null,
+  /** The user just linked or tracked this call in the panel: their choice holds for the rest of the call. */
+  userSaid = false,
 ): Promise<{
   context: MeetContext;
   show: MeetShow['show'];
@@ -56,10 +58,20 @@ export async function judgeCall(
   left: string | null;
 }> {
   const [candidates, settings] = await Promise.all([deps.candidates(), deps.settings()]);
-  let link: CallLink = linkCall(call, candidates, settings.ignoredSeries);
+  let link: CallLink = linkCall(call, candidates, settings.ignoredSeries, { trustCode: userSaid });
   const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
   const linked = candidates.find((c) => c.relationship.id === previous?.relationshipId);
-  const present = call.others.length === 0 || (linked !== undefined && personInCall(linked, call.others));
+  // The user's own link for this call stands while its 1:1 still holds the call's code (whoever is there).
+  const chosen =
+    (userSaid && link.kind === 'linked' && link.via === 'meet-code') ||
+    (previous?.chosen === true &&
+      !ignored &&
+      linked?.relationship.archived === false &&
+      linked.relationship.meetCodes.includes(call.meetingCode));
+  if (chosen && previous?.chosen && linked)
+    link = { kind: 'linked', relationshipId: linked.relationship.id, via: 'meet-code' };
+  const present =
+    chosen || call.others.length === 0 || (linked !== undefined && personInCall(linked, call.others));
   let absentSince: number | undefined;
   let gone = false;
   if (previous && linked && !ignored && !present) {
@@ -82,6 +94,7 @@ export async function judgeCall(
         ? {
             relationshipId: link.relationshipId,
             via: link.via,
+            ...(chosen ? { chosen: true as const } : {}),
             ...(absentSince !== undefined && link.relationshipId === previous?.relationshipId
               ? { absentSince }
               : {}),

@@ -24,9 +24,19 @@
  * "The title says 1:1": classifyTitle, or one of the user's extra keywords (case-insensitive substrings).
  * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
  */
-import type { Counterpart, Detection, DetectionInput } from './detection-types';
+import type { Counterpart, Detection, DetectionGuest, DetectionInput } from './detection-types';
 import { canonicalEmail } from './email';
+import { isNoteTaker } from './note-takers';
 import { bareNamePair, classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
+
+/**
+ * A guest row that is a note-taking bot, by the name it shows ("Fireflies.ai Notetaker", "Fred from
+ * Fireflies.ai"); never by its address alone (people working at those companies share the domain).
+ */
+function isNoteTakerGuest(guest: DetectionGuest): boolean {
+  const name = guest.name.trim();
+  return name !== '' && !name.includes('@') && isNoteTaker(name);
+}
 
 /** More guests than this (me included) and an event is never a 1:1 (settings can lower or raise it). */
 const DEFAULT_MAX_GUESTS = 3;
@@ -127,6 +137,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
       myRows.push({ email: guest.email, name: guest.name });
     } else if (
       guest.kind === 'person' &&
+      !isNoteTakerGuest(guest) &&
       (email === null || !others.some((o) => o.email && address(o.email) === email))
     )
       others.push({ email: guest.email, name: guest.name });

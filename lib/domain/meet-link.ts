@@ -6,11 +6,17 @@
  *      own correction) → that one; held by several (one meeting room for several 1:1s) → the one whose
  *      person is in the call;
  *   3. the call's title equals a known series' title → that one (only if exactly one matches);
- *   4. exactly one other participant, whose name is one person's name → that person's 1:1;
+ *   4. exactly one other participant, whose name is one person's name → that person's 1:1; exactly two,
+ *      who are a 2-1's two people → that 2-1;
  *   5. exactly one other participant, unknown → offer "Track as 1:1 with <name>".
- * Ambiguity never guesses: two candidates at one step fall through to the next.
+ * Ambiguity never guesses: two candidates at one step fall through to the next. A remembered code does not
+ * decide when the call is plainly with someone else: its 1:1's person is not there and the one other
+ * participant is the person of another 1:1 (one meeting room used for several people's calls; the user's own
+ * correction in this call still wins: `trustCode`). Note-taking bots that join calls ("Fireflies.ai
+ * Notetaker", "Otter.ai") are not participants.
  */
 import type { Person, Relationship } from './model';
+import { isNoteTaker } from './note-takers';
 
 export interface CallFacts {
   meetingCode: string;
@@ -52,14 +58,21 @@ function unique<T>(items: readonly T[]): T | null {
   return items.length === 1 ? items[0]! : null;
 }
 
+export interface LinkOptions {
+  /** The user just said this call is that code's 1:1: the code decides even with another person there. */
+  trustCode?: boolean;
+}
+
 export function linkCall(
   call: CallFacts,
   candidates: readonly LinkCandidate[],
   ignoredKeys: readonly string[],
+  { trustCode = false }: LinkOptions = {},
 ): CallLink {
   if (ignoredKeys.includes(ignoredCallKey(call.meetingCode))) return { kind: 'none' };
   const active = candidates.filter((c) => !c.relationship.archived);
-  const others = [...new Set(call.others.map(foldName).filter(Boolean))];
+  const people = call.others.filter((name) => !isNoteTaker(name));
+  const others = [...new Set(people.map(foldName).filter(Boolean))];
 
   // A remembered code. One Meet link can serve several 1:1s (a personal meeting room): then the one whose
   // person is in the call; owners that are all the same people (a duplicate 1:1) → the most recently
@@ -72,7 +85,16 @@ export function linkCall(
         (samePeople(byCode)
           ? [...byCode].sort((a, b) => b.relationship.updatedAt - a.relationship.updatedAt)[0]
           : undefined));
-  if (owner) return { kind: 'linked', relationshipId: owner.relationship.id, via: 'meet-code' };
+  // Plainly someone else's call: the code's 1:1 is not with them, and another 1:1 is.
+  const elsewhere = byParticipant(others, active).match;
+  const someoneElse =
+    !trustCode &&
+    owner !== undefined &&
+    elsewhere !== null &&
+    elsewhere !== owner &&
+    !personInCall(owner, others);
+  if (owner && !someoneElse)
+    return { kind: 'linked', relationshipId: owner.relationship.id, via: 'meet-code' };
 
   const title = foldName(call.title);
   if (title && title !== foldName(call.meetingCode)) {
@@ -80,11 +102,15 @@ export function linkCall(
     if (byTitle) return { kind: 'linked', relationshipId: byTitle.relationship.id, via: 'title' };
   }
 
+  if (others.length === 2) {
+    const pair = unique(active.filter((c) => isPairInCall(c, others)));
+    if (pair) return { kind: 'linked', relationshipId: pair.relationship.id, via: 'participant' };
+  }
   if (others.length !== 1) return { kind: 'none' };
   const { match, matches } = byParticipant(others, active);
   if (match) return { kind: 'linked', relationshipId: match.relationship.id, via: 'participant' };
   if (matches.length > 1) return { kind: 'none' };
-  const display = call.others.find((name) => foldName(name) === others[0]) ?? others[0]!;
+  const display = people.find((name) => foldName(name) === others[0]) ?? others[0]!;
   return { kind: 'trackable', name: display.trim() };
 }
 
@@ -114,7 +140,10 @@ function byParticipant(
  * One of the candidate's people is among these participants (full name, or first name where either side
  * has only one): the 1:1 a call was linked to still has its person there.
  */
-export function personInCall(candidate: LinkCandidate, participants: readonly string[]): boolean {
+export function personInCall(
+  candidate: Pick<LinkCandidate, 'people'>,
+  participants: readonly string[],
+): boolean {
   const others = participants.map(foldName).filter(Boolean);
   return candidate.people.some((person) => {
     const name = foldName(person.name);
@@ -124,6 +153,17 @@ export function personInCall(candidate: LinkCandidate, participants: readonly st
         ((!other.includes(' ') || !name.includes(' ')) && firstName(other) === firstName(name)),
     );
   });
+}
+
+/** A 2-1 whose two people are the call's two others, each by full name (or first name where one side has only that). */
+function isPairInCall(candidate: LinkCandidate, others: readonly string[]): boolean {
+  const people = candidate.people.filter((p) => !p.archived);
+  if (candidate.relationship.kind !== 'two-on-one' || people.length !== 2) return false;
+  const [first, second] = people.map((person) =>
+    others.filter((other) => personInCall({ people: [person] }, [other])),
+  );
+  // Each person is one of the two, and not both the same participant.
+  return first!.length > 0 && second!.length > 0 && new Set([...first!, ...second!]).size === 2;
 }
 
 /** Every candidate is with the same people (by folded name). */

@@ -102,6 +102,8 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
       z.strictObject({
         relationshipId: z.string().check(z.minLength(1), z.maxLength(512)),
         via: z.enum(['meet-code', 'title', 'participant']),
+        /** The user linked this call to this 1:1 in the panel: kept for the call, whoever is in it. */
+        chosen: z.optional(z.literal(true)),
         /** Since when its person has not been seen while others were (kept linked for a while). */
         absentSince: z.optional(z.number().check(z.int(), z.minimum(0))),
       }),

@@ -212,6 +212,15 @@ describe('Meet: unknown calls, corrections, in-person sessions and the side pane
 
   it('an unknown two-person call waits on the rail and tracks Bob in one click; the link is remembered', async () => {
     const call = await MeetPage.open(duet, 'in-call');
+    // A note-taking bot joined too: still a call with Bob alone.
+    await call.join('Fireflies.ai Notetaker');
+    await expect
+      .poll(async () =>
+        Object.values(await duet.sessionStorage()).some((value) =>
+          (value as { others?: string[] } | null)?.others?.includes('Fireflies.ai Notetaker'),
+        ),
+      )
+      .toBe(true);
     const panel = await call.panel();
     // The rail only: the call is not covered.
     await expect.poll(() => call.panelVisible(), { timeout: 10_000 }).toBe(false);

@@ -82,6 +82,33 @@ export class MeetPage {
   }
 
   /**
+   * Someone joins the call: a copy of Bob Jones's tile and People row, under a new device id and `name`
+   * (as Meet draws a new participant).
+   */
+  async join(name: string): Promise<void> {
+    await this.page.evaluate((shown) => {
+      const bob = 'spaces/vXq8Lm2RtYpA/devices/6f1c2a90-3b7e-4d2a-9c11-8e0b5a7d4c21';
+      const outer = [...document.querySelectorAll(`[data-participant-id="${bob}"]`)].filter(
+        (element) => !element.parentElement?.closest(`[data-participant-id="${bob}"]`),
+      );
+      const id = `spaces/vXq8Lm2RtYpA/devices/${crypto.randomUUID()}`;
+      for (const element of outer) {
+        const copy = element.cloneNode(true) as Element;
+        for (const node of [copy, ...copy.querySelectorAll('*')]) {
+          if (node.getAttribute('data-participant-id') === bob) node.setAttribute('data-participant-id', id);
+          for (const attribute of ['aria-label', 'data-self-name'])
+            if (node.hasAttribute(attribute))
+              node.setAttribute(attribute, node.getAttribute(attribute)!.replace('Bob Jones', shown));
+        }
+        const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode())
+          text.nodeValue = text.nodeValue!.replace('Bob Jones', shown);
+        element.after(copy);
+      }
+    }, name);
+  }
+
+  /**
    * Meet moves between lobby, call and end screen without changing the URL: swap the page's content for
    * another fixture's, as Meet's own re-render would.
    */

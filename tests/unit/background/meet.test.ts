@@ -145,8 +145,48 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     });
     expect(harness.pushContext).toHaveBeenCalledWith(
       4,
-      expect.objectContaining({ link: { relationshipId: 'r-bob', via: 'meet-code' } }),
+      expect.objectContaining({ link: { relationshipId: 'r-bob', via: 'meet-code', chosen: true } }),
     );
+  });
+
+  it("the user's link for a call holds for that call, even with someone else's person in it", async () => {
+    const sam = linkCandidate('r-sam', ['Sam Lee']);
+    const harness = backgroundHarness(
+      {},
+      { meet: { candidates: [linkCandidate('r-bob', ['Bob Jones']), sam] } },
+    );
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
+    const withSam = seen({ title: '', others: ['Sam Lee'] });
+    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-sam' } });
+    // "Wrong 1:1?" → Bob's: the panel moved the code to Bob's 1:1 and asks again.
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    harness.meet.candidates.mockResolvedValue([bob, sam]);
+    await harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', via: 'meet-code', chosen: true },
+    });
+    // Sam stays, Bob never shows: the user's word stands, and nothing ends after a minute.
+    expect(await harness.handlers['meet/call-seen'](withSam, meetCtx(4))).toEqual({ show: 'open' });
+    now += 2 * LEFT_AFTER_MS;
+    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', via: 'meet-code', chosen: true },
+    });
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+
+    // Without the user's word (a later call in the same room with Sam), Sam's 1:1 is the one.
+    const later = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    await later.handlers['meet/call-seen'](withSam, meetCtx(5));
+    expect(await later.tabContexts.get(5)).toMatchObject({
+      link: { relationshipId: 'r-sam', via: 'participant' },
+    });
+
+    // The code moved away from Bob's 1:1 (another correction, or "Not a 1:1"): the choice is over.
+    harness.meet.candidates.mockResolvedValue([linkCandidate('r-bob', ['Bob Jones']), sam]);
+    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-sam' } });
   });
 
   it("call-linked refuses another call's code, a tab without a call, and no tab", async () => {

@@ -653,7 +653,7 @@ const CASES: Record<string, Case[]> = {
     ],
     [
       'max 4: a 1:1 title with three others is a likely 1:1 with the one the title names',
-      { title: '1:1 Alice / Carol', guests: [alice, carol, dan, guest('Notetaker')], maxGuests: 4 },
+      { title: '1:1 Alice / Carol', guests: [alice, carol, dan, guest('Priya')], maxGuests: 4 },
       yes('one-on-one', 'likely', ['Carol'], 'title says 1:1, more people'),
     ],
     [
@@ -713,9 +713,24 @@ const CASES: Record<string, Case[]> = {
   ],
   'two others': [
     [
-      'a 1:1 with a note-taking bot',
+      'a 1:1 with a note-taking bot invited: the bot is no one',
       { title: '1:1 Alice <> Carol', guests: [alice, carol, guest('Otter.ai')] },
-      yes('one-on-one', 'likely', ['Carol'], 'title says 1:1, two others'),
+      yes('one-on-one', 'confirmed', ['Carol'], 'guests: one other person'),
+    ],
+    [
+      'a two-person meeting with a note-taker: still trackable',
+      { title: 'Weekly sync', guests: [alice, bob, person('Fred from Fireflies.ai', 'fred@fireflies.ai')] },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
+      'someone who works at a note-taking company is a person',
+      { title: 'Weekly sync', guests: [alice, bob, person('Dana Lee', 'dana@fireflies.ai')] },
+      no('three people, no 2-1 title'),
+    ],
+    [
+      'a row showing only an address at such a company is a person too',
+      { title: 'Weekly sync', guests: [alice, bob, person('fred@fireflies.ai', 'fred@fireflies.ai')] },
+      no('three people, no 2-1 title'),
     ],
     [
       "a 1:1 with Bob's manager along",

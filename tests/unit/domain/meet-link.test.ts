@@ -8,6 +8,7 @@ import {
   linkCall,
   type LinkCandidate,
 } from '@/lib/domain/meet-link';
+import { isNoteTaker } from '@/lib/domain/note-takers';
 
 const CODE = 'abc-defg-hij';
 const call = (overrides: Partial<CallFacts> = {}): CallFacts => ({
@@ -22,9 +23,30 @@ const SAM = linkCandidate('r-sam', ['Sam Lee'], { title: 'Sam <> Alice', meetCod
 const PRIYA = linkCandidate('r-priya', ['Priya Natarajan'], { title: 'Priya 1:1' });
 
 describe('linkCall', () => {
-  it('a remembered Meet code wins over everything else', () => {
+  it('a remembered Meet code wins over the title and over a participant Duet does not know', () => {
     const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
-    expect(linkCall(call({ title: 'Sam <> Alice', others: ['Sam Lee'] }), [bob, SAM], [])).toEqual({
+    const linked = { kind: 'linked', relationshipId: 'r-bob', via: 'meet-code' };
+    expect(linkCall(call({ title: 'Sam <> Alice' }), [bob, SAM], [])).toEqual(linked);
+    // Meet may show Bob under another name ("Robert J."): the code still says whose 1:1 this is.
+    expect(linkCall(call({ title: 'Sam <> Alice', others: ['Robert J.'] }), [bob, SAM], [])).toEqual(linked);
+    expect(linkCall(call({ others: ['Bob Jones', 'Sam Lee'] }), [bob, SAM], [])).toEqual(linked);
+  });
+
+  it("one meeting room used for someone else's call: the code's 1:1 is not with them, theirs decides", () => {
+    // My personal Meet room is in Bob's 1:1 invite; today Sam, whose 1:1 Duet knows, joins it instead.
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    expect(linkCall(call({ others: ['Sam Lee'] }), [bob, SAM], [])).toEqual({
+      kind: 'linked',
+      relationshipId: 'r-sam',
+      via: 'participant',
+    });
+    expect(linkCall(call({ others: ['Sam'] }), [bob, SAM], [])).toMatchObject({ relationshipId: 'r-sam' });
+    // Bob is there too: still his.
+    expect(linkCall(call({ others: ['Bob', 'Sam Lee'] }), [bob, SAM], [])).toMatchObject({
+      relationshipId: 'r-bob',
+    });
+    // The user has just said this call is Bob's: the code decides, whoever is there.
+    expect(linkCall(call({ others: ['Sam Lee'] }), [bob, SAM], [], { trustCode: true })).toEqual({
       kind: 'linked',
       relationshipId: 'r-bob',
       via: 'meet-code',
@@ -130,6 +152,72 @@ describe('linkCall', () => {
   it('nobody else, or several others: nothing', () => {
     expect(linkCall(call(), [BOB], [])).toEqual({ kind: 'none' });
     expect(linkCall(call({ others: ['Bob Jones', 'Sam Lee'] }), [BOB, SAM], [])).toEqual({ kind: 'none' });
+  });
+
+  it('note-taking bots in the call are not participants', () => {
+    expect(linkCall(call({ others: ['Bob Jones', 'Fireflies.ai Notetaker'] }), [BOB], [])).toEqual({
+      kind: 'linked',
+      relationshipId: 'r-bob',
+      via: 'participant',
+    });
+    expect(linkCall(call({ others: ['Otter.ai', 'Dana Whitfield', 'tl;dv Recorder'] }), [BOB], [])).toEqual({
+      kind: 'trackable',
+      name: 'Dana Whitfield',
+    });
+    // A bot alone is nobody to track.
+    expect(linkCall(call({ others: ['Read.ai meeting notes'] }), [BOB], [])).toEqual({ kind: 'none' });
+  });
+
+  it.each([
+    'Fireflies.ai Notetaker',
+    'Fathom Notetaker',
+    'Avoma Note-Taker',
+    'Otter.ai',
+    "Dana's OtterPilot",
+    'Read.ai meeting notes',
+    'Sembly.ai',
+    'tl;dv',
+    'tldv Notetaker',
+    'MeetGeek',
+    'Meeting Bot',
+    'Notta Bot',
+    'Gong Recorder',
+  ])('%s is a note-taker', (name) => {
+    expect(isNoteTaker(name)).toBe(true);
+  });
+
+  it.each([
+    'Abbot Smith',
+    'Bo Tran',
+    'Gong Li',
+    'Otter Smith',
+    'Reade Fathom',
+    'Botond Kiss',
+    'Ada Lovelace',
+  ])('%s is a person', (name) => {
+    expect(isNoteTaker(name)).toBe(false);
+  });
+
+  it("a call with a 2-1's two people links that 2-1, and only with both of them", () => {
+    const pair = linkCandidate('r-pair', ['Dana Lee', 'Carol Diaz'], { kind: 'two-on-one' });
+    const dana = linkCandidate('r-dana', ['Dana Lee']);
+    const linked = { kind: 'linked', relationshipId: 'r-pair', via: 'participant' };
+    expect(linkCall(call({ others: ['Carol Diaz', 'Dana Lee'] }), [pair, dana], [])).toEqual(linked);
+    expect(linkCall(call({ others: ['Dana', 'Carol Diaz', 'Fireflies.ai Notetaker'] }), [pair], [])).toEqual(
+      linked,
+    );
+    // One of them with someone else, or the same person on two devices: not the 2-1.
+    expect(linkCall(call({ others: ['Dana Lee', 'Eve Moss'] }), [pair, dana], [])).toEqual({ kind: 'none' });
+    expect(linkCall(call({ others: ['Dana Lee', 'Dana'] }), [pair], [])).toEqual({ kind: 'none' });
+    // Dana alone is her own 1:1, not the 2-1.
+    expect(linkCall(call({ others: ['Dana Lee'] }), [pair, dana], [])).toMatchObject({
+      relationshipId: 'r-dana',
+    });
+    // Two 2-1s with the same pair: no guess.
+    const twin = linkCandidate('r-twin', ['Dana Lee', 'Carol Diaz'], { kind: 'two-on-one' });
+    expect(linkCall(call({ others: ['Dana Lee', 'Carol Diaz'] }), [pair, twin], [])).toEqual({
+      kind: 'none',
+    });
   });
 
   it('"Not a 1:1" remembered for this call overrides even a remembered code', () => {
