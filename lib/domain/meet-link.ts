@@ -8,7 +8,8 @@
  *   3. the call's title equals a known series' title → that one (only if exactly one matches);
  *   4. exactly one other participant, whose name is one person's name → that person's 1:1; exactly two,
  *      who are a 2-1's two people → that 2-1;
- *   5. exactly one other participant, unknown → offer "Track as 1:1 with <name>".
+ *   5. exactly one other participant, unknown → offer "Track as 1:1 with <name>"; two, in a call whose
+ *      title says 2-1 → offer to track that 2-1 (`name` is the first; the panel names the other).
  * Ambiguity never guesses: two candidates at one step fall through to the next. A remembered code does not
  * decide when the call is plainly with someone else: its 1:1's person is not there and the one other
  * participant is the person of another 1:1 (one meeting room used for several people's calls; the user's own
@@ -17,6 +18,7 @@
  */
 import type { Person, Relationship } from './model';
 import { isNoteTaker } from './note-takers';
+import { classifyTitle } from './one-on-one-title';
 
 export interface CallFacts {
   meetingCode: string;
@@ -102,16 +104,19 @@ export function linkCall(
     if (byTitle) return { kind: 'linked', relationshipId: byTitle.relationship.id, via: 'title' };
   }
 
+  const display = (folded: string) => people.find((name) => foldName(name) === folded) ?? folded;
   if (others.length === 2) {
     const pair = unique(active.filter((c) => isPairInCall(c, others)));
     if (pair) return { kind: 'linked', relationshipId: pair.relationship.id, via: 'participant' };
+    // A call titled as a 2-1 with two other people: offer to track it as that 2-1 (the panel names both).
+    if (classifyTitle(call.title)?.kind === 'two-on-one')
+      return { kind: 'trackable', name: display(others[0]!).trim() };
   }
   if (others.length !== 1) return { kind: 'none' };
   const { match, matches } = byParticipant(others, active);
   if (match) return { kind: 'linked', relationshipId: match.relationship.id, via: 'participant' };
   if (matches.length > 1) return { kind: 'none' };
-  const display = people.find((name) => foldName(name) === others[0]) ?? others[0]!;
-  return { kind: 'trackable', name: display.trim() };
+  return { kind: 'trackable', name: display(others[0]!).trim() };
 }
 
 /**

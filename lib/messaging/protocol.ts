@@ -108,7 +108,10 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
         absentSince: z.optional(z.number().check(z.int(), z.minimum(0))),
       }),
     ),
-    /** Not linked, but exactly one other person: offer "Track as 1:1 with <name>". */
+    /**
+     * Not linked, but exactly one other person: offer "Track as 1:1 with <name>" (or two, in a call titled
+     * as a 2-1: the first of them; the panel offers the 2-1 with both, from `others`).
+     */
     trackable: z.nullable(ParticipantNameSchema),
   }),
 ]);

@@ -303,3 +303,38 @@ describe('Meet: unknown calls, corrections, in-person sessions and the side pane
     await call.page.close();
   });
 });
+
+describe('Meet: a 2-1 call', () => {
+  let duet: Duet;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('a call titled as a 2-1 with two people (and a note-taker) is tracked as a 2-1 with both in one click', async () => {
+    const call = await MeetPage.open(duet, 'in-call');
+    await call.retitle('Bob & Carol 2-1');
+    await call.join('Carol Diaz');
+    await call.join('Otter.ai');
+    const panel = await call.panel();
+    await expect.poll(() => call.panelVisible(), { timeout: 10_000 }).toBe(false);
+    const track = panel.frame.locator('[data-testid=track-one-on-one]');
+    await expect
+      .poll(async () => {
+        if (!(await call.panelVisible())) await call.clickRail('toggle', 'collapsed');
+        return (await track.count()) > 0 ? track.textContent() : '';
+      })
+      .toBe('Track as 2-1 with Bob Jones & Carol Diaz');
+    await expect(panel.frame.locator('[data-testid=track]').textContent()).resolves.toContain(
+      'Bob Jones and Carol Diaz are the other people in this call',
+    );
+    await duet.screenshot(call.page, 'meet-track-two-on-one');
+    await track.click();
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+    expect(await panel.withText()).toContain('Carol Diaz');
+    await call.page.close();
+  });
+});

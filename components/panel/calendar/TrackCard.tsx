@@ -244,7 +244,11 @@ export function TrackCard({
           <p class="cal-small">
             {others.length > 0
               ? tNodes(
-                  mode === 'track' ? 'panel_track_known_two' : 'panel_link_known_two',
+                  mode === 'link'
+                    ? 'panel_link_known_two'
+                    : place === 'call'
+                      ? 'panel_track_known_two_call'
+                      : 'panel_track_known_two',
                   <strong>{counterpart.name}</strong>,
                   <strong>{namesOf(others)}</strong>,
                 )

@@ -36,7 +36,8 @@ export function actionErrorMessage(error: unknown): string {
  * The people a track or link card names, created or found by email: its person, then a 2-1's other one
  * (whose relation to me is not known: "other", editable later).
  */
-async function peopleOf(draft: TrackDraft): Promise<[Person, ...Person[]]> {
+/** The people a track form names: its person, and a 2-1's other person; each found by email or created. */
+export async function peopleOf(draft: TrackDraft): Promise<[Person, ...Person[]]> {
   const person = await findOrCreatePerson(draft);
   const others: Person[] = [];
   for (const other of draft.others ?? [])

@@ -1,10 +1,12 @@
 /**
  * The panel in a Google Meet tab. A call linked to a 1:1 runs session mode (the live panel); an unknown
- * two-person call offers "Track as 1:1 with <name>"; a wrong link is corrected here and remembered.
+ * two-person call offers "Track as 1:1 with <name>" (a call titled as a 2-1 with two others: "Track as 2-1"); a wrong link is corrected here and remembered.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings, listPeople, listRelationships, updateSettings } from '@/lib/db';
 import type { RelationshipKind } from '@/lib/domain/model';
+import { foldName } from '@/lib/domain/meet-link';
+import { isNoteTaker } from '@/lib/domain/note-takers';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
 import { t } from '@/lib/i18n';
 import type { PanelContext } from '@/lib/messaging/protocol';
@@ -166,12 +168,20 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
   const [choice, setChoice] = useState('');
   const name = context.trackable ?? context.others[0] ?? '';
   const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
+  // A call titled as a 2-1 with two other people: both are tracked (the background offered the first).
+  const people = context.others.filter((other) => !isNoteTaker(other));
+  const second =
+    kind === 'two-on-one' && people.length === 2
+      ? people.find((other) => foldName(other) !== foldName(name))
+      : undefined;
   const defaults = settings.status === 'ready' ? settings.value.cadenceDays : {};
   return (
     <section class="cal-body" data-testid="meet-link-chooser">
       <h1 class="event-title">{context.title || t('panel_meet_this_call')}</h1>
       {!context.link && settings.status !== 'loading' ? (
         <TrackCard
+          // A renamed call whose title now names another kind: the card guesses again.
+          key={kind}
           mode="track"
           place="call"
           counterpart={name ? { name, email: '' } : null}
@@ -181,6 +191,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
             relation: guessRelation(kind),
             kind,
             cadenceDays: guessCadenceDays(context.title, kind, defaults),
+            ...(second ? { others: [{ name: second, email: '' }] } : {}),
           }}
           cadenceFor={(k) => guessCadenceDays(context.title, k, defaults)}
           onTrack={onTrack}

@@ -1,10 +1,9 @@
 /**
- * What the Meet panel changes about a call's link: track an unknown two-person call as a 1:1, correct
+ * What the Meet panel changes about a call's link: track an unknown call as a 1:1 (or a 2-1), correct
  * a wrong link (remembered by the Meet code), or say the call is not a 1:1. Each then asks the
  * background to re-judge this tab's call, which pushes the new context to the panel.
  */
 import {
-  findOrCreatePerson,
   getSettings,
   ignoreSeries,
   linkMeetCodeTo,
@@ -15,7 +14,8 @@ import {
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/client';
-import { attempt, checkTrackDraft } from '../calendar/use-calendar-actions';
+import { namesOf } from '../../shared/format';
+import { attempt, checkTrackDraft, peopleOf } from '../calendar/use-calendar-actions';
 import type { ActionResult, TrackDraft } from '../calendar/view-types';
 
 async function relink(meetingCode: string): Promise<void> {
@@ -28,11 +28,12 @@ export function meetActions(meetingCode: string, title: string) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return attempt(async () => {
-        const person = await findOrCreatePerson({ ...draft, name: draft.name.trim() });
+        const [person, ...more] = await peopleOf({ ...draft, name: draft.name.trim() });
+        const people = [person, ...more];
         await trackSeriesWith({
-          personIds: [person.id],
+          personIds: [person.id, ...more.map((other) => other.id)],
           kind: draft.kind,
-          title: title || t('panel_default_title_call', draft.name.trim()),
+          title: title || t('panel_default_title_call', namesOf(people)),
           cadenceDays: draft.cadenceDays,
           meetCodes: [meetingCode],
         });

@@ -171,6 +171,8 @@ export const panel = {
   panel_link_known_guest: 'Duet knows this series but not who it is with. $1 is the only other guest.',
   panel_track_known_two:
     'Duet keeps notes, agreements and talking points per 1:1. $1 and $2 are the other guests: a 2-1 with both.',
+  panel_track_known_two_call:
+    'Duet keeps notes, agreements and talking points per 1:1. $1 and $2 are the other people in this call: a 2-1 with both.',
   panel_link_known_two: 'Duet knows this series but not who it is with. $1 and $2 are the other guests.',
   panel_track_primary_two: 'Track as 2-1 with $1',
   panel_link_known_call:

@@ -81,6 +81,15 @@ export class MeetPage {
     }, url);
   }
 
+  /** The call's title as Meet shows it (the meeting's name and the tab's title). */
+  async retitle(title: string): Promise<void> {
+    await this.page.evaluate((shown) => {
+      for (const element of document.querySelectorAll('[data-meeting-title]'))
+        element.setAttribute('data-meeting-title', shown);
+      document.title = `Meet – ${shown}`;
+    }, title);
+  }
+
   /**
    * Someone joins the call: a copy of Bob Jones's tile and People row, under a new device id and `name`
    * (as Meet draws a new participant).

@@ -220,6 +220,26 @@ describe('linkCall', () => {
     });
   });
 
+  it('two unknown others in a call titled as a 2-1: offer to track it (the first named; the panel adds the other)', () => {
+    expect(
+      linkCall(call({ title: 'Dana & Carol 2-1', others: ['Dana Lee', 'Carol Diaz'] }), [BOB], []),
+    ).toEqual({
+      kind: 'trackable',
+      name: 'Dana Lee',
+    });
+    expect(
+      linkCall(
+        call({ title: 'Dana & Carol 2-1', others: ['Otter.ai', 'Dana Lee', 'Carol Diaz'] }),
+        [BOB],
+        [],
+      ),
+    ).toEqual({ kind: 'trackable', name: 'Dana Lee' });
+    // Without a 2-1 title, three people are a meeting.
+    expect(linkCall(call({ title: 'Planning', others: ['Dana Lee', 'Carol Diaz'] }), [BOB], [])).toEqual({
+      kind: 'none',
+    });
+  });
+
   it('"Not a 1:1" remembered for this call overrides even a remembered code', () => {
     const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
     expect(linkCall(call({ others: ['Bob Jones'] }), [bob], [ignoredCallKey(CODE)])).toEqual({

@@ -151,3 +151,29 @@ describe('MeetPanel while presenting', () => {
     expect(q('presenting-strip')).toBeNull();
   });
 });
+
+describe('MeetPanel: tracking a call titled as a 2-1', () => {
+  it('tracks one 2-1 with both other people, never the note-taker', async () => {
+    await show(
+      meetContext({
+        title: 'Dana & Carol 2-1',
+        others: ['Dana Lee', 'Otter.ai', 'Carol Diaz'],
+        trackable: 'Dana Lee',
+      }),
+    );
+    const track = await waitFor('track-one-on-one');
+    expect(track.textContent).toBe('Track as 2-1 with Dana Lee & Carol Diaz');
+    await click(track);
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    const [relationship] = await listRelationships();
+    expect(relationship).toMatchObject({ kind: 'two-on-one', title: 'Dana & Carol 2-1', meetCodes: [CODE] });
+    const people = await listPeople();
+    expect(people.map((p) => p.name).sort()).toEqual(['Carol Diaz', 'Dana Lee']);
+    expect([...relationship!.personIds].sort()).toEqual(people.map((p) => p.id).sort());
+  });
+
+  it('a 1:1 title with two people in the call offers the 1:1 with the one the background named', async () => {
+    await show(meetContext({ title: 'Dana 1:1', others: ['Dana Lee', 'Carol Diaz'], trackable: 'Dana Lee' }));
+    expect((await waitFor('track-one-on-one')).textContent).toBe('Track as 1:1 with Dana Lee');
+  });
+});
