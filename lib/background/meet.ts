@@ -10,6 +10,7 @@ import {
   linkCall,
   personInCall,
 } from '../domain/meet-link';
+import { isNoteTaker } from '../domain/note-takers';
 import type { MeetCallState, MeetShow, PanelContext } from '../messaging/protocol';
 
 export interface MeetDeps {
@@ -71,7 +72,13 @@ export async function judgeCall(
   if (chosen && previous?.chosen && linked)
     link = { kind: 'linked', relationshipId: linked.relationship.id, via: 'meet-code' };
   const present =
-    chosen || call.others.length === 0 || (linked !== undefined && personInCall(linked, call.others));
+    chosen ||
+    call.others.length === 0 ||
+    (linked !== undefined &&
+      personInCall(
+        linked,
+        call.others.filter((name) => !isNoteTaker(name)),
+      ));
   let absentSince: number | undefined;
   let gone = false;
   if (previous && linked && !ignored && !present) {
@@ -80,7 +87,10 @@ export async function judgeCall(
     if (now - since < LEFT_AFTER_MS) absentSince = since;
     else gone = true;
   }
-  if (link.kind !== 'linked' && previous && linked && !ignored && !gone)
+  // Until then the call stays with the 1:1 it was linked to, whatever the other steps say now (its person
+  // reconnecting while someone with a 1:1 of their own is there must not flip the call to theirs and back).
+  const changed = link.kind !== 'linked' || link.relationshipId !== previous?.relationshipId;
+  if (changed && !userSaid && previous && linked && !ignored && !gone)
     link = { kind: 'linked', relationshipId: previous.relationshipId, via: previous.via };
   const context: MeetContext = {
     surface: 'meet',

@@ -1,4 +1,5 @@
 /** People repository. Emails are the key for matching calendar guests. */
+import { foldName } from '../domain/meet-link';
 import { type Person, PersonSchema, type Relation } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
@@ -135,15 +136,16 @@ export async function findPersonByEmail(
 }
 
 /**
- * The person with this email if Duet knows one (never a second record for the same address), else a new
- * person with the name and relation given.
+ * The person with this email if Duet knows one (never a second record for the same address); without an
+ * email (a Meet participant, a guest row without one), the one person of that name if exactly one is known;
+ * else a new person with the name and relation given.
  */
 export async function findOrCreatePerson(
   input: { name: string; email: string; relation: Relation },
   db: DuetDatabase = getDatabase(),
 ): Promise<Person> {
   const email = input.email.trim().toLowerCase();
-  const existing = email ? await findPersonByEmail(email, db) : undefined;
+  const existing = email ? await findPersonByEmail(email, db) : await onlyPersonNamed(input.name, db);
   return (
     existing ?? createPerson({ name: input.name, emails: email ? [email] : [], relation: input.relation }, db)
   );
@@ -157,4 +159,14 @@ export async function listPeople(
   return people
     .filter((person) => includeArchived || !person.archived)
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The one active person with this name (case, accents and punctuation aside), if exactly one. */
+async function onlyPersonNamed(name: string, db: DuetDatabase): Promise<Person | undefined> {
+  const folded = foldName(name);
+  if (!folded) return undefined;
+  const named = await db.people
+    .filter((person) => !person.archived && foldName(person.name) === folded)
+    .toArray();
+  return named.length === 1 ? named[0] : undefined;
 }

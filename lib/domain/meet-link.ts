@@ -109,8 +109,9 @@ export function linkCall(
     const pair = unique(active.filter((c) => isPairInCall(c, others)));
     if (pair) return { kind: 'linked', relationshipId: pair.relationship.id, via: 'participant' };
     // A call titled as a 2-1 with two other people: offer to track it as that 2-1 (the panel names both).
+    // The first in a fixed order (Meet reorders tiles as people speak; the offer must not swap).
     if (classifyTitle(call.title)?.kind === 'two-on-one')
-      return { kind: 'trackable', name: display(others[0]!).trim() };
+      return { kind: 'trackable', name: display([...others].sort()[0]!).trim() };
   }
   if (others.length !== 1) return { kind: 'none' };
   const { match, matches } = byParticipant(others, active);

@@ -13,6 +13,10 @@ export function isNoteTaker(name: string): boolean {
   return (
     /\bnote[\s-]?taker\b|\b(?:otter|fireflies|read|sembly|fathom)\.(?:ai|video)\b|\btl;?dv\b|\botterpilot\b|\bmeetgeek\b/u.test(
       text,
-    ) || /(?:^|\s)(?:bot|recorder)$/u.test(text.trim())
+    ) ||
+    // "Meeting Bot", "Notta Bot", "Gong Recorder", "Notes (Bot)" — never a bare surname ("Ben Bot", "Jan de Bot").
+    /\b(?:meeting|notes?|recording|ai|assistant|notta|gong|chorus|grain|fellow|avoma|fathom|sembly|recall)\s+(?:bot|recorder)$|[([](?:bot|recorder)[)\]]$/u.test(
+      text.trim(),
+    )
   );
 }

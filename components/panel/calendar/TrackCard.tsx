@@ -85,18 +85,25 @@ export function TrackCard({
   }, [suggested, touched.cadence, mode]);
 
   // Who the meeting is with can be learnt after the card is shown (the popover's guests come after the
-  // chip): a name or address still as first given follows; one the user typed stays.
+  // chip): a name, address or kind still as first given follows; one the user typed or chose stays.
   const lastInitial = useRef(initial);
   useEffect(() => {
     const before = lastInitial.current;
     lastInitial.current = initial;
-    if (before.name === initial.name && before.email === initial.email) return;
-    setForm((current) => ({
-      ...current,
-      name: current.name === before.name ? initial.name : current.name,
-      email: current.email === before.email ? initial.email : current.email,
-    }));
-  }, [initial.name, initial.email]);
+    if (before.name === initial.name && before.email === initial.email && before.kind === initial.kind)
+      return;
+    // The kind too (a call's title read late): a kind the user chose stays, and so does a relation they set.
+    setForm((current) => {
+      const kind = current.kind === before.kind ? initial.kind : current.kind;
+      return {
+        ...current,
+        name: current.name === before.name ? initial.name : current.name,
+        email: current.email === before.email ? initial.email : current.email,
+        kind,
+        relation: touched.relation || kind === current.kind ? current.relation : guessRelation(kind),
+      };
+    });
+  }, [initial.name, initial.email, initial.kind]);
 
   /** A 2-1's other person, tracked along while the kind stays a 2-1. */
   const others = form.kind === 'two-on-one' ? (initial.others ?? []) : [];

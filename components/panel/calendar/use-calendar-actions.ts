@@ -33,10 +33,9 @@ export function actionErrorMessage(error: unknown): string {
 }
 
 /**
- * The people a track or link card names, created or found by email: its person, then a 2-1's other one
- * (whose relation to me is not known: "other", editable later).
+ * The people a track or link card names, found by email (or by a name only one person has) or created: its
+ * person, then a 2-1's other one (whose relation to me is not known: "other", editable later).
  */
-/** The people a track form names: its person, and a 2-1's other person; each found by email or created. */
 export async function peopleOf(draft: TrackDraft): Promise<[Person, ...Person[]]> {
   const person = await findOrCreatePerson(draft);
   const others: Person[] = [];

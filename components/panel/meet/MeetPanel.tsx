@@ -166,10 +166,10 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
   // cadence first, then these. The card waits for them (it reads `initial` once); unreadable → built-ins.
   const settings = useLiveQuery(getSettings, []);
   const [choice, setChoice] = useState('');
-  const name = context.trackable ?? context.others[0] ?? '';
-  const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
   // A call titled as a 2-1 with two other people: both are tracked (the background offered the first).
   const people = context.others.filter((other) => !isNoteTaker(other));
+  const name = context.trackable ?? people[0] ?? '';
+  const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
   const second =
     kind === 'two-on-one' && people.length === 2
       ? people.find((other) => foldName(other) !== foldName(name))
@@ -180,8 +180,6 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       <h1 class="event-title">{context.title || t('panel_meet_this_call')}</h1>
       {!context.link && settings.status !== 'loading' ? (
         <TrackCard
-          // A renamed call whose title now names another kind: the card guesses again.
-          key={kind}
           mode="track"
           place="call"
           counterpart={name ? { name, email: '' } : null}

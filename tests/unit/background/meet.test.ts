@@ -149,6 +149,51 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     );
   });
 
+  it("a call on one 1:1's code stays with it while its person reconnects, then goes to the other", async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    const sam = linkCandidate('r-sam', ['Sam Lee']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
+    await harness.handlers['meet/call-seen'](
+      seen({ title: '', others: ['Bob Jones', 'Sam Lee'] }),
+      meetCtx(4),
+    );
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', via: 'meet-code' },
+    });
+    // Bob's connection drops for a moment: still Bob's 1:1 (no session started for Sam and left running).
+    const samOnly = seen({ title: '', others: ['Sam Lee'] });
+    await harness.handlers['meet/call-seen'](samOnly, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', absentSince: 1_000_000 },
+    });
+    // Bob away for a minute while Sam talks on: Bob's 1:1 is over, the call is Sam's.
+    now += LEFT_AFTER_MS;
+    await harness.handlers['meet/call-seen'](samOnly, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-sam', via: 'participant' },
+    });
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+  });
+
+  it("a 1:1's person gone, only a note-taker left: the 1:1 ends after the minute", async () => {
+    const alice = linkCandidate('r-alice', ['Alice']);
+    const harness = backgroundHarness({}, { meet: { candidates: [alice] } });
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
+    await harness.handlers['meet/call-seen'](
+      seen({ title: '', others: ['Alice', "Alice's Notetaker"] }),
+      meetCtx(4),
+    );
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-alice' } });
+    const botOnly = seen({ title: '', others: ["Alice's Notetaker"] });
+    await harness.handlers['meet/call-seen'](botOnly, meetCtx(4));
+    now += LEFT_AFTER_MS;
+    await harness.handlers['meet/call-seen'](botOnly, meetCtx(4));
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-alice', CODE);
+  });
+
   it("the user's link for a call holds for that call, even with someone else's person in it", async () => {
     const sam = linkCandidate('r-sam', ['Sam Lee']);
     const harness = backgroundHarness(
@@ -183,8 +228,26 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
       link: { relationshipId: 'r-sam', via: 'participant' },
     });
 
-    // The code moved away from Bob's 1:1 (another correction, or "Not a 1:1"): the choice is over.
+    // The call ends, and the next one in the same room (the same tab) is with Sam: judged afresh.
+    const ended = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    await ended.handlers['meet/call-seen'](withSam, meetCtx(6));
+    await ended.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(6));
+    expect(await ended.tabContexts.get(6)).toMatchObject({ link: { relationshipId: 'r-bob', chosen: true } });
+    await ended.handlers['meet/call-seen'](seen({ title: '', others: [], state: 'ended' }), meetCtx(6));
+    expect(await ended.tabContexts.get(6)).toMatchObject({ link: { relationshipId: 'r-bob', chosen: true } });
+    await ended.handlers['meet/call-seen'](withSam, meetCtx(6));
+    expect(await ended.tabContexts.get(6)).toMatchObject({
+      link: { relationshipId: 'r-sam', via: 'participant' },
+    });
+
+    // The code moved away from Bob's 1:1 (a correction in another tab): the choice is over, and the call
+    // goes on as any other whose person is away — Sam's after the minute.
     harness.meet.candidates.mockResolvedValue([linkCandidate('r-bob', ['Bob Jones']), sam]);
+    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    const context = (await harness.tabContexts.get(4)) as { link: object };
+    expect(context.link).toMatchObject({ relationshipId: 'r-bob', absentSince: now });
+    expect(context.link).not.toHaveProperty('chosen');
+    now += LEFT_AFTER_MS;
     await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
     expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-sam' } });
   });

@@ -18,6 +18,7 @@ import {
   ensurePersistentStorage,
   eventKeysWithNotes,
   feedbackOf,
+  findOrCreatePerson,
   findPersonByEmail,
   knownPeopleEmails,
   findRelationshipForEvent,
@@ -266,6 +267,26 @@ describe('relationships', () => {
     // An emoji at the cut is left out whole, never halved.
     const emoji = await oneOnOne(`${'y'.repeat(999)}👩🏽‍💻`);
     expect(emoji.title).toBe('y'.repeat(999));
+  });
+
+  it('findOrCreatePerson without an email finds the one person of that name, never a second record', async () => {
+    const alice = await createPerson({ name: 'Alice Smith', emails: [], relation: 'report' });
+    // Meet shows names only: the same name (case, accents and punctuation aside) is her.
+    expect((await findOrCreatePerson({ name: 'alice  smith', email: '', relation: 'other' })).id).toBe(
+      alice.id,
+    );
+    // Two people share a name: no guess, a new person.
+    await createPerson({ name: 'Alex Kim', emails: [], relation: 'peer' });
+    await createPerson({ name: 'Alex Kim', emails: ['alex@other.example'], relation: 'peer' });
+    const third = await findOrCreatePerson({ name: 'Alex Kim', email: '', relation: 'other' });
+    expect(third.name).toBe('Alex Kim');
+    expect((await listPeople()).filter((p) => p.name === 'Alex Kim')).toHaveLength(3);
+    // An archived person is not found again by name.
+    const gone = await createPerson({ name: 'Zed Old', emails: [], relation: 'peer' });
+    await updatePerson(gone.id, { archived: true });
+    expect((await findOrCreatePerson({ name: 'Zed Old', email: '', relation: 'other' })).id).not.toBe(
+      gone.id,
+    );
   });
 
   it('trackSeriesWith continues the 1:1 (or 2-1) of exactly those people and that kind, else starts one', async () => {

@@ -172,6 +172,34 @@ describe('MeetPanel: tracking a call titled as a 2-1', () => {
     expect([...relationship!.personIds].sort()).toEqual(people.map((p) => p.id).sort());
   });
 
+  it('a known person is tracked as that person, not a second record', async () => {
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    await show(
+      meetContext({ title: 'Dana & Carol 2-1', others: ['Carol Diaz', 'Dana Lee'], trackable: 'Carol Diaz' }),
+    );
+    await click(await waitFor('track-one-on-one'));
+    await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
+    const people = await listPeople();
+    expect(people.map((p) => p.name).sort()).toEqual(['Carol Diaz', 'Dana Lee']);
+    const [relationship] = await listRelationships();
+    expect(relationship!.personIds).toContain(dana.id);
+  });
+
+  it("the call's title read late: the card follows its kind, unless the user chose one", async () => {
+    const others = ['Dana Lee', 'Carol Diaz'];
+    await show(meetContext({ title: '', others, trackable: 'Carol Diaz' }));
+    expect((await waitFor('track-one-on-one')).textContent).toBe('Track as 1:1 with Carol Diaz');
+    await show(meetContext({ title: 'Dana & Carol 2-1', others, trackable: 'Carol Diaz' }));
+    await vi.waitFor(() =>
+      expect(q('track-one-on-one')!.textContent).toBe('Track as 2-1 with Carol Diaz & Dana Lee'),
+    );
+    // The user says it is a peer 1:1: a title read again later does not undo that.
+    await click(q('track-edit'));
+    await change(q('track-kind'), 'peer');
+    await show(meetContext({ title: 'Project', others, trackable: 'Carol Diaz' }));
+    expect(q<HTMLSelectElement>('track-kind')!.value).toBe('peer');
+  });
+
   it('a 1:1 title with two people in the call offers the 1:1 with the one the background named', async () => {
     await show(meetContext({ title: 'Dana 1:1', others: ['Dana Lee', 'Carol Diaz'], trackable: 'Dana Lee' }));
     expect((await waitFor('track-one-on-one')).textContent).toBe('Track as 1:1 with Dana Lee');
