@@ -101,14 +101,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       if (tabId === null) throw new Error('no tab');
       const { kind: _kind, ...facts } = call;
       const before = await deps.tabContexts.get(tabId);
-      // The link so far, for this same call: a call that ended and is joined again (a rejoin, the next
-      // meeting in the same room) is judged afresh.
+      // The link so far, for this same meeting code (judgeCall tells a rejoin from the next meeting).
       const previous =
-        before?.surface === 'meet' &&
-        before.meetingCode === call.meetingCode &&
-        !(before.state === 'ended' && call.state !== 'ended')
-          ? before.link
-          : null;
+        before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
       const { context, show, left } = await judgeCall(facts, deps.meet, previous);
       await deps.tabContexts.set(tabId, context);
       deps.pushContext(tabId, context);

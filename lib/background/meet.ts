@@ -44,7 +44,9 @@ export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
  * names vanish during Meet's re-renders, so "who is in the call" may briefly read as nobody) and while its
  * person is still in the call (someone else joined: an assistant, a note-taker). It ends when the user says
  * so (a correction or "Not a 1:1"), when the relationship goes away, or when the call has gone on with
- * others only for LEFT_AFTER_MS: that 1:1's notes are not kept open in a call with someone else.
+ * others only for LEFT_AFTER_MS: that 1:1's notes are not kept open in a call with someone else. Only a
+ * person seen in this call (`seen`) is waited for when another 1:1's person would take the call. A call
+ * joined again within LEFT_AFTER_MS of its end (`endedAt`) is the same call; later, the next meeting.
  */
 export async function judgeCall(
   call: SeenCall,
@@ -59,39 +61,54 @@ export async function judgeCall(
   left: string | null;
 }> {
   const [candidates, settings] = await Promise.all([deps.candidates(), deps.settings()]);
+  const now = deps.now?.() ?? Date.now();
+  // Joined again after its end: a quick rejoin (or the end screen flickering) is the same call; after a
+  // longer end it is the next meeting (in the same room): no earlier choice, presence or absence holds.
+  let before = previous;
+  if (before?.endedAt !== undefined && call.state !== 'ended' && now - before.endedAt >= LEFT_AFTER_MS)
+    before = { relationshipId: before.relationshipId, via: before.via };
   let link: CallLink = linkCall(call, candidates, settings.ignoredSeries, { trustCode: userSaid });
   const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
-  const linked = candidates.find((c) => c.relationship.id === previous?.relationshipId);
+  const linked = candidates.find((c) => c.relationship.id === before?.relationshipId);
   // The user's own link for this call stands while its 1:1 still holds the call's code (whoever is there).
   const chosen =
     (userSaid && link.kind === 'linked' && link.via === 'meet-code') ||
-    (previous?.chosen === true &&
+    (before?.chosen === true &&
       !ignored &&
       linked?.relationship.archived === false &&
       linked.relationship.meetCodes.includes(call.meetingCode));
-  if (chosen && previous?.chosen && linked)
+  if (chosen && before?.chosen && linked)
     link = { kind: 'linked', relationshipId: linked.relationship.id, via: 'meet-code' };
+  const humans = call.others.filter((name) => !isNoteTaker(name));
   const present =
-    chosen ||
-    call.others.length === 0 ||
-    (linked !== undefined &&
-      personInCall(
-        linked,
-        call.others.filter((name) => !isNoteTaker(name)),
-      ));
+    chosen || call.others.length === 0 || (linked !== undefined && personInCall(linked, humans));
   let absentSince: number | undefined;
   let gone = false;
-  if (previous && linked && !ignored && !present) {
-    const now = deps.now?.() ?? Date.now();
-    const since = previous.absentSince ?? now;
+  if (before && linked && !ignored && !present) {
+    const since = before.absentSince ?? now;
     if (now - since < LEFT_AFTER_MS) absentSince = since;
     else gone = true;
   }
-  // Until then the call stays with the 1:1 it was linked to, whatever the other steps say now (its person
-  // reconnecting while someone with a 1:1 of their own is there must not flip the call to theirs and back).
-  const changed = link.kind !== 'linked' || link.relationshipId !== previous?.relationshipId;
-  if (changed && !userSaid && previous && linked && !ignored && !gone)
-    link = { kind: 'linked', relationshipId: previous.relationshipId, via: previous.via };
+  // Until then the call stays with the 1:1 it was linked to when nothing links it now (tiles flicker, a
+  // stranger joins), and — while its person, seen earlier in this call, is away (reconnecting) — when
+  // another 1:1's person would take it. A 1:1 whose person never showed (linked by its code before anyone
+  // joined) gives way at once; so does one whose person is there when the call becomes, say, their 2-1.
+  const keep =
+    !userSaid &&
+    before !== null &&
+    linked !== undefined &&
+    !ignored &&
+    !gone &&
+    (link.kind !== 'linked' ||
+      (link.relationshipId !== before.relationshipId && !present && before.seen === true));
+  if (keep) link = { kind: 'linked', relationshipId: before!.relationshipId, via: before!.via };
+  const same = link.kind === 'linked' && link.relationshipId === before?.relationshipId;
+  const holder =
+    link.kind === 'linked' ? candidates.find((c) => c.relationship.id === link.relationshipId) : undefined;
+  const seen =
+    (same && before?.seen === true) ||
+    (holder !== undefined && humans.length > 0 && personInCall(holder, humans));
+  const endedAt = call.state === 'ended' ? ((same ? before?.endedAt : undefined) ?? now) : undefined;
   const context: MeetContext = {
     surface: 'meet',
     meetingCode: call.meetingCode,
@@ -105,16 +122,15 @@ export async function judgeCall(
             relationshipId: link.relationshipId,
             via: link.via,
             ...(chosen ? { chosen: true as const } : {}),
-            ...(absentSince !== undefined && link.relationshipId === previous?.relationshipId
-              ? { absentSince }
-              : {}),
+            ...(seen ? { seen: true as const } : {}),
+            ...(absentSince !== undefined && same ? { absentSince } : {}),
+            ...(endedAt !== undefined ? { endedAt } : {}),
           }
         : null,
     trackable: link.kind === 'trackable' ? link.name : null,
   };
   // Its person stayed away that long while the call went on with others: that 1:1 took place and is over.
-  const left =
-    gone && context.link?.relationshipId !== previous?.relationshipId ? previous!.relationshipId : null;
+  const left = gone && !same ? before!.relationshipId : null;
   return { context, show: showFor(call.state, link, settings.meetPanel), left };
 }
 

@@ -137,15 +137,20 @@ export async function findPersonByEmail(
 
 /**
  * The person with this email if Duet knows one (never a second record for the same address); without an
- * email (a Meet participant, a guest row without one), the one person of that name if exactly one is known;
- * else a new person with the name and relation given.
+ * email and with `byName` (a Meet participant: Meet shows names only), the one active person of that name if
+ * exactly one is known; else a new person with the name and relation given. Calendar guests and names typed
+ * or read from a title are never matched by name alone: another "Chris" is not this one.
  */
 export async function findOrCreatePerson(
-  input: { name: string; email: string; relation: Relation },
+  input: { name: string; email: string; relation: Relation; byName?: boolean },
   db: DuetDatabase = getDatabase(),
 ): Promise<Person> {
   const email = input.email.trim().toLowerCase();
-  const existing = email ? await findPersonByEmail(email, db) : await onlyPersonNamed(input.name, db);
+  const existing = email
+    ? await findPersonByEmail(email, db)
+    : input.byName
+      ? await onlyPersonNamed(input.name, db)
+      : undefined;
   return (
     existing ?? createPerson({ name: input.name, emails: email ? [email] : [], relation: input.relation }, db)
   );

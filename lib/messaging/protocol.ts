@@ -104,6 +104,10 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
         via: z.enum(['meet-code', 'title', 'participant']),
         /** The user linked this call to this 1:1 in the panel: kept for the call, whoever is in it. */
         chosen: z.optional(z.literal(true)),
+        /** Its person has been seen in this call (a later absence is a reconnect, held for a while). */
+        seen: z.optional(z.literal(true)),
+        /** When the call ended (a rejoin soon after is the same call; later, the next meeting). */
+        endedAt: z.optional(z.number().check(z.int(), z.minimum(0))),
         /** Since when its person has not been seen while others were (kept linked for a while). */
         absentSince: z.optional(z.number().check(z.int(), z.minimum(0))),
       }),

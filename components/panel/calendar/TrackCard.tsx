@@ -37,6 +37,8 @@ export interface KeptTrackForm {
 interface Touched {
   relation: boolean;
   cadence: boolean;
+  /** The user chose the kind (a title read later never changes it back). */
+  kind?: boolean;
 }
 
 interface Form {
@@ -94,7 +96,7 @@ export function TrackCard({
       return;
     // The kind too (a call's title read late): a kind the user chose stays, and so does a relation they set.
     setForm((current) => {
-      const kind = current.kind === before.kind ? initial.kind : current.kind;
+      const kind = touched.kind || current.kind !== before.kind ? current.kind : initial.kind;
       return {
         ...current,
         name: current.name === before.name ? initial.name : current.name,
@@ -129,13 +131,15 @@ export function TrackCard({
     }
   };
 
-  const setKind = (kind: RelationshipKind) =>
+  const setKind = (kind: RelationshipKind) => {
+    setTouched((current) => ({ ...current, kind: true }));
     setForm((current) => ({
       ...current,
       kind,
       relation: touched.relation ? current.relation : guessRelation(kind),
       cadence: touched.cadence ? current.cadence : String(cadenceFor(kind)),
     }));
+  };
 
   const personName = namesOf(
     [{ name: form.name.trim() || counterpart?.name || '' }, ...others].filter((p) => p.name),

@@ -33,14 +33,17 @@ export function actionErrorMessage(error: unknown): string {
 }
 
 /**
- * The people a track or link card names, found by email (or by a name only one person has) or created: its
- * person, then a 2-1's other one (whose relation to me is not known: "other", editable later).
+ * The people a track or link card names, found by email (`byName`: a Meet call's, by a name only one person
+ * has) or created: its person, then a 2-1's other one (whose relation to me is not known: "other", editable
+ * later).
  */
-export async function peopleOf(draft: TrackDraft): Promise<[Person, ...Person[]]> {
-  const person = await findOrCreatePerson(draft);
+export async function peopleOf(draft: TrackDraft, byName = false): Promise<[Person, ...Person[]]> {
+  const person = await findOrCreatePerson({ ...draft, byName });
   const others: Person[] = [];
   for (const other of draft.others ?? [])
-    others.push(await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other' }));
+    others.push(
+      await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other', byName }),
+    );
   return [person, ...others];
 }
 

@@ -28,7 +28,7 @@ export function meetActions(meetingCode: string, title: string) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return attempt(async () => {
-        const [person, ...more] = await peopleOf({ ...draft, name: draft.name.trim() });
+        const [person, ...more] = await peopleOf({ ...draft, name: draft.name.trim() }, true);
         const people = [person, ...more];
         await trackSeriesWith({
           personIds: [person.id, ...more.map((other) => other.id)],

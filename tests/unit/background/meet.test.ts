@@ -87,7 +87,8 @@ describe('judgeCall', () => {
       state: 'in-call',
       presenting: true,
       others: ['Bob Jones'],
-      link: { relationshipId: 'r-bob', via: 'title' },
+      // Bob was seen in the call: a later absence is a reconnect.
+      link: { relationshipId: 'r-bob', via: 'title', seen: true },
       trackable: null,
     });
     expect(show).toBe('open');
@@ -145,7 +146,9 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     });
     expect(harness.pushContext).toHaveBeenCalledWith(
       4,
-      expect.objectContaining({ link: { relationshipId: 'r-bob', via: 'meet-code', chosen: true } }),
+      expect.objectContaining({
+        link: { relationshipId: 'r-bob', via: 'meet-code', chosen: true, seen: true },
+      }),
     );
   });
 
@@ -175,6 +178,35 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
       link: { relationshipId: 'r-sam', via: 'participant' },
     });
     expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+  });
+
+  it("a 1:1 linked by its code before anyone joined gives way at once when someone else's 1:1 is there", async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    const sam = linkCandidate('r-sam', ['Sam Lee']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: [], state: 'prejoin' }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-bob' } });
+    // Sam was already in my room: the call is Sam's, and no 1:1 with Bob is left behind as held.
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Sam Lee'] }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-sam', via: 'participant' },
+    });
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+  });
+
+  it("a 1:1 becomes the 2-1 at once when the 2-1's other person joins", async () => {
+    const ann = linkCandidate('r-ann', ['Ann Ek']);
+    const pair = linkCandidate('r-pair', ['Ann Ek', 'Carl Berg'], { kind: 'two-on-one' });
+    const harness = backgroundHarness({}, { meet: { candidates: [ann, pair] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Ann Ek'] }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-ann' } });
+    await harness.handlers['meet/call-seen'](
+      seen({ title: '', others: ['Ann Ek', 'Carl Berg'] }),
+      meetCtx(4),
+    );
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-pair', via: 'participant' },
+    });
   });
 
   it("a 1:1's person gone, only a note-taker left: the 1:1 ends after the minute", async () => {
@@ -228,28 +260,35 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
       link: { relationshipId: 'r-sam', via: 'participant' },
     });
 
-    // The call ends, and the next one in the same room (the same tab) is with Sam: judged afresh.
+    // The call ends and is joined again at once (a rejoin, or the end screen flickering): the same call, the
+    // user's link stands. Ended for longer, the next meeting in the same room (the same tab) is judged afresh.
     const ended = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    let clock = 5_000_000;
+    ended.meet.now.mockImplementation(() => clock);
     await ended.handlers['meet/call-seen'](withSam, meetCtx(6));
     await ended.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(6));
     expect(await ended.tabContexts.get(6)).toMatchObject({ link: { relationshipId: 'r-bob', chosen: true } });
-    await ended.handlers['meet/call-seen'](seen({ title: '', others: [], state: 'ended' }), meetCtx(6));
+    const endScreen = seen({ title: '', others: [], state: 'ended' });
+    await ended.handlers['meet/call-seen'](endScreen, meetCtx(6));
+    expect(await ended.tabContexts.get(6)).toMatchObject({
+      link: { relationshipId: 'r-bob', chosen: true, endedAt: clock },
+    });
+    clock += 5_000;
+    await ended.handlers['meet/call-seen'](withSam, meetCtx(6));
     expect(await ended.tabContexts.get(6)).toMatchObject({ link: { relationshipId: 'r-bob', chosen: true } });
+    await ended.handlers['meet/call-seen'](endScreen, meetCtx(6));
+    clock += LEFT_AFTER_MS;
     await ended.handlers['meet/call-seen'](withSam, meetCtx(6));
     expect(await ended.tabContexts.get(6)).toMatchObject({
       link: { relationshipId: 'r-sam', via: 'participant' },
     });
 
-    // The code moved away from Bob's 1:1 (a correction in another tab): the choice is over, and the call
-    // goes on as any other whose person is away — Sam's after the minute.
+    // The code moved away from Bob's 1:1 (a correction in another tab): the choice is over, and Bob, never
+    // seen in this call, holds nothing: the call is Sam's at once.
     harness.meet.candidates.mockResolvedValue([linkCandidate('r-bob', ['Bob Jones']), sam]);
     await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
-    const context = (await harness.tabContexts.get(4)) as { link: object };
-    expect(context.link).toMatchObject({ relationshipId: 'r-bob', absentSince: now });
-    expect(context.link).not.toHaveProperty('chosen');
-    now += LEFT_AFTER_MS;
-    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
     expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-sam' } });
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
   });
 
   it("call-linked refuses another call's code, a tab without a call, and no tab", async () => {

@@ -443,7 +443,7 @@ describe('router: meet/call-seen', () => {
       state: 'in-call',
       presenting: false,
       others: ['Bob Jones'],
-      link: { relationshipId: 'r-bob', via: 'meet-code' },
+      link: { relationshipId: 'r-bob', via: 'meet-code', seen: true },
       trackable: null,
     };
     expect(harness.pushContext).toHaveBeenCalledWith(5, context);

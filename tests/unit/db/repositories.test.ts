@@ -269,24 +269,24 @@ describe('relationships', () => {
     expect(emoji.title).toBe('y'.repeat(999));
   });
 
-  it('findOrCreatePerson without an email finds the one person of that name, never a second record', async () => {
+  it('findOrCreatePerson for a Meet participant (no email) finds the one person of that name', async () => {
     const alice = await createPerson({ name: 'Alice Smith', emails: [], relation: 'report' });
     // Meet shows names only: the same name (case, accents and punctuation aside) is her.
-    expect((await findOrCreatePerson({ name: 'alice  smith', email: '', relation: 'other' })).id).toBe(
-      alice.id,
-    );
+    const fromMeet = { email: '', relation: 'other' as const, byName: true };
+    expect((await findOrCreatePerson({ name: 'alice  smith', ...fromMeet })).id).toBe(alice.id);
+    // A name from anywhere else (a title, typed in) is never enough: another Alice Smith is a new person.
+    const typed = await findOrCreatePerson({ name: 'Alice Smith', email: '', relation: 'other' });
+    expect(typed.id).not.toBe(alice.id);
     // Two people share a name: no guess, a new person.
     await createPerson({ name: 'Alex Kim', emails: [], relation: 'peer' });
     await createPerson({ name: 'Alex Kim', emails: ['alex@other.example'], relation: 'peer' });
-    const third = await findOrCreatePerson({ name: 'Alex Kim', email: '', relation: 'other' });
+    const third = await findOrCreatePerson({ name: 'Alex Kim', ...fromMeet });
     expect(third.name).toBe('Alex Kim');
     expect((await listPeople()).filter((p) => p.name === 'Alex Kim')).toHaveLength(3);
     // An archived person is not found again by name.
     const gone = await createPerson({ name: 'Zed Old', emails: [], relation: 'peer' });
     await updatePerson(gone.id, { archived: true });
-    expect((await findOrCreatePerson({ name: 'Zed Old', email: '', relation: 'other' })).id).not.toBe(
-      gone.id,
-    );
+    expect((await findOrCreatePerson({ name: 'Zed Old', ...fromMeet })).id).not.toBe(gone.id);
   });
 
   it('trackSeriesWith continues the 1:1 (or 2-1) of exactly those people and that kind, else starts one', async () => {

@@ -198,6 +198,10 @@ describe('MeetPanel: tracking a call titled as a 2-1', () => {
     await change(q('track-kind'), 'peer');
     await show(meetContext({ title: 'Project', others, trackable: 'Carol Diaz' }));
     expect(q<HTMLSelectElement>('track-kind')!.value).toBe('peer');
+    // Chosen back to what the title said: still the user's choice when the title changes again.
+    await change(q('track-kind'), 'one-on-one');
+    await show(meetContext({ title: 'Dana & Carol 2-1', others, trackable: 'Carol Diaz' }));
+    expect(q<HTMLSelectElement>('track-kind')!.value).toBe('one-on-one');
   });
 
   it('a 1:1 title with two people in the call offers the 1:1 with the one the background named', async () => {
