@@ -47,6 +47,20 @@ export interface BackgroundDeps {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const details = deps.details ?? new DetailsCache();
+  /**
+   * A tab's Meet messages, one at a time: each reads the tab's context and writes the next, so a report
+   * judged while the user's link is being made must not write its older context after it.
+   */
+  const meetQueues = new Map<number, Promise<unknown>>();
+  const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const turn = (meetQueues.get(tabId) ?? Promise.resolve()).then(work, work);
+    const settled = turn.catch(() => undefined);
+    meetQueues.set(tabId, settled);
+    void settled.then(() => {
+      if (meetQueues.get(tabId) === settled) meetQueues.delete(tabId);
+    });
+    return turn;
+  };
   return {
     'calendar/classify-events': async ({ events, principal }, { tabId, account = null }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
@@ -99,33 +113,39 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     'meet/call-seen': async (call, { tabId }) => {
       if (tabId === null) throw new Error('no tab');
-      const { kind: _kind, ...facts } = call;
-      const before = await deps.tabContexts.get(tabId);
-      // The link so far, for this same meeting code (judgeCall tells a rejoin from the next meeting).
-      const previous =
-        before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
-      const { context, show, left } = await judgeCall(facts, deps.meet, previous);
-      await deps.tabContexts.set(tabId, context);
-      deps.pushContext(tabId, context);
-      // Its person left and the call went on with others: that 1:1 took place and is over.
-      if (left) await deps.meet.callEnded?.(left, context.meetingCode).catch(() => undefined);
-      if (context.state === 'ended' && context.link) {
-        // Best effort: the panel also ends its session; this covers a panel that was closed.
-        await deps.meet.callEnded?.(context.link.relationshipId, context.meetingCode).catch(() => undefined);
-      }
-      return { show };
+      return inTurn(tabId, async () => {
+        const { kind: _kind, ...facts } = call;
+        const before = await deps.tabContexts.get(tabId);
+        // The link so far, for this same meeting code (judgeCall tells a rejoin from the next meeting).
+        const previous =
+          before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
+        const { context, show, left } = await judgeCall(facts, deps.meet, previous);
+        await deps.tabContexts.set(tabId, context);
+        deps.pushContext(tabId, context);
+        // Its person left and the call went on with others: that 1:1 took place and is over.
+        if (left) await deps.meet.callEnded?.(left, context.meetingCode).catch(() => undefined);
+        if (context.state === 'ended' && context.link) {
+          // Best effort: the panel also ends its session; this covers a panel that was closed.
+          await deps.meet
+            .callEnded?.(context.link.relationshipId, context.meetingCode)
+            .catch(() => undefined);
+        }
+        return { show };
+      });
     },
 
     'meet/call-linked': async ({ meetingCode }, { tabId }) => {
       if (tabId === null) throw new Error('no tab');
-      const current = await deps.tabContexts.get(tabId);
-      // Only the call this tab is showing can be re-judged (never a code the panel made up).
-      if (current?.surface !== 'meet' || current.meetingCode !== meetingCode)
-        throw new Error('not this call');
-      const { context } = await judgeCall(current, deps.meet, null, true);
-      await deps.tabContexts.set(tabId, context);
-      deps.pushContext(tabId, context);
-      return { ok: true };
+      return inTurn(tabId, async () => {
+        const current = await deps.tabContexts.get(tabId);
+        // Only the call this tab is showing can be re-judged (never a code the panel made up).
+        if (current?.surface !== 'meet' || current.meetingCode !== meetingCode)
+          throw new Error('not this call');
+        const { context } = await judgeCall(current, deps.meet, null, true);
+        await deps.tabContexts.set(tabId, context);
+        deps.pushContext(tabId, context);
+        return { ok: true };
+      });
     },
 
     'panel/frame-opened': async ({ token }, { tabId }) => {

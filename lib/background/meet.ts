@@ -45,8 +45,10 @@ export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
  * person is still in the call (someone else joined: an assistant, a note-taker). It ends when the user says
  * so (a correction or "Not a 1:1"), when the relationship goes away, or when the call has gone on with
  * others only for LEFT_AFTER_MS: that 1:1's notes are not kept open in a call with someone else. Only a
- * person seen in this call (`seen`) is waited for when another 1:1's person would take the call. A call
- * joined again within LEFT_AFTER_MS of its end (`endedAt`) is the same call; later, the next meeting.
+ * person seen in this call (`seen`) is waited for when another 1:1's person would take the call, and a 2-1
+ * waits for both of its people; a report in which nobody is read (re-rendering tiles, the end screen) changes
+ * nothing. A call joined again within LEFT_AFTER_MS of its end (`endedAt`) is the same call; later, the next
+ * meeting, judged afresh. The content script tells an unchanged call again every 15 s, so the minute runs out.
  */
 export async function judgeCall(
   call: SeenCall,
@@ -64,9 +66,10 @@ export async function judgeCall(
   const now = deps.now?.() ?? Date.now();
   // Joined again after its end: a quick rejoin (or the end screen flickering) is the same call; after a
   // longer end it is the next meeting (in the same room): no earlier choice, presence or absence holds.
-  let before = previous;
-  if (before?.endedAt !== undefined && call.state !== 'ended' && now - before.endedAt >= LEFT_AFTER_MS)
-    before = { relationshipId: before.relationshipId, via: before.via };
+  const before =
+    previous?.endedAt !== undefined && call.state !== 'ended' && now - previous.endedAt >= LEFT_AFTER_MS
+      ? null
+      : previous;
   let link: CallLink = linkCall(call, candidates, settings.ignoredSeries, { trustCode: userSaid });
   const ignored = settings.ignoredSeries.includes(ignoredCallKey(call.meetingCode));
   const linked = candidates.find((c) => c.relationship.id === before?.relationshipId);
@@ -93,6 +96,10 @@ export async function judgeCall(
   // stranger joins), and — while its person, seen earlier in this call, is away (reconnecting) — when
   // another 1:1's person would take it. A 1:1 whose person never showed (linked by its code before anyone
   // joined) gives way at once; so does one whose person is there when the call becomes, say, their 2-1.
+  // Nobody read (tiles re-rendering, the end screen) is no evidence either way. A 2-1 waits for both of
+  // its people, not just one: one of them reconnecting must not make it that person's 1:1 and back.
+  const allThere =
+    linked !== undefined && linked.people.every((p) => p.archived || personInCall({ people: [p] }, humans));
   const keep =
     !userSaid &&
     before !== null &&
@@ -100,7 +107,8 @@ export async function judgeCall(
     !ignored &&
     !gone &&
     (link.kind !== 'linked' ||
-      (link.relationshipId !== before.relationshipId && !present && before.seen === true));
+      (link.relationshipId !== before.relationshipId &&
+        (call.others.length === 0 || (before.seen === true && !allThere))));
   if (keep) link = { kind: 'linked', relationshipId: before!.relationshipId, via: before!.via };
   const same = link.kind === 'linked' && link.relationshipId === before?.relationshipId;
   const holder =
@@ -129,8 +137,9 @@ export async function judgeCall(
         : null,
     trackable: link.kind === 'trackable' ? link.name : null,
   };
-  // Its person stayed away that long while the call went on with others: that 1:1 took place and is over.
-  const left = gone && !same ? before!.relationshipId : null;
+  // Its person stayed away that long while the call went on with others, or the call became another 1:1
+  // with its person there (their 2-1): that 1:1 took place and is over.
+  const left = before && linked && !same && (gone || before.seen === true) ? before.relationshipId : null;
   return { context, show: showFor(call.state, link, settings.meetPanel), left };
 }
 

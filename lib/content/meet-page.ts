@@ -15,6 +15,11 @@ import { createPanelHost, type PanelHost } from './panel-host';
 
 /** While in a call, look again this often even if the page is quiet (a missing toolbar ends the call). */
 const BACKSTOP_MS = 1000;
+/**
+ * An unchanged call is told again this often while in it: the background's judgement moves with time too (a
+ * 1:1 whose person has been gone a minute is over, and the call goes on as someone else's).
+ */
+const RESEND_MS = 15_000;
 const MAX_OTHERS = 50;
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
@@ -24,6 +29,7 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
   /** The call (by index) in which the user closed the panel: it stays closed for that call. */
   let closedInCall = -1;
   let last = '';
+  let lastSentAt = 0;
   /** Who was last seen in the call: tiles vanish for a moment during Meet's re-renders. */
   let lastOthers: string[] = [];
 
@@ -59,8 +65,10 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const title = snapshot.title;
     const presenting = state === 'in-call' && snapshot.presenting;
     const signature = JSON.stringify([meetingCode, state, callIndex, title, presenting, others]);
-    if (signature === last) return;
+    const now = Date.now();
+    if (signature === last && (state !== 'in-call' || now - lastSentAt < RESEND_MS)) return;
     last = signature;
+    lastSentAt = now;
     sendFromContent({ kind: 'meet/call-seen', meetingCode, title, state, presenting, others }, isMeetShow)
       .then(({ show }) => apply(show, callIndex))
       .catch(() => {

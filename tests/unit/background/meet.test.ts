@@ -1,5 +1,5 @@
 /** The background's judgement of a Meet call: context for the panel and what the page shows. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { judgeCall, LEFT_AFTER_MS, meetTabClosed, showFor } from '@/lib/background/meet';
 import { extensionPageOf } from '@/lib/background/router';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
@@ -206,6 +206,87 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     );
     expect(await harness.tabContexts.get(4)).toMatchObject({
       link: { relationshipId: 'r-pair', via: 'participant' },
+    });
+  });
+
+  it("the end screen (nobody read) keeps the call's 1:1: its summary, its session held, never the room code's", async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const sam = linkCandidate('r-sam', ['Sam Lee'], { meetCodes: [CODE] });
+    const harness = backgroundHarness({}, { meet: { candidates: [bob, sam] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Bob Jones'] }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-bob' } });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: [], state: 'ended' }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-bob' } });
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    expect(harness.meet.callEnded).not.toHaveBeenCalledWith('r-sam', CODE);
+  });
+
+  it('a 2-1 stays the 2-1 while one of them reconnects; a 1:1 that became the 2-1 is over', async () => {
+    const ann = linkCandidate('r-ann', ['Ann Ek']);
+    const pair = linkCandidate('r-pair', ['Ann Ek', 'Carl Berg'], { kind: 'two-on-one' });
+    const harness = backgroundHarness({}, { meet: { candidates: [ann, pair] } });
+    const both = seen({ title: '', others: ['Ann Ek', 'Carl Berg'] });
+    await harness.handlers['meet/call-seen'](both, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-pair' } });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Ann Ek'] }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-pair' } });
+    await harness.handlers['meet/call-seen'](both, meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-pair' } });
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+
+    // Ann's 1:1, then Carl joins: the call is their 2-1, and Ann's 1:1 (she was there) is held.
+    const later = backgroundHarness({}, { meet: { candidates: [ann, pair] } });
+    await later.handlers['meet/call-seen'](seen({ title: '', others: ['Ann Ek'] }), meetCtx(5));
+    await later.handlers['meet/call-seen'](both, meetCtx(5));
+    expect(await later.tabContexts.get(5)).toMatchObject({ link: { relationshipId: 'r-pair' } });
+    expect(later.meet.callEnded).toHaveBeenCalledWith('r-ann', CODE);
+  });
+
+  it('the same room joined long after the call ended is a new call: nothing from the last one holds', async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones']);
+    const harness = backgroundHarness({}, { meet: { candidates: [bob] } });
+    let now = 1_000_000;
+    harness.meet.now.mockImplementation(() => now);
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Bob Jones'] }), meetCtx(4));
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: [], state: 'ended' }), meetCtx(4));
+    expect(harness.meet.callEnded).toHaveBeenCalledTimes(1);
+    now += 30 * 60_000;
+    // Alone in the room: not Bob's 1:1 (his notes do not open), and a stranger is someone to track.
+    expect(await harness.handlers['meet/call-seen'](seen({ title: '', others: [] }), meetCtx(4))).toEqual({
+      show: 'hidden',
+    });
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Dana Whitfield'] }), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: null, trackable: 'Dana Whitfield' });
+    now += LEFT_AFTER_MS;
+    await harness.handlers['meet/call-seen'](seen({ title: '', others: ['Dana Whitfield'] }), meetCtx(4));
+    expect(harness.meet.callEnded).toHaveBeenCalledTimes(1);
+  });
+
+  it("a report judged while the user links the call never writes over the user's link", async () => {
+    const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
+    const sam = linkCandidate('r-sam', ['Sam Lee']);
+    const harness = backgroundHarness(
+      {},
+      { meet: { candidates: [linkCandidate('r-bob', ['Bob Jones']), sam] } },
+    );
+    const withSam = seen({ title: '', others: ['Sam Lee'] });
+    await harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    // A report starts (its read of the 1:1s is slow), and the user's link comes in meanwhile.
+    let release!: () => void;
+    harness.meet.candidates.mockImplementationOnce(
+      () => new Promise((resolve) => (release = () => resolve([linkCandidate('r-bob', ['Bob Jones']), sam]))),
+    );
+    const report = harness.handlers['meet/call-seen'](withSam, meetCtx(4));
+    harness.meet.candidates.mockResolvedValue([bob, sam]);
+    const linking = harness.handlers['meet/call-linked'](
+      { kind: 'meet/call-linked', meetingCode: CODE },
+      pageCtx(4),
+    );
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    release();
+    await Promise.all([report, linking]);
+    expect(await harness.tabContexts.get(4)).toMatchObject({
+      link: { relationshipId: 'r-bob', chosen: true },
     });
   });
 
