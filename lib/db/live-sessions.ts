@@ -401,6 +401,28 @@ export async function loadSessionView(
   };
 }
 
+/**
+ * The session this call is running, or ran a moment ago: one that went live with this Meet code and is still
+ * running (not abandoned) or ended less than REJOIN_WINDOW_MS ago (a rejoin continues it). A session only
+ * planned with the code, or run at an earlier meeting with it (a series' instances share one), is not it.
+ */
+export async function runningSessionOfCall(
+  relationshipId: string,
+  meetCode: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const near = await sessionsAround(relationshipId, now, LIVE_WINDOW_MS, db);
+  return near
+    .filter((s) => {
+      const live = liveOf(s);
+      if (!live || s.meetCode !== meetCode) return false;
+      if (s.status === 'held') return now - (s.heldAt ?? 0) < REJOIN_WINDOW_MS;
+      return now - (live.endedAt ?? s.updatedAt) < REJOIN_WINDOW_MS;
+    })
+    .sort((a, b) => liveOf(b)!.startedAt - liveOf(a)!.startedAt)[0];
+}
+
 /** The newest session with this Meet code in the live window (for a panel reopened after the call). */
 export async function sessionForCall(
   relationshipId: string,

@@ -338,3 +338,33 @@ describe('Meet: a 2-1 call', () => {
     await call.page.close();
   });
 });
+
+describe('Meet: a 1:1 call joined before its person', () => {
+  let duet: Duet;
+
+  beforeAll(async () => {
+    duet = await startDuet();
+    await seedDatabase(duet, generateProfile('realistic', { now: Date.now(), seed: 5 }));
+  });
+  afterAll(async () => {
+    await duet?.close();
+  });
+
+  it('waits for Bob with no session or timer, and starts when he joins', async () => {
+    const call = await MeetPage.open(duet, 'prejoin');
+    await expect.poll(async () => (await call.reportedCall()).state).toBe('prejoin');
+    await call.becomes('meet-call.html', { withoutBob: true });
+    const panel = await call.panel();
+    const waiting = panel.frame.locator('[data-testid=session-waiting]');
+    await expect
+      .poll(async () => ((await waiting.count()) > 0 ? waiting.textContent() : ''), { timeout: 10_000 })
+      .toContain('Waiting for Bob Jones to join');
+    expect(await panel.frame.locator('[data-testid=section-notes]').count()).toBe(0);
+    await duet.screenshot(call.page, 'meet-waiting');
+    // Bob joins: the session and its timer start by themselves.
+    await call.becomes('meet-call.html');
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+    await expect.poll(() => panel.sectionNotes.count()).toBeGreaterThan(0);
+    await call.page.close();
+  });
+});

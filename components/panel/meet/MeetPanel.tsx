@@ -3,8 +3,16 @@
  * two-person call offers "Track as 1:1 with <name>" (a call titled as a 2-1 with two others: "Track as 2-1"); a wrong link is corrected here and remembered.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, listPeople, listRelationships, updateSettings } from '@/lib/db';
-import type { RelationshipKind } from '@/lib/domain/model';
+import {
+  getPerson,
+  getRelationship,
+  getSettings,
+  listPeople,
+  listRelationships,
+  updateSettings,
+} from '@/lib/db';
+import type { Person, RelationshipKind } from '@/lib/domain/model';
+import { namesOf } from '../../shared/format';
 import { foldName } from '@/lib/domain/meet-link';
 import { isNoteTaker } from '@/lib/domain/note-takers';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
@@ -41,17 +49,42 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     if (result.ok) setCorrecting(false);
   };
 
+  const linkKey = context.link ? `${context.link.relationshipId}|${context.meetingCode}` : '';
+  // In a call, the session starts once its person has been seen in it (or the user linked the call, or
+  // said to start now): not while I wait alone, nor in a call that turns out to be someone else's.
+  const [startedFor, setStartedFor] = useState('');
+  const waiting =
+    context.state === 'in-call' &&
+    context.link !== null &&
+    !context.link.seen &&
+    !context.link.chosen &&
+    startedFor !== linkKey;
+  const waitingNames = useLiveQuery(
+    async () => (waiting && context.link ? peopleNames(context.link.relationshipId) : ''),
+    [waiting, context.link?.relationshipId],
+  );
+
   let body;
   if (context.link && inCallOrEnded && !correcting) {
     body = (
       <SessionPanel
-        key={`${context.link.relationshipId}|${context.meetingCode}`}
+        key={linkKey}
         target={{
           relationshipId: context.link.relationshipId,
           meetCode: context.meetingCode,
           calendarEventId: null,
-          startIfMissing: context.state === 'in-call',
+          startIfMissing: context.state === 'in-call' && !waiting,
+          waiting,
         }}
+        waiting={
+          waiting
+            ? {
+                title: context.title,
+                names: waitingNames.status === 'ready' ? waitingNames.value : '',
+                onStart: () => setStartedFor(linkKey),
+              }
+            : undefined
+        }
         mode="call"
         callEnded={context.state === 'ended'}
         presenting={context.presenting}
@@ -247,4 +280,12 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       ) : null}
     </section>
   );
+}
+
+/** The names of a 1:1's people, as the panel writes them ("Dana Lee & Carol Diaz"). */
+async function peopleNames(relationshipId: string): Promise<string> {
+  const relationship = await getRelationship(relationshipId);
+  if (!relationship) return '';
+  const people = await Promise.all(relationship.personIds.map((id) => getPerson(id)));
+  return namesOf(people.filter((person): person is Person => person !== undefined && !person.archived));
 }

@@ -40,6 +40,11 @@ export interface SessionPanelProps {
   onOpenSidePanel?: () => void;
   /** Leave session mode (in person, after the summary). */
   onClose?: () => void;
+  /**
+   * The call waits for the 1:1's other person (Meet): until they join, no session is started (its timer
+   * would run for a meeting that has not begun, or is someone else's); "Start now" starts it anyway.
+   */
+  waiting?: { title: string; names: string; onStart: () => void };
 }
 
 export function SessionPanel(props: SessionPanelProps) {
@@ -49,6 +54,34 @@ export function SessionPanel(props: SessionPanelProps) {
       <p class="duet-error" role="alert" data-testid="session-error">
         {state.message}
       </p>
+    );
+  }
+  if (state.status === 'missing') {
+    if (!props.waiting)
+      return (
+        <p class="duet-error" role="alert" data-testid="session-error">
+          {t('panel_session_call_ended')}
+        </p>
+      );
+    return (
+      <section class="duet-empty" data-testid="session-waiting">
+        {props.waiting.title || props.waiting.names ? (
+          <h1 class="event-title">{props.waiting.title || props.waiting.names}</h1>
+        ) : null}
+        <p class="duet-muted">
+          {props.waiting.names
+            ? t('panel_session_waiting_for', props.waiting.names)
+            : t('panel_session_waiting')}
+        </p>
+        <button
+          type="button"
+          class="cal-button cal-button-small"
+          data-testid="session-start-now"
+          onClick={props.waiting.onStart}
+        >
+          {t('panel_session_start_now')}
+        </button>
+      </section>
     );
   }
   if (state.status === 'starting') {

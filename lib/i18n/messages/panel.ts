@@ -240,6 +240,10 @@ export const panel = {
   // Session mode
   panel_session_starting: 'Starting the session…',
   panel_session_call_ended: 'This call has ended. No session was recorded for it.',
+  panel_session_waiting_for: 'Waiting for $1 to join. The session and its timer start when they do.',
+  panel_session_waiting:
+    'Waiting for the other person to join. The session and its timer start when they do.',
+  panel_session_start_now: 'Start now',
   panel_session_held: 'Session held',
   panel_session_live_call: 'Live 1:1 · in call',
   panel_session_live_person: 'Live 1:1 · in person',

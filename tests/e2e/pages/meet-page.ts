@@ -121,13 +121,25 @@ export class MeetPage {
    * Meet moves between lobby, call and end screen without changing the URL: swap the page's content for
    * another fixture's, as Meet's own re-render would.
    */
-  async becomes(fixture: 'meet-ended.html' | 'meet-call.html' | 'meet-call-presenting.html'): Promise<void> {
+  async becomes(
+    fixture: 'meet-ended.html' | 'meet-call.html' | 'meet-call-presenting.html',
+    { withoutBob = false }: { withoutBob?: boolean } = {},
+  ): Promise<void> {
     const html = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? '';
-    await this.page.evaluate((markup) => {
-      const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
-      document.body.replaceChildren(...Array.from(parsed.body.childNodes));
-    }, body);
+    await this.page.evaluate(
+      ({ markup, alone }) => {
+        const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+        // Bob has not joined: his tile and People row are not there.
+        if (alone)
+          for (const element of parsed.querySelectorAll(
+            '[data-participant-id="spaces/vXq8Lm2RtYpA/devices/6f1c2a90-3b7e-4d2a-9c11-8e0b5a7d4c21"]',
+          ))
+            element.remove();
+        document.body.replaceChildren(...Array.from(parsed.body.childNodes));
+      },
+      { markup: body, alone: withoutBob },
+    );
   }
 }
 

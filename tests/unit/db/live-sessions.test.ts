@@ -28,6 +28,7 @@ import {
   saveCustomTemplate,
   saveLiveTimer,
   saveSectionNotes,
+  runningSessionOfCall,
   sessionForCall,
   setTalkingPointStatus,
   startLiveSession,
@@ -1029,6 +1030,24 @@ describe('sessionForCall', () => {
     const found = await sessionForCall(rel.id, CODE, NOW + 2 * HOUR);
     expect(found?.id).toBe(started.id);
     expect(found?.status).toBe('held');
+  });
+});
+
+describe('runningSessionOfCall', () => {
+  it("finds only the session this call runs or ran a moment ago, never an earlier meeting's with the code", async () => {
+    const rel = await oneOnOne();
+    // Last week's meeting of the series (same code, held) and today's planned one: not this call's yet.
+    const lastWeek = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW - 7 * DAY });
+    await endLiveSession(lastWeek.id, NOW - 7 * DAY + 30 * MINUTE);
+    await planned(rel.id, NOW, { meetCode: CODE });
+    expect(await runningSessionOfCall(rel.id, CODE, NOW)).toBeUndefined();
+    // Running now: it; ended a moment ago: still it (a rejoin); hours later: no longer.
+    const today = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect((await runningSessionOfCall(rel.id, CODE, NOW + MINUTE))?.id).toBe(today.id);
+    expect(await runningSessionOfCall(rel.id, OTHER_CODE, NOW + MINUTE)).toBeUndefined();
+    await endLiveSession(today.id, NOW + 30 * MINUTE);
+    expect((await runningSessionOfCall(rel.id, CODE, NOW + HOUR))?.id).toBe(today.id);
+    expect(await runningSessionOfCall(rel.id, CODE, NOW + 30 * MINUTE + REJOIN_WINDOW_MS)).toBeUndefined();
   });
 });
 

@@ -12,6 +12,7 @@ import {
   createRelationship,
   listPeople,
   listRelationships,
+  sessionForCall,
   updateCadenceDefault,
 } from '@/lib/db';
 import { DEFAULT_CADENCE_DAYS } from '@/lib/domain/model';
@@ -207,5 +208,76 @@ describe('MeetPanel: tracking a call titled as a 2-1', () => {
   it('a 1:1 title with two people in the call offers the 1:1 with the one the background named', async () => {
     await show(meetContext({ title: 'Dana 1:1', others: ['Dana Lee', 'Carol Diaz'], trackable: 'Dana Lee' }));
     expect((await waitFor('track-one-on-one')).textContent).toBe('Track as 1:1 with Dana Lee');
+  });
+});
+
+describe('MeetPanel: a linked call waits for its person before the session starts', () => {
+  async function bobsOneOnOne() {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    return createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+  }
+
+  it('alone in the call: no session and no timer until Bob joins; then it starts by itself', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { relationshipId: relationship.id, via: 'meet-code' as const };
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    const waiting = await waitFor('session-waiting');
+    await vi.waitFor(() => expect(waiting.textContent).toContain('Waiting for Bob Jones to join'));
+    expect(await sessionForCall(relationship.id, CODE)).toBeUndefined();
+    // Bob is seen in the call: the session starts.
+    await show(
+      meetContext({
+        title: 'Alice / Bob',
+        others: ['Bob Jones'],
+        trackable: null,
+        link: { ...link, seen: true },
+      }),
+    );
+    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+    await waitFor('session-with');
+  });
+
+  it('"Start now" starts it without him (he joins from a meeting room, under another name)', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { relationshipId: relationship.id, via: 'meet-code' as const };
+    await show(meetContext({ title: 'Alice / Bob', others: ['Room 4B'], trackable: null, link }));
+    await click(await waitFor('session-start-now'));
+    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+    await waitFor('session-with');
+  });
+
+  it("the user's own link starts it at once; a call that ends before anyone came records nothing", async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { relationshipId: relationship.id, via: 'meet-code' as const };
+    await show(
+      meetContext({ title: 'Alice / Bob', others: [], trackable: null, link: { ...link, chosen: true } }),
+    );
+    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+
+    const other = await createRelationship({
+      personIds: [(await createPerson({ name: 'Sam Lee', emails: [], relation: 'peer' })).id],
+      kind: 'one-on-one',
+      title: 'Sam 1:1',
+      meetCodes: ['xyz-wxyz-xyz'],
+    });
+    const samLink = { relationshipId: other.id, via: 'meet-code' as const };
+    await show(meetContext({ meetingCode: 'xyz-wxyz-xyz', others: [], trackable: null, link: samLink }));
+    await waitFor('session-waiting');
+    await show(
+      meetContext({
+        meetingCode: 'xyz-wxyz-xyz',
+        state: 'ended',
+        others: [],
+        trackable: null,
+        link: samLink,
+      }),
+    );
+    await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
+    expect(await sessionForCall(other.id, 'xyz-wxyz-xyz')).toBeUndefined();
   });
 });
