@@ -4,7 +4,6 @@
  * the carried-over talking points, and starts its section timer; ending one marks it held. Both are
  * idempotent, so the Meet panel, the background and a second tab can all call them.
  */
-import Dexie from 'dexie';
 import {
   type Agreement,
   type CareerAssessment,
@@ -403,13 +402,15 @@ export async function loadSessionView(
 
 /**
  * The session this call is running, or ran a moment ago: one that went live with this Meet code and is still
- * running (not abandoned) or ended less than REJOIN_WINDOW_MS ago (a rejoin continues it). A session only
- * planned with the code, or run at an earlier meeting with it (a series' instances share one), is not it.
+ * running (not abandoned) or ended less than `within` ago (a rejoin continues it). A session only planned
+ * or prepared with the code, or run at an earlier meeting with it (a series' instances share one), is not it.
  */
 export async function runningSessionOfCall(
   relationshipId: string,
   meetCode: string,
   now: number = Date.now(),
+  /** How long after its end a session is still this call's (the summary of a panel opened later: longer). */
+  within: number = REJOIN_WINDOW_MS,
   db: DuetDatabase = getDatabase(),
 ): Promise<Session | undefined> {
   const near = await sessionsAround(relationshipId, now, LIVE_WINDOW_MS, db);
@@ -417,24 +418,8 @@ export async function runningSessionOfCall(
     .filter((s) => {
       const live = liveOf(s);
       if (!live || s.meetCode !== meetCode) return false;
-      if (s.status === 'held') return now - (s.heldAt ?? 0) < REJOIN_WINDOW_MS;
-      return now - (live.endedAt ?? s.updatedAt) < REJOIN_WINDOW_MS;
+      if (s.status === 'held') return now - (s.heldAt ?? 0) < within;
+      return now - (live.endedAt ?? s.updatedAt) < within;
     })
     .sort((a, b) => liveOf(b)!.startedAt - liveOf(a)!.startedAt)[0];
-}
-
-/** The newest session with this Meet code in the live window (for a panel reopened after the call). */
-export async function sessionForCall(
-  relationshipId: string,
-  meetCode: string,
-  now: number = Date.now(),
-  db: DuetDatabase = getDatabase(),
-): Promise<Session | undefined> {
-  const near = await db.sessions
-    .where('[relationshipId+scheduledAt]')
-    .between([relationshipId, Dexie.minKey], [relationshipId, now + LIVE_WINDOW_MS], true, true)
-    .reverse()
-    .limit(20)
-    .toArray();
-  return near.find((s) => s.meetCode === meetCode);
 }

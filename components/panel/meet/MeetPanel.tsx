@@ -53,16 +53,24 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   // In a call, the session starts once its person has been seen in it (or the user linked the call, or
   // said to start now): not while I wait alone, nor in a call that turns out to be someone else's.
   const [startedFor, setStartedFor] = useState('');
-  const waiting =
+  const mayWait =
     context.state === 'in-call' &&
     context.link !== null &&
     !context.link.seen &&
     !context.link.chosen &&
     startedFor !== linkKey;
-  const waitingNames = useLiveQuery(
-    async () => (waiting && context.link ? peopleNames(context.link.relationshipId) : ''),
-    [waiting, context.link?.relationshipId],
+  const waitingFor = useLiveQuery(
+    async () => ({
+      key: linkKey,
+      names: mayWait && context.link ? await peopleNames(context.link.relationshipId) : '',
+    }),
+    [mayWait, linkKey],
   );
+  // The names of this link's people (never an earlier link's answer still showing).
+  const names =
+    waitingFor.status === 'ready' && waitingFor.value.key === linkKey ? waitingFor.value.names : null;
+  // A 1:1 whose people Duet does not know (written before it was tracked) has nobody to wait for.
+  const waiting = mayWait && names !== '';
 
   let body;
   if (context.link && inCallOrEnded && !correcting) {
@@ -80,7 +88,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           waiting
             ? {
                 title: context.title,
-                names: waitingNames.status === 'ready' ? waitingNames.value : '',
+                names: names ?? '',
                 onStart: () => setStartedFor(linkKey),
               }
             : undefined

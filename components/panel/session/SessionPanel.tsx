@@ -68,7 +68,7 @@ export function SessionPanel(props: SessionPanelProps) {
         {props.waiting.title || props.waiting.names ? (
           <h1 class="event-title">{props.waiting.title || props.waiting.names}</h1>
         ) : null}
-        <p class="duet-muted">
+        <p class="duet-muted" id="session-waiting-text" role="status">
           {props.waiting.names
             ? t('panel_session_waiting_for', props.waiting.names)
             : t('panel_session_waiting')}
@@ -77,6 +77,7 @@ export function SessionPanel(props: SessionPanelProps) {
           type="button"
           class="cal-button cal-button-small"
           data-testid="session-start-now"
+          aria-describedby="session-waiting-text"
           onClick={props.waiting.onStart}
         >
           {t('panel_session_start_now')}
@@ -153,7 +154,8 @@ function SessionBody({
 
   // The call ended: everything typed is saved first, then the session is held — once for this end.
   useEffect(() => {
-    if (!callEnded || ended || endingRef.current || endedThisCall.current) return;
+    // A session that never ran live (prepared, planned) is not this call's to end.
+    if (!callEnded || ended || !session.live || endingRef.current || endedThisCall.current) return;
     endingRef.current = true;
     endedThisCall.current = true;
     void notes.flush().then(async (saved) => {

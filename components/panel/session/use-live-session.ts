@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import {
+  LIVE_WINDOW_MS,
   loadSessionView,
   runningSessionOfCall,
-  sessionForCall,
   type SessionView,
   startLiveSession,
 } from '@/lib/db';
@@ -42,47 +42,74 @@ export type LiveSessionState =
   | { status: 'ready'; view: SessionView };
 
 export function useLiveSession(target: LiveSessionTarget | null): LiveSessionState {
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  const key = target
-    ? `${target.relationshipId}|${target.meetCode}|${target.calendarEventId}|${target.sessionId}|${target.startIfMissing !== false}|${target.waiting === true}`
+  /** Which session this target is: a new target (another 1:1, call or session) starts from nothing. */
+  const identity = target
+    ? `${target.relationshipId}|${target.meetCode}|${target.calendarEventId}|${target.sessionId}`
     : '';
-
-  useEffect(() => {
-    if (!target) return;
-    let cancelled = false;
-    setError(null);
-    setMissing(false);
-    const find = target.waiting
-      ? target.meetCode
-        ? runningSessionOfCall(target.relationshipId, target.meetCode)
-        : Promise.resolve(undefined)
+  /** What to do without a session: wait (the other person has not joined), find (the call ended), start. */
+  const mode = !target
+    ? 'none'
+    : target.waiting
+      ? 'wait'
       : target.startIfMissing === false
+        ? 'find'
+        : 'start';
+  const [resolved, setResolved] = useState<{ for: string; id: string } | null>(null);
+  const [failed, setFailed] = useState<{ for: string; message: string } | null>(null);
+  const [missingFor, setMissingFor] = useState<string | null>(null);
+  const sessionId = resolved?.for === identity ? resolved.id : null;
+  const error = failed?.for === identity ? failed.message : null;
+
+  // Starting (again: idempotent, it continues this call's session) whenever the target says start; finding
+  // only while no session is known yet (the call's end keeps the session it ran, never looks up another).
+  useEffect(() => {
+    if (!target || mode === 'wait' || (mode === 'find' && sessionId !== null)) return;
+    let cancelled = false;
+    const find =
+      mode === 'find'
         ? target.meetCode
-          ? sessionForCall(target.relationshipId, target.meetCode)
+          ? runningSessionOfCall(target.relationshipId, target.meetCode, Date.now(), LIVE_WINDOW_MS)
           : Promise.resolve(undefined)
         : startLiveSession(target);
     find
       .then((session) => {
         if (cancelled) return;
-        if (session) setSessionId(session.id);
-        else setMissing(true);
+        if (session) setResolved({ for: identity, id: session.id });
+        else setMissingFor(`${identity}|${mode}`);
       })
       .catch((reason: unknown) => {
-        if (!cancelled) setError(describeProblem(reason).message);
+        if (!cancelled) setFailed({ for: identity, message: describeProblem(reason).message });
       });
     return () => {
       cancelled = true;
     };
-  }, [key]);
+  }, [identity, mode]);
+
+  // Waiting: the session this call runs, if any, live — a rejoin shows it, and "Start now" in another of
+  // this tab's panels (the side panel) shows here too.
+  const running = useLiveQuery(
+    async () =>
+      mode === 'wait' && target?.meetCode
+        ? ((await runningSessionOfCall(target.relationshipId, target.meetCode))?.id ?? null)
+        : null,
+    [identity, mode],
+  );
+  useEffect(() => {
+    if (mode === 'wait' && running.status === 'ready' && running.value)
+      setResolved({ for: identity, id: running.value });
+  }, [mode, identity, running.status === 'ready' ? running.value : undefined]);
+  const missing =
+    sessionId === null &&
+    (mode === 'wait'
+      ? running.status === 'ready' && running.value === null
+      : missingFor === `${identity}|${mode}`);
 
   const view = useLiveQuery(
     async () => (sessionId ? await loadSessionView(sessionId) : undefined),
     [sessionId],
   );
   if (error) return { status: 'error', message: error };
-  if (missing && !sessionId) return { status: 'missing' };
+  if (missing) return { status: 'missing' };
   if (view.status === 'error') return { status: 'error', message: describeProblem(view.error).message };
   if (view.status === 'ready' && view.value) return { status: 'ready', view: view.value };
   return { status: 'starting' };

@@ -29,7 +29,6 @@ import {
   saveLiveTimer,
   saveSectionNotes,
   runningSessionOfCall,
-  sessionForCall,
   setTalkingPointStatus,
   startLiveSession,
   switchSessionTemplate,
@@ -1006,33 +1005,6 @@ describe('loadSessionView', () => {
   });
 });
 
-// sessionForCall -----------------------------------------------------------------------------------
-
-describe('sessionForCall', () => {
-  it('finds the newest session with this meet code up to the live window ahead', async () => {
-    const rel = await oneOnOne();
-    const other = await oneOnOne('Alice / Kim');
-    await planned(rel.id, NOW - 14 * DAY, { meetCode: CODE });
-    const newest = await planned(rel.id, NOW - HOUR, { meetCode: CODE });
-    await planned(rel.id, NOW + LIVE_WINDOW_MS + MINUTE, { meetCode: CODE });
-    await planned(rel.id, NOW, { meetCode: OTHER_CODE });
-    await planned(other.id, NOW + HOUR, { meetCode: CODE });
-
-    expect((await sessionForCall(rel.id, CODE, NOW))?.id).toBe(newest.id);
-    expect(await sessionForCall(rel.id, 'nop-nopq-nop', NOW)).toBeUndefined();
-    expect(await sessionForCall('missing', CODE, NOW)).toBeUndefined();
-  });
-
-  it('finds a session that ran live and has ended (a panel reopened after the call)', async () => {
-    const rel = await oneOnOne();
-    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
-    await endLiveSession(started.id, NOW + 30 * MINUTE);
-    const found = await sessionForCall(rel.id, CODE, NOW + 2 * HOUR);
-    expect(found?.id).toBe(started.id);
-    expect(found?.status).toBe('held');
-  });
-});
-
 describe('runningSessionOfCall', () => {
   it("finds only the session this call runs or ran a moment ago, never an earlier meeting's with the code", async () => {
     const rel = await oneOnOne();
@@ -1048,6 +1020,12 @@ describe('runningSessionOfCall', () => {
     await endLiveSession(today.id, NOW + 30 * MINUTE);
     expect((await runningSessionOfCall(rel.id, CODE, NOW + HOUR))?.id).toBe(today.id);
     expect(await runningSessionOfCall(rel.id, CODE, NOW + 30 * MINUTE + REJOIN_WINDOW_MS)).toBeUndefined();
+    // A panel opened on the end screen later that day still finds the call's session for its summary.
+    const later = NOW + 30 * MINUTE + REJOIN_WINDOW_MS;
+    expect((await runningSessionOfCall(rel.id, CODE, later, LIVE_WINDOW_MS))?.status).toBe('held');
+    expect(
+      await runningSessionOfCall(rel.id, CODE, NOW + 30 * MINUTE + LIVE_WINDOW_MS, LIVE_WINDOW_MS),
+    ).toBeUndefined();
   });
 });
 

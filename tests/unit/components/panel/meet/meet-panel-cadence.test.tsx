@@ -10,15 +10,20 @@ import { type MeetContext, MeetPanel } from '@/components/panel/meet/MeetPanel';
 import {
   createPerson,
   createRelationship,
+  endLiveSession,
+  getSession,
   listPeople,
   listRelationships,
-  sessionForCall,
+  prepareSession,
+  runningSessionOfCall,
+  startLiveSession,
   updateCadenceDefault,
 } from '@/lib/db';
 import { DEFAULT_CADENCE_DAYS } from '@/lib/domain/model';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
 const CODE = 'abc-defg-hij';
+const DAY = 24 * 60 * 60_000;
 
 function meetContext(changes: Partial<MeetContext> = {}): MeetContext {
   return {
@@ -228,7 +233,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
     await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
     const waiting = await waitFor('session-waiting');
     await vi.waitFor(() => expect(waiting.textContent).toContain('Waiting for Bob Jones to join'));
-    expect(await sessionForCall(relationship.id, CODE)).toBeUndefined();
+    expect(await runningSessionOfCall(relationship.id, CODE)).toBeUndefined();
     // Bob is seen in the call: the session starts.
     await show(
       meetContext({
@@ -238,7 +243,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
         link: { ...link, seen: true },
       }),
     );
-    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
     await waitFor('session-with');
   });
 
@@ -247,7 +252,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
     const link = { relationshipId: relationship.id, via: 'meet-code' as const };
     await show(meetContext({ title: 'Alice / Bob', others: ['Room 4B'], trackable: null, link }));
     await click(await waitFor('session-start-now'));
-    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
     await waitFor('session-with');
   });
 
@@ -257,7 +262,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
     await show(
       meetContext({ title: 'Alice / Bob', others: [], trackable: null, link: { ...link, chosen: true } }),
     );
-    await vi.waitFor(async () => expect(await sessionForCall(relationship.id, CODE)).toBeDefined());
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
 
     const other = await createRelationship({
       personIds: [(await createPerson({ name: 'Sam Lee', emails: [], relation: 'peer' })).id],
@@ -278,6 +283,100 @@ describe('MeetPanel: a linked call waits for its person before the session start
       }),
     );
     await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
-    expect(await sessionForCall(other.id, 'xyz-wxyz-xyz')).toBeUndefined();
+    expect(await runningSessionOfCall(other.id, 'xyz-wxyz-xyz')).toBeUndefined();
+  });
+});
+
+describe('MeetPanel: waiting, then the end or the person', () => {
+  async function bobsOneOnOne() {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    return createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+  }
+  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
+
+  it('a call that ends while waiting holds nothing: not the session prepared for it, not last week’s', async () => {
+    const relationship = await bobsOneOnOne();
+    const lastWeek = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: CODE,
+      now: Date.now() - 7 * DAY,
+    });
+    await endLiveSession(lastWeek.id, Date.now() - 7 * DAY + 30 * 60_000);
+    const { session: prepared } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now(),
+      meetCode: CODE,
+    });
+    const link = linkTo(relationship.id);
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await waitFor('session-waiting');
+    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
+    expect((await getSession(prepared.id))?.status).toBe('upcoming');
+    expect(q('session-with')).toBeNull();
+  });
+
+  it('the end keeps the session the call ran, never another planned with the same code', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { ...linkTo(relationship.id), seen: true as const };
+    await show(meetContext({ title: 'Alice / Bob', others: ['Bob Jones'], trackable: null, link }));
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
+    const ran = (await runningSessionOfCall(relationship.id, CODE))!;
+    // A later 1:1 today on the same code, prepared while this one runs.
+    const { session: later } = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now() + 3 * 60 * 60_000,
+      meetCode: CODE,
+    });
+    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await vi.waitFor(async () => expect((await getSession(ran.id))?.status).toBe('held'));
+    expect((await getSession(later.id))?.status).toBe('upcoming');
+  });
+
+  it('Bob joining never flashes "call ended"; "Start now" in one panel starts the other too', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = linkTo(relationship.id);
+    const alerts: string[] = [];
+    const watcher = new MutationObserver(() => {
+      const error = q('session-error');
+      if (error) alerts.push(error.textContent ?? '');
+    });
+    watcher.observe(container(), { childList: true, subtree: true });
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await waitFor('session-waiting');
+    // The side panel shows the same call.
+    const side = document.createElement('div');
+    document.body.append(side);
+    await act(() => {
+      render(
+        <MeetPanel context={meetContext({ title: 'Alice / Bob', others: [], trackable: null, link })} />,
+        side,
+      );
+    });
+    await vi.waitFor(() => expect(side.querySelector('[data-testid="session-waiting"]')).not.toBeNull());
+    await click(await waitFor('session-start-now'));
+    await waitFor('session-with');
+    await vi.waitFor(() => expect(side.querySelector('[data-testid="session-with"]')).not.toBeNull());
+    watcher.disconnect();
+    expect(alerts).toEqual([]);
+    await act(() => render(null, side));
+    side.remove();
+  });
+
+  it('a 1:1 without known people has nobody to wait for: it starts at once', async () => {
+    const relationship = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Notes',
+      meetCodes: [CODE],
+    });
+    await show(meetContext({ title: 'Notes', others: [], trackable: null, link: linkTo(relationship.id) }));
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
+    expect(q('session-waiting')).toBeNull();
   });
 });
