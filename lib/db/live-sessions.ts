@@ -419,7 +419,8 @@ export async function runningSessionOfCall(
       const live = liveOf(s);
       if (!live || s.meetCode !== meetCode) return false;
       if (s.status === 'held') return now - (s.heldAt ?? 0) < within;
-      return now - (live.endedAt ?? s.updatedAt) < within;
+      // Still running: only if not abandoned (a browser closed mid-call hours ago).
+      return live.endedAt ? now - live.endedAt < within : now - s.updatedAt < REJOIN_WINDOW_MS;
     })
     .sort((a, b) => liveOf(b)!.startedAt - liveOf(a)!.startedAt)[0];
 }

@@ -59,12 +59,16 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     !context.link.seen &&
     !context.link.chosen &&
     startedFor !== linkKey;
+  // Cleared when the call ends: the next call in this tab waits again.
+  useEffect(() => {
+    if (context.state === 'ended') setStartedFor('');
+  }, [context.state]);
   const waitingFor = useLiveQuery(
     async () => ({
       key: linkKey,
-      names: mayWait && context.link ? await peopleNames(context.link.relationshipId) : '',
+      names: context.link ? await peopleNames(context.link.relationshipId) : '',
     }),
-    [mayWait, linkKey],
+    [linkKey],
   );
   // The names of this link's people (never an earlier link's answer still showing).
   const names =
@@ -83,6 +87,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           calendarEventId: null,
           startIfMissing: context.state === 'in-call' && !waiting,
           waiting,
+          // Nobody was seen and nothing was started in this call: at its end there is no session to show.
+          nothingRan:
+            context.state === 'ended' &&
+            !context.link.seen &&
+            !context.link.chosen &&
+            startedFor !== linkKey &&
+            names !== '',
         }}
         waiting={
           waiting

@@ -2,7 +2,7 @@
  * Runs a live session: starts it once (finding the planned session or creating it, idempotently) and
  * reads everything the session view shows, live — a change in another tab or the popup shows up here.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   LIVE_WINDOW_MS,
   loadSessionView,
@@ -32,6 +32,8 @@ export interface LiveSessionTarget {
    * (`missing`) — never an earlier meeting's session that shares the Meet code.
    */
   waiting?: boolean;
+  /** The call ended without its person or a start: no session of it to find (unless one is shown already). */
+  nothingRan?: boolean;
 }
 
 export type LiveSessionState =
@@ -57,13 +59,25 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
   const [resolved, setResolved] = useState<{ for: string; id: string } | null>(null);
   const [failed, setFailed] = useState<{ for: string; message: string } | null>(null);
   const [missingFor, setMissingFor] = useState<string | null>(null);
-  const sessionId = resolved?.for === identity ? resolved.id : null;
+  /** The session and mode of the last start or find that succeeded. */
+  const lastRun = useRef('');
+  // The session found stays when the target comes to name it (Calendar: "Start session" gives the prepared
+  // view its session id): no teardown and second start of the same session.
+  const sessionId =
+    resolved && (resolved.for === identity || resolved.id === target?.sessionId) ? resolved.id : null;
   const error = failed?.for === identity ? failed.message : null;
 
   // Starting (again: idempotent, it continues this call's session) whenever the target says start; finding
   // only while no session is known yet (the call's end keeps the session it ran, never looks up another).
   useEffect(() => {
     if (!target || mode === 'wait' || (mode === 'find' && sessionId !== null)) return;
+    // The target now names the session this very run found: nothing to do again.
+    if (sessionId !== null && target.sessionId === sessionId && lastRun.current === `${sessionId}|${mode}`)
+      return;
+    if (mode === 'find' && target.nothingRan) {
+      setMissingFor(`${identity}|${mode}`);
+      return;
+    }
     let cancelled = false;
     const find =
       mode === 'find'
@@ -74,8 +88,10 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
     find
       .then((session) => {
         if (cancelled) return;
-        if (session) setResolved({ for: identity, id: session.id });
-        else setMissingFor(`${identity}|${mode}`);
+        if (session) {
+          lastRun.current = `${session.id}|${mode}`;
+          setResolved({ for: identity, id: session.id });
+        } else setMissingFor(`${identity}|${mode}`);
       })
       .catch((reason: unknown) => {
         if (!cancelled) setFailed({ for: identity, message: describeProblem(reason).message });

@@ -380,3 +380,47 @@ describe('MeetPanel: waiting, then the end or the person', () => {
     expect(q('session-waiting')).toBeNull();
   });
 });
+
+describe('MeetPanel: waiting, after review', () => {
+  async function bobsOneOnOne() {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    return createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+  }
+  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
+
+  it('opened before joining, then in the call alone: it waits (no session), and again after a rejoin', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = linkTo(relationship.id);
+    await show(meetContext({ title: 'Alice / Bob', state: 'prejoin', others: [], trackable: null, link }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await waitFor('session-waiting');
+    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await waitFor('session-waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await runningSessionOfCall(relationship.id, CODE)).toBeUndefined();
+  });
+
+  it("a call that ends while waiting never shows the morning's meeting on the same code as its summary", async () => {
+    const relationship = await bobsOneOnOne();
+    const morning = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: CODE,
+      now: Date.now() - 5 * 60 * 60_000,
+    });
+    await endLiveSession(morning.id, Date.now() - 4.5 * 60 * 60_000);
+    const link = linkTo(relationship.id);
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await waitFor('session-waiting');
+    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
+    expect(q('session-with')).toBeNull();
+  });
+});
