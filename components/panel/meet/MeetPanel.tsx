@@ -87,13 +87,6 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           calendarEventId: null,
           startIfMissing: context.state === 'in-call' && !waiting,
           waiting,
-          // Nobody was seen and nothing was started in this call: at its end there is no session to show.
-          nothingRan:
-            context.state === 'ended' &&
-            !context.link.seen &&
-            !context.link.chosen &&
-            startedFor !== linkKey &&
-            names !== '',
         }}
         waiting={
           waiting

@@ -103,7 +103,9 @@ function SessionBody({
   presenting = false,
   onOpenSidePanel,
   onClose,
+  waiting: waitingFor,
 }: SessionPanelProps & { view: SessionView }) {
+  const waiting = waitingFor !== undefined;
   const { session, template } = view;
   const notes = useSessionNotes(session, {
     titleOf: (field) => sectionTitleOf(field, template, view.templates),
@@ -179,15 +181,17 @@ function SessionBody({
 
   // Back in this call after it ended (a rejoin, or the end landed after the rejoin): the session continues.
   // Never because the session was ended otherwise ("End session now", another tab's call ending).
+  // Not while the call waits for its person (a rejoin judged as the next meeting): it continues once they
+  // join (the panel's start), never before.
   useEffect(() => {
-    if (mode !== 'call' || callEnded || !ended || endingRef.current || !rejoined.current) return;
+    if (mode !== 'call' || callEnded || !ended || waiting || endingRef.current || !rejoined.current) return;
     rejoined.current = false;
     void startLiveSession({
       relationshipId: view.relationship.id,
       meetCode: session.meetCode,
       sessionId: session.id,
     }).catch(() => undefined);
-  }, [mode, callEnded, ended]);
+  }, [mode, callEnded, ended, waiting]);
 
   // Not presenting any more: the notes come back without a click.
   useEffect(() => {

@@ -3,13 +3,7 @@
  * reads everything the session view shows, live — a change in another tab or the popup shows up here.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  LIVE_WINDOW_MS,
-  loadSessionView,
-  runningSessionOfCall,
-  type SessionView,
-  startLiveSession,
-} from '@/lib/db';
+import { loadSessionView, runningSessionOfCall, type SessionView, startLiveSession } from '@/lib/db';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { describeProblem } from '../storage-text';
 
@@ -32,8 +26,6 @@ export interface LiveSessionTarget {
    * (`missing`) — never an earlier meeting's session that shares the Meet code.
    */
   waiting?: boolean;
-  /** The call ended without its person or a start: no session of it to find (unless one is shown already). */
-  nothingRan?: boolean;
 }
 
 export type LiveSessionState =
@@ -74,15 +66,11 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
     // The target now names the session this very run found: nothing to do again.
     if (sessionId !== null && target.sessionId === sessionId && lastRun.current === `${sessionId}|${mode}`)
       return;
-    if (mode === 'find' && target.nothingRan) {
-      setMissingFor(`${identity}|${mode}`);
-      return;
-    }
     let cancelled = false;
     const find =
       mode === 'find'
         ? target.meetCode
-          ? runningSessionOfCall(target.relationshipId, target.meetCode, Date.now(), LIVE_WINDOW_MS)
+          ? runningSessionOfCall(target.relationshipId, target.meetCode)
           : Promise.resolve(undefined)
         : startLiveSession(target);
     find

@@ -424,3 +424,84 @@ describe('MeetPanel: waiting, after review', () => {
     expect(q('session-with')).toBeNull();
   });
 });
+
+describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged as a new call', () => {
+  async function bobsOneOnOne() {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    return createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+  }
+  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
+
+  it('a session started with "Start now" is the summary of a panel opened after the end', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = linkTo(relationship.id);
+    await show(meetContext({ title: 'Alice / Bob', others: ['Dial-in 1'], trackable: null, link }));
+    await click(await waitFor('session-start-now'));
+    await waitFor('session-with');
+    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await vi.waitFor(async () =>
+      expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
+    );
+    // The side panel opened now: the same summary, not "no session was recorded".
+    const side = document.createElement('div');
+    document.body.append(side);
+    await act(() => {
+      render(
+        <MeetPanel
+          context={meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link })}
+        />,
+        side,
+      );
+    });
+    await vi.waitFor(() => expect(side.querySelector('[data-testid="session-with"]')).not.toBeNull());
+    expect(side.querySelector('[data-testid="session-error"]')).toBeNull();
+    await act(() => render(null, side));
+    side.remove();
+  });
+
+  it('back in the room alone after the end (judged a new call): the held session is not restarted', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = linkTo(relationship.id);
+    await show(
+      meetContext({
+        title: 'Alice / Bob',
+        others: ['Bob Jones'],
+        trackable: null,
+        link: { ...link, seen: true },
+      }),
+    );
+    await waitFor('session-with');
+    await show(
+      meetContext({
+        title: 'Alice / Bob',
+        state: 'ended',
+        others: [],
+        trackable: null,
+        link: { ...link, seen: true },
+      }),
+    );
+    await vi.waitFor(async () =>
+      expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
+    );
+    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held');
+    // Bob joins: it continues.
+    await show(
+      meetContext({
+        title: 'Alice / Bob',
+        others: ['Bob Jones'],
+        trackable: null,
+        link: { ...link, seen: true },
+      }),
+    );
+    await vi.waitFor(async () =>
+      expect((await runningSessionOfCall(relationship.id, CODE))?.status).not.toBe('held'),
+    );
+  });
+});
