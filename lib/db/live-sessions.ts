@@ -409,7 +409,7 @@ export async function runningSessionOfCall(
   relationshipId: string,
   meetCode: string,
   now: number = Date.now(),
-  /** How long after its end a session is still this call's (the summary of a panel opened later: longer). */
+  /** How long after its end a session is still this call's (a rejoin, the summary at the end). */
   within: number = REJOIN_WINDOW_MS,
   db: DuetDatabase = getDatabase(),
 ): Promise<Session | undefined> {

@@ -93,7 +93,29 @@ export function SessionPanel(props: SessionPanelProps) {
     );
   }
   // Another session is another body: its boxes, drafts and call state start from that session's own.
-  return <SessionBody key={state.view.session.id} {...props} view={state.view} />;
+  const body = <SessionBody key={state.view.session.id} {...props} view={state.view} />;
+  // Back in the room after this session was held, waiting for its person: it continues when they join,
+  // or now.
+  if (!props.waiting || state.view.session.status !== 'held') return body;
+  return (
+    <>
+      <p class="cal-small duet-muted" id="session-waiting-text" role="status" data-testid="session-waiting">
+        {props.waiting.names
+          ? t('panel_session_waiting_for', props.waiting.names)
+          : t('panel_session_waiting')}{' '}
+        <button
+          type="button"
+          class="cal-link-button"
+          data-testid="session-start-now"
+          aria-describedby="session-waiting-text"
+          onClick={props.waiting.onStart}
+        >
+          {t('panel_session_continue_now')}
+        </button>
+      </p>
+      {body}
+    </>
+  );
 }
 
 function SessionBody({

@@ -244,6 +244,7 @@ export const panel = {
   panel_session_waiting:
     'Waiting for the other person to join. The session and its timer start when they do.',
   panel_session_start_now: 'Start now',
+  panel_session_continue_now: 'Continue now',
   panel_session_held: 'Session held',
   panel_session_live_call: 'Live 1:1 · in call',
   panel_session_live_person: 'Live 1:1 · in person',

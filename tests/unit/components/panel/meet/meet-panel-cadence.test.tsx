@@ -491,6 +491,11 @@ describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged
     await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held');
+    // It says so, above the held session, and can continue now (Bob on a dial-in).
+    await vi.waitFor(() =>
+      expect(q('session-waiting')?.textContent).toContain('Waiting for Bob Jones to join'),
+    );
+    expect(q('session-start-now')?.textContent).toBe('Continue now');
     // Bob joins: it continues.
     await show(
       meetContext({
@@ -503,5 +508,33 @@ describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).not.toBe('held'),
     );
+  });
+});
+
+describe('MeetPanel: continuing a held session now', () => {
+  it('"Continue now" above the held session continues it without waiting for the person', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+    const link = { relationshipId: relationship.id, via: 'meet-code' as const };
+    const seenLink = { ...link, seen: true as const };
+    await show(meetContext({ title: 'Alice / Bob', others: ['Bob Jones'], trackable: null, link: seenLink }));
+    await waitFor('session-with');
+    await show(
+      meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link: seenLink }),
+    );
+    await vi.waitFor(async () =>
+      expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
+    );
+    await show(meetContext({ title: 'Alice / Bob', others: ['Dial-in 1'], trackable: null, link }));
+    await click(await waitFor('session-start-now'));
+    await vi.waitFor(async () =>
+      expect((await runningSessionOfCall(relationship.id, CODE))?.status).not.toBe('held'),
+    );
+    await vi.waitFor(() => expect(q('session-waiting')).toBeNull());
   });
 });
