@@ -69,19 +69,13 @@ export function SessionPanel(props: SessionPanelProps) {
           <h1 class="event-title">{props.waiting.title || props.waiting.names}</h1>
         ) : null}
         <p class="duet-muted" id="session-waiting-text" role="status">
-          {props.waiting.names
-            ? t('panel_session_waiting_for', props.waiting.names)
-            : t('panel_session_waiting')}
+          {waitingText(props.waiting.names)}
         </p>
-        <button
-          type="button"
+        <StartNow
           class="cal-button cal-button-small"
-          data-testid="session-start-now"
-          aria-describedby="session-waiting-text"
-          onClick={props.waiting.onStart}
-        >
-          {t('panel_session_start_now')}
-        </button>
+          onStart={props.waiting.onStart}
+          label="panel_session_start_now"
+        />
       </section>
     );
   }
@@ -100,21 +94,39 @@ export function SessionPanel(props: SessionPanelProps) {
   return (
     <>
       <p class="cal-small duet-muted" id="session-waiting-text" role="status" data-testid="session-waiting">
-        {props.waiting.names
-          ? t('panel_session_waiting_for', props.waiting.names)
-          : t('panel_session_waiting')}{' '}
-        <button
-          type="button"
+        {waitingText(props.waiting.names)}{' '}
+        <StartNow
           class="cal-link-button"
-          data-testid="session-start-now"
-          aria-describedby="session-waiting-text"
-          onClick={props.waiting.onStart}
-        >
-          {t('panel_session_continue_now')}
-        </button>
+          onStart={props.waiting.onStart}
+          label="panel_session_continue_now"
+        />
       </p>
       {body}
     </>
+  );
+}
+
+/** What the panel says while the call waits for the 1:1's people. */
+function waitingText(names: string): string {
+  return names ? t('panel_session_waiting_for', names) : t('panel_session_waiting');
+}
+
+/** Starts (or continues) the session without waiting for the person; described by the waiting text. */
+function StartNow(props: {
+  class: string;
+  onStart: () => void;
+  label: 'panel_session_start_now' | 'panel_session_continue_now';
+}) {
+  return (
+    <button
+      type="button"
+      class={props.class}
+      data-testid="session-start-now"
+      aria-describedby="session-waiting-text"
+      onClick={props.onStart}
+    >
+      {t(props.label)}
+    </button>
   );
 }
 

@@ -44,6 +44,19 @@ beforeEach(() => {
   fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, data: { ok: true } }));
 });
 
+/** Bob's 1:1, remembered on this call's Meet code. */
+async function bobsOneOnOne() {
+  const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+  return createRelationship({
+    personIds: [bob.id],
+    kind: 'one-on-one',
+    title: 'Alice / Bob',
+    meetCodes: [CODE],
+  });
+}
+
+const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
+
 const container = useRenderContainer();
 
 const q = <E extends Element = HTMLElement>(testId: string) =>
@@ -59,6 +72,10 @@ async function show(context: MeetContext) {
     render(<MeetPanel context={context} />, container());
   });
 }
+
+/** Bob's call as the background tells the panel: this link, these others, this state. */
+const bobsCall = (link: MeetContext['link'], others: string[], state: MeetContext['state'] = 'in-call') =>
+  show(meetContext({ title: 'Alice / Bob', state, others, trackable: null, link }));
 
 async function click(element: Element | null) {
   expect(element).not.toBeNull();
@@ -217,32 +234,15 @@ describe('MeetPanel: tracking a call titled as a 2-1', () => {
 });
 
 describe('MeetPanel: a linked call waits for its person before the session starts', () => {
-  async function bobsOneOnOne() {
-    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
-    return createRelationship({
-      personIds: [bob.id],
-      kind: 'one-on-one',
-      title: 'Alice / Bob',
-      meetCodes: [CODE],
-    });
-  }
-
   it('alone in the call: no session and no timer until Bob joins; then it starts by itself', async () => {
     const relationship = await bobsOneOnOne();
     const link = { relationshipId: relationship.id, via: 'meet-code' as const };
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     const waiting = await waitFor('session-waiting');
     await vi.waitFor(() => expect(waiting.textContent).toContain('Waiting for Bob Jones to join'));
     expect(await runningSessionOfCall(relationship.id, CODE)).toBeUndefined();
     // Bob is seen in the call: the session starts.
-    await show(
-      meetContext({
-        title: 'Alice / Bob',
-        others: ['Bob Jones'],
-        trackable: null,
-        link: { ...link, seen: true },
-      }),
-    );
+    await bobsCall({ ...link, seen: true }, ['Bob Jones']);
     await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
     await waitFor('session-with');
   });
@@ -250,7 +250,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
   it('"Start now" starts it without him (he joins from a meeting room, under another name)', async () => {
     const relationship = await bobsOneOnOne();
     const link = { relationshipId: relationship.id, via: 'meet-code' as const };
-    await show(meetContext({ title: 'Alice / Bob', others: ['Room 4B'], trackable: null, link }));
+    await bobsCall(link, ['Room 4B']);
     await click(await waitFor('session-start-now'));
     await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
     await waitFor('session-with');
@@ -259,9 +259,7 @@ describe('MeetPanel: a linked call waits for its person before the session start
   it("the user's own link starts it at once; a call that ends before anyone came records nothing", async () => {
     const relationship = await bobsOneOnOne();
     const link = { relationshipId: relationship.id, via: 'meet-code' as const };
-    await show(
-      meetContext({ title: 'Alice / Bob', others: [], trackable: null, link: { ...link, chosen: true } }),
-    );
+    await bobsCall({ ...link, chosen: true }, []);
     await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
 
     const other = await createRelationship({
@@ -288,17 +286,6 @@ describe('MeetPanel: a linked call waits for its person before the session start
 });
 
 describe('MeetPanel: waiting, then the end or the person', () => {
-  async function bobsOneOnOne() {
-    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
-    return createRelationship({
-      personIds: [bob.id],
-      kind: 'one-on-one',
-      title: 'Alice / Bob',
-      meetCodes: [CODE],
-    });
-  }
-  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
-
   it('a call that ends while waiting holds nothing: not the session prepared for it, not last week’s', async () => {
     const relationship = await bobsOneOnOne();
     const lastWeek = await startLiveSession({
@@ -313,9 +300,9 @@ describe('MeetPanel: waiting, then the end or the person', () => {
       meetCode: CODE,
     });
     const link = linkTo(relationship.id);
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await waitFor('session-waiting');
-    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'ended');
     await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
     expect((await getSession(prepared.id))?.status).toBe('upcoming');
     expect(q('session-with')).toBeNull();
@@ -324,7 +311,7 @@ describe('MeetPanel: waiting, then the end or the person', () => {
   it('the end keeps the session the call ran, never another planned with the same code', async () => {
     const relationship = await bobsOneOnOne();
     const link = { ...linkTo(relationship.id), seen: true as const };
-    await show(meetContext({ title: 'Alice / Bob', others: ['Bob Jones'], trackable: null, link }));
+    await bobsCall(link, ['Bob Jones']);
     await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
     const ran = (await runningSessionOfCall(relationship.id, CODE))!;
     // A later 1:1 today on the same code, prepared while this one runs.
@@ -333,7 +320,7 @@ describe('MeetPanel: waiting, then the end or the person', () => {
       scheduledAt: Date.now() + 3 * 60 * 60_000,
       meetCode: CODE,
     });
-    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'ended');
     await vi.waitFor(async () => expect((await getSession(ran.id))?.status).toBe('held'));
     expect((await getSession(later.id))?.status).toBe('upcoming');
   });
@@ -347,7 +334,7 @@ describe('MeetPanel: waiting, then the end or the person', () => {
       if (error) alerts.push(error.textContent ?? '');
     });
     watcher.observe(container(), { childList: true, subtree: true });
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await waitFor('session-waiting');
     // The side panel shows the same call.
     const side = document.createElement('div');
@@ -382,27 +369,16 @@ describe('MeetPanel: waiting, then the end or the person', () => {
 });
 
 describe('MeetPanel: waiting, after review', () => {
-  async function bobsOneOnOne() {
-    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
-    return createRelationship({
-      personIds: [bob.id],
-      kind: 'one-on-one',
-      title: 'Alice / Bob',
-      meetCodes: [CODE],
-    });
-  }
-  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
-
   it('opened before joining, then in the call alone: it waits (no session), and again after a rejoin', async () => {
     const relationship = await bobsOneOnOne();
     const link = linkTo(relationship.id);
-    await show(meetContext({ title: 'Alice / Bob', state: 'prejoin', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'prejoin');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await waitFor('session-waiting');
-    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'ended');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await waitFor('session-waiting');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await runningSessionOfCall(relationship.id, CODE)).toBeUndefined();
@@ -417,33 +393,22 @@ describe('MeetPanel: waiting, after review', () => {
     });
     await endLiveSession(morning.id, Date.now() - 4.5 * 60 * 60_000);
     const link = linkTo(relationship.id);
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await waitFor('session-waiting');
-    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'ended');
     await vi.waitFor(() => expect(q('session-error')?.textContent).toContain('No session was recorded'));
     expect(q('session-with')).toBeNull();
   });
 });
 
 describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged as a new call', () => {
-  async function bobsOneOnOne() {
-    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
-    return createRelationship({
-      personIds: [bob.id],
-      kind: 'one-on-one',
-      title: 'Alice / Bob',
-      meetCodes: [CODE],
-    });
-  }
-  const linkTo = (relationshipId: string) => ({ relationshipId, via: 'meet-code' as const });
-
   it('a session started with "Start now" is the summary of a panel opened after the end', async () => {
     const relationship = await bobsOneOnOne();
     const link = linkTo(relationship.id);
-    await show(meetContext({ title: 'Alice / Bob', others: ['Dial-in 1'], trackable: null, link }));
+    await bobsCall(link, ['Dial-in 1']);
     await click(await waitFor('session-start-now'));
     await waitFor('session-with');
-    await show(meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link }));
+    await bobsCall(link, [], 'ended');
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
     );
@@ -467,28 +432,13 @@ describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged
   it('back in the room alone after the end (judged a new call): the held session is not restarted', async () => {
     const relationship = await bobsOneOnOne();
     const link = linkTo(relationship.id);
-    await show(
-      meetContext({
-        title: 'Alice / Bob',
-        others: ['Bob Jones'],
-        trackable: null,
-        link: { ...link, seen: true },
-      }),
-    );
+    await bobsCall({ ...link, seen: true }, ['Bob Jones']);
     await waitFor('session-with');
-    await show(
-      meetContext({
-        title: 'Alice / Bob',
-        state: 'ended',
-        others: [],
-        trackable: null,
-        link: { ...link, seen: true },
-      }),
-    );
+    await bobsCall({ ...link, seen: true }, [], 'ended');
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
     );
-    await show(meetContext({ title: 'Alice / Bob', others: [], trackable: null, link }));
+    await bobsCall(link, []);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held');
     // It says so, above the held session, and can continue now (Bob on a dial-in).
@@ -497,14 +447,7 @@ describe('MeetPanel: after the end, in a panel opened later, and a rejoin judged
     );
     expect(q('session-start-now')?.textContent).toBe('Continue now');
     // Bob joins: it continues.
-    await show(
-      meetContext({
-        title: 'Alice / Bob',
-        others: ['Bob Jones'],
-        trackable: null,
-        link: { ...link, seen: true },
-      }),
-    );
+    await bobsCall({ ...link, seen: true }, ['Bob Jones']);
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).not.toBe('held'),
     );
@@ -522,15 +465,13 @@ describe('MeetPanel: continuing a held session now', () => {
     });
     const link = { relationshipId: relationship.id, via: 'meet-code' as const };
     const seenLink = { ...link, seen: true as const };
-    await show(meetContext({ title: 'Alice / Bob', others: ['Bob Jones'], trackable: null, link: seenLink }));
+    await bobsCall(seenLink, ['Bob Jones']);
     await waitFor('session-with');
-    await show(
-      meetContext({ title: 'Alice / Bob', state: 'ended', others: [], trackable: null, link: seenLink }),
-    );
+    await bobsCall(seenLink, [], 'ended');
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).toBe('held'),
     );
-    await show(meetContext({ title: 'Alice / Bob', others: ['Dial-in 1'], trackable: null, link }));
+    await bobsCall(link, ['Dial-in 1']);
     await click(await waitFor('session-start-now'));
     await vi.waitFor(async () =>
       expect((await runningSessionOfCall(relationship.id, CODE))?.status).not.toBe('held'),
