@@ -6,6 +6,7 @@
 import {
   type CallLink,
   ignoredCallKey,
+  isInCall,
   type LinkCandidate,
   linkCall,
   personInCall,
@@ -98,8 +99,7 @@ export async function judgeCall(
   // joined) gives way at once; so does one whose person is there when the call becomes, say, their 2-1.
   // Nobody read (tiles re-rendering, the end screen) is no evidence either way. A 2-1 waits for both of
   // its people, not just one: one of them reconnecting must not make it that person's 1:1 and back.
-  const allThere =
-    linked !== undefined && linked.people.every((p) => p.archived || personInCall({ people: [p] }, humans));
+  const allThere = linked !== undefined && linked.people.every((p) => p.archived || isInCall(p, humans));
   const keep =
     !userSaid &&
     before !== null &&

@@ -185,6 +185,16 @@ function sessionsAround(relationshipId: string, at: number, window: number, db: 
     .toArray();
 }
 
+/**
+ * A call that never ended (the browser closed mid-call) and saw nothing for hours is over, whatever its code
+ * (a series and a personal room reuse theirs): its timer would read hours, and a later call's notes would go
+ * into that earlier meeting.
+ */
+function isAbandoned(session: Session, now: number): boolean {
+  const live = liveOf(session);
+  return live !== null && !live.endedAt && now - session.updatedAt >= REJOIN_WINDOW_MS;
+}
+
 /** The session scheduled closest to `at`. */
 function closestTo(at: number, sessions: readonly Session[]): Session | undefined {
   return [...sessions].sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
@@ -204,13 +214,7 @@ async function findLiveCandidate(
   // code, so next week's event must not continue today's call.
   const ofThisMeeting = (s: Session) =>
     input.scheduledAt === undefined || Math.abs(s.scheduledAt - input.scheduledAt) <= SAME_CALL_MS;
-  // A call that never ended (the browser closed mid-call) and saw nothing for hours is over, whatever its
-  // code (a series and a personal room reuse theirs): its timer would read hours, and this call's notes would
-  // go into that earlier meeting.
-  const abandoned = (s: Session) => {
-    const live = liveOf(s);
-    return live !== null && !live.endedAt && now - s.updatedAt >= REJOIN_WINDOW_MS;
-  };
+  const abandoned = (s: Session) => isAbandoned(s, now);
   const sameCall = near
     .filter(
       (s) =>
@@ -419,8 +423,7 @@ export async function runningSessionOfCall(
       const live = liveOf(s);
       if (!live || s.meetCode !== meetCode) return false;
       if (s.status === 'held') return now - (s.heldAt ?? 0) < within;
-      // Still running: only if not abandoned (a browser closed mid-call hours ago).
-      return live.endedAt ? now - live.endedAt < within : now - s.updatedAt < REJOIN_WINDOW_MS;
+      return live.endedAt ? now - live.endedAt < within : !isAbandoned(s, now);
     })
     .sort((a, b) => liveOf(b)!.startedAt - liveOf(a)!.startedAt)[0];
 }

@@ -146,17 +146,19 @@ function byParticipant(
  * One of the candidate's people is among these participants (full name, or first name where either side
  * has only one): the 1:1 a call was linked to still has its person there.
  */
-export function personInCall(
-  candidate: Pick<LinkCandidate, 'people'>,
-  participants: readonly string[],
-): boolean {
-  const others = participants.map(foldName).filter(Boolean);
-  return candidate.people.some((person) => {
-    const name = foldName(person.name);
-    return others.some(
-      (other) =>
-        other === name ||
-        ((!other.includes(' ') || !name.includes(' ')) && firstName(other) === firstName(name)),
+export function personInCall(candidate: LinkCandidate, participants: readonly string[]): boolean {
+  return candidate.people.some((person) => isInCall(person, participants));
+}
+
+/** This person is among these participants (full name, or first name where either side has only one). */
+export function isInCall(person: Pick<Person, 'name'>, participants: readonly string[]): boolean {
+  const name = foldName(person.name);
+  return participants.some((participant) => {
+    const other = foldName(participant);
+    return (
+      other !== '' &&
+      (other === name ||
+        ((!other.includes(' ') || !name.includes(' ')) && firstName(other) === firstName(name)))
     );
   });
 }
@@ -165,9 +167,7 @@ export function personInCall(
 function isPairInCall(candidate: LinkCandidate, others: readonly string[]): boolean {
   const people = candidate.people.filter((p) => !p.archived);
   if (candidate.relationship.kind !== 'two-on-one' || people.length !== 2) return false;
-  const [first, second] = people.map((person) =>
-    others.filter((other) => personInCall({ people: [person] }, [other])),
-  );
+  const [first, second] = people.map((person) => others.filter((other) => isInCall(person, [other])));
   // Each person is one of the two, and not both the same participant.
   return first!.length > 0 && second!.length > 0 && new Set([...first!, ...second!]).size === 2;
 }

@@ -85,8 +85,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           relationshipId: context.link.relationshipId,
           meetCode: context.meetingCode,
           calendarEventId: null,
-          startIfMissing: context.state === 'in-call' && !waiting,
-          waiting,
+          startIfMissing: context.state === 'in-call',
         }}
         waiting={
           waiting

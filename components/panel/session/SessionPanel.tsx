@@ -43,12 +43,14 @@ export interface SessionPanelProps {
   /**
    * The call waits for the 1:1's other person (Meet): until they join, no session is started (its timer
    * would run for a meeting that has not begun, or is someone else's); "Start now" starts it anyway.
+   * It sets the target's `waiting`.
    */
   waiting?: { title: string; names: string; onStart: () => void };
 }
 
 export function SessionPanel(props: SessionPanelProps) {
-  const state = useLiveSession(props.target);
+  // Waiting for the person: the session is looked for, never started (the hook's `wait`).
+  const state = useLiveSession(props.waiting ? { ...props.target, waiting: true } : props.target);
   if (state.status === 'error') {
     return (
       <p class="duet-error" role="alert" data-testid="session-error">

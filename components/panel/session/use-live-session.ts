@@ -17,8 +17,8 @@ export interface LiveSessionTarget {
   scheduledAt?: number;
   /**
    * False after a call ended: show that call's session (its summary) if there is one, but never start
-   * a new session for a call that is over; false too while the call waits for its other person. Default
-   * true. Turning true later starts it.
+   * a new session for a call that is over. Default true. `waiting` wins over it; once waiting is over, a
+   * true `startIfMissing` starts the session.
    */
   startIfMissing?: boolean;
   /**
