@@ -157,7 +157,8 @@ export default {
       `  content script ${((median(withRuns.map(extensionCpu)) / (MUTATE_FOR_MS + SETTLE_MS)) * 1000).toFixed(1)} ms ` +
         `per second of changes; the page's own renderer: ${fmt(median(withoutRuns.map((r) => r.driver)))} ` +
         `(wall) in its batches; CDP Performance metrics (no microtasks): ScriptDuration ` +
-        `${pairedOf((r) => r.scriptDuration).toFixed(2)}×, TaskDuration (all main-thread work) ${pairedOf((r) => r.task).toFixed(2)}×`,
+        `${pairedOf((r) => r.scriptDuration).toFixed(2)}×, TaskDuration (all main-thread work) ${pairedOf((r) => r.task).toFixed(2)}×; style and layout ` +
+        `(trace, CPU) ${pairedOf((r) => r.script.rendering).toFixed(2)}×`,
     );
     lines.push(
       `floor — a content script that only notes each rebuilt chip and reads its id and text (no judging, ` +
@@ -178,7 +179,7 @@ export default {
 
 /**
  * @typedef {{ scans: number[], changed: number[], judged: number[], phases: Array<Record<string, number>>,
- *   script: { cpu: number, wall: number, floor: number, batches: number[] }, scriptDuration: number, task: number, firstBadges: number,
+ *   script: { cpu: number, rendering: number, wall: number, floor: number, batches: number[] }, scriptDuration: number, task: number, firstBadges: number,
  *   warmBadges: number, badges: number, contract: string[], driver: number, batches: number }} Run
  */
 
@@ -373,8 +374,17 @@ async function startTrace(cdp) {
           .filter((e) => e.args?.data?.url?.endsWith(`/${FLOOR_SCRIPT}`))
           .map((e) => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]),
       );
+      // The same thread's rendering work: style recalculation and layout (what a content script's DOM and CSS
+      // changes cost the page outside script).
+      const rendering = union(
+        thread
+          .filter((e) => e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout'))
+          .filter((e) => e.tts !== undefined)
+          .map((e) => [e.tts ?? 0, (e.tts ?? 0) + (e.tdur ?? 0)]),
+      );
       return {
         cpu: cpu / 1000,
+        rendering: rendering / 1000,
         wall: wall / 1000,
         floor: floor / 1000,
         batches: contentScriptBatches(thread),

@@ -46,11 +46,12 @@ export interface CalendarPageOptions {
 
 /**
  * What the background judges an event by (lib/background/calendar.ts, `judgeEvents`): its id (series and
- * calendar), title, all-day flag and my response, never its day or times. An event moved or resized keeps
- * its answer; tests/unit/content/verdict-key.test.ts holds the background to that. Starts with the id and NUL.
+ * calendar), title, all-day flag and whether I declined it — never its day or times, nor which other answer
+ * I gave. An event moved, resized or answered "maybe" instead of "yes" keeps its answer;
+ * tests/unit/content/verdict-key.test.ts holds the background to that. Starts with the id and NUL.
  */
 export function verdictKey(event: CalendarEvent): string {
-  return `${event.dataEventId}\u0000${event.title}\u0000${event.allDay}\u0000${event.response}`;
+  return `${event.dataEventId}\u0000${event.title}\u0000${event.allDay}\u0000${event.response === 'declined'}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The Calendar content script asks the background about an event once per verdict key (its id, title, all-day
-// flag and my response) and reuses the answer when only the event's day or times change. These tests hold the
-// background to that: its answer must not depend on anything else a chip shows.
+// flag and whether I declined it) and reuses the answer when only the event's day or times change, or my
+// answer changes between yes, maybe and not yet. These tests hold the background to that: its answer must not
+// depend on anything else a chip shows.
 import { describe, expect, it } from 'vitest';
 import { badgeOf, DetailsCache, judgeEvents } from '@/lib/background/calendar';
 import { verdictKey } from '@/lib/content/calendar-page';
@@ -19,12 +20,18 @@ import { loadFixture } from '../helpers/fixtures';
 const week = readCalendarEvents(loadFixture('gcal-week.html')).map(({ event }) => event);
 const aliceBob = week.find((event) => event.title === 'Alice / Bob')!;
 
-/** The same event, moved or resized: what the content script does not ask again about. */
+/** The same event, moved, resized or answered otherwise (but not declined): not asked about again. */
 const moves = (event: CalendarEvent): CalendarEvent[] => [
   { ...event, day: '2026-03-27' },
   { ...event, day: null },
   { ...event, start: '06:15', end: '23:45' },
   { ...event, start: null, end: null },
+  ...(event.response === 'declined'
+    ? []
+    : (['accepted', 'tentative', 'needs-action', 'unknown'] as const).map((response) => ({
+        ...event,
+        response,
+      }))),
 ];
 
 /** Linked, ignored, with guests known, or nothing at all: the background's answer in each situation. */
@@ -61,7 +68,15 @@ describe('the verdict key', () => {
     }
   });
 
-  it('differs when the title, all-day flag, response or event differ, and starts with the id', () => {
+  it('covers a declined event: answered otherwise, it is asked about again', async () => {
+    const declined = { ...aliceBob, response: 'declined' as const };
+    expect((await answers([declined], {}, false))[0]).toBeNull();
+    expect((await answers([aliceBob], {}, false))[0]).not.toBeNull();
+    for (const response of ['accepted', 'tentative', 'needs-action', 'unknown'] as const)
+      expect(verdictKey({ ...declined, response })).not.toBe(verdictKey(declined));
+  });
+
+  it('differs when the title, all-day flag, declining or event differ, and starts with the id', () => {
     const key = verdictKey(aliceBob);
     expect(key.startsWith(`${aliceBob.dataEventId}\u0000`)).toBe(true);
     for (const changed of [
