@@ -21,7 +21,7 @@ const domFree = [
 // Unit tests: WXT's in-memory fake browser, fake-indexeddb and happy-dom. E2E lives in vitest.e2e.config.ts.
 export default defineConfig({
   plugins: [WxtVitest(), preact(), lightBrowserMock()],
-  define: { __DUET_DEMO__: 'false', __DUET_BENCH__: 'false' },
+  define: { __DUET_DEMO__: 'false', __DUET_BENCH__: 'false', __DUET_TESTS__: 'true' },
   test: {
     projects: [
       // Not isolated: these files share one module graph per worker (half the node project's time was each

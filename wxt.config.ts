@@ -68,7 +68,11 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    define: { __DUET_DEMO__: JSON.stringify(demo), __DUET_BENCH__: JSON.stringify(bench) },
+    define: {
+      __DUET_DEMO__: JSON.stringify(demo),
+      __DUET_BENCH__: JSON.stringify(bench),
+      __DUET_TESTS__: 'false',
+    },
     // No modulepreload polyfill: it is the bundle's only fetch() (browsers Duet supports preload natively).
     build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),

@@ -227,6 +227,12 @@ const CONTENT_SCRIPT_RULES = [
     message: 'localStorage/sessionStorage in a content script (that is Google’s origin)',
     pattern: /(?<![\w$])(?:localStorage|sessionStorage)(?![\w$])/g,
   },
+  {
+    rule: 'test-data',
+    message:
+      'fixture names in a content script (the selectors’ fixture counts are test data: __DUET_TESTS__)',
+    pattern: /\b(?:gcal|meet)-[\w-]+\.html\b/g,
+  },
 ];
 
 /**

@@ -270,11 +270,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     const dialog = findOpenDetails(document);
     const event = eventFor(details.dataEventId, details.title);
     if (dialog && event) {
-      openButton.showBeside(
-        dialog.getBoundingClientRect(),
-        details.dataEventId,
-        () => void openPanelFor(event).catch(reportFailure),
-      );
+      openButton.showBeside(dialog, details.dataEventId, () => void openPanelFor(event).catch(reportFailure));
     } else openButton.hide();
   };
 

@@ -1,13 +1,19 @@
 /**
  * The "Open in Duet" button shown beside Calendar's event-details popover. It lives in our own element on
- * the root (never inside Google's re-rendered popover subtree) and carries no private data.
+ * the root (never inside Google's re-rendered popover subtree) and carries no private data. For the keyboard
+ * it joins the popover's Tab order: Tab on the popover's last control reaches it, and Tab on it goes back to
+ * the popover's first control (Shift+Tab the other way round).
  */
 import { msg } from './i18n';
 
 export const OPEN_BUTTON_ATTRIBUTE = 'data-duet-open-popover';
 
+/** What takes focus with Tab inside the popover. */
+const TABBABLE = 'a[href],button:enabled,input:enabled,select,textarea,[tabindex="0"]';
+
 export interface OpenInDuetButton {
-  showBeside(anchor: DOMRect, dataEventId: string, onOpen: () => void): void;
+  /** Shows it beside the popover `dialog` (its place read once, here), bound to this event. */
+  showBeside(dialog: Element, dataEventId: string, onOpen: () => void): void;
   hide(): void;
   destroy(): void;
 }
@@ -32,6 +38,26 @@ export function createOpenInDuetButton(): OpenInDuetButton {
     boxShadow: '0 2px 8px rgba(32, 33, 36, 0.3)',
   } satisfies Partial<CSSStyleDeclaration>);
   let action: (() => void) | null = null;
+  let dialog: Element | null = null;
+  /**
+   * Tab on the popover's last control, or Shift+Tab on its first, reaches the button; Tab on the button goes
+   * to the first, Shift+Tab to the last. The controls are read on a Tab key only, never while Calendar renders.
+   */
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || !dialog || !action || !event.isTrusted) return;
+    const active = document.activeElement;
+    const inside = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+      (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+    );
+    const back = event.shiftKey;
+    const next =
+      active === button ? inside.at(back ? -1 : 0) : active === inside.at(back ? 0 : -1) ? button : null;
+    if (!next) return;
+    event.preventDefault();
+    event.stopPropagation();
+    next.focus();
+  };
+  document.addEventListener('keydown', onKey, true);
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -45,8 +71,10 @@ export function createOpenInDuetButton(): OpenInDuetButton {
   document.documentElement.append(button);
 
   return {
-    showBeside(anchor, dataEventId, onOpen) {
+    showBeside(popover, dataEventId, onOpen) {
       action = onOpen;
+      dialog = popover;
+      const anchor = popover.getBoundingClientRect();
       button.setAttribute('data-duet-event-id', dataEventId);
       const below = anchor.bottom + 8;
       const top = below + 36 > window.innerHeight ? Math.max(8, anchor.top - 40) : below;
@@ -56,9 +84,11 @@ export function createOpenInDuetButton(): OpenInDuetButton {
     },
     hide() {
       action = null;
+      dialog = null;
       button.style.display = 'none';
     },
     destroy() {
+      document.removeEventListener('keydown', onKey, true);
       button.remove();
     },
   };

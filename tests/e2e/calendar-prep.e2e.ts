@@ -221,6 +221,51 @@ describe('Calendar prep panel on a real history', () => {
     await page.close();
   });
 
+  it('"Open in Duet" joins the popover\'s Tab order and opens with the keyboard', async () => {
+    const page = await duet.newPage();
+    await page.goto(`${CALENDAR_WEEK_URL}?popover=1`);
+    const openButton = page.locator('[data-duet-open-popover]');
+    await openButton.waitFor({ state: 'visible', timeout: 15_000 });
+    const isPill = () => page.evaluate(() => document.activeElement?.hasAttribute('data-duet-open-popover'));
+    const inPopover = () =>
+      page.evaluate(() => document.querySelector('#xDetDlg')!.contains(document.activeElement));
+    // The popover's last control (its RSVP buttons end it): Tab goes to the button beside the popover…
+    const last = await page.evaluate(() => {
+      const controls = [
+        ...document.querySelectorAll<HTMLElement>(
+          '#xDetDlg button, #xDetDlg [tabindex="0"], #xDetDlg a[href]',
+        ),
+      ].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
+      controls.at(-1)!.setAttribute('data-e2e-last', '');
+      controls[0]!.setAttribute('data-e2e-first', '');
+      return controls.length;
+    });
+    expect(last).toBeGreaterThan(2);
+    await page.locator('[data-e2e-last]').focus();
+    await page.keyboard.press('Tab');
+    expect(await isPill()).toBe(true);
+    // …Tab on it goes back to the popover's first control, Shift+Tab from there to the button again…
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-e2e-first'))).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await isPill()).toBe(true);
+    // …Shift+Tab on the first control goes to it too (the popover's order wraps through it)…
+    await page.locator('[data-e2e-first]').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await isPill()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await inPopover()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-e2e-last'))).toBe(true);
+    // …and Enter on the button opens the meeting in the panel, focus inside it.
+    await page.locator('[data-e2e-last]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const calendar = await CalendarPage.attach(duet, page);
+    const panel = await calendar.panel();
+    await panel.waitForTitle('Alice / Bob');
+    await page.close();
+  });
+
   it('offers "Track as 1:1" for an unknown two-person meeting and badges it once tracked', async () => {
     const page = await duet.newPage();
     await page.goto(`${CALENDAR_WEEK_URL}?popover=1`);

@@ -1,7 +1,7 @@
 /**
  * Every Google Calendar selector Duet uses, in one place. Each lists the fixture pages it must match
- * and how many times; `tests/unit/google/calendar/selectors.test.ts` checks all of them against all
- * fixtures. Structure (`data-*`, roles, ids) before class names; class names only as a last fallback.
+ * and how many times (test data, left out of builds: see NO_COUNTS); `tests/unit/google/calendar/selectors.test.ts`
+ * checks all of them against all fixtures. Structure (`data-*`, roles, ids) before class names; class names only as a last fallback.
  * Sources: ../shared/docs/GOOGLE-DOM.md §0–1. Fixtures: tests/fixtures/google (fixtures-extra.json lists
  * the view and locale of each).
  */
@@ -22,6 +22,12 @@ export interface SelectorSpec<F extends string> {
   /** How many elements each fixture must yield (document-wide). */
   expect: Record<F, number>;
 }
+
+/**
+ * The fixture counts are test data: Vitest sets `__DUET_TESTS__` and checks them; builds set it false and
+ * drop them, so the content script carries the selectors only.
+ */
+const NO_COUNTS = {} as Record<CalendarFixture, number>;
 
 /** The week grid in every language, with or without an open popover: same structure, same counts. */
 const week = (n: number) => ({
@@ -51,13 +57,15 @@ export const calendarSelectors = {
    */
   eventChip: {
     css: '[data-eventid][data-eventchip]',
-    expect: {
-      ...week(18),
-      'gcal-month.html': 30,
-      'gcal-day.html': 5,
-      'gcal-4day.html': 9,
-      'gcal-schedule.html': 19,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(18),
+          'gcal-month.html': 30,
+          'gcal-day.html': 5,
+          'gcal-4day.html': 9,
+          'gcal-schedule.html': 19,
+        }
+      : NO_COUNTS,
   },
   /**
    * The chip's visible title: `.I0UMhf` (week/day), `.WBi6vc` (month, all-day), `.URIUGf` (schedule,
@@ -65,13 +73,15 @@ export const calendarSelectors = {
    */
   chipTitle: {
     css: '.I0UMhf, .WBi6vc, .URIUGf',
-    expect: {
-      ...week(18),
-      'gcal-month.html': 30,
-      'gcal-day.html': 5,
-      'gcal-4day.html': 9,
-      'gcal-schedule.html': 19,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(18),
+          'gcal-month.html': 30,
+          'gcal-day.html': 5,
+          'gcal-4day.html': 9,
+          'gcal-schedule.html': 19,
+        }
+      : NO_COUNTS,
   },
   /**
    * The visually hidden full description of a chip (inside a chip only; `.XuJrye` is Calendar's generic
@@ -79,35 +89,41 @@ export const calendarSelectors = {
    */
   chipDescription: {
     css: '.XuJrye',
-    expect: {
-      ...week(29),
-      'gcal-month.html': 76,
-      'gcal-day.html': 10,
-      'gcal-4day.html': 17,
-      'gcal-schedule.html': 23,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(29),
+          'gcal-month.html': 76,
+          'gcal-day.html': 10,
+          'gcal-4day.html': 17,
+          'gcal-schedule.html': 23,
+        }
+      : NO_COUNTS,
   },
   /** Calendar's top bar; the in-page panel docks below it so it never covers Calendar's own controls. */
   appHeader: {
     css: 'header#gb, header[role="banner"]',
-    expect: {
-      ...week(1),
-      'gcal-month.html': 1,
-      'gcal-day.html': 1,
-      'gcal-4day.html': 1,
-      'gcal-schedule.html': 1,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(1),
+          'gcal-month.html': 1,
+          'gcal-day.html': 1,
+          'gcal-4day.html': 1,
+          'gcal-schedule.html': 1,
+        }
+      : NO_COUNTS,
   },
   /** The current view, upper case: DAY, WEEK, CUSTOM_DAYS, MONTH, AGENDA, YEAR (ColorKit, §1.1). */
   currentView: {
     css: 'body[data-viewkey]',
-    expect: {
-      ...week(1),
-      'gcal-month.html': 1,
-      'gcal-day.html': 1,
-      'gcal-4day.html': 1,
-      'gcal-schedule.html': 1,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(1),
+          'gcal-month.html': 1,
+          'gcal-day.html': 1,
+          'gcal-4day.html': 1,
+          'gcal-schedule.html': 1,
+        }
+      : NO_COUNTS,
   },
   /**
    * Day cells that carry the packed date: all-day row + timed column per day (week/day/4-day) or one
@@ -115,24 +131,28 @@ export const calendarSelectors = {
    */
   dayCell: {
     css: '[role="gridcell"][data-datekey]',
-    expect: {
-      ...week(14),
-      'gcal-month.html': 35,
-      'gcal-day.html': 2,
-      'gcal-4day.html': 8,
-      'gcal-schedule.html': 0,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(14),
+          'gcal-month.html': 35,
+          'gcal-day.html': 2,
+          'gcal-4day.html': 8,
+          'gcal-schedule.html': 0,
+        }
+      : NO_COUNTS,
   },
   /** The timed day columns, which name whose calendar they show (base64 email, §1.7). */
   principal: {
     css: '[data-principal-ids]',
-    expect: {
-      ...week(7),
-      'gcal-month.html': 0,
-      'gcal-day.html': 1,
-      'gcal-4day.html': 4,
-      'gcal-schedule.html': 0,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(7),
+          'gcal-month.html': 0,
+          'gcal-day.html': 1,
+          'gcal-4day.html': 4,
+          'gcal-schedule.html': 0,
+        }
+      : NO_COUNTS,
   },
   /**
    * Schedule view: chips have no data-datekey; each day starts with a header row whose label carries the
@@ -140,28 +160,30 @@ export const calendarSelectors = {
    */
   scheduleDayHeader: {
     css: '[role="main"] [role="rowheader"]',
-    expect: {
-      ...week(0),
-      'gcal-month.html': 0,
-      'gcal-day.html': 0,
-      'gcal-4day.html': 0,
-      'gcal-schedule.html': 5,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(0),
+          'gcal-month.html': 0,
+          'gcal-day.html': 0,
+          'gcal-4day.html': 0,
+          'gcal-schedule.html': 5,
+        }
+      : NO_COUNTS,
   },
   /** Every dialog, hidden leftovers included (Calendar keeps transient ones, §1.8); readers filter them. */
   dialog: {
     css: '[role="dialog"]',
-    expect: popoverOnly(2, 2),
+    expect: __DUET_TESTS__ ? popoverOnly(2, 2) : NO_COUNTS,
   },
   /** The event-details popover's root, inside its dialog; `data-eventid` matches the chip (§1.8). */
   detailsDialog: {
     css: '[role="dialog"] #xDetDlg[data-eventid]',
-    expect: popoverOnly(1, 1),
+    expect: __DUET_TESTS__ ? popoverOnly(1, 1) : NO_COUNTS,
   },
   /** The popover's title heading (also the dialog's aria-labelledby). */
   detailsTitle: {
     css: '#rAECCd',
-    expect: popoverOnly(1, 1),
+    expect: __DUET_TESTS__ ? popoverOnly(1, 1) : NO_COUNTS,
   },
   /**
    * The guests section. Drawn after the rest of the popover (§1.8: its children arrive later), and absent for
@@ -169,27 +191,27 @@ export const calendarSelectors = {
    */
   guestSection: {
     css: '#xDetDlgAtt',
-    expect: popoverOnly(1, 1),
+    expect: __DUET_TESTS__ ? popoverOnly(1, 1) : NO_COUNTS,
   },
   /** Guest rows; `data-email` is the only place the address appears (§1.8). */
   guestRow: {
     css: '#xDetDlgAtt [role="treeitem"][data-email]',
-    expect: popoverOnly(2, 5),
+    expect: __DUET_TESTS__ ? popoverOnly(2, 5) : NO_COUNTS,
   },
   /** "N guests" summary (class fallback: no structural hook is known; public code, ref 11161253482). */
   guestSummary: {
     css: '#xDetDlgAtt .UfeRlc',
-    expect: popoverOnly(1, 1),
+    expect: __DUET_TESTS__ ? popoverOnly(1, 1) : NO_COUNTS,
   },
   /** The Meet row's join link and its data-meet-url holder (public code, ref 38681771227). */
   meetLink: {
     css: '#xDetDlgVideo a[href*="meet.google.com/"], #xDetDlgVideo [data-meet-url]',
-    expect: popoverOnly(2, 2),
+    expect: __DUET_TESTS__ ? popoverOnly(2, 2) : NO_COUNTS,
   },
   /** The recurrence line under the time ("Weekly on Monday"); class fallback `.Kcwcnf` (S4). */
   recurrence: {
     css: '#xDetDlgWhen .Kcwcnf',
-    expect: popoverOnly(1, 1),
+    expect: __DUET_TESTS__ ? popoverOnly(1, 1) : NO_COUNTS,
   },
   /**
    * Anything carrying `data-datekey` (day columns, all-day cells, month cells, headers): a chip's day is
@@ -197,41 +219,47 @@ export const calendarSelectors = {
    */
   datedCell: {
     css: '[data-datekey]',
-    expect: {
-      ...week(21),
-      'gcal-month.html': 37,
-      'gcal-day.html': 3,
-      'gcal-4day.html': 12,
-      'gcal-schedule.html': 0,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(21),
+          'gcal-month.html': 37,
+          'gcal-day.html': 3,
+          'gcal-4day.html': 12,
+          'gcal-schedule.html': 0,
+        }
+      : NO_COUNTS,
   },
   /** A struck-through title: the chip of an event I declined, where its text does not say (§1.5). */
   struckThrough: {
     css: '[style*="line-through"]',
-    expect: {
-      ...week(1),
-      'gcal-month.html': 1,
-      'gcal-day.html': 1,
-      'gcal-4day.html': 0,
-      'gcal-schedule.html': 1,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(1),
+          'gcal-month.html': 1,
+          'gcal-day.html': 1,
+          'gcal-4day.html': 0,
+          'gcal-schedule.html': 1,
+        }
+      : NO_COUNTS,
   },
   /** A guest's shown name inside a guest row (`data-hovercard-id`, else the class Google used). */
   guestName: {
     css: 'span[data-hovercard-id], .SDqFWd',
-    expect: popoverOnly(4, 8),
+    expect: __DUET_TESTS__ ? popoverOnly(4, 8) : NO_COUNTS,
   },
   /** Hidden by markup (not by layout, which is never read): transient dialogs Calendar leaves around. */
   hiddenByMarkup: {
     css: '[hidden],[aria-hidden="true"],[style*="display: none"],[style*="display:none"],[style*="visibility: hidden"]',
-    expect: {
-      ...week(60),
-      'gcal-event-popover.html': 75,
-      'gcal-event-popover-de.html': 79,
-      'gcal-month.html': 78,
-      'gcal-day.html': 23,
-      'gcal-4day.html': 34,
-      'gcal-schedule.html': 31,
-    },
+    expect: __DUET_TESTS__
+      ? {
+          ...week(60),
+          'gcal-event-popover.html': 75,
+          'gcal-event-popover-de.html': 79,
+          'gcal-month.html': 78,
+          'gcal-day.html': 23,
+          'gcal-4day.html': 34,
+          'gcal-schedule.html': 31,
+        }
+      : NO_COUNTS,
   },
 } as const satisfies Record<string, SelectorSpec<CalendarFixture>>;

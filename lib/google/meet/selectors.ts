@@ -15,6 +15,12 @@ export type MeetFixture =
   | 'meet-call-people.html'
   | 'meet-call-de.html';
 
+/**
+ * The fixture counts are test data: Vitest sets `__DUET_TESTS__` and checks them; builds set it false and
+ * drop them, so the content script carries the selectors only.
+ */
+const NO_COUNTS = {} as Record<MeetFixture, number>;
+
 /** An icon ligature: `.google-symbols` elements whose whole text is one of `text`. */
 export interface LigatureSpec<F extends string> {
   text: readonly string[];
@@ -38,12 +44,12 @@ export const meetSelectors = {
    */
   participantTile: {
     css: '[data-participant-id]',
-    expect: { ...outside, 'meet-call.html': 4, ...newCalls(5, 6) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 4, ...newCalls(5, 6) } : NO_COUNTS,
   },
   /** Video tiles only (not People-panel rows). A presentation is a tile of its own (see `mediaTile`). */
   videoTile: {
     css: '[data-participant-id]:not([role="listitem"])',
-    expect: { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) } : NO_COUNTS,
   },
   /**
    * Tiles that name their media stream. A camera tile's media id equals its participant id; a screen
@@ -53,12 +59,12 @@ export const meetSelectors = {
    */
   mediaTile: {
     css: '[data-participant-id][data-tile-media-id]',
-    expect: { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) } : NO_COUNTS,
   },
   /** The name label inside a tile (LMA S24; `notranslate` keeps names out of translation, ref 70250961647). */
   tileName: {
     css: 'span.notranslate',
-    expect: { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) } : NO_COUNTS,
   },
   /**
    * The self marker: 2025–26 Meet puts `data-self-name="<my name>"` in my own tile only (S34, public code,
@@ -66,37 +72,45 @@ export const meetSelectors = {
    */
   selfName: {
     css: '[data-self-name]',
-    expect: { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) } : NO_COUNTS,
   },
   /** The meeting title attribute (LMA S24, Meet Logger S26). */
   meetingTitle: {
     css: '[data-meeting-title]',
-    expect: { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) } : NO_COUNTS,
   },
   /** The "you left / meeting ended" heading block on the end screen (attendee bot S22). */
   endScreen: {
     css: '.roSPhc',
-    expect: { ...outside, 'meet-ended.html': 1, 'meet-call.html': 0, ...newCalls(0, 0) },
+    expect: __DUET_TESTS__
+      ? { ...outside, 'meet-ended.html': 1, 'meet-call.html': 0, ...newCalls(0, 0) }
+      : NO_COUNTS,
   },
   /** The signed-in user's name in the green room (TranscripTonic S21, 2024-05 → 2026-05). */
   prejoinName: {
     css: '.awLEm',
-    expect: { ...outside, 'meet-prejoin.html': 1, 'meet-call.html': 0, ...newCalls(0, 0) },
+    expect: __DUET_TESTS__
+      ? { ...outside, 'meet-prejoin.html': 1, 'meet-call.html': 0, ...newCalls(0, 0) }
+      : NO_COUNTS,
   },
   /** Mic/camera toggles: in the lobby and in the call alike (S22, S24, Vexa S32 warns they are in both). */
   mediaToggle: {
     css: '[data-is-muted]',
-    expect: { ...outside, 'meet-prejoin.html': 2, 'meet-call.html': 2, ...newCalls(2, 2) },
+    expect: __DUET_TESTS__
+      ? { ...outside, 'meet-prejoin.html': 2, 'meet-call.html': 2, ...newCalls(2, 2) }
+      : NO_COUNTS,
   },
   /** Material Symbols icons; their text is the icon name (`call_end`, …) in every language (S21). */
   icon: {
     css: '.google-symbols',
-    expect: {
-      'meet-prejoin.html': 3,
-      'meet-call.html': 18,
-      'meet-ended.html': 2,
-      ...newCalls(24, 23),
-    },
+    expect: __DUET_TESTS__
+      ? {
+          'meet-prejoin.html': 3,
+          'meet-call.html': 18,
+          'meet-ended.html': 2,
+          ...newCalls(24, 23),
+        }
+      : NO_COUNTS,
   },
   /**
    * People panel rows: `[role=list][aria-label="Participants"] > [role=listitem]` (S22, S35); the label is
@@ -104,12 +118,12 @@ export const meetSelectors = {
    */
   peopleRow: {
     css: '[role="list"] [role="listitem"]',
-    expect: { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) } : NO_COUNTS,
   },
   /** The name inside a People panel row, without "(You)" / "Meeting host" (S32 and attendance scripts, 2021–25). */
   peopleName: {
     css: '.zWGUib',
-    expect: { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 2, ...newCalls(3, 3) } : NO_COUNTS,
   },
   /**
    * Text fallback for "I am presenting" (en: S35 ARIA snapshot, public code refs 23559841226, 4399837456;
@@ -126,7 +140,7 @@ export const meetSelectors = {
     ]
       .map((label) => `[aria-label="${label}"]`)
       .join(', '),
-    expect: { ...outside, 'meet-call.html': 0, ...newCalls(2, 0) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 0, ...newCalls(2, 0) } : NO_COUNTS,
   },
 } as const satisfies Record<string, SelectorSpec<MeetFixture>>;
 
@@ -135,7 +149,7 @@ export const meetLigatures = {
   /** The Leave call button's icon (TranscripTonic S21; attendee bot S22 `button[jsname="CQylAd"]`). */
   leaveCall: {
     text: ['call_end'],
-    expect: { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 1, ...newCalls(1, 1) } : NO_COUNTS,
   },
   /**
    * The local "Stop presenting" control: "language-independent … only present while THIS user is presenting"
@@ -144,11 +158,11 @@ export const meetLigatures = {
    */
   stopPresenting: {
     text: ['cancel_presentation'],
-    expect: { ...outside, 'meet-call.html': 0, ...newCalls(1, 0) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 0, ...newCalls(1, 0) } : NO_COUNTS,
   },
   /** Self-view controls (Reframe, visual effects) exist on my own camera tile only (refs 54658848158, 70250961647). */
   selfView: {
     text: ['frame_person', 'visual_effects'],
-    expect: { ...outside, 'meet-call.html': 0, ...newCalls(2, 2) },
+    expect: __DUET_TESTS__ ? { ...outside, 'meet-call.html': 0, ...newCalls(2, 2) } : NO_COUNTS,
   },
 } as const satisfies Record<string, LigatureSpec<MeetFixture>>;

@@ -149,6 +149,8 @@ describe('scanText: content scripts', () => {
     ['const n=`$ZodObject`', 'zod'],
     ['localStorage.setItem(`k`,v)', 'web-storage'],
     ['sessionStorage.getItem(`k`)', 'web-storage'],
+    ['B=e=>({"gcal-event-popover-de.html":e})', 'test-data'],
+    ['{"meet-call.html":4}', 'test-data'],
   ])('%s → %s', (code, rule) => {
     expect(rules(code, 'content-script')).toEqual([rule]);
     // The extension pages may use them (the database lives there).
