@@ -285,14 +285,11 @@ export async function findRelationshipForEvent(
         : undefined;
   }
 
-  const personIdsWithEmail = new Set(
-    (
-      await db.people
-        .where('emails')
-        .anyOf([...emails])
-        .toArray()
-    ).map((person) => person.id),
-  );
+  const guests = await db.people
+    .where('emails')
+    .anyOf([...emails])
+    .toArray();
+  const personIdsWithEmail = new Set(guests.map((person) => person.id));
   const matchesGuests = (r: Relationship) => r.personIds.some((id) => personIdsWithEmail.has(id));
   const bySeries = linked.find((r) => r.personIds.length === 0 || matchesGuests(r));
   if (bySeries) return bySeries;
@@ -304,7 +301,15 @@ export async function findRelationshipForEvent(
       .where('personIds')
       .anyOf([...personIdsWithEmail])
       .toArray()
-  ).filter((r) => !r.archived && r.personIds.every((id) => personIdsWithEmail.has(id)));
+  ).filter(
+    (r) =>
+      !r.archived &&
+      r.personIds.every((id) => personIdsWithEmail.has(id)) &&
+      // Every guest is one of its people: a new "2:1 Bob & Carol" is not Bob's 1:1 (nor are his notes its).
+      [...emails].every((email) =>
+        guests.some((person) => r.personIds.includes(person.id) && person.emails.includes(email)),
+      ),
+  );
   const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
   if (unique.length !== 1) return undefined;
   const [found] = unique as [Relationship];

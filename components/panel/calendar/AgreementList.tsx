@@ -123,6 +123,8 @@ function AgreementItem({
   const open = (next: Mode, event: Event) => {
     opener.current = (event.currentTarget as HTMLElement).dataset.testid ?? null;
     setError(null);
+    // The date as it is now: it may have moved elsewhere (the popup, Meet, another tab) since this row drew.
+    if (next === 'renegotiate') setNewDue(agreement.dueDate ?? today);
     setMode(next);
   };
   const backToIdle = () => {

@@ -463,6 +463,28 @@ describe('relationships', () => {
       ).toBe(relationship.id);
     });
 
+    it('never links a new series with another guest too to one of its people’s 1:1s (a 2-1 is not a 1:1)', async () => {
+      const { relationship } = await aliceSetup();
+      const title = '2:1 Alice & Carol';
+      // Carol unknown to Duet, then known without a 1:1 of her own: either way, not Alice's 1:1.
+      const withCarol = {
+        seriesId: 'twoOnOne',
+        counterpartEmails: ['alice@example.com', 'carol@example.com'],
+        title,
+      };
+      expect(await findRelationshipForEvent(withCarol)).toBeUndefined();
+      const carol = await createPerson({ name: 'Carol', emails: ['carol@example.com'], relation: 'peer' });
+      expect(await findRelationshipForEvent(withCarol)).toBeUndefined();
+      expect((await getRelationship(relationship.id))?.calendarSeriesIds).toEqual(['seriesA']);
+      // The 2-1 with exactly those two people is found (and linked).
+      const pair = await createRelationship({
+        personIds: [relationship.personIds[0]!, carol.id],
+        kind: 'two-on-one',
+        title,
+      });
+      expect((await findRelationshipForEvent(withCarol))?.id).toBe(pair.id);
+    });
+
     it('tells apart two same-named people by email only', async () => {
       const alex1 = await createPerson({
         name: 'Alex Kim',

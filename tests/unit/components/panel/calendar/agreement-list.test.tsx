@@ -24,12 +24,15 @@ const agreement: Agreement = {
 };
 const container = useRenderContainer();
 
-async function show(onRenegotiate = vi.fn(() => Promise.resolve({ ok: true as const }))) {
+async function show(
+  onRenegotiate = vi.fn(() => Promise.resolve({ ok: true as const })),
+  shown: Agreement = agreement,
+) {
   const ok = () => Promise.resolve({ ok: true as const });
   await act(() => {
     render(
       <AgreementList
-        agreements={[agreement]}
+        agreements={[shown]}
         people={[{ name: 'Bob' }]}
         today={TODAY}
         onDone={ok}
@@ -79,5 +82,13 @@ describe('AgreementList focus', () => {
     await vi.waitFor(() => expect(q('renegotiate-form')).toBeNull());
     expect(onRenegotiate).toHaveBeenCalledWith('a1', '2026-04-03');
     expect(document.activeElement).toBe(q('agreement-renegotiate'));
+  });
+
+  it('Renegotiate starts from the due date as it is now, not as it was when the row first drew', async () => {
+    await show();
+    // The date moved elsewhere (the popup, Meet, another tab): the live list draws the row again.
+    await show(undefined, { ...agreement, dueDate: '2026-04-10' as Day });
+    await act(() => q('agreement-renegotiate')!.click());
+    expect((q('agreement-new-due') as HTMLInputElement).value).toBe('2026-04-10');
   });
 });
