@@ -30,7 +30,15 @@ import { InvalidInputError } from './errors';
 import { feedbackOf, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
-import { carryOverInto, sessionOfEventFor, updateSession } from './sessions';
+import {
+  carryOverInto,
+  closestTo,
+  ranNear,
+  SAME_CALL_MS,
+  sessionOfEventFor,
+  sessionsAround,
+  updateSession,
+} from './sessions';
 import { allTemplates, getSettings, getTemplate } from './settings';
 import { validate } from './validate';
 
@@ -55,9 +63,6 @@ function templateOf(
 
 /** Rejoining a call this soon after it ended continues the same session. */
 export const REJOIN_WINDOW_MS = 3 * 60 * 60 * 1000;
-/** A call this close to a Calendar event's start is that event's meeting. */
-const SAME_CALL_MS = 60 * 60 * 1000;
-
 export interface LiveStart {
   relationshipId: string;
   meetCode?: string | null;
@@ -163,29 +168,6 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
 }
 
 /**
- * A session of this 1:1 without a Calendar event that ran live or was held within an hour of the event's
- * start, the closest: the call this event's meeting was held as (a call starts late, rarely an hour late;
- * a wider window would merge two meetings of one day).
- */
-async function ranNear(relationshipId: string, at: number, db: DuetDatabase): Promise<Session | undefined> {
-  const near = await sessionsAround(relationshipId, at, SAME_CALL_MS, db);
-  return closestTo(
-    at,
-    near.filter(
-      (s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'),
-    ),
-  );
-}
-
-/** This 1:1's sessions scheduled within `window` of `at`. */
-function sessionsAround(relationshipId: string, at: number, window: number, db: DuetDatabase) {
-  return db.sessions
-    .where('[relationshipId+scheduledAt]')
-    .between([relationshipId, at - window], [relationshipId, at + window], true, true)
-    .toArray();
-}
-
-/**
  * A call that never ended (the browser closed mid-call) and saw nothing for hours is over, whatever its code
  * (a series and a personal room reuse theirs): its timer would read hours, and a later call's notes would go
  * into that earlier meeting.
@@ -193,11 +175,6 @@ function sessionsAround(relationshipId: string, at: number, window: number, db: 
 function isAbandoned(session: Session, now: number): boolean {
   const live = liveOf(session);
   return live !== null && !live.endedAt && now - session.updatedAt >= REJOIN_WINDOW_MS;
-}
-
-/** The session scheduled closest to `at`. */
-function closestTo(at: number, sessions: readonly Session[]): Session | undefined {
-  return [...sessions].sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
 }
 
 async function findLiveCandidate(

@@ -104,6 +104,41 @@ export async function nextSession(
   return candidates.sort((a, b) => a.scheduledAt - b.scheduledAt)[0];
 }
 
+/** A call this close to a Calendar event's start is that event's meeting. */
+export const SAME_CALL_MS = 60 * 60 * 1000;
+
+/**
+ * A session of this 1:1 without a Calendar event that ran live or was held within an hour of the event's
+ * start, the closest: the call this event's meeting was held as (a call starts late, rarely an hour late;
+ * a wider window would merge two meetings of one day).
+ */
+export async function ranNear(
+  relationshipId: string,
+  at: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session | undefined> {
+  const near = await sessionsAround(relationshipId, at, SAME_CALL_MS, db);
+  return closestTo(
+    at,
+    near.filter(
+      (s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'),
+    ),
+  );
+}
+
+/** This 1:1's sessions scheduled within `window` of `at`. */
+export function sessionsAround(relationshipId: string, at: number, window: number, db: DuetDatabase) {
+  return db.sessions
+    .where('[relationshipId+scheduledAt]')
+    .between([relationshipId, at - window], [relationshipId, at + window], true, true)
+    .toArray();
+}
+
+/** The session scheduled closest to `at`. */
+export function closestTo(at: number, sessions: readonly Session[]): Session | undefined {
+  return [...sessions].sort((a, b) => Math.abs(a.scheduledAt - at) - Math.abs(b.scheduledAt - at))[0];
+}
+
 export interface SessionPlan {
   relationshipId: string;
   scheduledAt: number;
@@ -120,7 +155,8 @@ export interface StartedSession {
 
 /**
  * Prepares (or starts) the session for a meeting: reuses the session of the same calendar event if there
- * is one, else creates it from the relationship's template; then carries over undiscussed talking points.
+ * is one, or the call it was already run as, else creates it from the relationship's template; then
+ * carries over undiscussed talking points (never into a session already held).
  */
 export async function prepareSession(
   plan: SessionPlan,
@@ -133,6 +169,20 @@ export async function prepareSession(
     let session = plan.calendarEventId
       ? await sessionOfEventFor(plan.calendarEventId, relationship.id, db)
       : undefined;
+    // The meeting already run as a call (started from Meet, so without the event id): that session, and it
+    // learns the event id. Held, it is shown as it is: today's open points never move into it.
+    if (!session && plan.calendarEventId) {
+      const ran = await ranNear(relationship.id, plan.scheduledAt, db);
+      if (ran) {
+        session = validate(
+          SessionSchema,
+          { ...ran, calendarEventId: plan.calendarEventId, updatedAt: Date.now() },
+          'session',
+        );
+        await db.sessions.put(session);
+        if (session.status === 'held') return { session, carriedPointIds: [] };
+      }
+    }
     if (!session) {
       const now = Date.now();
       session = validate(

@@ -9,6 +9,7 @@ import {
   loadRelationshipOverview,
   type RelationshipOverview,
   lastHeldSessionBefore,
+  ranNear,
   sessionOfEventFor,
 } from '@/lib/db';
 import type { Goal, Session, Template } from '@/lib/domain/model';
@@ -48,10 +49,14 @@ export async function loadPrepView(
   const overview = await loadRelationshipOverview(relationshipId);
   if (!overview) return undefined;
   // This 1:1's own session for the event, also where another 1:1 has one for it too (a slot handed on).
-  const [goals, eventSession] = await Promise.all([
+  const [goals, ownSession] = await Promise.all([
     goalsOf(relationshipId),
     sessionOfEventFor(eventKey, relationshipId),
   ]);
+  // Else the call this meeting was already run as (from Meet, so without the event id): never "Start prep"
+  // for a 1:1 held (Start prep then gives that call the event id).
+  const eventSession =
+    ownSession ?? (startsAt === null ? undefined : await ranNear(relationshipId, startsAt));
   const ownId = eventSession?.id ?? null;
   const before = startsAt ?? Number.POSITIVE_INFINITY;
   let previous = overview.lastSession;

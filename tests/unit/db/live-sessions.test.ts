@@ -324,6 +324,39 @@ describe('startLiveSession', () => {
     expect(await getDatabase().sessions.count()).toBe(1);
   });
 
+  it('Start prep on an event already held as a call from Meet: that session, never a second one', async () => {
+    const rel = await oneOnOne();
+    const eventStart = NOW - 2 * HOUR;
+    const call = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: eventStart + 2 * MINUTE,
+    });
+    await endLiveSession(call.id, eventStart + 40 * MINUTE);
+    // A point for next time, added after the call: it stays for the next 1:1.
+    clockAt(NOW);
+    const later = await addTalkingPoint(rel.id, { text: 'For next time', author: 'me' });
+    const prepared = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: eventStart,
+      calendarEventId: 'evt_held',
+      meetCode: CODE,
+    });
+    expect(prepared.session.id).toBe(call.id);
+    expect(prepared.session.status).toBe('held');
+    expect(prepared.session.calendarEventId).toBe('evt_held');
+    expect(prepared.carriedPointIds).toEqual([]);
+    expect(await getDatabase().sessions.count()).toBe(1);
+    expect((await getDatabase().talkingPoints.get(later.id))?.sessionId).not.toBe(call.id);
+    // A meeting of another day is another session.
+    const tomorrow = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: eventStart + DAY,
+      calendarEventId: 'evt_next',
+    });
+    expect(tomorrow.session.id).not.toBe(call.id);
+  });
+
   it('resumes a session of this calendar event the same way', async () => {
     const rel = await oneOnOne();
     const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });

@@ -10,6 +10,7 @@ import {
   addTalkingPoint,
   createPerson,
   createRelationship,
+  endLiveSession,
   getDatabase,
   getRelationship,
   getSettings,
@@ -20,6 +21,7 @@ import {
   saveEventNote,
   saveSectionNotes,
   sessionForCalendarEvent,
+  startLiveSession,
   upcomingTalkingPoints,
   updateSettings,
 } from '@/lib/db';
@@ -508,6 +510,21 @@ describe('CalendarPanel: a tracked 1:1', () => {
       'Next steps',
     ]);
     expect(q('start-prep')).toBeNull();
+  });
+
+  it('shows the meeting as held when it already ran as a call from Meet (no "Start prep")', async () => {
+    const relationship = await seedBob();
+    const startsAt = calendarContext().startsAt!;
+    const call = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: 'abc-defg-hij',
+      now: startsAt + 3 * 60_000,
+    });
+    await endLiveSession(call.id, startsAt + 35 * 60_000);
+    await show();
+    await vi.waitFor(() => expect(q('prep-section')).not.toBeNull());
+    expect(q('start-prep')).toBeNull();
+    expect(container().textContent).toContain('Held on');
   });
 
   it('shows "Prep started" when this event’s session exists already', async () => {
