@@ -25,10 +25,13 @@ export async function updateSettings(
 ): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const current = await getSettings(db);
+    const same = validate(SettingsSchema, { ...current, ...patch }, 'settings');
+    // A change that changes nothing is no change: written, its updatedAt would outrank a backup's settings
+    // in an import's merge (linking a Meet call "un-ignores" a code that was never ignored, for one).
+    if (JSON.stringify(same) === JSON.stringify(current)) return current;
     // A fact about this device (not the user's change) keeps updatedAt: an import's merge compares
     // updatedAt, and a device that only recorded its storage answer must not outrank a backup.
-    const updatedAt = userChange ? Date.now() : current.updatedAt;
-    const next = validate(SettingsSchema, { ...current, ...patch, updatedAt }, 'settings');
+    const next = { ...same, updatedAt: userChange ? Date.now() : current.updatedAt };
     await db.settings.put(next);
     return next;
   });

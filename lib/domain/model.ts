@@ -308,7 +308,15 @@ export const TemplateSchema = z.strictObject({
   name: ShortText.min(1),
   method: z.enum(TEMPLATE_METHODS),
   description: ShortText,
-  sections: z.array(TemplateSectionSchema).min(1).max(30),
+  // A session's notes, timer and checklist are keyed by section id: two sections with one id would share
+  // notes, and the timer refuses them (only a damaged or hand-edited file has them: the editor never makes one).
+  sections: z
+    .array(TemplateSectionSchema)
+    .min(1)
+    .max(30)
+    .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, {
+      message: 'section ids must be unique',
+    }),
   builtIn: z.boolean(),
   /**
    * Deleted by the user while past sessions still use it: kept so those sessions show their notes under

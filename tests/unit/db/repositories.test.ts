@@ -66,6 +66,7 @@ import {
   updateGoal,
   updatePerson,
   updateRelationship,
+  unignoreSeries,
   updateSettings,
   upcomingTalkingPoints,
 } from '@/lib/db';
@@ -1261,6 +1262,20 @@ describe('settings', () => {
       updateSettings({ unknownField: true } as unknown as Parameters<typeof updateSettings>[0]),
     ).rejects.toBeInstanceOf(InvalidInputError);
     expect(await getSettings()).toEqual(saved);
+  });
+
+  it('a change that changes nothing writes nothing (its updatedAt would outrank a backup in a merge)', async () => {
+    const saved = await updateSettings({ myName: 'Bob', myEmails: ['bob@example.com'] });
+    vi.setSystemTime(NOW + 60_000);
+    expect(await updateSettings({ myName: 'Bob', myEmails: ['BOB@example.com'] })).toEqual(saved);
+    // Linking a Meet call un-ignores its code, ignored or not: not ignored, nothing changes.
+    expect(await unignoreSeries('meet:abc-defg-hij')).toEqual(saved);
+    expect(await getSettings()).toEqual(saved);
+    // With nothing stored yet, neither is anything written.
+    await getDatabase().settings.clear();
+    await unignoreSeries('meet:abc-defg-hij');
+    expect(await getDatabase().settings.count()).toBe(0);
+    vi.setSystemTime(NOW);
   });
 
   it('ensurePersistentStorage asks once, records the answer once and returns it', async () => {

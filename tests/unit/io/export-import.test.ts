@@ -382,6 +382,20 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected('"duet-export"', /not a Duet export file/);
   });
 
+  it('a template whose sections share an id (a 1:1 on it could never start a session)', async () => {
+    const file = clone() as unknown as { data: { templates: unknown[] } };
+    const builtIn = BUILT_IN_TEMPLATES[0]!;
+    const section = builtIn.sections[0]!;
+    file.data.templates.push({
+      ...builtIn,
+      id: 'custom-twice',
+      builtIn: false,
+      method: 'custom',
+      sections: [section, { ...section, title: 'Again' }],
+    });
+    await expectRejected(JSON.stringify(file), /custom-twice.*section ids must be unique/);
+  });
+
   it('a damaged header', async () => {
     const { exportedAt: _drop, ...rest } = clone();
     await expectRejected(JSON.stringify(rest), /damaged \(exportedAt: /);
