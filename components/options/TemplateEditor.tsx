@@ -305,7 +305,12 @@ export function TemplateEditor({
         </button>
       </fieldset>
       <div class="options-actions">
-        <button type="submit" class="options-button primary" data-testid="template-save">
+        <button
+          type="submit"
+          class="options-button primary"
+          data-testid="template-save"
+          disabled={action.state.kind === 'busy'}
+        >
           {t('common_save')}
         </button>
         <button

@@ -48,7 +48,8 @@ export function TemplatesSection({
         }
         return t('options_template_deleted', template.name);
       })
-      .then((ok) => setRemoved(ok ? template : null));
+      // Not run (a second click while the first deletes): the first one's Undo stays.
+      .then((ok) => ok !== null && setRemoved(ok ? template : null));
 
   const restore = (template: Template) =>
     void action
@@ -169,7 +170,7 @@ export function TemplatesSection({
                       class="options-button small"
                       aria-label={t('options_template_delete_label', template.name)}
                       data-testid="template-delete"
-                      disabled={draft !== null}
+                      disabled={draft !== null || action.state.kind === 'busy'}
                       onClick={() => remove(template)}
                     >
                       {t('options_delete')}

@@ -65,7 +65,14 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
         status: held.status,
         heldAt: held.heldAt,
         live: kept.live ?? twin.live,
-        checkIn: kept.checkIn ?? twin.checkIn,
+        // Each answer from whichever session has it (one may hold the mood, the other the workload).
+        checkIn:
+          kept.checkIn || twin.checkIn
+            ? {
+                mood: kept.checkIn?.mood ?? twin.checkIn?.mood ?? null,
+                workload: kept.checkIn?.workload ?? twin.checkIn?.workload ?? null,
+              }
+            : null,
         assessment: kept.assessment ?? twin.assessment,
         meetCode: kept.meetCode ?? twin.meetCode,
         updatedAt: now,
@@ -201,16 +208,22 @@ export async function mergePeople(
           personIds,
           ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
         };
-        // A 1:1 with just this person, and the kept person has one of the same kind: one history.
+        // A 1:1 with just this person, and the kept person has one of the same kind: one history. The active
+        // one first; one the user archived on its own (an old 1:1 before a new series) takes in only an
+        // archived one: folding an active history into it would bring it back beside the active one.
+        const rank = (r: Relationship) => (!r.archived ? 0 : r.archivedWith?.length ? 1 : 2);
         const twin =
           personIds.length === 1
-            ? keptRelationships.find(
-                (r) =>
-                  r.id !== relationship.id &&
-                  r.kind === relationship.kind &&
-                  r.personIds.length === 1 &&
-                  r.personIds[0] === keepId,
-              )
+            ? keptRelationships
+                .filter(
+                  (r) =>
+                    r.id !== relationship.id &&
+                    r.kind === relationship.kind &&
+                    r.personIds.length === 1 &&
+                    r.personIds[0] === keepId &&
+                    (rank(r) < 2 || relationship.archived),
+                )
+                .sort((a, b) => rank(a) - rank(b))[0]
             : undefined;
         if (twin) {
           const merged = await foldRelationship(db, twin, repointed, now);

@@ -242,6 +242,54 @@ describe('mergePeople: the same Calendar event in both 1:1s', () => {
   });
 });
 
+describe('mergePeople: twins', () => {
+  it('keeps each check-in answer from whichever twin session has it', async () => {
+    const { bob, dup, kept, removed } = await twoBobs();
+    const event = 'evt_20260112T170000Z';
+    const at = Date.UTC(2026, 0, 12, 17);
+    const mine = await prepareSession({ relationshipId: kept.id, scheduledAt: at, calendarEventId: event });
+    const theirs = await prepareSession({
+      relationshipId: removed.id,
+      scheduledAt: at,
+      calendarEventId: event,
+    });
+    const db = getDatabase();
+    await db.sessions.update(mine.session.id, { checkIn: { mood: 3, workload: null } });
+    await db.sessions.update(theirs.session.id, { checkIn: { mood: null, workload: 5 } });
+    await mergePeople(bob.id, dup.id);
+    expect((await db.sessions.get(mine.session.id))!.checkIn).toEqual({ mood: 3, workload: 5 });
+  });
+
+  it('never folds an active 1:1 into one the user archived on its own (it would come back beside the active one)', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const dup = await createPerson({ name: 'Bob J.', emails: ['bob.j@gmail.example'], relation: 'other' });
+    // Ids chosen so the archived one comes first in any order by id.
+    const old = await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Old series' });
+    const current = await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Current' });
+    const db = getDatabase();
+    for (const [from, to] of [
+      [old.id, 'a-old'],
+      [current.id, 'b-current'],
+    ] as const) {
+      const row = (await db.relationships.get(from))!;
+      await db.relationships.delete(from);
+      await db.relationships.put({ ...row, id: to });
+    }
+    await setRelationshipArchived('a-old', true);
+    const theirs = await createRelationship({ personIds: [dup.id], kind: 'one-on-one', title: 'Dup' });
+    await addTalkingPoint(theirs.id, { text: 'Raise the offsite', author: 'me' });
+
+    await mergePeople(bob.id, dup.id);
+
+    expect((await db.relationships.get('a-old'))!.archived).toBe(true);
+    expect((await db.relationships.get('b-current'))!.archived).toBe(false);
+    expect(await db.relationships.get(theirs.id)).toBeUndefined();
+    const active = (await db.relationships.toArray()).filter((r) => !r.archived);
+    expect(active.map((r) => r.id)).toEqual(['b-current']);
+    expect((await db.talkingPoints.toArray()).map((p) => p.relationshipId)).toEqual(['b-current']);
+  });
+});
+
 describe('archiving', () => {
   it('archives a person with their relationships and brings them back, keeping everything', async () => {
     const { bob, kept } = await twoBobs();

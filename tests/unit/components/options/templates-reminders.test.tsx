@@ -1,3 +1,4 @@
+import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { TemplateEditor, type TemplateDraft } from '@/components/options/TemplateEditor';
@@ -122,6 +123,30 @@ describe('TemplatesSection', () => {
     expect(saved.sections).toEqual([
       { id: 'notes', title: 'Notes', minutes: 15, prompts: [], kind: 'notes' },
     ]);
+  });
+
+  it('a double click saves one template, and deletes it once with its Undo kept', async () => {
+    const root = await app();
+    await click(q(root, 'template-new'));
+    const editor = q(root, 'template-editor');
+    await type(q(editor, 'template-name'), 'Quick sync');
+    // Two submits before the first save is done (a double click on Save).
+    await act(() => {
+      editor.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      editor.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await until(() => expect(all(root, 'template-item')).toHaveLength(6));
+    expect((await listTemplates()).filter((t) => t.name === 'Quick sync')).toHaveLength(1);
+
+    const remove = q(item(root, 'Quick sync'), 'template-delete');
+    await act(() => {
+      remove.click();
+      remove.click();
+    });
+    await until(() => expect(all(root, 'template-item')).toHaveLength(5));
+    await until(() => q(root, 'template-undo'));
+    expect(text(root, 'templates-status')).toBe('Deleted “Quick sync”.');
+    expect(root.querySelector('[data-testid=templates-error]')).toBeNull();
   });
 
   it('deletes an unused template; refuses one in use and says which 1:1s use it', async () => {
