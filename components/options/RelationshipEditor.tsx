@@ -1,6 +1,6 @@
 /** Edit one 1:1 series: who it is with, what I call it, its kind, how often we meet, which template it uses. */
 import { useState } from 'preact/hooks';
-import { updateRelationship } from '@/lib/db';
+import { editOf, updateRelationship } from '@/lib/db';
 import { type Person, type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
@@ -25,6 +25,8 @@ export function RelationshipEditor({
   onDone: () => void;
   onDataChanged: () => void;
 }) {
+  /** The 1:1 as the form opened on it (the prop follows the database; the form's fields do not). */
+  const [opened] = useState(relationship);
   const [personIds, setPersonIds] = useState<string[]>(relationship.personIds);
   const [title, setTitle] = useState(relationship.title);
   const [kind, setKind] = useState(relationship.kind);
@@ -42,13 +44,9 @@ export function RelationshipEditor({
       return action.fail(t('options_cadence_invalid'));
     void action
       .run(async () => {
-        await updateRelationship(relationship.id, {
-          personIds,
-          title: title.trim(),
-          kind,
-          cadenceDays: days,
-          templateId,
-        });
+        // Only what this form changed, applied to the 1:1 as stored now (it may have changed meanwhile).
+        const edited = { personIds, title: title.trim(), kind, cadenceDays: days, templateId };
+        await updateRelationship(relationship.id, (stored) => editOf(opened, edited, stored));
         onDataChanged();
       })
       .then((ok) => ok && onDone());

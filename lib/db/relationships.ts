@@ -210,28 +210,69 @@ export async function changeRelationship(
   });
 }
 
+/** What the 1:1 editor edits. */
+export type RelationshipFields = Pick<
+  Relationship,
+  'personIds' | 'title' | 'kind' | 'cadenceDays' | 'templateId'
+>;
+
+/**
+ * The change a form made, applied to the 1:1 as stored now: only the fields it changed, and its people as
+ * added and removed — so what changed meanwhile elsewhere (a person merged into another, a second person
+ * added from Calendar, another tab's edit) is kept, not written back as it was when the form opened.
+ */
+export function editOf(
+  opened: RelationshipFields,
+  edited: RelationshipFields,
+  stored: Relationship,
+): RelationshipPatch {
+  const patch: RelationshipPatch = {};
+  if (edited.title !== opened.title) patch.title = edited.title;
+  if (edited.kind !== opened.kind) patch.kind = edited.kind;
+  if (edited.cadenceDays !== opened.cadenceDays) patch.cadenceDays = edited.cadenceDays;
+  if (edited.templateId !== opened.templateId) patch.templateId = edited.templateId;
+  const added = edited.personIds.filter((id) => !opened.personIds.includes(id));
+  const removed = opened.personIds.filter((id) => !edited.personIds.includes(id));
+  if (added.length > 0 || removed.length > 0)
+    patch.personIds = [
+      ...stored.personIds.filter((id) => !removed.includes(id)),
+      ...added.filter((id) => !stored.personIds.includes(id)),
+    ];
+  return patch;
+}
+
+/**
+ * Changes a 1:1: a patch, or a change computed from it as stored now (`editOf`). A custom template must
+ * still exist, and so must every person it is with (either may be gone meanwhile: another tab, a merge).
+ */
 export function updateRelationship(
   id: string,
-  patch: RelationshipPatch,
+  patchOrChange: RelationshipPatch | ((stored: Relationship) => RelationshipPatch),
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  const change = () =>
-    changeRelationship(
-      id,
-      () => patch,
-      // Folded into its twin (a merge of two people) or deleted in another tab meanwhile.
-      () => new InvalidInputError('This 1:1 series no longer exists.'),
-      db,
-    );
-  const templateId = patch.templateId;
-  if (templateId === undefined || isBuiltInTemplateId(templateId)) return change();
-  // A custom template must still exist (it may have been deleted in another tab meanwhile).
-  return db.transaction('rw', [db.relationships, db.templates, db.people], async () => {
+  // Folded into its twin (a merge of two people) or deleted in another tab meanwhile.
+  const gone = () => new InvalidInputError('This 1:1 series no longer exists.');
+  // The templates table only when a template may be checked (callers inside their own transaction of the
+  // relationships and people change neither the template nor through a function).
+  const checksTemplate =
+    typeof patchOrChange === 'function' ||
+    (patchOrChange.templateId !== undefined && !isBuiltInTemplateId(patchOrChange.templateId));
+  const tables = checksTemplate ? [db.relationships, db.templates, db.people] : [db.relationships, db.people];
+  return db.transaction('rw', tables, async () => {
     const existing = await db.relationships.get(id);
-    const chosen = await db.templates.get(templateId);
-    if (existing && existing.templateId !== templateId && (!chosen || chosen.retired))
-      throw new InvalidInputError('That template no longer exists; pick another one.');
-    return change();
+    if (!existing) throw gone();
+    const patch = typeof patchOrChange === 'function' ? patchOrChange(existing) : patchOrChange;
+    const templateId = patch.templateId;
+    if (templateId !== undefined && !isBuiltInTemplateId(templateId) && existing.templateId !== templateId) {
+      const chosen = await db.templates.get(templateId);
+      if (!chosen || chosen.retired)
+        throw new InvalidInputError('That template no longer exists; pick another one.');
+    }
+    if (patch.personIds && (await db.people.bulkGet(patch.personIds)).some((person) => !person))
+      throw new InvalidInputError(
+        'Someone picked for this 1:1 is no longer in Duet (merged or deleted meanwhile). Pick the people again.',
+      );
+    return changeRelationship(id, () => patch, gone, db);
   });
 }
 

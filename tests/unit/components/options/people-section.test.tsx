@@ -106,6 +106,42 @@ describe('PeopleSection', () => {
     });
   });
 
+  it('saves only what the editor changed: a person added elsewhere while it was open stays', async () => {
+    const { bob, bobToo, bobSeries } = await seed();
+    const { root } = await app();
+    await click(q(card(root, 'Bob Jones'), 'relationship-edit'));
+    const editor = q(root, 'relationship-editor');
+    // Meanwhile, Calendar (or another tab) makes it a 2-1 with Bob J.
+    await getDatabase().relationships.update(bobSeries.id, {
+      personIds: [bob.id, bobToo.id],
+      kind: 'two-on-one',
+    });
+    await type(q(editor, 'relationship-title'), 'Bob & Bob');
+    await submit(editor);
+    await until(() => expect(root.querySelector('[data-testid=relationship-editor]')).toBeNull());
+    expect(await getRelationship(bobSeries.id)).toMatchObject({
+      title: 'Bob & Bob',
+      kind: 'two-on-one',
+      personIds: [bob.id, bobToo.id],
+    });
+  });
+
+  it('refuses a person merged or deleted while the editor was open, and says so', async () => {
+    const { bobToo, bobSeries } = await seed();
+    const { root } = await app();
+    await click(q(card(root, 'Bob Jones'), 'relationship-edit'));
+    const editor = q(root, 'relationship-editor');
+    await change(q(editor, 'relationship-person-add'), bobToo.id);
+    await getDatabase().people.delete(bobToo.id);
+    await submit(editor);
+    await until(() =>
+      expect(text(editor, 'relationship-error')).toBe(
+        'Someone picked for this 1:1 is no longer in Duet (merged or deleted meanwhile). Pick the people again.',
+      ),
+    );
+    expect((await getRelationship(bobSeries.id))?.personIds).toHaveLength(1);
+  });
+
   it('adds a 2-1’s second person to a 1:1, and removes one', async () => {
     const { bob, bobToo, bobSeries } = await seed();
     const { root } = await app();
