@@ -3,6 +3,7 @@
  * email, so an edited or recreated series still finds its history, and a reused series id never shows
  * another person's notes.
  */
+import Dexie from 'dexie';
 import {
   DEFAULT_CADENCE_DAYS,
   type Person,
@@ -252,12 +253,12 @@ export function updateRelationship(
 ): Promise<Relationship> {
   // Folded into its twin (a merge of two people) or deleted in another tab meanwhile.
   const gone = () => new InvalidInputError('This 1:1 series no longer exists.');
-  // The templates table only when a template may be checked (callers inside their own transaction of the
+  // Templates and sessions only when the template may change (callers inside their own transaction of the
   // relationships and people change neither the template nor through a function).
-  const checksTemplate =
-    typeof patchOrChange === 'function' ||
-    (patchOrChange.templateId !== undefined && !isBuiltInTemplateId(patchOrChange.templateId));
-  const tables = checksTemplate ? [db.relationships, db.templates, db.people] : [db.relationships, db.people];
+  const changesTemplate = typeof patchOrChange === 'function' || patchOrChange.templateId !== undefined;
+  const tables = changesTemplate
+    ? [db.relationships, db.templates, db.people, db.sessions]
+    : [db.relationships, db.people];
   return db.transaction('rw', tables, async () => {
     const existing = await db.relationships.get(id);
     if (!existing) throw gone();
@@ -272,7 +273,27 @@ export function updateRelationship(
       throw new InvalidInputError(
         'Someone picked for this 1:1 is no longer in Duet (merged or deleted meanwhile). Pick the people again.',
       );
-    return changeRelationship(id, () => patch, gone, db);
+    const changed = await changeRelationship(id, () => patch, gone, db);
+    // Its next meetings, prepared but not begun (nothing written, never run), follow the new template: the
+    // old one may be deleted next, and a meeting not yet begun has nothing to keep from it.
+    if (templateId !== undefined && templateId !== existing.templateId) {
+      const now = Date.now();
+      await db.sessions
+        .where('[relationshipId+scheduledAt]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .filter(
+          (session) =>
+            session.status === 'upcoming' &&
+            !session.live &&
+            session.templateId === existing.templateId &&
+            Object.values(session.notes).every((text) => text.trim() === '') &&
+            session.privateNotes.trim() === '' &&
+            session.checkIn === null &&
+            !session.assessment,
+        )
+        .modify({ templateId, updatedAt: now });
+    }
+    return changed;
   });
 }
 

@@ -366,6 +366,35 @@ function removedId(directory: Awaited<ReturnType<typeof peopleDirectory>>): stri
 describe('deleteCustomTemplate', () => {
   const section = { id: 'talk', title: 'Talk', minutes: 10, prompts: [], kind: 'notes' as const };
 
+  it('a 1:1 switched to another template takes its next meeting along, unless it was begun', async () => {
+    const section = { id: 'talk', title: 'Talk', minutes: 10, prompts: [], kind: 'notes' as const };
+    const oldWay = await saveCustomTemplate({
+      name: 'Old way',
+      method: 'custom',
+      description: '',
+      sections: [section],
+    });
+    const zed = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Zed',
+      templateId: oldWay.id,
+    });
+    const next = (await prepareSession({ relationshipId: zed.id, scheduledAt: Date.now() + 86_400_000 }))
+      .session;
+    const begun = (await prepareSession({ relationshipId: zed.id, scheduledAt: Date.now() + 8 * 86_400_000 }))
+      .session;
+    await saveSectionNotes(begun.id, 'talk', 'Written on the old template');
+    await updateRelationship(zed.id, { templateId: 'builtin:career' });
+    const db = getDatabase();
+    expect((await db.sessions.get(next.id))!.templateId).toBe('builtin:career');
+    expect((await db.sessions.get(begun.id))!.templateId).toBe(oldWay.id);
+    // Deleting the old template now leaves the next meeting on the one chosen.
+    await db.sessions.delete(begun.id);
+    await deleteCustomTemplate(oldWay.id);
+    expect((await loadSessionView(next.id))?.template?.id).toBe('builtin:career');
+  });
+
   it('deletes an unused custom template', async () => {
     const template = await saveCustomTemplate({
       name: 'Mine',
