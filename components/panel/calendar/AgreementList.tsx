@@ -7,6 +7,7 @@ import { tNodes } from '../t-nodes';
 import { formatDay, ownerLabel } from '../../shared/format';
 import type { ActionResult } from './view-types';
 import { AlertLine } from '../AlertLine';
+import { UndoNote } from '../session/UndoNote';
 
 export interface AgreementListProps {
   agreements: readonly Agreement[];
@@ -15,6 +16,8 @@ export interface AgreementListProps {
   onDone: (id: string) => Promise<ActionResult>;
   onRenegotiate: (id: string, newDue: Day) => Promise<ActionResult>;
   onDrop: (id: string, reason: string) => Promise<ActionResult>;
+  /** Brings an agreement just marked done or dropped back (its "Undo"); without it, no Undo is offered. */
+  onReopen?: (id: string) => Promise<ActionResult>;
   /** In a live session: "Still open" (reviewed, stays open), and whether one was reviewed already. */
   onStillOpen?: (id: string) => Promise<ActionResult>;
   reviewedInSession?: (agreement: Agreement) => boolean;
@@ -31,14 +34,29 @@ export function AgreementList({
   onDone,
   onRenegotiate,
   onDrop,
+  onReopen,
   onStillOpen,
   reviewedInSession,
   title = t('panel_agreements_title'),
   testId = 'agreements',
 }: AgreementListProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  // A closed agreement leaves the list: keep keyboard focus in the section rather than losing it.
-  const focusList = () => heading.current?.focus();
+  /** The agreement just closed here, while its Undo is offered. */
+  const [closed, setClosed] = useState<{ id: string; text: string; dropped: boolean } | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  // A closed agreement leaves the list: keep keyboard focus in the section rather than losing it (the
+  // heading, then Undo right after it).
+  const onClosed = (agreement: Agreement, dropped: boolean) => {
+    heading.current?.focus();
+    setUndoError(null);
+    if (onReopen) setClosed({ id: agreement.id, text: agreement.text, dropped });
+  };
+  const undo = async () => {
+    if (!closed || !onReopen) return;
+    const result = await onReopen(closed.id);
+    if (result.ok) setClosed(null);
+    else setUndoError(result.message);
+  };
   return (
     <section class="cal-section" data-testid={testId} aria-labelledby={`${testId}-title`}>
       <div class="cal-section-head">
@@ -47,6 +65,15 @@ export function AgreementList({
         </h2>
         {agreements.length > 0 ? <span class="duet-muted cal-small">{agreements.length}</span> : null}
       </div>
+      {closed ? (
+        <UndoNote
+          text={t(closed.dropped ? 'panel_agreement_dropped_undo' : 'panel_agreement_done_undo', closed.text)}
+          statusId="agreement-closed"
+          undoId="agreement-undo"
+          onUndo={() => void undo()}
+        />
+      ) : null}
+      <AlertLine message={undoError} testId="agreement-undo-error" />
       {agreements.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="agreements-empty">
           {t('panel_agreements_empty')}
@@ -64,7 +91,7 @@ export function AgreementList({
               onDrop={onDrop}
               onStillOpen={onStillOpen}
               reviewed={reviewedInSession?.(agreement) ?? false}
-              onClosed={focusList}
+              onClosed={(dropped) => onClosed(agreement, dropped)}
             />
           ))}
         </ul>
@@ -82,7 +109,8 @@ interface AgreementItemProps extends Pick<
   agreement: Agreement;
   reviewed: boolean;
   owner: string;
-  onClosed: () => void;
+  /** It left the list: done (`false`) or dropped (`true`). */
+  onClosed: (dropped: boolean) => void;
 }
 
 function AgreementItem({
@@ -136,7 +164,7 @@ function AgreementItem({
     backToIdle();
   };
 
-  const act = async (work: () => Promise<ActionResult>, closes: boolean) => {
+  const act = async (work: () => Promise<ActionResult>, closes: false | 'done' | 'dropped') => {
     setBusy(true);
     setError(null);
     const result = await work();
@@ -145,7 +173,7 @@ function AgreementItem({
       setError(result.message);
       return;
     }
-    if (closes) onClosed();
+    if (closes) onClosed(closes === 'dropped');
     else backToIdle();
   };
 
@@ -201,7 +229,7 @@ function AgreementItem({
             data-testid="agreement-done"
             aria-label={t('panel_agreement_done_named', agreement.text)}
             disabled={busy}
-            onClick={() => void act(() => onDone(agreement.id), true)}
+            onClick={() => void act(() => onDone(agreement.id), 'done')}
           >
             {t('panel_agreement_done')}
           </button>
@@ -246,7 +274,7 @@ function AgreementItem({
           onSubmit={(event) => {
             event.preventDefault();
             if (mode === 'renegotiate') void act(() => onRenegotiate(agreement.id, newDue), false);
-            else void act(() => onDrop(agreement.id, reason), true);
+            else void act(() => onDrop(agreement.id, reason), 'dropped');
           }}
         >
           {mode === 'renegotiate' ? (

@@ -27,6 +27,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
         onDone={actions.completeAgreement}
         onRenegotiate={actions.renegotiateAgreement}
         onDrop={actions.dropAgreement}
+        onReopen={actions.reopenAgreement}
       />
       <TalkingPoints
         points={overview.talkingPoints}

@@ -8,6 +8,7 @@ import {
   completeAgreement,
   dropAgreement,
   renegotiateAgreement,
+  reopenAgreement,
   reorderTalkingPoints,
   setTalkingPointStatus,
 } from '@/lib/db';
@@ -52,6 +53,15 @@ export function relationshipActions(
         async () => {
           await completeAgreement(id);
           return t('panel_announce_done');
+        },
+        { changed: true },
+      ),
+
+    reopenAgreement: (id: string) =>
+      run(
+        async () => {
+          await reopenAgreement(id);
+          return t('panel_announce_reopened');
         },
         { changed: true },
       ),

@@ -309,6 +309,30 @@ describe('CalendarPanel: a tracked 1:1', () => {
       expect(text('panel-announcement')).toBe('Agreement marked done.');
     });
 
+    it('a misclicked Done or Drop is undone in one click: the agreement is back, as it was', async () => {
+      const { late, mine } = await seedAgreements();
+      await show();
+      await waitFor('agreement-item');
+      await click(q('agreement-done', item(late.id)!));
+      await vi.waitFor(() => expect(item(late.id)).toBeNull());
+      expect(text('agreement-closed')).toBe('Marked done: “Send the rollout plan”. Undo');
+      await click(q('agreement-undo')!);
+      await vi.waitFor(() => expect(item(late.id)).not.toBeNull());
+      expect(q('agreement-closed')).toBeNull();
+      expect((await getDatabase().agreements.get(late.id))?.status).toBe('open');
+      expect(text('panel-announcement')).toBe('Agreement back on the list.');
+
+      const before = (await getDatabase().agreements.get(mine.id))!.status;
+      await click(q('agreement-drop', item(mine.id)!));
+      await type(q<HTMLInputElement>('agreement-drop-reason', item(mine.id)!)!, 'No longer needed');
+      await click(q('agreement-confirm', item(mine.id)!));
+      await vi.waitFor(() => expect(item(mine.id)).toBeNull());
+      expect(text('agreement-closed')).toContain('Dropped: “');
+      await click(q('agreement-undo')!);
+      await vi.waitFor(() => expect(item(mine.id)).not.toBeNull());
+      expect((await getDatabase().agreements.get(mine.id))?.status).toBe(before);
+    });
+
     it('renegotiates one to a new date', async () => {
       const { mine } = await seedAgreements();
       const newDue = addDays(dayOf(Date.now()), 20);
