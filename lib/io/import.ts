@@ -7,7 +7,13 @@
  */
 import type { z } from '../domain/zod';
 import { type DuetDatabase, getDatabase, pruneTombstones, tombstoneCutoff, tombstoneKey } from '../db';
-import { type Tombstone, TombstoneSchema, type TombstoneTable, TOMBSTONE_TABLES } from '../domain/model';
+import {
+  type Person,
+  type Tombstone,
+  TombstoneSchema,
+  type TombstoneTable,
+  TOMBSTONE_TABLES,
+} from '../domain/model';
 import { isBuiltInTemplateId } from '../domain/templates';
 import {
   EXPORT_FORMAT,
@@ -229,11 +235,15 @@ function parseSection<T>(
   });
 }
 
+/** A person as an import's message names them. */
+const nameOf = (person: Person) => (person.name ? `“${person.name}”` : 'a person without a name');
+
 /**
  * The file's templates never take a built-in's id. (A 1:1 may name a template that no longer exists: one
  * deleted in another tab while the 1:1 was switched to it. Sessions then use the kind's built-in template,
  * so such a file imports.)
  */
+
 function checkTemplates(data: ExportData): void {
   data.templates.forEach((template, i) => {
     if (isBuiltInTemplateId(template.id))
@@ -579,6 +589,32 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
     else plan.remove[table].push(row.id);
     if (tombstone) plan.putTombstones.push(tombstone);
   }
+  // A person the merge adds must not have an address another person has (here, or added too): one address
+  // is one person, or Calendar guests match the wrong one or, failing closed, none. A person added on each
+  // device from the same guest is two records of one person. (Not a person merged away here and brought
+  // back because a newer record of the file refers to them: that keeps the file whole, and the two can be
+  // merged again here. Nor what is already so: a file Duet exported always imports.)
+  const stored = await db.people.toArray();
+  const people = new Map(stored.map((person) => [person.id, person]));
+  for (const id of plan.remove.people) people.delete(id);
+  const added: Person[] = [];
+  for (const person of plan.write.people as Person[]) {
+    if (!people.has(person.id) && !here.has(tombstoneKey('people', person.id))) added.push(person);
+    people.set(person.id, person);
+  }
+  for (const person of added)
+    for (const email of person.emails) {
+      const key = email.toLowerCase();
+      const other = [...people.values()].find(
+        (candidate) => candidate.id !== person.id && candidate.emails.some((e) => e.toLowerCase() === key),
+      );
+      if (!other) continue;
+      throw new ImportError(
+        `${key} belongs to ${nameOf(other)} here and to ${nameOf(person)} in the file: one person with two ` +
+          `records. To keep both histories, remove the address from ${nameOf(other)} (Options → People), ` +
+          'import again, then merge the two there. Nothing was changed.',
+      );
+    }
   return plan;
 }
 

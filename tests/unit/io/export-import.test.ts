@@ -172,6 +172,27 @@ describe('merge and replace', () => {
     return { alice, carol, file };
   }
 
+  it('a merge that would give one address to two people is refused, saying how to keep both', async () => {
+    // Each device added Dan from the same Calendar guest: two records of one person.
+    await createPerson({ name: 'Dan Lee', emails: ['dan@example.com'], relation: 'report' });
+    const file = serializeExport(await exportAll(getDatabase(), NOW));
+    await deleteAllData();
+    const here = await createPerson({ name: 'Dan L.', emails: ['Dan@example.com'], relation: 'report' });
+    const before = await snapshot();
+    const error = await rejection(importFromText(file, 'merge'));
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.message).toBe(
+      'dan@example.com belongs to “Dan L.” here and to “Dan Lee” in the file: one person with two records. ' +
+        'To keep both histories, remove the address from “Dan L.” (Options → People), import again, then ' +
+        'merge the two there. Nothing was changed.',
+    );
+    expect(await snapshot()).toEqual(before);
+    // Done as it says: both are kept, and can be merged.
+    await getDatabase().people.update(here.id, { emails: [] });
+    await importFromText(file, 'merge');
+    expect(await getDatabase().people.count()).toBe(2);
+  });
+
   it('previewImport counts added, updated, unchanged and removed', async () => {
     const { file } = await setup();
     const data = validateImport(JSON.parse(serializeExport(file)));
