@@ -116,6 +116,17 @@ describe('Calendar prep panel on a real history', () => {
     await frame.locator('[data-agreement-id=e2e-agreement-draft] [data-testid=agreement-done]').click();
     await expect.poll(() => agreements.count()).toBe(openCount - 1);
     await expect.poll(() => badge.getAttribute('aria-label')).toContain(`${openCount - 1} open agreement`);
+    // A misclick is one click away from undone: Undo brings it back to the list and the badge…
+    const closed = frame.locator('[data-testid=agreement-closed]');
+    await expect.poll(() => closed.textContent()).toMatch(/^Marked done: “.+”\. Undo$/);
+    await duet.screenshot(calendar.page, 'calendar-prep-undo');
+    await frame.locator('[data-testid=agreement-undo]').click();
+    await expect.poll(() => agreements.count()).toBe(openCount);
+    await expect.poll(() => badge.getAttribute('aria-label')).toContain(`${openCount} open agreement`);
+    // …and done again, it stays done.
+    await frame.locator('[data-agreement-id=e2e-agreement-draft] [data-testid=agreement-done]').click();
+    await expect.poll(() => agreements.count()).toBe(openCount - 1);
+    await expect.poll(() => badge.getAttribute('aria-label')).toContain(`${openCount - 1} open agreement`);
 
     // Renegotiate with a new date: the agreement stays open, with the new due date and marked renegotiated.
     const intro = frame.locator('[data-agreement-id=e2e-agreement-intro]');
