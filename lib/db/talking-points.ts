@@ -79,6 +79,27 @@ export async function reorderTalkingPoints(
   });
 }
 
+/**
+ * Moves one open point a place up or down among this 1:1's open points as stored now (not as a page drew
+ * them: a second click before the page has the first move, or a point closed in another tab meanwhile,
+ * still moves the point the user meant). Returns the new order.
+ */
+export async function moveTalkingPoint(
+  relationshipId: string,
+  pointId: string,
+  direction: 'up' | 'down',
+  db: DuetDatabase = getDatabase(),
+): Promise<TalkingPoint[]> {
+  return db.transaction('rw', db.talkingPoints, async () => {
+    const ids = (await upcomingTalkingPoints(relationshipId, db)).map((p) => p.id);
+    const index = ids.indexOf(pointId);
+    if (index < 0) throw new InvalidInputError('This talking point is no longer open.');
+    const target = direction === 'up' ? index - 1 : index + 1;
+    if (target >= 0 && target < ids.length) [ids[index], ids[target]] = [ids[target]!, pointId];
+    return reorderTalkingPoints(relationshipId, ids, db);
+  });
+}
+
 export async function setTalkingPointStatus(
   id: string,
   status: TalkingPoint['status'],

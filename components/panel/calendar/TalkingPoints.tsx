@@ -11,7 +11,7 @@ export interface TalkingPointsProps {
   /** Whose points "Theirs" are, for labels ("Theirs (Bob)"). */
   theirName: string;
   onAdd: (text: string, author: Author) => Promise<ActionResult>;
-  onMove: (id: string, direction: Direction, currentOrder: readonly string[]) => Promise<ActionResult>;
+  onMove: (id: string, direction: Direction) => Promise<ActionResult>;
   onSetStatus: (id: string, status: 'discussed' | 'dropped') => Promise<ActionResult>;
 }
 
@@ -72,7 +72,7 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
 
   const move = (id: string, direction: Direction) => {
     refocus.current = { id, direction, from: orderKey };
-    void run(() => onMove(id, direction, order)).then((ok) => {
+    void run(() => onMove(id, direction)).then((ok) => {
       if (!ok) refocus.current = null;
     });
   };

@@ -19,7 +19,7 @@ import { recurrenceCadenceDays } from '@/lib/domain/recurrence';
 import { t, tn } from '@/lib/i18n';
 import type { CounterpartRef } from '@/lib/messaging/protocol';
 import { cadenceEvery, formatDate } from '../../shared/format';
-import type { CalendarContext, Direction } from './view-types';
+import type { CalendarContext } from './view-types';
 
 /** A relationship kind's name ("One-on-one", "Peer 1:1"). */
 export function kindName(kind: RelationshipKind): string {
@@ -277,15 +277,4 @@ export function notesBySection(
   }
   for (const [id, text] of byId) result.push({ id, title: sectionTitleOf(id, undefined, others), text });
   return result;
-}
-
-/** The ids in their new order after moving one a step up or down (unchanged at the ends). */
-export function moveId(ids: readonly string[], id: string, direction: Direction): string[] {
-  const index = ids.indexOf(id);
-  const target = direction === 'up' ? index - 1 : index + 1;
-  if (index < 0 || target < 0 || target >= ids.length) return [...ids];
-  const next = [...ids];
-  next[index] = ids[target]!;
-  next[target] = id;
-  return next;
 }

@@ -7,15 +7,14 @@ import {
   addTalkingPoint,
   completeAgreement,
   dropAgreement,
+  moveTalkingPoint,
   renegotiateAgreement,
   reopenAgreement,
-  reorderTalkingPoints,
   setTalkingPointStatus,
 } from '@/lib/db';
 import { type Day, dayOf } from '@/lib/domain/days';
 import type { TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
-import { moveId } from './calendar-text';
 import { formatDay } from '../../shared/format';
 import { attempt } from './use-calendar-actions';
 import type { ActionResult, Direction } from './view-types';
@@ -94,10 +93,9 @@ export function relationshipActions(
       });
     },
 
-    moveTalkingPoint: (pointId: string, direction: Direction, currentOrder: readonly string[]) =>
+    moveTalkingPoint: (pointId: string, direction: Direction) =>
       forRelationship(async (id) => {
-        const order = moveId(currentOrder, pointId, direction);
-        await reorderTalkingPoints(id, order);
+        const order = (await moveTalkingPoint(id, pointId, direction)).map((p) => p.id);
         const position = order.indexOf(pointId) + 1;
         return direction === 'up'
           ? t('panel_announce_moved_up', position, order.length)

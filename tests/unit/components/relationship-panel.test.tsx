@@ -263,7 +263,7 @@ describe('relationshipActions', () => {
   it('moves and closes talking points, announcing where they went', async () => {
     const { bob, point, announce, changed, actions } = await setup();
     const second = await addTalkingPoint(bob.id, { text: 'Second', author: 'them' });
-    expect(await actions.moveTalkingPoint(point.id, 'down', [point.id, second.id])).toEqual({ ok: true });
+    expect(await actions.moveTalkingPoint(point.id, 'down')).toEqual({ ok: true });
     expect(announce).toHaveBeenLastCalledWith('Moved down: now 2 of 2.');
     expect((await upcomingTalkingPoints(bob.id)).map((p) => p.text)).toEqual(['Second', 'Offsite budget']);
     await actions.setTalkingPointStatus(point.id, 'discussed');

@@ -49,6 +49,7 @@ import {
   relationshipHistory,
   renegotiateAgreement,
   reopenAgreement,
+  moveTalkingPoint,
   reorderTalkingPoints,
   rescheduleSession,
   reviewAgreement,
@@ -939,6 +940,26 @@ describe('talking points', () => {
     expect((await upcomingTalkingPoints(r.id)).map((p) => p.id)).toEqual([c.id, a.id, b.id, d.id]);
     const e = await addTalkingPoint(r.id, { text: 'e', author: 'me' });
     expect(e.order).toBe(5);
+  });
+
+  it('moveTalkingPoint moves a point among the open points as stored now, however fast the clicks', async () => {
+    const r = await oneOnOne();
+    const [a, b, c] = [
+      await addTalkingPoint(r.id, { text: 'a', author: 'me' }),
+      await addTalkingPoint(r.id, { text: 'b', author: 'me' }),
+      await addTalkingPoint(r.id, { text: 'c', author: 'me' }),
+    ];
+    // Two clicks on "up" before any page redraws: c goes up two places.
+    await Promise.all([moveTalkingPoint(r.id, c.id, 'up'), moveTalkingPoint(r.id, c.id, 'up')]);
+    expect((await upcomingTalkingPoints(r.id)).map((p) => p.text)).toEqual(['c', 'a', 'b']);
+    // At the top it stays; "down" from there works on the stored order.
+    expect((await moveTalkingPoint(r.id, c.id, 'up')).map((p) => p.text)).toEqual(['c', 'a', 'b']);
+    // A point closed meanwhile (another tab): the move of another still works, and its own is refused.
+    await setTalkingPointStatus(a.id, 'discussed');
+    expect((await moveTalkingPoint(r.id, b.id, 'up')).map((p) => p.text)).toEqual(['b', 'c']);
+    await expect(moveTalkingPoint(r.id, a.id, 'down')).rejects.toThrow(
+      'This talking point is no longer open.',
+    );
   });
 
   it('reorderTalkingPoints refuses a foreign id and changes nothing', async () => {

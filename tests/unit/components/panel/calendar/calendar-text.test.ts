@@ -6,7 +6,6 @@ import {
   guessCadenceDays,
   guessRelation,
   guestEmailsOf,
-  moveId,
   notesBySection,
 } from '@/components/panel/calendar/calendar-text';
 import { ownerLabel } from '@/components/shared/format';
@@ -89,16 +88,6 @@ describe('notesBySection', () => {
     expect(notesBySection({ notes: { general: 'x' } }, undefined)).toEqual([
       { id: 'general', title: 'Notes', text: 'x' },
     ]);
-  });
-});
-
-describe('moveId', () => {
-  it('swaps with the neighbour and leaves the ends alone', () => {
-    expect(moveId(['a', 'b', 'c'], 'b', 'up')).toEqual(['b', 'a', 'c']);
-    expect(moveId(['a', 'b', 'c'], 'b', 'down')).toEqual(['a', 'c', 'b']);
-    expect(moveId(['a', 'b', 'c'], 'a', 'up')).toEqual(['a', 'b', 'c']);
-    expect(moveId(['a', 'b', 'c'], 'c', 'down')).toEqual(['a', 'b', 'c']);
-    expect(moveId(['a'], 'x', 'down')).toEqual(['a']);
   });
 });
 
