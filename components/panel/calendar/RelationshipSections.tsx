@@ -2,7 +2,6 @@
  * What a 1:1's panel shows below its header and prep: last time's notes, open agreements, talking points for
  * next time, goals. Shared by the Calendar panel and a person's 1:1 opened from the popup.
  */
-import { dayOf } from '@/lib/domain/days';
 import { AgreementList } from './AgreementList';
 import { namesOf } from '../../shared/format';
 import { GoalsGlance } from './GoalsGlance';
@@ -10,9 +9,11 @@ import { LastSessionNotes } from './LastSessionNotes';
 import type { RelationshipActions } from './relationship-actions';
 import { TalkingPoints } from './TalkingPoints';
 import type { PrepView } from './use-prep-view';
+import { useToday } from '../../shared/use-today';
 
 export function RelationshipSections({ view, actions }: { view: PrepView; actions: RelationshipActions }) {
   const { overview } = view;
+  const today = useToday();
   return (
     <>
       <LastSessionNotes
@@ -23,7 +24,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
       <AgreementList
         agreements={overview.openAgreements}
         people={overview.people}
-        today={dayOf(Date.now())}
+        today={today}
         onDone={actions.completeAgreement}
         onRenegotiate={actions.renegotiateAgreement}
         onDrop={actions.dropAgreement}

@@ -14,6 +14,7 @@ import {
 } from '@/lib/db';
 import type { Goal, Session, Template } from '@/lib/domain/model';
 import { useLiveQuery } from '../../shared/use-live-query';
+import { useToday } from '../../shared/use-today';
 
 export interface PrepView {
   overview: RelationshipOverview;
@@ -77,11 +78,13 @@ export async function loadPrepView(
 }
 
 export function usePrepView(relationshipId: string | null, eventKey: string, startsAt: number | null = null) {
+  // Read again at midnight: the cadence line ("last 1:1 18 days ago — due") counts from today.
+  const today = useToday();
   return useLiveQuery<PrepViewResult>(
     async () => ({
       relationshipId,
       view: relationshipId ? await loadPrepView(relationshipId, eventKey, startsAt) : undefined,
     }),
-    [relationshipId, eventKey, startsAt],
+    [relationshipId, eventKey, startsAt, today],
   );
 }
