@@ -219,7 +219,15 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
   // its points move on, as nextSession no longer counts it.
   const now = Date.now();
-  const toCarry = pointsToCarryInto(session.id, open, byId, now - IN_PROGRESS_GRACE_MS);
+  // A Calendar meeting takes the points of one prepared for after it (the earlier meeting discusses them
+  // first); a call without an event (an extra one) leaves the next planned meeting's points to it.
+  const toCarry = pointsToCarryInto(
+    session.id,
+    open,
+    byId,
+    now - IN_PROGRESS_GRACE_MS,
+    session.calendarEventId ? session.scheduledAt : Infinity,
+  );
   await db.talkingPoints.bulkPut(
     toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),
   );

@@ -357,6 +357,24 @@ describe('startLiveSession', () => {
     expect(tomorrow.session.id).not.toBe(call.id);
   });
 
+  it('Start prep on a later instance first: the earlier meeting, prepared next, takes the points', async () => {
+    const rel = await oneOnOne();
+    const later = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + 23 * DAY,
+      calendarEventId: 'evt_day23',
+    });
+    const point = await addTalkingPoint(rel.id, { text: 'Promotion', author: 'them' });
+    expect(point.sessionId).toBe(later.session.id);
+    const sooner = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + 9 * DAY,
+      calendarEventId: 'evt_day9',
+    });
+    expect(sooner.carriedPointIds).toEqual([point.id]);
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(sooner.session.id);
+  });
+
   it('resumes a session of this calendar event the same way', async () => {
     const rel = await oneOnOne();
     const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });

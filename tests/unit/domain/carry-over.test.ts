@@ -55,6 +55,24 @@ describe('pointsToCarryInto', () => {
     ).toEqual([]);
   });
 
+  it('takes the points of a meeting prepared for later (not begun), never of an earlier or postponed one', () => {
+    const ahead = new Map<string, CarrySession>([
+      ['later', at('upcoming', T0 + 14 * 86_400_000)],
+      ['earlier', at('upcoming', T0 - 3_600_000)],
+      ['postponed', at('rescheduled', T0 + 14 * 86_400_000)],
+      ['running', { ...at('upcoming', T0 + 86_400_000), live: { startedAt: T0, endedAt: null } as never }],
+    ]);
+    const points = [
+      point('a', 'later'),
+      point('b', 'earlier'),
+      point('c', 'postponed'),
+      point('d', 'running'),
+    ];
+    expect(ids(pointsToCarryInto('target', points, ahead, -Infinity, T0))).toEqual(['a']);
+    // Not knowing when the target meets: nothing upcoming moves (as before).
+    expect(ids(pointsToCarryInto('target', points, ahead))).toEqual([]);
+  });
+
   it('moves points of a session still "upcoming" long after its time (it never took place), not one that ran', () => {
     const stale = new Map<string, CarrySession>([
       ...sessions,
