@@ -34,10 +34,13 @@ export function IdentitySection({
   // Another page changed them: show the new values unless the user is typing here.
   const stored = `${settings.myName}\u0000${settings.myEmails.join('\n')}`;
   const shown = useRef(stored);
+  /** The values the fields started from: a save writes only the fields changed since. */
+  const base = useRef({ name: settings.myName, emails: settings.myEmails });
   useEffect(() => {
     if (shown.current === stored) return;
     shown.current = stored;
     if (dirty) return;
+    base.current = { name: settings.myName, emails: settings.myEmails };
     setName(settings.myName);
     setEmails(settings.myEmails.join('\n'));
   }, [stored]);
@@ -49,16 +52,27 @@ export function IdentitySection({
     if ('invalid' in parsed) return action.fail(t('options_identity_email_invalid', parsed.invalid));
     if ('tooMany' in parsed) return action.fail(t('options_identity_email_too_many'));
     if (name.trim().length > 200) return action.fail(t('options_identity_name_too_long'));
+    let saved: Settings | null = null;
     void action
       .run(async () => {
-        await updateSettings({ myName: name.trim(), myEmails: parsed.emails });
+        // Only the fields changed here: another page's change to the other one is kept.
+        const changedName = name.trim() !== base.current.name;
+        const changedEmails = parsed.emails.join('\n') !== base.current.emails.join('\n');
+        saved = await updateSettings({
+          ...(changedName ? { myName: name.trim() } : {}),
+          ...(changedEmails ? { myEmails: parsed.emails } : {}),
+        });
         onDataChanged();
         return t('options_saved');
       })
       .then((ok) => {
-        if (ok) {
+        if (ok && saved) {
+          const now: Settings = saved;
           setDirty(false);
-          setEmails(parsed.emails.join('\n'));
+          base.current = { name: now.myName, emails: now.myEmails };
+          shown.current = `${now.myName}\u0000${now.myEmails.join('\n')}`;
+          setName(now.myName);
+          setEmails(now.myEmails.join('\n'));
         }
       });
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { IdentitySection, parseEmails } from '@/components/options/IdentitySection';
-import { createRelationship, getSettings, ignoreSeries } from '@/lib/db';
+import { createRelationship, getSettings, ignoreSeries, updateSettings } from '@/lib/db';
 import { defaultSettings } from '@/lib/domain/model';
 import { all, change, click, press, q, submit, text, type, until, useMount } from './helpers';
 
@@ -50,6 +50,23 @@ describe('IdentitySection', () => {
     expect(settings.myName).toBe('Alice Smith');
     expect(settings.myEmails).toEqual(['alice@acme.example', 'alice@home.example']);
     expect(onDataChanged).toHaveBeenCalled();
+  });
+});
+
+describe('IdentitySection and another page', () => {
+  it('saves only the field typed in: my emails set on another page meanwhile are kept, and shown', async () => {
+    const { root } = await app();
+    await type(q(root, 'identity-name'), 'Alice Smith');
+    // Another page (or tab) sets my emails while the name is being typed here.
+    await updateSettings({ myEmails: ['alice@acme.example'] });
+    await submit(q(root, 'identity-form'));
+    await until(() => expect(text(root, 'identity-status')).toBe('Saved.'));
+    const settings = await getSettings();
+    expect(settings.myName).toBe('Alice Smith');
+    expect(settings.myEmails).toEqual(['alice@acme.example']);
+    await until(() =>
+      expect(q<HTMLTextAreaElement>(root, 'identity-emails').value).toBe('alice@acme.example'),
+    );
   });
 });
 
