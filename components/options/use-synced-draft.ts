@@ -9,8 +9,10 @@ export function useSyncedDraft(stored: string): [string, (value: string) => void
   const last = useRef(stored);
   useEffect(() => {
     if (last.current === stored) return;
+    const previous = last.current;
     last.current = stored;
-    setDraft(stored);
+    // Still what was stored before (nothing typed since): follow; else the typed text stays.
+    setDraft((current) => (current === previous ? stored : current));
   }, [stored]);
   return [draft, setDraft];
 }
