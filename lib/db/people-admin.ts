@@ -10,6 +10,7 @@ import {
   type ReminderSettings,
   type Relationship,
   RelationshipSchema,
+  type Session,
   SessionSchema,
   type Settings,
   type Template,
@@ -37,9 +38,56 @@ const uniq = <T>(items: readonly T[]): T[] => [...new Set(items)];
 const joinText = (a: string, b: string): string => (a.trim() && b.trim() ? `${a}\n\n${b}` : a || b);
 
 /**
+ * Folds session `twin` into `kept`, both for the same Calendar event (inside the caller's transaction): one
+ * session per event. The twin's notes are appended section by section, "held" wins, each check-in answer
+ * comes from whichever has it, and its talking points, agreements and feedback point at the one kept; the
+ * twin is deleted (and its deletion recorded, so no merge brings it back).
+ */
+export async function foldSessionInto(db: DuetDatabase, kept: Session, twin: Session, now: number) {
+  const notes = { ...kept.notes };
+  for (const [section, text] of Object.entries(twin.notes))
+    notes[section] = joinText(notes[section] ?? '', text);
+  const held = kept.status === 'held' ? kept : twin.status === 'held' ? twin : kept;
+  const merged = validate(
+    SessionSchema,
+    {
+      ...kept,
+      notes,
+      privateNotes: joinText(kept.privateNotes, twin.privateNotes),
+      status: held.status,
+      heldAt: held.heldAt,
+      live: kept.live ?? twin.live,
+      // Each answer from whichever session has it (one may hold the mood, the other the workload).
+      checkIn:
+        kept.checkIn || twin.checkIn
+          ? {
+              mood: kept.checkIn?.mood ?? twin.checkIn?.mood ?? null,
+              workload: kept.checkIn?.workload ?? twin.checkIn?.workload ?? null,
+            }
+          : null,
+      assessment: kept.assessment ?? twin.assessment,
+      meetCode: kept.meetCode ?? twin.meetCode,
+      updatedAt: now,
+    },
+    'session',
+  );
+  await db.sessions.put(merged);
+  await db.talkingPoints.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
+  await db.feedback.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
+  await db.agreements
+    .where('[relationshipId+status]')
+    .between([twin.relationshipId, ''], [twin.relationshipId, '\uffff'])
+    .modify((agreement) => {
+      if (agreement.madeInSessionId === twin.id) agreement.madeInSessionId = kept.id;
+      for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
+    });
+  await db.sessions.delete(twin.id);
+  await recordDeletions(db, 'sessions', [twin], now);
+}
+
+/**
  * Both relationships may hold a session for the same Calendar event (the same 1:1 tracked twice): one
- * session per event afterwards. The other's notes are appended section by section, "held" wins, and its
- * talking points, agreements and feedback point at the one kept.
+ * session per event afterwards (`foldSessionInto`).
  */
 async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string, now: number) {
   const [intoSessions, fromSessions] = await Promise.all([
@@ -51,46 +99,7 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
   );
   for (const twin of fromSessions) {
     const kept = twin.calendarEventId === null ? undefined : byEvent.get(twin.calendarEventId);
-    if (!kept) continue;
-    const notes = { ...kept.notes };
-    for (const [section, text] of Object.entries(twin.notes))
-      notes[section] = joinText(notes[section] ?? '', text);
-    const held = kept.status === 'held' ? kept : twin.status === 'held' ? twin : kept;
-    const merged = validate(
-      SessionSchema,
-      {
-        ...kept,
-        notes,
-        privateNotes: joinText(kept.privateNotes, twin.privateNotes),
-        status: held.status,
-        heldAt: held.heldAt,
-        live: kept.live ?? twin.live,
-        // Each answer from whichever session has it (one may hold the mood, the other the workload).
-        checkIn:
-          kept.checkIn || twin.checkIn
-            ? {
-                mood: kept.checkIn?.mood ?? twin.checkIn?.mood ?? null,
-                workload: kept.checkIn?.workload ?? twin.checkIn?.workload ?? null,
-              }
-            : null,
-        assessment: kept.assessment ?? twin.assessment,
-        meetCode: kept.meetCode ?? twin.meetCode,
-        updatedAt: now,
-      },
-      'session',
-    );
-    await db.sessions.put(merged);
-    await db.talkingPoints.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
-    await db.feedback.where('sessionId').equals(twin.id).modify({ sessionId: kept.id, updatedAt: now });
-    await db.agreements
-      .where('[relationshipId+status]')
-      .between([fromId, ''], [fromId, '\uffff'])
-      .modify((agreement) => {
-        if (agreement.madeInSessionId === twin.id) agreement.madeInSessionId = kept.id;
-        for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
-      });
-    await db.sessions.delete(twin.id);
-    await recordDeletions(db, 'sessions', [twin], now);
+    if (kept) await foldSessionInto(db, kept, twin, now);
   }
 }
 

@@ -6,9 +6,17 @@
  * deletion (a tombstone, here or in the file), the later stays.
  */
 import type { z } from '../domain/zod';
-import { type DuetDatabase, getDatabase, pruneTombstones, tombstoneCutoff, tombstoneKey } from '../db';
+import {
+  type DuetDatabase,
+  foldSessionInto,
+  getDatabase,
+  pruneTombstones,
+  tombstoneCutoff,
+  tombstoneKey,
+} from '../db';
 import {
   type Person,
+  type Session,
   type Tombstone,
   TombstoneSchema,
   type TombstoneTable,
@@ -680,12 +688,34 @@ export async function applyImport(
       );
     } else {
       const plan = await planMerge(data, db, now);
+      const written = plan.write.sessions as Session[];
+      const wereHere = new Set(
+        (await db.sessions.bulkGet(written.map((session) => session.id))).flatMap((s) => (s ? [s.id] : [])),
+      );
       for (const table of EXPORT_TABLES) {
         await db.table(table).bulkPut(plan.write[table]);
         await db.table(table).bulkDelete(plan.remove[table]);
       }
       await db.tombstones.bulkDelete(plan.dropTombstones);
       await db.tombstones.bulkPut(plan.putTombstones);
+      // Each device prepared the same meeting (a session each for one Calendar event of one 1:1): one
+      // session, both devices' notes in it — else only one is ever shown, and typing goes into that one.
+      // The one here is kept (of two the file adds, the older).
+      const addedIds = new Set(written.flatMap((session) => (wereHere.has(session.id) ? [] : [session.id])));
+      for (const id of addedIds) {
+        const added = await db.sessions.get(id);
+        if (!added || added.calendarEventId === null || added.status === 'cancelled') continue;
+        const kept = (
+          await db.sessions.where('calendarEventId').equals(added.calendarEventId).toArray()
+        ).find(
+          (session) =>
+            session.id !== added.id &&
+            session.relationshipId === added.relationshipId &&
+            session.status !== 'cancelled' &&
+            (!addedIds.has(session.id) || session.createdAt < added.createdAt),
+        );
+        if (kept) await foldSessionInto(db, kept, added, now);
+      }
     }
     await pruneTombstones(db, now);
   });

@@ -13,6 +13,7 @@ import {
   deleteCustomTemplate,
   prepareSession,
   saveCustomTemplate,
+  saveSectionNotes,
   setTalkingPointStatus,
   TOMBSTONE_MAX_AGE_MS,
   updatePerson,
@@ -447,5 +448,44 @@ describe('delete everything', () => {
     expect(await getDatabase().tombstones.count()).toBe(0);
     await importFromText(backup, 'merge');
     expect(await getDatabase().people.get(dup.id)).toBeDefined();
+  });
+});
+
+describe('merge import of a meeting prepared on two devices', () => {
+  it('one session for the event afterwards, with both devices’ notes and points in it', async () => {
+    const here = getDatabase();
+    const dan = await createPerson({ name: 'Dan', emails: ['dan@acme.example'], relation: 'report' }, here);
+    const r = await createRelationship({ personIds: [dan.id], kind: 'one-on-one', title: 'Dan 1:1' }, here);
+    const elsewhere = new DuetDatabase('two-devices');
+    await applyImport((await exportAll(here)).data, 'replace', elsewhere);
+    const event = 'danseries_20260309T090000Z';
+    const scheduledAt = T0 + 7 * DAY;
+    // Each device writes notes for next week's meeting: a session each, for the one event.
+    at(T1);
+    const desk = (await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, here))
+      .session;
+    await saveSectionNotes(desk.id, 'your-topics', 'Desk: book the offsite', here);
+    at(T2);
+    const laptop = (
+      await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, elsewhere)
+    ).session;
+    await saveSectionNotes(laptop.id, 'your-topics', 'Laptop: ask about the promotion case', elsewhere);
+    const point = await addTalkingPoint(r.id, { text: 'Promotion case', author: 'me' }, elsewhere);
+    expect(point.sessionId).toBe(laptop.id);
+
+    at(T3);
+    await applyImport((await exportAll(elsewhere)).data, 'merge', here);
+    const sessions = await here.sessions.where('calendarEventId').equals(event).toArray();
+    expect(sessions.map((s) => s.id)).toEqual([desk.id]);
+    expect(sessions[0]!.notes['your-topics']).toBe(
+      'Desk: book the offsite\n\nLaptop: ask about the promotion case',
+    );
+    expect((await here.talkingPoints.get(point.id))!.sessionId).toBe(desk.id);
+    // The folded one is recorded as deleted: merging the same file again changes nothing.
+    const before = await records(here);
+    await applyImport((await exportAll(elsewhere)).data, 'merge', here);
+    expect(await records(here)).toEqual(before);
+    await expectWhole(here);
+    elsewhere.close();
   });
 });
