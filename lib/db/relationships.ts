@@ -297,6 +297,15 @@ export function updateRelationship(
   });
 }
 
+/**
+ * Changes whenever a 1:1 or a person changes (any tab): what a page that matched an event to its 1:1 watches
+ * to match it again (a series tracked elsewhere, a 1:1 merged away, an email added to a person).
+ */
+export async function relationshipsStamp(db: DuetDatabase = getDatabase()): Promise<string> {
+  const [relationships, people] = await Promise.all([db.relationships.toArray(), db.people.toArray()]);
+  return [...relationships, ...people].map((row) => `${row.id}:${row.updatedAt}`).join(',');
+}
+
 export function getRelationship(
   id: string,
   db: DuetDatabase = getDatabase(),

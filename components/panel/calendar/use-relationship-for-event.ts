@@ -1,10 +1,17 @@
 /**
- * Which 1:1 series a Calendar event belongs to. The background may already know (`detection.relationshipId`);
- * otherwise the event is matched by series id and guests' emails once per event. Matching can link a new
+ * Which 1:1 series a Calendar event belongs to. The background may already know (`detection.relationshipId`,
+ * while that 1:1 exists); otherwise the event is matched by series id and guests' emails — again whenever a
+ * 1:1 or a person changes (another tab tracked the series, merged its 1:1 away). Matching can link a new
  * series id to its relationship (a write), so it runs in an effect and never inside a live query.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { describeStorageProblem, findRelationshipForEvent } from '@/lib/db';
+import {
+  describeStorageProblem,
+  findRelationshipForEvent,
+  getRelationship,
+  relationshipsStamp,
+} from '@/lib/db';
+import { useLiveQuery } from '../../shared/use-live-query';
 import { t } from '@/lib/i18n';
 import { storageProblemText } from '../storage-text';
 import { guestEmailsOf } from './calendar-text';
@@ -23,14 +30,20 @@ export function useRelationshipForEvent(context: CalendarContext) {
   );
   const emails = guestEmailsOf(context);
   const emailsKey = emails.join('\n');
+  const stamp = useLiveQuery(() => relationshipsStamp(), []);
+  const stampKey = stamp.status === 'ready' ? stamp.value : '';
 
   useEffect(() => {
-    if (known) {
-      setResolution({ status: 'found', relationshipId: known });
-      return;
-    }
     let cancelled = false;
-    findRelationshipForEvent({ seriesId: context.seriesKey, counterpartEmails: emails, title: context.title })
+    const find = async () => {
+      if (known && (await getRelationship(known))) return { id: known };
+      return findRelationshipForEvent({
+        seriesId: context.seriesKey,
+        counterpartEmails: emails,
+        title: context.title,
+      });
+    };
+    find()
       .then((relationship) => {
         if (cancelled) return;
         setResolution(
@@ -49,7 +62,7 @@ export function useRelationshipForEvent(context: CalendarContext) {
       cancelled = true;
     };
     // The guests' emails are compared by value (emailsKey), not by array identity.
-  }, [context.eventKey, context.seriesKey, known, emailsKey]);
+  }, [context.eventKey, context.seriesKey, known, emailsKey, stampKey]);
 
   /** The event now belongs to this relationship (the user just tracked it). */
   const adopt = useCallback((relationshipId: string) => {

@@ -757,6 +757,24 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     await waitFor('start-prep');
   });
 
+  it('follows a series tracked in another tab meanwhile, and a 1:1 merged away', async () => {
+    await show(trackable());
+    await waitFor('track-one-on-one');
+    // Another tab tracks the series: this panel shows that 1:1, no "Track" any more.
+    const dana = await createPerson({ name: 'Dana Lee', emails: ['dana@acme.example'], relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [dana.id],
+      kind: 'one-on-one',
+      title: 'Alice / Dana',
+      calendarSeriesIds: ['danaseries'],
+    });
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
+    expect(q('track-one-on-one')).toBeNull();
+    // That 1:1 is gone again (merged away elsewhere): matched afresh, it is an unknown meeting once more.
+    await getDatabase().relationships.delete(relationship.id);
+    await waitFor('track-one-on-one');
+  });
+
   it('tracks a 2-1 with both of its people', async () => {
     const carol = { email: 'carol@acme.example', name: 'Carol Diaz' };
     const twoOnOne = (seriesKey: string) =>
