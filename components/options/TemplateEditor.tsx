@@ -126,6 +126,7 @@ export function TemplateEditor({
     })),
   );
   const action = useAction();
+  const saving = useRef(false);
   const first = useFocusOnMount<HTMLInputElement>();
 
   const update = (key: number, patch: Partial<SectionDraft>) =>
@@ -160,6 +161,9 @@ export function TemplateEditor({
         .filter((p) => p !== ''),
       kind: section.kind,
     }));
+    // A save in progress: a second submit (a double click) does not save a second copy.
+    if (saving.current) return;
+    saving.current = true;
     let saved: Template | null = null;
     void action
       .run(async () => {
@@ -171,7 +175,10 @@ export function TemplateEditor({
           sections: built,
         });
       })
-      .then((ok) => ok && onDone(saved));
+      .then((ok) => {
+        saving.current = false;
+        if (ok) onDone(saved);
+      });
   };
 
   const total = sections.reduce((sum, s) => sum + (Number(s.minutes) || 0), 0);

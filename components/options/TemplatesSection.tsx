@@ -33,7 +33,11 @@ export function TemplatesSection({
     if (removed) undo.current?.focus();
   }, [removed]);
 
-  const remove = (template: Template) =>
+  /** A delete in progress: a second click (a double click) does not delete again, nor lose the Undo. */
+  const removing = useRef(false);
+  const remove = (template: Template) => {
+    if (removing.current) return;
+    removing.current = true;
     void action
       .run(async () => {
         setRemoved(null);
@@ -48,8 +52,11 @@ export function TemplatesSection({
         }
         return t('options_template_deleted', template.name);
       })
-      // Not run (a second click while the first deletes): the first one's Undo stays.
-      .then((ok) => ok !== null && setRemoved(ok ? template : null));
+      .then((ok) => {
+        removing.current = false;
+        setRemoved(ok ? template : null);
+      });
+  };
 
   const restore = (template: Template) =>
     void action

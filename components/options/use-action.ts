@@ -1,5 +1,5 @@
 /** Runs a save or other change and keeps what to tell the user: busy, done, or what went wrong. */
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { describeStorageProblem } from '@/lib/db';
 import { t } from '@/lib/i18n';
 
@@ -22,21 +22,14 @@ export function failureMessage(error: unknown): string {
   return t('common_action_failed');
 }
 
-/**
- * `run` resolves true when the change was made, false when it failed (the state says why), and null when it
- * did not run because the previous one is still going: a double click never saves twice.
- */
 export function useAction(): {
   state: ActionState;
-  run: (action: () => Promise<string | void>) => Promise<boolean | null>;
+  run: (action: () => Promise<string | void>) => Promise<boolean>;
   fail: (message: string) => void;
   reset: () => void;
 } {
   const [state, setState] = useState<ActionState>({ kind: 'idle' });
-  const running = useRef(false);
   const run = useCallback(async (action: () => Promise<string | void>) => {
-    if (running.current) return null;
-    running.current = true;
     setState({ kind: 'busy' });
     try {
       const message = await action();
@@ -45,8 +38,6 @@ export function useAction(): {
     } catch (error) {
       setState({ kind: 'error', message: failureMessage(error) });
       return false;
-    } finally {
-      running.current = false;
     }
   }, []);
   const fail = useCallback((message: string) => setState({ kind: 'error', message }), []);

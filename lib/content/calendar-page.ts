@@ -45,13 +45,15 @@ export interface CalendarPageOptions {
 }
 
 /**
- * What the background judges an event by (lib/background/calendar.ts, `judgeEvents`): its id (series and
- * calendar), title, all-day flag and whether I declined it — never its day or times, nor which other answer
- * I gave. An event moved, resized or answered "maybe" instead of "yes" keeps its answer;
- * tests/unit/content/verdict-key.test.ts holds the background to that. Starts with the id and NUL.
+ * What the background reads of an event (lib/background/calendar.ts, `judgeEvents`, and the "reschedule?"
+ * check): its id (series and calendar), title, all-day flag and whether I declined it, answered otherwise or
+ * the chip does not say — never its day or times, nor which other answer I gave. An event moved, resized or
+ * answered "maybe" instead of "yes" is not sent again; tests/unit/content/verdict-key.test.ts holds the
+ * background to that. Starts with the id and NUL.
  */
 export function verdictKey(event: CalendarEvent): string {
-  return `${event.dataEventId}\u0000${event.title}\u0000${event.allDay}\u0000${event.response === 'declined'}`;
+  const answer = event.response === 'declined' || event.response === 'unknown' ? event.response : 'answered';
+  return `${event.dataEventId}\u0000${event.title}\u0000${event.allDay}\u0000${answer}`;
 }
 
 /**

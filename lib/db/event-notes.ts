@@ -128,8 +128,11 @@ export async function saveEventNote(
         { relationshipId: relationship.id, scheduledAt, calendarEventId: event.eventKey },
         db,
       ));
-      // Notes written for a meeting that has already started mean it took place.
-      if (known !== null && known <= Date.now()) session = await markSessionHeld(session.id, known, db);
+      // Notes written for a meeting that has already started mean it took place — unless it is running
+      // now as a call (the panel beside Meet ends it; held, it would show its summary mid-call).
+      const running = session.live && !session.live.endedAt;
+      if (known !== null && known <= Date.now() && !running && session.status !== 'held')
+        session = await markSessionHeld(session.id, known, db);
     }
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
   });

@@ -219,14 +219,19 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
   // its points move on, as nextSession no longer counts it.
   const now = Date.now();
-  // A Calendar meeting takes the points of one prepared for after it (the earlier meeting discusses them
-  // first); a call without an event (an extra one) leaves the next planned meeting's points to it.
+  // A Calendar meeting still to come takes the points of one prepared for after it (the earlier meeting
+  // discusses them first). Not a call without an event (an extra one: the planned meeting keeps its
+  // points), nor a meeting over or past (a held one opened again, notes written for last week).
+  const stillToCome =
+    session.calendarEventId !== null &&
+    session.status !== 'held' &&
+    session.scheduledAt >= now - IN_PROGRESS_GRACE_MS;
   const toCarry = pointsToCarryInto(
     session.id,
     open,
     byId,
     now - IN_PROGRESS_GRACE_MS,
-    session.calendarEventId ? session.scheduledAt : Infinity,
+    stillToCome ? session.scheduledAt : Infinity,
   );
   await db.talkingPoints.bulkPut(
     toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),

@@ -603,6 +603,7 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
   // back because a newer record of the file refers to them: that keeps the file whole, and the two can be
   // merged again here. Nor what is already so: a file Duet exported always imports.)
   const stored = await db.people.toArray();
+  const hereIds = new Set(stored.map((person) => person.id));
   const people = new Map(stored.map((person) => [person.id, person]));
   for (const id of plan.remove.people) people.delete(id);
   const added: Person[] = [];
@@ -613,8 +614,12 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
   for (const person of added)
     for (const email of person.emails) {
       const key = email.toLowerCase();
+      // A person here (not two the file brings: a file Duet exported always imports).
       const other = [...people.values()].find(
-        (candidate) => candidate.id !== person.id && candidate.emails.some((e) => e.toLowerCase() === key),
+        (candidate) =>
+          candidate.id !== person.id &&
+          hereIds.has(candidate.id) &&
+          candidate.emails.some((e) => e.toLowerCase() === key),
       );
       if (!other) continue;
       throw new ImportError(

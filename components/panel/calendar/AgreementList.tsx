@@ -53,6 +53,7 @@ export function AgreementList({
   };
   const undo = async () => {
     if (!closed || !onReopen) return;
+    setUndoError(null);
     const result = await onReopen(closed.id);
     if (result.ok) setClosed(null);
     else setUndoError(result.message);

@@ -32,11 +32,14 @@ export function useRelationshipForEvent(context: CalendarContext) {
   const emailsKey = emails.join('\n');
   const stamp = useLiveQuery(() => relationshipsStamp(), []);
   const stampKey = stamp.status === 'ready' ? stamp.value : '';
+  /** The 1:1 the user just tracked this event as: kept while it exists (its person's email may not match). */
+  const [adopted, setAdopted] = useState<{ eventKey: string; id: string } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     const find = async () => {
-      if (known && (await getRelationship(known))) return { id: known };
+      for (const id of [adopted?.eventKey === context.eventKey ? adopted.id : null, known])
+        if (id && (await getRelationship(id))) return { id };
       return findRelationshipForEvent({
         seriesId: context.seriesKey,
         counterpartEmails: emails,
@@ -62,12 +65,16 @@ export function useRelationshipForEvent(context: CalendarContext) {
       cancelled = true;
     };
     // The guests' emails are compared by value (emailsKey), not by array identity.
-  }, [context.eventKey, context.seriesKey, known, emailsKey, stampKey]);
+  }, [context.eventKey, context.seriesKey, known, emailsKey, stampKey, adopted]);
 
   /** The event now belongs to this relationship (the user just tracked it). */
-  const adopt = useCallback((relationshipId: string) => {
-    setResolution({ status: 'found', relationshipId });
-  }, []);
+  const adopt = useCallback(
+    (relationshipId: string) => {
+      setAdopted({ eventKey: context.eventKey, id: relationshipId });
+      setResolution({ status: 'found', relationshipId });
+    },
+    [context.eventKey],
+  );
 
   return { resolution, adopt };
 }

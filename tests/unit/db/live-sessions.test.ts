@@ -30,6 +30,7 @@ import {
   saveSectionNotes,
   runningSessionOfCall,
   setTalkingPointStatus,
+  saveEventNote,
   startLiveSession,
   switchSessionTemplate,
   unlinkMeetCode,
@@ -373,6 +374,56 @@ describe('startLiveSession', () => {
     });
     expect(sooner.carriedPointIds).toEqual([point.id]);
     expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(sooner.session.id);
+  });
+
+  it('a meeting over (opened again) or past (notes for last week) never takes the next meeting’s points', async () => {
+    const rel = await oneOnOne();
+    const today = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_today',
+      scheduledAt: NOW - 30 * MINUTE,
+      now: NOW - 30 * MINUTE,
+    });
+    await endLiveSession(today.id, NOW, getDatabase(), 'user');
+    const next = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + 7 * DAY,
+      calendarEventId: 'evt_next',
+    });
+    const point = await addTalkingPoint(rel.id, { text: 'For next week', author: 'me' });
+    expect(point.sessionId).toBe(next.session.id);
+    // The Meet panel opened again on today's meeting, just over.
+    await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_today', now: NOW + 10 * MINUTE });
+    // A note written for last week's meeting.
+    await saveEventNote(
+      {
+        eventKey: 'evt_lastweek',
+        seriesKey: 'series',
+        title: 'Alice / Sam',
+        relationshipId: rel.id,
+        startsAt: NOW - 7 * DAY,
+      },
+      'Written afterwards',
+    );
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.session.id);
+  });
+
+  it('a note written in the Calendar panel during the call never ends it (held would show its summary)', async () => {
+    const rel = await oneOnOne();
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    const saved = await saveEventNote(
+      {
+        eventKey: 'evt_now',
+        seriesKey: 'series',
+        title: 'Alice / Sam',
+        relationshipId: rel.id,
+        startsAt: NOW - 10 * MINUTE,
+      },
+      'Typed beside the call',
+    );
+    expect(saved.id).toBe(call.id);
+    expect(saved.status).toBe('upcoming');
+    expect(saved.live?.endedAt).toBeNull();
   });
 
   it('resumes a session of this calendar event the same way', async () => {

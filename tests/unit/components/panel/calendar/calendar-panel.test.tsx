@@ -757,6 +757,18 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     await waitFor('start-prep');
   });
 
+  it('stays on the 1:1 just tracked with another address than the guest’s (no Track card again)', async () => {
+    await show(trackable());
+    await click(await waitFor('track-edit'));
+    await type(container().querySelector<HTMLInputElement>('#cal-track-email')!, 'dana@home.example');
+    await click(q('track-confirm')!);
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Dana Lee'));
+    // The data changed (the new 1:1): matched again, the guest's address finds nothing — still this 1:1.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(q('track-one-on-one')).toBeNull();
+    expect(text('relationship-with')).toBe('with Dana Lee');
+  });
+
   it('follows a series tracked in another tab meanwhile, and a 1:1 merged away', async () => {
     await show(trackable());
     await waitFor('track-one-on-one');
