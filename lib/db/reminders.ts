@@ -100,7 +100,9 @@ export async function upcomingReminderFacts(
           db,
           REMINDER_READ_LIMIT,
         )
-      ).filter((s) => s.scheduledAt > now);
+      )
+        // Not one already running (started a few minutes early): "prepare" would come mid-meeting.
+        .filter((s) => s.scheduledAt > now && !s.live);
       const { byId, people } = await relationshipsAndPeople(
         sessions.map((s) => s.relationshipId),
         db,

@@ -23,6 +23,7 @@ import {
   renegotiateAgreement,
   sessionForCalendarEvent,
   updateRelationship,
+  startLiveSession,
   upcomingReminderFacts,
 } from '@/lib/db';
 
@@ -135,6 +136,15 @@ describe('upcomingReminderFacts', () => {
     const { session } = await prepareSession({ relationshipId: other.id, scheduledAt: now + 10 * MIN });
     await markSessionHeld(session.id, now);
     expect(await upcomingReminderFacts(now, 30)).toEqual([]);
+  });
+
+  it('skips a 1:1 already running (started a few minutes early): no "prepare" mid-meeting', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const { session } = await prepareSession({ relationshipId: relationship.id, scheduledAt: now + 5 * MIN });
+    expect(await upcomingReminderFacts(now, 10)).toHaveLength(1);
+    await startLiveSession({ relationshipId: relationship.id, sessionId: session.id, now: now - 2 * MIN });
+    expect(await upcomingReminderFacts(now, 10)).toEqual([]);
   });
 });
 
