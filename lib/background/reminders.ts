@@ -551,11 +551,10 @@ export class Reminders {
       const tookPlace = held.filter((fact) => !fact.calendarEventId || !off(fact.calendarEventId));
       const declined = settings.reschedule ? await this.awaitingFacts(off) : [];
       // A Calendar 1:1 nobody opened in Duet that took place (not declined, not gone) is the last 1:1.
-      const measured = cadence.map(({ calendarHeld, ...fact }) =>
-        calendarHeld && !off(calendarHeld.calendarEventId)
-          ? { ...fact, lastHeldAt: Math.max(fact.lastHeldAt ?? 0, calendarHeld.at) }
-          : fact,
-      );
+      const measured = cadence.map(({ calendarHeld, ...fact }) => {
+        const took = calendarHeld?.find((held) => !off(held.calendarEventId));
+        return took ? { ...fact, lastHeldAt: Math.max(fact.lastHeldAt ?? 0, took.at) } : fact;
+      });
       return this.raise(
         { ...NO_FACTS, upcoming, held: tookPlace, cadence: measured, declined },
         now,

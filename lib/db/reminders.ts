@@ -135,6 +135,8 @@ export async function upcomingReminderFacts(
 
 /** A 1:1 planned from Calendar and never opened in Duet is taken to have ended this long after its start. */
 export const ASSUMED_LENGTH_MS = 30 * 60_000;
+/** How many unopened Calendar 1:1s a cadence fact carries (newest first): the newest may have been declined. */
+const CALENDAR_HELD_CANDIDATES = 5;
 
 /**
  * Sessions held in the last `hours` (by when they were marked held), with their agreements counted — and
@@ -231,7 +233,8 @@ export async function cadenceReminderFacts(
         const next = nextOfStatus
           .filter((s): s is Session => s !== undefined)
           .sort((a, b) => a.scheduledAt - b.scheduledAt)[0];
-        // A Calendar 1:1 since the last held one, never opened in Duet, already over.
+        // Calendar 1:1s since the last held one, never opened in Duet, already over: the newest few (the
+        // newest may be one I declined: the one before it then counts).
         const unopened = await db.sessions
           .where('[relationshipId+status+scheduledAt]')
           .between(
@@ -241,7 +244,9 @@ export async function cadenceReminderFacts(
             true,
           )
           .filter((s) => s.calendarEventId !== null && !s.live)
-          .last();
+          .reverse()
+          .limit(CALENDAR_HELD_CANDIDATES)
+          .toArray();
         return {
           relationshipId: relationship.id,
           name: reminderName(relationship, people),
@@ -250,12 +255,12 @@ export async function cadenceReminderFacts(
           // Measured like the panel's cadence health (lib/db/overview.ts): from the day it was scheduled.
           lastHeldAt: last ? last.scheduledAt : null,
           nextScheduledAt: next ? next.scheduledAt : null,
-          ...(unopened?.calendarEventId
+          ...(unopened.length > 0
             ? {
-                calendarHeld: {
-                  at: unopened.scheduledAt,
-                  calendarEventId: unopened.calendarEventId,
-                },
+                calendarHeld: unopened.map((s) => ({
+                  at: s.scheduledAt,
+                  calendarEventId: s.calendarEventId!,
+                })),
               }
             : {}),
         };

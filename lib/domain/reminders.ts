@@ -81,10 +81,11 @@ export interface CadenceFact {
   /** The next planned session's time, if any. */
   nextScheduledAt: number | null;
   /**
-   * The latest Calendar 1:1 since then that nobody opened in Duet and that has ended: held, as for the
-   * "after" question, unless Calendar shows it declined or gone (the background checks, then counts it).
+   * The latest Calendar 1:1s since then that nobody opened in Duet and that have ended, newest first (a
+   * few): held, as for the "after" question, unless Calendar shows one declined or gone — the background
+   * counts the newest that is neither.
    */
-  calendarHeld?: { at: number; calendarEventId: string };
+  calendarHeld?: Array<{ at: number; calendarEventId: string }>;
 }
 
 /** A Calendar event instance of a tracked 1:1 that I declined. */

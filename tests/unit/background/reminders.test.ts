@@ -247,7 +247,7 @@ describe('reminder notifications', () => {
         cadenceDays: 14,
         lastHeldAt: NOW - 30 * DAY,
         nextScheduledAt: null,
-        calendarHeld: { at: NOW - 20 * HOUR, calendarEventId: EVENT },
+        calendarHeld: [{ at: NOW - 20 * HOUR, calendarEventId: EVENT }],
       },
     ]);
     const quiet = { upcoming: vi.fn(async () => []), cadence };
@@ -257,6 +257,28 @@ describe('reminder notifications', () => {
     await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: [EVENT] });
     const after = harness({}, quiet);
     expect((await after.reminders.check()).map((r) => r.kind)).toEqual(['cadence-gap']);
+  });
+
+  it('the newest unopened Calendar 1:1 declined: the one before it counts (no false gap)', async () => {
+    const DECLINED = 'declinedseries_20261118T170000Z';
+    const TOOK_PLACE = 'heldseries_20261111T170000Z';
+    const cadence = vi.fn<ReminderDeps['cadence']>(async () => [
+      {
+        relationshipId: 'r-alex',
+        name: 'Alex',
+        archived: false,
+        cadenceDays: 14,
+        lastHeldAt: NOW - 25 * DAY,
+        nextScheduledAt: null,
+        calendarHeld: [
+          { at: NOW - 4 * DAY, calendarEventId: DECLINED },
+          { at: NOW - 11 * DAY, calendarEventId: TOOK_PLACE },
+        ],
+      },
+    ]);
+    await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: [DECLINED] });
+    const { reminders } = harness({}, { upcoming: vi.fn(async () => []), cadence });
+    expect(await reminders.check()).toEqual([]);
   });
 
   it('remembers only opaque ids and timestamps (never a name)', async () => {

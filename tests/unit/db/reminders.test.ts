@@ -255,7 +255,7 @@ describe('cadenceReminderFacts', () => {
     expect((await cadenceReminderFacts(now))[0]).toMatchObject({
       lastHeldAt: now - 30 * DAY,
       nextScheduledAt: now + 7 * DAY,
-      calendarHeld: { at: now - 2 * HOUR, calendarEventId: 'today' },
+      calendarHeld: [{ at: now - 2 * HOUR, calendarEventId: 'today' }],
     });
   });
 });
