@@ -664,6 +664,11 @@ export class Reminders {
       let changed = false;
       let awaitingChanged = false;
       const fresh: DeclinedEvent[] = [];
+      /** Seen gone before, no longer waiting and never prompted: the waiting list was this browser session's. */
+      const again: DeclinedEvent[] = [];
+      const prompted = new Set(
+        readSentLog((await this.area.get(SENT_LOG_KEY))[SENT_LOG_KEY]).entries.map((e) => e.key),
+      );
       for (const instance of planned) {
         if (!onDays.has(dayOf(instance.scheduledAt + skew))) continue;
         if (ids.has(instance.eventId) || continuedIn(instance, shown.eventIds)) {
@@ -673,19 +678,26 @@ export class Reminders {
         }
         // Only on evidence: its calendar is known and shown here.
         const calendar = calendarOf[instance.eventId];
-        if (calendar === undefined || !calendars.has(calendar) || gone.has(instance.eventId)) continue;
+        if (calendar === undefined || !calendars.has(calendar)) continue;
+        if (gone.has(instance.eventId)) {
+          if (!awaiting.has(instance.eventId) && !prompted.has(`reschedule:${instance.eventId}`))
+            again.push({ ...instance, dataEventId: '', gone: true });
+          continue;
+        }
         gone.add(instance.eventId);
         changed = true;
         fresh.push({ ...instance, dataEventId: '', gone: true });
       }
       for (const id of ids) if (gone.delete(id)) changed = true;
       if (awaitingChanged) await this.awaiting.save();
-      if (!changed) return [];
-      dropOldest(gone, MAX_DECLINED_EVENTS);
-      await this.goneSeen.save();
+      if (!changed && again.length === 0) return [];
+      if (changed) {
+        dropOldest(gone, MAX_DECLINED_EVENTS);
+        await this.goneSeen.save();
+      }
       const settings = await this.deps.settings();
       if (!settings.reschedule) return [];
-      for (const event of fresh) awaiting.set(event.eventId, event);
+      for (const event of [...fresh, ...again]) awaiting.set(event.eventId, event);
       await this.awaiting.save();
       const facts = await this.awaitingFacts(await this.offCalendar());
       return facts.length > 0 ? this.raise({ ...NO_FACTS, declined: facts }, now, settings) : [];

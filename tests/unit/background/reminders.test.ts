@@ -596,6 +596,21 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
     expect(await fakeBrowser.storage.local.get('gone-events')).toEqual({ 'gone-events': [BOB] }); // ids only
   });
 
+  it('a prompt still waiting when the browser restarted is asked once the 1:1 is seen gone again', async () => {
+    // Seen gone before the restart, never prompted (its prompt waited: the waiting list was that session's).
+    const { reminders } = harness({}, { planned: planned(), upcoming: upcomingBob });
+    await seenOnAlice(reminders);
+    await fakeBrowser.storage.local.set({ 'gone-events': [BOB] });
+    const raised = await reminders.daysShown(shownWithout);
+    expect(raised.map((r) => r.kind === 'reschedule' && [r.key, r.gone])).toEqual([
+      [`reschedule:${BOB}`, true],
+    ]);
+    // Prompted now: never again.
+    expect(await reminders.daysShown(shownWithout)).toEqual([]);
+    const restarted = harness({}, { planned: planned(), upcoming: upcomingBob });
+    expect(await restarted.reminders.daysShown(shownWithout)).toEqual([]);
+  });
+
   it('no "after" for a 1:1 Calendar no longer shows (it did not take place)', async () => {
     const held = vi.fn<ReminderDeps['held']>(async () => [
       {
