@@ -194,17 +194,21 @@ describe('one address, one person', () => {
   });
 });
 
+/** A session for the same Calendar event in each of the two 1:1s. */
+function twinSessions(event: string, at: number, ...relationshipIds: [string, string]) {
+  return Promise.all(
+    relationshipIds.map((relationshipId) =>
+      prepareSession({ relationshipId, scheduledAt: at, calendarEventId: event }),
+    ),
+  );
+}
+
 describe('mergePeople: the same Calendar event in both 1:1s', () => {
   it('keeps one session for the event, with both notes, held winning, and everything re-pointed', async () => {
     const { bob, dup, kept, removed } = await twoBobs();
     const event = 'evt_20260105T170000Z';
     const at = Date.UTC(2026, 0, 5, 17);
-    const mine = await prepareSession({ relationshipId: kept.id, scheduledAt: at, calendarEventId: event });
-    const theirs = await prepareSession({
-      relationshipId: removed.id,
-      scheduledAt: at,
-      calendarEventId: event,
-    });
+    const [mine, theirs] = await twinSessions(event, at, kept.id, removed.id);
     const db = getDatabase();
     await db.sessions.update(mine.session.id, { notes: { general: 'From the kept 1:1' } });
     await db.sessions.update(theirs.session.id, {
@@ -245,14 +249,12 @@ describe('mergePeople: the same Calendar event in both 1:1s', () => {
 describe('mergePeople: twins', () => {
   it('keeps each check-in answer from whichever twin session has it', async () => {
     const { bob, dup, kept, removed } = await twoBobs();
-    const event = 'evt_20260112T170000Z';
-    const at = Date.UTC(2026, 0, 12, 17);
-    const mine = await prepareSession({ relationshipId: kept.id, scheduledAt: at, calendarEventId: event });
-    const theirs = await prepareSession({
-      relationshipId: removed.id,
-      scheduledAt: at,
-      calendarEventId: event,
-    });
+    const [mine, theirs] = await twinSessions(
+      'evt_20260112T170000Z',
+      Date.UTC(2026, 0, 12, 17),
+      kept.id,
+      removed.id,
+    );
     const db = getDatabase();
     await db.sessions.update(mine.session.id, { checkIn: { mood: 3, workload: null } });
     await db.sessions.update(theirs.session.id, { checkIn: { mood: null, workload: 5 } });
