@@ -680,7 +680,8 @@ export class Reminders {
         const calendar = calendarOf[instance.eventId];
         if (calendar === undefined || !calendars.has(calendar)) continue;
         if (gone.has(instance.eventId)) {
-          if (!awaiting.has(instance.eventId) && !prompted.has(`reschedule:${instance.eventId}`))
+          const past = instance.scheduledAt < now + REMINDER_LIMITS.rescheduleFrom;
+          if (!past && !awaiting.has(instance.eventId) && !prompted.has(`reschedule:${instance.eventId}`))
             again.push({ ...instance, dataEventId: '', gone: true });
           continue;
         }

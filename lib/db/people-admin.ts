@@ -45,15 +45,17 @@ const joinText = (a: string, b: string): string => (a.trim() && b.trim() ? `${a}
  */
 export async function foldSessionInto(db: DuetDatabase, kept: Session, twin: Session, now: number) {
   const notes = { ...kept.notes };
-  for (const [section, text] of Object.entries(twin.notes))
-    notes[section] = joinText(notes[section] ?? '', text);
+  // Text the kept one already holds is not added again (the same twin folded a second time: its device
+  // went on using it, and a later import brought it back).
+  const join = (a: string, b: string) => (b.trim() && a.includes(b.trim()) ? a : joinText(a, b));
+  for (const [section, text] of Object.entries(twin.notes)) notes[section] = join(notes[section] ?? '', text);
   const held = kept.status === 'held' ? kept : twin.status === 'held' ? twin : kept;
   const merged = validate(
     SessionSchema,
     {
       ...kept,
       notes,
-      privateNotes: joinText(kept.privateNotes, twin.privateNotes),
+      privateNotes: join(kept.privateNotes, twin.privateNotes),
       status: held.status,
       heldAt: held.heldAt,
       live: kept.live ?? twin.live,
@@ -78,8 +80,18 @@ export async function foldSessionInto(db: DuetDatabase, kept: Session, twin: Ses
     .where('[relationshipId+status]')
     .between([twin.relationshipId, ''], [twin.relationshipId, '\uffff'])
     .modify((agreement) => {
-      if (agreement.madeInSessionId === twin.id) agreement.madeInSessionId = kept.id;
-      for (const event of agreement.history) if (event.sessionId === twin.id) event.sessionId = kept.id;
+      let moved = false;
+      if (agreement.madeInSessionId === twin.id) {
+        agreement.madeInSessionId = kept.id;
+        moved = true;
+      }
+      for (const event of agreement.history)
+        if (event.sessionId === twin.id) {
+          event.sessionId = kept.id;
+          moved = true;
+        }
+      // Changed here now: a merge import of an older copy never points it back at the twin.
+      if (moved) agreement.updatedAt = now;
     });
   await db.sessions.delete(twin.id);
   await recordDeletions(db, 'sessions', [twin], now);

@@ -219,13 +219,16 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
   // its points move on, as nextSession no longer counts it.
   const now = Date.now();
-  // A Calendar meeting still to come takes the points of one prepared for after it (the earlier meeting
-  // discusses them first). Not a call without an event (an extra one: the planned meeting keeps its
-  // points), nor a meeting over or past (a held one opened again, notes written for last week).
+  // A Calendar meeting still to come (or running now) takes the points of one prepared for after it (the
+  // earlier meeting discusses them first). Not a call without an event (an extra one: the planned meeting
+  // keeps its points), nor a meeting begun and over, past or cancelled (a held one opened again, notes
+  // written afterwards or for last week).
+  const running = Boolean(session.live && !session.live.endedAt);
   const stillToCome =
     session.calendarEventId !== null &&
     session.status !== 'held' &&
-    session.scheduledAt >= now - IN_PROGRESS_GRACE_MS;
+    session.status !== 'cancelled' &&
+    (session.scheduledAt > now || running);
   const toCarry = pointsToCarryInto(
     session.id,
     open,

@@ -8,6 +8,7 @@ import {
   completeAgreement,
   reviewAgreement,
   createPerson,
+  cancelSession,
   createRelationship,
   dropAgreement,
   endLiveSession,
@@ -405,7 +406,47 @@ describe('startLiveSession', () => {
       },
       'Written afterwards',
     );
+    // Notes written three hours after this morning's meeting (never opened in Duet before).
+    await saveEventNote(
+      {
+        eventKey: 'evt_morning',
+        seriesKey: 'series',
+        title: 'Alice / Sam',
+        relationshipId: rel.id,
+        startsAt: NOW - 3 * HOUR,
+      },
+      'Written afterwards',
+    );
+    // A meeting cancelled, prepared again.
+    const cancelled = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + DAY,
+      calendarEventId: 'evt_cancelled',
+    });
+    await cancelSession(cancelled.session.id);
+    await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + DAY,
+      calendarEventId: 'evt_cancelled',
+    });
     expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.session.id);
+  });
+
+  it('notes written days after a call that never ended (the browser closed) mark that meeting held', async () => {
+    const rel = await oneOnOne();
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW - 2 * DAY });
+    const saved = await saveEventNote(
+      {
+        eventKey: 'evt_then',
+        seriesKey: 'series',
+        title: 'Alice / Sam',
+        relationshipId: rel.id,
+        startsAt: NOW - 2 * DAY - 5 * MINUTE,
+      },
+      'Written later',
+    );
+    expect(saved.id).toBe(call.id);
+    expect(saved.status).toBe('held');
   });
 
   it('a note written in the Calendar panel during the call never ends it (held would show its summary)', async () => {

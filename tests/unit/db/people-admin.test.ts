@@ -195,12 +195,10 @@ describe('one address, one person', () => {
 });
 
 /** A session for the same Calendar event in each of the two 1:1s. */
-function twinSessions(event: string, at: number, ...relationshipIds: [string, string]) {
-  return Promise.all(
-    relationshipIds.map((relationshipId) =>
-      prepareSession({ relationshipId, scheduledAt: at, calendarEventId: event }),
-    ),
-  );
+function twinSessions(event: string, at: number, keptId: string, removedId: string) {
+  const prepare = (relationshipId: string) =>
+    prepareSession({ relationshipId, scheduledAt: at, calendarEventId: event });
+  return Promise.all([prepare(keptId), prepare(removedId)]);
 }
 
 describe('mergePeople: the same Calendar event in both 1:1s', () => {

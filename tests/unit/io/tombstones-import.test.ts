@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  addAgreement,
   addTalkingPoint,
   createPerson,
   createRelationship,
@@ -485,6 +486,43 @@ describe('merge import of a meeting prepared on two devices', () => {
     const before = await records(here);
     await applyImport((await exportAll(elsewhere)).data, 'merge', here);
     expect(await records(here)).toEqual(before);
+    await expectWhole(here);
+    elsewhere.close();
+  });
+
+  it('imported again after the other device kept using its session (an agreement, a point, more notes): nothing twice', async () => {
+    const here = getDatabase();
+    const dan = await createPerson({ name: 'Dan', emails: ['dan@acme.example'], relation: 'report' }, here);
+    const r = await createRelationship({ personIds: [dan.id], kind: 'one-on-one', title: 'Dan 1:1' }, here);
+    const elsewhere = new DuetDatabase('two-devices-again');
+    await applyImport((await exportAll(here)).data, 'replace', elsewhere);
+    const event = 'danseries_20260309T090000Z';
+    const scheduledAt = T0 + 7 * DAY;
+    at(T1);
+    const desk = (await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, here))
+      .session;
+    await saveSectionNotes(desk.id, 'your-topics', 'Desk', here);
+    at(T2);
+    const laptop = (
+      await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, elsewhere)
+    ).session;
+    await saveSectionNotes(laptop.id, 'your-topics', 'Laptop', elsewhere);
+    await addAgreement(
+      r.id,
+      { owner: 'me', text: 'Send it', dueDate: null, sessionId: laptop.id },
+      elsewhere,
+    );
+    at(T3);
+    await applyImport((await exportAll(elsewhere)).data, 'merge', here);
+    // The same file again, then after the laptop added a point to its session.
+    at(T4);
+    await applyImport((await exportAll(elsewhere)).data, 'merge', here);
+    at(T4 + MINUTE);
+    await addTalkingPoint(r.id, { text: 'Later point', author: 'me', sessionId: laptop.id }, elsewhere);
+    at(T4 + 2 * MINUTE);
+    await applyImport((await exportAll(elsewhere)).data, 'merge', here);
+    const sessions = await here.sessions.where('calendarEventId').equals(event).toArray();
+    expect(sessions.map((s) => s.notes['your-topics'])).toEqual(['Desk\n\nLaptop']);
     await expectWhole(here);
     elsewhere.close();
   });
