@@ -38,8 +38,10 @@ export function useRelationshipForEvent(context: CalendarContext) {
   useEffect(() => {
     let cancelled = false;
     const find = async () => {
-      for (const id of [adopted?.eventKey === context.eventKey ? adopted.id : null, known])
-        if (id && (await getRelationship(id))) return { id };
+      // The 1:1 just tracked, while it still has this series (unlinked in the options: matched afresh).
+      const tracked = adopted?.eventKey === context.eventKey ? await getRelationship(adopted.id) : undefined;
+      if (tracked?.calendarSeriesIds.includes(context.seriesKey)) return tracked;
+      if (known && (await getRelationship(known))) return { id: known };
       return findRelationshipForEvent({
         seriesId: context.seriesKey,
         counterpartEmails: emails,

@@ -23,6 +23,7 @@ import {
   sessionForCalendarEvent,
   startLiveSession,
   upcomingTalkingPoints,
+  unlinkSeries,
   updateSettings,
 } from '@/lib/db';
 import { addDays, dayOf } from '@/lib/domain/days';
@@ -767,6 +768,10 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(q('track-one-on-one')).toBeNull();
     expect(text('relationship-with')).toBe('with Dana Lee');
+    // Unlinked in the options: no longer this event's 1:1.
+    const [tracked] = await listRelationships();
+    await unlinkSeries(tracked!.id, 'danaseries');
+    await waitFor('track-one-on-one');
   });
 
   it('follows a series tracked in another tab meanwhile, and a 1:1 merged away', async () => {
