@@ -452,25 +452,34 @@ describe('delete everything', () => {
   });
 });
 
+/**
+ * Dan's 1:1 copied to a second device; then each device writes notes for next week's meeting: a session
+ * each (desk here at T1, laptop elsewhere at T2), for the one Calendar event.
+ */
+async function preparedOnTwoDevices(name: string, deskNote: string, laptopNote: string) {
+  const here = getDatabase();
+  const dan = await createPerson({ name: 'Dan', emails: ['dan@acme.example'], relation: 'report' }, here);
+  const r = await createRelationship({ personIds: [dan.id], kind: 'one-on-one', title: 'Dan 1:1' }, here);
+  const elsewhere = new DuetDatabase(name);
+  await applyImport((await exportAll(here)).data, 'replace', elsewhere);
+  const event = 'danseries_20260309T090000Z';
+  const plan = { relationshipId: r.id, scheduledAt: T0 + 7 * DAY, calendarEventId: event };
+  at(T1);
+  const desk = (await prepareSession(plan, here)).session;
+  await saveSectionNotes(desk.id, 'your-topics', deskNote, here);
+  at(T2);
+  const laptop = (await prepareSession(plan, elsewhere)).session;
+  await saveSectionNotes(laptop.id, 'your-topics', laptopNote, elsewhere);
+  return { here, elsewhere, r, event, desk, laptop };
+}
+
 describe('merge import of a meeting prepared on two devices', () => {
   it('one session for the event afterwards, with both devices’ notes and points in it', async () => {
-    const here = getDatabase();
-    const dan = await createPerson({ name: 'Dan', emails: ['dan@acme.example'], relation: 'report' }, here);
-    const r = await createRelationship({ personIds: [dan.id], kind: 'one-on-one', title: 'Dan 1:1' }, here);
-    const elsewhere = new DuetDatabase('two-devices');
-    await applyImport((await exportAll(here)).data, 'replace', elsewhere);
-    const event = 'danseries_20260309T090000Z';
-    const scheduledAt = T0 + 7 * DAY;
-    // Each device writes notes for next week's meeting: a session each, for the one event.
-    at(T1);
-    const desk = (await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, here))
-      .session;
-    await saveSectionNotes(desk.id, 'your-topics', 'Desk: book the offsite', here);
-    at(T2);
-    const laptop = (
-      await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, elsewhere)
-    ).session;
-    await saveSectionNotes(laptop.id, 'your-topics', 'Laptop: ask about the promotion case', elsewhere);
+    const { here, elsewhere, r, event, desk, laptop } = await preparedOnTwoDevices(
+      'two-devices',
+      'Desk: book the offsite',
+      'Laptop: ask about the promotion case',
+    );
     const point = await addTalkingPoint(r.id, { text: 'Promotion case', author: 'me' }, elsewhere);
     expect(point.sessionId).toBe(laptop.id);
 
@@ -491,22 +500,11 @@ describe('merge import of a meeting prepared on two devices', () => {
   });
 
   it('imported again after the other device kept using its session (an agreement, a point, more notes): nothing twice', async () => {
-    const here = getDatabase();
-    const dan = await createPerson({ name: 'Dan', emails: ['dan@acme.example'], relation: 'report' }, here);
-    const r = await createRelationship({ personIds: [dan.id], kind: 'one-on-one', title: 'Dan 1:1' }, here);
-    const elsewhere = new DuetDatabase('two-devices-again');
-    await applyImport((await exportAll(here)).data, 'replace', elsewhere);
-    const event = 'danseries_20260309T090000Z';
-    const scheduledAt = T0 + 7 * DAY;
-    at(T1);
-    const desk = (await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, here))
-      .session;
-    await saveSectionNotes(desk.id, 'your-topics', 'Desk', here);
-    at(T2);
-    const laptop = (
-      await prepareSession({ relationshipId: r.id, scheduledAt, calendarEventId: event }, elsewhere)
-    ).session;
-    await saveSectionNotes(laptop.id, 'your-topics', 'Laptop', elsewhere);
+    const { here, elsewhere, r, event, laptop } = await preparedOnTwoDevices(
+      'two-devices-again',
+      'Desk',
+      'Laptop',
+    );
     await addAgreement(
       r.id,
       { owner: 'me', text: 'Send it', dueDate: null, sessionId: laptop.id },
