@@ -665,10 +665,7 @@ export class Reminders {
       let awaitingChanged = false;
       const fresh: DeclinedEvent[] = [];
       /** Seen gone before, no longer waiting and never prompted: the waiting list was this browser session's. */
-      const again: DeclinedEvent[] = [];
-      const prompted = new Set(
-        readSentLog((await this.area.get(SENT_LOG_KEY))[SENT_LOG_KEY]).entries.map((e) => e.key),
-      );
+      let again: DeclinedEvent[] = [];
       for (const instance of planned) {
         if (!onDays.has(dayOf(instance.scheduledAt + skew))) continue;
         if (ids.has(instance.eventId) || continuedIn(instance, shown.eventIds)) {
@@ -681,13 +678,19 @@ export class Reminders {
         if (calendar === undefined || !calendars.has(calendar)) continue;
         if (gone.has(instance.eventId)) {
           const past = instance.scheduledAt < now + REMINDER_LIMITS.rescheduleFrom;
-          if (!past && !awaiting.has(instance.eventId) && !prompted.has(`reschedule:${instance.eventId}`))
+          if (!past && !awaiting.has(instance.eventId))
             again.push({ ...instance, dataEventId: '', gone: true });
           continue;
         }
         gone.add(instance.eventId);
         changed = true;
         fresh.push({ ...instance, dataEventId: '', gone: true });
+      }
+      // Never prompted (the sent log, read only when one is found): a prompt shown or dismissed stays done.
+      if (again.length > 0) {
+        const prompted = readSentLog((await this.area.get(SENT_LOG_KEY))[SENT_LOG_KEY]).entries;
+        const done = new Set(prompted.map((entry) => entry.key));
+        again = again.filter((event) => !done.has(`reschedule:${event.eventId}`));
       }
       for (const id of ids) if (gone.delete(id)) changed = true;
       if (awaitingChanged) await this.awaiting.save();

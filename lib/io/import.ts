@@ -16,7 +16,6 @@ import {
 } from '../db';
 import {
   type Person,
-  type Session,
   type Tombstone,
   TombstoneSchema,
   type TombstoneTable,
@@ -251,7 +250,6 @@ const nameOf = (person: Person) => (person.name ? `“${person.name}”` : 'a pe
  * deleted in another tab while the 1:1 was switched to it. Sessions then use the kind's built-in template,
  * so such a file imports.)
  */
-
 function checkTemplates(data: ExportData): void {
   data.templates.forEach((template, i) => {
     if (isBuiltInTemplateId(template.id))
@@ -375,6 +373,8 @@ interface MergePlan {
   changes: Record<ExportTable, TableChanges>;
   /** The file's rows to write, per table (this device's own fields kept). */
   write: Record<ExportTable, Row[]>;
+  /** Of those, the ids of rows not here before: new, or brought back. */
+  added: Record<ExportTable, Set<string>>;
   deletedHere: Record<ExportTable, number>;
   /** Records here to delete, per table. */
   remove: Record<ExportTable, string[]>;
@@ -526,6 +526,7 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
   const plan: MergePlan = {
     changes: perTable(() => ({ added: 0, updated: 0, unchanged: 0, newerHere: 0 })),
     write: perTable(() => []),
+    added: perTable(() => new Set<string>()),
     deletedHere: perTable(() => 0),
     remove: perTable(() => []),
     putTombstones: [],
@@ -560,8 +561,10 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
         lives(table, row.id, key);
       }
       plan.changes[table][compare(table, row, stored)]++;
-      if (!(row.updatedAt < (stored?.updatedAt ?? -1)))
+      if (!(row.updatedAt < (stored?.updatedAt ?? -1))) {
         plan.write[table].push(withDeviceFields(table, row, stored));
+        if (!stored) plan.added[table].add(row.id);
+      }
     });
   }
 
@@ -589,6 +592,7 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
       if (kind === 'skip') {
         plan.changes[table].added++;
         plan.write[table].push(withDeviceFields(table, row, undefined));
+        plan.added[table].add(row.id);
       }
       if (here.has(key)) plan.dropTombstones.push([table, row.id]);
       continue;
@@ -606,11 +610,10 @@ async function planMerge(data: ExportData, db: DuetDatabase, now: number): Promi
   const hereIds = new Set(stored.map((person) => person.id));
   const people = new Map(stored.map((person) => [person.id, person]));
   for (const id of plan.remove.people) people.delete(id);
-  const added: Person[] = [];
-  for (const person of plan.write.people as Person[]) {
-    if (!people.has(person.id) && !here.has(tombstoneKey('people', person.id))) added.push(person);
-    people.set(person.id, person);
-  }
+  for (const person of plan.write.people as Person[]) people.set(person.id, person);
+  const added = (plan.write.people as Person[]).filter(
+    (person) => plan.added.people.has(person.id) && !here.has(tombstoneKey('people', person.id)),
+  );
   for (const person of added)
     for (const email of person.emails) {
       const key = email.toLowerCase();
@@ -693,10 +696,6 @@ export async function applyImport(
       );
     } else {
       const plan = await planMerge(data, db, now);
-      const written = plan.write.sessions as Session[];
-      const wereHere = new Set(
-        (await db.sessions.bulkGet(written.map((session) => session.id))).flatMap((s) => (s ? [s.id] : [])),
-      );
       for (const table of EXPORT_TABLES) {
         await db.table(table).bulkPut(plan.write[table]);
         await db.table(table).bulkDelete(plan.remove[table]);
@@ -706,7 +705,7 @@ export async function applyImport(
       // Each device prepared the same meeting (a session each for one Calendar event of one 1:1): one
       // session, both devices' notes in it — else only one is ever shown, and typing goes into that one.
       // The one here is kept (of two the file adds, the older).
-      const addedIds = new Set(written.flatMap((session) => (wereHere.has(session.id) ? [] : [session.id])));
+      const addedIds = plan.added.sessions;
       for (const id of addedIds) {
         const added = await db.sessions.get(id);
         if (!added || added.calendarEventId === null || added.status === 'cancelled') continue;
