@@ -11,7 +11,7 @@ import { InvalidInputError } from './errors';
 import { GENERAL_NOTES_SECTION, instantFromEventKey } from './migrations';
 import { createRelationship, findRelationshipForEvent } from './relationships';
 import {
-  IN_PROGRESS_GRACE_MS,
+  isRunning,
   markSessionHeld,
   prepareSession,
   saveSectionNotes,
@@ -131,10 +131,8 @@ export async function saveEventNote(
       ));
       // Notes written for a meeting that has already started mean it took place — unless it is running
       // now as a call (the panel beside Meet ends it; held, it would show its summary mid-call).
-      // (A call never ended that began more than half a day ago was left open: the browser closed mid-call.)
-      const running =
-        session.live && !session.live.endedAt && Date.now() - session.live.startedAt < IN_PROGRESS_GRACE_MS;
-      if (known !== null && known <= Date.now() && !running && session.status !== 'held')
+      const now = Date.now();
+      if (known !== null && known <= now && !isRunning(session, now) && session.status !== 'held')
         session = await markSessionHeld(session.id, known, db);
     }
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);

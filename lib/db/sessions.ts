@@ -104,6 +104,16 @@ export async function nextSession(
   return candidates.sort((a, b) => a.scheduledAt - b.scheduledAt)[0];
 }
 
+/**
+ * A call going on now: it went live, has not ended, and began less than half a day ago (one never ended
+ * since then was left open: the browser closed mid-call).
+ */
+export function isRunning(session: Session, now: number): boolean {
+  return Boolean(
+    session.live && !session.live.endedAt && now - session.live.startedAt < IN_PROGRESS_GRACE_MS,
+  );
+}
+
 /** A call this close to a Calendar event's start is that event's meeting. */
 export const SAME_CALL_MS = 60 * 60 * 1000;
 
@@ -223,12 +233,11 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   // earlier meeting discusses them first). Not a call without an event (an extra one: the planned meeting
   // keeps its points), nor a meeting begun and over, past or cancelled (a held one opened again, notes
   // written afterwards or for last week).
-  const running = Boolean(session.live && !session.live.endedAt);
   const stillToCome =
     session.calendarEventId !== null &&
     session.status !== 'held' &&
     session.status !== 'cancelled' &&
-    (session.scheduledAt > now || running);
+    (session.scheduledAt > now || isRunning(session, now));
   const toCarry = pointsToCarryInto(
     session.id,
     open,

@@ -432,6 +432,30 @@ describe('startLiveSession', () => {
     expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.session.id);
   });
 
+  it('a call left open days ago (the browser closed) never takes the next meeting’s points', async () => {
+    const rel = await oneOnOne();
+    const left = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'evt_left',
+      scheduledAt: NOW - 2 * DAY,
+      now: NOW - 2 * DAY,
+    });
+    const next = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + 7 * DAY,
+      calendarEventId: 'evt_next',
+    });
+    const point = await addTalkingPoint(rel.id, { text: 'For next week', author: 'me' });
+    expect(point.sessionId).toBe(next.session.id);
+    const again = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW - 2 * DAY,
+      calendarEventId: 'evt_left',
+    });
+    expect(again.session.id).toBe(left.id);
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.session.id);
+  });
+
   it('notes written days after a call that never ended (the browser closed) mark that meeting held', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW - 2 * DAY });
