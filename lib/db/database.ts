@@ -52,6 +52,8 @@ export class DuetDatabase extends Dexie {
     this.version(3).stores(SCHEMA_VERSIONS[3]);
     // 4: a record of each deletion (tombstones); nothing to convert, the table starts empty.
     this.version(4).stores(SCHEMA_VERSIONS[4]);
+    // 5: an index of agreements by status and creation time; nothing to convert.
+    this.version(5).stores(SCHEMA_VERSIONS[5]);
   }
 
   /**

@@ -245,18 +245,26 @@ async function firstMatching(
     .sort(compareAgreements)
     .slice(0, limit);
   if (dated.length >= limit || filter === 'overdue' || filter === 'due-this-week') return dated;
-  const undated: Agreement[] = [];
-  for (const status of ACTIVE_AGREEMENT_STATUSES) {
-    undated.push(
-      ...(await collect<Agreement>(
-        agreementsBy(tx, 'status'),
-        IDBKeyRange.only(status),
-        limit - dated.length - undated.length,
-        (a) => a.dueDate === null && matchesFilter(a, filter, today),
-      )),
-    );
-  }
-  return [...dated, ...undated.sort(compareAgreements)];
+  // Undated ones oldest first (as compareAgreements orders them): each active status's index range in
+  // creation order, read only up to what is still missing, then merged.
+  const missing = limit - dated.length;
+  const byAge = agreementsBy(tx, '[status+createdAt]');
+  const undated = (
+    await Promise.all(
+      ACTIVE_AGREEMENT_STATUSES.map((status) =>
+        collect<Agreement>(
+          byAge,
+          IDBKeyRange.bound([status, -Infinity], [status, Infinity]),
+          missing,
+          (a) => a.dueDate === null && matchesFilter(a, filter, today),
+        ),
+      ),
+    )
+  )
+    .flat()
+    .sort(compareAgreements)
+    .slice(0, missing);
+  return [...dated, ...undated];
 }
 
 const UPCOMING_STATUSES = ['upcoming', 'rescheduled'] as const;

@@ -25,8 +25,13 @@ export const SCHEMA_VERSIONS = {
   3: { notes: null },
   // Deleted records (table, id, deletedAt), so a merge import does not bring them back (tombstones.ts).
   4: { tombstones: '[table+id], deletedAt' },
+  // Active agreements by age: the popup lists undated ones oldest first without reading them all.
+  5: {
+    agreements:
+      'id, [relationshipId+status], status, [status+dueDate], [status+owner], [status+createdAt], madeInSessionId, updatedAt',
+  },
 } as const;
-export const LATEST_VERSION = 4;
+export const LATEST_VERSION = 5;
 
 /** The IndexedDB version Dexie gives schema version n (n × 10). */
 export const LATEST_IDB_VERSION = LATEST_VERSION * 10;

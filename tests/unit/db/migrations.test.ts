@@ -386,6 +386,46 @@ describe('version 3 → latest', () => {
   });
 });
 
+describe('version 4 → latest', () => {
+  it('keeps every v4 row and tombstone, and indexes agreements by status and age', async () => {
+    const agreement = (id: string, createdAt: number, dueDate: string | null, status = 'open') => ({
+      id,
+      relationshipId: 'rel-1',
+      text: `Agreement ${id}`,
+      owner: 'me',
+      dueDate,
+      status,
+      madeInSessionId: null,
+      history: [],
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const rows = [
+      agreement('b', 30, null),
+      agreement('a', 20, '2026-04-01'),
+      agreement('c', 10, null, 'done'),
+    ];
+    const tombstone = { table: 'people', id: 'person-gone', deletedAt: 7 };
+    const v4 = new Dexie('duet-v4');
+    for (const version of [1, 2, 3, 4] as const) v4.version(version).stores(SCHEMA_VERSIONS[version]);
+    await v4.table('agreements').bulkPut(rows);
+    await v4.table('tombstones').put(tombstone);
+    v4.close();
+
+    const db = new DuetDatabase('duet-v4');
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(await db.agreements.orderBy('id').toArray()).toEqual([rows[1], rows[0], rows[2]]);
+    expect(await db.tombstones.toArray()).toEqual([tombstone]);
+    const open = await db.agreements
+      .where('[status+createdAt]')
+      .between(['open', -Infinity], ['open', Infinity])
+      .primaryKeys();
+    expect(open).toEqual(['a', 'b']);
+    db.close();
+  });
+});
+
 describe('a failing upgrade', () => {
   it('rejects the open and leaves every version-1 note intact', async () => {
     const rows = [...VALID, ...CORRUPT];

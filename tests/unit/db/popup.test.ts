@@ -161,6 +161,44 @@ describe('loadPopupView: counts and lists', () => {
     expect(over.groups.flatMap((g) => g.agreements)).toHaveLength(POPUP_LIST_LIMIT);
     expect(over.truncated).toBe(true);
   });
+
+  it('with more undated agreements than it lists, shows the oldest ones, whatever their status or ids', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    const carol = await oneOnOne('Carol King');
+    // Made one a minute apart, newest first in the loop, so creation order is not the order of writes.
+    const made: string[] = [];
+    for (let i = 2 * POPUP_LIST_LIMIT; i >= 0; i--) {
+      vi.setSystemTime(NOW - DAY + i * MINUTE);
+      const text = `Undated ${String(i).padStart(3, '0')}`;
+      await addAgreement(i % 2 ? bob.id : carol.id, { owner: i % 3 ? 'me' : 'them', text, dueDate: null });
+      made.push(text);
+    }
+    // One of the oldest was renegotiated (still active, another status), and one dated one is listed first.
+    vi.setSystemTime(NOW - 2 * DAY);
+    const renegotiated = await addAgreement(bob.id, {
+      owner: 'me',
+      text: 'Oldest, renegotiated',
+      dueDate: null,
+    });
+    await renegotiateAgreement(renegotiated.id, null, 'later');
+    await addAgreement(carol.id, { owner: 'me', text: 'Dated', dueDate: '2026-03-30' });
+    vi.setSystemTime(NOW);
+
+    const shown = texts((await loadPopupView({}, NOW)).groups.flatMap((g) => g.agreements));
+    const expected = ['Dated', 'Oldest, renegotiated', ...made.slice().reverse()].slice(0, POPUP_LIST_LIMIT);
+    expect([...shown].sort()).toEqual([...expected].sort());
+
+    // By owner too: the oldest of mine (undated), not any of them.
+    const mine = texts((await loadPopupView({ filter: 'mine' }, NOW)).groups.flatMap((g) => g.agreements));
+    const mineMade = made
+      .slice()
+      .reverse()
+      .filter((text) => Number(text.slice(-3)) % 3 !== 0);
+    expect(mine).toHaveLength(POPUP_LIST_LIMIT);
+    expect([...mine].sort()).toEqual(
+      ['Dated', 'Oldest, renegotiated', ...mineMade].slice(0, POPUP_LIST_LIMIT).sort(),
+    );
+  });
 });
 
 describe('loadPopupView: how a 1:1 is named', () => {
