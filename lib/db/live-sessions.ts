@@ -271,7 +271,14 @@ export async function endLiveSessionForCall(
     .where('[relationshipId+scheduledAt]')
     .between([relationshipId, now - LIVE_WINDOW_MS], [relationshipId, now + LIVE_WINDOW_MS], true, true)
     .toArray();
-  const running = near.find((s) => s.meetCode === meetCode && liveOf(s) && !liveOf(s)!.endedAt);
+  // The call's own session is the one started last: an earlier one still open in this room was left open
+  // (the browser closed mid-call) and is not this call.
+  let running: { id: string; startedAt: number } | undefined;
+  for (const s of near) {
+    const live = liveOf(s);
+    if (s.meetCode !== meetCode || !live || live.endedAt) continue;
+    if (!running || live.startedAt > running.startedAt) running = { id: s.id, startedAt: live.startedAt };
+  }
   return running ? endLiveSession(running.id, now, db) : undefined;
 }
 

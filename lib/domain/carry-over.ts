@@ -24,7 +24,9 @@ export function pointsToCarryInto(
     if (point.sessionId === null) return true;
     const planned = sessionsById.get(point.sessionId);
     if (planned === undefined || planned.status === 'held' || planned.status === 'cancelled') return true;
-    if (planned.live) return false;
+    // A call going on keeps its points; one that ended, or was left open since before `staleBefore` (the
+    // browser closed mid-call), is over and gives them on.
+    if (planned.live) return planned.live.endedAt !== null || planned.live.startedAt < staleBefore;
     return (
       planned.scheduledAt < staleBefore ||
       (planned.status === 'upcoming' && planned.scheduledAt > targetScheduledAt)

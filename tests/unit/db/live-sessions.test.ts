@@ -920,6 +920,31 @@ describe('endLiveSessionForCall', () => {
     expect(await getSession(plannedWithCode.id)).toEqual(plannedWithCode);
   });
 
+  it("ends the call's own session, not an earlier one left open in the same room", async () => {
+    const rel = await oneOnOne();
+    // The morning's call never ended (the browser closed); the afternoon's call in the same room is new.
+    vi.setSystemTime(NOW - 4 * HOUR);
+    const morning = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW - 4 * HOUR });
+    vi.setSystemTime(NOW);
+    const afternoon = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(afternoon.id).not.toBe(morning.id);
+
+    const ended = await endLiveSessionForCall(rel.id, CODE, NOW + 30 * MINUTE);
+    expect(ended?.id).toBe(afternoon.id);
+    expect(await getSession(afternoon.id)).toMatchObject({ status: 'held', heldAt: NOW + 30 * MINUTE });
+    expect((await getSession(morning.id))?.live?.endedAt).toBeNull();
+  });
+
+  it("a call left open (the browser closed mid-call) gives its undiscussed points to the next 1:1's session", async () => {
+    const rel = await oneOnOne();
+    const crashed = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await addTalkingPoint(rel.id, { text: 'Promotion case', author: 'me', sessionId: crashed.id });
+    vi.setSystemTime(NOW + 7 * DAY);
+    const next = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW + 7 * DAY });
+    expect(next.id).not.toBe(crashed.id);
+    expect((await loadSessionView(next.id))?.agenda.map((p) => p.text)).toEqual(['Promotion case']);
+  });
+
   it('returns undefined when no session of that call is running', async () => {
     const rel = await oneOnOne();
     expect(await endLiveSessionForCall(rel.id, CODE, NOW)).toBeUndefined();

@@ -97,6 +97,18 @@ describe('pointsToCarryInto', () => {
     expect(ids(pointsToCarryInto('target', points, stale))).toEqual([]);
   });
 
+  it('moves points of a call left open (the browser closed mid-call) or ended, keeps those of a call going on', () => {
+    const live = (startedAt: number, endedAt: number | null) =>
+      ({ startedAt, endedAt }) as CarrySession['live'];
+    const calls = new Map<string, CarrySession>([
+      ['left-open', { ...at('upcoming', T0 - 7 * 86_400_000), live: live(T0 - 7 * 86_400_000, null) }],
+      ['ended', { ...at('upcoming', T0 - 3_600_000), live: live(T0 - 3_600_000, T0 - 600_000) }],
+      ['going-on', { ...at('upcoming', T0 - 3_600_000), live: live(T0 - 3_600_000, null) }],
+    ]);
+    const points = [point('a', 'left-open'), point('b', 'ended'), point('c', 'going-on')];
+    expect(ids(pointsToCarryInto('target', points, calls, T0 - 12 * 3_600_000))).toEqual(['a', 'b']);
+  });
+
   it('does not return points already planned for the target', () => {
     expect(pointsToCarryInto('target', [point('p1', 'target')], sessions)).toEqual([]);
   });
