@@ -40,6 +40,8 @@ export interface TimerView {
   totalPlannedMs: number;
   paused: boolean;
   finished: boolean;
+  /** Leaving the current section (next or skip) finishes: every other section is done or skipped. */
+  nextFinishes: boolean;
   sections: { id: string; status: SectionStatus; elapsedMs: number; plannedMs: number }[];
 }
 
@@ -258,6 +260,7 @@ export function timerView(state: TimerState, now: number): TimerView {
     totalPlannedMs: sections.reduce((sum, s) => sum + s.plannedMs, 0),
     paused: state.paused,
     finished: state.finished,
+    nextFinishes: !state.finished && nextOpenIndex(state, state.currentIndex) === -1,
     sections,
   };
 }

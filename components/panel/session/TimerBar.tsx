@@ -89,7 +89,7 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
             data-testid="timer-next"
             onClick={() => onStep('next')}
           >
-            {view.currentIndex + 1 < sections.length ? t('panel_timer_next') : t('panel_timer_finish')}
+            {view.nextFinishes ? t('panel_timer_finish') : t('panel_timer_next')}
           </button>
           <button
             type="button"

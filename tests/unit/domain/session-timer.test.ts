@@ -345,3 +345,23 @@ describe('reopen (a call rejoined after it ended)', () => {
     expect(reopen(again, 700_000)).toBe(again);
   });
 });
+
+describe('nextFinishes: what leaving the current section does', () => {
+  it('is true only when every other section is done or skipped, wherever the current one is', () => {
+    const state = start();
+    expect(timerView(state, T0).nextFinishes).toBe(false);
+    // Jumped to the last section with the others still open: "next" goes back to the first open one.
+    const atLast = goToSection(state, 3, T0 + MIN);
+    expect(timerView(atLast, T0 + MIN).nextFinishes).toBe(false);
+    expect(nextSection(atLast, T0 + 2 * MIN)).toMatchObject({ finished: false, currentIndex: 0 });
+    // Back on the first with every other done or skipped: leaving it finishes.
+    let rest = goToSection(start(), 1, T0);
+    rest = nextSection(rest, T0);
+    rest = nextSection(rest, T0);
+    rest = skipSection(rest, T0);
+    expect(rest.currentIndex).toBe(0);
+    expect(timerView(rest, T0).nextFinishes).toBe(true);
+    expect(nextSection(rest, T0 + MIN).finished).toBe(true);
+    expect(timerView(finish(rest, T0 + MIN), T0 + MIN).nextFinishes).toBe(false);
+  });
+});
