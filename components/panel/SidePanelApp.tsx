@@ -12,14 +12,9 @@ import { IdSchema } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { notifyDataChanged, PanelBody } from './PanelApp';
 import { RelationshipPanel } from './relationship/RelationshipPanel';
+import { tabFromLocation } from './side-panel';
 
 const REFRESH_MS = 2000;
-
-export function tabFromLocation(search: string): number | null {
-  const raw = new URLSearchParams(search).get('tab');
-  const id = raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  return Number.isSafeInteger(id) ? id : null;
-}
 
 /** `?relationship=<id>`: the popup's "Open" for one person (an id as Duet stores them, else nothing). */
 export function relationshipFromLocation(search: string): string | null {

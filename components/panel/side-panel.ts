@@ -5,6 +5,19 @@
  * first thing the click does.
  */
 import { browser } from 'wxt/browser';
+import { SIDE_PANEL_PAGE } from '@/lib/messaging/constants';
+
+/** The tab a side panel shows, from its own URL (`?tab=<id>`, which only Duet opens it with). */
+export function tabFromLocation(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  const id = raw !== null && /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+/** In the browser's side panel, the tab it shows; in a framed panel (the sender's own tab), null. */
+export function sidePanelTab(): number | null {
+  return location.pathname.endsWith(`/${SIDE_PANEL_PAGE}`) ? tabFromLocation(location.search) : null;
+}
 
 export interface ChromeSidePanel {
   setOptions(options: { tabId: number; path: string; enabled: boolean }): Promise<void>;

@@ -11,10 +11,10 @@ import {
 import type { CalendarClocks } from './calendar-clock';
 import { judgeCall, type MeetDeps } from './meet';
 import type { Handlers } from './router';
+import { SIDE_PANEL_PAGE } from '../messaging/constants';
 import type { TabContexts } from './tab-contexts';
 
 /** The browser side panel's page (components/panel/SidePanelApp.tsx). */
-export const SIDE_PANEL_PAGE = 'sidepanel.html';
 
 export interface BackgroundDeps {
   tabContexts: TabContexts;
@@ -134,7 +134,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       });
     },
 
-    'meet/call-linked': async ({ meetingCode }, { tabId }) => {
+    'meet/call-linked': async ({ meetingCode, tabId: asked }, { tabId: senderTab, page }) => {
+      // The side panel (in no tab) names the tab it shows, as for panel/get-context; a framed panel only
+      // ever its own tab.
+      const tabId = asked !== undefined && page === SIDE_PANEL_PAGE ? asked : senderTab;
       if (tabId === null) throw new Error('no tab');
       return inTurn(tabId, async () => {
         const current = await deps.tabContexts.get(tabId);

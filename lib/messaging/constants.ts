@@ -5,3 +5,5 @@ export const REFRESH_BADGES = 'calendar/refresh-badges';
 export const OPEN_PANEL_SHORTCUT = 'calendar/open-panel-shortcut';
 /** The `commands` entry for that shortcut (manifest). */
 export const OPEN_PANEL_COMMAND = 'open-panel';
+/** The browser's side panel page (in no tab: it names the tab it shows in its messages). */
+export const SIDE_PANEL_PAGE = 'sidepanel.html';

@@ -195,7 +195,12 @@ export const MESSAGES = {
   'meet/call-linked': {
     // A panel linked its call to a 1:1, or said it is not one: re-judge that tab's call and push it.
     from: ['extension-page'],
-    request: z.strictObject({ kind: z.literal('meet/call-linked'), meetingCode: MeetingCodeSchema }),
+    request: z.strictObject({
+      kind: z.literal('meet/call-linked'),
+      meetingCode: MeetingCodeSchema,
+      /** Only for a page outside any tab (the browser's side panel): the tab whose call it linked. */
+      tabId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31))),
+    }),
     response: Ok,
   },
   'panel/get-context': {

@@ -14,12 +14,19 @@ import {
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/client';
+import { sidePanelTab } from '../side-panel';
 import { namesOf } from '../../shared/format';
 import { attempt, checkTrackDraft, peopleOf } from '../calendar/use-calendar-actions';
 import type { ActionResult, TrackDraft } from '../calendar/view-types';
 
 async function relink(meetingCode: string): Promise<void> {
-  await sendMessage({ kind: 'meet/call-linked', meetingCode });
+  // In the browser's side panel (no tab of its own), the tab it was opened for; in the page, the sender's.
+  const tabId = sidePanelTab();
+  await sendMessage(
+    tabId === null
+      ? { kind: 'meet/call-linked', meetingCode }
+      : { kind: 'meet/call-linked', meetingCode, tabId },
+  );
 }
 
 export function meetActions(meetingCode: string, title: string) {

@@ -152,6 +152,37 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     );
   });
 
+  it('call-linked from the browser side panel (in no tab) re-judges the tab it shows; a framed panel only its own', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [] } });
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(7));
+    await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(8));
+    harness.meet.candidates.mockResolvedValue([linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] })]);
+    const sidePanel = { sender: 'extension-page' as const, tabId: null, page: 'sidepanel.html' };
+    expect(
+      await harness.handlers['meet/call-linked'](
+        { kind: 'meet/call-linked', meetingCode: CODE, tabId: 7 },
+        sidePanel,
+      ),
+    ).toEqual({ ok: true });
+    expect(await harness.tabContexts.get(7)).toMatchObject({
+      link: { relationshipId: 'r-bob', chosen: true },
+    });
+    // A panel framed in tab 8 cannot re-judge tab 7's call by naming it: its own tab's is re-judged.
+    harness.meet.candidates.mockResolvedValue([linkCandidate('r-sam', ['Bob Jones'], { meetCodes: [CODE] })]);
+    await harness.handlers['meet/call-linked'](
+      { kind: 'meet/call-linked', meetingCode: CODE, tabId: 7 },
+      { sender: 'extension-page' as const, tabId: 8, page: 'panel.html' },
+    );
+    expect(await harness.tabContexts.get(7)).toMatchObject({ link: { relationshipId: 'r-bob' } });
+    expect(await harness.tabContexts.get(8)).toMatchObject({
+      link: { relationshipId: 'r-sam', chosen: true },
+    });
+    // The side panel without a tab: refused.
+    await expect(
+      harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, sidePanel),
+    ).rejects.toThrow('no tab');
+  });
+
   it("a call on one 1:1's code stays with it while its person reconnects, then goes to the other", async () => {
     const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
     const sam = linkCandidate('r-sam', ['Sam Lee']);

@@ -204,13 +204,18 @@ describe('parseRequest rejects malformed messages as invalid', () => {
 
   it.each(KINDS)('%s with an extra top-level field', (kind) => {
     expect(reasonOf({ ...VALID[kind], extra: true })).toBe('invalid');
-    // Only the side panel (a page in no tab) may name a tab, and only in panel/get-context.
-    if (kind !== 'panel/get-context') expect(reasonOf({ ...VALID[kind], tabId: 2 })).toBe('invalid');
+    // Only the side panel (a page in no tab) may name a tab: in panel/get-context and meet/call-linked.
+    if (kind !== 'panel/get-context' && kind !== 'meet/call-linked')
+      expect(reasonOf({ ...VALID[kind], tabId: 2 })).toBe('invalid');
   });
 
-  it.each([-1, 1.5, '2', null, 2 ** 32])('panel/get-context refuses tabId %j', (tabId) => {
-    expect(reasonOf({ kind: 'panel/get-context', tabId })).toBe('invalid');
-  });
+  it.each([-1, 1.5, '2', null, 2 ** 32])(
+    'panel/get-context and meet/call-linked refuse tabId %j',
+    (tabId) => {
+      expect(reasonOf({ kind: 'panel/get-context', tabId })).toBe('invalid');
+      expect(reasonOf({ ...VALID['meet/call-linked'], tabId })).toBe('invalid');
+    },
+  );
 
   it('rejects extra fields inside a seen event', () => {
     const withNotes = { ...EVENT, notes: 'secret' };
