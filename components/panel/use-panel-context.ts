@@ -16,6 +16,10 @@ export function frameTokenOf(hash: string): string | null {
   return /^[0-9a-f]{32}$/.test(token) ? token : null;
 }
 
+/** The first wait before reconnecting the panel port, and the longest. */
+export const RETRY_MIN_MS = 250;
+export const RETRY_MAX_MS = 30_000;
+
 export function usePanelContext(): PanelContextState {
   const token = frameTokenOf(location.hash);
   const [state, setState] = useState<PanelContextState>({ status: 'loading' });
@@ -24,6 +28,10 @@ export function usePanelContext(): PanelContextState {
     let disposed = false;
     let port: ReturnType<typeof browser.runtime.connect> | null = null;
 
+    // Reconnection backs off while the background refuses this frame (it never pushes to a frame it
+    // does not know: one a page framed itself, or one whose token was replaced), and starts again from
+    // the shortest wait once a push arrives (a worker that stopped and came back pushes on connect).
+    let retryMs = RETRY_MIN_MS;
     const connect = () => {
       // Duet was reloaded or removed under this (now orphaned) panel: nothing to reconnect to.
       if (disposed || !browser.runtime?.id) return;
@@ -34,11 +42,15 @@ export function usePanelContext(): PanelContextState {
       }
       port.onMessage.addListener((message: unknown) => {
         const push = PanelPushSchema.safeParse(message);
-        if (push.success && !disposed) setState({ status: 'ready', context: push.data.context });
+        if (!push.success || disposed) return;
+        retryMs = RETRY_MIN_MS;
+        setState({ status: 'ready', context: push.data.context });
       });
       // The service worker may be stopped; reconnect so later context changes still arrive.
       port.onDisconnect.addListener(() => {
-        if (!disposed) setTimeout(connect, 250);
+        if (disposed) return;
+        setTimeout(connect, retryMs);
+        retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
       });
     };
 
@@ -49,7 +61,8 @@ export function usePanelContext(): PanelContextState {
       .catch(() => {
         if (!disposed) setState({ status: 'ready', context: null });
       });
-    connect();
+    // Without a token (a copy of panel.html a page framed) the background refuses the port: not asked.
+    if (token) connect();
 
     return () => {
       disposed = true;
