@@ -58,16 +58,27 @@ export function CaptureLine({
   const latestLine = useRef(line);
   latestLine.current = line;
 
+  const parse = (at: Date) =>
+    line.trim() ? parseAgreementLine(line, { now: at, counterpartNames, locale, dayFirst }) : null;
+  const renderedAt = now();
+  // Parsed again on a new day: "tomorrow" typed before midnight means another day after it.
   const parsed = useMemo(
-    () => (line.trim() ? parseAgreementLine(line, { now: now(), counterpartNames, locale, dayFirst }) : null),
-    [line, counterpartNames.join('|'), locale, dayFirst],
+    () => parse(renderedAt),
+    [line, counterpartNames.join('|'), locale, dayFirst, renderedAt.toDateString()],
   );
-  const owner = override.owner ?? (parsed?.ok ? parsed.owner : 'me');
-  const dueDate = override.dueDate ?? (parsed?.ok ? (parsed.dueDate ?? '') : '');
-  const ownerName = parsed?.ok ? parsed.ownerName : '';
+  const choicesOf = (read: typeof parsed) => ({
+    owner: override.owner ?? (read?.ok ? read.owner : 'me'),
+    dueDate: override.dueDate ?? (read?.ok ? (read.dueDate ?? '') : ''),
+    ownerName: read?.ok ? read.ownerName : '',
+  });
+  const { owner, dueDate, ownerName } = choicesOf(parsed);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    // Read as of the press, not the last keystroke (the day may have changed since: the line was typed
+    // at 23:59 and added at 00:01).
+    const parsed = parse(now());
+    const { owner, dueDate, ownerName } = choicesOf(parsed);
     if (!parsed) {
       setError(t('panel_capture_empty'));
       return;

@@ -27,7 +27,8 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     agreementsMade: view.made,
     agreementsClosed: view.closed,
     carriedOver: view.agenda.filter((p) => p.status === 'open'),
-    date: dayOf(session.heldAt ?? session.scheduledAt),
+    // The day the meeting is on, as History and "Last time" date it (a call ending after midnight is still that day's).
+    date: dayOf(session.scheduledAt),
     kind: view.relationship.kind,
     assessment: session.assessment ?? null,
     feedback: view.feedback.filter((f) => f.sessionId === session.id),

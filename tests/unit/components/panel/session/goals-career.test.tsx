@@ -209,6 +209,26 @@ describe('what the session summary copies', () => {
   });
 });
 
+describe('the summary’s date', () => {
+  it('is the day the meeting was on, as History dates it, when the call ends after midnight', async () => {
+    const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
+    const { endLiveSession, loadSessionView, sessionHistory } = await import('@/lib/db');
+    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Sam',
+    });
+    const started = new Date(2026, 2, 25, 23, 30).getTime();
+    const session = await startLiveSession({ relationshipId: relationship.id, now: started });
+    await endLiveSession(session.id, new Date(2026, 2, 26, 0, 20).getTime());
+    const input = summaryInputOf((await loadSessionView(session.id))!);
+    expect(input.date).toBe('2026-03-25');
+    const [listed] = await sessionHistory(relationship.id);
+    expect(listed?.id).toBe(session.id);
+  });
+});
+
 describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () => {
   it('feedback, a goal and a career step typed but not added are back when the session is opened again', async () => {
     localStorage.clear();

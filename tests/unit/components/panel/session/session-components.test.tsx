@@ -273,16 +273,13 @@ describe('CaptureLine', () => {
   const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
     container().querySelector<T>(`[data-testid="${testId}"]`);
 
-  async function show(onAdd: (agreement: CapturedAgreement) => Promise<ActionResult>) {
+  async function show(
+    onAdd: (agreement: CapturedAgreement) => Promise<ActionResult>,
+    now: () => Date = () => new Date(NOW),
+  ) {
     await act(() => {
       render(
-        <CaptureLine
-          counterpartNames={['Sam Lee']}
-          theirLabel="Sam"
-          locale="en"
-          onAdd={onAdd}
-          now={() => new Date(NOW)}
-        />,
+        <CaptureLine counterpartNames={['Sam Lee']} theirLabel="Sam" locale="en" onAdd={onAdd} now={now} />,
         container(),
       );
     });
@@ -334,6 +331,17 @@ describe('CaptureLine', () => {
     await vi.waitFor(() => expect(q<HTMLInputElement>('capture-input')!.value).toBe(''));
     expect(q('capture-preview')).toBeNull();
     expect(q('capture-error')).toBeNull();
+  });
+
+  it('reads "tomorrow" as of the press: typed at 23:59, added at 00:01, it is the day after', async () => {
+    const onAdd = vi.fn(async (_agreement: CapturedAgreement): Promise<ActionResult> => ({ ok: true }));
+    let clock = new Date(2026, 10, 18, 23, 59);
+    await show(onAdd, () => new Date(clock));
+    await type('Sam: send the draft by tomorrow');
+    expect(due().value).toBe('2026-11-19');
+    clock = new Date(2026, 10, 19, 0, 1);
+    await pressEnter();
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ dueDate: '2026-11-20' }));
   });
 
   it('keeps a line typed while the previous agreement was saving', async () => {
