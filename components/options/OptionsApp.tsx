@@ -64,13 +64,15 @@ export function OptionsApp({ onDataChanged = () => void notifyDataChanged() }: O
               <PeopleSection directory={d} templates={tpl} onDataChanged={onDataChanged} />
               <TemplatesSection templates={tpl} relationships={r} />
               <RemindersSection settings={s} onDataChanged={onDataChanged} />
-              <DataSection relationships={r} onDataChanged={onDataChanged} />
             </>
           ) : failed ? null : (
             <p class="duet-muted duet-card" role="status" data-testid="options-loading">
               {t('common_loading')}
             </p>
           )}
+          {/* Export, import and delete stay whatever else could not be read (a damaged row is what a backup
+              is for); without the 1:1s, only their Markdown picker is empty. */}
+          {r || failed ? <DataSection relationships={r ?? []} onDataChanged={onDataChanged} /> : null}
           <PrivacySection counts={valueOf(counts)} storage={storage} />
         </main>
       </div>

@@ -22,6 +22,7 @@ import { changeRelationship, peopleOf, withArchivedWith } from './relationships'
 import { getSettings, updateSettings } from './settings';
 import { recordDeletions } from './tombstones';
 import { validate } from './validate';
+import { byText } from './sort';
 
 // Merge ---------------------------------------------------------------------------------------------
 
@@ -388,14 +389,12 @@ export interface PeopleDirectory {
 export async function peopleDirectory(db: DuetDatabase = getDatabase()): Promise<PeopleDirectory> {
   return db.transaction('r', [db.people, db.relationships], async () => {
     const [people, relationships] = await Promise.all([db.people.toArray(), db.relationships.toArray()]);
-    const byTitle = (a: Relationship, b: Relationship) => a.title.localeCompare(b.title);
+    const byTitle = byText((r: Relationship) => r.title);
     return {
-      people: people
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((person) => ({
-          person,
-          relationships: relationships.filter((r) => r.personIds.includes(person.id)).sort(byTitle),
-        })),
+      people: people.sort(byText((p) => p.name)).map((person) => ({
+        person,
+        relationships: relationships.filter((r) => r.personIds.includes(person.id)).sort(byTitle),
+      })),
       unassigned: relationships.filter((r) => r.personIds.length === 0).sort(byTitle),
     };
   });

@@ -5,6 +5,7 @@ import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
+import { byText } from './sort';
 
 export interface NewPerson {
   name: string;
@@ -161,9 +162,7 @@ export async function listPeople(
   db: DuetDatabase = getDatabase(),
 ): Promise<Person[]> {
   const people = await db.people.toArray();
-  return people
-    .filter((person) => includeArchived || !person.archived)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return people.filter((person) => includeArchived || !person.archived).sort(byText((p) => p.name));
 }
 
 /** The one active person with this name (case, accents and punctuation aside), if exactly one. */

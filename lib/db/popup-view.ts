@@ -13,6 +13,7 @@ import type { Agreement, Person, Relationship, Session } from '../domain/model';
 import { normaliseForSearch } from '../domain/search-text';
 import { ACTIVE_AGREEMENT_STATUSES } from '../domain/statuses';
 import { cappedCount, collect, result } from './idb-read';
+import { byText } from './sort';
 
 /** How many items a popup list shows; the rest is counted, not read. */
 export const POPUP_LIST_LIMIT = 50;
@@ -473,9 +474,7 @@ export async function readPopupView(
     prep: preps[i] ?? null,
   }));
 
-  const relationships = [...byId.values()]
-    .filter((r) => !archived.has(r.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const relationships = [...byId.values()].filter((r) => !archived.has(r.id)).sort(byText((r) => r.name));
   return {
     today,
     counts,

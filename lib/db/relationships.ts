@@ -20,6 +20,7 @@ import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { getSettings } from './settings';
 import { validate } from './validate';
+import { byText } from './sort';
 
 export interface NewRelationship {
   personIds: string[];
@@ -318,7 +319,7 @@ export async function listRelationships(
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship[]> {
   const all = await db.relationships.toArray();
-  return all.filter((r) => includeArchived || !r.archived).sort((a, b) => a.title.localeCompare(b.title));
+  return all.filter((r) => includeArchived || !r.archived).sort(byText((r) => r.title));
 }
 
 export interface EventIdentity {

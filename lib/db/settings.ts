@@ -11,6 +11,7 @@ import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
+import { byText } from './sort';
 
 export async function getSettings(db: DuetDatabase = getDatabase()): Promise<Settings> {
   const stored = await db.settings.get('settings');
@@ -73,8 +74,13 @@ export async function allTemplates(db: DuetDatabase = getDatabase()): Promise<Te
   return [
     ...BUILT_IN_TEMPLATES,
     ...custom
-      .map((template) => ({ ...template, retired: template.retired ?? false }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      // A row left damaged (no name, no sections) cannot be shown or run: left out here, it stays in the
+      // database and an export sets it aside for the user rather than failing every page that lists them.
+      .flatMap((template) => {
+        const read = TemplateSchema.safeParse(template);
+        return read.success ? [read.data] : [];
+      })
+      .sort(byText((template) => template.name)),
   ];
 }
 
