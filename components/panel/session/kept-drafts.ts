@@ -4,7 +4,7 @@
  * behind the summary when the call ends — and the view can tell that something is still being typed.
  */
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../calendar/view-types';
 import { journalWriteBox, readJournalBoxes } from '../../shared/note-journal';
 
@@ -59,14 +59,23 @@ export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean 
 export function useAddBox(id: string, onAdd: (text: string) => Promise<ActionResult>, emptyMessage?: string) {
   const [text, setText] = useKeptDraft(id);
   const [error, setError] = useState<string | null>(null);
+  // One add at a time: a second Enter or click while the first is saving would add the text twice.
+  const adding = useRef(false);
   const add = async (event?: Event) => {
     event?.preventDefault();
+    if (adding.current) return;
     if (!text.trim()) {
       if (emptyMessage) setError(emptyMessage);
       return;
     }
     const submitted = text;
-    const result = await onAdd(submitted);
+    adding.current = true;
+    let result: ActionResult;
+    try {
+      result = await onAdd(submitted);
+    } finally {
+      adding.current = false;
+    }
     setError(result.ok ? null : result.message);
     if (result.ok) setText((current) => (current === submitted ? '' : current));
   };

@@ -1,0 +1,43 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { useAddBox } from '@/components/panel/session/kept-drafts';
+import type { ActionResult } from '@/components/panel/calendar/view-types';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const container = useRenderContainer();
+
+describe('useAddBox', () => {
+  it('adds once when Enter or Add is pressed again while the first add is saving', async () => {
+    let finish: (result: ActionResult) => void = () => {};
+    const onAdd = vi.fn(() => new Promise<ActionResult>((resolve) => (finish = resolve)));
+    let box!: ReturnType<typeof useAddBox>;
+    function Probe() {
+      box = useAddBox('agenda', onAdd);
+      return null;
+    }
+    await act(() => {
+      render(<Probe />, container());
+    });
+    await act(() => box.setText('Promotion case'));
+    let first!: Promise<void>;
+    let second!: Promise<void>;
+    await act(() => {
+      first = box.add();
+      second = box.add();
+    });
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      finish({ ok: true });
+      await first;
+      await second;
+    });
+    expect(box.text).toBe('');
+    // Once saved, the next text is added again.
+    await act(() => box.setText('Next one'));
+    await act(() => {
+      void box.add();
+    });
+    expect(onAdd).toHaveBeenCalledTimes(2);
+  });
+});
