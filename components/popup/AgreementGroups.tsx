@@ -75,6 +75,8 @@ export function AgreementGroups({
     if (result.ok) {
       tick(closed.id, false);
       setClosed(null);
+      // Undo leaves with the announcement: focus goes where "done" sent it, not to the page's body.
+      document.querySelector<HTMLElement>('#popup-search-input')?.focus();
     } else setError(result.message);
   };
 

@@ -9,6 +9,8 @@ import type { OffCalendar } from './declined-events';
 import { openForReading } from '@/lib/db/idb-read';
 import { POPUP_TABLES, type PopupView, readPopupView } from '@/lib/db/popup-view';
 import type { PopupActions } from './popup-actions';
+import type { ActionResult } from '../panel/calendar/view-types';
+import { t } from '@/lib/i18n';
 
 export interface PopupQuery {
   filter: AgreementFilter;
@@ -132,12 +134,25 @@ function watch(onChange: () => void): () => void {
   );
 }
 
+/**
+ * A write that could not even start (the data layer failed to load: Duet was updated under the open popup)
+ * answers as a failed write does, so the button that asked shows why instead of staying stuck.
+ */
+async function orFailed(write: () => Promise<ActionResult>): Promise<ActionResult> {
+  try {
+    return await write();
+  } catch {
+    return { ok: false, message: t('common_action_failed') };
+  }
+}
+
 /** The writes, each loading the data layer first if it has not arrived yet. */
 const actions: PopupActions = {
-  done: async (agreementId) => (await live()).popupActions.done(agreementId),
-  undoDone: async (agreementId) => (await live()).popupActions.undoDone(agreementId),
-  cancelSession: async (sessionId) => (await live()).popupActions.cancelSession(sessionId),
-  addPoint: async (relationshipId, text) => (await live()).popupActions.addPoint(relationshipId, text),
+  done: (agreementId) => orFailed(async () => (await live()).popupActions.done(agreementId)),
+  undoDone: (agreementId) => orFailed(async () => (await live()).popupActions.undoDone(agreementId)),
+  cancelSession: (sessionId) => orFailed(async () => (await live()).popupActions.cancelSession(sessionId)),
+  addPoint: (relationshipId, text) =>
+    orFailed(async () => (await live()).popupActions.addPoint(relationshipId, text)),
 };
 
 /** Declined instances (after the first paint: with the data layer, `popup-live.ts`). */

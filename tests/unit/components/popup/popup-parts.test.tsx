@@ -164,10 +164,13 @@ describe('AgreementGroups', () => {
     expect(document.activeElement).toBe(search);
     expect(q('popup-action-error')).toBeNull();
 
+    q('popup-undo')!.focus();
     await click(q('popup-undo'));
     expect(p.actions.undoDone).toHaveBeenCalledWith('a-soon');
     await vi.waitFor(() => expect(q('popup-undo')).toBeNull());
     expect(text('popup-status')).toBe('');
+    // Undo goes away with the announcement: focus goes back to the search, not to the page's body.
+    expect(document.activeElement).toBe(search);
   });
 
   it('shows why "done" failed, announces nothing, and clears the message on the next success', async () => {
