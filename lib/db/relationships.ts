@@ -18,6 +18,7 @@ import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templa
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
+import { setPersonArchived } from './people-admin';
 import { getSettings } from './settings';
 import { validate } from './validate';
 import { byText } from './sort';
@@ -87,6 +88,11 @@ export async function trackSeriesWith(
 ): Promise<{ relationship: Relationship; existing: boolean }> {
   return db.transaction('rw', [db.relationships, db.people, db.settings], async () => {
     const people = new Set(input.personIds);
+    // Tracking a meeting with someone archived brings them back, with the 1:1s archived along with them:
+    // the series then continues their 1:1 (its history) instead of starting a second one beside it that
+    // would surface twice once they are back.
+    for (const person of await db.people.bulkGet([...people]))
+      if (person?.archived) await setPersonArchived(person.id, false, db);
     const candidates = [
       ...new Map(
         (

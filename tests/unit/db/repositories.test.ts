@@ -35,6 +35,7 @@ import {
   lastHeldSessionBefore,
   listPeople,
   listRelationships,
+  setPersonArchived,
   listTemplates,
   loadPopupLists,
   loadRelationshipOverview,
@@ -319,6 +320,32 @@ describe('relationships', () => {
     const oneOnOne = await trackSeriesWith({ ...series('s4'), personIds: [dana.id], kind: 'one-on-one' });
     expect(oneOnOne.existing).toBe(false);
     expect(await listRelationships()).toHaveLength(3);
+  });
+
+  it('trackSeriesWith with an archived person brings them back and continues their 1:1 (no second one)', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const old = await trackSeriesWith({
+      calendarSeriesIds: ['s-old'],
+      title: 'Bob old',
+      personIds: [bob.id],
+      kind: 'one-on-one',
+    });
+    await setPersonArchived(bob.id, true);
+    const again = await trackSeriesWith({
+      calendarSeriesIds: ['s-new'],
+      title: '1:1 Bob',
+      personIds: [bob.id],
+      kind: 'one-on-one',
+    });
+    expect(again).toMatchObject({
+      existing: true,
+      relationship: { id: old.relationship.id, archived: false },
+    });
+    expect(again.relationship.calendarSeriesIds).toEqual(['s-old', 's-new']);
+    expect((await getPerson(bob.id))?.archived).toBe(false);
+    expect((await listRelationships({ includeArchived: true })).map((r) => r.id)).toEqual([
+      old.relationship.id,
+    ]);
   });
 
   it('trackSeriesWith: a 2-1 tracked with one of its people (before both were kept) gains the other', async () => {
