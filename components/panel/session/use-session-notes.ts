@@ -213,6 +213,25 @@ export function useSessionNotes(
     return () => void flush();
   }, [sessionId]);
 
+  // Another view (the side panel, another tab) saved a field this page typed in and has nothing unsaved
+  // for: show what is stored now, and let the next keystroke replace that (not the older text). Only a
+  // write after this page's own last save counts: until the live read catches up with that save, the
+  // stored text is merely older than the draft.
+  useEffect(() => {
+    const state = session ? store.current.get(session.id) : undefined;
+    if (!session || !state || session.updatedAt <= (state.savedAt ?? -Infinity)) return;
+    let changed = false;
+    for (const [field, draft] of state.drafts) {
+      if (state.pending.has(field) || state.held.has(field)) continue;
+      const stored = savedText(session, field);
+      if (stored === draft) continue;
+      state.drafts.delete(field);
+      state.base.set(field, stored);
+      changed = true;
+    }
+    if (changed) rerender();
+  }, [session]);
+
   useEffect(() => {
     const onHide = () => void flush();
     const onVisibility = () => {

@@ -119,6 +119,35 @@ describe('useSessionNotes', () => {
     expect(localStorage.getItem(`duet-journal:${session.id}`)).toBeNull();
   });
 
+  it('shows what another view saved after this one, and the next keystroke replaces that (no conflict)', async () => {
+    const session = await plannedSession();
+    await mount(session);
+    await act(() => notes.update('how-are-you', 'A'));
+    await act(async () => {
+      await notes.flush();
+    });
+    // The live read has not caught up with this save yet: the older stored text is not taken for news.
+    await mount({ ...session });
+    expect(notes.text('how-are-you')).toBe('A');
+    const mine = (await getSession(session.id))!;
+    expect(mine.notes['how-are-you']).toBe('A');
+    await mount(mine);
+    expect(notes.text('how-are-you')).toBe('A');
+
+    // The side panel goes on typing in the same field while this panel is hidden (presenting).
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const theirs = await realSaveSectionNotes(session.id, 'how-are-you', 'A and B from the side panel');
+    await mount(theirs);
+    expect(notes.text('how-are-you')).toBe('A and B from the side panel');
+
+    await act(() => notes.update('how-are-you', 'A and B from the side panel, and C'));
+    await act(async () => {
+      await notes.flush();
+    });
+    expect(notes.conflicts).toEqual([]);
+    expect((await getSession(session.id))?.notes['how-are-you']).toBe('A and B from the side panel, and C');
+  });
+
   it('saves private notes to their own field', async () => {
     const session = await plannedSession();
     await mount(session);
