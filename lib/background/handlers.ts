@@ -48,16 +48,17 @@ export interface BackgroundDeps {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const details = deps.details ?? new DetailsCache();
   /**
-   * A tab's Meet messages, one at a time: each reads the tab's context and writes the next, so a report
-   * judged while the user's link is being made must not write its older context after it.
+   * A tab's context-writing messages, one at a time: each reads or judges, then writes the tab's context,
+   * so a Meet report judged while the user's link is being made, or a Calendar event selected a moment
+   * before another one, must not write its older context after the newer one.
    */
-  const meetQueues = new Map<number, Promise<unknown>>();
+  const tabQueues = new Map<number, Promise<unknown>>();
   const inTurn = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
-    const turn = (meetQueues.get(tabId) ?? Promise.resolve()).then(work, work);
+    const turn = (tabQueues.get(tabId) ?? Promise.resolve()).then(work, work);
     const settled = turn.catch(() => undefined);
-    meetQueues.set(tabId, settled);
+    tabQueues.set(tabId, settled);
     void settled.then(() => {
-      if (meetQueues.get(tabId) === settled) meetQueues.delete(tabId);
+      if (tabQueues.get(tabId) === settled) tabQueues.delete(tabId);
     });
     return turn;
   };
@@ -83,17 +84,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     'calendar/select-event': async ({ event, principal }, { tabId, account = null }) => {
       if (tabId === null) throw new Error('no tab');
-      const [judged] = await judgeEvents([event], deps.calendar, details, principal);
-      const clock = await deps.clocks?.clockFor(account).catch(() => undefined);
-      const context = panelContextOf(judged!, clock);
-      const meetCode = judged!.details?.meetCode;
-      if (judged!.relationshipId && meetCode) {
-        // Best effort: the panel must open even if remembering the Meet code fails.
-        await deps.linkMeetCode?.(judged!.relationshipId, meetCode).catch(() => undefined);
-      }
-      await deps.tabContexts.set(tabId, context);
-      deps.pushContext(tabId, context);
-      return { ok: true };
+      return inTurn(tabId, async () => {
+        const [judged] = await judgeEvents([event], deps.calendar, details, principal);
+        const clock = await deps.clocks?.clockFor(account).catch(() => undefined);
+        const context = panelContextOf(judged!, clock);
+        const meetCode = judged!.details?.meetCode;
+        if (judged!.relationshipId && meetCode) {
+          // Best effort: the panel must open even if remembering the Meet code fails.
+          await deps.linkMeetCode?.(judged!.relationshipId, meetCode).catch(() => undefined);
+        }
+        await deps.tabContexts.set(tabId, context);
+        deps.pushContext(tabId, context);
+        return { ok: true as const };
+      });
     },
 
     'calendar/days-shown': async ({ days, eventIds, calendars }, { account = null }) => {

@@ -14,7 +14,16 @@ export interface SessionArea extends KeptArea {
 const keyFor = (tabId: number) => `tab-context:${tabId}`;
 const tokenKeyFor = (tabId: number) => `tab-frame:${tabId}`;
 
+/** How many closed tabs are remembered (tab ids are not reused within a browser session). */
+const CLOSED_KEPT = 1000;
+
 export class TabContexts {
+  /**
+   * Tabs closed while this worker ran: a message still being handled when its tab closed must not write
+   * the tab's context back (call title, names) after `clear` removed it.
+   */
+  private readonly closed = new Set<number>();
+
   constructor(private readonly area: SessionArea) {}
 
   async get(tabId: number): Promise<PanelContext | null> {
@@ -25,10 +34,14 @@ export class TabContexts {
   }
 
   async set(tabId: number, context: PanelContext): Promise<void> {
+    if (this.closed.has(tabId)) return;
     await this.area.set({ [keyFor(tabId)]: context });
   }
 
+  /** The tab closed: its context and frame token go, and nothing is written for it afterwards. */
   async clear(tabId: number): Promise<void> {
+    this.closed.add(tabId);
+    if (this.closed.size > CLOSED_KEPT) this.closed.delete(this.closed.values().next().value!);
     await this.area.remove(keyFor(tabId));
     await this.area.remove(tokenKeyFor(tabId));
   }
@@ -41,6 +54,7 @@ export class TabContexts {
   }
 
   async setFrameToken(tabId: number, token: string): Promise<void> {
+    if (this.closed.has(tabId)) return;
     await this.area.set({ [tokenKeyFor(tabId)]: token });
   }
 

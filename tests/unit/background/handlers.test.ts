@@ -307,6 +307,34 @@ describe('createHandlers: calendar/select-event', () => {
     });
   });
 
+  it('two events selected a moment apart in one tab: the panel ends on the one selected last', async () => {
+    const harness = backgroundHarness(BOB_LINKED);
+    await harness.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(4),
+    );
+    // Remembering Bob's Meet code takes a while (a database write) for the first selection.
+    let release: () => void = () => {};
+    harness.linkMeetCode.mockImplementationOnce(() => new Promise<void>((resolve) => (release = resolve)));
+    const first = harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(4),
+    );
+    await vi.waitFor(() => expect(harness.linkMeetCode).toHaveBeenCalled());
+    const second = harness.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Frank') },
+      calendarCtx(4),
+    );
+    // The second one has every chance to finish first (it has no Meet code to remember).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    release();
+    await Promise.all([first, second]);
+    expect(await harness.tabContexts.get(4)).toMatchObject({ title: 'Alice / Frank' });
+    expect(harness.pushContext.mock.calls.map(([, context]) => (context as { title: string }).title)).toEqual(
+      ['Alice / Bob', 'Alice / Frank'],
+    );
+  });
+
   it('links the popover’s Meet code to the relationship when both are known', async () => {
     const harness = backgroundHarness(BOB_LINKED);
     await harness.handlers['calendar/event-details'](

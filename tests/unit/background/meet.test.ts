@@ -183,6 +183,18 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     ).rejects.toThrow('no tab');
   });
 
+  it('a report still being judged when its tab closes does not bring the closed tab’s context back', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [] } });
+    let release: (value: ReturnType<typeof linkCandidate>[]) => void = () => {};
+    harness.meet.candidates.mockImplementation(() => new Promise((resolve) => (release = resolve)));
+    const report = harness.handlers['meet/call-seen'](seen(), meetCtx(9));
+    await vi.waitFor(() => expect(harness.meet.candidates).toHaveBeenCalled());
+    await harness.tabContexts.clear(9);
+    release([BOB]);
+    await report;
+    expect(await harness.tabContexts.get(9)).toBeNull();
+  });
+
   it("a call on one 1:1's code stays with it while its person reconnects, then goes to the other", async () => {
     const bob = linkCandidate('r-bob', ['Bob Jones'], { meetCodes: [CODE] });
     const sam = linkCandidate('r-sam', ['Sam Lee']);

@@ -60,6 +60,18 @@ describe('TabContexts', () => {
     expect(area.remove).toHaveBeenCalledWith('tab-context:1');
   });
 
+  it('writes nothing for a tab once it closed (a message still being handled then)', async () => {
+    const area = mapSessionArea();
+    const contexts = new TabContexts(area);
+    await contexts.set(1, meetContext);
+    await contexts.clear(1);
+    await contexts.set(1, meetContext);
+    await contexts.setFrameToken(1, 'a'.repeat(32));
+    expect(Object.fromEntries(area.items)).toEqual({});
+    await contexts.set(2, meetContext);
+    expect(await contexts.get(2)).toEqual(meetContext);
+  });
+
   it('survives a restarted worker: a new instance over the same area reads the context', async () => {
     const area = mapSessionArea();
     await new TabContexts(area).set(5, calendarContext);
