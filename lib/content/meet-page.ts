@@ -23,7 +23,9 @@ const RESEND_MS = 15_000;
 const MAX_OTHERS = 50;
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
-  const machine = createCallStateMachine();
+  let machine = createCallStateMachine();
+  /** The meeting the call state is of: Meet moves to another meeting without a page load. */
+  let machineFor: string | null = null;
   const panelUrl = browser.runtime.getURL('/panel.html');
   let panel: PanelHost | null = null;
   /** The call (by index) in which the user closed the panel: it stays closed for that call. */
@@ -54,6 +56,16 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const snapshot = readMeetSnapshot(document, location.pathname);
     const meetingCode = snapshot.meetingCode;
     if (!meetingCode) return;
+    if (meetingCode !== machineFor) {
+      // Another meeting in this tab: its own call state, starting in its green room (never "ended" because
+      // the last call did), with its own closed-panel choice and people.
+      if (machineFor !== null) {
+        machine = createCallStateMachine();
+        closedInCall = -1;
+        lastOthers = [];
+      }
+      machineFor = meetingCode;
+    }
     const { state, callIndex } = machine.observe(snapshot.signal, Date.now());
     const seen = [
       ...new Set(

@@ -84,9 +84,11 @@ const SELF_SUFFIX = /\s*\((?:you|sie|du|ich|vous|moi|toi)\)$/iu;
 const PRESENTATION_SUFFIX =
   /\s*(?:\((?:presentation|präsentation|présentation)\)|\b(?:your presentation|ihre präsentation|votre présentation))$/iu;
 const SELF_PRESENTATION = /^(?:your presentation|ihre präsentation|votre présentation)$/iu;
-/** Role suffixes (S35 "Meeting host"; de/fr INFERRED). */
+/**
+ * Role suffixes (S35 "Meeting host"; de/fr INFERRED), as words of their own: "Marie Lhôte" keeps her name.
+ */
 const ROLE_SUFFIX =
-  /\s*(?:meeting host|co-host|organisator(?:in)?|gastgeber(?:in)?|organisateur(?:rice)?|hôte)$/iu;
+  /\s+(?:meeting host|co-host|organisator(?:in)?|gastgeber(?:in)?|organisateur(?:rice)?|hôte)$/iu;
 /** Control characters and bidi overrides a hostile display name could carry. */
 const INVISIBLE = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
 

@@ -8,7 +8,7 @@ import { stubI18n } from './i18n-stub';
 stubI18n();
 
 let controller: AbortController;
-let reports: Array<{ state: string; others: string[] }>;
+let reports: Array<{ state: string; others: string[]; meetingCode?: string }>;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -16,9 +16,9 @@ beforeEach(() => {
   document.body.replaceChildren(...Array.from(loadFixture('meet-call.html').body.childNodes));
   reports = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    const call = message as { kind: string; state: string; others: string[] };
+    const call = message as { kind: string; state: string; others: string[]; meetingCode: string };
     if (call.kind !== 'meet/call-seen') return undefined;
-    reports.push({ state: call.state, others: call.others });
+    reports.push({ state: call.state, others: call.others, meetingCode: call.meetingCode });
     // The call is not a 1:1 here: nothing to show.
     return Promise.resolve({ ok: true, data: { show: 'hidden' } });
   });
@@ -37,7 +37,7 @@ describe('startMeetPage', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     const first = reports.filter((r) => r.state === 'in-call').length;
     expect(first).toBe(1);
-    expect(reports.at(-1)).toEqual({ state: 'in-call', others: ['Bob Jones'] });
+    expect(reports.at(-1)).toMatchObject({ state: 'in-call', others: ['Bob Jones'] });
     // The backstop looks every second; nothing changed, so nothing is sent for a while…
     await vi.advanceTimersByTimeAsync(10_000);
     expect(reports.filter((r) => r.state === 'in-call')).toHaveLength(first);
@@ -46,5 +46,19 @@ describe('startMeetPage', () => {
     expect(reports.filter((r) => r.state === 'in-call')).toHaveLength(first + 1);
     await vi.advanceTimersByTimeAsync(15_000);
     expect(reports.filter((r) => r.state === 'in-call')).toHaveLength(first + 2);
+  });
+
+  it('another meeting in the same tab (no page load) starts in its green room, not as the last call ended', async () => {
+    const show = (fixture: string) =>
+      document.body.replaceChildren(...Array.from(loadFixture(fixture as 'meet-call.html').body.childNodes));
+    await vi.advanceTimersByTimeAsync(2_000);
+    show('meet-ended.html');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(reports.at(-1)).toMatchObject({ meetingCode: 'abc-defg-hij', state: 'ended' });
+    history.pushState(null, '', '/xyz-abcd-efg');
+    show('meet-prejoin.html');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(reports.at(-1)).toMatchObject({ meetingCode: 'xyz-abcd-efg', state: 'prejoin' });
+    expect(reports.filter((r) => r.meetingCode === 'xyz-abcd-efg' && r.state === 'ended')).toEqual([]);
   });
 });

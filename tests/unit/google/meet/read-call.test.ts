@@ -345,6 +345,10 @@ describe('cleanParticipantName', () => {
     ['You', '', true, false],
     ['Vous', '', true, false],
     ['Younes (Yo)', 'Younes (Yo)', false, false],
+    // A name ending in a role's letters is a name: only a role as a word of its own is dropped.
+    ['Marie Lhôte', 'Marie Lhôte', false, false],
+    ['Marie Lhôte Hôte', 'Marie Lhôte', false, false],
+    ['Sam Co-host', 'Sam', false, false],
     ['Bob\u202e\u0000 Jones\u200b', 'Bob Jones', false, false],
     ['', '', false, false],
     [null, '', false, false],
