@@ -65,10 +65,12 @@ export function findBadge(chip: Element): HTMLElement | null {
  * badge: a press on one of our badges opens it and never reaches Calendar (no details popover, no drag).
  * Badges this script did not draw (no open action) are left alone.
  */
-const delegating = new WeakSet<Document>();
+const delegating = new WeakMap<Document, AbortController>();
 function delegateEvents(doc: Document): void {
   if (delegating.has(doc)) return;
-  delegating.add(doc);
+  const listening = new AbortController();
+  delegating.set(doc, listening);
+  const options = { capture: true, signal: listening.signal };
   const badgeOf = (event: Event) => {
     const target = event.target as Partial<Element> | null;
     const badge = target?.closest?.(`[${BADGE_ATTRIBUTE}]`) as HTMLElement | null | undefined;
@@ -89,19 +91,25 @@ function delegateEvents(doc: Document): void {
       const badge = badgeOf(event);
       if (badge) open(event, badge);
     },
-    true,
+    options,
   );
   // Nothing of a press on a badge reaches the chip (a double click would open Calendar's edit page).
   for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup', 'dblclick', 'contextmenu'])
-    doc.addEventListener(type, (event) => badgeOf(event) && event.stopPropagation(), true);
+    doc.addEventListener(type, (event) => badgeOf(event) && event.stopPropagation(), options);
   doc.addEventListener(
     'keydown',
     (event) => {
       const badge = badgeOf(event);
       if (badge && (event.key === 'Enter' || event.key === ' ')) open(event, badge);
     },
-    true,
+    options,
   );
+}
+
+/** The content script stops (Duet reloaded or updated): the document's badge listeners go too. */
+export function stopBadgeEvents(doc: Document): void {
+  delegating.get(doc)?.abort();
+  delegating.delete(doc);
 }
 
 const BASE_STYLE =

@@ -22,7 +22,7 @@ import { sendFromContent } from '../messaging/content-client';
 import { OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/constants';
 import { isBadgesResponse, isDetailsResponse, isOk } from '../messaging/guards';
 import type { EventBadge } from '../messaging/schemas';
-import { findBadge, removeBadge, renderBadge } from './badges';
+import { findBadge, removeBadge, renderBadge, stopBadgeEvents } from './badges';
 import { observeDebounced } from './observe';
 import { createOpenInDuetButton } from './open-in-duet';
 import { createPanelHost, type PanelHost } from './panel-host';
@@ -227,8 +227,10 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
    * Draws the answer on a chip; a chip that already shows this very answer is left alone, and so is one
    * Calendar replaced while the background was asked (its successor is read on the next scan).
    */
-  const apply = ({ element }: CalendarEventRead, verdict: EventBadge | null) => {
-    if (!element.isConnected) return;
+  const apply = ({ element, event }: CalendarEventRead, verdict: EventBadge | null) => {
+    // Calendar replaced the chip, or reused it for another event, while the background answered: the next
+    // scan reads it again.
+    if (!element.isConnected || element.getAttribute('data-eventid') !== event.dataEventId) return;
     const current = shown.get(element);
     if (verdict === null) {
       if (current) shown.delete(element);
@@ -485,6 +487,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     browser.runtime.onMessage.removeListener(onMessage);
     panel?.destroy();
     openButton.destroy();
+    stopBadgeEvents(document);
     // Each badge with the room its chip was given (the chip's own padding comes back).
     for (const badge of document.querySelectorAll('[data-duet-badge]')) {
       if (badge.parentElement) removeBadge(badge.parentElement);

@@ -17,6 +17,8 @@ export interface DecodedEventId {
 const NON_EVENT_PREFIXES = ['tasks_', 'tasks.', 'ttb_', 'bday_'];
 const INSTANCE_SUFFIX = /^(.+?)_(\d{8}(?:T\d{6}Z)?)$/;
 const ID_CHARS = /^[A-Za-z0-9_.@-]+$/;
+/** A calendar id is often an address, whose local part may hold `'` and `+` (patrick.o'brien@, me+work@). */
+const CALENDAR_ID_CHARS = /^[A-Za-z0-9_.@+'-]+$/;
 
 export function isNonEventId(dataEventId: string): boolean {
   return NON_EVENT_PREFIXES.some((prefix) => dataEventId.startsWith(prefix));
@@ -40,7 +42,7 @@ export function decodeEventId(dataEventId: string): DecodedEventId | null {
   const parts = decoded.split(' ');
   if (parts.length !== 2) return null;
   const [eventId, calendarId] = parts as [string, string];
-  if (!ID_CHARS.test(eventId) || !ID_CHARS.test(calendarId)) return null;
+  if (!ID_CHARS.test(eventId) || !CALENDAR_ID_CHARS.test(calendarId)) return null;
   const instanceMatch = INSTANCE_SUFFIX.exec(eventId);
   return {
     eventId,

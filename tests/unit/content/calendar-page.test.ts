@@ -70,6 +70,8 @@ let selected: CalendarEvent[];
 let shownSent: Array<{ days: string[]; eventIds: string[]; calendars: string[] }>;
 /** The page's own calendar each classify message named. */
 let principals: Array<string | undefined>;
+/** While set, the background answers classify messages only once it resolves. */
+let gate: Promise<void> | null = null;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -91,6 +93,8 @@ beforeEach(async () => {
       principals.push((message as { principal?: string }).principal);
     }
     if (kind === 'calendar/days-shown') shownSent.push(message as (typeof shownSent)[number]);
+    if (kind === 'calendar/classify-events' && gate)
+      return gate.then(() => background.router(message, calendarSender(7)));
     if (kind !== 'calendar/select-event') return background.router(message, calendarSender(7));
     selected.push(event!);
     return Promise.resolve({ ok: false, error: 'no panel in unit tests' });
@@ -101,6 +105,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  gate = null;
   controller.abort();
   vi.useRealTimers();
   document.body.replaceChildren();
@@ -210,6 +215,56 @@ describe('startCalendarPage on the week', () => {
     await settle();
     expect(chipTitled('Alice / Bob').querySelectorAll('[data-duet-badge]')).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(idle);
+  });
+
+  it('takes the badges’ page-level listeners away when aborted (Duet reloaded: back to baseline)', async () => {
+    controller.abort();
+    const added: Array<{ type: string; signal?: AbortSignal }> = [];
+    const spy = vi.spyOn(document, 'addEventListener').mockImplementation(function (
+      this: Document,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) {
+      added.push({ type, signal: typeof options === 'object' ? options.signal : undefined });
+      EventTarget.prototype.addEventListener.call(this, type, listener, options);
+    });
+    controller = new AbortController();
+    startCalendarPage({ signal: controller.signal, panelUrl: 'chrome-extension://duet/panel.html' });
+    await settle();
+    spy.mockRestore();
+    expect(badges().length).toBeGreaterThan(0);
+    // The badges' listeners (a click, a press, a key on a badge) go with one signal; the pill's shortcut
+    // listener is removed by its own destroy.
+    const forBadges = added.filter(
+      ({ type, signal }) => ['click', 'mousedown', 'keydown'].includes(type) && signal,
+    );
+    expect(forBadges.map(({ type }) => type)).toEqual(['click', 'mousedown', 'keydown']);
+    controller.abort();
+    expect(forBadges.every(({ signal }) => signal?.aborted)).toBe(true);
+  });
+
+  it('draws no badge on a chip Calendar reused for another event while the background answered', async () => {
+    let open: () => void = () => {};
+    gate = new Promise((resolve) => (open = resolve));
+    const chip = rerender(chipTitled('Alice / Bob'), (copy) => {
+      copy.setAttribute('data-eventid', encodeEventId('fresh1on1 alice@acme.example'));
+      copy.querySelector('[data-duet-badge]')?.remove();
+    });
+    await settle();
+    vi.advanceTimersByTime(200);
+    await settle();
+    expect(sent).toHaveLength(2);
+    // Asked about; meanwhile Calendar shows another (not a 1:1) event in the same element.
+    chip.setAttribute('data-eventid', encodeEventId('lunch42 alice@acme.example'));
+    retitle(chip, 'Team lunch');
+    console.log('DBG sent', sent.length, JSON.stringify(sent.at(-1)?.map((e) => e.title)));
+    gate = null;
+    open();
+    await settle();
+    await settle();
+    console.log('DBG badge', chip.querySelector('[data-duet-badge]') !== null, chip.isConnected);
+    expect(chip.querySelector('[data-duet-badge]')).toBeNull();
   });
 
   it('removes every badge and stops watching when aborted', async () => {

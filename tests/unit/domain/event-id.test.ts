@@ -126,6 +126,21 @@ describe('decodeEventId accepts standard base64 padding', () => {
   });
 });
 
+describe('decodeEventId on calendars named by an address with an apostrophe or plus', () => {
+  it.each(["patrick.o'brien@acme.example", 'me+work@acme.example'])('keeps the chips of %s', (calendar) => {
+    expect(decodeEventId(encodeEventId(`abc123def456 ${calendar}`))).toEqual({
+      eventId: 'abc123def456',
+      seriesId: 'abc123def456',
+      instance: null,
+      calendarId: calendar,
+    });
+  });
+
+  it("still refuses those characters in the event's own id", () => {
+    expect(decodeEventId(encodeEventId("abc'123 cal@m"))).toBeNull();
+  });
+});
+
 describe('decodeEventId fails closed on malformed input', () => {
   const valid = fixturesIndex.events[1]!.data_eventid;
 
