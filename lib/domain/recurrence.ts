@@ -82,7 +82,10 @@ const PLAIN: readonly Rule[] = [
 /** Weekday names in a line, each once ("Weekly on Tuesday and Thursday" → 2). */
 const WEEKDAY_NAMES =
   /(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/giu;
-const weekdaysIn = (text: string): number => new Set(text.match(WEEKDAY_NAMES) ?? []).size;
+/** Where the end date begins ("…, until Tuesday, Jun 30, 2026"): its weekday is not a meeting day. */
+const END_CLAUSE = /,?\s(?:until|bis|jusqu['’](?:au|à))\s.*$/u;
+const weekdaysIn = (text: string): number =>
+  new Set(text.replace(END_CLAUSE, '').match(WEEKDAY_NAMES) ?? []).size;
 
 /** A rule by the week on several weekdays meets that many times in its weeks. */
 function perWeekday(days: number, byWeek: boolean, text: string): number {

@@ -15,6 +15,12 @@ describe('recurrenceCadenceDays', () => {
     ['en', 'Weekly on Monday, Wednesday, Friday', 2],
     ['en', 'Every 2 weeks on Monday and Thursday', 7],
     ['en', 'Weekly on Monday, until Monday, Jun 29, 2026', 7],
+    // The end date's weekday is not a meeting day.
+    ['en', 'Weekly on Monday, until Tuesday, Jun 30, 2026', 7],
+    ['en', 'Every 2 weeks on Monday, until Wednesday, Dec 30, 2026', 14],
+    ['en', 'Weekly on Tuesday and Thursday, until Friday, Jul 31, 2026', 4],
+    ['de', 'Wöchentlich am Montag, bis Dienstag, 30. Juni 2026', 7],
+    ['fr', "Toutes les semaines le lundi, jusqu'au mardi 30 juin 2026", 7],
     ['en', 'Every 2 weeks on Tuesday', 14],
     ['en', 'Every 3 weeks on Friday, 10 times', 21],
     ['en', 'Every other week on Monday', 14],
