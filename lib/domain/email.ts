@@ -38,6 +38,7 @@ export function peopleNotAmongGuests(
   guestEmails: readonly string[],
 ): boolean {
   if (guestEmails.length === 0 || peopleEmails.length === 0) return false;
-  const guests = new Set(guestEmails.map((email) => email.toLowerCase()));
-  return !peopleEmails.some((email) => guests.has(email.toLowerCase()));
+  // As detection compares them: Alice.Smith@gmail.com is alicesmith@gmail.com.
+  const guests = new Set(guestEmails.map(canonicalEmail));
+  return !peopleEmails.some((email) => guests.has(canonicalEmail(email)));
 }

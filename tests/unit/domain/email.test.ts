@@ -12,6 +12,13 @@ describe('peopleNotAmongGuests', () => {
     expect(peopleNotAmongGuests(['Bob@Acme.example', 'x@y.example'], ['bob@acme.example'])).toBe(false);
   });
 
+  it('is false for the same Gmail address written another way (dots, googlemail.com)', () => {
+    expect(peopleNotAmongGuests(['bob.smith@gmail.com'], ['bobsmith@gmail.com'])).toBe(false);
+    expect(peopleNotAmongGuests(['BobSmith@googlemail.com'], ['bob.smith@gmail.com'])).toBe(false);
+    // Dots count everywhere else.
+    expect(peopleNotAmongGuests(['bob.smith@acme.example'], ['bobsmith@acme.example'])).toBe(true);
+  });
+
   it('is false when nothing can tell: no guests known, or people without addresses', () => {
     expect(peopleNotAmongGuests(['bob@acme.example'], [])).toBe(false);
     expect(peopleNotAmongGuests([], ['carol@acme.example'])).toBe(false);
