@@ -254,7 +254,9 @@ function weekdayRule(
   locale?: 'de',
 ): DateRule {
   return {
-    source: `(?:(${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(\\s+(?:next week|nächste[rn]? woche))?`,
+    // "next week Friday" / "nächste Woche Freitag" as "Friday next week" (longest first: "next" alone then
+    // does not take "next week" from it).
+    source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(\\s+(?:next week|nächste[rn]? woche))?`,
     resolve: ([modifier, name, , nextWeekSuffix], today, { weekStartsOn }) => {
       const weekday = valueOf(name ?? '');
       if (Number.isNaN(weekday)) return null;
@@ -495,10 +497,13 @@ const LABEL =
 const WORD = "[\\p{L}][\\p{L}\\p{M}'’.\\-]*";
 const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
 const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');
-const NAME_VERB = new RegExp(
-  `^(${WORD}(?:\\s+${WORD})?)(?:\\s+(will|shall|should|is going to|is gonna|needs to|has to|to|wird|soll|sollte|muss)|(['’]ll))\\s+`,
-  'iu',
-);
+const VERBS =
+  "(?:\\s+(will|shall|should|is going to|is gonna|needs to|has to|to|wird|soll|sollte|muss)|(['’]ll))\\s+";
+/** A name of one or two words, then the verb; then (`Sam needs to …`: not "Sam needs" + "to") of one word. */
+const NAME_VERB = [
+  new RegExp(`^(${WORD}(?:\\s+${WORD})?)${VERBS}`, 'iu'),
+  new RegExp(`^(${WORD})${VERBS}`, 'iu'),
+];
 const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
   [
     /^(?:i['’]ll|i will|i shall|i should|i'm going to|i’m going to|i am going to|i'm gonna|i’m gonna|i need to|i have to|i must|me to|ich werde|ich muss|ich soll|ich sollte)\s+/iu,
@@ -575,8 +580,9 @@ function findOwner(
     const match = pattern.exec(line);
     if (match) return { owner, ownerName: '', rest: line.slice(match[0].length) };
   }
-  const named = NAME_VERB.exec(line);
-  if (named?.[1]) {
+  for (const pattern of NAME_VERB) {
+    const named = pattern.exec(line);
+    if (!named?.[1]) continue;
     const verb = named[2]?.toLowerCase();
     const owner = classify(named[1], ctx, today, options, false);
     // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterparts only.

@@ -85,6 +85,10 @@ describe('parseAgreementLine — English', () => {
     ["Sam'll ping legal tmrw", 'them', '', 'Ping legal', '2026-11-19'],
     ['You will share the doc', 'them', '', 'Share the doc', null],
     ['Priya will review the budget by EOM', 'named', 'Priya', 'Review the budget', '2026-11-30'],
+    // "Sam needs to …" is Sam's ("Sam needs" is no name).
+    ['Sam needs to send the draft by Friday', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam has to book the room', 'them', '', 'Book the room', null],
+    ['Priya needs to review the budget', 'named', 'Priya', 'Review the budget', null],
     ['TODO: Sam: fix the build', 'them', '', 'Fix the build', null],
     // Dates
     ['send the draft', 'me', '', 'Send the draft', null],
@@ -93,6 +97,7 @@ describe('parseAgreementLine — English', () => {
     ['Sam: demo by Fri', 'them', '', 'Demo', '2026-11-20'],
     ['Sam: demo next Friday', 'them', '', 'Demo', '2026-11-27'],
     ['Sam: demo Friday next week', 'them', '', 'Demo', '2026-11-27'],
+    ['Sam: send the draft next week Friday', 'them', '', 'Send the draft', '2026-11-27'],
     ['Sam: demo by next wed', 'them', '', 'Demo', '2026-11-25'],
     ['Sam: demo before Sunday', 'them', '', 'Demo', '2026-11-22'],
     ['Sam: demo by Sat.', 'them', '', 'Demo', '2026-11-21'],
@@ -157,6 +162,7 @@ describe('parseAgreementLine — German', () => {
   const rows: Row[] = [
     ['ich: Entwurf bis Freitag schicken', 'me', '', 'Entwurf schicken', '2026-11-20'],
     ['Sam: Angebot bis nächste Woche', 'them', '', 'Angebot', '2026-11-23'],
+    ['Sam: Entwurf bis nächste Woche Freitag', 'them', '', 'Entwurf', '2026-11-27'],
     ['beide: in 2 Wochen nochmal anschauen', 'both', '', 'Nochmal anschauen', '2026-12-02'],
     ['mir: Folien heute fertig machen', 'me', '', 'Folien fertig machen', '2026-11-18'],
     ['wir: Retro-Termin finden', 'both', '', 'Retro-Termin finden', null],
