@@ -96,29 +96,48 @@ export function escapeStart(text: string): string {
   );
 }
 
+/** Where a bullet's text starts, counted from its line's start: what a nested bullet indents to. */
+type ListLevel = { contentAt: number };
+
 /**
  * A line of notes as Markdown: the user's own bullets stay bullets (their content escaped), anything else
- * that would start a heading, quote, rule, code block or HTML is escaped. Indentation is dropped except
- * before bullets, so nothing becomes an indented code block.
+ * that would start a heading, quote, rule, code block or HTML is escaped. Indentation is dropped, except a
+ * bullet under a bullet, which is indented to its parent's text (one level deeper at most): an indented
+ * bullet after a paragraph or a blank line would otherwise become an indented code block or run into the
+ * paragraph.
  */
-function noteLine(line: string): string {
-  const indent = /^\s*/.exec(line)?.[0] ?? '';
+function noteLine(line: string, parent: ListLevel | null): { text: string; level: ListLevel | null } {
+  const indent = (/^\s*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
   const body = line.trim();
   const item = LIST_ITEM.exec(body);
-  if (item) return `${indent.replace(/\t/g, '  ').slice(0, 8)}${item[1]} ${escapeStart(item[3] ?? '')}`;
-  return escapeStart(body);
+  if (!item) return { text: escapeStart(body), level: null };
+  const at = parent !== null && indent > 0 ? parent.contentAt : 0;
+  const marker = item[1] ?? '-';
+  return {
+    text: `${' '.repeat(at)}${marker} ${escapeStart(item[3] ?? '')}`,
+    level: { contentAt: at + marker.length + 1 },
+  };
 }
 
 /** Notes as Markdown lines: one line per line typed, blank runs collapsed, each escaped by `noteLine`. */
 export function noteBlock(text: string): string[] {
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.trimEnd());
   const out: string[] = [];
+  /** The bullets the last lines opened, outermost first, with the indentation typed for each. */
+  let levels: { typed: number; level: ListLevel }[] = [];
   for (const line of lines) {
     if (line.trim() === '') {
       if (out.length > 0 && out[out.length - 1] !== '') out.push('');
-    } else {
-      out.push(noteLine(line));
+      continue;
     }
+    const typed = (/^\s*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
+    // The parent is the nearest bullet typed less indented than this line.
+    while (levels.length > 0 && levels[levels.length - 1]!.typed >= typed) levels.pop();
+    const parent = levels.length > 0 ? levels[levels.length - 1]!.level : null;
+    const { text: markdown, level } = noteLine(line, parent);
+    out.push(markdown);
+    if (level) levels.push({ typed, level });
+    else levels = [];
   }
   while (out[out.length - 1] === '') out.pop();
   return out;

@@ -240,6 +240,37 @@ describe('summaryMarkdown', () => {
     expect(md).toContain('## How are you really doing?\n\nFirst\n\nSecond\nThird\n\n## Agreements made');
   });
 
+  it('keeps the user’s bullets bullets: indented ones nest under a bullet, never become code or run on', () => {
+    const notes = [
+      'Launch',
+      '',
+      '    - see the doc',
+      '    - ask Bob',
+      '        - about the budget',
+      '      - and the date',
+      'Risks',
+      '  - hiring',
+      '1. First',
+      '   1. one-a',
+    ].join('\n');
+    const md = summaryMarkdown(input({ session: { notes: { 'how-are-you': notes }, checkIn: null } }));
+    const block = md.slice(md.indexOf('Launch'), md.indexOf('\n\n## Agreements made'));
+    expect(block.split('\n')).toEqual([
+      'Launch',
+      '',
+      '- see the doc',
+      '- ask Bob',
+      '  - about the budget',
+      '  - and the date',
+      'Risks',
+      '- hiring',
+      '1. First',
+      '   1. one-a',
+    ]);
+    // Nothing in it is an indented code block (four spaces or more before text outside a list).
+    expect(block).not.toMatch(/\n {4,}\S/);
+  });
+
   it('writes the heading date as given, whatever the machine locale', () => {
     expect(summaryMarkdown(input({ date: '2027-01-05' }))).toMatch(/^# 1:1 with Sam Taylor — 2027-01-05\n/);
   });
