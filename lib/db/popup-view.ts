@@ -202,19 +202,15 @@ async function countFilters(tx: ReadTransaction, today: Day): Promise<Record<Agr
       byOwnerIndex,
       IDBKeyRange.only([status, owner]),
     ]);
-  const [allOpen, overdue, dueThisWeek, [mineOnly, mine]] = await Promise.all([
+  const [allOpen, overdue, dueThisWeek, mine, theirs] = await Promise.all([
     countAcross(ACTIVE_AGREEMENT_STATUSES.map((status) => [byStatus, IDBKeyRange.only(status)])),
     countAcross(due(activeDueRanges(MIN_DAY, today))),
     countAcross(due(activeDueRanges(today, sunday, true))),
-    // Mine is mine alone and both; "both" is read only while mine alone is under the cap.
-    countAcross(owned('me')).then(async (alone): Promise<[number, number]> => [
-      alone,
-      alone + (await countAcross(owned('both'), COUNT_CAP - alone)),
-    ]),
+    // Mine is mine alone and both; theirs is theirs, both and someone named (everything not mine alone),
+    // each counted up to the cap: a few of theirs among 100 of mine is "3", not "99+".
+    countAcross([...owned('me'), ...owned('both')]),
+    countAcross([...owned('them'), ...owned('both'), ...owned('named')]),
   ]);
-  // Owners partition the set (me | them | both | named): "theirs" is everything not mine alone — exact
-  // below the cap (then mine alone is too); at the cap it shows as "99+" like the total.
-  const theirs = allOpen >= COUNT_CAP ? COUNT_CAP : allOpen - mineOnly;
   return { 'all-open': allOpen, overdue, 'due-this-week': dueThisWeek, mine, theirs };
 }
 
