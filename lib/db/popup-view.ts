@@ -231,16 +231,26 @@ async function firstMatching(
   // The index range already is the filter except for owners; unfiltered ranges read with one getAll.
   const byOwner = filter === 'mine' || filter === 'theirs';
   const keep = byOwner ? (a: Agreement) => matchesFilter(a, filter, today) : undefined;
-  const dated = (
-    await Promise.all(
-      activeDueRanges(from, to, includeUpper).map((range) =>
-        collect<Agreement>(agreementsBy(tx, '[status+dueDate]'), range, limit, keep),
-      ),
-    )
-  )
-    .flat()
-    .sort(compareAgreements)
-    .slice(0, limit);
+  const byDue = agreementsBy(tx, '[status+dueDate]');
+  const read = await Promise.all(
+    activeDueRanges(from, to, includeUpper).map(async (range, index) => {
+      const found = await collect<Agreement>(byDue, range, limit, keep);
+      const last = found[found.length - 1];
+      if (found.length < limit || !last?.dueDate) return found;
+      // Stopped at the limit, maybe inside one day's agreements (the index orders a day's by id, not by
+      // age): the rest of that day is read too, so the day's oldest are the ones listed.
+      const status = ACTIVE_AGREEMENT_STATUSES[index]!;
+      const sameDay = await collect<Agreement>(
+        byDue,
+        IDBKeyRange.only([status, last.dueDate]),
+        Infinity,
+        keep,
+      );
+      const seen = new Set(found.map((a) => a.id));
+      return [...found, ...sameDay.filter((a) => !seen.has(a.id))];
+    }),
+  );
+  const dated = read.flat().sort(compareAgreements).slice(0, limit);
   if (dated.length >= limit || filter === 'overdue' || filter === 'due-this-week') return dated;
   // Undated ones oldest first (as compareAgreements orders them): each active status's index range in
   // creation order, read only up to what is still missing, then merged.

@@ -162,6 +162,23 @@ describe('loadPopupView: counts and lists', () => {
     expect(over.truncated).toBe(true);
   });
 
+  it('with more agreements due on one day than it lists, shows that day’s oldest', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    for (let i = 0; i < POPUP_LIST_LIMIT + 20; i++) {
+      vi.setSystemTime(NOW - DAY + i * MINUTE);
+      await addAgreement(bob.id, {
+        owner: 'me',
+        text: `Same day ${String(i).padStart(3, '0')}`,
+        dueDate: '2026-03-31',
+      });
+    }
+    vi.setSystemTime(NOW);
+    const shown = texts((await loadPopupView({}, NOW)).groups.flatMap((g) => g.agreements));
+    expect(shown).toEqual(
+      Array.from({ length: POPUP_LIST_LIMIT }, (_, i) => `Same day ${String(i).padStart(3, '0')}`),
+    );
+  });
+
   it('with more undated agreements than it lists, shows the oldest ones, whatever their status or ids', async () => {
     const bob = await oneOnOne('Bob Jones');
     const carol = await oneOnOne('Carol King');
