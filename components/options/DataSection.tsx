@@ -87,7 +87,9 @@ function usePartAction({ current, started }: PartProps): ReturnType<typeof useAc
 
 function ExportPanel({ relationships, part }: { relationships: readonly Relationship[]; part: PartProps }) {
   const action = usePartAction(part);
-  const [which, setWhich] = useState('all');
+  const [picked, setWhich] = useState('all');
+  // A 1:1 picked then merged away (or deleted) elsewhere: back to all of them, as the list shows.
+  const which = picked === 'all' || relationships.some((r) => r.id === picked) ? picked : 'all';
   const exportJson = () =>
     void action.run(async () => {
       const file = await exportAll();

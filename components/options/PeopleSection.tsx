@@ -38,7 +38,17 @@ export function PeopleSection({
   const [showArchived, setShowArchived] = useState(false);
   const action = useAction();
   const visible = directory.people.filter((entry) => showArchived || !entry.person.archived);
-  const archivedPeople = directory.people.length - directory.people.filter((e) => !e.person.archived).length;
+  // What "Show archived" brings back: archived people, and archived 1:1s under the others (once each: a
+  // 2-1 shows under both of its people).
+  const archivedOnItsOwn = new Set(
+    [
+      ...directory.people.filter((e) => !e.person.archived).flatMap((e) => e.relationships),
+      ...directory.unassigned,
+    ]
+      .filter((r) => r.archived)
+      .map((r) => r.id),
+  );
+  const archivedCount = directory.people.filter((e) => e.person.archived).length + archivedOnItsOwn.size;
   const unassigned = directory.unassigned.filter((r) => showArchived || !r.archived);
   const shared: Shared = {
     templates,
@@ -58,7 +68,7 @@ export function PeopleSection({
             data-testid="show-archived"
             onChange={(e) => setShowArchived(e.currentTarget.checked)}
           />
-          <span>{t('options_people_show_archived', archivedPeople)}</span>
+          <span>{t('options_people_show_archived', archivedCount)}</span>
         </label>
       </div>
       <MergePeople entries={directory.people} onDataChanged={onDataChanged} />

@@ -98,6 +98,20 @@ describe('DataSection: export', () => {
     expect(downloads[1]!.name).toMatch(/^duet-1on1s-/);
     expect(await downloads[1]!.text).toContain('# Peer sync');
   });
+
+  it('a 1:1 picked for Markdown that goes away elsewhere falls back to all (not “no 1:1s to export”)', async () => {
+    await seed();
+    const peer = await createRelationship({ personIds: [], kind: 'peer', title: 'Peer sync' });
+    const { root } = await app();
+    await until(() => expect(q(root, 'export-md-which').querySelectorAll('option')).toHaveLength(3));
+    await change(q(root, 'export-md-which'), peer.id);
+    await getDatabase().relationships.delete(peer.id);
+    await until(() => expect(q(root, 'export-md-which').querySelectorAll('option')).toHaveLength(2));
+    expect(q<HTMLSelectElement>(root, 'export-md-which').value).toBe('all');
+    await click(q(root, 'export-md'));
+    await until(() => expect(downloads).toHaveLength(1));
+    expect(await downloads[0]!.text).toContain('# Alice / Bob');
+  });
 });
 
 describe('DataSection: import', () => {

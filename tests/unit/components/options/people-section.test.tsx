@@ -193,6 +193,8 @@ describe('PeopleSection', () => {
     await until(() =>
       expect(card(root, 'Bob Jones').querySelector('[data-testid=relationship-row]')).toBeNull(),
     );
+    // The toggle counts what it would show: that 1:1, though no person is archived.
+    expect(q(root, 'show-archived').parentElement!.textContent).toBe('Show archived (1)');
     await click(q(root, 'show-archived'));
     await until(() => q(card(root, 'Bob Jones'), 'relationship-row'));
     await click(q(card(root, 'Bob Jones'), 'relationship-archive'));
