@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupView } from '@/lib/db/popup-view';
 import type { PopupQuery, PopupSource } from './popup-source';
+import { useToday } from '../shared/use-today';
 
 export type PopupViewResult =
   { status: 'loading' } | { status: 'ready'; value: PopupView } | { status: 'error'; error: unknown };
@@ -11,6 +12,8 @@ export function usePopupView(source: PopupSource, { filter, query }: PopupQuery)
   /** Bumped on every change notification: the current filter and text are read again. */
   const [version, setVersion] = useState(0);
   const settled = result.status !== 'loading';
+  // A popup left open in a tab past midnight: overdue and this week are counted from the new day.
+  const today = useToday();
 
   useEffect(() => {
     let current = true;
@@ -23,7 +26,7 @@ export function usePopupView(source: PopupSource, { filter, query }: PopupQuery)
     return () => {
       current = false;
     };
-  }, [source, filter, query, version]);
+  }, [source, filter, query, version, today]);
 
   // Watching starts once the first lists are shown: what it loads never competes with the first paint.
   useEffect(() => {

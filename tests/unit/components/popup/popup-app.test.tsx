@@ -453,3 +453,23 @@ describe('PopupApp', () => {
     });
   });
 });
+
+describe('PopupApp left open past midnight', () => {
+  it('counts overdue from the new day', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      vi.setSystemTime(new Date(2026, 2, 24, 23, 59));
+      const bob = await oneOnOne('Bob Jones');
+      await addAgreement(bob.id, { owner: 'them', text: 'Send the plan', dueDate: '2026-03-24' });
+      await show();
+      await vi.waitFor(() => expect(text('popup-count-all-open')).toBe('1'));
+      expect(text('popup-count-overdue')).toBe('0');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(2 * 60_000);
+      });
+      await vi.waitFor(() => expect(text('popup-count-overdue')).toBe('1'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
