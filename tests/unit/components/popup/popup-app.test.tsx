@@ -461,8 +461,14 @@ describe('PopupApp left open past midnight', () => {
       vi.setSystemTime(new Date(2026, 2, 24, 23, 59));
       const bob = await oneOnOne('Bob Jones');
       await addAgreement(bob.id, { owner: 'them', text: 'Send the plan', dueDate: '2026-03-24' });
+      delete document.documentElement.dataset.complete;
       await show();
-      await vi.waitFor(() => expect(text('popup-count-all-open')).toBe('1'));
+      // The complete view is in (and the data layer watching): nothing else reads the lists again.
+      await vi.waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
+      await act(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+      expect(text('popup-count-all-open')).toBe('1');
       expect(text('popup-count-overdue')).toBe('0');
       await act(async () => {
         await vi.advanceTimersByTimeAsync(2 * 60_000);
