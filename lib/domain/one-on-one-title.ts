@@ -57,7 +57,7 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 // Marker words and phrases (case-insensitive). German compounds match anywhere ("Karriere-Einzelgespräche").
 const WORD_MARKER_SOURCE = [
   String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
-  String.raw`(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|(?:vier|4)[\s-]?augen[\s-]?)gespr(?:ä|ae)ch`,
+  String.raw`(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|(?:vier|4)[\s-]?augen[\s-]?)-?gespr(?:ä|ae)ch`,
   String.raw`${START}(?:(?:r[ée]union|entretien)\s+bilat[ée]rale?s?|bilatérales?)${END}|${START}entretien\s+(?:annuel|professionnel)${END}`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');

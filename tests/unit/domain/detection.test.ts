@@ -183,6 +183,9 @@ const CASES: Record<string, Case[]> = {
     ['score 2:1', { title: 'score 2:1' }, no('no 1:1 convention in title')],
     ['O3s', { title: 'O3s' }, yes('one-on-one', 'likely', [])],
     ['Einzelgespräche', { title: 'Einzelgespräche' }, yes('one-on-one', 'likely')],
+    // Hyphenated compounds, as many write them.
+    ['Mitarbeiter-Gespräch', { title: 'Mitarbeiter-Gespräch' }, yes('one-on-one', 'likely')],
+    ['Feedback-Gespräch', { title: 'Feedback-Gespräch' }, yes('one-on-one', 'likely')],
     ['1–1 (en dash)', { title: '1–1 Bob' }, yes('one-on-one', 'likely', ['Bob'])],
     ['Peer: Alice / Evan', { title: 'Peer: Alice / Evan' }, yes('peer', 'likely', ['Alice', 'Evan'])],
     [
