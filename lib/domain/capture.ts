@@ -371,6 +371,19 @@ const DATE_RULES: DateRule[] = [
       return addDays(upcomingWeekday(today, weekday, false), /^w/i.test(unit ?? '') ? 7 * n : n);
     },
   },
+  {
+    // "Friday the 27th", "Monday, the 30th": the date says which Friday (the next 27th from today).
+    source: `(?:${WEEKDAYS.pattern}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)`,
+    resolve: ([date], today) => {
+      const [year, month] = ymd(today);
+      for (let ahead = 0; ahead < 12; ahead++) {
+        const [y, m] = ymd(addMonths(`${year}-${pad(month)}-01`, ahead));
+        const day = makeDay(y, m, Number(date));
+        if (day !== null && day >= today) return day;
+      }
+      return null;
+    },
+  },
   weekdayRule(WEEKDAYS.pattern, WEEKDAYS.valueOf, false),
   weekdayRule(WEEKDAY_ABBREVIATIONS.pattern, WEEKDAY_ABBREVIATIONS.valueOf, true),
   weekdayRule(GERMAN_WEEKDAY_ABBREVIATIONS.pattern, GERMAN_WEEKDAY_ABBREVIATIONS.valueOf, true, 'de'),
