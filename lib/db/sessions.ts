@@ -344,8 +344,16 @@ export function savePrivateNotes(
   );
 }
 
-export function saveCheckIn(sessionId: string, checkIn: CheckIn, db: DuetDatabase = getDatabase()) {
-  return updateSession(sessionId, (s) => ({ ...s, checkIn }), db);
+/**
+ * Saves the check-in's given scales over the stored ones: two quick clicks (mood, then workload) each keep
+ * the other's answer, whatever the page showed when each was clicked.
+ */
+export function saveCheckIn(sessionId: string, checkIn: Partial<CheckIn>, db: DuetDatabase = getDatabase()) {
+  return updateSession(
+    sessionId,
+    (s) => ({ ...s, checkIn: { mood: null, workload: null, ...s.checkIn, ...checkIn } }),
+    db,
+  );
 }
 
 /** Sessions in a time window across all relationships (upcoming 1:1s), earliest first. */

@@ -8,7 +8,7 @@ import { AlertLine } from '../AlertLine';
 export interface CheckInProps {
   value: CheckInValue | null;
   /** Saves the check-in; what went wrong is shown under the scales. */
-  onChange: (value: CheckInValue) => Promise<ActionResult>;
+  onChange: (value: Partial<CheckInValue>) => Promise<ActionResult>;
 }
 
 function scales() {
@@ -32,7 +32,8 @@ export function CheckIn({ value, onChange }: CheckInProps) {
   const current = value ?? { mood: null, workload: null };
   const SCALES = scales();
   const [error, setError] = useState<string | null>(null);
-  const change = async (next: CheckInValue) => {
+  // Only the scale clicked is saved: a click on the other one before this view caught up keeps this one.
+  const change = async (next: Partial<CheckInValue>) => {
     const result = await onChange(next);
     setError(result.ok ? null : result.message);
   };
@@ -52,7 +53,7 @@ export function CheckIn({ value, onChange }: CheckInProps) {
               aria-pressed={current[scale.key] === n}
               aria-label={t('panel_checkin_value', scale.label, n)}
               data-testid={`check-in-${scale.key}-${n}`}
-              onClick={() => void change({ ...current, [scale.key]: current[scale.key] === n ? null : n })}
+              onClick={() => void change({ [scale.key]: current[scale.key] === n ? null : n })}
             >
               {n}
             </button>

@@ -65,7 +65,7 @@ export function sessionActions(session: Session, relationshipId: string, personI
         if (state) await saveLiveTimer(sessionId, goToSection(state, index, Date.now()));
       }),
     switchTemplate: (templateId: string) => attempt(() => switchSessionTemplate(sessionId, templateId)),
-    checkIn: (value: CheckIn) => attempt(() => saveCheckIn(sessionId, value)),
+    checkIn: (value: Partial<CheckIn>) => attempt(() => saveCheckIn(sessionId, value)),
     addAgreement: (captured: CapturedAgreement) =>
       attempt(() => addAgreement(relationshipId, { ...captured, sessionId })),
     done: (id: string) => attempt(() => completeAgreement(id, inSession)),

@@ -714,6 +714,10 @@ describe('sessions', () => {
       (async () => saveSectionNotes(s.id, 'x', 'a'.repeat(MAX_LONG_TEXT + 1)))(),
     ).rejects.toBeInstanceOf(InvalidInputError);
     expect((await getSession(s.id))?.checkIn).toEqual({ mood: 4, workload: 2 });
+    // One scale at a time keeps the other: two quick clicks never undo each other.
+    await saveCheckIn(s.id, { mood: 2 });
+    await saveCheckIn(s.id, { workload: null });
+    expect((await getSession(s.id))?.checkIn).toEqual({ mood: 2, workload: null });
   });
 
   it('markSessionHeld sets the status and when it was held', async () => {

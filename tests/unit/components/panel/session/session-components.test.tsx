@@ -710,6 +710,22 @@ describe('a session control whose save fails says so (SECURITY.md item 16)', () 
     );
   });
 
+  it('the check-in saves only the scale clicked (a quick second click keeps the first)', async () => {
+    const { CheckIn } = await import('@/components/panel/session/CheckIn');
+    const saved: unknown[] = [];
+    const onChange = vi.fn(async (value: unknown) => {
+      saved.push(value);
+      return { ok: true } as const;
+    });
+    // The stored value has not caught up between the two clicks: the view still shows nothing chosen.
+    await act(() => render(<CheckIn value={null} onChange={onChange} />, container()));
+    await act(() => container().querySelector<HTMLButtonElement>('[data-testid=check-in-mood-4]')!.click());
+    await act(() =>
+      container().querySelector<HTMLButtonElement>('[data-testid=check-in-workload-2]')!.click(),
+    );
+    expect(saved).toEqual([{ mood: 4 }, { workload: 2 }]);
+  });
+
   it('the check-in', async () => {
     const { CheckIn } = await import('@/components/panel/session/CheckIn');
     await act(() => render(<CheckIn value={null} onChange={FAIL} />, container()));
