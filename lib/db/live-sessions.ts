@@ -228,6 +228,9 @@ export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetData
     (s) => {
       const live = liveOf(s);
       if (!live) throw new InvalidInputError('This session is not running.');
+      // A step that lands as the session ends (the call's end, another view's End) changes nothing: the
+      // ended session keeps its finished timer.
+      if (live.endedAt) return s;
       return { ...s, live: { ...live, timer } };
     },
     db,

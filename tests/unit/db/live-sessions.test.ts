@@ -815,6 +815,16 @@ describe('saveLiveTimer', () => {
     expect(await getSession(started.id)).toEqual(saved);
   });
 
+  it('changes nothing once the session has ended (a step landing as the call ends)', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const ended = await endLiveSession(started.id, NOW + 30 * MINUTE);
+    expect(ended.live?.timer.finished).toBe(true);
+    const stale = nextSection(started.live!.timer, NOW + 29 * MINUTE);
+    await saveLiveTimer(started.id, stale);
+    expect(await getSession(started.id)).toEqual(ended);
+  });
+
   it('refuses a session that never ran live, and an unknown one', async () => {
     const rel = await oneOnOne();
     const session = await planned(rel.id, NOW);
