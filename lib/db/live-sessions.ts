@@ -327,6 +327,8 @@ export interface SessionView {
   templates: Template[];
   /** This session's talking points (open and discussed), in agenda order. */
   agenda: TalkingPoint[];
+  /** Points this session left undiscussed that a later session has taken since (still open or not). */
+  carriedAway: TalkingPoint[];
   /** Active agreements from earlier sessions, to review. */
   toReview: Agreement[];
   /** Agreements made in this session (any status). */
@@ -349,31 +351,40 @@ export async function loadSessionView(
   if (!relationship) return undefined;
   // Every template, retired ones too: notes of a section a retired template had keep its title. The
   // session's template select offers only those not retired (and this session's own).
-  const [people, points, active, made, closedRows, goals, feedback, templates, settings] = await Promise.all([
-    db.people.bulkGet(relationship.personIds),
-    db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
-    openAgreements(relationship.id, db),
-    db.agreements.where('madeInSessionId').equals(session.id).toArray(),
-    db.agreements
-      .where('[relationshipId+status]')
-      .anyOf([
-        [relationship.id, 'done'],
-        [relationship.id, 'dropped'],
-      ])
-      // Closed in this session: its done or drop (reviewed here and closed in a later one is not).
-      .filter(
-        (a) =>
-          a.madeInSessionId !== session.id &&
-          a.history.some(
-            (h) => h.sessionId === session.id && (h.action === 'done' || h.action === 'dropped'),
-          ),
-      )
-      .toArray(),
-    goalsOf(relationship.id, db),
-    feedbackOf(relationship.id, db),
-    allTemplates(db),
-    getSettings(db),
-  ]);
+  const [people, points, carriedAway, active, made, closedRows, goals, feedback, templates, settings] =
+    await Promise.all([
+      db.people.bulkGet(relationship.personIds),
+      db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
+      db.talkingPoints
+        .where('[relationshipId+status]')
+        .anyOf([
+          [relationship.id, 'open'],
+          [relationship.id, 'discussed'],
+        ])
+        .filter((p) => p.sessionId !== session.id && (p.carriedFrom ?? []).includes(session.id))
+        .sortBy('order'),
+      openAgreements(relationship.id, db),
+      db.agreements.where('madeInSessionId').equals(session.id).toArray(),
+      db.agreements
+        .where('[relationshipId+status]')
+        .anyOf([
+          [relationship.id, 'done'],
+          [relationship.id, 'dropped'],
+        ])
+        // Closed in this session: its done or drop (reviewed here and closed in a later one is not).
+        .filter(
+          (a) =>
+            a.madeInSessionId !== session.id &&
+            a.history.some(
+              (h) => h.sessionId === session.id && (h.action === 'done' || h.action === 'dropped'),
+            ),
+        )
+        .toArray(),
+      goalsOf(relationship.id, db),
+      feedbackOf(relationship.id, db),
+      allTemplates(db),
+      getSettings(db),
+    ]);
   const template = templateOf(templates, session, relationship) ?? templates[0]!;
   return {
     session,
@@ -382,6 +393,7 @@ export async function loadSessionView(
     template,
     templates,
     agenda: points.filter((p) => p.status !== 'dropped'),
+    carriedAway,
     toReview: active.filter((a) => a.madeInSessionId !== session.id),
     made: made.sort((a, b) => a.createdAt - b.createdAt),
     closed: closedRows,

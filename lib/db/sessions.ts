@@ -4,7 +4,13 @@
  */
 import Dexie from 'dexie';
 import { pointsToCarryInto } from '../domain/carry-over';
-import { type CheckIn, newUpcomingSession, type Session, SessionSchema } from '../domain/model';
+import {
+  type CheckIn,
+  newUpcomingSession,
+  type Session,
+  SessionSchema,
+  type TalkingPoint,
+} from '../domain/model';
 import { MAX_LONG_TEXT } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { EditConflictError, InvalidInputError } from './errors';
@@ -246,9 +252,19 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
     stillToCome ? session.scheduledAt : Infinity,
   );
   await db.talkingPoints.bulkPut(
-    toCarry.map((point) => ({ ...point, sessionId: session.id, updatedAt: now })),
+    toCarry.map((point) => ({
+      ...point,
+      sessionId: session.id,
+      ...(point.sessionId === null ? {} : { carriedFrom: carriedFrom(point, point.sessionId) }),
+      updatedAt: now,
+    })),
   );
   return toCarry.map((point) => point.id);
+}
+
+/** A point's `carriedFrom` with one more session it left (each once, the newest last, the last 20). */
+function carriedFrom(point: TalkingPoint, from: string): string[] {
+  return [...(point.carriedFrom ?? []).filter((id) => id !== from), from].slice(-20);
 }
 
 /** Reads, changes, validates and stores one session in a transaction (throws if it does not exist). */

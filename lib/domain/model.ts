@@ -191,6 +191,11 @@ export const TalkingPointSchema = z.strictObject({
   status: z.enum(TALKING_POINT_STATUSES),
   /** The session it is planned for; `null` until a session is prepared or started. */
   sessionId: IdSchema.nullable(),
+  /**
+   * The sessions it was carried over from, oldest first (the last 20): a held session's summary still says
+   * what it left undiscussed once the next one has taken those points. Absent in rows from before.
+   */
+  carriedFrom: z.array(IdSchema).max(20).optional(),
   /** Position in the agenda (ascending). */
   order: z.number(),
   discussedAt: InstantSchema.nullable(),

@@ -26,7 +26,8 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     myName: view.myName.trim() || t('common_me'),
     agreementsMade: view.made,
     agreementsClosed: view.closed,
-    carriedOver: view.agenda.filter((p) => p.status === 'open'),
+    // Left undiscussed: still on this session's agenda, or already taken by a later one.
+    carriedOver: [...view.agenda.filter((p) => p.status === 'open'), ...view.carriedAway],
     // The day the meeting is on, as History and "Last time" date it (a call ending after midnight is still that day's).
     date: dayOf(session.scheduledAt),
     kind: view.relationship.kind,
@@ -160,7 +161,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
         ) : (
           <ul class="cal-list">
             {carried.map((p) => (
-              <li class="cal-item" key={p.text} data-testid="summary-carried">
+              <li class="cal-item" key={p.id} data-testid="summary-carried">
                 {p.text}
               </li>
             ))}

@@ -229,6 +229,39 @@ describe('the summary’s date', () => {
   });
 });
 
+describe('the summary’s “carried over”', () => {
+  it('still lists what the session left undiscussed after the next session has taken it', async () => {
+    const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
+    const { addTalkingPoint, endLiveSession, loadSessionView, prepareSession, setTalkingPointStatus } =
+      await import('@/lib/db');
+    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Sam',
+    });
+    const session = await startLiveSession({ relationshipId: relationship.id });
+    const talked = await addTalkingPoint(relationship.id, {
+      text: 'Offsite',
+      author: 'me',
+      sessionId: session.id,
+    });
+    await addTalkingPoint(relationship.id, { text: 'Promotion case', author: 'them', sessionId: session.id });
+    await setTalkingPointStatus(talked.id, 'discussed');
+    await endLiveSession(session.id);
+    const carried = async () =>
+      summaryInputOf((await loadSessionView(session.id))!).carriedOver.map((p) => p.text);
+    expect(await carried()).toEqual(['Promotion case']);
+    // The next 1:1 is prepared: the point moves to it, and this summary still says it was left over.
+    const next = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now() + 7 * 86_400_000,
+    });
+    expect((await loadSessionView(next.session.id))!.agenda.map((p) => p.text)).toEqual(['Promotion case']);
+    expect(await carried()).toEqual(['Promotion case']);
+  });
+});
+
 describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () => {
   it('feedback, a goal and a career step typed but not added are back when the session is opened again', async () => {
     localStorage.clear();
