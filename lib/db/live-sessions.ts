@@ -355,14 +355,17 @@ export async function loadSessionView(
     await Promise.all([
       db.people.bulkGet(relationship.personIds),
       db.talkingPoints.where('sessionId').equals(session.id).sortBy('order'),
-      db.talkingPoints
-        .where('[relationshipId+status]')
-        .anyOf([
-          [relationship.id, 'open'],
-          [relationship.id, 'discussed'],
-        ])
-        .filter((p) => p.sessionId !== session.id && (p.carriedFrom ?? []).includes(session.id))
-        .sortBy('order'),
+      // Only a held session has a summary to say it in (and a live one reads again on every save).
+      session.status === 'held'
+        ? db.talkingPoints
+            .where('[relationshipId+status]')
+            .anyOf([
+              [relationship.id, 'open'],
+              [relationship.id, 'discussed'],
+            ])
+            .filter((p) => p.sessionId !== session.id && (p.carriedFrom ?? []).includes(session.id))
+            .sortBy('order')
+        : Promise.resolve([]),
       openAgreements(relationship.id, db),
       db.agreements.where('madeInSessionId').equals(session.id).toArray(),
       db.agreements

@@ -255,12 +255,18 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
     toCarry.map((point) => ({
       ...point,
       sessionId: session.id,
-      ...(point.sessionId === null ? {} : { carriedFrom: carriedFrom(point, point.sessionId) }),
+      // Left undiscussed by a meeting that took place (held, or a call left open): its summary lists it.
+      // Not one prepared for later whose points an earlier meeting takes first.
+      ...(point.sessionId !== null && tookPlace(byId.get(point.sessionId))
+        ? { carriedFrom: carriedFrom(point, point.sessionId) }
+        : {}),
       updatedAt: now,
     })),
   );
   return toCarry.map((point) => point.id);
 }
+
+const tookPlace = (session: Session | undefined) => session?.status === 'held' || Boolean(session?.live);
 
 /** A point's `carriedFrom` with one more session it left (each once, the newest last, the last 20). */
 function carriedFrom(point: TalkingPoint, from: string): string[] {

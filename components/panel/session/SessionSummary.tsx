@@ -160,8 +160,9 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           <p class="duet-muted cal-empty-line">{t('panel_summary_all_discussed')}</p>
         ) : (
           <ul class="cal-list">
-            {carried.map((p) => (
-              <li class="cal-item" key={p.id} data-testid="summary-carried">
+            {carried.map((p, index) => (
+              // Two points may say the same; the list only ever shows, never reorders.
+              <li class="cal-item" key={index} data-testid="summary-carried">
                 {p.text}
               </li>
             ))}

@@ -258,12 +258,10 @@ describe('startCalendarPage on the week', () => {
     // Asked about; meanwhile Calendar shows another (not a 1:1) event in the same element.
     chip.setAttribute('data-eventid', encodeEventId('lunch42 alice@acme.example'));
     retitle(chip, 'Team lunch');
-    console.log('DBG sent', sent.length, JSON.stringify(sent.at(-1)?.map((e) => e.title)));
     gate = null;
     open();
     await settle();
     await settle();
-    console.log('DBG badge', chip.querySelector('[data-duet-badge]') !== null, chip.isConnected);
     expect(chip.querySelector('[data-duet-badge]')).toBeNull();
   });
 

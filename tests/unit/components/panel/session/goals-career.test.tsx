@@ -262,6 +262,41 @@ describe('the summary’s “carried over”', () => {
   });
 });
 
+describe('the summary’s “carried over”, not of a meeting that had not taken place', () => {
+  it('leaves out a point an earlier meeting took from one prepared for later', async () => {
+    const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
+    const { addTalkingPoint, endLiveSession, loadSessionView, prepareSession, setTalkingPointStatus } =
+      await import('@/lib/db');
+    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Sam',
+    });
+    const DAY = 86_400_000;
+    const later = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now() + 7 * DAY,
+      calendarEventId: 'evt-later',
+    });
+    const point = await addTalkingPoint(relationship.id, {
+      text: 'Promotion case',
+      author: 'me',
+      sessionId: later.session.id,
+    });
+    // Tomorrow's meeting comes first and takes it; it is discussed there.
+    const earlier = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: Date.now() + DAY,
+      calendarEventId: 'evt-earlier',
+    });
+    expect((await loadSessionView(earlier.session.id))!.agenda.map((p) => p.id)).toEqual([point.id]);
+    await setTalkingPointStatus(point.id, 'discussed');
+    await endLiveSession(later.session.id);
+    expect(summaryInputOf((await loadSessionView(later.session.id))!).carriedOver).toEqual([]);
+  });
+});
+
 describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () => {
   it('feedback, a goal and a career step typed but not added are back when the session is opened again', async () => {
     localStorage.clear();
