@@ -282,7 +282,10 @@ export async function updateSession(
   return db.transaction('rw', db.sessions, async () => {
     const existing = await db.sessions.get(id);
     if (!existing) throw new InvalidInputError(`No session ${id}`);
-    const next = validate(SessionSchema, { ...change(existing), updatedAt: Date.now() }, 'session');
+    const changed = change(existing);
+    // Nothing to change (the change gave the session back as it is): nothing written, not even a stamp.
+    if (changed === existing) return existing;
+    const next = validate(SessionSchema, { ...changed, updatedAt: Date.now() }, 'session');
     await db.sessions.put(next);
     return next;
   });

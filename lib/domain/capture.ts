@@ -372,16 +372,21 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // "Friday the 27th", "Monday, the 30th": the date says which Friday (the next 27th from today).
-    source: `(?:${WEEKDAYS.pattern}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)`,
-    resolve: ([date], today) => {
+    // "Friday the 27th", "next Monday, the 30th": the date says which Friday — the next 27th that is a
+    // Friday (within a year), else the next 27th.
+    source: `(?:(?:${NEXT}|${THIS})\\s+)?(${WEEKDAYS.pattern}),?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)`,
+    resolve: ([name, date], today) => {
+      const weekday = WEEKDAYS.valueOf(name ?? '');
       const [year, month] = ymd(today);
+      let first: Day | null = null;
       for (let ahead = 0; ahead < 12; ahead++) {
         const [y, m] = ymd(addMonths(`${year}-${pad(month)}-01`, ahead));
         const day = makeDay(y, m, Number(date));
-        if (day !== null && day >= today) return day;
+        if (day === null || day < today) continue;
+        first ??= day;
+        if (weekdayOf(day) === weekday) return day;
       }
-      return null;
+      return first;
     },
   },
   weekdayRule(WEEKDAYS.pattern, WEEKDAYS.valueOf, false),
@@ -593,13 +598,15 @@ function findOwner(
     const match = pattern.exec(line);
     if (match) return { owner, ownerName: '', rest: line.slice(match[0].length) };
   }
-  for (const pattern of NAME_VERB) {
+  for (const [index, pattern] of NAME_VERB.entries()) {
     const named = pattern.exec(line);
     if (!named?.[1]) continue;
     const verb = named[2]?.toLowerCase();
     const owner = classify(named[1], ctx, today, options, false);
-    // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterparts only.
-    if (owner && !(verb === 'to' && owner.owner === 'named' && !owner.counterpart)) {
+    // "Intro to Priya" is not Intro's job: the bare "to" form is for the counterparts only. Nor, in the
+    // one-word reading, is "Budget has to be approved" the budget's: there only a counterpart owns it.
+    const stranger = owner?.owner === 'named' && !owner.counterpart;
+    if (owner && !(stranger && (verb === 'to' || index > 0))) {
       const { counterpart: _counterpart, ...who } = owner;
       return { ...who, rest: line.slice(named[0].length) };
     }

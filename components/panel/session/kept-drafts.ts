@@ -59,22 +59,23 @@ export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean 
 export function useAddBox(id: string, onAdd: (text: string) => Promise<ActionResult>, emptyMessage?: string) {
   const [text, setText] = useKeptDraft(id);
   const [error, setError] = useState<string | null>(null);
-  // One add at a time: a second Enter or click while the first is saving would add the text twice.
-  const adding = useRef(false);
+  // The text being added: a second Enter or click while it is saving would add it twice. A line typed
+  // meanwhile is another item and is added.
+  const adding = useRef<string | null>(null);
   const add = async (event?: Event) => {
     event?.preventDefault();
-    if (adding.current) return;
+    if (adding.current === text) return;
     if (!text.trim()) {
       if (emptyMessage) setError(emptyMessage);
       return;
     }
     const submitted = text;
-    adding.current = true;
+    adding.current = submitted;
     let result: ActionResult;
     try {
       result = await onAdd(submitted);
     } finally {
-      adding.current = false;
+      if (adding.current === submitted) adding.current = null;
     }
     setError(result.ok ? null : result.message);
     if (result.ok) setText((current) => (current === submitted ? '' : current));

@@ -821,6 +821,8 @@ describe('saveLiveTimer', () => {
     const ended = await endLiveSession(started.id, NOW + 30 * MINUTE);
     expect(ended.live?.timer.finished).toBe(true);
     const stale = nextSection(started.live!.timer, NOW + 29 * MINUTE);
+    // Later, so a write would show in the stamp too.
+    vi.setSystemTime(NOW + 31 * MINUTE);
     await saveLiveTimer(started.id, stale);
     expect(await getSession(started.id)).toEqual(ended);
   });

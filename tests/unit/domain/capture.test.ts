@@ -88,7 +88,9 @@ describe('parseAgreementLine — English', () => {
     // "Sam needs to …" is Sam's ("Sam needs" is no name).
     ['Sam needs to send the draft by Friday', 'them', '', 'Send the draft', '2026-11-20'],
     ['Sam has to book the room', 'them', '', 'Book the room', null],
-    ['Priya needs to review the budget', 'named', 'Priya', 'Review the budget', null],
+    // …but a word that is no counterpart is no owner there: "Budget has to be approved" is a thing to do.
+    ['Budget has to be approved', 'me', '', 'Budget has to be approved', null],
+    ['Deck needs to be ready by Monday', 'me', '', 'Deck needs to be ready', '2026-11-23'],
     ['TODO: Sam: fix the build', 'them', '', 'Fix the build', null],
     // Dates
     ['send the draft', 'me', '', 'Send the draft', null],
@@ -101,6 +103,10 @@ describe('parseAgreementLine — English', () => {
     ['Sam: send the draft by Friday the 27th', 'them', '', 'Send the draft', '2026-11-27'],
     ['Sam: send the draft by Monday, the 30th', 'them', '', 'Send the draft', '2026-11-30'],
     ['Sam: send the draft on Tuesday the 1st', 'them', '', 'Send the draft', '2026-12-01'],
+    ['Sam: send the draft by next Friday the 27th', 'them', '', 'Send the draft', '2026-11-27'],
+    // The weekday picks the month: the next Thursday the 31st is in December.
+    ['Sam: send the draft by Thursday the 31st', 'them', '', 'Send the draft', '2026-12-31'],
+    ['Sam: send the draft by Friday the 29th', 'them', '', 'Send the draft', '2027-01-29'],
     ['Sam: demo by next wed', 'them', '', 'Demo', '2026-11-25'],
     ['Sam: demo before Sunday', 'them', '', 'Demo', '2026-11-22'],
     ['Sam: demo by Sat.', 'them', '', 'Demo', '2026-11-21'],

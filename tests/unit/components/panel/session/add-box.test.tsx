@@ -40,4 +40,34 @@ describe('useAddBox', () => {
     });
     expect(onAdd).toHaveBeenCalledTimes(2);
   });
+
+  it('adds a different line typed while the first one is saving', async () => {
+    const finishers: ((result: ActionResult) => void)[] = [];
+    const onAdd = vi.fn((_text: string) => new Promise<ActionResult>((resolve) => finishers.push(resolve)));
+    let box!: ReturnType<typeof useAddBox>;
+    function Probe() {
+      box = useAddBox('agenda', onAdd);
+      return null;
+    }
+    await act(() => {
+      render(<Probe />, container());
+    });
+    await act(() => box.setText('First'));
+    let first!: Promise<void>;
+    await act(() => {
+      first = box.add();
+    });
+    await act(() => box.setText('Second'));
+    let second!: Promise<void>;
+    await act(() => {
+      second = box.add();
+    });
+    expect(onAdd.mock.calls.map(([text]) => text)).toEqual(['First', 'Second']);
+    await act(async () => {
+      for (const finish of finishers) finish({ ok: true });
+      await first;
+      await second;
+    });
+    expect(box.text).toBe('');
+  });
 });
