@@ -166,6 +166,9 @@ const MAX_DAY = '9999-99-99';
 
 type ReadTransaction = Pick<IDBTransaction, 'objectStore'>;
 
+/** The most agreements of one due day read to find that day's oldest (see `firstMatching`). */
+const SAME_DAY_READ_LIMIT = 2000;
+
 const agreementsBy = (tx: ReadTransaction, index: string) => tx.objectStore('agreements').index(index);
 
 /** Active agreements with a due date in [from, to) (or [from, to]), one range per status. */
@@ -243,7 +246,8 @@ async function firstMatching(
       const sameDay = await collect<Agreement>(
         byDue,
         IDBKeyRange.only([status, last.dueDate]),
-        Infinity,
+        // Bounded all the same (a bulk import could put thousands on one day): then an arbitrary 50 of them.
+        SAME_DAY_READ_LIMIT,
         keep,
       );
       const seen = new Set(found.map((a) => a.id));
