@@ -23,6 +23,8 @@ export interface SessionSummaryInput {
   /** `privateNotes` may be passed along with the session; it is never used. */
   session: Pick<Session, 'notes' | 'checkIn'> & Partial<Pick<Session, 'privateNotes'>>;
   template: Pick<Template, 'sections'>;
+  /** Other templates (one switched away from): notes of their sections keep those sections' titles. */
+  others?: readonly Pick<Template, 'sections'>[];
   /** The other person's display name. */
   personName: string;
   myName: string;
@@ -148,9 +150,7 @@ export function noteBlock(text: string): string[] {
  * by the template they came from (`others`: a template switched away from), else from their id.
  */
 export function notesBySection(
-  input: Pick<SessionSummaryInput, 'session' | 'template'> & {
-    others?: readonly Pick<Template, 'sections'>[];
-  },
+  input: Pick<SessionSummaryInput, 'session' | 'template' | 'others'>,
 ): { title: string; text: string }[] {
   const notes = input.session.notes;
   const known = new Set(input.template.sections.map((s) => s.id));

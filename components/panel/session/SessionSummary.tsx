@@ -22,6 +22,7 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
   return {
     session: { notes: session.notes, checkIn: session.checkIn },
     template: view.template,
+    others: view.templates,
     personName: namesOf(view.people) || view.relationship.title,
     myName: view.myName.trim() || t('common_me'),
     agreementsMade: view.made,

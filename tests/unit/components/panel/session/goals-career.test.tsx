@@ -297,6 +297,26 @@ describe('the summary’s “carried over”, not of a meeting that had not take
   });
 });
 
+describe('the summary’s notes of a template switched away from', () => {
+  it('keep that template’s section titles in the Markdown copy', async () => {
+    const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
+    const { summaryMarkdown } = await import('@/lib/domain/session-summary');
+    const { loadSessionView, saveSectionNotes, switchSessionTemplate } = await import('@/lib/db');
+    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Sam',
+      templateId: 'builtin:structured-50',
+    });
+    const session = await startLiveSession({ relationshipId: relationship.id });
+    await saveSectionNotes(session.id, 'okrs', 'Hiring KR is at 60%');
+    await switchSessionTemplate(session.id, 'builtin:your-session');
+    const markdown = summaryMarkdown(summaryInputOf((await loadSessionView(session.id))!));
+    expect(markdown).toContain('## Personal & business OKRs\n\nHiring KR is at 60%');
+  });
+});
+
 describe('half-typed boxes survive the tab closing (SECURITY.md item 17)', () => {
   it('feedback, a goal and a career step typed but not added are back when the session is opened again', async () => {
     localStorage.clear();
