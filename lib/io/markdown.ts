@@ -59,6 +59,18 @@ function escapeText(text: string): string {
 }
 
 /**
+ * A bullet whose text may run over several lines (feedback is typed in a box): its line breaks kept, each
+ * further line indented under the bullet (escaped the same way), blank lines left out.
+ */
+function listItem(prefix: string, text: string): string {
+  const [first = '', ...rest] = text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .map(escapeText);
+  return [`- ${prefix}${first}`, ...rest.map((line) => `  ${line}`)].join('\n');
+}
+
+/**
  * Multi-line notes, escaped like "Copy as Markdown" (`noteBlock`: the user's lines and bullets kept, no
  * line can start a heading, quote, rule, code block or HTML) and, in addition, no HTML or link mid-line.
  */
@@ -149,7 +161,7 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
     lines.push(
       '## Feedback',
       '',
-      ...feedback.map((f) => `- ${dayOf(f.at)} · ${f.direction}: ${escapeText(f.text)}`),
+      ...feedback.map((f) => listItem(`${dayOf(f.at)} · ${f.direction}: `, f.text)),
       '',
     );
   }

@@ -250,14 +250,25 @@ describe('exportRelationshipMarkdown', () => {
       keyResults: [{ id: 'kr1', text: 'Beta customers', progress: 40 }],
     });
     await addFeedback(relationship.id, { direction: 'given', text: 'Clear demo <b>!</b>', at: NOW - DAY });
+    await addFeedback(relationship.id, {
+      direction: 'received',
+      text: 'Two things:\n\n# more context up front\n- fewer slides',
+      at: NOW - 2 * DAY,
+    });
     await saveCareerAssessment(second.id, 'on-track');
     const markdown = await exportRelationshipMarkdown(relationship.id);
     expect(blockAfter(markdown, '## Goals').split('\n')).toEqual([
       '- **Lead the \\*rollout\\*** _(personal development · behind · by 2026-06-30)_',
       '  - Beta customers — 40%',
     ]);
-    expect(blockAfter(markdown, '## Feedback').split('\n')).toEqual([
-      `- ${dayOf(NOW - DAY)} · given: Clear demo \\<b>!\\</b>`,
+    const feedback = blockAfter(markdown, '## Feedback').split('\n');
+    expect(feedback).toContain(`- ${dayOf(NOW - DAY)} · given: Clear demo \\<b>!\\</b>`);
+    // Its line breaks kept, under its bullet, each line still inert text.
+    const received = feedback.indexOf(`- ${dayOf(NOW - 2 * DAY)} · received: Two things:`);
+    expect(received).toBeGreaterThanOrEqual(0);
+    expect(feedback.slice(received + 1, received + 3)).toEqual([
+      '  \\# more context up front',
+      '  \\- fewer slides',
     ]);
     const session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
     expect(session).toContain('Career assessment: on track');
