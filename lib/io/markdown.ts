@@ -48,8 +48,14 @@ function escapeHtmlAndLinks(text: string): string {
  * no emphasis or code, and nothing that would make a heading, quote or list of it. Built on the session
  * summary's `escapeStart`, so both escape a line's start the same way.
  */
+/**
+ * Bidirectional embedding, override and isolate controls: a Calendar title or a name carrying one could
+ * make the rest of a line (an agreement, its due date) read backwards in the exported file.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 function escapeText(text: string): string {
-  const inline = escapeHtmlAndLinks(oneLine(text))
+  const inline = escapeHtmlAndLinks(oneLine(text.replace(BIDI_CONTROLS, '')))
     .replace(/[*`~]/g, '\\$&')
     // An underscore between letters or digits never emphasises; elsewhere it could.
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')

@@ -274,6 +274,18 @@ describe('exportRelationshipMarkdown', () => {
     expect(session).toContain('Career assessment: on track');
   });
 
+  it('drops bidirectional override controls, so no title or text reads backwards in the file', async () => {
+    const { relationship } = await build();
+    await addFeedback(relationship.id, {
+      direction: 'given',
+      text: 'Due \u202Eyadirf\u202C on time',
+      at: NOW - DAY,
+    });
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(markdown).toContain('Due yadirf on time');
+    expect(markdown).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('a note cannot make a table: a delimiter row is escaped', async () => {
     const { relationship, second } = await build();
     await saveSectionNotes(second.id, 'how-are-you', 'a | b\n:-- | :--\n1 | 2');
