@@ -162,12 +162,11 @@ export async function judgeEvents(
       // Guests known: the series' 1:1 counts only if one of them is its person — or nothing can say otherwise:
       // it has no person yet, or its people have no email at all (tracked from a title only: "Track as 1:1"
       // on a chip whose guests were never read). People with emails, none of them a guest: not this 1:1.
-      relationship = bySeries.find(
-        (l) =>
-          l.relationship.personIds.length === 0 ||
-          l.emails.length === 0 ||
-          l.emails.some((e) => otherEmails.includes(e)),
-      );
+      // A 1:1 whose person is a guest comes first: an unnamed one on the same series (notes written for a
+      // slot someone else took) must not take this person's meetings.
+      relationship =
+        bySeries.find((l) => l.emails.some((e) => otherEmails.includes(e))) ??
+        bySeries.find((l) => l.relationship.personIds.length === 0 || l.emails.length === 0);
       // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
       // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).
       if (

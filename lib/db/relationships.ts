@@ -369,7 +369,10 @@ export async function findRelationshipForEvent(
     .toArray();
   const personIdsWithEmail = new Set(guests.map((person) => person.id));
   const matchesGuests = (r: Relationship) => r.personIds.some((id) => personIdsWithEmail.has(id));
-  const bySeries = linked.find((r) => r.personIds.length === 0 || matchesGuests(r));
+  // The series' 1:1 of a guest first; else one with no person yet (notes written for a slot of the series
+  // someone else took). Never the unnamed one when the guest's own is there: which came first in the
+  // index would decide whose notes show.
+  const bySeries = linked.find(matchesGuests) ?? linked.find((r) => r.personIds.length === 0);
   if (bySeries) return bySeries;
   if (personIdsWithEmail.size === 0) return undefined;
   if (identity.title !== undefined && classifyTitle(identity.title) === null) return undefined;

@@ -335,6 +335,29 @@ describe('createHandlers: calendar/select-event', () => {
     );
   });
 
+  it('a guest’s own 1:1 on the series wins over an unnamed one linked to the same series', async () => {
+    for (const order of [
+      ['r-unnamed', 'r-bob'],
+      ['r-bob', 'r-unnamed'],
+    ]) {
+      const relationships = order.map((id) =>
+        id === 'r-bob'
+          ? BOB_LINKED.relationships![0]!
+          : { id, kind: 'one-on-one' as const, personIds: [], seriesIds: [ALICE_BOB_SERIES] },
+      );
+      const harness = backgroundHarness({ ...BOB_LINKED, relationships });
+      await harness.handlers['calendar/event-details'](
+        { kind: 'calendar/event-details', details: eventDetails() },
+        calendarCtx(4),
+      );
+      await harness.handlers['calendar/select-event'](
+        { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+        calendarCtx(4),
+      );
+      expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({ detection: { relationshipId: 'r-bob' } });
+    }
+  });
+
   it('links the popover’s Meet code to the relationship when both are known', async () => {
     const harness = backgroundHarness(BOB_LINKED);
     await harness.handlers['calendar/event-details'](

@@ -453,6 +453,32 @@ describe('relationships', () => {
       expect(found?.id).toBe(relationship.id);
     });
 
+    it('a guest’s own 1:1 on the series wins over an unnamed one linked to it too, whatever the id order', async () => {
+      for (let run = 0; run < 12; run++) {
+        await getDatabase().relationships.clear();
+        await getDatabase().people.clear();
+        const { relationship } = await aliceSetup();
+        // Notes written for a slot of the series someone else took: a 1:1 with nobody named yet, same series.
+        const unnamed = await createRelationship({
+          personIds: [],
+          kind: 'one-on-one',
+          title: 'Catch-up',
+          calendarSeriesIds: ['seriesA'],
+        });
+        const found = await findRelationshipForEvent({
+          seriesId: 'seriesA',
+          counterpartEmails: ['alice@example.com'],
+        });
+        expect(found?.id).toBe(relationship.id);
+        // Another guest: the unnamed one is still that slot's.
+        const other = await findRelationshipForEvent({
+          seriesId: 'seriesA',
+          counterpartEmails: ['carol@example.com'],
+        });
+        expect(other?.id).toBe(unnamed.id);
+      }
+    });
+
     it('a reused series id with a different person’s email returns undefined', async () => {
       await aliceSetup();
       expect(
