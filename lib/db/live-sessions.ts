@@ -395,10 +395,11 @@ export async function loadSessionView(
     people: people.filter((p): p is Person => p !== undefined),
     template,
     templates,
-    agenda: points.filter((p) => p.status !== 'dropped'),
+    // Only this 1:1's: a row naming a session of another 1:1 (a damaged or tampered one) never shows here.
+    agenda: points.filter((p) => p.status !== 'dropped' && p.relationshipId === relationship.id),
     carriedAway,
     toReview: active.filter((a) => a.madeInSessionId !== session.id),
-    made: made.sort((a, b) => a.createdAt - b.createdAt),
+    made: made.filter((a) => a.relationshipId === relationship.id).sort((a, b) => a.createdAt - b.createdAt),
     closed: closedRows,
     goals,
     feedback,

@@ -275,7 +275,8 @@ export function unresolvedReferences(data: ExportData): Unresolved[] {
   const ids = (rows: Array<{ id: string }>) => new Set(rows.map((r) => r.id));
   const people = ids(data.people);
   const relationships = ids(data.relationships);
-  const sessions = ids(data.sessions);
+  /** Each session's 1:1: a point, agreement or feedback may only name a session of its own 1:1. */
+  const sessionOwner = new Map(data.sessions.map((s) => [s.id, s.relationshipId]));
   const out: Unresolved[] = [];
   const miss = (
     table: ExportTable,
@@ -294,17 +295,23 @@ export function unresolvedReferences(data: ExportData): Unresolved[] {
       if (!relationships.has(row.relationshipId))
         miss(table, i, row.id, `1:1 series ${row.relationshipId}`, 'relationshipId');
     });
+  // A session of another 1:1 is no session of this one (a tampered file would show one person's points or
+  // agreements in another's session): refused as if it were not in the file.
+  const ownSession = (sessionId: string, relationshipId: string) =>
+    sessionOwner.get(sessionId) === relationshipId;
+  const sessionWhat = (sessionId: string) =>
+    sessionOwner.has(sessionId) ? `session ${sessionId} of another 1:1` : `session ${sessionId}`;
   data.talkingPoints.forEach((p, i) => {
-    if (p.sessionId !== null && !sessions.has(p.sessionId))
-      miss('talkingPoints', i, p.id, `session ${p.sessionId}`, 'sessionId', true);
+    if (p.sessionId !== null && !ownSession(p.sessionId, p.relationshipId))
+      miss('talkingPoints', i, p.id, sessionWhat(p.sessionId), 'sessionId', true);
   });
   data.agreements.forEach((a, i) => {
-    if (a.madeInSessionId !== null && !sessions.has(a.madeInSessionId))
-      miss('agreements', i, a.id, `session ${a.madeInSessionId}`, 'madeInSessionId', true);
+    if (a.madeInSessionId !== null && !ownSession(a.madeInSessionId, a.relationshipId))
+      miss('agreements', i, a.id, sessionWhat(a.madeInSessionId), 'madeInSessionId', true);
   });
   data.feedback.forEach((f, i) => {
-    if (f.sessionId !== null && !sessions.has(f.sessionId))
-      miss('feedback', i, f.id, `session ${f.sessionId}`, 'sessionId', true);
+    if (f.sessionId !== null && !ownSession(f.sessionId, f.relationshipId))
+      miss('feedback', i, f.id, sessionWhat(f.sessionId), 'sessionId', true);
     if (f.personId !== null && !people.has(f.personId))
       miss('feedback', i, f.id, `person ${f.personId}`, 'personId', true);
   });

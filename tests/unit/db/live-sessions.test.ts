@@ -803,6 +803,21 @@ describe('startLiveSession', () => {
 
 // Timer, end, template, assessment -----------------------------------------------------------------
 
+describe('loadSessionView never shows another 1:1’s rows', () => {
+  it('leaves out a point or agreement naming this session but belonging to another 1:1 (a damaged row)', async () => {
+    const rel = await oneOnOne();
+    const other = await oneOnOne('Alice / Kim');
+    const session = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const theirs = await addTalkingPoint(other.id, { text: 'Kim health leave', author: 'me' });
+    const secret = await addAgreement(other.id, { owner: 'me', text: 'Kim secret', dueDate: null });
+    await getDatabase().talkingPoints.update(theirs.id, { sessionId: session.id });
+    await getDatabase().agreements.update(secret.id, { madeInSessionId: session.id });
+    const view = (await loadSessionView(session.id))!;
+    expect(view.agenda.map((p) => p.text)).not.toContain('Kim health leave');
+    expect(view.made.map((a) => a.text)).not.toContain('Kim secret');
+  });
+});
+
 describe('saveLiveTimer', () => {
   it('saves the timer of a running session', async () => {
     const rel = await oneOnOne();

@@ -504,6 +504,30 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected(JSON.stringify(orphanGoal), /goals\[0\].*1:1 series nowhere/);
   });
 
+  it('a point or agreement naming a session of another 1:1 is refused (one person’s notes in another’s)', async () => {
+    // Alice's and Bob's, both in the file.
+    const both = (): ExportFile => JSON.parse(serializeExport(file)) as ExportFile;
+    const file = await exportAll(getDatabase(), NOW);
+    const [alice, bob] = file.data.relationships.map((r) => r.id) as [string, string];
+    const bobsSession = file.data.sessions.find((s) => s.relationshipId === bob)!.id;
+
+    const point = both();
+    const alicePoint = point.data.talkingPoints.findIndex((p) => p.relationshipId === alice);
+    point.data.talkingPoints[alicePoint]!.sessionId = bobsSession;
+    await expectRejected(
+      JSON.stringify(point),
+      new RegExp(`talkingPoints\\[${alicePoint}\\].*session ${bobsSession} of another 1:1`),
+    );
+
+    const agreement = both();
+    const aliceAgreement = agreement.data.agreements.findIndex((a) => a.relationshipId === alice);
+    agreement.data.agreements[aliceAgreement]!.madeInSessionId = bobsSession;
+    await expectRejected(
+      JSON.stringify(agreement),
+      new RegExp(`agreements\\[${aliceAgreement}\\].*session ${bobsSession} of another 1:1`),
+    );
+  });
+
   it('tampered references in feedback (its person and session) are refused too', async () => {
     const ghostSession = clone();
     ghostSession.data.feedback[0]!.sessionId = 'ghost-session';
