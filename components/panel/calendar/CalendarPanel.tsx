@@ -48,7 +48,7 @@ const belongsToOthers = (view: PrepView, guestEmails: readonly string[]): boolea
   );
 
 export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
-  const { resolution, adopt } = useRelationshipForEvent(context);
+  const { resolution, current: resolutionCurrent, adopt } = useRelationshipForEvent(context);
   const eventState = useEventState(context.eventKey);
   const state = eventState.status === 'ready' ? eventState.value : undefined;
   const guestEmails = guestEmailsOf(context);
@@ -111,13 +111,19 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   // person never shows or takes the other 1:1's notes), else none — the event's own session, as before.
   // Fixed, so tracking the event later never moves the notes being written to another session.
   const hiddenAsOthers = loadedView !== undefined && view === undefined;
-  const settled = resolved && (fromSession === null || prepReady);
-  const notesOf = useRef<string | null | undefined>(undefined);
-  if (settled && notesOf.current === undefined) {
-    notesOf.current = resolution.status === 'found' ? resolution.relationshipId : null;
-  }
-  const notesRelationship = notesOf.current;
+  const settled = resolved && resolutionCurrent && (fromSession === null || prepReady);
+  // Fixed per guest list: guests read after a badge opened the panel may show the slot is someone else's.
   const guestsKey = guestEmails.join('\n');
+  const notesOf = useRef<{ guests: string; relationshipId: string | null } | undefined>(undefined);
+  if (settled && (notesOf.current === undefined || notesOf.current.guests !== guestsKey)) {
+    notesOf.current = {
+      guests: guestsKey,
+      relationshipId: resolution.status === 'found' ? resolution.relationshipId : null,
+    };
+  }
+  // Guests changed and not matched yet: no notes box until they are (never the earlier 1:1's).
+  const notesRelationship =
+    notesOf.current?.guests === guestsKey ? notesOf.current.relationshipId : undefined;
   const noteTarget = useMemo(
     () =>
       notesRelationship === undefined

@@ -25,11 +25,16 @@ export type RelationshipResolution =
 
 export function useRelationshipForEvent(context: CalendarContext) {
   const known = context.detection.relationshipId;
-  const [resolution, setResolution] = useState<RelationshipResolution>(() =>
-    known ? { status: 'found', relationshipId: known } : { status: 'resolving' },
-  );
   const emails = guestEmailsOf(context);
   const emailsKey = emails.join('\n');
+  /** What a resolution was made for: this event with these guests (guests read later may change it). */
+  const key = `${context.eventKey}\n${emailsKey}`;
+  const [resolved, setResolved] = useState<{ key: string; resolution: RelationshipResolution }>(() => ({
+    key,
+    resolution: known ? { status: 'found', relationshipId: known } : { status: 'resolving' },
+  }));
+  const setResolution = (resolution: RelationshipResolution, forKey: string) =>
+    setResolved({ key: forKey, resolution });
   const stamp = useLiveQuery(() => relationshipsStamp(), []);
   const stampKey = stamp.status === 'ready' ? stamp.value : '';
   /** The 1:1 the user just tracked this event as: kept while it exists (its person's email may not match). */
@@ -37,6 +42,7 @@ export function useRelationshipForEvent(context: CalendarContext) {
 
   useEffect(() => {
     let cancelled = false;
+    const forKey = key;
     const find = async () => {
       // The 1:1 just tracked, while it still has this series (unlinked in the options: matched afresh).
       const tracked = adopted?.eventKey === context.eventKey ? await getRelationship(adopted.id) : undefined;
@@ -53,15 +59,19 @@ export function useRelationshipForEvent(context: CalendarContext) {
         if (cancelled) return;
         setResolution(
           relationship ? { status: 'found', relationshipId: relationship.id } : { status: 'none' },
+          forKey,
         );
       })
       .catch((error: unknown) => {
         if (cancelled) return;
         const problem = describeStorageProblem(error);
-        setResolution({
-          status: 'error',
-          message: problem.kind === 'unknown' ? t('panel_lookup_error') : storageProblemText(problem),
-        });
+        setResolution(
+          {
+            status: 'error',
+            message: problem.kind === 'unknown' ? t('panel_lookup_error') : storageProblemText(problem),
+          },
+          forKey,
+        );
       });
     return () => {
       cancelled = true;
@@ -73,10 +83,13 @@ export function useRelationshipForEvent(context: CalendarContext) {
   const adopt = useCallback(
     (relationshipId: string) => {
       setAdopted({ eventKey: context.eventKey, id: relationshipId });
-      setResolution({ status: 'found', relationshipId });
+      setResolution({ status: 'found', relationshipId }, key);
     },
-    [context.eventKey],
+    [context.eventKey, key],
   );
 
-  return { resolution, adopt };
+  // `current`: made for this event with these guests. While the guests read after a badge opened the panel
+  // are being matched, the earlier answer still shows (nothing the user typed in a card is lost), but it is
+  // not current: notes must not go to the 1:1 the series alone suggested.
+  return { resolution: resolved.resolution, current: resolved.key === key, adopt };
 }

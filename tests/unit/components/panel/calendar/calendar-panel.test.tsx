@@ -642,6 +642,28 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect(textarea.value).toBe('Carol is interested in the platform team');
   });
 
+  it("opened from the badge before the guests are read, then shown Carol as the guest: notes never go to Bob's 1:1", async () => {
+    const bob = await seedBob();
+    // The chip alone: Bob's series, no guests known, matched to Bob's 1:1 by the series.
+    await show(
+      calendarContext({
+        guests: null,
+        detection: { ...carolsSlot().detection, relationshipId: bob.id, confidence: 'confirmed' },
+      }),
+    );
+    await waitFor('cadence');
+    // "Open in Duet" from the popover: the guest is Carol.
+    await show(carolsSlot());
+    await waitFor('track');
+    const textarea = q<HTMLTextAreaElement>('note-input')!;
+    await vi.waitFor(() => expect(textarea.disabled).toBe(false));
+    textarea.focus();
+    await type(textarea, 'Carol: about the platform team');
+    await vi.waitFor(async () => expect(await sessionForCalendarEvent(EVENT)).toBeDefined());
+    const sessions = await getDatabase().sessions.where('calendarEventId').equals(EVENT).toArray();
+    expect(sessions.map((s) => s.relationshipId)).not.toContain(bob.id);
+  });
+
   it("after tracking Carol in a slot Bob's 1:1 has notes for, her notes are her own", async () => {
     const bob = await seedBob();
     const context = carolsSlot();
