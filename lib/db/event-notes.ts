@@ -129,12 +129,16 @@ export async function saveEventNote(
         { relationshipId: relationship.id, scheduledAt, calendarEventId: event.eventKey },
         db,
       ));
-      // Notes written for a meeting that has already started mean it took place — unless it is running
-      // now as a call (the panel beside Meet ends it; held, it would show its summary mid-call).
-      const now = Date.now();
-      if (known !== null && known <= now && !isRunning(session, now) && session.status !== 'held')
-        session = await markSessionHeld(session.id, known, db);
+      if (known === null) return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
     }
+    // Notes written for a meeting that has already started mean it took place — a session Duet made for it
+    // just now, or one prepared ahead (Start prep) and still upcoming — unless it is running now as a call
+    // (the panel beside Meet ends it; held, it would show its summary mid-call). Not one postponed or
+    // cancelled: the user said so.
+    const startedAt = event.startsAt ?? instantFromEventKey(event.eventKey) ?? session.scheduledAt;
+    const now = Date.now();
+    if (session.status === 'upcoming' && startedAt <= now && !isRunning(session, now))
+      session = await markSessionHeld(session.id, startedAt, db);
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
   });
 }

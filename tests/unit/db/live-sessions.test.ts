@@ -473,6 +473,36 @@ describe('startLiveSession', () => {
     expect(saved.status).toBe('held');
   });
 
+  it('notes written after a meeting prepared ahead (Start prep, met in person) mark it held; before it, not', async () => {
+    const rel = await oneOnOne();
+    const event = {
+      eventKey: 'evt_prepped',
+      seriesKey: 'series',
+      title: 'Alice / Sam',
+      relationshipId: rel.id,
+      startsAt: NOW - DAY,
+    };
+    const { session } = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW - DAY,
+      calendarEventId: 'evt_prepped',
+    });
+    const saved = await saveEventNote(event, 'Talked about the offsite');
+    expect(saved.id).toBe(session.id);
+    expect(saved).toMatchObject({ status: 'held', heldAt: NOW - DAY });
+    // Prep notes for tomorrow's meeting, prepared ahead: still to come.
+    const { session: tomorrow } = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + DAY,
+      calendarEventId: 'evt_tomorrow',
+    });
+    const prep = await saveEventNote(
+      { ...event, eventKey: 'evt_tomorrow', startsAt: NOW + DAY },
+      'Ask about the offsite',
+    );
+    expect(prep).toMatchObject({ id: tomorrow.id, status: 'upcoming' });
+  });
+
   it('a note written in the Calendar panel during the call never ends it (held would show its summary)', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
