@@ -5,6 +5,8 @@ import { formatSessionDate, notesBySection } from './calendar-text';
 export interface LastSessionNotesProps {
   session: Session | undefined;
   template: Template | undefined;
+  /** Other templates: notes of one switched away from keep its sections' titles. */
+  others?: readonly Template[];
   /** The session was held after the event the panel is for (an event in the past with no 1:1 before it). */
   later?: boolean;
 }
@@ -13,8 +15,8 @@ export interface LastSessionNotesProps {
  * What was written last time, section by section, with the session's date. Titled "Latest 1:1" when that
  * session came after the event shown, so a date after the event is never called "last time".
  */
-export function LastSessionNotes({ session, template, later = false }: LastSessionNotesProps) {
-  const sections = session ? notesBySection(session, template) : [];
+export function LastSessionNotes({ session, template, others = [], later = false }: LastSessionNotesProps) {
+  const sections = session ? notesBySection(session, template, others) : [];
   return (
     <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
       <div class="cal-section-head">

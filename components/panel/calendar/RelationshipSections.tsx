@@ -19,6 +19,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
       <LastSessionNotes
         session={view.previous}
         template={view.previousTemplate}
+        others={view.templates}
         later={view.previousIsLater}
       />
       <AgreementList

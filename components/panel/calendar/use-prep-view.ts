@@ -4,6 +4,7 @@
  * Changes made in the popup, the Meet panel or another tab show up here without a reload.
  */
 import {
+  allTemplates,
   getTemplate,
   goalsOf,
   loadRelationshipOverview,
@@ -27,6 +28,8 @@ export interface PrepView {
   /** `previous` was held after this event: it is the latest 1:1, not the one before this event. */
   previousIsLater: boolean;
   previousTemplate: Template | undefined;
+  /** Every template (retired too): notes of a template switched away from keep its sections' titles. */
+  templates: Template[];
   /** This event's session, when it belongs to this relationship. */
   eventSession: Session | undefined;
   /** The template the next session follows (this event's session's, else the relationship's). */
@@ -70,11 +73,21 @@ export async function loadPrepView(
       previousIsLater = previous !== undefined;
     }
   }
-  const [previousTemplate, upcomingTemplate] = await Promise.all([
+  const [previousTemplate, upcomingTemplate, templates] = await Promise.all([
     previous ? getTemplate(previous.templateId) : undefined,
     getTemplate(eventSession?.templateId ?? overview.relationship.templateId),
+    allTemplates(),
   ]);
-  return { overview, goals, previous, previousIsLater, previousTemplate, eventSession, upcomingTemplate };
+  return {
+    overview,
+    goals,
+    previous,
+    previousIsLater,
+    previousTemplate,
+    templates,
+    eventSession,
+    upcomingTemplate,
+  };
 }
 
 export function usePrepView(relationshipId: string | null, eventKey: string, startsAt: number | null = null) {

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { useLiveQuery } from '../../shared/use-live-query';
+import { useToday } from '../../shared/use-today';
 import { CadenceLine } from '../calendar/CadenceLine';
 import { formatSessionDate } from '../calendar/calendar-text';
 import { namesOf } from '../../shared/format';
@@ -20,7 +21,9 @@ export interface RelationshipPanelProps {
 }
 
 export function RelationshipPanel({ relationshipId, onChanged }: RelationshipPanelProps) {
-  const view = useLiveQuery(() => loadPrepView(relationshipId, ''), [relationshipId]);
+  // Read again at midnight, as the Calendar panel is: the cadence line counts from today.
+  const today = useToday();
+  const view = useLiveQuery(() => loadPrepView(relationshipId, ''), [relationshipId, today]);
   const [announcement, setAnnouncement] = useState('');
   const actions = useMemo(
     () => relationshipActions(relationshipId, setAnnouncement, onChanged),

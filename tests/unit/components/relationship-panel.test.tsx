@@ -274,3 +274,31 @@ describe('relationshipActions', () => {
     expect(changed).not.toHaveBeenCalled();
   });
 });
+
+describe('RelationshipPanel left open past midnight', () => {
+  it('counts the cadence from the new day', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      // Last held 13 days ago at noon, on a 14-day cadence; it is 23:59.
+      const now = new Date(2026, 2, 24, 23, 59, 30);
+      vi.setSystemTime(now);
+      const relationship = await seedBob();
+      const { session } = await prepareSession({
+        relationshipId: relationship.id,
+        scheduledAt: new Date(2026, 2, 11, 12).getTime(),
+      });
+      await markSessionHeld(session.id, session.scheduledAt);
+      await act(() => {
+        render(<RelationshipPanel relationshipId={relationship.id} onChanged={onChanged} />, container());
+      });
+      await vi.waitFor(() => expect(q('cadence')).not.toBeNull());
+      const before = q('cadence')!.dataset.status;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+      await vi.waitFor(() => expect(q('cadence')!.dataset.status).not.toBe(before));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
