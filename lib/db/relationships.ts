@@ -394,11 +394,16 @@ export async function findRelationshipForEvent(
   const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
   if (unique.length !== 1) return undefined;
   const [found] = unique as [Relationship];
-  return updateRelationship(
-    found.id,
-    { calendarSeriesIds: [...found.calendarSeriesIds, identity.seriesId].slice(-MAX_LINKS) },
-    db,
-  );
+  // Linked as stored now: two lookups at once (the panel reads again when any 1:1 changes) add it once.
+  return db.transaction('rw', [db.relationships, db.people], async () => {
+    const stored = await db.relationships.get(found.id);
+    if (!stored || stored.calendarSeriesIds.includes(identity.seriesId)) return stored;
+    return updateRelationship(
+      found.id,
+      { calendarSeriesIds: [...stored.calendarSeriesIds, identity.seriesId].slice(-MAX_LINKS) },
+      db,
+    );
+  });
 }
 
 export interface LinkedRelationship {

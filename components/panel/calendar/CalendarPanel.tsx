@@ -64,7 +64,10 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     loadedView && !(fromSession && belongsToOthers(loadedView, guestEmails)) ? loadedView : undefined;
 
   const [announcement, setAnnouncement] = useState('');
-  const [carried, setCarried] = useState<number | null>(null);
+  // What Start prep carried, for the 1:1 it prepared: the panel may switch to another 1:1 for this event
+  // (its guests read later), whose prep card must not say "Prepared".
+  const [prepared, setPrepared] = useState<{ relationshipId: string | null; carried: number } | null>(null);
+  const carried = prepared !== null && prepared.relationshipId === relationshipId ? prepared.carried : null;
   const [ignoreBusy, setIgnoreBusy] = useState(false);
   const [ignoreError, setIgnoreError] = useState<string | null>(null);
   /** Session mode in person ("Start session"): the live panel, without a call. */
@@ -79,7 +82,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     announce: setAnnouncement,
     onChanged,
     adopt,
-    onPrepared: setCarried,
+    onPrepared: (count: number) => setPrepared({ relationshipId, carried: count }),
   });
 
   const hasPeople = (view?.overview.people.length ?? 0) > 0;

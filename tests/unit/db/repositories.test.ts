@@ -479,6 +479,17 @@ describe('relationships', () => {
       }
     });
 
+    it('two lookups at once link a recreated series to the guest’s 1:1 once', async () => {
+      const { relationship } = await aliceSetup();
+      const identity = { seriesId: 'recreated', counterpartEmails: ['alice@example.com'] };
+      const found = await Promise.all([
+        findRelationshipForEvent(identity),
+        findRelationshipForEvent(identity),
+      ]);
+      expect(found.map((r) => r?.id)).toEqual([relationship.id, relationship.id]);
+      expect((await getRelationship(relationship.id))?.calendarSeriesIds).toEqual(['seriesA', 'recreated']);
+    });
+
     it('a reused series id with a different person’s email returns undefined', async () => {
       await aliceSetup();
       expect(

@@ -664,6 +664,32 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect(sessions.map((s) => s.relationshipId)).not.toContain(bob.id);
   });
 
+  it("Start prep on Bob's 1:1 from the badge, then the guests show Carol's own 1:1: hers is not called prepared", async () => {
+    const bob = await seedBob();
+    const carol = await createPerson({ name: 'Carol', emails: ['carol@acme.example'], relation: 'peer' });
+    const carols = await createRelationship({
+      personIds: [carol.id],
+      kind: 'one-on-one',
+      title: 'Alice / Carol',
+    });
+    await show(
+      calendarContext({
+        guests: null,
+        detection: { ...carolsSlot().detection, relationshipId: bob.id, confidence: 'confirmed' },
+      }),
+    );
+    await click(await waitFor('start-prep'));
+    await vi.waitFor(() => expect(q('start-prep')).toBeNull());
+    await show(
+      calendarContext({
+        guests: [{ email: 'carol@acme.example', name: 'Carol' }],
+        detection: { ...carolsSlot().detection, relationshipId: carols.id, confidence: 'confirmed' },
+      }),
+    );
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Carol'));
+    expect(await waitFor('start-prep')).not.toBeNull();
+  });
+
   it("after tracking Carol in a slot Bob's 1:1 has notes for, her notes are her own", async () => {
     const bob = await seedBob();
     const context = carolsSlot();
