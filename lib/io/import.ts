@@ -256,6 +256,11 @@ function checkTemplates(data: ExportData): void {
       throw new ImportError(
         `templates[${i}] (id ${template.id}): that id belongs to a template built into Duet, which an export never holds. Nothing was changed.`,
       );
+    // Only Duet's own templates are built in: one of the user's marked so could never be edited or deleted.
+    if (template.builtIn)
+      throw new ImportError(
+        `templates[${i}] (id ${template.id}): the user's own template is marked as built into Duet. Nothing was changed.`,
+      );
   });
 }
 

@@ -538,6 +538,18 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected(JSON.stringify(ghostPerson), /feedback\[0\].*person ghost-person/);
   });
 
+  it('a template of the user’s marked as built in (it could never be edited or deleted)', async () => {
+    await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [{ id: 'talk', title: 'Talk', minutes: 5, prompts: [], kind: 'notes' }],
+    });
+    const file = await exportAll(getDatabase(), NOW);
+    (file.data.templates[0] as { builtIn: boolean }).builtIn = true;
+    await expectRejected(JSON.stringify(file), /templates\[0\].*marked as built into Duet/);
+  });
+
   it('duplicate ids', async () => {
     const file = clone();
     file.data.people.push({ ...file.data.people[0]!, name: 'Impostor' });
