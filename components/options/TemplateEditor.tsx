@@ -26,13 +26,23 @@ export interface TemplateDraft {
   sections: TemplateSection[];
 }
 
-/** A new template starts with one notes section. */
+/**
+ * A new template starts with one notes section, under an id of its own: with one id shared by every new
+ * template, a session switched from one to another would show the first's notes under the other's title
+ * (and a template never used could not be deleted, other sessions having notes under that id).
+ */
 export function blankTemplate(): TemplateDraft {
   return {
     name: '',
     description: '',
     sections: [
-      { id: 'notes', title: t('options_template_default_section'), minutes: 0, prompts: [], kind: 'notes' },
+      {
+        id: newSectionId(new Set()),
+        title: t('options_template_default_section'),
+        minutes: 0,
+        prompts: [],
+        kind: 'notes',
+      },
     ],
   };
 }

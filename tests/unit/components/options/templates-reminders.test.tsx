@@ -121,8 +121,16 @@ describe('TemplatesSection', () => {
       builtIn: false,
     });
     expect(saved.sections).toEqual([
-      { id: 'notes', title: 'Notes', minutes: 15, prompts: [], kind: 'notes' },
+      { id: expect.stringMatching(/^section-/), title: 'Notes', minutes: 15, prompts: [], kind: 'notes' },
     ]);
+    // Each new template's first section has an id of its own (notes never cross templates by a shared id).
+    await click(q(root, 'template-new'));
+    const another = q(root, 'template-editor');
+    await type(q(another, 'template-name'), 'Another');
+    await submit(another);
+    await until(async () => expect((await listTemplates()).some((t) => t.name === 'Another')).toBe(true));
+    const second = (await listTemplates()).find((t) => t.name === 'Another')!;
+    expect(second.sections[0]!.id).not.toBe(saved.sections[0]!.id);
   });
 
   it('a double click saves one template, and deletes it once with its Undo kept', async () => {
