@@ -133,15 +133,23 @@ export async function ignoreSeries(
     const current = await getSettings(db);
     if (current.ignoredSeries.includes(seriesId)) return current;
     const label = title.trim().slice(0, 200);
+    // The newest MAX_IGNORED_SERIES are kept (the oldest "Not a 1:1" is forgotten first), with their titles:
+    // the 5,001st would otherwise fail as invalid.
+    const ignoredSeries = [...current.ignoredSeries, seriesId].slice(-MAX_IGNORED_SERIES);
+    const kept = new Set(ignoredSeries);
+    const titles = label ? { ...current.seriesTitles, [seriesId]: label } : current.seriesTitles;
     return updateSettings(
       {
-        ignoredSeries: [...current.ignoredSeries, seriesId],
-        seriesTitles: label ? { ...current.seriesTitles, [seriesId]: label } : current.seriesTitles,
+        ignoredSeries,
+        seriesTitles: Object.fromEntries(Object.entries(titles).filter(([id]) => kept.has(id))),
       },
       db,
     );
   });
 }
+
+/** How many series "Not a 1:1" keeps (SettingsSchema's limit). */
+export const MAX_IGNORED_SERIES = 5000;
 
 /** Forgets "Not a 1:1" for a series. */
 export async function unignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {

@@ -391,7 +391,11 @@ export const SettingsSchema = z.strictObject({
   /** Calendar series the user said are not 1:1s ("Not a 1:1"), remembered per series. */
   ignoredSeries: z.array(IdSchema).max(5000).default([]),
   /** What the user called the ignored series when saying "Not a 1:1" (for the options page's list). */
-  seriesTitles: z.record(IdSchema, ShortText).default({}),
+  // One title per ignored series at most (as many as ignoredSeries holds).
+  seriesTitles: z
+    .record(IdSchema, ShortText)
+    .refine((titles) => Object.keys(titles).length <= 5000, { message: 'at most 5000 series titles' })
+    .default({}),
   /** The user's detection rules (options page): extra/excluded title words, the largest meeting to consider. */
   detection: DetectionRulesSchema.default(defaultDetectionRules()),
   /** Which reminders the background may raise, and when. */

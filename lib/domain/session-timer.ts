@@ -50,17 +50,20 @@ const MINUTE = 60_000;
 const SOON_SHARE = 0.2;
 
 const Ms = z.number().nonnegative();
+/** As long as an id may be (model.ts MAX_ID): a section id is one. */
+const SectionIdSchema = z.string().max(512);
 export const TimerStateSchema = z
   .strictObject({
     startedAt: Ms,
-    sectionIds: z.array(z.string().min(1)).min(1).max(100),
-    plannedMs: z.array(Ms),
+    // Bounded like a template's sections (a tampered file must not store megabytes in a timer).
+    sectionIds: z.array(SectionIdSchema.min(1)).min(1).max(100),
+    plannedMs: z.array(Ms).max(100),
     currentIndex: z.number().int().nonnegative(),
-    accumulatedMs: z.array(Ms),
+    accumulatedMs: z.array(Ms).max(100),
     runningSince: Ms.nullable(),
     paused: z.boolean(),
-    doneIds: z.array(z.string()),
-    skippedIds: z.array(z.string()),
+    doneIds: z.array(SectionIdSchema).max(100),
+    skippedIds: z.array(SectionIdSchema).max(100),
     finished: z.boolean(),
     finishedAt: Ms.nullable(),
   })

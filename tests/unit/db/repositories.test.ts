@@ -69,6 +69,8 @@ import {
   updatePerson,
   updateRelationship,
   unignoreSeries,
+  ignoreSeries,
+  MAX_IGNORED_SERIES,
   updateSettings,
   upcomingTalkingPoints,
 } from '@/lib/db';
@@ -1365,6 +1367,16 @@ describe('settings', () => {
     await unignoreSeries('meet:abc-defg-hij');
     expect(await getDatabase().settings.count()).toBe(0);
     vi.setSystemTime(NOW);
+  });
+
+  it('"Not a 1:1" keeps the newest 5,000 series (and their titles) instead of failing on the next one', async () => {
+    const many = Array.from({ length: MAX_IGNORED_SERIES }, (_, i) => `series-${i}`);
+    await updateSettings({ ignoredSeries: many, seriesTitles: { 'series-0': 'Oldest', 'series-1': 'Next' } });
+    const saved = await ignoreSeries('series-new', undefined, 'Newest');
+    expect(saved.ignoredSeries).toHaveLength(MAX_IGNORED_SERIES);
+    expect(saved.ignoredSeries.at(-1)).toBe('series-new');
+    expect(saved.ignoredSeries).not.toContain('series-0');
+    expect(saved.seriesTitles).toEqual({ 'series-1': 'Next', 'series-new': 'Newest' });
   });
 
   it('ensurePersistentStorage asks once, records the answer once and returns it', async () => {

@@ -365,3 +365,14 @@ describe('nextFinishes: what leaving the current section does', () => {
     expect(timerView(finish(rest, T0 + MIN), T0 + MIN).nextFinishes).toBe(false);
   });
 });
+
+describe('TimerStateSchema bounds what a file can put in a timer', () => {
+  it('refuses huge ids and arrays (a tampered import)', () => {
+    const state = start();
+    expect(parseTimerState(state)).not.toBeNull();
+    expect(parseTimerState({ ...state, doneIds: ['x'.repeat(5_000_000)] })).toBeNull();
+    expect(
+      parseTimerState({ ...state, skippedIds: Array.from({ length: 101 }, (_, i) => `s${i}`) }),
+    ).toBeNull();
+  });
+});
