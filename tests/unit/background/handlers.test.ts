@@ -157,6 +157,18 @@ describe('createHandlers: calendar/event-details', () => {
   });
 });
 
+/** Bob's event opened in Duet from its popover in tab 4: its details (guests, Meet code), then the selection. */
+async function openFromPopover(harness: ReturnType<typeof backgroundHarness>) {
+  await harness.handlers['calendar/event-details'](
+    { kind: 'calendar/event-details', details: eventDetails() },
+    calendarCtx(4),
+  );
+  await harness.handlers['calendar/select-event'](
+    { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+    calendarCtx(4),
+  );
+}
+
 describe('createHandlers: calendar/select-event', () => {
   it('refuses without a tab and stores nothing', async () => {
     const { handlers, area, pushContext } = backgroundHarness();
@@ -346,28 +358,14 @@ describe('createHandlers: calendar/select-event', () => {
           : { id, kind: 'one-on-one' as const, personIds: [], seriesIds: [ALICE_BOB_SERIES] },
       );
       const harness = backgroundHarness({ ...BOB_LINKED, relationships });
-      await harness.handlers['calendar/event-details'](
-        { kind: 'calendar/event-details', details: eventDetails() },
-        calendarCtx(4),
-      );
-      await harness.handlers['calendar/select-event'](
-        { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
-        calendarCtx(4),
-      );
+      await openFromPopover(harness);
       expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({ detection: { relationshipId: 'r-bob' } });
     }
   });
 
   it('links the popover’s Meet code to the relationship when both are known', async () => {
     const harness = backgroundHarness(BOB_LINKED);
-    await harness.handlers['calendar/event-details'](
-      { kind: 'calendar/event-details', details: eventDetails() },
-      calendarCtx(4),
-    );
-    await harness.handlers['calendar/select-event'](
-      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
-      calendarCtx(4),
-    );
+    await openFromPopover(harness);
     expect(harness.linkMeetCode).toHaveBeenCalledTimes(1);
     expect(harness.linkMeetCode).toHaveBeenCalledWith('r-bob', 'abc-defg-hij');
     expect(harness.pushContext.mock.calls[0]![1]).toMatchObject({

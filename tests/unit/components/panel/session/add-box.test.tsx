@@ -7,18 +7,26 @@ import { useRenderContainer } from '../../../helpers/dom-container';
 
 const container = useRenderContainer();
 
+/** The agenda's add box, read live through the returned object (it follows each render). */
+async function mountBox(
+  onAdd: (text: string) => Promise<ActionResult>,
+): Promise<ReturnType<typeof useAddBox>> {
+  const live = {} as ReturnType<typeof useAddBox>;
+  function Probe() {
+    Object.assign(live, useAddBox('agenda', onAdd));
+    return null;
+  }
+  await act(() => {
+    render(<Probe />, container());
+  });
+  return live;
+}
+
 describe('useAddBox', () => {
   it('adds once when Enter or Add is pressed again while the first add is saving', async () => {
     let finish: (result: ActionResult) => void = () => {};
     const onAdd = vi.fn(() => new Promise<ActionResult>((resolve) => (finish = resolve)));
-    let box!: ReturnType<typeof useAddBox>;
-    function Probe() {
-      box = useAddBox('agenda', onAdd);
-      return null;
-    }
-    await act(() => {
-      render(<Probe />, container());
-    });
+    const box = await mountBox(onAdd);
     await act(() => box.setText('Promotion case'));
     let first!: Promise<void>;
     let second!: Promise<void>;
@@ -44,14 +52,7 @@ describe('useAddBox', () => {
   it('adds a different line typed while the first one is saving', async () => {
     const finishers: ((result: ActionResult) => void)[] = [];
     const onAdd = vi.fn((_text: string) => new Promise<ActionResult>((resolve) => finishers.push(resolve)));
-    let box!: ReturnType<typeof useAddBox>;
-    function Probe() {
-      box = useAddBox('agenda', onAdd);
-      return null;
-    }
-    await act(() => {
-      render(<Probe />, container());
-    });
+    const box = await mountBox(onAdd);
     await act(() => box.setText('First'));
     let first!: Promise<void>;
     await act(() => {

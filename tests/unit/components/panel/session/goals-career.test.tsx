@@ -209,16 +209,17 @@ describe('what the session summary copies', () => {
   });
 });
 
+/** Sam's 1:1, for the summary's tests. */
+async function samsOneOnOne(changes: { templateId?: string } = {}) {
+  const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
+  return createRelationship({ personIds: [person.id], kind: 'one-on-one', title: 'Sam', ...changes });
+}
+
 describe('the summary’s date', () => {
   it('is the day the meeting was on, as History dates it, when the call ends after midnight', async () => {
     const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
     const { endLiveSession, loadSessionView, sessionHistory } = await import('@/lib/db');
-    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
-    const relationship = await createRelationship({
-      personIds: [person.id],
-      kind: 'one-on-one',
-      title: 'Sam',
-    });
+    const relationship = await samsOneOnOne();
     const started = new Date(2026, 2, 25, 23, 30).getTime();
     const session = await startLiveSession({ relationshipId: relationship.id, now: started });
     await endLiveSession(session.id, new Date(2026, 2, 26, 0, 20).getTime());
@@ -234,12 +235,7 @@ describe('the summary’s “carried over”', () => {
     const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
     const { addTalkingPoint, endLiveSession, loadSessionView, prepareSession, setTalkingPointStatus } =
       await import('@/lib/db');
-    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
-    const relationship = await createRelationship({
-      personIds: [person.id],
-      kind: 'one-on-one',
-      title: 'Sam',
-    });
+    const relationship = await samsOneOnOne();
     const session = await startLiveSession({ relationshipId: relationship.id });
     const talked = await addTalkingPoint(relationship.id, {
       text: 'Offsite',
@@ -267,12 +263,7 @@ describe('the summary’s “carried over”, not of a meeting that had not take
     const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
     const { addTalkingPoint, endLiveSession, loadSessionView, prepareSession, setTalkingPointStatus } =
       await import('@/lib/db');
-    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
-    const relationship = await createRelationship({
-      personIds: [person.id],
-      kind: 'one-on-one',
-      title: 'Sam',
-    });
+    const relationship = await samsOneOnOne();
     const DAY = 86_400_000;
     const later = await prepareSession({
       relationshipId: relationship.id,
@@ -302,13 +293,7 @@ describe('the summary’s notes of a template switched away from', () => {
     const { summaryInputOf } = await import('@/components/panel/session/SessionSummary');
     const { summaryMarkdown } = await import('@/lib/domain/session-summary');
     const { loadSessionView, saveSectionNotes, switchSessionTemplate } = await import('@/lib/db');
-    const person = await createPerson({ name: 'Sam Lee', relation: 'report' });
-    const relationship = await createRelationship({
-      personIds: [person.id],
-      kind: 'one-on-one',
-      title: 'Sam',
-      templateId: 'builtin:structured-50',
-    });
+    const relationship = await samsOneOnOne({ templateId: 'builtin:structured-50' });
     const session = await startLiveSession({ relationshipId: relationship.id });
     await saveSectionNotes(session.id, 'okrs', 'Hiring KR is at 60%');
     await switchSessionTemplate(session.id, 'builtin:your-session');
