@@ -201,7 +201,13 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
     if (!loaded) return;
     void action
       .run(async () => {
-        await applyImport(loaded.data, loaded.mode);
+        try {
+          await applyImport(loaded.data, loaded.mode);
+        } catch (error) {
+          if (error instanceof ImportError)
+            throw new ShownError(t('options_import_bad_file', loaded.fileName, error.message));
+          throw error;
+        }
         // Replaced: text typed here and not yet saved belonged to what is gone; it never comes back over
         // the file's notes.
         if (loaded.mode === 'replace') journalClearAll();

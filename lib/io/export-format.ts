@@ -75,6 +75,11 @@ export function uniqueQuarantine<R extends Pick<QuarantineRow, 'table' | 'raw'>>
 export type ExportData = { [T in ExportTable]: z.infer<(typeof RECORD_SCHEMAS)[T]>[] } & {
   tombstones?: Tombstone[];
   quarantine?: QuarantineRow[];
+  /**
+   * Tables the file had no section for (read as empty). Duet writes every table, so a file without one was
+   * cut or edited: merging it adds what it has, replacing with it is refused.
+   */
+  missingTables?: ExportTable[];
 };
 
 export const ExportHeaderSchema = z.strictObject({

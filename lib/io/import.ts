@@ -155,6 +155,8 @@ export function validateImport(raw: unknown): ExportData {
     ).map((row) => notAfter(row, now));
   }
   const records = result as unknown as ExportData;
+  const missingTables = EXPORT_TABLES.filter((table) => data[table] === undefined);
+  if (missingTables.length > 0) records.missingTables = missingTables;
   checkReferences(records);
   checkTemplates(records);
   // Only when the file has the section (files from before tombstones, or without deletions, do not).
@@ -688,6 +690,11 @@ export async function applyImport(
   mode: ImportMode,
   db: DuetDatabase = getDatabase(),
 ): Promise<void> {
+  const [missing] = mode === 'replace' ? (data.missingTables ?? []) : [];
+  if (missing !== undefined)
+    throw new ImportError(
+      `The file has no "${missing}" section: it is incomplete or was edited, and replacing with it would delete every one here. Nothing was changed. (Merging adds what it has.)`,
+    );
   await db.transaction('rw', [...db.dataTables, db.tombstones, db.quarantine], async () => {
     const now = Date.now();
     await importQuarantine(data.quarantine ?? [], db);

@@ -538,6 +538,19 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected(JSON.stringify(ghostPerson), /feedback\[0\].*person ghost-person/);
   });
 
+  it('a file without a whole section: Replace is refused (it would delete them all), Merge adds what it has', async () => {
+    const partial = clone();
+    delete (partial.data as Partial<typeof partial.data>).goals;
+    const before = await snapshot();
+    await expect(importFromText(JSON.stringify(partial), 'replace')).rejects.toThrow(
+      /no "goals" section.*Nothing was changed/,
+    );
+    expect(await snapshot()).toEqual(before);
+    await importFromText(JSON.stringify(partial), 'merge');
+    expect(await getDatabase().goals.count()).toBe(before.goals.length);
+    expect(before.goals.length).toBeGreaterThan(0);
+  });
+
   it('a template of the user’s marked as built in (it could never be edited or deleted)', async () => {
     await saveCustomTemplate({
       name: 'Mine',

@@ -399,7 +399,18 @@ describe('the file', () => {
       version: 1,
       exportedAt: 2,
       app: 'Duet',
-      data: { people: [person] },
+      // Every table, as Duet writes them (empty ones too), and no tombstones section.
+      data: {
+        people: [person],
+        relationships: [],
+        sessions: [],
+        talkingPoints: [],
+        agreements: [],
+        goals: [],
+        feedback: [],
+        templates: [],
+        settings: [],
+      },
     });
     await getDatabase().tombstones.put({ table: 'sessions', id: 'gone', deletedAt: T0 });
     const data = await importFromText(old, 'merge');
