@@ -115,6 +115,21 @@ describe('DataSection: export', () => {
 });
 
 describe('DataSection: import', () => {
+  it('Replace with a file missing a whole section says why and changes nothing', async () => {
+    await seed();
+    const file = JSON.parse(serializeExport(await exportAll())) as { data: Record<string, unknown> };
+    delete file.data.goals;
+    const { root } = await app();
+    await pickFile(q(root, 'import-file'), 'cut.json', JSON.stringify(file));
+    await until(() => q(root, 'import-preview'));
+    await click(q(root, 'import-replace'));
+    await until(() => expect(text(root, 'import-apply')).toBe('Replace everything'));
+    const before = await countRecords();
+    await click(q(root, 'import-apply'));
+    await until(() => expect(text(root, 'import-error')).toMatch(/cut\.json.*no "goals" section/));
+    expect(await countRecords()).toEqual(before);
+  });
+
   it('the file input is hidden behind a button-styled label tied to it, which then shows the file picked', async () => {
     const { root } = await app();
     const input = q<HTMLInputElement>(root, 'import-file');
