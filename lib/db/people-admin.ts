@@ -18,7 +18,7 @@ import {
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { changeRelationship, peopleOf, withArchivedWith } from './relationships';
+import { changeRelationship, peopleOf, updateRelationship, withArchivedWith } from './relationships';
 import { getSettings, updateSettings } from './settings';
 import { recordDeletions } from './tombstones';
 import { validate } from './validate';
@@ -498,4 +498,65 @@ export async function updateCadenceDefault(
     const current = await getSettings(db);
     return updateSettings({ cadenceDays: { ...current.cadenceDays, [kind]: days } }, db);
   });
+}
+
+/**
+ * Says who a 1:1 without people (notes written for an event before it was tracked) is with. When they
+ * already have exactly one active 1:1 of this kind with just them, this one is folded into it (its
+ * sessions, notes, points and agreements move, its series joins; that 1:1 keeps its own cadence), as
+ * tracking a second series with them continues their 1:1 — rather than leaving two 1:1s with the same
+ * people, whose history would split and whose next series would match neither. Returns the 1:1 it is now.
+ */
+export async function linkRelationshipTo(
+  relationshipId: string,
+  link: { personIds: readonly string[]; kind: Relationship['kind']; cadenceDays: number },
+  db: DuetDatabase = getDatabase(),
+): Promise<Relationship> {
+  return db.transaction(
+    'rw',
+    [
+      db.people,
+      db.relationships,
+      db.sessions,
+      db.agreements,
+      db.talkingPoints,
+      db.goals,
+      db.feedback,
+      db.tombstones,
+    ],
+    async () => {
+      const stored = await db.relationships.get(relationshipId);
+      if (!stored) throw new InvalidInputError('This 1:1 series no longer exists.');
+      const people = new Set([...stored.personIds, ...link.personIds]);
+      const twins = (
+        await db.relationships
+          .where('personIds')
+          .anyOf([...people])
+          .toArray()
+      ).filter(
+        (r, index, all) =>
+          r.id !== stored.id &&
+          !r.archived &&
+          r.kind === link.kind &&
+          r.personIds.length === people.size &&
+          r.personIds.every((id) => people.has(id)) &&
+          all.findIndex((other) => other.id === r.id) === index,
+      );
+      const now = Date.now();
+      if (twins.length === 1) {
+        const before = await peopleOf([twins[0]!, stored], db);
+        return foldRelationship(
+          db,
+          withArchivedWith(twins[0]!, before),
+          withArchivedWith(stored, before),
+          now,
+        );
+      }
+      return updateRelationship(
+        relationshipId,
+        { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays },
+        db,
+      );
+    },
+  );
 }

@@ -10,7 +10,7 @@ import {
   unignoreSeries,
   prepareSession,
   trackSeriesWith,
-  updateRelationship,
+  linkRelationshipTo,
 } from '@/lib/db';
 import type { Person } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
@@ -161,11 +161,13 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
         const people = await peopleOf(draft);
-        await updateRelationship(id, {
+        // Their existing 1:1 of this kind, if they have one, takes this one in (and the panel shows it).
+        const linked = await linkRelationshipTo(id, {
           personIds: [...new Set([...(options.personIds ?? []), ...people.map((p) => p.id)])],
           kind: draft.kind,
           cadenceDays: draft.cadenceDays,
         });
+        if (linked.id !== id) adopt(linked.id);
         return t('panel_announce_linked', namesOf(people));
       }, true);
     },

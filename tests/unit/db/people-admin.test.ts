@@ -11,6 +11,7 @@ import {
   getDatabase,
   getSettings,
   InvalidInputError,
+  linkRelationshipTo,
   listTemplates,
   mergePeople,
   peopleDirectory,
@@ -515,5 +516,47 @@ describe('settings updates', () => {
     await expect(updateDetectionRules({ maxGuests: 11 })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(updateReminderSettings({ beforeMinutes: 1 })).rejects.toBeInstanceOf(InvalidInputError);
     expect((await getSettings()).detection.maxGuests).toBe(3);
+  });
+});
+
+describe('linkRelationshipTo: saying who a 1:1 made from notes is with', () => {
+  it('folds it into their existing 1:1 of that kind (notes, series and all; that 1:1 keeps its cadence)', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const his = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      cadenceDays: 14,
+      calendarSeriesIds: ['bob-series'],
+    });
+    const fromNotes = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Catch-up',
+      calendarSeriesIds: ['catch-up'],
+    });
+    const { session } = await prepareSession({ relationshipId: fromNotes.id, scheduledAt: Date.now() });
+    await saveSectionNotes(session.id, 'general', 'Talked about the offsite');
+
+    const linked = await linkRelationshipTo(fromNotes.id, {
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      cadenceDays: 7,
+    });
+    expect(linked.id).toBe(his.id);
+    expect(linked).toMatchObject({ cadenceDays: 14, calendarSeriesIds: ['bob-series', 'catch-up'] });
+    expect(await getDatabase().relationships.get(fromNotes.id)).toBeUndefined();
+    expect((await getDatabase().sessions.get(session.id))?.relationshipId).toBe(his.id);
+  });
+
+  it('with no such 1:1, gives this one its people, kind and cadence', async () => {
+    const carol = await createPerson({ name: 'Carol', emails: ['carol@acme.example'], relation: 'peer' });
+    const fromNotes = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Catch-up' });
+    const linked = await linkRelationshipTo(fromNotes.id, {
+      personIds: [carol.id],
+      kind: 'peer',
+      cadenceDays: 21,
+    });
+    expect(linked).toMatchObject({ id: fromNotes.id, personIds: [carol.id], kind: 'peer', cadenceDays: 21 });
   });
 });

@@ -690,6 +690,38 @@ describe('CalendarPanel: a tracked 1:1', () => {
     expect(await waitFor('start-prep')).not.toBeNull();
   });
 
+  it('notes for a "Catch-up" with Bob, then "This 1:1 is with Bob": it joins his 1:1, no second one', async () => {
+    const bob = await seedBob();
+    const catchUp = calendarContext({
+      title: 'Catch-up',
+      seriesKey: 'catchup42',
+      eventKey: 'catchup42',
+      recurring: false,
+      detection: {
+        kind: null,
+        confidence: null,
+        counterparts: [],
+        trackable: { email: BOB_EMAIL, name: 'Bob Jones' },
+        relationshipId: null,
+      },
+    });
+    await show(catchUp);
+    await waitFor('track');
+    const textarea = q<HTMLTextAreaElement>('note-input')!;
+    await vi.waitFor(() => expect(textarea.disabled).toBe(false));
+    textarea.focus();
+    await type(textarea, 'Talked about the offsite');
+    await vi.waitFor(() => expect(q('track')?.dataset.mode).toBe('link'));
+    await click(q('track-one-on-one'));
+    await vi.waitFor(async () => expect(await getDatabase().relationships.count()).toBe(1));
+    const [only] = await getDatabase().relationships.toArray();
+    expect(only!.id).toBe(bob.id);
+    expect(only!.calendarSeriesIds).toEqual([SERIES, 'catchup42']);
+    const sessions = await getDatabase().sessions.where('calendarEventId').equals('catchup42').toArray();
+    expect(sessions.map((s) => s.relationshipId)).toEqual([bob.id]);
+    await vi.waitFor(() => expect(text('relationship-with')).toBe('with Bob Jones'));
+  });
+
   it("after tracking Carol in a slot Bob's 1:1 has notes for, her notes are her own", async () => {
     const bob = await seedBob();
     const context = carolsSlot();
