@@ -116,6 +116,18 @@ async function foldTwinSessions(db: DuetDatabase, intoId: string, fromId: string
   }
 }
 
+/** What folding one relationship into another writes (`foldRelationship`): for its callers' transactions. */
+const foldTables = (db: DuetDatabase) => [
+  db.people,
+  db.relationships,
+  db.sessions,
+  db.agreements,
+  db.talkingPoints,
+  db.goals,
+  db.feedback,
+  db.tombstones,
+];
+
 /**
  * Folds relationship `fromId` into `intoId` (inside the caller's transaction): its sessions, agreements,
  * talking points, goals and feedback move over, the calendar series and Meet codes join, and it is deleted.
@@ -186,98 +198,85 @@ export async function mergePeople(
   db: DuetDatabase = getDatabase(),
 ): Promise<MergeResult> {
   if (keepId === removeId) throw new InvalidInputError('Pick two different people to merge.');
-  return db.transaction(
-    'rw',
-    [
-      db.people,
-      db.relationships,
-      db.sessions,
-      db.agreements,
-      db.talkingPoints,
-      db.goals,
-      db.feedback,
-      db.tombstones,
-    ],
-    async () => {
-      const [keep, remove] = await db.people.bulkGet([keepId, removeId]);
-      if (!keep || !remove) throw new InvalidInputError('One of these people no longer exists.');
-      const now = Date.now();
-      const emails = uniq([...keep.emails, ...remove.emails]);
-      if (emails.length > 20)
-        throw new InvalidInputError('Together these two have more than 20 emails; remove some first.');
-      // Why each archived 1:1 is archived, read before any stamp changes (rows from before `archivedWith`).
-      const [keepsOwn, removesOwn] = await Promise.all([
-        db.relationships.where('personIds').equals(keepId).toArray(),
-        db.relationships.where('personIds').equals(removeId).toArray(),
-      ]);
-      const before = await peopleOf([...keepsOwn, ...removesOwn], db);
-      const keptRelationships = keepsOwn.map((r) => withArchivedWith(r, before));
-      const moving = removesOwn.map((r) => withArchivedWith(r, before));
-      const person = validate(
-        PersonSchema,
-        { ...keep, emails, archived: keep.archived && remove.archived, updatedAt: now },
-        'person',
-      );
-      await db.people.put(person);
+  return db.transaction('rw', foldTables(db), async () => {
+    const [keep, remove] = await db.people.bulkGet([keepId, removeId]);
+    if (!keep || !remove) throw new InvalidInputError('One of these people no longer exists.');
+    const now = Date.now();
+    const emails = uniq([...keep.emails, ...remove.emails]);
+    if (emails.length > 20)
+      throw new InvalidInputError('Together these two have more than 20 emails; remove some first.');
+    // Why each archived 1:1 is archived, read before any stamp changes (rows from before `archivedWith`).
+    const [keepsOwn, removesOwn] = await Promise.all([
+      db.relationships.where('personIds').equals(keepId).toArray(),
+      db.relationships.where('personIds').equals(removeId).toArray(),
+    ]);
+    const before = await peopleOf([...keepsOwn, ...removesOwn], db);
+    const keptRelationships = keepsOwn.map((r) => withArchivedWith(r, before));
+    const moving = removesOwn.map((r) => withArchivedWith(r, before));
+    const person = validate(
+      PersonSchema,
+      { ...keep, emails, archived: keep.archived && remove.archived, updatedAt: now },
+      'person',
+    );
+    await db.people.put(person);
 
-      const swap = (id: string) => (id === removeId ? keepId : id);
-      let movedRelationships = 0;
-      let mergedRelationships = 0;
-      for (const relationship of moving) {
-        const personIds = uniq(relationship.personIds.map(swap));
-        const repointed: Relationship = {
-          ...relationship,
-          personIds,
-          ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
-        };
-        // A 1:1 with just this person, and the kept person has one of the same kind: one history. The active
-        // one first; one the user archived on its own (an old 1:1 before a new series) takes in only an
-        // archived one: folding an active history into it would bring it back beside the active one.
-        const rank = (r: Relationship) => (!r.archived ? 0 : r.archivedWith?.length ? 1 : 2);
-        const twin =
-          personIds.length === 1
-            ? keptRelationships
-                .filter(
-                  (r) =>
-                    r.id !== relationship.id &&
-                    r.kind === relationship.kind &&
-                    r.personIds.length === 1 &&
-                    r.personIds[0] === keepId &&
-                    (rank(r) < 2 || relationship.archived),
-                )
-                .sort((a, b) => rank(a) - rank(b))[0]
-            : undefined;
-        if (twin) {
-          const merged = await foldRelationship(db, twin, repointed, now);
-          keptRelationships.splice(keptRelationships.indexOf(twin), 1, merged);
-          mergedRelationships++;
-        } else {
-          await db.relationships.put(
-            validate(RelationshipSchema, { ...repointed, updatedAt: now }, 'relationship'),
-          );
-          movedRelationships++;
-        }
-      }
-      // Stamped, as every change: an import's merge keeps the newer version of a record by updatedAt.
-      await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
-      await db.people.delete(removeId);
-      // Recorded, as every deletion: an import's merge does not bring back what was deleted here.
-      await recordDeletions(db, 'people', [remove], now);
-      // The kept person's 1:1s: rows from before `archivedWith` get it (the stamps it was read from are
-      // gone now); if the kept person is active, those archived with them come back (as in setPersonArchived).
-      const after = await db.relationships.where('personIds').equals(keepId).toArray();
-      const others = await peopleOf(after, db);
-      for (const relationship of after) {
-        const settled = withArchivedWith(relationship, before);
-        const patch = person.archived ? null : releasedBy(settled, keepId, others);
-        if (patch === null && settled === relationship) continue;
+    const swap = (id: string) => (id === removeId ? keepId : id);
+    let movedRelationships = 0;
+    let mergedRelationships = 0;
+    for (const relationship of moving) {
+      const personIds = uniq(relationship.personIds.map(swap));
+      const repointed: Relationship = {
+        ...relationship,
+        personIds,
+        ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
+      };
+      // A 1:1 with just this person, and the kept person has one of the same kind: one history. The active
+      // one first; one the user archived on its own (an old 1:1 before a new series) takes in only an
+      // archived one: folding an active history into it would bring it back beside the active one.
+      const rank = (r: Relationship) => (!r.archived ? 0 : r.archivedWith?.length ? 1 : 2);
+      const twin =
+        personIds.length === 1
+          ? keptRelationships
+              .filter(
+                (r) =>
+                  r.id !== relationship.id &&
+                  r.kind === relationship.kind &&
+                  r.personIds.length === 1 &&
+                  r.personIds[0] === keepId &&
+                  (rank(r) < 2 || relationship.archived),
+              )
+              .sort((a, b) => rank(a) - rank(b))[0]
+          : undefined;
+      if (twin) {
+        const merged = await foldRelationship(db, twin, repointed, now);
+        keptRelationships.splice(keptRelationships.indexOf(twin), 1, merged);
+        mergedRelationships++;
+      } else {
         await db.relationships.put(
-          validate(RelationshipSchema, { ...settled, ...patch, updatedAt: now }, 'relationship'),
+          validate(RelationshipSchema, { ...repointed, updatedAt: now }, 'relationship'),
         );
+        movedRelationships++;
       }
-      return { person, movedRelationships, mergedRelationships };
-    },
-  );
+    }
+    // Stamped, as every change: an import's merge keeps the newer version of a record by updatedAt.
+    await db.feedback.where('personId').equals(removeId).modify({ personId: keepId, updatedAt: now });
+    await db.people.delete(removeId);
+    // Recorded, as every deletion: an import's merge does not bring back what was deleted here.
+    await recordDeletions(db, 'people', [remove], now);
+    // The kept person's 1:1s: rows from before `archivedWith` get it (the stamps it was read from are
+    // gone now); if the kept person is active, those archived with them come back (as in setPersonArchived).
+    const after = await db.relationships.where('personIds').equals(keepId).toArray();
+    const others = await peopleOf(after, db);
+    for (const relationship of after) {
+      const settled = withArchivedWith(relationship, before);
+      const patch = person.archived ? null : releasedBy(settled, keepId, others);
+      if (patch === null && settled === relationship) continue;
+      await db.relationships.put(
+        validate(RelationshipSchema, { ...settled, ...patch, updatedAt: now }, 'relationship'),
+      );
+    }
+    return { person, movedRelationships, mergedRelationships };
+  });
 }
 
 // Archive -------------------------------------------------------------------------------------------
@@ -512,51 +511,33 @@ export async function linkRelationshipTo(
   link: { personIds: readonly string[]; kind: Relationship['kind']; cadenceDays: number },
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return db.transaction(
-    'rw',
-    [
-      db.people,
-      db.relationships,
-      db.sessions,
-      db.agreements,
-      db.talkingPoints,
-      db.goals,
-      db.feedback,
-      db.tombstones,
-    ],
-    async () => {
-      const stored = await db.relationships.get(relationshipId);
-      if (!stored) throw new InvalidInputError('This 1:1 series no longer exists.');
-      const people = new Set([...stored.personIds, ...link.personIds]);
-      const twins = (
-        await db.relationships
-          .where('personIds')
-          .anyOf([...people])
-          .toArray()
-      ).filter(
-        (r, index, all) =>
-          r.id !== stored.id &&
-          !r.archived &&
-          r.kind === link.kind &&
-          r.personIds.length === people.size &&
-          r.personIds.every((id) => people.has(id)) &&
-          all.findIndex((other) => other.id === r.id) === index,
-      );
-      const now = Date.now();
-      if (twins.length === 1) {
-        const before = await peopleOf([twins[0]!, stored], db);
-        return foldRelationship(
-          db,
-          withArchivedWith(twins[0]!, before),
-          withArchivedWith(stored, before),
-          now,
-        );
-      }
-      return updateRelationship(
-        relationshipId,
-        { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays },
-        db,
-      );
-    },
-  );
+  return db.transaction('rw', foldTables(db), async () => {
+    const stored = await db.relationships.get(relationshipId);
+    if (!stored) throw new InvalidInputError('This 1:1 series no longer exists.');
+    const people = new Set([...stored.personIds, ...link.personIds]);
+    const twins = (
+      await db.relationships
+        .where('personIds')
+        .anyOf([...people])
+        .toArray()
+    ).filter(
+      (r, index, all) =>
+        r.id !== stored.id &&
+        !r.archived &&
+        r.kind === link.kind &&
+        r.personIds.length === people.size &&
+        r.personIds.every((id) => people.has(id)) &&
+        all.findIndex((other) => other.id === r.id) === index,
+    );
+    const now = Date.now();
+    if (twins.length === 1) {
+      const before = await peopleOf([twins[0]!, stored], db);
+      return foldRelationship(db, withArchivedWith(twins[0]!, before), withArchivedWith(stored, before), now);
+    }
+    return updateRelationship(
+      relationshipId,
+      { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays },
+      db,
+    );
+  });
 }

@@ -400,17 +400,7 @@ describe('the file', () => {
       exportedAt: 2,
       app: 'Duet',
       // Every table, as Duet writes them (empty ones too), and no tombstones section.
-      data: {
-        people: [person],
-        relationships: [],
-        sessions: [],
-        talkingPoints: [],
-        agreements: [],
-        goals: [],
-        feedback: [],
-        templates: [],
-        settings: [],
-      },
+      data: { ...Object.fromEntries(EXPORT_TABLES.map((table) => [table, []])), people: [person] },
     });
     await getDatabase().tombstones.put({ table: 'sessions', id: 'gone', deletedAt: T0 });
     const data = await importFromText(old, 'merge');
