@@ -18,7 +18,13 @@ import {
 import { isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { changeRelationship, peopleOf, updateRelationship, withArchivedWith } from './relationships';
+import {
+  activeAmong,
+  changeRelationship,
+  peopleOf,
+  updateRelationship,
+  withArchivedWith,
+} from './relationships';
 import { getSettings, updateSettings } from './settings';
 import { recordDeletions } from './tombstones';
 import { validate } from './validate';
@@ -515,19 +521,8 @@ export async function linkRelationshipTo(
     const stored = await db.relationships.get(relationshipId);
     if (!stored) throw new InvalidInputError('This 1:1 series no longer exists.');
     const people = new Set([...stored.personIds, ...link.personIds]);
-    const twins = (
-      await db.relationships
-        .where('personIds')
-        .anyOf([...people])
-        .toArray()
-    ).filter(
-      (r, index, all) =>
-        r.id !== stored.id &&
-        !r.archived &&
-        r.kind === link.kind &&
-        r.personIds.length === people.size &&
-        r.personIds.every((id) => people.has(id)) &&
-        all.findIndex((other) => other.id === r.id) === index,
+    const twins = (await activeAmong(people, link.kind, db)).filter(
+      (r) => r.id !== stored.id && r.personIds.length === people.size,
     );
     const now = Date.now();
     if (twins.length === 1) {

@@ -77,6 +77,24 @@ const foldTitle = (title: string) =>
 const MAX_LINKS = 50;
 
 /**
+ * The active 1:1s of this kind whose people are all among `people` (each once): where a series or a 1:1
+ * made from notes with them continues (`trackSeriesWith`, `linkRelationshipTo`).
+ */
+export async function activeAmong(
+  people: ReadonlySet<string>,
+  kind: Relationship['kind'],
+  db: DuetDatabase,
+): Promise<Relationship[]> {
+  const rows = await db.relationships
+    .where('personIds')
+    .anyOf([...people])
+    .toArray();
+  return [...new Map(rows.map((r) => [r.id, r])).values()].filter(
+    (r) => !r.archived && r.kind === kind && r.personIds.every((id) => people.has(id)),
+  );
+}
+
+/**
  * Tracks a Calendar series as a 1:1 with its people (one; two for a 2-1). When they already have exactly one
  * 1:1 of this kind with just them (not archived), the series is added to it — a second series with Bob
  * ("Roadmap chat") continues his 1:1, its history, agreements and cadence — rather than starting a second 1:1
@@ -93,16 +111,7 @@ export async function trackSeriesWith(
     // would surface twice once they are back.
     for (const person of await db.people.bulkGet([...people]))
       if (person?.archived) await setPersonArchived(person.id, false, db);
-    const candidates = [
-      ...new Map(
-        (
-          await db.relationships
-            .where('personIds')
-            .anyOf([...people])
-            .toArray()
-        ).map((r) => [r.id, r]),
-      ).values(),
-    ].filter((r) => !r.archived && r.kind === input.kind && r.personIds.every((id) => people.has(id)));
+    const candidates = await activeAmong(people, input.kind, db);
     const own = candidates.filter((r) => r.personIds.length === people.size);
     // A 2-1 tracked with one of its people (as Duet did before it kept both, and a call tracked in Meet
     // still does) gains the other one — when it is this very meeting: the same Meet call or the same title.
