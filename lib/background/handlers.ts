@@ -14,7 +14,12 @@ import type { Handlers } from './router';
 import { SIDE_PANEL_PAGE } from '../messaging/constants';
 import type { TabContexts } from './tab-contexts';
 
-/** The browser side panel's page (components/panel/SidePanelApp.tsx). */
+/**
+ * The tab a message names, when the browser's side panel sent it (it is in no tab, and never framed by a
+ * page: it is not web-accessible); undefined for anyone else, who is only ever about the tab it is in.
+ */
+const sidePanelTab = (asked: number | undefined, page: string | null | undefined) =>
+  asked !== undefined && page === SIDE_PANEL_PAGE ? asked : undefined;
 
 export interface BackgroundDeps {
   tabContexts: TabContexts;
@@ -138,9 +143,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     'meet/call-linked': async ({ meetingCode, tabId: asked }, { tabId: senderTab, page }) => {
-      // The side panel (in no tab) names the tab it shows, as for panel/get-context; a framed panel only
-      // ever its own tab.
-      const tabId = asked !== undefined && page === SIDE_PANEL_PAGE ? asked : senderTab;
+      const tabId = sidePanelTab(asked, page) ?? senderTab;
       if (tabId === null) throw new Error('no tab');
       return inTurn(tabId, async () => {
         const current = await deps.tabContexts.get(tabId);
@@ -161,9 +164,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     'panel/get-context': async ({ tabId: asked, frameToken }, { tabId, page }) => {
-      // The side panel (never framed by a page: it is not web-accessible) names the tab it was opened for.
-      if (asked !== undefined && page === SIDE_PANEL_PAGE)
-        return { context: await deps.tabContexts.get(asked) };
+      const named = sidePanelTab(asked, page);
+      if (named !== undefined) return { context: await deps.tabContexts.get(named) };
       // A framed panel learns only about the tab it is in, and only if that tab's content script opened
       // it (a page can frame panel.html itself; such a copy gets nothing).
       if (tabId === null || !(await deps.tabContexts.frameAllowed(tabId, frameToken)))

@@ -124,6 +124,9 @@ export type PanelContext = z.infer<typeof PanelContextSchema>;
 const Ok = OkSchema;
 
 /** Each kind: who may send it, the request's fields and the response's shape. */
+/** The tab the browser's side panel (a page in no tab) says it shows; no one else may name a tab. */
+const SidePanelTabSchema = z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31)));
+
 export const MESSAGES = {
   'calendar/classify-events': {
     from: ['calendar-content'],
@@ -199,7 +202,7 @@ export const MESSAGES = {
       kind: z.literal('meet/call-linked'),
       meetingCode: MeetingCodeSchema,
       /** Only for a page outside any tab (the browser's side panel): the tab whose call it linked. */
-      tabId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31))),
+      tabId: SidePanelTabSchema,
     }),
     response: Ok,
   },
@@ -210,7 +213,7 @@ export const MESSAGES = {
     request: z.strictObject({
       kind: z.literal('panel/get-context'),
       /** Only for a page outside any tab (the browser's side panel): which tab it shows. */
-      tabId: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31))),
+      tabId: SidePanelTabSchema,
       /** A framed panel's token (from its URL hash), proving the tab's content script opened it. */
       frameToken: z.optional(FrameTokenSchema),
     }),
