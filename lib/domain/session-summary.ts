@@ -109,11 +109,10 @@ type ListLevel = { contentAt: number };
  * paragraph.
  */
 function noteLine(line: string, parent: ListLevel | null): { text: string; level: ListLevel | null } {
-  const indent = (/^\s*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
   const body = line.trim();
   const item = LIST_ITEM.exec(body);
   if (!item) return { text: escapeStart(body), level: null };
-  const at = parent !== null && indent > 0 ? parent.contentAt : 0;
+  const at = parent?.contentAt ?? 0;
   const marker = item[1] ?? '-';
   return {
     text: `${' '.repeat(at)}${marker} ${escapeStart(item[3] ?? '')}`,
@@ -133,9 +132,9 @@ export function noteBlock(text: string): string[] {
       continue;
     }
     const typed = (/^\s*/.exec(line)?.[0] ?? '').replace(/\t/g, '  ').length;
-    // The parent is the nearest bullet typed less indented than this line.
+    // The parent is the nearest bullet typed less indented than this line (none for a line not indented).
     while (levels.length > 0 && levels[levels.length - 1]!.typed >= typed) levels.pop();
-    const parent = levels.length > 0 ? levels[levels.length - 1]!.level : null;
+    const parent = typed > 0 && levels.length > 0 ? levels[levels.length - 1]!.level : null;
     const { text: markdown, level } = noteLine(line, parent);
     out.push(markdown);
     if (level) levels.push({ typed, level });

@@ -44,16 +44,16 @@ function escapeHtmlAndLinks(text: string): string {
 }
 
 /**
- * A single-line field (a title, a name, an agreement, a point) as plain text: one line, no HTML or links,
- * no emphasis or code, and nothing that would make a heading, quote or list of it. Built on the session
- * summary's `escapeStart`, so both escape a line's start the same way.
- */
-/**
  * Bidirectional embedding, override and isolate controls: a Calendar title or a name carrying one could
  * make the rest of a line (an agreement, its due date) read backwards in the exported file.
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+/**
+ * A single-line field (a title, a name, an agreement, a point) as plain text: one line, no HTML or links,
+ * no emphasis or code, and nothing that would make a heading, quote or list of it. Built on the session
+ * summary's `escapeStart`, so both escape a line's start the same way.
+ */
 function escapeText(text: string): string {
   const inline = escapeHtmlAndLinks(oneLine(text.replace(BIDI_CONTROLS, '')))
     .replace(/[*`~]/g, '\\$&')
