@@ -1,6 +1,7 @@
 /** Settings (one row), templates (built-ins from code + the user's own) and storage persistence. */
 import {
   defaultSettings,
+  MAX_IGNORED_SERIES,
   type Settings,
   SettingsSchema,
   type Template,
@@ -12,6 +13,8 @@ import { InvalidInputError } from './errors';
 import { newId } from './ids';
 import { validate } from './validate';
 import { byText } from './sort';
+
+export { MAX_IGNORED_SERIES };
 
 export async function getSettings(db: DuetDatabase = getDatabase()): Promise<Settings> {
   const stored = await db.settings.get('settings');
@@ -147,9 +150,6 @@ export async function ignoreSeries(
     );
   });
 }
-
-/** How many series "Not a 1:1" keeps (SettingsSchema's limit). */
-export const MAX_IGNORED_SERIES = 5000;
 
 /** Forgets "Not a 1:1" for a series. */
 export async function unignoreSeries(seriesId: string, db: DuetDatabase = getDatabase()): Promise<Settings> {

@@ -382,6 +382,9 @@ export function defaultReminderSettings(): ReminderSettings {
   };
 }
 
+/** How many series "Not a 1:1" keeps (and titles of them). */
+export const MAX_IGNORED_SERIES = 5000;
+
 export const SettingsSchema = z.strictObject({
   id: z.literal('settings'),
   myName: ShortText,
@@ -389,12 +392,14 @@ export const SettingsSchema = z.strictObject({
   /** Default cadence per relationship kind, in days. */
   cadenceDays: z.record(RelationshipKindSchema, z.number().int().min(1).max(365)),
   /** Calendar series the user said are not 1:1s ("Not a 1:1"), remembered per series. */
-  ignoredSeries: z.array(IdSchema).max(5000).default([]),
+  ignoredSeries: z.array(IdSchema).max(MAX_IGNORED_SERIES).default([]),
   /** What the user called the ignored series when saying "Not a 1:1" (for the options page's list). */
   // One title per ignored series at most (as many as ignoredSeries holds).
   seriesTitles: z
     .record(IdSchema, ShortText)
-    .refine((titles) => Object.keys(titles).length <= 5000, { message: 'at most 5000 series titles' })
+    .refine((titles) => Object.keys(titles).length <= MAX_IGNORED_SERIES, {
+      message: `at most ${MAX_IGNORED_SERIES} series titles`,
+    })
     .default({}),
   /** The user's detection rules (options page): extra/excluded title words, the largest meeting to consider. */
   detection: DetectionRulesSchema.default(defaultDetectionRules()),
