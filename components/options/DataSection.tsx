@@ -152,6 +152,13 @@ interface Loaded {
   mode: ImportMode;
 }
 
+/** What the file is refused for, said with its name; anything else as it was thrown. */
+function shownForFile(error: unknown, fileName: string): unknown {
+  return error instanceof ImportError
+    ? new ShownError(t('options_import_bad_file', fileName, error.message))
+    : error;
+}
+
 function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part: PartProps }) {
   const action = usePartAction(part);
   const [mode, setMode] = useState<ImportMode>('merge');
@@ -183,9 +190,7 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
         }
         setLoaded({ fileName: file.name, data, preview, mode: previewMode });
       } catch (error) {
-        if (error instanceof ImportError)
-          throw new ShownError(t('options_import_bad_file', file.name, error.message));
-        throw error;
+        throw shownForFile(error, file.name);
       }
     });
 
@@ -204,9 +209,7 @@ function ImportPanel({ onDataChanged, part }: { onDataChanged: () => void; part:
         try {
           await applyImport(loaded.data, loaded.mode);
         } catch (error) {
-          if (error instanceof ImportError)
-            throw new ShownError(t('options_import_bad_file', loaded.fileName, error.message));
-          throw error;
+          throw shownForFile(error, loaded.fileName);
         }
         // Replaced: text typed here and not yet saved belonged to what is gone; it never comes back over
         // the file's notes.
