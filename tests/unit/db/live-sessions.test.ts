@@ -76,7 +76,11 @@ async function oneOnOne(
   return createRelationship({ personIds: [], kind: 'one-on-one', title, ...extra });
 }
 
-async function planned(relationshipId: string, scheduledAt: number, extra: { meetCode?: string } = {}) {
+async function planned(
+  relationshipId: string,
+  scheduledAt: number,
+  extra: { meetCode?: string; calendarEventId?: string } = {},
+) {
   return (await prepareSession({ relationshipId, scheduledAt, ...extra })).session;
 }
 
@@ -440,20 +444,12 @@ describe('startLiveSession', () => {
       scheduledAt: NOW - 2 * DAY,
       now: NOW - 2 * DAY,
     });
-    const next = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: NOW + 7 * DAY,
-      calendarEventId: 'evt_next',
-    });
+    const next = await planned(rel.id, NOW + 7 * DAY, { calendarEventId: 'evt_next' });
     const point = await addTalkingPoint(rel.id, { text: 'For next week', author: 'me' });
-    expect(point.sessionId).toBe(next.session.id);
-    const again = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: NOW - 2 * DAY,
-      calendarEventId: 'evt_left',
-    });
-    expect(again.session.id).toBe(left.id);
-    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.session.id);
+    expect(point.sessionId).toBe(next.id);
+    const again = await planned(rel.id, NOW - 2 * DAY, { calendarEventId: 'evt_left' });
+    expect(again.id).toBe(left.id);
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(next.id);
   });
 
   it('notes written days after a call that never ended (the browser closed) mark that meeting held', async () => {
@@ -482,20 +478,12 @@ describe('startLiveSession', () => {
       relationshipId: rel.id,
       startsAt: NOW - DAY,
     };
-    const { session } = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: NOW - DAY,
-      calendarEventId: 'evt_prepped',
-    });
+    const session = await planned(rel.id, NOW - DAY, { calendarEventId: 'evt_prepped' });
     const saved = await saveEventNote(event, 'Talked about the offsite');
     expect(saved.id).toBe(session.id);
     expect(saved).toMatchObject({ status: 'held', heldAt: NOW - DAY });
     // Prep notes for tomorrow's meeting, prepared ahead: still to come.
-    const { session: tomorrow } = await prepareSession({
-      relationshipId: rel.id,
-      scheduledAt: NOW + DAY,
-      calendarEventId: 'evt_tomorrow',
-    });
+    const tomorrow = await planned(rel.id, NOW + DAY, { calendarEventId: 'evt_tomorrow' });
     const prep = await saveEventNote(
       { ...event, eventKey: 'evt_tomorrow', startsAt: NOW + DAY },
       'Ask about the offsite',
