@@ -1,11 +1,13 @@
 /** Settings (one row), templates (built-ins from code + the user's own) and storage persistence. */
 import {
   defaultSettings,
+  MAX_FORMER_SECTIONS,
   MAX_IGNORED_SERIES,
   type Settings,
   SettingsSchema,
   type Template,
   TemplateSchema,
+  type TemplateSection,
 } from '../domain/model';
 import { BUILT_IN_TEMPLATES, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
@@ -94,9 +96,30 @@ export async function getTemplate(
   return BUILT_IN_TEMPLATES.find((t) => t.id === id) ?? (await db.templates.get(id));
 }
 
+/**
+ * The sections a template has had and no longer has, with their last titles: the ones it remembered, then
+ * the ones this save removes (a section put back is forgotten again), the newest MAX_FORMER_SECTIONS kept.
+ */
+function formerSectionsAfter(
+  existing: Template | undefined,
+  sections: readonly TemplateSection[],
+): { id: string; title: string }[] {
+  if (!existing) return [];
+  const now = new Set(sections.map((s) => s.id));
+  const former = new Map<string, string>();
+  for (const { id, title } of [...(existing.formerSections ?? []), ...existing.sections]) {
+    if (now.has(id)) continue;
+    former.delete(id);
+    former.set(id, title);
+  }
+  return [...former].map(([id, title]) => ({ id, title })).slice(-MAX_FORMER_SECTIONS);
+}
+
 /** Saves one of the user's own templates (built-ins are read-only: copy one to change it). */
 export async function saveCustomTemplate(
-  input: Omit<Template, 'id' | 'builtIn' | 'retired' | 'createdAt' | 'updatedAt'> & { id?: string },
+  input: Omit<Template, 'id' | 'builtIn' | 'retired' | 'formerSections' | 'createdAt' | 'updatedAt'> & {
+    id?: string;
+  },
   db: DuetDatabase = getDatabase(),
 ): Promise<Template> {
   if (input.id && isBuiltInTemplateId(input.id))
@@ -106,10 +129,12 @@ export async function saveCustomTemplate(
     if (existing?.retired)
       throw new InvalidInputError('This template was deleted; it can no longer be changed.');
     const now = Date.now();
+    const formerSections = formerSectionsAfter(existing, input.sections);
     const template = validate(
       TemplateSchema,
       {
         ...input,
+        ...(formerSections.length > 0 ? { formerSections } : {}),
         id: input.id ?? `custom:${newId()}`,
         builtIn: false,
         retired: false,

@@ -300,6 +300,9 @@ export const TemplateSectionSchema = z.strictObject({
 });
 export type TemplateSection = z.infer<typeof TemplateSectionSchema>;
 
+/** How many removed sections a template remembers the titles of (`formerSections`). */
+export const MAX_FORMER_SECTIONS = 200;
+
 export const TEMPLATE_METHODS = [
   'growth-performance',
   'your-session',
@@ -322,6 +325,15 @@ export const TemplateSchema = z.strictObject({
     .refine((sections) => new Set(sections.map((s) => s.id)).size === sections.length, {
       message: 'section ids must be unique',
     }),
+  /**
+   * Sections the user removed from this template, by id with their last title: past sessions keep notes under
+   * those ids, and show them under that title ("Wins"), not one made from a random id. Never offered again.
+   * The newest MAX_FORMER_SECTIONS are kept.
+   */
+  formerSections: z
+    .array(z.strictObject({ id: IdSchema, title: ShortText.min(1) }))
+    .max(MAX_FORMER_SECTIONS)
+    .optional(),
   builtIn: z.boolean(),
   /**
    * Deleted by the user while past sessions still use it: kept so those sessions show their notes under

@@ -22,9 +22,9 @@ type SummaryAgreement = Pick<Agreement, 'owner' | 'ownerName' | 'text' | 'dueDat
 export interface SessionSummaryInput {
   /** `privateNotes` may be passed along with the session; it is never used. */
   session: Pick<Session, 'notes' | 'checkIn'> & Partial<Pick<Session, 'privateNotes'>>;
-  template: Pick<Template, 'sections'>;
+  template: Pick<Template, 'sections' | 'formerSections'>;
   /** Other templates (one switched away from): notes of their sections keep those sections' titles. */
-  others?: readonly Pick<Template, 'sections'>[];
+  others?: readonly Pick<Template, 'sections' | 'formerSections'>[];
   /** The other person's display name. */
   personName: string;
   myName: string;
@@ -65,17 +65,22 @@ function titleFromId(id: string): string {
 /**
  * The title of a notes field: 'general' is `generalTitle` ("Notes", written beside a Calendar event), else its
  * section's in the first of `templates` that has it (the session's, then others: one switched away from),
- * else one made from the id.
+ * else the title it had in one that has since removed it, else one made from the id.
  */
 export function sectionTitleIn(
   id: string,
-  templates: ReadonlyArray<Pick<Template, 'sections'> | undefined>,
+  templates: ReadonlyArray<Pick<Template, 'sections' | 'formerSections'> | undefined>,
   generalTitle: string,
 ): string {
   if (id === 'general') return generalTitle;
   for (const template of templates) {
     const section = template?.sections.find((s) => s.id === id);
     if (section) return section.title;
+  }
+  // A section removed from its template since: the title it last had there.
+  for (const template of templates) {
+    const former = template?.formerSections?.find((s) => s.id === id);
+    if (former) return former.title;
   }
   return titleFromId(id);
 }
@@ -146,7 +151,8 @@ export function noteBlock(text: string): string[] {
 
 /**
  * Sections with notes, in template order; notes for sections the template no longer has come last, titled
- * by the template they came from (`others`: a template switched away from), else from their id.
+ * by the template they came from (`others`: a template switched away from), else by the title they had
+ * before they were removed, else from their id.
  */
 export function notesBySection(
   input: Pick<SessionSummaryInput, 'session' | 'template' | 'others'>,
@@ -157,7 +163,7 @@ export function notesBySection(
     ...input.template.sections.map((s) => ({ id: s.id, title: s.title })),
     ...Object.keys(notes)
       .filter((id) => !known.has(id))
-      .map((id) => ({ id, title: sectionTitleIn(id, input.others ?? [], 'Notes') })),
+      .map((id) => ({ id, title: sectionTitleIn(id, [input.template, ...(input.others ?? [])], 'Notes') })),
   ];
   return ordered
     .map(({ id, title }) => ({

@@ -245,8 +245,8 @@ export interface SectionNotes {
  */
 export function sectionTitleOf(
   id: string,
-  template: Pick<Template, 'sections'> | undefined,
-  others: ReadonlyArray<Pick<Template, 'sections'>> = [],
+  template: Pick<Template, 'sections' | 'formerSections'> | undefined,
+  others: ReadonlyArray<Pick<Template, 'sections' | 'formerSections'>> = [],
 ): string {
   return sectionTitleIn(id, [template, ...others], t('panel_notes'));
 }
@@ -258,8 +258,8 @@ export function sectionTitleOf(
  */
 export function notesBySection(
   session: Pick<Session, 'notes'>,
-  template: Pick<Template, 'sections'> | undefined,
-  others: ReadonlyArray<Pick<Template, 'sections'>> = [],
+  template: Pick<Template, 'sections' | 'formerSections'> | undefined,
+  others: ReadonlyArray<Pick<Template, 'sections' | 'formerSections'>> = [],
 ): SectionNotes[] {
   const written = Object.entries(session.notes).filter(([, text]) => text.trim().length > 0);
   const byId = new Map(written);
@@ -275,6 +275,6 @@ export function notesBySection(
     result.push({ id: GENERAL_SECTION_ID, title: t('panel_notes'), text: general });
     byId.delete(GENERAL_SECTION_ID);
   }
-  for (const [id, text] of byId) result.push({ id, title: sectionTitleOf(id, undefined, others), text });
+  for (const [id, text] of byId) result.push({ id, title: sectionTitleOf(id, template, others), text });
   return result;
 }

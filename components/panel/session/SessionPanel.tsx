@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import { type CareerPart, careerPartsOf, isCareerStep } from '@/lib/domain/goals';
 import type { TemplateSection } from '@/lib/domain/model';
+import type { TimerState } from '@/lib/domain/session-timer';
 import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
 import { sectionTitleOf } from '../calendar/calendar-text';
@@ -294,7 +295,7 @@ function SessionBody({
         {session.live ? (
           <TimerBar
             timer={session.live.timer}
-            sections={template.sections}
+            titleOf={(id) => sectionTitleOf(id, template, view.templates)}
             onStep={(step) => report(actions.step(step))}
             onJump={(index) => report(actions.jump(index))}
           />
@@ -316,11 +317,11 @@ function SessionBody({
               onAdd={actions.addAgreement}
             />
             {view.made.length > 0 ? <MadeList view={view} /> : null}
-            {template.sections.map((section, index) => (
+            {template.sections.map((section) => (
               <SectionCard
                 key={section.id}
                 section={section}
-                current={session.live?.timer.currentIndex === index && !session.live.timer.finished}
+                current={isCurrentSection(session.live?.timer, section.id)}
                 view={view}
                 notes={notes}
                 actions={actions}
@@ -435,6 +436,14 @@ function SessionBody({
 }
 
 /** The career conversation's action steps among the 1:1's goals. */
+/**
+ * Whether the running timer is in this section: by id, since the timer keeps the sections the session
+ * started with and the template may have gained, lost or reordered sections since.
+ */
+function isCurrentSection(timer: TimerState | undefined, sectionId: string): boolean {
+  return timer !== undefined && !timer.finished && timer.sectionIds[timer.currentIndex] === sectionId;
+}
+
 const careerStepsOf = (view: SessionView) => view.goals.filter(isCareerStep);
 /** The goals the goals section shows: all of them, less the action steps when a career section shows those. */
 const goalsShown = (view: SessionView, showsSteps: boolean) =>

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock, type SectionStatus, type TimerState, timerView } from '@/lib/domain/session-timer';
-import type { TemplateSection } from '@/lib/domain/model';
 import { type MessageKey, t } from '@/lib/i18n';
 
 const SECTION_STATUS: Record<SectionStatus, MessageKey> = {
@@ -16,7 +15,11 @@ const SECTION_STATUS: Record<SectionStatus, MessageKey> = {
 
 export interface TimerBarProps {
   timer: TimerState;
-  sections: readonly TemplateSection[];
+  /**
+   * A section's title by id. The timer keeps the sections the session started with: a template edited
+   * during the call may have renamed, moved or removed some, so the title is looked up, not indexed.
+   */
+  titleOf: (id: string) => string;
   onStep: (step: 'next' | 'skip' | 'pause' | 'resume' | 'back') => void;
   onJump: (index: number) => void;
 }
@@ -31,10 +34,9 @@ function useNow(intervalMs: number, active: boolean): number {
   return active ? now : Date.now();
 }
 
-export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
+export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
   const now = useNow(1000, !timer.finished && !timer.paused);
   const view = timerView(timer, now);
-  const current = sections.find((s) => s.id === view.currentId);
   const overtimeText =
     view.overtime === 'over' ? t('panel_timer_over') : view.overtime === 'soon' ? t('panel_timer_soon') : '';
   return (
@@ -48,10 +50,10 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
           <span class="duet-muted cal-small">
             {view.finished
               ? t('panel_timer_finished')
-              : t('panel_timer_section_of', view.currentIndex + 1, sections.length)}
+              : t('panel_timer_section_of', view.currentIndex + 1, view.sections.length)}
           </span>
           <strong class="ses-timer-section" data-testid="timer-section">
-            {view.finished ? t('panel_timer_all_sections') : (current?.title ?? '')}
+            {view.finished ? t('panel_timer_all_sections') : titleOf(view.currentId)}
           </strong>
         </div>
         <div class="ses-timer-clock" data-testid="timer-clock" data-overtime={view.overtime}>
@@ -111,7 +113,7 @@ export function TimerBar({ timer, sections, onStep, onJump }: TimerBarProps) {
       )}
       <ol class="ses-steps" aria-label={t('panel_timer_sections')}>
         {view.sections.map((section, index) => {
-          const title = sections.find((s) => s.id === section.id)?.title ?? section.id;
+          const title = titleOf(section.id);
           return (
             <li key={section.id}>
               <button

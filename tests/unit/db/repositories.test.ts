@@ -1452,6 +1452,46 @@ describe('templates', () => {
     ).rejects.toThrow(/template\.sections/);
     expect((await getTemplate('builtin:peer'))?.name).toBe('Peer 1:1');
   });
+
+  it('remembers the titles of sections it removes, forgets one put back, and keeps the newest 200', async () => {
+    const section = (id: string, title = id.toUpperCase()) => ({
+      id,
+      title,
+      minutes: 5,
+      prompts: [],
+      kind: 'notes' as const,
+    });
+    const base = { name: 'Mine', method: 'custom' as const, description: '' };
+    const created = await saveCustomTemplate({ ...base, sections: [section('a'), section('b', 'Wins')] });
+    expect(created.formerSections).toBeUndefined();
+    const dropped = await saveCustomTemplate({ ...base, id: created.id, sections: [section('a')] });
+    expect(dropped.formerSections).toEqual([{ id: 'b', title: 'Wins' }]);
+    // Renamed and removed again: its last title.
+    const back = await saveCustomTemplate({
+      ...base,
+      id: created.id,
+      sections: [section('a'), section('b', 'Big wins')],
+    });
+    expect(back.formerSections).toBeUndefined();
+    const again = await saveCustomTemplate({ ...base, id: created.id, sections: [section('c')] });
+    expect(again.formerSections).toEqual([
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'Big wins' },
+    ]);
+    expect((await getTemplate(created.id))?.formerSections).toEqual(again.formerSections);
+    // Many edits, each removing its one section: the newest 200 are kept, and the template stays valid.
+    let id = 0;
+    for (let round = 0; round < 210; round += 1) {
+      await getDatabase().templates.update(created.id, {
+        sections: [section(`s${id}`)],
+      });
+      id += 1;
+      await saveCustomTemplate({ ...base, id: created.id, sections: [section(`s${id}`)] });
+    }
+    const many = (await getTemplate(created.id))!;
+    expect(many.formerSections).toHaveLength(200);
+    expect(many.formerSections!.at(-1)).toEqual({ id: `s${id - 1}`, title: `S${id - 1}` });
+  });
 });
 
 // Overview ----------------------------------------------------------------------------------------

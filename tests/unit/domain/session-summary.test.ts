@@ -276,6 +276,23 @@ describe('summaryMarkdown', () => {
   });
 });
 
+describe('notes under a section removed from the template', () => {
+  it('are titled as the section was, not by its id', () => {
+    const mine = {
+      sections: [{ id: 'section-a1', title: 'Talk', minutes: 5, prompts: [], kind: 'notes' as const }],
+      formerSections: [{ id: 'section-x7k2q9', title: 'Wins' }],
+    };
+    const markdown = summaryMarkdown(
+      input({
+        session: { notes: { 'section-x7k2q9': 'Shipped the importer' }, privateNotes: '', checkIn: null },
+        template: mine,
+      }),
+    );
+    expect(markdown).toContain('## Wins\n\nShipped the importer');
+    expect(markdown).not.toContain('Section x7k2q9');
+  });
+});
+
 describe('summaryPlainUpdate', () => {
   it('is a few plain lines', () => {
     expect(summaryPlainUpdate(input())).toBe(

@@ -284,7 +284,12 @@ describe('the panel in a pseudo-locale', () => {
     const timer = startTimer(['s1', 's2'], [5, 10], Date.now() - 6 * 60_000);
     await show(
       <>
-        <TimerBar timer={timer} sections={template.sections} onStep={() => {}} onJump={() => {}} />
+        <TimerBar
+          timer={timer}
+          titleOf={(id) => template.sections.find((s) => s.id === id)?.title ?? id}
+          onStep={() => {}}
+          onJump={() => {}}
+        />
         <Agenda
           points={[point({}), point({ id: 'p2', author: 'me', status: 'discussed' })]}
           theirName=""

@@ -128,6 +128,40 @@ describe('notes outside the template', () => {
     expect(offered).toContain('builtin:your-session');
   });
 
+  it('a section removed from the template since keeps the title it had', async () => {
+    const { relationship, session } = await bobsSession();
+    const wins = { id: 'section-x7k2q9', title: 'Wins', minutes: 5, prompts: [], kind: 'notes' as const };
+    const next = {
+      id: 'section-p3m8r1',
+      title: 'Next steps',
+      minutes: 5,
+      prompts: [],
+      kind: 'notes' as const,
+    };
+    const mine = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [wins, next],
+    });
+    await switchSessionTemplate(session.id, mine.id);
+    await saveSectionNotes(session.id, wins.id, 'Shipped the importer');
+    // "Wins" is taken out of the template; the session's notes under it stay.
+    await saveCustomTemplate({
+      id: mine.id,
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [next],
+    });
+    await renderPanel(relationship.id);
+    const field = await vi.waitFor(() =>
+      q<HTMLTextAreaElement>(`[data-testid=other-notes][data-field=${wins.id}]`)!,
+    );
+    expect(container().querySelector(`label[for="${field.id}"]`)?.textContent).toBe('Wins');
+    expect(field.value).toBe('Shipped the importer');
+  });
+
   it('the summary lists them after the template’s sections', async () => {
     const { relationship, session } = await bobsSession();
     await saveSectionNotes(session.id, 'how-are-you', 'Fine, busy');
@@ -209,5 +243,47 @@ describe('"End session" with notes not saved', () => {
     expect((await getSession(session.id))?.status).toBe('held');
     expect(q('[data-testid=session-summary]')).toBeNull();
     expect(q<HTMLTextAreaElement>('[data-field=how-are-you]')?.value).toHaveLength(MAX_LONG_TEXT + 1);
+  });
+});
+
+describe('the template edited during the call', () => {
+  it('the timer stays on its section by id, titled, and the same section is marked current', async () => {
+    const { relationship, session } = await bobsSession();
+    const section = (id: string, title: string) => ({
+      id,
+      title,
+      minutes: 5,
+      prompts: [],
+      kind: 'notes' as const,
+    });
+    const mine = await saveCustomTemplate({
+      name: 'Mine',
+      method: 'custom',
+      description: '',
+      sections: [section('s-a', 'Alpha'), section('s-b', 'Bravo'), section('s-c', 'Charlie')],
+    });
+    await switchSessionTemplate(session.id, mine.id);
+    await renderPanel(relationship.id);
+    await act(() => q<HTMLButtonElement>('[data-testid=timer-next]')!.click());
+    await vi.waitFor(() => expect(q('[data-testid=timer-section]')?.textContent).toBe('Bravo'));
+    // Meanwhile, on the options page: Bravo is removed and Zulu put first.
+    await act(() =>
+      saveCustomTemplate({
+        id: mine.id,
+        name: 'Mine',
+        method: 'custom',
+        description: '',
+        sections: [section('s-z', 'Zulu'), section('s-a', 'Alpha'), section('s-c', 'Charlie')],
+      }).then(() => undefined),
+    );
+    await vi.waitFor(() =>
+      expect(
+        [...container().querySelectorAll('.ses-section .cal-section-title')].map((h) => h.textContent),
+      ).toContain('Zulu'),
+    );
+    expect(q('[data-testid=timer-section]')?.textContent).toBe('Bravo');
+    // No section of the new order is marked as the timer's (it is on Bravo, which the template no longer has).
+    expect(container().querySelectorAll('.ses-current')).toHaveLength(0);
+    expect(container().textContent).toContain('2 of 3');
   });
 });
