@@ -1,6 +1,6 @@
 /**
  * The in-page panel: an extension-origin iframe (panel.html) inside a closed shadow root, docked on the
- * right below the host site's header. The page sees only the host element `[data-duet-panel]`; note
+ * right below the host site's header (narrower in a window narrower than the panel, so its rail stays on screen). The page sees only the host element `[data-duet-panel]`; note
  * contents live in the iframe, which the page cannot read (cross-origin).
  */
 import { sendFromContent } from '../messaging/content-client';
@@ -51,7 +51,8 @@ const HOST_CSS = `
   button:hover { background: #e3defa; }
   button:focus-visible { outline: 2px solid #5b3fd6; outline-offset: 1px; }
   .label { writing-mode: vertical-rl; font: 600 11px system-ui, sans-serif; color: #5b3fd6; letter-spacing: 1px; margin-top: 4px; }
-  iframe { border: 0; width: ${PANEL_WIDTH_PX - COLLAPSED_WIDTH_PX}px; height: 100%; color-scheme: normal; }
+  iframe { border: 0; width: min(${PANEL_WIDTH_PX - COLLAPSED_WIDTH_PX}px, calc(100vw - ${COLLAPSED_WIDTH_PX}px));
+    height: 100%; color-scheme: normal; }
   .frame.collapsed iframe { display: none; }
   @media (prefers-color-scheme: dark) {
     .frame { background: #17181d; border-left-color: #33353f; box-shadow: -2px 0 12px rgba(0, 0, 0, 0.5); }

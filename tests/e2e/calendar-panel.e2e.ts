@@ -142,6 +142,27 @@ describe('Calendar: badges and the in-page panel', () => {
     expect((await calendar.panelBox())?.width).toBe(wide.width);
   });
 
+  it('in a window narrower than the panel, the panel and its rail stay on screen', async () => {
+    const wide = calendar.page.viewportSize()!;
+    await calendar.openPanelFor('Alice / Bob');
+    // The window is made narrow with the panel open.
+    await calendar.page.setViewportSize({ width: 360, height: 700 });
+    try {
+      const box = (await calendar.panelBox())!;
+      // The 28 px rail left of the frame is on screen, and the frame reaches the right edge.
+      expect(box.x).toBeGreaterThanOrEqual(28);
+      expect(Math.round(box.x + box.width)).toBe(360);
+      await duet.screenshot(calendar.page, 'calendar-panel-narrow');
+      // Its collapse button works (it would be off screen, unclickable, at a fixed 380 px).
+      await calendar.clickRail('toggle', 'open');
+      await expect.poll(() => calendar.panelBox()).toBeNull();
+      await calendar.clickRail('toggle', 'collapsed');
+      await expect.poll(async () => (await calendar.panelBox())?.width).toBe(box.width);
+    } finally {
+      await calendar.page.setViewportSize(wide);
+    }
+  });
+
   it('the worker finds the open Calendar tabs by URL, with Duet’s host permissions alone', async () => {
     // An MV3 worker stopped when idle (~30 s) and woken by the panel remembers no Calendar tab: it looks them
     // up to refresh their badges (lib/background/start.ts, `refreshBadges`; the woken-worker case is

@@ -124,7 +124,8 @@ export class CalendarPage {
   async clickRail(button: 'toggle' | 'close', state: 'open' | 'collapsed'): Promise<void> {
     const viewport = this.page.viewportSize()!;
     const header = (await this.page.locator('header#gb').boundingBox())!;
-    const railLeft = state === 'open' ? viewport.width - 380 : viewport.width - 28;
+    // Open: the rail is left of the panel's frame (narrower than 352 px in a narrow window).
+    const railLeft = state === 'open' ? (await this.panelBox())!.x - 28 : viewport.width - 28;
     const index = button === 'toggle' ? 0 : 1;
     await presented(this.page);
     await this.page.mouse.click(railLeft + 14, Math.round(header.y + header.height) + 8 + index * 28 + 11);
