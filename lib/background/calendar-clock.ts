@@ -1,7 +1,7 @@
 /**
  * Calendar's clock per signed-in account: how far the time zone Calendar shows is from this computer's
  * (lib/domain/calendar-clock), read from each classified batch of chips and kept in `storage.session`
- * (numbers per account, memory only) so a restarted worker and a batch too small to tell still read chip
+ * (numbers per account and this computer's zone, memory only) so a restarted worker and a batch too small to tell still read chip
  * times right. Reminders plan sessions with it; the panel's "Start prep" gets the instant from it.
  */
 import type { CalendarEvent } from '../google/calendar/model';
@@ -83,4 +83,12 @@ export class CalendarClocks {
   }
 }
 
-const keyOf = (account: number | null): string => (account === null ? ANY_ACCOUNT : String(account));
+/**
+ * An account's key, with this computer's time zone: a skew is the distance between Calendar's zone and this
+ * one, so one learned before the computer changed zone (a traveller's laptop, the browser left running) is
+ * not this zone's and must not be read with: under a key of its own, the first batch (two series) settles the
+ * new one, where a skew kept under the account alone would need three series in one batch to be overruled
+ * and would meanwhile put every chip hours off (and a note written in prep could mark the 1:1 held).
+ */
+const keyOf = (account: number | null): string =>
+  `${account === null ? ANY_ACCOUNT : String(account)}@${Intl.DateTimeFormat().resolvedOptions().timeZone}`;

@@ -27,7 +27,7 @@ describe('CalendarClocks', () => {
     const area = mapSessionArea();
     const clocks = new CalendarClocks(area);
     expect((await clocks.learn(week(), 0)).skew).toBe(-9 * HOUR);
-    expect(area.items.get(CLOCK_SKEWS_KEY)).toEqual({ 0: -9 * HOUR });
+    expect(area.items.get(CLOCK_SKEWS_KEY)).toEqual({ '0@Europe/Berlin': -9 * HOUR });
     // A restarted worker: a single event alone is read with what account 0 showed.
     const restarted = new CalendarClocks(area);
     const single = event('single', '2026-11-26', '10:00', null);
@@ -48,7 +48,7 @@ describe('CalendarClocks', () => {
       chipTime(event('carol', '2026-11-27', '12:00', '2026-11-27T19:00:00')),
     ];
     expect((await clocks.learn(moved, 0)).skew).toBe(-9 * HOUR);
-    expect(area.items.get(CLOCK_SKEWS_KEY)).toEqual({ 0: -9 * HOUR });
+    expect(area.items.get(CLOCK_SKEWS_KEY)).toEqual({ '0@Europe/Berlin': -9 * HOUR });
   });
 
   it('a panel opened while a batch is being read gets the clock that batch settles', async () => {
@@ -61,11 +61,44 @@ describe('CalendarClocks', () => {
 
   it('a broken stored value is dropped (this computer’s zone)', async () => {
     const area = mapSessionArea();
-    area.items.set(CLOCK_SKEWS_KEY, { 0: 'x', 1: 7 * 60_000, 2: 3 * HOUR });
+    area.items.set(CLOCK_SKEWS_KEY, {
+      '0@Europe/Berlin': 'x',
+      '1@Europe/Berlin': 7 * 60_000,
+      '2@Europe/Berlin': 3 * HOUR,
+    });
     const clocks = new CalendarClocks(area);
     expect((await clocks.clockFor(0)).skew).toBe(0);
     expect((await clocks.clockFor(1)).skew).toBe(0);
     expect((await clocks.clockFor(2)).skew).toBe(3 * HOUR);
+  });
+});
+
+describe('CalendarClocks when this computer changes time zone (the browser left running)', () => {
+  it('does not read chips with the skew learned in the old zone: the first batch of two series settles the new one', async () => {
+    // In New York, Calendar on New York time: skew 0.
+    process.env.TZ = 'America/New_York';
+    const area = mapSessionArea();
+    const clocks = new CalendarClocks(area);
+    const home = [
+      chipTime(event('standup', '2026-11-23', '12:00', '2026-11-23T17:00:00')),
+      chipTime(event('review', '2026-11-24', '17:00', '2026-11-24T22:00:00')),
+      chipTime(event('planning', '2026-11-25', '13:00', '2026-11-25T18:00:00')),
+    ];
+    expect((await clocks.learn(home, 0)).skew).toBe(0);
+    // Flown to Berlin; Calendar still shows New York time. Bob's 1:1 at 10:00 New York is 15:00Z.
+    process.env.TZ = 'Europe/Berlin';
+    const bob = event('bob', '2026-11-26', '10:00', '2026-11-26T15:00:00');
+    const carol = event('carol', '2026-11-27', '11:00', '2026-11-27T16:00:00');
+    const clock = await clocks.learn([chipTime(bob), chipTime(carol)], 0);
+    expect(new Date(chipStartsAt(bob, clock)!).toISOString()).toBe('2026-11-26T15:00:00.000Z');
+    // And the panel, opened later on a single chip (a moved instance: the id says 14:00Z, the chip 10:00).
+    const moved = event('dan', '2026-11-26', '10:00', '2026-11-26T14:00:00');
+    expect(new Date(chipStartsAt(moved, await clocks.clockFor(0))!).toISOString()).toBe(
+      '2026-11-26T15:00:00.000Z',
+    );
+    // Back home, the skew learned there still holds.
+    process.env.TZ = 'America/New_York';
+    expect((await clocks.clockFor(0)).skew).toBe(0);
   });
 });
 

@@ -715,7 +715,7 @@ describe('a planned 1:1 Calendar no longer shows (cancelled, deleted, moved away
 
   it("reads the view's days in Calendar's own time zone", async () => {
     // Calendar shows UTC+9 (skew +9 h): an instance at 20:00 UTC on the 24th is on the 25th at 05:00 there.
-    await fakeBrowser.storage.session.set({ 'calendar.clock-skews': { '*': 9 * HOUR } });
+    await fakeBrowser.storage.session.set({ 'calendar.clock-skews': { '*@UTC': 9 * HOUR } });
     const late = {
       eventId: 'bobseries_20261124T200000Z',
       relationshipId: 'r-alex',
@@ -799,9 +799,9 @@ describe("Calendar's own time zone (a traveller who kept the home zone)", () => 
       ['single2', '2026-11-26T09:00:00.000Z'],
       ['single3', '2026-11-26T20:00:00.000Z'],
     ]);
-    // Kept in memory storage only, as numbers per account.
+    // Kept in memory storage only, as numbers per account (and this computer's zone).
     expect(await fakeBrowser.storage.session.get('calendar.clock-skews')).toEqual({
-      'calendar.clock-skews': { 0: -9 * HOUR, 1: 0 },
+      'calendar.clock-skews': { '0@Europe/Berlin': -9 * HOUR, '1@Europe/Berlin': 0 },
     });
     expect(await fakeBrowser.storage.local.get('calendar.clock-skews')).toEqual({});
   });
@@ -810,7 +810,9 @@ describe("Calendar's own time zone (a traveller who kept the home zone)", () => 
     process.env.TZ = 'Europe/Berlin';
     const planSeen = vi.fn<NonNullable<ReminderDeps['planSeen']>>(async () => 1);
     const { reminders } = harness({}, { planSeen });
-    await fakeBrowser.storage.session.set({ 'calendar.clock-skews': { 0: 'x', 1: 7 * MIN } });
+    await fakeBrowser.storage.session.set({
+      'calendar.clock-skews': { '0@Europe/Berlin': 'x', '1@Europe/Berlin': 7 * MIN },
+    });
     await reminders.eventsJudged([chip('2026-11-26', '10:00', 'single', 'r-alex')], 0);
     await reminders.eventsJudged([chip('2026-11-26', '11:00', 'single2', 'r-alex')], 1);
     expect(planned(planSeen)).toEqual([

@@ -3,7 +3,7 @@
  * agreements. Sessions are ordered by epoch instants; due dates are calendar-day strings; nothing is
  * keyed by local wall-clock time.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   addAgreement,
   createRelationship,
@@ -103,8 +103,12 @@ describe('clock skew', () => {
     });
     await addAgreement(relationship.id, { owner: 'me', text: 'Intro to Priya', dueDate: null });
     const now = Date.UTC(2026, 10, 18, 15);
+    // The machine's own clock, as the data layer stamps rows with it (not only the `now` passed in).
+    vi.useFakeTimers({ toFake: ['Date'], now });
+    onTestFinished(() => void vi.useRealTimers());
     const first = await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij', now });
     // The machine's clock is corrected by 40 minutes backwards mid-call.
+    vi.setSystemTime(now - 40 * 60_000);
     const again = await startLiveSession({
       relationshipId: relationship.id,
       meetCode: 'abc-defg-hij',
