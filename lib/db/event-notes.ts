@@ -11,6 +11,7 @@ import { InvalidInputError } from './errors';
 import { GENERAL_NOTES_SECTION, instantFromEventKey } from './migrations';
 import { createRelationship, findRelationshipForEvent } from './relationships';
 import {
+  IN_PROGRESS_GRACE_MS,
   isRunning,
   markSessionHeld,
   prepareSession,
@@ -125,9 +126,13 @@ export async function saveEventNote(
       // id keeps it), else unknown — now, and not taken to be held.
       const known = event.startsAt ?? instantFromEventKey(event.eventKey);
       const scheduledAt = known ?? Date.now();
+      // Notes written afterwards for a meeting more than half a day past (one Duet never saw): that meeting
+      // is over, and today's open points are not its own.
+      const longPast = known !== null && known < Date.now() - IN_PROGRESS_GRACE_MS;
       ({ session } = await prepareSession(
         { relationshipId: relationship.id, scheduledAt, calendarEventId: event.eventKey },
         db,
+        { carryOver: !longPast },
       ));
       if (known === null) return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
     }

@@ -138,19 +138,20 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       );
       await db.sessions.add(session);
     }
-    // A session held a while ago is shown as it is (below): today's open points never move into it.
-    const heldLongAgo = session.status === 'held' && now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS;
-    if (!heldLongAgo) await carryOverInto(session, db);
     const live = liveOf(session);
+    // Held and over: shown as it is, never restarted, and no open point moves into it — held a while ago (a
+    // past event opened again), ended by the user, or held without ever running live (notes written beside
+    // the Calendar event once it had begun). Held moments ago by the call's end (the call dropped and was
+    // rejoined): it continues.
+    if (
+      session.status === 'held' &&
+      (!live || now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS || live.endedBy === 'user')
+    )
+      return session;
+    await carryOverInto(session, db);
     const template = templateOf(await allTemplates(db), session, relationship);
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
-    if (session.status === 'held') {
-      // Held a while ago (a past event opened again), or ended by the user: shown as it is, never
-      // restarted. Held moments ago by the call's end (the call dropped and was rejoined): it continues.
-      if (now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS || live?.endedBy === 'user') return session;
-    } else if (live && !live.endedAt) {
-      return session;
-    }
+    if (session.status !== 'held' && live && !live.endedAt) return session;
     return putSession(
       {
         ...session,

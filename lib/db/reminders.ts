@@ -342,7 +342,7 @@ export async function declinedReminderFacts(
 /**
  * The user's "Cancel this session" on a declined 1:1: that event's session (prepared now if there was
  * none, so the decision is on record) becomes cancelled and its talking points pass on to the next one.
- * A session that was held meanwhile is left alone.
+ * A session that was held meanwhile, or ran as a call, is left alone.
  */
 export async function cancelDeclinedSession(
   event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>,
@@ -363,7 +363,8 @@ export async function cancelDeclinedSession(
           db,
         )
       ).session;
-    if (session.status === 'held' || session.status === 'cancelled') return session;
+    // Held meanwhile, or run as a call (even one left open when the browser closed): it took place.
+    if (session.status === 'held' || session.status === 'cancelled' || session.live) return session;
     return cancelSession(session.id, db);
   });
 }

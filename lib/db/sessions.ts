@@ -163,6 +163,14 @@ export interface SessionPlan {
   templateId?: string;
 }
 
+export interface PrepareOptions {
+  /**
+   * Whether open talking points move into the session (default true: Start prep, a call). False for a
+   * session made only to hold notes written afterwards for a past meeting: today's points are not its.
+   */
+  carryOver?: boolean;
+}
+
 export interface StartedSession {
   session: Session;
   /** Talking points that flowed in from earlier sessions. */
@@ -177,6 +185,7 @@ export interface StartedSession {
 export async function prepareSession(
   plan: SessionPlan,
   db: DuetDatabase = getDatabase(),
+  { carryOver = true }: PrepareOptions = {},
 ): Promise<StartedSession> {
   return db.transaction('rw', [db.sessions, db.relationships, db.talkingPoints], async () => {
     const relationship = await db.relationships.get(plan.relationshipId);
@@ -218,13 +227,17 @@ export async function prepareSession(
       );
       await db.sessions.add(session);
     }
-    const carried = await carryOverInto(session, db);
+    const carried = carryOver ? await carryOverInto(session, db) : [];
     return { session, carriedPointIds: carried };
   });
 }
 
 /** Moves the relationship's open talking points that are due to carry over into this session. */
 export async function carryOverInto(session: Session, db: DuetDatabase): Promise<string[]> {
+  const now = Date.now();
+  // A meeting that is over, or will not happen, takes no points: held (a call rejoined after its end goes on
+  // with what it had; points added since are for next time) or cancelled.
+  if (session.status === 'held' || session.status === 'cancelled') return [];
   const open = await db.talkingPoints
     .where('[relationshipId+status]')
     .equals([session.relationshipId, 'open'])
@@ -234,16 +247,11 @@ export async function carryOverInto(session: Session, db: DuetDatabase): Promise
   const byId = new Map(planned.filter((s): s is Session => s !== undefined).map((s) => [s.id, s]));
   // A session still "upcoming" half a day after its time never took place (skipped, deleted in Calendar):
   // its points move on, as nextSession no longer counts it.
-  const now = Date.now();
   // A Calendar meeting still to come (or running now) takes the points of one prepared for after it (the
   // earlier meeting discusses them first). Not a call without an event (an extra one: the planned meeting
-  // keeps its points), nor a meeting begun and over, past or cancelled (a held one opened again, notes
-  // written afterwards or for last week).
+  // keeps its points), nor a meeting begun and over (notes written afterwards or for last week).
   const stillToCome =
-    session.calendarEventId !== null &&
-    session.status !== 'held' &&
-    session.status !== 'cancelled' &&
-    (session.scheduledAt > now || isRunning(session, now));
+    session.calendarEventId !== null && (session.scheduledAt > now || isRunning(session, now));
   const toCarry = pointsToCarryInto(
     session.id,
     open,

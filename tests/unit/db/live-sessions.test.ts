@@ -819,6 +819,68 @@ describe('startLiveSession', () => {
   });
 });
 
+describe('startLiveSession on a meeting that is over', () => {
+  it('a meeting marked held by notes written beside its Calendar event is shown as it is, not restarted', async () => {
+    const rel = await oneOnOne('Alice / Sam', { calendarSeriesIds: ['ser'] });
+    const startedAt = clockAt(NOW - HOUR);
+    const eventKey = 'ser_20260325T100000Z';
+    clockAt(NOW);
+    // Met in person an hour ago; the notes are written in Calendar's panel: the meeting took place.
+    const held = await saveEventNote(
+      { eventKey, seriesKey: 'ser', title: 'Alice / Sam', startsAt: startedAt, relationshipId: rel.id },
+      'Talked about the offsite',
+    );
+    expect(held).toMatchObject({ status: 'held', live: null });
+    // "Open session" on its prep card.
+    const opened = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: eventKey,
+      sessionId: held.id,
+      scheduledAt: startedAt,
+      now: NOW,
+    });
+    expect(opened).toMatchObject({ id: held.id, status: 'held', heldAt: startedAt, live: null });
+    expect(await getSession(held.id)).toMatchObject({ status: 'held', live: null });
+  });
+
+  it('opened again after the user ended it, it keeps its agenda: points for next time stay for next time', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await endLiveSession(started.id, NOW + 30 * MINUTE, getDatabase(), 'user');
+    clockAt(NOW + 31 * MINUTE);
+    const point = await addTalkingPoint(rel.id, { text: 'For next time', author: 'me' });
+    expect(point.sessionId).toBeNull();
+    // The Meet tab reloads (or the side panel opens) in the same call, five minutes later.
+    const again = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW + 35 * MINUTE });
+    expect(again).toMatchObject({ id: started.id, status: 'held' });
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBeNull();
+  });
+
+  it('notes written now for a meeting of three weeks ago do not take today’s open points into it', async () => {
+    const rel = await oneOnOne('Alice / Sam', { calendarSeriesIds: ['ser'] });
+    const point = await addTalkingPoint(rel.id, { text: 'Raise the budget next time', author: 'me' });
+    const old = await saveEventNote(
+      {
+        eventKey: 'ser_20260304T110000Z',
+        seriesKey: 'ser',
+        title: 'Alice / Sam',
+        startsAt: NOW - 21 * DAY,
+        relationshipId: rel.id,
+      },
+      'What we said then',
+    );
+    expect(old).toMatchObject({ status: 'held', scheduledAt: NOW - 21 * DAY });
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBeNull();
+    // Start prep on today's meeting still takes it.
+    const today = await prepareSession({
+      relationshipId: rel.id,
+      scheduledAt: NOW + HOUR,
+      calendarEventId: 'ser_20260325T120000Z',
+    });
+    expect(today.carriedPointIds).toEqual([point.id]);
+  });
+});
+
 // Timer, end, template, assessment -----------------------------------------------------------------
 
 describe('loadSessionView never shows another 1:1’s rows', () => {

@@ -23,6 +23,7 @@ import {
   renegotiateAgreement,
   sessionForCalendarEvent,
   updateRelationship,
+  saveSectionNotes,
   startLiveSession,
   upcomingReminderFacts,
 } from '@/lib/db';
@@ -325,6 +326,26 @@ describe('declined 1:1s', () => {
     await expect(cancelDeclinedSession({ ...event, relationshipId: 'gone' })).rejects.toThrow(
       /No 1:1 series/,
     );
+  });
+});
+
+describe('"Cancel this session" on a 1:1 that ran as a call', () => {
+  it('leaves alone a call held at that time and left open (the browser closed mid-call)', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const at = now - 2 * HOUR;
+    // Started from Meet five minutes after the instance's time (without its event id), notes saved, never ended.
+    const call = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: 'abc-defg-hij',
+      now: at + 5 * MIN,
+    });
+    await saveSectionNotes(call.id, 'how-are-you', 'Talked about the launch');
+    const event = { eventId: 'series_20261124T090000Z', relationshipId: relationship.id, scheduledAt: at };
+    const kept = await cancelDeclinedSession(event);
+    expect(kept.id).toBe(call.id);
+    expect((await getSession(call.id))?.status).not.toBe('cancelled');
+    expect((await getSession(call.id))?.notes['how-are-you']).toBe('Talked about the launch');
   });
 });
 
