@@ -18,7 +18,7 @@ import {
   validateImport,
 } from '@/lib/io/import';
 import { exportRelationshipMarkdown } from '@/lib/io/markdown';
-import { type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, t, tn } from '@/lib/i18n';
 import { journalClearAll } from '../shared/note-journal';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
@@ -347,7 +347,7 @@ function PreviewTable({
       <p data-testid="import-summary">
         {nothing
           ? deletedHereTotal > 0 && mode === 'merge'
-            ? t('options_import_nothing_deleted_here', deletedHereTotal)
+            ? tn('options_import_nothing_deleted_here', deletedHereTotal)
             : t('options_import_nothing')
           : removing
             ? t('options_import_summary_replace', added, updated, gone)
@@ -387,16 +387,18 @@ function PreviewTable({
         </p>
       ) : null}
       {mode === 'replace' && gone > 0 ? (
-        <p class="duet-error">{t('options_import_replace_warning', gone)}</p>
+        <p class="duet-error" data-testid="import-replace-warning">
+          {tn('options_import_replace_warning', gone)}
+        </p>
       ) : null}
       {mode === 'merge' && gone > 0 ? (
         <p class="duet-error" data-testid="import-deleted-in-file">
-          {t('options_import_deleted_in_file', gone)}
+          {tn('options_import_deleted_in_file', gone)}
         </p>
       ) : null}
       {mode === 'merge' && deletedHereTotal > 0 ? (
         <p class="duet-muted" data-testid="import-deleted-here">
-          {t('options_import_deleted_here', deletedHereTotal)}
+          {tn('options_import_deleted_here', deletedHereTotal)}
         </p>
       ) : null}
       <div class="options-actions">

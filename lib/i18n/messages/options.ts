@@ -239,7 +239,10 @@ export const options = {
   options_import_summary: 'New records: $1 · changed: $2.',
   options_import_summary_replace: 'New records: $1 · changed: $2 · removed: $3.',
   options_import_nothing: 'Everything in this file is already here; importing changes nothing.',
-  options_import_nothing_deleted_here: 'Nothing to add or change; $1 records in this file stay deleted here.',
+  options_import_nothing_deleted_here_one:
+    'Nothing to add or change; $1 record in this file stays deleted here.',
+  options_import_nothing_deleted_here_other:
+    'Nothing to add or change; $1 records in this file stay deleted here.',
   options_import_col_what: 'Records',
   options_import_col_new: 'New',
   options_import_col_changed: 'Changed',
@@ -250,10 +253,15 @@ export const options = {
     'Changed on this device since this file was made: $1. Merging keeps this device’s version of those.',
   options_import_newer_replaced:
     'Changed on this device since this file was made: $1. Replacing takes those back to the file’s older version.',
-  options_import_replace_warning: 'Replacing removes $1 records that are not in the file.',
-  options_import_deleted_here:
+  options_import_replace_warning_one: 'Replacing removes $1 record that is not in the file.',
+  options_import_replace_warning_other: 'Replacing removes $1 records that are not in the file.',
+  options_import_deleted_here_one:
+    '$1 record in this file was deleted here after the file’s copy of it. Merging leaves it deleted.',
+  options_import_deleted_here_other:
     '$1 records in this file were deleted here after the file’s copy of them. Merging leaves them deleted.',
-  options_import_deleted_in_file:
+  options_import_deleted_in_file_one:
+    '$1 record was deleted on the device this file came from, after its last change here. Merging deletes it here too.',
+  options_import_deleted_in_file_other:
     '$1 records were deleted on the device this file came from, after their last change here. Merging deletes them here too.',
   options_import_apply_merge: 'Import',
   options_import_apply_replace: 'Replace everything',

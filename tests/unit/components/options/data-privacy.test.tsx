@@ -191,6 +191,8 @@ describe('DataSection: import', () => {
     await click(q(root, 'import-replace'));
     await until(() => expect(cells('people')).toEqual(['0', '1', '0', '0', '1']));
     expect(text(root, 'import-summary')).toBe('New records: 1 · changed: 1 · removed: 1.');
+    // One record: said in the singular ("1 records" read as a mistake).
+    expect(text(root, 'import-replace-warning')).toBe('Replacing removes 1 record that is not in the file.');
     expect(text(root, 'import-apply')).toBe('Replace everything');
     // Nothing was written by the preview.
     expect((await countRecords()).agreements).toBe(0);
@@ -260,10 +262,10 @@ describe('DataSection: import keeps what is newer here', () => {
     );
     await until(() => q(root, 'import-preview'));
     expect(text(root, 'import-summary')).toBe(
-      'Nothing to add or change; 1 records in this file stay deleted here.',
+      'Nothing to add or change; 1 record in this file stays deleted here.',
     );
     expect(text(root, 'import-deleted-here')).toBe(
-      '1 records in this file were deleted here after the file’s copy of them. Merging leaves them deleted.',
+      '1 record in this file was deleted here after the file’s copy of it. Merging leaves it deleted.',
     );
     // A file that deleted Bob after this device's last change to him: a merge deletes him here too.
     await db.relationships.clear(); // nothing refers to Bob any more
@@ -281,7 +283,7 @@ describe('DataSection: import keeps what is newer here', () => {
     await until(() => q(root, 'import-deleted-in-file'));
     expect(q(root, 'import-deleted-in-file')!.className).toContain('duet-error');
     expect(text(root, 'import-deleted-in-file')).toBe(
-      '1 records were deleted on the device this file came from, after their last change here. Merging deletes them here too.',
+      '1 record was deleted on the device this file came from, after its last change here. Merging deletes it here too.',
     );
   });
 
