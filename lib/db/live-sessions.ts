@@ -24,6 +24,7 @@ import {
   startTimer,
   type TimerState,
 } from '../domain/session-timer';
+import { dayOf } from '../domain/days';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
@@ -155,7 +156,9 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     return putSession(
       {
         ...session,
-        meetCode: session.meetCode ?? input.meetCode ?? null,
+        // The room the call runs in (the Calendar event's may have been another): the call's end, a rejoin
+        // and the panel find its session by it.
+        meetCode: input.meetCode ?? session.meetCode ?? null,
         status: 'upcoming',
         heldAt: null,
         // A rejoined call continues where it was; a first start begins the template's first section.
@@ -211,12 +214,23 @@ async function findLiveCandidate(
   // Calendar event.
   const at = input.scheduledAt ?? now;
   const candidates = Math.abs(at - now) < 1_000 ? near : await around(at);
+  // Started without an event (a call from Meet, a session from the side panel): one going on, the meeting
+  // planned for about now, or one for later today in this same room. Not tomorrow's (a call at 22:00 would hold it a day
+  // early), nor one planned later today in another room (a quick call at noon would take the 15:00
+  // meeting's prep and leave that meeting held before it began).
+  const thisMeeting = (s: Session) =>
+    Boolean(input.calendarEventId) ||
+    (s.live !== null && s.live !== undefined && !s.live.endedAt) ||
+    Math.abs(s.scheduledAt - now) <= SAME_CALL_MS ||
+    (dayOf(s.scheduledAt) === dayOf(now) &&
+      (!input.meetCode || !s.meetCode || s.meetCode === input.meetCode));
   return closestTo(
     at,
     candidates.filter(
       (s) =>
         (s.status === 'upcoming' || s.status === 'rescheduled') &&
         (!input.calendarEventId || !s.calendarEventId || s.calendarEventId === input.calendarEventId) &&
+        thisMeeting(s) &&
         !abandoned(s),
     ),
   );

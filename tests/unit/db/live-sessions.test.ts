@@ -245,17 +245,18 @@ describe('startLiveSession', () => {
     expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(closest.id);
   });
 
-  it('reuses a rescheduled session in the window, keeping its own meet code and template', async () => {
+  it('reuses a session rescheduled to about now, keeping its template, in the room the call runs in', async () => {
     const rel = await oneOnOne();
     const moved = (
       await prepareSession({ relationshipId: rel.id, scheduledAt: NOW - DAY, meetCode: OTHER_CODE })
     ).session;
-    await rescheduleSession(moved.id, NOW + 2 * HOUR);
+    await rescheduleSession(moved.id, NOW + 30 * MINUTE);
     await getDatabase().sessions.update(moved.id, { templateId: 'builtin:peer' });
     const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
     expect(started.id).toBe(moved.id);
     expect(started.status).toBe('upcoming');
-    expect(started.meetCode).toBe(OTHER_CODE);
+    // The call's own room: its end, a rejoin and the panel find the session by it.
+    expect(started.meetCode).toBe(CODE);
     expect(started.templateId).toBe('builtin:peer');
     expect(started.live?.timer).toEqual(timerOf('builtin:peer', NOW));
   });
@@ -816,6 +817,60 @@ describe('startLiveSession', () => {
     const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
     expect(started.live?.timer.sectionIds).toEqual(['open', 'close']);
     expect(started.live?.timer.plannedMs).toEqual([3 * MINUTE, 0]);
+  });
+});
+
+describe('a call from Meet and the meetings planned for other times', () => {
+  it('a quick call at noon in another room does not take the 15:00 meeting’s prepared session', async () => {
+    const rel = await oneOnOne('Alice / Sam', { calendarSeriesIds: ['ser'] });
+    const at15 = NOW + 3 * HOUR;
+    const prepared = await planned(rel.id, at15, { meetCode: CODE, calendarEventId: 'ser_20260325T140000Z' });
+    const quick = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: NOW });
+    expect(quick.id).not.toBe(prepared.id);
+    await endLiveSessionForCall(rel.id, OTHER_CODE, clockAt(NOW + 15 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({ status: 'upcoming', live: null });
+    // At 15:00 the meeting runs on its own session.
+    const meeting = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'ser_20260325T140000Z',
+      meetCode: CODE,
+      scheduledAt: at15,
+      now: clockAt(at15),
+    });
+    expect(meeting).toMatchObject({ id: prepared.id, status: 'upcoming', live: { endedAt: null } });
+  });
+
+  it('a call at 22:00 does not hold tomorrow morning’s meeting a day early', async () => {
+    const rel = await oneOnOne();
+    const late = clockAt(new Date(2026, 2, 25, 22, 0).getTime());
+    const tomorrow = await planned(rel.id, new Date(2026, 2, 26, 9, 0).getTime(), { meetCode: CODE });
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: late });
+    expect(call.id).not.toBe(tomorrow.id);
+    expect(await getSession(tomorrow.id)).toMatchObject({ status: 'upcoming', live: null });
+  });
+
+  it('later today in the same room, it is that meeting (started early)', async () => {
+    const rel = await oneOnOne();
+    const prepared = await planned(rel.id, NOW + 3 * HOUR, { meetCode: CODE });
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect(call.id).toBe(prepared.id);
+  });
+
+  it('a meeting planned in one room and run in another is found by the call’s room: its end holds it', async () => {
+    const rel = await oneOnOne();
+    const prepared = await planned(rel.id, NOW + 10 * MINUTE, { meetCode: CODE });
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: NOW });
+    expect(call.id).toBe(prepared.id);
+    expect((await runningSessionOfCall(rel.id, OTHER_CODE, clockAt(NOW + MINUTE)))?.id).toBe(prepared.id);
+    const ended = await endLiveSessionForCall(rel.id, OTHER_CODE, clockAt(NOW + 30 * MINUTE));
+    expect(ended).toMatchObject({ id: prepared.id, status: 'held' });
+    // Rejoined from a fresh page two minutes later: the same session continues.
+    const rejoined = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: OTHER_CODE,
+      now: clockAt(NOW + 32 * MINUTE),
+    });
+    expect(rejoined.id).toBe(prepared.id);
   });
 });
 
