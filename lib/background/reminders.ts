@@ -134,15 +134,15 @@ export function formatDay(day: Day, locale?: string): string {
 }
 
 function sincePhrase(days: number): string {
-  if (days >= 14) return t('bg_since_weeks_other', Math.floor(days / 7));
+  if (days >= 14) return tn('bg_since_weeks', Math.floor(days / 7));
   return tn('bg_since_days', days);
 }
 
 function cadencePhrase(days: number): string {
   if (days === 1) return t('bg_every_day');
   if (days === 7) return t('bg_every_week');
-  if (days % 7 === 0) return t('bg_every_weeks_other', days / 7);
-  return t('bg_every_days_other', days);
+  if (days % 7 === 0) return tn('bg_every_weeks', days / 7);
+  return tn('bg_every_days', days);
 }
 
 export interface NotificationText {

@@ -29,10 +29,15 @@ export const background = {
   bg_cadence_message: '$1 since your last 1:1 with $2, usually $3',
   bg_since_days_one: '1 day',
   bg_since_days_other: '$1 days',
+  // Pairs, though English never says "1 week" here (7 days is "every week", 14 the fewest "since"): other
+  // languages' "one" covers 21, 31, ….
+  bg_since_weeks_one: '$1 week',
   bg_since_weeks_other: '$1 weeks',
   bg_every_week: 'every week',
+  bg_every_weeks_one: 'every $1 week',
   bg_every_weeks_other: 'every $1 weeks',
   bg_every_day: 'every day',
+  bg_every_days_one: 'every $1 day',
   bg_every_days_other: 'every $1 days',
 
   bg_reschedule_title: 'Reschedule your 1:1?',

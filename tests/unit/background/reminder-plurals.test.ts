@@ -1,0 +1,59 @@
+/**
+ * The cadence reminder's counts in a language whose plural rules are not English's: Russian takes the
+ * "one" form for 21, 31, … weeks. The texts are made-up Russian answered by a fake `browser.i18n`.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { notificationText } from '@/lib/background/reminders';
+import { resetI18nForTests } from '@/lib/i18n';
+
+const RUSSIAN: Readonly<Record<string, string>> = {
+  bg_cadence_message: '$1 с последней встречи с $2, обычно $3',
+  bg_since_days_one: '$1 день',
+  bg_since_days_other: '$1 дней',
+  bg_since_weeks_one: '$1 неделя',
+  bg_since_weeks_other: '$1 недель',
+  bg_every_week: 'каждую неделю',
+  bg_every_weeks_one: 'раз в $1 неделю',
+  bg_every_weeks_other: 'раз в $1 недель',
+  bg_every_days_one: 'раз в $1 день',
+  bg_every_days_other: 'раз в $1 дней',
+};
+
+function speakRussian() {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => {
+    const values = typeof subs === 'string' ? [subs] : (subs ?? []);
+    return (RUSSIAN[key] ?? '').replace(/\$(\d)/g, (_m, d: string) => values[Number(d) - 1] ?? '');
+  });
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+  resetI18nForTests();
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  resetI18nForTests();
+});
+
+const gap = (daysSince: number, cadenceDays: number) =>
+  notificationText({
+    key: 'k',
+    relationshipId: 'r',
+    name: 'Алекс',
+    kind: 'cadence-gap',
+    daysSince,
+    cadenceDays,
+  }).message;
+
+describe('cadence reminder: weeks and days follow the UI language’s plural rules', () => {
+  it('21 weeks and 31 days take the "one" form; 22 weeks the other', () => {
+    speakRussian();
+    expect(gap(147, 147)).toBe('21 неделя с последней встречи с Алекс, обычно раз в 21 неделю');
+    expect(gap(154, 31)).toBe('22 недель с последней встречи с Алекс, обычно раз в 31 день');
+    expect(gap(154, 154)).toBe('22 недель с последней встречи с Алекс, обычно раз в 22 недель');
+  });
+
+  it('English still says "every 2 weeks" and "5 weeks"', () => {
+    expect(gap(35, 14)).toBe('5 weeks since your last 1:1 with Алекс, usually every 2 weeks');
+    expect(gap(16, 10)).toBe('2 weeks since your last 1:1 with Алекс, usually every 10 days');
+  });
+});
