@@ -137,12 +137,23 @@ function agreementWithHistory(agreement: Agreement, people: Person[]): string[] 
   return [agreementLine(agreement, people), ...renegotiations];
 }
 
+/**
+ * A cadence in words, as the panel says it ("every day", "every week", "every 2 weeks", "every 10 days"),
+ * not "every 1 days". In English, like the file's other headings and labels.
+ */
+function cadenceWords(days: number): string {
+  if (days === 1) return 'every day';
+  if (days === 7) return 'every week';
+  if (days % 7 === 0) return `every ${days / 7} weeks`;
+  return `every ${days} days`;
+}
+
 export function relationshipToMarkdown(history: RelationshipHistory): string {
   const { relationship, people, sessions, agreements, talkingPoints, templates } = history;
   const lines: string[] = [`# ${escapeText(relationship.title)}`, ''];
   if (people.length > 0) {
     const names = people.map((p) => escapeText(p.name)).join(' & ');
-    lines.push(`With ${names} · every ${relationship.cadenceDays} days`, '');
+    lines.push(`With ${names} · ${cadenceWords(relationship.cadenceDays)}`, '');
   }
 
   const active = agreements.filter((a) => a.status === 'open' || a.status === 'renegotiated');

@@ -20,7 +20,7 @@ import {
   setTalkingPointStatus,
 } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
-import type { Agreement, Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
+import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
 import { BUILT_IN_TEMPLATES } from '@/lib/domain/templates';
 import {
   exportRelationshipMarkdown,
@@ -129,7 +129,7 @@ describe('exportRelationshipMarkdown', () => {
   it('starts with the title and who it is with', async () => {
     const { relationship } = await build();
     const markdown = await exportRelationshipMarkdown(relationship.id);
-    expect(lines(markdown).slice(0, 3)).toEqual(['# Alice / Bob', '', 'With Alice Example · every 14 days']);
+    expect(lines(markdown).slice(0, 3)).toEqual(['# Alice / Bob', '', 'With Alice Example · every 2 weeks']);
     expect(markdown.endsWith('\n')).toBe(true);
     expect(markdown.endsWith('\n\n')).toBe(false);
   });
@@ -417,6 +417,34 @@ describe('relationshipToMarkdown', () => {
     expect(markdownOf({ templates: [...BUILT_IN_TEMPLATES] })).toBe('# Peer 1:1 Erin\n\n## Sessions\n');
   });
 
+  it('says the cadence in words: every day, every week, every 2 weeks, every 10 days', () => {
+    const erin: Person = {
+      id: 'p1',
+      name: 'Erin',
+      emails: [],
+      relation: 'peer',
+      archived: false,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const cadenceLine = (cadenceDays: number) =>
+      lines(
+        relationshipToMarkdown({
+          relationship: { ...relationship, cadenceDays },
+          people: [erin],
+          sessions: [],
+          agreements: [],
+          talkingPoints: [],
+          templates: [],
+        }),
+      )[2];
+    expect(cadenceLine(1)).toBe('With Erin · every day');
+    expect(cadenceLine(7)).toBe('With Erin · every week');
+    expect(cadenceLine(14)).toBe('With Erin · every 2 weeks');
+    expect(cadenceLine(10)).toBe('With Erin · every 10 days');
+    expect(cadenceLine(2)).toBe('With Erin · every 2 days');
+  });
+
   it('names "them" generically when the series has no people', () => {
     const agreement = agreementOf({ owner: 'them', text: 'Share slides' });
     const markdown = markdownOf({
@@ -479,7 +507,7 @@ describe('relationshipToMarkdown', () => {
     expect(lines(markdown).slice(0, 3)).toEqual([
       '# \\<script>x\\</script> Team \\#',
       '',
-      'With \\*Erin\\* \\[me\\](http://x) · every 28 days',
+      'With \\*Erin\\* \\[me\\](http://x) · every 4 weeks',
     ]);
     expect(markdown).toContain('- [ ] **\\> Boss\\_**: 1\\. first - second');
     expect(markdown).toContain('**\\<u>Plan\\</u> \\*now\\***\n\nsnake_case stays');
