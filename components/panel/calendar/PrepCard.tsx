@@ -79,8 +79,9 @@ function stateOf(session: Session | undefined, carried: number | null): string {
 
 function resultText(session: Session | undefined, carried: number | null): string {
   if (carried !== null) return tn('panel_prep_carried', carried);
-  if (session?.status === 'held')
-    return t('panel_prep_held', formatSessionDate(session.heldAt ?? session.scheduledAt));
+  // The day the meeting is on, as the summary and History date it: a 1:1 at 23:30 that ended after midnight
+  // (heldAt) was still held that day.
+  if (session?.status === 'held') return t('panel_prep_held', formatSessionDate(session.scheduledAt));
   if (session?.status === 'cancelled') return t('panel_prep_cancelled');
   return t('panel_prep_started');
 }
