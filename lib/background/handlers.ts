@@ -9,7 +9,7 @@ import {
   panelContextOf,
 } from './calendar';
 import type { CalendarClocks } from './calendar-clock';
-import { judgeCall, type MeetDeps } from './meet';
+import { judgeCall, type MeetDeps, meetTabClosed, stillInCall } from './meet';
 import type { Handlers } from './router';
 import { SIDE_PANEL_PAGE } from '../messaging/constants';
 import type { TabContexts } from './tab-contexts';
@@ -48,6 +48,8 @@ export interface BackgroundDeps {
   ) => Promise<unknown> | void;
   /** An extension page changed data: the toolbar badge (overdue agreements) follows. */
   dataChanged?: () => void;
+  /** The contexts of the open Meet tabs other than this one (is a call still going on in another tab?). */
+  meetTabsBesides?: (tabId: number) => Promise<readonly (PanelContext | null)[]>;
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -127,16 +129,35 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         // The link so far, for this same meeting code (judgeCall tells a rejoin from the next meeting).
         const previous =
           before?.surface === 'meet' && before.meetingCode === call.meetingCode ? before.link : null;
-        const { context, show, left } = await judgeCall(facts, deps.meet, previous);
+        const judged = await judgeCall(facts, deps.meet, previous);
+        const { show, left } = judged;
+        let { context } = judged;
+        const callEnded = async (relationshipId: string, meetingCode: string) =>
+          deps.meet.callEnded?.(relationshipId, meetingCode).catch(() => undefined);
+        const otherTabs = () => deps.meetTabsBesides?.(tabId).catch(() => []) ?? Promise.resolve([]);
+        // This tab ended its call while another tab of this browser is still in it (Meet's companion
+        // mode, the call opened twice): the 1:1 goes on there, and this tab's panel does not end it.
+        const goesOn =
+          context.state === 'ended' &&
+          context.link !== null &&
+          stillInCall(await otherTabs(), context.meetingCode);
+        if (goesOn) context = { ...context, goesOnElsewhere: true };
         await deps.tabContexts.set(tabId, context);
         deps.pushContext(tabId, context);
+        // The call this tab was in, left without Meet's end screen: the tab went to another meeting, or its
+        // page loaded again (the green room). That 1:1 is over (a rejoin soon after continues it), unless
+        // another tab is still in that call.
+        if (
+          before?.surface === 'meet' &&
+          before.state === 'in-call' &&
+          (before.meetingCode !== call.meetingCode || call.state === 'prejoin')
+        )
+          await meetTabClosed(before, await otherTabs(), callEnded);
         // Its person left and the call went on with others: that 1:1 took place and is over.
-        if (left) await deps.meet.callEnded?.(left, context.meetingCode).catch(() => undefined);
-        if (context.state === 'ended' && context.link) {
+        if (left) await callEnded(left, context.meetingCode);
+        if (context.state === 'ended' && context.link && !goesOn) {
           // Best effort: the panel also ends its session; this covers a panel that was closed.
-          await deps.meet
-            .callEnded?.(context.link.relationshipId, context.meetingCode)
-            .catch(() => undefined);
+          await callEnded(context.link.relationshipId, context.meetingCode);
         }
         return { show };
       });

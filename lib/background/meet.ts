@@ -144,7 +144,8 @@ export async function judgeCall(
 }
 
 /**
- * A Meet tab closed: the linked call it was in ended with it (its session is held, not left running to be
+ * A Meet tab closed, or left its call without Meet's end screen (another meeting in the tab, the page loaded
+ * again): the linked call it was in ended with it (its session is held, not left running to be
  * continued by a later call with a timer hours long) — unless another tab is still in that same call.
  * `others`: the contexts of the other open Meet tabs.
  */
@@ -154,13 +155,16 @@ export async function meetTabClosed(
   callEnded: (relationshipId: string, meetingCode: string) => Promise<void>,
 ): Promise<boolean> {
   if (closed?.surface !== 'meet' || closed.state !== 'in-call' || !closed.link) return false;
-  const stillIn = others.some(
-    (other) =>
-      other?.surface === 'meet' && other.meetingCode === closed.meetingCode && other.state === 'in-call',
-  );
-  if (stillIn) return false;
+  if (stillInCall(others, closed.meetingCode)) return false;
   await callEnded(closed.link.relationshipId, closed.meetingCode);
   return true;
+}
+
+/** Whether one of these tabs is in this call now. */
+export function stillInCall(tabs: readonly (PanelContext | null)[], meetingCode: string): boolean {
+  return tabs.some(
+    (tab) => tab?.surface === 'meet' && tab.meetingCode === meetingCode && tab.state === 'in-call',
+  );
 }
 
 /**

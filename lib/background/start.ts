@@ -53,6 +53,13 @@ export function startBackground(): void {
   const session = browser.storage.session as SessionArea | undefined;
   const tabContexts = new TabContexts(session ?? memoryArea());
   const ports = new PanelPorts();
+  /** The contexts of the open Meet tabs besides this one. */
+  const meetTabsBesides = async (tabId: number) => {
+    const open = await browser.tabs.query({ url: [...MEET_MATCHES] }).catch(() => []);
+    return Promise.all(
+      open.flatMap((tab) => (tab.id === undefined || tab.id === tabId ? [] : [tabContexts.get(tab.id)])),
+    );
+  };
 
   /**
    * Calendar tabs to tell when Duet's data changed (their badges' answers are kept per event until then).
@@ -113,6 +120,7 @@ export function startBackground(): void {
       eventsJudged: (judged, account) => reminders.eventsJudged(judged, account),
       daysShown: (shown, account) => reminders.daysShown(shown, account),
       dataChanged: () => void reminders.refreshBadge(),
+      meetTabsBesides,
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);
         if (relationship && !relationship.meetCodes.includes(meetCode)) {
@@ -164,11 +172,7 @@ export function startBackground(): void {
       const closed = await tabContexts.get(tabId);
       await tabContexts.clear(tabId);
       if (closed?.surface !== 'meet') return;
-      const open = await browser.tabs.query({ url: [...MEET_MATCHES] }).catch(() => []);
-      const others = await Promise.all(
-        open.flatMap((tab) => (tab.id === undefined || tab.id === tabId ? [] : [tabContexts.get(tab.id)])),
-      );
-      await meetTabClosed(closed, others, async (relationshipId, meetCode) => {
+      await meetTabClosed(closed, await meetTabsBesides(tabId), async (relationshipId, meetCode) => {
         await endLiveSessionForCall(relationshipId, meetCode);
       });
     })().catch(() => undefined);

@@ -117,6 +117,11 @@ export const PanelContextSchema = z.discriminatedUnion('surface', [
      * as a 2-1: the first of them; the panel offers the 2-1 with both, from `others`).
      */
     trackable: z.nullable(ParticipantNameSchema),
+    /**
+     * This tab's call ended while another tab of this browser is still in it: the 1:1 goes on there, so
+     * this tab's panel does not end its session.
+     */
+    goesOnElsewhere: z.optional(z.literal(true)),
   }),
 ]);
 export type PanelContext = z.infer<typeof PanelContextSchema>;

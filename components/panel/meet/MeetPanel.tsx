@@ -97,7 +97,8 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
             : undefined
         }
         mode="call"
-        callEnded={context.state === 'ended'}
+        // Ended here while another tab is still in the call: the session goes on there, not ended here.
+        callEnded={context.state === 'ended' && !context.goesOnElsewhere}
         presenting={context.presenting}
         onOpenSidePanel={onOpenSidePanel}
       />

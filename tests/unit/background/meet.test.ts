@@ -124,6 +124,41 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     expect(harness.meet.callEnded).not.toHaveBeenCalled();
   });
 
+  it('the same call in two tabs: one tab ending it leaves the 1:1 going on in the other', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(5));
+    await harness.handlers['meet/call-seen'](seen({ state: 'ended' }), meetCtx(4));
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+    // Its panel is told, so it does not end the session either.
+    expect(await harness.tabContexts.get(4)).toMatchObject({ state: 'ended', goesOnElsewhere: true });
+    // The other tab ends it too: now it is over.
+    await harness.handlers['meet/call-seen'](seen({ state: 'ended' }), meetCtx(5));
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    expect(await harness.tabContexts.get(5)).not.toHaveProperty('goesOnElsewhere');
+  });
+
+  it('a call left without the end screen ends: the tab moved to another meeting, or its page reloaded', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    await harness.handlers['meet/call-seen'](
+      seen({ meetingCode: 'xyz-wxyz-xyz', state: 'prejoin', title: 'Planning', others: [] }),
+      meetCtx(4),
+    );
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    harness.meet.callEnded.mockClear();
+    // Back in a call with Bob, then the page loads again: the green room of the same meeting.
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    await harness.handlers['meet/call-seen'](seen({ state: 'prejoin', others: [] }), meetCtx(4));
+    expect(harness.meet.callEnded).toHaveBeenCalledWith('r-bob', CODE);
+    harness.meet.callEnded.mockClear();
+    // Not while another tab is still in that call.
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(5));
+    await harness.handlers['meet/call-seen'](seen({ state: 'prejoin', others: [] }), meetCtx(4));
+    expect(harness.meet.callEnded).not.toHaveBeenCalled();
+  });
+
   it('a failing session end does not fail the report', async () => {
     const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
     harness.meet.callEnded.mockRejectedValueOnce(new Error('quota'));

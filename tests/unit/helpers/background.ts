@@ -331,6 +331,13 @@ export function backgroundHarness(
     refreshBadges,
     linkMeetCode,
     ...(options.clocks ? { clocks: options.clocks } : {}),
+    // Every tab with a stored context stands for an open tab.
+    meetTabsBesides: async (tabId) =>
+      Promise.all(
+        [...area.items.keys()]
+          .filter((key) => key.startsWith('tab-context:') && key !== `tab-context:${tabId}`)
+          .map((key) => tabContexts.get(Number(key.slice('tab-context:'.length)))),
+      ),
   };
   const handlers = createHandlers(deps);
   const router = createRouter(handlers, () => SELF);

@@ -479,3 +479,29 @@ describe('MeetPanel: continuing a held session now', () => {
     await vi.waitFor(() => expect(q('session-waiting')).toBeNull());
   });
 });
+
+describe('MeetPanel: the same call in two tabs', () => {
+  it('a tab whose call ended while another tab is still in it does not end the session', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { relationshipId: relationship.id, via: 'meet-code' as const, chosen: true as const };
+    await bobsCall(link, ['Bob Jones']);
+    await vi.waitFor(async () => expect(await runningSessionOfCall(relationship.id, CODE)).toBeDefined());
+    await waitFor('session-with');
+    // This tab left (companion mode closed); the background says the call goes on in another tab.
+    await show(
+      meetContext({
+        title: 'Alice / Bob',
+        state: 'ended',
+        others: [],
+        trackable: null,
+        link,
+        goesOnElsewhere: true,
+      }),
+    );
+    // Give an end a chance to land: the session stays live, and its notes stay on screen.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const session = await runningSessionOfCall(relationship.id, CODE);
+    expect(session).toMatchObject({ status: 'upcoming', live: { endedAt: null } });
+    expect(q('session-panel')?.getAttribute('data-session-status')).toBe('upcoming');
+  });
+});
