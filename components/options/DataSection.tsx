@@ -23,6 +23,7 @@ import { journalClearAll } from '../shared/note-journal';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { downloadText, slug, today } from './download';
+import { relationshipTexts, usePeopleById } from './TemplatesSection';
 import { ShownError, useAction } from './use-action';
 
 const TABLE_LABELS: Record<ExportTable, MessageKey> = {
@@ -90,6 +91,9 @@ function ExportPanel({ relationships, part }: { relationships: readonly Relation
   const [picked, setWhich] = useState('all');
   // A 1:1 picked then merged away (or deleted) elsewhere: back to all of them, as the list shows.
   const which = picked === 'all' || relationships.some((r) => r.id === picked) ? picked : 'all';
+  // By their people: two reports' 1:1s both titled "1:1" are told apart.
+  const people = usePeopleById();
+  const choices = relationshipTexts(relationships, people);
   const exportJson = () =>
     void action.run(async () => {
       const file = await exportAll();
@@ -129,9 +133,9 @@ function ExportPanel({ relationships, part }: { relationships: readonly Relation
           onChange={(e) => setWhich(e.currentTarget.value)}
         >
           <option value="all">{t('options_export_md_all', relationships.length)}</option>
-          {relationships.map((r) => (
+          {choices.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.title || t('options_untitled')}
+              {r.text}
             </option>
           ))}
         </select>

@@ -407,20 +407,70 @@ export async function peopleDirectory(db: DuetDatabase = getDatabase()): Promise
 
 // Templates -----------------------------------------------------------------------------------------
 
+/**
+ * A 1:1 as the options page lists it (`relationshipLabel`): its people's names, so two reports' 1:1s both
+ * titled "1:1" do not read the same, and its title.
+ */
+export interface RelationshipNaming {
+  id: string;
+  /** Its people's names (archived people's too: the 1:1 is still theirs), blank ones left out. */
+  names: string[];
+  title: string;
+  archived: boolean;
+}
+
+/** Damaged rows (a field missing or not text, see sort.ts) name nothing rather than break a list. */
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+export function namingOf(
+  relationship: Relationship,
+  people: ReadonlyMap<string, Pick<Person, 'name'>>,
+): RelationshipNaming {
+  return {
+    id: relationship.id,
+    names: (relationship.personIds ?? []).map((id) => textOf(people.get(id)?.name)).filter(Boolean),
+    title: textOf(relationship.title),
+    archived: relationship.archived === true,
+  };
+}
+
+/**
+ * "Bob Jones — 1:1": its people, and its title when that says more than their names; with nobody, the
+ * title; '' with neither (the page says "Untitled 1:1"). Names and titles are the user's words: nothing to
+ * translate here.
+ */
+export function relationshipLabel({ names, title }: Pick<RelationshipNaming, 'names' | 'title'>): string {
+  const who = names.join(' & ');
+  if (!who) return title;
+  return title && title.toLocaleLowerCase() !== who.toLocaleLowerCase() ? `${who} — ${title}` : who;
+}
+
 export class TemplateInUseError extends InvalidInputError {
   override name = 'TemplateInUseError';
-  constructor(readonly relationshipTitles: string[]) {
-    super(`This template is used by ${relationshipTitles.join(', ')}.`);
+  /** The 1:1s that use it, by label. */
+  constructor(readonly usedBy: RelationshipNaming[]) {
+    super(
+      `This template is used by ${usedBy.map((r) => relationshipLabel(r) || 'Untitled 1:1').join(', ')}.`,
+    );
   }
 }
 
-/** Relationship titles per template id (which 1:1s use which template). */
-export async function templateUsage(db: DuetDatabase = getDatabase()): Promise<Map<string, string[]>> {
-  const usage = new Map<string, string[]>();
-  for (const relationship of await db.relationships.toArray()) {
-    usage.set(relationship.templateId, [...(usage.get(relationship.templateId) ?? []), relationship.title]);
-  }
-  return usage;
+/** The 1:1s that use each template, by template id, each named by its people and title. */
+export async function templateUsage(
+  db: DuetDatabase = getDatabase(),
+): Promise<Map<string, RelationshipNaming[]>> {
+  return db.transaction('r', [db.relationships, db.people], async () => {
+    const [relationships, people] = await Promise.all([db.relationships.toArray(), db.people.toArray()]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const usage = new Map<string, RelationshipNaming[]>();
+    for (const relationship of relationships) {
+      const users = usage.get(relationship.templateId) ?? [];
+      users.push(namingOf(relationship, byId));
+      usage.set(relationship.templateId, users);
+    }
+    for (const users of usage.values()) users.sort(byText(relationshipLabel));
+    return usage;
+  });
 }
 
 /**
@@ -431,11 +481,17 @@ export async function templateUsage(db: DuetDatabase = getDatabase()): Promise<M
  */
 export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDatabase()): Promise<void> {
   if (isBuiltInTemplateId(id)) throw new InvalidInputError('Built-in templates cannot be deleted.');
-  await db.transaction('rw', [db.templates, db.relationships, db.sessions, db.tombstones], async () => {
+  // People too: a refusal names the 1:1s that use it by their people.
+  const tables = [db.templates, db.relationships, db.people, db.sessions, db.tombstones];
+  await db.transaction('rw', tables, async () => {
     const template = await db.templates.get(id);
     if (!template || template.retired) throw new InvalidInputError('This template no longer exists.');
     const users = (await db.relationships.toArray()).filter((r) => r.templateId === id);
-    if (users.length > 0) throw new TemplateInUseError(users.map((r) => r.title).sort());
+    if (users.length > 0) {
+      const people = await db.people.bulkGet([...new Set(users.flatMap((r) => r.personIds))]);
+      const byId = new Map(people.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
+      throw new TemplateInUseError(users.map((r) => namingOf(r, byId)).sort(byText(relationshipLabel)));
+    }
     // Used: a session ran on it, or holds notes under one of its sections (switched to another since).
     const sectionIds = template.sections.map((section) => section.id);
     const usedBefore =

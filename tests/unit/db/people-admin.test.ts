@@ -22,6 +22,7 @@ import {
   switchSessionTemplate,
   setPersonArchived,
   setRelationshipArchived,
+  relationshipLabel,
   TemplateInUseError,
   templateUsage,
   unlinkSeries,
@@ -421,11 +422,23 @@ describe('deleteCustomTemplate', () => {
       templateId: template.id,
     });
     await createRelationship({ personIds: [], kind: 'peer', title: 'Amy peer', templateId: template.id });
+    // Two reports' 1:1s both titled "1:1": named by their people.
+    for (const name of ['Carol King', 'Bob Jones']) {
+      const person = await createPerson({ name, relation: 'report' });
+      await createRelationship({
+        personIds: [person.id],
+        kind: 'one-on-one',
+        title: '1:1',
+        templateId: template.id,
+      });
+    }
+    const labels = ['Amy peer', 'Bob Jones — 1:1', 'Carol King — 1:1', 'Zed 1:1'];
     const error = await deleteCustomTemplate(template.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateInUseError);
-    expect((error as TemplateInUseError).relationshipTitles).toEqual(['Amy peer', 'Zed 1:1']);
+    expect((error as TemplateInUseError).usedBy.map(relationshipLabel)).toEqual(labels);
+    expect((error as Error).message).toBe(`This template is used by ${labels.join(', ')}.`);
     expect(await getDatabase().templates.get(template.id)).toBeDefined();
-    expect((await templateUsage()).get(template.id)).toHaveLength(2);
+    expect((await templateUsage()).get(template.id)?.map(relationshipLabel)).toEqual(labels);
   });
 
   it('retires one that past sessions used: no longer offered, but their notes keep its titles', async () => {
