@@ -174,6 +174,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         const { context } = await judgeCall(current, deps.meet, null, true);
         await deps.tabContexts.set(tabId, context);
         deps.pushContext(tabId, context);
+        // The call is no longer the 1:1 it was linked to: the session it ran for that one is let go (else it
+        // stayed live, and that 1:1's real meeting later went on with a timer hours long).
+        if (current.link && current.link.relationshipId !== context.link?.relationshipId)
+          await deps.meet.callReleased?.(current.link.relationshipId, meetingCode).catch(() => undefined);
         return { ok: true };
       });
     },

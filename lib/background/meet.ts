@@ -20,6 +20,11 @@ export interface MeetDeps {
   settings(): Promise<{ ignoredSeries: readonly string[]; meetPanel: 'open' | 'collapsed' }>;
   /** The call ended: mark the live session of this 1:1 held (no-op if none is running). */
   callEnded?(relationshipId: string, meetingCode: string): Promise<void>;
+  /**
+   * The user said this call is not this 1:1's (linked it to another, or "Not a 1:1"): let go of the session
+   * it ran for it (planned again if nothing was written in it, held if something was).
+   */
+  callReleased?(relationshipId: string, meetingCode: string): Promise<void>;
   /** The clock (tests set it). */
   now?(): number;
 }

@@ -14,6 +14,7 @@ import {
   overdueAgreementCount,
   upcomingReminderFacts,
   endLiveSessionForCall,
+  releaseCallSession,
   getSettings,
   openAgreementCounts,
   relationshipsLinkedToSeries,
@@ -113,6 +114,7 @@ export function startBackground(): void {
         callEnded: async (relationshipId, meetCode) => {
           await endLiveSessionForCall(relationshipId, meetCode);
         },
+        callReleased: (relationshipId, meetCode) => releaseCallSession(relationshipId, meetCode),
       },
       pushContext: (tabId, context) => ports.push(tabId, context),
       calendarTabSeen: (tabId) => calendarTabs.add(tabId),

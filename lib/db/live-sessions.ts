@@ -24,6 +24,7 @@ import {
   startTimer,
   type TimerState,
 } from '../domain/session-timer';
+import Dexie from 'dexie';
 import { dayOf } from '../domain/days';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
@@ -41,6 +42,7 @@ import {
   updateSession,
 } from './sessions';
 import { allTemplates, getSettings, getTemplate } from './settings';
+import { recordDeletions } from './tombstones';
 import { validate } from './validate';
 
 /** A planned session this close to now is the one being held. */
@@ -298,6 +300,57 @@ export async function endLiveSessionForCall(
     if (!running || live.startedAt > running.startedAt) running = { id: s.id, startedAt: live.startedAt };
   }
   return running ? endLiveSession(running.id, now, db) : undefined;
+}
+
+/**
+ * The call turned out not to be this 1:1's (the user linked it to another, or said it is not a 1:1): the
+ * session it ran for it is let go. One with nothing written in it goes back to what it was — planned again,
+ * or gone if the call made it (its points unplanned again) — so the 1:1's real meeting runs on it later; one
+ * with notes, a check-in or decisions took place and is held.
+ */
+export async function releaseCallSession(
+  relationshipId: string,
+  meetCode: string,
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<void> {
+  const tables = [db.sessions, db.talkingPoints, db.agreements, db.feedback, db.tombstones];
+  await db.transaction('rw', tables, async () => {
+    const session = await runningSessionOfCall(relationshipId, meetCode, now, REJOIN_WINDOW_MS, db);
+    const live = session ? liveOf(session) : null;
+    if (!session || !live || live.endedAt || session.status === 'held') return;
+    const id = session.id;
+    const written =
+      Object.values(session.notes).some((text) => text.trim() !== '') ||
+      session.privateNotes.trim() !== '' ||
+      session.checkIn !== null ||
+      (session.assessment ?? null) !== null ||
+      (await db.agreements.where('madeInSessionId').equals(id).count()) > 0 ||
+      (await db.agreements
+        .where('[relationshipId+status]')
+        .between([relationshipId, Dexie.minKey], [relationshipId, Dexie.maxKey])
+        .filter((a) => a.history.some((h) => h.sessionId === id))
+        .count()) > 0 ||
+      (await db.feedback.where('sessionId').equals(id).count()) > 0 ||
+      (await db.talkingPoints
+        .where('sessionId')
+        .equals(id)
+        .filter((p) => p.status !== 'open')
+        .count()) > 0;
+    if (written) {
+      await endLiveSession(id, now, db);
+      return;
+    }
+    // Made by this call (not planned before it, nor for a Calendar event): nothing of it is left.
+    const madeByCall = !session.calendarEventId && session.createdAt >= live.startedAt - 1_000;
+    if (!madeByCall) {
+      await updateSession(id, (s) => ({ ...s, live: null }), db);
+      return;
+    }
+    await db.talkingPoints.where('sessionId').equals(id).modify({ sessionId: null, updatedAt: now });
+    await db.sessions.delete(id);
+    await recordDeletions(db, 'sessions', [session], now);
+  });
 }
 
 /** Another template for this session: notes stay (by section id); the timer restarts on the new sections. */

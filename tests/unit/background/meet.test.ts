@@ -187,6 +187,23 @@ describe('handlers: meet/call-seen and meet/call-linked', () => {
     );
   });
 
+  it('call-linked away from the 1:1 the call was linked to lets go of that 1:1’s session; to the same one, not', async () => {
+    const harness = backgroundHarness({}, { meet: { candidates: [BOB] } });
+    await harness.handlers['meet/call-seen'](seen(), meetCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-bob' } });
+    // The panel linked the call to the Bob & Carol 2-1 (the database now says so): re-judged, it is theirs.
+    harness.meet.candidates.mockResolvedValue([
+      BOB,
+      linkCandidate('r-pair', ['Bob Jones', 'Carol Diaz'], { kind: 'two-on-one', meetCodes: [CODE] }),
+    ]);
+    await harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(4));
+    expect(await harness.tabContexts.get(4)).toMatchObject({ link: { relationshipId: 'r-pair' } });
+    expect(harness.meet.callReleased).toHaveBeenCalledWith('r-bob', CODE);
+    harness.meet.callReleased.mockClear();
+    await harness.handlers['meet/call-linked']({ kind: 'meet/call-linked', meetingCode: CODE }, pageCtx(4));
+    expect(harness.meet.callReleased).not.toHaveBeenCalled();
+  });
+
   it('call-linked from the browser side panel (in no tab) re-judges the tab it shows; a framed panel only its own', async () => {
     const harness = backgroundHarness({}, { meet: { candidates: [] } });
     await harness.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(7));

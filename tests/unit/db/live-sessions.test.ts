@@ -24,6 +24,7 @@ import {
   markSessionHeld,
   prepareSession,
   REJOIN_WINDOW_MS,
+  releaseCallSession,
   rescheduleSession,
   saveCareerAssessment,
   saveCustomTemplate,
@@ -871,6 +872,39 @@ describe('a call from Meet and the meetings planned for other times', () => {
       now: clockAt(NOW + 32 * MINUTE),
     });
     expect(rejoined.id).toBe(prepared.id);
+  });
+});
+
+describe('releaseCallSession (the call was not this 1:1’s)', () => {
+  it('a session the call made, with nothing written, is gone and its points are unplanned again', async () => {
+    const rel = await oneOnOne();
+    const point = await addTalkingPoint(rel.id, { text: 'Offsite', author: 'me' });
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBe(call.id);
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 2 * MINUTE));
+    expect(await getSession(call.id)).toBeUndefined();
+    expect((await getDatabase().talkingPoints.get(point.id))!.sessionId).toBeNull();
+  });
+
+  it('a planned session the call took, with nothing written, is planned again (not held, not running)', async () => {
+    const rel = await oneOnOne();
+    const prepared = await planned(rel.id, NOW + 10 * MINUTE, { meetCode: CODE });
+    const call = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: clockAt(NOW + MINUTE),
+    });
+    expect(call.id).toBe(prepared.id);
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 2 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({ status: 'upcoming', live: null });
+  });
+
+  it('one with notes took place: it is held', async () => {
+    const rel = await oneOnOne();
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await saveSectionNotes(call.id, 'how-are-you', 'Tired');
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 5 * MINUTE));
+    expect(await getSession(call.id)).toMatchObject({ status: 'held', live: { endedAt: NOW + 5 * MINUTE } });
   });
 });
 

@@ -283,6 +283,7 @@ export function fakeMeetDeps(init: MeetDataInit = {}): FakeMeetDeps {
       meetPanel: init.meetPanel ?? 'open',
     })),
     callEnded: vi.fn<Required<MeetDeps>['callEnded']>(async () => {}),
+    callReleased: vi.fn<Required<MeetDeps>['callReleased']>(async () => {}),
     now: vi.fn<Required<MeetDeps>['now']>(() => Date.now()),
   };
 }
