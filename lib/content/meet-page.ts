@@ -21,6 +21,13 @@ const BACKSTOP_MS = 1000;
  */
 const RESEND_MS = 15_000;
 const MAX_OTHERS = 50;
+/**
+ * Presenting ends only once its signal has been missing this long, over at least PRESENTING_MISSES looks:
+ * Meet's controls vanish for a moment while it re-renders, and one look without them must not show the
+ * notes on the screen being shared. It starts at once.
+ */
+const PRESENTING_OFF_MS = 1500;
+const PRESENTING_MISSES = 2;
 
 export function startMeetPage({ signal }: { signal: AbortSignal }): void {
   let machine = createCallStateMachine();
@@ -34,6 +41,10 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
   let lastSentAt = 0;
   /** Who was last seen in the call: tiles vanish for a moment during Meet's re-renders. */
   let lastOthers: string[] = [];
+  /** Presenting as last told, and since when (and in how many looks) its signal has been missing. */
+  let presentingNow = false;
+  let presentingMissingSince: number | null = null;
+  let presentingMisses = 0;
 
   const apply = (show: MeetShow['show'], callIndex: number) => {
     if (show === 'hidden') {
@@ -52,6 +63,22 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     else if (show === 'collapsed' && panel.state === 'closed') panel.showRail();
   };
 
+  /** Presenting, flicker-tolerant: on at the first look that shows it, off after a while without it. */
+  const presentingFrom = (inCall: boolean, seen: boolean, now: number): boolean => {
+    if (!inCall || seen) {
+      presentingNow = inCall && seen;
+      presentingMissingSince = null;
+      presentingMisses = 0;
+      return presentingNow;
+    }
+    if (!presentingNow) return false;
+    presentingMissingSince ??= now;
+    presentingMisses += 1;
+    if (presentingMisses >= PRESENTING_MISSES && now - presentingMissingSince >= PRESENTING_OFF_MS)
+      presentingNow = false;
+    return presentingNow;
+  };
+
   const report = () => {
     const snapshot = readMeetSnapshot(document, location.pathname);
     const meetingCode = snapshot.meetingCode;
@@ -63,6 +90,7 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
         machine = createCallStateMachine();
         closedInCall = -1;
         lastOthers = [];
+        presentingNow = false;
       }
       machineFor = meetingCode;
     }
@@ -75,7 +103,7 @@ export function startMeetPage({ signal }: { signal: AbortSignal }): void {
     const others = state === 'in-call' && seen.length === 0 ? lastOthers : seen;
     lastOthers = state === 'in-call' ? others : [];
     const title = snapshot.title;
-    const presenting = state === 'in-call' && snapshot.presenting;
+    const presenting = presentingFrom(state === 'in-call', snapshot.presenting, Date.now());
     const signature = JSON.stringify([meetingCode, state, callIndex, title, presenting, others]);
     const now = Date.now();
     if (signature === last && (state !== 'in-call' || now - lastSentAt < RESEND_MS)) return;

@@ -8,7 +8,7 @@ import { stubI18n } from './i18n-stub';
 stubI18n();
 
 let controller: AbortController;
-let reports: Array<{ state: string; others: string[]; meetingCode?: string }>;
+let reports: Array<{ state: string; others: string[]; meetingCode?: string; presenting?: boolean }>;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -16,9 +16,20 @@ beforeEach(() => {
   document.body.replaceChildren(...Array.from(loadFixture('meet-call.html').body.childNodes));
   reports = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
-    const call = message as { kind: string; state: string; others: string[]; meetingCode: string };
+    const call = message as {
+      kind: string;
+      state: string;
+      others: string[];
+      meetingCode: string;
+      presenting: boolean;
+    };
     if (call.kind !== 'meet/call-seen') return undefined;
-    reports.push({ state: call.state, others: call.others, meetingCode: call.meetingCode });
+    reports.push({
+      state: call.state,
+      others: call.others,
+      meetingCode: call.meetingCode,
+      presenting: call.presenting,
+    });
     // The call is not a 1:1 here: nothing to show.
     return Promise.resolve({ ok: true, data: { show: 'hidden' } });
   });
@@ -60,5 +71,25 @@ describe('startMeetPage', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(reports.at(-1)).toMatchObject({ meetingCode: 'xyz-abcd-efg', state: 'prejoin' });
     expect(reports.filter((r) => r.meetingCode === 'xyz-abcd-efg' && r.state === 'ended')).toEqual([]);
+  });
+
+  it('presenting starts at once and ends only after a while without it: a re-render never shows the notes', async () => {
+    const show = (fixture: string) =>
+      document.body.replaceChildren(...Array.from(loadFixture(fixture as 'meet-call.html').body.childNodes));
+    await vi.advanceTimersByTimeAsync(2_000);
+    show('meet-call-presenting.html');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reports.at(-1)).toMatchObject({ state: 'in-call', presenting: true });
+    // Meet re-renders: for one look (under a second) the stop-presenting control is gone.
+    show('meet-call.html');
+    await vi.advanceTimersByTimeAsync(600);
+    show('meet-call-presenting.html');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reports.filter((r) => r.presenting === false && r.state === 'in-call').length).toBe(1);
+    expect(reports.at(-1)).toMatchObject({ presenting: true });
+    // Presenting really stopped: told within a couple of seconds.
+    show('meet-call.html');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reports.at(-1)).toMatchObject({ state: 'in-call', presenting: false });
   });
 });
