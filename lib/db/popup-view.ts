@@ -12,6 +12,7 @@ import { type Day, dayOf, weekOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session } from '../domain/model';
 import { normaliseForSearch } from '../domain/search-text';
 import { ACTIVE_AGREEMENT_STATUSES } from '../domain/statuses';
+import { type MessageKey, t } from '../i18n';
 import { cappedCount, collect, result } from './idb-read';
 import { byText } from './sort';
 
@@ -57,7 +58,10 @@ export interface PopupLists {
   upcomingCount: number;
 }
 
-/** A 1:1 as the popup names it: its people ("Bob Jones", "Carol & Dan"), else its title. */
+/**
+ * A 1:1 as the popup names it: its people ("Bob Jones", "Carol & Dan"), else its title; after a name another
+ * 1:1 shares, what tells them apart ("Alice Ng · Career 1:1", `setApart`).
+ */
 export interface PopupRelationship {
   id: string;
   name: string;
@@ -357,7 +361,49 @@ export async function readPopupLists(
 
 function nameOf(relationship: Relationship, people: Person[]): string {
   const names = people.map((p) => p.name).join(' & ');
-  return names || relationship.title || 'Untitled 1:1';
+  return names || relationship.title || t('popup_untitled');
+}
+
+const KIND_KEYS: Record<Relationship['kind'], MessageKey> = {
+  'one-on-one': 'popup_kind_one_on_one',
+  'two-on-one': 'popup_kind_two_on_one',
+  'skip-level': 'popup_kind_skip_level',
+  peer: 'popup_kind_peer',
+  career: 'popup_kind_career',
+};
+
+/**
+ * 1:1s that share a name (Alice's one-on-one and her career 1:1; two people called Sam Lee) are told apart
+ * after it, everywhere the popup names them: "Alice Ng · Career 1:1". Each takes the first of its kind, its
+ * title and its people's emails that no other 1:1 of that name shares; its kind if none. Archived 1:1s
+ * count: their open agreements are listed beside the others'.
+ */
+function setApart(relationships: Iterable<PopupRelationship>): void {
+  const byName = new Map<string, PopupRelationship[]>();
+  for (const r of relationships) {
+    const key = normaliseForSearch(r.name);
+    const same = byName.get(key);
+    if (same) same.push(r);
+    else byName.set(key, [r]);
+  }
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    const traits = same.map((r) => [
+      KIND_KEYS[r.kind] ? t(KIND_KEYS[r.kind]) : '',
+      // Read without validation (see the top): a damaged row names nothing rather than break the popup.
+      typeof r.title === 'string' ? r.title.trim() : '',
+      r.people.flatMap((p) => (Array.isArray(p.emails) ? p.emails : [])).join(', '),
+    ]);
+    const folded = traits.map((own) => own.map(normaliseForSearch));
+    same.forEach((r, i) => {
+      const own = traits[i]!;
+      const which = own.findIndex(
+        (trait, k) => trait !== '' && folded.every((other, j) => j === i || other[k] !== folded[i]![k]),
+      );
+      const apart = which >= 0 ? own[which]! : own[0]!;
+      if (apart) r.name = `${r.name} · ${apart}`;
+    });
+  }
 }
 
 /** Normalised "text owner" per agreement version, kept while the popup is open (typing re-reads often). */
@@ -436,6 +482,7 @@ export async function readPopupView(
       archived: r.archived,
     });
   }
+  setApart(byId.values());
   const archived = new Set(relationshipRows.filter((r) => r.archived).map((r) => r.id));
 
   let agreements: Agreement[];

@@ -41,6 +41,14 @@ export const popup = {
   popup_gone: 'No longer in your Calendar',
   popup_declined_cancel: 'Cancel 1:1',
   popup_declined_cancel_for: 'Cancel 1:1 with $1 on $2',
+  /** A 1:1 with no people and no title. */
+  popup_untitled: 'Untitled 1:1',
+  /** After a name two 1:1s share, when their kinds tell them apart: "Alice Ng · Career 1:1". */
+  popup_kind_one_on_one: '1:1',
+  popup_kind_two_on_one: '2-1',
+  popup_kind_skip_level: 'Skip-level',
+  popup_kind_peer: 'Peer 1:1',
+  popup_kind_career: 'Career 1:1',
   popup_point_title: 'Add a talking point',
   popup_point_person_label: 'For whom',
   popup_point_person_placeholder: 'For…',
