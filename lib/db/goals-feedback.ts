@@ -65,6 +65,28 @@ export async function addKeyResult(
   });
 }
 
+/**
+ * One key result's progress, applied to the goal as stored: a view that has not caught up (a key result
+ * added or moved in another view a moment ago) changes only this one, never writing back its older list.
+ */
+export async function setKeyResultProgress(
+  goalId: string,
+  keyResultId: string,
+  progress: number,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal> {
+  return db.transaction('rw', db.goals, async () => {
+    const goal = await db.goals.get(goalId);
+    if (!goal) throw new InvalidInputError(`No goal ${goalId}`);
+    if (!goal.keyResults.some((kr) => kr.id === keyResultId))
+      throw new InvalidInputError('That key result was removed meanwhile.');
+    const keyResults = goal.keyResults.map((kr) => (kr.id === keyResultId ? { ...kr, progress } : kr));
+    const next = validate(GoalSchema, { ...goal, keyResults, updatedAt: Date.now() }, 'goal');
+    await db.goals.put(next);
+    return next;
+  });
+}
+
 export async function goalsOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Goal[]> {
   const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
   return goals.filter((g) => !g.archived).sort((a, b) => a.createdAt - b.createdAt);

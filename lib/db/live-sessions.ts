@@ -238,8 +238,17 @@ async function findLiveCandidate(
   );
 }
 
-/** Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. */
-export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetDatabase = getDatabase()) {
+/**
+ * Saves the timer after a step (next, skip, pause…); the timer is computed from timestamps, not ticks. A
+ * step is best given as a change of the stored timer (`(timer) => nextSection(timer, now)`): two quick
+ * clicks, or a view that has not caught up with another one's step, then each move on from the timer as it
+ * is, instead of the second writing back what the first left behind.
+ */
+export function saveLiveTimer(
+  sessionId: string,
+  change: TimerState | ((stored: TimerState) => TimerState),
+  db: DuetDatabase = getDatabase(),
+) {
   return updateSession(
     sessionId,
     (s) => {
@@ -248,6 +257,7 @@ export function saveLiveTimer(sessionId: string, timer: TimerState, db: DuetData
       // A step that lands as the session ends (the call's end, another view's End) changes nothing: the
       // ended session keeps its finished timer.
       if (live.endedAt) return s;
+      const timer = typeof change === 'function' ? change(live.timer) : change;
       return { ...s, live: { ...live, timer } };
     },
     db,

@@ -16,10 +16,9 @@ export interface GoalsSectionProps {
   goals: readonly Goal[];
   /** The category a new goal starts with (OKRs in the structured 1:1, impact otherwise). */
   defaultCategory: Goal['category'];
-  onUpdate: (
-    id: string,
-    patch: Partial<Pick<Goal, 'keyResults' | 'status' | 'archived'>>,
-  ) => Promise<ActionResult>;
+  onUpdate: (id: string, patch: Partial<Pick<Goal, 'status' | 'archived'>>) => Promise<ActionResult>;
+  /** One key result's progress (applied to the goal as stored, not to the list this view shows). */
+  onProgress: (goalId: string, keyResultId: string, progress: number) => Promise<ActionResult>;
   onAdd: (category: Goal['category'], title: string) => Promise<ActionResult>;
   onAddKeyResult: (goalId: string, text: string) => Promise<ActionResult>;
 }
@@ -34,7 +33,14 @@ function percent(value: number): string {
   return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
 }
 
-export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKeyResult }: GoalsSectionProps) {
+export function GoalsSection({
+  goals,
+  defaultCategory,
+  onUpdate,
+  onProgress,
+  onAdd,
+  onAddKeyResult,
+}: GoalsSectionProps) {
   const [archived, setArchived] = useState<Goal | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** A change to a goal; what went wrong is said under the list. */
@@ -42,6 +48,10 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
     const result = await onUpdate(id, patch);
     setError(result.ok ? null : result.message);
     return result.ok;
+  };
+  const progress = async (goalId: string, keyResultId: string, value: number) => {
+    const result = await onProgress(goalId, keyResultId, value);
+    setError(result.ok ? null : result.message);
   };
   const archive = async (goal: Goal) => {
     if (await update(goal.id, { archived: true })) setArchived(goal);
@@ -89,13 +99,7 @@ export function GoalsSection({ goals, defaultCategory, onUpdate, onAdd, onAddKey
                     value={kr.progress}
                     data-testid="kr-progress"
                     aria-valuetext={percent(kr.progress)}
-                    onChange={(event) =>
-                      void update(goal.id, {
-                        keyResults: goal.keyResults.map((k) =>
-                          k.id === kr.id ? { ...k, progress: Number(event.currentTarget.value) } : k,
-                        ),
-                      })
-                    }
+                    onChange={(event) => void progress(goal.id, kr.id, Number(event.currentTarget.value))}
                   />
                   <span class="duet-muted cal-small ses-kr-value">{percent(kr.progress)}</span>
                 </label>

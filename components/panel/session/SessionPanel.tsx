@@ -587,6 +587,7 @@ function SectionCard({
           goals={goalsShown(view, showsSteps)}
           defaultCategory={view.template.method === 'structured-50' ? 'okr' : 'impact'}
           onUpdate={actions.updateGoal}
+          onProgress={actions.keyResultProgress}
           onAdd={actions.addGoal}
           onAddKeyResult={actions.addKeyResult}
         />

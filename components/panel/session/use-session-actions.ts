@@ -16,6 +16,7 @@ import {
   saveCareerAssessment,
   saveCheckIn,
   saveLiveTimer,
+  setKeyResultProgress,
   setTalkingPointStatus,
   switchSessionTemplate,
   updateGoal,
@@ -54,15 +55,14 @@ export function sessionActions(session: Session, relationshipId: string, personI
   const inSession = { sessionId };
   const timer = () => session.live?.timer ?? null;
   return {
+    // Each step applies to the timer as stored (two quick clicks are two steps, not the same one twice).
     step: (step: TimerStep) =>
       attempt(async () => {
-        const state = timer();
-        if (state) await saveLiveTimer(sessionId, STEPS[step](state, Date.now()));
+        if (timer()) await saveLiveTimer(sessionId, (stored) => STEPS[step](stored, Date.now()));
       }),
     jump: (index: number) =>
       attempt(async () => {
-        const state = timer();
-        if (state) await saveLiveTimer(sessionId, goToSection(state, index, Date.now()));
+        if (timer()) await saveLiveTimer(sessionId, (stored) => goToSection(stored, index, Date.now()));
       }),
     switchTemplate: (templateId: string) => attempt(() => switchSessionTemplate(sessionId, templateId)),
     checkIn: (value: Partial<CheckIn>) => attempt(() => saveCheckIn(sessionId, value)),
@@ -88,6 +88,8 @@ export function sessionActions(session: Session, relationshipId: string, personI
     addGoal: (category: Goal['category'], title: string) =>
       attempt(() => addGoal(relationshipId, { category, title })),
     addKeyResult: (goalId: string, text: string) => attempt(() => addKeyResult(goalId, text)),
+    keyResultProgress: (goalId: string, keyResultId: string, progress: number) =>
+      attempt(() => setKeyResultProgress(goalId, keyResultId, progress)),
     addFeedback: (direction: Feedback['direction'], text: string) =>
       attempt(() => addFeedback(relationshipId, { direction, text, personId, sessionId })),
     assess: (value: CareerAssessment | null) => attempt(() => saveCareerAssessment(sessionId, value)),

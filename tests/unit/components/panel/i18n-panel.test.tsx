@@ -313,6 +313,7 @@ describe('the panel in a pseudo-locale', () => {
           goals={[goal]}
           defaultCategory="okr"
           onUpdate={okAsync}
+          onProgress={okAsync}
           onAdd={okAsync}
           onAddKeyResult={okAsync}
         />
@@ -320,6 +321,7 @@ describe('the panel in a pseudo-locale', () => {
           goals={[]}
           defaultCategory="impact"
           onUpdate={okAsync}
+          onProgress={okAsync}
           onAdd={okAsync}
           onAddKeyResult={okAsync}
         />

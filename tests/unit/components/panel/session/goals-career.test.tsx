@@ -7,7 +7,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '@/components/panel/session/SessionPanel';
-import { addGoal, createPerson, createRelationship, getDatabase, goalsOf, startLiveSession } from '@/lib/db';
+import {
+  addGoal,
+  addKeyResult,
+  createPerson,
+  createRelationship,
+  getDatabase,
+  goalsOf,
+  startLiveSession,
+} from '@/lib/db';
 import type { Relationship } from '@/lib/domain/model';
 import { useRenderContainer } from '../../../helpers/dom-container';
 
@@ -76,6 +84,28 @@ describe('Goals in a session', () => {
     await vi.waitFor(() => expect(okrs.querySelectorAll('[data-testid=kr-progress]')).toHaveLength(1));
     expect((await goalsOf(relationship.id))[0]?.keyResults).toEqual([
       { id: expect.any(String), text: 'p95 under 300 ms', progress: 0 },
+    ]);
+  });
+
+  it('moving a key result’s progress changes only that one: a key result added elsewhere meanwhile stays', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    const goal = await addGoal(relationship.id, { category: 'okr', title: 'Ship search v2' });
+    const [one] = (await addKeyResult(goal.id, 'KR one')).keyResults;
+    await renderPanel(relationship.id);
+    await vi.waitFor(() => expect($$('[data-testid=kr-progress]')).toHaveLength(1));
+    // Another view adds a key result; this one moves its slider before it shows the new one.
+    await addKeyResult(goal.id, 'KR two');
+    const slider = $<HTMLInputElement>('[data-testid=kr-progress]')!;
+    slider.value = '40';
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(async () =>
+      expect((await goalsOf(relationship.id))[0]?.keyResults.find((kr) => kr.id === one!.id)?.progress).toBe(
+        40,
+      ),
+    );
+    expect((await goalsOf(relationship.id))[0]?.keyResults.map((kr) => kr.text)).toEqual([
+      'KR one',
+      'KR two',
     ]);
   });
 
