@@ -49,8 +49,11 @@ export function PanelBody({ state, place, onDataChanged = () => void notifyDataC
     return <CalendarPanel key={context.eventKey} context={context} onChanged={onDataChanged} />;
   }
   if (context?.surface === 'meet') {
+    // Keyed by meeting: another meeting in the tab starts clean (a link being corrected in the last one
+    // does not show its chooser in the next one's green room).
     return (
       <MeetPanel
+        key={context.meetingCode}
         context={place === 'side-panel' ? { ...context, presenting: false } : context}
         onOpenSidePanel={place === 'in-page' && sidePanelAvailable() ? openSidePanel : undefined}
       />

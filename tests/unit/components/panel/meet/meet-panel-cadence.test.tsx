@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type MeetContext, MeetPanel } from '@/components/panel/meet/MeetPanel';
+import { PanelBody } from '@/components/panel/PanelApp';
 import {
   createPerson,
   createRelationship,
@@ -503,5 +504,30 @@ describe('MeetPanel: the same call in two tabs', () => {
     const session = await runningSessionOfCall(relationship.id, CODE);
     expect(session).toMatchObject({ status: 'upcoming', live: { endedAt: null } });
     expect(q('session-panel')?.getAttribute('data-session-status')).toBe('upcoming');
+  });
+});
+
+describe('PanelBody: another meeting in the same tab', () => {
+  it('starts clean: a link being corrected in the last call does not show its chooser in the next green room', async () => {
+    const relationship = await bobsOneOnOne();
+    const link = { relationshipId: relationship.id, via: 'title' as const, chosen: true as const };
+    const body = (context: MeetContext) =>
+      act(() => {
+        render(<PanelBody state={{ status: 'ready', context }} place="in-page" />, container());
+      });
+    await body(meetContext({ title: 'Alice / Bob', others: ['Bob Jones'], trackable: null, link }));
+    await click(await waitFor('meet-correct-link'));
+    await waitFor('meet-link-chooser');
+    await body(
+      meetContext({
+        meetingCode: 'xyz-wxyz-xyz',
+        title: 'Planning',
+        state: 'prejoin',
+        others: [],
+        trackable: null,
+      }),
+    );
+    await waitFor('panel-meet-idle');
+    expect(q('meet-link-chooser')).toBeNull();
   });
 });
