@@ -2,7 +2,7 @@
  * The cadence reminder's counts in a language whose plural rules are not English's: Russian takes the
  * "one" form for 21, 31, … weeks. The texts are made-up Russian answered by a fake `browser.i18n`.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { notificationText } from '@/lib/background/reminders';
 import { resetI18nForTests } from '@/lib/i18n';
@@ -20,17 +20,28 @@ const RUSSIAN: Readonly<Record<string, string>> = {
   bg_every_days_other: 'раз в $1 дней',
 };
 
+/**
+ * The browser's i18n answering in Russian. Swapped in whole and put back after: the node test files share one
+ * fake browser, whose i18n another file may have replaced with an object that has no getUILanguage.
+ */
+const withI18n = fakeBrowser as unknown as { i18n: unknown };
+let original: { i18n: unknown } | null = null;
+
 function speakRussian() {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => {
-    const values = typeof subs === 'string' ? [subs] : (subs ?? []);
-    return (RUSSIAN[key] ?? '').replace(/\$(\d)/g, (_m, d: string) => values[Number(d) - 1] ?? '');
-  });
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+  original = { i18n: withI18n.i18n };
+  withI18n.i18n = {
+    getMessage: (key: string, subs?: string | string[]) => {
+      const values = typeof subs === 'string' ? [subs] : (subs ?? []);
+      return (RUSSIAN[key] ?? '').replace(/\$(\d)/g, (_m, d: string) => values[Number(d) - 1] ?? '');
+    },
+    getUILanguage: () => 'ru',
+  };
   resetI18nForTests();
 }
 
 afterEach(() => {
-  vi.restoreAllMocks();
+  if (original) withI18n.i18n = original.i18n;
+  original = null;
   resetI18nForTests();
 });
 

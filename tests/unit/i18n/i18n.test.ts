@@ -3,7 +3,13 @@ import { browser } from 'wxt/browser';
 import { CATALOG, CATALOG_PARTS, localeMessagesJson } from '@/lib/i18n/catalog';
 import { resetI18nForTests, setEnglishFallback, t } from '@/lib/i18n';
 
+// The tests below replace the fake browser's i18n; the node test files share that browser (vitest.config.ts),
+// so the next file's t() must not answer from a stub left here.
+const fake = browser as unknown as { i18n: unknown };
+const browserI18n = fake.i18n;
+
 afterEach(() => {
+  fake.i18n = browserI18n;
   resetI18nForTests();
   vi.restoreAllMocks();
 });
