@@ -395,12 +395,15 @@ export async function peopleDirectory(db: DuetDatabase = getDatabase()): Promise
   return db.transaction('r', [db.people, db.relationships], async () => {
     const [people, relationships] = await Promise.all([db.people.toArray(), db.relationships.toArray()]);
     const byTitle = byText((r: Relationship) => r.title);
+    // A row an upgrade or an older version left without its list of people is listed with no one (so it
+    // can still be seen and deleted), rather than one bad row taking the whole directory down.
+    const peopleOf = (r: Relationship): readonly string[] => (Array.isArray(r.personIds) ? r.personIds : []);
     return {
       people: people.sort(byText((p) => p.name)).map((person) => ({
         person,
-        relationships: relationships.filter((r) => r.personIds.includes(person.id)).sort(byTitle),
+        relationships: relationships.filter((r) => peopleOf(r).includes(person.id)).sort(byTitle),
       })),
-      unassigned: relationships.filter((r) => r.personIds.length === 0).sort(byTitle),
+      unassigned: relationships.filter((r) => peopleOf(r).length === 0).sort(byTitle),
     };
   });
 }

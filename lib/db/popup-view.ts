@@ -304,9 +304,19 @@ function countUpcoming(tx: ReadTransaction, from: number, to: number): Promise<n
   return countAcross(upcomingRanges(from, to).map((range) => [bySchedule, range]));
 }
 
+/**
+ * A relationship row the popup can show. The first read checks no schema (no zod here): a row an upgrade or
+ * an older version left damaged (no list of people) is left out, rather than one bad row taking the whole
+ * popup down.
+ */
+const usable = (row: Relationship | undefined): row is Relationship =>
+  typeof row?.id === 'string' && Array.isArray(row.personIds);
+
 /** Every relationship (the popup lists them all for "add a talking point"; it reads them anyway). */
-function allRelationships(tx: ReadTransaction): Promise<Relationship[]> {
-  return result(tx.objectStore('relationships').getAll() as IDBRequest<Relationship[]>);
+async function allRelationships(tx: ReadTransaction): Promise<Relationship[]> {
+  return (await result(tx.objectStore('relationships').getAll() as IDBRequest<Relationship[]>)).filter(
+    usable,
+  );
 }
 
 /** The relationships with these ids (one lookup each: what is shown, not how many there are). */
@@ -315,7 +325,7 @@ async function relationshipsById(tx: ReadTransaction, ids: Iterable<string>): Pr
   const rows = await Promise.all(
     [...new Set(ids)].map((id) => result(store.get(id) as IDBRequest<Relationship | undefined>)),
   );
-  return rows.filter((row): row is Relationship => row !== undefined);
+  return rows.filter(usable);
 }
 
 /**

@@ -33,6 +33,7 @@ import {
   updateReminderSettings,
 } from '@/lib/db';
 import { exportRelationshipMarkdown } from '@/lib/io/markdown';
+import type { Relationship } from '@/lib/domain/model';
 import { sectionTitleOf } from '@/components/panel/calendar/calendar-text';
 
 async function twoBobs() {
@@ -571,5 +572,22 @@ describe('linkRelationshipTo: saying who a 1:1 made from notes is with', () => {
       cadenceDays: 21,
     });
     expect(linked).toMatchObject({ id: fromNotes.id, personIds: [carol.id], kind: 'peer', cadenceDays: 21 });
+  });
+});
+
+describe('peopleDirectory with a damaged relationship row', () => {
+  it('lists the row with no one, and everyone else as before', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const theirs = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+    });
+    await getDatabase().relationships.put({ id: 'bad', title: 'Bad' } as unknown as Relationship);
+    const directory = await peopleDirectory();
+    expect(directory.people.map((p) => [p.person.name, p.relationships.map((r) => r.id)])).toEqual([
+      ['Bob Jones', [theirs.id]],
+    ]);
+    expect(directory.unassigned.map((r) => r.id)).toEqual(['bad']);
   });
 });

@@ -212,3 +212,15 @@ describe('createPopupSource', () => {
     expect(view.groups).toEqual([]);
   });
 });
+
+describe('a damaged relationship row', () => {
+  it('is left out of the popup, which shows everything else', async () => {
+    const [bob] = await seedWeek();
+    // Written by an older version or a failed upgrade: no list of people.
+    await getDatabase().relationships.put({ id: 'bad', title: 'Bad' } as unknown as Relationship);
+    const view = await loadPopupView({}, NOW);
+    expect(view.relationships.map((r) => r.id)).not.toContain('bad');
+    expect(view.relationships.map((r) => r.id)).toContain(bob!.id);
+    expect(view.groups.flatMap((g) => g.agreements).length).toBeGreaterThan(0);
+  });
+});
