@@ -23,7 +23,7 @@ import { journalClearAll } from '../shared/note-journal';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { downloadText, slug, today } from './download';
-import { relationshipTexts, usePeopleById } from './TemplatesSection';
+import { relationshipTexts, usePeopleById } from './relationship-text';
 import { ShownError, useAction } from './use-action';
 
 const TABLE_LABELS: Record<ExportTable, MessageKey> = {

@@ -1,52 +1,15 @@
 /** The five built-in templates (read-only: copy one to change it) and my own (create, edit, delete). */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  deleteCustomTemplate,
-  listPeople,
-  namingOf,
-  type RelationshipNaming,
-  relationshipLabel,
-  restoreCustomTemplate,
-  TemplateInUseError,
-} from '@/lib/db';
-import type { Person, Relationship, Template } from '@/lib/domain/model';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { deleteCustomTemplate, restoreCustomTemplate, TemplateInUseError } from '@/lib/db';
+import type { Relationship, Template } from '@/lib/domain/model';
 import { templateMinutes } from '@/lib/domain/templates';
 import { t } from '@/lib/i18n';
-import { useLiveQuery } from '../shared/use-live-query';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { blankTemplate, copyOf, TemplateEditor, type TemplateDraft } from './TemplateEditor';
 import { sectionKindLabel } from './options-text';
+import { relationshipText, relationshipTexts, usePeopleById } from './relationship-text';
 import { ShownError, useAction } from './use-action';
-
-/**
- * How the options page lists a 1:1 among others: "Bob Jones — 1:1" (its people, and its title when that
- * says more), "Untitled 1:1", and "· archived" for one that is.
- */
-export function relationshipText(naming: RelationshipNaming): string {
-  const label = relationshipLabel(naming) || t('options_untitled');
-  return naming.archived ? `${label} · ${t('options_archived')}` : label;
-}
-
-/**
- * Everyone by id, archived people too, read live: the page's lists name 1:1s by their people. Empty until
- * read (or if it cannot be): the lists then name 1:1s by their titles.
- */
-export function usePeopleById(): ReadonlyMap<string, Person> {
-  const people = useLiveQuery(() => listPeople({ includeArchived: true }), []);
-  const list = people.status === 'ready' ? people.value : null;
-  return useMemo(() => new Map((list ?? []).map((p) => [p.id, p])), [list]);
-}
-
-/** The 1:1s labelled for a list (`relationshipText`), in the order of their labels. */
-export function relationshipTexts(
-  relationships: readonly Relationship[],
-  people: ReadonlyMap<string, Person>,
-): Array<{ id: string; text: string }> {
-  return relationships
-    .map((r) => ({ id: r.id, text: relationshipText(namingOf(r, people)) }))
-    .sort((a, b) => a.text.localeCompare(b.text));
-}
 
 export function TemplatesSection({
   templates,
