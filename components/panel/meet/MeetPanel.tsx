@@ -9,6 +9,8 @@ import {
   getSettings,
   listPeople,
   listRelationships,
+  namingOf,
+  relationshipLabel,
   updateSettings,
 } from '@/lib/db';
 import type { Person, RelationshipKind } from '@/lib/domain/model';
@@ -195,16 +197,11 @@ interface LinkChooserProps {
 function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: LinkChooserProps) {
   const options = useLiveQuery(async () => {
     const [relationships, people] = await Promise.all([listRelationships(), listPeople()]);
-    const names = new Map(people.map((p) => [p.id, p.name]));
+    const byId = new Map(people.map((p) => [p.id, p]));
+    // By its people and its title ("Bob Jones — Bob career"): Bob's 1:1 and his career 1:1 read apart.
     return relationships.map((r) => ({
       id: r.id,
-      label:
-        r.personIds
-          .map((id) => names.get(id) ?? '')
-          .filter(Boolean)
-          .join(', ') ||
-        r.title ||
-        t('panel_untitled_1on1'),
+      label: relationshipLabel(namingOf(r, byId)) || t('panel_untitled_1on1'),
     }));
   }, []);
   // The user's per-kind cadence defaults (Options), as the Calendar panel suggests them: the title's

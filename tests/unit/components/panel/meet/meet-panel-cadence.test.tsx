@@ -531,3 +531,15 @@ describe('PanelBody: another meeting in the same tab', () => {
     expect(q('meet-link-chooser')).toBeNull();
   });
 });
+
+describe('MeetPanel: linking a call to one of my 1:1s', () => {
+  it('names each 1:1 by its people and title, so two with the same person read apart', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Alice / Bob' });
+    await createRelationship({ personIds: [bob.id], kind: 'career', title: 'Bob career' });
+    await show(meetContext({ title: 'Sync', others: ['Dana Lee'], trackable: 'Dana Lee' }));
+    const select = await waitFor('meet-link-select');
+    const labels = [...select.querySelectorAll('option')].slice(1).map((o) => o.textContent);
+    expect(labels.sort()).toEqual(['Bob Jones — Alice / Bob', 'Bob Jones — Bob career']);
+  });
+});
