@@ -4,12 +4,13 @@
  * presenting a tab. The context is re-read every couple of seconds (the side panel has no tab port).
  * Opened from the popup for one person (`?relationship=<id>`), it shows that 1:1 without an event.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { Brand } from '../shared/Brand';
 import { IdSchema } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import { ContextRefresh } from './context-refresh';
 import { notifyDataChanged, PanelBody } from './PanelApp';
 import { RelationshipPanel } from './relationship/RelationshipPanel';
 import { tabFromLocation } from './side-panel';
@@ -42,6 +43,9 @@ const notifyChanged = () => void notifyDataChanged();
 function TabSidePanel() {
   const tabId = tabFromLocation(location.search);
   const [context, setContext] = useState<PanelContext | null | undefined>(undefined);
+  /** Reads the tab's context now (after a change the panel made: ContextRefresh). */
+  const readNow = useRef<() => Promise<void>>(async () => {});
+  const refresh = useCallback(() => readNow.current(), []);
   useEffect(() => {
     if (tabId === null) {
       setContext(null);
@@ -57,10 +61,12 @@ function TabSidePanel() {
         .catch(() => {
           if (!disposed) setContext((current) => current ?? null);
         });
+    readNow.current = read;
     void read();
     const timer = setInterval(() => void read(), REFRESH_MS);
     return () => {
       disposed = true;
+      readNow.current = async () => {};
       clearInterval(timer);
     };
   }, [tabId]);
@@ -70,10 +76,12 @@ function TabSidePanel() {
       <header class="panel-header">
         <Brand />
       </header>
-      <PanelBody
-        state={context === undefined ? { status: 'loading' } : { status: 'ready', context }}
-        place="side-panel"
-      />
+      <ContextRefresh.Provider value={refresh}>
+        <PanelBody
+          state={context === undefined ? { status: 'loading' } : { status: 'ready', context }}
+          place="side-panel"
+        />
+      </ContextRefresh.Provider>
     </main>
   );
 }

@@ -2,7 +2,7 @@
  * The panel in a Google Meet tab. A call linked to a 1:1 runs session mode (the live panel); an unknown
  * two-person call offers "Track as 1:1 with <name>" (a call titled as a 2-1 with two others: "Track as 2-1"); a wrong link is corrected here and remembered.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import {
   getPerson,
   getRelationship,
@@ -26,6 +26,7 @@ import { TrackCard } from '../calendar/TrackCard';
 import { PresentingStrip, SessionPanel } from '../session/SessionPanel';
 import { meetActions } from './meet-actions';
 import { AlertLine } from '../AlertLine';
+import { ContextRefresh } from '../context-refresh';
 
 export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
 
@@ -45,10 +46,15 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   }, [context.presenting]);
   const inCallOrEnded = context.state === 'in-call' || context.state === 'ended';
 
+  const refresh = useContext(ContextRefresh);
   const run = async (work: Promise<{ ok: boolean; message?: string }>) => {
     const result = await work;
     setError(result.ok ? null : (result.message ?? null));
-    if (result.ok) setCorrecting(false);
+    if (!result.ok) return;
+    // The new link first (the side panel re-reads it): leaving the chooser on the old one would show that
+    // 1:1 again and start its session anew, after the background let it go.
+    await refresh().catch(() => undefined);
+    setCorrecting(false);
   };
 
   const linkKey = context.link ? `${context.link.relationshipId}|${context.meetingCode}` : '';
