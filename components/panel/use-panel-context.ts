@@ -32,6 +32,8 @@ export function usePanelContext(): PanelContextState {
     // does not know: one a page framed itself, or one whose token was replaced), and starts again from
     // the shortest wait once a push arrives (a worker that stopped and came back pushes on connect).
     let retryMs = RETRY_MIN_MS;
+    /** A push has been applied (see the first read below). */
+    let pushed = false;
     const connect = () => {
       // Duet was reloaded or removed under this (now orphaned) panel: nothing to reconnect to.
       if (disposed || !browser.runtime?.id) return;
@@ -44,6 +46,7 @@ export function usePanelContext(): PanelContextState {
         const push = PanelPushSchema.safeParse(message);
         if (!push.success || disposed) return;
         retryMs = RETRY_MIN_MS;
+        pushed = true;
         setState({ status: 'ready', context: push.data.context });
       });
       // The service worker may be stopped; reconnect so later context changes still arrive.
@@ -54,12 +57,14 @@ export function usePanelContext(): PanelContextState {
       });
     };
 
+    // The first read. A push that came first is newer (the background pushes every change): the answer,
+    // arriving after it, must not put an older context back.
     sendMessage(token ? { kind: 'panel/get-context', frameToken: token } : { kind: 'panel/get-context' })
       .then(({ context }) => {
-        if (!disposed) setState({ status: 'ready', context });
+        if (!disposed && !pushed) setState({ status: 'ready', context });
       })
       .catch(() => {
-        if (!disposed) setState({ status: 'ready', context: null });
+        if (!disposed && !pushed) setState({ status: 'ready', context: null });
       });
     // Without a token (a copy of panel.html a page framed) the background refuses the port: not asked.
     if (token) connect();

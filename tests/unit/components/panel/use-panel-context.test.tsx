@@ -89,3 +89,55 @@ describe('usePanelContext: the panel port', () => {
     expect(new Set(opened)).toEqual(new Set([`duet-panel#${TOKEN}`]));
   });
 });
+
+describe('usePanelContext: the first read and the pushes', () => {
+  it('an answer to the first read that arrives after a push does not put the older context back', async () => {
+    const callIn = (state: string) => ({
+      surface: 'meet',
+      meetingCode: 'abc-defg-hij',
+      title: 'Alice / Bob',
+      state,
+      presenting: false,
+      others: [],
+      link: null,
+      trackable: null,
+    });
+    // The first read is answered late, with the context as it was (in the call)…
+    let answer: (value: unknown) => void = () => {};
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(
+      () =>
+        new Promise(
+          (resolve) => (answer = () => resolve({ ok: true, data: { context: callIn('in-call') } })),
+        ),
+    );
+    // …after the port pushed the newer one (the call ended).
+    const pushes: ((message: unknown) => void)[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => ({
+      name: '',
+      onMessage: { addListener: (fn: (message: unknown) => void) => void pushes.push(fn) },
+      onDisconnect: { addListener: () => undefined },
+      disconnect: () => undefined,
+    })) as never);
+    const seen: unknown[] = [];
+    function Shows() {
+      const state = usePanelContext();
+      seen.push(
+        state.status === 'ready' ? (state.context as { state?: string } | null)?.state : state.status,
+      );
+      return null;
+    }
+    history.replaceState(null, '', `/panel.html#${TOKEN}`);
+    await act(() => {
+      render(<Shows />, container());
+    });
+    await act(() => {
+      for (const push of pushes) push({ kind: 'panel/context', context: callIn('ended') });
+    });
+    await act(async () => {
+      answer(undefined);
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    expect(seen.at(-1)).toBe('ended');
+  });
+});
