@@ -1,10 +1,12 @@
 /**
  * The browser's side panel: the same panel as in the page, for the tab it was opened from (its id is in
- * the side panel's own URL, which only Duet can open). Outside the page, notes stay visible while
+ * the side panel's own URL, which only Duet can open), or — opened from the browser's own side-panel menu,
+ * with no tab in its URL — for the active tab of its window, following it. Outside the page, notes stay visible while
  * presenting a tab. The context is re-read every couple of seconds (the side panel has no tab port).
  * Opened from the popup for one person (`?relationship=<id>`), it shows that 1:1 without an event.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { Brand } from '../shared/Brand';
@@ -13,7 +15,7 @@ import { t } from '@/lib/i18n';
 import { ContextRefresh } from './context-refresh';
 import { notifyDataChanged, PanelBody } from './PanelApp';
 import { RelationshipPanel } from './relationship/RelationshipPanel';
-import { tabFromLocation } from './side-panel';
+import { followTab, tabFromLocation } from './side-panel';
 
 const REFRESH_MS = 2000;
 
@@ -40,13 +42,49 @@ export function SidePanelApp() {
 
 const notifyChanged = () => void notifyDataChanged();
 
+/**
+ * The tab this side panel shows: the one in its URL, else (opened from the browser's own side-panel menu)
+ * the active tab of its window, followed as the user switches tabs. Undefined while looking it up.
+ */
+function useShownTab(): number | null | undefined {
+  const fixed = tabFromLocation(location.search);
+  const [active, setActive] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    if (fixed !== null) return;
+    let disposed = false;
+    let windowId: number | undefined;
+    const show = (id: number | null) => {
+      followTab(id);
+      setActive(id);
+    };
+    browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => {
+        if (disposed) return;
+        windowId = tab?.windowId;
+        show(tab?.id ?? null);
+      })
+      .catch(() => !disposed && show(null));
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowId === undefined || info.windowId === windowId) show(info.tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      disposed = true;
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [fixed]);
+  return fixed ?? active;
+}
+
 function TabSidePanel() {
-  const tabId = tabFromLocation(location.search);
+  const tabId = useShownTab();
   const [context, setContext] = useState<PanelContext | null | undefined>(undefined);
   /** Reads the tab's context now (after a change the panel made: ContextRefresh). */
   const readNow = useRef<() => Promise<void>>(async () => {});
   const refresh = useCallback(() => readNow.current(), []);
   useEffect(() => {
+    if (tabId === undefined) return;
     if (tabId === null) {
       setContext(null);
       return;

@@ -14,9 +14,19 @@ export function tabFromLocation(search: string): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
+/**
+ * The tab a side panel opened without `?tab=` shows: the active tab of its window (Chrome lists Duet in its
+ * own side-panel menu on every tab; Firefox's sidebar is one per window). Set by the side panel as it follows.
+ */
+let followedTab: number | null = null;
+export function followTab(id: number | null): void {
+  followedTab = id;
+}
+
 /** In the browser's side panel, the tab it shows; in a framed panel (the sender's own tab), null. */
 export function sidePanelTab(): number | null {
-  return location.pathname.endsWith(`/${SIDE_PANEL_PAGE}`) ? tabFromLocation(location.search) : null;
+  if (!location.pathname.endsWith(`/${SIDE_PANEL_PAGE}`)) return null;
+  return tabFromLocation(location.search) ?? followedTab;
 }
 
 export interface ChromeSidePanel {
