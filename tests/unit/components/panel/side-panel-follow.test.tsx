@@ -47,9 +47,13 @@ describe('SidePanelApp without a tab in its URL', () => {
     await vi.waitFor(() => expect(container().querySelector('[data-testid=panel-meet-idle]')).not.toBeNull());
     // Another tab: the panel follows it.
     const other = { id: 9, windowId: 1 };
-    await act(() => fakeBrowser.tabs.onActivated.trigger({ tabId: other.id, windowId: other.windowId }));
+    await act(async () => {
+      await fakeBrowser.tabs.onActivated.trigger({ tabId: other.id, windowId: other.windowId });
+    });
     // Another window's tab is not this panel's.
-    await act(() => fakeBrowser.tabs.onActivated.trigger({ tabId: 11, windowId: 2 }));
+    await act(async () => {
+      await fakeBrowser.tabs.onActivated.trigger({ tabId: 11, windowId: 2 });
+    });
     await vi.waitFor(() => expect(asked.at(-1)).toBe(other.id));
     await vi.waitFor(() => expect(container().querySelector('[data-testid=panel-empty]')).not.toBeNull());
     expect(sidePanelTab()).toBe(other.id);
