@@ -108,7 +108,7 @@ const GROWTH_PERFORMANCE = builtIn(
 
 const YOUR_SESSION = builtIn(
   'your-session',
-  '"Your session" 1:1',
+  '“Your session” 1:1',
   'The 1:1 that belongs to the report: their time and their agenda. Start with how they are really doing, ' +
     'not with task status, and keep operational syncs for a separate meeting. Both of you prepare in ' +
     "advance by adding talking points. If the slot doesn't work, reschedule it; never just cancel it. " +

@@ -282,7 +282,7 @@ describe('Meet: unknown calls, corrections, in-person sessions and the side pane
     await duet.screenshot(call.page, 'meet-correct-link');
     await panel.frame
       .locator('[data-testid=meet-link-select]')
-      .selectOption({ label: 'Dana Whitfield' }, { timeout: 10_000 });
+      .selectOption({ label: 'Dana Whitfield — Dana 1:1' }, { timeout: 10_000 });
     await panel.frame.locator('[data-testid=meet-link-confirm]').click();
     await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Dana Whitfield');
     await call.page.reload();

@@ -52,7 +52,7 @@ describe('PeopleSection', () => {
     expect(bob.textContent).toContain('bob@acme.example');
     expect(bob.textContent).toContain('Reports to me');
     expect(q(bob, 'relationship-row').textContent).toContain('Alice / Bob');
-    expect(q(bob, 'relationship-row').textContent).toContain('1:1 · every 2 weeks · "Your session" 1:1');
+    expect(q(bob, 'relationship-row').textContent).toContain('1:1 · every 2 weeks · “Your session” 1:1');
   });
 
   it('edits a person; a bad email is explained and the typed text stays', async () => {
