@@ -4,11 +4,11 @@
  */
 import { unignoreSeries, unlinkSeries, updateDetectionRules } from '@/lib/db';
 import type { Relationship, Settings } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { KeywordList } from './KeywordList';
 import { OptionsSection } from './OptionsSection';
-import { seriesLabel, shortId } from './options-text';
+import { isUntitledSeries, seriesLabel } from './options-text';
 import { useAction } from './use-action';
 import { useSyncedDraft } from './use-synced-draft';
 
@@ -104,8 +104,15 @@ function MaxGuests({ value, onSave }: { value: number; onSave: (value: number) =
 function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionProps) {
   const action = useAction();
   const linked = relationships.flatMap((relationship) =>
-    relationship.calendarSeriesIds.map((seriesId) => ({ relationship, seriesId })),
+    relationship.calendarSeriesIds.map((seriesId, index) => ({
+      relationship,
+      seriesId,
+      position: index + 1,
+    })),
   );
+  const untitledCount = settings.ignoredSeries.filter((id) =>
+    isUntitledSeries(id, settings.seriesTitles),
+  ).length;
   return (
     <div class="options-subsection">
       <h3>{t('options_overrides_title')}</h3>
@@ -118,8 +125,10 @@ function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionPr
         </p>
       ) : (
         <ul class="row-list" data-testid="ignored-series">
-          {settings.ignoredSeries.map((seriesId) => {
-            const label = seriesLabel(seriesId, settings.seriesTitles);
+          {settings.ignoredSeries.map((seriesId, index, all) => {
+            // Untitled series are told apart by their place in the list, where there are several of them.
+            const place = untitledCount > 1 ? { position: index + 1, total: all.length } : undefined;
+            const label = seriesLabel(seriesId, settings.seriesTitles, place);
             return (
               <li key={seriesId} class="row" data-testid="ignored-row" data-series-id={seriesId}>
                 <span class="row-main">
@@ -153,7 +162,7 @@ function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionPr
         </p>
       ) : (
         <ul class="row-list" data-testid="linked-series">
-          {linked.map(({ relationship, seriesId }) => {
+          {linked.map(({ relationship, seriesId, position }) => {
             const title = relationship.title || t('options_untitled');
             const known = settings.seriesTitles[seriesId];
             return (
@@ -166,12 +175,12 @@ function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionPr
                 <span class="row-main">
                   <span class="row-title">{title}</span>
                   <span class="duet-muted row-detail" data-testid="linked-detail">
-                    {/* Its title in Calendar when Duet saw one; else an id only where the 1:1 has several
-                        series to tell apart (an id means nothing to anyone otherwise). */}
+                    {/* Its title in Calendar when Duet saw one; else, where the 1:1 has several series, its
+                        place among them (never its id: that means nothing to anyone). */}
                     {known
                       ? known
                       : relationship.calendarSeriesIds.length > 1
-                        ? t('options_series_untitled', shortId(seriesId))
+                        ? tn('options_series_nth', relationship.calendarSeriesIds.length, position)
                         : t('options_series_only')}
                     {relationship.archived ? ` · ${t('options_archived')}` : ''}
                   </span>

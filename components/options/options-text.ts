@@ -1,6 +1,6 @@
 /** Labels the options page shows for stored values (kinds, relations, series ids). */
 import type { Relation, RelationshipKind, Template } from '@/lib/domain/model';
-import { type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, t, tn } from '@/lib/i18n';
 
 const KIND_KEYS: Record<RelationshipKind, MessageKey> = {
   'one-on-one': 'options_kind_one_on_one',
@@ -42,16 +42,34 @@ export function sectionKindLabel(kind: Template['sections'][number]['kind']): st
   return t(SECTION_KIND_KEYS[kind]);
 }
 
-/** `meet:abc-defg-hij` → "Meet call abc-defg-hij"; a Calendar series → its remembered title, else its id. */
-export function seriesLabel(seriesId: string, titles: Readonly<Record<string, string>>): string {
-  if (seriesId.startsWith('meet:')) return t('options_series_meet', seriesId.slice('meet:'.length));
-  const title = titles[seriesId];
-  return title ? title : t('options_series_untitled', shortId(seriesId));
+/** Where a row stands in its list, to tell untitled series apart without showing their ids. */
+export interface ListPlace {
+  /** 1-based. */
+  position: number;
+  total: number;
 }
 
-/** The first characters of a long id, enough to tell two apart. */
-export function shortId(id: string): string {
-  return id.length > 14 ? `${id.slice(0, 12)}…` : id;
+/**
+ * `meet:abc-defg-hij` → "Meet call abc-defg-hij" (the code people see in Meet); a Calendar series → its
+ * remembered title, else "A series without a title" — with its place in the list when several lack one. Never
+ * a Calendar id: it means nothing to anyone.
+ */
+export function seriesLabel(
+  seriesId: string,
+  titles: Readonly<Record<string, string>>,
+  place?: ListPlace,
+): string {
+  if (seriesId.startsWith('meet:')) return t('options_series_meet', seriesId.slice('meet:'.length));
+  const title = titles[seriesId];
+  if (title) return title;
+  return place
+    ? tn('options_series_untitled_nth', place.total, place.position)
+    : t('options_series_untitled');
+}
+
+/** Whether a series is listed without a title of its own (see `seriesLabel`). */
+export function isUntitledSeries(seriesId: string, titles: Readonly<Record<string, string>>): boolean {
+  return !seriesId.startsWith('meet:') && !titles[seriesId];
 }
 
 /** Splits what the user typed into emails: commas, semicolons, spaces or new lines. */

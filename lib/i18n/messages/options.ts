@@ -43,8 +43,14 @@ export const options = {
   options_section_kind_career_steps: 'career action steps',
   options_section_kind_career_assessment: 'career self-assessment',
   options_series_meet: 'Meet call $1',
-  options_series_untitled: 'Calendar series $1',
+  options_series_untitled: 'A series without a title',
+  /** Several untitled series in one list: "$2 of $1" is the row's place in it (ids mean nothing to anyone). */
+  options_series_untitled_nth_one: 'Series $2 of $1 (without a title)',
+  options_series_untitled_nth_other: 'Series $2 of $1 (without a title)',
   options_series_only: 'Calendar series',
+  /** One of a 1:1's several Calendar series, by its place among them. */
+  options_series_nth_one: 'Calendar series $2 of $1',
+  options_series_nth_other: 'Calendar series $2 of $1',
 
   options_identity_title: 'You',
   options_identity_intro:

@@ -137,7 +137,9 @@ describe('DetectionSection: per-series overrides', () => {
     const { root, onDataChanged } = await app();
     await until(() => expect(all(root, 'ignored-row')).toHaveLength(3));
     const labels = all(root, 'ignored-row').map((row) => row.querySelector('.row-title')!.textContent);
-    expect(labels).toEqual(['Meet call abc-defg-hij', 'Weekly sync', 'Calendar series nameless0123…']);
+    // A series Duet has no title for is never shown by its id (it means nothing to anyone).
+    expect(labels).toEqual(['Meet call abc-defg-hij', 'Weekly sync', 'A series without a title']);
+    expect(q(root, 'ignored-series').textContent).not.toContain('nameless');
 
     await click(all(root, 'ignored-row')[1]!.querySelector('button')!);
     await until(() => expect(all(root, 'ignored-row')).toHaveLength(2));
@@ -146,6 +148,25 @@ describe('DetectionSection: per-series overrides', () => {
     expect(settings.seriesTitles).toEqual({});
     expect(text(root, 'overrides-status')).toBe('Weekly sync is judged by the rules again.');
     expect(onDataChanged).toHaveBeenCalled();
+  });
+
+  it('tells several series without a title apart by their place in the list, never by their ids', async () => {
+    await ignoreSeries('9q7kdlrmoh7c0123456789abcd');
+    await ignoreSeries('2hhkdfkioarglai6oa7063kolo', undefined, 'Weekly sync');
+    await ignoreSeries('5tq2b8ss0d1k2v3l4m5n6o7p8q');
+    const { root } = await app();
+    await until(() => expect(all(root, 'ignored-row')).toHaveLength(3));
+    const labels = all(root, 'ignored-row').map((row) => row.querySelector('.row-title')!.textContent);
+    expect(labels).toEqual([
+      'Series 1 of 3 (without a title)',
+      'Weekly sync',
+      'Series 3 of 3 (without a title)',
+    ]);
+    const list = q(root, 'ignored-series');
+    expect(list.textContent).not.toMatch(/9q7k|5tq2/);
+    expect(all(root, 'ignored-row')[2]!.querySelector('button')!.getAttribute('aria-label')).toBe(
+      'Remove “Not a 1:1” for Series 3 of 3 (without a title)',
+    );
   });
 
   it('lists series tracked as 1:1s and stops linking one', async () => {
@@ -158,11 +179,12 @@ describe('DetectionSection: per-series overrides', () => {
     const { root } = await app();
     await until(() => expect(all(root, 'linked-row')).toHaveLength(2));
     expect(all(root, 'linked-row')[0]!.textContent).toContain('Alice / Bob');
-    // Two series of one 1:1: told apart by their ids.
+    // Two series of one 1:1: told apart by their place, never by their ids.
     expect(all(root, 'linked-detail').map((el) => el.textContent)).toEqual([
-      'Calendar series series-one',
-      'Calendar series series-two',
+      'Calendar series 1 of 2',
+      'Calendar series 2 of 2',
     ]);
+    expect(q(root, 'linked-series').textContent).not.toContain('series-one');
     await click(all(root, 'linked-row')[0]!.querySelector('button')!);
     await until(() => expect(all(root, 'linked-row')).toHaveLength(1));
     // The only one left needs no id (it means nothing to anyone).
