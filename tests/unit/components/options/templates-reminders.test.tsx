@@ -333,6 +333,27 @@ describe('TemplateEditor', () => {
     sections: [section('notes', title)],
   });
 
+  it('names each section kind in plain, sentence-case words, in the menu and the template list', async () => {
+    const { form } = await editor(oneSection());
+    const options = [...q<HTMLSelectElement>(form, 'section-kind').options];
+    expect(options.map((option) => [option.value, option.textContent])).toEqual([
+      ['notes', 'Notes'],
+      ['check-in', 'Check-in (mood and workload)'],
+      ['agreements', 'Agreements'],
+      ['goals', 'Goals'],
+      ['feedback', 'Feedback'],
+      ['career', 'Career conversation (steps and self-assessment)'],
+      ['career-steps', 'Career steps'],
+      ['career-assessment', 'Career self-assessment'],
+    ]);
+    const root = await app();
+    const peer = BUILT_IN_TEMPLATES.find((t) => t.method === 'peer')!;
+    const first = peer.sections[0]!;
+    expect(item(root, peer.name).querySelector('.template-sections-view li .duet-muted')!.textContent).toBe(
+      `${first.minutes} min · ${options.find((o) => o.value === first.kind)!.textContent}`,
+    );
+  });
+
   it('refuses a prompt over 1,000 characters in plain words, keeping what was typed', async () => {
     const draft: TemplateDraft = {
       ...oneSection(),
