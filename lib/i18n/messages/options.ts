@@ -300,9 +300,10 @@ export const options = {
   options_count_sessions: 'Sessions',
   options_count_agreements: 'Agreements',
   options_storage_used: 'Space used',
-  options_storage_persisted: 'Protected from automatic clean-up',
+  /** Whether the browser promised to keep Duet's data (`navigator.storage.persisted()`), in plain words. */
+  options_storage_persisted: 'Kept when the browser runs low on space',
   options_storage_persisted_yes: 'yes',
-  options_storage_persisted_no: 'not yet',
+  options_storage_persisted_no: 'not yet — the browser may clear it',
   options_storage_quarantined:
     'Records kept aside because they could not be read: $1. Exports keep them, in their “quarantine” section.',
   options_bytes_b: '$1 B',

@@ -48,10 +48,14 @@ describe('PrivacySection: storage status', () => {
     expect(text(root, 'storage-used')).toBe('1.5 kB');
   });
 
-  it('says "not yet" when the browser has not promised to keep it', async () => {
+  it('says in plain words that the browser may clear it when it has not promised to keep it', async () => {
     fakeStorage({ persisted: async () => false, estimate: async () => ({ usage: 3 * 1024 * 1024 }) });
     const root = await mount(<Privacy />);
-    await until(() => expect(text(root, 'storage-persisted')).toBe('not yet'));
+    await until(() => expect(text(root, 'storage-persisted')).toBe('not yet — the browser may clear it'));
+    // What the answer is to, without jargon ("Protected from automatic clean-up").
+    expect(q(root, 'storage-persisted').previousElementSibling!.textContent).toBe(
+      'Kept when the browser runs low on space',
+    );
     expect(text(root, 'storage-used')).toBe('3.0 MB');
   });
 
