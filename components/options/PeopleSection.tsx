@@ -7,7 +7,7 @@ import {
   setRelationshipArchived,
 } from '@/lib/db';
 import type { Person, Relationship, Template } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { type MessageKey, t } from '@/lib/i18n';
 import { cadenceEvery } from '../shared/format';
 import { ActionMessage } from './ActionMessage';
 import { MergePeople } from './MergePeople';
@@ -189,7 +189,20 @@ function RelationshipRow({ relationship, ...shared }: { relationship: Relationsh
   );
 }
 
-/** "Edit" (opens the row's editor) and "Archive" / "Unarchive", the same for a person and for a 1:1. */
+/**
+ * What the buttons say: a 1:1's pair sits on its person's card right under the person's own, so it says
+ * "1:1" (two identical "Edit / Archive" pairs on one card left the user guessing which was which).
+ */
+const BUTTON_TEXT = {
+  person: { edit: 'options_edit', archive: 'options_archive', unarchive: 'options_unarchive' },
+  relationship: {
+    edit: 'options_relationship_edit',
+    archive: 'options_relationship_archive',
+    unarchive: 'options_relationship_unarchive',
+  },
+} as const satisfies Record<'person' | 'relationship', Record<'edit' | 'archive' | 'unarchive', MessageKey>>;
+
+/** "Edit" (opens the row's editor) and "Archive" / "Unarchive", for a person and for a 1:1. */
 function EditArchiveButtons({
   kind,
   name,
@@ -217,7 +230,7 @@ function EditArchiveButtons({
         data-testid={`${kind}-edit`}
         onClick={onEdit}
       >
-        {t('options_edit')}
+        {t(BUTTON_TEXT[kind].edit)}
       </button>
       <button
         type="button"
@@ -232,7 +245,7 @@ function EditArchiveButtons({
           })
         }
       >
-        {archived ? t('options_unarchive') : t('options_archive')}
+        {t(archived ? BUTTON_TEXT[kind].unarchive : BUTTON_TEXT[kind].archive)}
       </button>
     </>
   );

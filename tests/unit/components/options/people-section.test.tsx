@@ -55,6 +55,26 @@ describe('PeopleSection', () => {
     expect(q(bob, 'relationship-row').textContent).toContain('1:1 · every 2 weeks · “Your session” 1:1');
   });
 
+  it('tells the person’s buttons from their 1:1’s: “Edit 1:1” / “Archive 1:1”, by name too', async () => {
+    await seed();
+    const { root } = await app();
+    const bob = card(root, 'Bob Jones');
+    const label = (testId: string) => q(bob, testId).textContent;
+    const name = (testId: string) => q(bob, testId).getAttribute('aria-label');
+    expect([label('person-edit'), label('person-archive')]).toEqual(['Edit', 'Archive']);
+    expect([name('person-edit'), name('person-archive')]).toEqual(['Edit Bob Jones', 'Archive Bob Jones']);
+    expect([label('relationship-edit'), label('relationship-archive')]).toEqual(['Edit 1:1', 'Archive 1:1']);
+    // Each accessible name starts with what the button shows (voice control users say what they see).
+    expect([name('relationship-edit'), name('relationship-archive')]).toEqual([
+      'Edit 1:1 “Alice / Bob”',
+      'Archive 1:1 “Alice / Bob”',
+    ]);
+    await click(q(bob, 'relationship-archive'));
+    await click(q(root, 'show-archived'));
+    await until(() => expect(label('relationship-archive')).toBe('Unarchive 1:1'));
+    expect(name('relationship-archive')).toBe('Unarchive 1:1 “Alice / Bob”');
+  });
+
   it('edits a person; a bad email is explained and the typed text stays', async () => {
     const { bob } = await seed();
     const { root, onDataChanged } = await app();
