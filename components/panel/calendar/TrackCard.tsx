@@ -273,15 +273,18 @@ export function TrackCard({
                   </>,
                 )}
           </p>
-          <button
-            type="button"
-            class="cal-button cal-button-primary"
-            data-testid="track-one-on-one"
-            disabled={busy}
-            onClick={() => void submit()}
-          >
-            {primaryLabel}
-          </button>
+          {/* One way to track at a time: with the details open, their form's button does it. */}
+          {expanded ? null : (
+            <button
+              type="button"
+              class="cal-button cal-button-primary"
+              data-testid="track-one-on-one"
+              disabled={busy}
+              onClick={() => void submit()}
+            >
+              {primaryLabel}
+            </button>
+          )}
           <button
             type="button"
             class="cal-link-button"
@@ -295,7 +298,12 @@ export function TrackCard({
           {expanded ? (
             <form id="cal-track-form" class="cal-track-form" onSubmit={(event) => void submit(event)}>
               {fields}
-              <button type="submit" class="cal-button" data-testid="track-confirm" disabled={busy}>
+              <button
+                type="submit"
+                class="cal-button cal-button-primary"
+                data-testid="track-confirm"
+                disabled={busy}
+              >
                 {mode === 'track' ? t('panel_track_confirm_short') : t('common_save')}
               </button>
             </form>

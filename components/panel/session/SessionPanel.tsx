@@ -643,6 +643,8 @@ function NotesField({
         data-testid={testId}
         data-field={field}
         rows={3}
+        // A section's box has its title above it, not a label of its own: it says what it is for.
+        placeholder={hideLabel ? t('panel_session_notes_placeholder') : undefined}
         value={notes.text(field)}
         onInput={(event) => notes.update(field, event.currentTarget.value)}
         onBlur={() => void notes.flush()}

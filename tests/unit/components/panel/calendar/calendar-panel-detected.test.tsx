@@ -193,7 +193,8 @@ describe('CalendarPanel: the cadence suggested for tracking', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await show(confirmedByGuests({ recurrence: 'Weekly on Monday' }));
-    await click(await waitFor('track-one-on-one'));
+    // The details are open: their form's button tracks.
+    await click(await waitFor('track-confirm'));
     await vi.waitFor(async () => expect(await listRelationships()).toHaveLength(1));
     expect((await listRelationships())[0]).toMatchObject({ cadenceDays: 9 });
   });

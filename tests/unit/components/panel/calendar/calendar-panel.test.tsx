@@ -851,7 +851,8 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
     // Unlinked in the options: no longer this event's 1:1.
     const [tracked] = await listRelationships();
     await unlinkSeries(tracked!.id, 'danaseries');
-    await waitFor('track-one-on-one');
+    // The Track card is back (with the details as the user left them: open).
+    await waitFor('track-confirm');
   });
 
   it('follows a series tracked in another tab meanwhile, and a 1:1 merged away', async () => {
@@ -907,8 +908,12 @@ describe('CalendarPanel: a meeting Duet does not track yet', () => {
 
   it('lets the details be edited before tracking', async () => {
     await show(trackable({ title: 'Dana sync' }));
+    await waitFor('track-one-on-one');
     await click(await waitFor('track-edit'));
     expect(q('track-edit')!.getAttribute('aria-expanded')).toBe('true');
+    // One way to track at a time: the form's own button, not a second one above it.
+    expect(q('track-one-on-one')).toBeNull();
+    expect(q('track-confirm')!.classList.contains('cal-button-primary')).toBe(true);
     expect(q<HTMLInputElement>('track-cadence')!.value).toBe('14');
     await type(q('track-name'), 'Dana L.');
     await type(q('track-kind'), 'peer', 'change');

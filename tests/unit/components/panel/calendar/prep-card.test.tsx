@@ -40,6 +40,6 @@ describe('PrepCard', () => {
       status: 'held',
       heldAt,
     };
-    expect(await show(session)).toBe('Held on Mon, Mar 23, 2026.');
+    expect(await show(session)).toBe('Held on Mon, Mar 23, 2026');
   });
 });

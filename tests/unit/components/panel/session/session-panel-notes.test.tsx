@@ -87,6 +87,14 @@ describe('notes outside the template', () => {
     expect(q('[data-testid=other-notes][data-field=general]')).not.toBeNull();
   });
 
+  it('a section’s notes box says what it is for (its title is above it, not a label of its own)', async () => {
+    const { relationship } = await bobsSession();
+    await renderPanel(relationship.id);
+    const box = await vi.waitFor(() => q<HTMLTextAreaElement>('[data-testid=section-notes]')!);
+    expect(box.placeholder).toBe('Notes for this section…');
+    expect(q<HTMLTextAreaElement>('[data-testid=private-notes]')!.placeholder).toBe('');
+  });
+
   it('a conflict on one of them is headed with its section’s title', async () => {
     const { relationship, session } = await bobsSession();
     // 'catch-up' is a section of the built-in Peer 1:1 template, not of this session's.
