@@ -106,7 +106,8 @@ export function AgreementGroups({
         <p class="duet-muted popup-message" data-testid="popup-agreements-empty">
           {query.trim()
             ? t('popup_no_results', query.trim())
-            : filter === 'all-open'
+            : // None at all (the filter bar is hidden then): say so, whichever filter was left picked.
+              filter === 'all-open' || view.counts['all-open'] === 0
               ? t('popup_no_agreements')
               : t('popup_no_agreements_filter')}
         </p>

@@ -25,6 +25,9 @@ export interface PopupAppProps {
   open?: (relationshipId: string) => void;
 }
 
+/** The key that jumps to the search from anywhere (its hint beside the field shows the same key). */
+const SEARCH_KEY = '/';
+
 /** Marks the first render with data, for the popup benchmark (`performance.getEntriesByName`). */
 export const READY_MARK = 'duet-popup-ready';
 /** Marks the first render of the complete view (after the first screenful), also `html[data-complete]`. */
@@ -84,7 +87,7 @@ export function PopupApp({
       const typing = target?.closest(
         'textarea, select, [contenteditable="true"], input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])',
       );
-      if (event.key === '/' && !typing) {
+      if (event.key === SEARCH_KEY && !typing) {
         event.preventDefault();
         search.current?.focus();
       }
@@ -120,6 +123,8 @@ export function PopupApp({
           type="search"
           class="popup-input"
           placeholder={t('popup_search_placeholder')}
+          title={t('popup_search_shortcut', SEARCH_KEY)}
+          aria-keyshortcuts={SEARCH_KEY}
           value={query}
           autoFocus
           autoComplete="off"
@@ -146,6 +151,11 @@ export function PopupApp({
             }
           }}
         />
+        {/* The shortcut as a key cap in the field's empty end (it read "( / )" inside the placeholder, as if
+            part of what to type); screen readers have it from aria-keyshortcuts and the title. */}
+        <kbd class="popup-search-key" aria-hidden="true" data-testid="popup-search-key">
+          {SEARCH_KEY}
+        </kbd>
       </div>
       {view.status === 'error' ? (
         <p class="duet-error popup-message" role="alert" data-testid="popup-error">
@@ -181,7 +191,13 @@ export function PopupApp({
             actions={actions}
             onOpen={open}
             onAddPoint={addPoint}
-            filters={<FilterBar filter={filter} counts={ready.counts} onChange={setFilter} />}
+            filters={
+              // No open agreement at all: five "0" chips would filter nothing (the empty message says why).
+              // While searching, the counts are what the search found: the bar shows them.
+              searching || ready.counts['all-open'] > 0 ? (
+                <FilterBar filter={filter} counts={ready.counts} onChange={setFilter} />
+              ) : null
+            }
           />
         </>
       )}

@@ -55,7 +55,7 @@ export interface UpcomingListProps {
   onOpen: (relationshipId: string) => void;
   onAddPoint: (relationshipId: string) => void;
   /**
-   * Calendar instances I declined, or that Calendar no longer shows (their 1:1s offer "Cancel 1:1" instead
+   * Calendar instances I declined, or that Calendar no longer shows (their 1:1s offer "Skip in Duet" instead
    * of their prep status).
    */
   declined?: ReadonlyMap<string, OffCalendar>;
@@ -109,6 +109,7 @@ function Row({
               data-testid="popup-cancel-session"
               disabled={busy}
               aria-label={t('popup_declined_cancel_for', name, formatWhen(item.session.scheduledAt))}
+              title={t('popup_declined_cancel_title')}
               onClick={() => void cancel()}
             >
               {t('popup_declined_cancel')}

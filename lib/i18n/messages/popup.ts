@@ -2,7 +2,9 @@
 export const popup = {
   popup_settings: 'Settings',
   popup_search_label: 'Search agreements',
-  popup_search_placeholder: 'Search agreements and people…  ( / )',
+  popup_search_placeholder: 'Search agreements and people…',
+  /** The search field's title; $1 is the key ("/"), which a key cap in the field's end shows too. */
+  popup_search_shortcut: 'Press $1 to search from anywhere in the popup',
   popup_filters_legend: 'Show agreements',
   popup_filter_all: 'All open',
   popup_filter_mine: 'Mine',
@@ -39,8 +41,11 @@ export const popup = {
   popup_prep_pending: 'Checking prep…',
   popup_declined: 'You declined this in Calendar',
   popup_gone: 'No longer in your Calendar',
-  popup_declined_cancel: 'Cancel 1:1',
-  popup_declined_cancel_for: 'Cancel 1:1 with $1 on $2',
+  /** It cancels Duet's session only, not the Calendar event: "Cancel 1:1" read as cancelling the meeting. */
+  popup_declined_cancel: 'Skip in Duet',
+  popup_declined_cancel_for: 'Skip in Duet: the 1:1 with $1 on $2 (your Calendar is not changed)',
+  popup_declined_cancel_title:
+    'Duet stops expecting this 1:1 and takes it off your week. Your Calendar event is not changed.',
   /** A 1:1 with no people and no title. */
   popup_untitled: 'Untitled 1:1',
   /** After a name two 1:1s share, when their kinds tell them apart: "Alice Ng · Career 1:1". */

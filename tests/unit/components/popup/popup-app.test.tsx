@@ -87,6 +87,51 @@ describe('PopupApp', () => {
     );
   });
 
+  it('the search says what it searches; its "/" shortcut is a key hint beside it, not in the placeholder', async () => {
+    await seed();
+    await show();
+    expect(searchField().placeholder).toBe('Search agreements and people…');
+    expect(searchField().getAttribute('aria-keyshortcuts')).toBe('/');
+    expect(searchField().title).toBe('Press / to search from anywhere in the popup');
+    const hint = q('popup-search-key')!;
+    expect(hint.tagName).toBe('KBD');
+    expect(hint.textContent).toBe('/');
+    // Sighted users' hint: the field's shortcut and title already tell everyone else.
+    expect(hint.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  it('with no open agreements at all, shows no filter bar (five “0” chips), until the first one', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    await show();
+    await vi.waitFor(() =>
+      expect(text('popup-agreements-empty')).toBe(
+        'No open agreements. Agreements you make in a 1:1 show up here.',
+      ),
+    );
+    expect(q('popup-filters')).toBeNull();
+    await act(async () => {
+      await addAgreement(bob.id, { owner: 'both', text: 'Plan the offsite', dueDate: null });
+    });
+    await vi.waitFor(() => expect(text('popup-count-all-open')).toBe('1'));
+  });
+
+  it('a filter left picked when the last agreement is done: no filter bar, and “no open agreements”', async () => {
+    const bob = await oneOnOne('Bob Jones');
+    await addAgreement(bob.id, {
+      owner: 'them',
+      text: 'Send the plan',
+      dueDate: addDays(dayOf(Date.now()), -1),
+    });
+    await show({ actions: popupActions });
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the plan']));
+    await click(q('popup-filter-overdue'));
+    await click(qa('popup-done')[0]);
+    await vi.waitFor(() => expect(q('popup-filters')).toBeNull());
+    expect(text('popup-agreements-empty')).toBe(
+      'No open agreements. Agreements you make in a 1:1 show up here.',
+    );
+  });
+
   it('filters: picking "Overdue" reads that list', async () => {
     await seed();
     await show();
@@ -147,6 +192,7 @@ describe('PopupApp', () => {
   });
 
   it('passes the filter and the search text to the loader', async () => {
+    await seed(); // (with no agreement at all there are no filters to pick)
     const source = createPopupSource();
     const load = vi.spyOn(source, 'load');
     await show({ source });
@@ -155,6 +201,7 @@ describe('PopupApp', () => {
     await vi.waitFor(() =>
       expect(load).toHaveBeenLastCalledWith({ filter: 'all-open', query: '', firstScreen: false }),
     );
+    await vi.waitFor(() => expect(q('popup-filter-theirs')).not.toBeNull());
     await click(q('popup-filter-theirs'));
     await type(searchField(), 'plan');
     await vi.waitFor(() =>

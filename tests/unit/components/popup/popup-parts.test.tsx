@@ -285,8 +285,14 @@ describe('AgreementGroups', () => {
     expect(text('popup-agreements-empty')).toBe(
       'No open agreements. Agreements you make in a 1:1 show up here.',
     );
-    await show(<AgreementGroups {...props({ view: view(), filter: 'overdue' })} />);
+    const someOpen = view({ counts: { 'all-open': 2, mine: 2, theirs: 0, overdue: 0, 'due-this-week': 0 } });
+    await show(<AgreementGroups {...props({ view: someOpen, filter: 'overdue' })} />);
     expect(text('popup-agreements-empty')).toBe('Nothing here right now.');
+    // None open at all (the filter bar is gone then): that, whichever filter was left picked.
+    await show(<AgreementGroups {...props({ view: view(), filter: 'overdue' })} />);
+    expect(text('popup-agreements-empty')).toBe(
+      'No open agreements. Agreements you make in a 1:1 show up here.',
+    );
     await show(<AgreementGroups {...props({ view: view(), filter: 'overdue', query: '  budget  ' })} />);
     expect(text('popup-agreements-empty')).toBe('No open agreement matches “budget”.');
     expect(container().querySelector('h2')!.textContent).toBe('Matching agreements');
@@ -320,7 +326,7 @@ describe('UpcomingList', () => {
     expect(container().textContent).not.toMatch(/more/);
   });
 
-  it('a 1:1 I declined in Calendar says so and offers to cancel it in Duet; a failure is shown', async () => {
+  it('a 1:1 I declined in Calendar says so and offers to skip it in Duet (Calendar untouched); a failure is shown', async () => {
     const declinedItem = {
       ...items[1]!,
       session: { ...items[1]!.session, calendarEventId: 'ev_20260326T113000Z' },
@@ -344,7 +350,14 @@ describe('UpcomingList', () => {
     expect(q('popup-prep', rows[1])).toBeNull(); // no "prepare" for a 1:1 that is not happening
     expect(text('popup-declined', rows[1])).toContain('You declined this in Calendar');
     const cancel = q<HTMLButtonElement>('popup-cancel-session', rows[1])!;
-    expect(cancel.getAttribute('aria-label')).toMatch(/^Cancel 1:1 with Carol King on .+$/);
+    // It only lets the 1:1 go in Duet: it says so, and that Calendar is left alone.
+    expect(cancel.textContent).toBe('Skip in Duet');
+    expect(cancel.getAttribute('aria-label')).toMatch(
+      /^Skip in Duet: the 1:1 with Carol King on .+ \(your Calendar is not changed\)$/,
+    );
+    expect(cancel.title).toBe(
+      'Duet stops expecting this 1:1 and takes it off your week. Your Calendar event is not changed.',
+    );
     await click(cancel);
     expect(onCancel).toHaveBeenCalledWith(declinedItem.session.id);
     await vi.waitFor(() => expect(text('popup-cancel-error')).toBe('Duet couldn’t save that.'));
@@ -354,7 +367,7 @@ describe('UpcomingList', () => {
     expect(onCancel).toHaveBeenCalledTimes(2);
   });
 
-  it('a 1:1 Calendar no longer shows (cancelled there) says so, and offers to cancel it in Duet too', async () => {
+  it('a 1:1 Calendar no longer shows (cancelled there) says so, and offers to skip it in Duet too', async () => {
     const goneItem = {
       ...items[1]!,
       session: { ...items[1]!.session, calendarEventId: 'ev_20260326T113000Z' },
@@ -372,7 +385,7 @@ describe('UpcomingList', () => {
     const rows = qa('popup-upcoming');
     expect(q('popup-declined', rows[0])).toBeNull();
     expect(q('popup-prep', rows[1])).toBeNull();
-    expect(text('popup-declined', rows[1])).toBe('No longer in your CalendarCancel 1:1');
+    expect(text('popup-declined', rows[1])).toBe('No longer in your CalendarSkip in Duet');
     await click(q('popup-cancel-session', rows[1]));
     expect(onCancel).toHaveBeenCalledWith(goneItem.session.id);
   });
