@@ -142,25 +142,37 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       await db.sessions.add(session);
     }
     const live = liveOf(session);
+    /** Started by a Meet call (its room, no Calendar event): the call's end and a rejoin find it by its room. */
+    const callRoom = input.meetCode && !input.calendarEventId ? input.meetCode : null;
     // Held and over: shown as it is, never restarted, and no open point moves into it — held a while ago (a
-    // past event opened again), ended by the user, or held without ever running live (notes written beside
-    // the Calendar event once it had begun). Held moments ago by the call's end (the call dropped and was
-    // rejoined): it continues.
+    // past event opened again), ended by the user, held without ever running live (notes written beside the
+    // Calendar event once it had begun), or opened from anywhere but its own call ("Open session" in
+    // Calendar). Held moments ago by the call's end and rejoined from that call's room: it continues.
     if (
       session.status === 'held' &&
-      (!live || now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS || live.endedBy === 'user')
+      (!live ||
+        now - (session.heldAt ?? 0) >= REJOIN_WINDOW_MS ||
+        live.endedBy === 'user' ||
+        callRoom === null ||
+        callRoom !== session.meetCode)
     )
       return session;
     await carryOverInto(session, db);
     const template = templateOf(await allTemplates(db), session, relationship);
     if (!template) throw new InvalidInputError(`No template ${session.templateId}`);
-    if (session.status !== 'held' && live && !live.endedAt) return session;
+    if (session.status !== 'held' && live && !live.endedAt) {
+      // Running already (started from Calendar, or in another room) and now a call in this room took it:
+      // it runs under this room, so this call's end and a rejoin find it.
+      return callRoom && session.meetCode !== callRoom
+        ? putSession({ ...session, meetCode: callRoom }, db)
+        : session;
+    }
     return putSession(
       {
         ...session,
         // The room the call runs in (the Calendar event's may have been another): the call's end, a rejoin
         // and the panel find its session by it.
-        meetCode: input.meetCode ?? session.meetCode ?? null,
+        meetCode: callRoom ?? session.meetCode ?? input.meetCode ?? null,
         status: 'upcoming',
         heldAt: null,
         // A rejoined call continues where it was; a first start begins the template's first section.
@@ -326,9 +338,11 @@ export async function releaseCallSession(
 ): Promise<void> {
   const tables = [db.sessions, db.talkingPoints, db.agreements, db.feedback, db.tombstones];
   await db.transaction('rw', tables, async () => {
+    // Running, or held moments ago by the call's end (corrected at Meet's end screen); not one the user
+    // ended themselves: that one took place.
     const session = await runningSessionOfCall(relationshipId, meetCode, now, REJOIN_WINDOW_MS, db);
     const live = session ? liveOf(session) : null;
-    if (!session || !live || live.endedAt || session.status === 'held') return;
+    if (!session || !live || live.endedBy === 'user') return;
     const id = session.id;
     const written =
       Object.values(session.notes).some((text) => text.trim() !== '') ||
@@ -348,13 +362,13 @@ export async function releaseCallSession(
         .filter((p) => p.status !== 'open')
         .count()) > 0;
     if (written) {
-      await endLiveSession(id, now, db);
+      if (!live.endedAt) await endLiveSession(id, now, db);
       return;
     }
     // Made by this call (not planned before it, nor for a Calendar event): nothing of it is left.
     const madeByCall = !session.calendarEventId && session.createdAt >= live.startedAt - 1_000;
     if (!madeByCall) {
-      await updateSession(id, (s) => ({ ...s, live: null }), db);
+      await updateSession(id, (s) => ({ ...s, status: 'upcoming', heldAt: null, live: null }), db);
       return;
     }
     await db.talkingPoints.where('sessionId').equals(id).modify({ sessionId: null, updatedAt: now });

@@ -511,18 +511,26 @@ describe('startLiveSession', () => {
     expect(saved.live?.endedAt).toBeNull();
   });
 
-  it('resumes a session of this calendar event the same way', async () => {
+  it('a session its call ended moments ago, opened from its Calendar event, is shown as it is (not restarted)', async () => {
     const rel = await oneOnOne();
     const started = await startLiveSession({ relationshipId: rel.id, calendarEventId: 'evt_1', now: NOW });
-    await endLiveSession(started.id, NOW + 30 * MINUTE);
-    const resumed = await startLiveSession({
+    // Run as the event's call: a Meet tab in room CODE took it, and the call ended.
+    await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW + MINUTE });
+    await endLiveSessionForCall(rel.id, CODE, clockAt(NOW + 30 * MINUTE));
+    const opened = await startLiveSession({
       relationshipId: rel.id,
       calendarEventId: 'evt_1',
-      now: NOW + HOUR,
+      meetCode: CODE,
+      now: NOW + 45 * MINUTE,
     });
-    expect(resumed.id).toBe(started.id);
-    expect(resumed.status).toBe('upcoming');
-    expect(resumed.live?.endedAt).toBeNull();
+    expect(opened).toMatchObject({ id: started.id, status: 'held', live: { endedAt: NOW + 30 * MINUTE } });
+    // The call rejoined from its room continues it.
+    const rejoined = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: NOW + 50 * MINUTE,
+    });
+    expect(rejoined).toMatchObject({ id: started.id, status: 'upcoming', live: { endedAt: null } });
   });
 
   it('does not resume a call that ended longer than REJOIN_WINDOW_MS ago', async () => {
@@ -749,11 +757,20 @@ describe('startLiveSession', () => {
     expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(next.id);
   });
 
-  it('continues an explicit session held moments ago', async () => {
+  it('continues an explicit session its call ended moments ago, from that call’s room only', async () => {
     const rel = await oneOnOne();
-    const started = await startLiveSession({ relationshipId: rel.id, now: NOW });
+    const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
     await endLiveSession(started.id, NOW + 20 * MINUTE);
-    const again = await startLiveSession({ relationshipId: rel.id, sessionId: started.id, now: NOW + HOUR });
+    // Opened elsewhere (no call): as it is.
+    const shown = await startLiveSession({ relationshipId: rel.id, sessionId: started.id, now: NOW + HOUR });
+    expect(shown).toMatchObject({ id: started.id, status: 'held' });
+    // The panel's rejoin in that call's room: it continues.
+    const again = await startLiveSession({
+      relationshipId: rel.id,
+      sessionId: started.id,
+      meetCode: CODE,
+      now: NOW + HOUR,
+    });
     expect(again.id).toBe(started.id);
     expect(again).toMatchObject({ status: 'upcoming', heldAt: null });
     expect(again.live?.endedAt).toBeNull();
@@ -899,12 +916,52 @@ describe('releaseCallSession (the call was not this 1:1’s)', () => {
     expect(await getSession(prepared.id)).toMatchObject({ status: 'upcoming', live: null });
   });
 
+  it('corrected at Meet’s end screen (held by the call moments ago), it is let go the same way', async () => {
+    const rel = await oneOnOne();
+    clockAt(NOW - HOUR);
+    const prepared = await planned(rel.id, NOW + 10 * MINUTE, { meetCode: CODE });
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW) });
+    expect(call.id).toBe(prepared.id);
+    await endLiveSessionForCall(rel.id, CODE, clockAt(NOW + 20 * MINUTE));
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 21 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({ status: 'upcoming', heldAt: null, live: null });
+    // One the user ended with End session took place: left as it is.
+    const other = await oneOnOne('Alice / Dana');
+    const ended = await startLiveSession({ relationshipId: other.id, meetCode: OTHER_CODE, now: NOW });
+    await endLiveSession(ended.id, NOW + 20 * MINUTE, getDatabase(), 'user');
+    await releaseCallSession(other.id, OTHER_CODE, NOW + 21 * MINUTE);
+    expect(await getSession(ended.id)).toMatchObject({ status: 'held' });
+  });
+
   it('one with notes took place: it is held', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
     await saveSectionNotes(call.id, 'how-are-you', 'Tired');
     await releaseCallSession(rel.id, CODE, clockAt(NOW + 5 * MINUTE));
     expect(await getSession(call.id)).toMatchObject({ status: 'held', live: { endedAt: NOW + 5 * MINUTE } });
+  });
+});
+
+describe('a session running already, taken by a call in another room', () => {
+  it('runs under the call’s room from then on: the call’s end holds it', async () => {
+    const rel = await oneOnOne();
+    // "Start session" in Calendar at 10:00 (the event's room, CODE), then the call happens in OTHER_CODE.
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'ser_20260325T110000Z',
+      scheduledAt: NOW,
+      meetCode: CODE,
+      now: NOW,
+    });
+    const call = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: OTHER_CODE,
+      now: NOW + 2 * MINUTE,
+    });
+    expect(call.id).toBe(started.id);
+    expect(call.meetCode).toBe(OTHER_CODE);
+    const ended = await endLiveSessionForCall(rel.id, OTHER_CODE, clockAt(NOW + 30 * MINUTE));
+    expect(ended).toMatchObject({ id: started.id, status: 'held' });
   });
 });
 
