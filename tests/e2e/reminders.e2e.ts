@@ -374,7 +374,7 @@ describe('reminders and the toolbar badge', () => {
       relationshipId: 'r-bob',
     });
   });
-  it('the popup marks the 1:1 I declined, and "Cancel 1:1" cancels its session in Duet', async () => {
+  it('the popup marks the 1:1 I declined, and "Skip in Duet" cancels its session in Duet (Calendar untouched)', async () => {
     const popup = await PopupPage.open(duet);
     await popup.ready();
     const row = popup.page.locator('[data-testid=popup-upcoming]', {
@@ -457,7 +457,7 @@ describe('reminders and the toolbar badge', () => {
     });
     await row.waitFor({ timeout: 5000 });
     expect(await row.locator('[data-testid=popup-upcoming-name]').textContent()).toBe('Bob Jones');
-    expect(await row.locator('[data-testid=popup-cancel-session]').textContent()).toBe('Cancel 1:1');
+    expect(await row.locator('[data-testid=popup-cancel-session]').textContent()).toBe('Skip in Duet');
     await duet.screenshot(popup.page, 'popup-gone');
     await popup.page.close();
   });
