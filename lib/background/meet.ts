@@ -165,6 +165,33 @@ export async function meetTabClosed(
   return true;
 }
 
+/**
+ * A Meet tab went to another address. In a call, to a page that is not that call's (Back, a typed address,
+ * Meet's home page: no end screen, and a page without a meeting code tells nothing), it left the call: ended
+ * as for a closed tab, and its context is given back marked ended, so other tabs no longer count it as in
+ * that call. Null when nothing changes (not in a call, or the same call's page).
+ */
+export async function meetTabNavigated(
+  context: PanelContext | null,
+  url: string,
+  others: readonly (PanelContext | null)[],
+  callEnded: (relationshipId: string, meetingCode: string) => Promise<void>,
+): Promise<PanelContext | null> {
+  if (context?.surface !== 'meet' || context.state !== 'in-call') return null;
+  let samePage = false;
+  try {
+    const page = new URL(url);
+    samePage =
+      page.hostname === 'meet.google.com' &&
+      page.pathname.split('/')[1]?.toLowerCase() === context.meetingCode;
+  } catch {
+    // Not an address: not the call's page.
+  }
+  if (samePage) return null;
+  await meetTabClosed(context, others, callEnded);
+  return { ...context, state: 'ended', presenting: false };
+}
+
 /** Whether one of these tabs is in this call now. */
 export function stillInCall(tabs: readonly (PanelContext | null)[], meetingCode: string): boolean {
   return tabs.some(

@@ -29,7 +29,7 @@ import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../mess
 import { CALENDAR_MATCHES, CALENDAR_ORIGIN, MEET_MATCHES } from '../hosts';
 import { CalendarClocks } from './calendar-clock';
 import { createHandlers } from './handlers';
-import { meetTabClosed } from './meet';
+import { meetTabClosed, meetTabNavigated } from './meet';
 import { PanelPorts } from './panel-ports';
 import { Reminders } from './reminders';
 import { createRouter } from './router';
@@ -166,6 +166,20 @@ export function startBackground(): void {
     )
       return;
     browser.tabs.sendMessage(tab.id, { kind: OPEN_PANEL_SHORTCUT }).catch(() => undefined);
+  });
+
+  // A Meet tab in a call that went to another page left the call (no end screen to tell it).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (!change.url && change.status !== 'loading') return;
+    // A page outside Duet's hosts has no address Duet may read: not the call's page.
+    const url = change.url ?? tab.url ?? '';
+    void (async () => {
+      const context = await tabContexts.get(tabId);
+      const left = await meetTabNavigated(context, url, await meetTabsBesides(tabId), async (id, code) => {
+        await endLiveSessionForCall(id, code);
+      });
+      if (left) await tabContexts.set(tabId, left);
+    })().catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -156,6 +156,18 @@ describe('Meet live panel', () => {
     await call.page.close();
   });
 
+  it('leaving a call for another page (no end screen to tell it) ends its session', async () => {
+    const running = async () =>
+      (await sessionsOf(duet, bobRelationshipId)).filter((s) => s.live && !s.live.endedAt).length;
+    const call = await MeetPage.open(duet, 'in-call');
+    const panel = await call.panel();
+    await expect.poll(() => panel.withText(), { timeout: 10_000 }).toContain('Bob Jones');
+    await expect.poll(running, { timeout: 10_000 }).toBe(1);
+    await call.page.goto('about:blank');
+    await expect.poll(running, { timeout: 10_000 }).toBe(0);
+    await call.page.close();
+  });
+
   it('a career session: goals and key results added, one action step done, the self-assessment once', async () => {
     const call = await MeetPage.open(duet, 'in-call');
     const panel = await call.panel();

@@ -1,6 +1,6 @@
 /** The background's judgement of a Meet call: context for the panel and what the page shows. */
 import { describe, expect, it, vi } from 'vitest';
-import { judgeCall, LEFT_AFTER_MS, meetTabClosed, showFor } from '@/lib/background/meet';
+import { judgeCall, LEFT_AFTER_MS, meetTabClosed, meetTabNavigated, showFor } from '@/lib/background/meet';
 import { extensionPageOf } from '@/lib/background/router';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
 import { backgroundHarness, fakeMeetDeps, linkCandidate, SELF } from '../helpers/background';
@@ -642,5 +642,47 @@ describe('a linked call stays linked while the page flickers', () => {
     await third.handlers['meet/call-seen'](seen({ title: '' }), meetCtx(4));
     const elsewhere = seen({ title: '', others: [], meetingCode: 'xyz-wxyz-xyz' });
     expect(await third.handlers['meet/call-seen'](elsewhere, meetCtx(4))).toEqual({ show: 'hidden' });
+  });
+});
+
+describe('meetTabNavigated', () => {
+  const inCall = (changes: Record<string, unknown> = {}) => ({
+    surface: 'meet' as const,
+    meetingCode: CODE,
+    title: 'Alice / Bob',
+    state: 'in-call' as const,
+    presenting: false,
+    others: ['Bob Jones'],
+    link: { relationshipId: 'r-bob', via: 'title' as const },
+    trackable: null,
+    ...changes,
+  });
+
+  it('a tab in a call that went to another page left the call: ended, and no longer counted as in it', async () => {
+    for (const url of [
+      'https://meet.google.com/',
+      'https://meet.google.com/landing',
+      'https://www.google.com/',
+      '',
+    ]) {
+      const ended: string[][] = [];
+      const left = await meetTabNavigated(inCall(), url, [], async (r, c) => void ended.push([r, c]));
+      expect(ended).toEqual([['r-bob', CODE]]);
+      expect(left).toMatchObject({ state: 'ended', meetingCode: CODE });
+    }
+  });
+
+  it('the same call’s page (reloaded, a query added), a tab not in a call, or the call going on in another tab: no end', async () => {
+    const ended: string[][] = [];
+    const end = async (r: string, c: string) => void ended.push([r, c]);
+    expect(
+      await meetTabNavigated(inCall(), `https://meet.google.com/${CODE}?authuser=1`, [], end),
+    ).toBeNull();
+    expect(await meetTabNavigated(inCall({ state: 'ended' }), 'https://www.google.com/', [], end)).toBeNull();
+    expect(await meetTabNavigated(null, 'https://www.google.com/', [], end)).toBeNull();
+    expect(await meetTabNavigated(inCall(), 'https://www.google.com/', [inCall()], end)).toMatchObject({
+      state: 'ended',
+    });
+    expect(ended).toEqual([]);
   });
 });
