@@ -22,7 +22,7 @@ async function sessionsOf(duet: Duet, relationshipId: string) {
   const rows = await sessionsBy<{
     status: string;
     meetCode: string | null;
-    live?: unknown;
+    live?: { endedAt: number | null } | null;
     notes: Record<string, string>;
   }>(duet, 'relationshipId', relationshipId);
   // Sessions that ran live in this call (the demo history also plans Bob's 1:1s on this Meet code).
