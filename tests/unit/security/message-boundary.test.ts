@@ -1103,7 +1103,8 @@ describe('6. No onMessageExternal; externally_connectable locked down', () => {
 
   it('the running background listens to our own contexts only', () => {
     const { listeners } = startRealBackground();
-    // Besides messages and ports: browser events only (reminder alarms, clicks on its own notifications).
+    // Besides messages and ports: browser events only (reminder alarms, clicks on its own notifications, a
+    // Meet tab closed or gone to another page).
     expect([...listeners.keys()].sort()).toEqual([
       'alarms.onAlarm',
       'commands.onCommand',
@@ -1113,6 +1114,7 @@ describe('6. No onMessageExternal; externally_connectable locked down', () => {
       'runtime.onConnect',
       'runtime.onMessage',
       'tabs.onRemoved',
+      'tabs.onUpdated',
     ]);
     expect([...listeners.keys()].some((event) => /External/.test(event))).toBe(false);
   });
