@@ -35,18 +35,21 @@ describe('showFor', () => {
   });
 });
 
+/** A Meet tab's context: in a call linked to Bob's 1:1 by its title, unless changed. */
+const inCall = (changes: Record<string, unknown> = {}) => ({
+  surface: 'meet' as const,
+  meetingCode: CODE,
+  title: 'Alice / Bob',
+  state: 'in-call' as const,
+  presenting: false,
+  others: ['Bob Jones'],
+  link: { relationshipId: 'r-bob', via: 'title' as const },
+  trackable: null,
+  ...changes,
+});
+
 describe('meetTabClosed', () => {
-  const context = (changes: Record<string, unknown> = {}) => ({
-    surface: 'meet' as const,
-    meetingCode: CODE,
-    title: 'Alice / Bob',
-    state: 'in-call' as const,
-    presenting: false,
-    others: ['Bob Jones'],
-    link: { relationshipId: 'r-bob', via: 'title' as const },
-    trackable: null,
-    ...changes,
-  });
+  const context = inCall;
 
   it('ends the linked call a tab was in when the tab closes', async () => {
     const ended: string[][] = [];
@@ -646,18 +649,6 @@ describe('a linked call stays linked while the page flickers', () => {
 });
 
 describe('meetTabNavigated', () => {
-  const inCall = (changes: Record<string, unknown> = {}) => ({
-    surface: 'meet' as const,
-    meetingCode: CODE,
-    title: 'Alice / Bob',
-    state: 'in-call' as const,
-    presenting: false,
-    others: ['Bob Jones'],
-    link: { relationshipId: 'r-bob', via: 'title' as const },
-    trackable: null,
-    ...changes,
-  });
-
   it('a tab in a call that went to another page left the call: ended, and no longer counted as in it', async () => {
     for (const url of [
       'https://meet.google.com/',

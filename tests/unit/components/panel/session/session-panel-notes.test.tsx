@@ -51,6 +51,16 @@ async function renderPanel(relationshipId: string, mode: 'call' | 'in-person' = 
 
 const q = <T extends Element = HTMLElement>(selector: string) => container().querySelector<T>(selector);
 
+/** A custom template of mine, and a notes section of it. */
+const CUSTOM = { name: 'Mine', method: 'custom' as const, description: '' };
+const section = (id: string, title: string) => ({
+  id,
+  title,
+  minutes: 5,
+  prompts: [],
+  kind: 'notes' as const,
+});
+
 async function type(field: HTMLTextAreaElement, text: string) {
   await act(() => {
     field.value = text;
@@ -138,30 +148,13 @@ describe('notes outside the template', () => {
 
   it('a section removed from the template since keeps the title it had', async () => {
     const { relationship, session } = await bobsSession();
-    const wins = { id: 'section-x7k2q9', title: 'Wins', minutes: 5, prompts: [], kind: 'notes' as const };
-    const next = {
-      id: 'section-p3m8r1',
-      title: 'Next steps',
-      minutes: 5,
-      prompts: [],
-      kind: 'notes' as const,
-    };
-    const mine = await saveCustomTemplate({
-      name: 'Mine',
-      method: 'custom',
-      description: '',
-      sections: [wins, next],
-    });
+    const wins = section('section-x7k2q9', 'Wins');
+    const next = section('section-p3m8r1', 'Next steps');
+    const mine = await saveCustomTemplate({ ...CUSTOM, sections: [wins, next] });
     await switchSessionTemplate(session.id, mine.id);
     await saveSectionNotes(session.id, wins.id, 'Shipped the importer');
     // "Wins" is taken out of the template; the session's notes under it stay.
-    await saveCustomTemplate({
-      id: mine.id,
-      name: 'Mine',
-      method: 'custom',
-      description: '',
-      sections: [next],
-    });
+    await saveCustomTemplate({ ...CUSTOM, id: mine.id, sections: [next] });
     await renderPanel(relationship.id);
     const field = await vi.waitFor(() =>
       q<HTMLTextAreaElement>(`[data-testid=other-notes][data-field=${wins.id}]`)!,
@@ -257,17 +250,8 @@ describe('"End session" with notes not saved', () => {
 describe('the template edited during the call', () => {
   it('the timer stays on its section by id, titled, and the same section is marked current', async () => {
     const { relationship, session } = await bobsSession();
-    const section = (id: string, title: string) => ({
-      id,
-      title,
-      minutes: 5,
-      prompts: [],
-      kind: 'notes' as const,
-    });
     const mine = await saveCustomTemplate({
-      name: 'Mine',
-      method: 'custom',
-      description: '',
+      ...CUSTOM,
       sections: [section('s-a', 'Alpha'), section('s-b', 'Bravo'), section('s-c', 'Charlie')],
     });
     await switchSessionTemplate(session.id, mine.id);
@@ -277,10 +261,8 @@ describe('the template edited during the call', () => {
     // Meanwhile, on the options page: Bravo is removed and Zulu put first.
     await act(() =>
       saveCustomTemplate({
+        ...CUSTOM,
         id: mine.id,
-        name: 'Mine',
-        method: 'custom',
-        description: '',
         sections: [section('s-z', 'Zulu'), section('s-a', 'Alpha'), section('s-c', 'Charlie')],
       }).then(() => undefined),
     );
