@@ -49,42 +49,46 @@ export async function updateGoal(
   });
 }
 
-/** A key result added to a goal, at 0 % progress. */
-export async function addKeyResult(
+/** Changes a goal's key results as stored, in one transaction (never a list a view read earlier). */
+function changeKeyResults(
   goalId: string,
-  text: string,
-  db: DuetDatabase = getDatabase(),
+  change: (keyResults: Goal['keyResults']) => Goal['keyResults'],
+  db: DuetDatabase,
 ): Promise<Goal> {
   return db.transaction('rw', db.goals, async () => {
     const goal = await db.goals.get(goalId);
     if (!goal) throw new InvalidInputError(`No goal ${goalId}`);
-    const keyResults = [...goal.keyResults, { id: newId(), text: text.trim(), progress: 0 }];
+    const keyResults = change(goal.keyResults);
     const next = validate(GoalSchema, { ...goal, keyResults, updatedAt: Date.now() }, 'goal');
     await db.goals.put(next);
     return next;
   });
 }
 
+/** A key result added to a goal, at 0 % progress. */
+export function addKeyResult(goalId: string, text: string, db: DuetDatabase = getDatabase()): Promise<Goal> {
+  return changeKeyResults(goalId, (all) => [...all, { id: newId(), text: text.trim(), progress: 0 }], db);
+}
+
 /**
  * One key result's progress, applied to the goal as stored: a view that has not caught up (a key result
  * added or moved in another view a moment ago) changes only this one, never writing back its older list.
  */
-export async function setKeyResultProgress(
+export function setKeyResultProgress(
   goalId: string,
   keyResultId: string,
   progress: number,
   db: DuetDatabase = getDatabase(),
 ): Promise<Goal> {
-  return db.transaction('rw', db.goals, async () => {
-    const goal = await db.goals.get(goalId);
-    if (!goal) throw new InvalidInputError(`No goal ${goalId}`);
-    if (!goal.keyResults.some((kr) => kr.id === keyResultId))
-      throw new InvalidInputError('That key result was removed meanwhile.');
-    const keyResults = goal.keyResults.map((kr) => (kr.id === keyResultId ? { ...kr, progress } : kr));
-    const next = validate(GoalSchema, { ...goal, keyResults, updatedAt: Date.now() }, 'goal');
-    await db.goals.put(next);
-    return next;
-  });
+  return changeKeyResults(
+    goalId,
+    (all) => {
+      if (!all.some((kr) => kr.id === keyResultId))
+        throw new InvalidInputError('That key result was removed meanwhile.');
+      return all.map((kr) => (kr.id === keyResultId ? { ...kr, progress } : kr));
+    },
+    db,
+  );
 }
 
 export async function goalsOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Goal[]> {
