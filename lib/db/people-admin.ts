@@ -15,7 +15,7 @@ import {
   type Settings,
   type Template,
 } from '../domain/model';
-import { isBuiltInTemplateId } from '../domain/templates';
+import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import {
@@ -576,7 +576,8 @@ export async function linkRelationshipTo(
   link: { personIds: readonly string[]; kind: Relationship['kind']; cadenceDays: number },
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return db.transaction('rw', foldTables(db), async () => {
+  // With the templates: the kind's template may follow the new kind (updateRelationship).
+  return db.transaction('rw', [...foldTables(db), db.templates], async () => {
     const stored = await db.relationships.get(relationshipId);
     if (!stored) throw new InvalidInputError('This 1:1 series no longer exists.');
     const people = new Set([...stored.personIds, ...link.personIds]);
@@ -588,9 +589,15 @@ export async function linkRelationshipTo(
       const before = await peopleOf([twins[0]!, stored], db);
       return foldRelationship(db, withArchivedWith(twins[0]!, before), withArchivedWith(stored, before), now);
     }
+    // Another kind, with the template still the old kind's default: the new kind's (a peer 1:1 runs the peer
+    // template). A template the user chose stays.
+    const templateId =
+      link.kind !== stored.kind && stored.templateId === DEFAULT_TEMPLATE_FOR_KIND[stored.kind]
+        ? { templateId: DEFAULT_TEMPLATE_FOR_KIND[link.kind] }
+        : {};
     return updateRelationship(
       relationshipId,
-      { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays },
+      { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays, ...templateId },
       db,
     );
   });

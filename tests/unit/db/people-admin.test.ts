@@ -572,6 +572,24 @@ describe('linkRelationshipTo: saying who a 1:1 made from notes is with', () => {
       cadenceDays: 21,
     });
     expect(linked).toMatchObject({ id: fromNotes.id, personIds: [carol.id], kind: 'peer', cadenceDays: 21 });
+    // A peer 1:1 runs the peer template (it had the one-on-one default, nothing the user chose).
+    expect(linked.templateId).toBe('builtin:peer');
+  });
+
+  it('keeps a template the user chose when the kind changes', async () => {
+    const carol = await createPerson({ name: 'Carol', emails: ['carol@acme.example'], relation: 'peer' });
+    const fromNotes = await createRelationship({
+      personIds: [],
+      kind: 'one-on-one',
+      title: 'Catch-up',
+      templateId: 'builtin:structured-50',
+    });
+    const linked = await linkRelationshipTo(fromNotes.id, {
+      personIds: [carol.id],
+      kind: 'peer',
+      cadenceDays: 21,
+    });
+    expect(linked.templateId).toBe('builtin:structured-50');
   });
 });
 
