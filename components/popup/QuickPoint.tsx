@@ -18,7 +18,8 @@ export function splitNamePrefix(
   const name = normaliseForSearch(match[1]!.trim());
   if (!name) return null;
   const candidates = relationships.filter((r) => {
-    const names = [r.name, ...r.people.map((p) => p.name)].map(normaliseForSearch);
+    // By the name as the user knows it (not "Design review · Peer 1:1"), the full one, or a person's.
+    const names = [r.baseName, r.name, ...r.people.map((p) => p.name)].map(normaliseForSearch);
     return names.some((full) => full === name || full.split(/\s+/u)[0] === name);
   });
   return candidates.length === 1 ? { relationshipId: candidates[0]!.id, text: match[2]!.trim() } : null;

@@ -64,7 +64,10 @@ export interface PopupLists {
  */
 export interface PopupRelationship {
   id: string;
+  /** How the popup names it: its people (else its title), told apart from another 1:1 of that name. */
   name: string;
+  /** The name before it was told apart: what the user types ("Alice Ng: …") and searches for. */
+  baseName: string;
   title: string;
   kind: Relationship['kind'];
   people: Person[];
@@ -483,9 +486,11 @@ export async function readPopupView(
   const byId = new Map<string, PopupRelationship>();
   for (const r of relationshipRows) {
     const its = r.personIds.map((id) => people.get(id)).filter((p): p is Person => p !== undefined);
+    const name = nameOf(r, its);
     byId.set(r.id, {
       id: r.id,
-      name: nameOf(r, its),
+      name,
+      baseName: name,
       title: r.title,
       kind: r.kind,
       people: its,
@@ -505,7 +510,8 @@ export async function readPopupView(
     // Search: the active set (open + renegotiated; one getAll per status, no cursor), matched on its
     // text, owner and the person's name. Normalised texts are kept between keystrokes.
     const haystacks = new Map(
-      [...byId.values()].map((r) => [r.id, normaliseForSearch(`${r.name} ${r.title}`)]),
+      // The name as the user knows it, not the part that tells two of one name apart ("· Career 1:1").
+      [...byId.values()].map((r) => [r.id, normaliseForSearch(`${r.baseName} ${r.title}`)]),
     );
     const active = (
       await Promise.all(

@@ -13,7 +13,7 @@ export function person(id: string, name: string): Person {
 }
 
 export function rel(id: string, name: string, people: Person[] = [], title = ''): PopupRelationship {
-  return { id, name, title, kind: 'one-on-one', people, archived: false };
+  return { id, name, baseName: name, title, kind: 'one-on-one', people, archived: false };
 }
 
 export function agreement(id: string, relationshipId: string, changes: Partial<Agreement> = {}): Agreement {

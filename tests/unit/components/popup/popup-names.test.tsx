@@ -4,7 +4,15 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupSource } from '@/components/popup/popup-source';
-import { addAgreement, createPerson, createRelationship, prepareSession, updateRelationship } from '@/lib/db';
+import {
+  addAgreement,
+  createPerson,
+  createRelationship,
+  loadPopupView,
+  prepareSession,
+  updateRelationship,
+} from '@/lib/db';
+import { splitNamePrefix } from '@/components/popup/QuickPoint';
 import type { Person, Relationship } from '@/lib/domain/model';
 import { fakeActions, q, qa } from './popup-fixtures';
 import { useRenderContainer } from '../../helpers/dom-container';
@@ -89,5 +97,22 @@ describe('popup: 1:1s that share a name', () => {
     await show();
     await vi.waitFor(() => expect(pickerTexts()).toEqual(['For…', 'Bob Jones']));
     expect(groupNames()).toEqual(['Bob Jones']);
+  });
+});
+
+describe('popup: what tells 1:1s apart is not part of their name', () => {
+  it('"Design review: agenda" still picks the active 1:1 of that name, and a search for "peer" finds no agreement by its suffix', async () => {
+    const active = await createRelationship({ personIds: [], kind: 'peer', title: 'Design review' });
+    await addAgreement(active.id, { owner: 'me', text: 'Send the mocks', dueDate: null });
+    const old = await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Design review' });
+    await updateRelationship(old.id, { archived: true });
+    const view = await loadPopupView();
+    expect(view.relationships.map((r) => r.name)).toEqual(['Design review · Peer 1:1']);
+    expect(splitNamePrefix('Design review: agenda', view.relationships)).toEqual({
+      relationshipId: active.id,
+      text: 'agenda',
+    });
+    const searched = await loadPopupView({ query: 'peer' });
+    expect(searched.groups.flatMap((g) => g.agreements)).toEqual([]);
   });
 });
