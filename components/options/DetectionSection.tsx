@@ -2,13 +2,14 @@
  * Detection rules (extra and excluded title words, the largest meeting) and the per-series overrides:
  * series the user said are not 1:1s, and series linked to a 1:1.
  */
-import { unignoreSeries, unlinkSeries, updateDetectionRules } from '@/lib/db';
+import { namingOf, relationshipLabel, unignoreSeries, unlinkSeries, updateDetectionRules } from '@/lib/db';
 import type { Relationship, Settings } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { KeywordList } from './KeywordList';
 import { OptionsSection } from './OptionsSection';
 import { isUntitledSeries, seriesLabel } from './options-text';
+import { usePeopleById } from './relationship-text';
 import { useAction } from './use-action';
 import { useSyncedDraft } from './use-synced-draft';
 
@@ -103,6 +104,7 @@ function MaxGuests({ value, onSave }: { value: number; onSave: (value: number) =
 
 function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionProps) {
   const action = useAction();
+  const people = usePeopleById();
   const linked = relationships.flatMap((relationship) =>
     relationship.calendarSeriesIds.map((seriesId, index) => ({
       relationship,
@@ -163,7 +165,8 @@ function SeriesOverrides({ settings, relationships, onDataChanged }: DetectionPr
       ) : (
         <ul class="row-list" data-testid="linked-series">
           {linked.map(({ relationship, seriesId, position }) => {
-            const title = relationship.title || t('options_untitled');
+            // By its people and title: two reports' 1:1s both titled "1:1" read (and are announced) apart.
+            const title = relationshipLabel(namingOf(relationship, people)) || t('options_untitled');
             const known = settings.seriesTitles[seriesId];
             return (
               <li

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { IdentitySection, parseEmails } from '@/components/options/IdentitySection';
-import { createRelationship, getSettings, ignoreSeries, updateSettings } from '@/lib/db';
+import { createPerson, createRelationship, getSettings, ignoreSeries, updateSettings } from '@/lib/db';
 import { defaultSettings } from '@/lib/domain/model';
 import { all, change, click, press, q, submit, text, type, until, useMount } from './helpers';
 
@@ -192,5 +192,33 @@ describe('DetectionSection: per-series overrides', () => {
     const { getRelationship } = await import('@/lib/db');
     expect((await getRelationship(relationship.id))!.calendarSeriesIds).toEqual(['series-two']);
     expect(q(root, 'linked-row').getAttribute('data-series-id')).toBe('series-two');
+  });
+
+  it('names each linked series’ 1:1 by its people: two reports’ 1:1s both titled “1:1” read and sound apart', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    const carol = await createPerson({ name: 'Carol King', emails: [], relation: 'report' });
+    await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: '1:1',
+      calendarSeriesIds: ['s-bob'],
+    });
+    await createRelationship({
+      personIds: [carol.id],
+      kind: 'one-on-one',
+      title: '1:1',
+      calendarSeriesIds: ['s-carol'],
+    });
+    const { root } = await app();
+    await until(() =>
+      expect(all(root, 'linked-row').map((row) => row.querySelector('.row-title')!.textContent)).toEqual([
+        'Bob Jones — 1:1',
+        'Carol King — 1:1',
+      ]),
+    );
+    const labels = all(root, 'linked-row').map((row) =>
+      row.querySelector('button')!.getAttribute('aria-label'),
+    );
+    expect(new Set(labels).size).toBe(2);
   });
 });
