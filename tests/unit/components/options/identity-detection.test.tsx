@@ -211,10 +211,11 @@ describe('DetectionSection: per-series overrides', () => {
     });
     const { root } = await app();
     await until(() =>
-      expect(all(root, 'linked-row').map((row) => row.querySelector('.row-title')!.textContent)).toEqual([
-        'Bob Jones — 1:1',
-        'Carol King — 1:1',
-      ]),
+      expect(
+        all(root, 'linked-row')
+          .map((row) => row.querySelector('.row-title')!.textContent)
+          .sort(),
+      ).toEqual(['Bob Jones — 1:1', 'Carol King — 1:1']),
     );
     const labels = all(root, 'linked-row').map((row) =>
       row.querySelector('button')!.getAttribute('aria-label'),
