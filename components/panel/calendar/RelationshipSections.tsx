@@ -2,6 +2,7 @@
  * What a 1:1's panel shows below its header and prep: last time's notes, open agreements, talking points for
  * next time, goals. Shared by the Calendar panel and a person's 1:1 opened from the popup.
  */
+import type { Agreement } from '@/lib/domain/model';
 import { AgreementList } from './AgreementList';
 import { namesOf } from '../../shared/format';
 import { GoalsGlance } from './GoalsGlance';
@@ -14,6 +15,12 @@ import { useToday } from '../../shared/use-today';
 export function RelationshipSections({ view, actions }: { view: PrepView; actions: RelationshipActions }) {
   const { overview } = view;
   const today = useToday();
+  // Looked at since the last 1:1 was held (reviewed, or given a new date): no "Still open" again.
+  const since = overview.lastSession ? (overview.lastSession.heldAt ?? overview.lastSession.scheduledAt) : 0;
+  const lookedAt = (agreement: Agreement) =>
+    agreement.history.some(
+      (step) => (step.action === 'reviewed' || step.action === 'renegotiated') && step.at >= since,
+    );
   return (
     <>
       <LastSessionNotes
@@ -30,6 +37,8 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
         onRenegotiate={actions.renegotiateAgreement}
         onDrop={actions.dropAgreement}
         onReopen={actions.reopenAgreement}
+        onStillOpen={actions.stillOpenAgreement}
+        reviewedInSession={lookedAt}
       />
       <TalkingPoints
         points={overview.talkingPoints}

@@ -10,6 +10,7 @@ import {
   moveTalkingPoint,
   renegotiateAgreement,
   reopenAgreement,
+  reviewAgreement,
   setTalkingPointStatus,
 } from '@/lib/db';
 import { type Day, dayOf } from '@/lib/domain/days';
@@ -52,6 +53,17 @@ export function relationshipActions(
         async () => {
           await completeAgreement(id);
           return t('panel_announce_done');
+        },
+        { changed: true },
+      ),
+
+    // Looked at before the meeting and still to do: it counts as reviewed for the next 1:1 (the popup's
+    // "prepared" wants every open agreement looked at since the last one).
+    stillOpenAgreement: (id: string) =>
+      run(
+        async () => {
+          await reviewAgreement(id);
+          return t('panel_announce_still_open');
         },
         { changed: true },
       ),

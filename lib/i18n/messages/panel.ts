@@ -204,6 +204,7 @@ export const panel = {
   panel_error_pick_due: 'Pick the new due date.',
   panel_error_point_empty: 'Write the talking point first.',
   panel_announce_done: 'Agreement marked done.',
+  panel_announce_still_open: 'Agreement kept open: looked at for this 1:1.',
   panel_announce_due: 'Agreement now due $1.',
   panel_announce_dropped: 'Agreement dropped.',
   panel_agreement_done_undo: 'Marked done: “$1”.',

@@ -11,6 +11,7 @@ import {
   createPerson,
   createRelationship,
   getDatabase,
+  loadPopupView,
   markSessionHeld,
   prepareSession,
   saveSectionNotes,
@@ -187,6 +188,23 @@ describe('RelationshipPanel', () => {
     expect(text('panel-announcement')).toBe('Agreement marked done.');
     expect(q('panel-announcement')!.getAttribute('aria-live')).toBe('polite');
     expect(onChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps an agreement open as looked at before the meeting, so the next 1:1 can count as prepared', async () => {
+    const bob = await seedBob();
+    const { mine } = await seedHistory(bob.id);
+    await prepareSession({ relationshipId: bob.id, scheduledAt: noonIn(1) });
+    await show(bob.id);
+    const item = () => container().querySelector(`[data-agreement-id="${mine.id}"]`)!;
+    await click(q('agreement-still-open', item()));
+    await vi.waitFor(() => expect(q('agreement-still-open', item())).toBeNull());
+    expect(text('panel-announcement')).toBe('Agreement kept open: looked at for this 1:1.');
+    const stored = await getDatabase().agreements.get(mine.id);
+    expect(stored?.status).toBe('open');
+    expect(stored?.history.map((step) => step.action)).toContain('reviewed');
+    const view = await loadPopupView();
+    const next = view.upcoming.find((u) => u.relationship.id === bob.id);
+    expect(next?.prep).toMatchObject({ openAgreements: 2, reviewed: 1 });
   });
 
   it('adds a talking point: stored and announced, without telling the badges', async () => {
