@@ -427,6 +427,8 @@ export interface SessionView {
   made: Agreement[];
   /** Earlier agreements closed (done or dropped) during this session. */
   closed: Agreement[];
+  /** Earlier agreements given a new due date during this session, still open. */
+  moved: Agreement[];
   goals: Goal[];
   feedback: Feedback[];
   /** My name as set in the options ('' when not set), for what is copied out of the session. */
@@ -491,6 +493,11 @@ export async function loadSessionView(
     agenda: points.filter((p) => p.status !== 'dropped' && p.relationshipId === relationship.id),
     carriedAway,
     toReview: active.filter((a) => a.madeInSessionId !== session.id),
+    moved: active.filter(
+      (a) =>
+        a.madeInSessionId !== session.id &&
+        a.history.some((h) => h.sessionId === session.id && h.action === 'renegotiated'),
+    ),
     made: made.filter((a) => a.relationshipId === relationship.id).sort((a, b) => a.createdAt - b.createdAt),
     closed: closedRows,
     goals,

@@ -31,6 +31,8 @@ export interface SessionSummaryInput {
   agreementsMade: SummaryAgreement[];
   /** Agreements closed in this session (done or dropped). */
   agreementsClosed: SummaryAgreement[];
+  /** Earlier agreements given a new due date in this session (their history says from which). */
+  agreementsMoved?: SummaryAgreement[];
   /** Talking points carried over to the next session. */
   carriedOver: Pick<TalkingPoint, 'text' | 'author'>[];
   /** The session's day. */
@@ -198,6 +200,14 @@ function closedText(agreement: SummaryAgreement, input: SessionSummaryInput): st
   return `${base} (dropped${oneLine(reason) ? `: ${oneLine(reason)}` : ''})`;
 }
 
+/** An agreement given a new date: "Sam: Send the draft (now due 2026-12-01, was 2026-11-20)". */
+function movedText(agreement: SummaryAgreement, input: SessionSummaryInput): string {
+  const moved = [...(agreement.history ?? [])].reverse().find((e) => e.action === 'renegotiated');
+  const now = agreement.dueDate ? `now due ${agreement.dueDate}` : 'no due date now';
+  const was = moved?.fromDue ? `, was ${moved.fromDue}` : '';
+  return `${ownerLabel(agreement, input)}: ${oneLine(agreement.text)} (${now}${was})`;
+}
+
 /** An agreement made in the session, as it stands now: one dropped since says so (with why). */
 function madeText(agreement: SummaryAgreement, input: SessionSummaryInput): string {
   return agreement.status === 'dropped' ? closedText(agreement, input) : agreementText(agreement, input);
@@ -263,6 +273,10 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
     ),
   );
   list(
+    'New dates',
+    (input.agreementsMoved ?? []).map((a) => `- [ ] ${escapeStart(movedText(a, input))}`),
+  );
+  list(
     'Carried over',
     input.carriedOver.map((p) => `- ${escapeStart(talkingPointText(p, input))}`),
   );
@@ -305,6 +319,10 @@ export function summaryPlainUpdate(input: SessionSummaryInput): string {
   joined(
     'Closed',
     input.agreementsClosed.map((a) => closedText(a, input)),
+  );
+  joined(
+    'New dates',
+    (input.agreementsMoved ?? []).map((a) => movedText(a, input)),
   );
   joined(
     'Next time',

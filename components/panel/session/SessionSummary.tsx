@@ -27,6 +27,7 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     myName: view.myName.trim() || t('common_me'),
     agreementsMade: view.made,
     agreementsClosed: view.closed,
+    agreementsMoved: view.moved,
     // Left undiscussed: still on this session's agenda, or already taken by a later one.
     carriedOver: [...view.agenda.filter((p) => p.status === 'open'), ...view.carriedAway],
     // The day the meeting is on, as History and "Last time" date it (a call ending after midnight is still that day's).
@@ -148,6 +149,26 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
               <li class="cal-item" key={a.id} data-testid="summary-closed">
                 <span class="cal-owner">{agreementStatusName(a.status)}</span>
                 <span class="cal-agreement-text">{a.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {view.moved.length > 0 ? (
+        <section class="cal-section" aria-labelledby="ses-sum-moved">
+          <h2 id="ses-sum-moved" class="cal-section-title">
+            {t('panel_summary_moved')}
+          </h2>
+          <ul class="cal-list">
+            {view.moved.map((a) => (
+              <li class="cal-item" key={a.id} data-testid="summary-moved">
+                <span class="cal-owner">{ownerLabel(a, view.people)}</span>
+                <span class="cal-agreement-text">{a.text}</span>
+                <span class="duet-muted cal-small">
+                  {a.dueDate
+                    ? t('panel_due', formatDay(a.dueDate, dayOf(Date.now())))
+                    : t('panel_no_due_date')}
+                </span>
               </li>
             ))}
           </ul>

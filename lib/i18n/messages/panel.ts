@@ -368,6 +368,7 @@ export const panel = {
   panel_summary_made: 'Agreements made',
   panel_summary_no_agreements: 'No agreements were recorded.',
   panel_summary_closed: 'Closed',
+  panel_summary_moved: 'New dates',
   panel_summary_carried: 'Carried over',
   panel_summary_all_discussed: 'Every talking point was discussed.',
   panel_summary_edit_notes: 'Edit notes',

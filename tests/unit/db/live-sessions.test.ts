@@ -25,6 +25,7 @@ import {
   prepareSession,
   REJOIN_WINDOW_MS,
   releaseCallSession,
+  renegotiateAgreement,
   rescheduleSession,
   saveCareerAssessment,
   saveCustomTemplate,
@@ -1287,6 +1288,27 @@ describe('saveCareerAssessment', () => {
 });
 
 // loadSessionView ----------------------------------------------------------------------------------
+
+describe('loadSessionView: agreements given a new date', () => {
+  it('lists earlier agreements renegotiated in this session (still open), not those moved elsewhere', async () => {
+    const rel = await oneOnOne();
+    const earlier = await planned(rel.id, NOW - 14 * DAY);
+    const draft = await addAgreement(rel.id, {
+      owner: 'them',
+      text: 'Send the draft',
+      dueDate: '2026-03-20',
+      sessionId: earlier.id,
+    });
+    const other = await addAgreement(rel.id, { owner: 'me', text: 'Book the room', dueDate: '2026-03-21' });
+    await markSessionHeld(earlier.id, NOW - 14 * DAY);
+    await renegotiateAgreement(other.id, '2026-03-30');
+    const live = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
+    await renegotiateAgreement(draft.id, '2026-04-01', '', { sessionId: live.id });
+    await endLiveSession(live.id, NOW + 30 * MINUTE);
+    const view = (await loadSessionView(live.id))!;
+    expect(view.moved.map((a) => [a.text, a.dueDate])).toEqual([['Send the draft', '2026-04-01']]);
+  });
+});
 
 describe('loadSessionView', () => {
   it('gathers the agenda, agreements to review, made and closed, goals, feedback and templates', async () => {

@@ -293,6 +293,34 @@ describe('notes under a section removed from the template', () => {
   });
 });
 
+describe('agreements given a new date in the session', () => {
+  it('are listed with their new and old dates, in Markdown and the plain update', () => {
+    const moved = agreement({
+      owner: 'them',
+      text: 'Send the draft',
+      dueDate: '2026-12-01',
+      history: [
+        {
+          at: 1,
+          action: 'renegotiated',
+          sessionId: 's2',
+          fromDue: '2026-11-20',
+          toDue: '2026-12-01',
+          note: '',
+        },
+      ],
+    });
+    const markdown = summaryMarkdown(input({ agreementsMoved: [moved] }));
+    expect(markdown).toContain(
+      '## New dates\n\n- [ ] Sam Taylor: Send the draft (now due 2026-12-01, was 2026-11-20)',
+    );
+    expect(summaryPlainUpdate(input({ agreementsMoved: [moved] }))).toContain(
+      'New dates: Sam Taylor: Send the draft (now due 2026-12-01, was 2026-11-20)',
+    );
+    expect(summaryMarkdown(input())).not.toContain('New dates');
+  });
+});
+
 describe('summaryPlainUpdate', () => {
   it('is a few plain lines', () => {
     expect(summaryPlainUpdate(input())).toBe(

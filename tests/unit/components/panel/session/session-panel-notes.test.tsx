@@ -8,6 +8,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '@/components/panel/session/SessionPanel';
 import {
+  addAgreement,
   createPerson,
   createRelationship,
   deleteCustomTemplate,
@@ -15,6 +16,7 @@ import {
   switchSessionTemplate,
   getSession,
   markSessionHeld,
+  renegotiateAgreement,
   saveSectionNotes,
   startLiveSession,
 } from '@/lib/db';
@@ -193,6 +195,34 @@ describe('notes outside the template', () => {
       ['How are you really doing?', 'Fine, busy'],
       ['Notes', 'Prep: ask about the offsite'],
     ]);
+  });
+
+  it('the summary lists an earlier agreement given a new date in the session', async () => {
+    const { relationship, session } = await bobsSession();
+    const draft = await addAgreement(relationship.id, {
+      owner: 'them',
+      text: 'Send the draft',
+      dueDate: '2026-03-20',
+    });
+    await renegotiateAgreement(draft.id, '2099-03-01', '', { sessionId: session.id });
+    await markSessionHeld(session.id);
+    await act(() =>
+      render(
+        <SessionPanel
+          target={{
+            relationshipId: relationship.id,
+            meetCode: 'abc-defg-hij',
+            calendarEventId: null,
+            startIfMissing: false,
+          }}
+          mode="call"
+          callEnded
+        />,
+        container(),
+      ),
+    );
+    await vi.waitFor(() => expect(q('[data-testid=summary-moved]')).not.toBeNull());
+    expect(q('[data-testid=summary-moved]')!.textContent).toContain('Send the draft');
   });
 });
 
