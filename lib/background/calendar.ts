@@ -17,8 +17,7 @@
  * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
 import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
-import { detectOneOnOne } from '../domain/detection';
-import { classifyTitle } from '../domain/one-on-one-title';
+import { detectOneOnOne, titleSaysOneOnOne } from '../domain/detection';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
 import type { CalendarEvent, EventDetails } from '../google/calendar/model';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
@@ -173,7 +172,7 @@ export async function judgeEvents(
         !relationship &&
         !othersCalendar &&
         otherEmails.length === 1 &&
-        classifyTitle(event.title) !== null
+        titleSaysOneOnOne(event.title, settings.detection)
       ) {
         const byEmail = await deps.withPeopleEmails(otherEmails);
         if (byEmail.length === 1) relationship = byEmail[0];

@@ -13,7 +13,7 @@ import {
   clipShortText,
 } from '../domain/model';
 import type { LinkCandidate } from '../domain/meet-link';
-import { classifyTitle } from '../domain/one-on-one-title';
+import { titleSaysOneOnOne } from '../domain/detection';
 import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
@@ -384,7 +384,9 @@ export async function findRelationshipForEvent(
   const bySeries = linked.find(matchesGuests) ?? linked.find((r) => r.personIds.length === 0);
   if (bySeries) return bySeries;
   if (personIdsWithEmail.size === 0) return undefined;
-  if (identity.title !== undefined && classifyTitle(identity.title) === null) return undefined;
+  // A new series with this person is theirs only on a 1:1 title (the user's own title words count too).
+  if (identity.title !== undefined && !titleSaysOneOnOne(identity.title, (await getSettings(db)).detection))
+    return undefined;
 
   const candidates = (
     await db.relationships

@@ -60,6 +60,19 @@ function mentions(title: string, keywords: readonly string[] | undefined): boole
   return (keywords ?? []).some((keyword) => fold(keyword) !== '' && title.includes(fold(keyword)));
 }
 
+/**
+ * Whether a title says "1:1" by itself: a built-in convention or one of the user's own title words, and none
+ * of their excluded words. A new series with the same person is taken for their 1:1 only on such a title.
+ */
+export function titleSaysOneOnOne(
+  title: string,
+  rules: { includeKeywords?: readonly string[]; excludeKeywords?: readonly string[] } = {},
+): boolean {
+  const folded = fold(title);
+  if (mentions(folded, rules.excludeKeywords)) return false;
+  return classifyTitle(title) !== null || mentions(folded, rules.includeKeywords);
+}
+
 /** The kind the title (and the user's keywords) says; `null` when it says nothing or is excluded. */
 function titleKind(input: DetectionInput, excluded: boolean): OneOnOneKind | null {
   if (excluded) return null;

@@ -427,6 +427,18 @@ describe('judgeEvents: relationships', () => {
     });
   });
 
+  it('a title that is a 1:1 by the user’s own title words links by email too; one with an excluded word does not', async () => {
+    const rules = { includeKeywords: ['catch-up'], excludeKeywords: ['interview'], maxGuests: 3 };
+    const event = fixtureEvent('Weekly sync', { title: 'Bob catch-up' });
+    const { context } = await judgeOne(event, { ...UNLINKED_BOB, detection: rules }, [popoverFor(event)]);
+    expect(context.detection).toMatchObject({ relationshipId: 'r-bob' });
+    const excluded = fixtureEvent('Alice / Bob', { title: 'Alice / Bob interview' });
+    const { context: notLinked } = await judgeOne(excluded, { ...UNLINKED_BOB, detection: rules }, [
+      popoverFor(excluded),
+    ]);
+    expect(notLinked.detection.relationshipId).toBeNull();
+  });
+
   it('does not guess when the other guest’s email belongs to two relationships', async () => {
     const init: CalendarDataInit = {
       people: { 'p-bob': ['bob.jones@acme.example'] },

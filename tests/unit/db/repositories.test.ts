@@ -22,6 +22,7 @@ import {
   findPersonByEmail,
   knownPeopleEmails,
   findRelationshipForEvent,
+  updateDetectionRules,
   getDatabase,
   getEventNote,
   getPerson,
@@ -444,6 +445,26 @@ describe('relationships', () => {
         relationship.id,
       );
       expect(await findRelationshipForEvent({ seriesId: 'other', counterpartEmails: [] })).toBeUndefined();
+    });
+
+    it('a new series of the same person is theirs on a title that is a 1:1 by the user’s own words', async () => {
+      const { relationship } = await aliceSetup();
+      const edited = {
+        seriesId: 'series-new',
+        counterpartEmails: ['alice@example.com'],
+        title: 'Alice catch-up',
+      };
+      expect(await findRelationshipForEvent(edited)).toBeUndefined();
+      await updateDetectionRules({ includeKeywords: ['catch-up'], excludeKeywords: [], maxGuests: 3 });
+      expect((await findRelationshipForEvent(edited))?.id).toBe(relationship.id);
+      // (That linked the new series.) Another one, with a word the user excluded: not theirs.
+      await updateDetectionRules({
+        includeKeywords: ['catch-up'],
+        excludeKeywords: ['offsite'],
+        maxGuests: 3,
+      });
+      const offsite = { ...edited, seriesId: 'series-newer', title: 'Alice catch-up offsite' };
+      expect(await findRelationshipForEvent(offsite)).toBeUndefined();
     });
 
     it('finds by series when a guest email matches (case-insensitively)', async () => {
