@@ -15,12 +15,11 @@ import { useToday } from '../../shared/use-today';
 export function RelationshipSections({ view, actions }: { view: PrepView; actions: RelationshipActions }) {
   const { overview } = view;
   const today = useToday();
-  // Looked at since the last 1:1 was held (reviewed, or given a new date): no "Still open" again.
+  // Kept open since the last 1:1 was held: it says so, and offers no "Still open" again. (One given a new date
+  // says that instead, and counts as looked at already.)
   const since = overview.lastSession ? (overview.lastSession.heldAt ?? overview.lastSession.scheduledAt) : 0;
   const lookedAt = (agreement: Agreement) =>
-    agreement.history.some(
-      (step) => (step.action === 'reviewed' || step.action === 'renegotiated') && step.at >= since,
-    );
+    agreement.history.some((step) => step.action === 'reviewed' && step.at >= since);
   return (
     <>
       <LastSessionNotes
