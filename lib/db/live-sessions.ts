@@ -232,12 +232,16 @@ async function findLiveCandidate(
   // planned for about now, or one for later today in this same room. Not tomorrow's (a call at 22:00 would hold it a day
   // early), nor one planned later today in another room (a quick call at noon would take the 15:00
   // meeting's prep and leave that meeting held before it began).
+  const sameRoom = (s: Session) =>
+    !input.meetCode ||
+    s.meetCode === input.meetCode ||
+    // Planned without a room (from Calendar's chip): this 1:1's own room counts.
+    (!s.meetCode && relationship.meetCodes.includes(input.meetCode));
   const thisMeeting = (s: Session) =>
     Boolean(input.calendarEventId) ||
     (s.live !== null && s.live !== undefined && !s.live.endedAt) ||
     Math.abs(s.scheduledAt - now) <= SAME_CALL_MS ||
-    (dayOf(s.scheduledAt) === dayOf(now) &&
-      (!input.meetCode || !s.meetCode || s.meetCode === input.meetCode));
+    (dayOf(s.scheduledAt) === dayOf(now) && sameRoom(s));
   return closestTo(
     at,
     candidates.filter(

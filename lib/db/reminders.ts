@@ -16,6 +16,7 @@ import {
   cancelSession,
   lastHeldSession,
   prepareSession,
+  ranNear,
   sessionOfEventFor,
   sessionsBetween,
   updateSession,
@@ -321,8 +322,10 @@ export async function declinedReminderFacts(
       const relationship = byId.get(event.relationshipId);
       if (!relationship) continue;
       const session = await sessionOfEventFor(event.eventId, relationship.id, db);
-      // Already decided (cancelled, moved, or it took place after all): nothing to ask.
-      if (session && session.status !== 'upcoming') continue;
+      // Already decided (cancelled, moved, or it took place after all): nothing to ask. Nor while it runs,
+      // or once it ran as a call at that time (from Meet, without the event): it is taking place.
+      if (session && (session.status !== 'upcoming' || session.live)) continue;
+      if (!session && (await ranNear(relationship.id, event.scheduledAt, db))) continue;
       facts.push({
         eventId: event.eventId,
         dataEventId: event.dataEventId,

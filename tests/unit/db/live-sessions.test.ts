@@ -859,6 +859,23 @@ describe('a call from Meet and the meetings planned for other times', () => {
     expect(meeting).toMatchObject({ id: prepared.id, status: 'upcoming', live: { endedAt: null } });
   });
 
+  it('a meeting planned from Calendar without a room: taken early only by a call in this 1:1’s own room', async () => {
+    const rel = await oneOnOne('Alice / Sam', { meetCodes: [CODE] });
+    const at15 = NOW + 3 * HOUR;
+    // Planned from the Calendar chip (reminders): no room known.
+    const prepared = await planned(rel.id, at15, { calendarEventId: 'ser_20260325T140000Z' });
+    expect(prepared.meetCode).toBeNull();
+    const elsewhere = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: NOW });
+    expect(elsewhere.id).not.toBe(prepared.id);
+    await endLiveSessionForCall(rel.id, OTHER_CODE, clockAt(NOW + 15 * MINUTE));
+    const ownRoom = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: CODE,
+      now: clockAt(NOW + HOUR),
+    });
+    expect(ownRoom.id).toBe(prepared.id);
+  });
+
   it('a call at 22:00 does not hold tomorrow morning’s meeting a day early', async () => {
     const rel = await oneOnOne();
     const late = clockAt(new Date(2026, 2, 25, 22, 0).getTime());

@@ -329,6 +329,33 @@ describe('declined 1:1s', () => {
   });
 });
 
+describe('declined 1:1s that are taking place anyway', () => {
+  it('no "reschedule?" while its session runs, nor once it ran as a call at that time', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    const at = now - 10 * MIN;
+    const event = {
+      eventId: 'series_20261124T150000Z',
+      dataEventId: 'ZGF0YQ',
+      relationshipId: relationship.id,
+      scheduledAt: at,
+    };
+    // Started from Calendar on the event: running.
+    await startLiveSession({
+      relationshipId: relationship.id,
+      calendarEventId: event.eventId,
+      scheduledAt: at,
+      now: at,
+    });
+    expect(await declinedReminderFacts([event])).toEqual([]);
+    // Another 1:1's instance, run as a Meet call (no event id) two minutes after its time.
+    const { relationship: other } = await alex();
+    await startLiveSession({ relationshipId: other.id, meetCode: 'abc-defg-hij', now: at + 2 * MIN });
+    const declined = { ...event, eventId: 'sam_20261124T150000Z', relationshipId: other.id };
+    expect(await declinedReminderFacts([declined])).toEqual([]);
+  });
+});
+
 describe('"Cancel this session" on a 1:1 that ran as a call', () => {
   it('leaves alone a call held at that time and left open (the browser closed mid-call)', async () => {
     const now = Date.now();
