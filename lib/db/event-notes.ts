@@ -21,6 +21,7 @@ import {
   type SaveNotesOptions,
 } from './sessions';
 import { MAX_LONG_TEXT } from '../domain/model';
+import { ASSUMED_LENGTH_MS } from './reminders';
 
 export interface EventRef {
   /** Decoded Calendar event (instance) id. */
@@ -136,13 +137,15 @@ export async function saveEventNote(
       ));
       if (known === null) return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
     }
-    // Notes written for a meeting that has already started mean it took place — a session Duet made for it
+    // Notes written for a meeting that is over mean it took place — a session Duet made for it
     // just now, or one prepared ahead (Start prep) and still upcoming — unless it is running now as a call
     // (the panel beside Meet ends it; held, it would show its summary mid-call). Not one postponed or
     // cancelled: the user said so.
     const startedAt = event.startsAt ?? instantFromEventKey(event.eventKey) ?? session.scheduledAt;
     const now = Date.now();
-    if (session.status === 'upcoming' && startedAt <= now && !isRunning(session, now))
+    // Not while it may still be going on (notes typed during an in-person 1:1, which may yet be run with its
+    // template from the panel): once it is over, as an unopened meeting counts (ASSUMED_LENGTH_MS).
+    if (session.status === 'upcoming' && startedAt + ASSUMED_LENGTH_MS <= now && !isRunning(session, now))
       session = await markSessionHeld(session.id, startedAt, db);
     return saveSectionNotes(session.id, GENERAL_NOTES_SECTION, text, db, options);
   });

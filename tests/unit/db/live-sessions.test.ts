@@ -1007,6 +1007,25 @@ describe('startLiveSession on a meeting that is over', () => {
     expect(await getSession(held.id)).toMatchObject({ status: 'held', live: null });
   });
 
+  it('a note typed beside the event during the meeting does not end it: it can still be run', async () => {
+    const rel = await oneOnOne('Alice / Sam', { calendarSeriesIds: ['ser'] });
+    const eventKey = 'ser_20260325T110000Z';
+    const startsAt = NOW - MINUTE;
+    const noted = await saveEventNote(
+      { eventKey, seriesKey: 'ser', title: 'Alice / Sam', startsAt, relationshipId: rel.id },
+      'Agenda: the offsite',
+    );
+    expect(noted).toMatchObject({ status: 'upcoming', live: null });
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: eventKey,
+      sessionId: noted.id,
+      scheduledAt: startsAt,
+      now: NOW + MINUTE,
+    });
+    expect(started).toMatchObject({ id: noted.id, status: 'upcoming', live: { endedAt: null } });
+  });
+
   it('opened again after the user ended it, it keeps its agenda: points for next time stay for next time', async () => {
     const rel = await oneOnOne();
     const started = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
