@@ -17,6 +17,7 @@ import {
   lastHeldSession,
   prepareSession,
   ranNear,
+  SAME_CALL_MS,
   sessionOfEventFor,
   sessionsBetween,
   updateSession,
@@ -452,7 +453,14 @@ export async function planSeenInstances(
           );
           return false;
         }
-        if (!ahead || near.length > 0) return false;
+        // Already planned or run for this meeting: a session of its series, or one about its time (a call
+        // started from Meet). Another meeting hours away the same day (a quick call in another room) is not it.
+        const thisMeeting = near.some(
+          (s) =>
+            Math.abs(s.scheduledAt - instance.scheduledAt) <= SAME_CALL_MS ||
+            (s.calendarEventId !== null && sameMeetingSeries(s.calendarEventId, instance.eventId)),
+        );
+        if (!ahead || thisMeeting) return false;
         await prepareSession(
           {
             relationshipId: relationship.id,

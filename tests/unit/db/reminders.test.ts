@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
   addAgreement,
   ASSUMED_LENGTH_MS,
@@ -10,6 +10,7 @@ import {
   createPerson,
   createRelationship,
   declinedReminderFacts,
+  endLiveSession,
   getDatabase,
   getSession,
   heldReminderFacts,
@@ -443,6 +444,30 @@ describe('two sessions of one 1:1 for one event, one of them cancelled', () => {
     );
     expect((await getSession('b-upcoming'))?.scheduledAt).toBe(movedTo);
     expect((await getSession('a-cancelled'))?.scheduledAt).toBe(event.scheduledAt);
+  });
+});
+
+describe('planSeenInstances after another call the same day', () => {
+  it('a quick call at noon in another room does not keep the 15:00 meeting from being planned', async () => {
+    const noon = new Date(2026, 10, 23, 12).getTime();
+    const { relationship } = await alex();
+    vi.setSystemTime(noon);
+    onTestFinished(() => void vi.useRealTimers());
+    const call = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: 'abc-defg-hij',
+      now: noon,
+    });
+    await endLiveSession(call.id, noon + 15 * MIN);
+    const at15 = noon + 3 * HOUR;
+    const seen = [{ relationshipId: relationship.id, eventId: 'alex_20261123T150000Z', scheduledAt: at15 }];
+    expect(await planSeenInstances(seen, noon + HOUR)).toBe(1);
+    expect(await sessionForCalendarEvent('alex_20261123T150000Z')).toMatchObject({ scheduledAt: at15 });
+    // A call started from Meet at about its time is that meeting: not planned twice.
+    const { relationship: other } = await alex();
+    await startLiveSession({ relationshipId: other.id, meetCode: 'xyz-wxyz-xyz', now: at15 - 5 * MIN });
+    const theirs = [{ relationshipId: other.id, eventId: 'alex2_20261123T150000Z', scheduledAt: at15 }];
+    expect(await planSeenInstances(theirs, at15 - 4 * MIN)).toBe(0);
   });
 });
 
