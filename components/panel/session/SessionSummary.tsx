@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
+import type { Agreement, Person } from '@/lib/domain/model';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
 import { t } from '@/lib/i18n';
@@ -126,15 +127,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
         ) : (
           <ul class="cal-list">
             {view.made.map((a) => (
-              <li class="cal-item" key={a.id} data-testid="summary-made">
-                <span class="cal-owner">{ownerLabel(a, view.people)}</span>
-                <span class="cal-agreement-text">{a.text}</span>
-                <span class="duet-muted cal-small">
-                  {a.dueDate
-                    ? t('panel_due', formatDay(a.dueDate, dayOf(Date.now())))
-                    : t('panel_no_due_date')}
-                </span>
-              </li>
+              <DueLine key={a.id} agreement={a} people={view.people} testId="summary-made" />
             ))}
           </ul>
         )}
@@ -161,15 +154,7 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           </h2>
           <ul class="cal-list">
             {view.moved.map((a) => (
-              <li class="cal-item" key={a.id} data-testid="summary-moved">
-                <span class="cal-owner">{ownerLabel(a, view.people)}</span>
-                <span class="cal-agreement-text">{a.text}</span>
-                <span class="duet-muted cal-small">
-                  {a.dueDate
-                    ? t('panel_due', formatDay(a.dueDate, dayOf(Date.now())))
-                    : t('panel_no_due_date')}
-                </span>
-              </li>
+              <DueLine key={a.id} agreement={a} people={view.people} testId="summary-moved" />
             ))}
           </ul>
         </section>
@@ -207,5 +192,28 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** An agreement with its owner and due date (made in the session, or given a new date in it). */
+function DueLine({
+  agreement,
+  people,
+  testId,
+}: {
+  agreement: Agreement;
+  people: readonly Person[];
+  testId: string;
+}) {
+  return (
+    <li class="cal-item" data-testid={testId}>
+      <span class="cal-owner">{ownerLabel(agreement, people)}</span>
+      <span class="cal-agreement-text">{agreement.text}</span>
+      <span class="duet-muted cal-small">
+        {agreement.dueDate
+          ? t('panel_due', formatDay(agreement.dueDate, dayOf(Date.now())))
+          : t('panel_no_due_date')}
+      </span>
+    </li>
   );
 }

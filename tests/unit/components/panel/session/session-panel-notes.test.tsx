@@ -53,6 +53,20 @@ async function renderPanel(relationshipId: string, mode: 'call' | 'in-person' = 
 
 const q = <T extends Element = HTMLElement>(selector: string) => container().querySelector<T>(selector);
 
+/** The call's panel after the call ended: its session's summary. */
+async function renderEndedCall(relationshipId: string) {
+  await act(() =>
+    render(
+      <SessionPanel
+        target={{ relationshipId, meetCode: 'abc-defg-hij', calendarEventId: null, startIfMissing: false }}
+        mode="call"
+        callEnded
+      />,
+      container(),
+    ),
+  );
+}
+
 /** A custom template of mine, and a notes section of it. */
 const CUSTOM = { name: 'Mine', method: 'custom' as const, description: '' };
 const section = (id: string, title: string) => ({
@@ -171,21 +185,7 @@ describe('notes outside the template', () => {
     await saveSectionNotes(session.id, 'general', 'Prep: ask about the offsite');
     await markSessionHeld(session.id);
     // The call's panel after the call ended: its session's summary.
-    await act(() =>
-      render(
-        <SessionPanel
-          target={{
-            relationshipId: relationship.id,
-            meetCode: 'abc-defg-hij',
-            calendarEventId: null,
-            startIfMissing: false,
-          }}
-          mode="call"
-          callEnded
-        />,
-        container(),
-      ),
-    );
+    await renderEndedCall(relationship.id);
     await vi.waitFor(() => expect(q('[data-testid=session-summary]')).not.toBeNull());
     const sections = [...container().querySelectorAll('[data-testid=summary-section]')].map((s) => [
       s.querySelector('h3')?.textContent,
@@ -206,21 +206,7 @@ describe('notes outside the template', () => {
     });
     await renegotiateAgreement(draft.id, '2099-03-01', '', { sessionId: session.id });
     await markSessionHeld(session.id);
-    await act(() =>
-      render(
-        <SessionPanel
-          target={{
-            relationshipId: relationship.id,
-            meetCode: 'abc-defg-hij',
-            calendarEventId: null,
-            startIfMissing: false,
-          }}
-          mode="call"
-          callEnded
-        />,
-        container(),
-      ),
-    );
+    await renderEndedCall(relationship.id);
     await vi.waitFor(() => expect(q('[data-testid=summary-moved]')).not.toBeNull());
     expect(q('[data-testid=summary-moved]')!.textContent).toContain('Send the draft');
   });
