@@ -16,6 +16,8 @@ import {
   cancelSession,
   lastHeldSession,
   prepareSession,
+  IN_PROGRESS_GRACE_MS,
+  isRunning,
   ranNear,
   SAME_CALL_MS,
   sessionOfEventFor,
@@ -113,6 +115,13 @@ export async function upcomingReminderFacts(
       for (const session of sessions) {
         const relationship = byId.get(session.relationshipId);
         if (!relationship || relationship.archived) continue;
+        // In a 1:1 with them right now (a call of its own, begun early): "prepare" would come mid-call.
+        const running = await db.sessions
+          .where('[relationshipId+scheduledAt]')
+          .between([relationship.id, now - IN_PROGRESS_GRACE_MS], [relationship.id, now + minutes * MINUTE])
+          .filter((s) => isRunning(s, now))
+          .count();
+        if (running > 0) continue;
         const [openAgreements, talkingPoints] = await Promise.all([
           db.agreements
             .where('[relationshipId+status]')

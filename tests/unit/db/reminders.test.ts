@@ -148,6 +148,26 @@ describe('upcomingReminderFacts', () => {
     await startLiveSession({ relationshipId: relationship.id, sessionId: session.id, now: now - 2 * MIN });
     expect(await upcomingReminderFacts(now, 10)).toEqual([]);
   });
+
+  it('skips a 1:1 whose person I am in a call with right now (a call of its own, begun early)', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 20 * MIN,
+      calendarEventId: 'alex_event',
+      meetCode: 'abc-defg-hij',
+    });
+    expect(await upcomingReminderFacts(now, 30)).toHaveLength(1);
+    // A call in another room, begun 70 minutes early: a session of its own, running.
+    const call = await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: 'xyz-wxyz-xyz',
+      now: now - 50 * MIN,
+    });
+    expect(call.scheduledAt).toBe(now - 50 * MIN);
+    expect(await upcomingReminderFacts(now, 30)).toEqual([]);
+  });
 });
 
 describe('heldReminderFacts', () => {
