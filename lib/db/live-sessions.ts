@@ -123,6 +123,8 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     if (session && input.calendarEventId && !session.calendarEventId && session.status !== 'held') {
       session = await putSession({ ...session, calendarEventId: input.calendarEventId }, db);
     }
+    /** Made for this start (nothing to give back if the call turns out not to be this 1:1's). */
+    let created = false;
     if (!session) {
       session = validate(
         SessionSchema,
@@ -140,6 +142,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
         'session',
       );
       await db.sessions.add(session);
+      created = true;
     }
     const live = liveOf(session);
     /** Started by a Meet call (its room, no Calendar event): the call's end and a rejoin find it by its room. */
@@ -163,10 +166,26 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
     if (session.status !== 'held' && live && !live.endedAt) {
       // Running already (started from Calendar, or in another room) and now a call in this room took it:
       // it runs under this room, so this call's end and a rejoin find it.
-      return callRoom && session.meetCode !== callRoom
-        ? putSession({ ...session, meetCode: callRoom }, db)
-        : session;
+      if (!callRoom || session.meetCode === callRoom) return session;
+      const took = live.took ?? {
+        meetCode: session.meetCode,
+        status: session.status === 'rescheduled' ? ('rescheduled' as const) : ('upcoming' as const),
+        running: true,
+      };
+      return putSession({ ...session, meetCode: callRoom, live: { ...live, took } }, db);
     }
+    // A call taking a session that was there before it (planned for this meeting): what it was, to give
+    // back if the call turns out not to be this 1:1's.
+    const took =
+      callRoom && !live && !created
+        ? {
+            took: {
+              meetCode: session.meetCode,
+              status: session.status === 'rescheduled' ? ('rescheduled' as const) : ('upcoming' as const),
+              running: false,
+            },
+          }
+        : {};
     return putSession(
       {
         ...session,
@@ -178,7 +197,7 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
         // A rejoined call continues where it was; a first start begins the template's first section.
         live: live
           ? { ...live, endedAt: null, timer: reopenTimer(live.timer, now) }
-          : { startedAt: now, endedAt: null, timer: timerFor(template, now) },
+          : { startedAt: now, endedAt: null, timer: timerFor(template, now), ...took },
       },
       db,
     );
@@ -347,6 +366,18 @@ export async function releaseCallSession(
     const session = await runningSessionOfCall(relationshipId, meetCode, now, REJOIN_WINDOW_MS, db);
     const live = session ? liveOf(session) : null;
     if (!session || !live || live.endedBy === 'user') return;
+    // Running already when the call took it (started from Calendar): it goes on, in its own room again.
+    if (live.took?.running) {
+      const { took, endedBy: _endedBy, ...kept } = live;
+      // Ended with the call meanwhile (corrected at Meet's end screen): running again, as it was.
+      const running = kept.endedAt ? { ...kept, endedAt: null, timer: reopenTimer(kept.timer, now) } : kept;
+      await updateSession(
+        session.id,
+        (s) => ({ ...s, meetCode: took.meetCode, status: 'upcoming', heldAt: null, live: running }),
+        db,
+      );
+      return;
+    }
     const id = session.id;
     const written =
       Object.values(session.notes).some((text) => text.trim() !== '') ||
@@ -370,9 +401,20 @@ export async function releaseCallSession(
       return;
     }
     // Made by this call (not planned before it, nor for a Calendar event): nothing of it is left.
-    const madeByCall = !session.calendarEventId && session.createdAt >= live.startedAt - 1_000;
+    const madeByCall = !live.took && !session.calendarEventId && session.createdAt >= live.startedAt - 1_000;
     if (!madeByCall) {
-      await updateSession(id, (s) => ({ ...s, status: 'upcoming', heldAt: null, live: null }), db);
+      // Planned again, as it was before the call took it (its room, "rescheduled").
+      await updateSession(
+        id,
+        (s) => ({
+          ...s,
+          status: live.took?.status ?? 'upcoming',
+          meetCode: live.took ? live.took.meetCode : s.meetCode,
+          heldAt: null,
+          live: null,
+        }),
+        db,
+      );
       return;
     }
     await db.talkingPoints.where('sessionId').equals(id).modify({ sessionId: null, updatedAt: now });

@@ -126,6 +126,20 @@ export const LiveStateSchema = z.strictObject({
    */
   endedBy: z.enum(['user', 'call']).optional(),
   timer: TimerStateSchema,
+  /**
+   * What the session was before a Meet call took it (planned for a meeting, or running already from
+   * Calendar): given back if the user says the call was not this 1:1's (releaseCallSession).
+   */
+  took: z
+    .strictObject({
+      meetCode: z
+        .string()
+        .regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/)
+        .nullable(),
+      status: z.enum(['upcoming', 'rescheduled']),
+      running: z.boolean(),
+    })
+    .optional(),
 });
 export type LiveState = z.infer<typeof LiveStateSchema>;
 

@@ -241,6 +241,8 @@ describe('startLiveSession', () => {
       startedAt: NOW,
       endedAt: null,
       timer: timerOf('builtin:your-session', NOW),
+      // What it was before the call took it (given back if the call turns out to be another 1:1's).
+      took: { meetCode: null, status: 'upcoming', running: false },
     });
     expect(await getDatabase().sessions.count()).toBe(4);
     for (const other of [tooEarly, earlier, later]) expect((await getSession(other.id))?.live).toBeNull();
@@ -951,6 +953,48 @@ describe('releaseCallSession (the call was not this 1:1’s)', () => {
     expect(await getSession(ended.id)).toMatchObject({ status: 'held' });
   });
 
+  it('a planned session is given back as it was: its room and "rescheduled"', async () => {
+    const rel = await oneOnOne();
+    clockAt(NOW - HOUR);
+    const prepared = await planned(rel.id, NOW + 10 * MINUTE, { meetCode: CODE });
+    await rescheduleSession(prepared.id, NOW + 15 * MINUTE);
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: OTHER_CODE, now: clockAt(NOW) });
+    expect(call).toMatchObject({ id: prepared.id, meetCode: OTHER_CODE });
+    await releaseCallSession(rel.id, OTHER_CODE, clockAt(NOW + 2 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({
+      status: 'rescheduled',
+      meetCode: CODE,
+      live: null,
+    });
+  });
+
+  it('a session running from Calendar when the call took it goes on running, in its own room', async () => {
+    const rel = await oneOnOne();
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'ser_20260325T110000Z',
+      scheduledAt: NOW,
+      meetCode: CODE,
+      now: NOW,
+    });
+    await saveSectionNotes(started.id, 'how-are-you', 'In person, going well');
+    const call = await startLiveSession({
+      relationshipId: rel.id,
+      meetCode: OTHER_CODE,
+      now: clockAt(NOW + 2 * MINUTE),
+    });
+    expect(call).toMatchObject({ id: started.id, meetCode: OTHER_CODE });
+    await releaseCallSession(rel.id, OTHER_CODE, clockAt(NOW + 4 * MINUTE));
+    const after = (await getSession(started.id))!;
+    expect(after).toMatchObject({
+      status: 'upcoming',
+      meetCode: CODE,
+      live: { startedAt: NOW, endedAt: null },
+    });
+    expect(after.live?.took).toBeUndefined();
+    expect(after.notes['how-are-you']).toBe('In person, going well');
+  });
+
   it('one with notes took place: it is held', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
@@ -1632,6 +1676,7 @@ describe('sessions stored without live / assessment (older versions)', () => {
       startedAt: NOW,
       endedAt: null,
       timer: timerOf('builtin:your-session', NOW),
+      took: { meetCode: null, status: 'upcoming', running: false },
     });
     expect(started.assessment).toBeNull();
     expect(started.notes).toEqual({ 'how-are-you': 'Written by an older Duet' });
