@@ -314,12 +314,11 @@ export function endLiveSession(
     (s) => {
       const live = liveOf(s);
       if (s.status === 'held' && (!live || live.endedAt)) return s;
-      return {
-        ...s,
-        status: 'held',
-        heldAt: s.heldAt ?? now,
-        live: live ? { ...live, endedAt: now, endedBy: by, timer: finishTimer(live.timer, now) } : null,
-      };
+      const held = { ...s, status: 'held' as const, heldAt: s.heldAt ?? now };
+      if (!live) return { ...held, live: null };
+      // What the session was before a call took it is no longer given back once it took place (`took`).
+      const { took: _took, ...ran } = live;
+      return { ...held, live: { ...ran, endedAt: now, endedBy: by, timer: finishTimer(live.timer, now) } };
     },
     db,
   );

@@ -11,6 +11,7 @@ import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domai
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { instantFromEventKey } from './migrations';
+import { REJOIN_WINDOW_MS } from './live-sessions';
 import { COUNT_CAP } from './popup-view';
 import {
   cancelSession,
@@ -119,7 +120,8 @@ export async function upcomingReminderFacts(
         const running = await db.sessions
           .where('[relationshipId+scheduledAt]')
           .between([relationship.id, now - IN_PROGRESS_GRACE_MS], [relationship.id, now + minutes * MINUTE])
-          .filter((s) => isRunning(s, now))
+          // Going on, not left open (no change for the rejoin window: the browser closed mid-call).
+          .filter((s) => isRunning(s, now) && now - s.updatedAt < REJOIN_WINDOW_MS)
           .count();
         if (running > 0) continue;
         const [openAgreements, talkingPoints] = await Promise.all([

@@ -995,6 +995,27 @@ describe('releaseCallSession (the call was not this 1:1’s)', () => {
     expect(after.notes['how-are-you']).toBe('In person, going well');
   });
 
+  it('once the call ended, what it took is not given back: a later release holds it, with its notes', async () => {
+    const rel = await oneOnOne('Alice / Sam', { meetCodes: [CODE] });
+    const started = await startLiveSession({
+      relationshipId: rel.id,
+      calendarEventId: 'ser_20260325T110000Z',
+      scheduledAt: NOW,
+      now: NOW,
+    });
+    await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW + MINUTE) });
+    await saveSectionNotes(started.id, 'how-are-you', 'Went well');
+    await endLiveSessionForCall(rel.id, CODE, clockAt(NOW + 30 * MINUTE));
+    expect((await getSession(started.id))!.live?.took).toBeUndefined();
+    // Two hours later a call in that room rejoins it, and is then linked to someone else.
+    await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW + 2 * HOUR) });
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 2 * HOUR + MINUTE));
+    expect(await getSession(started.id)).toMatchObject({
+      status: 'held',
+      live: { endedAt: NOW + 2 * HOUR + MINUTE },
+    });
+  });
+
   it('one with notes took place: it is held', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });

@@ -168,6 +168,25 @@ describe('upcomingReminderFacts', () => {
     expect(call.scheduledAt).toBe(now - 50 * MIN);
     expect(await upcomingReminderFacts(now, 30)).toEqual([]);
   });
+
+  it('a call left open hours ago (the browser closed mid-call) does not silence "prepare"', async () => {
+    const now = Date.now();
+    const { relationship } = await alex();
+    vi.setSystemTime(now - 5 * HOUR);
+    onTestFinished(() => void vi.useRealTimers());
+    await startLiveSession({
+      relationshipId: relationship.id,
+      meetCode: 'xyz-wxyz-xyz',
+      now: now - 5 * HOUR,
+    });
+    vi.setSystemTime(now);
+    await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: now + 10 * MIN,
+      calendarEventId: 'alex_ev',
+    });
+    expect(await upcomingReminderFacts(now, 15)).toHaveLength(1);
+  });
 });
 
 describe('heldReminderFacts', () => {
