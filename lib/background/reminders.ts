@@ -104,6 +104,8 @@ export interface ReminderDeps {
   planned?(from: number, to: number): Promise<PlannedInstance[]>;
   /** "Cancel this session" on a declined 1:1. */
   cancelDeclined(event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>): Promise<unknown>;
+  /** Meetings noted while they went on, now over, become held (lib/db settleNotedMeetings). */
+  settleNoted?(now: number): Promise<unknown>;
   /** Something the Calendar badges show changed (a session was cancelled). */
   dataChanged?(): void;
   now?(): number;
@@ -533,6 +535,8 @@ export class Reminders {
   check(): Promise<Reminder[]> {
     return this.serialized(async () => {
       const now = this.now();
+      // First, so "after the 1:1" and the cadence see them as held.
+      await this.deps.settleNoted?.(now).catch(() => undefined);
       const settings = await this.deps.settings();
       const [soon, held, cadence] = await Promise.all([
         // To the day's end (at least the lead time): the "prepare" reminders still to come today keep

@@ -15,6 +15,7 @@ import {
   upcomingReminderFacts,
   endLiveSessionForCall,
   releaseCallSession,
+  settleNotedMeetings,
   getSettings,
   openAgreementCounts,
   relationshipsLinkedToSeries,
@@ -89,6 +90,7 @@ export function startBackground(): void {
     planSeen: (instances, now) => planSeenInstances(instances, now),
     planned: (from, to) => plannedCalendarInstances(from, to),
     cancelDeclined: (event) => cancelDeclinedSession(event),
+    settleNoted: (now) => settleNotedMeetings(now),
     dataChanged: refreshBadges,
     clocks,
   });

@@ -151,6 +151,33 @@ export async function saveEventNote(
   });
 }
 
+/**
+ * Meetings noted beside their Calendar event while they went on (within their first ASSUMED_LENGTH_MS: not
+ * held then, so they could still be run from the panel), once over and never run: held, at their start, as
+ * a note written afterwards would have made them. A note saved before the meeting (prep) does not count.
+ * The background's reminder check calls this; it returns how many it settled.
+ */
+export async function settleNotedMeetings(now: number = Date.now(), db: DuetDatabase = getDatabase()) {
+  return db.transaction('rw', db.sessions, async () => {
+    const over = await db.sessions
+      .where('[status+scheduledAt]')
+      .between(['upcoming', now - SETTLE_WINDOW_MS], ['upcoming', now - ASSUMED_LENGTH_MS], true, true)
+      .toArray();
+    const noted = over.filter(
+      (s) =>
+        s.calendarEventId !== null &&
+        !s.live &&
+        s.updatedAt >= s.scheduledAt &&
+        (s.notes[GENERAL_NOTES_SECTION] ?? '').trim() !== '',
+    );
+    for (const session of noted) await markSessionHeld(session.id, session.scheduledAt, db);
+    return noted.length;
+  });
+}
+
+/** How far back a meeting noted while it went on is still settled (a browser closed for a while). */
+const SETTLE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
 export interface RecentNote {
   sessionId: string;
   relationshipTitle: string;

@@ -1097,3 +1097,29 @@ describe('"reschedule?" for a declined tracked 1:1', () => {
     });
   });
 });
+
+describe('the reminder check settles meetings noted while they went on', () => {
+  it('asks the data layer first, so "after the 1:1" sees them held; a failure there stops nothing', async () => {
+    const order: string[] = [];
+    const settleNoted = vi.fn<NonNullable<ReminderDeps['settleNoted']>>(async () => {
+      order.push('settle');
+      return 1;
+    });
+    const held = vi.fn<ReminderDeps['held']>(async () => {
+      order.push('held');
+      return [];
+    });
+    const { reminders } = harness({}, { settleNoted, held });
+    await reminders.check();
+    expect(settleNoted).toHaveBeenCalledWith(NOW);
+    expect(order).toEqual(['settle', 'held']);
+    // The data layer failing there: the check goes on and reads the rest.
+    const stillHeld = vi.fn<ReminderDeps['held']>(async () => []);
+    const failing = harness(
+      {},
+      { settleNoted: vi.fn(async () => Promise.reject(new Error('closed'))), held: stillHeld },
+    );
+    await failing.reminders.check();
+    expect(stillHeld).toHaveBeenCalled();
+  });
+});

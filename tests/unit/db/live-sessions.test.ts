@@ -34,6 +34,7 @@ import {
   runningSessionOfCall,
   setTalkingPointStatus,
   saveEventNote,
+  settleNotedMeetings,
   startLiveSession,
   switchSessionTemplate,
   unlinkMeetCode,
@@ -1089,6 +1090,38 @@ describe('startLiveSession on a meeting that is over', () => {
       now: NOW + MINUTE,
     });
     expect(started).toMatchObject({ id: noted.id, status: 'upcoming', live: { endedAt: null } });
+  });
+
+  it('noted only while it went on, it is held once over (settleNotedMeetings); prep notes alone are not', async () => {
+    const rel = await oneOnOne('Alice / Sam', { calendarSeriesIds: ['ser'] });
+    const startsAt = NOW - 10 * MINUTE;
+    const noted = await saveEventNote(
+      {
+        eventKey: 'ser_20260325T105000Z',
+        seriesKey: 'ser',
+        title: 'Alice / Sam',
+        startsAt,
+        relationshipId: rel.id,
+      },
+      'Talked about the offsite',
+    );
+    expect(noted.status).toBe('upcoming');
+    // Another meeting of the series, prepped the day before with a note, and not yet opened.
+    clockAt(NOW - DAY);
+    const prepped = await saveEventNote(
+      {
+        eventKey: 'ser_20260325T103000Z',
+        seriesKey: 'ser',
+        title: 'Alice / Sam',
+        startsAt: NOW - 30 * MINUTE,
+        relationshipId: rel.id,
+      },
+      'Ask about the budget',
+    );
+    clockAt(NOW + 30 * MINUTE);
+    expect(await settleNotedMeetings(NOW + 30 * MINUTE)).toBe(1);
+    expect(await getSession(noted.id)).toMatchObject({ status: 'held', heldAt: startsAt });
+    expect(await getSession(prepped.id)).toMatchObject({ status: 'upcoming' });
   });
 
   it('opened again after the user ended it, it keeps its agenda: points for next time stay for next time', async () => {
