@@ -14,6 +14,7 @@ import {
   type Relationship,
   type Session,
   newUpcomingSession,
+  sessionHasWriting,
   SessionSchema,
   type TalkingPoint,
   type Template,
@@ -167,25 +168,12 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
       // Running already (started from Calendar, or in another room) and now a call in this room took it:
       // it runs under this room, so this call's end and a rejoin find it.
       if (!callRoom || session.meetCode === callRoom) return session;
-      const took = live.took ?? {
-        meetCode: session.meetCode,
-        status: session.status === 'rescheduled' ? ('rescheduled' as const) : ('upcoming' as const),
-        running: true,
-      };
+      const took = live.took ?? tookFrom(session, true);
       return putSession({ ...session, meetCode: callRoom, live: { ...live, took } }, db);
     }
     // A call taking a session that was there before it (planned for this meeting): what it was, to give
     // back if the call turns out not to be this 1:1's.
-    const took =
-      callRoom && !live && !created
-        ? {
-            took: {
-              meetCode: session.meetCode,
-              status: session.status === 'rescheduled' ? ('rescheduled' as const) : ('upcoming' as const),
-              running: false,
-            },
-          }
-        : {};
+    const took = callRoom && !live && !created ? { took: tookFrom(session, false) } : {};
     return putSession(
       {
         ...session,
@@ -204,12 +192,21 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
   });
 }
 
+/** What a session is before a Meet call takes it (`live.took`): its room, its status, whether it ran. */
+function tookFrom(session: Session, running: boolean): NonNullable<LiveState['took']> {
+  return {
+    meetCode: session.meetCode,
+    status: session.status === 'rescheduled' ? 'rescheduled' : 'upcoming',
+    running,
+  };
+}
+
 /**
  * A call that never ended (the browser closed mid-call) and saw nothing for hours is over, whatever its code
  * (a series and a personal room reuse theirs): its timer would read hours, and a later call's notes would go
  * into that earlier meeting.
  */
-function isAbandoned(session: Session, now: number): boolean {
+export function isAbandoned(session: Session, now: number): boolean {
   const live = liveOf(session);
   return live !== null && !live.endedAt && now - session.updatedAt >= REJOIN_WINDOW_MS;
 }
@@ -379,10 +376,7 @@ export async function releaseCallSession(
     }
     const id = session.id;
     const written =
-      Object.values(session.notes).some((text) => text.trim() !== '') ||
-      session.privateNotes.trim() !== '' ||
-      session.checkIn !== null ||
-      (session.assessment ?? null) !== null ||
+      sessionHasWriting(session) ||
       (await db.agreements.where('madeInSessionId').equals(id).count()) > 0 ||
       (await db.agreements
         .where('[relationshipId+status]')
@@ -528,6 +522,7 @@ export async function loadSessionView(
       getSettings(db),
     ]);
   const template = templateOf(templates, session, relationship) ?? templates[0]!;
+  const toReview = active.filter((a) => a.madeInSessionId !== session.id);
   return {
     session,
     relationship,
@@ -537,11 +532,9 @@ export async function loadSessionView(
     // Only this 1:1's: a row naming a session of another 1:1 (a damaged or tampered one) never shows here.
     agenda: points.filter((p) => p.status !== 'dropped' && p.relationshipId === relationship.id),
     carriedAway,
-    toReview: active.filter((a) => a.madeInSessionId !== session.id),
-    moved: active.filter(
-      (a) =>
-        a.madeInSessionId !== session.id &&
-        a.history.some((h) => h.sessionId === session.id && h.action === 'renegotiated'),
+    toReview,
+    moved: toReview.filter((a) =>
+      a.history.some((h) => h.sessionId === session.id && h.action === 'renegotiated'),
     ),
     made: made.filter((a) => a.relationshipId === relationship.id).sort((a, b) => a.createdAt - b.createdAt),
     closed: closedRows,

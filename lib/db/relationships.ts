@@ -11,6 +11,7 @@ import {
   type RelationshipKind,
   RelationshipSchema,
   clipShortText,
+  sessionHasWriting,
 } from '../domain/model';
 import type { LinkCandidate } from '../domain/meet-link';
 import { titleSaysOneOnOne } from '../domain/detection';
@@ -302,10 +303,7 @@ export function updateRelationship(
             session.status === 'upcoming' &&
             !session.live &&
             session.templateId === existing.templateId &&
-            Object.values(session.notes).every((text) => text.trim() === '') &&
-            session.privateNotes.trim() === '' &&
-            session.checkIn === null &&
-            !session.assessment,
+            !sessionHasWriting(session),
         )
         .modify({ templateId, updatedAt: now });
     }

@@ -11,7 +11,7 @@ import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domai
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { instantFromEventKey } from './migrations';
-import { REJOIN_WINDOW_MS } from './live-sessions';
+import { isAbandoned } from './live-sessions';
 import { COUNT_CAP } from './popup-view';
 import {
   cancelSession,
@@ -120,8 +120,8 @@ export async function upcomingReminderFacts(
         const running = await db.sessions
           .where('[relationshipId+scheduledAt]')
           .between([relationship.id, now - IN_PROGRESS_GRACE_MS], [relationship.id, now + minutes * MINUTE])
-          // Going on, not left open (no change for the rejoin window: the browser closed mid-call).
-          .filter((s) => isRunning(s, now) && now - s.updatedAt < REJOIN_WINDOW_MS)
+          // Going on, not left open (the browser closed mid-call).
+          .filter((s) => isRunning(s, now) && !isAbandoned(s, now))
           .count();
         if (running > 0) continue;
         const [openAgreements, talkingPoints] = await Promise.all([

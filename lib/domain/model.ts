@@ -172,6 +172,18 @@ export const SessionSchema = z.strictObject({
 });
 export type Session = z.infer<typeof SessionSchema>;
 
+/** Whether anything was written in a session itself: notes (private ones too), a check-in, an assessment. */
+export function sessionHasWriting(
+  session: Pick<Session, 'notes' | 'privateNotes' | 'checkIn'> & { assessment?: Session['assessment'] },
+): boolean {
+  return (
+    Object.values(session.notes).some((text) => text.trim() !== '') ||
+    session.privateNotes.trim() !== '' ||
+    session.checkIn !== null ||
+    Boolean(session.assessment)
+  );
+}
+
 /** A session still to happen, as Duet starts one: no notes, no check-in, not started, made `now`. */
 export function newUpcomingSession(
   fields: Pick<Session, 'id' | 'relationshipId' | 'scheduledAt' | 'templateId'> &
