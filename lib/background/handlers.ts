@@ -134,7 +134,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         let { context } = judged;
         const callEnded = async (relationshipId: string, meetingCode: string) =>
           deps.meet.callEnded?.(relationshipId, meetingCode).catch(() => undefined);
-        const otherTabs = () => deps.meetTabsBesides?.(tabId).catch(() => []) ?? Promise.resolve([]);
+        // Read at most once per report, and only when a call ended or was left.
+        let others: Promise<readonly (PanelContext | null)[]> | undefined;
+        const otherTabs = () =>
+          (others ??= deps.meetTabsBesides?.(tabId).catch(() => []) ?? Promise.resolve([]));
         // This tab ended its call while another tab of this browser is still in it (Meet's companion
         // mode, the call opened twice): the 1:1 goes on there, and this tab's panel does not end it.
         const goesOn =

@@ -12,6 +12,7 @@ import {
   personInCall,
 } from '../domain/meet-link';
 import { isNoteTaker } from '../domain/note-takers';
+import { readMeetingCode } from '../google/meet/read-call';
 import type { MeetCallState, MeetShow, PanelContext } from '../messaging/protocol';
 
 export interface MeetDeps {
@@ -174,21 +175,21 @@ export async function meetTabClosed(
 export async function meetTabNavigated(
   context: PanelContext | null,
   url: string,
-  others: readonly (PanelContext | null)[],
+  /** The other Meet tabs' contexts, read only for a tab that was in a call (every tab's navigation comes here). */
+  others: () => Promise<readonly (PanelContext | null)[]>,
   callEnded: (relationshipId: string, meetingCode: string) => Promise<void>,
 ): Promise<PanelContext | null> {
   if (context?.surface !== 'meet' || context.state !== 'in-call') return null;
   let samePage = false;
   try {
     const page = new URL(url);
-    samePage =
-      page.hostname === 'meet.google.com' &&
-      page.pathname.split('/')[1]?.toLowerCase() === context.meetingCode;
+    // The call's own page, read as the Meet content script reads its code.
+    samePage = page.hostname === 'meet.google.com' && readMeetingCode(page.pathname) === context.meetingCode;
   } catch {
     // Not an address: not the call's page.
   }
   if (samePage) return null;
-  await meetTabClosed(context, others, callEnded);
+  await meetTabClosed(context, await others(), callEnded);
   return { ...context, state: 'ended', presenting: false };
 }
 

@@ -177,9 +177,14 @@ export function startBackground(): void {
     const url = change.url ?? tab.url ?? '';
     void (async () => {
       const context = await tabContexts.get(tabId);
-      const left = await meetTabNavigated(context, url, await meetTabsBesides(tabId), async (id, code) => {
-        await endLiveSessionForCall(id, code);
-      });
+      const left = await meetTabNavigated(
+        context,
+        url,
+        () => meetTabsBesides(tabId),
+        async (id, code) => {
+          await endLiveSessionForCall(id, code);
+        },
+      );
       if (left) await tabContexts.set(tabId, left);
     })().catch(() => undefined);
   });

@@ -657,7 +657,12 @@ describe('meetTabNavigated', () => {
       '',
     ]) {
       const ended: string[][] = [];
-      const left = await meetTabNavigated(inCall(), url, [], async (r, c) => void ended.push([r, c]));
+      const left = await meetTabNavigated(
+        inCall(),
+        url,
+        async () => [],
+        async (r, c) => void ended.push([r, c]),
+      );
       expect(ended).toEqual([['r-bob', CODE]]);
       expect(left).toMatchObject({ state: 'ended', meetingCode: CODE });
     }
@@ -667,11 +672,20 @@ describe('meetTabNavigated', () => {
     const ended: string[][] = [];
     const end = async (r: string, c: string) => void ended.push([r, c]);
     expect(
-      await meetTabNavigated(inCall(), `https://meet.google.com/${CODE}?authuser=1`, [], end),
+      await meetTabNavigated(inCall(), `https://meet.google.com/${CODE}?authuser=1`, async () => [], end),
     ).toBeNull();
-    expect(await meetTabNavigated(inCall({ state: 'ended' }), 'https://www.google.com/', [], end)).toBeNull();
-    expect(await meetTabNavigated(null, 'https://www.google.com/', [], end)).toBeNull();
-    expect(await meetTabNavigated(inCall(), 'https://www.google.com/', [inCall()], end)).toMatchObject({
+    expect(
+      await meetTabNavigated(inCall({ state: 'ended' }), 'https://www.google.com/', async () => [], end),
+    ).toBeNull();
+    expect(await meetTabNavigated(null, 'https://www.google.com/', async () => [], end)).toBeNull();
+    // Every tab's navigation comes here: the other tabs are read only for one that was in a call.
+    const others = vi.fn(async () => []);
+    await meetTabNavigated(null, 'https://www.google.com/', others, end);
+    await meetTabNavigated(inCall(), `https://meet.google.com/${CODE}`, others, end);
+    expect(others).not.toHaveBeenCalled();
+    expect(
+      await meetTabNavigated(inCall(), 'https://www.google.com/', async () => [inCall()], end),
+    ).toMatchObject({
       state: 'ended',
     });
     expect(ended).toEqual([]);
