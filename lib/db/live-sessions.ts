@@ -14,7 +14,7 @@ import {
   type Relationship,
   type Session,
   newUpcomingSession,
-  sessionHasWriting,
+  writingTag,
   SessionSchema,
   type TalkingPoint,
   type Template,
@@ -194,10 +194,12 @@ export async function startLiveSession(input: LiveStart, db: DuetDatabase = getD
 
 /** What a session is before a Meet call takes it (`live.took`): its room, its status, whether it ran. */
 function tookFrom(session: Session, running: boolean): NonNullable<LiveState['took']> {
+  const writing = writingTag(session);
   return {
     meetCode: session.meetCode,
     status: session.status === 'rescheduled' ? 'rescheduled' : 'upcoming',
     running,
+    ...(writing ? { writing } : {}),
   };
 }
 
@@ -375,8 +377,9 @@ export async function releaseCallSession(
       return;
     }
     const id = session.id;
+    // Prep notes written before the call took it are not the call's: only a change since counts.
     const written =
-      sessionHasWriting(session) ||
+      writingTag(session) !== (live.took?.writing ?? null) ||
       (await db.agreements.where('madeInSessionId').equals(id).count()) > 0 ||
       (await db.agreements
         .where('[relationshipId+status]')

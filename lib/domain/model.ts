@@ -138,6 +138,14 @@ export const LiveStateSchema = z.strictObject({
         .nullable(),
       status: z.enum(['upcoming', 'rescheduled']),
       running: z.boolean(),
+      /**
+       * What was written in it before the call (prep notes), as an opaque tag (`writingTag`): the release
+       * tells them from notes written in the call. Absent: nothing was written, or an older row.
+       */
+      writing: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .optional(),
     })
     .optional(),
 });
@@ -182,6 +190,32 @@ export function sessionHasWriting(
     session.checkIn !== null ||
     Boolean(session.assessment)
   );
+}
+
+/**
+ * An opaque tag of what was written in a session (`sessionHasWriting`), to tell later whether anything
+ * changed: FNV-1a, 32 bits, over the notes by section, the private notes, the check-in and the assessment.
+ * Null when nothing was written.
+ */
+export function writingTag(
+  session: Pick<Session, 'notes' | 'privateNotes' | 'checkIn'> & { assessment?: Session['assessment'] },
+): string | null {
+  if (!sessionHasWriting(session)) return null;
+  const notes = Object.entries(session.notes)
+    .filter(([, text]) => text.trim() !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify([
+    notes,
+    session.privateNotes.trim(),
+    session.checkIn,
+    session.assessment ?? null,
+  ]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** A session still to happen, as Duet starts one: no notes, no check-in, not started, made `now`. */

@@ -1017,6 +1017,27 @@ describe('releaseCallSession (the call was not this 1:1’s)', () => {
     });
   });
 
+  it('prep notes written before the call are not the call’s: planned again with them; notes added in it hold it', async () => {
+    const rel = await oneOnOne();
+    clockAt(NOW - HOUR);
+    const prepared = await planned(rel.id, NOW + 10 * MINUTE, { meetCode: CODE });
+    await saveSectionNotes(prepared.id, 'how-are-you', 'Ask about the move');
+    const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW) });
+    expect(call.id).toBe(prepared.id);
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 2 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({
+      status: 'upcoming',
+      heldAt: null,
+      live: null,
+      notes: { 'how-are-you': 'Ask about the move' },
+    });
+    // Taken again, and this time something is written in the call: it took place.
+    await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: clockAt(NOW + 3 * MINUTE) });
+    await saveSectionNotes(prepared.id, 'how-are-you', 'Ask about the move. Moving in May');
+    await releaseCallSession(rel.id, CODE, clockAt(NOW + 6 * MINUTE));
+    expect(await getSession(prepared.id)).toMatchObject({ status: 'held' });
+  });
+
   it('one with notes took place: it is held', async () => {
     const rel = await oneOnOne();
     const call = await startLiveSession({ relationshipId: rel.id, meetCode: CODE, now: NOW });
@@ -1730,7 +1751,12 @@ describe('sessions stored without live / assessment (older versions)', () => {
       startedAt: NOW,
       endedAt: null,
       timer: timerOf('builtin:your-session', NOW),
-      took: { meetCode: null, status: 'upcoming', running: false },
+      took: {
+        meetCode: null,
+        status: 'upcoming',
+        running: false,
+        writing: expect.stringMatching(/^[0-9a-f]{8}$/),
+      },
     });
     expect(started.assessment).toBeNull();
     expect(started.notes).toEqual({ 'how-are-you': 'Written by an older Duet' });
