@@ -184,6 +184,13 @@ describe('popup', () => {
     const weekCount = Number(await popup.count('due-this-week').textContent());
     expect(weekCount).toBeGreaterThan(0);
     if (weekCount < 50) expect(week).toHaveLength(weekCount);
+    // The five chips share one row of the 360 px popup (with this machine's wide default face too).
+    const rows = await popup.page
+      .locator('[data-testid="popup-filters"] .popup-filter')
+      .evaluateAll(
+        (chips) => new Set(chips.map((chip) => Math.round(chip.getBoundingClientRect().top))).size,
+      );
+    expect(rows).toBe(1);
     await duet.screenshot(popup.page, 'popup-filter-week');
     await popup.page.close();
   });
