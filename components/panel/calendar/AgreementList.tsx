@@ -55,8 +55,11 @@ export function AgreementList({
     if (!closed || !onReopen) return;
     setUndoError(null);
     const result = await onReopen(closed.id);
-    if (result.ok) setClosed(null);
-    else setUndoError(result.message);
+    if (result.ok) {
+      // Undo leaves with its note: keep focus in the section (the heading), not on the page's body.
+      heading.current?.focus();
+      setClosed(null);
+    } else setUndoError(result.message);
   };
   return (
     <section class="cal-section" data-testid={testId} aria-labelledby={`${testId}-title`}>
@@ -135,6 +138,8 @@ function AgreementItem({
   /** The button that opened the form (by test id: the idle row is drawn anew when the form closes). */
   const opener = useRef<string | null>(null);
   const refocus = useRef(false);
+  /** Counts "Still open" successes: each sends focus to Done once the row is drawn again (enabled). */
+  const [focusDone, setFocusDone] = useState(0);
   const overdue = isOverdue(agreement, today);
   const base = `cal-agreement-${agreement.id}`;
 
@@ -148,6 +153,10 @@ function AgreementItem({
     refocus.current = false;
     item.current?.querySelector<HTMLElement>(`[data-testid="${opener.current}"]`)?.focus();
   }, [mode]);
+
+  useEffect(() => {
+    if (focusDone > 0) item.current?.querySelector<HTMLElement>('[data-testid="agreement-done"]')?.focus();
+  }, [focusDone]);
 
   const open = (next: Mode, event: Event) => {
     opener.current = (event.currentTarget as HTMLElement).dataset.testid ?? null;
@@ -175,7 +184,11 @@ function AgreementItem({
       return;
     }
     if (closes) onClosed(closes === 'dropped');
-    else backToIdle();
+    else if (mode === 'idle') {
+      // "Still open" from the row itself: the mode does not change (so the effect above does not refocus)
+      // and the button leaves once reviewed. Focus its neighbour, Done, once it is enabled again.
+      setFocusDone((count) => count + 1);
+    } else backToIdle();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
