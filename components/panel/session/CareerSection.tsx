@@ -4,7 +4,7 @@
  * part shows where its template section is (`careerPartsOf`); a step done is archived, which makes room for
  * the next one.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAddBox } from './kept-drafts';
 import { UndoNote } from './UndoNote';
 import { dayOf } from '@/lib/domain/days';
@@ -46,17 +46,33 @@ export function CareerSection({
 }: CareerSectionProps) {
   const { text, setText, error, setError, add } = useAddBox(CAREER_STEP_BOX, onAddStep);
   const [closed, setClosed] = useState<Goal | null>(null);
+  // Done and Undo each take away the button just pressed: focus goes to the Undo, then back to the step's
+  // Done, once each is drawn (the step comes back with the live list), not to the page's body.
+  const root = useRef<HTMLDivElement>(null);
+  const [focusTo, setFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    const target = focusTo ? root.current?.querySelector<HTMLElement>(focusTo) : null;
+    if (!target) return;
+    target.focus();
+    setFocusTo(null);
+  }, [focusTo, steps, closed]);
   const setArchived = async (step: Goal, archived: boolean) => {
     const result = await onSetStepArchived(step.id, archived);
     setError(result.ok ? null : result.message);
-    if (result.ok) setClosed(archived ? step : null);
+    if (!result.ok) return;
+    setClosed(archived ? step : null);
+    setFocusTo(
+      archived
+        ? '[data-testid="career-step-undo"]'
+        : `[data-goal-id="${step.id}"] [data-testid="career-step-done"]`,
+    );
   };
   const assess = async (value: CareerAssessment | null) => {
     const result = await onAssess(value);
     setError(result.ok ? null : result.message);
   };
   return (
-    <div class="ses-career" data-testid="session-career">
+    <div class="ses-career" data-testid="session-career" ref={root}>
       {parts.includes('assessment') ? (
         <div
           class="cal-toggle"
@@ -84,7 +100,7 @@ export function CareerSection({
           {steps.length > 0 ? (
             <ul class="cal-list">
               {steps.map((goal) => (
-                <li class="cal-item" key={goal.id} data-testid="career-step">
+                <li class="cal-item" key={goal.id} data-testid="career-step" data-goal-id={goal.id}>
                   <div class="ses-row">
                     <span>
                       <span class="cal-goal-title">{goal.title}</span>{' '}

@@ -2,7 +2,7 @@
  * Goals/OKRs during a session: add a goal (with its category) and key results, move a key result's
  * progress, set the goal's status, and archive a goal that is finished with (Undo right after).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAddBox } from './kept-drafts';
 import { UndoNote } from './UndoNote';
 import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
@@ -53,20 +53,34 @@ export function GoalsSection({
     const result = await onProgress(goalId, keyResultId, value);
     setError(result.ok ? null : result.message);
   };
+  // Archive and Undo each take away the button just pressed: focus goes to the Undo, then back to the
+  // goal's Archive, once each is drawn (the goal comes back with the live list), not to the page's body.
+  const root = useRef<HTMLDivElement>(null);
+  const [focusTo, setFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    const target = focusTo ? root.current?.querySelector<HTMLElement>(focusTo) : null;
+    if (!target) return;
+    target.focus();
+    setFocusTo(null);
+  }, [focusTo, goals, archived]);
   const archive = async (goal: Goal) => {
-    if (await update(goal.id, { archived: true })) setArchived(goal);
+    if (!(await update(goal.id, { archived: true }))) return;
+    setArchived(goal);
+    setFocusTo('[data-testid="goal-undo"]');
   };
   const undo = async (goal: Goal) => {
-    if (await update(goal.id, { archived: false })) setArchived(null);
+    if (!(await update(goal.id, { archived: false }))) return;
+    setArchived(null);
+    setFocusTo(`[data-goal-id="${goal.id}"] [data-testid="goal-archive"]`);
   };
   return (
-    <div class="ses-goals" data-testid="session-goals">
+    <div class="ses-goals" data-testid="session-goals" ref={root}>
       {goals.length === 0 ? (
         <p class="duet-muted cal-small">{t('panel_goals_none_session')}</p>
       ) : (
         <ul class="cal-list">
           {goals.map((goal) => (
-            <li class="cal-item" key={goal.id} data-testid="session-goal">
+            <li class="cal-item" key={goal.id} data-testid="session-goal" data-goal-id={goal.id}>
               <div class="ses-row">
                 <span class="cal-goal-title">{goal.title}</span>
                 <label>
