@@ -77,10 +77,11 @@ export function resetI18nForTests(): void {
   getMessage = null;
   plainTexts.clear();
   uiLanguage = undefined;
+  catalogRules = undefined;
 }
 
 /**
- * The browser's UI language (`browser.i18n.getUILanguage()`), for dates, numbers and plural rules; undefined
+ * The browser's UI language (`browser.i18n.getUILanguage()`), for dates and numbers (not plurals); undefined
  * (the runtime's default locale) where the browser has none to give, e.g. in unit tests.
  */
 const localeOfLanguage = new Map<string, string | undefined>();
@@ -115,15 +116,29 @@ export type PluralKey = {
     : never;
 }[MessageKey];
 
-/** Which of a plural pair `count` takes in the UI language (`_one` or `_other`). */
-export function pluralOf(base: PluralKey, count: number): MessageKey {
-  let category: Intl.LDMLPluralRule = count === 1 ? 'one' : 'other';
+/**
+ * The plural rules of the catalog the browser serves (its `catalog_locale`), not the UI language's:
+ * Chrome serves `_locales/en` to every UI language without a catalog of its own, and a Russian UI's rules
+ * would pick English's `_one` for 21. Dates and numbers still follow the UI language (`uiLocale`).
+ */
+let catalogRules: Intl.PluralRules | undefined;
+
+function catalogPluralRules(): Intl.PluralRules {
+  if (catalogRules) return catalogRules;
+  let tag = 'en';
   try {
-    category = new Intl.PluralRules(uiLocale()).select(count);
+    // A tag this runtime has no rules for would get the runtime's default locale's: English's instead.
+    tag = Intl.PluralRules.supportedLocalesOf([t('catalog_locale')])[0] ?? tag;
   } catch {
-    // No plural rules for this locale: English's.
+    // Not a language tag (e.g. the key itself, where no catalog answers): English's rules.
   }
-  return `${base}_${category === 'one' ? 'one' : 'other'}` as MessageKey;
+  catalogRules = new Intl.PluralRules(tag);
+  return catalogRules;
+}
+
+/** Which of a plural pair `count` takes in the catalog's language (`_one` or `_other`). */
+export function pluralOf(base: PluralKey, count: number): MessageKey {
+  return `${base}_${catalogPluralRules().select(count) === 'one' ? 'one' : 'other'}` as MessageKey;
 }
 
 /** `t()` for a count: `$1` is the count, further substitutions are `$2`…. */

@@ -16,10 +16,10 @@ export const background = {
   bg_before_title_hours_other: '1:1 with $1 in $2 hours',
   bg_before_message: 'Prepare for your 1:1 with $1: $2, $3',
   bg_open_agreements_none: 'no open agreements',
-  bg_open_agreements_one: '1 open agreement',
+  bg_open_agreements_one: '$1 open agreement',
   bg_open_agreements_other: '$1 open agreements',
   bg_talking_points_none: 'no talking points yet',
-  bg_talking_points_one: '1 talking point',
+  bg_talking_points_one: '$1 talking point',
   bg_talking_points_other: '$1 talking points',
 
   bg_after_title: 'Your 1:1 with $1',
@@ -27,7 +27,7 @@ export const background = {
 
   bg_cadence_title: 'Time for a 1:1 with $1?',
   bg_cadence_message: '$1 since your last 1:1 with $2, usually $3',
-  bg_since_days_one: '1 day',
+  bg_since_days_one: '$1 day',
   bg_since_days_other: '$1 days',
   // Pairs, though English never says "1 week" here (7 days is "every week", 14 the fewest "since"): other
   // languages' "one" covers 21, 31, ….

@@ -1,6 +1,12 @@
 /** Strings shared by several surfaces. Keys: letters, digits and `_` (browser.i18n's rule). */
 export const common = {
   extName: 'Duet',
+  /**
+   * The BCP 47 tag of the language this catalog is written in. Plural forms (`_one` / `_other`) are chosen
+   * by its rules, not the browser UI language's: Chrome serves the default catalog (`_locales/en`) to
+   * every UI language that has no catalog of its own. A translated catalog gives its own tag here.
+   */
+  catalog_locale: 'en',
   /** The manifest's `description` (`__MSG_extDescription__`): the extensions page and the store. */
   extDescription:
     'Keep the thread between your one-on-ones in Google Calendar and Meet. Notes stay on this device.',

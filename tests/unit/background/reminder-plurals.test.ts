@@ -1,5 +1,5 @@
 /**
- * The cadence reminder's counts in a language whose plural rules are not English's: Russian takes the
+ * The cadence reminder's counts in a catalog whose plural rules are not English's: Russian takes the
  * "one" form for 21, 31, … weeks. The texts are made-up Russian answered by a fake `browser.i18n`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { notificationText } from '@/lib/background/reminders';
 import { resetI18nForTests } from '@/lib/i18n';
 
 const RUSSIAN: Readonly<Record<string, string>> = {
+  // A Russian catalog says so: its plural forms are picked by Russian rules.
+  catalog_locale: 'ru',
   bg_cadence_message: '$1 с последней встречи с $2, обычно $3',
   bg_since_days_one: '$1 день',
   bg_since_days_other: '$1 дней',
@@ -55,7 +57,7 @@ const gap = (daysSince: number, cadenceDays: number) =>
     cadenceDays,
   }).message;
 
-describe('cadence reminder: weeks and days follow the UI language’s plural rules', () => {
+describe('cadence reminder: weeks and days follow the catalog language’s plural rules', () => {
   it('21 weeks and 31 days take the "one" form; 22 weeks the other', () => {
     speakRussian();
     expect(gap(147, 147)).toBe('21 неделя с последней встречи с Алекс, обычно раз в 21 неделю');

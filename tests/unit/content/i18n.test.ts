@@ -1,4 +1,4 @@
-/** Content scripts' strings: `browser.i18n.getMessage` straight, with plural pairs picked by the UI language. */
+/** Content scripts' strings: `browser.i18n.getMessage` straight, with plural pairs picked by the catalog's language. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { msg, msgCount } from '@/lib/content/i18n';
@@ -26,24 +26,50 @@ describe('content-script messages', () => {
     expect(msg('content_open_in_duet')).toBe('content_open_in_duet');
   });
 
-  it('picks _one or _other by the UI language’s plural rules', () => {
+  it('picks _one or _other by the plural rules of the catalog’s language', () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessageLikeChrome);
-    const language = vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     expect(msgCount('content_badge_title_open', 1, 1)).toBe('Open in Duet, 1 open agreement');
     expect(msgCount('content_badge_title_open', 2, 2)).toBe('Open in Duet, 2 open agreements');
     expect(msgCount('content_badge_title_open', 0, 0)).toBe('Open in Duet, 0 open agreements');
-    // French counts 0 as "one"; Chrome's "fr_FR" spelling is accepted.
-    language.mockReturnValue('fr_FR');
-    expect(msgCount('content_badge_title_open', 0, 0)).toBe('Open in Duet, 0 open agreement');
   });
 
-  it('uses English plural rules when the browser cannot say its language', () => {
+  it('a UI language with other plural rules, served the English catalog, still gets English forms', () => {
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessageLikeChrome);
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => {
-      throw new Error('not implemented');
-    });
+    const language = vi.spyOn(fakeBrowser.i18n, 'getUILanguage');
+    // Russian takes "one" for 21, Japanese never does, French takes it for 0: English's rules, not theirs.
+    language.mockReturnValue('ru');
+    expect(msgCount('content_badge_title_open', 21, 21)).toBe('Open in Duet, 21 open agreements');
+    language.mockReturnValue('ja');
+    expect(msgCount('content_badge_title_open', 1, 1)).toBe('Open in Duet, 1 open agreement');
+    language.mockReturnValue('fr_FR');
+    expect(msgCount('content_badge_title_open', 0, 0)).toBe('Open in Duet, 0 open agreements');
+    expect(msgCount('content_badge_label_open', 0, '1:1', 0)).toBe('Open 1:1 in Duet, 0 open agreements');
+  });
+
+  it('a catalog in another language picks by that language’s rules', () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) =>
+      key === 'catalog_locale' ? 'fr' : getMessageLikeChrome(key, subs),
+    );
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    expect(msgCount('content_badge_title_open', 0, 0)).toBe('Open in Duet, 0 open agreement');
+    expect(msgCount('content_badge_title_open', 2, 2)).toBe('Open in Duet, 2 open agreements');
+  });
+
+  it('uses English plural rules when the catalog cannot say its language', () => {
+    const chrome = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+    chrome.mockImplementation((key: string, subs?: string | string[]) =>
+      key === 'catalog_locale' ? '' : getMessageLikeChrome(key, subs),
+    );
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ja');
     expect(msgCount('content_badge_title_open', 1, 1)).toBe('Open in Duet, 1 open agreement');
     expect(msgCount('content_badge_title_open', 3, 3)).toBe('Open in Duet, 3 open agreements');
+    chrome.mockImplementation((key: string, subs?: string | string[]) => {
+      if (key === 'catalog_locale') throw new Error('not implemented');
+      return getMessageLikeChrome(key, subs);
+    });
+    expect(msgCount('content_badge_title_open', 1, 1)).toBe('Open in Duet, 1 open agreement');
+    expect(msgCount('content_badge_title_open', 0, 0)).toBe('Open in Duet, 0 open agreements');
   });
 
   it('every plural base has both forms', () => {

@@ -359,14 +359,16 @@ describe('i18n helpers', () => {
     expect(nodes()).toEqual(['#text:⟦Held on ', 'TIME:2026-03-23', '#text:. Here is what came out of it.⟧']);
   });
 
-  it('plurals follow the UI language’s rules, English where it is unknown', () => {
+  it('plurals follow the catalog’s language (English), whatever the UI language', () => {
     expect(pluralOf('panel_prep_carried', 1)).toBe('panel_prep_carried_one');
     expect(pluralOf('panel_prep_carried', 0)).toBe('panel_prep_carried_other');
     expect(tn('panel_prep_carried', 1)).toBe('Prepared: 1 talking point carried over');
     expect(tn('panel_prep_carried', 3)).toBe('Prepared: 3 talking points carried over');
+    // French counts 0 as "one", but the English catalog is what a French UI is served: "0 … points".
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('fr');
     resetI18nForTests();
-    expect(pluralOf('panel_prep_carried', 0)).toBe('panel_prep_carried_one'); // French: 0 is "one"
+    expect(pluralOf('panel_prep_carried', 0)).toBe('panel_prep_carried_other');
+    expect(tn('panel_prep_carried', 0)).toBe('Prepared: 0 talking points carried over');
   });
 
   it('the UI locale comes from browser.i18n, in BCP 47 form, or is left to the runtime', () => {
