@@ -3,10 +3,10 @@
  * correct either, press Enter. The line stays in the box if saving fails.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { useKeptDraft } from './kept-drafts';
+import { useKeptChoice, useKeptDraft } from './kept-drafts';
 import { parseAgreementLine } from '@/lib/domain/capture';
 import type { Day } from '@/lib/domain/days';
-import type { AgreementOwner } from '@/lib/domain/model';
+import { AgreementOwnerSchema, type AgreementOwner } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
@@ -31,6 +31,23 @@ export interface CaptureLineProps {
 
 type Override = { owner?: AgreementOwner; dueDate?: string };
 
+/** What `setOverride` keeps, read back: an object with a known owner and a day (or '') at most. */
+function isOverrideText(kept: string): kept is string {
+  try {
+    const value: unknown = JSON.parse(kept);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+    const { owner, dueDate, ...rest } = value as Record<string, unknown>;
+    return (
+      Object.keys(rest).length === 0 &&
+      (owner === undefined ||
+        (typeof owner === 'string' && (AgreementOwnerSchema.options as readonly string[]).includes(owner))) &&
+      (dueDate === undefined || (typeof dueDate === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(dueDate)))
+    );
+  } catch {
+    return false;
+  }
+}
+
 function ownerWord(owner: Exclude<AgreementOwner, 'them'>): string {
   switch (owner) {
     case 'me':
@@ -51,7 +68,12 @@ export function CaptureLine({
   now = () => new Date(),
 }: CaptureLineProps) {
   const [line, setLine] = useKeptDraft('capture');
-  const [override, setOverride] = useState<Override>({});
+  // Kept with the line (JSON in the session view's drafts): the line coming back after presenting keeps the
+  // owner and date picked for it.
+  const [kept, setKept] = useKeptChoice('capture:choices', '{}', isOverrideText);
+  const override = JSON.parse(kept) as Override;
+  const setOverride = (next: Override | ((current: Override) => Override)) =>
+    setKept(JSON.stringify(typeof next === 'function' ? next(override) : next));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** The line as last rendered (a save resolves after the user may have typed more). */

@@ -1,6 +1,5 @@
 /** Feedback given and received, kept per person: add it during the session, see the recent history. */
-import { useState } from 'preact/hooks';
-import { useAddBox } from './kept-drafts';
+import { useAddBox, useKeptChoice } from './kept-drafts';
 import type { Feedback } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
@@ -13,7 +12,11 @@ export interface FeedbackSectionProps {
 }
 
 export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionProps) {
-  const [direction, setDirection] = useState<Feedback['direction']>('given');
+  const [direction, setDirection] = useKeptChoice<Feedback['direction']>(
+    'feedback:direction',
+    'given',
+    (kept): kept is Feedback['direction'] => kept === 'given' || kept === 'received',
+  );
   const { text, setText, error, add } = useAddBox(
     'feedback',
     (typed) => onAdd(direction, typed),

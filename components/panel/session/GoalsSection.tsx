@@ -3,7 +3,7 @@
  * progress, set the goal's status, and archive a goal that is finished with (Undo right after).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useAddBox } from './kept-drafts';
+import { useAddBox, useKeptChoice } from './kept-drafts';
 import { UndoNote } from './UndoNote';
 import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
@@ -25,6 +25,8 @@ export interface GoalsSectionProps {
 
 /** The kept-draft box of the new-goal title, and of a goal's new key result. */
 export const GOAL_BOX = 'goal';
+/** The category picked beside it (kept with its text). */
+const GOAL_CATEGORY_BOX = 'goal:category';
 export const keyResultBox = (goalId: string) => `key-result:${goalId}`;
 
 const STATUSES: Array<Goal['status']> = ['ahead', 'on-track', 'behind'];
@@ -149,9 +151,19 @@ export function GoalsSection({
 }
 
 function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaultCategory' | 'onAdd'>) {
-  const [category, setCategory] = useState<Goal['category']>(defaultCategory);
-  // The template switched (to or from the structured 1:1): its category is the one to start from.
-  useEffect(() => setCategory(defaultCategory), [defaultCategory]);
+  const [category, setCategory] = useKeptChoice<Goal['category']>(
+    GOAL_CATEGORY_BOX,
+    defaultCategory,
+    (kept): kept is Goal['category'] => (GOAL_CATEGORIES as readonly string[]).includes(kept),
+  );
+  // The template switched (to or from the structured 1:1): its category is the one to start from. Not on
+  // mount: a category picked before the form was hidden (presenting) comes back with its title.
+  const shownDefault = useRef(defaultCategory);
+  useEffect(() => {
+    if (shownDefault.current === defaultCategory) return;
+    shownDefault.current = defaultCategory;
+    setCategory(defaultCategory);
+  }, [defaultCategory]);
   const {
     text: title,
     setText: setTitle,

@@ -48,6 +48,31 @@ export function useKeptDraft(id: string) {
   return [text, setText] as const;
 }
 
+/**
+ * `useState(initial)` for a choice made beside a box (feedback given or received, a goal's category, the
+ * owner and date picked for an agreement), kept in the session view's drafts under `id` like the box's text:
+ * the text alone coming back after presenting would be added with the choice reset. Kept only while it
+ * differs from `initial`; `accepts` checks what is read back.
+ */
+export function useKeptChoice<T extends string>(
+  id: string,
+  initial: T,
+  accepts: (kept: string) => kept is T,
+) {
+  const drafts = useContext(KeptDraftsContext);
+  const [value, setValue] = useState<T>(() => {
+    const kept = drafts?.get(id);
+    return kept !== undefined && accepts(kept) ? kept : initial;
+  });
+  const choose = (next: T) => {
+    setValue(next);
+    if (!drafts) return;
+    if (next === initial) drafts.delete(id);
+    else drafts.set(id, next);
+  };
+  return [value, choose] as const;
+}
+
 /** Whether any of these boxes (those the session view has now) still holds typed text. */
 export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean =>
   boxes.some((box) => (drafts.get(box) ?? '').trim() !== '');
