@@ -181,8 +181,10 @@ export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCanc
               onOpen={onOpen}
               onAddPoint={onAddPoint}
               declined={
-                // Still to happen as far as Duet knows (a rescheduled one was decided already).
+                // Still to happen as far as Duet knows (a rescheduled one was decided already), and not
+                // begun: a call that took it runs it (cancelling is refused then).
                 (item.session.status === 'upcoming' &&
+                  !item.session.live &&
                   item.session.calendarEventId !== null &&
                   declined.get(item.session.calendarEventId)) ||
                 null

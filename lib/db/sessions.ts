@@ -316,6 +316,12 @@ export async function cancelSession(id: string, db: DuetDatabase = getDatabase()
     const current = await db.sessions.get(id);
     if (current?.status === 'held')
       throw new InvalidInputError('This 1:1 was already held, so it can’t be cancelled.');
+    // One that ran (its call, or "Start session") is going on or took place: cancelling it would empty the
+    // agenda of a call in progress.
+    if (current?.live)
+      throw new InvalidInputError(
+        'This 1:1 has started (its call or session ran), so it can’t be cancelled.',
+      );
     const session = await updateSession(id, (s) => ({ ...s, status: 'cancelled' }), db);
     const now = Date.now();
     await db.talkingPoints

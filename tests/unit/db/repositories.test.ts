@@ -64,6 +64,7 @@ import {
   sessionForCalendarEvent,
   sessionHistory,
   sessionsBetween,
+  startLiveSession,
   setRelationshipArchived,
   setTalkingPointStatus,
   updateGoal,
@@ -893,6 +894,17 @@ describe('carry-over', () => {
     await expect(cancelSession(held.id)).rejects.toThrow('This 1:1 was already held');
     expect((await getSession(held.id))?.status).toBe('held');
     expect((await upcomingTalkingPoints(r.id)).map((p) => p.sessionId)).toEqual([held.id]);
+  });
+
+  it('cancelSession refuses a 1:1 whose call is running (a popup\'s "Skip in Duet"), changing nothing', async () => {
+    const r = await oneOnOne();
+    const planned = await session(r.id, Date.now());
+    await addTalkingPoint(r.id, { text: 'Launch plan', author: 'me', sessionId: planned.id });
+    const running = await startLiveSession({ relationshipId: r.id, sessionId: planned.id });
+    expect(running.id).toBe(planned.id);
+    await expect(cancelSession(planned.id)).rejects.toThrow('This 1:1 has started');
+    expect((await getSession(planned.id))?.status).toBe('upcoming');
+    expect((await upcomingTalkingPoints(r.id)).map((p) => p.sessionId)).toEqual([planned.id]);
   });
 
   it('cancelSession passes its open points to the next session; discussed points stay put', async () => {

@@ -8,6 +8,7 @@ import { QuickPoint } from '@/components/popup/QuickPoint';
 import { UPCOMING_FOLDED, UpcomingList } from '@/components/popup/UpcomingList';
 import type { PopupView } from '@/lib/db';
 import type { AgreementFilter } from '@/lib/domain/agreements';
+import { startTimer } from '@/lib/domain/session-timer';
 import {
   agreement,
   BOB,
@@ -388,6 +389,28 @@ describe('UpcomingList', () => {
     expect(text('popup-declined', rows[1])).toBe('No longer in your CalendarSkip in Duet');
     await click(q('popup-cancel-session', rows[1]));
     expect(onCancel).toHaveBeenCalledWith(goneItem.session.id);
+  });
+
+  it('a declined 1:1 whose call is running (a call took its session) offers no "Skip in Duet"', async () => {
+    const running = {
+      ...items[1]!,
+      session: {
+        ...items[1]!.session,
+        calendarEventId: 'ev_20260326T113000Z',
+        live: { startedAt: at, endedAt: null, timer: startTimer(['a'], [10], at) },
+      },
+    };
+    await show(
+      <UpcomingList
+        view={view({ upcoming: [running], upcomingCount: 1 })}
+        declined={new Map([['ev_20260326T113000Z', 'declined']])}
+        onCancel={vi.fn()}
+        onOpen={vi.fn()}
+        onAddPoint={vi.fn()}
+      />,
+    );
+    expect(q('popup-cancel-session')).toBeNull();
+    expect(q('popup-declined')).toBeNull();
   });
 
   it('a failure to cancel (the data layer did not load) says so and lets the user try again', async () => {
