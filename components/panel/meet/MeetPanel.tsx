@@ -2,7 +2,7 @@
  * The panel in a Google Meet tab. A call linked to a 1:1 runs session mode (the live panel); an unknown
  * two-person call offers "Track as 1:1 with <name>" (a call titled as a 2-1 with two others: "Track as 2-1"); a wrong link is corrected here and remembered.
  */
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import {
   getPerson,
   getRelationship,
@@ -46,6 +46,24 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   }, [context.presenting]);
   const inCallOrEnded = context.state === 'in-call' || context.state === 'ended';
 
+  // The chooser the user opened, closed (Cancel, Escape or a link made): focus goes back to the button that
+  // opened it ("Wrong 1:1?", or "Choose"), not to the page's body.
+  const root = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  const closeChooser = () => {
+    refocus.current = true;
+    setCorrecting(false);
+  };
+  useEffect(() => {
+    if (correcting || !refocus.current) return;
+    const opener = root.current?.querySelector<HTMLElement>(
+      '[data-testid="meet-correct-link"], [data-testid="meet-choose"]',
+    );
+    if (!opener) return;
+    refocus.current = false;
+    opener.focus();
+  });
+
   const refresh = useContext(ContextRefresh);
   const run = async (work: Promise<{ ok: boolean; message?: string }>) => {
     const result = await work;
@@ -54,7 +72,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     // The new link first (the side panel re-reads it): leaving the chooser on the old one would show that
     // 1:1 again and start its session anew, after the background let it go.
     await refresh().catch(() => undefined);
-    setCorrecting(false);
+    closeChooser();
   };
 
   const linkKey = context.link ? `${context.link.relationshipId}|${context.meetingCode}` : '';
@@ -125,7 +143,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         onTrack={(draft) => actions.track(draft)}
         onLink={(id) => void run(actions.linkTo(id))}
         onNotOneOnOne={() => void run(actions.notOneOnOne())}
-        onCancel={correcting ? () => setCorrecting(false) : undefined}
+        onCancel={correcting ? closeChooser : undefined}
       />
     );
   } else {
@@ -136,7 +154,12 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
           {context.state === 'prejoin' ? t('panel_meet_prejoin') : t('panel_meet_unknown')}
         </p>
         {inCallOrEnded ? (
-          <button type="button" class="cal-button cal-button-small" onClick={() => setCorrecting(true)}>
+          <button
+            type="button"
+            class="cal-button cal-button-small"
+            data-testid="meet-choose"
+            onClick={() => setCorrecting(true)}
+          >
             {t('panel_meet_choose')}
           </button>
         ) : null}
@@ -145,7 +168,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   }
 
   return (
-    <div class="meet-panel" data-testid="panel-meet">
+    <div class="meet-panel" data-testid="panel-meet" ref={root}>
       {body}
       <AlertLine message={error} testId="meet-link-error" />
       {context.link && !correcting ? <AutoOpenToggle /> : null}
@@ -223,9 +246,26 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       ? people.find((other) => foldName(other) !== foldName(name))
       : undefined;
   const defaults = settings.status === 'ready' ? settings.value.cadenceDays : {};
+  // Opened by the user (it can be cancelled): focus moves into it, on its heading; Escape cancels it. Not
+  // when it shows by itself for an unknown call (focus stays where the user is in Meet).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (onCancel) heading.current?.focus();
+  }, []);
   return (
-    <section class="cal-body" data-testid="meet-link-chooser">
-      <h1 class="event-title">{context.title || t('panel_meet_this_call')}</h1>
+    <section
+      class="cal-body"
+      data-testid="meet-link-chooser"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !onCancel) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onCancel();
+      }}
+    >
+      <h1 class="event-title" tabIndex={-1} ref={heading} data-testid="meet-link-chooser-title">
+        {context.title || t('panel_meet_this_call')}
+      </h1>
       {!context.link && settings.status !== 'loading' ? (
         <TrackCard
           mode="track"

@@ -1,0 +1,118 @@
+/**
+ * Keyboard focus around the Meet panel's link chooser: "Wrong 1:1?" (or "Choose") moves focus into it, and
+ * Cancel, Escape or a link made bring it back to that button, not to the page's body.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type MeetContext, MeetPanel } from '@/components/panel/meet/MeetPanel';
+import { createPerson, createRelationship } from '@/lib/db';
+import { useRenderContainer } from '../../../helpers/dom-container';
+
+const CODE = 'abc-defg-hij';
+const container = useRenderContainer();
+const q = (testId: string) => container().querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+
+beforeEach(() => {
+  // The background acknowledges "meet/call-linked".
+  fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: true, data: { ok: true } }));
+});
+
+async function oneOnOneWith(name: string) {
+  const person = await createPerson({ name, emails: [], relation: 'report' });
+  return createRelationship({ personIds: [person.id], kind: 'one-on-one', title: `Alice / ${name}` });
+}
+
+function call(link: MeetContext['link']): MeetContext {
+  return {
+    surface: 'meet',
+    meetingCode: CODE,
+    title: 'Catch-up',
+    state: 'in-call',
+    presenting: false,
+    others: ['Bob Jones'],
+    link,
+    trackable: null,
+  };
+}
+
+async function show(context: MeetContext) {
+  await act(() => {
+    render(<MeetPanel context={context} />, container());
+  });
+}
+
+async function open(opener: string) {
+  await vi.waitFor(() => expect(q(opener)).not.toBeNull());
+  q(opener)!.focus();
+  await act(() => q(opener)!.click());
+  await vi.waitFor(() => expect(q('meet-link-chooser')).not.toBeNull());
+  expect(document.activeElement).toBe(q('meet-link-chooser-title'));
+}
+
+const cancelButton = () =>
+  [...q('meet-link-chooser')!.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+
+describe('MeetPanel link chooser focus', () => {
+  it('"Wrong 1:1?" focuses the chooser; Cancel returns focus to "Wrong 1:1?"', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    await show(call({ relationshipId: bob.id, via: 'title', chosen: true }));
+    await open('meet-correct-link');
+    await vi.waitFor(() => expect(cancelButton()).toBeDefined());
+    await act(() => cancelButton().click());
+    expect(q('meet-link-chooser')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('meet-correct-link')));
+  });
+
+  it('Escape in the chooser cancels it and returns focus to "Wrong 1:1?"', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    await show(call({ relationshipId: bob.id, via: 'title', chosen: true }));
+    await open('meet-correct-link');
+    await act(() => {
+      q('meet-link-chooser-title')!.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
+    });
+    expect(q('meet-link-chooser')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('meet-correct-link')));
+  });
+
+  it('a link made returns focus to "Wrong 1:1?"', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    const sam = await oneOnOneWith('Sam Lee');
+    await show(call({ relationshipId: bob.id, via: 'title', chosen: true }));
+    await open('meet-correct-link');
+    const select = await vi.waitFor(() => {
+      const found = q('meet-link-select') as HTMLSelectElement | null;
+      if (!found?.querySelector(`option[value="${sam.id}"]`)) throw new Error('no choice yet');
+      return found;
+    });
+    await act(() => {
+      select.value = sam.id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(() => q('meet-link-confirm')!.click());
+    await vi.waitFor(() => expect(q('meet-link-chooser')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('meet-correct-link')));
+  });
+
+  it('"Choose" in an unknown call focuses the chooser; Cancel returns focus to "Choose"', async () => {
+    await oneOnOneWith('Bob Jones');
+    await show(call(null));
+    await open('meet-choose');
+    await vi.waitFor(() => expect(cancelButton()).toBeDefined());
+    await act(() => cancelButton().click());
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('meet-choose')));
+  });
+
+  it('the chooser shown by itself for an unknown call leaves focus where it is', async () => {
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    await show({ ...call(null), trackable: 'Bob Jones' });
+    await vi.waitFor(() => expect(q('meet-link-chooser')).not.toBeNull());
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+});
