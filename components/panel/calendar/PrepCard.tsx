@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Session, Template } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
 import { formatSessionDate } from './calendar-text';
@@ -21,6 +21,7 @@ export interface PrepCardProps {
 export function PrepCard({ session, template, carried, onStart, onStartSession }: PrepCardProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const start = async () => {
     setBusy(true);
@@ -28,12 +29,15 @@ export function PrepCard({ session, template, carried, onStart, onStartSession }
     const result = await onStart();
     setBusy(false);
     if (!result.ok) setError(result.message);
+    // The result takes the place of the button pressed: keep focus in the card (its title, read before the
+    // result), not on the page's body.
+    else heading.current?.focus();
   };
 
   const prepared = carried !== null || session !== undefined;
   return (
     <section class="cal-section cal-prep duet-card" data-testid="prep" aria-labelledby="cal-prep-title">
-      <h2 id="cal-prep-title" class="cal-section-title">
+      <h2 id="cal-prep-title" class="cal-section-title" tabIndex={-1} ref={heading}>
         {t('panel_prep_title')}
       </h2>
       {!prepared ? (
