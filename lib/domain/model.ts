@@ -187,7 +187,8 @@ export function sessionHasWriting(
   return (
     Object.values(session.notes).some((text) => text.trim() !== '') ||
     session.privateNotes.trim() !== '' ||
-    session.checkIn !== null ||
+    // A check-in picked and then cleared again is not writing.
+    (session.checkIn !== null && (session.checkIn.mood !== null || session.checkIn.workload !== null)) ||
     Boolean(session.assessment)
   );
 }
