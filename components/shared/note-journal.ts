@@ -198,17 +198,43 @@ export function unsavedJournal(
 const BOXES_PREFIX = `${PREFIX}boxes:`;
 
 export function readJournalBoxes(sessionId: string): Map<string, string> {
+  let raw: string | null | undefined;
+  try {
+    raw = storage()?.getItem(BOXES_PREFIX + sessionId);
+  } catch {
+    // Unreadable: the boxes start empty.
+  }
+  return boxesOf(raw);
+}
+
+function boxesOf(raw: string | null | undefined): Map<string, string> {
   const boxes = new Map<string, string>();
   try {
-    const raw = storage()?.getItem(BOXES_PREFIX + sessionId);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (parsed && typeof parsed === 'object')
       for (const [box, text] of Object.entries(parsed))
         if (typeof text === 'string' && text !== '') boxes.set(box, text);
   } catch {
-    // Unreadable: the boxes start empty.
+    // Unreadable: no boxes.
   }
   return boxes;
+}
+
+/**
+ * Calls `onChange(before, after)` when another page of the extension (the side panel beside the in-page
+ * panel) changes this session's boxes: added there, the box is empty there. Returns the stop.
+ */
+export function watchJournalBoxes(
+  sessionId: string,
+  onChange: (before: Map<string, string>, after: Map<string, string>) => void,
+): () => void {
+  if (typeof window === 'undefined') return () => undefined;
+  const key = BOXES_PREFIX + sessionId;
+  const listener = (event: StorageEvent) => {
+    if (event.key === key) onChange(boxesOf(event.oldValue), boxesOf(event.newValue));
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
 }
 
 /**

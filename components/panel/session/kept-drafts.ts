@@ -6,7 +6,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../calendar/view-types';
-import { journalWriteBox, readJournalBoxes } from '../../shared/note-journal';
+import { journalWriteBox, readJournalBoxes, watchJournalBoxes } from '../../shared/note-journal';
 
 /**
  * Box id → its text (only boxes with text). Also written synchronously to the extension origin's
@@ -15,10 +15,37 @@ import { journalWriteBox, readJournalBoxes } from '../../shared/note-journal';
  * back in its box when the session is opened again.
  */
 export class KeptDrafts extends Map<string, string> {
+  private readonly watchers = new Set<(box: string, text: string) => void>();
+
   constructor(private readonly sessionId: string | null = null) {
     super();
     // Map's own set: loading what is stored writes nothing back.
     if (sessionId) for (const [box, text] of readJournalBoxes(sessionId)) super.set(box, text);
+  }
+
+  /**
+   * Follows another view of this session (the side panel beside the in-page one, or back): a box whose text
+   * here is what that view had takes its new text — emptied once added there, so it is not added twice
+   * here, nor holds up the end of the call. Text typed here since is left alone. Returns the stop.
+   */
+  follow(): () => void {
+    if (!this.sessionId) return () => undefined;
+    return watchJournalBoxes(this.sessionId, (before, after) => {
+      for (const box of new Set([...before.keys(), ...after.keys()])) {
+        const had = before.get(box) ?? '';
+        const next = after.get(box) ?? '';
+        if (next === had || (super.get(box) ?? '') !== had) continue;
+        if (next) super.set(box, next);
+        else super.delete(box);
+        for (const watcher of this.watchers) watcher(box, next);
+      }
+    });
+  }
+
+  /** Tells `watcher` of each box another view changed here (`follow`). Returns the stop. */
+  watch(watcher: (box: string, text: string) => void): () => void {
+    this.watchers.add(watcher);
+    return () => void this.watchers.delete(watcher);
   }
 
   override set(box: string, text: string): this {
@@ -45,6 +72,7 @@ export function useKeptDraft(id: string) {
     if (text === '') drafts.delete(id);
     else drafts.set(id, text);
   }, [drafts, id, text]);
+  useEffect(() => drafts?.watch((box, changed) => box === id && setText(changed)), [drafts, id]);
   return [text, setText] as const;
 }
 
@@ -64,6 +92,10 @@ export function useKeptChoice<T extends string>(
     const kept = drafts?.get(id);
     return kept !== undefined && accepts(kept) ? kept : initial;
   });
+  useEffect(
+    () => drafts?.watch((box, changed) => box === id && setValue(accepts(changed) ? changed : initial)),
+    [drafts, id, initial],
+  );
   const choose = (next: T) => {
     setValue(next);
     if (!drafts) return;
