@@ -1,11 +1,12 @@
 /** Edit one 1:1 series: who it is with, what I call it, its kind, how often we meet, which template it uses. */
 import { useState } from 'preact/hooks';
-import { editOf, updateRelationship } from '@/lib/db';
+import { RelationshipTwinError, saveRelationshipEdit } from '@/lib/db';
 import { type Person, type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { kindLabel } from './options-text';
-import { useAction } from './use-action';
+import { relationshipText } from './relationship-text';
+import { ShownError, useAction } from './use-action';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 /** The most people a 1:1 has (a 2-1: the member and the other lead; the schema allows a few more). */
@@ -32,24 +33,45 @@ export function RelationshipEditor({
   const [kind, setKind] = useState(relationship.kind);
   const [cadence, setCadence] = useState(String(relationship.cadenceDays));
   const [templateId, setTemplateId] = useState(relationship.templateId);
+  /**
+   * The 1:1 its people already have of this kind, when this save would make a second one: the user is asked
+   * whether to make them one (nothing is saved until then; the form keeps what was typed).
+   */
+  const [twin, setTwin] = useState<{ id: string; label: string } | null>(null);
   const action = useAction();
   const first = useFocusOnMount<HTMLInputElement>();
   const base = `relationship-${relationship.id}`;
 
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
+  const save = (foldInto?: string) => {
     if (title.trim() === '') return action.fail(t('options_relationship_title_required'));
     const days = Number(cadence);
     if (!/^\d+$/.test(cadence.trim()) || days < 1 || days > 365)
       return action.fail(t('options_cadence_invalid'));
+    setTwin(null);
     void action
       .run(async () => {
         // Only what this form changed, applied to the 1:1 as stored now (it may have changed meanwhile).
         const edited = { personIds, title: title.trim(), kind, cadenceDays: days, templateId };
-        await updateRelationship(relationship.id, (stored) => editOf(opened, edited, stored));
+        try {
+          await saveRelationshipEdit(relationship.id, opened, edited, foldInto ? { foldInto } : {});
+        } catch (error) {
+          if (!(error instanceof RelationshipTwinError)) throw error;
+          const label = relationshipText(error.twin);
+          setTwin({ id: error.twin.id, label });
+          throw new ShownError(t('options_relationship_twin', label));
+        }
         onDataChanged();
       })
       .then((ok) => ok && onDone());
+  };
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    save();
+  };
+  const keepEditing = () => {
+    setTwin(null);
+    action.reset();
+    first.current?.focus();
   };
 
   const templateKnown = templates.some((template) => template.id === templateId);
@@ -162,6 +184,27 @@ export function RelationshipEditor({
         </button>
         <ActionMessage state={action.state} testId="relationship" />
       </div>
+      {twin && action.state.kind === 'error' ? (
+        <div class="options-actions" data-testid="relationship-twin">
+          <button
+            type="button"
+            class="options-button primary"
+            data-testid="relationship-twin-fold"
+            aria-label={t('options_relationship_twin_fold_label', twin.label)}
+            onClick={() => save(twin.id)}
+          >
+            {t('options_relationship_twin_fold')}
+          </button>
+          <button
+            type="button"
+            class="options-button"
+            data-testid="relationship-twin-keep"
+            onClick={keepEditing}
+          >
+            {t('options_relationship_twin_keep')}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

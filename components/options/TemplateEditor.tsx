@@ -1,12 +1,12 @@
 /** Create or edit one of my own templates: name, description, and sections (reorderable). */
 import { useRef, useState } from 'preact/hooks';
-import { saveCustomTemplate } from '@/lib/db';
+import { saveCustomTemplate, TemplateChangedError, TemplateGoneError } from '@/lib/db';
 import { newId } from '@/lib/db/ids';
 import { SECTION_KINDS, type Template, type TemplateSection } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { sectionKindLabel } from './options-text';
-import { useAction } from './use-action';
+import { ShownError, useAction } from './use-action';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 interface SectionDraft {
@@ -177,13 +177,26 @@ export function TemplateEditor({
     let saved: Template | null = null;
     void action
       .run(async () => {
-        saved = await saveCustomTemplate({
-          ...(draft.id ? { id: draft.id } : {}),
-          name: name.trim(),
-          method: 'custom',
-          description: description.trim(),
-          sections: built,
-        });
+        try {
+          saved = await saveCustomTemplate({
+            // An existing template with the content it opened with: a save made meanwhile in another window
+            // (or its deletion) is never undone by this draft; the draft stays here to copy from.
+            ...(draft.id
+              ? {
+                  id: draft.id,
+                  opened: { name: draft.name, description: draft.description, sections: draft.sections },
+                }
+              : {}),
+            name: name.trim(),
+            method: 'custom',
+            description: description.trim(),
+            sections: built,
+          });
+        } catch (error) {
+          if (error instanceof TemplateGoneError) throw new ShownError(t('options_template_save_gone'));
+          if (error instanceof TemplateChangedError) throw new ShownError(t('options_template_save_changed'));
+          throw error;
+        }
       })
       .then((ok) => {
         saving.current = false;

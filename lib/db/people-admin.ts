@@ -21,7 +21,10 @@ import { InvalidInputError } from './errors';
 import {
   activeAmong,
   changeRelationship,
+  editOf,
   peopleOf,
+  pickedPersonGone,
+  type RelationshipFields,
   updateRelationship,
   withArchivedWith,
 } from './relationships';
@@ -193,7 +196,8 @@ async function foldRelationship(
 /**
  * Merges person `removeId` into `keepId`, in one transaction: the kept person gets both sets of emails, the
  * removed person's relationships point at the kept one, and where both had a relationship of the same kind
- * with nobody else in it, the two are merged (sessions, agreements, talking points, goals, feedback move).
+ * with the same others in it (a 1:1 with just them, a 2-1 with the same colleague), the two are merged
+ * (sessions, agreements, talking points, goals, feedback move).
  * Feedback about the removed person is re-pointed too. All or nothing. A 1:1 archived with the removed
  * person is archived with the kept one; if the kept person ends up active (one of the two was), the 1:1s
  * archived only because of them come back, as when a person is brought back.
@@ -236,31 +240,33 @@ export async function mergePeople(
         personIds,
         ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
       };
-      // A 1:1 with just this person, and the kept person has one of the same kind: one history. The active
-      // one first; one the user archived on its own (an old 1:1 before a new series) takes in only an
-      // archived one: folding an active history into it would bring it back beside the active one.
+      // The kept person has a 1:1 of the same kind with the same people (a 1:1 with just them, or a 2-1
+      // with the same colleague): one history. The active one first; one the user archived on its own (an
+      // old 1:1 before a new series) takes in only an archived one: folding an active history into it would
+      // bring it back beside the active one.
       const rank = (r: Relationship) => (!r.archived ? 0 : r.archivedWith?.length ? 1 : 2);
-      const twin =
-        personIds.length === 1
-          ? keptRelationships
-              .filter(
-                (r) =>
-                  r.id !== relationship.id &&
-                  r.kind === relationship.kind &&
-                  r.personIds.length === 1 &&
-                  r.personIds[0] === keepId &&
-                  (rank(r) < 2 || relationship.archived),
-              )
-              .sort((a, b) => rank(a) - rank(b))[0]
-          : undefined;
+      const samePeople = (r: Relationship) =>
+        uniq(r.personIds).length === personIds.length && personIds.every((id) => r.personIds.includes(id));
+      const twin = keptRelationships
+        .filter(
+          (r) =>
+            r.id !== relationship.id &&
+            r.kind === relationship.kind &&
+            samePeople(r) &&
+            (rank(r) < 2 || relationship.archived),
+        )
+        .sort((a, b) => rank(a) - rank(b))[0];
+      // One with both of them in it is among the kept ones too: as it is now, or gone once folded.
+      const itself = () => keptRelationships.findIndex((r) => r.id === relationship.id);
       if (twin) {
         const merged = await foldRelationship(db, twin, repointed, now);
         keptRelationships.splice(keptRelationships.indexOf(twin), 1, merged);
+        if (itself() !== -1) keptRelationships.splice(itself(), 1);
         mergedRelationships++;
       } else {
-        await db.relationships.put(
-          validate(RelationshipSchema, { ...repointed, updatedAt: now }, 'relationship'),
-        );
+        const moved = validate(RelationshipSchema, { ...repointed, updatedAt: now }, 'relationship');
+        await db.relationships.put(moved);
+        if (itself() !== -1) keptRelationships.splice(itself(), 1, moved);
         movedRelationships++;
       }
     }
@@ -495,8 +501,11 @@ export async function deleteCustomTemplate(id: string, db: DuetDatabase = getDat
       const byId = new Map(people.filter((p): p is Person => p !== undefined).map((p) => [p.id, p]));
       throw new TemplateInUseError(users.map((r) => namingOf(r, byId)).sort(byText(relationshipLabel)));
     }
-    // Used: a session ran on it, or holds notes under one of its sections (switched to another since).
-    const sectionIds = template.sections.map((section) => section.id);
+    // Used: a session ran on it, or holds notes under one of its sections (switched to another since),
+    // sections removed from it since included (`formerSections`: what those notes are titled by).
+    const sectionIds = [...template.sections, ...(template.formerSections ?? [])].map(
+      (section) => section.id,
+    );
     const usedBefore =
       (await db.sessions
         .filter((s) => s.templateId === id || sectionIds.some((section) => Object.hasOwn(s.notes, section)))
@@ -600,5 +609,76 @@ export async function linkRelationshipTo(
       { personIds: [...people], kind: link.kind, cadenceDays: link.cadenceDays, ...templateId },
       db,
     );
+  });
+}
+
+/**
+ * The 1:1 editor's change would leave its people with two active 1:1s of one kind (`twin`, already there):
+ * nothing was changed. Saved again with `foldInto: twin.id` (the user confirmed), this 1:1 becomes part of it.
+ */
+export class RelationshipTwinError extends InvalidInputError {
+  override name = 'RelationshipTwinError';
+  constructor(readonly twin: RelationshipNaming) {
+    super(
+      `${relationshipLabel(twin) || 'Untitled 1:1'} is already a 1:1 of this kind with the same people. Make them one 1:1, or change the people or kind.`,
+    );
+  }
+}
+
+export interface RelationshipEdit {
+  /** The 1:1 as it is now: the one edited, or the one it became part of. */
+  relationship: Relationship;
+  /** It became part of its twin (its history moved there) and is gone. */
+  folded: boolean;
+}
+
+/**
+ * Saves the 1:1 editor's change: only what the form changed, applied to the 1:1 as stored now (`editOf`).
+ * A change of its people or kind that would give them two active 1:1s of one kind (same kind, same people)
+ * never leaves both: their history would split, and their next series would match neither and start a
+ * third (`findRelationshipForEvent`, `trackSeriesWith`). A 1:1 with nobody yet that gains its people is
+ * folded into the one they have, as `linkRelationshipTo` does from Calendar (that one keeps its title,
+ * cadence and template; nothing is lost). Any other 1:1 is folded so only when the user confirmed it
+ * (`foldInto`: the twin's id, from the RelationshipTwinError that names it); else nothing changes.
+ */
+export async function saveRelationshipEdit(
+  id: string,
+  opened: RelationshipFields,
+  edited: RelationshipFields,
+  { foldInto }: { foldInto?: string } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<RelationshipEdit> {
+  return db.transaction('rw', [...foldTables(db), db.templates], async () => {
+    const stored = await db.relationships.get(id);
+    if (!stored) throw seriesGone();
+    const patch = editOf(opened, edited, stored);
+    const people = new Set(patch.personIds ?? stored.personIds);
+    const kind = patch.kind ?? stored.kind;
+    if (patch.personIds && (await db.people.bulkGet([...people])).some((person) => !person))
+      throw pickedPersonGone();
+    const regrouped =
+      kind !== stored.kind ||
+      people.size !== new Set(stored.personIds).size ||
+      stored.personIds.some((personId) => !people.has(personId));
+    // An archived 1:1 is no one's twin: no event matches it.
+    const twin =
+      regrouped && !stored.archived && people.size > 0
+        ? (await activeAmong(people, kind, db))
+            .filter((r) => r.id !== id && new Set(r.personIds).size === people.size)
+            .sort((a, b) => a.createdAt - b.createdAt)[0]
+        : undefined;
+    if (!twin) return { relationship: await updateRelationship(id, patch, db), folded: false };
+    if (stored.personIds.length > 0 && twin.id !== foldInto) {
+      const names = await peopleOf([twin], db);
+      throw new RelationshipTwinError(namingOf(twin, names));
+    }
+    const before = await peopleOf([twin, stored], db);
+    const relationship = await foldRelationship(
+      db,
+      withArchivedWith(twin, before),
+      withArchivedWith(stored, before),
+      Date.now(),
+    );
+    return { relationship, folded: true };
   });
 }

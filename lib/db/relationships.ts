@@ -259,6 +259,12 @@ export function editOf(
   return patch;
 }
 
+/** Someone picked for a 1:1 was merged into another person or deleted while the form was open. */
+export const pickedPersonGone = () =>
+  new InvalidInputError(
+    'Someone picked for this 1:1 is no longer in Duet (merged or deleted meanwhile). Pick the people again.',
+  );
+
 /**
  * Changes a 1:1: a patch, or a change computed from it as stored now (`editOf`). A custom template must
  * still exist, and so must every person it is with (either may be gone meanwhile: another tab, a merge).
@@ -287,9 +293,7 @@ export function updateRelationship(
         throw new InvalidInputError('That template no longer exists; pick another one.');
     }
     if (patch.personIds && (await db.people.bulkGet(patch.personIds)).some((person) => !person))
-      throw new InvalidInputError(
-        'Someone picked for this 1:1 is no longer in Duet (merged or deleted meanwhile). Pick the people again.',
-      );
+      throw pickedPersonGone();
     const changed = await changeRelationship(id, () => patch, gone, db);
     // Its next meetings, prepared but not begun (nothing written, never run), follow the new template: the
     // old one may be deleted next, and a meeting not yet begun has nothing to keep from it.

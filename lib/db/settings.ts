@@ -115,10 +115,46 @@ function formerSectionsAfter(
   return [...former].map(([id, title]) => ({ id, title })).slice(-MAX_FORMER_SECTIONS);
 }
 
-/** Saves one of the user's own templates (built-ins are read-only: copy one to change it). */
+/** What the template editor edits: a template's content as the editor opened it. */
+export type TemplateContent = Pick<Template, 'name' | 'description' | 'sections'>;
+
+/** The template being saved was deleted meanwhile (another window): it is not written back. */
+export class TemplateGoneError extends InvalidInputError {
+  override name = 'TemplateGoneError';
+  constructor() {
+    super('This template was deleted in another window; it can no longer be changed.');
+  }
+}
+
+/** The template was saved in another window since the editor opened it: nothing is overwritten. */
+export class TemplateChangedError extends InvalidInputError {
+  override name = 'TemplateChangedError';
+  constructor() {
+    super('This template was changed in another window since it was opened here; nothing was saved.');
+  }
+}
+
+/** A template's content, compared field by field (not by how its rows were written). */
+const contentOf = ({ name, description, sections }: TemplateContent) =>
+  JSON.stringify([
+    name,
+    description,
+    sections.map(({ id, title, minutes, prompts, kind }) => [id, title, minutes, prompts, kind]),
+  ]);
+
+/**
+ * Saves one of the user's own templates (built-ins are read-only: copy one to change it). Saving an existing
+ * one (`id`) is refused when it was deleted meanwhile (TemplateGoneError: a stale editor never brings it
+ * back), and, given the content it was `opened` with, when another window saved other content since
+ * (TemplateChangedError: a whole draft written over it would silently undo that save).
+ */
 export async function saveCustomTemplate(
-  input: Omit<Template, 'id' | 'builtIn' | 'retired' | 'formerSections' | 'createdAt' | 'updatedAt'> & {
+  {
+    opened,
+    ...input
+  }: Omit<Template, 'id' | 'builtIn' | 'retired' | 'formerSections' | 'createdAt' | 'updatedAt'> & {
     id?: string;
+    opened?: TemplateContent;
   },
   db: DuetDatabase = getDatabase(),
 ): Promise<Template> {
@@ -126,8 +162,8 @@ export async function saveCustomTemplate(
     throw new InvalidInputError('Built-in templates cannot be changed.');
   return db.transaction('rw', db.templates, async () => {
     const existing = input.id ? await db.templates.get(input.id) : undefined;
-    if (existing?.retired)
-      throw new InvalidInputError('This template was deleted; it can no longer be changed.');
+    if (input.id && (!existing || existing.retired)) throw new TemplateGoneError();
+    if (existing && opened && contentOf(existing) !== contentOf(opened)) throw new TemplateChangedError();
     const now = Date.now();
     const formerSections = formerSectionsAfter(existing, input.sections);
     const template = validate(

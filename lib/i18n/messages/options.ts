@@ -127,6 +127,11 @@ export const options = {
   options_relationship_cadence: 'Every (days)',
   options_relationship_template: 'Template',
   options_relationship_title_required: 'A title is needed.',
+  options_relationship_twin:
+    '“$1” is already a 1:1 of this kind with the same people: two would split its history. Make them one 1:1? This one’s notes, agreements, talking points, goals and Calendar links move to “$1”, which keeps its own title, cadence and template. Nothing has been saved yet.',
+  options_relationship_twin_fold: 'Make them one 1:1',
+  options_relationship_twin_fold_label: 'Make them one 1:1: move this one into “$1”',
+  options_relationship_twin_keep: 'Keep editing',
   options_relationship_summary: '$1 · $2 · $3',
   /** A 1:1's buttons, under its person's own "Edit" / "Archive" on the same card: told apart by "1:1". */
   options_relationship_edit: 'Edit 1:1',
@@ -190,6 +195,10 @@ export const options = {
   options_template_section_add: 'Add a section',
   options_template_default_section: 'Notes',
   options_template_name_required: 'Give the template a name.',
+  options_template_save_gone:
+    'This template was deleted in another window, so it can’t be saved. Your changes are still here to copy from; Cancel closes the editor.',
+  options_template_save_changed:
+    'This template was changed in another window after you opened it here. Nothing was saved, so that change is kept; your changes are still here to copy from. Cancel, then edit the template again to start from what is saved now.',
   options_template_sections_required: 'A template needs at least one section.',
   options_template_section_title_required: 'Section $1 needs a title.',
   options_template_name_too_long: 'The template name is longer than $1 characters.',
