@@ -1,5 +1,6 @@
 /** Goals (with key results) and feedback, per relationship. */
-import { type Feedback, FeedbackSchema, type Goal, GoalSchema } from '../domain/model';
+import { dayOf } from '../domain/days';
+import { type Feedback, FeedbackSchema, type Goal, GoalSchema, type Session } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
@@ -91,9 +92,50 @@ export function setKeyResultProgress(
   );
 }
 
+/** The 1:1's goals still being worked on (not archived), oldest first. */
 export async function goalsOf(relationshipId: string, db: DuetDatabase = getDatabase()): Promise<Goal[]> {
   const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
   return goals.filter((g) => !g.archived).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * The 1:1's goals archived ("done": archiving a goal or marking a career step done is how the user says it
+ * is finished), oldest first. Readable records (the Markdown export, a session's summary) keep them.
+ */
+export async function finishedGoalsOf(
+  relationshipId: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal[]> {
+  const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
+  return goals.filter((g) => g.archived).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * Whether an archived goal was finished in this session: archived (its last change) after the session went
+ * live and no later than the day it ended (notes edited after "End session" are still its), or, for a
+ * session not run live, on the day it was held (its scheduled day, or the day it was marked held).
+ */
+export function finishedInSession(
+  goal: Pick<Goal, 'archived' | 'updatedAt'>,
+  session: Pick<Session, 'live' | 'heldAt' | 'scheduledAt'>,
+): boolean {
+  if (!goal.archived) return false;
+  const day = dayOf(goal.updatedAt);
+  const live = session.live;
+  if (live) {
+    if (goal.updatedAt < live.startedAt) return false;
+    const end = session.heldAt ?? live.endedAt;
+    return end === null || day <= dayOf(Math.max(end, live.startedAt));
+  }
+  return day === dayOf(session.scheduledAt) || (session.heldAt !== null && day === dayOf(session.heldAt));
+}
+
+/** The 1:1's goals finished in this session (`finishedInSession`), oldest first. */
+export async function goalsFinishedIn(
+  session: Pick<Session, 'relationshipId' | 'live' | 'heldAt' | 'scheduledAt'>,
+  db: DuetDatabase = getDatabase(),
+): Promise<Goal[]> {
+  return (await finishedGoalsOf(session.relationshipId, db)).filter((g) => finishedInSession(g, session));
 }
 
 export async function addFeedback(

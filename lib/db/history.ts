@@ -10,7 +10,7 @@ import type {
   Template,
 } from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
-import { feedbackOf, goalsOf } from './goals-feedback';
+import { feedbackOf, finishedGoalsOf, goalsOf } from './goals-feedback';
 import { allTemplates } from './settings';
 
 /** One relationship with everything it holds, for the Markdown export (lib/io/markdown.ts). */
@@ -23,6 +23,8 @@ export interface RelationshipHistory {
   templates: Template[];
   /** Goals not archived, oldest first (absent: none). */
   goals?: Goal[];
+  /** Goals archived — finished, career steps done — oldest first (absent: none). */
+  finishedGoals?: Goal[];
   /** Feedback given and received, newest first (absent: none). */
   feedback?: Feedback[];
 }
@@ -33,21 +35,23 @@ export async function relationshipHistory(
 ): Promise<RelationshipHistory | undefined> {
   const relationship = await db.relationships.get(relationshipId);
   if (!relationship) return undefined;
-  const [people, sessions, agreements, talkingPoints, templates, goals, feedback] = await Promise.all([
-    db.people.bulkGet(relationship.personIds),
-    db.sessions.where('relationshipId').equals(relationshipId).toArray(),
-    db.agreements
-      .where('[relationshipId+status]')
-      .between([relationshipId, ''], [relationshipId, '\uffff'])
-      .toArray(),
-    db.talkingPoints
-      .where('[relationshipId+status]')
-      .between([relationshipId, ''], [relationshipId, '\uffff'])
-      .toArray(),
-    allTemplates(db),
-    goalsOf(relationshipId, db),
-    feedbackOf(relationshipId, db),
-  ]);
+  const [people, sessions, agreements, talkingPoints, templates, goals, finishedGoals, feedback] =
+    await Promise.all([
+      db.people.bulkGet(relationship.personIds),
+      db.sessions.where('relationshipId').equals(relationshipId).toArray(),
+      db.agreements
+        .where('[relationshipId+status]')
+        .between([relationshipId, ''], [relationshipId, '\uffff'])
+        .toArray(),
+      db.talkingPoints
+        .where('[relationshipId+status]')
+        .between([relationshipId, ''], [relationshipId, '\uffff'])
+        .toArray(),
+      allTemplates(db),
+      goalsOf(relationshipId, db),
+      finishedGoalsOf(relationshipId, db),
+      feedbackOf(relationshipId, db),
+    ]);
   return {
     relationship,
     people: people.filter((p): p is Person => p !== undefined),
@@ -56,6 +60,7 @@ export async function relationshipHistory(
     talkingPoints,
     templates,
     goals,
+    finishedGoals,
     feedback,
   };
 }

@@ -30,7 +30,7 @@ import { dayOf } from '../domain/days';
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
-import { feedbackOf, goalsOf } from './goals-feedback';
+import { feedbackOf, goalsFinishedIn, goalsOf } from './goals-feedback';
 import { newId } from './ids';
 import { openAgreements } from './agreements';
 import {
@@ -472,6 +472,8 @@ export interface SessionView {
   /** Earlier agreements given a new due date during this session, still open. */
   moved: Agreement[];
   goals: Goal[];
+  /** Goals archived — finished, career steps done — in this session (`finishedInSession`), for its summary. */
+  finishedGoals?: Goal[];
   feedback: Feedback[];
   /** My name as set in the options ('' when not set), for what is copied out of the session. */
   myName: string;
@@ -519,7 +521,7 @@ export async function loadSessionView(
             ),
         )
         .toArray(),
-      goalsOf(relationship.id, db),
+      Promise.all([goalsOf(relationship.id, db), goalsFinishedIn(session, db)]),
       feedbackOf(relationship.id, db),
       allTemplates(db),
       getSettings(db),
@@ -541,7 +543,8 @@ export async function loadSessionView(
     ),
     made: made.filter((a) => a.relationshipId === relationship.id).sort((a, b) => a.createdAt - b.createdAt),
     closed: closedRows,
-    goals,
+    goals: goals[0],
+    finishedGoals: goals[1],
     feedback,
     myName: settings.myName,
   };

@@ -18,12 +18,19 @@ const ASSESSMENT: Record<CareerAssessment, string> = {
   'not-meeting': 'not meeting expectations yet',
 };
 
-/** Goals with their category, status, target day and key results' progress. */
+/**
+ * Goals with their category, status (an archived one — finished, a career step done — is checked off with
+ * the day it was archived), target day and key results' progress.
+ */
 function goalLines(goals: readonly Goal[]): string[] {
-  return goals.flatMap((goal) => [
-    `- **${escapeText(goal.title)}** _(${goal.category.replace(/-/g, ' ')} · ${GOAL_STATUS[goal.status]}${goal.targetDate ? ` · by ${goal.targetDate}` : ''})_`,
-    ...goal.keyResults.map((kr) => `  - ${escapeText(kr.text)} — ${kr.progress}%`),
-  ]);
+  return goals.flatMap((goal) => {
+    const box = goal.archived ? '[x] ' : '';
+    const status = goal.archived ? `done ${dayOf(goal.updatedAt)}` : GOAL_STATUS[goal.status];
+    return [
+      `- ${box}**${escapeText(goal.title)}** _(${goal.category.replace(/-/g, ' ')} · ${status}${goal.targetDate ? ` · by ${goal.targetDate}` : ''})_`,
+      ...goal.keyResults.map((kr) => `  - ${escapeText(kr.text)} — ${kr.progress}%`),
+    ];
+  });
 }
 
 /**
@@ -173,12 +180,20 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
     lines.push('## Closed agreements', '', ...closed.flatMap((a) => agreementWithHistory(a, people)), '');
   const goals = history.goals ?? [];
   if (goals.length > 0) lines.push('## Goals', '', ...goalLines(goals), '');
+  const finished = history.finishedGoals ?? [];
+  if (finished.length > 0) lines.push('## Finished goals', '', ...goalLines(finished), '');
   const feedback = history.feedback ?? [];
   if (feedback.length > 0) {
+    // The session it was given or received in, by the day its heading says (none: given outside a 1:1).
+    const sessionDay = new Map(sessions.map((s) => [s.id, dayOf(s.scheduledAt)]));
+    const inSession = (id: string | null) => {
+      const day = id === null ? undefined : sessionDay.get(id);
+      return day ? ` in the session of ${day}` : '';
+    };
     lines.push(
       '## Feedback',
       '',
-      ...feedback.map((f) => listItem(`${dayOf(f.at)} · ${f.direction}: `, f.text)),
+      ...feedback.map((f) => listItem(`${dayOf(f.at)} · ${f.direction}${inSession(f.sessionId)}: `, f.text)),
       '',
     );
   }

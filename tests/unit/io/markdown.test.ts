@@ -18,6 +18,7 @@ import {
   savePrivateNotes,
   saveSectionNotes,
   setTalkingPointStatus,
+  updateGoal,
 } from '@/lib/db';
 import { dayOf } from '@/lib/domain/days';
 import type { Agreement, Person, Relationship, Session, TalkingPoint, Template } from '@/lib/domain/model';
@@ -272,6 +273,46 @@ describe('exportRelationshipMarkdown', () => {
     ]);
     const session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
     expect(session).toContain('Career assessment: on track');
+  });
+
+  it('keeps finished goals and career steps done, checked off with the day, under “Finished goals”', async () => {
+    const { relationship } = await build();
+    await addGoal(relationship.id, { category: 'impact', title: 'Ship search v2' });
+    const step = await addGoal(relationship.id, {
+      category: 'personal-development',
+      title: 'Lead the Q2 planning review',
+      targetDate: '2026-06-30',
+      keyResults: [{ id: 'kr1', text: 'Agenda out', progress: 100 }],
+    });
+    // Marked done (archived) the day before the export.
+    vi.setSystemTime(NOW - DAY);
+    await updateGoal(step.id, { archived: true });
+    vi.setSystemTime(NOW);
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '## Goals').split('\n')).toEqual([
+      '- **Ship search v2** _(impact · on track)_',
+    ]);
+    expect(blockAfter(markdown, '## Finished goals').split('\n')).toEqual([
+      `- [x] **Lead the Q2 planning review** _(personal development · done ${dayOf(NOW - DAY)} · by 2026-06-30)_`,
+      '  - Agenda out — 100%',
+    ]);
+  });
+
+  it('says in which session feedback was given: the day its session’s heading has', async () => {
+    const { relationship, second } = await build();
+    await addFeedback(relationship.id, {
+      direction: 'given',
+      text: 'Clear demo',
+      at: NOW - DAY,
+      sessionId: second.id,
+    });
+    await addFeedback(relationship.id, { direction: 'received', text: 'Outside a 1:1', at: NOW - 2 * DAY });
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(markdown).toContain('### 2026-03-23 — held');
+    expect(blockAfter(markdown, '## Feedback').split('\n')).toEqual([
+      `- ${dayOf(NOW - DAY)} · given in the session of 2026-03-23: Clear demo`,
+      `- ${dayOf(NOW - 2 * DAY)} · received: Outside a 1:1`,
+    ]);
   });
 
   it('drops bidirectional override controls, so no title or text reads backwards in the file', async () => {
