@@ -43,8 +43,12 @@ export interface SessionSummaryInput {
   assessment?: CareerAssessment | null;
   /** Feedback given or received in this session. */
   feedback?: Pick<Feedback, 'direction' | 'text'>[];
-  /** The 1:1's goals (for sessions whose template has a goals section), with their key results. */
-  goals?: Pick<Goal, 'title' | 'status' | 'keyResults'>[];
+  /**
+   * The 1:1's goals (for sessions whose template has a goals section), with their key results and target
+   * day; those archived in this session (finished, a career step done) say "done".
+   */
+  goals?: (Pick<Goal, 'title' | 'status' | 'keyResults'> &
+    Partial<Pick<Goal, 'targetDate' | 'category' | 'archived'>>)[];
 }
 
 const ASSESSMENT_WORDS: Record<CareerAssessment, string> = {
@@ -213,9 +217,12 @@ function madeText(agreement: SummaryAgreement, input: SessionSummaryInput): stri
   return agreement.status === 'dropped' ? closedText(agreement, input) : agreementText(agreement, input);
 }
 
+/** "Ship search v2: behind, by 2026-06-30 (p95 under 300 ms 40%)"; a goal finished in the session is "done". */
 function goalText(goal: NonNullable<SessionSummaryInput['goals']>[number]): string {
   const results = goal.keyResults.map((kr) => `${oneLine(kr.text)} ${Math.round(kr.progress)}%`);
-  return `${oneLine(goal.title)}: ${GOAL_STATUS_WORDS[goal.status]}${results.length > 0 ? ` (${results.join(', ')})` : ''}`;
+  const status = goal.archived ? 'done' : GOAL_STATUS_WORDS[goal.status];
+  const by = goal.targetDate ? `, by ${goal.targetDate}` : '';
+  return `${oneLine(goal.title)}: ${status}${by}${results.length > 0 ? ` (${results.join(', ')})` : ''}`;
 }
 
 function feedbackText(item: NonNullable<SessionSummaryInput['feedback']>[number]): string {

@@ -1,12 +1,14 @@
+import { dayOf } from '@/lib/domain/days';
 import type { Goal } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
+import { formatDay } from '../../shared/format';
 import { goalCategoryName, goalStatusName } from './calendar-text';
 
 function percent(value: number): string {
   return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
 }
 
-/** Goals at a glance: title, category, status and each key result's progress. */
+/** Goals at a glance: title, category, target day ("by Jun 30"), status and each key result's progress. */
 export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
   return (
     <section class="cal-section" data-testid="goals" aria-labelledby="cal-goals-title">
@@ -33,6 +35,14 @@ export function GoalsGlance({ goals }: { goals: readonly Goal[] }) {
               </div>
               <p class="duet-muted cal-small" data-testid="goal-category">
                 {goalCategoryName(goal.category)}
+                {goal.targetDate ? (
+                  <>
+                    {' · '}
+                    <span data-testid="goal-target">
+                      {t('panel_career_by', formatDay(goal.targetDate, dayOf(Date.now())))}
+                    </span>
+                  </>
+                ) : null}
               </p>
               {goal.keyResults.length > 0 ? (
                 <ul class="cal-key-results">

@@ -415,6 +415,34 @@ describe('summaryPlainUpdate', () => {
     expect(plain).toContain('Self-assessment: not meeting expectations yet');
   });
 
+  it('gives a goal’s target day and says a goal or career step finished in the session is done', () => {
+    const extra = input({
+      goals: [
+        {
+          title: 'Lead the Q2 planning review',
+          status: 'on-track',
+          category: 'personal-development',
+          targetDate: '2027-03-31',
+          keyResults: [],
+        },
+        {
+          title: 'Mentor a new hire',
+          status: 'behind',
+          category: 'personal-development',
+          targetDate: '2026-12-01',
+          archived: true,
+          keyResults: [{ id: 'k1', text: 'Weekly pairing', progress: 100 }],
+        },
+      ],
+    });
+    expect(summaryMarkdown(extra)).toContain(
+      '## Goals\n\n- Lead the Q2 planning review: on track, by 2027-03-31\n- Mentor a new hire: done, by 2026-12-01 (Weekly pairing 100%)',
+    );
+    expect(summaryPlainUpdate(extra)).toContain(
+      'Goals: Lead the Q2 planning review: on track, by 2027-03-31; Mentor a new hire: done, by 2026-12-01 (Weekly pairing 100%)',
+    );
+  });
+
   it('is only the heading when nothing happened', () => {
     expect(
       summaryPlainUpdate(
