@@ -1,14 +1,16 @@
 /**
- * The end of a session: notes by section, agreements made and closed, talking points carried over —
- * with "Copy as Markdown" and "Copy as plain update". Private notes never appear here.
+ * The end of a session: everything the two copies hold, in their order — the check-in (the Markdown copy's
+ * only), notes by section, agreements made, closed and given new dates, talking points carried over, goals
+ * (those finished in the session as done), the session's feedback and the self-assessment — with "Copy as
+ * Markdown" and "Copy as plain update". Private notes never appear here.
  */
 import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
-import type { Agreement, Person } from '@/lib/domain/model';
+import type { Agreement, CareerAssessment, Person } from '@/lib/domain/model';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
-import { t } from '@/lib/i18n';
-import { agreementStatusName, notesBySection } from '../calendar/calendar-text';
+import { t, uiLocale } from '@/lib/i18n';
+import { agreementStatusName, goalStatusName, notesBySection } from '../calendar/calendar-text';
 import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 
@@ -36,9 +38,10 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     kind: view.relationship.kind,
     assessment: session.assessment ?? null,
     feedback: view.feedback.filter((f) => f.sessionId === session.id),
-    // The goals, where the session's template talks about them.
+    // The goals, where the session's template talks about them: those still open, then those finished
+    // (archived, a career step done) in this session.
     goals: view.template.sections.some((s) => s.kind === 'goals' || s.kind.startsWith('career'))
-      ? view.goals
+      ? [...view.goals, ...(view.finishedGoals ?? [])]
       : [],
   };
 }
@@ -59,6 +62,10 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
   // event and sections of a template switched away from.
   const sections = notesBySection(view.session, view.template, view.templates);
   const carried = input.carriedOver;
+  const checkIn = input.session.checkIn;
+  const goals = input.goals ?? [];
+  const feedback = input.feedback ?? [];
+  const today = dayOf(Date.now());
 
   const copy = async (kind: 'markdown' | 'plain') => {
     const text = kind === 'markdown' ? summaryMarkdown(input) : summaryPlainUpdate(input);
@@ -101,6 +108,26 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       <p class="cal-small duet-muted" role="status" data-testid="copy-status">
         {copied}
       </p>
+      {checkIn && (checkIn.mood !== null || checkIn.workload !== null) ? (
+        <section class="cal-section" aria-labelledby="ses-sum-checkin" data-testid="summary-checkin">
+          <h2 id="ses-sum-checkin" class="cal-section-title">
+            {t('panel_summary_checkin')}
+          </h2>
+          <p class="cal-note-text">
+            {[
+              checkIn.mood !== null ? t('panel_checkin_value', t('panel_checkin_mood'), checkIn.mood) : '',
+              checkIn.workload !== null
+                ? t('panel_checkin_value', t('panel_checkin_workload'), checkIn.workload)
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          <p class="duet-muted cal-small" data-testid="summary-checkin-markdown-only">
+            {t('panel_summary_checkin_markdown_only')}
+          </p>
+        </section>
+      ) : null}
       <section class="cal-section" aria-labelledby="ses-sum-notes">
         <h2 id="ses-sum-notes" class="cal-section-title">
           {t('panel_notes')}
@@ -176,6 +203,72 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           </ul>
         )}
       </section>
+      {goals.length > 0 ? (
+        <section class="cal-section" aria-labelledby="ses-sum-goals">
+          <h2 id="ses-sum-goals" class="cal-section-title">
+            {t('panel_summary_goals')}
+          </h2>
+          <ul class="cal-list">
+            {goals.map((goal, index) => (
+              <li class="cal-item cal-goal" key={index} data-testid="summary-goal">
+                <div class="cal-goal-head">
+                  <span class="cal-goal-title">{goal.title}</span>
+                  <span
+                    class={`cal-goal-status cal-goal-${goal.archived ? 'done' : goal.status}`}
+                    data-testid="summary-goal-status"
+                  >
+                    {goal.archived ? t('panel_summary_goal_done') : goalStatusName(goal.status)}
+                  </span>
+                </div>
+                {goal.targetDate ? (
+                  <p class="duet-muted cal-small" data-testid="summary-goal-by">
+                    {t('panel_career_by', formatDay(goal.targetDate, today))}
+                  </p>
+                ) : null}
+                {goal.keyResults.length > 0 ? (
+                  <ul class="cal-key-results">
+                    {goal.keyResults.map((kr) => (
+                      <li key={kr.id} class="cal-key-result cal-kr-line">
+                        <span class="cal-kr-text">{kr.text}</span>
+                        <span class="duet-muted cal-small">{percent(kr.progress)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {feedback.length > 0 ? (
+        <section class="cal-section" aria-labelledby="ses-sum-feedback">
+          <h2 id="ses-sum-feedback" class="cal-section-title">
+            {t('panel_summary_feedback')}
+          </h2>
+          <ul class="cal-list">
+            {feedback.map((f, index) => (
+              <li class="cal-item" key={index} data-testid="summary-feedback">
+                <span class="cal-owner">
+                  {f.direction === 'given'
+                    ? t('panel_summary_feedback_given')
+                    : t('panel_summary_feedback_received')}
+                </span>
+                <span class="cal-note-text">{f.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {input.assessment ? (
+        <section class="cal-section" aria-labelledby="ses-sum-assessment">
+          <h2 id="ses-sum-assessment" class="cal-section-title">
+            {t('panel_summary_assessment')}
+          </h2>
+          <p class="cal-note-text" data-testid="summary-assessment">
+            {assessmentName(input.assessment)}
+          </p>
+        </section>
+      ) : null}
       <div class="cal-actions">
         <button
           type="button"
@@ -193,6 +286,24 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       </div>
     </div>
   );
+}
+
+/** A key result's progress as the UI language writes a percentage. */
+function percent(progress: number): string {
+  const value = Math.round(Math.min(100, Math.max(0, progress)));
+  return new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(value / 100);
+}
+
+/** The self-assessment in the words the career section offers it in. */
+function assessmentName(assessment: CareerAssessment): string {
+  switch (assessment) {
+    case 'ahead':
+      return t('panel_goal_status_ahead');
+    case 'on-track':
+      return t('panel_goal_status_on_track');
+    case 'not-meeting':
+      return t('panel_career_not_meeting');
+  }
 }
 
 /** An agreement with its owner and due date (made in the session, or given a new date in it). */

@@ -371,6 +371,15 @@ export const panel = {
   panel_summary_moved: 'New dates',
   panel_summary_carried: 'Carried over',
   panel_summary_all_discussed: 'Every talking point was discussed.',
+  panel_summary_checkin: 'Check-in',
+  panel_summary_checkin_markdown_only:
+    'Copied with “Copy as Markdown” only: the plain update leaves mood and workload out.',
+  panel_summary_goals: 'Goals',
+  panel_summary_goal_done: 'Done',
+  panel_summary_feedback: 'Feedback',
+  panel_summary_feedback_given: 'Given',
+  panel_summary_feedback_received: 'Received',
+  panel_summary_assessment: 'Self-assessment',
   panel_summary_edit_notes: 'Edit notes',
   panel_summary_done: 'Done',
 
