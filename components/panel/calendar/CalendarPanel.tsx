@@ -5,7 +5,7 @@
  * the components it composes are props in, callbacks out.
  */
 import type { ComponentChild } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RelationshipKind } from '@/lib/domain/model';
 import { peopleNotAmongGuests } from '@/lib/domain/email';
 import { classifyTitle } from '@/lib/domain/one-on-one-title';
@@ -72,6 +72,19 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   const [ignoreError, setIgnoreError] = useState<string | null>(null);
   /** Session mode in person ("Start session"): the live panel, without a call. */
   const [live, setLive] = useState(false);
+  // Closed from its summary, the session gives way to the prep card: focus goes back to its "Start session"
+  // (or the card's title), not to the page's body.
+  const root = useRef<HTMLElement>(null);
+  const backFromSession = useRef(false);
+  useEffect(() => {
+    if (live || !backFromSession.current) return;
+    const target =
+      root.current?.querySelector<HTMLElement>('[data-testid="start-session"]') ??
+      root.current?.querySelector<HTMLElement>('#cal-prep-title');
+    if (!target) return;
+    backFromSession.current = false;
+    target.focus();
+  });
   /** The track card's form, for the link card that replaces it once notes made the meeting a 1:1. */
   const trackForm = useRef<KeptTrackForm | null>(null);
 
@@ -196,7 +209,11 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
             scheduledAt: scheduledAtOf(context),
           }}
           mode="in-person"
-          onClose={() => setLive(false)}
+          focusOnOpen
+          onClose={() => {
+            backFromSession.current = true;
+            setLive(false);
+          }}
         />
       );
     }
@@ -238,7 +255,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   }
 
   return (
-    <section class="event cal" data-testid="panel-event">
+    <section class="event cal" data-testid="panel-event" ref={root}>
       <RelationshipHeader
         eventTitle={context.title}
         kind={kind}

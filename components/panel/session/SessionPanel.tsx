@@ -41,6 +41,8 @@ export interface SessionPanelProps {
   onOpenSidePanel?: () => void;
   /** Leave session mode (in person, after the summary). */
   onClose?: () => void;
+  /** Opened by the user ("Start session"): keyboard focus moves to the session's heading once it shows. */
+  focusOnOpen?: boolean;
   /**
    * The call waits for the 1:1's other person (Meet): until they join, no session is started (its timer
    * would run for a meeting that has not begun, or is someone else's); "Start now" starts it anyway.
@@ -141,6 +143,7 @@ function SessionBody({
   onOpenSidePanel,
   onClose,
   waiting: waitingFor,
+  focusOnOpen = false,
 }: SessionPanelProps & { view: SessionView }) {
   const waiting = waitingFor !== undefined;
   const { session, template } = view;
@@ -162,6 +165,7 @@ function SessionBody({
   const endingRef = useRef(false);
   /** What is typed in the one-line boxes, kept while they are hidden (presenting) or behind the summary. */
   const drafts = useMemo(() => new KeptDrafts(session.id), [session.id]);
+  useEffect(() => drafts.follow(), [drafts]);
   /** This tab's call ended and its end was done: once per end (another tab reopening the session is its own). */
   const endedThisCall = useRef(false);
   /** This tab's call came back after it ended (a rejoin): only that continues a held session. */
@@ -235,6 +239,30 @@ function SessionBody({
     if (!presenting) setReveal(false);
   }, [presenting]);
 
+  // "End session", "Show notes" and "Back to summary" each swap the view under the button pressed: focus
+  // goes to the summary's lead (the summary's own first line) or the session's heading once the new view
+  // is drawn, not to the page's body. Opened by the user, the panel starts on its heading too.
+  const panel = useRef<HTMLElement>(null);
+  const focusTo = useRef<'summary' | 'heading' | null>(focusOnOpen ? 'heading' : null);
+  useEffect(() => {
+    if (!focusTo.current || !panel.current) return;
+    const heading = panel.current.querySelector<HTMLElement>('[data-testid="session-with"]');
+    const summary = panel.current.querySelector('[data-testid="session-summary"]');
+    // The summary (not yet there while it is being held, or while presenting hides it): its lead line.
+    const target =
+      focusTo.current === 'heading'
+        ? heading
+        : summary && (summary.querySelector<HTMLElement>('.ses-summary-lead') ?? heading);
+    if (!target) return;
+    focusTo.current = null;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
+  });
+  const showNotes = (shown: boolean) => {
+    focusTo.current = shown ? 'heading' : 'summary';
+    setShowNotesAfterEnd(shown);
+  };
+
   const hidden = presenting && !reveal;
   const report = (result: Promise<{ ok: boolean; message?: string }>) =>
     void result.then((r) => setMessage(r.ok ? null : (r.message ?? null)));
@@ -249,7 +277,7 @@ function SessionBody({
               ? t('panel_session_live_call')
               : t('panel_session_live_person')}
         </p>
-        <h1 class="event-title" data-testid="session-with">
+        <h1 class="event-title" data-testid="session-with" tabIndex={-1}>
           {theirName}
         </h1>
       </div>
@@ -277,12 +305,12 @@ function SessionBody({
 
   if (ended && !showNotesAfterEnd) {
     return (
-      <section class="event cal ses" data-testid="session-panel" data-session-status="held">
+      <section class="event cal ses" data-testid="session-panel" data-session-status="held" ref={panel}>
         {header}
         {hidden ? (
           <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />
         ) : (
-          <SessionSummary view={view} onShowNotes={() => setShowNotesAfterEnd(true)} onClose={onClose} />
+          <SessionSummary view={view} onShowNotes={() => showNotes(true)} onClose={onClose} />
         )}
       </section>
     );
@@ -290,7 +318,12 @@ function SessionBody({
 
   return (
     <KeptDraftsContext.Provider value={drafts}>
-      <section class="event cal ses" data-testid="session-panel" data-session-status={session.status}>
+      <section
+        class="event cal ses"
+        data-testid="session-panel"
+        data-session-status={session.status}
+        ref={panel}
+      >
         {header}
         {session.live ? (
           <TimerBar
@@ -404,7 +437,7 @@ function SessionBody({
                 type="button"
                 class="cal-button"
                 data-testid="session-back-summary"
-                onClick={() => setShowNotesAfterEnd(false)}
+                onClick={() => showNotes(false)}
               >
                 {t('panel_session_back_summary')}
               </button>
@@ -417,11 +450,15 @@ function SessionBody({
                   onClick={() =>
                     typingIn(drafts, boxes)
                       ? setMessage(t('panel_session_end_typing'))
-                      : void notes
-                          .flush()
-                          .then((saved) =>
-                            saved ? report(actions.end('user')) : setMessage(t('panel_session_end_unsaved')),
-                          )
+                      : void notes.flush().then((saved) => {
+                          if (!saved) return setMessage(t('panel_session_end_unsaved'));
+                          // Once it is held, the summary takes this button's place: focus goes there.
+                          focusTo.current = 'summary';
+                          void actions.end('user').then((result) => {
+                            if (!result.ok) focusTo.current = null;
+                            setMessage(result.ok ? null : (result.message ?? null));
+                          });
+                        })
                   }
                 >
                   {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
