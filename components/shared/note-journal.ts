@@ -170,22 +170,69 @@ export function unsavedEntries(sessionId: string, saved: (field: string) => stri
   return unsavedJournal(sessionId, saved).map(([field, entry]) => [field, entry.text]);
 }
 
+/** Writers whose view closed (newest last, at most 100): their entries are anyone's at once. */
+const GONE_KEY = `${PREFIX}gone`;
+const MAX_GONE = 100;
+
+function goneWriters(): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(storage()?.getItem(GONE_KEY) ?? '[]');
+    return new Set(Array.isArray(parsed) ? parsed.filter((w): w is string => typeof w === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** This view is closing (unmounted, or its page is going away): what it leaves unsaved is anyone's now. */
+export function journalWriterGone(writer: JournalWriter): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    const gone = [...goneWriters()].filter((w) => w !== writer);
+    store.setItem(GONE_KEY, JSON.stringify([...gone, writer].slice(-MAX_GONE)));
+  } catch {
+    // Full: its entries wait out the grace instead.
+  }
+}
+
+/**
+ * How long another view's unsaved entry is left to it, unless it said it closed (`journalWriterGone`): a
+ * view still open saves what it typed within its save delay (300 ms), so an entry this fresh is one it is
+ * about to save; a tab that crashed never said so, and its text is taken over after this.
+ */
+export const OPEN_VIEW_GRACE_MS = 5_000;
+
 /**
  * `unsavedEntries` with the whole entry (when it was typed, and over which stored text), per field the newest
  * of any writer, taken over by `writer`. Entries the database already holds (the save landed, the tab closed
- * before the journal heard of it) are removed. Older entries of other writers stay for a later view.
+ * before the journal heard of it) are removed. Older entries of other writers stay for a later view, and so
+ * do another writer's typed in the last moments (`OPEN_VIEW_GRACE_MS`): that view is still open and saves
+ * them itself (taking them over made this view save the text, and the other one then see its own words as
+ * "changed in another window").
  */
 export function unsavedJournal(
   sessionId: string,
   saved: (field: string) => string,
   writer: JournalWriter = PAGE_WRITER,
+  now: number = Date.now(),
 ): Array<[string, JournalEntry]> {
   for (const [field, entries] of Object.entries(readStored(sessionId)))
     for (const entry of entries)
       if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text, writer);
-  const unsaved = Object.entries(readJournal(sessionId)).filter(
-    ([field, entry]) => entry.text !== saved(field),
-  );
+  const unsaved: Array<[string, JournalEntry]> = [];
+  const gone = goneWriters();
+  for (const [field, entries] of Object.entries(readStored(sessionId))) {
+    const takeable = entries.filter(
+      (entry) =>
+        entry.writer === undefined ||
+        entry.writer === writer ||
+        gone.has(entry.writer) ||
+        now - entry.at >= OPEN_VIEW_GRACE_MS,
+    );
+    if (takeable.length === 0) continue;
+    const newest = takeable.reduce((a, b) => (b.at >= a.at ? b : a));
+    if (newest.text !== saved(field)) unsaved.push([field, newest]);
+  }
   for (const [field, entry] of unsaved)
     if (entry.writer !== writer) adoptEntry(sessionId, { field, entry }, field, writer);
   return unsaved;

@@ -18,6 +18,7 @@ import {
   journalForget,
   journalSettle,
   journalWrite,
+  journalWriterGone,
   newJournalWriter,
   unsavedJournal,
 } from '../../shared/note-journal';
@@ -212,6 +213,17 @@ export function useSessionNotes(
     rerender();
     return () => void flush();
   }, [sessionId]);
+
+  // Closing (unmounted, or the page goes away): what this view leaves unsaved is another view's to take
+  // over at once (`unsavedJournal` leaves a view still open its fresh text).
+  useEffect(() => {
+    const gone = () => journalWriterGone(writer);
+    addEventListener('pagehide', gone);
+    return () => {
+      removeEventListener('pagehide', gone);
+      gone();
+    };
+  }, []);
 
   // Another view (the side panel, another tab) saved a field this page typed in and has nothing unsaved
   // for: show what is stored now, and let the next keystroke replace that (not the older text). Only a

@@ -2,7 +2,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type CapturedAgreement, CaptureLine } from '@/components/panel/session/CaptureLine';
-import { journalWrite, readJournal } from '@/components/shared/note-journal';
+import {
+  journalWrite,
+  journalWriterGone,
+  newJournalWriter,
+  OPEN_VIEW_GRACE_MS,
+  readJournal,
+} from '@/components/shared/note-journal';
 import {
   PRIVATE_FIELD,
   SAVE_DELAY_MS,
@@ -217,9 +223,18 @@ describe('useSessionNotes', () => {
 
   it('recovers journalled text newer than the stored notes on mount, and saves it', async () => {
     const session = await plannedSession({ 'how-are-you': 'Saved before the crash' });
-    journalWrite(session.id, 'how-are-you', 'Saved before the crash, and typed after', Date.now());
-    journalWrite(session.id, PRIVATE_FIELD, 'Private, never saved', Date.now());
-    journalWrite(session.id, 'your-topics', '', Date.now()); // equals what is stored: nothing to recover
+    // Typed moments before the crash: a view that crashed never said it closed, so its text waits out the
+    // grace a view still open has to save it.
+    const crashed = Date.now() - OPEN_VIEW_GRACE_MS;
+    journalWrite(
+      session.id,
+      'how-are-you',
+      'Saved before the crash, and typed after',
+      crashed,
+      'Saved before the crash',
+    );
+    journalWrite(session.id, PRIVATE_FIELD, 'Private, never saved', crashed, '');
+    journalWrite(session.id, 'your-topics', '', crashed); // equals what is stored: nothing to recover
 
     await mount(session);
     expect(notes.text('how-are-you')).toBe('Saved before the crash, and typed after');
@@ -233,6 +248,29 @@ describe('useSessionNotes', () => {
     expect(saveSectionNotes).toHaveBeenCalledTimes(1);
     // The entry equal to the stored text is removed; the recovered ones are settled.
     expect(readJournal(session.id)).toEqual({});
+  });
+
+  it('leaves another open view its text typed moments ago; takes it over once that view says it closed', async () => {
+    const session = await plannedSession({ 'how-are-you': 'Stored' });
+    const other = newJournalWriter();
+    journalWrite(
+      session.id,
+      'how-are-you',
+      'Stored, and typed in the other view',
+      Date.now(),
+      'Stored',
+      other,
+    );
+    await mount(session);
+    // The other view saves it itself: this one shows what is stored and saves nothing.
+    expect(notes.text('how-are-you')).toBe('Stored');
+    expect(notes.status).toEqual({ kind: 'idle' });
+    expect(readJournal(session.id)['how-are-you']?.writer).toBe(other);
+    // It closed without saving (its tab went away): the next view takes its text over at once.
+    journalWriterGone(other);
+    await act(() => render(null, container()));
+    await mount(session);
+    expect(notes.text('how-are-you')).toBe('Stored, and typed in the other view');
   });
 
   it('does not save anything on mount when the journal matches the database', async () => {
