@@ -440,7 +440,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     const event = id ? eventFor(id, '') : null;
     if (event) return void openPanelFor(event).catch(reportFailure);
     if (panel?.state === 'open') panel.close();
-    else if (panel) panel.open();
+    else panel?.open(true);
   };
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {

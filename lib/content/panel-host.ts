@@ -21,7 +21,8 @@ export interface PanelHost {
   collapse(): void;
   /** Collapsed to its rail even from closed (Meet: an offer that must not cover the call). */
   showRail(): void;
-  close(): void;
+  /** Focus inside the panel (or `refocus`) goes back to where it was when the user opened it. */
+  close(refocus?: boolean): void;
   readonly state: 'closed' | 'open' | 'collapsed';
   destroy(): void;
 }
@@ -140,10 +141,8 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
   /** What had focus when the user opened the panel: it gets it back when the panel is closed. */
   let opener: HTMLElement | null = null;
   close.addEventListener('click', () => {
-    api.close();
+    api.close(true);
     options.onUserClose?.();
-    if (opener?.isConnected) opener.focus();
-    opener = null;
   });
 
   frame.append(rail);
@@ -170,7 +169,9 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
       state = 'collapsed';
       render();
     },
-    close() {
+    close(refocus = document.activeElement === host) {
+      if (refocus && opener?.isConnected) opener.focus();
+      opener = null;
       state = 'closed';
       render();
     },
