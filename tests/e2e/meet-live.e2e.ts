@@ -208,6 +208,27 @@ describe('Meet live panel', () => {
     await duet.screenshot(call.page, 'meet-career-goals');
     await steps.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await duet.screenshot(call.page, 'meet-career-steps');
+
+    // Ended: the summary shows what its copies hold — the goals (the step done in it as Done) and the
+    // self-assessment.
+    await frame.locator('[data-testid=session-end]').click();
+    const summary = frame.locator('[data-testid=session-summary]');
+    await summary.waitFor();
+    const goalRows = summary.locator('[data-testid=summary-goal]');
+    await expect
+      .poll(() => goalRows.allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Run the frontend guild'),
+          expect.stringContaining('Lead the Q2 planning review'),
+        ]),
+      );
+    expect(await goalRows.filter({ hasText: 'Lead the Q2 planning review' }).textContent()).toContain('Done');
+    expect(await summary.locator('[data-testid=summary-assessment]').textContent()).toMatch(/on track/i);
+    await goalRows
+      .filter({ hasText: 'Lead the Q2 planning review' })
+      .evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await duet.screenshot(call.page, 'meet-career-summary');
     await call.page.close();
   });
 });
