@@ -2,7 +2,7 @@
  * The running session clock: which section we are in, its time against its timebox, a gentle over-time
  * signal, and Next / Skip / Pause. Re-renders once a second from the stored timestamps (no tick state).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock, type SectionStatus, type TimerState, timerView } from '@/lib/domain/session-timer';
 import { type MessageKey, t } from '@/lib/i18n';
 
@@ -37,6 +37,18 @@ function useNow(intervalMs: number, active: boolean): number {
 export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
   const now = useNow(1000, !timer.finished && !timer.paused);
   const view = timerView(timer, now);
+  // "Finish" (or Skip on the last open section) takes the buttons away with the timer's end: focus goes to
+  // what it says now ("All sections"), not to the page's body.
+  const pressed = useRef(false);
+  const current = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (view.finished && pressed.current) current.current?.focus();
+    pressed.current = false;
+  }, [timer]);
+  const step = (which: Parameters<TimerBarProps['onStep']>[0]) => {
+    pressed.current = which === 'next' || which === 'skip';
+    onStep(which);
+  };
   const overtimeText =
     view.overtime === 'over' ? t('panel_timer_over') : view.overtime === 'soon' ? t('panel_timer_soon') : '';
   return (
@@ -52,7 +64,7 @@ export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
               ? t('panel_timer_finished')
               : t('panel_timer_section_of', view.currentIndex + 1, view.sections.length)}
           </span>
-          <strong class="ses-timer-section" data-testid="timer-section">
+          <strong class="ses-timer-section" data-testid="timer-section" tabIndex={-1} ref={current}>
             {view.finished ? t('panel_timer_all_sections') : titleOf(view.currentId)}
           </strong>
         </div>
@@ -89,7 +101,7 @@ export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
             type="button"
             class="cal-button cal-button-small cal-button-primary"
             data-testid="timer-next"
-            onClick={() => onStep('next')}
+            onClick={() => step('next')}
           >
             {view.nextFinishes ? t('panel_timer_finish') : t('panel_timer_next')}
           </button>
@@ -97,7 +109,7 @@ export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
             type="button"
             class="cal-button cal-button-small cal-button-quiet"
             data-testid="timer-skip"
-            onClick={() => onStep('skip')}
+            onClick={() => step('skip')}
           >
             {t('panel_timer_skip')}
           </button>
@@ -105,7 +117,7 @@ export function TimerBar({ timer, titleOf, onStep, onJump }: TimerBarProps) {
             type="button"
             class="cal-button cal-button-small cal-button-quiet"
             data-testid="timer-pause"
-            onClick={() => onStep(view.paused ? 'resume' : 'pause')}
+            onClick={() => step(view.paused ? 'resume' : 'pause')}
           >
             {view.paused ? t('panel_timer_resume') : t('panel_timer_pause')}
           </button>
