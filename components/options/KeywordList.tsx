@@ -1,5 +1,5 @@
 /** A list of title keywords as removable chips, with a field to add one (Enter or the Add button). */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { useAction } from './use-action';
@@ -51,15 +51,36 @@ export function KeywordList({
       .then((ok) => ok && setDraft(''));
   };
 
-  const remove = (keyword: string) =>
-    void action.run(async () => {
-      await onChange((current) => current.filter((k) => k !== keyword));
-      return t('options_keyword_removed', keyword);
-    });
+  // A chip's × leaves with its chip: once the list is drawn without it, focus goes to the next chip's ×
+  // (the last one's, past the end), or the field when none is left, not to the page's body.
+  const root = useRef<HTMLDivElement>(null);
+  const removed = useRef<{ keyword: string; index: number } | null>(null);
+  useEffect(() => {
+    const gone = removed.current;
+    if (!gone || keywords.includes(gone.keyword)) return;
+    removed.current = null;
+    const buttons = root.current?.querySelectorAll<HTMLElement>('.chip-remove') ?? [];
+    const next =
+      buttons[Math.min(gone.index, buttons.length - 1)] ??
+      root.current?.querySelector<HTMLElement>(`[data-testid="${id}-input"]`);
+    next?.focus();
+  }, [keywords]);
+
+  const remove = (keyword: string, index: number) => {
+    removed.current = { keyword, index };
+    void action
+      .run(async () => {
+        await onChange((current) => current.filter((k) => k !== keyword));
+        return t('options_keyword_removed', keyword);
+      })
+      .then((ok) => {
+        if (!ok) removed.current = null;
+      });
+  };
 
   const inputId = `${id}-input`;
   return (
-    <div class="keyword-list" data-testid={id}>
+    <div class="keyword-list" data-testid={id} ref={root}>
       <label for={inputId} class="options-label">
         {label}
       </label>
@@ -68,7 +89,7 @@ export function KeywordList({
       </p>
       {keywords.length > 0 ? (
         <ul class="chip-list" aria-label={label}>
-          {keywords.map((keyword) => (
+          {keywords.map((keyword, index) => (
             <li key={keyword} class="keyword-chip" data-testid={`${id}-chip`}>
               <span>{keyword}</span>
               <button
@@ -76,7 +97,7 @@ export function KeywordList({
                 class="chip-remove"
                 aria-label={t('options_keyword_remove', keyword)}
                 title={t('options_keyword_remove', keyword)}
-                onClick={() => remove(keyword)}
+                onClick={() => remove(keyword, index)}
               >
                 ×
               </button>

@@ -1,5 +1,5 @@
 /** Create or edit one of my own templates: name, description, and sections (reorderable). */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveCustomTemplate, TemplateChangedError, TemplateGoneError } from '@/lib/db';
 import { newId } from '@/lib/db/ids';
 import { SECTION_KINDS, type Template, type TemplateSection } from '@/lib/domain/model';
@@ -148,6 +148,20 @@ export function TemplateEditor({
       next.splice(index + by, 0, moved!);
       return next;
     });
+  // A section's Remove leaves with its section: focus goes to the title of the section now in its place (the
+  // new last one, past the end), not to the page's body.
+  const list = useRef<HTMLOListElement>(null);
+  const removedAt = useRef<number | null>(null);
+  useEffect(() => {
+    if (removedAt.current === null) return;
+    const titles = list.current?.querySelectorAll<HTMLElement>('[data-testid="section-title"]') ?? [];
+    titles[Math.min(removedAt.current, titles.length - 1)]?.focus();
+    removedAt.current = null;
+  }, [sections]);
+  const removeSection = (key: number, index: number) => {
+    removedAt.current = index;
+    setSections((all) => all.filter((s) => s.key !== key));
+  };
   const addSection = () => {
     const id = newSectionId(new Set([...usedIds.current, ...sections.map((s) => s.id)]));
     usedIds.current.add(id);
@@ -236,7 +250,7 @@ export function TemplateEditor({
       </label>
       <fieldset class="template-sections">
         <legend>{t('options_template_sections', total)}</legend>
-        <ol class="section-drafts">
+        <ol class="section-drafts" ref={list}>
           {sections.map((section, index) => {
             const base = `tpl-${section.key}`;
             const label = section.title.trim() || t('options_template_section_n', index + 1);
@@ -321,7 +335,7 @@ export function TemplateEditor({
                     disabled={sections.length === 1}
                     aria-label={t('options_template_section_remove', label)}
                     data-testid="section-remove"
-                    onClick={() => setSections((all) => all.filter((s) => s.key !== section.key))}
+                    onClick={() => removeSection(section.key, index)}
                   >
                     {t('options_remove')}
                   </button>
