@@ -19,7 +19,8 @@
 import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
 import { detectOneOnOne, titleSaysOneOnOne } from '../domain/detection';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
-import type { CalendarEvent, EventDetails } from '../google/calendar/model';
+import { type CalendarEvent, type EventDetails, EventDetailsSchema } from '../google/calendar/model';
+import type { KeptArea } from './session-kept';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
 import { type ClockReading, fixedClock } from '../domain/calendar-clock';
 import { chipStartsAt } from './calendar-clock';
@@ -47,10 +48,47 @@ export interface CalendarDeps {
   openAgreementCounts(relationshipIds: readonly string[]): Promise<Map<string, number>>;
 }
 
-/** Guests and Meet code read from the details popover, remembered per event while the worker lives. */
+/** Where the popover reads are kept for a woken worker (`storage.session`: memory only, never on disk). */
+export const EVENT_DETAILS_KEY = 'calendar.event-details';
+/** How many of them are kept there (the newest): each carries a guest list. */
+const KEPT_DETAILS = 100;
+
+/**
+ * Guests and Meet code read from the details popover, remembered per event — also in `storage.session`
+ * (given an area), so a worker stopped while idle and woken by the next message (MV3) still has them:
+ * without them, a series' 1:1 applied unchecked, and Bob's notes opened for the slot Carol took.
+ * `ready()` before reading: it loads what an earlier worker kept (once).
+ */
 export class DetailsCache {
   private readonly byEvent = new Map<string, EventDetails>();
-  constructor(private readonly max = 500) {}
+  private loaded: Promise<void> | null = null;
+  constructor(
+    private readonly max = 500,
+    private readonly area?: KeptArea,
+  ) {}
+
+  ready(): Promise<void> {
+    this.loaded ??= (async () => {
+      if (!this.area) return;
+      const read: Record<string, unknown> = await this.area.get(EVENT_DETAILS_KEY).catch(() => ({}));
+      const stored = read[EVENT_DETAILS_KEY];
+      if (!Array.isArray(stored)) return;
+      // Older than anything read since this worker started: first in line, and never over a newer read.
+      const since = [...this.byEvent.values()];
+      this.byEvent.clear();
+      const valid = stored.flatMap((item) => {
+        const parsed = EventDetailsSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      });
+      for (const details of valid.slice(-KEPT_DETAILS)) this.byEvent.set(details.dataEventId, details);
+      for (const details of since) {
+        this.byEvent.delete(details.dataEventId);
+        this.byEvent.set(details.dataEventId, details);
+      }
+    })();
+    return this.loaded;
+  }
+
   get(dataEventId: string): EventDetails | undefined {
     return this.byEvent.get(dataEventId);
   }
@@ -64,6 +102,11 @@ export class DetailsCache {
     this.byEvent.delete(details.dataEventId);
     this.byEvent.set(details.dataEventId, kept);
     if (this.byEvent.size > this.max) this.byEvent.delete(this.byEvent.keys().next().value!);
+    const area = this.area;
+    if (area)
+      void this.ready()
+        .then(() => area.set({ [EVENT_DETAILS_KEY]: [...this.byEvent.values()].slice(-KEPT_DETAILS) }))
+        .catch(() => undefined);
   }
 }
 

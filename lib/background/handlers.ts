@@ -72,6 +72,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     'calendar/classify-events': async ({ events, principal }, { tabId, account = null }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
+      await details.ready();
       const judged = await judgeEvents(events, deps.calendar, details, principal);
       if (deps.eventsJudged) {
         try {
@@ -85,6 +86,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     'calendar/event-details': async ({ details: read }) => {
       // Remembered for this event; the content script then re-asks for the chip's badge with guests known.
+      await details.ready();
       details.set(read);
       return { badge: null };
     },
@@ -92,6 +94,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'calendar/select-event': async ({ event, principal }, { tabId, account = null }) => {
       if (tabId === null) throw new Error('no tab');
       return inTurn(tabId, async () => {
+        await details.ready();
         const [judged] = await judgeEvents([event], deps.calendar, details, principal);
         const clock = await deps.clocks?.clockFor(account).catch(() => undefined);
         const context = panelContextOf(judged!, clock);

@@ -28,6 +28,7 @@ import { seedDemoDataIfEmpty } from '../demo/seed';
 import { tokenOfPortName } from '../messaging/port';
 import { OPEN_PANEL_COMMAND, OPEN_PANEL_SHORTCUT, REFRESH_BADGES } from '../messaging/protocol';
 import { CALENDAR_MATCHES, CALENDAR_ORIGIN, MEET_MATCHES } from '../hosts';
+import { DetailsCache } from './calendar';
 import { CalendarClocks } from './calendar-clock';
 import { createHandlers } from './handlers';
 import { meetTabClosed, meetTabNavigated } from './meet';
@@ -99,6 +100,8 @@ export function startBackground(): void {
     createHandlers({
       tabContexts,
       clocks,
+      // The popover's guests outlive a worker stopped while idle (never on disk).
+      details: new DetailsCache(500, session ?? memoryArea()),
       calendar: {
         settings: getSettings,
         linkedToSeries: async (seriesIds) =>

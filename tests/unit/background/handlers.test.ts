@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { JudgedEvent } from '@/lib/background/calendar';
+import { DetailsCache, EVENT_DETAILS_KEY, type JudgedEvent } from '@/lib/background/calendar';
 import { CalendarClocks } from '@/lib/background/calendar-clock';
 import { createHandlers } from '@/lib/background/handlers';
 import { MESSAGES, type PanelContext } from '@/lib/messaging/protocol';
@@ -401,6 +401,49 @@ describe('createHandlers: calendar/select-event', () => {
       calendarCtx(4),
     );
     expect(harness.linkMeetCode).not.toHaveBeenCalled();
+  });
+});
+
+describe('the popover’s guests outlive a worker stopped while idle', () => {
+  const carolInBobsSlot = eventDetails({ guests: [ALICE, guest('carol@acme.example', 'Carol')] });
+
+  it('a woken worker still knows Carol took Bob’s slot: the panel and the badge are not Bob’s', async () => {
+    const area = mapSessionArea();
+    const first = backgroundHarness(BOB_LINKED, { details: new DetailsCache(500, area) });
+    await first.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: carolInBobsSlot },
+      calendarCtx(4),
+    );
+    const before = await classify(first);
+    // The worker stopped (~30 s idle, MV3) and a new one answers the next click: memory is gone, the
+    // session area is not.
+    const woken = backgroundHarness(BOB_LINKED, { details: new DetailsCache(500, area) });
+    await woken.handlers['calendar/select-event'](
+      { kind: 'calendar/select-event', event: fixtureEvent('Alice / Bob') },
+      calendarCtx(4),
+    );
+    expect(woken.pushContext.mock.calls[0]![1]).toMatchObject({ detection: { relationshipId: null } });
+    expect(await classify(woken)).toEqual(before);
+    expect((await classify(woken)).badges.every((badge) => badge.openAgreements === 0)).toBe(true);
+  });
+
+  it('keeps the newest 100 reads, checked when read back; a read since the wake wins over a kept one', async () => {
+    const area = mapSessionArea();
+    const cache = new DetailsCache(500, area);
+    await cache.ready();
+    for (let i = 0; i < 120; i++) cache.set(eventDetails({ dataEventId: `ev${i}`, title: `Event ${i}` }));
+    await vi.waitFor(async () =>
+      expect(((await area.get(EVENT_DETAILS_KEY))[EVENT_DETAILS_KEY] as unknown[]).length).toBe(100),
+    );
+    const kept = (await area.get(EVENT_DETAILS_KEY))[EVENT_DETAILS_KEY] as unknown[];
+    await area.set({ [EVENT_DETAILS_KEY]: [...kept, { dataEventId: 'tampered', guests: 'all of them' }] });
+    const woken = new DetailsCache(500, area);
+    woken.set(eventDetails({ dataEventId: 'ev119', title: 'Renamed since' }));
+    await woken.ready();
+    expect(woken.get('ev19')).toBeUndefined();
+    expect(woken.get('ev20')?.title).toBe('Event 20');
+    expect(woken.get('tampered')).toBeUndefined();
+    expect(woken.get('ev119')?.title).toBe('Renamed since');
   });
 });
 
