@@ -222,16 +222,15 @@ export function unsavedJournal(
   const unsaved: Array<[string, JournalEntry]> = [];
   const gone = goneWriters();
   for (const [field, entries] of Object.entries(readStored(sessionId))) {
-    const takeable = entries.filter(
-      (entry) =>
-        entry.writer === undefined ||
-        entry.writer === writer ||
-        gone.has(entry.writer) ||
-        now - entry.at >= OPEN_VIEW_GRACE_MS,
-    );
-    if (takeable.length === 0) continue;
-    const newest = takeable.reduce((a, b) => (b.at >= a.at ? b : a));
-    if (newest.text !== saved(field)) unsaved.push([field, newest]);
+    // The newest of all writers, or nothing: an older entry is never brought back over a newer one still
+    // being saved by its open view.
+    const newest = entries.reduce((a, b) => (b.at >= a.at ? b : a));
+    const takeable =
+      newest.writer === undefined ||
+      newest.writer === writer ||
+      gone.has(newest.writer) ||
+      now - newest.at >= OPEN_VIEW_GRACE_MS;
+    if (takeable && newest.text !== saved(field)) unsaved.push([field, newest]);
   }
   for (const [field, entry] of unsaved)
     if (entry.writer !== writer) adoptEntry(sessionId, { field, entry }, field, writer);

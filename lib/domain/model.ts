@@ -205,12 +205,10 @@ export function writingTag(
   const notes = Object.entries(session.notes)
     .filter(([, text]) => text.trim() !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const text = JSON.stringify([
-    notes,
-    session.privateNotes.trim(),
-    session.checkIn,
-    session.assessment ?? null,
-  ]);
+  // A check-in picked and cleared again is no check-in (as `sessionHasWriting` reads it).
+  const { checkIn } = session;
+  const picked = checkIn && (checkIn.mood !== null || checkIn.workload !== null) ? checkIn : null;
+  const text = JSON.stringify([notes, session.privateNotes.trim(), picked, session.assessment ?? null]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -48,9 +48,12 @@ export class KeptDrafts extends Map<string, string> {
     return () => void this.watchers.delete(watcher);
   }
 
+  // What the map holds already is not written again: a box that took another view's text (`follow`) would
+  // otherwise write it back, over what that view typed since.
   override set(box: string, text: string): this {
+    const same = super.get(box) === text;
     super.set(box, text);
-    if (this.sessionId) journalWriteBox(this.sessionId, box, text);
+    if (this.sessionId && !same) journalWriteBox(this.sessionId, box, text);
     return this;
   }
 

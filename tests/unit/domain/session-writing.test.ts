@@ -32,6 +32,11 @@ describe('writingTag', () => {
     expect(writingTag({ ...blank, notes: { b: 'Two', a: 'One' } })).toBe(one);
   });
 
+  it('a check-in picked and cleared again does not change it', () => {
+    const prep = { ...blank, notes: { a: 'Prep' } };
+    expect(writingTag({ ...prep, checkIn: { mood: null, workload: null } })).toBe(writingTag(prep));
+  });
+
   it('changes with any of what is written', () => {
     const base = { ...blank, notes: { a: 'One' } };
     const tags = [

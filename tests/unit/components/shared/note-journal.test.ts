@@ -4,6 +4,8 @@ import {
   journalForget,
   journalSettle,
   journalWrite,
+  journalWriterGone,
+  OPEN_VIEW_GRACE_MS,
   readJournal,
   unsavedEntries,
   unsavedJournal,
@@ -158,6 +160,30 @@ describe('unsavedEntries', () => {
 
   it('is empty without a journal', () => {
     expect(unsavedEntries('s1', () => 'anything')).toEqual([]);
+  });
+});
+
+describe('unsavedJournal: another view’s text', () => {
+  const NOW = 1_800_000_000_000;
+
+  it('an older entry of a closed view is not brought back over a newer one of a view still saving', () => {
+    journalWrite('s', 'notes', 'Draft', NOW - 10_000, '', 'crashed-view');
+    journalWrite('s', 'notes', 'Draft v2', NOW - 100, '', 'open-view');
+    expect(unsavedJournal('s', () => '', 'new-view', NOW)).toEqual([]);
+    // Both stay for a later view.
+    expect(readJournal('s').notes?.text).toBe('Draft v2');
+    // Once the open view's grace is over (it never saved: gone without saying so), its text is taken.
+    expect(
+      unsavedJournal('s', () => '', 'new-view', NOW - 100 + OPEN_VIEW_GRACE_MS).map(([, e]) => e.text),
+    ).toEqual(['Draft v2']);
+  });
+
+  it('a view that said it closed leaves its text to the next view at once', () => {
+    journalWrite('s', 'notes', 'Typed, then the tab closed', NOW - 50, '', 'closed-view');
+    journalWriterGone('closed-view');
+    expect(unsavedJournal('s', () => '', 'new-view', NOW).map(([, e]) => e.text)).toEqual([
+      'Typed, then the tab closed',
+    ]);
   });
 });
 

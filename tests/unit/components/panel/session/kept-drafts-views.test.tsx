@@ -123,4 +123,28 @@ describe('a box added in another view of the session', () => {
       'Me: book the room for Friday',
     );
   });
+
+  it('taking the other view’s text writes nothing back (it may have typed on since)', async () => {
+    const { KeptDrafts } = await import('@/components/panel/session/kept-drafts');
+    const { session } = await bobsSession();
+    const key = `duet-journal:boxes:${session.id}`;
+    const drafts = new KeptDrafts(session.id);
+    const stop = drafts.follow();
+    const seen: string[] = [];
+    drafts.watch((_box, text) => {
+      seen.push(text);
+      // What a box's hook does with it: keeps it in the drafts.
+      drafts.set('capture', text);
+    });
+    localStorage.setItem(key, JSON.stringify({ capture: 'a' }));
+    window.dispatchEvent(
+      new StorageEvent('storage', { key, oldValue: null, newValue: localStorage.getItem(key) }),
+    );
+    // The other view typed on before this one heard of it.
+    localStorage.setItem(key, JSON.stringify({ capture: 'ab' }));
+    drafts.set('capture', 'a');
+    expect(seen).toEqual(['a']);
+    expect(localStorage.getItem(key)).toBe(JSON.stringify({ capture: 'ab' }));
+    stop();
+  });
 });
