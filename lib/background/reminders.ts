@@ -113,6 +113,12 @@ export interface ReminderDeps {
   clocks?: CalendarClocks;
   /** Notification buttons (Chrome); Firefox has none, the notification's click opens Calendar instead. */
   supportsButtons?: boolean;
+  /**
+   * Whether `notifications.onClosed` tells a user's dismissal from a timeout or a clear (Chrome). Firefox
+   * always says "by the user" (bug 1413188): there, no close counts as a dismissal, and a reminder that
+   * timed out is kept as sent only (it comes back after the shorter wait), never muted for a year.
+   */
+  reportsDismissals?: boolean;
   /** For dates in notifications ("Tue 24 Nov"); the browser's UI language by default. */
   locale?: string;
 }
@@ -930,6 +936,7 @@ export class Reminders {
 
   /** Closed by the user: that reminder never comes back (the sent log remembers the dismissal longer). */
   async closed(id: string, byUser: boolean): Promise<void> {
+    if (!(this.deps.reportsDismissals ?? !import.meta.env.FIREFOX)) return;
     if (!byUser || !id.startsWith(NOTIFICATION_PREFIX)) return;
     const key = id.slice(NOTIFICATION_PREFIX.length);
     if (kindOfKey(key) === null) return;

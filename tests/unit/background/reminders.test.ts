@@ -340,6 +340,15 @@ describe('reminder notifications', () => {
     ).toHaveLength(1);
   });
 
+  it('where a close never says who closed it (Firefox: always "by the user"), none counts as dismissed', async () => {
+    const { reminders } = harness({}, { reportsDismissals: false });
+    await reminders.check();
+    const id = `duet:before-session:s-alex:${NOW + 20 * MIN}`;
+    await reminders.closed(id, true);
+    const log = readSentLog((await fakeBrowser.storage.local.get(SENT_LOG_KEY))[SENT_LOG_KEY]);
+    expect(log.entries).toEqual([{ key: id.slice('duet:'.length), at: NOW }]);
+  });
+
   it('a click opens Calendar on the 1:1’s day and clears the notification', async () => {
     const { reminders } = harness();
     await reminders.check();
