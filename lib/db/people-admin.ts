@@ -673,10 +673,12 @@ export async function saveRelationshipEdit(
       throw new RelationshipTwinError(namingOf(twin, names));
     }
     const before = await peopleOf([twin, stored], db);
+    // The 1:1 as edited is what joins the twin: the people the user removed are not added back to it.
+    const asEdited: Relationship = { ...stored, personIds: [...people], kind };
     const relationship = await foldRelationship(
       db,
       withArchivedWith(twin, before),
-      withArchivedWith(stored, before),
+      withArchivedWith(asEdited, before),
       Date.now(),
     );
     return { relationship, folded: true };

@@ -127,6 +127,40 @@ describe('saveRelationshipEdit: no second active 1:1 of one kind with the same p
     expect((await getRelationship(pair.id))?.personIds).toEqual([bob.id, carol.id]);
   });
 
+  it('folds the 1:1 as edited once confirmed: the people removed are not added back to the twin', async () => {
+    const { bob, oneOnOne } = await bobWithOneOnOne();
+    const carol = await createPerson({ name: 'Carol', emails: ['carol@acme.example'], relation: 'peer' });
+    const pair = await createRelationship({
+      personIds: [bob.id, carol.id],
+      kind: 'one-on-one',
+      title: 'Bob & Carol',
+    });
+    await addAgreement(pair.id, { owner: 'me', text: 'Share the plan', dueDate: null });
+    const opened = fields(pair);
+    const edited = { ...opened, personIds: [bob.id] };
+    await expect(saveRelationshipEdit(pair.id, opened, edited)).rejects.toThrow(RelationshipTwinError);
+
+    const result = await saveRelationshipEdit(pair.id, opened, edited, { foldInto: oneOnOne.id });
+    expect(result).toMatchObject({ folded: true, relationship: { id: oneOnOne.id, personIds: [bob.id] } });
+    expect((await getRelationship(oneOnOne.id))?.personIds).toEqual([bob.id]);
+    expect(await getRelationship(pair.id)).toBeUndefined();
+    expect((await agreementsOf(oneOnOne.id)).map((a) => a.text)).toEqual(['Share the plan']);
+  });
+
+  it('folds a 1:1 given to someone else into theirs without its former person', async () => {
+    const { bob, oneOnOne } = await bobWithOneOnOne();
+    const alice = await createPerson({ name: 'Alice', emails: ['alice@acme.example'], relation: 'report' });
+    const alices = await createRelationship({ personIds: [alice.id], kind: 'one-on-one', title: 'Alice' });
+    const opened = fields(alices);
+    const edited = { ...opened, personIds: [bob.id] };
+    await expect(saveRelationshipEdit(alices.id, opened, edited)).rejects.toThrow(RelationshipTwinError);
+
+    const result = await saveRelationshipEdit(alices.id, opened, edited, { foldInto: oneOnOne.id });
+    expect(result.folded).toBe(true);
+    expect((await getRelationship(oneOnOne.id))?.personIds).toEqual([bob.id]);
+    expect(await getRelationship(alices.id)).toBeUndefined();
+  });
+
   it('leaves other edits alone: a title change beside a twin already there, an archived 1:1', async () => {
     const { bob } = await bobWithOneOnOne();
     const second = await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Old twin' });
