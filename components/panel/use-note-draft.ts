@@ -15,6 +15,8 @@ import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
 import {
   adoptEntry,
+  journalWriterGone,
+  mayTakeOver,
   type JournalWriter,
   journalSettle,
   journalWrite,
@@ -60,7 +62,8 @@ const journalField = (target: NoteTarget) => target.relationshipId ?? UNFILED;
 function readUnsaved(target: NoteTarget, writer: JournalWriter): Unsaved | null {
   const field = journalField(target);
   const entry = readJournal(journalId(target))[field];
-  if (!entry) return null;
+  // Another view's, typed moments ago in a view still open: that view saves it (`mayTakeOver`).
+  if (!entry || !mayTakeOver(entry, writer)) return null;
   if (entry.writer !== writer) adoptEntry(journalId(target), { field, entry }, field, writer);
   return { mine: entry.text, base: entry.base ?? null };
 }
@@ -73,7 +76,7 @@ function readUnsaved(target: NoteTarget, writer: JournalWriter): Unsaved | null 
 function adoptUnfiled(target: NoteTarget, stored: string, writer: JournalWriter): Unsaved | null {
   if (!target.relationshipId) return null;
   const entry = readJournal(journalId(target))[UNFILED];
-  if (!entry || (entry.base !== stored && entry.text !== stored)) return null;
+  if (!entry || (entry.base !== stored && entry.text !== stored) || !mayTakeOver(entry, writer)) return null;
   adoptEntry(journalId(target), { field: UNFILED, entry }, target.relationshipId, writer);
   return { mine: entry.text, base: entry.base ?? null };
 }
@@ -102,6 +105,17 @@ export function useNoteDraft(target: NoteTarget | null) {
   const [theirs, setTheirs] = useState<string | null>(null);
   /** This view's entries in the journal (another tab's are its own). */
   const writer = useRef(newJournalWriter()).current;
+
+  // Closing (unmounted, or the page goes away): what this view leaves unsaved is another view's to take
+  // over at once (`mayTakeOver` leaves a view still open its fresh text).
+  useEffect(() => {
+    const gone = () => journalWriterGone(writer);
+    addEventListener('pagehide', gone);
+    return () => {
+      removeEventListener('pagehide', gone);
+      gone();
+    };
+  }, []);
 
   /** Saves run one after another: each expects what the previous one stored (see `base`). */
   const chain = useRef<Promise<void>>(Promise.resolve());

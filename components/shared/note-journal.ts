@@ -203,6 +203,24 @@ export function journalWriterGone(writer: JournalWriter): void {
 export const OPEN_VIEW_GRACE_MS = 5_000;
 
 /**
+ * Whether `writer` may take this entry over: its own, one of an older Duet (no writer), or one whose view
+ * said it closed or has had its grace to save it.
+ */
+export function mayTakeOver(
+  entry: JournalEntry,
+  writer: JournalWriter,
+  now: number = Date.now(),
+  gone: ReadonlySet<string> = goneWriters(),
+): boolean {
+  return (
+    entry.writer === undefined ||
+    entry.writer === writer ||
+    gone.has(entry.writer) ||
+    now - entry.at >= OPEN_VIEW_GRACE_MS
+  );
+}
+
+/**
  * `unsavedEntries` with the whole entry (when it was typed, and over which stored text), per field the newest
  * of any writer, taken over by `writer`. Entries the database already holds (the save landed, the tab closed
  * before the journal heard of it) are removed. Older entries of other writers stay for a later view, and so
@@ -221,16 +239,12 @@ export function unsavedJournal(
       if (entry.text === saved(field)) journalSettle(sessionId, field, entry.text, writer);
   const unsaved: Array<[string, JournalEntry]> = [];
   const gone = goneWriters();
+
   for (const [field, entries] of Object.entries(readStored(sessionId))) {
     // The newest of all writers, or nothing: an older entry is never brought back over a newer one still
     // being saved by its open view.
     const newest = entries.reduce((a, b) => (b.at >= a.at ? b : a));
-    const takeable =
-      newest.writer === undefined ||
-      newest.writer === writer ||
-      gone.has(newest.writer) ||
-      now - newest.at >= OPEN_VIEW_GRACE_MS;
-    if (takeable && newest.text !== saved(field)) unsaved.push([field, newest]);
+    if (mayTakeOver(newest, writer, now, gone) && newest.text !== saved(field)) unsaved.push([field, newest]);
   }
   for (const [field, entry] of unsaved)
     if (entry.writer !== writer) adoptEntry(sessionId, { field, entry }, field, writer);

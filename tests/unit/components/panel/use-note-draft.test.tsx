@@ -22,6 +22,7 @@ import {
 } from '@/lib/db';
 import { MAX_LONG_TEXT } from '@/lib/domain/model';
 import { stashDraft } from '@/components/shared/draft-stash';
+import { journalWriterGone } from '@/components/shared/note-journal';
 import type * as Db from '@/lib/db';
 import { useRenderContainer } from '../../helpers/dom-container';
 
@@ -195,6 +196,28 @@ describe('useNoteDraft', () => {
     await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
     expect(draft.text).toBe("Bob's own notes");
     expect(kept('typed for Carol')).toHaveLength(1);
+  });
+
+  it('leaves another open view its text typed moments ago; takes it over once that view says it closed', async () => {
+    await saveEventNote(target, 'Stored');
+    const key = `duet-journal:calendar:${target.eventKey}`;
+    const field = '-'; // no 1:1 given: the event's text
+    // The side panel beside this one typed a moment ago and is about to save it itself.
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        [field]: [{ text: 'Stored, and more', at: Date.now(), base: 'Stored', writer: 'side' }],
+      }),
+    );
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('saved'));
+    expect(draft.text).toBe('Stored');
+    expect(kept('Stored, and more')).toHaveLength(1);
+    // It closed before saving: the next view takes its text over.
+    journalWriterGone('side');
+    await unmount();
+    await mount(target);
+    await vi.waitFor(() => expect(draft.text).toBe('Stored, and more'));
   });
 
   it('is idle with empty text for an event without a note', async () => {
