@@ -65,11 +65,10 @@ export function openRelationship(
       .catch(() => void deps.createTab(url).then(deps.closePopup, () => undefined));
     return 'side-panel';
   }
-  if (deps.firefoxSidebar) {
+  // Only for a known tab: without one, setPanel would make this 1:1 every tab's sidebar in every window.
+  if (deps.firefoxSidebar && deps.tabId !== null) {
     void deps.firefoxSidebar.open().catch(() => undefined);
-    void deps.firefoxSidebar
-      .setPanel({ ...(deps.tabId !== null ? { tabId: deps.tabId } : {}), panel: url })
-      .catch(() => undefined);
+    void deps.firefoxSidebar.setPanel({ tabId: deps.tabId, panel: url }).catch(() => undefined);
     return 'sidebar';
   }
   void deps.createTab(url).then(deps.closePopup, () => undefined);

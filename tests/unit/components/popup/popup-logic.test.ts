@@ -303,9 +303,12 @@ describe('openRelationship', () => {
     });
     expect(d.createTab).not.toHaveBeenCalled();
 
+    // The active tab not known (yet): a tab, never this 1:1 as every tab's sidebar.
     const noTab = firefox();
-    openRelationship('rel-1', deps({ firefoxSidebar: noTab, tabId: null }));
-    expect(noTab.setPanel.mock.calls[0]![0]).not.toHaveProperty('tabId');
+    const noTabDeps = deps({ firefoxSidebar: noTab, tabId: null });
+    expect(openRelationship('rel-1', noTabDeps)).toBe('tab');
+    expect(noTab.setPanel).not.toHaveBeenCalled();
+    expect(noTabDeps.createTab).toHaveBeenCalledTimes(1);
   });
 
   it('otherwise opens a new tab, and keeps the popup open if that fails', async () => {
