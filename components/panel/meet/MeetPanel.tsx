@@ -47,21 +47,29 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   const inCallOrEnded = context.state === 'in-call' || context.state === 'ended';
 
   // The chooser the user opened, closed (Cancel, Escape or a link made): focus goes back to the button that
-  // opened it ("Wrong 1:1?", or "Choose"), not to the page's body.
+  // opened it ("Wrong 1:1?", or "Choose"), not to the page's body. Each request is for the render its click
+  // caused, and only while focus is lost or still in this panel: never later, when the chooser (presenting
+  // hid it) or its opener (the chooser showed by itself) comes back while the user is in Meet elsewhere.
   const root = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
+  const focusChooser = useRef(false);
+  const openChooser = () => {
+    focusChooser.current = true;
+    setCorrecting(true);
+  };
   const closeChooser = () => {
     refocus.current = true;
     setCorrecting(false);
   };
   useEffect(() => {
+    // The chooser's own effect (run before this one) has taken its request, or it was not drawn.
+    focusChooser.current = false;
     if (correcting || !refocus.current) return;
+    refocus.current = false;
     const opener = root.current?.querySelector<HTMLElement>(
       '[data-testid="meet-correct-link"], [data-testid="meet-choose"]',
     );
-    if (!opener) return;
-    refocus.current = false;
-    opener.focus();
+    if (opener && focusIsFree(root.current)) opener.focus();
   });
 
   const refresh = useContext(ContextRefresh);
@@ -144,6 +152,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         onLink={(id) => void run(actions.linkTo(id))}
         onNotOneOnOne={() => void run(actions.notOneOnOne())}
         onCancel={correcting ? closeChooser : undefined}
+        focusRequest={focusChooser}
       />
     );
   } else {
@@ -158,7 +167,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
             type="button"
             class="cal-button cal-button-small"
             data-testid="meet-choose"
-            onClick={() => setCorrecting(true)}
+            onClick={openChooser}
           >
             {t('panel_meet_choose')}
           </button>
@@ -179,12 +188,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
             : context.link.via === 'title'
               ? t('panel_meet_linked_title')
               : t('panel_meet_linked_people')}{' '}
-          <button
-            type="button"
-            class="cal-link-button"
-            data-testid="meet-correct-link"
-            onClick={() => setCorrecting(true)}
-          >
+          <button type="button" class="cal-link-button" data-testid="meet-correct-link" onClick={openChooser}>
             {t('panel_meet_wrong')}
           </button>
         </p>
@@ -221,9 +225,11 @@ interface LinkChooserProps {
   onLink: (relationshipId: string) => void;
   onNotOneOnOne: () => void;
   onCancel?: () => void;
+  /** Set by the click that opened the chooser: focus moves to its heading once, when that click drew it. */
+  focusRequest?: { current: boolean };
 }
 
-function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: LinkChooserProps) {
+function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusRequest }: LinkChooserProps) {
   const options = useLiveQuery(async () => {
     const [relationships, people] = await Promise.all([listRelationships(), listPeople()]);
     const byId = new Map(people.map((p) => [p.id, p]));
@@ -246,11 +252,14 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       ? people.find((other) => foldName(other) !== foldName(name))
       : undefined;
   const defaults = settings.status === 'ready' ? settings.value.cadenceDays : {};
-  // Opened by the user (it can be cancelled): focus moves into it, on its heading; Escape cancels it. Not
-  // when it shows by itself for an unknown call (focus stays where the user is in Meet).
+  // Opened by the user's click (it can be cancelled): focus moves into it, on its heading; Escape cancels it.
+  // Not when it shows by itself for an unknown call, nor when it comes back after presenting hid it (focus
+  // stays where the user is in Meet).
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (onCancel) heading.current?.focus();
+    if (!focusRequest?.current) return;
+    focusRequest.current = false;
+    if (focusIsFree(heading.current?.closest('.meet-panel'))) heading.current?.focus();
   }, []);
   return (
     <section
@@ -335,6 +344,15 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel }: Link
       ) : null}
     </section>
   );
+}
+
+/**
+ * Whether the panel may move keyboard focus: it is lost (on the page's body, or on an element just removed)
+ * or still inside `region`. Never away from where the user is, in Meet or typing in a box.
+ */
+function focusIsFree(region: Element | null | undefined): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || (!!region && region.contains(active));
 }
 
 /** The names of a 1:1's people, as the panel writes them ("Dana Lee & Carol Diaz"). */

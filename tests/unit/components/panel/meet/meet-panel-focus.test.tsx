@@ -115,4 +115,57 @@ describe('MeetPanel link chooser focus', () => {
     expect(document.activeElement).toBe(outside);
     outside.remove();
   });
+  it('the chooser back after presenting stops leaves focus where the user is', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    const linked = call({ relationshipId: bob.id, via: 'title', chosen: true });
+    await show(linked);
+    await open('meet-correct-link');
+    await show({ ...linked, presenting: true });
+    await vi.waitFor(() => expect(q('meet-link-chooser')).toBeNull());
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    await show({ ...linked, presenting: false });
+    await vi.waitFor(() => expect(q('meet-link-chooser')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
+  it('"Wrong 1:1?" pressed while presenting: the chooser shown later leaves focus where the user is', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    const linked = call({ relationshipId: bob.id, via: 'title', chosen: true });
+    await show({ ...linked, presenting: true });
+    await vi.waitFor(() => expect(q('meet-correct-link')).not.toBeNull());
+    q('meet-correct-link')!.focus();
+    await act(() => q('meet-correct-link')!.click());
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    await show({ ...linked, presenting: false });
+    await vi.waitFor(() => expect(q('meet-link-chooser')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
+  it('a chooser closed with its opener gone does not pull focus back when the opener shows later', async () => {
+    await oneOnOneWith('Bob Jones');
+    const unknown = call(null);
+    await show(unknown);
+    await open('meet-choose');
+    // The call became trackable meanwhile: Cancel leaves the chooser shown by itself, with no "Choose".
+    await show({ ...unknown, trackable: 'Bob Jones' });
+    await vi.waitFor(() => expect(cancelButton()).toBeDefined());
+    await act(() => cancelButton().click());
+    expect(q('meet-choose')).toBeNull();
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    outside.focus();
+    await show(unknown);
+    await vi.waitFor(() => expect(q('meet-choose')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
 });
