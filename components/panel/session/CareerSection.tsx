@@ -48,24 +48,29 @@ export function CareerSection({
   const [closed, setClosed] = useState<Goal | null>(null);
   // Done and Undo each take away the button just pressed: focus goes to the Undo, then back to the step's
   // Done, once each is drawn (the step comes back with the live list), not to the page's body.
+  // Only while focus is still on that button or lost: a user gone on to another box meanwhile keeps it.
   const root = useRef<HTMLDivElement>(null);
-  const [focusTo, setFocusTo] = useState<string | null>(null);
+  const [focusTo, setFocusTo] = useState<{ target: string; from: Element | null } | null>(null);
   useEffect(() => {
-    const target = focusTo ? root.current?.querySelector<HTMLElement>(focusTo) : null;
+    if (!focusTo) return;
+    if (!focusStillOn(focusTo.from)) return setFocusTo(null);
+    const target = root.current?.querySelector<HTMLElement>(focusTo.target);
     if (!target) return;
     target.focus();
     setFocusTo(null);
   }, [focusTo, steps, closed]);
   const setArchived = async (step: Goal, archived: boolean) => {
+    const from = document.activeElement;
     const result = await onSetStepArchived(step.id, archived);
     setError(result.ok ? null : result.message);
     if (!result.ok) return;
     setClosed(archived ? step : null);
-    setFocusTo(
-      archived
+    setFocusTo({
+      target: archived
         ? '[data-testid="career-step-undo"]'
         : `[data-goal-id="${step.id}"] [data-testid="career-step-done"]`,
-    );
+      from,
+    });
   };
   const assess = async (value: CareerAssessment | null) => {
     const result = await onAssess(value);
@@ -156,4 +161,13 @@ export function CareerSection({
       <AlertLine message={error} />
     </div>
   );
+}
+
+/**
+ * Whether focus may be moved for a button pressed (`from`): it is still there, or lost (the page's body, or
+ * an element just removed, such as the button itself). Not once the user went on to another box.
+ */
+function focusStillOn(from: Element | null): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || active === from;
 }

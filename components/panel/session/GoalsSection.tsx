@@ -57,23 +57,28 @@ export function GoalsSection({
   };
   // Archive and Undo each take away the button just pressed: focus goes to the Undo, then back to the
   // goal's Archive, once each is drawn (the goal comes back with the live list), not to the page's body.
+  // Only while focus is still on that button or lost: a user gone on to another box meanwhile keeps it.
   const root = useRef<HTMLDivElement>(null);
-  const [focusTo, setFocusTo] = useState<string | null>(null);
+  const [focusTo, setFocusTo] = useState<{ target: string; from: Element | null } | null>(null);
   useEffect(() => {
-    const target = focusTo ? root.current?.querySelector<HTMLElement>(focusTo) : null;
+    if (!focusTo) return;
+    if (!focusStillOn(focusTo.from)) return setFocusTo(null);
+    const target = root.current?.querySelector<HTMLElement>(focusTo.target);
     if (!target) return;
     target.focus();
     setFocusTo(null);
   }, [focusTo, goals, archived]);
   const archive = async (goal: Goal) => {
+    const from = document.activeElement;
     if (!(await update(goal.id, { archived: true }))) return;
     setArchived(goal);
-    setFocusTo('[data-testid="goal-undo"]');
+    setFocusTo({ target: '[data-testid="goal-undo"]', from });
   };
   const undo = async (goal: Goal) => {
+    const from = document.activeElement;
     if (!(await update(goal.id, { archived: false }))) return;
     setArchived(null);
-    setFocusTo(`[data-goal-id="${goal.id}"] [data-testid="goal-archive"]`);
+    setFocusTo({ target: `[data-goal-id="${goal.id}"] [data-testid="goal-archive"]`, from });
   };
   return (
     <div class="ses-goals" data-testid="session-goals" ref={root}>
@@ -229,4 +234,13 @@ function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['
       <AlertLine message={error} />
     </form>
   );
+}
+
+/**
+ * Whether focus may be moved for a button pressed (`from`): it is still there, or lost (the page's body, or
+ * an element just removed, such as the button itself). Not once the user went on to another box.
+ */
+function focusStillOn(from: Element | null): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || active === from;
 }

@@ -95,3 +95,86 @@ describe('archive and Undo keep keyboard focus', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(q('career-step-done')));
   });
 });
+
+/** A live list the test moves itself: the goal comes back only when `back()` is called. */
+function heldList() {
+  let show: (value: boolean) => void = () => undefined;
+  function useHeld() {
+    const [archived, setArchived] = useState(false);
+    show = setArchived;
+    const set = (value: boolean) => {
+      if (value) setArchived(true);
+      return ok();
+    };
+    return { shown: archived ? [] : [goal], set };
+  }
+  return { useHeld, back: () => act(() => show(false)) };
+}
+
+describe('Undo whose item comes back late: focus stays where the user went meanwhile', () => {
+  it('a goal back after the user moved to another box: focus stays in that box', async () => {
+    const list = heldList();
+    function HeldGoals() {
+      const { shown, set } = list.useHeld();
+      return (
+        <GoalsSection
+          goals={shown}
+          defaultCategory="impact"
+          onUpdate={(_id, patch) => (patch.archived === undefined ? ok() : set(patch.archived))}
+          onProgress={ok}
+          onAdd={ok}
+          onAddKeyResult={ok}
+        />
+      );
+    }
+    await act(() => {
+      render(<HeldGoals />, container());
+    });
+    q('goal-archive')!.focus();
+    await act(() => q('goal-archive')!.click());
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('goal-undo')));
+    await act(() => q('goal-undo')!.click());
+    await vi.waitFor(() => expect(q('goal-undo')).toBeNull());
+    const box = document.createElement('input');
+    document.body.append(box);
+    box.focus();
+    await list.back();
+    expect(q('session-goal')).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(box);
+    box.remove();
+  });
+
+  it('a career step back after the user moved to another box: focus stays in that box', async () => {
+    const list = heldList();
+    function HeldCareer() {
+      const { shown, set } = list.useHeld();
+      return (
+        <CareerSection
+          parts={['steps']}
+          assessment={null}
+          steps={shown}
+          onAssess={ok}
+          onAddStep={ok}
+          onSetStepArchived={(_id, archived) => set(archived)}
+        />
+      );
+    }
+    await act(() => {
+      render(<HeldCareer />, container());
+    });
+    q('career-step-done')!.focus();
+    await act(() => q('career-step-done')!.click());
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('career-step-undo')));
+    await act(() => q('career-step-undo')!.click());
+    await vi.waitFor(() => expect(q('career-step-undo')).toBeNull());
+    const box = document.createElement('input');
+    document.body.append(box);
+    box.focus();
+    await list.back();
+    expect(q('career-step')).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(box);
+    box.remove();
+  });
+});
