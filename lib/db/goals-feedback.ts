@@ -1,6 +1,13 @@
 /** Goals (with key results) and feedback, per relationship. */
 import { dayOf } from '../domain/days';
-import { type Feedback, FeedbackSchema, type Goal, GoalSchema, type Session } from '../domain/model';
+import {
+  archivedAtOf,
+  type Feedback,
+  FeedbackSchema,
+  type Goal,
+  GoalSchema,
+  type Session,
+} from '../domain/model';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
@@ -36,6 +43,17 @@ export async function addGoal(
   });
 }
 
+/**
+ * The goal as changed at `now`, validated. Archiving it records when (`archivedAt`: the day it was done),
+ * bringing it back removes that, and any other change keeps it: a row from before the field gets the stamp
+ * it was read from (`archivedAtOf`) before `updatedAt` moves on.
+ */
+function changedGoal(goal: Goal, patch: Partial<Goal>, now: number): Goal {
+  const { archivedAt: _, ...rest } = { ...goal, ...patch, updatedAt: now };
+  const archivedAt = !rest.archived ? {} : { archivedAt: goal.archived ? archivedAtOf(goal) : now };
+  return validate(GoalSchema, { ...rest, ...archivedAt }, 'goal');
+}
+
 export async function updateGoal(
   id: string,
   patch: Partial<Pick<Goal, 'title' | 'keyResults' | 'status' | 'targetDate' | 'archived' | 'category'>>,
@@ -44,7 +62,7 @@ export async function updateGoal(
   return db.transaction('rw', db.goals, async () => {
     const goal = await db.goals.get(id);
     if (!goal) throw new InvalidInputError(`No goal ${id}`);
-    const next = validate(GoalSchema, { ...goal, ...patch, updatedAt: Date.now() }, 'goal');
+    const next = changedGoal(goal, patch, Date.now());
     await db.goals.put(next);
     return next;
   });
@@ -60,7 +78,7 @@ function changeKeyResults(
     const goal = await db.goals.get(goalId);
     if (!goal) throw new InvalidInputError(`No goal ${goalId}`);
     const keyResults = change(goal.keyResults);
-    const next = validate(GoalSchema, { ...goal, keyResults, updatedAt: Date.now() }, 'goal');
+    const next = changedGoal(goal, { keyResults }, Date.now());
     await db.goals.put(next);
     return next;
   });
@@ -111,21 +129,24 @@ export async function finishedGoalsOf(
 }
 
 /**
- * Whether an archived goal was finished in this session: archived (its last change) after the session went
- * live and no later than the day it ended (notes edited after "End session" are still its), or, for a
- * session not run live, on the day it was held (its scheduled day, or the day it was marked held).
+ * Whether an archived goal was finished in this session: archived (`archivedAtOf`, never a later change such
+ * as its 1:1 folded into another) after the session went live and no later than the day it ended (notes
+ * edited after "End session" are still its) — for one never ended (a browser closed mid-call), the day it
+ * went live —, or, for a session not run live, on the day it was held (its scheduled day, or the day it was
+ * marked held).
  */
 export function finishedInSession(
-  goal: Pick<Goal, 'archived' | 'updatedAt'>,
+  goal: Pick<Goal, 'archived' | 'archivedAt' | 'updatedAt'>,
   session: Pick<Session, 'live' | 'heldAt' | 'scheduledAt'>,
 ): boolean {
   if (!goal.archived) return false;
-  const day = dayOf(goal.updatedAt);
+  const at = archivedAtOf(goal);
+  const day = dayOf(at);
   const live = session.live;
   if (live) {
-    if (goal.updatedAt < live.startedAt) return false;
-    const end = session.heldAt ?? live.endedAt;
-    return end === null || day <= dayOf(Math.max(end, live.startedAt));
+    if (at < live.startedAt) return false;
+    const end = session.heldAt ?? live.endedAt ?? live.startedAt;
+    return day <= dayOf(Math.max(end, live.startedAt));
   }
   return day === dayOf(session.scheduledAt) || (session.heldAt !== null && day === dayOf(session.heldAt));
 }

@@ -151,7 +151,14 @@ async function foldRelationship(
   const repoint = { relationshipId: into.id, updatedAt: now };
   await foldTwinSessions(db, into.id, from.id, now);
   await db.sessions.where('relationshipId').equals(from.id).modify(repoint);
-  await db.goals.where('relationshipId').equals(from.id).modify(repoint);
+  await db.goals
+    .where('relationshipId')
+    .equals(from.id)
+    .modify((goal) => {
+      // The day a finished goal was done stays its own (a row from before `archivedAt` reads `updatedAt`).
+      if (goal.archived && goal.archivedAt === undefined) goal.archivedAt = goal.updatedAt;
+      Object.assign(goal, repoint);
+    });
   await db.feedback.where('relationshipId').equals(from.id).modify(repoint);
   const inRelationship = [from.id, ''] as const;
   await db.agreements

@@ -317,9 +317,19 @@ export const GoalSchema = z.strictObject({
   status: GoalStatusSchema,
   targetDate: DayStringSchema.nullable(),
   archived: z.boolean(),
+  /**
+   * When it was archived ("done"): set by archiving it, removed by bringing it back, kept by every other
+   * change (a 1:1 folded into another re-stamps `updatedAt`). Absent in rows and exports from before the
+   * field: they read `updatedAt` instead (`archivedAtOf`).
+   */
+  archivedAt: InstantSchema.optional(),
   ...Timestamps,
 });
 export type Goal = z.infer<typeof GoalSchema>;
+
+/** When an archived goal was archived: `archivedAt`, or for a row from before that field its last change. */
+export const archivedAtOf = (goal: Pick<Goal, 'archivedAt' | 'updatedAt'>): number =>
+  goal.archivedAt ?? goal.updatedAt;
 
 export const FeedbackSchema = z.strictObject({
   id: IdSchema,

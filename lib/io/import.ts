@@ -182,13 +182,15 @@ export function validateImport(raw: unknown): ExportData {
  * its deletions do: it would otherwise outrank every later edit made here, and no deletion would ever reach it.
  */
 function notAfter<R extends object>(row: R, now: number): R {
-  const stamps = row as { createdAt?: unknown; updatedAt?: unknown };
+  // `archivedAt` (a goal's): done in the future would count as done in a session not held yet.
+  const stamps = row as { createdAt?: unknown; updatedAt?: unknown; archivedAt?: unknown };
   const late = (value: unknown) => typeof value === 'number' && value > now;
-  if (!late(stamps.createdAt) && !late(stamps.updatedAt)) return row;
+  if (!late(stamps.createdAt) && !late(stamps.updatedAt) && !late(stamps.archivedAt)) return row;
   return {
     ...row,
     ...(late(stamps.createdAt) ? { createdAt: now } : {}),
     ...(late(stamps.updatedAt) ? { updatedAt: now } : {}),
+    ...(late(stamps.archivedAt) ? { archivedAt: now } : {}),
   };
 }
 

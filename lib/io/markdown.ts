@@ -2,7 +2,14 @@
 import { DEFAULT_TEMPLATE_FOR_KIND } from '../domain/templates';
 import { type DuetDatabase, getDatabase, type RelationshipHistory, relationshipHistory } from '../db';
 import { dayOf } from '../domain/days';
-import type { Agreement, CareerAssessment, Goal, Person, TalkingPoint } from '../domain/model';
+import {
+  type Agreement,
+  archivedAtOf,
+  type CareerAssessment,
+  type Goal,
+  type Person,
+  type TalkingPoint,
+} from '../domain/model';
 import { escapeStart, noteBlock, notesBySection, oneLine } from '../domain/session-summary';
 
 export type { RelationshipHistory };
@@ -25,7 +32,7 @@ const ASSESSMENT: Record<CareerAssessment, string> = {
 function goalLines(goals: readonly Goal[]): string[] {
   return goals.flatMap((goal) => {
     const box = goal.archived ? '[x] ' : '';
-    const status = goal.archived ? `done ${dayOf(goal.updatedAt)}` : GOAL_STATUS[goal.status];
+    const status = goal.archived ? `done ${dayOf(archivedAtOf(goal))}` : GOAL_STATUS[goal.status];
     return [
       `- ${box}**${escapeText(goal.title)}** _(${goal.category.replace(/-/g, ' ')} · ${status}${goal.targetDate ? ` · by ${goal.targetDate}` : ''})_`,
       ...goal.keyResults.map((kr) => `  - ${escapeText(kr.text)} — ${kr.progress}%`),

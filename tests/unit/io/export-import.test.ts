@@ -22,6 +22,7 @@ import {
   loadSessionView,
   setTalkingPointStatus,
   startLiveSession,
+  updateGoal,
   updateSettings,
 } from '@/lib/db';
 import { exportAll, exportFileName, serializeExport } from '@/lib/io/export';
@@ -145,6 +146,43 @@ describe('round trip', () => {
     const after = await exportAll(getDatabase(), NOW + 1000);
     expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
     expect(serializeExport({ ...after, exportedAt: NOW })).toBe(text);
+  });
+
+  it('keeps when a finished goal was done; a goal from before the field imports without it', async () => {
+    const { relationship } = await seed();
+    const done = await addGoal(relationship.id, { category: 'impact', title: 'Ship search v2' });
+    vi.setSystemTime(NOW - 3 * DAY);
+    await updateGoal(done.id, { archived: true });
+    vi.setSystemTime(NOW);
+    // Changed since (a fold re-stamps it): the day it was done stays the file's.
+    await updateGoal(done.id, { title: 'Ship search 2' });
+    const file = JSON.parse(serializeExport(await exportAll(getDatabase(), NOW))) as ExportFile;
+    expect(file.data.goals.find((g) => g.id === done.id)).toMatchObject({
+      archivedAt: NOW - 3 * DAY,
+      updatedAt: NOW,
+    });
+    const old = await addGoal(relationship.id, { category: 'team', title: 'Hire' });
+    const oldRow = { ...old, archived: true };
+    // Done "in the future" (a clock ahead): counts as done at import time, as its other stamps do.
+    const ahead = {
+      ...(await addGoal(relationship.id, { category: 'okr', title: 'Ahead' })),
+      archived: true,
+    };
+    const text = JSON.stringify({
+      ...file,
+      data: { ...file.data, goals: [...file.data.goals, oldRow, { ...ahead, archivedAt: NOW + DAY }] },
+    });
+
+    await deleteAllData();
+    await importFromText(text, 'replace');
+    const goals = getDatabase().goals;
+    expect((await goals.get(done.id))?.archivedAt).toBe(NOW - 3 * DAY);
+    expect(await goals.get(old.id)).not.toHaveProperty('archivedAt');
+    expect((await goals.get(ahead.id))?.archivedAt).toBe(NOW);
+
+    await goals.delete(done.id);
+    await importFromText(text, 'merge');
+    expect((await goals.get(done.id))?.archivedAt).toBe(NOW - 3 * DAY);
   });
 
   it('deleteAllData also clears the quarantine', async () => {

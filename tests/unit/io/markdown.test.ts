@@ -10,6 +10,7 @@ import {
   dropAgreement,
   getDatabase,
   markSessionHeld,
+  mergePeople,
   prepareSession,
   renegotiateAgreement,
   saveCareerAssessment,
@@ -273,6 +274,28 @@ describe('exportRelationshipMarkdown', () => {
     ]);
     const session = markdown.split('### 2026-03-23 — held\n\n')[1]!.split('### ')[0]!;
     expect(session).toContain('Career assessment: on track');
+  });
+
+  it('keeps the day a goal was done when its 1:1 is folded into another later (a merge of two people)', async () => {
+    const { relationship } = await build();
+    const twice = await createPerson({ name: 'Alice E.', relation: 'report' });
+    const other = await createRelationship({ personIds: [twice.id], kind: 'one-on-one', title: 'Alice' });
+    const done = await addGoal(other.id, { category: 'impact', title: 'Ship search v2' });
+    tick();
+    const older = await addGoal(other.id, { category: 'team', title: 'Hire a designer' });
+    vi.setSystemTime(NOW - 2 * DAY);
+    await updateGoal(done.id, { archived: true });
+    // A row from before `archivedAt`: the day it was done is read from its last change.
+    const { archivedAt: _, ...fromBefore } = await updateGoal(older.id, { archived: true });
+    await getDatabase().goals.put(fromBefore);
+    vi.setSystemTime(NOW);
+
+    await mergePeople(relationship.personIds[0]!, twice.id);
+    const markdown = await exportRelationshipMarkdown(relationship.id);
+    expect(blockAfter(markdown, '## Finished goals').split('\n')).toEqual([
+      `- [x] **Ship search v2** _(impact · done ${dayOf(NOW - 2 * DAY)})_`,
+      `- [x] **Hire a designer** _(team · done ${dayOf(NOW - 2 * DAY)})_`,
+    ]);
   });
 
   it('keeps finished goals and career steps done, checked off with the day, under “Finished goals”', async () => {
