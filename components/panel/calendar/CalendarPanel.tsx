@@ -27,7 +27,7 @@ import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
 import { type KeptTrackForm, TrackCard } from './TrackCard';
 import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
-import { SessionPanel } from '../session/SessionPanel';
+import { focusIsFree, SessionPanel } from '../session/SessionPanel';
 import { useEventState } from './use-event-state';
 import { type PrepView, usePrepView } from './use-prep-view';
 import { useRelationshipForEvent } from './use-relationship-for-event';
@@ -73,17 +73,19 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   /** Session mode in person ("Start session"): the live panel, without a call. */
   const [live, setLive] = useState(false);
   // Closed from its summary, the session gives way to the prep card: focus goes back to its "Start session"
-  // (or the card's title), not to the page's body.
+  // (or the card's title), not to the page's body. Once, on the render the close caused, and only while
+  // focus is lost or in this panel: never later, when a prep card drawn again would pull it from elsewhere.
   const root = useRef<HTMLElement>(null);
   const backFromSession = useRef(false);
+  /** "Start session" pressed: the session panel drawn for it takes focus to its heading (once). */
+  const focusSession = useRef(false);
   useEffect(() => {
     if (live || !backFromSession.current) return;
+    backFromSession.current = false;
     const target =
       root.current?.querySelector<HTMLElement>('[data-testid="start-session"]') ??
       root.current?.querySelector<HTMLElement>('#cal-prep-title');
-    if (!target) return;
-    backFromSession.current = false;
-    target.focus();
+    if (target && focusIsFree(root.current)) target.focus();
   });
   /** The track card's form, for the link card that replaces it once notes made the meeting a 1:1. */
   const trackForm = useRef<KeptTrackForm | null>(null);
@@ -209,8 +211,9 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
             scheduledAt: scheduledAtOf(context),
           }}
           mode="in-person"
-          focusOnOpen
+          focusOnOpen={focusSession}
           onClose={() => {
+            focusSession.current = false;
             backFromSession.current = true;
             setLive(false);
           }}
@@ -221,7 +224,10 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       const relationship = view.overview.relationship;
       body = (
         <PrepBody
-          onStartSession={() => setLive(true)}
+          onStartSession={() => {
+            focusSession.current = true;
+            setLive(true);
+          }}
           view={view}
           carried={carried}
           actions={actions}

@@ -41,8 +41,12 @@ export interface SessionPanelProps {
   onOpenSidePanel?: () => void;
   /** Leave session mode (in person, after the summary). */
   onClose?: () => void;
-  /** Opened by the user ("Start session"): keyboard focus moves to the session's heading once it shows. */
-  focusOnOpen?: boolean;
+  /**
+   * Set by the user's "Start session": keyboard focus moves to the session's heading once it shows. Taken
+   * by the first session drawn (cleared): drawn again later (another session, the panel re-read), focus
+   * stays where the user is.
+   */
+  focusOnOpen?: { current: boolean };
   /**
    * The call waits for the 1:1's other person (Meet): until they join, no session is started (its timer
    * would run for a meeting that has not begun, or is someone else's); "Start now" starts it anyway.
@@ -111,6 +115,15 @@ export function SessionPanel(props: SessionPanelProps) {
   );
 }
 
+/**
+ * Whether a panel may move keyboard focus: it is lost (on the page's body, or on an element just removed,
+ * such as the button whose view was swapped) or still inside `region`. Never away from where the user went.
+ */
+export function focusIsFree(region: Element | null | undefined): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || !active.isConnected || (!!region && region.contains(active));
+}
+
 /** What the panel says while the call waits for the 1:1's people. */
 function waitingText(names: string): string {
   return names ? t('panel_session_waiting_for', names) : t('panel_session_waiting');
@@ -143,7 +156,7 @@ function SessionBody({
   onOpenSidePanel,
   onClose,
   waiting: waitingFor,
-  focusOnOpen = false,
+  focusOnOpen,
 }: SessionPanelProps & { view: SessionView }) {
   const waiting = waitingFor !== undefined;
   const { session, template } = view;
@@ -241,11 +254,18 @@ function SessionBody({
 
   // "End session", "Show notes" and "Back to summary" each swap the view under the button pressed: focus
   // goes to the summary's lead (the summary's own first line) or the session's heading once the new view
-  // is drawn, not to the page's body. Opened by the user, the panel starts on its heading too.
+  // is drawn, not to the page's body. Opened by the user, the panel starts on its heading too (once). Only
+  // while focus is lost or still in this panel: a user gone elsewhere meanwhile (Meet's controls while
+  // presenting hid the summary, another box) keeps it, and the request is dropped.
   const panel = useRef<HTMLElement>(null);
-  const focusTo = useRef<'summary' | 'heading' | null>(focusOnOpen ? 'heading' : null);
+  const focusTo = useRef<'summary' | 'heading' | null>(focusOnOpen?.current ? 'heading' : null);
   useEffect(() => {
+    if (focusOnOpen) focusOnOpen.current = false;
     if (!focusTo.current || !panel.current) return;
+    if (!focusIsFree(panel.current)) {
+      focusTo.current = null;
+      return;
+    }
     const heading = panel.current.querySelector<HTMLElement>('[data-testid="session-with"]');
     const summary = panel.current.querySelector('[data-testid="session-summary"]');
     // The summary (not yet there while it is being held, or while presenting hides it): its lead line.

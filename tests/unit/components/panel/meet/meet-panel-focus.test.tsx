@@ -169,3 +169,29 @@ describe('MeetPanel link chooser focus', () => {
     outside.remove();
   });
 });
+
+describe('MeetPanel session end focus', () => {
+  it('"End session now" then presenting: the summary shown when presenting stops leaves focus in Meet', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    const linked = call({ relationshipId: bob.id, via: 'title', chosen: true });
+    await show(linked);
+    await vi.waitFor(() => expect(q('session-end')).not.toBeNull(), { timeout: 5000 });
+    q('session-end')!.focus();
+    // Pressed, and the user starts presenting before the session is held: the summary is hidden.
+    await act(() => {
+      q('session-end')!.click();
+      render(<MeetPanel context={{ ...linked, presenting: true }} />, container());
+    });
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    await vi.waitFor(() => expect(q('session-panel')?.getAttribute('data-session-status')).toBe('held'), {
+      timeout: 5000,
+    });
+    await show(linked);
+    await vi.waitFor(() => expect(q('session-summary')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+});

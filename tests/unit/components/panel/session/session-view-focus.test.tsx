@@ -13,6 +13,7 @@ import { useRenderContainer } from '../../../helpers/dom-container';
 
 const SERIES = 'bobseries1234';
 const BOB_EMAIL = 'bob@acme.example';
+const CAROL_EMAIL = 'carol@acme.example';
 
 const context: CalendarContext = {
   surface: 'calendar',
@@ -91,4 +92,67 @@ describe('session views keep keyboard focus (in person, from the Calendar panel)
     await act(async () => done.click());
     await focused(() => q('start-session'));
   }, 20_000);
+});
+
+describe('session views move focus only once, for the action that asked', () => {
+  async function bobsOneOnOne() {
+    const bob = await createPerson({ name: 'Bob Jones', emails: [BOB_EMAIL], relation: 'report' });
+    return createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      cadenceDays: 14,
+      calendarSeriesIds: [SERIES],
+    });
+  }
+
+  it('"Start session" with no session for the event yet: focus on the heading once, not again later', async () => {
+    await bobsOneOnOne();
+    await act(() => {
+      render(<CalendarPanel context={context} onChanged={() => undefined} />, container());
+    });
+    await press('start-session');
+    await focused(() => q('session-with'));
+    const box = document.createElement('input');
+    document.body.append(box);
+    box.focus();
+    // The event's session, created by the start, reaches the panel (its id in the target) and settles.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(q('session-with')).not.toBeNull();
+    expect(document.activeElement).toBe(box);
+    box.remove();
+  });
+
+  it('the session drawn again for the 1:1 the guests show (read later) leaves focus where the user is', async () => {
+    await bobsOneOnOne();
+    const carol = await createPerson({ name: 'Carol Diaz', emails: [CAROL_EMAIL], relation: 'report' });
+    await createRelationship({
+      personIds: [carol.id],
+      kind: 'one-on-one',
+      title: 'Alice / Carol',
+      cadenceDays: 14,
+    });
+    await act(() => {
+      render(<CalendarPanel context={context} onChanged={() => undefined} />, container());
+    });
+    await press('start-session');
+    await focused(() => q('session-with'));
+    const box = document.createElement('input');
+    document.body.append(box);
+    box.focus();
+    // The guests read later: Carol in Bob's slot. The panel shows her 1:1, its session panel drawn anew.
+    await act(() => {
+      render(
+        <CalendarPanel
+          context={{ ...context, guests: [{ email: CAROL_EMAIL, name: 'Carol Diaz' }] }}
+          onChanged={() => undefined}
+        />,
+        container(),
+      );
+    });
+    await vi.waitFor(() => expect(q('session-with')?.textContent).toBe('Carol Diaz'), { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.activeElement).toBe(box);
+    box.remove();
+  });
 });
