@@ -20,6 +20,7 @@ import {
 import { exportRelationshipMarkdown } from '@/lib/io/markdown';
 import { type MessageKey, t, tn } from '@/lib/i18n';
 import { journalClearAll } from '../shared/note-journal';
+import { notifyDataChanged } from '../shared/data-changed';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { downloadText, slug, today } from './download';
@@ -437,8 +438,10 @@ function DeleteAll({ onDataChanged, part }: { onDataChanged: () => void; part: P
     void action
       .run(async () => {
         await deleteAllData();
-        // Text typed but not yet saved, journalled in this browser, goes too: none of it comes back.
+        // Text typed but not yet saved, journalled in this browser, goes too: none of it comes back. So does
+        // what the background kept (reminders sent, popover guests) and its notifications on screen.
         journalClearAll();
+        void notifyDataChanged({ erased: true });
         onDataChanged();
         return t('options_delete_done');
       })

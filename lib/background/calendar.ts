@@ -92,6 +92,13 @@ export class DetailsCache {
   get(dataEventId: string): EventDetails | undefined {
     return this.byEvent.get(dataEventId);
   }
+
+  /** Forgets every read, kept ones too ("Delete everything"). */
+  async clear(): Promise<void> {
+    await this.ready();
+    this.byEvent.clear();
+    await this.area?.set({ [EVENT_DETAILS_KEY]: [] }).catch(() => undefined);
+  }
   /** A read whose guests are not drawn yet (null) keeps the guests an earlier read of the event found. */
   set(details: EventDetails): void {
     const before = this.byEvent.get(details.dataEventId);

@@ -48,6 +48,8 @@ export interface BackgroundDeps {
   ) => Promise<unknown> | void;
   /** An extension page changed data: the toolbar badge (overdue agreements) follows. */
   dataChanged?: () => void;
+  /** "Delete everything" ran: what the background kept about the data goes too (reminders). */
+  dataErased?: () => Promise<void>;
   /** The contexts of the open Meet tabs other than this one (is a call still going on in another tab?). */
   meetTabsBesides?: (tabId: number) => Promise<readonly (PanelContext | null)[]>;
 }
@@ -118,7 +120,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
 
-    'panel/data-changed': async () => {
+    'panel/data-changed': async ({ erased }) => {
+      if (erased) {
+        await details.clear();
+        await deps.dataErased?.().catch(() => undefined);
+      }
       deps.refreshBadges?.();
       deps.dataChanged?.();
       return { ok: true };

@@ -934,6 +934,30 @@ export class Reminders {
     await this.refreshBadge();
   }
 
+  /**
+   * "Delete everything": what the reminders kept about the deleted 1:1s goes too — the sent log, the
+   * declined and gone instances, their calendars, the prompts waiting and the signed-in accounts — and the
+   * notifications still on screen ("Prepare for your 1:1 with Bob") are taken down.
+   */
+  async forgetAll(): Promise<void> {
+    await this.serialized(async () => {
+      this.planned.clear();
+      const kept = [this.declinedSeen, this.awaiting, this.calendarOf, this.goneSeen, this.accounts];
+      await Promise.all(kept.map((value) => value.clear()));
+      await Promise.all([
+        this.area.set({ [SENT_LOG_KEY]: { entries: [] } }).catch(() => undefined),
+        this.pendingArea.set({ [PENDING_KEY]: {} }).catch(() => undefined),
+      ]);
+      const shown = await browser.notifications.getAll().catch(() => ({}));
+      await Promise.all(
+        Object.keys(shown)
+          .filter((id) => id.startsWith(NOTIFICATION_PREFIX))
+          .map((id) => browser.notifications.clear(id).catch(() => false)),
+      );
+    });
+    await this.refreshBadge();
+  }
+
   /** Closed by the user: that reminder never comes back (the sent log remembers the dismissal longer). */
   async closed(id: string, byUser: boolean): Promise<void> {
     if (!(this.deps.reportsDismissals ?? !import.meta.env.FIREFOX)) return;

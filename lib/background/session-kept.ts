@@ -35,6 +35,12 @@ export class SessionKept<T> {
     const value = await this.get();
     await this.area.set({ [this.key]: this.write(value) }).catch(() => undefined);
   }
+
+  /** Back to the empty value, stored ("Delete everything"). */
+  async clear(): Promise<void> {
+    this.value = Promise.resolve(this.read(undefined));
+    await this.save();
+  }
 }
 
 /** Stored numbers per key, checked: anything not an object, and any entry `keep` refuses, is dropped. */

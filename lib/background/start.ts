@@ -127,6 +127,7 @@ export function startBackground(): void {
       eventsJudged: (judged, account) => reminders.eventsJudged(judged, account),
       daysShown: (shown, account) => reminders.daysShown(shown, account),
       dataChanged: () => void reminders.refreshBadge(),
+      dataErased: () => reminders.forgetAll(),
       meetTabsBesides,
       linkMeetCode: async (relationshipId, meetCode) => {
         const relationship = await getRelationship(relationshipId);

@@ -184,7 +184,8 @@ export const MESSAGES = {
   'panel/data-changed': {
     // A panel changed what badges depend on (tracked a 1:1, closed an agreement…): refresh the badges.
     from: ['extension-page'],
-    request: z.strictObject({ kind: z.literal('panel/data-changed') }),
+    // `erased`: "Delete everything" — the background forgets what it kept about the data too.
+    request: z.strictObject({ kind: z.literal('panel/data-changed'), erased: z.optional(z.literal(true)) }),
     response: Ok,
   },
   'meet/call-seen': {

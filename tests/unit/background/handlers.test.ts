@@ -447,6 +447,28 @@ describe('the popover’s guests outlive a worker stopped while idle', () => {
   });
 });
 
+describe('createHandlers: panel/data-changed after "Delete everything" (erased)', () => {
+  it('forgets the popover reads, kept ones too, and has the reminders forget theirs', async () => {
+    const area = mapSessionArea();
+    const details = new DetailsCache(500, area);
+    const harness = backgroundHarness(BOB_LINKED, { details });
+    const dataErased = vi.fn(async () => undefined);
+    const handlers = createHandlers({ ...harness.deps, dataErased });
+    await handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: eventDetails() },
+      calendarCtx(4),
+    );
+    await handlers['panel/data-changed']({ kind: 'panel/data-changed' }, pageCtx(2));
+    expect(dataErased).not.toHaveBeenCalled();
+    expect(details.get(eventDetails().dataEventId)).toBeDefined();
+    await handlers['panel/data-changed']({ kind: 'panel/data-changed', erased: true }, pageCtx(2));
+    expect(dataErased).toHaveBeenCalledTimes(1);
+    expect(details.get(eventDetails().dataEventId)).toBeUndefined();
+    expect((await area.get(EVENT_DETAILS_KEY))[EVENT_DETAILS_KEY]).toEqual([]);
+    expect(harness.refreshBadges).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('createHandlers: panel/data-changed', () => {
   it('asks every Calendar tab to refresh its badges', async () => {
     const harness = backgroundHarness();

@@ -349,6 +349,19 @@ describe('reminder notifications', () => {
     expect(log.entries).toEqual([{ key: id.slice('duet:'.length), at: NOW }]);
   });
 
+  it('"Delete everything": the sent log, the declined instances and the notifications on screen go', async () => {
+    const { reminders } = harness();
+    expect(await reminders.check()).toHaveLength(1);
+    expect(Object.keys(await notifications())).toHaveLength(1);
+    await fakeBrowser.storage.local.set({ [DECLINED_EVENTS_KEY]: ['evt_20260325T110000Z'] });
+    await reminders.forgetAll();
+    expect(await notifications()).toEqual({});
+    expect(readSentLog((await fakeBrowser.storage.local.get(SENT_LOG_KEY))[SENT_LOG_KEY]).entries).toEqual(
+      [],
+    );
+    expect((await fakeBrowser.storage.local.get(DECLINED_EVENTS_KEY))[DECLINED_EVENTS_KEY]).toEqual([]);
+  });
+
   it('a click opens Calendar on the 1:1’s day and clears the notification', async () => {
     const { reminders } = harness();
     await reminders.check();

@@ -234,7 +234,10 @@ const VALID: { [K in MessageKind]: fc.Arbitrary<Request<K>> } = {
       .uint8Array({ minLength: 16, maxLength: 16 })
       .map((b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')),
   }),
-  'panel/data-changed': fc.record({ kind: fc.constant('panel/data-changed') }),
+  'panel/data-changed': fc.record(
+    { kind: fc.constant('panel/data-changed'), erased: fc.constant(true as const) },
+    { requiredKeys: ['kind'] },
+  ),
   'meet/call-seen': fc.record({
     kind: fc.constant('meet/call-seen'),
     meetingCode,

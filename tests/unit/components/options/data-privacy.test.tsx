@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { SECTIONS } from '@/components/options/OptionsNav';
 import { addAgreement, countRecords, createPerson, createRelationship, getDatabase } from '@/lib/db';
@@ -339,6 +340,8 @@ describe('DataSection: delete everything', () => {
       JSON.stringify({ '-': { text: 'SECRET unsaved', at: 1, base: '' } }),
     );
     localStorage.setItem('unrelated', 'kept');
+    const messages: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => void messages.push(message));
     await type(q(root, 'delete-confirm-input'), 'DELETE');
     await click(q(root, 'delete-apply'));
     await until(() => expect(text(root, 'delete-status')).toBe('Everything was deleted.'));
@@ -354,6 +357,8 @@ describe('DataSection: delete everything', () => {
     });
     await until(() => expect(text(root, 'relationship-count')).toBe('0'));
     expect(onDataChanged).toHaveBeenCalled();
+    // The background is told to forget what it kept about the data (reminders, popover guests) too.
+    await until(() => expect(messages).toContainEqual({ kind: 'panel/data-changed', erased: true }));
   });
 
   it('its outcome gives way to what the user does next in the section (an import after the delete)', async () => {
