@@ -489,7 +489,15 @@ export class Reminders {
     browser.notifications.onClicked.addListener((id) => void this.clicked(id));
     browser.notifications.onButtonClicked?.addListener((id, index) => void this.buttonClicked(id, index));
     browser.notifications.onClosed.addListener((id, byUser) => void this.closed(id, byUser));
+    // The toolbar's count is not kept across a browser restart: listening wakes the worker when the browser
+    // starts, so the count is back then, not at the next alarm.
+    browser.runtime.onStartup?.addListener(() => void this.onStartup());
     return Promise.all([this.ensureAlarms(), this.refreshBadge(), this.check()]).then(() => undefined);
+  }
+
+  /** The browser started: the toolbar count and what is due now. */
+  async onStartup(): Promise<void> {
+    await Promise.all([this.refreshBadge(), this.check()]);
   }
 
   async onAlarm(name: string): Promise<void> {

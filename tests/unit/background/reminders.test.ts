@@ -184,6 +184,16 @@ describe('start: listeners and alarms', () => {
     );
   });
 
+  it('listens for the browser’s start (the worker wakes then): the toolbar count is back at once', async () => {
+    const { reminders, deps } = harness();
+    await reminders.start();
+    // The browser restarted: its toolbar badge text is gone.
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    deps.overdueCount.mockResolvedValue(4);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('4'));
+  });
+
   it('ignores other alarms', async () => {
     const { reminders, deps } = harness();
     await reminders.start();
