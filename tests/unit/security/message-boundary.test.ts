@@ -1103,8 +1103,8 @@ describe('6. No onMessageExternal; externally_connectable locked down', () => {
 
   it('the running background listens to our own contexts only', () => {
     const { listeners } = startRealBackground();
-    // Besides messages and ports: browser events only (reminder alarms, clicks on its own notifications, a
-    // Meet tab closed or gone to another page).
+    // Besides messages and ports: browser events only (reminder alarms, clicks on its own notifications, the
+    // browser's start, a Meet tab closed or gone to another page).
     expect([...listeners.keys()].sort()).toEqual([
       'alarms.onAlarm',
       'commands.onCommand',
@@ -1113,6 +1113,7 @@ describe('6. No onMessageExternal; externally_connectable locked down', () => {
       'notifications.onClosed',
       'runtime.onConnect',
       'runtime.onMessage',
+      'runtime.onStartup',
       'tabs.onRemoved',
       'tabs.onUpdated',
     ]);
