@@ -15,14 +15,13 @@ import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
 import {
   adoptEntry,
-  journalWriterGone,
   mayTakeOver,
   type JournalWriter,
   journalSettle,
   journalWrite,
-  newJournalWriter,
   readJournal,
 } from '../shared/note-journal';
+import { useJournalWriter } from '../shared/use-journal-writer';
 import { describeProblem } from './storage-text';
 
 export const SAVE_DELAY_MS = 300;
@@ -104,18 +103,7 @@ export function useNoteDraft(target: NoteTarget | null) {
   const base = useRef<string | undefined>(undefined);
   const [theirs, setTheirs] = useState<string | null>(null);
   /** This view's entries in the journal (another tab's are its own). */
-  const writer = useRef(newJournalWriter()).current;
-
-  // Closing (unmounted, or the page goes away): what this view leaves unsaved is another view's to take
-  // over at once (`mayTakeOver` leaves a view still open its fresh text).
-  useEffect(() => {
-    const gone = () => journalWriterGone(writer);
-    addEventListener('pagehide', gone);
-    return () => {
-      removeEventListener('pagehide', gone);
-      gone();
-    };
-  }, []);
+  const writer = useJournalWriter();
 
   /** Saves run one after another: each expects what the previous one stored (see `base`). */
   const chain = useRef<Promise<void>>(Promise.resolve());

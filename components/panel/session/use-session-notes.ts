@@ -14,14 +14,8 @@ import type { Session } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { describeProblem } from '../storage-text';
 import type { SaveStatus } from '../use-note-draft';
-import {
-  journalForget,
-  journalSettle,
-  journalWrite,
-  journalWriterGone,
-  newJournalWriter,
-  unsavedJournal,
-} from '../../shared/note-journal';
+import { journalForget, journalSettle, journalWrite, unsavedJournal } from '../../shared/note-journal';
+import { useJournalWriter } from '../../shared/use-journal-writer';
 
 export const SAVE_DELAY_MS = 300;
 const RETRY_MS = 4000;
@@ -102,7 +96,7 @@ export function useSessionNotes(
   /** By session id: unsaved text stays with the session it was typed in. */
   const store = useRef(new Map<string, SessionState>());
   /** This view's entries in the journal (another tab's are its own). */
-  const writer = useRef(newJournalWriter()).current;
+  const writer = useJournalWriter();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const idRef = useRef<string | null>(sessionId);
   idRef.current = sessionId;
@@ -213,17 +207,6 @@ export function useSessionNotes(
     rerender();
     return () => void flush();
   }, [sessionId]);
-
-  // Closing (unmounted, or the page goes away): what this view leaves unsaved is another view's to take
-  // over at once (`unsavedJournal` leaves a view still open its fresh text).
-  useEffect(() => {
-    const gone = () => journalWriterGone(writer);
-    addEventListener('pagehide', gone);
-    return () => {
-      removeEventListener('pagehide', gone);
-      gone();
-    };
-  }, []);
 
   // Another view (the side panel, another tab) saved a field this page typed in and has nothing unsaved
   // for: show what is stored now, and let the next keystroke replace that (not the older text). Only a

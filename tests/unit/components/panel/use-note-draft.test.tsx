@@ -22,7 +22,7 @@ import {
 } from '@/lib/db';
 import { MAX_LONG_TEXT } from '@/lib/domain/model';
 import { stashDraft } from '@/components/shared/draft-stash';
-import { journalWriterGone } from '@/components/shared/note-journal';
+import { journalWriterGone, mayTakeOver } from '@/components/shared/note-journal';
 import type * as Db from '@/lib/db';
 import { useRenderContainer } from '../../helpers/dom-container';
 
@@ -218,6 +218,27 @@ describe('useNoteDraft', () => {
     await unmount();
     await mount(target);
     await vi.waitFor(() => expect(draft.text).toBe('Stored, and more'));
+  });
+
+  it('a page kept in the back/forward cache is not gone: its writer’s text is still its own', async () => {
+    await mount(target);
+    await vi.waitFor(() => expect(draft.status.kind).toBe('idle'));
+    const pagehide = (persisted: boolean) =>
+      act(() => {
+        window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted }));
+      });
+    await pagehide(true);
+    // Back from the cache, it types; another view opened now must not take that over.
+    await act(() => draft.update('Typed after coming back'));
+    const [entry] = JSON.parse(localStorage.getItem(`duet-journal:calendar:${target.eventKey}`)!)[
+      '-'
+    ] as Array<{
+      writer: string;
+    }>;
+    expect(mayTakeOver({ text: '', at: Date.now(), writer: entry!.writer }, 'another-view')).toBe(false);
+    // A real unload (not cached) gives it up.
+    await pagehide(false);
+    expect(mayTakeOver({ text: '', at: Date.now(), writer: entry!.writer }, 'another-view')).toBe(true);
   });
 
   it('is idle with empty text for an event without a note', async () => {
