@@ -155,18 +155,113 @@ export function cadenceText(health: CadenceHealth): string {
   return t('panel_cadence_last', since, every, word);
 }
 
-const BIWEEKLY =
-  /\b(?:bi-?weekly|fortnightly|every\s+(?:2|two|other)\s+weeks?|2\s*-?\s*weekly|zweiw(?:ö|oe)chentlich)\b/iu;
-const WEEKLY = /\b(?:weekly|every\s+week|w(?:ö|oe)chentlich|hebdo(?:madaire)?)\b/iu;
-const FOUR_WEEKLY =
-  /\b(?:every\s+(?:4|four)\s+weeks|4[\s-]?weekly|alle\s+(?:4|vier)\s+wochen|(?:4[\s-]?|vier)w(?:ö|oe)chentlich\p{L}*|toutes\s+les\s+4\s+semaines)(?!\p{L})/iu;
+/** The longest cadence a title may name (days), as the recurrence line's. */
+const MAX_TITLE_CADENCE_DAYS = 365;
+
+/** A count in a title: digits, or two…eight in English, German or French ("other" is 2: "every other week"). */
+const TITLE_COUNT_WORDS: Record<string, number> = {
+  other: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  fuenf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+};
+const TITLE_COUNT = String.raw`(\d{1,2}|${Object.keys(TITLE_COUNT_WORDS).join('|')})`;
+/** A hyphen or dash joining a count to its word ("6-weekly", "3–weekly"). */
+const DASH = String.raw`[-‐‑–—]`;
+/** Not inside a word or number. */
+const START = String.raw`(?<![\p{L}\p{N}])`;
+const STOP = String.raw`(?![\p{L}\p{N}])`;
+
+/** Title words with a count (group 1) and the days it multiplies: "6-weekly" 42, "every 3 weeks" 21, "2-monthly" 60. */
+const COUNTED_TITLE: readonly (readonly [RegExp, number])[] = [
+  [
+    new RegExp(
+      String.raw`${START}(?:every\s+${TITLE_COUNT}\s+weeks?|alle\s+${TITLE_COUNT}\s+wochen|toutes\s+les\s+${TITLE_COUNT}\s+semaines)${STOP}`,
+      'iu',
+    ),
+    7,
+  ],
+  [
+    new RegExp(
+      String.raw`${START}(?:every\s+${TITLE_COUNT}\s+months?|alle\s+${TITLE_COUNT}\s+monate|tous\s+les\s+${TITLE_COUNT}\s+mois)${STOP}`,
+      'iu',
+    ),
+    30,
+  ],
+  // "6-weekly", "six-weekly", "2 weekly", "vierwöchentlich", "4-wöchentliches".
+  [
+    new RegExp(
+      String.raw`${START}${TITLE_COUNT}\s*${DASH}?\s*(?:weekly|w(?:ö|oe)chentlich\p{L}*)${STOP}`,
+      'iu',
+    ),
+    7,
+  ],
+  // "3-monthly", "zweimonatlich".
+  [new RegExp(String.raw`${START}${TITLE_COUNT}\s*${DASH}?\s*(?:monthly|monatlich\p{L}*)${STOP}`, 'iu'), 30],
+];
+
+const BIWEEKLY = new RegExp(String.raw`${START}(?:bi${DASH}?weekly|fortnightly)${STOP}`, 'iu');
+/** "Bi-monthly": every two months in most business use, though also "twice a month" (the recurrence line decides). */
+const BIMONTHLY = new RegExp(String.raw`${START}bi${DASH}?monthly${STOP}`, 'iu');
+/** A bare cadence word, not the tail of a word joined by a hyphen ("semi-weekly", "Bob-weekly": not known). */
+const BARE = String.raw`(?<![\p{L}\p{N}]${DASH})${START}`;
+const WEEKLY = new RegExp(
+  String.raw`${BARE}(?:weekly|every\s+week|w(?:ö|oe)chentlich\p{L}*|hebdo(?:madaire)?)${STOP}`,
+  'iu',
+);
 /** 30 days, as the recurrence line's "Monthly" (lib/domain/recurrence.ts): one word, one cadence. */
-const MONTHLY = /\b(?:monthly|every\s+month|monatlich\p{L}*|mensuel(?:le)?)(?!\p{L})/iu;
+const MONTHLY = new RegExp(
+  String.raw`${BARE}(?:monthly|every\s+month|monatlich\p{L}*|mensuel(?:le)?)${STOP}`,
+  'iu',
+);
+
+function titleCount(word: string): number {
+  return /^\d+$/u.test(word) ? Number(word) : (TITLE_COUNT_WORDS[word.toLowerCase()] ?? 0);
+}
+
+/**
+ * The cadence words of a title say, and whether they are ambiguous (`firm: false`: "bi-monthly"); `null` when
+ * the title names none this knows (a hyphened word it does not know, "semi-weekly", names none).
+ */
+function titleCadence(title: string): { days: number; firm: boolean } | null {
+  const text = title.normalize('NFKC');
+  for (const [pattern, daysPer] of COUNTED_TITLE) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const count = titleCount(match.slice(1).find((group) => group !== undefined) ?? '');
+    const days = count * daysPer;
+    return count >= 1 && days <= MAX_TITLE_CADENCE_DAYS ? { days, firm: true } : null;
+  }
+  if (BIWEEKLY.test(text)) return { days: 14, firm: true };
+  if (BIMONTHLY.test(text)) return { days: 60, firm: false };
+  if (WEEKLY.test(text)) return { days: 7, firm: true };
+  if (MONTHLY.test(text)) return { days: 30, firm: true };
+  return null;
+}
 
 /**
  * The cadence a new 1:1 probably has: from words in its title ("Weekly 1:1" → 7, "biweekly" → 14,
- * "every 4 weeks" → 28, "monthly" → 30), else from its recurrence line in the popover ("Every 2 weeks on Tuesday" → 14:
- * lib/domain/recurrence.ts), else the default for its kind (the user's setting when known).
+ * "6-weekly" → 42, "every 4 weeks" → 28, "monthly" → 30, "3-monthly" → 90), else from its recurrence line in the
+ * popover ("Every 2 weeks on Tuesday" → 14: lib/domain/recurrence.ts), else the default for its kind (the user's
+ * setting when known). An ambiguous title word ("bi-monthly": 60, or twice a month) yields to the recurrence line.
  */
 export function guessCadenceDays(
   title: string,
@@ -174,11 +269,9 @@ export function guessCadenceDays(
   defaults: Partial<Record<RelationshipKind, number>> = {},
   recurrence: string | null = null,
 ): number {
-  if (FOUR_WEEKLY.test(title)) return 28;
-  if (BIWEEKLY.test(title)) return 14;
-  if (WEEKLY.test(title)) return 7;
-  if (MONTHLY.test(title)) return 30;
-  return recurrenceCadenceDays(recurrence) ?? defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
+  const fromTitle = titleCadence(title);
+  if (fromTitle?.firm) return fromTitle.days;
+  return recurrenceCadenceDays(recurrence) ?? fromTitle?.days ?? defaults[kind] ?? DEFAULT_CADENCE_DAYS[kind];
 }
 
 /** The relation a new counterpart most likely has, from the kind of 1:1. */
