@@ -245,8 +245,11 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
   const [choice, setChoice] = useState('');
   // A call titled as a 2-1 with two other people: both are tracked (the background offered the first).
   const people = context.others.filter((other) => !isNoteTaker(other));
-  const name = context.trackable ?? people[0] ?? '';
   const kind: RelationshipKind = classifyTitle(context.title)?.kind ?? 'one-on-one';
+  // One click ("Track as 1:1 with Dana") only when the call is plausibly a 1:1: one other person, or two in a
+  // call titled as a 2-1. A bigger call (opened with "Choose") asks who it is with: never its first participant.
+  const plausible = people.length === 1 || (kind === 'two-on-one' && people.length === 2);
+  const name = context.trackable ?? (plausible ? people[0] : undefined) ?? '';
   const second =
     kind === 'two-on-one' && people.length === 2
       ? people.find((other) => foldName(other) !== foldName(name))
@@ -292,7 +295,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
           onTrack={onTrack}
         />
       ) : null}
-      {options.status === 'ready' && options.value.length > 0 ? (
+      {options.status === 'ready' ? (
         <form
           class="cal-inline-form"
           onSubmit={(event) => {
@@ -300,32 +303,39 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
             if (choice) onLink(choice);
           }}
         >
-          <label for="meet-link-select" class="cal-label">
-            {context.link ? t('panel_meet_link_label') : t('panel_meet_link_other')}
-          </label>
-          <select
-            id="meet-link-select"
-            class="cal-input"
-            data-testid="meet-link-select"
-            value={choice}
-            onChange={(event) => setChoice(event.currentTarget.value)}
-          >
-            <option value="">{t('panel_meet_choose_option')}</option>
-            {options.value.map((o) => (
-              <option value={o.id} key={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          {/* Linking needs a 1:1 to link to; "Not a 1:1" and Cancel do not (a first call, nothing tracked yet). */}
+          {options.value.length > 0 ? (
+            <>
+              <label for="meet-link-select" class="cal-label">
+                {context.link ? t('panel_meet_link_label') : t('panel_meet_link_other')}
+              </label>
+              <select
+                id="meet-link-select"
+                class="cal-input"
+                data-testid="meet-link-select"
+                value={choice}
+                onChange={(event) => setChoice(event.currentTarget.value)}
+              >
+                <option value="">{t('panel_meet_choose_option')}</option>
+                {options.value.map((o) => (
+                  <option value={o.id} key={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
           <div class="cal-actions">
-            <button
-              type="submit"
-              class="cal-button cal-button-small"
-              data-testid="meet-link-confirm"
-              disabled={!choice}
-            >
-              {t('panel_meet_link_confirm')}
-            </button>
+            {options.value.length > 0 ? (
+              <button
+                type="submit"
+                class="cal-button cal-button-small"
+                data-testid="meet-link-confirm"
+                disabled={!choice}
+              >
+                {t('panel_meet_link_confirm')}
+              </button>
+            ) : null}
             <button
               type="button"
               class="cal-button cal-button-small cal-button-quiet"
@@ -335,7 +345,12 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
               {t('panel_not_1on1')}
             </button>
             {onCancel ? (
-              <button type="button" class="cal-button cal-button-small cal-button-quiet" onClick={onCancel}>
+              <button
+                type="button"
+                class="cal-button cal-button-small cal-button-quiet"
+                data-testid="meet-link-cancel"
+                onClick={onCancel}
+              >
                 {t('common_cancel')}
               </button>
             ) : null}
