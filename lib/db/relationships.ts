@@ -7,13 +7,14 @@ import Dexie from 'dexie';
 import {
   DEFAULT_CADENCE_DAYS,
   type Person,
+  PersonSchema,
   type Relationship,
   type RelationshipKind,
   RelationshipSchema,
   clipShortText,
   sessionHasWriting,
 } from '../domain/model';
-import type { LinkCandidate } from '../domain/meet-link';
+import { foldName, type LinkCandidate } from '../domain/meet-link';
 import { titleSaysOneOnOne } from '../domain/detection';
 import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templates';
 import { type DuetDatabase, getDatabase } from './database';
@@ -349,6 +350,40 @@ export interface EventIdentity {
    * alone (a two-person "Interview debrief" is not Bob's 1:1; the user can track it).
    */
   title?: string;
+  /** The event's Meet room, when the popover showed it. */
+  meetCode?: string | null;
+  /** The other guests as the popover lists them (names with their addresses). */
+  guests?: readonly { email: string | null; name: string }[];
+}
+
+/**
+ * The 1:1 tracked from this meeting's Meet call before Calendar ever showed it: Meet shows names, not
+ * addresses, so its people have a name only. Found when it holds this room, every one of its people is a
+ * guest by name, and every other guest with an address is one of them; its people then get those
+ * addresses, so the next event finds it by them. Undefined when not exactly one such 1:1.
+ */
+async function trackedFromCall(
+  identity: EventIdentity,
+  db: DuetDatabase,
+): Promise<{ relationship: Relationship; emailsOf: Map<string, string> } | undefined> {
+  if (!identity.meetCode || !identity.guests) return undefined;
+  const guests = identity.guests.filter((g) => g.email && g.name.trim());
+  const inRoom = (await db.relationships.where('meetCodes').equals(identity.meetCode).toArray()).filter(
+    (r) => !r.archived && r.personIds.length === guests.length && guests.length > 0,
+  );
+  const found: Array<{ relationship: Relationship; emailsOf: Map<string, string> }> = [];
+  for (const relationship of inRoom) {
+    const people = await db.people.bulkGet(relationship.personIds);
+    const emailsOf = new Map<string, string>();
+    for (const person of people) {
+      if (!person || person.archived || person.emails.length > 0) break;
+      const guest = guests.find((g) => foldName(g.name) === foldName(person.name));
+      if (!guest?.email || [...emailsOf.values()].includes(guest.email.toLowerCase())) break;
+      emailsOf.set(person.id, guest.email.toLowerCase());
+    }
+    if (emailsOf.size === relationship.personIds.length) found.push({ relationship, emailsOf });
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
@@ -385,7 +420,28 @@ export async function findRelationshipForEvent(
   // index would decide whose notes show.
   const bySeries = linked.find(matchesGuests) ?? linked.find((r) => r.personIds.length === 0);
   if (bySeries) return bySeries;
-  if (personIdsWithEmail.size === 0) return undefined;
+  if (personIdsWithEmail.size === 0) {
+    // No guest is anyone's yet: perhaps the 1:1 tracked from this meeting's call (people by name only).
+    const fromCall = await trackedFromCall(identity, db);
+    if (!fromCall) return undefined;
+    return db.transaction('rw', [db.relationships, db.people], async () => {
+      for (const [personId, email] of fromCall.emailsOf) {
+        const person = await db.people.get(personId);
+        // Given an address meanwhile (another view did this): left as it is.
+        if (!person || person.emails.length > 0) continue;
+        await db.people.put(
+          validate(PersonSchema, { ...person, emails: [email], updatedAt: Date.now() }, 'person'),
+        );
+      }
+      const stored = await db.relationships.get(fromCall.relationship.id);
+      if (!stored || stored.calendarSeriesIds.includes(identity.seriesId)) return stored;
+      return updateRelationship(
+        stored.id,
+        { calendarSeriesIds: [...stored.calendarSeriesIds, identity.seriesId].slice(-MAX_LINKS) },
+        db,
+      );
+    });
+  }
   // A new series with this person is theirs only on a 1:1 title (the user's own title words count too).
   if (identity.title !== undefined && !titleSaysOneOnOne(identity.title, (await getSettings(db)).detection))
     return undefined;

@@ -52,6 +52,9 @@ export function useRelationshipForEvent(context: CalendarContext) {
         seriesId: context.seriesKey,
         counterpartEmails: emails,
         title: context.title,
+        // A 1:1 tracked from this meeting's call first is found by its room and its people's names.
+        meetCode: context.meetCode,
+        ...(context.guests ? { guests: context.guests } : {}),
       });
     };
     find()
@@ -77,7 +80,7 @@ export function useRelationshipForEvent(context: CalendarContext) {
       cancelled = true;
     };
     // The guests' emails are compared by value (emailsKey), not by array identity.
-  }, [context.eventKey, context.seriesKey, known, emailsKey, stampKey, adopted]);
+  }, [context.eventKey, context.seriesKey, known, emailsKey, stampKey, adopted, context.meetCode]);
 
   /** The event now belongs to this relationship (the user just tracked it). */
   const adopt = useCallback(

@@ -440,6 +440,61 @@ describe('relationships', () => {
       return { alice, relationship };
     }
 
+    it('a 1:1 tracked from its Meet call first (a name, no address) is found by its room and name', async () => {
+      // Tracked in Meet: Bob by the name the call showed, the 1:1 with the call's room.
+      const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+      const fromCall = await createRelationship({
+        personIds: [bob.id],
+        kind: 'one-on-one',
+        title: 'Alice / Bob',
+        meetCodes: ['abc-defg-hij'],
+      });
+      const event = {
+        seriesId: 'series-bob',
+        counterpartEmails: ['bob.jones@acme.example'],
+        title: 'Alice / Bob',
+        meetCode: 'abc-defg-hij',
+        guests: [{ email: 'bob.jones@acme.example', name: 'Bob Jones' }],
+      };
+      // Another room, or another name: not his.
+      expect(await findRelationshipForEvent({ ...event, meetCode: 'xyz-abcd-xyz' })).toBeUndefined();
+      expect(
+        await findRelationshipForEvent({
+          ...event,
+          guests: [{ email: 'bob.jones@acme.example', name: 'Rob J' }],
+        }),
+      ).toBeUndefined();
+      expect((await findRelationshipForEvent(event))?.id).toBe(fromCall.id);
+      // He has the address now and the 1:1 the series: the next event finds it the usual way.
+      expect((await getPerson(bob.id))?.emails).toEqual(['bob.jones@acme.example']);
+      expect((await getRelationship(fromCall.id))?.calendarSeriesIds).toEqual(['series-bob']);
+      expect((await findRelationshipForEvent({ seriesId: 'series-bob', counterpartEmails: [] }))?.id).toBe(
+        fromCall.id,
+      );
+      expect(await listPeople()).toHaveLength(1);
+    });
+
+    it('a call-tracked 1:1 is not taken when another guest (with an address) is not one of its people', async () => {
+      const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+      await createRelationship({
+        personIds: [bob.id],
+        kind: 'one-on-one',
+        title: 'Bob',
+        meetCodes: ['abc-defg-hij'],
+      });
+      const event = {
+        seriesId: 'series-x',
+        counterpartEmails: ['bob.jones@acme.example', 'carol@acme.example'],
+        meetCode: 'abc-defg-hij',
+        guests: [
+          { email: 'bob.jones@acme.example', name: 'Bob Jones' },
+          { email: 'carol@acme.example', name: 'Carol King' },
+        ],
+      };
+      expect(await findRelationshipForEvent(event)).toBeUndefined();
+      expect((await getPerson(bob.id))?.emails).toEqual([]);
+    });
+
     it('finds by series when no guests are known', async () => {
       const { relationship } = await aliceSetup();
       expect((await findRelationshipForEvent({ seriesId: 'seriesA', counterpartEmails: [] }))?.id).toBe(
