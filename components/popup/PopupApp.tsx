@@ -23,7 +23,13 @@ export interface PopupAppProps {
   source?: PopupSource;
   actions?: PopupActions;
   open?: (relationshipId: string) => void;
+  /** My email addresses (Settings → You), read only on a first run (no 1:1 tracked) to point there. */
+  readMyEmails?: () => Promise<readonly string[]>;
 }
+
+/** Settings through Dexie: loaded only when asked (a first run), never before the first paint. */
+const readMyEmailsFromSettings = async (): Promise<readonly string[]> =>
+  (await (await import('@/lib/db')).getSettings()).myEmails;
 
 /** The key that jumps to the search from anywhere (its hint beside the field shows the same key). */
 const SEARCH_KEY = '/';
@@ -37,6 +43,7 @@ export function PopupApp({
   source = popupSource,
   actions = source.actions,
   open = (id) => void openRelationship(id),
+  readMyEmails = readMyEmailsFromSettings,
 }: PopupAppProps = {}) {
   // What the page read first (`popupSource.prefetch(FIRST_READ)` in main.tsx).
   const [filter, setFilter] = useState<AgreementFilter>(FIRST_READ.filter);
@@ -78,6 +85,21 @@ export function PopupApp({
   }, [source, shown]);
 
   useEffect(() => primeActiveTab(), []);
+
+  // No 1:1 tracked yet: whether "me" is set, for the first-run line pointing to Settings → You.
+  const noneTracked = view.status === 'ready' && view.value.relationships.length === 0;
+  const [meUnknown, setMeUnknown] = useState(false);
+  useEffect(() => {
+    if (!noneTracked) return;
+    let current = true;
+    readMyEmails().then(
+      (emails) => current && setMeUnknown(emails.length === 0),
+      () => undefined, // not known: no line
+    );
+    return () => {
+      current = false;
+    };
+  }, [noneTracked, readMyEmails]);
 
   // "/" jumps to the search field from anywhere (unless typing in another field).
   useEffect(() => {
@@ -174,6 +196,7 @@ export function PopupApp({
               onCancel={actions.cancelSession}
               onOpen={open}
               onAddPoint={addPoint}
+              meUnknown={noneTracked && meUnknown}
             />
           </div>
           <div hidden={searching && !pointWhileSearching}>

@@ -4,6 +4,7 @@ import type { OffCalendar } from './declined-events';
 import { FIRST_SCREEN, type PopupUpcoming, type PopupView, type PrepStatus } from '@/lib/db/popup-view';
 import { t } from '@/lib/i18n';
 import { formatDate } from '../shared/format';
+import { tNodes } from '../panel/t-nodes';
 import { moveFocus } from './list-keys';
 import type { ActionResult } from './popup-actions';
 
@@ -61,6 +62,11 @@ export interface UpcomingListProps {
   declined?: ReadonlyMap<string, OffCalendar>;
   /** Cancels a declined 1:1's session in Duet. */
   onCancel?: (sessionId: string) => Promise<ActionResult>;
+  /**
+   * No email address of mine is set (Settings → You): with no 1:1 tracked yet, a line points there. Left out
+   * (or false) while not known.
+   */
+  meUnknown?: boolean;
 }
 
 const NONE: ReadonlyMap<string, OffCalendar> = new Map();
@@ -158,7 +164,14 @@ function Row({
 /** How many 1:1s show before "Show all" (the first screen's, whose prep status the first read has). */
 export const UPCOMING_FOLDED = FIRST_SCREEN.upcoming;
 
-export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCancel }: UpcomingListProps) {
+export function UpcomingList({
+  view,
+  onOpen,
+  onAddPoint,
+  declined = NONE,
+  onCancel,
+  meUnknown = false,
+}: UpcomingListProps) {
   const [all, setAll] = useState(false);
   const shown = all ? view.upcoming : view.upcoming.slice(0, UPCOMING_FOLDED);
   const folded = view.upcoming.length - shown.length;
@@ -168,7 +181,24 @@ export function UpcomingList({ view, onOpen, onAddPoint, declined = NONE, onCanc
       <h2 id="popup-upcoming-title" class="popup-section-title">
         {t('popup_upcoming_title')}
       </h2>
-      {view.upcoming.length === 0 ? (
+      {view.upcoming.length === 0 && view.relationships.length === 0 ? (
+        // First run: nothing tracked yet, so "no 1:1s in the next 7 days" would say the calendar is empty.
+        <>
+          <p class="duet-muted popup-message" data-testid="popup-upcoming-none-tracked">
+            {t('popup_upcoming_none_tracked')}
+          </p>
+          {meUnknown ? (
+            <p class="duet-muted popup-message" data-testid="popup-upcoming-set-me">
+              {tNodes(
+                'popup_upcoming_set_me',
+                <a href="/options.html#identity" target="_blank" rel="noopener">
+                  {t('popup_upcoming_set_me_link')}
+                </a>,
+              )}
+            </p>
+          ) : null}
+        </>
+      ) : view.upcoming.length === 0 ? (
         <p class="duet-muted popup-message" data-testid="popup-upcoming-empty">
           {t('popup_upcoming_empty')}
         </p>

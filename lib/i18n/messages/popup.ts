@@ -29,6 +29,12 @@ export const popup = {
   popup_add_point_for: 'Add a talking point for $1',
   popup_upcoming_title: 'Next 7 days',
   popup_upcoming_empty: 'No 1:1s in the next 7 days.',
+  /** Instead of popup_upcoming_empty when Duet tracks no 1:1 at all (first run). */
+  popup_upcoming_none_tracked:
+    'Duet doesn’t know any of your 1:1s yet. Open one in Google Calendar and choose “Track as 1:1”.',
+  /** First run, no email addresses of mine in Settings; $1 is the link "Settings → You". */
+  popup_upcoming_set_me: 'Add your email addresses in $1, so Duet can tell you apart from the other person.',
+  popup_upcoming_set_me_link: 'Settings → You',
   popup_upcoming_more: 'and $1 more',
   popup_upcoming_show_all: 'Show all $1',
   popup_prep_no_points: 'No talking points yet',
