@@ -87,11 +87,17 @@ const firstWord = (name: string): string => fold(name).split(/\s+/u)[0] ?? '';
 /** A name's first word without letter case or accents ("Éloïse Martin" → "eloise"). */
 const nameKey = (name: string): string => firstWord(name).normalize('NFD').replace(/\p{M}/gu, '');
 
-/** The people a title names, without me. */
-function namesOf(title: string, myName: string | undefined): Counterpart[] {
-  const me = myName === undefined ? '' : nameKey(myName);
-  return titleNames(title)
-    .filter((name) => me === '' || nameKey(name) !== me)
+/**
+ * The people a title names, without me: my name's first word — or, before my name is set (a first run), the
+ * first word of my addresses ("alice.smith@…" → "alice"), so "1:1 with Alice" on Alice's calendar names
+ * nobody else rather than Alice herself.
+ */
+function namesOf(input: Pick<DetectionInput, 'title' | 'myName' | 'myEmails'>): Counterpart[] {
+  const me = input.myName
+    ? [nameKey(input.myName)]
+    : input.myEmails.flatMap((email) => keysOf({ name: '', email }));
+  return titleNames(input.title)
+    .filter((name) => !me.includes(nameKey(name)))
     .map((name) => ({ email: null, name }));
 }
 
@@ -156,7 +162,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
       others.push({ email: guest.email, name: guest.name });
   }
   const known = input.guests !== null;
-  const counterparts = known ? others : namesOf(input.title, input.myName);
+  const counterparts = known ? others : namesOf(input);
 
   if (input.override) return yes(input.override.kind, 'confirmed', counterparts, 'user said so');
   if (input.linked) return yes(input.linked.kind, 'confirmed', counterparts, 'linked relationship');
@@ -182,7 +188,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (humans === 1) {
     const other = others[0] ?? null;
     if (kind === null) return not(excluded ? 'excluded keyword' : 'two people, no 1:1 title', other);
-    const counterpart = other ? [other] : namesOf(input.title, input.myName);
+    const counterpart = other ? [other] : namesOf(input);
     // A title that is only a name pair naming neither of us ("Frontend / Backend", or nicknames the guest
     // list cannot tell): the guests do not prove it, the title alone suggests it.
     const proven = !other || pairNamesUs(input, other, myRows);

@@ -688,9 +688,11 @@ describe('judgeEvents: my own name in a title (chip only)', () => {
     ]);
   });
 
-  it('keeps both names when the settings have no name', async () => {
+  it('without a name in the settings, my calendar’s address stands in for it (a first run: not “with Alice”)', async () => {
     const { context } = await judgeWithSettings(fixtureEvent('Alice / Bob'), { myName: '' });
-    expect(context.detection.counterparts.map((c) => c.name)).toEqual(['Alice', 'Bob']);
+    expect(context.detection.counterparts.map((c) => c.name)).toEqual(['Bob']);
+    const mine = fixtureEvent('Alice / Bob', { title: '1:1 with Alice' });
+    expect((await judgeWithSettings(mine, { myName: '' })).context.detection.counterparts).toEqual([]);
   });
 
   it('does not touch the counterparts once the guests are known', async () => {

@@ -125,19 +125,19 @@ const WITH_GUESTS: Record<string, Expected> = {
 
 const TITLE_ONLY: Record<string, Expected> = {
   'Team standup': no('no 1:1 convention in title'),
-  'Alice / Bob': yes('one-on-one', 'likely', ['Alice', 'Bob'], 'title convention'),
-  '1:1 Alice <> Carol': yes('one-on-one', 'likely', ['Alice', 'Carol']),
+  'Alice / Bob': yes('one-on-one', 'likely', ['Bob'], 'title convention'),
+  '1:1 Alice <> Carol': yes('one-on-one', 'likely', ['Carol']),
   'Focus time': no('no 1:1 convention in title'),
-  'Bob & Alice 1-on-1': yes('one-on-one', 'likely', ['Bob', 'Alice']),
+  'Bob & Alice 1-on-1': yes('one-on-one', 'likely', ['Bob']),
   'Interview: Staff Eng candidate': no('no 1:1 convention in title'),
   'Weekly sync': no('no 1:1 convention in title'),
   'Vendor demo': no('declined'),
   'Coffee chat: Alice + Grace': no('no 1:1 convention in title'),
   '2-1 with Carol': yes('two-on-one', 'likely', ['Carol']),
-  'Skip-level: Alice / Ivy': yes('skip-level', 'likely', ['Alice', 'Ivy']),
-  'Peer 1:1 — Alice & Evan': yes('peer', 'likely', ['Alice', 'Evan']),
+  'Skip-level: Alice / Ivy': yes('skip-level', 'likely', ['Ivy']),
+  'Peer 1:1 — Alice & Evan': yes('peer', 'likely', ['Evan']),
   'All hands': no('no 1:1 convention in title'),
-  'Alice / Frank': yes('one-on-one', 'likely', ['Alice', 'Frank']),
+  'Alice / Frank': yes('one-on-one', 'likely', ['Frank']),
   'Design review': no('no 1:1 convention in title'),
   Lunch: no('no 1:1 convention in title'),
 };
@@ -187,7 +187,7 @@ const CASES: Record<string, Case[]> = {
     ['Mitarbeiter-Gespräch', { title: 'Mitarbeiter-Gespräch' }, yes('one-on-one', 'likely')],
     ['Feedback-Gespräch', { title: 'Feedback-Gespräch' }, yes('one-on-one', 'likely')],
     ['1–1 (en dash)', { title: '1–1 Bob' }, yes('one-on-one', 'likely', ['Bob'])],
-    ['Peer: Alice / Evan', { title: 'Peer: Alice / Evan' }, yes('peer', 'likely', ['Alice', 'Evan'])],
+    ['Peer: Alice / Evan', { title: 'Peer: Alice / Evan' }, yes('peer', 'likely', ['Evan'])],
     [
       'Sprint 1-1 with two people is only trackable',
       { title: 'Sprint 1-1', guests: [alice, bob] },
@@ -478,7 +478,7 @@ const CASES: Record<string, Case[]> = {
     [
       'peer, chip only: names from the title',
       { title: 'Coffee chat: Alice + Grace', override: { kind: 'peer' } },
-      yes('peer', 'confirmed', ['Alice', 'Grace']),
+      yes('peer', 'confirmed', ['Grace']),
     ],
     [
       'not a 1:1 on a 1:1 title',
@@ -520,7 +520,7 @@ const CASES: Record<string, Case[]> = {
     [
       'linked, chip only',
       { title: 'Alice / Bob', linked: { kind: 'one-on-one' } },
-      yes('one-on-one', 'confirmed', ['Alice', 'Bob'], 'linked relationship'),
+      yes('one-on-one', 'confirmed', ['Bob'], 'linked relationship'),
     ],
     [
       'linked 2-1',
@@ -823,7 +823,10 @@ describe('detectOneOnOne output', () => {
 
   it('returns title names without emails when only the chip was seen', () => {
     const result = detectOneOnOne(input({ title: '1:1 Alice <> Carol' }));
-    expect(result).toMatchObject({
+    // Without my name set, my address stands in for it: alice@… is me.
+    expect(result).toMatchObject({ counterparts: [{ email: null, name: 'Carol' }] });
+    const strangers = detectOneOnOne(input({ title: '1:1 Alice <> Carol', myEmails: ['me@acme.example'] }));
+    expect(strangers).toMatchObject({
       counterparts: [
         { email: null, name: 'Alice' },
         { email: null, name: 'Carol' },
@@ -909,9 +912,19 @@ const MORE_CASES: Record<string, Case[]> = {
       yes('one-on-one', 'likely', ['Alicia', 'Bob']),
     ],
     [
-      'no name in settings: both',
-      { title: 'Alice / Bob', myName: '' },
+      'no name in settings, an address that names no one: both',
+      { title: 'Alice / Bob', myName: '', myEmails: ['a.s@acme.example'] },
       yes('one-on-one', 'likely', ['Alice', 'Bob']),
+    ],
+    [
+      'no name in settings: my address’s first word stands in (alice.smith@… is Alice)',
+      { title: 'Alice / Bob', myName: '', myEmails: ['alice.smith@acme.example'] },
+      yes('one-on-one', 'likely', ['Bob']),
+    ],
+    [
+      'a name in settings wins over the address',
+      { title: 'Alice / Bob', myName: 'Bob', myEmails: ['alice.smith@acme.example'] },
+      yes('one-on-one', 'likely', ['Alice']),
     ],
     [
       '1:1 Alice <> Carol, I am Alice',
