@@ -143,7 +143,16 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     !reveal
   ) {
     // The chooser lists the people of my 1:1s: not on a screen I am sharing.
-    body = <PresentingStrip onReveal={() => setReveal(true)} onOpenSidePanel={onOpenSidePanel} />;
+    body = (
+      <PresentingStrip
+        onReveal={() => {
+          // Shown by the user's own click: the chooser it shows takes focus (the strip's button goes).
+          focusChooser.current = true;
+          setReveal(true);
+        }}
+        onOpenSidePanel={onOpenSidePanel}
+      />
+    );
   } else if (correcting || (!context.link && context.trackable && inCallOrEnded)) {
     body = (
       <LinkChooser

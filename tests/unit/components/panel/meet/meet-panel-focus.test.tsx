@@ -132,6 +132,20 @@ describe('MeetPanel link chooser focus', () => {
     outside.remove();
   });
 
+  it('"Wrong 1:1?" then "Show" while presenting: the chooser the user revealed takes focus', async () => {
+    const bob = await oneOnOneWith('Bob Jones');
+    const linked = call({ relationshipId: bob.id, via: 'title', chosen: true });
+    await show({ ...linked, presenting: true });
+    await vi.waitFor(() => expect(q('meet-correct-link')).not.toBeNull());
+    q('meet-correct-link')!.focus();
+    await act(() => q('meet-correct-link')!.click());
+    await vi.waitFor(() => expect(q('reveal-notes')).not.toBeNull());
+    q('reveal-notes')!.focus();
+    await act(() => q('reveal-notes')!.click());
+    await vi.waitFor(() => expect(q('meet-link-chooser')).not.toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe(q('meet-link-chooser-title')));
+  });
+
   it('"Wrong 1:1?" pressed while presenting: the chooser shown later leaves focus where the user is', async () => {
     const bob = await oneOnOneWith('Bob Jones');
     const linked = call({ relationshipId: bob.id, via: 'title', chosen: true });
