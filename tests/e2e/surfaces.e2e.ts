@@ -22,9 +22,11 @@ describe('surfaces', () => {
     await popup.ready();
     await popup.emptyAgreements.waitFor();
     expect(await popup.emptyAgreements.textContent()).toContain('No open agreements');
-    expect(await popup.page.locator('[data-testid=popup-upcoming-empty]').textContent()).toContain(
-      'No 1:1s in the next 7 days',
-    );
+    // Duet tracks no 1:1 yet: it says how to track one, and where to say who "me" is.
+    const noneTracked = popup.page.locator('[data-testid=popup-upcoming-none-tracked]');
+    await noneTracked.waitFor();
+    expect(await noneTracked.textContent()).toContain('Open one in Google Calendar');
+    await popup.page.locator('[data-testid=popup-upcoming-set-me]').waitFor();
     await duet.screenshot(popup.page, 'popup-empty');
     await popup.page.close();
   });

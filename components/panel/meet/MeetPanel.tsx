@@ -26,6 +26,7 @@ import { TrackCard } from '../calendar/TrackCard';
 import { PresentingStrip, SessionPanel } from '../session/SessionPanel';
 import { meetActions } from './meet-actions';
 import { AlertLine } from '../AlertLine';
+import { focusIsFree } from '../focus-guard';
 import { ContextRefresh } from '../context-refresh';
 
 export type MeetContext = Extract<PanelContext, { surface: 'meet' }>;
@@ -368,15 +369,6 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
       ) : null}
     </section>
   );
-}
-
-/**
- * Whether the panel may move keyboard focus: it is lost (on the page's body, or on an element just removed)
- * or still inside `region`. Never away from where the user is, in Meet or typing in a box.
- */
-function focusIsFree(region: Element | null | undefined): boolean {
-  const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || (!!region && region.contains(active));
 }
 
 /** The names of a 1:1's people, as the panel writes them ("Dana Lee & Carol Diaz"). */

@@ -14,6 +14,7 @@ import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 import { formatDay } from '../../shared/format';
 import { AlertLine } from '../AlertLine';
+import { focusStillOn } from '../focus-guard';
 
 export interface CareerSectionProps {
   /** The parts this section shows. */
@@ -161,13 +162,4 @@ export function CareerSection({
       <AlertLine message={error} />
     </div>
   );
-}
-
-/**
- * Whether focus may be moved for a button pressed (`from`): it is still there, or lost (the page's body, or
- * an element just removed, such as the button itself). Not once the user went on to another box.
- */
-function focusStillOn(from: Element | null): boolean {
-  const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || active === from;
 }

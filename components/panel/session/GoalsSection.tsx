@@ -10,6 +10,7 @@ import { t, uiLocale } from '@/lib/i18n';
 import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
+import { focusStillOn } from '../focus-guard';
 
 export interface GoalsSectionProps {
   /** The goals to show (the 1:1's, less any shown elsewhere, such as career steps). */
@@ -234,13 +235,4 @@ function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['
       <AlertLine message={error} />
     </form>
   );
-}
-
-/**
- * Whether focus may be moved for a button pressed (`from`): it is still there, or lost (the page's body, or
- * an element just removed, such as the button itself). Not once the user went on to another box.
- */
-function focusStillOn(from: Element | null): boolean {
-  const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || active === from;
 }

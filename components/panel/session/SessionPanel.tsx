@@ -28,6 +28,7 @@ import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session
 import { type SessionView, startLiveSession } from '@/lib/db';
 import { KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
 import { AlertLine } from '../AlertLine';
+import { focusIsFree } from '../focus-guard';
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -113,15 +114,6 @@ export function SessionPanel(props: SessionPanelProps) {
       {body}
     </>
   );
-}
-
-/**
- * Whether a panel may move keyboard focus: it is lost (on the page's body, or on an element just removed,
- * such as the button whose view was swapped) or still inside `region`. Never away from where the user went.
- */
-export function focusIsFree(region: Element | null | undefined): boolean {
-  const active = document.activeElement;
-  return !active || active === document.body || !active.isConnected || (!!region && region.contains(active));
 }
 
 /** What the panel says while the call waits for the 1:1's people. */
