@@ -53,6 +53,22 @@ export const EVENT_DETAILS_KEY = 'calendar.event-details';
 /** How many of them are kept there (the newest): each carries a guest list. */
 const KEPT_DETAILS = 100;
 
+/** Guest rows kept per event in `storage.session`: more is a large meeting whatever the rest say. */
+const KEPT_GUESTS = 60;
+
+/**
+ * A read as kept for a woken worker: a large meeting's guest list is cut (storage.session is shared and
+ * small), its count saying how many more there were — judged the same: rows not read count as other people.
+ */
+function keptForm(details: EventDetails): EventDetails {
+  if (!details.guests || details.guests.length <= KEPT_GUESTS) return details;
+  return {
+    ...details,
+    guests: details.guests.slice(0, KEPT_GUESTS),
+    guestCount: Math.max(details.guestCount ?? 0, details.guests.length),
+  };
+}
+
 /**
  * Guests and Meet code read from the details popover, remembered per event — also in `storage.session`
  * (given an area), so a worker stopped while idle and woken by the next message (MV3) still has them:
@@ -112,7 +128,9 @@ export class DetailsCache {
     const area = this.area;
     if (area)
       void this.ready()
-        .then(() => area.set({ [EVENT_DETAILS_KEY]: [...this.byEvent.values()].slice(-KEPT_DETAILS) }))
+        .then(() =>
+          area.set({ [EVENT_DETAILS_KEY]: [...this.byEvent.values()].slice(-KEPT_DETAILS).map(keptForm) }),
+        )
         .catch(() => undefined);
   }
 }

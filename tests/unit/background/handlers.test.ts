@@ -427,6 +427,28 @@ describe('the popover’s guests outlive a worker stopped while idle', () => {
     expect((await classify(woken)).badges.every((badge) => badge.openAgreements === 0)).toBe(true);
   });
 
+  it('a large meeting’s guest list is kept cut, and still judged a large meeting after the wake', async () => {
+    const area = mapSessionArea();
+    const many = Array.from({ length: 200 }, (_, i) => guest(`p${i}@acme.example`, `Person ${i}`));
+    const allHands = eventDetails({ title: 'Alice / Bob', guests: [ALICE, ...many], guestCount: null });
+    const first = backgroundHarness(BOB_LINKED, { details: new DetailsCache(500, area) });
+    await first.handlers['calendar/event-details'](
+      { kind: 'calendar/event-details', details: allHands },
+      calendarCtx(4),
+    );
+    const before = await classify(first);
+    await vi.waitFor(async () => {
+      const [kept] = (await area.get(EVENT_DETAILS_KEY))[EVENT_DETAILS_KEY] as Array<{
+        guests: unknown[];
+        guestCount: number;
+      }>;
+      expect(kept!.guests).toHaveLength(60);
+      expect(kept!.guestCount).toBe(201);
+    });
+    const woken = backgroundHarness(BOB_LINKED, { details: new DetailsCache(500, area) });
+    expect(await classify(woken)).toEqual(before);
+  });
+
   it('keeps the newest 100 reads, checked when read back; a read since the wake wins over a kept one', async () => {
     const area = mapSessionArea();
     const cache = new DetailsCache(500, area);
