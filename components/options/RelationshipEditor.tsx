@@ -1,7 +1,13 @@
 /** Edit one 1:1 series: who it is with, what I call it, its kind, how often we meet, which template it uses. */
 import { useState } from 'preact/hooks';
 import { RelationshipTwinError, saveRelationshipEdit } from '@/lib/db';
-import { type Person, type Relationship, RelationshipKindSchema, type Template } from '@/lib/domain/model';
+import {
+  memberOf,
+  type Person,
+  type Relationship,
+  RelationshipKindSchema,
+  type Template,
+} from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { kindLabel } from './options-text';
@@ -27,12 +33,14 @@ export function RelationshipEditor({
   onDataChanged: () => void;
 }) {
   /** The 1:1 as the form opened on it (the prop follows the database; the form's fields do not). */
-  const [opened] = useState(relationship);
+  const [opened] = useState({ ...relationship, member: memberOf(relationship) });
   const [personIds, setPersonIds] = useState<string[]>(relationship.personIds);
   const [title, setTitle] = useState(relationship.title);
   const [kind, setKind] = useState(relationship.kind);
   const [cadence, setCadence] = useState(String(relationship.cadenceDays));
   const [templateId, setTemplateId] = useState(relationship.templateId);
+  /** A 2-1's member: a person of it, 'me', or '' (not said). */
+  const [member, setMember] = useState(memberOf(relationship) ?? '');
   /**
    * The 1:1 its people already have of this kind, when this save would make a second one: the user is asked
    * whether to make them one (nothing is saved until then; the form keeps what was typed).
@@ -51,7 +59,14 @@ export function RelationshipEditor({
     void action
       .run(async () => {
         // Only what this form changed, applied to the 1:1 as stored now (it may have changed meanwhile).
-        const edited = { personIds, title: title.trim(), kind, cadenceDays: days, templateId };
+        const edited = {
+          personIds,
+          title: title.trim(),
+          kind,
+          cadenceDays: days,
+          templateId,
+          member: kind === 'two-on-one' && (member === 'me' || personIds.includes(member)) ? member : null,
+        };
         try {
           await saveRelationshipEdit(relationship.id, opened, edited, foldInto ? { foldInto } : {});
         } catch (error) {
@@ -159,6 +174,31 @@ export function RelationshipEditor({
           />
         </div>
       </div>
+      {kind === 'two-on-one' ? (
+        <>
+          <label class="options-field" for={`${base}-member`}>
+            <span>{t('options_relationship_member')}</span>
+          </label>
+          <select
+            id={`${base}-member`}
+            value={member === 'me' || personIds.includes(member) ? member : ''}
+            data-testid="relationship-member"
+            aria-describedby={`${base}-member-hint`}
+            onChange={(e) => setMember(e.currentTarget.value)}
+          >
+            <option value="">{t('options_relationship_member_unsaid')}</option>
+            {personIds.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(id)}
+              </option>
+            ))}
+            <option value="me">{t('options_relationship_member_me')}</option>
+          </select>
+          <p class="duet-muted options-hint" id={`${base}-member-hint`}>
+            {t('options_relationship_member_hint')}
+          </p>
+        </>
+      ) : null}
       <label class="options-field" for={`${base}-template`}>
         <span>{t('options_relationship_template')}</span>
       </label>

@@ -6,6 +6,7 @@
 import {
   type DetectionRules,
   type Person,
+  memberOf,
   PersonSchema,
   type ReminderSettings,
   type Relationship,
@@ -186,6 +187,12 @@ async function foldRelationship(
     {
       ...into,
       personIds,
+      // A 2-1's member: the kept one's, else the folded one's (if still among the people).
+      member: memberOf({
+        ...into,
+        personIds,
+        member: memberOf(into) ?? memberOf({ ...from, kind: into.kind }),
+      }),
       calendarSeriesIds: uniq([...into.calendarSeriesIds, ...from.calendarSeriesIds]).slice(-50),
       meetCodes: uniq([...into.meetCodes, ...from.meetCodes]).slice(-50),
       archived,
@@ -245,6 +252,9 @@ export async function mergePeople(
       const repointed: Relationship = {
         ...relationship,
         personIds,
+        ...(relationship.member && {
+          member: relationship.member === 'me' ? 'me' : swap(relationship.member),
+        }),
         ...(relationship.archivedWith && { archivedWith: uniq(relationship.archivedWith.map(swap)) }),
       };
       // The kept person has a 1:1 of the same kind with the same people (a 1:1 with just them, or a 2-1

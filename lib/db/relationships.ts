@@ -12,6 +12,7 @@ import {
   type RelationshipKind,
   RelationshipSchema,
   clipShortText,
+  memberOf,
   sessionHasWriting,
 } from '../domain/model';
 import { foldName, type LinkCandidate } from '../domain/meet-link';
@@ -218,12 +219,10 @@ export async function changeRelationship(
     const stored = await db.relationships.get(id);
     if (!stored) throw missing();
     const existing = await settleArchivedWith(stored, db);
-    const patch = change(existing);
-    const next = validate(
-      RelationshipSchema,
-      { ...existing, ...patch, updatedAt: Date.now() },
-      'relationship',
-    );
+    const merged: Relationship = { ...existing, ...change(existing), updatedAt: Date.now() };
+    // A 2-1's member no longer among its people (removed, or no longer a 2-1) is not said any more.
+    if (merged.member && memberOf(merged) === null) merged.member = null;
+    const next = validate(RelationshipSchema, merged, 'relationship');
     await db.relationships.put(next);
     return next;
   });
@@ -233,7 +232,8 @@ export async function changeRelationship(
 export type RelationshipFields = Pick<
   Relationship,
   'personIds' | 'title' | 'kind' | 'cadenceDays' | 'templateId'
->;
+> &
+  Partial<Pick<Relationship, 'member'>>;
 
 /**
  * The change a form made, applied to the 1:1 as stored now: only the fields it changed, and its people as
@@ -250,6 +250,7 @@ export function editOf(
   if (edited.kind !== opened.kind) patch.kind = edited.kind;
   if (edited.cadenceDays !== opened.cadenceDays) patch.cadenceDays = edited.cadenceDays;
   if (edited.templateId !== opened.templateId) patch.templateId = edited.templateId;
+  if ((edited.member ?? null) !== (opened.member ?? null)) patch.member = edited.member ?? null;
   const added = edited.personIds.filter((id) => !opened.personIds.includes(id));
   const removed = opened.personIds.filter((id) => !edited.personIds.includes(id));
   if (added.length > 0 || removed.length > 0)

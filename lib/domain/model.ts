@@ -101,9 +101,24 @@ export const RelationshipSchema = z.strictObject({
    * optional rather than defaulted, since a default would make those rows read as archived on their own.
    */
   archivedWith: z.array(IdSchema).max(4).optional(),
+  /**
+   * A 2-1's member, the person it is about: one of `personIds` (the other is the second lead), or 'me' (two
+   * leads meeting me). Absent or null: not said. Read through `memberOf` (anything else reads as not said).
+   */
+  member: z
+    .union([IdSchema, z.literal('me')])
+    .nullable()
+    .optional(),
   ...Timestamps,
 });
 export type Relationship = z.infer<typeof RelationshipSchema>;
+
+/** A 2-1's member (`Relationship.member`) when it is said and still one of its people (or me); else null. */
+export function memberOf(relationship: Pick<Relationship, 'kind' | 'personIds' | 'member'>): string | null {
+  const { member } = relationship;
+  if (relationship.kind !== 'two-on-one' || !member) return null;
+  return member === 'me' || relationship.personIds.includes(member) ? member : null;
+}
 
 // Sessions ----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import {
   archivedAtOf,
   type CareerAssessment,
   type Goal,
+  memberOf,
   type Person,
   type TalkingPoint,
 } from '../domain/model';
@@ -166,8 +167,17 @@ export function relationshipToMarkdown(history: RelationshipHistory): string {
   const { relationship, people, sessions, agreements, talkingPoints, templates } = history;
   const lines: string[] = [`# ${escapeText(relationship.title)}`, ''];
   if (people.length > 0) {
-    const names = people.map((p) => escapeText(p.name)).join(' & ');
-    lines.push(`With ${names} · ${cadenceWords(relationship.cadenceDays)}`, '');
+    const names = (list: Person[]) => list.map((p) => escapeText(p.name)).join(' & ');
+    // A 2-1 says whom it is about, when the user said so (the other person is the second lead).
+    const member = memberOf(relationship);
+    const about = people.find((p) => p.id === member);
+    const leads = people.filter((p) => p !== about);
+    const who = about
+      ? `2-1 about ${escapeText(about.name)}${leads.length > 0 ? `, with ${names(leads)}` : ''}`
+      : member === 'me'
+        ? `2-1 with ${names(people)}, about me`
+        : `With ${names(people)}`;
+    lines.push(`${who} · ${cadenceWords(relationship.cadenceDays)}`, '');
   }
 
   const active = agreements.filter((a) => a.status === 'open' || a.status === 'renegotiated');

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dayOf } from '@/lib/domain/days';
 import { type CareerPart, careerPartsOf, isCareerStep } from '@/lib/domain/goals';
-import type { TemplateSection } from '@/lib/domain/model';
+import { memberOf, type TemplateSection } from '@/lib/domain/model';
 import type { TimerState } from '@/lib/domain/session-timer';
 import { t, uiLocale } from '@/lib/i18n';
 import { AgreementList } from '../calendar/AgreementList';
@@ -159,14 +159,15 @@ function SessionBody({
   const [reveal, setReveal] = useState(false);
   const [showNotesAfterEnd, setShowNotesAfterEnd] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  // Feedback is about the one person of a 1:1; in a 2-1 it is about the pair (no one person).
-  const actions = sessionActions(
-    session,
-    view.relationship.id,
-    view.people.length === 1 ? (view.people[0]?.id ?? null) : null,
-  );
+  // Feedback is about the one person of a 1:1, or a 2-1's member when the user said who that is; else
+  // about the pair (no one person).
+  const member = memberOf(view.relationship);
+  const feedbackPerson =
+    view.people.length === 1 ? view.people[0] : view.people.find((person) => person.id === member);
+  const actions = sessionActions(session, view.relationship.id, feedbackPerson?.id ?? null);
   const ended = session.status === 'held';
   const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
+  const feedbackName = feedbackPerson?.name || theirName;
   const endingRef = useRef(false);
   /** What is typed in the one-line boxes, kept while they are hidden (presenting) or behind the summary. */
   const drafts = useMemo(() => new KeptDrafts(session.id), [session.id]);
@@ -370,7 +371,7 @@ function SessionBody({
                 view={view}
                 notes={notes}
                 actions={actions}
-                theirName={theirName}
+                theirName={feedbackName}
                 careerParts={careerParts.get(section.id)}
                 showsSteps={showsSteps}
                 goalsHere={section.id === goalsSectionId}
@@ -577,6 +578,7 @@ interface SectionCardProps {
   view: SessionView;
   notes: SessionNotes;
   actions: SessionActions;
+  /** Whom feedback is about: the 1:1's person, a 2-1's member, else its people together. */
   theirName: string;
   /** The career parts this section shows, if any (`careerPartsOf`). */
   careerParts: CareerPart[] | undefined;

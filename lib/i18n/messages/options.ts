@@ -123,6 +123,11 @@ export const options = {
   options_relationship_person_add: 'Add a person (a 2-1’s second person)…',
   options_relationship_person_remove: 'Remove $1 from this 1:1',
   options_person_unknown: 'Someone no longer in Duet',
+  options_relationship_member: 'Who the 2-1 is about',
+  options_relationship_member_unsaid: 'Not said',
+  options_relationship_member_me: 'Me (two leads meet me)',
+  options_relationship_member_hint:
+    'The member the two leads meet with. Feedback in its sessions is filed for them, and summaries say so.',
   options_relationship_kind: 'Kind',
   options_relationship_cadence: 'Every (days)',
   options_relationship_template: 'Template',
