@@ -1,8 +1,12 @@
-/** The agreements the filter and search select, grouped by person; "done" is one key away (Space). */
+/**
+ * The agreements the filter and search select, grouped by person; "done" is one key away (Space). While
+ * searching, the closed (done, dropped) agreements that match follow in their own list, each with "Reopen".
+ */
 import type { ComponentChild } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PopupView } from '@/lib/db/popup-view';
+import { CLOSED_SCAN_LIMIT, closedAtOf, type PopupClosedSearch, type PopupView } from '@/lib/db/popup-view';
 import { type AgreementFilter, isOverdue } from '@/lib/domain/agreements';
+import { dayOf } from '@/lib/domain/days';
 import type { Agreement } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { formatDay, ownerLabel } from '../shared/format';
@@ -35,6 +39,8 @@ export function AgreementGroups({
   filters,
 }: AgreementGroupsProps) {
   const [closed, setClosed] = useState<Closed | null>(null);
+  /** The text of the agreement last reopened from the closed list (announced instead of "done"). */
+  const [reopened, setReopened] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Agreements being marked done, or marked and not yet gone from the list (it re-reads right after): their
   // box stays ticked and disabled, so a double click is one "done". The ref sees a second click at once,
@@ -62,6 +68,7 @@ export function AgreementGroups({
     const result = await actions.done(agreement.id);
     if (result.ok) {
       setError(null);
+      setReopened(null);
       setClosed({ id: agreement.id, text: agreement.text });
       document.querySelector<HTMLElement>('#popup-search-input')?.focus();
     } else {
@@ -80,6 +87,38 @@ export function AgreementGroups({
     } else setError(result.message);
   };
 
+  // Closed agreements being reopened: their button stays disabled until the list no longer shows them.
+  const reopening = useRef(new Set<string>());
+  const [reopeningIds, setReopeningIds] = useState<ReadonlySet<string>>(() => new Set());
+  const markReopening = (id: string, on: boolean) => {
+    if (on) reopening.current.add(id);
+    else reopening.current.delete(id);
+    setReopeningIds(new Set(reopening.current));
+  };
+  const closedListed = new Set(view.closed?.matches.map((m) => m.agreement.id) ?? []);
+  useEffect(() => {
+    const gone = [...reopening.current].filter((id) => !closedListed.has(id));
+    if (gone.length === 0) return;
+    for (const id of gone) reopening.current.delete(id);
+    setReopeningIds(new Set(reopening.current));
+  }, [view]);
+  const reopen = async (agreement: Agreement) => {
+    if (reopening.current.has(agreement.id)) return;
+    markReopening(agreement.id, true);
+    // The popup's "undo done" reopens any closed agreement, done or dropped (`reopenAgreement`).
+    const result = await actions.undoDone(agreement.id);
+    if (result.ok) {
+      setError(null);
+      setClosed(null);
+      setReopened(agreement.text);
+      // The row leaves the closed list (it is open again): focus goes to the search, not the page's body.
+      document.querySelector<HTMLElement>('#popup-search-input')?.focus();
+    } else {
+      markReopening(agreement.id, false);
+      setError(result.message);
+    }
+  };
+
   const empty = view.groups.length === 0;
   return (
     <section class="popup-section" aria-labelledby="popup-agreements-title" data-testid="popup-agreements">
@@ -95,6 +134,8 @@ export function AgreementGroups({
               {t('popup_undo')}
             </button>
           </>
+        ) : reopened ? (
+          <span>{t('popup_reopened_announce', reopened)}</span>
         ) : null}
       </p>
       {error ? (
@@ -191,6 +232,93 @@ export function AgreementGroups({
           ) : null}
         </div>
       )}
+      {query.trim() && view.closed ? (
+        <ClosedMatches
+          closed={view.closed}
+          today={view.today}
+          reopening={reopeningIds}
+          onReopen={(agreement) => void reopen(agreement)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** What the search found among done and dropped agreements, most recently closed first. */
+function ClosedMatches({
+  closed,
+  today,
+  reopening,
+  onReopen,
+}: {
+  closed: PopupClosedSearch;
+  today: string;
+  reopening: ReadonlySet<string>;
+  onReopen: (agreement: Agreement) => void;
+}) {
+  const { matches, more, stopped } = closed;
+  if (matches.length === 0 && stopped !== 'limit') return null;
+  return (
+    <section class="popup-closed" aria-labelledby="popup-closed-title" data-testid="popup-closed">
+      <h3 id="popup-closed-title" class="popup-closed-title">
+        {t('popup_closed_title')}
+      </h3>
+      {matches.length > 0 ? (
+        <ul class="popup-items">
+          {matches.map(({ agreement, relationship }) => {
+            const day = formatDay(dayOf(closedAtOf(agreement)), today);
+            return (
+              <li
+                key={agreement.id}
+                class="popup-item popup-item-closed"
+                data-testid="popup-closed-agreement"
+              >
+                <div class="popup-closed-row">
+                  <span class="popup-item-text" data-testid="popup-closed-text">
+                    {agreement.text}
+                  </span>
+                  <button
+                    type="button"
+                    class="popup-link"
+                    data-popup-item
+                    data-testid="popup-reopen"
+                    aria-label={t('popup_reopen_for', agreement.text)}
+                    aria-describedby={`popup-closed-meta-${agreement.id}`}
+                    disabled={reopening.has(agreement.id)}
+                    onKeyDown={(e) => moveFocus(e)}
+                    onClick={() => onReopen(agreement)}
+                  >
+                    {t('popup_reopen')}
+                  </button>
+                </div>
+                <span class="popup-item-meta" id={`popup-closed-meta-${agreement.id}`}>
+                  <span>{relationship.name}</span>
+                  <span>{ownerLabel(agreement, relationship.people)}</span>
+                  <span data-testid="popup-closed-when">
+                    {agreement.status === 'dropped'
+                      ? t('popup_closed_dropped', day)
+                      : t('popup_closed_done', day)}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {stopped === 'enough' ? (
+        <p class="duet-muted popup-message" data-testid="popup-closed-more">
+          {t('popup_closed_more_uncounted')}
+        </p>
+      ) : more > 0 ? (
+        <p class="duet-muted popup-message" data-testid="popup-closed-more">
+          {t('popup_closed_more', more)}
+        </p>
+      ) : null}
+      {stopped === 'limit' ? (
+        <p class="duet-muted popup-message" data-testid="popup-closed-limited">
+          {t('popup_closed_limited', CLOSED_SCAN_LIMIT)}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -4,7 +4,8 @@
  *
  * Read with raw IndexedDB (`idb-read.ts`), neither Dexie nor zod: the popup shows its lists from this read
  * before those ≈260 kB of modules have loaded (`npm run bench -- popup`). One read-only transaction, index
- * lookups only except the search, which reads the active set (small: closed agreements are never read).
+ * lookups only except the search, which reads the active set (small) and, newest first and bounded
+ * (`CLOSED_SCAN_LIMIT`), the closed agreements: they have no text index, so only a search reads them.
  * `popup.ts` offers the same reads over a Dexie database (`loadPopupView`, `loadPopupLists`).
  */
 import { type AgreementFilter, compareAgreements, countByFilter, matchesFilter } from '../domain/agreements';
@@ -24,6 +25,26 @@ export const POPUP_LIST_LIMIT = 50;
  * this many per query, so opening the popup costs the same with 10 or 10,000 open agreements.
  */
 export const COUNT_CAP = 100;
+
+/** While searching: how many closed (done, dropped) matches the popup lists, most recently closed first. */
+export const CLOSED_SHOWN = 20;
+
+/**
+ * The most closed agreements one search reads, newest made first. Nothing indexes their text, so a search
+ * reads them: a heavy user's two years (a few thousand) fit; a longer history (the bench's large profile
+ * holds ~100,000) costs each keystroke this much at most, and the popup says older ones were not searched.
+ */
+export const CLOSED_SCAN_LIMIT = 5000;
+
+/** Agreement statuses that are closed: kept as history, searched only when the user types a query. */
+export const CLOSED_AGREEMENT_STATUSES = ['done', 'dropped'] as const;
+
+/**
+ * How far back (days before now) each slice of the closed agreements reaches: read slice by slice,
+ * newest first, so a search that already found more than `CLOSED_SHOWN` stops early; the last slice is
+ * everything older.
+ */
+const CLOSED_SLICES_DAYS = [7, 28, 112, 448] as const;
 
 /** How many upcoming 1:1s get their prep status read (the rest are counted). */
 export const UPCOMING_SHOWN = 10;
@@ -93,6 +114,25 @@ export interface PopupUpcoming {
   prep: PrepStatus | null;
 }
 
+/** A closed agreement the search found, with the 1:1 it belongs to. */
+export interface PopupClosedMatch {
+  agreement: Agreement;
+  relationship: PopupRelationship;
+}
+
+/** What a search found among closed (done, dropped) agreements: never counted in the filters. */
+export interface PopupClosedSearch {
+  /** The most recently closed matches (at most CLOSED_SHOWN). */
+  matches: PopupClosedMatch[];
+  /** How many more of those read matched (exact when `stopped` is null). */
+  more: number;
+  /**
+   * Why older closed agreements were not read: 'enough' (more than CLOSED_SHOWN matched already: typing
+   * more narrows it), 'limit' (CLOSED_SCAN_LIMIT read); null when every closed agreement was searched.
+   */
+  stopped: 'enough' | 'limit' | null;
+}
+
 export interface PopupView {
   today: Day;
   /** Active agreements per filter (capped at COUNT_CAP: "99+"); while searching, what the search found. */
@@ -107,6 +147,11 @@ export interface PopupView {
   relationships: PopupRelationship[];
   /** A first-screen read (FIRST_SCREEN): agreements cut (same order), prep only for the first 1:1s. */
   partial: boolean;
+  /**
+   * While searching, what it found among closed agreements (listed after the open ones); absent with no
+   * search. The date filters (overdue, this week) select open agreements only: none then.
+   */
+  closed?: PopupClosedSearch;
 }
 
 export interface PopupViewOptions {
@@ -432,6 +477,42 @@ function normalisedText(agreement: Agreement): string {
   return text;
 }
 
+/** A closed agreement's "when": closed at, else (a row from before that was kept) its last change. */
+export const closedAtOf = (agreement: Pick<Agreement, 'closedAt' | 'updatedAt'>): number =>
+  agreement.closedAt ?? agreement.updatedAt;
+
+/**
+ * Closed agreements that match, most recently closed first. One pass over at most CLOSED_SCAN_LIMIT of them,
+ * newest made first (`[status+createdAt]`, slice by slice back in time: `CLOSED_SLICES_DAYS`), matched on
+ * the cached normalised text; it stops after a slice once more than CLOSED_SHOWN have matched.
+ */
+async function searchClosed(
+  tx: ReadTransaction,
+  matches: (agreement: Agreement) => boolean,
+  now: number,
+): Promise<{ found: Agreement[]; stopped: PopupClosedSearch['stopped'] }> {
+  const byAge = agreementsBy(tx, '[status+createdAt]');
+  const found: Agreement[] = [];
+  let read = 0;
+  let upper = Infinity;
+  for (const days of [...CLOSED_SLICES_DAYS, Infinity]) {
+    const lower = days === Infinity ? -Infinity : now - days * 86_400_000;
+    for (const status of CLOSED_AGREEMENT_STATUSES) {
+      const range = IDBKeyRange.bound([status, lower], [status, upper], false, true);
+      const left = CLOSED_SCAN_LIMIT - read;
+      // A slice that holds more than the budget has left is read from its newest (a cursor), not its oldest.
+      const over = (await cappedCount(byAge, range, left + 1)) > left;
+      const rows = await collect<Agreement>(byAge, range, left, undefined, over ? 'prev' : 'next');
+      read += rows.length;
+      for (const row of rows) if (matches(row)) found.push(row);
+      if (over) return { found, stopped: 'limit' };
+    }
+    if (found.length > CLOSED_SHOWN && days !== Infinity) return { found, stopped: 'enough' };
+    upper = lower;
+  }
+  return { found, stopped: null };
+}
+
 const HELD_LAST = (relationshipId: string) =>
   // Every scheduledAt (a number) sorts below the empty array: the whole "held" range of this 1:1.
   IDBKeyRange.bound([relationshipId, 'held', -Infinity], [relationshipId, 'held', []]);
@@ -503,6 +584,7 @@ export async function readPopupView(
   let agreements: Agreement[];
   let truncated: boolean;
   let counts = lists.counts;
+  let closed: PopupClosedSearch | undefined;
   if (terms.length === 0) {
     agreements = lists.groups.flatMap((g) => g.agreements);
     truncated = lists.counts[filter] > agreements.length;
@@ -513,21 +595,39 @@ export async function readPopupView(
       // The name as the user knows it, not the part that tells two of one name apart ("· Career 1:1").
       [...byId.values()].map((r) => [r.id, normaliseForSearch(`${r.baseName} ${r.title}`)]),
     );
-    const active = (
-      await Promise.all(
+    const matches = (a: Agreement) =>
+      matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms);
+    // Closed ones too (after the open ones, never counted), keeping to an owner filter; the date filters
+    // (overdue, this week) are about what is still to do: no closed ones then.
+    const closedToo = filter === 'all-open' || filter === 'mine' || filter === 'theirs';
+    const ownedAsFiltered = (a: Agreement) =>
+      matchesFilter({ status: 'open', dueDate: null, owner: a.owner }, filter, today);
+    const [active, closedFound] = await Promise.all([
+      Promise.all(
         ACTIVE_AGREEMENT_STATUSES.map((status) =>
           collect<Agreement>(agreementsBy(tx, 'status'), IDBKeyRange.only(status)),
         ),
-      )
-    ).flat();
-    const found = active.filter((a) =>
-      matchesTerms(`${normalisedText(a)} ${haystacks.get(a.relationshipId) ?? ''}`, terms),
-    );
+      ).then((lists) => lists.flat()),
+      closedToo
+        ? searchClosed(tx, (a) => byId.has(a.relationshipId) && ownedAsFiltered(a) && matches(a), now)
+        : null,
+    ]);
+    const found = active.filter(matches);
     // The filters count what the search found, so each says what pressing it would show.
     counts = countByFilter(found, today);
     const matched = found.filter((a) => matchesFilter(a, filter, today));
     agreements = matched.sort(compareAgreements).slice(0, POPUP_LIST_LIMIT);
     truncated = matched.length > agreements.length;
+    const newestClosed = (closedFound?.found ?? []).sort(
+      (a, b) => closedAtOf(b) - closedAtOf(a) || b.createdAt - a.createdAt,
+    );
+    closed = {
+      matches: newestClosed
+        .slice(0, CLOSED_SHOWN)
+        .map((agreement) => ({ agreement, relationship: byId.get(agreement.relationshipId)! })),
+      more: Math.max(0, newestClosed.length - CLOSED_SHOWN),
+      stopped: closedFound?.stopped ?? null,
+    };
   }
 
   const grouped: PopupGroup[] = groupByRelationship(agreements, (id) => byId.get(id));
@@ -561,5 +661,6 @@ export async function readPopupView(
     ),
     relationships,
     partial: firstScreen,
+    ...(closed ? { closed } : {}),
   };
 }

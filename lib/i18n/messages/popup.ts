@@ -19,6 +19,20 @@ export const popup = {
   popup_no_agreements_filter: 'Nothing here right now.',
   popup_no_results: 'No open agreement matches “$1”.',
   popup_more_results: 'More agreements match: type more to narrow the list.',
+  /** While searching, the heading of the done and dropped agreements that match (after the open ones). */
+  popup_closed_title: 'Closed',
+  /** A closed match's status and day: "Done Mar 3". */
+  popup_closed_done: 'Done $1',
+  popup_closed_dropped: 'Dropped $1',
+  /** $1 is the agreement's text: the button reopens it (back among the open ones). */
+  popup_reopen: 'Reopen',
+  popup_reopen_for: 'Reopen “$1”',
+  popup_reopened_announce: 'Reopened: “$1”.',
+  /** More closed matches than listed; $1 how many. */
+  popup_closed_more: 'and $1 more: type more to narrow the list',
+  popup_closed_more_uncounted: 'More closed agreements match: type more to narrow the list.',
+  /** The search read only the closed agreements made most recently; $1 is how many. */
+  popup_closed_limited: 'Only the $1 most recently made closed agreements were searched.',
   popup_done_announce: 'Done: “$1”.',
   popup_undo: 'Undo',
   popup_due: 'due $1',

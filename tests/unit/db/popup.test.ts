@@ -304,7 +304,7 @@ describe('loadPopupView: search as you type', () => {
     expect(await found('career')).toEqual(['Draft the training budget', 'Intro to the design lead']);
   });
 
-  it('finds active agreements only: done and dropped stay hidden, renegotiated show', async () => {
+  it('lists active agreements among the matches (renegotiated too); done and dropped go to the closed list', async () => {
     const { budget, cafe, erin } = await seedSearch();
     await completeAgreement(budget.id);
     await dropAgreement(cafe.id, 'no longer needed');
@@ -312,6 +312,11 @@ describe('loadPopupView: search as you type', () => {
     expect(await found('budget')).toEqual(['Draft the training budget']);
     expect(await found('cafe')).toEqual([]);
     expect(await found('design')).toEqual(['Intro to the design lead']);
+    const closed = async (query: string) =>
+      texts((await loadPopupView({ query }, NOW)).closed?.matches.map((m) => m.agreement) ?? []);
+    expect(await closed('budget')).toEqual(['Send the Q3 budget']);
+    expect(await closed('cafe')).toEqual(['Réserver le café']);
+    expect(await closed('design')).toEqual([]);
   });
 
   it('keeps to the selected filter', async () => {

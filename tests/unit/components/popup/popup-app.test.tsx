@@ -9,6 +9,7 @@ import { popupActions } from '@/components/popup/popup-actions';
 import { createPopupSource, type PopupSource } from '@/components/popup/popup-source';
 import {
   addAgreement,
+  completeAgreement,
   createPerson,
   createRelationship,
   getDatabase,
@@ -489,6 +490,30 @@ describe('PopupApp', () => {
       searchField().focus();
       expect(await key(searchField(), 'ArrowDown')).toBe(false);
       expect(document.activeElement).toBe(searchField());
+    });
+
+    it('a search finds closed agreements too: listed under "Closed", reached with ArrowDown, reopened in place', async () => {
+      const { late } = await seed();
+      await completeAgreement(late.id);
+      await show({ actions: popupActions });
+      await vi.waitFor(() => expect(qa('popup-done')).toHaveLength(2));
+      await type(searchField(), 'rollout');
+      await vi.waitFor(() =>
+        expect(qa('popup-closed-text').map((el) => el.textContent)).toEqual(['Send the rollout plan']),
+      );
+      expect(text('popup-agreements-empty')).toBe('No open agreement matches “rollout”.');
+      expect(text('popup-closed-when')).toMatch(/^Done /);
+      // Not counted: the filters say what the search found among the open ones.
+      expect(text('popup-count-all-open')).toBe('0');
+      // No open match: ArrowDown goes to the closed one's "Reopen".
+      searchField().focus();
+      expect(await key(searchField(), 'ArrowDown')).toBe(true);
+      expect(document.activeElement).toBe(q('popup-reopen'));
+      await click(q('popup-reopen'));
+      await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+      expect(q('popup-closed')).toBeNull();
+      expect(text('popup-status')).toBe('Reopened: “Send the rollout plan”.');
+      expect((await getDatabase().agreements.get(late.id))?.status).toBe('open');
     });
 
     it('ArrowDown does nothing when there is no item', async () => {
