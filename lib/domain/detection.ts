@@ -88,17 +88,35 @@ const firstWord = (name: string): string => fold(name).split(/\s+/u)[0] ?? '';
 const nameKey = (name: string): string => firstWord(name).normalize('NFD').replace(/\p{M}/gu, '');
 
 /**
- * The people a title names, without me: my name's first word — or, before my name is set (a first run), the
- * first word of my addresses ("alice.smith@…" → "alice"), so "1:1 with Alice" on Alice's calendar names
- * nobody else rather than Alice herself.
+ * Whether a title's name could be me by one of my addresses' local parts (before my name is set): one of its
+ * words ("alice.smith", "jean-pierre.dupont", "lee.sam" → alice, smith, jean-pierre, jean, pierre, lee, sam),
+ * or the start of an address Gmail wrote without its dots ("alicesmith" starts with "alice").
+ */
+function addressNamesMe(key: string, myEmails: readonly string[]): boolean {
+  return myEmails.some((email) => {
+    const local = (email.split('@')[0] ?? '').toLowerCase();
+    const words = [...local.split(/[._+]/u), ...local.split(/[._+-]/u)];
+    return words.includes(key) || (key.length >= 3 && local.startsWith(key));
+  });
+}
+
+/**
+ * The people a title names, without me: my name's first word — or, before my name is set (a first run),
+ * the one name my addresses point at ("alice.smith@…": Alice), so "1:1 with Alice" on Alice's calendar names
+ * nobody else rather than Alice herself. When my addresses could be more than one of the names ("Sam / Lee"
+ * for lee.sam@…), none is dropped: no one-click track, rather than one that tracks me.
  */
 function namesOf(input: Pick<DetectionInput, 'title' | 'myName' | 'myEmails'>): Counterpart[] {
-  const me = input.myName
-    ? [nameKey(input.myName)]
-    : input.myEmails.flatMap((email) => keysOf({ name: '', email }));
-  return titleNames(input.title)
-    .filter((name) => !me.includes(nameKey(name)))
-    .map((name) => ({ email: null, name }));
+  const names = titleNames(input.title);
+  let mine: (name: string) => boolean;
+  if (input.myName) {
+    const me = nameKey(input.myName);
+    mine = (name) => nameKey(name) === me;
+  } else {
+    const byAddress = names.filter((name) => addressNamesMe(nameKey(name), input.myEmails));
+    mine = (name) => byAddress.length === 1 && byAddress[0] === name;
+  }
+  return names.filter((name) => !mine(name)).map((name) => ({ email: null, name }));
 }
 
 /** Of several guests, the ones the title names by first name; all of them when that does not single one out. */

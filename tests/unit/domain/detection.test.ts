@@ -922,6 +922,21 @@ const MORE_CASES: Record<string, Case[]> = {
       yes('one-on-one', 'likely', ['Bob']),
     ],
     [
+      'no name: a Gmail address without its dots (alicesmith@…) still points at Alice',
+      { title: '1:1 with Alice', myName: '', myEmails: ['alicesmith@gmail.com'] },
+      yes('one-on-one', 'likely', []),
+    ],
+    [
+      'no name: a hyphenated first name in the address (jean-pierre.dupont@…)',
+      { title: 'Jean-Pierre / Marc', myName: '', myEmails: ['jean-pierre.dupont@acme.example'] },
+      yes('one-on-one', 'likely', ['Marc']),
+    ],
+    [
+      'no name: an address that could be either name (lee.sam@…, "Sam / Lee") drops neither',
+      { title: 'Sam / Lee', myName: '', myEmails: ['lee.sam@acme.example'] },
+      yes('one-on-one', 'likely', ['Sam', 'Lee']),
+    ],
+    [
       'a name in settings wins over the address',
       { title: 'Alice / Bob', myName: 'Bob', myEmails: ['alice.smith@acme.example'] },
       yes('one-on-one', 'likely', ['Alice']),
