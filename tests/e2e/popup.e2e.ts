@@ -213,6 +213,10 @@ describe('popup', () => {
       .poll(() => popup.page.locator('[data-testid=popup-status]').textContent())
       .toContain('Done: “E2E: book the offsite venue”');
     await expect.poll(overdue).toBe(0);
+    // Still searched: a done agreement is found among the closed ones, with Reopen.
+    const closed = popup.page.locator('[data-testid=popup-closed-text]');
+    await expect.poll(() => closed.allTextContents()).toEqual(['E2E: book the offsite venue']);
+    await popup.page.locator('[data-testid=popup-reopen]').waitFor();
     await duet.screenshot(popup.page, 'popup-done-undo');
     await popup.page.locator('[data-testid=popup-undo]').click();
     await expect.poll(() => popup.agreementTexts()).toEqual(['E2E: book the offsite venue']);
