@@ -574,7 +574,7 @@ function classify(
   if (words.some((word) => NOT_NAMES.has(fold(word)))) return null;
   const asDate = findDate(raw, today, options);
   if (asDate !== null && asDate.end - asDate.start === raw.length) return null; // "Friday: …"
-  return { owner: 'named', ownerName: raw.charAt(0).toUpperCase() + raw.slice(1) };
+  return { owner: 'named', ownerName: capitaliseFirst(raw) };
 }
 
 /** The stated owner and the rest of the line, or null when the line names no owner. */
@@ -616,6 +616,16 @@ function findOwner(
 
 // Capture ---------------------------------------------------------------------------------------------
 
+/**
+ * The first letter upper-cased when the first word is all lower case ("send the draft" → "Send the draft",
+ * "@sam" → "Sam"); any other casing is the user's and kept ("iPhone test plan", "eBay listing", "deShawn").
+ */
+function capitaliseFirst(text: string): string {
+  const first = /^\S*/u.exec(text)?.[0] ?? '';
+  if (first !== first.toLowerCase()) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function tidy(text: string): string {
   const tidied = text
     .replace(/\s+/g, ' ')
@@ -625,7 +635,7 @@ function tidy(text: string): string {
     .replace(/^[\s,.;:\-–—]+|[\s,.;:\-–—]+$/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return tidied.charAt(0).toUpperCase() + tidied.slice(1);
+  return capitaliseFirst(tidied);
 }
 
 export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureResult {

@@ -313,6 +313,21 @@ describe('parseAgreementLine — owners', () => {
   });
 });
 
+describe("parseAgreementLine — the user's casing", () => {
+  it('capitalises the first word only when it is all lower case', () => {
+    expectRow(EN, ['Sam: iPhone test plan by Friday', 'them', '', 'iPhone test plan', '2026-11-20']);
+    expectRow(EN, ['me: eBay listing', 'me', '', 'eBay listing', null]);
+    expectRow(EN, ['macOS upgrade for the team', 'me', '', 'macOS upgrade for the team', null]);
+    expectRow(EN, ['me: send the draft', 'me', '', 'Send the draft', null]);
+    expectRow(EN, ['me: NDA for the vendor', 'me', '', 'NDA for the vendor', null]);
+  });
+
+  it("keeps an owner's name as typed unless it is all lower case", () => {
+    expectRow(EN, ['@deShawn: check the numbers', 'named', 'deShawn', 'Check the numbers', null]);
+    expectRow(EN, ['@priya: check the numbers', 'named', 'Priya', 'Check the numbers', null]);
+  });
+});
+
 describe('parseAgreementLine — boundaries', () => {
   const at = (y: number, m: number, d: number, h = 10) => ({
     now: new Date(y, m - 1, d, h),
