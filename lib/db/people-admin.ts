@@ -182,17 +182,20 @@ async function foldRelationship(
           personIds.includes(id),
         )
       : [];
+  // A 2-1's member: the kept one's, else the folded one's (if still among the people). Written only when
+  // said: a row that never had one stays readable by an older Duet.
+  const member = memberOf({
+    ...into,
+    personIds,
+    member: memberOf(into) ?? memberOf({ ...from, kind: into.kind }),
+  });
+  const { member: _member, ...kept } = into;
   const merged = validate(
     RelationshipSchema,
     {
-      ...into,
+      ...kept,
       personIds,
-      // A 2-1's member: the kept one's, else the folded one's (if still among the people).
-      member: memberOf({
-        ...into,
-        personIds,
-        member: memberOf(into) ?? memberOf({ ...from, kind: into.kind }),
-      }),
+      ...(member !== null ? { member } : {}),
       calendarSeriesIds: uniq([...into.calendarSeriesIds, ...from.calendarSeriesIds]).slice(-50),
       meetCodes: uniq([...into.meetCodes, ...from.meetCodes]).slice(-50),
       archived,
@@ -692,11 +695,20 @@ export async function saveRelationshipEdit(
     const before = await peopleOf([twin, stored], db);
     // The 1:1 as edited is what joins the twin: the people the user removed are not added back to it.
     const asEdited: Relationship = { ...stored, personIds: [...people], kind };
-    const relationship = await foldRelationship(
+    const folded = await foldRelationship(
       db,
       withArchivedWith(twin, before),
       withArchivedWith(asEdited, before),
       Date.now(),
+    );
+    // A member picked in this very form wins over the twin's.
+    if (patch.member === undefined || memberOf({ ...folded, member: patch.member }) === memberOf(folded))
+      return { relationship: folded, folded: true };
+    const relationship = await changeRelationship(
+      folded.id,
+      () => ({ member: patch.member }),
+      seriesGone,
+      db,
     );
     return { relationship, folded: true };
   });

@@ -220,8 +220,9 @@ export async function changeRelationship(
     if (!stored) throw missing();
     const existing = await settleArchivedWith(stored, db);
     const merged: Relationship = { ...existing, ...change(existing), updatedAt: Date.now() };
-    // A 2-1's member no longer among its people (removed, or no longer a 2-1) is not said any more.
-    if (merged.member && memberOf(merged) === null) merged.member = null;
+    // A 2-1's member no longer among its people (removed, or no longer a 2-1) is not said any more; one not
+    // said is not written (a row that never had one stays readable by an older Duet).
+    if (memberOf(merged) === null) delete merged.member;
     const next = validate(RelationshipSchema, merged, 'relationship');
     await db.relationships.put(next);
     return next;

@@ -90,13 +90,16 @@ const nameKey = (name: string): string => firstWord(name).normalize('NFD').repla
 /**
  * Whether a title's name could be me by one of my addresses' local parts (before my name is set): one of its
  * words ("alice.smith", "jean-pierre.dupont", "lee.sam" → alice, smith, jean-pierre, jean, pierre, lee, sam),
- * or the start of an address Gmail wrote without its dots ("alicesmith" starts with "alice").
+ * or, for a Gmail address read without its dots, its start ("alicesmith@gmail.com" starts with "alice").
  */
 function addressNamesMe(key: string, myEmails: readonly string[]): boolean {
   return myEmails.some((email) => {
-    const local = (email.split('@')[0] ?? '').toLowerCase();
+    const [local = '', domain = ''] = email.toLowerCase().split('@');
     const words = [...local.split(/[._+]/u), ...local.split(/[._+-]/u)];
-    return words.includes(key) || (key.length >= 3 && local.startsWith(key));
+    if (words.includes(key)) return true;
+    // Only where Gmail's dots were taken out (alice.smith → alicesmith): elsewhere "danielle@" is not Dan.
+    const undotted = domain === 'gmail.com' || domain === 'googlemail.com';
+    return undotted && key.length >= 3 && local.length - key.length >= 2 && local.startsWith(key);
   });
 }
 

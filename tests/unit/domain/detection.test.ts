@@ -937,6 +937,16 @@ const MORE_CASES: Record<string, Case[]> = {
       yes('one-on-one', 'likely', ['Sam', 'Lee']),
     ],
     [
+      'no name: the start of an address is no name outside Gmail (danielle@… is not Dan)',
+      { title: '1:1 with Dan', myName: '', myEmails: ['danielle@acme.example'] },
+      yes('one-on-one', 'likely', ['Dan']),
+    ],
+    [
+      'no name: the address’s whole word decides (christina@…: Christina, not Chris)',
+      { title: 'Chris / Christina', myName: '', myEmails: ['christina@acme.example'] },
+      yes('one-on-one', 'likely', ['Chris']),
+    ],
+    [
       'a name in settings wins over the address',
       { title: 'Alice / Bob', myName: 'Bob', myEmails: ['alice.smith@acme.example'] },
       yes('one-on-one', 'likely', ['Alice']),

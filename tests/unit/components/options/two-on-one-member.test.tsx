@@ -14,6 +14,7 @@ import {
   getDatabase,
   getRelationship,
   mergePeople,
+  RelationshipTwinError,
   type RelationshipFields,
   saveRelationshipEdit,
   startLiveSession,
@@ -89,6 +90,38 @@ describe('a 2-1’s member', () => {
     const before = fields(now);
     await saveRelationshipEdit(relationship.id, before, { ...before, personIds: [dan.id] });
     expect((await getRelationship(relationship.id))?.member ?? null).toBeNull();
+  });
+
+  it('picked in the same save that makes it one with an existing 2-1: the member picked is kept', async () => {
+    const { carol, dan, relationship: twin } = await twoOnOne();
+    const carols = await createRelationship({
+      personIds: [carol.id],
+      kind: 'one-on-one',
+      title: 'Carol 1:1',
+    });
+    const opened = fields((await getRelationship(carols.id))!);
+    const edited = {
+      ...opened,
+      kind: 'two-on-one' as const,
+      personIds: [carol.id, dan.id],
+      member: carol.id,
+    };
+    await expect(saveRelationshipEdit(carols.id, opened, edited)).rejects.toBeInstanceOf(
+      RelationshipTwinError,
+    );
+    await saveRelationshipEdit(carols.id, opened, edited, { foldInto: twin.id });
+    expect((await getRelationship(twin.id))?.member).toBe(carol.id);
+  });
+
+  it('a 1:1 that never had a member is stored without the field (an older Duet still reads its export)', async () => {
+    const { dan } = await twoOnOne();
+    const kept = await createRelationship({ personIds: [dan.id], kind: 'peer', title: 'Dan' });
+    // Dan's second record, with a peer 1:1 of its own: merged, the two 1:1s fold into one.
+    const dan2 = await createPerson({ name: 'Dan P.', emails: ['dp@home.example'], relation: 'peer' });
+    await createRelationship({ personIds: [dan2.id], kind: 'peer', title: 'Dan (home)' });
+    await mergePeople(dan.id, dan2.id);
+    expect(await getDatabase().relationships.where('personIds').equals(dan.id).count()).toBe(2);
+    expect(Object.keys((await getDatabase().relationships.get(kept.id))!)).not.toContain('member');
   });
 
   it('feedback in its session is filed for the member, and the label names them', async () => {
