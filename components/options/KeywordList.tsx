@@ -121,6 +121,8 @@ export function KeywordList({
             if (action.state.kind === 'error') action.reset();
           }}
           onKeyDown={(e) => {
+            // Enter that confirms an IME composition (Japanese, Chinese, Korean) is not "add".
+            if (e.isComposing || e.keyCode === 229) return;
             if (e.key === 'Enter') {
               e.preventDefault();
               add();

@@ -154,6 +154,8 @@ export function PopupApp({
           data-testid="popup-search"
           onInput={(e) => changeQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
+            // Escape during an IME composition cancels the candidate, not the search.
+            if (e.isComposing || e.keyCode === 229) return;
             if (e.key === 'Escape' && query) {
               e.preventDefault();
               changeQuery('');

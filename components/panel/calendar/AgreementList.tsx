@@ -192,6 +192,8 @@ function AgreementItem({
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Escape during an IME composition (Japanese, Chinese, Korean) cancels the candidate, not the form.
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       cancel();

@@ -22,7 +22,7 @@ import { t } from '@/lib/i18n';
 import type { PanelContext } from '@/lib/messaging/protocol';
 import { useLiveQuery } from '../../shared/use-live-query';
 import { guessCadenceDays, guessRelation } from '../calendar/calendar-text';
-import { TrackCard } from '../calendar/TrackCard';
+import { type KeptTrackForm, TrackCard } from '../calendar/TrackCard';
 import { PresentingStrip, SessionPanel } from '../session/SessionPanel';
 import { meetActions } from './meet-actions';
 import { AlertLine } from '../AlertLine';
@@ -72,6 +72,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     );
     if (opener && focusIsFree(root.current)) opener.focus();
   });
+
+  // The chooser's track card as the user left it (a name typed, a kind or cadence changed), for this call:
+  // Cancel, Escape or presenting close the chooser, and it comes back with nothing lost. Another call, or
+  // this one linked, starts afresh.
+  const trackForm = useRef({ code: context.meetingCode, kept: { current: null as KeptTrackForm | null } });
+  if (trackForm.current.code !== context.meetingCode || (context.link && trackForm.current.kept.current))
+    trackForm.current = { code: context.meetingCode, kept: { current: null } };
 
   const refresh = useContext(ContextRefresh);
   const run = async (work: Promise<{ ok: boolean; message?: string }>) => {
@@ -163,6 +170,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         onNotOneOnOne={() => void run(actions.notOneOnOne())}
         onCancel={correcting ? closeChooser : undefined}
         focusRequest={focusChooser}
+        trackForm={trackForm.current.kept}
       />
     );
   } else {
@@ -237,9 +245,19 @@ interface LinkChooserProps {
   onCancel?: () => void;
   /** Set by the click that opened the chooser: focus moves to its heading once, when that click drew it. */
   focusRequest?: { current: boolean };
+  /** Where the track card's form is kept while the chooser is closed (see `TrackCardProps.keep`). */
+  trackForm?: { current: KeptTrackForm | null };
 }
 
-function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusRequest }: LinkChooserProps) {
+function LinkChooser({
+  context,
+  onTrack,
+  onLink,
+  onNotOneOnOne,
+  onCancel,
+  focusRequest,
+  trackForm,
+}: LinkChooserProps) {
   const options = useLiveQuery(async () => {
     const [relationships, people] = await Promise.all([listRelationships(), listPeople()]);
     const byId = new Map(people.map((p) => [p.id, p]));
@@ -279,6 +297,8 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
       class="cal-body"
       data-testid="meet-link-chooser"
       onKeyDown={(event) => {
+        // Escape during an IME composition (Japanese, Chinese, Korean) cancels the candidate, not the chooser.
+        if (event.isComposing || event.keyCode === 229) return;
         if (event.key !== 'Escape' || !onCancel) return;
         event.preventDefault();
         event.stopPropagation();
@@ -303,6 +323,7 @@ function LinkChooser({ context, onTrack, onLink, onNotOneOnOne, onCancel, focusR
           }}
           cadenceFor={(k) => guessCadenceDays(context.title, k, defaults)}
           onTrack={onTrack}
+          keep={trackForm}
         />
       ) : null}
       {options.status === 'ready' ? (

@@ -166,6 +166,24 @@ describe('PopupApp', () => {
     expect(await key(searchField(), 'Escape')).toBe(false);
   });
 
+  it('Escape that cancels an IME candidate (Japanese, Chinese, Korean) leaves the search as typed', async () => {
+    await seed();
+    await show();
+    await vi.waitFor(() => expect(agreementTexts()).toHaveLength(3));
+    await type(searchField(), 'plan');
+    await vi.waitFor(() => expect(agreementTexts()).toEqual(['Send the rollout plan']));
+    for (const init of [{ isComposing: true, keyCode: 229 }, { keyCode: 229 }]) {
+      const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, ...init });
+      await act(() => {
+        searchField().dispatchEvent(event);
+      });
+      expect(event.defaultPrevented).toBe(false);
+      expect(searchField().value).toBe('plan');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(agreementTexts()).toEqual(['Send the rollout plan']);
+  });
+
   it('while searching shows only the matching agreements, then the week ahead again', async () => {
     await seed();
     await show();

@@ -67,6 +67,26 @@ describe('AgreementList focus', () => {
     expect(document.activeElement).toBe(q('agreement-drop'));
   });
 
+  it('Escape that cancels an IME candidate (Japanese, Chinese, Korean) leaves the drop form open', async () => {
+    await show();
+    await act(() => q('agreement-drop')!.click());
+    const reason = q('agreement-drop-reason') as HTMLInputElement;
+    await act(() => {
+      reason.value = '優先度が';
+      reason.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    for (const init of [{ isComposing: true, keyCode: 229 }, { keyCode: 229 }]) {
+      const event = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, ...init });
+      await act(() => {
+        q('agreement-drop-reason')!.dispatchEvent(event);
+      });
+      expect(event.defaultPrevented).toBe(false);
+      expect(q('drop-form')).not.toBeNull();
+    }
+    expect((q('agreement-drop-reason') as HTMLInputElement).value).toBe('優先度が');
+    expect(document.activeElement).toBe(q('agreement-drop-reason'));
+  });
+
   it('a saved new date closes the form and focus returns to Renegotiate', async () => {
     const onRenegotiate = await show();
     await act(() => q('agreement-renegotiate')!.click());

@@ -184,6 +184,66 @@ describe('MeetPanel link chooser focus', () => {
   });
 });
 
+describe('MeetPanel link chooser keeps what was typed', () => {
+  const escape = (init: KeyboardEventInit = {}) =>
+    new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true, ...init });
+  const nameField = () => q('track-name') as HTMLInputElement | null;
+  // A bigger call: the chooser asks who it is with (a name box), never its first participant.
+  const bigCall = (): MeetContext => ({ ...call(null), others: ['Bob Jones', 'Carol Diaz', 'Dan Park'] });
+
+  async function typeName(value: string) {
+    await vi.waitFor(() => expect(nameField()).not.toBeNull());
+    await act(() => {
+      nameField()!.value = value;
+      nameField()!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('Escape that cancels an IME candidate in the name box leaves the chooser open', async () => {
+    await show(bigCall());
+    await open('meet-choose');
+    await typeName('山田');
+    nameField()!.focus();
+    for (const init of [{ isComposing: true, keyCode: 229 }, { keyCode: 229 }]) {
+      const event = escape(init);
+      await act(() => {
+        nameField()!.dispatchEvent(event);
+      });
+      expect(event.defaultPrevented).toBe(false);
+      expect(q('meet-link-chooser')).not.toBeNull();
+    }
+    expect(nameField()!.value).toBe('山田');
+  });
+
+  it('a chooser closed with Escape or Cancel opens again with the name typed', async () => {
+    await show(bigCall());
+    await open('meet-choose');
+    await typeName('Dana Lee');
+    await act(() => {
+      nameField()!.dispatchEvent(escape());
+    });
+    expect(q('meet-link-chooser')).toBeNull();
+    await open('meet-choose');
+    await vi.waitFor(() => expect(nameField()?.value).toBe('Dana Lee'));
+
+    await vi.waitFor(() => expect(cancelButton()).toBeDefined());
+    await act(() => cancelButton().click());
+    await open('meet-choose');
+    await vi.waitFor(() => expect(nameField()?.value).toBe('Dana Lee'));
+  });
+
+  it('another call starts with a fresh form', async () => {
+    await show(bigCall());
+    await open('meet-choose');
+    await typeName('Dana Lee');
+    await act(() => cancelButton().click());
+    await show({ ...bigCall(), meetingCode: 'xyz-wxyz-xyz' });
+    await open('meet-choose');
+    await vi.waitFor(() => expect(nameField()).not.toBeNull());
+    expect(nameField()!.value).toBe('');
+  });
+});
+
 describe('MeetPanel session end focus', () => {
   it('"End session now" then presenting: the summary shown when presenting stops leaves focus in Meet', async () => {
     const bob = await oneOnOneWith('Bob Jones');
