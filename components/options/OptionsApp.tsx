@@ -26,8 +26,9 @@ export interface OptionsAppProps {
 const valueOf = <T,>(result: LiveResult<T>): T | null => (result.status === 'ready' ? result.value : null);
 
 export function OptionsApp({ onDataChanged = () => void notifyDataChanged() }: OptionsAppProps = {}) {
-  const storage = useStorageStatus();
   const counts = useLiveQuery(() => countRecords(), []);
+  // The space used follows what is stored (an import, "Delete everything").
+  const storage = useStorageStatus(counts.status === 'ready' ? JSON.stringify(counts.value) : '');
   const settings = useLiveQuery(() => getSettings(), []);
   const relationships = useLiveQuery(() => listRelationships({ includeArchived: true }), []);
   const directory = useLiveQuery(() => peopleDirectory(), []);

@@ -5,8 +5,11 @@ export interface StorageStatus {
   usageBytes: number | null;
 }
 
-/** Whether the browser promised to keep Duet's data, and how much space it uses. */
-export function useStorageStatus(): StorageStatus {
+/**
+ * Whether the browser promised to keep Duet's data, and how much space it uses — asked again whenever
+ * `dataKey` changes (what is stored changed: an import, "Delete everything").
+ */
+export function useStorageStatus(dataKey = ''): StorageStatus {
   const [status, setStatus] = useState<StorageStatus>({ persisted: null, usageBytes: null });
   useEffect(() => {
     // Each answer on its own: one the browser refuses is "unknown", and the other is still shown.
@@ -24,6 +27,6 @@ export function useStorageStatus(): StorageStatus {
       ]);
       setStatus({ persisted: persisted ?? null, usageBytes: estimate?.usage ?? null });
     })();
-  }, []);
+  }, [dataKey]);
   return status;
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { formatBytes, PrivacySection } from '@/components/options/PrivacySection';
 import { useStorageStatus } from '@/components/options/use-storage-status';
+import { createPerson } from '@/lib/db';
 import { resetI18nForTests } from '@/lib/i18n';
 import { q, text, until, useMount } from './helpers';
 
@@ -46,6 +47,16 @@ describe('PrivacySection: storage status', () => {
     const root = await mount(<Privacy />);
     await until(() => expect(text(root, 'storage-persisted')).toBe('yes'));
     expect(text(root, 'storage-used')).toBe('1.5 kB');
+  });
+
+  it('the space used follows what is stored: asked again after data changes (an import, a delete)', async () => {
+    let usage = 2048;
+    fakeStorage({ persisted: async () => true, estimate: async () => ({ usage }) });
+    const root = await mount(<OptionsApp onDataChanged={() => undefined} />);
+    await until(() => expect(text(root, 'storage-used')).toBe('2.0 kB'));
+    usage = 5 * 1024 * 1024;
+    await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    await until(() => expect(text(root, 'storage-used')).toBe('5.0 MB'));
   });
 
   it('says in plain words that the browser may clear it when it has not promised to keep it', async () => {
