@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { updateSettings } from '@/lib/db';
 import { EmailSchema, type Settings } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { OptionsSection } from './OptionsSection';
 import { splitList } from './options-text';
@@ -19,6 +19,9 @@ export function parseEmails(text: string): { emails: string[] } | { invalid: str
   if (emails.length > 20) return { tooMany: true };
   return { emails };
 }
+
+/** The longest name the form takes (no `maxLength` on the box: a longer paste stays, and is refused in words). */
+const MAX_NAME = 200;
 
 export function IdentitySection({
   settings,
@@ -51,7 +54,10 @@ export function IdentitySection({
     const parsed = parseEmails(emails);
     if ('invalid' in parsed) return action.fail(t('options_identity_email_invalid', parsed.invalid));
     if ('tooMany' in parsed) return action.fail(t('options_identity_email_too_many'));
-    if (name.trim().length > 200) return action.fail(t('options_identity_name_too_long'));
+    if (name.trim().length > MAX_NAME) {
+      const count = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+      return action.fail(t('options_identity_name_too_long', count(MAX_NAME), count(name.trim().length)));
+    }
     let saved: Settings | null = null;
     void action
       .run(async () => {
@@ -86,7 +92,6 @@ export function IdentitySection({
             type="text"
             value={name}
             autocomplete="name"
-            maxLength={200}
             data-testid="identity-name"
             onInput={(e) => {
               setName(e.currentTarget.value);

@@ -1,8 +1,9 @@
 /** Edit one person: name, emails (the key for matching Calendar guests), how they relate to me. */
 import { useState } from 'preact/hooks';
 import { applyPersonEdit, type PersonFields } from '@/lib/db';
-import { type Person, RELATIONS } from '@/lib/domain/model';
-import { t } from '@/lib/i18n';
+import { MAX_SHORT_TEXT, type Person, RELATIONS } from '@/lib/domain/model';
+import { isBlank } from '@/lib/domain/text';
+import { t, uiLocale } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { parseEmails } from './IdentitySection';
 import { relationLabel } from './options-text';
@@ -33,7 +34,13 @@ export function PersonEditor({
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    if (name.trim() === '') return action.fail(t('options_person_name_required'));
+    // Blank counts invisible characters too (a pasted zero-width space is no name).
+    if (isBlank(name)) return action.fail(t('options_person_name_required'));
+    // No `maxLength` on the box: a longer paste stays whole, and is refused in words.
+    if (name.trim().length > MAX_SHORT_TEXT) {
+      const count = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+      return action.fail(t('options_person_name_too_long', count(MAX_SHORT_TEXT), count(name.trim().length)));
+    }
     const parsed = parseEmails(emails);
     if ('invalid' in parsed) return action.fail(t('options_identity_email_invalid', parsed.invalid));
     if ('tooMany' in parsed) return action.fail(t('options_identity_email_too_many'));
@@ -55,7 +62,6 @@ export function PersonEditor({
         ref={first}
         type="text"
         value={name}
-        maxLength={200}
         data-testid="person-name"
         onInput={(e) => setName(e.currentTarget.value)}
       />

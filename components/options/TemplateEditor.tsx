@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveCustomTemplate, TemplateChangedError, TemplateGoneError } from '@/lib/db';
 import { newId } from '@/lib/db/ids';
-import { SECTION_KINDS, type Template, type TemplateSection } from '@/lib/domain/model';
+import { MAX_SHORT_TEXT, SECTION_KINDS, type Template, type TemplateSection } from '@/lib/domain/model';
+import { isBlank } from '@/lib/domain/text';
 import { t, uiLocale } from '@/lib/i18n';
 import { ActionMessage } from './ActionMessage';
 import { sectionKindLabel } from './options-text';
@@ -56,8 +57,11 @@ export function copyOf(template: Template): TemplateDraft {
   };
 }
 
-/** The limits of TemplateSchema / TemplateSectionSchema (lib/domain/model.ts), checked here first. */
-const MAX_TEXT = 1_000;
+/**
+ * The limits of TemplateSchema / TemplateSectionSchema (lib/domain/model.ts), checked here first. The boxes
+ * have no `maxLength`: a longer paste stays whole in its box, and is refused in words naming both lengths.
+ */
+const MAX_TEXT = MAX_SHORT_TEXT;
 const MAX_MINUTES = 240;
 const MAX_PROMPTS = 20;
 const MAX_SECTIONS = 30;
@@ -80,20 +84,27 @@ function newSectionId(taken: ReadonlySet<string>): string {
 
 /** The first thing in the form the schema would refuse, in plain words; null when it can be saved. */
 function problemWith(name: string, description: string, sections: readonly SectionDraft[]): string | null {
-  if (name.trim() === '') return t('options_template_name_required');
-  if (name.trim().length > MAX_TEXT) return t('options_template_name_too_long', count(MAX_TEXT));
+  if (isBlank(name)) return t('options_template_name_required');
+  if (name.trim().length > MAX_TEXT)
+    return t('options_template_name_too_long', count(MAX_TEXT), count(name.trim().length));
   if (description.trim().length > MAX_TEXT)
-    return t('options_template_description_too_long', count(MAX_TEXT));
+    return t('options_template_description_too_long', count(MAX_TEXT), count(description.trim().length));
   if (sections.length === 0) return t('options_template_sections_required');
   if (sections.length > MAX_SECTIONS)
     return t('options_template_sections_too_many', count(MAX_SECTIONS), count(sections.length));
   for (const [index, section] of sections.entries()) {
     const position = count(index + 1);
     const title = section.title.trim();
-    if (title === '') return t('options_template_section_title_required', position);
+    if (isBlank(title)) return t('options_template_section_title_required', position);
     const label = quoted(title);
     if (title.length > MAX_TEXT)
-      return t('options_template_section_title_too_long', position, label, count(MAX_TEXT));
+      return t(
+        'options_template_section_title_too_long',
+        position,
+        label,
+        count(MAX_TEXT),
+        count(title.length),
+      );
     if (!/^\d+$/.test(section.minutes.trim()) || Number(section.minutes) > MAX_MINUTES)
       return t('options_template_section_minutes_invalid', position, label, count(MAX_MINUTES));
     const lines = section.prompts.split('\n').map((p) => p.trim());
@@ -108,7 +119,14 @@ function problemWith(name: string, description: string, sections: readonly Secti
       );
     const long = lines.findIndex((p) => p.length > MAX_TEXT);
     if (long !== -1)
-      return t('options_template_section_prompt_too_long', position, label, count(long + 1), count(MAX_TEXT));
+      return t(
+        'options_template_section_prompt_too_long',
+        position,
+        label,
+        count(long + 1),
+        count(MAX_TEXT),
+        count(lines[long]!.length),
+      );
   }
   return null;
 }
@@ -233,7 +251,6 @@ export function TemplateEditor({
           type="text"
           ref={first}
           value={name}
-          maxLength={200}
           data-testid="template-name"
           onInput={(e) => setName(e.currentTarget.value)}
         />
@@ -243,7 +260,6 @@ export function TemplateEditor({
         <textarea
           rows={3}
           value={description}
-          maxLength={MAX_TEXT}
           data-testid="template-description"
           onInput={(e) => setDescription(e.currentTarget.value)}
         />
@@ -263,7 +279,6 @@ export function TemplateEditor({
                       id={`${base}-title`}
                       type="text"
                       value={section.title}
-                      maxLength={200}
                       data-testid="section-title"
                       onInput={(e) => update(section.key, { title: e.currentTarget.value })}
                     />

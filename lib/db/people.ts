@@ -1,6 +1,7 @@
 /** People repository. Emails are the key for matching calendar guests. */
 import { foldName } from '../domain/meet-link';
 import { type Person, PersonSchema, type Relation } from '../domain/model';
+import { isBlank } from '../domain/text';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
@@ -33,7 +34,18 @@ async function checkEmailsFree(emails: readonly string[], self: string | null, d
   );
 }
 
+/**
+ * Refuses a name that shows nothing: empty, white space, or only invisible characters (a zero-width space
+ * passes `trim()` and the schema's length check, and would make a person with a blank name everywhere).
+ * Checked when a name is written, not in PersonSchema: rows and exports already stored stay readable.
+ */
+function checkName(name: string): void {
+  if (isBlank(name))
+    throw new InvalidInputError('person.name: a person needs a name (this one is blank or invisible).');
+}
+
 export async function createPerson(input: NewPerson, db: DuetDatabase = getDatabase()): Promise<Person> {
+  checkName(input.name);
   await checkEmailsFree(input.emails ?? [], null, db);
   const now = Date.now();
   const person = validate(
@@ -62,6 +74,7 @@ export async function updatePerson(
     const existing = await db.people.get(id);
     // Merged into another person or deleted in another tab meanwhile.
     if (!existing) throw new InvalidInputError('This person no longer exists.');
+    if (patch.name !== undefined) checkName(patch.name);
     const next = validate(PersonSchema, { ...existing, ...patch, updatedAt: Date.now() }, 'person');
     await db.people.put(next);
     return next;
@@ -85,6 +98,7 @@ export async function applyPersonEdit(
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
     if (!existing) throw new InvalidInputError('This person no longer exists.');
+    if (edited.name !== opened.name) checkName(edited.name);
     const key = (email: string) => email.trim().toLowerCase();
     const was = new Set(opened.emails.map(key));
     const now = new Set(edited.emails.map(key));

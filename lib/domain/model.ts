@@ -19,7 +19,7 @@ import {
 export { ACTIVE_AGREEMENT_STATUSES, AGREEMENT_STATUSES, SESSION_STATUSES, TALKING_POINT_STATUSES };
 
 const MAX_ID = 512; // decoded Calendar ids can be long (imported events)
-const MAX_SHORT_TEXT = 1_000;
+export const MAX_SHORT_TEXT = 1_000;
 
 /**
  * Text from a page (a Calendar title, a guest's name) cut to what a short text field holds, without splitting

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TalkingPoint } from '@/lib/domain/model';
+import { MAX_SHORT_TEXT, type TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import { checkTypedText } from './use-calendar-actions';
 import type { ActionResult, Direction } from './view-types';
 import { AlertLine } from '../AlertLine';
 
@@ -63,6 +64,12 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
     event.preventDefault();
     refocus.current = null;
     const submitted = text;
+    // Blank or too long: said here, the text kept in the box (it has no `maxLength` to cut a paste short).
+    const invalid = checkTypedText(submitted, MAX_SHORT_TEXT, t('panel_error_point_empty'));
+    if (invalid) {
+      setError(invalid.ok ? null : invalid.message);
+      return;
+    }
     if (await run(() => onAdd(submitted, author))) {
       // Only what was added leaves the box: text typed while it was saving stays.
       setText((current) => (current === submitted ? '' : current));
@@ -173,7 +180,6 @@ export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }:
           class="cal-input"
           data-testid="talking-point-input"
           value={text}
-          maxLength={1000}
           placeholder={
             author === 'me'
               ? t('panel_points_placeholder_mine')

@@ -13,7 +13,8 @@ import {
   linkRelationshipTo,
 } from '@/lib/db';
 import type { Person } from '@/lib/domain/model';
-import { t, tn } from '@/lib/i18n';
+import { isBlank, lengthOver } from '@/lib/domain/text';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import { namesOf } from '../../shared/format';
 import { storageProblemText } from '../storage-text';
 import { relationshipActions } from './relationship-actions';
@@ -60,9 +61,34 @@ export async function attempt(work: () => Promise<unknown>): Promise<ActionResul
   }
 }
 
+/**
+ * What is wrong with text typed in an add box, in words: blank (white space or invisible characters only,
+ * `isBlank`) says `emptyMessage`; longer than `max` as it would be stored names the limit and its length.
+ * Null when it can be added. The box keeps the text either way (no `maxLength` cuts a paste short).
+ */
+export function checkTypedText(text: string, max: number, emptyMessage: string): ActionResult | null {
+  if (isBlank(text)) return fail(emptyMessage);
+  const length = lengthOver(text, max);
+  if (length === null) return null;
+  const count = (n: number) => new Intl.NumberFormat(uiLocale()).format(n);
+  return fail(t('panel_error_text_too_long', count(max), count(length)));
+}
+
+/** `add`, called only for text `checkTypedText` accepts; otherwise its message comes back as the result. */
+export function checkedAdd(
+  max: number,
+  emptyMessage: string,
+  add: (text: string) => Promise<ActionResult>,
+): (text: string) => Promise<ActionResult> {
+  return (text) => {
+    const invalid = checkTypedText(text, max, emptyMessage);
+    return invalid ? Promise.resolve(invalid) : add(text);
+  };
+}
+
 /** What is wrong with the details of a 1:1 to track, or null when they can be saved. */
 export function checkTrackDraft(draft: TrackDraft): ActionResult | null {
-  if (!draft.name.trim()) return fail(t('panel_error_track_name'));
+  if (isBlank(draft.name)) return fail(t('panel_error_track_name'));
   if (!Number.isInteger(draft.cadenceDays) || draft.cadenceDays < 1 || draft.cadenceDays > 365)
     return fail(t('panel_error_track_cadence'));
   return null;

@@ -3,8 +3,9 @@
  * carries over to the next 1:1 on its own. A point can be added on the spot.
  */
 import { useAddBox } from './kept-drafts';
-import type { TalkingPoint } from '@/lib/domain/model';
+import { MAX_SHORT_TEXT, type TalkingPoint } from '@/lib/domain/model';
 import { t, tn } from '@/lib/i18n';
+import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
 
@@ -17,7 +18,12 @@ export interface AgendaProps {
 }
 
 export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProps) {
-  const { text, setText, error, setError, add } = useAddBox('agenda', onAdd);
+  // No `maxLength` on the box: a paste longer than a point can be stays whole, and is refused in words.
+  const { text, setText, error, setError, add } = useAddBox(
+    'agenda',
+    checkedAdd(MAX_SHORT_TEXT, t('panel_error_point_empty'), onAdd),
+    t('panel_error_point_empty'),
+  );
   const open = points.filter((p) => p.status === 'open').length;
 
   const toggle = async (box: HTMLInputElement, id: string, discussed: boolean) => {
@@ -78,7 +84,6 @@ export function Agenda({ points, theirName, ended, onToggle, onAdd }: AgendaProp
             placeholder={t('panel_points_add_label')}
             data-testid="agenda-add-input"
             value={text}
-            maxLength={1000}
             onInput={(event) => setText(event.currentTarget.value)}
           />
           <button type="submit" class="cal-button cal-button-small">

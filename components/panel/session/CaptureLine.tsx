@@ -7,6 +7,7 @@ import { useKeptChoice, useKeptDraft } from './kept-drafts';
 import { parseAgreementLine } from '@/lib/domain/capture';
 import type { Day } from '@/lib/domain/days';
 import { AgreementOwnerSchema, type AgreementOwner } from '@/lib/domain/model';
+import { isBlank } from '@/lib/domain/text';
 import { t } from '@/lib/i18n';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
@@ -81,7 +82,7 @@ export function CaptureLine({
   latestLine.current = line;
 
   const parse = (at: Date) =>
-    line.trim() ? parseAgreementLine(line, { now: at, counterpartNames, locale, dayFirst }) : null;
+    !isBlank(line) ? parseAgreementLine(line, { now: at, counterpartNames, locale, dayFirst }) : null;
   const renderedAt = now();
   // Parsed again on a new day: "tomorrow" typed before midnight means another day after it.
   const parsed = useMemo(
@@ -153,7 +154,6 @@ export function CaptureLine({
         data-testid="capture-input"
         placeholder={t('panel_capture_placeholder', exampleName)}
         value={line}
-        maxLength={600}
         autocomplete="off"
         aria-describedby="ses-capture-preview"
         aria-invalid={error ? 'true' : undefined}

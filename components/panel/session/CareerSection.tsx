@@ -9,8 +9,9 @@ import { useAddBox } from './kept-drafts';
 import { UndoNote } from './UndoNote';
 import { dayOf } from '@/lib/domain/days';
 import type { CareerPart } from '@/lib/domain/goals';
-import type { CareerAssessment, Goal } from '@/lib/domain/model';
+import { type CareerAssessment, type Goal, MAX_SHORT_TEXT } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { formatDay } from '../../shared/format';
 import { AlertLine } from '../AlertLine';
@@ -45,7 +46,12 @@ export function CareerSection({
   onAddStep,
   onSetStepArchived,
 }: CareerSectionProps) {
-  const { text, setText, error, setError, add } = useAddBox(CAREER_STEP_BOX, onAddStep);
+  // No `maxLength` on the box: a paste longer than a step can be stays whole, and is refused in words.
+  const { text, setText, error, setError, add } = useAddBox(
+    CAREER_STEP_BOX,
+    checkedAdd(MAX_SHORT_TEXT, t('panel_career_step_empty'), onAddStep),
+    t('panel_career_step_empty'),
+  );
   const [closed, setClosed] = useState<Goal | null>(null);
   // Done and Undo each take away the button just pressed: focus goes to the Undo, then back to the step's
   // Done, once each is drawn (the step comes back with the live list), not to the page's body.
@@ -148,7 +154,6 @@ export function CareerSection({
                 class="cal-input"
                 placeholder={t('panel_career_placeholder')}
                 value={text}
-                maxLength={1000}
                 data-testid="career-step-input"
                 onInput={(event) => setText(event.currentTarget.value)}
               />

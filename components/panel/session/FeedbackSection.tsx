@@ -1,7 +1,8 @@
 /** Feedback given and received, kept per person: add it during the session, see the recent history. */
 import { useAddBox, useKeptChoice } from './kept-drafts';
-import type { Feedback } from '@/lib/domain/model';
+import { type Feedback, MAX_LONG_TEXT } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
+import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
 
@@ -19,7 +20,8 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
   );
   const { text, setText, error, add } = useAddBox(
     'feedback',
-    (typed) => onAdd(direction, typed),
+    // Feedback is kept up to MAX_LONG_TEXT; no `maxLength` on the box cuts a long paste short.
+    checkedAdd(MAX_LONG_TEXT, t('panel_feedback_empty'), (typed) => onAdd(direction, typed)),
     t('panel_feedback_empty'),
   );
   return (
@@ -48,7 +50,6 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
           class="cal-input ses-textarea-small"
           rows={2}
           value={text}
-          maxLength={5000}
           data-testid="feedback-text"
           onInput={(event) => setText(event.currentTarget.value)}
         />

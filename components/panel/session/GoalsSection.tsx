@@ -5,9 +5,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useAddBox, useKeptChoice } from './kept-drafts';
 import { UndoNote } from './UndoNote';
-import { GOAL_CATEGORIES, type Goal } from '@/lib/domain/model';
+import { GOAL_CATEGORIES, type Goal, MAX_SHORT_TEXT } from '@/lib/domain/model';
 import { t, uiLocale } from '@/lib/i18n';
 import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
+import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
 import { focusStillOn } from '../focus-guard';
@@ -175,7 +176,11 @@ function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaul
     setText: setTitle,
     error,
     add,
-  } = useAddBox(GOAL_BOX, (text) => onAdd(category, text), t('panel_goal_empty'));
+  } = useAddBox(
+    GOAL_BOX,
+    checkedAdd(MAX_SHORT_TEXT, t('panel_goal_empty'), (text) => onAdd(category, text)),
+    t('panel_goal_empty'),
+  );
   return (
     <form class="cal-inline-form" data-testid="goal-form" onSubmit={(event) => void add(event)}>
       <label>
@@ -184,7 +189,6 @@ function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaul
           class="cal-input"
           placeholder={t('panel_goal_placeholder')}
           value={title}
-          maxLength={1000}
           data-testid="goal-title-input"
           onInput={(event) => setTitle(event.currentTarget.value)}
         />
@@ -215,7 +219,11 @@ function NewGoalForm({ defaultCategory, onAdd }: Pick<GoalsSectionProps, 'defaul
 }
 
 function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['onAddKeyResult'] }) {
-  const { text, setText, error, add } = useAddBox(keyResultBox(goal.id), (kr) => onAdd(goal.id, kr));
+  const { text, setText, error, add } = useAddBox(
+    keyResultBox(goal.id),
+    checkedAdd(MAX_SHORT_TEXT, t('panel_goal_kr_empty'), (kr) => onAdd(goal.id, kr)),
+    t('panel_goal_kr_empty'),
+  );
   return (
     <form class="cal-add-row cal-grow" onSubmit={(event) => void add(event)}>
       <label class="cal-grow">
@@ -224,7 +232,6 @@ function KeyResultForm({ goal, onAdd }: { goal: Goal; onAdd: GoalsSectionProps['
           class="cal-input"
           placeholder={t('panel_goal_kr_placeholder')}
           value={text}
-          maxLength={1000}
           data-testid="kr-input"
           onInput={(event) => setText(event.currentTarget.value)}
         />

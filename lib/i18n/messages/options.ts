@@ -61,7 +61,7 @@ export const options = {
   options_identity_emails_hint: 'One per line (or separated by commas).',
   options_identity_email_invalid: '“$1” is not an email address. Fix it or remove it, then save again.',
   options_identity_email_too_many: 'Duet keeps up to 20 email addresses.',
-  options_identity_name_too_long: 'Names can be up to 200 characters.',
+  options_identity_name_too_long: 'Your name can be up to $1 characters; this one has $2.',
 
   options_detection_title: 'Detection',
   options_detection_intro:
@@ -110,6 +110,7 @@ export const options = {
   options_person_emails: 'Email addresses',
   options_person_relation: 'How they relate to you',
   options_person_name_required: 'A name is needed.',
+  options_person_name_too_long: 'A name can be up to $1 characters; this one has $2.',
   options_person_no_emails: 'No email address yet',
   options_person_no_relationships: 'No 1:1 series.',
   options_person_relationships: '1:1 series with $1',
@@ -206,15 +207,16 @@ export const options = {
     'This template was changed in another window after you opened it here. Nothing was saved, so that change is kept; your changes are still here to copy from. Cancel, then edit the template again to start from what is saved now.',
   options_template_sections_required: 'A template needs at least one section.',
   options_template_section_title_required: 'Section $1 needs a title.',
-  options_template_name_too_long: 'The template name is longer than $1 characters.',
-  options_template_description_too_long: 'The description is longer than $1 characters.',
+  options_template_name_too_long: 'The template name is longer than $1 characters (it has $2).',
+  options_template_description_too_long: 'The description is longer than $1 characters (it has $2).',
   options_template_sections_too_many: 'A template can have up to $1 sections; this one has $2.',
-  options_template_section_title_too_long: 'Section $1 “$2”: the title is longer than $3 characters.',
+  options_template_section_title_too_long:
+    'Section $1 “$2”: the title is longer than $3 characters (it has $4).',
   options_template_section_minutes_invalid:
     'Section $1 “$2”: minutes are a whole number from 0 (no timebox) to $3.',
   options_template_section_prompts_too_many: 'Section $1 “$2”: up to $3 prompts; this one has $4.',
   options_template_section_prompt_too_long:
-    'Section $1 “$2”: the prompt on line $3 is longer than $4 characters.',
+    'Section $1 “$2”: the prompt on line $3 is longer than $4 characters (it has $5).',
 
   options_reminders_title: 'Cadence & reminders',
   options_reminders_intro: 'How often your 1:1s should happen, and what Duet may remind you of.',

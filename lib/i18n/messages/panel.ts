@@ -203,6 +203,8 @@ export const panel = {
   panel_error_track_cadence: 'Cadence: a whole number of days, from 1 to 365.',
   panel_error_pick_due: 'Pick the new due date.',
   panel_error_point_empty: 'Write the talking point first.',
+  panel_error_text_too_long:
+    'Keep it to $1 characters or fewer; this one has $2. Your text is still in the box.',
   panel_announce_done: 'Agreement marked done.',
   panel_announce_still_open: 'Agreement kept open: looked at for this 1:1.',
   panel_announce_due: 'Agreement now due $1.',
@@ -319,6 +321,7 @@ export const panel = {
   panel_career_by: 'by $1',
   panel_career_add_label: 'Add an action step',
   panel_career_placeholder: 'e.g. Lead the Q2 planning review',
+  panel_career_step_empty: 'Write the action step first.',
 
   // Check-in
   panel_checkin_mood: 'Mood',
@@ -348,6 +351,7 @@ export const panel = {
   panel_goal_empty: 'Write the goal first.',
   panel_goal_kr_label: 'New key result for $1',
   panel_goal_kr_placeholder: 'Add a key result',
+  panel_goal_kr_empty: 'Write the key result first.',
   panel_goal_archive: 'Archive',
   panel_goal_archive_label: 'Archive the goal $1',
   panel_goal_archived: 'Archived “$1”.',

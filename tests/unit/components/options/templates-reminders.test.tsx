@@ -362,7 +362,9 @@ describe('TemplateEditor', () => {
     const { root, form, onDone, refused } = await editor(draft);
     const long = 'x'.repeat(1001);
     await type(all(root, 'section-prompts')[1]!, `What went well?\n\n${long}`);
-    expect(await refused()).toBe('Section 2 “Wins”: the prompt on line 3 is longer than 1,000 characters.');
+    expect(await refused()).toBe(
+      'Section 2 “Wins”: the prompt on line 3 is longer than 1,000 characters (it has 1,001).',
+    );
     expect(all<HTMLTextAreaElement>(root, 'section-prompts')[1]!.value).toBe(`What went well?\n\n${long}`);
     expect(q<HTMLInputElement>(root, 'template-name').value).toBe('T');
     expect((await listTemplates()).some((t) => !t.builtIn)).toBe(false);
@@ -396,7 +398,7 @@ describe('TemplateEditor', () => {
     expect(await refused()).toBe('Section 1 needs a title.');
     await type(title, 'y'.repeat(1001));
     expect(await refused()).toBe(
-      `Section 1 “${'y'.repeat(39)}…”: the title is longer than 1,000 characters.`,
+      `Section 1 “${'y'.repeat(39)}…”: the title is longer than 1,000 characters (it has 1,001).`,
     );
     expect(title.value).toBe('y'.repeat(1001));
     await type(title, 'Wins');
@@ -407,10 +409,10 @@ describe('TemplateEditor', () => {
     await type(q(root, 'section-prompts'), prompts.slice(0, 20).join('\n\n'));
 
     await type(q(root, 'template-name'), 'n'.repeat(1001));
-    expect(await refused()).toBe('The template name is longer than 1,000 characters.');
+    expect(await refused()).toBe('The template name is longer than 1,000 characters (it has 1,001).');
     await type(q(root, 'template-name'), 'T');
     await type(q(root, 'template-description'), 'd'.repeat(1001));
-    expect(await refused()).toBe('The description is longer than 1,000 characters.');
+    expect(await refused()).toBe('The description is longer than 1,000 characters (it has 1,001).');
     await type(q(root, 'template-description'), 'd'.repeat(1000));
 
     await type(q(root, 'section-minutes'), '240');
