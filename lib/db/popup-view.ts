@@ -4,8 +4,8 @@
  *
  * Read with raw IndexedDB (`idb-read.ts`), neither Dexie nor zod: the popup shows its lists from this read
  * before those ≈260 kB of modules have loaded (`npm run bench -- popup`). One read-only transaction, index
- * lookups only except the search, which reads the active set (small) and, newest first and bounded
- * (`CLOSED_SCAN_LIMIT`), the closed agreements: they have no text index, so only a search reads them.
+ * lookups only except the search, which reads the active set (small) and, most recently changed first and
+ * bounded (`CLOSED_SCAN_LIMIT`), the closed agreements: they have no text index, so only a search reads them.
  * `popup.ts` offers the same reads over a Dexie database (`loadPopupView`, `loadPopupLists`).
  */
 import { type AgreementFilter, compareAgreements, countByFilter, matchesFilter } from '../domain/agreements';
@@ -30,9 +30,10 @@ export const COUNT_CAP = 100;
 export const CLOSED_SHOWN = 20;
 
 /**
- * The most closed agreements one search reads, newest made first. Nothing indexes their text, so a search
- * reads them: a heavy user's two years (a few thousand) fit; a longer history (the bench's large profile
- * holds ~100,000) costs each keystroke this much at most, and the popup says older ones were not searched.
+ * The most closed agreements one search reads, most recently changed first. Nothing indexes their text, so
+ * a search reads them: a heavy user's two years (a few thousand) fit; a longer history (the bench's large
+ * profile holds ~100,000) costs each keystroke this much at most, and the popup says the ones changed
+ * longer ago were not searched.
  */
 export const CLOSED_SCAN_LIMIT = 5000;
 
@@ -40,11 +41,11 @@ export const CLOSED_SCAN_LIMIT = 5000;
 export const CLOSED_AGREEMENT_STATUSES = ['done', 'dropped'] as const;
 
 /**
- * How far back (days before now) each slice of the closed agreements reaches: read slice by slice,
- * newest first, so a search that already found more than `CLOSED_SHOWN` stops early; the last slice is
- * everything older.
+ * How many agreements the search's first read of the `updatedAt` index takes (newest first); each next
+ * read takes twice as many, so a search that soon has its `CLOSED_SHOWN` stops after a small read, and a
+ * long one takes few.
  */
-const CLOSED_SLICES_DAYS = [7, 28, 112, 448] as const;
+const CLOSED_FIRST_BATCH = 50;
 
 /** How many upcoming 1:1s get their prep status read (the rest are counted). */
 export const UPCOMING_SHOWN = 10;
@@ -127,8 +128,10 @@ export interface PopupClosedSearch {
   /** How many more of those read matched (exact when `stopped` is null). */
   more: number;
   /**
-   * Why older closed agreements were not read: 'enough' (more than CLOSED_SHOWN matched already: typing
-   * more narrows it), 'limit' (CLOSED_SCAN_LIMIT read); null when every closed agreement was searched.
+   * Why some closed agreements (the ones changed longest ago) were not read: 'enough' (more than
+   * CLOSED_SHOWN matched already, and none of those unread can have been closed later than the ones listed:
+   * typing more narrows it), 'limit' (CLOSED_SCAN_LIMIT read, the most recently changed); null when every
+   * closed agreement was searched.
    */
   stopped: 'enough' | 'limit' | null;
 }
@@ -482,35 +485,112 @@ export const closedAtOf = (agreement: Pick<Agreement, 'closedAt' | 'updatedAt'>)
   agreement.closedAt ?? agreement.updatedAt;
 
 /**
- * Closed agreements that match, most recently closed first. One pass over at most CLOSED_SCAN_LIMIT of them,
- * newest made first (`[status+createdAt]`, slice by slice back in time: `CLOSED_SLICES_DAYS`), matched on
- * the cached normalised text; it stops after a slice once more than CLOSED_SHOWN have matched.
+ * Where the search ranks a closed agreement, most recent first: when it was closed (`closedAtOf`), but never
+ * later than its last change. Closing stamps both and any later change only raises `updatedAt`, so this is
+ * the closing time; only a row written elsewhere (an edited import) can say it was closed after it last
+ * changed, and it ranks at that change: every agreement then ranks at or below its `updatedAt` index key,
+ * which is what lets the search stop before reading them all.
+ */
+const closedRank = (agreement: Agreement): number => Math.min(closedAtOf(agreement), agreement.updatedAt);
+
+/** Most recently closed first (`closedRank`); of one moment, the newest made first. */
+const byClosedRank = (a: Agreement, b: Agreement) =>
+  closedRank(b) - closedRank(a) || b.createdAt - a.createdAt;
+
+const isClosed = (agreement: Agreement) =>
+  (CLOSED_AGREEMENT_STATUSES as readonly string[]).includes(agreement.status);
+
+/** The key `skip` entries below the first (newest) one of the range, read backwards; undefined past its end. */
+function keyBelow(
+  index: IDBIndex,
+  range: IDBKeyRange | null,
+  skip: number,
+): Promise<IDBValidKey | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = index.openKeyCursor(range, 'prev');
+    let skipped = skip === 0;
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor || skipped) {
+        resolve(cursor?.key);
+        return;
+      }
+      skipped = true;
+      cursor.advance(skip);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB cursor failed'));
+  });
+}
+
+/**
+ * Closed agreements that match: the most recently closed CLOSED_SHOWN (`closedRank`) and how many matched.
+ * They are read by last change, newest first (the `updatedAt` index, in batches that double: one `getAll`
+ * each, the active ones among them skipped), at most CLOSED_SCAN_LIMIT closed ones. An agreement is closed
+ * no later than it last changed, so once more than CLOSED_SHOWN match and the CLOSED_SHOWN-th was closed
+ * no earlier than the last change read, nothing unread can be listed: the read stops there ('enough').
  */
 async function searchClosed(
   tx: ReadTransaction,
   matches: (agreement: Agreement) => boolean,
-  now: number,
-): Promise<{ found: Agreement[]; stopped: PopupClosedSearch['stopped'] }> {
-  const byAge = agreementsBy(tx, '[status+createdAt]');
-  const found: Agreement[] = [];
+): Promise<{ found: Agreement[]; matched: number; stopped: PopupClosedSearch['stopped'] }> {
+  const byChange = agreementsBy(tx, 'updatedAt');
+  let best: Agreement[] = [];
+  let matched = 0;
   let read = 0;
-  let upper = Infinity;
-  for (const days of [...CLOSED_SLICES_DAYS, Infinity]) {
-    const lower = days === Infinity ? -Infinity : now - days * 86_400_000;
-    for (const status of CLOSED_AGREEMENT_STATUSES) {
-      const range = IDBKeyRange.bound([status, lower], [status, upper], false, true);
-      const left = CLOSED_SCAN_LIMIT - read;
-      // A slice that holds more than the budget has left is read from its newest (a cursor), not its oldest.
-      const over = (await cappedCount(byAge, range, left + 1)) > left;
-      const rows = await collect<Agreement>(byAge, range, left, undefined, over ? 'prev' : 'next');
-      read += rows.length;
-      for (const row of rows) if (matches(row)) found.push(row);
-      if (over) return { found, stopped: 'limit' };
+  const take = (rows: readonly Agreement[]) => {
+    for (const row of rows) {
+      if (!isClosed(row)) continue;
+      read += 1;
+      if (!matches(row)) continue;
+      matched += 1;
+      best.push(row);
     }
-    if (found.length > CLOSED_SHOWN && days !== Infinity) return { found, stopped: 'enough' };
-    upper = lower;
+    if (best.length > 2 * CLOSED_SHOWN) best = best.sort(byClosedRank).slice(0, CLOSED_SHOWN);
+  };
+  const done = (stopped: PopupClosedSearch['stopped']) => ({
+    found: best.sort(byClosedRank).slice(0, CLOSED_SHOWN),
+    matched,
+    stopped,
+  });
+  // Everything changed after `upper` was read, and so was everything changed at it unless `tiesLeft`.
+  let upper: number | undefined;
+  let tiesLeft = false;
+  const below = () => (upper === undefined ? null : IDBKeyRange.upperBound(upper, true));
+  for (let size = CLOSED_FIRST_BATCH; ; size *= 2) {
+    if (upper !== undefined && matched > CLOSED_SHOWN) {
+      best = best.sort(byClosedRank).slice(0, CLOSED_SHOWN);
+      // Every unread one changed, so was closed, no later than `upper` (before it, unless ties are left):
+      // none can rank above the last one shown.
+      const last = closedRank(best[best.length - 1]!);
+      if (tiesLeft ? last > upper : last >= upper) return done('enough');
+    }
+    const left = CLOSED_SCAN_LIMIT - read;
+    if (left <= 0) {
+      // The limit is reached: were there more closed ones? (primary keys only)
+      const closed = await Promise.all(
+        CLOSED_AGREEMENT_STATUSES.map((status) =>
+          cappedCount(agreementsBy(tx, 'status'), IDBKeyRange.only(status), CLOSED_SCAN_LIMIT + 1),
+        ),
+      );
+      return done(closed[0]! + closed[1]! > read ? 'limit' : null);
+    }
+    const batch = Math.min(size, left);
+    const edge = (await keyBelow(byChange, below(), batch - 1)) as number | undefined;
+    if (edge === undefined) {
+      // Fewer than a batch left: the rest, then every closed agreement was read.
+      take(await collect<Agreement>(byChange, below()));
+      return done(null);
+    }
+    // The batch: everything changed after `edge` (fewer than `batch`), then those changed at `edge` (ties:
+    // one moment can stamp many, as a merge of two 1:1s does), each of which ranks the same for stopping —
+    // closed ones only, read only up to the limit.
+    take(await collect<Agreement>(byChange, IDBKeyRange.bound(edge, upper ?? [], true, true)));
+    const room = CLOSED_SCAN_LIMIT - read;
+    const ties = await collect<Agreement>(byChange, IDBKeyRange.only(edge), room, isClosed);
+    take(ties);
+    upper = edge;
+    tiesLeft = ties.length === room;
   }
-  return { found, stopped: null };
 }
 
 const HELD_LAST = (relationshipId: string) =>
@@ -609,7 +689,7 @@ export async function readPopupView(
         ),
       ).then((lists) => lists.flat()),
       closedToo
-        ? searchClosed(tx, (a) => byId.has(a.relationshipId) && ownedAsFiltered(a) && matches(a), now)
+        ? searchClosed(tx, (a) => byId.has(a.relationshipId) && ownedAsFiltered(a) && matches(a))
         : null,
     ]);
     const found = active.filter(matches);
@@ -618,14 +698,12 @@ export async function readPopupView(
     const matched = found.filter((a) => matchesFilter(a, filter, today));
     agreements = matched.sort(compareAgreements).slice(0, POPUP_LIST_LIMIT);
     truncated = matched.length > agreements.length;
-    const newestClosed = (closedFound?.found ?? []).sort(
-      (a, b) => closedAtOf(b) - closedAtOf(a) || b.createdAt - a.createdAt,
-    );
     closed = {
-      matches: newestClosed
-        .slice(0, CLOSED_SHOWN)
-        .map((agreement) => ({ agreement, relationship: byId.get(agreement.relationshipId)! })),
-      more: Math.max(0, newestClosed.length - CLOSED_SHOWN),
+      matches: (closedFound?.found ?? []).map((agreement) => ({
+        agreement,
+        relationship: byId.get(agreement.relationshipId)!,
+      })),
+      more: Math.max(0, (closedFound?.matched ?? 0) - CLOSED_SHOWN),
       stopped: closedFound?.stopped ?? null,
     };
   }

@@ -31,8 +31,8 @@ export const popup = {
   /** More closed matches than listed; $1 how many. */
   popup_closed_more: 'and $1 more: type more to narrow the list',
   popup_closed_more_uncounted: 'More closed agreements match: type more to narrow the list.',
-  /** The search read only the closed agreements made most recently; $1 is how many. */
-  popup_closed_limited: 'Only the $1 most recently made closed agreements were searched.',
+  /** The search read only the closed agreements changed most recently; $1 is how many. */
+  popup_closed_limited: 'Only the $1 most recently changed closed agreements were searched.',
   popup_done_announce: 'Done: “$1”.',
   popup_undo: 'Undo',
   popup_due: 'due $1',

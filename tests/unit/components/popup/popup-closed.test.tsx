@@ -150,7 +150,7 @@ describe('AgreementGroups: closed search results', () => {
     );
     expect(q('popup-closed')).not.toBeNull();
     expect(text('popup-closed-limited')).toBe(
-      `Only the ${CLOSED_SCAN_LIMIT} most recently made closed agreements were searched.`,
+      `Only the ${CLOSED_SCAN_LIMIT} most recently changed closed agreements were searched.`,
     );
   });
 
