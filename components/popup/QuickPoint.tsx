@@ -1,11 +1,13 @@
 /**
  * A talking point for anyone, in one line: pick the person (or start with their name and a colon,
- * "Bob: offsite budget"), type, Enter. On failure the text stays where it was typed.
+ * "Bob: offsite budget"), type, Enter. On failure the text stays where it was typed. A line not added yet
+ * (with the person picked for it) is kept when the popup closes, and is back the next time it opens.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupRelationship } from '@/lib/db/popup-view';
 import { normaliseForSearch } from '@/lib/domain/search-text';
 import { t } from '@/lib/i18n';
+import { readLine, useJournalledLine } from '../shared/line-journal';
 import type { PopupActions } from './popup-actions';
 
 /** "Bob: offsite" → Bob's 1:1 and "offsite", when the name before the colon picks exactly one 1:1. */
@@ -25,6 +27,9 @@ export function splitNamePrefix(
   return candidates.length === 1 ? { relationshipId: candidates[0]!.id, text: match[2]!.trim() } : null;
 }
 
+/** Where the popup's line is journalled (`line-journal.ts`): one line, whoever it is for. */
+export const QUICK_POINT_LINE = 'popup-point';
+
 export interface QuickPointProps {
   relationships: readonly PopupRelationship[];
   /** Set from "+ point" elsewhere in the popup: select that person and focus the line. */
@@ -41,7 +46,7 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
   const [deferOptions, setDeferOptions] = useState(firstPaint);
   // Effects run after the browser painted.
   useEffect(() => setDeferOptions(false), []);
-  const [chosen, setChosen] = useState('');
+  const [chosen, setChosen] = useState(() => readLine(QUICK_POINT_LINE)?.choice ?? '');
   // Only a 1:1 still listed counts as chosen: one archived or merged away meanwhile (another tab) is
   // dropped, so the picker's "For…" is what is used, and a "Carol: …" line picks Carol.
   const relationshipId = relationships.some((r) => r.id === chosen) ? chosen : '';
@@ -49,7 +54,8 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
     // Forgotten, not kept hidden: it is not picked again by itself should the 1:1 come back.
     if (chosen && !relationshipId) setChosen('');
   }, [chosen, relationshipId]);
-  const [text, setText] = useState('');
+  // Journalled on every keystroke: a click outside closes the popup at once.
+  const [text, setText] = useJournalledLine(QUICK_POINT_LINE, relationshipId);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -64,6 +70,7 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    const submitted = text;
     const prefixed = relationshipId ? null : splitNamePrefix(text, relationships);
     const target = prefixed?.relationshipId ?? (relationshipId || null);
     const pointText = prefixed?.text ?? text;
@@ -73,7 +80,8 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
     const result = await actions.addPoint(target, pointText);
     setBusy(false);
     if (result.ok) {
-      setText('');
+      // Only what was added leaves the line: text typed while it was saving stays.
+      setText((current) => (current === submitted ? '' : current));
       setMessage({ ok: true, text: t('popup_point_added', name) });
     } else setMessage({ ok: false, text: result.message });
   };

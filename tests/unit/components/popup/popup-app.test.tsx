@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COMPLETE_MARK, PopupApp, READY_MARK } from '@/components/popup/PopupApp';
 import { FIRST_SCREEN } from '@/lib/db/popup-view';
@@ -23,6 +23,8 @@ import { byLabel, click, fakeActions, key, q, qa, text, type } from './popup-fix
 import { useRenderContainer } from '../../helpers/dom-container';
 
 const container = useRenderContainer();
+// The talking point line's journal (the extension origin's localStorage) starts each test empty.
+beforeEach(() => localStorage.clear());
 
 async function oneOnOne(name: string): Promise<Relationship> {
   const person = await createPerson({ name, relation: 'report' });

@@ -5,6 +5,7 @@ import { AgreementGroups } from '@/components/popup/AgreementGroups';
 import { FilterBar } from '@/components/popup/FilterBar';
 import { popupActions } from '@/components/popup/popup-actions';
 import { QuickPoint } from '@/components/popup/QuickPoint';
+import { journalClearAll } from '@/components/shared/note-journal';
 import { UPCOMING_FOLDED, UpcomingList } from '@/components/popup/UpcomingList';
 import type { PopupView } from '@/lib/db';
 import type { AgreementFilter } from '@/lib/domain/agreements';
@@ -536,6 +537,8 @@ describe('UpcomingList', () => {
 describe('QuickPoint', () => {
   const select = () => q<HTMLSelectElement>('popup-point-person')!;
   const input = () => q<HTMLInputElement>('popup-point-text')!;
+  // The line's journal (the extension origin's localStorage) starts each test empty.
+  beforeEach(() => localStorage.clear());
 
   it('renders nothing when there is no 1:1 to add a point to', async () => {
     await show(<QuickPoint relationships={[]} preselect={null} actions={fakeActions()} />);
@@ -680,5 +683,52 @@ describe('QuickPoint', () => {
     );
     expect(select().value).toBe(CAROL.id);
     expect(document.activeElement).toBe(input());
+  });
+
+  it('keeps text typed while the point was being saved', async () => {
+    let finish!: (result: { ok: true }) => void;
+    const actions = fakeActions({ addPoint: () => new Promise((resolve) => (finish = resolve)) });
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(select(), CAROL.id, 'change');
+    await type(input(), 'Offsite budget');
+    await click(q('popup-point-add'));
+    // The next point, typed before the first is saved.
+    await type(input(), 'Hiring plan');
+    await act(async () => finish({ ok: true }));
+    await vi.waitFor(() =>
+      expect(text('popup-point-message')).toBe('Added for your next 1:1 with Carol King.'),
+    );
+    expect(input().value).toBe('Hiring plan');
+  });
+
+  it('a line not added yet, and who it is for, are back when the popup opens again', async () => {
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={fakeActions()} />);
+    await type(select(), CAROL.id, 'change');
+    await type(input(), 'Offsite bud');
+    // The popup closes (a click outside): its page is gone; the next one starts afresh.
+    await show(null);
+    await show(
+      <QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={fakeActions()} firstPaint />,
+    );
+    expect(input().value).toBe('Offsite bud');
+    expect(select().value).toBe(CAROL.id);
+  });
+
+  it('a line added is forgotten, and "Delete everything" forgets one not added', async () => {
+    const actions = fakeActions();
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    await type(input(), 'Bob: offsite');
+    await click(q('popup-point-add'));
+    await vi.waitFor(() => expect(input().value).toBe(''));
+    await show(null);
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    expect(input().value).toBe('');
+
+    await type(input(), 'Offsite bud');
+    await show(null);
+    journalClearAll();
+    await show(<QuickPoint relationships={[BOB, CAROL]} preselect={null} actions={actions} />);
+    expect(input().value).toBe('');
+    expect(select().value).toBe('');
   });
 });
