@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { checkTypedText } from './use-calendar-actions';
 import type { ActionResult, Direction } from './view-types';
 import { AlertLine } from '../AlertLine';
+import { useJournalledLine } from '../../shared/line-journal';
 
 type Author = TalkingPoint['author'];
 
@@ -14,11 +15,23 @@ export interface TalkingPointsProps {
   onAdd: (text: string, author: Author) => Promise<ActionResult>;
   onMove: (id: string, direction: Direction) => Promise<ActionResult>;
   onSetStatus: (id: string, status: 'discussed' | 'dropped') => Promise<ActionResult>;
+  /**
+   * The 1:1 whose points these are: a point typed but not added is journalled under it (`line-journal.ts`),
+   * so switching events, closing the panel or a reload loses nothing, and each 1:1 has its own line.
+   */
+  relationshipId?: string;
 }
 
 /** The agenda for the next 1:1: add (mine or theirs), reorder, mark discussed or drop. */
-export function TalkingPoints({ points, theirName, onAdd, onMove, onSetStatus }: TalkingPointsProps) {
-  const [text, setText] = useState('');
+export function TalkingPoints({
+  points,
+  theirName,
+  onAdd,
+  onMove,
+  onSetStatus,
+  relationshipId,
+}: TalkingPointsProps) {
+  const [text, setText] = useJournalledLine(relationshipId ? `talking-points:${relationshipId}` : null);
   const [author, setAuthor] = useState<Author>('me');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -1,7 +1,7 @@
 /** Keyboard focus in the talking points: a moved point keeps focus, whenever its new order arrives. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TalkingPoints } from '@/components/panel/calendar/TalkingPoints';
 import type { ActionResult } from '@/components/panel/calendar/view-types';
 import type { TalkingPoint } from '@/lib/domain/model';
@@ -120,5 +120,75 @@ describe('TalkingPoints: adding', () => {
       container().querySelector<HTMLFormElement>('[data-testid=talking-point-form]')!.requestSubmit();
     });
     await vi.waitFor(() => expect(input.value).toBe(''));
+  });
+});
+
+describe('TalkingPoints: a point typed but not added', () => {
+  beforeEach(() => localStorage.clear());
+  const input = () => container().querySelector<HTMLInputElement>('[data-testid=talking-point-input]')!;
+  const draw = (relationshipId: string | null, onAdd = ok) =>
+    act(() => {
+      render(
+        relationshipId === null ? null : (
+          <TalkingPoints
+            points={[]}
+            theirName="Bob"
+            onAdd={onAdd}
+            onMove={ok}
+            onSetStatus={ok}
+            relationshipId={relationshipId}
+          />
+        ),
+        container(),
+      );
+    });
+  const typeIn = (value: string) =>
+    act(() => {
+      input().value = value;
+      input().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+  it('is back after the panel shows another 1:1, or closes and opens again; each 1:1 has its own', async () => {
+    await draw('r1');
+    await typeIn('Offsite bud');
+    await draw('r2');
+    expect(input().value).toBe('');
+    await typeIn('For Carol');
+    await draw('r1');
+    expect(input().value).toBe('Offsite bud');
+    await draw(null);
+    await draw('r2');
+    expect(input().value).toBe('For Carol');
+  });
+
+  it('is forgotten once added; text typed while it was saving stays', async () => {
+    let finish!: (result: ActionResult) => void;
+    const onAdd = vi.fn(() => new Promise<ActionResult>((resolve) => (finish = resolve)));
+    await draw('r1', onAdd);
+    await typeIn('Offsite budget');
+    await act(() => {
+      container()
+        .querySelector('[data-testid=talking-point-form]')!
+        .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(onAdd).toHaveBeenCalledWith('Offsite budget', 'me');
+    await typeIn('Offsite budget, and the venue');
+    await act(async () => finish({ ok: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(input().value).toBe('Offsite budget, and the venue');
+    await draw(null);
+    await draw('r1', onAdd);
+    expect(input().value).toBe('Offsite budget, and the venue');
+
+    await act(() => {
+      container()
+        .querySelector('[data-testid=talking-point-form]')!
+        .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await act(async () => finish({ ok: true }));
+    await vi.waitFor(() => expect(input().value).toBe(''));
+    await draw(null);
+    await draw('r1', onAdd);
+    expect(input().value).toBe('');
   });
 });
