@@ -40,6 +40,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
         reviewedInSession={lookedAt}
       />
       <TalkingPoints
+        relationshipId={overview.relationship.id}
         points={overview.talkingPoints}
         theirName={namesOf(overview.people)}
         onAdd={actions.addTalkingPoint}

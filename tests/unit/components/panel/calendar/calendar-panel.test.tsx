@@ -431,6 +431,17 @@ describe('CalendarPanel: a tracked 1:1', () => {
       expect(text('talking-point-theirs', second)).toBe('Theirs');
     });
 
+    it('a point half typed comes back when the panel opens the 1:1 again (another event, the panel closed)', async () => {
+      await seedBob();
+      await show();
+      await waitFor('talking-point-input');
+      await type(q('talking-point-input'), 'Ask about the conference');
+      await act(() => render(null, container()));
+      await show();
+      await waitFor('talking-point-input');
+      expect(q<HTMLInputElement>('talking-point-input')!.value).toBe('Ask about the conference');
+    });
+
     it('refuses an empty point and says so', async () => {
       const relationship = await seedBob();
       await show();
