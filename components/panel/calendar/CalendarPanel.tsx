@@ -25,6 +25,7 @@ import { PrepCard } from './PrepCard';
 import { RelationshipSections } from './RelationshipSections';
 import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
+import { ArchivedOneOnOne } from './ArchivedOneOnOne';
 import { type KeptTrackForm, TrackCard } from './TrackCard';
 import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
 import { SessionPanel } from '../session/SessionPanel';
@@ -221,7 +222,14 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
         />
       );
     }
-    if (view) {
+    if (view?.overview.relationship.archived) {
+      body = (
+        <ArchivedOneOnOne
+          name={namesOf(view.overview.people) || view.overview.relationship.title}
+          onBringBack={actions.bringBack}
+        />
+      );
+    } else if (view) {
       const relationship = view.overview.relationship;
       body = (
         <PrepBody

@@ -11,6 +11,7 @@ import {
   prepareSession,
   trackSeriesWith,
   linkRelationshipTo,
+  setRelationshipArchived,
 } from '@/lib/db';
 import type { Person } from '@/lib/domain/model';
 import { isBlank, lengthOver } from '@/lib/domain/text';
@@ -206,6 +207,13 @@ export function useCalendarActions(options: CalendarActionsOptions) {
         },
         { changed: true },
       ),
+
+    /** The shown 1:1 is archived: back, with its history (and the people it was archived with). */
+    bringBack: () =>
+      forRelationship(async (id) => {
+        await setRelationshipArchived(id, false);
+        return t('panel_announce_brought_back');
+      }, true),
 
     unignoreSeries: () =>
       run(

@@ -225,6 +225,12 @@ export const panel = {
     'This series now continues your 1:1 with $1: its history, agreements and cadence carry on.',
   panel_announce_linked: 'This 1:1 is now linked to $1.',
   panel_announce_ignored: 'Got it: Duet will not treat this series as a 1:1.',
+  panel_archived_text:
+    'Your 1:1 with $1 is archived. Its history is kept; bring it back to prepare and run its sessions again.',
+  panel_archived_text_unnamed:
+    'This 1:1 is archived. Its history is kept; bring it back to prepare and run its sessions again.',
+  panel_archived_bring_back: 'Bring back this 1:1',
+  panel_announce_brought_back: 'This 1:1 is back, with its history.',
   panel_announce_unignored: 'Duet will consider this series again.',
 
   // Meet

@@ -13,6 +13,7 @@ import {
   endLiveSession,
   getDatabase,
   getRelationship,
+  setPersonArchived,
   getSettings,
   listPeople,
   listRelationships,
@@ -402,6 +403,24 @@ describe('CalendarPanel: a tracked 1:1', () => {
       });
       await vi.waitFor(() => expect(qa('agreement-item')).toHaveLength(1));
       expect(text('agreement-owner')).toBe('Both');
+    });
+  });
+
+  describe('an archived 1:1', () => {
+    it('is not shown as active: it says it is archived, offers to bring it back, and then prepares again', async () => {
+      const relationship = await seedBob();
+      await seedLastSession(relationship.id);
+      const [bob] = relationship.personIds;
+      await setPersonArchived(bob!, true);
+      await show();
+      await waitFor('relationship-archived');
+      expect(text('relationship-archived')).toContain('Your 1:1 with Bob Jones is archived');
+      expect(q('start-prep')).toBeNull();
+      expect(q('start-session')).toBeNull();
+      await click(q('bring-back-relationship'));
+      await vi.waitFor(async () => expect((await getRelationship(relationship.id))?.archived).toBe(false));
+      await waitFor('start-prep');
+      expect(q('relationship-archived')).toBeNull();
     });
   });
 
