@@ -153,18 +153,21 @@ export async function findPersonByEmail(
 /**
  * The person with this email if Duet knows one (never a second record for the same address); without an
  * email and with `byName` (a Meet participant: Meet shows names only), the one active person of that name if
- * exactly one is known; else a new person with the name and relation given. Calendar guests and names typed
- * or read from a title are never matched by name alone: another "Chris" is not this one.
+ * exactly one is known — or, with no active one of that name, the one archived person of that name whose
+ * 1:1 holds this call's room (`meetCode`): the user tracking a call in the room of their archived 1:1 is
+ * bringing them back (the caller's `trackSeriesWith` restores them with it), not meeting a second Bob.
+ * Else a new person with the name and relation given. Calendar guests and names typed or read from a title
+ * are never matched by name alone: another "Chris" is not this one.
  */
 export async function findOrCreatePerson(
-  input: { name: string; email: string; relation: Relation; byName?: boolean },
+  input: { name: string; email: string; relation: Relation; byName?: boolean; meetCode?: string },
   db: DuetDatabase = getDatabase(),
 ): Promise<Person> {
   const email = input.email.trim().toLowerCase();
   const existing = email
     ? await findPersonByEmail(email, db)
     : input.byName
-      ? await onlyPersonNamed(input.name, db)
+      ? await personNamedForCall(input.name, input.meetCode, db)
       : undefined;
   return (
     existing ?? createPerson({ name: input.name, emails: email ? [email] : [], relation: input.relation }, db)
@@ -179,12 +182,24 @@ export async function listPeople(
   return people.filter((person) => includeArchived || !person.archived).sort(byText((p) => p.name));
 }
 
-/** The one active person with this name (case, accents and punctuation aside), if exactly one. */
-async function onlyPersonNamed(name: string, db: DuetDatabase): Promise<Person | undefined> {
+/**
+ * The one active person with this name (case, accents and punctuation aside), if exactly one. With none
+ * active and a call's room given: the one archived person of that name in a relationship holding that room
+ * (never a pick among several; an archived person elsewhere is not found by name alone).
+ */
+async function personNamedForCall(
+  name: string,
+  meetCode: string | undefined,
+  db: DuetDatabase,
+): Promise<Person | undefined> {
   const folded = foldName(name);
   if (!folded) return undefined;
-  const named = await db.people
-    .filter((person) => !person.archived && foldName(person.name) === folded)
-    .toArray();
-  return named.length === 1 ? named[0] : undefined;
+  const named = await db.people.filter((person) => foldName(person.name) === folded).toArray();
+  const active = named.filter((person) => !person.archived);
+  if (active.length > 0 || !meetCode) return active.length === 1 ? active[0] : undefined;
+  const inRoom = new Set(
+    (await db.relationships.where('meetCodes').equals(meetCode).toArray()).flatMap((r) => r.personIds),
+  );
+  const archived = named.filter((person) => inRoom.has(person.id));
+  return archived.length === 1 ? archived[0] : undefined;
 }
