@@ -32,6 +32,8 @@ export interface KeptTrackForm {
   form: Form;
   touched: Touched;
   expanded: boolean;
+  /** What the form was first given then: fields not typed follow what the card is given when shown again. */
+  initial: TrackCardProps['initial'];
 }
 
 interface Touched {
@@ -65,9 +67,11 @@ export function TrackCard({
   );
   const [touched, setTouched] = useState<Touched>(() => kept?.touched ?? { relation: false, cadence: false });
   const [expanded, setExpanded] = useState(kept?.expanded ?? false);
+  /** What this form's untyped fields were given (kept across a remount, see the effect below). */
+  const lastInitial = useRef(kept?.initial ?? initial);
   useEffect(() => {
-    if (keep) keep.current = { form, touched, expanded };
-  }, [keep, form, touched, expanded]);
+    if (keep) keep.current = { form, touched, expanded, initial: lastInitial.current };
+  }, [keep, form, touched, expanded, initial]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const known = counterpart !== null && counterpart.name.trim() !== '';
@@ -87,8 +91,8 @@ export function TrackCard({
   }, [suggested, touched.cadence, mode]);
 
   // Who the meeting is with can be learnt after the card is shown (the popover's guests come after the
-  // chip): a name, address or kind still as first given follows; one the user typed or chose stays.
-  const lastInitial = useRef(initial);
+  // chip), or differ when the card comes back (another meeting in the same room): a name, address or kind
+  // still as first given follows; one the user typed or chose stays.
   useEffect(() => {
     const before = lastInitial.current;
     lastInitial.current = initial;

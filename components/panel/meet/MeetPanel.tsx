@@ -77,7 +77,12 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
   // Cancel, Escape or presenting close the chooser, and it comes back with nothing lost. Another call, or
   // this one linked, starts afresh.
   const trackForm = useRef({ code: context.meetingCode, kept: { current: null as KeptTrackForm | null } });
-  if (trackForm.current.code !== context.meetingCode || (context.link && trackForm.current.kept.current))
+  // A call that ended is over: the next one in this tab and room is another meeting, maybe with someone else.
+  if (
+    trackForm.current.code !== context.meetingCode ||
+    context.state === 'ended' ||
+    (context.link && trackForm.current.kept.current)
+  )
     trackForm.current = { code: context.meetingCode, kept: { current: null } };
 
   const refresh = useContext(ContextRefresh);
@@ -392,10 +397,13 @@ function LinkChooser({
   );
 }
 
-/** The names of a 1:1's people, as the panel writes them ("Dana Lee & Carol Diaz"). */
+/**
+ * The names of a 1:1's people, as the panel writes them ("Dana Lee & Carol Diaz"): archived ones too (they
+ * are this 1:1's own people: the one the call is linked to is the one being waited for).
+ */
 async function peopleNames(relationshipId: string): Promise<string> {
   const relationship = await getRelationship(relationshipId);
   if (!relationship) return '';
   const people = await Promise.all(relationship.personIds.map((id) => getPerson(id)));
-  return namesOf(people.filter((person): person is Person => person !== undefined && !person.archived));
+  return namesOf(people.filter((person): person is Person => person !== undefined));
 }

@@ -269,3 +269,34 @@ describe('MeetPanel session end focus', () => {
     outside.remove();
   });
 });
+
+describe('the chooser’s kept track card never carries one meeting’s person into another', () => {
+  const offered = () =>
+    [...container().querySelectorAll('button')]
+      .map((b) => b.textContent ?? '')
+      .find((t) => t.startsWith('Track as'));
+  const unknownCall = (name: string, state: MeetContext['state'] = 'in-call'): MeetContext => ({
+    ...call(null),
+    state,
+    others: [name],
+    trackable: name,
+  });
+
+  it('the next meeting in the same room (after the call ended) offers its own person', async () => {
+    await show(unknownCall('Bob Jones'));
+    await vi.waitFor(() => expect(offered()).toBe('Track as 1:1 with Bob Jones'));
+    await show(unknownCall('Bob Jones', 'ended'));
+    await show({ ...unknownCall('Carol Diaz'), state: 'prejoin', others: [], trackable: null });
+    await show(unknownCall('Carol Diaz'));
+    await vi.waitFor(() => expect(offered()).toBe('Track as 1:1 with Carol Diaz'));
+  });
+
+  it('shown again after presenting, with someone else in the call, offers that person', async () => {
+    await show(unknownCall('Alice Moss'));
+    await vi.waitFor(() => expect(offered()).toBe('Track as 1:1 with Alice Moss'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await show({ ...unknownCall('Alice Moss'), presenting: true });
+    await show(unknownCall('Bob Jones'));
+    await vi.waitFor(() => expect(offered()).toBe('Track as 1:1 with Bob Jones'));
+  });
+});
