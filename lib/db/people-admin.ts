@@ -379,14 +379,50 @@ const seriesGone = () => new InvalidInputError('This 1:1 series no longer exists
 /**
  * Archives (or brings back) one relationship, on its own; its history is kept. Archived so, it stays
  * archived when its people come back (even if it was archived with them before); brought back so, it no
- * longer waits for anyone.
+ * longer waits for anyone, and its archived people come back with it (an active 1:1 with an archived person
+ * is one Meet cannot find by name and the panels cannot name) — but not their other 1:1s: only this one
+ * was asked for. Those that were archived along with them no longer wait for them (they are back), so they
+ * stay archived until brought back on their own, or wait only for their other people still archived.
  */
 export function setRelationshipArchived(
   relationshipId: string,
   archived: boolean,
   db: DuetDatabase = getDatabase(),
 ): Promise<Relationship> {
-  return changeRelationship(relationshipId, () => ({ archived, archivedWith: [] }), seriesGone, db);
+  const change = () =>
+    changeRelationship(relationshipId, () => ({ archived, archivedWith: [] }), seriesGone, db);
+  if (archived) return change();
+  return db.transaction('rw', [db.people, db.relationships], async () => {
+    const stored = await db.relationships.get(relationshipId);
+    if (!stored) throw seriesGone();
+    const returning = (await db.people.bulkGet(stored.personIds)).filter(
+      (person): person is Person => person?.archived === true,
+    );
+    if (returning.length > 0) {
+      const ids = new Set(returning.map((person) => person.id));
+      const rows = await db.relationships
+        .where('personIds')
+        .anyOf([...ids])
+        .toArray();
+      const others = [...new Map(rows.map((r) => [r.id, r])).values()].filter(
+        (r) => r.id !== relationshipId && r.archived,
+      );
+      // As stored before this change: rows from before `archivedWith` are read by their people's stamps.
+      const before = await peopleOf(others, db);
+      const now = Date.now();
+      for (const person of returning)
+        await db.people.put(validate(PersonSchema, { ...person, archived: false, updatedAt: now }, 'person'));
+      for (const relationship of others) {
+        const settled = withArchivedWith(relationship, before);
+        const waiting = (settled.archivedWith ?? []).filter((id) => !ids.has(id));
+        if (settled === relationship && waiting.length === (relationship.archivedWith ?? []).length) continue;
+        await db.relationships.put(
+          validate(RelationshipSchema, { ...settled, archivedWith: waiting, updatedAt: now }, 'relationship'),
+        );
+      }
+    }
+    return change();
+  });
 }
 
 /** Stops linking a Calendar series to a relationship (its events are judged by the rules again). */

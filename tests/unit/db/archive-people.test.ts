@@ -120,7 +120,8 @@ describe('a 2-1 whose two people are archived one after the other', () => {
     });
     await setPersonArchived(a.id, true);
     later();
-    await setRelationshipArchived(r.id, false); // the user still wants it while Ann is away
+    // Active while Ann is away (as an older "Unarchive 1:1" left it: it now brings Ann back too).
+    await updateRelationship(r.id, { archived: false, archivedWith: [] });
     later();
     await setPersonArchived(b.id, true);
     later();
@@ -167,6 +168,80 @@ describe('archiving a 1:1 on its own', () => {
     later();
     await setPersonArchived(bob.id, false);
     expect(await isArchived(r)).toBe(false);
+  });
+});
+
+describe('bringing a 1:1 back on its own', () => {
+  it('brings back its archived person too, but not their other 1:1s archived with them', async () => {
+    const bob = await person('Bob');
+    const r = await oneOnOne(bob);
+    const career = await oneOnOne(bob, 'Bob career', 'career');
+    await setPersonArchived(bob.id, true);
+    later();
+    await setRelationshipArchived(r.id, false);
+    // Bob is back with this 1:1 (Meet finds it by his name, the panels name him).
+    expect((await getDatabase().people.get(bob.id))!.archived).toBe(false);
+    expect(await isArchived(r)).toBe(false);
+    // His other 1:1 stays archived, now on its own: it no longer waits for him (he is back).
+    const stored = (await getDatabase().relationships.get(career.id))!;
+    expect(stored).toMatchObject({ archived: true, archivedWith: [] });
+    // Archiving and bringing him back later restores exactly what was archived with him then.
+    later();
+    await setPersonArchived(bob.id, true);
+    later();
+    await setPersonArchived(bob.id, false);
+    expect(await isArchived(r)).toBe(false);
+    expect(await isArchived(career)).toBe(true);
+  });
+
+  it("a 2-1's people both come back; their other 2-1 waits only for those still archived", async () => {
+    const ann = await person('Ann');
+    const ben = await person('Ben');
+    const cal = await person('Cal');
+    const twoOnOne = (people: Person[], title: string) =>
+      createRelationship({ personIds: people.map((p) => p.id), kind: 'two-on-one', title });
+    const annBen = await twoOnOne([ann, ben], 'Ann, Ben / Me');
+    const annCal = await twoOnOne([ann, cal], 'Ann, Cal / Me');
+    await setPersonArchived(ann.id, true);
+    later();
+    await setPersonArchived(ben.id, true);
+    later();
+    await setPersonArchived(cal.id, true);
+    later();
+    await setRelationshipArchived(annBen.id, false);
+    const db = getDatabase();
+    expect((await db.people.bulkGet([ann.id, ben.id, cal.id])).map((p) => p!.archived)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(await isArchived(annBen)).toBe(false);
+    expect(await db.relationships.get(annCal.id)).toMatchObject({ archived: true, archivedWith: [cal.id] });
+    later();
+    await setPersonArchived(cal.id, false);
+    expect(await isArchived(annCal)).toBe(false);
+  });
+
+  it('works on rows from before archivedWith (the same-stamp convention)', async () => {
+    const db = getDatabase();
+    const at = NOW - 60 * 60_000;
+    const bob: Person = {
+      id: 'bob',
+      name: 'Bob',
+      emails: [],
+      relation: 'report',
+      archived: true,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await db.people.put(bob);
+    const r = await oneOnOne(bob);
+    const career = await oneOnOne(bob, 'Bob career', 'career');
+    // As the older version stored them: archived with Bob by the same stamp, no archivedWith.
+    for (const row of [r, career]) await db.relationships.put({ ...row, archived: true, updatedAt: at });
+    await setRelationshipArchived(r.id, false);
+    expect((await db.people.get('bob'))!.archived).toBe(false);
+    expect(await db.relationships.get(career.id)).toMatchObject({ archived: true, archivedWith: [] });
   });
 });
 
