@@ -118,7 +118,6 @@ export function QuickPoint({ relationships, preselect, actions, firstPaint = fal
           ref={input}
           class="popup-input popup-point-text"
           value={text}
-          maxLength={1000}
           placeholder={t('popup_point_placeholder')}
           data-testid="popup-point-text"
           onInput={(e) => setText(e.currentTarget.value)}

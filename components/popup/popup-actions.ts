@@ -4,7 +4,8 @@
  */
 import { addTalkingPoint, cancelSession, completeAgreement, reopenAgreement } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { attempt } from '../panel/calendar/use-calendar-actions';
+import { MAX_SHORT_TEXT } from '@/lib/domain/model';
+import { attempt, checkTypedText } from '../panel/calendar/use-calendar-actions';
 import { notifyDataChanged } from '../shared/data-changed';
 import type { ActionResult } from '../panel/calendar/view-types';
 
@@ -23,7 +24,9 @@ export const popupActions = {
   cancelSession: (sessionId: string) => changed(attempt(() => cancelSession(sessionId))),
   addPoint: (relationshipId: string | null, text: string): Promise<ActionResult> => {
     if (!relationshipId) return Promise.resolve({ ok: false, message: t('popup_point_pick_person') });
-    if (!text.trim()) return Promise.resolve({ ok: false, message: t('popup_point_empty') });
+    // Blank (invisible characters too) or too long: said, and the line keeps what was typed.
+    const refused = checkTypedText(text, MAX_SHORT_TEXT, t('popup_point_empty'));
+    if (refused) return Promise.resolve(refused);
     return attempt(() => addTalkingPoint(relationshipId, { text, author: 'me' }));
   },
 };

@@ -1,5 +1,6 @@
 /** Talking points for the next session: added by me or for them, reordered, carried over until discussed. */
 import { type TalkingPoint, TalkingPointSchema } from '../domain/model';
+import { isBlank } from '../domain/text';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
@@ -17,6 +18,8 @@ export async function addTalkingPoint(
   input: { text: string; author: TalkingPoint['author']; sessionId?: string },
   db: DuetDatabase = getDatabase(),
 ): Promise<TalkingPoint> {
+  // Only invisible characters (a zero-width space pasted) is no point: it would show as an empty line.
+  if (isBlank(input.text)) throw new InvalidInputError('talkingPoint.text: a talking point needs some text.');
   return db.transaction('rw', [db.talkingPoints, db.sessions, db.relationships], async () => {
     const given = await checkReferences(db, { relationshipId, sessionId: input.sessionId });
     const open = await upcomingTalkingPoints(relationshipId, db);

@@ -18,6 +18,7 @@
  */
 import { addDays, type Day, dayOf } from './days';
 import type { AgreementOwner } from './model';
+import { isBlank } from './text';
 
 export const MAX_CAPTURE_LENGTH = 500;
 
@@ -666,7 +667,7 @@ export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureRe
   }
   const date = findDate(rest, today, options);
   const text = tidy(date ? rest.slice(0, date.start) + ' ' + rest.slice(date.end) : rest);
-  if (text.length === 0) {
+  if (isBlank(text)) {
     return { ok: false, reason: 'Add what needs to be done, not only when.' };
   }
   return {

@@ -29,3 +29,15 @@ describe('lengthOver', () => {
     expect(lengthOver('x'.repeat(1001), 1000)).toBe(1001);
   });
 });
+
+describe('invisible text is refused where a point or an agreement is added', () => {
+  it('an agreement line whose text is only invisible characters agrees nothing', async () => {
+    const { parseAgreementLine } = await import('@/lib/domain/capture');
+    const parsed = parseAgreementLine('Sam: \u200b\u200b', {
+      now: new Date(2026, 2, 25, 10),
+      counterpartNames: ['Sam Lee'],
+      locale: 'en',
+    });
+    expect(parsed.ok).toBe(false);
+  });
+});
