@@ -695,7 +695,7 @@ export async function applyImport(
   const [missing] = mode === 'replace' ? (data.missingTables ?? []) : [];
   if (missing !== undefined)
     throw new ImportError(
-      `The file has no "${missing}" section: it is incomplete or was edited, and replacing with it would delete every one here. Nothing was changed. (Merging adds what it has.)`,
+      `The file has no "${missing}" section: it is incomplete or was edited, and replacing with it would delete every one here (merging adds what it has). Nothing was changed.`,
     );
   await db.transaction('rw', [...db.dataTables, db.tombstones, db.quarantine], async () => {
     const now = Date.now();

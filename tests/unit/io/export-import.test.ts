@@ -440,6 +440,13 @@ describe('bad files are rejected whole, the database untouched', () => {
     await expectRejected('', /not valid JSON/);
   });
 
+  it('a replace with a file missing a section: refused, and the message ends as every refusal does', async () => {
+    const file = { ...clone(), data: {} };
+    const error = await rejection(importFromText(JSON.stringify(file), 'replace'));
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error.message).toMatch(/has no "\w+" section.*merging adds what it has.*Nothing was changed\.$/);
+  });
+
   it('not a Duet export', async () => {
     await expectRejected(JSON.stringify({ ...clone(), format: 'other-app' }), /not a Duet export file/);
     await expectRejected('[]', /not a Duet export file/);
