@@ -4,7 +4,7 @@
  * part shows where its template section is (`careerPartsOf`); a step done is archived, which makes room for
  * the next one.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useAddBox } from './kept-drafts';
 import { UndoNote } from './UndoNote';
 import { dayOf } from '@/lib/domain/days';
@@ -15,7 +15,7 @@ import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { formatDay } from '../../shared/format';
 import { AlertLine } from '../AlertLine';
-import { focusStillOn } from '../focus-guard';
+import { useFocusAfter } from '../use-focus-after';
 
 export interface CareerSectionProps {
   /** The parts this section shows. */
@@ -56,28 +56,19 @@ export function CareerSection({
   // Done and Undo each take away the button just pressed: focus goes to the Undo, then back to the step's
   // Done, once each is drawn (the step comes back with the live list), not to the page's body.
   // Only while focus is still on that button or lost: a user gone on to another box meanwhile keeps it.
-  const root = useRef<HTMLDivElement>(null);
-  const [focusTo, setFocusTo] = useState<{ target: string; from: Element | null } | null>(null);
-  useEffect(() => {
-    if (!focusTo) return;
-    if (!focusStillOn(focusTo.from)) return setFocusTo(null);
-    const target = root.current?.querySelector<HTMLElement>(focusTo.target);
-    if (!target) return;
-    target.focus();
-    setFocusTo(null);
-  }, [focusTo, steps, closed]);
+  const { root, focusAfter } = useFocusAfter([steps, closed]);
   const setArchived = async (step: Goal, archived: boolean) => {
     const from = document.activeElement;
     const result = await onSetStepArchived(step.id, archived);
     setError(result.ok ? null : result.message);
     if (!result.ok) return;
     setClosed(archived ? step : null);
-    setFocusTo({
-      target: archived
+    focusAfter(
+      archived
         ? '[data-testid="career-step-undo"]'
         : `[data-goal-id="${step.id}"] [data-testid="career-step-done"]`,
       from,
-    });
+    );
   };
   const assess = async (value: CareerAssessment | null) => {
     const result = await onAssess(value);

@@ -11,7 +11,7 @@ import { goalCategoryName, goalStatusName } from '../calendar/calendar-text';
 import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
-import { focusStillOn } from '../focus-guard';
+import { useFocusAfter } from '../use-focus-after';
 
 export interface GoalsSectionProps {
   /** The goals to show (the 1:1's, less any shown elsewhere, such as career steps). */
@@ -60,27 +60,18 @@ export function GoalsSection({
   // Archive and Undo each take away the button just pressed: focus goes to the Undo, then back to the
   // goal's Archive, once each is drawn (the goal comes back with the live list), not to the page's body.
   // Only while focus is still on that button or lost: a user gone on to another box meanwhile keeps it.
-  const root = useRef<HTMLDivElement>(null);
-  const [focusTo, setFocusTo] = useState<{ target: string; from: Element | null } | null>(null);
-  useEffect(() => {
-    if (!focusTo) return;
-    if (!focusStillOn(focusTo.from)) return setFocusTo(null);
-    const target = root.current?.querySelector<HTMLElement>(focusTo.target);
-    if (!target) return;
-    target.focus();
-    setFocusTo(null);
-  }, [focusTo, goals, archived]);
+  const { root, focusAfter } = useFocusAfter([goals, archived]);
   const archive = async (goal: Goal) => {
     const from = document.activeElement;
     if (!(await update(goal.id, { archived: true }))) return;
     setArchived(goal);
-    setFocusTo({ target: '[data-testid="goal-undo"]', from });
+    focusAfter('[data-testid="goal-undo"]', from);
   };
   const undo = async (goal: Goal) => {
     const from = document.activeElement;
     if (!(await update(goal.id, { archived: false }))) return;
     setArchived(null);
-    setFocusTo({ target: `[data-goal-id="${goal.id}"] [data-testid="goal-archive"]`, from });
+    focusAfter(`[data-goal-id="${goal.id}"] [data-testid="goal-archive"]`, from);
   };
   return (
     <div class="ses-goals" data-testid="session-goals" ref={root}>
