@@ -27,6 +27,8 @@ export interface SessionSummaryInput {
   others?: readonly Pick<Template, 'sections' | 'formerSections'>[];
   /** The other person's display name. */
   personName: string;
+  /** A 2-1's member, when said (`memberOf`): its name, or "me"; the heading says whom it is about. */
+  about?: string;
   myName: string;
   agreementsMade: SummaryAgreement[];
   /** Agreements closed in this session (done or dropped). */
@@ -252,7 +254,8 @@ const KIND_WORDS: Record<RelationshipKind, string> = {
 };
 
 function heading(input: SessionSummaryInput): string {
-  return `${KIND_WORDS[input.kind ?? 'one-on-one']} with ${oneLine(input.personName) || 'them'} — ${input.date}`;
+  const about = input.about ? `, about ${oneLine(input.about)}` : '';
+  return `${KIND_WORDS[input.kind ?? 'one-on-one']} with ${oneLine(input.personName) || 'them'}${about} — ${input.date}`;
 }
 
 export function summaryMarkdown(input: SessionSummaryInput): string {

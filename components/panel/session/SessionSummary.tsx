@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { SessionView } from '@/lib/db';
-import type { Agreement, CareerAssessment, Person } from '@/lib/domain/model';
+import { type Agreement, type CareerAssessment, memberOf, type Person } from '@/lib/domain/model';
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
 import { t, uiLocale } from '@/lib/i18n';
@@ -20,6 +20,14 @@ export interface SessionSummaryProps {
   onClose?: () => void;
 }
 
+/** A 2-1's member for the copies' heading ("2-1 with Carol King & Dan Park, about Carol King"). */
+function aboutOf(view: SessionView): { about?: string } {
+  const member = memberOf(view.relationship);
+  if (member === 'me') return { about: view.myName.trim() || t('common_me') };
+  const person = view.people.find((p) => p.id === member);
+  return person ? { about: person.name } : {};
+}
+
 export function summaryInputOf(view: SessionView): SessionSummaryInput {
   const { session } = view;
   return {
@@ -27,6 +35,7 @@ export function summaryInputOf(view: SessionView): SessionSummaryInput {
     template: view.template,
     others: view.templates,
     personName: namesOf(view.people) || view.relationship.title,
+    ...aboutOf(view),
     myName: view.myName.trim() || t('common_me'),
     agreementsMade: view.made,
     agreementsClosed: view.closed,

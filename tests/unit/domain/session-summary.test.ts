@@ -70,6 +70,21 @@ function input(overrides: Partial<SessionSummaryInput> = {}): SessionSummaryInpu
   };
 }
 
+describe('a 2-1’s heading', () => {
+  it('says whom it is about when the member is said, in both copies', () => {
+    const twoOnOne = input({ kind: 'two-on-one', personName: 'Carol King & Dan Park', about: 'Carol King' });
+    expect(summaryMarkdown(twoOnOne).split('\n')[0]).toBe(
+      '# 2-1 with Carol King & Dan Park, about Carol King — 2026-11-18',
+    );
+    expect(summaryPlainUpdate(twoOnOne).split('\n')[0]).toBe(
+      '2-1 with Carol King & Dan Park, about Carol King — 2026-11-18',
+    );
+    expect(
+      summaryMarkdown(input({ kind: 'two-on-one', personName: 'Carol King & Dan Park' })).split('\n')[0],
+    ).toBe('# 2-1 with Carol King & Dan Park — 2026-11-18');
+  });
+});
+
 describe('summaryMarkdown', () => {
   it('renders the whole summary in order', () => {
     expect(summaryMarkdown(input())).toBe(

@@ -8,11 +8,14 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { SessionPanel } from '@/components/panel/session/SessionPanel';
+import { summaryInputOf } from '@/components/panel/session/SessionSummary';
+import { summaryMarkdown } from '@/lib/domain/session-summary';
 import {
   createPerson,
   createRelationship,
   getDatabase,
   getRelationship,
+  loadSessionView,
   mergePeople,
   RelationshipTwinError,
   type RelationshipFields,
@@ -167,6 +170,17 @@ describe('a 2-1’s member', () => {
       render(null, root);
       root.remove();
     }
+  });
+
+  it('the session summary’s copies say whom the 2-1 is about', async () => {
+    const { carol, relationship } = await twoOnOne();
+    const base = fields((await getRelationship(relationship.id))!);
+    await saveRelationshipEdit(relationship.id, base, { ...base, member: carol.id });
+    const session = await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+    const view = (await loadSessionView(session.id))!;
+    expect(summaryMarkdown(summaryInputOf(view)).split('\n')[0]).toMatch(
+      /^# 2-1 with Carol King & Dan Park, about Carol King — /,
+    );
   });
 
   it('the Markdown export says whom the 2-1 is about', async () => {
