@@ -392,9 +392,18 @@ export function setRelationshipArchived(
   const change = () =>
     changeRelationship(relationshipId, () => ({ archived, archivedWith: [] }), seriesGone, db);
   if (archived) return change();
-  return db.transaction('rw', [db.people, db.relationships], async () => {
+  return db.transaction('rw', [...foldTables(db), db.templates], async () => {
     const stored = await db.relationships.get(relationshipId);
     if (!stored) throw seriesGone();
+    // Its people have an active 1:1 of this kind meanwhile (tracked again from Meet or Calendar): one
+    // history, not two — this one joins it, as a merge of people folds twins.
+    const [twin] = (await activeAmong(new Set(stored.personIds), stored.kind, db)).filter(
+      (r) =>
+        r.id !== stored.id &&
+        stored.personIds.length > 0 &&
+        new Set(r.personIds).size === new Set(stored.personIds).size,
+    );
+    if (twin) return foldRelationship(db, twin, { ...stored, archived: false, archivedWith: [] }, Date.now());
     const returning = (await db.people.bulkGet(stored.personIds)).filter(
       (person): person is Person => person?.archived === true,
     );

@@ -420,7 +420,11 @@ export async function findRelationshipForEvent(
   // The series' 1:1 of a guest first; else one with no person yet (notes written for a slot of the series
   // someone else took). Never the unnamed one when the guest's own is there: which came first in the
   // index would decide whose notes show.
-  const bySeries = linked.find(matchesGuests) ?? linked.find((r) => r.personIds.length === 0);
+  // An active one before one archived (the person's 1:1 tracked again while the old one lies archived).
+  const bySeries =
+    linked.find((r) => !r.archived && matchesGuests(r)) ??
+    linked.find(matchesGuests) ??
+    linked.find((r) => r.personIds.length === 0);
   if (bySeries) return bySeries;
   if (personIdsWithEmail.size === 0) {
     // No guest is anyone's yet: perhaps the 1:1 tracked from this meeting's call (people by name only).

@@ -5,7 +5,10 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import {
+  addAgreement,
   applyPersonEdit,
+  findRelationshipForEvent,
+  listRelationships,
   createPerson,
   createRelationship,
   getDatabase,
@@ -403,5 +406,58 @@ describe('rows from before archivedWith (the same-stamp convention)', () => {
     expect(await archivedNow('ben-career')).toBe(false);
     expect(await archivedNow('two-on-one')).toBe(false);
     expect(await archivedNow('ann-old')).toBe(true);
+  });
+});
+
+describe('bringing back a 1:1 whose people have another active one of its kind', () => {
+  it('joins that one (one history), rather than leaving two active 1:1s with the same person', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const old = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      calendarSeriesIds: ['series-bob'],
+    });
+    await addAgreement(old.id, { owner: 'them', text: 'Send the draft', dueDate: null });
+    await setRelationshipArchived(old.id, true);
+    // Tracked again (from a call) while the old one lay archived.
+    const fresh = await createRelationship({ personIds: [bob.id], kind: 'one-on-one', title: 'Bob (call)' });
+    await setRelationshipArchived(old.id, false);
+    const active = (await listRelationships()).filter((r) => r.personIds.includes(bob.id));
+    expect(active.map((r) => r.id)).toEqual([fresh.id]);
+    expect(active[0]!.calendarSeriesIds).toEqual(['series-bob']);
+    expect((await getDatabase().agreements.toArray()).map((a) => a.relationshipId)).toEqual([fresh.id]);
+    expect(
+      (await findRelationshipForEvent({ seriesId: 'series-bob', counterpartEmails: ['bob@acme.example'] }))
+        ?.id,
+    ).toBe(fresh.id);
+  });
+});
+
+describe('a series linked to an archived 1:1 and to an active one of the same person', () => {
+  it('finds the active one', async () => {
+    const bob = await createPerson({ name: 'Bob Jones', emails: ['bob@acme.example'], relation: 'report' });
+    const old = await createRelationship({
+      personIds: [bob.id],
+      kind: 'career',
+      title: 'Career',
+      calendarSeriesIds: ['series-bob'],
+    });
+    await setRelationshipArchived(old.id, true);
+    // Listed first by the series index (its id sorts first), as any order may put it.
+    const archived = (await getDatabase().relationships.get(old.id))!;
+    await getDatabase().relationships.delete(old.id);
+    await getDatabase().relationships.put({ ...archived, id: '00000000-old' });
+    const active = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      calendarSeriesIds: ['series-bob'],
+    });
+    const found = await findRelationshipForEvent({
+      seriesId: 'series-bob',
+      counterpartEmails: ['bob@acme.example'],
+    });
+    expect(found?.id).toBe(active.id);
   });
 });
