@@ -10,6 +10,7 @@
  * Clicking a notification opens Google Calendar where the prep panel lives: the 1:1's day (before / after
  * a 1:1), the declined event itself (to pick a new time), or the week (a cadence gap: find a slot).
  */
+import { fnv1aHex } from '../domain/hash';
 import { type Browser, browser } from 'wxt/browser';
 import {
   type DeclinedEvent,
@@ -350,12 +351,7 @@ const CALENDAR_HASH = /^[0-9a-f]{8}$/;
 
 /** An opaque, stable tag for a calendar id (FNV-1a, 32 bits): compared, never read back. */
 export function calendarHash(calendarId: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < calendarId.length; i++) {
-    hash ^= calendarId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return fnv1aHex(calendarId);
 }
 
 const readCalendarHashes = (stored: unknown): Record<string, string> => {

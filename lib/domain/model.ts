@@ -5,6 +5,7 @@
  * Conventions: ids are opaque strings (UUIDs for records Duet creates); instants are epoch milliseconds;
  * due dates are calendar days (`YYYY-MM-DD`, the user's local day) so time-zone moves never shift them.
  */
+import { fnv1aHex } from './hash';
 import { z } from './zod';
 import { ONE_ON_ONE_KINDS } from './one-on-one-title';
 import { TimerStateSchema } from './session-timer';
@@ -196,14 +197,18 @@ export const SessionSchema = z.strictObject({
 export type Session = z.infer<typeof SessionSchema>;
 
 /** Whether anything was written in a session itself: notes (private ones too), a check-in, an assessment. */
+/** A check-in with a mood or a workload picked; one picked and cleared again is none. */
+function pickedCheckIn(checkIn: CheckIn | null): CheckIn | null {
+  return checkIn && (checkIn.mood !== null || checkIn.workload !== null) ? checkIn : null;
+}
+
 export function sessionHasWriting(
   session: Pick<Session, 'notes' | 'privateNotes' | 'checkIn'> & { assessment?: Session['assessment'] },
 ): boolean {
   return (
     Object.values(session.notes).some((text) => text.trim() !== '') ||
     session.privateNotes.trim() !== '' ||
-    // A check-in picked and then cleared again is not writing.
-    (session.checkIn !== null && (session.checkIn.mood !== null || session.checkIn.workload !== null)) ||
+    pickedCheckIn(session.checkIn) !== null ||
     Boolean(session.assessment)
   );
 }
@@ -220,16 +225,8 @@ export function writingTag(
   const notes = Object.entries(session.notes)
     .filter(([, text]) => text.trim() !== '')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  // A check-in picked and cleared again is no check-in (as `sessionHasWriting` reads it).
-  const { checkIn } = session;
-  const picked = checkIn && (checkIn.mood !== null || checkIn.workload !== null) ? checkIn : null;
-  const text = JSON.stringify([notes, session.privateNotes.trim(), picked, session.assessment ?? null]);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  const picked = pickedCheckIn(session.checkIn);
+  return fnv1aHex(JSON.stringify([notes, session.privateNotes.trim(), picked, session.assessment ?? null]));
 }
 
 /** A session still to happen, as Duet starts one: no notes, no check-in, not started, made `now`. */

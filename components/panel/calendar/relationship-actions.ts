@@ -14,10 +14,10 @@ import {
   setTalkingPointStatus,
 } from '@/lib/db';
 import { type Day, dayOf } from '@/lib/domain/days';
-import type { TalkingPoint } from '@/lib/domain/model';
+import { MAX_SHORT_TEXT, type TalkingPoint } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { formatDay } from '../../shared/format';
-import { attempt } from './use-calendar-actions';
+import { attempt, checkTypedText } from './use-calendar-actions';
 import type { ActionResult, Direction } from './view-types';
 
 const fail = (message: string): ActionResult => ({ ok: false, message });
@@ -98,7 +98,8 @@ export function relationshipActions(
       ),
 
     addTalkingPoint: (text: string, author: TalkingPoint['author']) => {
-      if (!text.trim()) return Promise.resolve(fail(t('panel_error_point_empty')));
+      const refused = checkTypedText(text, MAX_SHORT_TEXT, t('panel_error_point_empty'));
+      if (refused) return Promise.resolve(refused);
       return forRelationship(async (id) => {
         await addTalkingPoint(id, { text, author });
         return author === 'them' ? t('panel_announce_point_added_theirs') : t('panel_announce_point_added');

@@ -3,6 +3,7 @@
  * it is added: kept by the session view, so it survives the boxes going away — hidden while presenting,
  * behind the summary when the call ends — and the view can tell that something is still being typed.
  */
+import { isBlank } from '@/lib/domain/text';
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../calendar/view-types';
@@ -110,7 +111,7 @@ export function useKeptChoice<T extends string>(
 
 /** Whether any of these boxes (those the session view has now) still holds typed text. */
 export const typingIn = (drafts: KeptDrafts, boxes: readonly string[]): boolean =>
-  boxes.some((box) => (drafts.get(box) ?? '').trim() !== '');
+  boxes.some((box) => !isBlank(drafts.get(box) ?? ''));
 
 /**
  * A box whose text is added with a button or Enter: its kept text, what went wrong, and `add`. An empty box
@@ -125,7 +126,7 @@ export function useAddBox(id: string, onAdd: (text: string) => Promise<ActionRes
   const add = async (event?: Event) => {
     event?.preventDefault();
     if (adding.current === text) return;
-    if (!text.trim()) {
+    if (isBlank(text)) {
       if (emptyMessage) setError(emptyMessage);
       return;
     }
