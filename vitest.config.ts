@@ -35,6 +35,9 @@ export default defineConfig({
     // Vitest leaves one core free by default: on a 2-core machine that is a single worker. Test files are
     // independent (a fresh fake database per test), so use every core.
     maxWorkers: Math.max(2, availableParallelism()),
+    // A test that renders panels waits for the fake database through several tasks: on a loaded 2-core CI
+    // machine a few took close to the 5 s default. A hang still fails, later.
+    testTimeout: 15_000,
   },
 });
 

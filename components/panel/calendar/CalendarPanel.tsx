@@ -131,6 +131,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
   // person never shows or takes the other 1:1's notes), else none — the event's own session, as before.
   // Fixed, so tracking the event later never moves the notes being written to another session.
   const hiddenAsOthers = loadedView !== undefined && view === undefined;
+  // An archived 1:1 takes no notes here: they would go into a 1:1 hidden everywhere else. "Bring back" first.
+  const archived = view?.overview.relationship.archived ?? false;
   const settled = resolved && resolutionCurrent && (fromSession === null || prepReady);
   // Fixed per guest list: guests read after a badge opened the panel may show the slot is someone else's.
   const guestsKey = guestEmails.join('\n');
@@ -286,7 +288,7 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       </p>
       {/* Loaded once the 1:1 this event is shown as is known: its notes are that 1:1's session's. The
           event's session of someone else's 1:1 (hidden above) keeps its notes to itself. */}
-      {hiddenAsOthers ? null : <EventNotes target={noteTarget} />}
+      {hiddenAsOthers || archived ? null : <EventNotes target={noteTarget} />}
       <p class="privacy duet-muted">{t('common_privacy_short')}</p>
     </section>
   );

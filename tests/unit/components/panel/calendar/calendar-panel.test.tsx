@@ -417,10 +417,13 @@ describe('CalendarPanel: a tracked 1:1', () => {
       expect(text('relationship-archived')).toContain('Your 1:1 with Bob Jones is archived');
       expect(q('start-prep')).toBeNull();
       expect(q('start-session')).toBeNull();
+      // No notes box either: what was written there would go into the hidden 1:1.
+      expect(q('event-notes')).toBeNull();
       await click(q('bring-back-relationship'));
       await vi.waitFor(async () => expect((await getRelationship(relationship.id))?.archived).toBe(false));
       await waitFor('start-prep');
       expect(q('relationship-archived')).toBeNull();
+      await waitFor('event-notes');
     });
   });
 
