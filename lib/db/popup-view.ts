@@ -47,8 +47,11 @@ export const CLOSED_AGREEMENT_STATUSES = ['done', 'dropped'] as const;
  */
 const CLOSED_FIRST_BATCH = 50;
 
-/** How many upcoming 1:1s get their prep status read (the rest are counted). */
-export const UPCOMING_SHOWN = 10;
+/**
+ * How many upcoming 1:1s "Show all" lists, with their prep status (the rest are counted). A manager with 15
+ * reports, a few peers and skip-levels has 20-odd in a week; 10 left some of them out of the popup.
+ */
+export const UPCOMING_SHOWN = 30;
 
 /**
  * The popup's first screenful (it is at most 600 px tall): what its first read, made before the rest of the

@@ -434,6 +434,17 @@ describe('loadPopupView: the next 7 days', () => {
     expect((await loadPopupView({}, NOW)).upcoming).toHaveLength(1);
   });
 
+  it("a manager's week: 15 reports and 7 peers and skip-levels, every 1:1 listed with its prep status", async () => {
+    for (let i = 0; i < 22; i++) {
+      const relationship = await oneOnOne(`Person ${String(i).padStart(2, '0')}`);
+      await session(relationship.id, NOW + HOUR + i * 6 * HOUR);
+    }
+    const view = await loadPopupView({}, NOW);
+    expect(view.upcoming).toHaveLength(22);
+    expect(view.upcomingCount).toBe(22);
+    expect(view.upcoming.every((u) => u.prep !== null)).toBe(true);
+  });
+
   it(`shows at most UPCOMING_SHOWN (${UPCOMING_SHOWN}) and counts the rest`, async () => {
     const bob = await oneOnOne('Bob Jones');
     for (let i = 0; i < UPCOMING_SHOWN + 2; i++) await session(bob.id, NOW + HOUR + i * 5 * HOUR);
