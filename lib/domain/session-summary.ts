@@ -111,6 +111,23 @@ export function escapeStart(text: string): string {
   );
 }
 
+/**
+ * Backslashes that would escape the character after them (or make a hard line break at a line's end) are
+ * escaped themselves, so the user's `\<` cannot undo the escaping below.
+ */
+const ACTIVE_BACKSLASH = /\\(?=[!-/:-@[-`{-~]|[^\S\n]*$)/gm;
+
+/**
+ * User text with no way to become HTML, an autolink, a link, an image or an entity reference. The rest of
+ * the user's inline formatting (emphasis, code) is left as typed: these are their notes.
+ */
+export function escapeHtmlAndLinks(text: string): string {
+  return text
+    .replace(ACTIVE_BACKSLASH, '\\\\')
+    .replace(/[<[\]]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
 /** Where a bullet's text starts, counted from its line's start: what a nested bullet indents to. */
 type ListLevel = { contentAt: number };
 
@@ -258,12 +275,15 @@ function heading(input: SessionSummaryInput): string {
   return `${KIND_WORDS[input.kind ?? 'one-on-one']} with ${oneLine(input.personName) || 'them'}${about} — ${input.date}`;
 }
 
+/** One line of user text in the Markdown copy: no HTML, link or entity in it, nothing it starts with a block. */
+const markdownText = (text: string) => escapeStart(escapeHtmlAndLinks(text));
+
 export function summaryMarkdown(input: SessionSummaryInput): string {
-  const lines: string[] = [`# ${heading(input)}`, ''];
+  const lines: string[] = [`# ${escapeHtmlAndLinks(heading(input))}`, ''];
   const checkIn = checkInText(input.session.checkIn);
   if (checkIn) lines.push(checkIn, '');
   for (const section of notesBySection(input)) {
-    lines.push(`## ${section.title}`, '', ...noteBlock(section.text), '');
+    lines.push(`## ${section.title}`, '', ...noteBlock(escapeHtmlAndLinks(section.text)), '');
   }
   const list = (title: string, items: string[]) => {
     if (items.length > 0) lines.push(`## ${title}`, '', ...items, '');
@@ -272,31 +292,31 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
     'Agreements made',
     input.agreementsMade.map((a) =>
       a.status === 'dropped'
-        ? `- ${escapeStart(madeText(a, input))}`
-        : `- [${a.status === 'done' ? 'x' : ' '}] ${escapeStart(madeText(a, input))}`,
+        ? `- ${markdownText(madeText(a, input))}`
+        : `- [${a.status === 'done' ? 'x' : ' '}] ${markdownText(madeText(a, input))}`,
     ),
   );
   list(
     'Closed',
     input.agreementsClosed.map(
-      (a) => `- ${a.status === 'done' ? '[x] ' : ''}${escapeStart(closedText(a, input))}`,
+      (a) => `- ${a.status === 'done' ? '[x] ' : ''}${markdownText(closedText(a, input))}`,
     ),
   );
   list(
     'New dates',
-    (input.agreementsMoved ?? []).map((a) => `- [ ] ${escapeStart(movedText(a, input))}`),
+    (input.agreementsMoved ?? []).map((a) => `- [ ] ${markdownText(movedText(a, input))}`),
   );
   list(
     'Carried over',
-    input.carriedOver.map((p) => `- ${escapeStart(talkingPointText(p, input))}`),
+    input.carriedOver.map((p) => `- ${markdownText(talkingPointText(p, input))}`),
   );
   list(
     'Goals',
-    (input.goals ?? []).map((g) => `- ${escapeStart(goalText(g))}`),
+    (input.goals ?? []).map((g) => `- ${markdownText(goalText(g))}`),
   );
   list(
     'Feedback',
-    (input.feedback ?? []).map((f) => `- ${escapeStart(feedbackText(f))}`),
+    (input.feedback ?? []).map((f) => `- ${markdownText(feedbackText(f))}`),
   );
   if (input.assessment) lines.push(`Self-assessment: ${ASSESSMENT_WORDS[input.assessment]}`, '');
   return `${lines.join('\n').trimEnd()}\n`;
@@ -306,7 +326,8 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
 function plainNotes(text: string): string {
   const joined = text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.trim().replace(/^(?:[-*+•]|\d{1,9}[.)]|#{1,6}|>)\s*/, ''))
+    // A marker only when a space follows it (as Markdown reads one): "1.5 days", "-5%", "#42" stay.
+    .map((line) => line.trim().replace(/^(?:[-*+•]|\d{1,9}[.)]|#{1,6}|>)(?:\s+|$)/, ''))
     .filter((line) => line.length > 0)
     .reduce((all, line) => (all === '' ? line : `${all}${/[.,;:!?]$/.test(all) ? ' ' : '; '}${line}`), '');
   return oneLine(joined);

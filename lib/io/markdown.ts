@@ -11,7 +11,13 @@ import {
   type Person,
   type TalkingPoint,
 } from '../domain/model';
-import { escapeStart, noteBlock, notesBySection, oneLine } from '../domain/session-summary';
+import {
+  escapeHtmlAndLinks,
+  escapeStart,
+  noteBlock,
+  notesBySection,
+  oneLine,
+} from '../domain/session-summary';
 
 export type { RelationshipHistory };
 
@@ -39,23 +45,6 @@ function goalLines(goals: readonly Goal[]): string[] {
       ...goal.keyResults.map((kr) => `  - ${escapeText(kr.text)} — ${kr.progress}%`),
     ];
   });
-}
-
-/**
- * Backslashes that would escape the character after them (or make a hard line break at a line's end) are
- * escaped themselves, so the user's `\<` cannot undo the escaping below.
- */
-const ACTIVE_BACKSLASH = /\\(?=[!-/:-@[-`{-~]|[^\S\n]*$)/gm;
-
-/**
- * User text with no way to become HTML, an autolink, a link, an image or an entity reference. The rest of
- * the user's inline formatting (emphasis, code) is left as typed: these are their notes.
- */
-function escapeHtmlAndLinks(text: string): string {
-  return text
-    .replace(ACTIVE_BACKSLASH, '\\\\')
-    .replace(/[<[\]]/g, '\\$&')
-    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
 }
 
 /**

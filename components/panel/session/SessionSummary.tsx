@@ -315,7 +315,10 @@ function assessmentName(assessment: CareerAssessment): string {
   }
 }
 
-/** An agreement with its owner and due date (made in the session, or given a new date in it). */
+/**
+ * An agreement with its owner and due date (made in the session, or given a new date in it); one done or
+ * dropped since says so instead of its date.
+ */
 function DueLine({
   agreement,
   people,
@@ -330,9 +333,12 @@ function DueLine({
       <span class="cal-owner">{ownerLabel(agreement, people)}</span>
       <span class="cal-agreement-text">{agreement.text}</span>
       <span class="duet-muted cal-small">
-        {agreement.dueDate
-          ? t('panel_due', formatDay(agreement.dueDate, dayOf(Date.now())))
-          : t('panel_no_due_date')}
+        {/* Done or dropped since (as the copies say it): its status, not a due date still to meet. */}
+        {agreement.status === 'done' || agreement.status === 'dropped'
+          ? agreementStatusName(agreement.status)
+          : agreement.dueDate
+            ? t('panel_due', formatDay(agreement.dueDate, dayOf(Date.now())))
+            : t('panel_no_due_date')}
       </span>
     </li>
   );

@@ -238,14 +238,28 @@ describe('summaryMarkdown', () => {
         '1. first',
         '2026\\.',
         '\\```',
-        '\\<script>alert(1)</script>',
+        '\\<script>alert(1)\\</script>',
         'four-space code',
-        '\\[ref]: https://example.com',
+        '\\[ref\\]: https://example.com',
         '\\| a | b |',
       ].join('\n'),
     );
     expect(md).toContain('- [ ] \\# Boss: Line one # line two\n');
     expect(md).toContain('- \\# Heading point ## more (from Alice)\n');
+  });
+
+  it('keeps inline HTML and links in user text as text (a sanitising renderer would drop the words)', () => {
+    const md = summaryMarkdown(
+      input({
+        session: { notes: { 'how-are-you': 'Saw the <details> widget break' }, checkIn: null },
+        agreementsMade: [agreement({ id: 'a1', owner: 'them', text: 'Fix the <select> bug', dueDate: null })],
+        agreementsClosed: [],
+        carriedOver: [{ text: 'See [the doc](https://x.example)', author: 'me' }],
+      }),
+    );
+    expect(md).toContain('Saw the \\<details> widget break');
+    expect(md).toContain('- [ ] Sam Taylor: Fix the \\<select> bug');
+    expect(md).toContain('- See \\[the doc\\](https://x.example) (from Alice)');
   });
 
   it('keeps blank lines between paragraphs but collapses runs of them', () => {
@@ -370,6 +384,22 @@ describe('summaryPlainUpdate', () => {
     for (const line of text.split('\n')) expect(line).not.toMatch(/^(#|>|- |\* |\d+\. )/);
     expect(text).not.toContain('[ ]');
     expect(text).not.toContain('[x]');
+  });
+
+  it('keeps numbers and signs that only look like line markers (no space after them)', () => {
+    const text = summaryPlainUpdate(
+      input({
+        session: {
+          notes: {
+            'how-are-you': '1.5 days lost to on-call\n-5% churn\n+2 headcount\n#42 closed\n*Not* happy',
+          },
+          checkIn: null,
+        },
+      }),
+    );
+    expect(text).toContain(
+      'How are you really doing?: 1.5 days lost to on-call; -5% churn; +2 headcount; #42 closed; *Not* happy\n',
+    );
   });
 
   it('puts long notes on one line, whole: a performance record gets all of them', () => {

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { SessionSummary, summaryInputOf } from '@/components/panel/session/SessionSummary';
 import { formatDay } from '@/components/shared/format';
 import {
+  addAgreement,
   addFeedback,
+  completeAgreement,
+  dropAgreement,
   addGoal,
   createPerson,
   createRelationship,
@@ -94,6 +97,35 @@ describe('the session summary on screen', () => {
     expect(text).not.toContain('Not in this session');
     expect(text).not.toContain('Shadow an on-call week');
     expect(text).not.toContain('PRIVATE');
+  });
+
+  it('says an agreement made in the session and done or dropped since is so, as the copies do', async () => {
+    const person = await createPerson({ name: 'Sam Taylor', relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [person.id],
+      kind: 'one-on-one',
+      title: 'Sam',
+    });
+    const session = await startLiveSession({ relationshipId: relationship.id });
+    const made = (text: string) =>
+      addAgreement(relationship.id, { owner: 'them', text, dueDate: '2026-11-20', sessionId: session.id });
+    const dropped = await made('Send the draft');
+    const done = await made('Book the room');
+    await made('Write the RFC');
+    await dropAgreement(dropped.id, 'Not needed');
+    await completeAgreement(done.id);
+    await endLiveSession(session.id);
+    const view = (await loadSessionView(session.id))!;
+    await act(() => render(<SessionSummary view={view} onShowNotes={() => {}} />, container()));
+    const line = (text: string) =>
+      $$('[data-testid=summary-made]').find((li) => li.textContent?.includes(text))?.textContent ?? '';
+    expect(line('Send the draft')).toMatch(/dropped/i);
+    expect(line('Send the draft')).not.toMatch(/due/i);
+    expect(line('Book the room')).toMatch(/done/i);
+    expect(line('Write the RFC')).toMatch(/due/i);
+    const markdown = summaryMarkdown(summaryInputOf(view));
+    expect(markdown).toContain('Sam Taylor: Send the draft (dropped: Not needed)');
+    expect(markdown).toContain('- [x] Sam Taylor: Book the room');
   });
 
   it('holds what the copies hold: the check-in only in Markdown, and says so', async () => {
