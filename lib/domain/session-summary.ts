@@ -283,7 +283,12 @@ export function summaryMarkdown(input: SessionSummaryInput): string {
   const checkIn = checkInText(input.session.checkIn);
   if (checkIn) lines.push(checkIn, '');
   for (const section of notesBySection(input)) {
-    lines.push(`## ${section.title}`, '', ...noteBlock(escapeHtmlAndLinks(section.text)), '');
+    lines.push(
+      `## ${escapeHtmlAndLinks(section.title)}`,
+      '',
+      ...noteBlock(escapeHtmlAndLinks(section.text)),
+      '',
+    );
   }
   const list = (title: string, items: string[]) => {
     if (items.length > 0) lines.push(`## ${title}`, '', ...items, '');

@@ -320,6 +320,27 @@ describe('notes under a section removed from the template', () => {
     expect(markdown).toContain('## Wins\n\nShipped the importer');
     expect(markdown).not.toContain('Section x7k2q9');
   });
+
+  it('are titled as text: a title with HTML or a link (an imported template) stays text', () => {
+    const imported = {
+      sections: [
+        {
+          id: 'section-a1',
+          title: 'Wins <img src=x onerror=alert(1)> [login](https://evil.example)',
+          minutes: 5,
+          prompts: [],
+          kind: 'notes' as const,
+        },
+      ],
+    };
+    const markdown = summaryMarkdown(
+      input({
+        session: { notes: { 'section-a1': 'Shipped' }, privateNotes: '', checkIn: null },
+        template: imported,
+      }),
+    );
+    expect(markdown).toContain('## Wins \\<img src=x onerror=alert(1)> \\[login\\](https://evil.example)\n');
+  });
 });
 
 describe('agreements given a new date in the session', () => {
