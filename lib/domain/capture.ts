@@ -9,6 +9,11 @@
  *
  * Date rules, for the record:
  * - a bare weekday ("Friday", "bis Freitag") is the next one after today, a week ahead if it is today;
+ *   without a preposition or "next"/"this" it is a date only where it reads as one: ending the line ("send
+ *   the draft Friday", "… Friday at 3pm"), leading it ("Friday: …"), or — in German — before the final verb
+ *   ("Entwurf Freitag schicken"); never a day in the middle of the agreement ("take Friday off", "cancel
+ *   Monday standup") nor after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday");
+ * - a time of day after the date ("tomorrow morning", "Friday afternoon") leaves the text with it;
  *   "this Friday" may be today; "next Friday" / "nächsten Freitag" is the Friday of next week;
  * - "next week" is next week's first day (`weekStartsOn`, Monday by default); "end of week" / "this week"
  *   is the coming Friday (today on a Friday); "end of month" the month's last day; "next month" its 1st;
@@ -31,6 +36,11 @@ export interface CaptureContext {
   dayFirst?: boolean;
   /** 0 = Sunday, 1 = Monday (default). */
   weekStartsOn?: 0 | 1;
+  /**
+   * The user's own name ("First Last"), so that "Alice: …" typed by Alice is hers: her full or first name
+   * means me — unless a counterpart has that first name too, then it stays theirs as without it.
+   */
+  myName?: string;
 }
 
 export type CaptureResult =
@@ -42,7 +52,10 @@ export type CaptureResult =
       /** The action, without owner and date phrase; first letter capitalised; never empty. */
       text: string;
       dueDate: Day | null;
-      /** True when the line named no owner (the owner is then 'me'). */
+      /**
+       * True when the line named no owner (the owner is then 'me'), or only a one-word label that may be a
+       * name or a topic ("Hiring: post the job": owner `named` "Hiring").
+       */
       ownerGuessed: boolean;
       /** The date phrase exactly as typed, with its preposition ("by Friday"), for highlighting; '' when none. */
       dateText: string;
@@ -234,8 +247,18 @@ interface DateRule {
   /** A weak phrase next to the date that wins joins its span (leaves the text with it), unless false. */
   joins?: boolean;
   resolve: (groups: Groups, today: Day, options: Options) => Day | null;
-  /** When set, the phrase counts only if this says so (given the preposition before it, if any). */
-  accept?: (groups: Groups, preposition: string | undefined, options: Options) => boolean;
+  /**
+   * When set, the phrase counts only if this says so (given the preposition before it, if any, and the text
+   * around the match).
+   */
+  accept?: (groups: Groups, preposition: string | undefined, options: Options, around: Around) => boolean;
+}
+
+interface Around {
+  /** The text before the match (before its preposition, if any). */
+  before: string;
+  /** The text after the match. */
+  after: string;
 }
 
 const GERMAN_PREPOSITION = /^(?:bis spätestens|bis zum|bis zur|spätestens|bis|zum|am|vor)$/iu;
@@ -245,8 +268,43 @@ const datePreposition = (preposition: string | undefined) =>
   preposition !== undefined && preposition.toLowerCase() !== 'for';
 
 const NEXT = 'next|nächste[nrs]?|naechste[nrs]?';
+/** A part of the day after a date, which leaves the text with it: "tomorrow morning", "Freitag früh". */
+const PART_OF_DAY = 'morning|afternoon|evening|night|früh|vormittag|nachmittag|mittag|abend';
 const THIS = 'this|coming|diese[nrs]?|kommende[nrs]?';
 const YEAR = '(\\d{4}|\\d{2})';
+
+/**
+ * Words after which a weekday is no deadline: a day in the past, a start, a repetition or a move ("notes
+ * from Tuesday", "since Monday", "every Friday", "move the 1:1 to Thursday", "ab Montag", "jeden Freitag").
+ */
+const NOT_A_DEADLINE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:from|since|last|past|previous|every|each|after|starting|to|ab|seit|letzte[nrs]?|vergangene[nrs]?|jede[nrs]?|von|vom|auf|nach)\\s+(?:(?:the|dem|der|den)\\s+)?$`,
+  'iu',
+);
+/**
+ * What may follow a bare weekday that ends the line: a time of day ("EOD", "at 3pm", "at the latest") and
+ * punctuation.
+ */
+const WEEKDAY_LINE_END = new RegExp(
+  `^(?:,?\\s*(?:${TIME_OF_DAY}|at the latest|spätestens))?` +
+    `(?:,?\\s*(?:(?:at|um|@)\\s*)?(?:noon|midday|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr|h)?))?` +
+    `[\\s.!?;,)\\]]*$`,
+  'iu',
+);
+/** German puts the verb last: "Entwurf Freitag schicken" — one lower-case infinitive, then the end. */
+const GERMAN_VERB_LAST = /^\s+\p{Ll}+n[\s.!]*$/u;
+const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)$/iu;
+
+/**
+ * Whether a weekday said without a preposition or "next"/"this" is a due date: at the end of the line, or
+ * leading it ("Friday: …", "Friday, …") — not a day in the middle of the agreement ("take Friday off",
+ * "cancel Monday standup").
+ */
+function bareWeekdayIsDate(name: string, { before, after }: Around): boolean {
+  if (WEEKDAY_LINE_END.test(after)) return true;
+  if (/^[\s\-–—,;:]*$/u.test(before) && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
+  return GERMAN_WEEKDAY.test(name) && GERMAN_VERB_LAST.test(after);
+}
 
 function weekdayRule(
   pattern: string,
@@ -256,8 +314,8 @@ function weekdayRule(
 ): DateRule {
   return {
     // "next week Friday" / "nächste Woche Freitag" as "Friday next week" (longest first: "next" alone then
-    // does not take "next week" from it).
-    source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(\\s+(?:next week|nächste[rn]? woche))?`,
+    // does not take "next week" from it). A part of the day after it goes with it ("Friday afternoon").
+    source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(?:\\s+(?:${PART_OF_DAY}))?(\\s+(?:next week|nächste[rn]? woche))?`,
     resolve: ([modifier, name, , nextWeekSuffix], today, { weekStartsOn }) => {
       const weekday = valueOf(name ?? '');
       if (Number.isNaN(weekday)) return null;
@@ -274,7 +332,10 @@ function weekdayRule(
             (preposition !== undefined &&
               GERMAN_PREPOSITION.test(preposition) &&
               (dot === '.' || !/^am$/i.test(preposition))))
-      : undefined,
+      : ([modifier, name], preposition, _options, around) =>
+          preposition !== undefined ||
+          (!NOT_A_DEADLINE_BEFORE.test(around.before) &&
+            (modifier !== undefined || bareWeekdayIsDate(name ?? '', around))),
   };
 }
 
@@ -309,7 +370,7 @@ const DATE_RULES: DateRule[] = [
     resolve: fixed((today) => today),
   },
   {
-    source: 'tomorrow|tmrw|morgen(?: (?:früh|vormittag|nachmittag|abend))?',
+    source: `(?:tomorrow|tmrw)(?:\\s+(?:morning|afternoon|evening|night))?|morgen(?: (?:früh|vormittag|nachmittag|mittag|abend))?`,
     resolve: fixed((t) => addDays(t, 1)),
   },
   { source: '(?:the )?day after tomorrow|übermorgen|uebermorgen', resolve: fixed((t) => addDays(t, 2)) },
@@ -453,7 +514,8 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
   for (const { rule, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
       const groups = match.slice(3);
-      if (rule.accept && !rule.accept(groups, match[1], options)) continue;
+      const around = { before: text.slice(0, match.index), after: text.slice(match.index + match[0].length) };
+      if (rule.accept && !rule.accept(groups, match[1], options, around)) continue;
       const day = rule.resolve(groups, today, options);
       if (day === null) continue;
       const start = match.index;
@@ -496,17 +558,36 @@ interface Owner {
   ownerName: string;
   /** A 2-1's counterpart named (owner `named`): the bare "to" form is theirs too. */
   counterpart?: boolean;
+  /** Only a one-word label named them, which may as well be a topic ("Hiring: post the job"). */
+  guessed?: boolean;
 }
 
 const ME = new Set(['me', 'i', 'myself', 'ich', 'mir', 'mich']);
-const BOTH = new Set(['both', 'we', 'us', 'both of us', 'beide', 'wir', 'uns', 'wir beide', 'wir zwei']);
+const BOTH = new Set([
+  'both',
+  'we',
+  'us',
+  'both of us',
+  'we both',
+  'us both',
+  'we two',
+  'the two of us',
+  'beide',
+  'wir',
+  'uns',
+  'wir beide',
+  'wir zwei',
+  'uns beide',
+]);
 const YOU = new Set(['you', 'du', 'dir']);
 /** Capitalised words that start sentences, not names ("It will …", "Das soll …"). */
 const NOT_NAMES = new Set(
   (
     'it this that these those there he she they someone somebody everyone everybody nobody who what which ' +
     'each everything the a an note notes todo idea es das dies er sie man jemand wer was der die alles ' +
-    'keiner niemand notiz idee'
+    'keiner niemand notiz idee ' +
+    // e-mail and note prefixes: "Re: budget, Bob will ping"
+    're fwd fw aw wg ps nb cc'
   ).split(' '),
 );
 // A note's label before the agreement ("Decision: we move to weekly"), and a word joining it to the last one
@@ -518,6 +599,15 @@ const MENTION = new RegExp(`^@(${WORD})(?:\\s*[:\\-–—])?\\s*`, 'u');
 const PREFIX = new RegExp(`^(${WORD}(?:\\s+${WORD}){0,2})(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'u');
 const VERBS =
   "(?:\\s+(will|shall|should|is going to|is gonna|needs to|has to|to|wird|soll|sollte|muss)|(['’]ll))\\s+";
+/** Two of us named ("Sam and I", "Me & Sam", "Sam Taylor und ich"), before a colon or a verb. */
+const PAIR = `(${WORD}(?:\\s+${WORD})?)\\s+(?:and|&|und)\\s+(${WORD}(?:\\s+${WORD})?)`;
+const PAIR_PREFIX = new RegExp(`^${PAIR}(?:\\s*:|\\s+[-–—](?:\\s|$))\\s*`, 'iu');
+const PAIR_VERB = new RegExp(
+  `^${PAIR}(?:\\s+(?:will|shall|should|are going to|are gonna|need to|have to|must|to|werden|sollen|sollten|müssen)|['’]ll)\\s+`,
+  'iu',
+);
+/** A topic of up to three words and a comma before the owner: "Re: budget, Bob will ping". */
+const TOPIC = /^(?:[^\s,;:]+\s+){0,2}[^\s,;:]+,\s*/u;
 /** A name of one or two words, then the verb; then (`Sam needs to …`: not "Sam needs" + "to") of one word. */
 const NAME_VERB = [
   new RegExp(`^(${WORD}(?:\\s+${WORD})?)${VERBS}`, 'iu'),
@@ -529,7 +619,7 @@ const SENTENCE_OWNERS: [RegExp, AgreementOwner][] = [
     'me',
   ],
   [
-    /^(?:we['’]ll|we will|we shall|we should|we['’]re going to|we are going to|we need to|we must|let['’]s|let us|both of us will|wir werden|wir sollten|wir müssen|lass uns|lasst uns)\s+/iu,
+    /^(?:we['’]ll both|we['’]ll|we both will|we both should|we both need to|we will|we shall|we should|we['’]re going to|we are going to|we need to|we must|let['’]s|let us|both of us will|wir werden|wir sollten|wir müssen|lass uns|lasst uns)\s+/iu,
     'both',
   ],
   [/^(?:you['’]ll|you will|you should|you need to|du wirst|du sollst|du solltest|du musst)\s+/iu, 'them'],
@@ -550,6 +640,25 @@ function counterpartNamed(name: string, counterpartNames: string[]): string | nu
   return first.length === 1 ? first[0]!.candidate : first.length > 1 ? null : undefined;
 }
 
+/**
+ * Whether a name is the user's own (`ctx.myName`), by full or first name — not when a counterpart has that
+ * first name too ("Sam" when I am Sam Lee and meet Sam Taylor: theirs, as without my name).
+ */
+function isMyName(name: string, ctx: CaptureContext): boolean {
+  const mine = fold(ctx.myName ?? '');
+  const key = fold(name);
+  if (mine.length === 0 || (key !== mine && key !== mine.split(' ')[0])) return false;
+  return counterpartNamed(name, ctx.counterpartNames) === undefined;
+}
+
+/** "Sam and I", "you and me", "ich und Sam": me and the other person (a counterpart, or "you"). */
+function isPairOfUs(first: string, second: string, ctx: CaptureContext): boolean {
+  const isMe = (name: string) => ME.has(fold(name)) || isMyName(name, ctx);
+  const isThem = (name: string) =>
+    !isMe(name) && (YOU.has(fold(name)) || counterpartNamed(name, ctx.counterpartNames) !== undefined);
+  return (isMe(first) && isThem(second)) || (isThem(first) && isMe(second));
+}
+
 /** Who a name-like prefix means, or null when it is not an owner at all. */
 function classify(
   raw: string,
@@ -559,7 +668,7 @@ function classify(
   mention: boolean,
 ): Owner | null {
   const key = fold(raw);
-  if (ME.has(key)) return { owner: 'me', ownerName: '' };
+  if (ME.has(key) || isMyName(raw, ctx)) return { owner: 'me', ownerName: '' };
   if (BOTH.has(key)) return { owner: 'both', ownerName: '' };
   if (YOU.has(key)) return { owner: 'them', ownerName: '' };
   const counterpart = counterpartNamed(raw, ctx.counterpartNames);
@@ -578,22 +687,41 @@ function classify(
   return { owner: 'named', ownerName: capitaliseFirst(raw) };
 }
 
-/** The stated owner and the rest of the line, or null when the line names no owner. */
+/**
+ * The stated owner and the rest of the line, or null when the line names no owner. `afterLabel`: the text
+ * after a label, where no further label is looked through (one is enough, and it keeps the work linear).
+ */
 function findOwner(
   line: string,
   ctx: CaptureContext,
   today: Day,
   options: Options,
+  afterLabel = false,
 ): (Owner & { rest: string }) | null {
   const mention = MENTION.exec(line);
   if (mention?.[1]) {
     const owner = classify(mention[1], ctx, today, options, true);
     if (owner) return { ...owner, rest: line.slice(mention[0].length) };
   }
+  const pair = PAIR_PREFIX.exec(line) ?? PAIR_VERB.exec(line);
+  if (pair?.[1] && pair[2] && isPairOfUs(pair[1], pair[2], ctx)) {
+    return { owner: 'both', ownerName: '', rest: line.slice(pair[0].length) };
+  }
   const prefix = PREFIX.exec(line);
   if (prefix?.[1]) {
     const owner = classify(prefix[1], ctx, today, options, false);
-    if (owner) return { ...owner, rest: line.slice(prefix[0].length) };
+    const after = line.slice(prefix[0].length);
+    const stranger = owner === null || (owner.owner === 'named' && !owner.counterpart);
+    if (stranger && !afterLabel) {
+      // A topic before the colon ("Roadmap: Sam will update it", "Re: budget, Bob will ping"): the owner is
+      // the one said after it, and the topic stays in the text.
+      const inner = ownerAfterLabel(after, ctx, today, options);
+      if (inner) return { ...inner, rest: prefix[0] + inner.rest };
+    }
+    if (owner) {
+      // One word that is no counterpart may be a name or a topic ("Priya: …", "Hiring: …"): kept, guessed.
+      return { ...owner, rest: after, guessed: stranger && !/\s/u.test(prefix[1].trim()) };
+    }
   }
   for (const [pattern, owner] of SENTENCE_OWNERS) {
     const match = pattern.exec(line);
@@ -613,6 +741,21 @@ function findOwner(
     }
   }
   return null;
+}
+
+/** The owner said after a label, at its start or after a short topic and a comma ("budget, Bob will …"). */
+function ownerAfterLabel(
+  text: string,
+  ctx: CaptureContext,
+  today: Day,
+  options: Options,
+): (Owner & { rest: string }) | null {
+  const direct = findOwner(text, ctx, today, options, true);
+  if (direct) return direct;
+  const topic = TOPIC.exec(text);
+  if (!topic) return null;
+  const owner = findOwner(text.slice(topic[0].length), ctx, today, options, true);
+  return owner ? { ...owner, rest: topic[0] + owner.rest } : null;
 }
 
 // Capture ---------------------------------------------------------------------------------------------
@@ -676,7 +819,7 @@ export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureRe
     ownerName: stated?.ownerName ?? '',
     text,
     dueDate: date?.day ?? null,
-    ownerGuessed: stated === null,
+    ownerGuessed: stated === null || stated.guessed === true,
     dateText: date ? rest.slice(date.start, date.end) : '',
   };
 }

@@ -26,6 +26,8 @@ export interface CaptureLineProps {
   locale: 'en' | 'de';
   /** Whether "3/12" means 3 December (the user's date order); default: only in `de`. */
   dayFirst?: boolean;
+  /** The user's own name from the options, so that "Alice: …" typed by Alice is theirs ("me"). */
+  myName?: string;
   onAdd: (agreement: CapturedAgreement) => Promise<ActionResult>;
   now?: () => Date;
 }
@@ -65,6 +67,7 @@ export function CaptureLine({
   theirLabel,
   locale,
   dayFirst,
+  myName,
   onAdd,
   now = () => new Date(),
 }: CaptureLineProps) {
@@ -82,12 +85,12 @@ export function CaptureLine({
   latestLine.current = line;
 
   const parse = (at: Date) =>
-    !isBlank(line) ? parseAgreementLine(line, { now: at, counterpartNames, locale, dayFirst }) : null;
+    !isBlank(line) ? parseAgreementLine(line, { now: at, counterpartNames, locale, dayFirst, myName }) : null;
   const renderedAt = now();
   // Parsed again on a new day: "tomorrow" typed before midnight means another day after it.
   const parsed = useMemo(
     () => parse(renderedAt),
-    [line, counterpartNames.join('|'), locale, dayFirst, renderedAt.toDateString()],
+    [line, counterpartNames.join('|'), locale, dayFirst, myName, renderedAt.toDateString()],
   );
   const choicesOf = (read: typeof parsed) => ({
     owner: override.owner ?? (read?.ok ? read.owner : 'me'),

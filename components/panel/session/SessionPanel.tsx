@@ -360,6 +360,7 @@ function SessionBody({
               }
               locale={language.toLowerCase().startsWith('de') ? 'de' : 'en'}
               dayFirst={writesDayFirst(language || undefined)}
+              myName={view.myName}
               onAdd={actions.addAgreement}
             />
             {view.made.length > 0 ? <MadeList view={view} /> : null}

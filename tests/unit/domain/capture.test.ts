@@ -463,3 +463,142 @@ describe('parseAgreementLine — bad input', () => {
     }
   });
 });
+
+describe('parseAgreementLine — a topic before a colon is a label, not an owner (review)', () => {
+  const rows: Row[] = [
+    ['Roadmap: Sam will update it by Friday', 'them', '', 'Roadmap: update it', '2026-11-20'],
+    ['Design review: Sam to share mocks by Friday', 'them', '', 'Design review: share mocks', '2026-11-20'],
+    ["Roadmap: I'll update it", 'me', '', 'Roadmap: update it', null],
+    ['Roadmap - we will revisit it next week', 'both', '', 'Roadmap - revisit it', '2026-11-23'],
+    ['Budget: Priya will review it', 'named', 'Priya', 'Budget: review it', null],
+    ['Re: budget, Bob will ping', 'named', 'Bob', 'Re: budget, ping', null],
+    ['Re: budget for Q1', 'me', '', 'Re: budget for Q1', null],
+    ['Friday: Sam will prepare the slides', 'them', '', 'Prepare the slides', '2026-11-20'],
+    // A one-word prefix with no owner after it may still be a name: kept, but only guessed.
+    ['Hiring: post the job by Friday', 'named', 'Hiring', 'Post the job', '2026-11-20'],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  it('marks a one-word prefix that is no counterpart as a guessed owner, and nothing else', () => {
+    expect(parseAgreementLine('Hiring: post the job by Friday', EN)).toMatchObject({ ownerGuessed: true });
+    expect(parseAgreementLine('Priya: review the budget', EN)).toMatchObject({ ownerGuessed: true });
+    expect(parseAgreementLine('Re: budget for Q1', EN)).toMatchObject({ ownerGuessed: true });
+    for (const line of [
+      'Sam: send the draft',
+      'Priya Shah – check the numbers',
+      '@priya: check the numbers',
+      'Priya will review the budget',
+      'Roadmap: Sam will update it by Friday',
+      'Re: budget, Bob will ping',
+    ]) {
+      expect(parseAgreementLine(line, EN), line).toMatchObject({ ok: true, ownerGuessed: false });
+    }
+  });
+});
+
+describe('parseAgreementLine — a bare weekday is a due date only where it reads as one (review)', () => {
+  const rows: Row[] = [
+    ['Sam: take Friday off', 'them', '', 'Take Friday off', null],
+    ['Sam: cancel Monday standup', 'them', '', 'Cancel Monday standup', null],
+    ['Sam: share notes from Tuesday', 'them', '', 'Share notes from Tuesday', null],
+    ['Sam: send the weekly update every Friday', 'them', '', 'Send the weekly update every Friday', null],
+    ['Sam: move the 1:1 to Thursday', 'them', '', 'Move the 1:1 to Thursday', null],
+    ['Sam: track the numbers since Monday', 'them', '', 'Track the numbers since Monday', null],
+    ['Sam: redo the deck from last Friday', 'them', '', 'Redo the deck from last Friday', null],
+    // Still dates: at the end, after a preposition or "next"/"this", or leading the line.
+    ['Sam: cancel Monday standup by Friday', 'them', '', 'Cancel Monday standup', '2026-11-20'],
+    ['Sam: send the draft Friday.', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: send the draft Friday at 3pm', 'them', '', 'Send the draft at 3pm', '2026-11-20'],
+    ['Sam: take next Friday off', 'them', '', 'Take off', '2026-11-27'],
+    ['Sam: Friday, send the draft', 'them', '', 'Send the draft', '2026-11-20'],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  const german: Row[] = [
+    ['Sam: Notizen von Dienstag teilen', 'them', '', 'Notizen von Dienstag teilen', null],
+    ['Sam: jeden Freitag das Update schicken', 'them', '', 'Jeden Freitag das Update schicken', null],
+    ['Sam: das Daily ab Montag leiten', 'them', '', 'Das Daily ab Montag leiten', null],
+    ['Sam: Montag Standup absagen', 'them', '', 'Montag Standup absagen', null],
+    ['Sam: Entwurf Freitag schicken', 'them', '', 'Entwurf schicken', '2026-11-20'],
+    ['Sam: Bericht Freitag', 'them', '', 'Bericht', '2026-11-20'],
+  ];
+  it.each(german)('%s (de)', (...row) => expectRow(DE, row));
+});
+
+describe('parseAgreementLine — a time of day after the date leaves the text with it (review)', () => {
+  const rows: Row[] = [
+    ['Sam: send the draft tomorrow morning', 'them', '', 'Send the draft', '2026-11-19'],
+    ["I'll call the vendor tomorrow afternoon", 'me', '', 'Call the vendor', '2026-11-19'],
+    ['Sam: send the draft Friday afternoon', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: send the draft this Friday evening', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: send the draft by Friday night', 'them', '', 'Send the draft', '2026-11-20'],
+    ['Sam: send the draft next Monday morning', 'them', '', 'Send the draft', '2026-11-23'],
+    // Not a date where a noun follows: the later deadline wins.
+    [
+      'Sam: prep the Monday morning standup by Friday',
+      'them',
+      '',
+      'Prep the Monday morning standup',
+      '2026-11-20',
+    ],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  it('in German too', () => {
+    expectRow(DE, ['Sam: Bericht bis Freitag Abend', 'them', '', 'Bericht', '2026-11-20']);
+    expectRow(DE, ['Sam: Bericht Freitag früh', 'them', '', 'Bericht', '2026-11-20']);
+  });
+});
+
+describe("parseAgreementLine — the user's own name is me (review)", () => {
+  const ALICE: CaptureContext = { ...EN, myName: 'Alice Chen' };
+  const rows: Row[] = [
+    ['Alice: send feedback to HR', 'me', '', 'Send feedback to HR', null],
+    ['Alice will send feedback', 'me', '', 'Send feedback', null],
+    ['alice chen: send feedback by Friday', 'me', '', 'Send feedback', '2026-11-20'],
+    ['@Alice send feedback', 'me', '', 'Send feedback', null],
+    ['ALICE - send feedback', 'me', '', 'Send feedback', null],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(ALICE, row));
+
+  it('is not guessed, and without my name "Alice" stays someone named', () => {
+    expect(parseAgreementLine('Alice: send feedback to HR', ALICE)).toMatchObject({ ownerGuessed: false });
+    expectRow(EN, ['Alice: send feedback to HR', 'named', 'Alice', 'Send feedback to HR', null]);
+  });
+
+  it('leaves a first name I share with a counterpart to them, as before; my full name is still me', () => {
+    const sams: CaptureContext = { ...EN, myName: 'Sam Lee' };
+    expectRow(sams, ['Sam: send it', 'them', '', 'Send it', null]);
+    expectRow(sams, ['Sam Lee: send it', 'me', '', 'Send it', null]);
+    expectRow(sams, ['Sam Taylor: send it', 'them', '', 'Send it', null]);
+  });
+});
+
+describe('parseAgreementLine — "Sam and I", "we both" are both of us (review)', () => {
+  const rows: Row[] = [
+    ['Sam and I will draft the plan', 'both', '', 'Draft the plan', null],
+    ["Sam and I'll draft the plan by Friday", 'both', '', 'Draft the plan', '2026-11-20'],
+    ['I and Sam will draft the plan', 'both', '', 'Draft the plan', null],
+    ['Sam Taylor and I will draft the plan', 'both', '', 'Draft the plan', null],
+    ['Me and Sam: draft the plan', 'both', '', 'Draft the plan', null],
+    ['Sam & me - draft the plan', 'both', '', 'Draft the plan', null],
+    ['We both: draft the plan', 'both', '', 'Draft the plan', null],
+    ['We both will draft the plan', 'both', '', 'Draft the plan', null],
+    ['You and I: draft the plan', 'both', '', 'Draft the plan', null],
+    ['you and me will draft the plan', 'both', '', 'Draft the plan', null],
+    ['Sam und ich: Plan entwerfen', 'both', '', 'Plan entwerfen', null],
+    // Someone else and I: not the two of us in this 1:1; the line keeps its words.
+    ['Priya and I will draft the plan', 'me', '', 'Priya and I will draft the plan', null],
+  ];
+  it.each(rows)('%s', (...row) => expectRow(EN, row));
+
+  it('knows my name in a pair', () => {
+    expectRow({ ...EN, myName: 'Alice Chen' }, [
+      'Alice and Sam: draft the plan',
+      'both',
+      '',
+      'Draft the plan',
+      null,
+    ]);
+  });
+});
