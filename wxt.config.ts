@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
 import { GOOGLE_HOST_PATTERNS } from './lib/hosts';
 import { localeMessagesJson } from './lib/i18n/catalog';
@@ -52,6 +54,25 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   hooks: {
+    // Content scripts get the browser's own API as `wxt/browser`, not webextension-polyfill (see
+    // lib/content/browser.ts): each of their builds holds content scripts only.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? [];
+      const list: Alias[] = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({
+            find,
+            replacement,
+          }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/content/browser.ts') },
+          ...list,
+        ],
+      };
+    },
     // UI strings: `_locales/en/messages.json` is generated from the TypeScript catalog (lib/i18n).
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: '_locales/en/messages.json', contents: localeMessagesJson() });
