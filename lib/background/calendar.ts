@@ -19,7 +19,12 @@
 import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
 import { detectOneOnOne, titleSaysOneOnOne } from '../domain/detection';
 import type { Detection, DetectionGuest } from '../domain/detection-types';
-import { type CalendarEvent, type EventDetails, EventDetailsSchema } from '../google/calendar/model';
+import {
+  type CalendarEvent,
+  type EventDetails,
+  EventDetailsSchema,
+  type Guest,
+} from '../google/calendar/model';
 import type { KeptArea } from './session-kept';
 import type { CounterpartRef, EventBadge, PanelContext } from '../messaging/protocol';
 import { type ClockReading, fixedClock } from '../domain/calendar-clock';
@@ -52,9 +57,37 @@ export interface CalendarDeps {
 export const EVENT_DETAILS_KEY = 'calendar.event-details';
 /** How many of them are kept there (the newest): each carries a guest list. */
 const KEPT_DETAILS = 100;
+/**
+ * How much of `storage.session` they may take (their JSON's length, a proxy of its bytes): the area holds
+ * 10 MB for all of Duet (tab contexts and frame tokens too), and a compromised page can send reads at will.
+ * A 1:1's read is a few hundred characters: a hundred of them fit many times over.
+ */
+const KEPT_CHARS = 512 * 1024;
+/** How much the reads held in this worker's memory may take (full guest lists), the newest always held. */
+const HELD_CHARS = 2 * 1024 * 1024;
 
 /** Guest rows kept per event in `storage.session`: more is a large meeting whatever the rest say. */
 const KEPT_GUESTS = 60;
+/** A guest's name as kept: a real name is far shorter (shown, and matched by its first word). */
+const GUEST_NAME_CHARS = 200;
+/** No address is longer (RFC 5321's path limit): a longer one is nobody's, kept as no address. */
+const GUEST_EMAIL_CHARS = 254;
+
+/** A guest as held: its name cut, an address no one can have dropped. The same object when nothing is cut. */
+function heldGuest(guest: Guest): Guest {
+  const longName = guest.name.length > GUEST_NAME_CHARS;
+  const badEmail = guest.email !== null && guest.email.length > GUEST_EMAIL_CHARS;
+  if (!longName && !badEmail) return guest;
+  return {
+    ...guest,
+    name: longName ? guest.name.slice(0, GUEST_NAME_CHARS) : guest.name,
+    email: badEmail ? null : guest.email,
+  };
+}
+
+function heldForm(details: EventDetails): EventDetails {
+  return details.guests ? { ...details, guests: details.guests.map(heldGuest) } : details;
+}
 
 /**
  * A read as kept for a woken worker: a large meeting's guest list is cut (storage.session is shared and
@@ -69,14 +102,32 @@ function keptForm(details: EventDetails): EventDetails {
   };
 }
 
+/** A read held, with the room it takes in memory and as kept (JSON lengths). */
+interface Held {
+  details: EventDetails;
+  chars: number;
+  kept: EventDetails;
+  keptChars: number;
+}
+
+function held(details: EventDetails): Held {
+  const form = heldForm(details);
+  const kept = keptForm(form);
+  const chars = JSON.stringify(form).length;
+  return { details: form, chars, kept, keptChars: kept === form ? chars : JSON.stringify(kept).length };
+}
+
 /**
  * Guests and Meet code read from the details popover, remembered per event — also in `storage.session`
  * (given an area), so a worker stopped while idle and woken by the next message (MV3) still has them:
  * without them, a series' 1:1 applied unchecked, and Bob's notes opened for the slot Carol took.
- * `ready()` before reading: it loads what an earlier worker kept (once).
+ * `ready()` before reading: it loads what an earlier worker kept (once). Bounded by count and by size, in
+ * memory and as kept, the oldest going first: a flood of forged reads must not fill `storage.session`
+ * (tab contexts live there too).
  */
 export class DetailsCache {
-  private readonly byEvent = new Map<string, EventDetails>();
+  private readonly byEvent = new Map<string, Held>();
+  private heldChars = 0;
   private loaded: Promise<void> | null = null;
   constructor(
     private readonly max = 500,
@@ -92,46 +143,70 @@ export class DetailsCache {
       // Older than anything read since this worker started: first in line, and never over a newer read.
       const since = [...this.byEvent.values()];
       this.byEvent.clear();
+      this.heldChars = 0;
       const valid = stored.flatMap((item) => {
         const parsed = EventDetailsSchema.safeParse(item);
         return parsed.success ? [parsed.data] : [];
       });
-      for (const details of valid.slice(-KEPT_DETAILS)) this.byEvent.set(details.dataEventId, details);
-      for (const details of since) {
-        this.byEvent.delete(details.dataEventId);
-        this.byEvent.set(details.dataEventId, details);
-      }
+      for (const details of valid.slice(-KEPT_DETAILS)) this.put(held(details));
+      for (const entry of since) this.put(entry);
     })();
     return this.loaded;
   }
 
   get(dataEventId: string): EventDetails | undefined {
-    return this.byEvent.get(dataEventId);
+    return this.byEvent.get(dataEventId)?.details;
   }
 
   /** Forgets every read, kept ones too ("Delete everything"). */
   async clear(): Promise<void> {
     await this.ready();
     this.byEvent.clear();
+    this.heldChars = 0;
     await this.area?.set({ [EVENT_DETAILS_KEY]: [] }).catch(() => undefined);
   }
   /** A read whose guests are not drawn yet (null) keeps the guests an earlier read of the event found. */
   set(details: EventDetails): void {
-    const before = this.byEvent.get(details.dataEventId);
+    const before = this.byEvent.get(details.dataEventId)?.details;
     const kept =
       details.guests === null && before?.guests
         ? { ...details, guests: before.guests, guestCount: before.guestCount }
         : details;
-    this.byEvent.delete(details.dataEventId);
-    this.byEvent.set(details.dataEventId, kept);
-    if (this.byEvent.size > this.max) this.byEvent.delete(this.byEvent.keys().next().value!);
+    this.put(held(kept));
     const area = this.area;
     if (area)
       void this.ready()
-        .then(() =>
-          area.set({ [EVENT_DETAILS_KEY]: [...this.byEvent.values()].slice(-KEPT_DETAILS).map(keptForm) }),
-        )
+        .then(() => area.set({ [EVENT_DETAILS_KEY]: this.keptReads() }))
         .catch(() => undefined);
+  }
+
+  /** Holds a read as the newest, the oldest let go beyond the count or the size (never the newest). */
+  private put(entry: Held): void {
+    const id = entry.details.dataEventId;
+    const before = this.byEvent.get(id);
+    if (before) {
+      this.heldChars -= before.chars;
+      this.byEvent.delete(id);
+    }
+    this.byEvent.set(id, entry);
+    this.heldChars += entry.chars;
+    while (this.byEvent.size > 1 && (this.byEvent.size > this.max || this.heldChars > HELD_CHARS)) {
+      const [oldest, gone] = this.byEvent.entries().next().value!;
+      this.byEvent.delete(oldest);
+      this.heldChars -= gone.chars;
+    }
+  }
+
+  /** The newest reads in their kept form, oldest first, within the count and the size kept. */
+  private keptReads(): EventDetails[] {
+    const newestFirst: EventDetails[] = [];
+    let chars = 0;
+    for (const entry of [...this.byEvent.values()].reverse()) {
+      if (newestFirst.length >= KEPT_DETAILS || chars + entry.keptChars > KEPT_CHARS) break;
+      newestFirst.push(entry.kept);
+      chars += entry.keptChars;
+    }
+    return newestFirst.reverse();
   }
 }
 

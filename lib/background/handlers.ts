@@ -71,6 +71,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     });
     return turn;
   };
+  /**
+   * A tab's new context: remembered, then pushed to its panel — pushed even if remembering it failed
+   * (`storage.session` full: a Meet panel must still hear that the user started presenting). Nothing logged.
+   */
+  const shown = async (tabId: number, context: PanelContext) => {
+    await deps.tabContexts.set(tabId, context).catch(() => undefined);
+    deps.pushContext(tabId, context);
+  };
   return {
     'calendar/classify-events': async ({ events, principal }, { tabId, account = null }) => {
       if (tabId !== null) deps.calendarTabSeen?.(tabId);
@@ -105,8 +113,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           // Best effort: the panel must open even if remembering the Meet code fails.
           await deps.linkMeetCode?.(judged!.relationshipId, meetCode).catch(() => undefined);
         }
-        await deps.tabContexts.set(tabId, context);
-        deps.pushContext(tabId, context);
+        await shown(tabId, context);
         return { ok: true as const };
       });
     },
@@ -154,8 +161,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           context.link !== null &&
           stillInCall(await otherTabs(), context.meetingCode);
         if (goesOn) context = { ...context, goesOnElsewhere: true };
-        await deps.tabContexts.set(tabId, context);
-        deps.pushContext(tabId, context);
+        await shown(tabId, context);
         // The call this tab was in, left without Meet's end screen: the tab went to another meeting, or its
         // page loaded again (the green room). That 1:1 is over (a rejoin soon after continues it), unless
         // another tab is still in that call.
@@ -184,8 +190,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         if (current?.surface !== 'meet' || current.meetingCode !== meetingCode)
           throw new Error('not this call');
         const { context } = await judgeCall(current, deps.meet, null, true);
-        await deps.tabContexts.set(tabId, context);
-        deps.pushContext(tabId, context);
+        await shown(tabId, context);
         // The call is no longer the 1:1 it was linked to: the session it ran for that one is let go (else it
         // stayed live, and that 1:1's real meeting later went on with a timer hours long).
         if (current.link && current.link.relationshipId !== context.link?.relationshipId)
@@ -196,7 +201,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     'panel/frame-opened': async ({ token }, { tabId }) => {
       if (tabId === null) throw new Error('no tab');
-      await deps.tabContexts.setFrameToken(tabId, token);
+      // Best effort, like a context: the tab's panel frame still opens (this worker keeps the token).
+      await deps.tabContexts.setFrameToken(tabId, token).catch(() => undefined);
       return { ok: true };
     },
 

@@ -23,39 +23,61 @@ export class TabContexts {
    * the tab's context back (call title, names) after `clear` removed it.
    */
   private readonly closed = new Set<number>();
+  /**
+   * What this worker wrote, per key: its word over `storage.session`, which may have refused the write
+   * (the area is shared and can be full). A woken worker has only what the area holds.
+   */
+  private readonly written = new Map<string, unknown>();
 
   constructor(private readonly area: SessionArea) {}
 
+  private async read(key: string): Promise<unknown> {
+    if (this.written.has(key)) return this.written.get(key);
+    return (await this.area.get(key))[key];
+  }
+
+  /**
+   * Never fails: a write the area refuses (quota) is kept in this worker, and the area's older value is
+   * removed, so a woken worker finds none rather than a stale one (a call's "not presenting").
+   */
+  private async write(key: string, value: unknown): Promise<void> {
+    this.written.set(key, value);
+    try {
+      await this.area.set({ [key]: value });
+    } catch {
+      if (this.written.get(key) === value) await this.area.remove(key).catch(() => undefined);
+    }
+  }
+
   async get(tabId: number): Promise<PanelContext | null> {
-    const key = keyFor(tabId);
-    const stored = (await this.area.get(key))[key];
-    const parsed = PanelContextSchema.safeParse(stored);
+    const parsed = PanelContextSchema.safeParse(await this.read(keyFor(tabId)));
     return parsed.success ? parsed.data : null;
   }
 
   async set(tabId: number, context: PanelContext): Promise<void> {
     if (this.closed.has(tabId)) return;
-    await this.area.set({ [keyFor(tabId)]: context });
+    await this.write(keyFor(tabId), context);
   }
 
   /** The tab closed: its context and frame token go, and nothing is written for it afterwards. */
   async clear(tabId: number): Promise<void> {
     this.closed.add(tabId);
     if (this.closed.size > CLOSED_KEPT) this.closed.delete(this.closed.values().next().value!);
+    this.written.delete(keyFor(tabId));
+    this.written.delete(tokenKeyFor(tabId));
     await this.area.remove(keyFor(tabId));
     await this.area.remove(tokenKeyFor(tabId));
   }
 
   /** The token of the panel frame the tab's content script opened last. */
   async frameToken(tabId: number): Promise<string | null> {
-    const key = tokenKeyFor(tabId);
-    const stored = (await this.area.get(key))[key];
+    const stored = await this.read(tokenKeyFor(tabId));
     return typeof stored === 'string' ? stored : null;
   }
 
   async setFrameToken(tabId: number, token: string): Promise<void> {
     if (this.closed.has(tabId)) return;
-    await this.area.set({ [tokenKeyFor(tabId)]: token });
+    await this.write(tokenKeyFor(tabId), token);
   }
 
   /** Whether a framed panel presenting `token` is the one this tab's content script opened. */
