@@ -2,6 +2,7 @@
 import { dayOf } from '../domain/days';
 import { type DuetDatabase, getDatabase, listTombstones } from '../db';
 import { isBuiltInTemplateId } from '../domain/templates';
+import { parseKeepingUnknown } from '../domain/zod';
 import {
   EXPORT_FORMAT,
   EXPORT_TABLES,
@@ -45,7 +46,8 @@ export async function exportAll(
 /**
  * Takes out of `data` (in place) every record an import would refuse — one that fails its schema, a template
  * with a built-in's id, one that refers to a record that is gone (and, in turn, what refers to it) — and
- * returns them as quarantine rows. A healthy database sets nothing aside.
+ * returns them as quarantine rows. A healthy database sets nothing aside. Fields a schema does not know (a
+ * newer Duet wrote them) are no failure: such a record stays, with them (`parseKeepingUnknown`).
  */
 export function setAside(data: ExportData, now: number): QuarantineRow[] {
   const out: QuarantineRow[] = [];
@@ -61,7 +63,8 @@ export function setAside(data: ExportData, now: number): QuarantineRow[] {
   for (const table of EXPORT_TABLES) {
     const rows = data[table] as unknown[];
     const kept = rows.filter((row) => {
-      const parsed = RECORD_SCHEMAS[table].safeParse(row);
+      // Fields this Duet does not know (a newer one wrote them) are no reason: the record stays, as it is.
+      const parsed = parseKeepingUnknown(RECORD_SCHEMAS[table], row);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         put(table, row, `${issue?.path.join('.') || 'record'} — ${issue?.message ?? 'not readable'}`);

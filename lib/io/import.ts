@@ -5,7 +5,7 @@
  * the file was made: of two versions of a record, the newer (`updatedAt`) stays; and of a record and its
  * deletion (a tombstone, here or in the file), the later stays.
  */
-import type { z } from '../domain/zod';
+import { parseKeepingUnknown, type z } from '../domain/zod';
 import {
   type DuetDatabase,
   foldSessionInto,
@@ -152,6 +152,7 @@ export function validateImport(raw: unknown): ExportData {
       RECORD_SCHEMAS[table],
       (row) => row.id,
       'the id appears twice in the file',
+      { keepUnknown: true },
     ).map((row) => notAfter(row, now));
   }
   const records = result as unknown as ExportData;
@@ -211,29 +212,27 @@ function validateTombstones(rows: unknown, now: number = Date.now()): Tombstone[
 
 /**
  * One section of a file: a list whose every row passes its schema, each key at most once. The first
- * problem is refused with where it is (section, index, id) and what it is.
+ * problem is refused with where it is (section, index, id) and what it is. With `keepUnknown` (the record
+ * tables), fields a row's schema does not know are no problem, and are kept: records gain fields without a
+ * format change (docs/DATA.md), so a file from a newer Duet (or a backup of a database one wrote) imports,
+ * its newer fields intact.
  */
 function parseSection<T>(
   section: string,
   rows: unknown,
-  schema: { safeParse(value: unknown): z.ZodSafeParseResult<unknown> },
+  schema: z.ZodType,
   keyOf: (row: T) => string,
   twice: string,
+  { keepUnknown = false }: { keepUnknown?: boolean } = {},
 ): T[] {
   if (!Array.isArray(rows)) throw new ImportError(`"${section}" should be a list. Nothing was changed.`);
   const seen = new Set<string>();
   return rows.map((row: unknown, index) => {
-    const parsed = schema.safeParse(row);
+    const parsed = keepUnknown ? parseKeepingUnknown(schema, row) : schema.safeParse(row);
     const id = typeof (row as { id?: unknown } | null)?.id === 'string' ? (row as { id: string }).id : null;
     const where = `${section}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      // Fields this Duet does not know: records gain fields without a format change (docs/DATA.md), so the
-      // file most likely comes from a newer Duet.
-      if (issue?.code === 'unrecognized_keys')
-        throw new ImportError(
-          `${where} has fields this version of Duet does not know (${issue.keys.slice(0, 3).join(', ')}): the file was probably made by a newer Duet. Update Duet, then import it. Nothing was changed.`,
-        );
       throw new ImportError(
         `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
       );
@@ -355,7 +354,7 @@ function withDeviceFields(table: ExportTable, row: Row, here: Row | undefined): 
 /** How a file's record compares with the one stored here (read through its schema, as the file's was). */
 function compare(table: ExportTable, row: Row, stored: unknown): keyof TableChanges {
   if (stored === undefined) return 'added';
-  const parsed = RECORD_SCHEMAS[table].safeParse(stored);
+  const parsed = parseKeepingUnknown(RECORD_SCHEMAS[table], stored);
   const here = (parsed.success ? parsed.data : stored) as Row;
   if (JSON.stringify(here) === JSON.stringify(withDeviceFields(table, row, here))) return 'unchanged';
   return here.updatedAt > row.updatedAt ? 'newerHere' : 'updated';
