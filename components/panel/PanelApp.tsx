@@ -26,6 +26,11 @@ export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: Pan
   }, [covered]);
   return (
     <main class="panel" aria-label={t('panel_label')} ref={main} data-covered={covered ? 'true' : undefined}>
+      {covered ? (
+        <p class="panel-covered" role="status" data-testid="panel-covered">
+          {t('panel_covered')}
+        </p>
+      ) : null}
       <header class="panel-header">
         <Brand />
       </header>

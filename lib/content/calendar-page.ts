@@ -213,7 +213,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
 
   const openPanelFor = async (event: CalendarEvent) => {
     await sendFromContent({ kind: 'calendar/select-event', event, ...pagePrincipal() }, isOk);
-    panel ??= createPanelHost({ panelUrl, topOffset: headerBottom });
+    panel ??= createPanelHost({ panelUrl, topOffset: headerBottom, onLayout: () => openButton.place() });
     panel.open(true);
   };
 
@@ -274,7 +274,12 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     const dialog = findOpenDetails(document);
     const event = eventFor(details.dataEventId, details.title);
     if (dialog && event) {
-      openButton.showBeside(dialog, details.dataEventId, () => void openPanelFor(event).catch(reportFailure));
+      openButton.showBeside(
+        dialog,
+        details.dataEventId,
+        () => void openPanelFor(event).catch(reportFailure),
+        () => panel?.left() ?? window.innerWidth,
+      );
     } else openButton.hide();
   };
 

@@ -12,8 +12,14 @@ export const OPEN_BUTTON_ATTRIBUTE = 'data-duet-open-popover';
 const TABBABLE = 'a[href],button:enabled,input:enabled,select,textarea,[tabindex="0"]';
 
 export interface OpenInDuetButton {
-  /** Shows it beside the popover `dialog` (its place read once, here), bound to this event. */
-  showBeside(dialog: Element, dataEventId: string, onOpen: () => void): void;
+  /**
+   * Shows it beside the popover `dialog` (its place read once, here), bound to this event, left of
+   * `panelLeft()` (where Duet's panel starts): over the panel it would cover it, and a covered panel takes
+   * no input (its clickjacking guard).
+   */
+  showBeside(dialog: Element, dataEventId: string, onOpen: () => void, panelLeft: () => number): void;
+  /** Places it again (the panel opened, collapsed or closed); hidden while there is no room beside it. */
+  place(): void;
   hide(): void;
   destroy(): void;
 }
@@ -34,11 +40,21 @@ export function createOpenInDuetButton(): OpenInDuetButton {
     background: '#5b3fd6',
     color: '#ffffff',
     font: '600 13px/18px system-ui, sans-serif',
+    whiteSpace: 'nowrap',
     cursor: 'pointer',
     boxShadow: '0 2px 8px rgba(32, 33, 36, 0.3)',
   } satisfies Partial<CSSStyleDeclaration>);
   let action: (() => void) | null = null;
   let dialog: Element | null = null;
+  let panelLeft = () => window.innerWidth;
+  // `all: initial` takes the browser's focus ring away: a keyboard user gets one of ours.
+  button.addEventListener('focus', () => {
+    if (button.matches(':focus-visible')) button.style.outline = '2px solid #1a73e8';
+  });
+  button.addEventListener('blur', () => {
+    button.style.outline = '';
+  });
+  button.style.outlineOffset = '2px';
   /**
    * Tab on the popover's last control, or Shift+Tab on its first, reaches the button; Tab on the button goes
    * to the first, Shift+Tab to the last. The controls are read on a Tab key only, never while Calendar renders.
@@ -70,17 +86,25 @@ export function createOpenInDuetButton(): OpenInDuetButton {
     button.addEventListener(type, (e) => e.stopPropagation());
   document.documentElement.append(button);
 
-  return {
-    showBeside(popover, dataEventId, onOpen) {
+  const api: OpenInDuetButton = {
+    showBeside(popover, dataEventId, onOpen, left) {
       action = onOpen;
       dialog = popover;
-      const anchor = popover.getBoundingClientRect();
+      panelLeft = left;
       button.setAttribute('data-duet-event-id', dataEventId);
+      api.place();
+    },
+    place() {
+      if (!dialog || !action) return;
+      const anchor = dialog.getBoundingClientRect();
       const below = anchor.bottom + 8;
       const top = below + 36 > window.innerHeight ? Math.max(8, anchor.top - 40) : below;
       button.style.top = `${Math.round(top)}px`;
-      button.style.left = `${Math.round(Math.max(8, anchor.right - 140))}px`;
       button.style.display = 'inline-block';
+      const left = Math.min(anchor.right - 140, panelLeft() - button.offsetWidth - 8);
+      button.style.left = `${Math.round(Math.max(8, left))}px`;
+      // No room left of the panel (a narrow window with the panel open): not drawn over it.
+      if (left < 8 && panelLeft() < window.innerWidth) button.style.display = 'none';
     },
     hide() {
       action = null;
@@ -92,4 +116,5 @@ export function createOpenInDuetButton(): OpenInDuetButton {
       button.remove();
     },
   };
+  return api;
 }

@@ -24,6 +24,8 @@ export interface PanelHost {
   /** Focus inside the panel (or `refocus`) goes back to where it was when the user opened it. */
   close(refocus?: boolean): void;
   readonly state: 'closed' | 'open' | 'collapsed';
+  /** Where the panel's left edge is on screen (the window's width while it is closed): read on demand. */
+  left(): number;
   destroy(): void;
 }
 
@@ -38,6 +40,8 @@ export interface PanelHostOptions {
   topOffset: () => number;
   /** The user closed the panel with its × (not called for `close()` from code). */
   onUserClose?: () => void;
+  /** After each change of state (opened, collapsed, closed): what sits beside the panel can make room. */
+  onLayout?: () => void;
 }
 
 const HOST_CSS = `
@@ -115,6 +119,7 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     );
     toggle.title = msg(state === 'collapsed' ? 'content_panel_expand_short' : 'content_panel_collapse_short');
     toggle.setAttribute('aria-expanded', String(state === 'open'));
+    options.onLayout?.();
   };
 
   const ensureIframe = () => {
@@ -177,6 +182,9 @@ export function createPanelHost(options: PanelHostOptions): PanelHost {
     },
     get state() {
       return state;
+    },
+    left() {
+      return state === 'closed' ? window.innerWidth : frame.getBoundingClientRect().left;
     },
     destroy() {
       host.remove();

@@ -232,6 +232,30 @@ describe('Calendar prep panel on a real history', () => {
     await page.close();
   });
 
+  it('in a narrow window "Open in Duet" stays off the panel it opened, which takes clicks (never covered by it)', async () => {
+    const page = await duet.newPage();
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto(`${CALENDAR_WEEK_URL}?popover=1`);
+    const openButton = page.locator('[data-duet-open-popover]');
+    await openButton.waitFor({ state: 'visible', timeout: 15_000 });
+    // One line, not a pill squeezed to three.
+    expect((await openButton.boundingBox())!.height).toBeLessThan(40);
+    await openButton.click();
+    const calendar = await CalendarPage.attach(duet, page);
+    const panel = await calendar.panel();
+    await panel.waitForTitle('Alice / Bob');
+    // The panel's frame sits at the window's right edge, 380 px wide (its host's shadow root is closed).
+    const panelLeft = await page.evaluate(() => window.innerWidth - Math.min(380, window.innerWidth));
+    const pill = await openButton.boundingBox();
+    if (pill) expect(pill.x + pill.width).toBeLessThanOrEqual(panelLeft);
+    // The browser does not report the panel covered: it takes input, and shows no "covered" line.
+    await page.waitForTimeout(400);
+    expect(await panel.frame.locator('main[data-covered]').count()).toBe(0);
+    expect(await panel.frame.locator('[data-testid=panel-covered]').count()).toBe(0);
+    await duet.screenshot(page, 'calendar-open-in-duet-narrow');
+    await page.close();
+  });
+
   it('"Open in Duet" joins the popover\'s Tab order and opens with the keyboard', async () => {
     const page = await duet.newPage();
     await page.goto(`${CALENDAR_WEEK_URL}?popover=1`);

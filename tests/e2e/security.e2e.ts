@@ -563,6 +563,11 @@ describe('security: isolation, framing, network and lifecycle (SECURITY.md 11–
         );
       outcomes[name] = accepted ? 'accepted' : 'not-accepted';
       if (must === 'not-accepted') required[name] = accepted ? 'VIOLATED' : 'ok';
+      // Covered, the panel says why it takes no input (it would otherwise just look broken).
+      if (name === 'opaque decoy on top, clicks pass through to the panel')
+        expect(await frame.locator('[data-testid=panel-covered]').textContent({ timeout: 2000 })).toContain(
+          'Something on the page is over Duet',
+        );
       await page.evaluate(() => {
         const host = document.querySelector<HTMLElement>('[data-duet-panel]');
         host?.removeAttribute('style');

@@ -7,6 +7,7 @@ export const panel = {
   panel_empty:
     'Open a 1:1 from Google Calendar — click the Duet badge on the event — to see and write its notes here.',
   panel_label: 'Duet panel',
+  panel_covered: 'Something on the page is over Duet: it takes no clicks or typing until that moves away.',
   panel_read_error:
     'Duet couldn’t read this 1:1’s data in this browser. Nothing was changed; try reopening the panel.',
   panel_lookup_error:
