@@ -5,6 +5,8 @@ import { t } from '@/lib/i18n';
 import { checkedAdd } from '../calendar/use-calendar-actions';
 import type { ActionResult } from '../calendar/view-types';
 import { AlertLine } from '../AlertLine';
+import { dayOf } from '@/lib/domain/days';
+import { formatDay } from '../../shared/format';
 
 export interface FeedbackSectionProps {
   feedback: readonly Feedback[];
@@ -24,6 +26,7 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
     checkedAdd(MAX_LONG_TEXT, t('panel_feedback_empty'), (typed) => onAdd(direction, typed)),
     t('panel_feedback_empty'),
   );
+  const today = dayOf(Date.now());
   return (
     <div class="ses-feedback" data-testid="session-feedback">
       <form class="cal-inline-form" onSubmit={(event) => void add(event)}>
@@ -49,6 +52,11 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
           id="ses-feedback-text"
           class="cal-input ses-textarea-small"
           rows={2}
+          placeholder={
+            direction === 'given'
+              ? t('panel_feedback_placeholder_given', theirName || t('panel_them'))
+              : t('panel_feedback_placeholder_received')
+          }
           value={text}
           data-testid="feedback-text"
           onInput={(event) => setText(event.currentTarget.value)}
@@ -65,9 +73,10 @@ export function FeedbackSection({ feedback, theirName, onAdd }: FeedbackSectionP
           {feedback.slice(0, 5).map((item) => (
             <li class="cal-item" key={item.id} data-testid="feedback-item">
               <span class="cal-owner">
-                {item.direction === 'given'
-                  ? t('panel_feedback_given_lower')
-                  : t('panel_feedback_received_lower')}
+                {t(
+                  item.direction === 'given' ? 'panel_feedback_given_on' : 'panel_feedback_received_on',
+                  formatDay(dayOf(item.at), today),
+                )}
               </span>
               <span class="cal-agreement-text">{item.text}</span>
             </li>

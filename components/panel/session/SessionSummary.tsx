@@ -200,7 +200,9 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
           {t('panel_summary_carried')}
         </h2>
         {carried.length === 0 ? (
-          <p class="duet-muted cal-empty-line">{t('panel_summary_all_discussed')}</p>
+          <p class="duet-muted cal-empty-line" data-testid="summary-carried-none">
+            {view.agenda.length === 0 ? t('panel_summary_no_points') : t('panel_summary_all_discussed')}
+          </p>
         ) : (
           <ul class="cal-list">
             {carried.map((p, index) => (

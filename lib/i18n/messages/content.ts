@@ -4,7 +4,7 @@
  */
 export const content = {
   content_badge_kind_1on1: '1:1',
-  content_badge_kind_2on1: '2:1',
+  content_badge_kind_2on1: '2-1',
   content_badge_kind_skip_level: 'Skip',
   content_badge_kind_peer: 'Peer',
   content_badge_kind_career: 'Career',

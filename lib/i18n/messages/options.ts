@@ -27,7 +27,7 @@ export const options = {
   options_kind_two_on_one: '2-1',
   options_kind_skip_level: 'Skip-level',
   options_kind_peer: 'Peer 1:1',
-  options_kind_career: 'Career conversation',
+  options_kind_career: 'Career 1:1',
   options_relation_report: 'Reports to me',
   options_relation_manager: 'My manager',
   options_relation_peer: 'Peer',

@@ -50,8 +50,8 @@ export const panel = {
   panel_conflict_use_theirs: 'Use theirs',
 
   // Names of kinds, relations, goals and owners
-  panel_kind_1on1: 'One-on-one',
-  panel_kind_2on1: 'Two-on-one',
+  panel_kind_1on1: '1:1',
+  panel_kind_2on1: '2-1',
   panel_kind_skip_level: 'Skip-level',
   panel_kind_peer: 'Peer 1:1',
   panel_kind_career: 'Career 1:1',
@@ -346,8 +346,11 @@ export const panel = {
   panel_feedback_received: 'Received',
   panel_feedback_label: 'Feedback',
   panel_feedback_keep: 'Keep feedback',
-  panel_feedback_given_lower: 'given',
-  panel_feedback_received_lower: 'received',
+  /** A piece of feedback in the list: its direction and the day it was kept ("Given · Mar 9"). */
+  panel_feedback_given_on: 'Given · $1',
+  panel_feedback_received_on: 'Received · $1',
+  panel_feedback_placeholder_given: 'Feedback for $1…',
+  panel_feedback_placeholder_received: 'Feedback you received…',
 
   // Goals in a session
   panel_goals_none_session: 'No goals recorded for this 1:1 yet.',
@@ -382,6 +385,7 @@ export const panel = {
   panel_summary_moved: 'New dates',
   panel_summary_carried: 'Carried over',
   panel_summary_all_discussed: 'Every talking point was discussed.',
+  panel_summary_no_points: 'No talking points this time.',
   panel_summary_checkin: 'Check-in',
   panel_summary_checkin_markdown_only:
     'Copied with “Copy as Markdown” only: the plain update leaves mood and workload out.',

@@ -135,7 +135,7 @@ describe('RelationshipPanel', () => {
     const { session: next } = await prepareSession({ relationshipId: bob.id, scheduledAt: noonIn(3) });
     await show(bob.id);
     expect(text('relationship-with')).toBe('with Bob Jones');
-    expect(text('relationship-kind')).toBe('One-on-one');
+    expect(text('relationship-kind')).toBe('1:1');
     expect(text('event-title')).toBe('Alice / Bob');
     expect(qa('last-session-section').map((s) => s.querySelector('p')?.textContent)).toEqual([
       'Wants to lead the next project.',

@@ -170,7 +170,7 @@ describe('renderBadge', () => {
 
   it.each<[EventBadge['kind'], string]>([
     ['one-on-one', '1:1'],
-    ['two-on-one', '2:1'],
+    ['two-on-one', '2-1'],
     ['skip-level', 'Skip'],
     ['peer', 'Peer'],
     ['career', 'Career'],

@@ -142,7 +142,7 @@ describe('CalendarPanel: a tracked 1:1', () => {
     await show();
     await waitFor('cadence');
     expect(text('relationship-with')).toBe('with Bob Jones');
-    expect(text('relationship-kind')).toBe('One-on-one');
+    expect(text('relationship-kind')).toBe('1:1');
     expect(text('event-title')).toBe('Alice / Bob');
     // The series is linked to people: no longer a guess, and "Not a 1:1" is not offered.
     expect(q('title-guess')).toBeNull();

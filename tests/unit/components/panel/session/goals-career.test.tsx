@@ -379,6 +379,27 @@ describe('feedback in a 2-1', () => {
   });
 });
 
+describe('the feedback box and list', () => {
+  it('says whose feedback the box takes, and each item its direction and day', async () => {
+    const relationship = await oneOnOne('one-on-one', 'builtin:structured-50');
+    await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+    await renderPanel(relationship.id);
+    const box = $<HTMLTextAreaElement>('[data-testid=feedback-text]')!;
+    expect(box.placeholder).toBe('Feedback for Dana Lee…');
+    await act(() => {
+      box.value = 'Clear incident write-up';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => $('[data-testid=feedback-add]')!.click());
+    await vi.waitFor(() => expect($$('[data-testid=feedback-item]')).toHaveLength(1));
+    const day = new Date().toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+    expect($('[data-testid=feedback-item] .cal-owner')?.textContent).toBe(`Given · ${day}`);
+    const received = [...$$('.ses-feedback .cal-toggle-button')].find((b) => b.textContent === 'Received')!;
+    await act(() => received.click());
+    expect(box.placeholder).toBe('Feedback you received…');
+  });
+});
+
 describe('kept box text across views and sessions', () => {
   it('two views of one session each keep their own boxes in storage', async () => {
     const { KeptDrafts } = await import('@/components/panel/session/kept-drafts');

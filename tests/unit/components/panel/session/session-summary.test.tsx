@@ -123,6 +123,8 @@ describe('the session summary on screen', () => {
     expect(line('Send the draft')).not.toMatch(/due/i);
     expect(line('Book the room')).toMatch(/done/i);
     expect(line('Write the RFC')).toMatch(/due/i);
+    // No talking points in this session: none to have discussed.
+    expect($$('[data-testid=summary-carried-none]')[0]?.textContent).toBe('No talking points this time.');
     const markdown = summaryMarkdown(summaryInputOf(view));
     expect(markdown).toContain('Sam Taylor: Send the draft (dropped: Not needed)');
     expect(markdown).toContain('- [x] Sam Taylor: Book the room');
