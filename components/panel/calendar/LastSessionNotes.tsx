@@ -9,19 +9,28 @@ export interface LastSessionNotesProps {
   others?: readonly Template[];
   /** The session was held after the event the panel is for (an event in the past with no 1:1 before it). */
   later?: boolean;
+  /** The session is the one before the event shown, and a later one was held since (a past event). */
+  earlier?: boolean;
 }
 
 /**
  * What was written last time, section by section, with the session's date. Titled "Latest 1:1" when that
- * session came after the event shown, so a date after the event is never called "last time".
+ * session came after the event shown, so a date after the event is never called "last time", and "Before
+ * this meeting" when later ones were held since (the cadence line above counts from the latest).
  */
-export function LastSessionNotes({ session, template, others = [], later = false }: LastSessionNotesProps) {
+export function LastSessionNotes({
+  session,
+  template,
+  others = [],
+  later = false,
+  earlier = false,
+}: LastSessionNotesProps) {
   const sections = session ? notesBySection(session, template, others) : [];
   return (
     <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
       <div class="cal-section-head">
         <h2 id="cal-last-session-title" class="cal-section-title">
-          {t(later ? 'panel_latest_title' : 'panel_last_title')}
+          {t(later ? 'panel_latest_title' : earlier ? 'panel_before_title' : 'panel_last_title')}
         </h2>
         {session ? (
           <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>

@@ -27,6 +27,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
         template={view.previousTemplate}
         others={view.templates}
         later={view.previousIsLater}
+        earlier={view.previousIsEarlier}
       />
       <AgreementList
         agreements={overview.openAgreements}

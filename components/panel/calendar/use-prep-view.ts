@@ -27,6 +27,11 @@ export interface PrepView {
   previous: Session | undefined;
   /** `previous` was held after this event: it is the latest 1:1, not the one before this event. */
   previousIsLater: boolean;
+  /**
+   * `previous` is the 1:1 before this event, and a later one was held since (this event's own, or others:
+   * an event in the past): not the "last time" the cadence line counts from.
+   */
+  previousIsEarlier: boolean;
   previousTemplate: Template | undefined;
   /** Every template (retired too): notes of a template switched away from keep its sections' titles. */
   templates: Template[];
@@ -65,9 +70,11 @@ export async function loadPrepView(
   const before = startsAt ?? Number.POSITIVE_INFINITY;
   let previous = overview.lastSession;
   let previousIsLater = false;
+  let previousIsEarlier = false;
   // The latest 1:1 held is usually the one before this event: read again only when it is not.
   if (previous && (previous.id === ownId || previous.scheduledAt >= before)) {
     previous = await lastHeldSessionBefore(relationshipId, before, ownId);
+    previousIsEarlier = previous !== undefined;
     if (!previous) {
       previous = await lastHeldSessionBefore(relationshipId, Number.POSITIVE_INFINITY, ownId);
       previousIsLater = previous !== undefined;
@@ -83,6 +90,7 @@ export async function loadPrepView(
     goals,
     previous,
     previousIsLater,
+    previousIsEarlier,
     previousTemplate,
     templates,
     eventSession,

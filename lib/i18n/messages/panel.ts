@@ -113,6 +113,7 @@ export const panel = {
 
   // Last time
   panel_last_title: 'Last time',
+  panel_before_title: 'Before this meeting',
   panel_latest_title: 'Latest 1:1',
   panel_last_no_notes: 'No notes were written in the last 1:1.',
   panel_last_none: 'No notes from a previous 1:1 yet.',

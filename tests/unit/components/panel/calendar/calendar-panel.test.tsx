@@ -238,7 +238,8 @@ describe('CalendarPanel: a tracked 1:1', () => {
       await heldWithNote(relationship.id, 30, 'Before the event.');
       await heldWithNote(relationship.id, 3, 'After the event.');
       await show(calendarContext({ startsAt: noonDaysAgo(10) }));
-      expect(await lastTime()).toEqual({ title: 'Last time', notes: ['Before the event.'] });
+      // Titled so, under a cadence line that counts from the later one.
+      expect(await lastTime()).toEqual({ title: 'Before this meeting', notes: ['Before the event.'] });
       // The cadence is about today: the latest 1:1, 3 days ago.
       expect(q('cadence')!.textContent).toMatch(/last 1:1 3 days ago/);
     });
