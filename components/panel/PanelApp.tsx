@@ -17,24 +17,27 @@ export interface PanelAppProps {
 
 export function PanelApp({ onDataChanged = () => void notifyDataChanged() }: PanelAppProps = {}) {
   const state = usePanelContext();
-  const main = useRef<HTMLElement>(null);
+  // What the page could cover: the header and the body. Not the "covered" note beside them, which must stay
+  // in the accessibility tree to be announced (inert content is not).
+  const shielded = useRef<HTMLDivElement>(null);
   const [covered, setCovered] = useState(false);
   // The page can hide or cover our frame: while the browser says it isn't really visible, ignore input.
   useEffect(() => guardVisibility(document.documentElement, (visible) => setCovered(!visible)), []);
   useEffect(() => {
-    if (main.current) main.current.inert = covered;
+    if (shielded.current) shielded.current.inert = covered;
   }, [covered]);
   return (
-    <main class="panel" aria-label={t('panel_label')} ref={main} data-covered={covered ? 'true' : undefined}>
-      {covered ? (
-        <p class="panel-covered" role="status" data-testid="panel-covered">
-          {t('panel_covered')}
-        </p>
-      ) : null}
-      <header class="panel-header">
-        <Brand />
-      </header>
-      <PanelBody state={state} place="in-page" onDataChanged={onDataChanged} />
+    <main class="panel" aria-label={t('panel_label')} data-covered={covered ? 'true' : undefined}>
+      {/* A live region there from the start, so the line is announced when it comes. */}
+      <p class="panel-covered" role="status" data-testid="panel-covered">
+        {covered ? t('panel_covered') : ''}
+      </p>
+      <div class="panel-shielded" ref={shielded}>
+        <header class="panel-header">
+          <Brand />
+        </header>
+        <PanelBody state={state} place="in-page" onDataChanged={onDataChanged} />
+      </div>
     </main>
   );
 }
