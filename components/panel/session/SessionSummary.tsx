@@ -10,7 +10,12 @@ import { type Agreement, type CareerAssessment, memberOf, type Person } from '@/
 import { dayOf } from '@/lib/domain/days';
 import { type SessionSummaryInput, summaryMarkdown, summaryPlainUpdate } from '@/lib/domain/session-summary';
 import { t, uiLocale } from '@/lib/i18n';
-import { agreementStatusName, goalStatusName, notesBySection } from '../calendar/calendar-text';
+import {
+  agreementStatusName,
+  formatSessionDate,
+  goalStatusName,
+  notesBySection,
+} from '../calendar/calendar-text';
 import { formatDay, namesOf, ownerLabel } from '../../shared/format';
 import { tNodes } from '../t-nodes';
 
@@ -93,7 +98,8 @@ export function SessionSummary({ view, onShowNotes, onClose }: SessionSummaryPro
       <p class="ses-summary-lead">
         {tNodes(
           'panel_summary_lead',
-          <time dateTime={input.date}>{formatDay(input.date, dayOf(Date.now()))}</time>,
+          // Written as the Calendar panel writes when a 1:1 was held ("Mon, Mar 23, 2026").
+          <time dateTime={input.date}>{formatSessionDate(view.session.scheduledAt)}</time>,
         )}
       </p>
       <div class="cal-actions">

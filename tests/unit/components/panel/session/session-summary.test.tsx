@@ -123,6 +123,14 @@ describe('the session summary on screen', () => {
     expect(line('Send the draft')).not.toMatch(/due/i);
     expect(line('Book the room')).toMatch(/done/i);
     expect(line('Write the RFC')).toMatch(/due/i);
+    // Its day as the Calendar panel writes a held 1:1's ("Wed, Nov 25, 2026"), weekday and year.
+    const held = new Date(view.session.scheduledAt).toLocaleDateString('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+    });
+    expect($$('.ses-summary-lead')[0]?.textContent).toBe(`Held on ${held}. Here is what came out of it.`);
     // No talking points in this session: none to have discussed.
     expect($$('[data-testid=summary-carried-none]')[0]?.textContent).toBe('No talking points this time.');
     const markdown = summaryMarkdown(summaryInputOf(view));
