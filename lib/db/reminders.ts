@@ -13,6 +13,7 @@ import { InvalidInputError } from './errors';
 import { instantFromEventKey } from './migrations';
 import { isAbandoned } from './live-sessions';
 import { COUNT_CAP } from './popup-view';
+import { foldSessionInto } from './people-admin';
 import {
   cancelSession,
   lastHeldSession,
@@ -417,12 +418,32 @@ function movedIn(session: Session, instance: SeenInstance): boolean {
 }
 
 /**
+ * A session planned for a Calendar instance follows it (its time, its id). When a call of this 1:1 already
+ * ran then without the event (started from Meet before Calendar showed the move: `ranNear`), that call was
+ * this meeting: it takes the event id, and the planned session folds into it (its points, its notes joined
+ * to the call's) and is deleted with a tombstone (`foldSessionInto`) — never a second, "upcoming" one.
+ */
+async function followInstance(session: Session, instance: SeenInstance, db: DuetDatabase): Promise<void> {
+  const ran = await ranNear(session.relationshipId, instance.scheduledAt, db);
+  if (ran) {
+    await foldSessionInto(db, { ...ran, calendarEventId: instance.eventId }, session, Date.now());
+    return;
+  }
+  await updateSession(
+    session.id,
+    (s) => ({ ...s, calendarEventId: instance.eventId, scheduledAt: instance.scheduledAt }),
+    db,
+  );
+}
+
+/**
  * Turns the tracked 1:1s Calendar shows in the next 7 days into upcoming sessions, so none is missed by
  * the "before" reminder, the popup's week or the cadence check because nobody opened it yet. Exactly what
  * "Start prep" does (open talking points flow in), once per instance: never when the 1:1 already has a
  * session for that event or one within 12 h of it, never for an archived 1:1, never for the past.
- * An instance Calendar moved (same id, another time, wherever to) takes its planned session along.
- * Returns how many sessions were planned.
+ * An instance Calendar moved (same id, another time, wherever to) takes its planned session along, as does
+ * the same slot under another series' id (the organiser re-sent the series) — onto the call that ran then,
+ * if one did (`followInstance`). Returns how many sessions were planned.
  */
 export async function planSeenInstances(
   instances: readonly SeenInstance[],
@@ -430,38 +451,41 @@ export async function planSeenInstances(
   db: DuetDatabase = getDatabase(),
 ): Promise<number> {
   let planned = 0;
+  const shown = new Set(instances.map((i) => i.eventId));
   for (const instance of instances) {
     const ahead = instance.scheduledAt >= now && instance.scheduledAt <= now + PLAN_AHEAD_MS;
     const created = await db.transaction(
       'rw',
-      [db.sessions, db.relationships, db.talkingPoints],
+      // A fold (`followInstance`) moves points, feedback and agreements, and records the deletion.
+      [db.sessions, db.relationships, db.talkingPoints, db.feedback, db.agreements, db.tombstones],
       async () => {
         const relationship = await db.relationships.get(instance.relationshipId);
         if (!relationship || relationship.archived) return false;
         const own = await sessionOfEventFor(instance.eventId, relationship.id, db);
         if (own) {
-          if (movedIn(own, instance)) {
-            await updateSession(own.id, (s) => ({ ...s, scheduledAt: instance.scheduledAt }), db);
-          }
+          if (movedIn(own, instance)) await followInstance(own, instance, db);
           return false;
         }
         const near = await sessionsNear(relationship.id, instance.scheduledAt, db);
         // The same meeting re-timed in Calendar: its whole series moved (new instance ids) or was split
         // ("this and following": `<series>_R…`). The session planned for the old instance follows it.
+        // Or the same slot under another series' id, the old one not in this batch: the organiser re-sent
+        // the series (deleted and created again). Its session (points, prep notes) is this event's now, or
+        // the panel, "Start session" and the popup would know the new event without them. Only the same
+        // start: another series near it is another meeting, and a batch holds only the chips that changed
+        // (one shown together with the old event is a duplicate: each keeps its own). An old event moved
+        // hours away, or gone from the day, is for the days-shown check ("reschedule?").
         const retimed = near.find(
           (s) =>
             s.status === 'upcoming' &&
             !s.live &&
             s.calendarEventId !== null &&
             s.calendarEventId !== instance.eventId &&
-            sameMeetingSeries(s.calendarEventId, instance.eventId),
+            (sameMeetingSeries(s.calendarEventId, instance.eventId) ||
+              (Math.abs(s.scheduledAt - instance.scheduledAt) < MOVED_MS && !shown.has(s.calendarEventId))),
         );
         if (retimed) {
-          await updateSession(
-            retimed.id,
-            (s) => ({ ...s, calendarEventId: instance.eventId, scheduledAt: instance.scheduledAt }),
-            db,
-          );
+          await followInstance(retimed, instance, db);
           return false;
         }
         // Already planned or run for this meeting: a session of its series, or one about its time (a call
