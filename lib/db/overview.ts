@@ -3,6 +3,7 @@
  * with what is shown, not with the size of the history (measured by `npm run bench`). The popup's lists
  * are in `popup-view.ts`.
  */
+import Dexie from 'dexie';
 import { cadenceHealth, type CadenceHealth } from '../domain/cadence';
 import { dayOf } from '../domain/days';
 import type { Agreement, Person, Relationship, Session, TalkingPoint } from '../domain/model';
@@ -50,6 +51,40 @@ export async function loadRelationshipOverview(
       };
     },
   );
+}
+
+/** At most this many skipped 1:1s' notes are shown before a meeting. */
+export const SKIPPED_NOTES_LIMIT = 3;
+
+/** Whether a session has notes written in a section (private notes are not shown in the panel). */
+const hasSectionNotes = (session: Session) => Object.values(session.notes).some((text) => text.trim() !== '');
+
+/**
+ * The cancelled ("skipped") 1:1s of a relationship scheduled strictly between `after` and `before` that have
+ * notes written in them, newest first, at most `limit`: prep written for a 1:1 that then did not take place,
+ * shown before the next one. `exceptEventKey`: the Calendar event shown, whose own session's notes show
+ * already. An index range read from the end, not a scan of the history.
+ */
+export function skippedSessionsWithNotes(
+  relationshipId: string,
+  after: number | null,
+  before: number,
+  exceptEventKey: string | null = null,
+  limit: number = SKIPPED_NOTES_LIMIT,
+  db: DuetDatabase = getDatabase(),
+): Promise<Session[]> {
+  const lower = after ?? Dexie.minKey;
+  const upper = Number.isFinite(before) ? before : Dexie.maxKey;
+  return db.sessions
+    .where('[relationshipId+status+scheduledAt]')
+    .between([relationshipId, 'cancelled', lower], [relationshipId, 'cancelled', upper], false, false)
+    .reverse()
+    .filter(
+      (session) =>
+        (exceptEventKey === null || session.calendarEventId !== exceptEventKey) && hasSectionNotes(session),
+    )
+    .limit(limit)
+    .toArray();
 }
 
 export interface RecordCounts {

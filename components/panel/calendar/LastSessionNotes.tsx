@@ -60,3 +60,55 @@ export function LastSessionNotes({
     </section>
   );
 }
+
+export interface SkippedSessionNotesProps {
+  /** Skipped (cancelled) 1:1s with notes written in them, newest first. */
+  sessions: readonly Session[];
+  /** Every template: each session's notes are titled by its own template's sections. */
+  templates: readonly Template[];
+}
+
+/**
+ * Notes written for 1:1s that were then skipped, each under "From the skipped 1:1 on <date>": prep for a
+ * meeting that never took place is not lost from sight before the next one. Nothing when there are none.
+ */
+export function SkippedSessionNotes({ sessions, templates }: SkippedSessionNotesProps) {
+  return (
+    <>
+      {sessions.map((session) => {
+        const template = templates.find((candidate) => candidate.id === session.templateId);
+        const sections = notesBySection(session, template, templates);
+        if (sections.length === 0) return null;
+        const titleId = `cal-skipped-title-${session.id}`;
+        return (
+          <section
+            key={session.id}
+            class="cal-section"
+            data-testid="skipped-session"
+            data-session-id={session.id}
+            aria-labelledby={titleId}
+          >
+            <div class="cal-section-head">
+              <h2 id={titleId} class="cal-section-title">
+                {t('panel_skipped_title', formatSessionDate(session.scheduledAt))}
+              </h2>
+            </div>
+            <div class="cal-notes">
+              {sections.map((section) => (
+                <div
+                  key={section.id}
+                  class="cal-note-section"
+                  data-testid="skipped-session-section"
+                  data-section-id={section.id}
+                >
+                  <h3 class="cal-note-title">{section.title}</h3>
+                  <p class="cal-note-text">{section.text}</p>
+                </div>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

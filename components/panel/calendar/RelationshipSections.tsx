@@ -1,12 +1,13 @@
 /**
- * What a 1:1's panel shows below its header and prep: last time's notes, open agreements, talking points for
- * next time, goals. Shared by the Calendar panel and a person's 1:1 opened from the popup.
+ * What a 1:1's panel shows below its header and prep: last time's notes, those of 1:1s skipped since, open
+ * agreements, talking points for next time, goals. Shared by the Calendar panel and a person's 1:1 opened
+ * from the popup.
  */
 import type { Agreement } from '@/lib/domain/model';
 import { AgreementList } from './AgreementList';
 import { namesOf } from '../../shared/format';
 import { GoalsGlance } from './GoalsGlance';
-import { LastSessionNotes } from './LastSessionNotes';
+import { LastSessionNotes, SkippedSessionNotes } from './LastSessionNotes';
 import type { RelationshipActions } from './relationship-actions';
 import { TalkingPoints } from './TalkingPoints';
 import type { PrepView } from './use-prep-view';
@@ -29,6 +30,7 @@ export function RelationshipSections({ view, actions }: { view: PrepView; action
         later={view.previousIsLater}
         earlier={view.previousIsEarlier}
       />
+      <SkippedSessionNotes sessions={view.skipped} templates={view.templates} />
       <AgreementList
         agreements={overview.openAgreements}
         people={overview.people}

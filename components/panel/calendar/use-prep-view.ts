@@ -12,6 +12,7 @@ import {
   lastHeldSessionBefore,
   ranNear,
   sessionOfEventFor,
+  skippedSessionsWithNotes,
 } from '@/lib/db';
 import type { Goal, Session, Template } from '@/lib/domain/model';
 import { useLiveQuery } from '../../shared/use-live-query';
@@ -37,6 +38,11 @@ export interface PrepView {
   templates: Template[];
   /** This event's session, when it belongs to this relationship. */
   eventSession: Session | undefined;
+  /**
+   * 1:1s skipped (cancelled) since the one held before this event, and before it, with notes written in them:
+   * prep for a meeting that never took place, newest first (at most 3). Never this event's own session.
+   */
+  skipped: Session[];
   /** The template the next session follows (this event's session's, else the relationship's). */
   upcomingTemplate: Template | undefined;
 }
@@ -80,10 +86,19 @@ export async function loadPrepView(
       previousIsLater = previous !== undefined;
     }
   }
-  const [previousTemplate, upcomingTemplate, templates] = await Promise.all([
+  // Skipped since the 1:1 held before this event (none before it: since ever), until this event starts (not
+  // known: until now).
+  const heldBefore = previousIsLater ? undefined : previous;
+  const [previousTemplate, upcomingTemplate, templates, skipped] = await Promise.all([
     previous ? getTemplate(previous.templateId) : undefined,
     getTemplate(eventSession?.templateId ?? overview.relationship.templateId),
     allTemplates(),
+    skippedSessionsWithNotes(
+      relationshipId,
+      heldBefore?.scheduledAt ?? null,
+      startsAt ?? Date.now(),
+      eventKey,
+    ),
   ]);
   return {
     overview,
@@ -94,6 +109,7 @@ export async function loadPrepView(
     previousTemplate,
     templates,
     eventSession,
+    skipped,
     upcomingTemplate,
   };
 }

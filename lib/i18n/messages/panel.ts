@@ -117,6 +117,7 @@ export const panel = {
   panel_latest_title: 'Latest 1:1',
   panel_last_no_notes: 'No notes were written in the last 1:1.',
   panel_last_none: 'No notes from a previous 1:1 yet.',
+  panel_skipped_title: 'From the skipped 1:1 on $1',
 
   // Agreements
   panel_agreements_title: 'Open agreements',
