@@ -9,11 +9,15 @@
  *
  * Date rules, for the record:
  * - a bare weekday ("Friday", "bis Freitag") is the next one after today, a week ahead if it is today;
- *   without a preposition or "next"/"this" it is a date only where it reads as one: ending the line ("send
- *   the draft Friday", "… Friday at 3pm"), leading it ("Friday: …"), or — in German — before the final verb
- *   ("Entwurf Freitag schicken"); never a day in the middle of the agreement ("take Friday off", "cancel
- *   Monday standup") nor after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday");
- * - a time of day after the date ("tomorrow morning", "Friday afternoon") leaves the text with it;
+ *   without a preposition or "next"/"this" it is a date only where it reads as one: ending the line or a
+ *   clause ("send the draft Friday", "… Friday by EOD", "… Friday at 3pm please", "… Monday, then …", "…
+ *   Thursday if possible"), leading it ("Friday: …"), or — in German — where the line ends in the verb
+ *   ("Entwurf Freitag schicken", "Freitag Entwurf schicken", "Ich rufe Montag den Kunden an"); never a day in
+ *   the middle of the agreement ("take Friday off", "cancel Monday standup", "Montag Standup absagen") nor
+ *   after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday" — unless the week is said:
+ *   "… to Thursday next week"); a time of day next to such a day ("every Friday by EOD") is no date either;
+ * - a part of the day after the date ("tomorrow morning", "Friday afternoon") leaves the text with it where
+ *   the line or clause ends after it, not before a noun ("cancel tomorrow morning standup");
  *   "this Friday" may be today; "next Friday" / "nächsten Freitag" is the Friday of next week;
  * - "next week" is next week's first day (`weekStartsOn`, Monday by default); "end of week" / "this week"
  *   is the coming Friday (today on a Friday); "end of month" the month's last day; "next month" its 1st;
@@ -52,11 +56,6 @@ export type CaptureResult =
       /** The action, without owner and date phrase; first letter capitalised; never empty. */
       text: string;
       dueDate: Day | null;
-      /**
-       * True when the line named no owner (the owner is then 'me'), or only a one-word label that may be a
-       * name or a topic ("Hiring: post the job": owner `named` "Hiring").
-       */
-      ownerGuessed: boolean;
       /** The date phrase exactly as typed, with its preposition ("by Friday"), for highlighting; '' when none. */
       dateText: string;
     }
@@ -208,11 +207,13 @@ const NUMBERS = lookup([
   [10, ['ten', 'zehn']],
 ]);
 
+/** A time zone after a time: "EOD PT", "at 5pm CET". */
+const TIME_ZONE = 'pt|pst|pdt|et|est|edt|ct|cst|cdt|mt|mst|mdt|utc|gmt|bst|cet|cest|mez|mesz';
 /**
  * A time of day, not a date: "by EOD", "COB", "end of day". Alone it means today; next to a date ("EOD
  * Friday", "by end of day tomorrow") the date decides, and the qualifier leaves the text with it.
  */
-const TIME_OF_DAY = '(?:the )?end of (?:the )?day|close of business|eod|cob';
+const TIME_OF_DAY = `(?:(?:the )?end of (?:the )?day|close of business|eod|cob)(?:\\s+(?:${TIME_ZONE}))?`;
 
 const PREPOSITIONS = [
   'no later than',
@@ -246,6 +247,8 @@ interface DateRule {
   weak?: boolean;
   /** A weak phrase next to the date that wins joins its span (leaves the text with it), unless false. */
   joins?: boolean;
+  /** A weekday: where it is refused, a time of day next to it ("every Friday by EOD") is no date either. */
+  weekday?: boolean;
   resolve: (groups: Groups, today: Day, options: Options) => Day | null;
   /**
    * When set, the phrase counts only if this says so (given the preposition before it, if any, and the text
@@ -268,8 +271,6 @@ const datePreposition = (preposition: string | undefined) =>
   preposition !== undefined && preposition.toLowerCase() !== 'for';
 
 const NEXT = 'next|nächste[nrs]?|naechste[nrs]?';
-/** A part of the day after a date, which leaves the text with it: "tomorrow morning", "Freitag früh". */
-const PART_OF_DAY = 'morning|afternoon|evening|night|früh|vormittag|nachmittag|mittag|abend';
 const THIS = 'this|coming|diese[nrs]?|kommende[nrs]?';
 const YEAR = '(\\d{4}|\\d{2})';
 
@@ -281,29 +282,48 @@ const NOT_A_DEADLINE_BEFORE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(?:from|since|last|past|previous|every|each|after|starting|to|ab|seit|letzte[nrs]?|vergangene[nrs]?|jede[nrs]?|von|vom|auf|nach)\\s+(?:(?:the|dem|der|den)\\s+)?$`,
   'iu',
 );
+/** A move: "to Thursday" is where it goes, but "to Thursday next week" / "to next Thursday" is a day to hold. */
+const MOVED_TO_BEFORE = /(?:^|[^\p{L}\p{N}])(?:to|auf|nach)\s+(?:(?:the|dem|den)\s+)?$/iu;
+/** A day that names a meeting or a day off, not a deadline: "Monday standup", "Friday off", "Freitag frei". */
+const NOT_A_DEADLINE_AFTER =
+  /^\s+(?:stand-?ups?|meetings?|daily|sync|call|retro|review|1:1|one-on-one|jour fixe|termin|besprechung|treffen|runde|sitzung|weekly|off|free|frei|urlaub)(?![\p{L}\p{N}])/iu;
+
+/** A clock time, with "by"/"at"/… before it: "by noon", "at 5pm", "um 15 Uhr", "by EOD". */
+const CLOCK = `(?:(?:by|before|until|till|no later than|bis|at|um|gegen|@)\\s*)?(?:${TIME_OF_DAY}|noon|midday|mittags?|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr|h)?)`;
+/** What may end a line after its date: a time, a time zone, "please", "at the latest", emoji, emoticons. */
+const TAIL_WORD = `(?:${CLOCK}|${TIME_ZONE}|at the latest|latest|spätestens|please|pls|plz|bitte|thanks|thx|danke|[:;=]-?[()dp]|<3|[\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\p{Emoji_Modifier}]+)(?![\\p{L}\\p{N}])`;
+const TAIL_SPACE = '[\\s.!?;,()\\[\\]\\-–—]*';
+/** A clause break after the date ("Monday, then …", "Thursday if possible"), unless another day follows. */
+const CLAUSE_BREAK = `(?:\\s*[,;(]|\\s+[-–—](?=\\s|$)|\\s+(?:if|so|then|and|or|whether|unless|once|when|because|since|wenn|dann|und|oder|falls|damit|sobald|ob)(?![\\p{L}\\p{N}]))(?!\\s*(?:the\\s+)?(?:${WEEKDAYS.pattern}|${WEEKDAY_ABBREVIATIONS.pattern})(?![\\p{L}\\p{N}]))`;
+/** The line or clause ends after a date: "… Friday", "… Friday by EOD", "… Friday at 5pm PT 🙏", "… Monday, then …". */
+const DATE_ENDS = `(?:${TAIL_SPACE}${TAIL_WORD})*(?:${TAIL_SPACE}$|${CLAUSE_BREAK})`;
 /**
- * What may follow a bare weekday that ends the line: a time of day ("EOD", "at 3pm", "at the latest") and
- * punctuation.
+ * German puts the verb last: the line ends in a lower-case infinitive ("Entwurf Freitag schicken", "… fertig
+ * machen") or a separable verb's particle ("Ich rufe Montag den Kunden an").
  */
-const WEEKDAY_LINE_END = new RegExp(
-  `^(?:,?\\s*(?:${TIME_OF_DAY}|at the latest|spätestens))?` +
-    `(?:,?\\s*(?:(?:at|um|@)\\s*)?(?:noon|midday|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr|h)?))?` +
-    `[\\s.!?;,)\\]]*$`,
-  'iu',
-);
-/** German puts the verb last: "Entwurf Freitag schicken" — one lower-case infinitive, then the end. */
-const GERMAN_VERB_LAST = /^\s+\p{Ll}+n[\s.!]*$/u;
+const GERMAN_VERB_LAST = `(?:\\s+\\S+)*?\\s+(?:(?!(?:den|einen|in|von|schon|dann|man|ihn|nun|wann|denn|wenn|kein|mein|dein)[\\s.!]*$)\\p{Ll}+n|an|auf|ab|aus|ein|mit|vor|zu|zurück|durch|fest|weiter|nach|her|hin|los|vorbei|bei)[\\s.!]*$`;
+const WEEKDAY_ENDS = new RegExp(`^${DATE_ENDS}`, 'iu');
+const GERMAN_VERB_ENDS = new RegExp(`^${GERMAN_VERB_LAST}`, 'u');
 const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)$/iu;
+/**
+ * A part of the day after a date, which leaves the text with it ("tomorrow morning", "Freitag früh") where
+ * the line or clause ends after it, or (in German) the verb: not before a noun ("tomorrow morning standup").
+ */
+const NEXT_WEEK_AFTER = '(?:\\s+(?:next week|nächste[rn]? woche))?';
+const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night)(?=${NEXT_WEEK_AFTER}${DATE_ENDS})`;
+const PART_OF_DAY_DE = `(?:früh|vormittag|nachmittag|mittag|abend)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${GERMAN_VERB_LAST}))`;
+const PART_OF_DAY = `${PART_OF_DAY_EN}|${PART_OF_DAY_DE}`;
 
 /**
- * Whether a weekday said without a preposition or "next"/"this" is a due date: at the end of the line, or
- * leading it ("Friday: …", "Friday, …") — not a day in the middle of the agreement ("take Friday off",
- * "cancel Monday standup").
+ * Whether a weekday said without a preposition or "next"/"this" is a due date: ending the line or a clause,
+ * or leading it ("Friday: …", "Friday, …"), or before the verb that ends a German line — not a day in the
+ * middle of the agreement ("take Friday off", "cancel Monday standup").
  */
 function bareWeekdayIsDate(name: string, { before, after }: Around): boolean {
-  if (WEEKDAY_LINE_END.test(after)) return true;
+  if (NOT_A_DEADLINE_AFTER.test(after)) return false;
+  if (WEEKDAY_ENDS.test(after)) return true;
   if (/^[\s\-–—,;:]*$/u.test(before) && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
-  return GERMAN_WEEKDAY.test(name) && GERMAN_VERB_LAST.test(after);
+  return GERMAN_WEEKDAY.test(name) && GERMAN_VERB_ENDS.test(after);
 }
 
 function weekdayRule(
@@ -316,6 +336,7 @@ function weekdayRule(
     // "next week Friday" / "nächste Woche Freitag" as "Friday next week" (longest first: "next" alone then
     // does not take "next week" from it). A part of the day after it goes with it ("Friday afternoon").
     source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(?:\\s+(?:${PART_OF_DAY}))?(\\s+(?:next week|nächste[rn]? woche))?`,
+    weekday: true,
     resolve: ([modifier, name, , nextWeekSuffix], today, { weekStartsOn }) => {
       const weekday = valueOf(name ?? '');
       if (Number.isNaN(weekday)) return null;
@@ -332,10 +353,13 @@ function weekdayRule(
             (preposition !== undefined &&
               GERMAN_PREPOSITION.test(preposition) &&
               (dot === '.' || !/^am$/i.test(preposition))))
-      : ([modifier, name], preposition, _options, around) =>
-          preposition !== undefined ||
-          (!NOT_A_DEADLINE_BEFORE.test(around.before) &&
-            (modifier !== undefined || bareWeekdayIsDate(name ?? '', around))),
+      : ([modifier, name, , nextWeekSuffix], preposition, _options, around) => {
+          if (preposition !== undefined) return true;
+          const weekSaid = modifier !== undefined || nextWeekSuffix !== undefined;
+          if (NOT_A_DEADLINE_BEFORE.test(around.before))
+            return weekSaid && MOVED_TO_BEFORE.test(around.before);
+          return weekSaid || bareWeekdayIsDate(name ?? '', around);
+        },
   };
 }
 
@@ -353,7 +377,7 @@ const firstOfNextMonth = (today: Day) => addMonths(`${today.slice(0, 8)}01`, 1);
 
 const DATE_RULES: DateRule[] = [
   {
-    source: 'today|heute(?: (?:früh|morgen|vormittag|mittag|nachmittag|abend))?',
+    source: `today|heute(?: (?:morgen(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${GERMAN_VERB_LAST}))|${PART_OF_DAY_DE}))?`,
     resolve: fixed((today) => today),
   },
   {
@@ -370,7 +394,7 @@ const DATE_RULES: DateRule[] = [
     resolve: fixed((today) => today),
   },
   {
-    source: `(?:tomorrow|tmrw)(?:\\s+(?:morning|afternoon|evening|night))?|morgen(?: (?:früh|vormittag|nachmittag|mittag|abend))?`,
+    source: `(?:tomorrow|tmrw)(?:\\s+${PART_OF_DAY_EN})?|morgen(?: ${PART_OF_DAY_DE})?`,
     resolve: fixed((t) => addDays(t, 1)),
   },
   { source: '(?:the )?day after tomorrow|übermorgen|uebermorgen', resolve: fixed((t) => addDays(t, 2)) },
@@ -503,19 +527,34 @@ interface DateMatch {
   day: Day;
 }
 
+/** Whether only spaces or a comma lie between two phrases of `text`. */
+function touching(text: string, a: { start: number; end: number }, b: { start: number; end: number }) {
+  const gap =
+    a.end <= b.start ? text.slice(a.end, b.start) : b.end <= a.start ? text.slice(b.end, a.start) : '';
+  return /^[\s,]*$/.test(gap);
+}
+
+/** "at the latest" ending the line or clause after the date goes with it: "Friday, latest", "Freitag spätestens". */
+const LATEST_AFTER = new RegExp(`^,?\\s*(?:at the latest|latest|spätestens)(?=${DATE_ENDS})`, 'iu');
+
 /**
  * The date phrase in `text`: the longest one, the later one on a tie (dates tend to come last). A time of day
- * ("by EOD") counts only when there is no other date; next to one ("by EOD Friday") it joins its span.
+ * ("by EOD") counts only when there is no other date, nor a weekday next to it that is no date ("every Friday
+ * by EOD"); next to a date ("by EOD Friday") it joins its span.
  */
 function findDate(text: string, today: Day, options: Options): DateMatch | null {
   let best: DateMatch | null = null;
   let weakBest: DateMatch | null = null;
   const weak: DateMatch[] = [];
+  const refusedWeekdays: { start: number; end: number }[] = [];
   for (const { rule, regex } of COMPILED) {
     for (const match of text.matchAll(regex)) {
       const groups = match.slice(3);
       const around = { before: text.slice(0, match.index), after: text.slice(match.index + match[0].length) };
-      if (rule.accept && !rule.accept(groups, match[1], options, around)) continue;
+      if (rule.accept && !rule.accept(groups, match[1], options, around)) {
+        if (rule.weekday) refusedWeekdays.push({ start: match.index, end: match.index + match[0].length });
+        continue;
+      }
       const day = rule.resolve(groups, today, options);
       if (day === null) continue;
       const start = match.index;
@@ -531,24 +570,22 @@ function findDate(text: string, today: Day, options: Options): DateMatch | null 
       else best = found;
     }
   }
-  if (best === null) return weakBest;
+  if (best === null) {
+    if (weakBest === null) return null;
+    const found = weakBest;
+    return refusedWeekdays.some((day) => touching(text, day, found)) ? null : found;
+  }
   // A time of day touching the date ("by end of day" + " Friday") goes with it.
   for (const qualifier of weak) {
-    const gap =
-      qualifier.end <= best.start
-        ? text.slice(qualifier.end, best.start)
-        : qualifier.start >= best.end
-          ? text.slice(best.end, qualifier.start)
-          : '';
-    const touches = /^[\s,]*$/.test(gap);
-    if (touches)
+    if (touching(text, qualifier, best))
       best = {
         ...best,
         start: Math.min(best.start, qualifier.start),
         end: Math.max(best.end, qualifier.end),
       };
   }
-  return best;
+  const latest = LATEST_AFTER.exec(text.slice(best.end));
+  return latest ? { ...best, end: best.end + latest[0].length } : best;
 }
 
 // Owners ----------------------------------------------------------------------------------------------
@@ -558,8 +595,6 @@ interface Owner {
   ownerName: string;
   /** A 2-1's counterpart named (owner `named`): the bare "to" form is theirs too. */
   counterpart?: boolean;
-  /** Only a one-word label named them, which may as well be a topic ("Hiring: post the job"). */
-  guessed?: boolean;
 }
 
 const ME = new Set(['me', 'i', 'myself', 'ich', 'mir', 'mich']);
@@ -718,10 +753,7 @@ function findOwner(
       const inner = ownerAfterLabel(after, ctx, today, options);
       if (inner) return { ...inner, rest: prefix[0] + inner.rest };
     }
-    if (owner) {
-      // One word that is no counterpart may be a name or a topic ("Priya: …", "Hiring: …"): kept, guessed.
-      return { ...owner, rest: after, guessed: stranger && !/\s/u.test(prefix[1].trim()) };
-    }
+    if (owner) return { ...owner, rest: after };
   }
   for (const [pattern, owner] of SENTENCE_OWNERS) {
     const match = pattern.exec(line);
@@ -774,7 +806,8 @@ function tidy(text: string): string {
   const tidied = text
     .replace(/\s+/g, ' ')
     .replace(/\(\s*\)/g, '')
-    .replace(/\s+([,.;:!?)])/g, '$1')
+    // Not before an emoticon: "Send the draft :)".
+    .replace(/\s+([,.;:!?)])(?!-?[()])/g, '$1')
     .replace(/([(])\s+/g, '$1')
     .replace(/^[\s,.;:\-–—]+|[\s,.;:\-–—]+$/gu, '')
     .replace(/\s+/g, ' ')
@@ -819,7 +852,6 @@ export function parseAgreementLine(line: string, ctx: CaptureContext): CaptureRe
     ownerName: stated?.ownerName ?? '',
     text,
     dueDate: date?.day ?? null,
-    ownerGuessed: stated === null || stated.guessed === true,
     dateText: date ? rest.slice(date.start, date.end) : '',
   };
 }
