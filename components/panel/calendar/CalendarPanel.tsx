@@ -26,6 +26,7 @@ import { RelationshipSections } from './RelationshipSections';
 import { RelationshipHeader } from './RelationshipHeader';
 import { SeriesIgnored } from './SeriesIgnored';
 import { ArchivedOneOnOne } from './ArchivedOneOnOne';
+import { NewAddressCard } from './NewAddressCard';
 import { type KeptTrackForm, TrackCard } from './TrackCard';
 import { type CalendarActions, scheduledAtOf, useCalendarActions } from './use-calendar-actions';
 import { SessionPanel } from '../session/SessionPanel';
@@ -259,14 +260,18 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
     } else {
       const k = guessedKind ?? 'one-on-one';
       body = (
-        <TrackCard
-          mode="track"
-          counterpart={known}
-          initial={draftFor(k, cadenceFor(k))}
-          cadenceFor={cadenceFor}
-          onTrack={actions.track}
-          keep={trackForm}
-        />
+        <>
+          {/* The series' 1:1 whose person the guest seems to be, under a new address: asked before Track. */}
+          <NewAddressCard context={context} onAdded={onChanged} />
+          <TrackCard
+            mode="track"
+            counterpart={known}
+            initial={draftFor(k, cadenceFor(k))}
+            cadenceFor={cadenceFor}
+            onTrack={actions.track}
+            keep={trackForm}
+          />
+        </>
       );
     }
   }

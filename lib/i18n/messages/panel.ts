@@ -233,6 +233,11 @@ export const panel = {
   panel_archived_text_unnamed:
     'This 1:1 is archived. Its history is kept; bring it back to prepare and run its sessions again.',
   panel_archived_bring_back: 'Bring back this 1:1',
+  panel_new_address_title: 'A new address?',
+  /** $1 the person's name (bold), $2 the guest's address Duet does not know. */
+  panel_new_address_text:
+    'This series is your 1:1 with $1, and its guest has that name under an address Duet doesn’t know: $2. If it is them, add it, and this meeting shows their 1:1.',
+  panel_new_address_add: 'Add this address to $1',
   panel_announce_brought_back: 'This 1:1 is back, with its history.',
   panel_announce_unignored: 'Duet will consider this series again.',
 
