@@ -11,6 +11,7 @@ import {
   markSessionHeld,
   prepareSession,
   saveEventNote,
+  savePrivateNotes,
   saveSectionNotes,
 } from '@/lib/db';
 import type { Relationship } from '@/lib/domain/model';
@@ -127,6 +128,19 @@ describe('CalendarPanel: notes of a skipped 1:1', () => {
     const last = container().querySelector('[data-testid="last-session"]')!;
     expect(last.querySelector('h2')?.textContent).toBe('Last time');
     expect(last.textContent).toContain('Talked about the roadmap.');
+  });
+
+  it('never shows a skipped 1:1’s private notes (nor the 1:1 when they are all it holds)', async () => {
+    const relationship = await seedHank();
+    await held(relationship.id, -14, 'Talked about the roadmap.');
+    const only = await skipped(relationship.id, -9);
+    await savePrivateNotes(only.id, 'PRIVATE-only: worried about his health');
+    const both = await skipped(relationship.id, -7, { general: 'Ask about the incident' });
+    await savePrivateNotes(both.id, 'PRIVATE-too: thinking about a move');
+    await show(calendarContext(2));
+    await vi.waitFor(() => expect(skippedBlocks()).toHaveLength(1));
+    expect(describeBlock(skippedBlocks()[0]!).notes).toEqual([['Notes', 'Ask about the incident']]);
+    expect(container().textContent).not.toContain('PRIVATE');
   });
 
   it('shows each skipped 1:1’s notes section by section, newest first, at most 3', async () => {
