@@ -132,6 +132,16 @@ describe('a tracked person under a new address', () => {
     expect(
       await newAddressFor({ seriesId: 'other', guests: [{ email: NEW, name: 'Eve Adams' }] }),
     ).toBeNull();
+    // A series of a 2-1 (two people): not one person to give the address to.
+    await createRelationship({
+      personIds: [(await listPeople()).find((p) => p.name === 'Eve Adams')!.id, carol.id],
+      kind: 'two-on-one',
+      title: 'Eve & Carol',
+      calendarSeriesIds: ['pairseries'],
+    });
+    expect(
+      await newAddressFor({ seriesId: 'pairseries', guests: [{ email: NEW, name: 'Eve Adams' }] }),
+    ).toBeNull();
   });
 
   it('is refused when the address became someone else’s meanwhile', async () => {
