@@ -16,6 +16,7 @@ import { COUNT_CAP } from './popup-view';
 import { foldSessionInto } from './people-admin';
 import {
   cancelSession,
+  closestTo,
   lastHeldSession,
   prepareSession,
   IN_PROGRESS_GRACE_MS,
@@ -23,6 +24,7 @@ import {
   ranNear,
   SAME_CALL_MS,
   sessionOfEventFor,
+  sessionsAround,
   sessionsBetween,
   updateSession,
 } from './sessions';
@@ -418,13 +420,39 @@ function movedIn(session: Session, instance: SeenInstance): boolean {
 }
 
 /**
- * A session planned for a Calendar instance follows it (its time, its id). When a call of this 1:1 already
- * ran then without the event (started from Meet before Calendar showed the move: `ranNear`), that call was
- * this meeting: it takes the event id, and the planned session folds into it (its points, its notes joined
- * to the call's) and is deleted with a tombstone (`foldSessionInto`) — never a second, "upcoming" one.
+ * A call of this 1:1 without a Calendar event that can have been this instance's meeting (`ranNear`'s
+ * calls, the closest): the instance has begun, and the call still runs or ended after its start. A call
+ * over before it (a quick call earlier that day, the 1:1 then pulled forward to after it) is another
+ * meeting, as is any call before the instance is due.
  */
-async function followInstance(session: Session, instance: SeenInstance, db: DuetDatabase): Promise<void> {
-  const ran = await ranNear(session.relationshipId, instance.scheduledAt, db);
+async function ranAs(relationshipId: string, instance: SeenInstance, now: number, db: DuetDatabase) {
+  if (instance.scheduledAt > now) return undefined;
+  const near = await sessionsAround(relationshipId, instance.scheduledAt, SAME_CALL_MS, db);
+  return closestTo(
+    instance.scheduledAt,
+    near.filter((s) => {
+      if (s.calendarEventId !== null || s.status === 'cancelled' || !(s.live || s.status === 'held'))
+        return false;
+      if (isRunning(s, now)) return true;
+      const ended = s.heldAt ?? s.live?.endedAt ?? null;
+      return ended !== null && ended > instance.scheduledAt;
+    }),
+  );
+}
+
+/**
+ * A session planned for a Calendar instance follows it (its time, its id). When a call of this 1:1 already
+ * ran as this meeting without the event (started from Meet before Calendar showed the move: `ranAs`), it
+ * takes the event id, and the planned session folds into it (its points, its notes joined to the call's)
+ * and is deleted with a tombstone (`foldSessionInto`) — never a second, "upcoming" one.
+ */
+async function followInstance(
+  session: Session,
+  instance: SeenInstance,
+  now: number,
+  db: DuetDatabase,
+): Promise<void> {
+  const ran = await ranAs(session.relationshipId, instance, now, db);
   if (ran) {
     await foldSessionInto(db, { ...ran, calendarEventId: instance.eventId }, session, Date.now());
     return;
@@ -442,8 +470,8 @@ async function followInstance(session: Session, instance: SeenInstance, db: Duet
  * "Start prep" does (open talking points flow in), once per instance: never when the 1:1 already has a
  * session for that event or one within 12 h of it, never for an archived 1:1, never for the past.
  * An instance Calendar moved (same id, another time, wherever to) takes its planned session along, as does
- * the same slot under another series' id (the organiser re-sent the series) — onto the call that ran then,
- * if one did (`followInstance`). Returns how many sessions were planned.
+ * the instance of a series moved or split in Calendar — onto the call that ran as it, if one did
+ * (`followInstance`). Returns how many sessions were planned.
  */
 export async function planSeenInstances(
   instances: readonly SeenInstance[],
@@ -451,7 +479,6 @@ export async function planSeenInstances(
   db: DuetDatabase = getDatabase(),
 ): Promise<number> {
   let planned = 0;
-  const shown = new Set(instances.map((i) => i.eventId));
   for (const instance of instances) {
     const ahead = instance.scheduledAt >= now && instance.scheduledAt <= now + PLAN_AHEAD_MS;
     const created = await db.transaction(
@@ -463,29 +490,26 @@ export async function planSeenInstances(
         if (!relationship || relationship.archived) return false;
         const own = await sessionOfEventFor(instance.eventId, relationship.id, db);
         if (own) {
-          if (movedIn(own, instance)) await followInstance(own, instance, db);
+          if (movedIn(own, instance)) await followInstance(own, instance, now, db);
           return false;
         }
         const near = await sessionsNear(relationship.id, instance.scheduledAt, db);
         // The same meeting re-timed in Calendar: its whole series moved (new instance ids) or was split
         // ("this and following": `<series>_R…`). The session planned for the old instance follows it.
-        // Or the same slot under another series' id, the old one not in this batch: the organiser re-sent
-        // the series (deleted and created again). Its session (points, prep notes) is this event's now, or
-        // the panel, "Start session" and the popup would know the new event without them. Only the same
-        // start: another series near it is another meeting, and a batch holds only the chips that changed
-        // (one shown together with the old event is a duplicate: each keeps its own). An old event moved
-        // hours away, or gone from the day, is for the days-shown check ("reschedule?").
+        // Never another series' event at the same slot (a re-sent series, or a duplicate): a batch holds only
+        // the chips that changed (a popover opened sends just its own), so the old event missing from it
+        // says nothing of it being gone, and the session would move to whichever chip was opened last. The
+        // old event gone from its day is the days-shown check's ("reschedule?"), which the db is not told.
         const retimed = near.find(
           (s) =>
             s.status === 'upcoming' &&
             !s.live &&
             s.calendarEventId !== null &&
             s.calendarEventId !== instance.eventId &&
-            (sameMeetingSeries(s.calendarEventId, instance.eventId) ||
-              (Math.abs(s.scheduledAt - instance.scheduledAt) < MOVED_MS && !shown.has(s.calendarEventId))),
+            sameMeetingSeries(s.calendarEventId, instance.eventId),
         );
         if (retimed) {
-          await followInstance(retimed, instance, db);
+          await followInstance(retimed, instance, now, db);
           return false;
         }
         // Already planned or run for this meeting: a session of its series, or one about its time (a call

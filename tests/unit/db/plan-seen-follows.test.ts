@@ -46,7 +46,7 @@ describe('planSeenInstances: a series the organiser re-sent (new recurring id, s
   const OLD = 'daveold_20260305T150000Z';
   const NEW = 'davenew_20260305T150000Z';
 
-  it('the session planned under the old id, with its points and prep notes, moves to the new event', async () => {
+  it('a batch with only the new event does not take the old event’s session (no proof the old one is gone)', async () => {
     at(T15 - 6 * HOUR);
     const relationship = await dave('daveold');
     const seen = (eventId: string) => [
@@ -65,7 +65,8 @@ describe('planSeenInstances: a series the organiser re-sent (new recurring id, s
     };
     await saveEventNote({ ...ref, eventKey: OLD }, 'Ask about the team move');
 
-    // The re-sent series: Calendar now shows only the new event, linked to Dave's 1:1 by his address.
+    // A new series at the same slot, linked to Dave's 1:1 by his address. A batch holds only the chips that
+    // changed, so the old event missing from it is no evidence it is gone (that is the days-shown check's).
     at(T15 - 2 * HOUR);
     const linked = await findRelationshipForEvent({
       seriesId: 'davenew',
@@ -75,26 +76,19 @@ describe('planSeenInstances: a series the organiser re-sent (new recurring id, s
     expect(linked?.id).toBe(relationship.id);
     expect(await planSeenInstances(seen(NEW), Date.now())).toBe(0);
 
-    // 14:58: what the panel for the new event reads.
-    at(T15 - 2 * MIN);
-    const session = await sessionOfEventFor(NEW, relationship.id);
-    expect(session).toMatchObject({ id: planned.id, status: 'upcoming', scheduledAt: T15 });
+    // The session, its points and prep notes stay on the old event; none is planned twice for the slot.
+    expect(await sessionOfEventFor(OLD, relationship.id)).toMatchObject({
+      id: planned.id,
+      status: 'upcoming',
+      scheduledAt: T15,
+    });
     expect((await pointsOf(planned.id)).map((p) => p.text).sort()).toEqual([
       'Offsite budget',
       'Promo packet',
     ]);
-    expect((await getEventNote(NEW, getDatabase(), relationship.id))?.text).toBe('Ask about the team move');
-    expect(await sessionOfEventFor(OLD, relationship.id)).toBeUndefined();
-    // "Start session" on it runs that session: its agenda is there.
-    const started = await prepareSession({
-      relationshipId: relationship.id,
-      scheduledAt: T15,
-      calendarEventId: NEW,
-    });
-    expect(started.session.id).toBe(planned.id);
-    // One upcoming session of Dave's that day (the popup lists him once).
-    const upcoming = (await sessionsOf(relationship.id)).filter((s) => s.status === 'upcoming');
-    expect(upcoming.map((s) => s.id)).toEqual([planned.id]);
+    expect((await getEventNote(OLD, getDatabase(), relationship.id))?.text).toBe('Ask about the team move');
+    expect(await sessionOfEventFor(NEW, relationship.id)).toBeUndefined();
+    expect((await sessionsOf(relationship.id)).map((s) => s.id)).toEqual([planned.id]);
   });
 
   it('both events shown together (a duplicate the organiser left): the session stays on its own event', async () => {
@@ -106,6 +100,83 @@ describe('planSeenInstances: a series the organiser re-sent (new recurring id, s
     await planSeenInstances([instance(OLD), instance(NEW)], Date.now());
     expect((await sessionOfEventFor(OLD, relationship.id))?.id).toBe(planned.id);
     expect(await sessionOfEventFor(NEW, relationship.id)).toBeUndefined();
+  });
+
+  it('a batch with only the new chip (its popover opened) does not take the old event’s session', async () => {
+    at(T15 - 6 * HOUR);
+    const relationship = await dave('daveold');
+    const instance = (eventId: string) => ({ eventId, relationshipId: relationship.id, scheduledAt: T15 });
+    await planSeenInstances([instance(OLD)], Date.now());
+    const planned = (await sessionOfEventFor(OLD, relationship.id))!;
+    await planSeenInstances([instance(OLD), instance(NEW)], Date.now());
+    // A batch holds only the chips that changed: the old event is still on the page.
+    at(T15 - 5 * HOUR);
+    await planSeenInstances([instance(NEW)], Date.now());
+    expect((await sessionOfEventFor(OLD, relationship.id))?.id).toBe(planned.id);
+    expect(await sessionOfEventFor(NEW, relationship.id)).toBeUndefined();
+    // And the old one's popover opened next: nothing moves back and forth.
+    await planSeenInstances([instance(OLD)], Date.now());
+    expect((await sessionOfEventFor(OLD, relationship.id))?.id).toBe(planned.id);
+    expect((await sessionsOf(relationship.id)).map((s) => s.id)).toEqual([planned.id]);
+  });
+});
+
+describe('planSeenInstances: a 1:1 pulled forward to after a quick call held earlier that day', () => {
+  const THU = Date.UTC(2026, 2, 5); // Thu 5 Mar 2026
+  const FRI15 = THU + 24 * HOUR + 15 * HOUR;
+  const EVENT = 'dave_20260306T150000Z';
+
+  it('the planned session moves to the new time with its notes and point; the earlier call stays as it was', async () => {
+    at(THU + 9 * HOUR);
+    const relationship = await dave('dave');
+    const seen = (scheduledAt: number) => [
+      { eventId: EVENT, relationshipId: relationship.id, scheduledAt, confirmed: true },
+    ];
+    expect(await planSeenInstances(seen(FRI15), Date.now())).toBe(1);
+    const planned = (await sessionOfEventFor(EVENT, relationship.id))!;
+    const point = await addTalkingPoint(relationship.id, { text: 'Promo packet', author: 'me' });
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(planned.id);
+    await saveEventNote(
+      {
+        eventKey: EVENT,
+        seriesKey: 'dave',
+        title: 'Alice / Dave',
+        relationshipId: relationship.id,
+        startsAt: FRI15,
+      },
+      'Prep: ask about the team move',
+    );
+
+    // Thursday 13:45: a quick Meet call with Dave, no Calendar event, over by 13:55.
+    at(THU + 13 * HOUR + 45 * MIN);
+    const call = await startLiveSession({ relationshipId: relationship.id, meetCode: 'abc-defg-hij' });
+    expect(call.id).not.toBe(planned.id);
+    await saveSectionNotes(call.id, GENERAL_NOTES_SECTION, 'Call: quick sync on the launch');
+    await endLiveSession(call.id, THU + 13 * HOUR + 55 * MIN);
+    const callBefore = (await getDatabase().sessions.get(call.id))!;
+
+    // 14:00: Dave pulls Friday's 1:1 to today 14:30.
+    const T1430 = THU + 14 * HOUR + 30 * MIN;
+    at(THU + 14 * HOUR);
+    await planSeenInstances(seen(T1430), Date.now());
+
+    const session = await sessionOfEventFor(EVENT, relationship.id);
+    expect(session).toMatchObject({ id: planned.id, status: 'upcoming', scheduledAt: T1430 });
+    expect(session!.notes[GENERAL_NOTES_SECTION] ?? '').toContain('Prep: ask about the team move');
+    expect((await getDatabase().talkingPoints.get(point.id))?.sessionId).toBe(planned.id);
+    expect(await getDatabase().sessions.get(call.id)).toEqual(callBefore);
+    expect(await getDatabase().tombstones.get(['sessions', planned.id])).toBeUndefined();
+
+    // 14:31: "Start session" on the 14:30 event runs the 1:1, not the call held at 13:45.
+    at(T1430 + MIN);
+    await planSeenInstances(seen(T1430), Date.now());
+    const started = await prepareSession({
+      relationshipId: relationship.id,
+      scheduledAt: T1430,
+      calendarEventId: EVENT,
+    });
+    expect(started.session).toMatchObject({ id: planned.id, status: 'upcoming' });
+    expect(await getDatabase().sessions.get(call.id)).toEqual(callBefore);
   });
 });
 
