@@ -17,6 +17,7 @@ import {
   instantFromEventKey,
   type PlannedInstance,
   SAME_MEETING_MS,
+  SAME_SLOT_MS,
   type SeenInstance,
 } from '../db';
 import {
@@ -29,7 +30,7 @@ import {
 } from '../messaging/declined-events';
 import { type ChipTime, chipStart, type ClockReading, MAX_SKEW } from '../domain/calendar-clock';
 import { addDays, type Day, dayOf } from '../domain/days';
-import { sameMeetingSeries } from '../domain/event-id';
+import { sameMeetingSeries, seriesOfInstance } from '../domain/event-id';
 import type { ReminderSettings } from '../domain/model';
 import {
   AFTER_HELD_LOOKBACK,
@@ -103,6 +104,12 @@ export interface ReminderDeps {
   planSeen?(instances: readonly SeenInstance[], now: number): Promise<number>;
   /** Sessions planned for Calendar instances in [from, to), still to come (lib/db plannedCalendarInstances). */
   planned?(from: number, to: number): Promise<PlannedInstance[]>;
+  /**
+   * A planned instance a settled view no longer shows, and shown instances of other series in its slot: the
+   * data layer moves its session to the one that is the same 1:1 re-sent, if surely one is (lib/db
+   * followResentInstance). True when it moved.
+   */
+  follow?(instance: PlannedInstance, candidateIds: readonly string[]): Promise<boolean>;
   /** "Cancel this session" on a declined 1:1. */
   cancelDeclined(event: Pick<DeclinedEvent, 'eventId' | 'relationshipId' | 'scheduledAt'>): Promise<unknown>;
   /** Meetings noted while they went on, now over, become held (lib/db settleNotedMeetings). */
@@ -372,6 +379,23 @@ export function continuedIn(instance: { eventId: string; scheduledAt: number }, 
     if (!sameMeetingSeries(instance.eventId, id)) return false;
     const start = instantFromEventKey(id);
     return start === null || Math.abs(start - instance.scheduledAt) <= SAME_MEETING_MS;
+  });
+}
+
+/**
+ * The shown instances of other series starting when the planned instance does (within `SAME_SLOT_MS`): where
+ * it went if the organiser re-sent its series (deleted and created again: a new recurring id, the same
+ * slots). Whose 1:1 they are is the data layer's to say (`ReminderDeps.follow`).
+ */
+export function sameSlotElsewhere(
+  instance: { eventId: string; scheduledAt: number },
+  shown: readonly string[],
+): string[] {
+  return [...new Set(shown)].filter((id) => {
+    if (id === instance.eventId || seriesOfInstance(id) === null) return false;
+    if (sameMeetingSeries(instance.eventId, id)) return false;
+    const start = instantFromEventKey(id);
+    return start !== null && Math.abs(start - instance.scheduledAt) <= SAME_SLOT_MS;
   });
 }
 
@@ -650,7 +674,9 @@ export class Reminders {
    * them and the calendars they belong to. A session Duet planned for an instance on one of those days, still
    * to come, whose instance is not shown (while its calendar is) was cancelled, deleted or moved away in
    * Calendar: it gets "reschedule?" (once per instance) and no "prepare", like a decline — never silently
-   * kept nor dropped. An instance shown again is forgotten.
+   * kept nor dropped. An instance shown again is forgotten. One whose slot shows an instance of another
+   * series instead may be the same 1:1 re-sent by its organiser: when the data layer finds it is
+   * (`ReminderDeps.follow`), the session moved to it and nothing is asked.
    */
   daysShown(
     shown: { days: readonly Day[]; eventIds: readonly string[]; calendars: readonly string[] },
@@ -677,6 +703,7 @@ export class Reminders {
       ]);
       let changed = false;
       let awaitingChanged = false;
+      let followed = false;
       const fresh: DeclinedEvent[] = [];
       /** Seen gone before, no longer waiting and never prompted: the waiting list was this browser session's. */
       let again: DeclinedEvent[] = [];
@@ -690,6 +717,20 @@ export class Reminders {
         // Only on evidence: its calendar is known and shown here.
         const calendar = calendarOf[instance.eventId];
         if (calendar === undefined || !calendars.has(calendar)) continue;
+        // Not gone but re-sent: the same slot under a new series of this 1:1. Its session (points, prep
+        // notes) went to the new event: nothing to reschedule, and a prompt already up is taken down.
+        if (await this.followed(instance, shown.eventIds)) {
+          followed = true;
+          if (gone.delete(instance.eventId)) {
+            changed = true;
+            await browser.notifications
+              .clear(`${NOTIFICATION_PREFIX}reschedule:${instance.eventId}`)
+              .catch(() => false);
+          }
+          if (awaiting.get(instance.eventId)?.gone && awaiting.delete(instance.eventId))
+            awaitingChanged = true;
+          continue;
+        }
         if (gone.has(instance.eventId)) {
           const past = instance.scheduledAt < now + REMINDER_LIMITS.rescheduleFrom;
           if (!past && !awaiting.has(instance.eventId))
@@ -707,6 +748,7 @@ export class Reminders {
         again = again.filter((event) => !done.has(`reschedule:${event.eventId}`));
       }
       for (const id of ids) if (gone.delete(id)) changed = true;
+      if (followed) this.deps.dataChanged?.();
       if (awaitingChanged) await this.awaiting.save();
       if (!changed && again.length === 0) return [];
       if (changed) {
@@ -720,6 +762,14 @@ export class Reminders {
       const facts = await this.awaitingFacts(await this.offCalendar());
       return facts.length > 0 ? this.raise({ ...NO_FACTS, declined: facts }, now, settings) : [];
     });
+  }
+
+  /** Whether a planned instance's session followed its series re-sent into the same slot (`sameSlotElsewhere`). */
+  private async followed(instance: PlannedInstance, shown: readonly string[]): Promise<boolean> {
+    if (!this.deps.follow) return false;
+    const candidates = sameSlotElsewhere(instance, shown);
+    if (candidates.length === 0) return false;
+    return this.deps.follow(instance, candidates).catch(() => false);
   }
 
   /** Tracked 1:1s seen ahead, to plan (each instance and time once), and the declined ones. */

@@ -5,8 +5,14 @@
  */
 import Dexie from 'dexie';
 import { dayOf } from '../domain/days';
-import { sameMeetingSeries } from '../domain/event-id';
-import { ACTIVE_AGREEMENT_STATUSES, type Person, type Relationship, type Session } from '../domain/model';
+import { sameMeetingSeries, seriesOfInstance } from '../domain/event-id';
+import {
+  ACTIVE_AGREEMENT_STATUSES,
+  type Person,
+  type Relationship,
+  type Session,
+  sessionHasWriting,
+} from '../domain/model';
 import type { CadenceFact, DeclinedFact, HeldFact, UpcomingFact } from '../domain/reminders';
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
@@ -534,4 +540,80 @@ export async function planSeenInstances(
     if (created) planned++;
   }
   return planned;
+}
+
+/** Another series' instance starting this close to a planned one's time is in the same slot. */
+export const SAME_SLOT_MS = MINUTE;
+
+/**
+ * Whether a session holds anything of its own besides talking points: notes, a check-in, an assessment,
+ * feedback or an agreement made in it. Points move with a fold; these are what someone wrote there.
+ */
+async function writtenIn(session: Session, db: DuetDatabase): Promise<boolean> {
+  if (sessionHasWriting(session)) return true;
+  const [feedback, agreements] = await Promise.all([
+    db.feedback.where('sessionId').equals(session.id).count(),
+    db.agreements.where('madeInSessionId').equals(session.id).count(),
+  ]);
+  return feedback > 0 || agreements > 0;
+}
+
+/**
+ * A settled Calendar view shows no longer the instance a session was planned for, but shows, in the same
+ * slot, an instance of another series (`candidateIds`: the shown instances starting then): the organiser
+ * re-sent the series (deleted it and created it again: new recurring id, same slots). The session, with
+ * its talking points and prep notes, follows the new event (`followInstance`: its id and time) — else the
+ * new event's panel says "Start prep" with nothing in it, and the old one asks "reschedule?".
+ *
+ * Only when it is surely the same meeting: the session is still to come and never run (upcoming, not live),
+ * exactly one candidate is an instance of a series linked to this same 1:1 (`calendarSeriesIds`, as the
+ * panel links a new series of its person) and starts within `SAME_SLOT_MS` of the session, and the new
+ * event has no session of this 1:1 yet — or one nobody wrote in ("Start prep" on it made an empty second
+ * one): that one folds into the session that moves (`foldSessionInto`, its points moved, tombstoned). One
+ * held, cancelled, running or written in is left as it is, as is the planned session ("reschedule?").
+ * True when the session moved.
+ */
+export async function followResentInstance(
+  instance: PlannedInstance,
+  candidateIds: readonly string[],
+  now: number = Date.now(),
+  db: DuetDatabase = getDatabase(),
+): Promise<boolean> {
+  if (candidateIds.length === 0) return false;
+  return db.transaction(
+    'rw',
+    [db.sessions, db.relationships, db.talkingPoints, db.feedback, db.agreements, db.tombstones],
+    async () => {
+      const relationship = await db.relationships.get(instance.relationshipId);
+      if (!relationship) return false;
+      const session = await sessionOfEventFor(instance.eventId, relationship.id, db);
+      if (!session || session.status !== 'upcoming' || session.live || session.calendarEventId === null)
+        return false;
+      const oldEvent = session.calendarEventId;
+      const linked = new Set(relationship.calendarSeriesIds);
+      const slots = [...new Set(candidateIds)].flatMap((eventId): SeenInstance[] => {
+        const series = seriesOfInstance(eventId);
+        const start = instantFromEventKey(eventId);
+        const inSlot =
+          series !== null &&
+          start !== null &&
+          eventId !== oldEvent &&
+          !sameMeetingSeries(eventId, oldEvent) &&
+          linked.has(series) &&
+          Math.abs(start - session.scheduledAt) <= SAME_SLOT_MS;
+        return inSlot ? [{ eventId, relationshipId: relationship.id, scheduledAt: start }] : [];
+      });
+      if (slots.length !== 1) return false;
+      const slot = slots[0]!;
+      const there = await sessionOfEventFor(slot.eventId, relationship.id, db);
+      if (there) {
+        if (there.status !== 'upcoming' || there.live || (await writtenIn(there, db))) return false;
+        await foldSessionInto(db, session, there, Date.now());
+      }
+      const moving = await db.sessions.get(session.id);
+      if (!moving) return false;
+      await followInstance(moving, slot, now, db);
+      return true;
+    },
+  );
 }
