@@ -11,11 +11,16 @@
  * - a bare weekday ("Friday", "bis Freitag") is the next one after today, a week ahead if it is today;
  *   without a preposition or "next"/"this" it is a date only where it reads as one: ending the line or a
  *   clause ("send the draft Friday", "… Friday by EOD", "… Friday at 3pm please", "… Monday, then …", "…
- *   Thursday if possible"), leading it ("Friday: …"), or — in German — where the line ends in the verb
- *   ("Entwurf Freitag schicken", "Freitag Entwurf schicken", "Ich rufe Montag den Kunden an"); never a day in
- *   the middle of the agreement ("take Friday off", "cancel Monday standup", "Montag Standup absagen") nor
- *   after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday" — unless the week is said:
- *   "… to Thursday next week"); a time of day next to such a day ("every Friday by EOD") is no date either;
+ *   Thursday if possible"), before words that go on from a date ("Remind Sam Monday to send the deck", "…
+ *   Monday about the budget", "… Monday AM", "… Friday 3pm with Bob", "… Friday the latest"), leading it
+ *   ("Friday: …"), or — in German — where the line ends in the verb ("Entwurf Freitag schicken", "Freitag
+ *   Entwurf schicken", "Ich rufe Montag den Kunden an") or after the verb in second place ("Ich schicke
+ *   Freitag den Entwurf"); never a day in the middle of the agreement ("take Friday off", "cancel Monday
+ *   standup", "Montag Standup absagen"), the day a verb takes as its object before a clause ("cancel Monday
+ *   if nobody has topics", "take Monday, Bob covers", "Montag Workshop absagen"), a day gone by ("what we
+ *   decided Monday"), nor after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday" — unless
+ *   the week is said: "… to Thursday next week"); a time of day next to such a day ("every Friday by EOD") is
+ *   no date either;
  * - a part of the day after the date ("tomorrow morning", "Friday afternoon") leaves the text with it where
  *   the line or clause ends after it, not before a noun ("cancel tomorrow morning standup");
  *   "this Friday" may be today; "next Friday" / "nächsten Freitag" is the Friday of next week;
@@ -291,39 +296,111 @@ const NOT_A_DEADLINE_AFTER =
 /** A clock time, with "by"/"at"/… before it: "by noon", "at 5pm", "um 15 Uhr", "by EOD". */
 const CLOCK = `(?:(?:by|before|until|till|no later than|bis|at|um|gegen|@)\\s*)?(?:${TIME_OF_DAY}|noon|midday|mittags?|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|uhr|h)?)`;
 /** What may end a line after its date: a time, a time zone, "please", "at the latest", emoji, emoticons. */
-const TAIL_WORD = `(?:${CLOCK}|${TIME_ZONE}|at the latest|latest|spätestens|please|pls|plz|bitte|thanks|thx|danke|[:;=]-?[()dp]|<3|[\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\p{Emoji_Modifier}]+)(?![\\p{L}\\p{N}])`;
+const TAIL_WORD = `(?:${CLOCK}|${TIME_ZONE}|(?:at )?the latest|latest|spätestens|please|pls|plz|bitte|thanks|thx|danke|[:;=]-?[()dp]|<3|[\\p{Extended_Pictographic}\\u{FE0F}\\u{200D}\\p{Emoji_Modifier}]+)(?![\\p{L}\\p{N}])`;
 const TAIL_SPACE = '[\\s.!?;,()\\[\\]\\-–—]*';
 /** A clause break after the date ("Monday, then …", "Thursday if possible"), unless another day follows. */
 const CLAUSE_BREAK = `(?:\\s*[,;(]|\\s+[-–—](?=\\s|$)|\\s+(?:if|so|then|and|or|whether|unless|once|when|because|since|wenn|dann|und|oder|falls|damit|sobald|ob)(?![\\p{L}\\p{N}]))(?!\\s*(?:the\\s+)?(?:${WEEKDAYS.pattern}|${WEEKDAY_ABBREVIATIONS.pattern})(?![\\p{L}\\p{N}]))`;
 /** The line or clause ends after a date: "… Friday", "… Friday by EOD", "… Friday at 5pm PT 🙏", "… Monday, then …". */
 const DATE_ENDS = `(?:${TAIL_SPACE}${TAIL_WORD})*(?:${TAIL_SPACE}$|${CLAUSE_BREAK})`;
+/** A date word, after which "to" is no purpose but a move or a span ("Monday to Thursday", "to next week"). */
+const DATE_WORD = `(?:\\d|(?:the\\s+)?(?:${WEEKDAYS.pattern}|${WEEKDAY_ABBREVIATIONS.pattern}|next|this|coming|tomorrow|tmrw|today|tonight|noon|midday|eod|cob|end)(?![\\p{L}]))`;
+/**
+ * The line goes on after a date, in words that do not make the day a thing ("Remind Sam Monday to send the
+ * deck", "… Monday about the budget", "… Monday re: budget", "… Friday 3pm with Bob", "… Friday at the
+ * all-hands", "present Monday to the team").
+ */
+const DATE_GOES_ON = `(?:${TAIL_SPACE}${TAIL_WORD})*\\s+(?:to\\s+(?!${DATE_WORD})\\p{L}|(?:about|regarding|with)(?![\\p{L}\\p{N}])|re:|at\\s+(?:the|our|a|an)\\s)`;
 /**
  * German puts the verb last: the line ends in a lower-case infinitive ("Entwurf Freitag schicken", "… fertig
- * machen") or a separable verb's particle ("Ich rufe Montag den Kunden an").
+ * machen"), a separable verb's particle ("Ich rufe Montag den Kunden an") or "fertig" ("Bericht Montag fertig").
  */
-const GERMAN_VERB_LAST = `(?:\\s+\\S+)*?\\s+(?:(?!(?:den|einen|in|von|schon|dann|man|ihn|nun|wann|denn|wenn|kein|mein|dein)[\\s.!]*$)\\p{Ll}+n|an|auf|ab|aus|ein|mit|vor|zu|zurück|durch|fest|weiter|nach|her|hin|los|vorbei|bei)[\\s.!]*$`;
-const WEEKDAY_ENDS = new RegExp(`^${DATE_ENDS}`, 'iu');
+const GERMAN_VERB_LAST = `(?:\\s+\\S+)*?\\s+(?:(?!(?:den|einen|in|von|schon|dann|man|ihn|nun|wann|denn|wenn|kein|mein|dein)[\\s.!]*$)\\p{Ll}+n|an|auf|ab|aus|ein|mit|vor|zu|zurück|durch|fest|weiter|nach|her|hin|los|vorbei|bei|fertig|erledigt|bereit)[\\s.!]*$`;
+const WEEKDAY_LINE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${TAIL_SPACE}$`, 'iu');
+const WEEKDAY_CLAUSE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${CLAUSE_BREAK}`, 'iu');
+const WEEKDAY_GOES_ON = new RegExp(`^${DATE_GOES_ON}`, 'iu');
 const GERMAN_VERB_ENDS = new RegExp(`^${GERMAN_VERB_LAST}`, 'u');
 const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)$/iu;
 /**
- * A part of the day after a date, which leaves the text with it ("tomorrow morning", "Freitag früh") where
- * the line or clause ends after it, or (in German) the verb: not before a noun ("tomorrow morning standup").
+ * A part of the day after a date, which leaves the text with it ("tomorrow morning", "Friday AM", "Freitag
+ * früh") where the line or clause ends after it, the line goes on in words that keep it a date ("Monday AM
+ * with Bob"), or (in German) the verb: not before a noun ("tomorrow morning standup").
  */
 const NEXT_WEEK_AFTER = '(?:\\s+(?:next week|nächste[rn]? woche))?';
-const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night)(?=${NEXT_WEEK_AFTER}${DATE_ENDS})`;
+const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night|a\\.?m\\.?|p\\.?m\\.?)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${DATE_GOES_ON}))`;
 const PART_OF_DAY_DE = `(?:früh|vormittag|nachmittag|mittag|abend)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${GERMAN_VERB_LAST}))`;
 const PART_OF_DAY = `${PART_OF_DAY_EN}|${PART_OF_DAY_DE}`;
 
 /**
+ * Verbs whose object a day is — the day is cancelled, skipped, moved, taken, covered, kept free ("cancel
+ * Monday if nobody has topics", "take Monday, Bob covers"), with a particle ("free up Friday").
+ */
+const OBJECT_VERB =
+  '(?:cancel(?:s|l?ed|l?ing)?|skip(?:s|ped|ping)?|mov(?:e[sd]?|ing)|reschedul(?:e[sd]?|ing)|postpon(?:e[sd]?|ing)|' +
+  'push(?:es|ed|ing)?|drop(?:s|ped|ping)?|block(?:s|ed|ing)?|free[sd]?|freeing|clear(?:s|ed|ing)?|keep(?:s|ing)?|kept|' +
+  'tak(?:e[sn]?|ing)|took|cover(?:s|ed|ing)?|swap(?:s|ped|ping)?|shift(?:s|ed|ing)?|hold(?:s|ing)?|held|' +
+  'scrap(?:s|ped|ping)?|reserv(?:e[sd]?|ing)|protect(?:s|ed|ing)?|call(?:s|ed|ing)?\\s+off)(?:\\s+(?:up|off|out|back))?';
+/**
+ * Past verbs: the day they name is gone ("recap what we decided Monday"), never a due date — unless "get" or
+ * "have" makes the verb the result wanted ("get the budget agreed Friday").
+ */
+const PAST_VERB =
+  '(?:decided|discussed|agreed|talked|said|mentioned|spoke|told|noted|raised|asked|heard|saw|met|learned|learnt|' +
+  'announced|did|was|were|had|happened)';
+const OBJECT_VERB_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${OBJECT_VERB}\\s+(?:the\\s+)?$`, 'iu');
+const PAST_VERB_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?<!(?:get|gets|getting|have|has|having)\\s+(?:\\S+\\s+){1,3})${PAST_VERB}\\s+(?:the\\s+)?$`,
+  'iu',
+);
+/** An object verb earlier in the clause: "move the 1:1 Monday to 3pm" moves Monday's 1:1. */
+const OBJECT_VERB_IN_CLAUSE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])${OBJECT_VERB}(?![\\p{L}\\p{N}])(?:(?![,;:.!?]|\\s(?:and|or|then|if|so|but)\\s).)*$`,
+  'iu',
+);
+/** A word before the day that makes it a thing talked about: "about Monday", "the Monday", "of Friday". */
+const DAY_AS_THING_BEFORE =
+  /(?:^|[^\p{L}\p{N}])(?:the|a|an|this|that|our|my|your|his|her|their|its|of|about|re|regarding|with|at|in)\s+$/iu;
+
+/** German cancel verbs ending the clause: "Montag Workshop absagen", "Montag ausfallen lassen", "Montag fällt aus". */
+const GERMAN_CANCEL_AFTER =
+  /^(?:\s+[^\s,;:]+)*?\s+(?:absagen|abzusagen|ausfallen(?:\s+(?:zu\s+)?lassen)?|(?:zu\s+)?verschieben|verlegen|streichen|canceln|stornieren|frei\s*nehmen|frei\s*halten|blocken|blockieren|(?:fällt|fallen)(?:\s+[^\s,;:]+)*?\s+aus)[\s.!]*$/iu;
+/** A German cancel verb in second place before the day: "Wir verschieben Montag den Workshop". */
+const GERMAN_MOVE_BEFORE =
+  /(?:^|[^\p{L}])(?:verschiebe|verschiebst|verschiebt|verschieben|verlege|verlegst|verlegt|verlegen|streiche|streichst|streicht|streichen|storniere|stornierst|storniert|stornieren|blocke|blockst|blockt|blocken)\s+$/iu;
+/** "sagen … ab" is cancelling ("Ich sage Montag den Workshop ab"); "Ich sage Montag Bescheid" is not. */
+const GERMAN_SAY_BEFORE = /(?:^|[^\p{L}])(?:sage|sagst|sagt|sagen)\s+$/iu;
+const GERMAN_OFF_AFTER = /\sab[\s.!]*$/u;
+/**
+ * German says the day after the verb in second place: "Ich schicke Freitag den Entwurf", "Sam schickt
+ * Freitag …", "Ich melde mich Montag bei Bob" — not after "sein" or "haben" ("Ich bin Montag nicht da").
+ */
+const GERMAN_VERB_SECOND_BEFORE =
+  /(?:^|[,;:]|\s(?:und|dann|aber))\s*(?:[Ii]ch|[Ww]ir|[Dd]u|[Ee]r|[Ss]ie|[Ii]hr|\p{Lu}\p{Ll}+)\s+(?!(?:bin|bist|ist|sind|seid|war|warst|waren|wart|wäre|wären|habe|hast|hat|haben|habt|hatte|hatten)\s)\p{Ll}+(?:\s+(?:mich|dich|sich|uns|euch|mir|dir))?\s+$/u;
+
+/** Whether a German day is what is cancelled or moved: "Montag Workshop absagen", "Montag fällt aus". */
+function germanDayCancelled(before: string, after: string): boolean {
+  if (GERMAN_CANCEL_AFTER.test(after) || GERMAN_MOVE_BEFORE.test(before)) return true;
+  return GERMAN_SAY_BEFORE.test(before) && GERMAN_OFF_AFTER.test(after);
+}
+
+/**
  * Whether a weekday said without a preposition or "next"/"this" is a due date: ending the line or a clause,
- * or leading it ("Friday: …", "Friday, …"), or before the verb that ends a German line — not a day in the
- * middle of the agreement ("take Friday off", "cancel Monday standup").
+ * leading it ("Friday: …", "Friday, …"), before words that go on from a date ("Remind Sam Monday to send the
+ * deck", "… Monday about the budget", "… Friday 3pm with Bob"), or — in German — before the verb that ends
+ * the line or after the verb in second place ("Ich schicke Freitag den Entwurf"). Not a day in the middle of
+ * the agreement ("take Friday off", "cancel Monday standup"), a day gone by ("what we decided Monday"), nor
+ * the day a verb takes as its object before a clause ("cancel Monday if …", "Montag Workshop absagen").
  */
 function bareWeekdayIsDate(name: string, { before, after }: Around): boolean {
-  if (NOT_A_DEADLINE_AFTER.test(after)) return false;
-  if (WEEKDAY_ENDS.test(after)) return true;
+  if (NOT_A_DEADLINE_AFTER.test(after) || PAST_VERB_BEFORE.test(before)) return false;
+  const german = GERMAN_WEEKDAY.test(name);
+  if (german && germanDayCancelled(before, after)) return false;
+  if (WEEKDAY_LINE_ENDS.test(after)) return true;
+  if (WEEKDAY_CLAUSE_ENDS.test(after)) return !OBJECT_VERB_BEFORE.test(before);
   if (/^[\s\-–—,;:]*$/u.test(before) && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
-  return GERMAN_WEEKDAY.test(name) && GERMAN_VERB_ENDS.test(after);
+  if (WEEKDAY_GOES_ON.test(after)) {
+    return !OBJECT_VERB_IN_CLAUSE.test(before) && !DAY_AS_THING_BEFORE.test(before);
+  }
+  return german && (GERMAN_VERB_ENDS.test(after) || GERMAN_VERB_SECOND_BEFORE.test(before));
 }
 
 function weekdayRule(
@@ -535,7 +612,7 @@ function touching(text: string, a: { start: number; end: number }, b: { start: n
 }
 
 /** "at the latest" ending the line or clause after the date goes with it: "Friday, latest", "Freitag spätestens". */
-const LATEST_AFTER = new RegExp(`^,?\\s*(?:at the latest|latest|spätestens)(?=${DATE_ENDS})`, 'iu');
+const LATEST_AFTER = new RegExp(`^,?\\s*(?:(?:at )?the latest|latest|spätestens)(?=${DATE_ENDS})`, 'iu');
 
 /**
  * The date phrase in `text`: the longest one, the later one on a tie (dates tend to come last). A time of day
