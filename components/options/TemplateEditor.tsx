@@ -283,7 +283,7 @@ export function TemplateEditor({
                       onInput={(e) => update(section.key, { title: e.currentTarget.value })}
                     />
                   </div>
-                  <div class="options-field">
+                  <div class="options-field fit">
                     <label for={`${base}-minutes`}>{t('options_template_section_minutes')}</label>
                     <input
                       id={`${base}-minutes`}

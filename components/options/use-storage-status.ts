@@ -25,7 +25,11 @@ export function useStorageStatus(dataKey = ''): StorageStatus {
         ask(() => navigator.storage?.persisted?.()),
         ask(() => navigator.storage?.estimate?.()),
       ]);
-      setStatus({ persisted: persisted ?? null, usageBytes: estimate?.usage ?? null });
+      // The notes' database where the browser says (Chromium's `usageDetails`): the total also counts the
+      // extension's worker and space the browser frees later, so it rose after "Delete everything".
+      const details = (estimate as { usageDetails?: { indexedDB?: number } } | undefined)?.usageDetails;
+      const usage = typeof details?.indexedDB === 'number' ? details.indexedDB : estimate?.usage;
+      setStatus({ persisted: persisted ?? null, usageBytes: usage ?? null });
     })();
   }, [dataKey]);
   return status;

@@ -154,7 +154,7 @@ export const options = {
   options_merge_intro:
     'The person you keep gets both sets of email addresses and all 1:1s. Two 1:1s of the same kind become one history.',
   options_merge_keep: 'Keep',
-  options_merge_remove: 'Merge into them and remove',
+  options_merge_remove: 'Merge in and remove',
   options_merge_choose: 'Choose someone…',
   options_merge_review: 'Review merge…',
   options_merge_pick_two: 'Choose the person to keep and the one to merge into them.',

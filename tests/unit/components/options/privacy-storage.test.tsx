@@ -70,6 +70,18 @@ describe('PrivacySection: storage status', () => {
     expect(text(root, 'storage-used')).toBe('3.0 MB');
   });
 
+  it('counts the notes’ database where the browser tells it apart (not the worker, not space freed later)', async () => {
+    fakeStorage({
+      persisted: async () => true,
+      estimate: async () => ({
+        usage: 2.8 * 1024 * 1024,
+        usageDetails: { indexedDB: 4096, serviceWorkerRegistrations: 420_000 },
+      }),
+    });
+    const root = await mount(<Privacy />);
+    await until(() => expect(text(root, 'storage-used')).toBe('4.0 kB'));
+  });
+
   it('"unknown" for both where the browser has no storage manager', async () => {
     fakeStorage(undefined);
     const root = await mount(<Privacy />);
