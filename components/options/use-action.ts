@@ -14,11 +14,16 @@ export class ShownError extends Error {
   override name = 'ShownError';
 }
 
-/** The user-facing text for a failed change: validation and storage problems say what happened. */
+/**
+ * The user-facing text for a failed change: validation and storage problems say what happened. A full disk
+ * is said in the panels' words (nothing was saved or changed: an import is one transaction): this page
+ * neither retries nor keeps a copy, so lib/db's "Duet will retry" would be a promise it does not keep.
+ */
 export function failureMessage(error: unknown): string {
   if (error instanceof ShownError) return error.message;
   const problem = describeStorageProblem(error);
-  if (problem.kind === 'invalid' || problem.kind === 'quota') return problem.message;
+  if (problem.kind === 'invalid') return problem.message;
+  if (problem.kind === 'quota') return t('common_quota');
   return t('common_action_failed');
 }
 

@@ -174,6 +174,30 @@ export async function findOrCreatePerson(
   );
 }
 
+/** A person a track card names: its name, email (may be empty) and relation to me. */
+export interface DraftPerson {
+  name: string;
+  email: string;
+  relation: Relation;
+}
+
+/**
+ * The people a track card names, in order, each found or created as `findOrCreatePerson` does (`byName` and
+ * `meetCode`: a Meet call's). Inside a transaction, that transaction must include `db.people` and
+ * `db.relationships` (a call's archived person is looked up by the 1:1 holding its room).
+ */
+export async function findOrCreatePeople(
+  drafts: readonly [DraftPerson, ...DraftPerson[]],
+  lookup: { byName?: boolean; meetCode?: string } = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<[Person, ...Person[]]> {
+  const [first, ...rest] = drafts;
+  const person = await findOrCreatePerson({ ...first, ...lookup }, db);
+  const others: Person[] = [];
+  for (const other of rest) others.push(await findOrCreatePerson({ ...other, ...lookup }, db));
+  return [person, ...others];
+}
+
 export async function listPeople(
   { includeArchived = false }: { includeArchived?: boolean } = {},
   db: DuetDatabase = getDatabase(),

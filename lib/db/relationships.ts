@@ -21,7 +21,8 @@ import { DEFAULT_TEMPLATE_FOR_KIND, isBuiltInTemplateId } from '../domain/templa
 import { type DuetDatabase, getDatabase } from './database';
 import { InvalidInputError } from './errors';
 import { newId } from './ids';
-import { setPersonArchived } from './people-admin';
+import { linkRelationshipTo, setPersonArchived } from './people-admin';
+import { type DraftPerson, findOrCreatePeople } from './people';
 import { getSettings } from './settings';
 import { validate } from './validate';
 import { byText } from './sort';
@@ -145,6 +146,62 @@ export async function trackSeriesWith(
       db,
     );
     return { relationship, existing: true };
+  });
+}
+
+/** How a track card's people are found: a Meet call's by a name only one person has (and its room). */
+export interface PeopleLookup {
+  byName?: boolean;
+  meetCode?: string;
+}
+
+/**
+ * "Track as 1:1", all or nothing: the card's people found or created (`findOrCreatePeople`) and the series
+ * tracked with them (`trackSeriesWith`; `input` may name them, e.g. in a default title) in one transaction.
+ * A failure leaves no person behind, so a retry (the email cleared, say) never makes a second "Bob Jones".
+ */
+export async function trackWithPeople(
+  draftPeople: readonly [DraftPerson, ...DraftPerson[]],
+  input: (people: [Person, ...Person[]]) => Omit<NewRelationship, 'personIds'>,
+  lookup: PeopleLookup = {},
+  db: DuetDatabase = getDatabase(),
+): Promise<{ people: [Person, ...Person[]]; relationship: Relationship; existing: boolean }> {
+  return db.transaction('rw', [db.people, db.relationships, db.settings], async () => {
+    const people = await findOrCreatePeople(draftPeople, lookup, db);
+    const [first, ...rest] = people;
+    const tracked = await trackSeriesWith(
+      { ...input(people), personIds: [first.id, ...rest.map((p) => p.id)] },
+      db,
+    );
+    return { people, ...tracked };
+  });
+}
+
+/**
+ * Says who a 1:1 without people (made from notes) is with, all or nothing: the card's people found or
+ * created and `linkRelationshipTo` (which may fold it into their 1:1) in one transaction. `personIds` adds
+ * people already known to the ones found.
+ */
+export async function linkWithPeople(
+  relationshipId: string,
+  draftPeople: readonly [DraftPerson, ...DraftPerson[]],
+  link: { personIds?: readonly string[]; kind: Relationship['kind']; cadenceDays: number },
+  db: DuetDatabase = getDatabase(),
+): Promise<{ people: [Person, ...Person[]]; relationship: Relationship }> {
+  // Every table linkRelationshipTo may fold through (sessions, agreements, points, goals, feedback,
+  // templates, tombstones), so its own transaction joins this one.
+  return db.transaction('rw', [...db.dataTables, db.tombstones], async () => {
+    const people = await findOrCreatePeople(draftPeople, {}, db);
+    const relationship = await linkRelationshipTo(
+      relationshipId,
+      {
+        personIds: [...new Set([...(link.personIds ?? []), ...people.map((p) => p.id)])],
+        kind: link.kind,
+        cadenceDays: link.cadenceDays,
+      },
+      db,
+    );
+    return { people, relationship };
   });
 }
 

@@ -5,15 +5,14 @@
  */
 import {
   describeStorageProblem,
-  findOrCreatePerson,
+  type DraftPerson,
   ignoreSeries,
   unignoreSeries,
   prepareSession,
-  trackSeriesWith,
-  linkRelationshipTo,
+  trackWithPeople,
+  linkWithPeople,
   setRelationshipArchived,
 } from '@/lib/db';
-import type { Person } from '@/lib/domain/model';
 import { isBlank, lengthOver } from '@/lib/domain/text';
 import { t, tn, uiLocale } from '@/lib/i18n';
 import { namesOf } from '../../shared/format';
@@ -21,7 +20,11 @@ import { storageProblemText } from '../storage-text';
 import { relationshipActions } from './relationship-actions';
 import type { ActionResult, CalendarContext, TrackDraft } from './view-types';
 
-/** What went wrong, in words for the user (the storage messages promise retries these actions don't do). */
+/**
+ * What went wrong, in words for the user. These actions are not retried (the user clicks again), so none of
+ * the storage messages that promise a retry or kept text are used: each says nothing was changed and what
+ * to do.
+ */
 export function actionErrorMessage(error: unknown): string {
   const problem = describeStorageProblem(error);
   switch (problem.kind) {
@@ -29,24 +32,31 @@ export function actionErrorMessage(error: unknown): string {
       return t('common_quota');
     case 'unknown':
       return t('common_action_failed');
-    default:
+    case 'unavailable':
+      return t('panel_action_unavailable');
+    case 'updated':
+      return t('panel_action_updated');
+    case 'blocked':
+      return t('panel_action_blocked');
+    case 'invalid':
       return storageProblemText(problem);
   }
 }
 
 /**
- * The people a track or link card names, found by email (`byName`: a Meet call's, by a name only one person
- * has) or created: its person, then a 2-1's other one (whose relation to me is not known: "other", editable
- * later).
+ * The people a track or link card names: its person, then a 2-1's other ones (whose relation to me is not
+ * known: "other", editable later). Found (by email; a Meet call's by name) or created by `trackWithPeople` /
+ * `linkWithPeople`, in the same transaction as the 1:1's write: a failure leaves no one behind.
  */
-export async function peopleOf(draft: TrackDraft, byName = false): Promise<[Person, ...Person[]]> {
-  const person = await findOrCreatePerson({ ...draft, byName });
-  const others: Person[] = [];
-  for (const other of draft.others ?? [])
-    others.push(
-      await findOrCreatePerson({ name: other.name, email: other.email, relation: 'other', byName }),
-    );
-  return [person, ...others];
+export function draftPeopleOf(draft: TrackDraft): [DraftPerson, ...DraftPerson[]] {
+  return [
+    { name: draft.name, email: draft.email, relation: draft.relation },
+    ...(draft.others ?? []).map((other) => ({
+      name: other.name,
+      email: other.email,
+      relation: 'other' as const,
+    })),
+  ];
 }
 
 const fail = (message: string): ActionResult => ({ ok: false, message });
@@ -162,16 +172,13 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       if (invalid) return Promise.resolve(invalid);
       return run(
         async () => {
-          const people = await peopleOf(draft);
-          const [first, ...rest] = people;
-          const { relationship, existing } = await trackSeriesWith({
-            personIds: [first.id, ...rest.map((p) => p.id)],
+          const { people, relationship, existing } = await trackWithPeople(draftPeopleOf(draft), (found) => ({
             kind: draft.kind,
-            title: context.title.trim() || t('panel_default_title_with', namesOf(people)),
+            title: context.title.trim() || t('panel_default_title_with', namesOf(found)),
             cadenceDays: draft.cadenceDays,
             calendarSeriesIds: [context.seriesKey],
             meetCodes: context.meetCode ? [context.meetCode] : [],
-          });
+          }));
           adopt(relationship.id);
           return t(
             existing ? 'panel_announce_tracking_existing' : 'panel_announce_tracking',
@@ -187,10 +194,9 @@ export function useCalendarActions(options: CalendarActionsOptions) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return forRelationship(async (id) => {
-        const people = await peopleOf(draft);
         // Their existing 1:1 of this kind, if they have one, takes this one in (and the panel shows it).
-        const linked = await linkRelationshipTo(id, {
-          personIds: [...new Set([...(options.personIds ?? []), ...people.map((p) => p.id)])],
+        const { people, relationship: linked } = await linkWithPeople(id, draftPeopleOf(draft), {
+          personIds: options.personIds ?? [],
           kind: draft.kind,
           cadenceDays: draft.cadenceDays,
         });

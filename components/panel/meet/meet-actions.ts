@@ -4,44 +4,20 @@
  * background to re-judge this tab's call, which pushes the new context to the panel.
  */
 import {
-  findOrCreatePerson,
   getSettings,
   ignoreSeries,
   linkMeetCodeTo,
-  trackSeriesWith,
+  trackWithPeople,
   unignoreSeries,
   unlinkMeetCode,
 } from '@/lib/db';
 import { ignoredCallKey } from '@/lib/domain/meet-link';
-import type { Person } from '@/lib/domain/model';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/client';
 import { sidePanelTab } from '../side-panel';
 import { namesOf } from '../../shared/format';
-import { attempt, checkTrackDraft } from '../calendar/use-calendar-actions';
+import { attempt, checkTrackDraft, draftPeopleOf } from '../calendar/use-calendar-actions';
 import type { ActionResult, TrackDraft } from '../calendar/view-types';
-
-/**
- * The people a track card for a call names, found by name (Meet shows no addresses: a name only one active
- * person has, else the one archived person of that name whose 1:1 holds this call's room — the user's click
- * brings them back, with that 1:1, rather than starting a second them) or created: its person, then a 2-1's
- * other one.
- */
-async function peopleOfCall(draft: TrackDraft, meetCode: string): Promise<[Person, ...Person[]]> {
-  const person = await findOrCreatePerson({ ...draft, byName: true, meetCode });
-  const others: Person[] = [];
-  for (const other of draft.others ?? [])
-    others.push(
-      await findOrCreatePerson({
-        name: other.name,
-        email: other.email,
-        relation: 'other',
-        byName: true,
-        meetCode,
-      }),
-    );
-  return [person, ...others];
-}
 
 async function relink(meetingCode: string): Promise<void> {
   // In the browser's side panel (no tab of its own), the tab it was opened for; in the page, the sender's.
@@ -59,15 +35,20 @@ export function meetActions(meetingCode: string, title: string) {
       const invalid = checkTrackDraft(draft);
       if (invalid) return Promise.resolve(invalid);
       return attempt(async () => {
-        const [person, ...more] = await peopleOfCall({ ...draft, name: draft.name.trim() }, meetingCode);
-        const people = [person, ...more];
-        await trackSeriesWith({
-          personIds: [person.id, ...more.map((other) => other.id)],
-          kind: draft.kind,
-          title: title || t('panel_default_title_call', namesOf(people)),
-          cadenceDays: draft.cadenceDays,
-          meetCodes: [meetingCode],
-        });
+        // The people a track card for a call names, found by name (Meet shows no addresses: a name only one
+        // active person has, else the one archived person of that name whose 1:1 holds this call's room —
+        // the user's click brings them back, with that 1:1, rather than starting a second them) or created,
+        // in one transaction with the 1:1's write: a failure leaves no one behind.
+        await trackWithPeople(
+          draftPeopleOf({ ...draft, name: draft.name.trim() }),
+          (people) => ({
+            kind: draft.kind,
+            title: title || t('panel_default_title_call', namesOf(people)),
+            cadenceDays: draft.cadenceDays,
+            meetCodes: [meetingCode],
+          }),
+          { byName: true, meetCode: meetingCode },
+        );
         await unignoreSeries(ignoredCallKey(meetingCode));
         await relink(meetingCode);
       });

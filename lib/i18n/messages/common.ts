@@ -18,8 +18,9 @@ export const common = {
   common_read_error:
     "Duet couldn't read its data in this browser. Nothing was changed; try reopening this page.",
   common_action_failed: "That didn't work and nothing was changed. Please try again.",
+  /** A change refused for lack of space (panels' one-click actions, the options page's saves and import). */
   common_quota:
-    'Your browser has no storage space left for Duet, so this was not saved. Free some disk space and try again.',
+    'Your browser has no storage space left for Duet, so nothing was saved or changed. Free some disk space and try again.',
   common_cancel: 'Cancel',
   common_save: 'Save',
   common_close: 'Close',

@@ -35,6 +35,17 @@ export const panel = {
   panel_storage_unavailable:
     "Duet can't open its storage in this browser right now. Your text is still here; Duet will keep trying.",
   panel_storage_unknown: "Couldn't save just now. Your text is still here and Duet will retry.",
+  // The same, for a one-click action (Done, Drop, add a point, Track…): it is not retried
+  panel_action_unavailable:
+    "Duet couldn't reach its storage; nothing was changed. Try again, or reload the page.",
+  panel_action_updated:
+    'Duet was updated while this page was open; nothing was changed. Reload the page to continue.',
+  panel_action_blocked:
+    'Duet is finishing an update; nothing was changed. Close other Duet pages or reload them, then try again.',
+  // A live session that could not start: tried again every few seconds until it does
+  panel_session_start_quota:
+    "Your browser has no storage space left for Duet, so this session couldn't start. Free some disk space; Duet tries again every few seconds.",
+  panel_session_start_failed: "This session couldn't start just now. Duet tries again every few seconds.",
 
   // The meeting's own notes
   panel_notes: 'Notes',
