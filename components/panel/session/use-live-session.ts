@@ -3,9 +3,39 @@
  * reads everything the session view shows, live — a change in another tab or the popup shows up here.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { loadSessionView, runningSessionOfCall, type SessionView, startLiveSession } from '@/lib/db';
+import {
+  describeStorageProblem,
+  loadSessionView,
+  runningSessionOfCall,
+  type SessionView,
+  startLiveSession,
+} from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { useLiveQuery } from '../../shared/use-live-query';
-import { describeProblem } from '../storage-text';
+import { describeProblem, storageProblemText } from '../storage-text';
+
+/** How long a start (or find) that failed waits before it is tried again (as the notes' saves do). */
+export const START_RETRY_MS = 4000;
+
+/**
+ * Why the session could not start, and whether it is tried again: a full disk, storage closed or busy
+ * (another tab's upgrade), or an unknown failure may pass, so it is retried every few seconds and the
+ * message says so; a Duet updated under this page needs a reload, and invalid input never passes.
+ */
+function startFailure(reason: unknown): { message: string; retry: boolean } {
+  const problem = describeStorageProblem(reason);
+  switch (problem.kind) {
+    case 'quota':
+      return { message: t('panel_session_start_quota'), retry: true };
+    case 'unavailable':
+    case 'blocked':
+    case 'unknown':
+      return { message: t('panel_session_start_failed'), retry: true };
+    case 'updated':
+    case 'invalid':
+      return { message: storageProblemText(problem), retry: false };
+  }
+}
 
 export interface LiveSessionTarget {
   relationshipId: string;
@@ -51,6 +81,8 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
   const [resolved, setResolved] = useState<{ for: string; id: string } | null>(null);
   const [failed, setFailed] = useState<{ for: string; message: string } | null>(null);
   const [missingFor, setMissingFor] = useState<string | null>(null);
+  /** Bumped by the retry timer after a failed start: the effect below runs again. */
+  const [attempt, setAttempt] = useState(0);
   /** The session and mode of the last start or find that succeeded. */
   const lastRun = useRef('');
   // The session found stays when the target comes to name it (Calendar: "Start session" gives the prepared
@@ -73,21 +105,29 @@ export function useLiveSession(target: LiveSessionTarget | null): LiveSessionSta
           ? runningSessionOfCall(target.relationshipId, target.meetCode)
           : Promise.resolve(undefined)
         : startLiveSession(target);
+    let retry: ReturnType<typeof setTimeout> | undefined;
     find
       .then((session) => {
         if (cancelled) return;
+        setFailed(null);
         if (session) {
           lastRun.current = `${session.id}|${mode}`;
           setResolved({ for: identity, id: session.id });
         } else setMissingFor(`${identity}|${mode}`);
       })
       .catch((reason: unknown) => {
-        if (!cancelled) setFailed({ for: identity, message: describeProblem(reason).message });
+        if (cancelled) return;
+        const failure = startFailure(reason);
+        setFailed({ for: identity, message: failure.message });
+        // Tried again until it works (in Meet, the user has nowhere else to write mid-call); a new target or
+        // mode starts its own run and this timer goes.
+        if (failure.retry) retry = setTimeout(() => setAttempt((n) => n + 1), START_RETRY_MS);
       });
     return () => {
       cancelled = true;
+      clearTimeout(retry);
     };
-  }, [identity, mode]);
+  }, [identity, mode, attempt]);
 
   // Waiting: the session this call runs, if any, live — a rejoin shows it, and "Start now" in another of
   // this tab's panels (the side panel) shows here too.
