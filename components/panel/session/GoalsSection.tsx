@@ -53,9 +53,18 @@ export function GoalsSection({
     setError(result.ok ? null : result.message);
     return result.ok;
   };
-  const progress = async (goalId: string, keyResultId: string, value: number) => {
-    const result = await onProgress(goalId, keyResultId, value);
+  /**
+   * A control's change saved, or put back to what is stored (as the agenda's checkbox is): when the error is
+   * the one already shown, nothing re-draws the control, and it would keep a value the label and the
+   * database do not have.
+   */
+  const changeStatus = async (select: HTMLSelectElement, goal: Goal, status: Goal['status']) => {
+    if (!(await update(goal.id, { status }))) select.value = goal.status;
+  };
+  const progress = async (slider: HTMLInputElement, goalId: string, keyResultId: string, stored: number) => {
+    const result = await onProgress(goalId, keyResultId, Number(slider.value));
     setError(result.ok ? null : result.message);
+    if (!result.ok) slider.value = String(stored);
   };
   // Archive and Undo each take away the button just pressed: focus goes to the Undo, then back to the
   // goal's Archive, once each is drawn (the goal comes back with the live list), not to the page's body.
@@ -90,7 +99,11 @@ export function GoalsSection({
                     value={goal.status}
                     data-testid="goal-status"
                     onChange={(event) =>
-                      void update(goal.id, { status: event.currentTarget.value as Goal['status'] })
+                      void changeStatus(
+                        event.currentTarget,
+                        goal,
+                        event.currentTarget.value as Goal['status'],
+                      )
                     }
                   >
                     {STATUSES.map((value) => (
@@ -113,7 +126,7 @@ export function GoalsSection({
                     value={kr.progress}
                     data-testid="kr-progress"
                     aria-valuetext={percent(kr.progress)}
-                    onChange={(event) => void progress(goal.id, kr.id, Number(event.currentTarget.value))}
+                    onChange={(event) => void progress(event.currentTarget, goal.id, kr.id, kr.progress)}
                   />
                   <span class="duet-muted cal-small ses-kr-value">{percent(kr.progress)}</span>
                 </label>
