@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOverdue } from '@/lib/domain/agreements';
 import type { Day } from '@/lib/domain/days';
-import type { Agreement, Person } from '@/lib/domain/model';
+import { type Agreement, MAX_SHORT_TEXT, type Person } from '@/lib/domain/model';
+import { isBlank } from '@/lib/domain/text';
 import { t } from '@/lib/i18n';
 import { tNodes } from '../t-nodes';
 import { formatDay, ownerLabel } from '../../shared/format';
+import { checkTypedText } from './use-calendar-actions';
 import type { ActionResult } from './view-types';
 import { AlertLine } from '../AlertLine';
 import { UndoNote } from '../session/UndoNote';
@@ -290,7 +292,13 @@ function AgreementItem({
           onSubmit={(event) => {
             event.preventDefault();
             if (mode === 'renegotiate') void act(() => onRenegotiate(agreement.id, newDue), false);
-            else void act(() => onDrop(agreement.id, reason), 'dropped');
+            else {
+              // Longer than the agreement's history keeps: said, with the limit and its length; the box
+              // keeps the text (no maxLength cuts a paste short). A blank reason is the caller's to say.
+              const refused = isBlank(reason) ? null : checkTypedText(reason, MAX_SHORT_TEXT, '');
+              if (refused && !refused.ok) setError(refused.message);
+              else void act(() => onDrop(agreement.id, reason), 'dropped');
+            }
           }}
         >
           {mode === 'renegotiate' ? (
@@ -322,7 +330,6 @@ function AgreementItem({
                 class="cal-input"
                 data-testid="agreement-drop-reason"
                 value={reason}
-                maxLength={1000}
                 aria-required="true"
                 onInput={(event) => setReason(event.currentTarget.value)}
                 aria-describedby={`${base}-text${error ? ` ${base}-error` : ''}`}
