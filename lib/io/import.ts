@@ -210,6 +210,24 @@ function validateTombstones(rows: unknown, now: number = Date.now()): Tombstone[
   );
 }
 
+/** How a message names a record of the file: "Session 4 in the file (id 1f3c…)" — counted from 1, as people count. */
+const RECORD_WORDS: Record<string, string> = {
+  people: 'Person',
+  relationships: '1:1',
+  sessions: 'Session',
+  talkingPoints: 'Talking point',
+  agreements: 'Agreement',
+  goals: 'Goal',
+  feedback: 'Feedback',
+  templates: 'Template',
+  tombstones: 'Deletion',
+  quarantine: 'Set-aside record',
+};
+function recordWhere(section: string, index: number, id: string | null): string {
+  const word = RECORD_WORDS[section] ?? `“${section}” record`;
+  return `${word} ${index + 1} in the file${id ? ` (id ${id.slice(0, 40)})` : ''}`;
+}
+
 /**
  * One section of a file: a list whose every row passes its schema, each key at most once. The first
  * problem is refused with where it is (section, index, id) and what it is. With `keepUnknown` (the record
@@ -230,11 +248,14 @@ function parseSection<T>(
   return rows.map((row: unknown, index) => {
     const parsed = keepUnknown ? parseKeepingUnknown(schema, row) : schema.safeParse(row);
     const id = typeof (row as { id?: unknown } | null)?.id === 'string' ? (row as { id: string }).id : null;
-    const where = `${section}[${index}]${id ? ` (id ${id.slice(0, 40)})` : ''}`;
+    const where = recordWhere(section, index, id);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.');
+      // zod's words in brackets ("expected number, received string"): what support needs, after what a person does.
+      const detail = (issue?.message ?? '').replace(/^Invalid input: /, '');
       throw new ImportError(
-        `${where}: ${issue?.path.join('.') || 'record'} — ${issue?.message}. Nothing was changed.`,
+        `${where} cannot be read: ${field ? `its “${field}” is` : 'it is'} not valid${detail ? ` (${detail})` : ''}. Nothing was changed.`,
       );
     }
     const value = parsed.data as T;
@@ -257,12 +278,12 @@ function checkTemplates(data: ExportData): void {
   data.templates.forEach((template, i) => {
     if (isBuiltInTemplateId(template.id))
       throw new ImportError(
-        `templates[${i}] (id ${template.id}): that id belongs to a template built into Duet, which an export never holds. Nothing was changed.`,
+        `${recordWhere('templates', i, template.id)}: that id belongs to a template built into Duet, which an export never holds. Nothing was changed.`,
       );
     // Only Duet's own templates are built in: one of the user's marked so could never be edited or deleted.
     if (template.builtIn)
       throw new ImportError(
-        `templates[${i}] (id ${template.id}): the user's own template is marked as built into Duet. Nothing was changed.`,
+        `${recordWhere('templates', i, template.id)}: the user's own template is marked as built into Duet. Nothing was changed.`,
       );
   });
 }
@@ -331,7 +352,7 @@ function checkReferences(data: ExportData): void {
   const [first] = unresolvedReferences(data);
   if (first)
     throw new ImportError(
-      `${first.table}[${first.index}] (id ${first.id}): refers to ${first.what}, which is not in the file. Nothing was changed.`,
+      `${recordWhere(first.table, first.index, first.id)}: refers to ${first.what}, which is not in the file. Nothing was changed.`,
     );
 }
 

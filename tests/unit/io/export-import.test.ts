@@ -371,7 +371,7 @@ describe('merge and replace', () => {
     const shadow = structuredClone(file);
     shadow.data.templates.push({ ...BUILT_IN_TEMPLATES[0]!, name: 'Hijacked' });
     expect(() => validateImport(shadow)).toThrow(
-      /templates\[0\] \(id builtin:[^)]+\): that id belongs to a template built into Duet/,
+      /Template 1 in the file \(id builtin:[^)]+\): that id belongs to a template built into Duet/,
     );
     // Deleted in another tab while this 1:1 was switched to it: Duet's own export names it.
     const gone = structuredClone(file);
@@ -505,18 +505,20 @@ describe('bad files are rejected whole, the database untouched', () => {
     (agreement as { dueDate: string }).dueDate = '2026-13-45';
     await expectRejected(
       JSON.stringify(file),
-      new RegExp(`agreements\\[0\\] \\(id ${agreement.id}\\): dueDate — `),
+      new RegExp(
+        `Agreement 1 in the file \\(id ${agreement.id}\\) cannot be read: its “dueDate” is not valid`,
+      ),
     );
 
     // A field it does not know beside a known one of the wrong type: refused for the latter.
     const extraField = clone();
     (extraField.data.sessions[1] as unknown as Record<string, unknown>).injected = '<script>';
     (extraField.data.sessions[1] as unknown as Record<string, unknown>).status = '<script>';
-    await expectRejected(JSON.stringify(extraField), /sessions\[1\].*status — /);
+    await expectRejected(JSON.stringify(extraField), /Session 2 in the file.*its “status” is not valid/);
 
     const badId = clone();
     (badId.data.people[0] as { id: string }).id = '../../etc/passwd';
-    await expectRejected(JSON.stringify(badId), /people\[0\].*id — /);
+    await expectRejected(JSON.stringify(badId), /Person 1 in the file.*its “id” is not valid/);
   });
 
   it('tampered references', async () => {
@@ -524,7 +526,7 @@ describe('bad files are rejected whole, the database untouched', () => {
     orphanSession.data.sessions[0]!.relationshipId = 'nowhere';
     await expectRejected(
       JSON.stringify(orphanSession),
-      /sessions\[0\] \(id [^)]+\): refers to 1:1 series nowhere/,
+      /Session 1 in the file \(id [^)]+\): refers to 1:1 series nowhere/,
     );
 
     const ghostSession = clone();
@@ -532,21 +534,21 @@ describe('bad files are rejected whole, the database untouched', () => {
     ghostSession.data.agreements[index]!.madeInSessionId = 'ghost';
     await expectRejected(
       JSON.stringify(ghostSession),
-      new RegExp(`agreements\\[${index}\\].*refers to session ghost`),
+      new RegExp(`Agreement ${index + 1} in the file.*refers to session ghost`),
     );
 
     const ghostPerson = clone();
     ghostPerson.data.relationships[0]!.personIds = ['missing-person'];
-    await expectRejected(JSON.stringify(ghostPerson), /relationships\[0\].*person missing-person/);
+    await expectRejected(JSON.stringify(ghostPerson), /1:1 1 in the file.*person missing-person/);
 
     const ghostPoint = clone();
     const planned = ghostPoint.data.talkingPoints.findIndex((p) => p.sessionId !== null);
     ghostPoint.data.talkingPoints[planned]!.sessionId = 'gone';
-    await expectRejected(JSON.stringify(ghostPoint), /talkingPoints\[\d\].*session gone/);
+    await expectRejected(JSON.stringify(ghostPoint), /Talking point \d+ in the file.*session gone/);
 
     const orphanGoal = clone();
     orphanGoal.data.goals[0]!.relationshipId = 'nowhere';
-    await expectRejected(JSON.stringify(orphanGoal), /goals\[0\].*1:1 series nowhere/);
+    await expectRejected(JSON.stringify(orphanGoal), /Goal 1 in the file.*1:1 series nowhere/);
   });
 
   it('a point or agreement naming a session of another 1:1 is refused (one person’s notes in another’s)', async () => {
@@ -561,7 +563,7 @@ describe('bad files are rejected whole, the database untouched', () => {
     point.data.talkingPoints[alicePoint]!.sessionId = bobsSession;
     await expectRejected(
       JSON.stringify(point),
-      new RegExp(`talkingPoints\\[${alicePoint}\\].*session ${bobsSession} of another 1:1`),
+      new RegExp(`Talking point ${alicePoint + 1} in the file.*session ${bobsSession} of another 1:1`),
     );
 
     const agreement = both();
@@ -569,18 +571,18 @@ describe('bad files are rejected whole, the database untouched', () => {
     agreement.data.agreements[aliceAgreement]!.madeInSessionId = bobsSession;
     await expectRejected(
       JSON.stringify(agreement),
-      new RegExp(`agreements\\[${aliceAgreement}\\].*session ${bobsSession} of another 1:1`),
+      new RegExp(`Agreement ${aliceAgreement + 1} in the file.*session ${bobsSession} of another 1:1`),
     );
   });
 
   it('tampered references in feedback (its person and session) are refused too', async () => {
     const ghostSession = clone();
     ghostSession.data.feedback[0]!.sessionId = 'ghost-session';
-    await expectRejected(JSON.stringify(ghostSession), /feedback\[0\].*session ghost-session/);
+    await expectRejected(JSON.stringify(ghostSession), /Feedback 1 in the file.*session ghost-session/);
 
     const ghostPerson = clone();
     ghostPerson.data.feedback[0]!.personId = 'ghost-person';
-    await expectRejected(JSON.stringify(ghostPerson), /feedback\[0\].*person ghost-person/);
+    await expectRejected(JSON.stringify(ghostPerson), /Feedback 1 in the file.*person ghost-person/);
   });
 
   it('a file without a whole section: Replace is refused (it would delete them all), Merge adds what it has', async () => {
@@ -605,13 +607,13 @@ describe('bad files are rejected whole, the database untouched', () => {
     });
     const file = await exportAll(getDatabase(), NOW);
     (file.data.templates[0] as { builtIn: boolean }).builtIn = true;
-    await expectRejected(JSON.stringify(file), /templates\[0\].*marked as built into Duet/);
+    await expectRejected(JSON.stringify(file), /Template 1 in the file.*marked as built into Duet/);
   });
 
   it('duplicate ids', async () => {
     const file = clone();
     file.data.people.push({ ...file.data.people[0]!, name: 'Impostor' });
-    await expectRejected(JSON.stringify(file), /people\[1\] \(id [^)]+\): the id appears twice/);
+    await expectRejected(JSON.stringify(file), /Person 2 in the file \(id [^)]+\): the id appears twice/);
   });
 
   it('a 129 MB file, refused by size before parsing', async () => {

@@ -417,16 +417,19 @@ describe('the file', () => {
     const file = (tombstones: unknown) => JSON.stringify({ ...base, data: { tombstones } });
     const refusals = [
       [file('x'), /"tombstones" should be a list/],
-      [file([{ table: 'settings', id: 'settings', deletedAt: 1 }]), /tombstones\[0\] \(id settings\): table/],
-      [file([{ table: 'people', id: 'a b', deletedAt: 1 }]), /tombstones\[0\].*: id/],
+      [
+        file([{ table: 'settings', id: 'settings', deletedAt: 1 }]),
+        /Deletion 1 in the file \(id settings\) cannot be read: its “table”/,
+      ],
+      [file([{ table: 'people', id: 'a b', deletedAt: 1 }]), /Deletion 1 in the file.*its “id”/],
       [file([{ table: 'people', id: 'a', deletedAt: -1 }]), /deletedAt/],
-      [file([{ table: 'people', id: 'a', deletedAt: 1, extra: true }]), /tombstones\[0\]/],
+      [file([{ table: 'people', id: 'a', deletedAt: 1, extra: true }]), /Deletion 1 in the file/],
       [
         file([
           { table: 'people', id: 'a', deletedAt: 1 },
           { table: 'people', id: 'a', deletedAt: 2 },
         ]),
-        /tombstones\[1\] \(id a\): this deletion appears twice/,
+        /Deletion 2 in the file \(id a\): this deletion appears twice/,
       ],
     ] as const;
     for (const [text, message] of refusals) {

@@ -94,6 +94,6 @@ describe('export and import of records with fields a newer Duet wrote', () => {
     raw.data.people[0]!.pronouns = 'she/her';
     raw.data.people[0]!.name = 7;
     expect(() => validateImport(raw)).toThrow(ImportError);
-    expect(() => validateImport(raw)).toThrow(/people\[0\].*name/);
+    expect(() => validateImport(raw)).toThrow(/Person 1 in the file.*its “name”/);
   });
 });
