@@ -23,7 +23,14 @@ export function ArchivedOneOnOne({
     setError(result.ok ? null : result.message);
   };
   return (
-    <section class="cal-section duet-card" data-testid="relationship-archived">
+    <section
+      class="cal-section duet-card"
+      data-testid="relationship-archived"
+      aria-labelledby="cal-archived-title"
+    >
+      <h2 id="cal-archived-title" class="cal-section-title">
+        {t('panel_archived_title')}
+      </h2>
       <p class="cal-small">{name ? t('panel_archived_text', name) : t('panel_archived_text_unnamed')}</p>
       <button
         type="button"

@@ -90,6 +90,8 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       root.current?.querySelector<HTMLElement>('#cal-prep-title');
     if (target && focusIsFree(root.current)) target.focus();
   });
+  /** "A new address?" is shown above the Track card: tracking a new 1:1 is then the quiet choice. */
+  const [newAddressShown, setNewAddressShown] = useState(false);
   /** The track card's form, for the link card that replaces it once notes made the meeting a 1:1. */
   const trackForm = useRef<KeptTrackForm | null>(null);
 
@@ -262,8 +264,9 @@ export function CalendarPanel({ context, onChanged }: CalendarPanelProps) {
       body = (
         <>
           {/* The series' 1:1 whose person the guest seems to be, under a new address: asked before Track. */}
-          <NewAddressCard context={context} onAdded={onChanged} />
+          <NewAddressCard context={context} onAdded={onChanged} onShown={setNewAddressShown} />
           <TrackCard
+            quiet={newAddressShown}
             mode="track"
             counterpart={known}
             initial={draftFor(k, cadenceFor(k))}

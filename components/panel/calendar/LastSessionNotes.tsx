@@ -88,10 +88,14 @@ export function SkippedSessionNotes({ sessions, templates }: SkippedSessionNotes
             data-session-id={session.id}
             aria-labelledby={titleId}
           >
+            {/* Titled and dated as "Last time" above it: the title, its date to the right. */}
             <div class="cal-section-head">
               <h2 id={titleId} class="cal-section-title">
-                {t('panel_skipped_title', formatSessionDate(session.scheduledAt))}
+                {t('panel_skipped_title')}
               </h2>
+              <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>
+                {formatSessionDate(session.scheduledAt)}
+              </time>
             </div>
             <div class="cal-notes">
               {sections.map((section) => (

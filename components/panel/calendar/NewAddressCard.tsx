@@ -15,9 +15,12 @@ import type { CalendarContext } from './view-types';
 export function NewAddressCard({
   context,
   onAdded,
+  onShown,
 }: {
   context: Pick<CalendarContext, 'seriesKey' | 'guests'>;
   onAdded: () => void;
+  /** Whether the card is shown (the Track card beside it is then the quiet second choice). */
+  onShown?: (shown: boolean) => void;
 }) {
   const [found, setFound] = useState<NewAddress | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,6 +40,7 @@ export function NewAddressCard({
     };
     // The guests by value (guestsKey): read again when the popover's guests change, not on every render.
   }, [context.seriesKey, guestsKey]);
+  useEffect(() => onShown?.(found !== null), [found, onShown]);
   if (!found) return null;
   const add = async () => {
     setBusy(true);

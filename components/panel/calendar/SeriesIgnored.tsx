@@ -14,7 +14,10 @@ export function SeriesIgnored({ onUndo }: { onUndo: () => Promise<ActionResult> 
     setError(result.ok ? null : result.message);
   };
   return (
-    <section class="cal-section duet-card" data-testid="series-ignored">
+    <section class="cal-section duet-card" data-testid="series-ignored" aria-labelledby="cal-ignored-title">
+      <h2 id="cal-ignored-title" class="cal-section-title">
+        {t('panel_ignored_title')}
+      </h2>
       <p class="cal-small">{t('panel_ignored_text')}</p>
       <button
         type="button"

@@ -25,6 +25,11 @@ export interface TrackCardProps {
    * this one showed (a name typed, a kind or cadence changed), not with a blank form.
    */
   keep?: { current: KeptTrackForm | null };
+  /**
+   * Another card above offers what this meeting most likely is (the guest is a tracked person under a new
+   * address): tracking it as a new 1:1 is then the quiet second choice, not a button as loud as that one.
+   */
+  quiet?: boolean;
 }
 
 /** A track card's form as the user left it (see `TrackCardProps.keep`). */
@@ -60,6 +65,7 @@ export function TrackCard({
   onTrack,
   place = 'event',
   keep,
+  quiet = false,
 }: TrackCardProps) {
   const kept = keep?.current ?? null;
   const [form, setForm] = useState<Form>(
@@ -281,12 +287,12 @@ export function TrackCard({
           {expanded ? null : (
             <button
               type="button"
-              class="cal-button cal-button-primary"
+              class={quiet ? 'cal-button cal-button-small' : 'cal-button cal-button-primary'}
               data-testid="track-one-on-one"
               disabled={busy}
               onClick={() => void submit()}
             >
-              {primaryLabel}
+              {quiet ? t('panel_track_someone_else') : primaryLabel}
             </button>
           )}
           <button

@@ -128,7 +128,7 @@ export const panel = {
   panel_latest_title: 'Latest 1:1',
   panel_last_no_notes: 'No notes were written in the last 1:1.',
   panel_last_none: 'No notes from a previous 1:1 yet.',
-  panel_skipped_title: 'From the skipped 1:1 on $1',
+  panel_skipped_title: 'From a skipped 1:1',
 
   // Agreements
   panel_agreements_title: 'Open agreements',
@@ -208,6 +208,7 @@ export const panel = {
   panel_track_cadence: 'Every (days)',
 
   // "Not a 1:1"
+  panel_ignored_title: 'Not a 1:1',
   panel_ignored_text: 'You said this series is not a 1:1, so Duet doesn’t mark it in Calendar.',
   panel_ignored_undo: 'Undo',
 
@@ -244,11 +245,13 @@ export const panel = {
   panel_archived_text_unnamed:
     'This 1:1 is archived. Its history is kept; bring it back to prepare and run its sessions again.',
   panel_archived_bring_back: 'Bring back this 1:1',
+  panel_archived_title: 'Archived 1:1',
   panel_new_address_title: 'A new address?',
   /** $1 the person's name (bold), $2 the guest's address Duet does not know. */
   panel_new_address_text:
     'This series is your 1:1 with $1, and its guest has that name under an address Duet doesn’t know: $2. If it is them, add it, and this meeting shows their 1:1.',
   panel_new_address_add: 'Add this address to $1',
+  panel_track_someone_else: 'It’s someone else: track as a new 1:1',
   panel_announce_brought_back: 'This 1:1 is back, with its history.',
   panel_announce_unignored: 'Duet will consider this series again.',
 

@@ -87,6 +87,11 @@ describe('a tracked person under a new address', () => {
     await vi.waitFor(() => expect(q('new-address')).not.toBeNull());
     expect(q('new-address')!.textContent).toContain(NEW);
     expect(q('new-address')!.textContent).toContain('Eve Adams');
+    // Tracking her as a new 1:1 is still there, as the quiet second choice.
+    await vi.waitFor(() =>
+      expect(q('track-one-on-one')?.textContent).toBe('It’s someone else: track as a new 1:1'),
+    );
+    expect(q('track-one-on-one')!.classList.contains('cal-button-primary')).toBe(false);
     await act(async () => q('new-address-add')!.click());
     await vi.waitFor(() => expect(container().textContent).toContain('Wants to own the billing migration.'));
     expect(q('new-address')).toBeNull();

@@ -106,7 +106,7 @@ async function show(context: CalendarContext) {
 
 const skippedBlocks = () => [...container().querySelectorAll<HTMLElement>('[data-testid="skipped-session"]')];
 const describeBlock = (block: HTMLElement) => ({
-  title: block.querySelector('h2')?.textContent,
+  title: `${block.querySelector('h2')?.textContent} · ${block.querySelector('time')?.textContent}`,
   notes: [...block.querySelectorAll('[data-testid="skipped-session-section"]')].map((section) => [
     section.querySelector('h3')?.textContent,
     section.querySelector('p')?.textContent,
@@ -121,7 +121,7 @@ describe('CalendarPanel: notes of a skipped 1:1', () => {
     await show(calendarContext(2));
     await vi.waitFor(() => expect(skippedBlocks()).toHaveLength(1));
     expect(describeBlock(skippedBlocks()[0]!)).toEqual({
-      title: `From the skipped 1:1 on ${formatSessionDate(noonIn(-7))}`,
+      title: `From a skipped 1:1 · ${formatSessionDate(noonIn(-7))}`,
       notes: [['Notes', 'Ask how he is coping after the incident']],
     });
     // "Last time" is still the 1:1 held two weeks ago.
@@ -152,15 +152,15 @@ describe('CalendarPanel: notes of a skipped 1:1', () => {
     await vi.waitFor(() => expect(skippedBlocks()).toHaveLength(3));
     expect(skippedBlocks().map(describeBlock)).toEqual([
       {
-        title: `From the skipped 1:1 on ${formatSessionDate(noonIn(-14))}`,
+        title: `From a skipped 1:1 · ${formatSessionDate(noonIn(-14))}`,
         notes: [['How are you really doing?', 'Check in on the move']],
       },
       {
-        title: `From the skipped 1:1 on ${formatSessionDate(noonIn(-21))}`,
+        title: `From a skipped 1:1 · ${formatSessionDate(noonIn(-21))}`,
         notes: [['Notes', 'Skipped -21']],
       },
       {
-        title: `From the skipped 1:1 on ${formatSessionDate(noonIn(-28))}`,
+        title: `From a skipped 1:1 · ${formatSessionDate(noonIn(-28))}`,
         notes: [['Notes', 'Skipped -28']],
       },
     ]);
