@@ -96,6 +96,10 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     closeChooser();
   };
 
+  // "Not a 1:1" said for this call: the idle panel says so, with Undo (as Calendar's card does).
+  const ignored = useLiveQuery(() => actions.isIgnored(), [context.meetingCode]);
+  const saidNot = ignored.status === 'ready' && ignored.value;
+
   const linkKey = context.link ? `${context.link.relationshipId}|${context.meetingCode}` : '';
   // In a call, the session starts once its person has been seen in it (or the user linked the call, or
   // said to start now): not while I wait alone, nor in a call that turns out to be someone else's.
@@ -183,9 +187,22 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
       <section class="duet-empty" data-testid="panel-meet-idle">
         <h1 class="event-title">{context.title || t('panel_meet_call')}</h1>
         <p class="duet-muted">
-          {context.state === 'prejoin' ? t('panel_meet_prejoin') : t('panel_meet_unknown')}
+          {context.state === 'prejoin'
+            ? t('panel_meet_prejoin')
+            : saidNot
+              ? t('panel_meet_ignored')
+              : t('panel_meet_unknown')}
         </p>
-        {inCallOrEnded ? (
+        {saidNot && inCallOrEnded ? (
+          <button
+            type="button"
+            class="cal-button cal-button-small cal-button-quiet"
+            data-testid="meet-undo-not-one-on-one"
+            onClick={() => void run(actions.undoNotOneOnOne())}
+          >
+            {t('panel_ignored_undo')}
+          </button>
+        ) : inCallOrEnded ? (
           <button
             type="button"
             class="cal-button cal-button-small"

@@ -259,6 +259,7 @@ export const panel = {
   panel_meet_call: 'Google Meet call',
   panel_meet_prejoin: 'Duet opens here when your 1:1 call starts.',
   panel_meet_unknown: 'Duet doesn’t know this call as a 1:1.',
+  panel_meet_ignored: 'You said this call is not a 1:1, so Duet leaves it alone.',
   panel_meet_choose: 'It is a 1:1 — choose which',
   panel_meet_linked_code: 'Found by this call’s Meet link, used for this 1:1 before.',
   panel_meet_linked_title: 'Found by the call’s title.',

@@ -65,6 +65,25 @@ describe('MeetPanel chooser with no 1:1 tracked yet', () => {
     await vi.waitFor(async () => expect((await getSettings()).ignoredSeries).toContain(ignoredCallKey(CODE)));
   });
 
+  it('after "Not a 1:1" says so, with Undo (as Calendar does)', async () => {
+    await show(call());
+    await click(await waitFor('meet-not-one-on-one'));
+    await vi.waitFor(async () => expect((await getSettings()).ignoredSeries).toContain(ignoredCallKey(CODE)));
+    // The background's next word on the call: nothing to track.
+    await show(call({ trackable: null }));
+    await vi.waitFor(() =>
+      expect(q('panel-meet-idle')?.textContent).toContain('You said this call is not a 1:1'),
+    );
+    await click(await waitFor('meet-undo-not-one-on-one'));
+    await vi.waitFor(async () =>
+      expect((await getSettings()).ignoredSeries).not.toContain(ignoredCallKey(CODE)),
+    );
+    await vi.waitFor(() =>
+      expect(q('panel-meet-idle')?.textContent).toContain('Duet doesn’t know this call as a 1:1.'),
+    );
+    expect(q('meet-undo-not-one-on-one')).toBeNull();
+  });
+
   it('a chooser opened with "Choose" can be cancelled', async () => {
     await show(
       call({ title: 'Team sync', others: ['Dana Lee', 'Carol Diaz', 'Evan Park'], trackable: null }),
