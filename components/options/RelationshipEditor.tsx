@@ -115,7 +115,11 @@ export function RelationshipEditor({
         </ul>
         {personIds.length < MAX_PEOPLE && addable.length > 0 ? (
           <select
-            aria-label={t('options_relationship_person_add')}
+            aria-label={t(
+              personIds.length < 2
+                ? 'options_relationship_person_add'
+                : 'options_relationship_person_add_more',
+            )}
             data-testid="relationship-person-add"
             value=""
             onChange={(e) => {
@@ -123,7 +127,13 @@ export function RelationshipEditor({
               if (id) setPersonIds([...personIds, id]);
             }}
           >
-            <option value="">{t('options_relationship_person_add')}</option>
+            <option value="">
+              {t(
+                personIds.length < 2
+                  ? 'options_relationship_person_add'
+                  : 'options_relationship_person_add_more',
+              )}
+            </option>
             {addable.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.name}

@@ -122,6 +122,7 @@ export const options = {
   options_relationship_title: 'Title',
   options_relationship_people: 'With',
   options_relationship_person_add: 'Add a person (a 2-1’s second person)…',
+  options_relationship_person_add_more: 'Add another person…',
   options_relationship_person_remove: 'Remove $1 from this 1:1',
   options_person_unknown: 'Someone no longer in Duet',
   options_relationship_member: 'Who the 2-1 is about',
