@@ -1,6 +1,7 @@
 /**
  * The note being written for one Calendar event: loads it, saves as you type (debounced, one save at a
- * time), and flushes on blur, `pagehide` and when the panel is hidden. A failed save keeps the text, says
+ * time), and flushes on blur, `pagehide` and when the panel is hidden. Another event opened shows its own
+ * note at once: the previous one's save goes on by itself (a hung save never holds the next note up). A failed save keeps the text, says
  * why, and retries. If another window saved the note since this one last saw it, nothing is overwritten:
  * both versions are shown and the user picks.
  *
@@ -11,6 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { EditConflictError, type EventRef, getEventNote, saveEventNote } from '@/lib/db';
+import { unlessBlocked } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { claimReloadForUpdate, stashDraft, takeDraft } from '../shared/draft-stash';
 import {
@@ -94,54 +96,91 @@ function forgetUnsaved(target: NoteTarget, text: string, writer: JournalWriter):
   journalSettle(journalId(target), journalField(target), text, writer);
 }
 
+/**
+ * One event's note as this view holds it. Its saves run one after another, each expecting what the previous
+ * one stored (`base`); another event's note never waits for them.
+ */
+interface Note {
+  target: NoteTarget;
+  /** The stored text this page last saw: a save never overwrites anything else (another window's edit). */
+  base: string | undefined;
+  /** Typed text not handed to a save yet. */
+  pending: { target: NoteTarget; text: string } | null;
+  chain: Promise<void>;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+const sameField = (a: NoteTarget, b: NoteTarget) =>
+  journalId(a) === journalId(b) && journalField(a) === journalField(b);
+
 export function useNoteDraft(target: NoteTarget | null) {
+  const key = target?.eventKey ?? null;
   const [text, setText] = useState('');
   const [status, setStatus] = useState<SaveStatus>({ kind: 'loading' });
-  const pending = useRef<{ target: NoteTarget; text: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** The stored text this page last saw: a save never overwrites anything else (another window's edit). */
-  const base = useRef<string | undefined>(undefined);
   const [theirs, setTheirs] = useState<string | null>(null);
+  /** The event `text`, `status` and `theirs` are about: until its note is set up, another event's are not shown. */
+  const [shownFor, setShownFor] = useState<string | null>(key);
+  /** The note on screen (null: none yet, or no event). */
+  const note = useRef<Note | null>(null);
   /** This view's entries in the journal (another tab's are its own). */
   const writer = useJournalWriter();
 
-  /** Saves run one after another: each expects what the previous one stored (see `base`). */
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    chain.current = chain.current.then(saveNow, saveNow);
-    return chain.current;
-  }, []);
+  const shown = (n: Note) => note.current === n;
+  /**
+   * A note no longer shown still saves what was typed in it, but leaves the journal to the note on screen
+   * when that is the same one (opened again): its entry is newer.
+   */
+  const journals = (n: Note) => {
+    const current = note.current;
+    return current === null || current === n || !sameField(current.target, n.target);
+  };
 
-  const saveNow = async (): Promise<void> => {
-    const draft = pending.current;
+  const flushNote = (n: Note): Promise<void> => {
+    clearTimeout(n.timer);
+    n.timer = undefined;
+    n.chain = n.chain.then(
+      () => saveNow(n),
+      () => saveNow(n),
+    );
+    return n.chain;
+  };
+  const flush = useCallback(
+    (): Promise<void> => (note.current ? flushNote(note.current) : Promise.resolve()),
+    [],
+  );
+
+  const saveNow = async (n: Note): Promise<void> => {
+    const draft = n.pending;
     if (!draft) return;
     try {
       // Unknown (the note could not be read): expect no note, so a stored one is shown, not overwritten.
-      const expected = base.current ?? '';
-      const saved = await saveEventNote(draft.target, draft.text, undefined, { expected });
-      base.current = draft.text;
-      if (pending.current === draft) {
-        pending.current = null;
+      const expected = n.base ?? '';
+      const saved = await unlessBlocked((db) => saveEventNote(draft.target, draft.text, db, { expected }));
+      n.base = draft.text;
+      if (n.pending === draft) {
+        n.pending = null;
         forgetUnsaved(draft.target, draft.text, writer);
-        setStatus({ kind: 'saved', at: saved.updatedAt });
-      } else if (pending.current) {
+        if (shown(n)) setStatus({ kind: 'saved', at: saved.updatedAt });
+      } else if (n.pending && journals(n)) {
         // Newer text waits for the next save: it now replaces what this one stored.
-        keepUnsaved(pending.current.target, pending.current.text, base.current, writer);
+        keepUnsaved(n.pending.target, n.pending.text, n.base, writer);
       }
     } catch (error) {
       // Not saved: the text stays on screen and journalled (again, in case another window wrote over it),
       // unless the user took the other window's version meanwhile.
-      const unsaved = pending.current;
-      if (unsaved) keepUnsaved(unsaved.target, unsaved.text, base.current, writer);
+      const unsaved = n.pending;
+      if (unsaved && journals(n)) keepUnsaved(unsaved.target, unsaved.text, n.base, writer);
       if (error instanceof EditConflictError) {
         // Another window saved this note meanwhile: keep mine on screen, show theirs, let the user pick.
-        if (pending.current === draft) pending.current = null;
-        setTheirs(error.theirs);
-        setStatus({ kind: 'error', message: t('panel_note_conflict') });
+        if (n.pending === draft) n.pending = null;
+        if (shown(n)) {
+          setTheirs(error.theirs);
+          setStatus({ kind: 'error', message: t('panel_note_conflict') });
+        }
         return;
       }
+      // Another event is on screen: what did not save stays journalled for when this one is opened again.
+      if (!shown(n)) return;
       const problem = describeProblem(error);
       setStatus({ kind: 'error', message: problem.message });
       if (problem.kind === 'updated' && claimReloadForUpdate()) {
@@ -151,73 +190,75 @@ export function useNoteDraft(target: NoteTarget | null) {
         return;
       }
       // An invalid note will not become valid by waiting (it stays journalled); everything else is retried.
-      if (problem.kind !== 'invalid') timer.current = setTimeout(() => void flush(), RETRY_MS);
+      if (problem.kind !== 'invalid') n.timer = setTimeout(() => void flush(), RETRY_MS);
     }
   };
 
   /** Puts back text that was never saved (journalled, or stashed before a reload), and saves it. */
-  const restore = (to: NoteTarget, mine: string, replaces: string | undefined) => {
+  const restore = (n: Note, mine: string, replaces: string | undefined) => {
     setText(mine);
-    base.current = replaces;
-    pending.current = { target: to, text: mine };
-    keepUnsaved(to, mine, replaces, writer);
+    n.base = replaces;
+    n.pending = { target: n.target, text: mine };
+    keepUnsaved(n.target, mine, replaces, writer);
   };
 
-  // Load the note whenever the panel switches to another event (saving the previous one first).
+  // Load the note whenever the panel switches to another event. The previous event's text is saved on its
+  // own (journalled until the database holds it): the box empties at once, and this note never waits for
+  // that save (which may hang, as during a blocked upgrade).
   useEffect(() => {
-    let cancelled = false;
+    const previous = note.current;
+    note.current = null;
+    if (previous) void flushNote(previous);
+    setText('');
+    setTheirs(null);
     setStatus({ kind: 'loading' });
+    setShownFor(key);
     if (!target) return;
-    void flush().then(async () => {
-      // What did not save for the previous event stays journalled for when it is opened again.
-      clearTimeout(timer.current);
-      timer.current = undefined;
-      pending.current = null;
-      setTheirs(null);
+    const n: Note = { target, base: undefined, pending: null, chain: Promise.resolve(), timer: undefined };
+    note.current = n;
+    let cancelled = false;
+    void (async () => {
       const stashed = takeDraft(target.eventKey);
       let journalled = readUnsaved(target, writer);
       let mine = stashed ?? journalled?.mine ?? null;
       try {
-        const note = await getEventNote(
-          target.eventKey,
-          undefined,
-          target.relationshipId,
-          target.guestEmails,
+        const found = await unlessBlocked((db) =>
+          getEventNote(target.eventKey, db, target.relationshipId, target.guestEmails),
         );
         if (cancelled) return;
-        const stored = note?.text ?? '';
-        if (journalled === null && note !== undefined) {
+        const stored = found?.text ?? '';
+        if (journalled === null && found !== undefined) {
           journalled = adoptUnfiled(target, stored, writer);
           mine = stashed ?? journalled?.mine ?? null;
         }
         if (mine === null || mine === stored) {
           if (mine !== null) forgetUnsaved(target, mine, writer);
           setText(stored);
-          base.current = stored;
-          setStatus(note?.text ? { kind: 'saved', at: note.updatedAt } : { kind: 'idle' });
+          n.base = stored;
+          setStatus(found?.text ? { kind: 'saved', at: found.updatedAt } : { kind: 'idle' });
           return;
         }
         // Saved only if the note still holds what this text replaced (unknown if it was typed while the
         // note could not be read: then only over no note); else the conflict is shown again, and a note
         // too long to save says so again. A draft stashed before a reload that the journal lacks (storage
         // full) replaces what is stored, as it always did.
-        restore(target, mine, journalled ? (journalled.base ?? undefined) : stored);
+        restore(n, mine, journalled ? (journalled.base ?? undefined) : stored);
         setStatus({ kind: 'pending' });
-        await flush();
+        await flushNote(n);
       } catch (error) {
         if (cancelled) return;
         // The database is unavailable: text that was never saved still goes back on screen, and is retried.
         if (mine !== null) {
-          restore(target, mine, journalled?.base ?? undefined);
-          timer.current = setTimeout(() => void flush(), RETRY_MS);
+          restore(n, mine, journalled?.base ?? undefined);
+          n.timer = setTimeout(() => void flush(), RETRY_MS);
         }
         setStatus({ kind: 'error', message: describeProblem(error).message });
       }
-    });
+    })();
     return () => {
       cancelled = true;
     };
-  }, [target?.eventKey, flush]);
+  }, [key, flush]);
 
   useEffect(() => {
     const onHide = () => void flush();
@@ -236,38 +277,47 @@ export function useNoteDraft(target: NoteTarget | null) {
 
   const update = useCallback(
     (next: string) => {
+      const n = note.current;
+      // This event's note is not set up yet (the box is disabled meanwhile): nothing to type into.
+      if (target && n?.target.eventKey !== target.eventKey) return;
       setText(next);
-      if (!target) return;
+      if (!target || !n) return;
       // Journalled before the (debounced, asynchronous) save: closing the tab meanwhile loses nothing.
-      keepUnsaved(target, next, base.current, writer);
-      pending.current = { target, text: next };
+      keepUnsaved(target, next, n.base, writer);
+      n.pending = { target, text: next };
       setStatus({ kind: 'pending' });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+      clearTimeout(n.timer);
+      n.timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
     [target, flush],
   );
 
   /** After a conflict: keep mine (overwrites theirs) or take theirs. */
   const resolve = (choice: 'mine' | 'theirs') => {
-    if (theirs === null) return;
+    const n = note.current;
+    if (theirs === null || !n) return;
     // Either way, what is stored now (theirs) is what the next save replaces.
-    base.current = theirs;
+    n.base = theirs;
     setTheirs(null);
     if (choice === 'theirs') {
-      pending.current = null;
+      n.pending = null;
       if (target) forgetUnsaved(target, text, writer);
       setText(theirs);
       setStatus({ kind: 'saved', at: Date.now() });
       return;
     }
     if (target) {
-      pending.current = { target, text };
+      n.pending = { target, text };
       keepUnsaved(target, text, theirs, writer);
     }
     setStatus({ kind: 'pending' });
     void flush();
   };
 
+  // Rendered for another event than the one set up (the first render after a switch): nothing of the
+  // previous event's note, not even for one frame.
+  if (shownFor !== key) return { text: '', status: LOADING, update, flush, theirs: null, resolve };
   return { text, status, update, flush, theirs, resolve };
 }
+
+const LOADING: SaveStatus = { kind: 'loading' };

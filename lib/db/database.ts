@@ -17,6 +17,7 @@ import type {
   Tombstone,
   TombstoneTable,
 } from '../domain/model';
+import { DatabaseBlockedError } from './errors';
 import { upgradeNotesToSessions } from './migrations';
 import type { LegacyNoteV1, QuarantinedRecord } from './migrations';
 import { DATABASE_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
@@ -39,6 +40,12 @@ export class DuetDatabase extends Dexie {
   tombstones!: Table<Tombstone, [TombstoneTable, string]>;
   /** Only present while upgrading from version 1. */
   notes!: Table<LegacyNoteV1, string>;
+  /**
+   * This page's upgrade of the database waits for another page that keeps an older version open (an older
+   * Duet, a frozen tab): Dexie then waits, and every read and write waits with it, until that page lets go.
+   */
+  private upgradeBlocked = false;
+  private readonly onBlocked = new Set<() => void>();
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: a save resolves only once it is on disk (SECURITY.md item 20).
@@ -54,6 +61,33 @@ export class DuetDatabase extends Dexie {
     this.version(4).stores(SCHEMA_VERSIONS[4]);
     // 5: an index of agreements by status and creation time; nothing to convert.
     this.version(5).stores(SCHEMA_VERSIONS[5]);
+    // Duet's own connection closes when another page upgrades (Dexie's default on 'versionchange'), so it
+    // never blocks that page; another page may still block this one's upgrade: say so (`unlessBlocked`).
+    this.on('blocked', (event) => {
+      if (!event.newVersion) return; // a delete, not an upgrade
+      this.upgradeBlocked = true;
+      for (const listener of [...this.onBlocked]) listener();
+      // Until the open ends, either way.
+      const over = () => {
+        this.upgradeBlocked = false;
+      };
+      void this.open().then(over, over);
+    });
+  }
+
+  /** Whether this page's upgrade of the database waits for another page to let go of it. */
+  get blocked(): boolean {
+    return this.upgradeBlocked;
+  }
+
+  /** `operation`, or a DatabaseBlockedError once the upgrade is blocked (now or while it waits). */
+  untilBlocked<T>(operation: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const fail = () => reject(new DatabaseBlockedError());
+      this.onBlocked.add(fail);
+      operation.then(resolve, reject).finally(() => this.onBlocked.delete(fail));
+      if (this.upgradeBlocked) fail();
+    });
   }
 
   /**
@@ -81,6 +115,33 @@ let shared: DuetDatabase | null = null;
 export function getDatabase(): DuetDatabase {
   shared ??= new DuetDatabase();
   return shared;
+}
+
+/** Whether Duet's database waits on an upgrade another Duet page blocks (`DuetDatabase.blocked`). */
+export function isBlocked(db: DuetDatabase = getDatabase()): boolean {
+  return db.blocked;
+}
+
+/**
+ * `work(db)`, or a DatabaseBlockedError (StorageProblem `blocked`) as soon as the database waits on an
+ * upgrade another Duet page blocks, instead of waiting with it for as long as that page stays open. A
+ * database not open yet is opened first, so work given up is never started (it would otherwise run later,
+ * behind the open). An open that fails is left to `work` to report, as it always did. `work` gets the
+ * database it was called for (the shared one may be another by the time it starts: tests swap it).
+ */
+export async function unlessBlocked<T>(
+  work: (db: DuetDatabase) => Promise<T>,
+  db: DuetDatabase = getDatabase(),
+): Promise<T> {
+  if (!db.isOpen() && !db.hasFailed())
+    await db.untilBlocked(
+      db.open().then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  if (db.blocked) throw new DatabaseBlockedError();
+  return db.untilBlocked(work(db));
 }
 
 /** Tests only: swap in a fresh database. */

@@ -53,6 +53,17 @@ export function describeStorageProblem(error: unknown): StorageProblem {
   return { kind: 'unknown', message: "Couldn't save just now. Your text is still here and Duet will retry." };
 }
 
+/**
+ * An operation given up because Duet's database waits on an upgrade that another Duet page blocks (it keeps
+ * the older version open): described as `blocked`.
+ */
+export class DatabaseBlockedError extends Error {
+  override name = 'DatabaseBlockedError';
+  constructor() {
+    super('Another Duet page keeps the database open and blocks its update.');
+  }
+}
+
 /** Thrown by repositories when input fails validation; the message says which field and why. */
 export class InvalidInputError extends Error {
   override name = 'InvalidInputError';

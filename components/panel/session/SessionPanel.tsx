@@ -26,9 +26,17 @@ import { type LiveSessionTarget, useLiveSession } from './use-live-session';
 import { type SessionActions, sessionActions } from './use-session-actions';
 import { PRIVATE_FIELD, type SessionNotes, useSessionNotes } from './use-session-notes';
 import { type SessionView, startLiveSession } from '@/lib/db';
+import { unlessBlocked } from '@/lib/db/database';
+import { describeProblem } from '../storage-text';
 import { KeptDrafts, KeptDraftsContext, typingIn } from './kept-drafts';
 import { AlertLine } from '../AlertLine';
 import { focusIsFree } from '../focus-guard';
+
+/**
+ * How long an end waits on its save before saying so (a blocked database upgrade, a stalled disk: such a
+ * save may never finish); "End session" can then be pressed again.
+ */
+export const END_WAIT_MS = 10_000;
 
 export interface SessionPanelProps {
   target: LiveSessionTarget;
@@ -169,6 +177,11 @@ function SessionBody({
   const theirName = namesOf(view.people) || view.relationship.title || t('panel_them');
   const feedbackName = feedbackPerson?.name || theirName;
   const endingRef = useRef(false);
+  /** "End session" was pressed and its save is not done: the button waits (clicks do not pile up saves). */
+  const [endWaits, setEndWaits] = useState(false);
+  /** The wait of an end in flight, stopped when this view goes. */
+  const endWait = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(endWait.current), []);
   /** What is typed in the one-line boxes, kept while they are hidden (presenting) or behind the summary. */
   const drafts = useMemo(() => new KeptDrafts(session.id), [session.id]);
   useEffect(() => drafts.follow(), [drafts]);
@@ -207,7 +220,13 @@ function SessionBody({
     if (!callEnded || ended || !session.live || endingRef.current || endedThisCall.current) return;
     endingRef.current = true;
     endedThisCall.current = true;
+    // A save that takes long says so meanwhile (the notes are still on screen); the session is held once it
+    // lands.
+    clearTimeout(endWait.current);
+    const slow = setTimeout(() => setMessage(t('panel_session_ended_unsaved')), END_WAIT_MS);
+    endWait.current = slow;
     void notes.flush().then(async (saved) => {
+      clearTimeout(slow);
       // The call is over either way; what is not saved yet, or still being typed in a box, stays on screen
       // with why, not behind the summary.
       const result = await actions.end();
@@ -328,6 +347,43 @@ function SessionBody({
       </section>
     );
   }
+
+  /**
+   * "End session": everything typed is saved first, then the session is held. A save that hangs (a blocked
+   * database upgrade) says so after END_WAIT_MS and gives the button back; what it was saving still lands.
+   */
+  const endNow = () => {
+    if (typingIn(drafts, boxes)) return setMessage(t('panel_session_end_typing'));
+    setEndWaits(true);
+    let gaveUp = false;
+    const slow = setTimeout(() => {
+      gaveUp = true;
+      setEndWaits(false);
+      setMessage(t('panel_storage_unknown'));
+    }, END_WAIT_MS);
+    endWait.current = slow;
+    const done = (said: string | null) => {
+      clearTimeout(slow);
+      if (!gaveUp) setEndWaits(false);
+      setMessage(said);
+    };
+    void unlessBlocked(() => notes.flush()).then(
+      (saved) => {
+        // Said so already: the session is ended when End is pressed again.
+        if (gaveUp) return;
+        if (!saved) return done(t('panel_session_end_unsaved'));
+        // Once it is held, the summary takes this button's place: focus goes there.
+        focusTo.current = 'summary';
+        void actions.end('user').then((result) => {
+          if (!result.ok) focusTo.current = null;
+          done(result.ok ? null : (result.message ?? null));
+        });
+      },
+      (error: unknown) => {
+        if (!gaveUp) done(describeProblem(error).message);
+      },
+    );
+  };
 
   return (
     <KeptDraftsContext.Provider value={drafts}>
@@ -461,19 +517,8 @@ function SessionBody({
                   type="button"
                   class="cal-button cal-button-primary"
                   data-testid="session-end"
-                  onClick={() =>
-                    typingIn(drafts, boxes)
-                      ? setMessage(t('panel_session_end_typing'))
-                      : void notes.flush().then((saved) => {
-                          if (!saved) return setMessage(t('panel_session_end_unsaved'));
-                          // Once it is held, the summary takes this button's place: focus goes there.
-                          focusTo.current = 'summary';
-                          void actions.end('user').then((result) => {
-                            if (!result.ok) focusTo.current = null;
-                            setMessage(result.ok ? null : (result.message ?? null));
-                          });
-                        })
-                  }
+                  disabled={endWaits}
+                  onClick={endNow}
                 >
                   {mode === 'call' ? t('panel_session_end_now') : t('panel_session_end')}
                 </button>
