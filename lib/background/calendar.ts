@@ -10,10 +10,12 @@
  * count, no reminders from the owner's response). Only a known colleague is evidence enough: an address of
  * mine the settings lack (an alias, another domain) must never hide my own 1:1s — unless the page names its
  * own calendar (the account's principal) and my emails are set: then every other person's calendar on it is
- * someone else's, known or not (my other addresses are what the emails setting is for). The same meeting on
- * my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide who I am,
- * and once the popover's guests are read, a meeting someone else organised on one, without me or a group
- * among its guests, is not mine ('not invited').
+ * someone else's, known or not (my other addresses are what the emails setting is for). A page showing
+ * several calendars without saying which is its own (side by side, a month view) names them all: those among
+ * my emails are its own; with none of them, an owner not among my emails is not me (fail closed). The same
+ * meeting on my own calendar is judged as usual. Group calendars (`…@g`) have no owner: the settings decide
+ * who I am, and once the popover's guests are read, a meeting someone else organised on one, without me or a
+ * group among its guests, is not mine ('not invited').
  * The user's name (settings.myName) is passed on, so a title's name that is mine is not a counterpart.
  */
 import { calendarOwnerEmail, canonicalEmail } from '../domain/email';
@@ -223,12 +225,14 @@ export interface JudgedEvent {
 /**
  * Judges a page's chips. `principal` is the signed-in account's own calendar as the page names it, when it
  * does: a chip on any other person's calendar (an overlaid colleague's) is then not mine, known person or not.
+ * Several are the calendars the page shows without saying which is its own (side by side, or a month view):
+ * those among my emails are mine, and so the page's own.
  */
 export async function judgeEvents(
   events: readonly CalendarEvent[],
   deps: CalendarDeps,
   details: DetailsCache,
-  principal?: string,
+  principal?: string | readonly string[],
 ): Promise<JudgedEvent[]> {
   const settings = await deps.settings();
   const ignored = new Set(settings.ignoredSeries);
@@ -256,17 +260,33 @@ export async function judgeEvents(
         ),
   );
   const colleagues = new Set(strangers.map(canonicalEmail).filter((owner) => known.has(owner)));
-  // The page says whose calendar it is: every other person's calendar on it is someone else's — once my
-  // emails are set (without them, an overlaid calendar of my own other account would hide my 1:1s).
-  const own = principal && mine.size > 0 ? calendarOwnerEmail(principal) : null;
-  if (own !== null) {
-    mine.add(canonicalEmail(own));
-    for (const event of events) {
-      const owner = calendarOwnerEmail(event.calendarId);
-      if (owner !== null && !mine.has(canonicalEmail(owner))) colleagues.add(canonicalEmail(owner));
-    }
-    colleagues.delete(canonicalEmail(own)); // my own calendar, even if a person record holds its address
+  // The people whose calendars the page shows: those it names and those of the chips sent.
+  const shown = typeof principal === 'string' ? [principal] : (principal ?? []);
+  const owners = new Set(
+    [...shown, ...events.map((e) => e.calendarId)].flatMap((id) => {
+      const owner = calendarOwnerEmail(id);
+      return owner === null ? [] : [canonicalEmail(owner)];
+    }),
+  );
+  // The page says whose calendar it is (or, showing several, which of them are among my emails): every other
+  // person's calendar on it is someone else's — once my emails are set (without them, an overlaid calendar
+  // of my own other account would hide my 1:1s).
+  const named = shown.length === 1 ? calendarOwnerEmail(shown[0]!) : null;
+  const own =
+    mine.size === 0
+      ? []
+      : named !== null
+        ? [canonicalEmail(named)]
+        : [...owners].filter((owner) => shown.length > 1 && mine.has(owner));
+  if (own.length > 0) {
+    for (const owner of own) mine.add(owner);
+    for (const owner of owners) if (!mine.has(owner)) colleagues.add(owner);
+    for (const owner of own) colleagues.delete(owner); // mine, even if a person record holds its address
   }
+  // Several people's calendars shown and none of them told to be mine: an owner not among my emails may be
+  // anyone's (a colleague's side by side, in a month view): not me (fail closed). One calendar alone is mine
+  // even under an address the settings lack (an alias must never hide my own 1:1s).
+  const ownerIsMe = (owner: string) => mine.has(canonicalEmail(owner)) || mine.size === 0 || owners.size <= 1;
 
   const judged: Array<Omit<JudgedEvent, 'openAgreements'>> = [];
   for (const event of events) {
@@ -275,7 +295,7 @@ export async function judgeEvents(
     const me = new Set(settings.myEmails.map(canonicalEmail));
     const owner = calendarOwnerEmail(event.calendarId);
     const othersCalendar = owner !== null && colleagues.has(canonicalEmail(owner));
-    if (owner && !othersCalendar) me.add(canonicalEmail(owner));
+    if (owner && !othersCalendar && ownerIsMe(owner)) me.add(canonicalEmail(owner));
     const guests: DetectionGuest[] | null = known ? known.guests : null;
     const others =
       guests

@@ -5,7 +5,7 @@
  * never touches notes or the database.
  */
 import { browser } from 'wxt/browser';
-import { isCalendarOf } from '../domain/email';
+import { calendarOwnerEmail, isCalendarOf } from '../domain/email';
 import { decodeEventId } from '../domain/event-id';
 import type { CalendarEvent } from '../google/calendar/model';
 import {
@@ -13,7 +13,7 @@ import {
   chipReadContext,
   readCalendarEvent,
   readCalendarEvents,
-  readPagePrincipal,
+  readPagePrincipals,
   readShownDays,
 } from '../google/calendar/read-chips';
 import { findOpenDetails, readEventDetails } from '../google/calendar/read-details';
@@ -171,9 +171,15 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
 
   /** The latest read of each event on the page, by id (for the popover, the shortcut and badge clicks). */
   const latest = new Map<string, CalendarEvent>();
+  /** The person calendars of the events read since the page was last read whole (what it shows). */
+  const pageCalendars = new Set<string>();
   const remember = (reads: readonly CalendarEventRead[]) => {
     if (latest.size > MAX_VERDICTS) latest.clear();
-    for (const { event } of reads) latest.set(event.dataEventId, event);
+    for (const { event } of reads) {
+      latest.set(event.dataEventId, event);
+      if (pageCalendars.size < MAX_SHOWN_CALENDARS && calendarOwnerEmail(event.calendarId))
+        pageCalendars.add(event.calendarId);
+    }
   };
 
   /** The event behind an id: its latest read, or (popover without a chip in view) what the id itself says. */
@@ -199,16 +205,26 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
   /**
    * The signed-in account's own calendar, as the page's day columns name it: read again on each full read
    * (a new view) and while not known, kept from an earlier view of this tab for views that do not say
-   * (month, schedule). Sent with events so an overlaid colleague's calendar is told apart from mine.
+   * (month, schedule). Sent with events so an overlaid colleague's calendar is told apart from mine. Columns
+   * naming different calendars (side by side) send them all, unless one is the calendar an earlier view of
+   * this tab named; a tab whose views never said sends the person calendars its chips belong to, when they
+   * are several. The background takes those among my emails for mine.
    */
   let principal: string | null = null;
+  /** This view's columns' calendars (several: side by side); null while none is read. */
+  let columns: string[] | null = null;
   let principalRead = false;
-  const pagePrincipal = () => {
-    if (!principalRead || principal === null) {
-      if (document.querySelector(calendarSelectors.principal.css)) principal = readPagePrincipal(document);
+  const pagePrincipal = (): { principal?: string[] } => {
+    if (!principalRead || columns === null) {
+      columns = document.querySelector(calendarSelectors.principal.css) ? readPagePrincipals(document) : null;
+      if (columns?.length === 1) principal = columns[0]!;
       principalRead = true;
     }
-    return principal === null ? {} : { principal };
+    if (columns && columns.length > 1 && !(principal !== null && columns.includes(principal)))
+      return { principal: columns };
+    if (principal !== null) return { principal: [principal] };
+    // One is no more than the chips' own calendar says (not the page's own: mine may show no chip).
+    return pageCalendars.size > 1 ? { principal: [...pageCalendars].sort() } : {};
   };
 
   const openPanelFor = async (event: CalendarEvent) => {
@@ -299,6 +315,7 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
       principalRead = false;
       rejudge = null;
       latest.clear();
+      pageCalendars.clear();
       const all = readCalendarEvents(document);
       remember(all);
       // The page read gives each event once; its other chips (an event over several days, pieces of one

@@ -128,6 +128,14 @@ export type PanelContext = z.infer<typeof PanelContextSchema>;
 
 const Ok = OkSchema;
 
+/**
+ * Whose calendars the page shows, by address (`data-principal-ids`, a chip's calendar id): one, the page's
+ * own (the signed-in account's); several when it does not say which is its own (side by side, month view).
+ */
+const PrincipalSchema = z
+  .array(z.string().check(z.minLength(3), z.maxLength(320)))
+  .check(z.minLength(1), z.maxLength(100));
+
 /** Each kind: who may send it, the request's fields and the response's shape. */
 /** The tab the browser's side panel (a page in no tab) says it shows; no one else may name a tab. */
 const SidePanelTabSchema = z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 31)));
@@ -140,9 +148,11 @@ export const MESSAGES = {
       events: z.array(SeenEventSchema).check(z.maxLength(MAX_EVENTS_PER_MESSAGE)),
       /**
        * The signed-in account's own calendar (the page's `data-principal-ids`): a chip on another person's
-       * calendar overlaid on it is not my 1:1. Absent where the page does not say (month, schedule views).
+       * calendar overlaid on it is not my 1:1. Several when the page does not say which is its own: the
+       * calendars it shows side by side (columns naming different ones), or those its chips belong to (a month
+       * or schedule view in a tab whose views never named one). Absent when nothing says.
        */
-      principal: z.optional(z.string().check(z.minLength(3), z.maxLength(320))),
+      principal: z.optional(PrincipalSchema),
     }),
     response: z.strictObject({ badges: z.array(EventBadgeSchema) }),
   },
@@ -157,7 +167,7 @@ export const MESSAGES = {
     request: z.strictObject({
       kind: z.literal('calendar/select-event'),
       event: SeenEventSchema,
-      principal: z.optional(z.string().check(z.minLength(3), z.maxLength(320))),
+      principal: z.optional(PrincipalSchema),
     }),
     response: Ok,
   },

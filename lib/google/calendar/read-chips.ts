@@ -335,13 +335,23 @@ export function readShownDays(doc: Document): ShownDays | null {
  * says, or when they name different calendars (calendars side by side: whose is whose is not told).
  */
 export function readPagePrincipal(doc: Document): string | null {
-  let principal: string | null = null;
+  const principals = readPagePrincipals(doc);
+  return principals?.length === 1 ? principals[0]! : null;
+}
+
+/**
+ * Every calendar the day columns name, sorted, once each: one when they all show the same (the account's
+ * own), several side by side (Day view "Meet with…": whose is whose is not told); null when a column names
+ * none that can be read, or none does.
+ */
+export function readPagePrincipals(doc: Document): string[] | null {
+  const principals = new Set<string>();
   for (const column of doc.querySelectorAll(sel.principal.css)) {
     const read = readPrincipal(column);
-    if (read === null || (principal !== null && read !== principal)) return null;
-    principal = read;
+    if (read === null) return null;
+    principals.add(read);
   }
-  return principal;
+  return principals.size > 0 ? [...principals].sort() : null;
 }
 
 /** The calendar owner a grid column shows (`data-principal-ids`, base64 email; §1.7), or null. */
