@@ -162,6 +162,7 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     // The chooser lists the people of my 1:1s: not on a screen I am sharing.
     body = (
       <PresentingStrip
+        hides="duet"
         onReveal={() => {
           // Shown by the user's own click: the chooser it shows takes focus (the strip's button goes).
           focusChooser.current = true;

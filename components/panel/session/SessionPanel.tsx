@@ -359,7 +359,7 @@ function SessionBody({
     const slow = setTimeout(() => {
       gaveUp = true;
       setEndWaits(false);
-      setMessage(t('panel_storage_unknown'));
+      setMessage(t('panel_session_end_still_saving'));
     }, END_WAIT_MS);
     endWait.current = slow;
     const done = (said: string | null) => {
@@ -566,14 +566,18 @@ function useOtherNoteFields({ session, template }: SessionView): string[] {
 export function PresentingStrip({
   onReveal,
   onOpenSidePanel,
+  hides = 'notes',
 }: {
   onReveal: () => void;
   onOpenSidePanel?: () => void;
+  /** What is kept out of view: a session's notes, or (a call Duet does not know) Duet's chooser itself. */
+  hides?: 'notes' | 'duet';
 }) {
+  const duet = hides === 'duet';
   return (
     <div class="ses-presenting" role="status" data-testid="presenting-strip">
-      <strong>{t('panel_session_presenting')}</strong>
-      <p class="cal-small">{t('panel_session_presenting_text')}</p>
+      <strong>{t(duet ? 'panel_presenting_duet' : 'panel_session_presenting')}</strong>
+      <p class="cal-small">{t(duet ? 'panel_presenting_duet_text' : 'panel_session_presenting_text')}</p>
       <div class="cal-actions">
         {onOpenSidePanel ? (
           <button
@@ -591,7 +595,7 @@ export function PresentingStrip({
           data-testid="reveal-notes"
           onClick={onReveal}
         >
-          {t('panel_session_reveal')}
+          {t(duet ? 'panel_presenting_duet_reveal' : 'panel_session_reveal')}
         </button>
       </div>
     </div>

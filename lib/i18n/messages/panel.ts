@@ -312,6 +312,11 @@ export const panel = {
   panel_session_presenting_text: 'You are sharing your screen, so Duet keeps your notes out of view.',
   panel_session_side_panel: 'Continue in side panel',
   panel_session_reveal: 'Show notes anyway',
+  panel_presenting_duet: 'Duet is hidden while you present',
+  panel_presenting_duet_text:
+    'You are sharing your screen, so Duet keeps the names of your 1:1s out of view.',
+  panel_presenting_duet_reveal: 'Show Duet anyway',
+  panel_session_end_still_saving: 'Still saving your notes. Press End again once they are saved.',
   panel_session_made: 'Agreements made in this session',
   panel_session_prompts: 'Prompts',
   panel_session_section_notes: 'Notes: $1',

@@ -165,6 +165,9 @@ describe('MeetPanel while presenting', () => {
     await createRelationship({ personIds: [], kind: 'one-on-one', title: 'Alice / Confidential Person' });
     await show(meetContext({ presenting: true }));
     await waitFor('presenting-strip');
+    // What is hidden is Duet's chooser (an untracked call has no notes), and the strip says so.
+    expect(q('presenting-strip')!.textContent).toContain('Duet is hidden while you present');
+    expect(q('reveal-notes')!.textContent).toBe('Show Duet anyway');
     expect(q('meet-link-chooser')).toBeNull();
     expect(container().textContent).not.toContain('Confidential Person');
     await click(q('reveal-notes'));

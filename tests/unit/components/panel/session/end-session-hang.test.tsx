@@ -26,7 +26,7 @@ const { saveSectionNotes: realSave } = await vi.importActual<typeof Db>('@/lib/d
 const { unlessBlocked: realUnlessBlocked } = await vi.importActual<typeof Database>('@/lib/db/database');
 const { unlessBlocked } = await import('@/lib/db/database');
 
-const NOT_SAVED = "Couldn't save just now. Your text is still here and Duet will retry.";
+const NOT_SAVED = 'Still saving your notes. Press End again once they are saved.';
 const BLOCKED = 'Duet is finishing an update. Close other Duet pages or reload them to continue.';
 
 afterEach(() => {
