@@ -170,9 +170,16 @@ export class DetailsCache {
   /** A read whose guests are not drawn yet (null) keeps the guests an earlier read of the event found. */
   set(details: EventDetails): void {
     const before = this.byEvent.get(details.dataEventId)?.details;
-    const kept =
+    const kept: EventDetails =
       details.guests === null && before?.guests
-        ? { ...details, guests: before.guests, guestCount: before.guestCount }
+        ? {
+            ...details,
+            guests: before.guests,
+            guestCount: before.guestCount,
+            // What could not be read of them goes with them.
+            ...(before.countUnread ? { countUnread: true } : {}),
+            ...(before.organizerUnread ? { organizerUnread: true } : {}),
+          }
         : details;
     this.put(held(kept));
     const area = this.area;
@@ -308,17 +315,27 @@ export async function judgeEvents(
     // neither I nor a group is invited to is not mine. (With no owner, who I am is `mine`: my emails and the
     // page's own calendar. An organiser with no owner, `calendarOwnerEmail`, is a calendar, not a person.)
     const isMe = (g: DetectionGuest) => g.email !== null && mine.has(canonicalEmail(g.email));
-    const notInvited =
+    // Every guest read: no unread count, and "N guests" no more than the rows.
+    const allRead = guests !== null && !known?.countUnread && (known?.guestCount ?? 0) <= guests.length;
+    const withoutMe =
       owner === null &&
       guests !== null &&
-      (known?.guestCount ?? 0) <= guests.length &&
+      allRead &&
       mine.size > 0 &&
-      !guests.some((g) => isMe(g) || g.kind === 'group') &&
+      !guests.some((g) => isMe(g) || g.kind === 'group');
+    const notInvited =
+      withoutMe &&
       guests.some((g) => g.organizer && g.email !== null && calendarOwnerEmail(g.email) !== null);
+    // The popover's words could not all be read (a language Duet has no words for): the rows may be some of
+    // the guests only, or who organised a meeting I am not invited to is not told. They prove nothing: at
+    // most likely, and no 1:1 of mine is linked to it.
+    const unsure =
+      (guests !== null && known?.countUnread === true) || (withoutMe && !!known?.organizerUnread);
 
     // The series' 1:1, if linked — and, when guests are known, only if one of them is its person (fail closed).
     // Nothing links on another person's calendar: no count, no reminders from its owner's response.
-    const bySeries = othersCalendar ? [] : linked.filter((l) => l.seriesIds.includes(event.seriesId));
+    const bySeries =
+      othersCalendar || unsure ? [] : linked.filter((l) => l.seriesIds.includes(event.seriesId));
     let relationship: LinkedRelationshipRef | undefined;
     if (guests !== null) {
       // Guests known: the series' 1:1 counts only if one of them is its person — or nothing can say otherwise:
@@ -330,10 +347,13 @@ export async function judgeEvents(
         bySeries.find((l) => l.emails.some((e) => otherEmails.includes(e))) ??
         bySeries.find((l) => l.relationship.personIds.length === 0 || l.emails.length === 0);
       // A new series id with a 1:1's title and the same person: the series was edited or recreated. Without
-      // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it).
+      // a 1:1 title, a two-person meeting is only offered for tracking (the user's word links it). Only with
+      // every guest read: the one other address of two rows drawn of "5 guests" is not the meeting's only one.
       if (
         !relationship &&
         !othersCalendar &&
+        !unsure &&
+        allRead &&
         otherEmails.length === 1 &&
         titleSaysOneOnOne(event.title, settings.detection)
       ) {
@@ -354,6 +374,7 @@ export async function judgeEvents(
       myName: settings.myName,
       othersCalendar,
       notInvited,
+      guestsUnsure: unsure,
       override: ignored.has(event.seriesId) ? 'not-one-on-one' : null,
       linked: relationship ? { kind: relationship.relationship.kind } : null,
       extraKeywords: settings.detection?.includeKeywords,

@@ -31,6 +31,12 @@ export interface DetectionInput {
    * none of them is me: someone else's meeting that the calendar shows me.
    */
   notInvited?: boolean;
+  /**
+   * The guests read prove nothing for sure: they may be some of them only (a guest count that could not be
+   * read), or may not tell that the meeting is someone else's (who organised it could not be read). At most
+   * likely.
+   */
+  guestsUnsure?: boolean;
   /** The user's word for this series, remembered: a kind ("Track as 1:1") or "not a 1:1". */
   override: { kind: OneOnOneKind } | 'not-one-on-one' | null;
   /** A relationship already linked to this series (found by series id AND a guest's email). */

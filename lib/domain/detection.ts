@@ -17,7 +17,8 @@
  *      syncs, interviews and demos are not 1:1s until the user says so (PRODUCT.md).
  *    - two, and the title says 2-1 → two-on-one, confirmed. Two, and the title says another 1:1 → likely
  *      (an assistant, a shadow or a note-taking bot joined); counterparts are the guests the title names.
- *    Confidence drops to likely when an unread row is one of the counted people.
+ *    Confidence drops to likely when an unread row is one of the counted people, or when the guests read
+ *    prove nothing for sure (`guestsUnsure`: a count or an organizer the popover's language hid).
  * 5. Guests unknown: the title convention → likely, counterparts = the names in the title but mine (a name
  *    whose first word is the first word of `myName`, ignoring letter case and accents: "Alice / Bob" → Bob
  *    for Alice Smith); "N guests" over 3 still vetoes.
@@ -202,7 +203,7 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   const rows = input.guests?.length ?? 0;
   const unread = Math.max(0, (input.guestCount ?? 0) - rows - (meSeen ? 0 : 1));
   const humans = others.length + unread;
-  const confidence = unread === 0 ? 'confirmed' : 'likely';
+  const confidence = unread === 0 && !input.guestsUnsure ? 'confirmed' : 'likely';
 
   if (humans === 0) return not('solo');
   if (humans + 1 > maxGuests) return not('large meeting');

@@ -74,11 +74,14 @@ function isGuest(value: unknown): value is Guest {
 }
 
 const DETAILS_KEYS = ['dataEventId', 'title', 'guests', 'guestCount', 'meetCode', 'recurrence'];
+/** Members that may be left out (or undefined); when there, `true`. */
+const DETAILS_FLAGS = ['countUnread', 'organizerUnread'] as const;
 
 export function isEventDetails(value: unknown): value is EventDetails {
   return (
     isRecord(value) &&
-    hasExactly(value, DETAILS_KEYS) &&
+    hasExactly(value, [...DETAILS_KEYS, ...DETAILS_FLAGS.filter((key) => Object.hasOwn(value, key))]) &&
+    DETAILS_FLAGS.every((key) => value[key] === undefined || value[key] === true) &&
     isDataEventId(value.dataEventId) &&
     str(value.title, 1024) &&
     (value.guests === null ||

@@ -59,5 +59,9 @@ export const EventDetailsSchema = z.strictObject({
   meetCode: z.nullable(z.string().check(z.regex(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/))),
   /** The recurrence line ("Weekly on Monday"), verbatim, if any. */
   recurrence: z.nullable(z.string().check(z.maxLength(300))),
+  /** A guest summary is shown but its count cannot be read (`guestCount` null): the rows may be some only. */
+  countUnread: z.optional(z.literal(true)),
+  /** Guest rows in a language whose organizer word Duet does not know: `organizer` tells nothing there. */
+  organizerUnread: z.optional(z.literal(true)),
 });
 export type EventDetails = z.infer<typeof EventDetailsSchema>;

@@ -84,13 +84,25 @@ function readGuest(row: Element, locale: CalendarLocale | null): Guest {
   };
 }
 
+/**
+ * The one number of a guest summary, whatever its words ("5 invitados", "ゲスト 5 人", "참석자 5명", "1.200
+ * guests"); null when it has none or several ("5 invitados, 2 sí"): which one counts the guests is not told.
+ */
+function summaryCount(summary: string): number | null {
+  const numbers = summary.match(/\d+(?:[.,\u00a0\u202f'’]\d{3})*/g);
+  const count = numbers?.length === 1 ? Number(numbers[0]!.replace(/\D/g, '')) : null;
+  return count !== null && Number.isSafeInteger(count) ? count : null;
+}
+
 function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails | null {
   const rows = [...panel.querySelectorAll(sel.guestRow.css)]
     // Members listed under an expanded group are not guests of their own.
     .filter((row) => !row.parentElement?.closest('[role="treeitem"]'))
     .slice(0, 500);
   const summary = normaliseText(panel.querySelector(sel.guestSummary.css)?.textContent);
-  const count = locale?.guests.exec(summary);
+  // The language's words first ("2 guests"), else the summary's one number (GOOGLE-DOM.md §1.8: parseInt works).
+  const count = locale?.guests.exec(summary)?.[1];
+  const guestCount = count === undefined ? summaryCount(summary) : Number(count);
   // No guests section, or one with neither rows nor its "N guests" yet (it is drawn after the rest of the
   // popover, §1.8): guests unknown, never "nobody" — an event's guests are judged once they are there.
   const guests =
@@ -107,10 +119,14 @@ function readPanel(panel: Element, locale: CalendarLocale | null): EventDetails 
     dataEventId: panel.getAttribute('data-eventid') ?? '',
     title: normaliseText(panel.querySelector(sel.detailsTitle.css)?.textContent).slice(0, 1024),
     guests,
-    guestCount: count ? Number(count[1]) : null,
+    guestCount,
     meetCode,
     recurrence: recurrence ? recurrence.slice(0, 300) : null,
   };
+  // What is shown but could not be read is said, never taken for "nothing": a count (the rows may be some of
+  // the guests only) and, in a language without an organizer word, who organised it.
+  if (guests && summary !== '' && guestCount === null) details.countUnread = true;
+  if (guests?.length && !locale) details.organizerUnread = true;
   return isEventDetails(details) ? details : null;
 }
 

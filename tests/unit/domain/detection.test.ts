@@ -582,6 +582,48 @@ const CASES: Record<string, Case[]> = {
       no('large meeting'),
     ],
   ],
+  'guests that prove nothing for sure (a count or organizer the popover’s language hid)': [
+    [
+      'two rows of an unread count: at most likely',
+      { title: '1:1 Carol', guests: [alice, carol], guestsUnsure: true },
+      yes('one-on-one', 'likely', ['Carol'], 'guests: one other person'),
+    ],
+    [
+      'a name pair with two rows of an unread count: likely',
+      { title: 'Alice / Bob', guests: [alice, bob], guestsUnsure: true },
+      yes('one-on-one', 'likely', ['Bob Jones']),
+    ],
+    [
+      'a 2-1 with three rows of an unread count: likely',
+      { title: '2-1 with Carol', guests: [alice, carol, dan], guestsUnsure: true },
+      yes('two-on-one', 'likely', ['Carol', 'Dan']),
+    ],
+    [
+      'only my row read: still nobody else (solo)',
+      { title: '1:1 Carol', guests: [alice], guestsUnsure: true },
+      no('solo'),
+    ],
+    [
+      'too many rows read: still a large meeting',
+      { title: '1:1 Carol', guests: withAlice(5), guestsUnsure: true },
+      no('large meeting'),
+    ],
+    [
+      'a neutral title stays only trackable',
+      { title: 'Weekly sync', guests: [alice, bob], guestsUnsure: true },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
+      'the user’s word still confirms',
+      { title: 'Weekly sync', guests: [alice, bob], guestsUnsure: true, override: { kind: 'peer' } },
+      yes('peer', 'confirmed'),
+    ],
+    [
+      'every guest read (not unsure): confirmed',
+      { title: '1:1 Carol', guests: [alice, carol], guestsUnsure: false },
+      yes('one-on-one', 'confirmed', ['Carol']),
+    ],
+  ],
   'extra and excluded keywords': [
     [
       'an extra keyword makes a sync a 1:1',

@@ -106,7 +106,9 @@ describe('readEventDetails fails closed', () => {
     const doc = loadCalendarFixture('gcal-event-popover-de.html');
     doc.documentElement.setAttribute('lang', 'ja');
     const details = readEventDetails(doc)!;
-    expect(details.guestCount).toBeNull();
+    // The summary's one number, whatever its words ("5 Gäste"); who organised it is not told.
+    expect(details.guestCount).toBe(5);
+    expect(details.organizerUnread).toBe(true);
     expect(details.meetCode).toBe('abc-defg-hij');
     // Organizer and responses are words; kinds also come from structure (aria-expanded, icon, resource domain).
     expect(details.guests!.map((g) => [g.kind, g.organizer, g.response])).toEqual([
@@ -118,14 +120,17 @@ describe('readEventDetails fails closed', () => {
     ]);
   });
 
-  it.each(['2 Gäste', 'guests: 2', 'two guests', '', '2'])(
-    'an unreadable summary %j gives no guest count',
-    (text) => {
-      const doc = loadCalendarFixture('gcal-event-popover.html');
-      doc.querySelector(calendarSelectors.guestSummary.css)!.textContent = text;
-      expect(readEventDetails(doc)?.guestCount).toBeNull();
-    },
-  );
+  it.each(['two guests', '', '2 of 3 guests'])('an unreadable summary %j gives no guest count', (text) => {
+    const doc = loadCalendarFixture('gcal-event-popover.html');
+    doc.querySelector(calendarSelectors.guestSummary.css)!.textContent = text;
+    expect(readEventDetails(doc)?.guestCount).toBeNull();
+  });
+
+  it.each(['2 Gäste', 'guests: 2', '2'])('a summary %j gives its one number as the count', (text) => {
+    const doc = loadCalendarFixture('gcal-event-popover.html');
+    doc.querySelector(calendarSelectors.guestSummary.css)!.textContent = text;
+    expect(readEventDetails(doc)?.guestCount).toBe(2);
+  });
 
   it.each([
     'https://meet.google.com.evil.example/abc-defg-hij',
