@@ -21,7 +21,9 @@
  *    prove nothing for sure (`guestsUnsure`: a count or an organizer the popover's language hid).
  * 5. Guests unknown: the title convention → likely, counterparts = the names in the title but mine (a name
  *    whose first word is the first word of `myName`, ignoring letter case and accents: "Alice / Bob" → Bob
- *    for Alice Smith); "N guests" over 3 still vetoes.
+ *    for Alice Smith); "N guests" over 3 still vetoes. A title that is only a name pair must name me on one
+ *    side (my name, or my addresses' first words): "Gym / Errands" and "SFO / NYC" are no 1:1s (an event
+ *    without guests never shows any, so nothing else would ever tell).
  * "The title says 1:1": classifyTitle, or one of the user's extra keywords (case-insensitive substrings).
  * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
  */
@@ -144,18 +146,24 @@ const keysOf = (person: Counterpart): string[] =>
 function pairNamesUs(input: DetectionInput, other: Counterpart, me: readonly Counterpart[]): boolean {
   const pair = bareNamePair(input.title);
   if (pair === null) return true;
-  const people = [
-    ...keysOf(other),
+  const people = [...keysOf(other), ...myKeys(input, me)];
+  return people.length === 0 || pairNames(pair, people);
+}
+
+/** What may name me: my rows' names, my name, my addresses' first words (folded like nameKey). */
+const myKeys = (input: DetectionInput, me: readonly Counterpart[]): string[] =>
+  [
     ...me.flatMap(keysOf),
     ...(input.myName ? [nameKey(input.myName)] : []),
     ...input.myEmails.flatMap((email) => keysOf({ name: '', email })),
   ].filter((key) => key.length > 1);
-  if (people.length === 0) return true;
-  return pair.some((name) => {
+
+/** One side of the pair is one of these people (a first name, or its start: "Ali" for Alistair). */
+const pairNames = (pair: readonly string[], people: readonly string[]): boolean =>
+  pair.some((name) => {
     const key = nameKey(name);
     return people.some((person) => person.startsWith(key) || key.startsWith(person));
   });
-}
 
 export function detectOneOnOne(input: DetectionInput): Detection {
   if (input.allDay) return not('all-day');
@@ -195,6 +203,11 @@ export function detectOneOnOne(input: DetectionInput): Detection {
   if (!known) {
     if (input.guestCount !== null && input.guestCount > maxGuests) return not('large meeting');
     if (kind === null) return not(excluded ? 'excluded keyword' : 'no 1:1 convention in title');
+    // Only a name pair, and no guest to check it with (an event without guests never shows any): a 1:1 of
+    // mine names me on one side; "Gym / Errands", "SFO / NYC" name no one (the user's own words still count).
+    const pair = bareNamePair(input.title);
+    if (pair && !mentions(fold(input.title), input.extraKeywords) && !pairNames(pair, myKeys(input, [])))
+      return not('a name pair without me, guests unknown');
     return yes(kind, 'likely', counterparts, 'title convention');
   }
 

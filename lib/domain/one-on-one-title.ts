@@ -35,7 +35,11 @@
  * - a notes or follow-up word (notes, write-up, follow-ups, Notizen, Nachbereitung, compte rendu, notas) in
  *   a title naming no person and no name pair ("1:1 notes", "Write up 1:1 notes", "1:1 follow-ups"). With
  *   one it is the meeting ("Bob 1:1 (notes)", "Follow-up 1:1 with Bob", "1:1 Alice / Bob – Notes"), and so
- *   are notes brought or in a document ("1:1 (bring notes)", "1:1 — notes doc", "notes in doc").
+ *   are notes brought or in a document ("1:1 (bring notes)", "1:1 — notes doc", "notes in doc");
+ * - a to-do: a verb (send, schedule, review, book, prepare) opening the title right before a marker ("Send
+ *   1:1 agenda", "Book a 1:1 with Alice", "Schedule 1:1s"), not inside it ("Performance review 1:1").
+ * Nor, naming nobody, a title about 1:1s: training, workshops, office hours, slots to book ("Open 1:1 slots",
+ * "Available for 1:1s", "1:1 booking").
  * German prep and notes words count at a word start or glued to a marker ("Einzelgesprächsvorbereitung"),
  * not inside another word ("Gesprächsnotizen").
  * Kinds, in this order: two-on-one (2on1, two-on-one, or "2-1"/"2:1" not after a score word nor between two
@@ -197,6 +201,7 @@ const NOT_NAMES = new Set(
   test tests exam semester hackathon party vote ratio re fw fwd aw wg tr google skipping skipped open
   release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
   dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
+  book booking slot slots schedule scheduling available availability
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
   january february march july september october november december feb apr jul aug sep sept oct nov dec
   montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar jänner februar märz maerz
@@ -371,11 +376,17 @@ function markerSpans(title: string): [number, number][] {
   return matches.map((match) => [match.index, match.index + match[0].length]);
 }
 
+// A to-do about a 1:1, its verb opening the title right before the marker ("Send 1:1 agenda", "Book a 1:1
+// with Alice", "Schedule 1:1s", "Review 1:1 feedback"); not a topic inside the title ("Performance review 1:1").
+const TODO =
+  /^[^\p{L}\p{N}]*(?:send|schedule|review|book|prepare)\s+(?:(?:a|an|the|my|our|your|next|all|some|new)\s+)?/iu;
+
 /**
  * Solo work about a 1:1, not the meeting. A prep word counts before a marker ("Prep for 1:1 with Bob"), right
  * after one ("1:1 prep", "1:1-Vorbereitung mit Bernd"), as the title's tail ("Alice / Bob prep") or in a
  * title without a marker; not after a person and before more words ("1:1 Alice / Bob - prep doc linked").
- * A notes or follow-up word counts when the title names nobody ("1:1 notes", "Write up 1:1 notes").
+ * A notes or follow-up word counts when the title names nobody ("1:1 notes", "Write up 1:1 notes"), and a
+ * to-do verb opening the title right before a marker always ("Book a 1:1 with Alice").
  */
 function isSoloWork(title: string): boolean {
   const spans = markerSpans(title);
@@ -389,12 +400,14 @@ function isSoloWork(title: string): boolean {
     )
       return true;
   }
+  const todo = TODO.exec(title);
+  if (todo && spans.some(([from]) => from === todo[0].length)) return true;
   return NOTES.test(title) && namesIn(title).length === 0;
 }
 
-// A title about 1:1s rather than one: training, a workshop, office hours — when it names nobody.
+// A title about 1:1s rather than one: training, a workshop, office hours, slots to book — when it names nobody.
 const TOPIC =
-  /(?<!\p{L})(?:training|trainings|workshop|webinar|masterclass|best\s+practices?|office\s+hours|how\s+to|schulung|atelier)(?!\p{L})/iu;
+  /(?<!\p{L})(?:training|trainings|workshop|webinar|masterclass|best\s+practices?|office\s+hours|how\s+to|schulung|atelier|slots?|booking|book|availability|available)(?!\p{L})/iu;
 // A meeting called off ("Canceled: 1:1 with Bob", Outlook's prefix; "Skipping 1:1", "Abgesagt: …", "Annulé : …").
 const CALLED_OFF =
   /^[^\p{L}\p{N}]*(?:canceled|cancelled|skipping|skipped|abgesagt|annul[ée]e?|cancelad[oa]|no(?=\s+(?:1|one|o3))|kein(?:e|en)?(?=\s+(?:1|eins|einzel)))(?:\s*:|\s)/iu;

@@ -242,8 +242,8 @@ const CASES: Record<string, Case[]> = {
     ],
     [
       'Éloïse / Frédéric',
-      { title: 'Éloïse / Frédéric' },
-      yes('one-on-one', 'likely', ['Éloïse', 'Frédéric']),
+      { title: 'Éloïse / Frédéric', myName: 'Frédéric Dupont' },
+      yes('one-on-one', 'likely', ['Éloïse']),
     ],
     ['Réunion d’équipe with 5', { title: 'Réunion d’équipe', guests: withAlice(5) }, no('large meeting')],
     ['Uno a uno con Lucía', { title: 'Uno a uno con Lucía' }, yes('one-on-one', 'likely', ['Lucía'])],
@@ -624,6 +624,53 @@ const CASES: Record<string, Case[]> = {
       yes('one-on-one', 'confirmed', ['Carol']),
     ],
   ],
+  'a bare name pair while the guests are unknown (events without guests never show any)': [
+    ['Gym / Errands', { title: 'Gym / Errands' }, no('a name pair without me, guests unknown')],
+    ['Deep Work / Admin', { title: 'Deep Work / Admin' }, no('a name pair without me, guests unknown')],
+    ['SFO / NYC', { title: 'SFO / NYC' }, no('a name pair without me, guests unknown')],
+    [
+      'Frontend / Backend, my name set',
+      { title: 'Frontend / Backend', myName: 'Alice Smith' },
+      no('a name pair without me, guests unknown'),
+    ],
+    ['Alice / Bob names me', { title: 'Alice / Bob' }, yes('one-on-one', 'likely', ['Bob'])],
+    [
+      'Bob <> Ali: the start of my name',
+      { title: 'Bob <> Ali' },
+      yes('one-on-one', 'likely', ['Bob', 'Ali']),
+    ],
+    [
+      'a pair naming me by my name in settings',
+      { title: 'Sam / Lee', myName: 'Lee Park' },
+      yes('one-on-one', 'likely', ['Sam']),
+    ],
+    [
+      'a pair the user’s own title word covers',
+      { title: 'Gym / Errands', extraKeywords: ['errands'] },
+      yes('one-on-one', 'likely'),
+    ],
+    ['a 1:1 marker needs no name of mine', { title: '1:1 Bob / Carol' }, yes('one-on-one', 'likely')],
+    ['Gym / Errands, no guests at all', { title: 'Gym / Errands', guests: [alice] }, no('solo')],
+  ],
+  'booking slots and to-dos about 1:1s': [
+    ['Open 1:1 slots', { title: 'Open 1:1 slots' }, no('no 1:1 convention in title')],
+    ['Available for 1:1s', { title: 'Available for 1:1s' }, no('no 1:1 convention in title')],
+    ['1:1 booking', { title: '1:1 booking' }, no('no 1:1 convention in title')],
+    ['Book a 1:1 with Alice', { title: 'Book a 1:1 with Alice' }, no('no 1:1 convention in title')],
+    ['Send 1:1 agenda', { title: 'Send 1:1 agenda' }, no('no 1:1 convention in title')],
+    ['Schedule 1:1s', { title: 'Schedule 1:1s' }, no('no 1:1 convention in title')],
+    ['Review 1:1 feedback', { title: 'Review 1:1 feedback' }, no('no 1:1 convention in title')],
+    [
+      'Book a 1:1 with Bob, Bob invited: only trackable',
+      { title: 'Book a 1:1 with Bob', guests: [alice, bob] },
+      no('two people, no 1:1 title', 'Bob Jones'),
+    ],
+    [
+      'Performance review 1:1 is a 1:1',
+      { title: 'Performance review 1:1', guests: [alice, bob] },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+  ],
   'extra and excluded keywords': [
     [
       'an extra keyword makes a sync a 1:1',
@@ -950,12 +997,12 @@ const MORE_CASES: Record<string, Case[]> = {
     ],
     [
       'a name that only starts like mine is not me',
-      { title: 'Alicia / Bob', myName: 'Alice' },
+      { title: '1:1 Alicia / Bob', myName: 'Alice' },
       yes('one-on-one', 'likely', ['Alicia', 'Bob']),
     ],
     [
       'no name in settings, an address that names no one: both',
-      { title: 'Alice / Bob', myName: '', myEmails: ['a.s@acme.example'] },
+      { title: '1:1 Alice / Bob', myName: '', myEmails: ['a.s@acme.example'] },
       yes('one-on-one', 'likely', ['Alice', 'Bob']),
     ],
     [
