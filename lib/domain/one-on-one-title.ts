@@ -11,7 +11,10 @@
  *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, 1-zu-1, eins-zu-eins, one-on-one, one to one,
  *   Einzelgespräch(e), Mitarbeitergespräch, Vier-Augen-Gespräch (4-Augen-), tête-à-tête,
  *   entretien/point/réunion individuel(le),
- *   reunión individual, un à un, uno a uno, cara a cara, één-op-één.
+ *   reunión individual, reunião individual, 1 a 1, un à un, uno a uno, um a um, cara a cara, één-op-één (any
+ *   case), 1対1 / 一对一, 個人面談 (面談 alone is an interview), ワンオンワン.
+ * - Not a "1-1" after a stage or sequence word in es/pt/it either ("Fase 1-1", "Capítulo 1-1", "Sesión 1-1"),
+ *   nor before a room ("1-1会議室", "1-1号室").
  * - O3/O3s only as a title shape: alone, after a name, a name pair or a cadence ("Bob O3", "Alice's O3",
  *   "Weekly O3", "Alice / Bob O3", "Alice/Bob O3 weekly"), or before a person ("O3 Bob", "O3: Bob",
  *   "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
@@ -60,8 +63,10 @@ const END = String.raw`(?![\p{Lu}\p{Ll}\p{N}])`;
 
 // Marker words and phrases (case-insensitive). German compounds match anywhere ("Karriere-Einzelgespräche").
 const WORD_MARKER_SOURCE = [
-  String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|cara[\s-]{1,2}a[\s-]{1,2}cara|(?:één|een)[\s-]op[\s-](?:één|een)|(?:entretien|point|r[ée]union|reuni[óo]n|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
+  String.raw`${START}(?:1\s?-?\s?(?:on|to|op)\s?-?\s?1|1-?zu-?1|eins-zu-eins|1-2-1|one[\s-]{1,2}(?:on|to)[\s-]{1,2}one|t[êe]te[\s-]{0,2}[àa][\s-]{0,2}t[êe]te|un[\s-]{1,2}[àa][\s-]{1,2}un|uno[\s-]{1,2}a[\s-]{1,2}uno|um[\s-]{1,2}a[\s-]{1,2}um|cara[\s-]{1,2}a[\s-]{1,2}cara|[eé][eé]n[\s-]op[\s-][eé][eé]n|(?:entretien|point|r[ée]union|reuni[óo]n|reuni[ãa]o|colloquio)\s+individu(?:el(?:le)?|ale?))s?${END}`,
   String.raw`(?:einzel|mitarbeiter|zweier|personal|feedback|entwicklungs|jahres|(?:vier|4)[\s-]?augen[\s-]?)-?gespr(?:ä|ae)ch`,
+  // Japanese and Chinese: 1対1 / 一对一, 個人面談 (面談 alone is an interview), ワンオンワン.
+  String.raw`${START}[1一]\s?[対对對]\s?[1一]${END}|個人面談|ワン[\s・]?オン[\s・]?ワン`,
   String.raw`${START}(?:(?:r[ée]union|entretien)\s+bilat[ée]rale?s?|bilatérales?)${END}|${START}entretien\s+(?:annuel|professionnel)${END}`,
 ].join('|');
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
@@ -98,13 +103,15 @@ const GLUE = /^s?[\s:([–—-]*$/iu;
 
 // "1:1", "1-1", "1–1", "1/1", "2-1", "2:1": digits not glued to other digits, letters or date separators.
 const NUMERIC =
-  /(?<![\p{L}\p{N}_.,:/\\–—-])([12])\s{0,2}([:/–—-])\s{0,2}1(?!\p{N}|\s{0,2}[:/.,–—-]\s{0,2}\p{N})/gu;
+  /(?<![\p{L}\p{N}_.,:/\\–—-])([12])\s{0,2}([:/–—-]|(?<=\s)a(?=\s))\s{0,2}1(?!\p{N}|\s{0,2}[:/.,–—-]\s{0,2}\p{N})/gu;
 // The word right before a number that makes it a sequence, date, version or score, not a meeting.
 const SEQUENCE_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado)\.?\s*[#:]?\s*$/iu;
+  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado|empate|fase|etapa|paso|passo|parte|cap[ií]tulo|capitolo|sesi[óo]n|sess[ãa]o|sessione|lecci[óo]n|lezione|li[çc][ãa]o|jornada|temporada|epis[óo]dio|m[óo]dulo|nivel|n[íi]vel|livello|ronda|rodada|sala|aula)\.?\s*[#:]?\s*$/iu;
 const SCORE_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:score|result|won|lost|draw|game|match|vs|spiel|ergebnis|partido|resultado)\.?\s*[#:]?\s*$/iu;
-const NOT_MEETING_AFTER = /^s?\s*(?:ratio|scale|copy|replica|mapping)/iu;
+  /(?:^|[^\p{L}\p{N}])(?:score|result|won|lost|draw|game|match|vs|spiel|ergebnis|partido|resultado|empate)\.?\s*[#:]?\s*$/iu;
+// After a number: a ratio or a copy, not a meeting; a room, a floor or a building ("1-1会議室", "1-1号室").
+const NOT_MEETING_AFTER =
+  /^s?\s*(?:ratio|scale|copy|replica|mapping|会議室|会议室|[号號]室|[号號][館馆]|教室|階|[楼樓]|室|[号號])/iu;
 // After a "2-1": a vote or a score ("2-1 vote", "2:1 lead"), not a meeting.
 const SCORE_AFTER =
   /^\s*(?:votes?|voted|win|won|lead|loss|lost|victory|majority|split|odds|score)(?![\p{L}\p{N}-])/iu;
@@ -291,7 +298,8 @@ const NAME_JOINER = /^(?:&|\+|and|und|et|y)$/iu;
 function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
   for (const match of title.matchAll(NUMERIC)) {
-    if (match[1] !== first) continue;
+    // "1 a 1" (es, pt, it) is a 1:1 only; "2 a 1" is a score far more often than a 2-1.
+    if (match[1] !== first || (first === '2' && match[2] === 'a')) continue;
     const before = title.slice(0, match.index);
     const after = title.slice(match.index + match[0].length);
     if (NOT_MEETING_AFTER.test(after)) continue;

@@ -671,6 +671,28 @@ const CASES: Record<string, Case[]> = {
       yes('one-on-one', 'confirmed', ['Bob Jones']),
     ],
   ],
+  'more languages: markers, stages and rooms': [
+    ['Fase 1-1', { title: 'Fase 1-1' }, no('no 1:1 convention in title')],
+    ['Capítulo 1-1', { title: 'Capítulo 1-1' }, no('no 1:1 convention in title')],
+    ['Sessione 1-1', { title: 'Sessione 1-1' }, no('no 1:1 convention in title')],
+    ['1-1会議室 (a room)', { title: '1-1会議室' }, no('no 1:1 convention in title')],
+    ['面談 alone (an interview)', { title: '面談' }, no('no 1:1 convention in title')],
+    ['Reunión 1 a 1 con Bob', { title: 'Reunión 1 a 1 con Bob' }, yes('one-on-one', 'likely', ['Bob'])],
+    [
+      'Reunião individual com Bob',
+      { title: 'Reunião individual com Bob' },
+      yes('one-on-one', 'likely', ['Bob']),
+    ],
+    ['Um a um com Bob', { title: 'Um a um com Bob' }, yes('one-on-one', 'likely', ['Bob'])],
+    ['Eén-op-één met Bob', { title: 'Eén-op-één met Bob' }, yes('one-on-one', 'likely', ['Bob'])],
+    ['山田さんと1対1', { title: '山田さんと1対1' }, yes('one-on-one', 'likely')],
+    [
+      '個人面談 with one other person',
+      { title: '個人面談', guests: [alice, bob] },
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    ['ワンオンワン', { title: 'ワンオンワン' }, yes('one-on-one', 'likely')],
+  ],
   'extra and excluded keywords': [
     [
       'an extra keyword makes a sync a 1:1',
