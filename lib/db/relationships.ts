@@ -721,8 +721,8 @@ export async function linkMeetCodeTo(
 }
 
 /** The user says this call is not a 1:1 / not this one: forget the code wherever it was remembered. */
-export async function unlinkMeetCode(meetCode: string, db: DuetDatabase = getDatabase()): Promise<void> {
-  await db.transaction('rw', [db.relationships, db.people], async () => {
+export async function unlinkMeetCode(meetCode: string, db: DuetDatabase = getDatabase()): Promise<string[]> {
+  return db.transaction('rw', [db.relationships, db.people], async () => {
     const holders = await db.relationships.where('meetCodes').equals(meetCode).toArray();
     const now = Date.now();
     for (const holder of holders) {
@@ -738,5 +738,7 @@ export async function unlinkMeetCode(meetCode: string, db: DuetDatabase = getDat
         ),
       );
     }
+    // The 1:1s that held it (for an Undo to give it back).
+    return holders.map((holder) => holder.id);
   });
 }

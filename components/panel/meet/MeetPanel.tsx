@@ -96,6 +96,8 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
     closeChooser();
   };
 
+  /** The 1:1s "Not a 1:1" took this call's room from (a linked call corrected): Undo gives it back. */
+  const unlinkedFrom = useRef<{ code: string; ids: string[] }>({ code: '', ids: [] });
   // "Not a 1:1" said for this call: the idle panel says so, with Undo (as Calendar's card does).
   const ignored = useLiveQuery(() => actions.isIgnored(), [context.meetingCode]);
   const saidNot = ignored.status === 'ready' && ignored.value;
@@ -177,7 +179,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
         context={context}
         onTrack={(draft) => actions.track(draft)}
         onLink={(id) => void run(actions.linkTo(id))}
-        onNotOneOnOne={() => void run(actions.notOneOnOne())}
+        onNotOneOnOne={() =>
+          void run(
+            actions.notOneOnOne((ids) => {
+              unlinkedFrom.current = { code: context.meetingCode, ids };
+            }),
+          )
+        }
         onCancel={correcting ? closeChooser : undefined}
         focusRequest={focusChooser}
         trackForm={trackForm.current.kept}
@@ -199,7 +207,13 @@ export function MeetPanel({ context, onOpenSidePanel }: MeetPanelProps) {
             type="button"
             class="cal-button cal-button-small cal-button-quiet"
             data-testid="meet-undo-not-one-on-one"
-            onClick={() => void run(actions.undoNotOneOnOne())}
+            onClick={() =>
+              void run(
+                actions.undoNotOneOnOne(
+                  unlinkedFrom.current.code === context.meetingCode ? unlinkedFrom.current.ids : [],
+                ),
+              )
+            }
           >
             {t('panel_ignored_undo')}
           </button>

@@ -4,6 +4,7 @@
  * background to re-judge this tab's call, which pushes the new context to the panel.
  */
 import {
+  getRelationship,
   getSettings,
   ignoreSeries,
   linkMeetCodeTo,
@@ -59,14 +60,21 @@ export function meetActions(meetingCode: string, title: string) {
         await unignoreSeries(ignoredCallKey(meetingCode));
         await relink(meetingCode);
       }),
-    notOneOnOne: () =>
+    /** `unlinked`: told the 1:1s that held this call's room (a correction of a linked call), for Undo. */
+    notOneOnOne: (unlinked?: (ids: string[]) => void) =>
       attempt(async () => {
-        await unlinkMeetCode(meetingCode);
+        const holders = await unlinkMeetCode(meetingCode);
+        unlinked?.(holders);
         await ignoreSeries(ignoredCallKey(meetingCode));
         await relink(meetingCode);
       }),
-    undoNotOneOnOne: () =>
+    /** Takes "Not a 1:1" back: the room goes back to the 1:1 that held it (`holders`, when there was one). */
+    undoNotOneOnOne: (holders: readonly string[] = []) =>
       attempt(async () => {
+        for (const id of holders) {
+          // Deleted or merged away since: nothing to give it back to.
+          if (await getRelationship(id)) await linkMeetCodeTo(meetingCode, id);
+        }
         await unignoreSeries(ignoredCallKey(meetingCode));
         await relink(meetingCode);
       }),

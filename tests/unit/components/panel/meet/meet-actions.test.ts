@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { meetActions } from '@/components/panel/meet/meet-actions';
 import { sidePanelTab, tabFromLocation } from '@/components/panel/side-panel';
+import { createPerson, createRelationship, getRelationship, getSettings } from '@/lib/db';
+import { ignoredCallKey } from '@/lib/domain/meet-link';
 
 const CODE = 'abc-defg-hij';
 const start = location.href;
@@ -42,5 +44,26 @@ describe('meetActions: which tab a correction re-judges', () => {
     expect(tabFromLocation('?tab=12')).toBe(12);
     for (const bad of ['', '?tab=', '?tab=-1', '?tab=1.5', '?tab=1e3', '?tab=12345678901'])
       expect(tabFromLocation(bad)).toBeNull();
+  });
+});
+
+describe('meetActions: "Not a 1:1" and its Undo', () => {
+  it('Undo gives the call’s room back to the 1:1 that held it (a linked call corrected)', async () => {
+    listen();
+    const bob = await createPerson({ name: 'Bob Jones', emails: [], relation: 'report' });
+    const relationship = await createRelationship({
+      personIds: [bob.id],
+      kind: 'one-on-one',
+      title: 'Alice / Bob',
+      meetCodes: [CODE],
+    });
+    let unlinked: string[] = [];
+    expect(await meetActions(CODE, '').notOneOnOne((ids) => (unlinked = ids))).toEqual({ ok: true });
+    expect(unlinked).toEqual([relationship.id]);
+    expect((await getRelationship(relationship.id))?.meetCodes).toEqual([]);
+    expect((await getSettings()).ignoredSeries).toContain(ignoredCallKey(CODE));
+    expect(await meetActions(CODE, '').undoNotOneOnOne(unlinked)).toEqual({ ok: true });
+    expect((await getRelationship(relationship.id))?.meetCodes).toEqual([CODE]);
+    expect((await getSettings()).ignoredSeries).not.toContain(ignoredCallKey(CODE));
   });
 });
