@@ -162,6 +162,18 @@ describe('PeopleSection', () => {
     expect((await getRelationship(bobSeries.id))?.personIds).toHaveLength(1);
   });
 
+  it('with two people picked, offers "another person", not the 2-1’s second', async () => {
+    const { bobToo } = await seed();
+    await createPerson({ name: 'Carol King', emails: [], relation: 'peer' });
+    const { root } = await app();
+    await click(q(card(root, 'Bob Jones'), 'relationship-edit'));
+    const editor = q(root, 'relationship-editor');
+    await change(q(editor, 'relationship-person-add'), bobToo.id);
+    await until(() =>
+      expect(q(editor, 'relationship-person-add').getAttribute('aria-label')).toBe('Add another person…'),
+    );
+  });
+
   it('adds a 2-1’s second person to a 1:1, and removes one', async () => {
     const { bob, bobToo, bobSeries } = await seed();
     const { root } = await app();
@@ -170,6 +182,9 @@ describe('PeopleSection', () => {
     expect(all(editor, 'relationship-person').map((row) => row.textContent)).toEqual([
       expect.stringContaining('Bob Jones'),
     ]);
+    expect(q(editor, 'relationship-person-add').getAttribute('aria-label')).toBe(
+      'Add a person (a 2-1’s second person)…',
+    );
     await change(q(editor, 'relationship-person-add'), bobToo.id);
     await change(q(editor, 'relationship-kind'), 'two-on-one');
     await submit(editor);

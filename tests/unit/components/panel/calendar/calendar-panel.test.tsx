@@ -416,6 +416,7 @@ describe('CalendarPanel: a tracked 1:1', () => {
       await show();
       await waitFor('relationship-archived');
       expect(text('relationship-archived')).toContain('Your 1:1 with Bob Jones is archived');
+      expect(q('relationship-archived')!.querySelector('h2')?.textContent).toBe('Archived 1:1');
       expect(q('start-prep')).toBeNull();
       expect(q('start-session')).toBeNull();
       // No notes box either: what was written there would go into the hidden 1:1.
