@@ -28,34 +28,17 @@ export function LastSessionNotes({
   const sections = session ? notesBySection(session, template, others) : [];
   return (
     <section class="cal-section" data-testid="last-session" aria-labelledby="cal-last-session-title">
-      <div class="cal-section-head">
-        <h2 id="cal-last-session-title" class="cal-section-title">
-          {t(later ? 'panel_latest_title' : earlier ? 'panel_before_title' : 'panel_last_title')}
-        </h2>
-        {session ? (
-          <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>
-            {formatSessionDate(session.scheduledAt)}
-          </time>
-        ) : null}
-      </div>
+      <DatedHead
+        titleId="cal-last-session-title"
+        title={t(later ? 'panel_latest_title' : earlier ? 'panel_before_title' : 'panel_last_title')}
+        at={session?.scheduledAt}
+      />
       {sections.length === 0 ? (
         <p class="duet-muted cal-empty-line" data-testid="last-session-empty">
           {session ? t('panel_last_no_notes') : t('panel_last_none')}
         </p>
       ) : (
-        <div class="cal-notes">
-          {sections.map((section) => (
-            <div
-              key={section.id}
-              class="cal-note-section"
-              data-testid="last-session-section"
-              data-section-id={section.id}
-            >
-              <h3 class="cal-note-title">{section.title}</h3>
-              <p class="cal-note-text">{section.text}</p>
-            </div>
-          ))}
-        </div>
+        <NoteSections sections={sections} testId="last-session-section" />
       )}
     </section>
   );
@@ -89,30 +72,41 @@ export function SkippedSessionNotes({ sessions, templates }: SkippedSessionNotes
             aria-labelledby={titleId}
           >
             {/* Titled and dated as "Last time" above it: the title, its date to the right. */}
-            <div class="cal-section-head">
-              <h2 id={titleId} class="cal-section-title">
-                {t('panel_skipped_title')}
-              </h2>
-              <time class="duet-muted cal-small" dateTime={new Date(session.scheduledAt).toISOString()}>
-                {formatSessionDate(session.scheduledAt)}
-              </time>
-            </div>
-            <div class="cal-notes">
-              {sections.map((section) => (
-                <div
-                  key={section.id}
-                  class="cal-note-section"
-                  data-testid="skipped-session-section"
-                  data-section-id={section.id}
-                >
-                  <h3 class="cal-note-title">{section.title}</h3>
-                  <p class="cal-note-text">{section.text}</p>
-                </div>
-              ))}
-            </div>
+            <DatedHead titleId={titleId} title={t('panel_skipped_title')} at={session.scheduledAt} />
+            <NoteSections sections={sections} testId="skipped-session-section" />
           </section>
         );
       })}
     </>
+  );
+}
+
+/** A notes section's heading: its title, and the day of its 1:1 to the right (when there is one). */
+function DatedHead({ titleId, title, at }: { titleId: string; title: string; at: number | undefined }) {
+  return (
+    <div class="cal-section-head">
+      <h2 id={titleId} class="cal-section-title">
+        {title}
+      </h2>
+      {at === undefined ? null : (
+        <time class="duet-muted cal-small" dateTime={new Date(at).toISOString()}>
+          {formatSessionDate(at)}
+        </time>
+      )}
+    </div>
+  );
+}
+
+/** A 1:1's notes, section by section. */
+function NoteSections({ sections, testId }: { sections: ReturnType<typeof notesBySection>; testId: string }) {
+  return (
+    <div class="cal-notes">
+      {sections.map((section) => (
+        <div key={section.id} class="cal-note-section" data-testid={testId} data-section-id={section.id}>
+          <h3 class="cal-note-title">{section.title}</h3>
+          <p class="cal-note-text">{section.text}</p>
+        </div>
+      ))}
+    </div>
   );
 }
