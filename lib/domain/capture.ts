@@ -17,8 +17,9 @@
  *   Entwurf schicken", "Ich rufe Montag den Kunden an") or after the verb in second place ("Ich schicke
  *   Freitag den Entwurf"); never a day in the middle of the agreement ("take Friday off", "cancel Monday
  *   standup", "Montag Standup absagen"), the day a verb takes as its object before a clause ("cancel Monday
- *   if nobody has topics", "take Monday, Bob covers", "Montag Workshop absagen"), a day gone by ("what we
- *   decided Monday"), nor after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday" — unless
+ *   if nobody has topics", "take Monday, Bob covers", "Montag Workshop absagen"), a day given or spent
+ *   ("dedicate Friday to deep work", "replace Monday with …", "OOO Friday", "Ich kann Freitag nicht", "Ich
+ *   vertrete Freitag Bob"), a day gone by ("what we decided Monday"), nor after "from", "since", "last", "every", "to" ("move the 1:1 to Thursday" — unless
  *   the week is said: "… to Thursday next week"); a time of day next to such a day ("every Friday by EOD") is
  *   no date either;
  * - a part of the day after the date ("tomorrow morning", "Friday afternoon") leaves the text with it where
@@ -305,11 +306,29 @@ const DATE_ENDS = `(?:${TAIL_SPACE}${TAIL_WORD})*(?:${TAIL_SPACE}$|${CLAUSE_BREA
 /** A date word, after which "to" is no purpose but a move or a span ("Monday to Thursday", "to next week"). */
 const DATE_WORD = `(?:\\d|(?:the\\s+)?(?:${WEEKDAYS.pattern}|${WEEKDAY_ABBREVIATIONS.pattern}|next|this|coming|tomorrow|tmrw|today|tonight|noon|midday|eod|cob|end)(?![\\p{L}]))`;
 /**
- * The line goes on after a date, in words that do not make the day a thing ("Remind Sam Monday to send the
- * deck", "… Monday about the budget", "… Monday re: budget", "… Friday 3pm with Bob", "… Friday at the
- * all-hands", "present Monday to the team").
+ * Verbs a purpose clause after a date starts with ("Remind Sam Monday to send the deck"): "to" before any
+ * other word ("dedicate Friday to deep work", "assign Monday to Bob") may make the day the thing given.
  */
-const DATE_GOES_ON = `(?:${TAIL_SPACE}${TAIL_WORD})*\\s+(?:to\\s+(?!${DATE_WORD})\\p{L}|(?:about|regarding|with)(?![\\p{L}\\p{N}])|re:|at\\s+(?:the|our|a|an)\\s)`;
+const PURPOSE_VERB =
+  '(?:send|share|review|discuss|talk|go over|check|confirm|finali[sz]e|finish|complete|prepare|prep|present|' +
+  'sign|approve|decide|update|follow up|sync|plan|draft|write|submit|ship|deliver|file|book|schedule|set up|' +
+  'kick off|walk|ask|tell|remind|call|email|ping|message|meet|catch up|align|agree|give|get|do|make|fix|test|' +
+  'run|read|look|start|wrap up|close|collect|gather|pick up|merge|deploy|release|publish|announce|invite|' +
+  'introduce|demo|show|explain|sort out|compile|create|build|order|pay|renew|respond|reply|answer|circle back|' +
+  'touch base|upload|print|bring|buy|reach out|contact|escalate|chase|nudge|hand over|hand off|go through|' +
+  'pair|onboard|interview|sign off|clean up|brief|report|summari[sz]e|outline|estimate|validate|verify)';
+/**
+ * The line goes on after a date, in words that do not make the day a thing: a purpose clause ("Remind Sam
+ * Monday to send the deck"), "about …", "re: …", "regarding …", "at the …" ("demo Friday at the all-hands"),
+ * "to" someone with "the"/"our"/… ("present Monday to the team") and, after a time, "with …" ("… Friday 3pm
+ * with Bob"). Not "with" right after the day ("replace Monday with …", "OOO Friday with family"), nor "to"
+ * before a bare noun or a name ("dedicate Friday to deep work", "assign Monday to Bob").
+ */
+const DATE_GOES_ON =
+  `(?:(?:${TAIL_SPACE}${TAIL_WORD})*\\s+(?:to\\s+(?:${PURPOSE_VERB}(?![\\p{L}\\p{N}])|(?:the|our|your|my|his|her|their|all)\\s+(?!${DATE_WORD}))|` +
+  `(?:about|regarding)(?![\\p{L}\\p{N}])|re:|at\\s+(?:the|our|a|an)\\s)|(?:${TAIL_SPACE}${TAIL_WORD})+\\s+with(?![\\p{L}\\p{N}]))`;
+/** After a part of the day ("Monday AM with Bob", "tomorrow morning with Bob"), "with" goes on from the date too. */
+const WITH_AFTER = '\\s+with(?![\\p{L}\\p{N}])';
 /**
  * German puts the verb last: the line ends in a lower-case infinitive ("Entwurf Freitag schicken", "… fertig
  * machen"), a separable verb's particle ("Ich rufe Montag den Kunden an") or "fertig" ("Bericht Montag fertig").
@@ -318,6 +337,7 @@ const GERMAN_VERB_LAST = `(?:\\s+\\S+)*?\\s+(?:(?!(?:den|einen|in|von|schon|dann
 const WEEKDAY_LINE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${TAIL_SPACE}$`, 'iu');
 const WEEKDAY_CLAUSE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${CLAUSE_BREAK}`, 'iu');
 const WEEKDAY_GOES_ON = new RegExp(`^${DATE_GOES_ON}`, 'iu');
+const WEEKDAY_WITH = new RegExp(`^${WITH_AFTER}`, 'iu');
 const GERMAN_VERB_ENDS = new RegExp(`^${GERMAN_VERB_LAST}`, 'u');
 const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)$/iu;
 /**
@@ -326,31 +346,50 @@ const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|
  * with Bob"), or (in German) the verb: not before a noun ("tomorrow morning standup").
  */
 const NEXT_WEEK_AFTER = '(?:\\s+(?:next week|nächste[rn]? woche))?';
-const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night|a\\.?m\\.?|p\\.?m\\.?)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${DATE_GOES_ON}))`;
+const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night|a\\.?m\\.?|p\\.?m\\.?)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${DATE_GOES_ON}|${WITH_AFTER}))`;
 const PART_OF_DAY_DE = `(?:früh|vormittag|nachmittag|mittag|abend)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${GERMAN_VERB_LAST}))`;
 const PART_OF_DAY = `${PART_OF_DAY_EN}|${PART_OF_DAY_DE}`;
 
 /**
- * Verbs whose object a day is — the day is cancelled, skipped, moved, taken, covered, kept free ("cancel
- * Monday if nobody has topics", "take Monday, Bob covers"), with a particle ("free up Friday").
+ * Verbs whose object a day is — the day is cancelled, skipped, moved, taken, covered, kept free, given or
+ * spent on something ("cancel Monday if nobody has topics", "take Monday, Bob covers", "dedicate Friday to deep
+ * work", "assign Monday to Bob", "replace Monday with an async update"), with a particle ("free up Friday").
  */
 const OBJECT_VERB =
   '(?:cancel(?:s|l?ed|l?ing)?|skip(?:s|ped|ping)?|mov(?:e[sd]?|ing)|reschedul(?:e[sd]?|ing)|postpon(?:e[sd]?|ing)|' +
   'push(?:es|ed|ing)?|drop(?:s|ped|ping)?|block(?:s|ed|ing)?|free[sd]?|freeing|clear(?:s|ed|ing)?|keep(?:s|ing)?|kept|' +
   'tak(?:e[sn]?|ing)|took|cover(?:s|ed|ing)?|swap(?:s|ped|ping)?|shift(?:s|ed|ing)?|hold(?:s|ing)?|held|' +
-  'scrap(?:s|ped|ping)?|reserv(?:e[sd]?|ing)|protect(?:s|ed|ing)?|call(?:s|ed|ing)?\\s+off)(?:\\s+(?:up|off|out|back))?';
+  'scrap(?:s|ped|ping)?|reserv(?:e[sd]?|ing)|protect(?:s|ed|ing)?|call(?:s|ed|ing)?\\s+off|set(?:s|ting)?|' +
+  'switch(?:es|ed|ing)?|chang(?:e[sd]?|ing)|dedicat(?:e[sd]?|ing)|devot(?:e[sd]?|ing)|us(?:e[sd]?|ing)|' +
+  'assign(?:s|ed|ing)?|allocat(?:e[sd]?|ing)|replac(?:e[sd]?|ing)|limit(?:s|ed|ing)?|open(?:s|ed|ing)?|' +
+  'giv(?:e[sn]?|ing)|gave|spen(?:ds?|ding|t))(?:\\s+(?:up|off|out|back))?';
 /**
- * Past verbs: the day they name is gone ("recap what we decided Monday"), never a due date — unless "get" or
- * "have" makes the verb the result wanted ("get the budget agreed Friday").
+ * Past verbs: the day they name is gone ("recap what we decided Monday"), never a due date — unless "get",
+ * "have" or "is"/"are"/"be" makes the verb the result wanted ("get the budget agreed Friday", "make sure the
+ * plan is agreed Friday", "get the contract signed and agreed Friday"). "said" is no such verb: "Sam said
+ * Friday" gives the day.
  */
 const PAST_VERB =
-  '(?:decided|discussed|agreed|talked|said|mentioned|spoke|told|noted|raised|asked|heard|saw|met|learned|learnt|' +
+  '(?:decided|discussed|agreed|talked|mentioned|spoke|told|noted|raised|asked|heard|saw|met|learned|learnt|' +
   'announced|did|was|were|had|happened)';
+/** A word between "get"/"is" and the participle, not one that starts a clause of its own ("is what we agreed"). */
+const RESULT_WORD =
+  '(?:(?!(?:what|that|which|who|whom|whose|we|they|i|he|she|you|when|where|as|because|since)(?![\\p{L}\\p{N}]))[^\\s,;:.!?]+\\s+)';
+const RESULT_WANTED =
+  `(?<![\\p{L}\\p{N}])(?:(?:get|gets|got|getting|gotten)\\s+${RESULT_WORD}{0,5}|(?:have|has|having)\\s+${RESULT_WORD}{1,5}|` +
+  `(?:is|are|be|been|being)\\s+${RESULT_WORD}{0,3})`;
 const OBJECT_VERB_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${OBJECT_VERB}\\s+(?:the\\s+)?$`, 'iu');
 const PAST_VERB_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?<!(?:get|gets|getting|have|has|having)\\s+(?:\\S+\\s+){1,3})${PAST_VERB}\\s+(?:the\\s+)?$`,
+  `(?:^|[^\\p{L}\\p{N}])(?<!${RESULT_WANTED})${PAST_VERB}\\s+(?:the\\s+)?$`,
   'iu',
 );
+/**
+ * Away on the day — out of office, off, on vacation: a day off, not a deadline ("OOO Friday with family", "Sam:
+ * out Friday at the dentist", "Bob is off Monday"). "out"/"off" only opening the line or after "is"/"'m"/…:
+ * "roll out Friday", "sign off Friday" are deadlines.
+ */
+const AWAY_BEFORE =
+  /(?:(?:^|[^\p{L}\p{N}])(?:ooo|oof|away|offline|afk|vacation|holidays?|pto|sick|on leave|out of (?:the )?office)|(?:^[\s\-–—,;:]*|(?:^|[^\p{L}\p{N}'’])(?:is|am|are|be|been|being|was|were)\s+|['’](?:m|re|s)\s+)(?:out|off))\s+$/iu;
 /** An object verb earlier in the clause: "move the 1:1 Monday to 3pm" moves Monday's 1:1. */
 const OBJECT_VERB_IN_CLAUSE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])${OBJECT_VERB}(?![\\p{L}\\p{N}])(?:(?![,;:.!?]|\\s(?:and|or|then|if|so|but)\\s).)*$`,
@@ -362,19 +401,30 @@ const DAY_AS_THING_BEFORE =
 
 /** German cancel verbs ending the clause: "Montag Workshop absagen", "Montag ausfallen lassen", "Montag fällt aus". */
 const GERMAN_CANCEL_AFTER =
-  /^(?:\s+[^\s,;:]+)*?\s+(?:absagen|abzusagen|ausfallen(?:\s+(?:zu\s+)?lassen)?|(?:zu\s+)?verschieben|verlegen|streichen|canceln|stornieren|frei\s*nehmen|frei\s*halten|blocken|blockieren|(?:fällt|fallen)(?:\s+[^\s,;:]+)*?\s+aus)[\s.!]*$/iu;
-/** A German cancel verb in second place before the day: "Wir verschieben Montag den Workshop". */
+  /^(?:\s+[^\s,;:]+)*?\s+(?:absagen|abzusagen|ausfallen(?:\s+(?:zu\s+)?lassen)?|(?:zu\s+)?(?:ver)?schieben|(?:zu\s+)?verlegen|streichen|canceln|stornieren|frei\s*nehmen|frei\s*halten|blocken|blockieren|(?:fällt|fallen)(?:\s+[^\s,;:]+)*?\s+aus)[\s.!]*$/iu;
+/** A German cancel verb in second place before the day: "Wir verschieben/schieben/canceln Montag den Workshop". */
 const GERMAN_MOVE_BEFORE =
-  /(?:^|[^\p{L}])(?:verschiebe|verschiebst|verschiebt|verschieben|verlege|verlegst|verlegt|verlegen|streiche|streichst|streicht|streichen|storniere|stornierst|storniert|stornieren|blocke|blockst|blockt|blocken)\s+$/iu;
+  /(?:^|[^\p{L}])(?:(?:ver)?schiebe|(?:ver)?schiebst|(?:ver)?schiebt|(?:ver)?schieben|cancele|cancelst|cancelt|canceln|verlege|verlegst|verlegt|verlegen|streiche|streichst|streicht|streichen|storniere|stornierst|storniert|stornieren|blocke|blockst|blockt|blocken)\s+$/iu;
 /** "sagen … ab" is cancelling ("Ich sage Montag den Workshop ab"); "Ich sage Montag Bescheid" is not. */
 const GERMAN_SAY_BEFORE = /(?:^|[^\p{L}])(?:sage|sagst|sagt|sagen)\s+$/iu;
 const GERMAN_OFF_AFTER = /\sab[\s.!]*$/u;
 /**
  * German says the day after the verb in second place: "Ich schicke Freitag den Entwurf", "Sam schickt
- * Freitag …", "Ich melde mich Montag bei Bob" — not after "sein" or "haben" ("Ich bin Montag nicht da").
+ * Freitag …", "Ich melde mich Montag bei Bob" — not after "sein" or "haben" ("Ich bin Montag nicht da"), a
+ * modal verb ("Ich kann Freitag nicht") nor a verb that spends the day ("Ich nehme Freitag einen Tag Urlaub",
+ * "Ich vertrete Freitag Bob", "Ich mache Freitag Homeoffice", "Ich arbeite Montag von zu Hause").
  */
 const GERMAN_VERB_SECOND_BEFORE =
-  /(?:^|[,;:]|\s(?:und|dann|aber))\s*(?:[Ii]ch|[Ww]ir|[Dd]u|[Ee]r|[Ss]ie|[Ii]hr|\p{Lu}\p{Ll}+)\s+(?!(?:bin|bist|ist|sind|seid|war|warst|waren|wart|wäre|wären|habe|hast|hat|haben|habt|hatte|hatten)\s)\p{Ll}+(?:\s+(?:mich|dich|sich|uns|euch|mir|dir))?\s+$/u;
+  /(?:^|[,;:]|\s(?:und|dann|aber))\s*(?:[Ii]ch|[Ww]ir|[Dd]u|[Ee]r|[Ss]ie|[Ii]hr|\p{Lu}\p{Ll}+)\s+(?!(?:bin|bist|ist|sind|seid|war|warst|waren|wart|wäre|wären|habe|hast|hat|haben|habt|hatte|hatten|nehme|nimmst|nimmt|nehmen|nehmt|vertrete|vertrittst|vertritt|vertreten|vertretet|mache|machst|macht|machen|arbeite|arbeitest|arbeitet|arbeiten)\s)\p{Ll}+(?:\s+(?:mich|dich|sich|uns|euch|mir|dir))?\s+$/u;
+/** A modal verb right before the day: "Ich kann Freitag …", "Wir müssen Montag …", "Ich werde Freitag …". */
+const GERMAN_MODAL_BEFORE =
+  /(?:^|[^\p{L}])(?:kann|kannst|können|könnt|muss|musst|müssen|müsst|will|willst|wollen|wollt|soll|sollst|sollen|sollt|darf|darfst|dürfen|dürft|möchte|möchtest|möchten|möchtet|mag|magst|mögen|werde|wirst|wird|werden|werdet)\s+$/iu;
+/** A lower-case infinitive ends the line: "Ich kann Freitag den Entwurf schicken". */
+const GERMAN_INFINITIVE_ENDS =
+  /^(?:\s+\S+)*?\s+(?!(?:den|einen|in|von|schon|dann|man|ihn|nun|wann|denn|wenn|kein|mein|dein)[\s.!]*$)\p{Ll}+n[\s.!]*$/u;
+/** A negation in the clause after the day: "Ich kann Freitag nicht", "Ich arbeite Montag nicht". */
+const GERMAN_NEGATED_AFTER =
+  /^(?:(?![,;:.!?]|\s(?:und|oder|aber|dann|sondern)\s).)*?(?:^|\s)(?:nicht|nichts|kein|keine|keinen|keinem|keiner|keines|nie|niemals)(?![\p{L}\p{N}])/iu;
 
 /** Whether a German day is what is cancelled or moved: "Montag Workshop absagen", "Montag fällt aus". */
 function germanDayCancelled(before: string, after: string): boolean {
@@ -390,14 +440,20 @@ function germanDayCancelled(before: string, after: string): boolean {
  * the agreement ("take Friday off", "cancel Monday standup"), a day gone by ("what we decided Monday"), nor
  * the day a verb takes as its object before a clause ("cancel Monday if …", "Montag Workshop absagen").
  */
-function bareWeekdayIsDate(name: string, { before, after }: Around): boolean {
-  if (NOT_A_DEADLINE_AFTER.test(after) || PAST_VERB_BEFORE.test(before)) return false;
+function bareWeekdayIsDate(name: string, { before, after }: Around, partOfDay = false): boolean {
+  if (NOT_A_DEADLINE_AFTER.test(after) || PAST_VERB_BEFORE.test(before) || AWAY_BEFORE.test(before)) {
+    return false;
+  }
   const german = GERMAN_WEEKDAY.test(name);
-  if (german && germanDayCancelled(before, after)) return false;
+  if (german) {
+    if (germanDayCancelled(before, after) || GERMAN_NEGATED_AFTER.test(after)) return false;
+    // After a modal verb only an infinitive ending the line makes the day a date ("Ich kann Freitag …").
+    if (GERMAN_MODAL_BEFORE.test(before)) return GERMAN_INFINITIVE_ENDS.test(after);
+  }
   if (WEEKDAY_LINE_ENDS.test(after)) return true;
   if (WEEKDAY_CLAUSE_ENDS.test(after)) return !OBJECT_VERB_BEFORE.test(before);
   if (/^[\s\-–—,;:]*$/u.test(before) && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
-  if (WEEKDAY_GOES_ON.test(after)) {
+  if (WEEKDAY_GOES_ON.test(after) || (partOfDay && WEEKDAY_WITH.test(after))) {
     return !OBJECT_VERB_IN_CLAUSE.test(before) && !DAY_AS_THING_BEFORE.test(before);
   }
   return german && (GERMAN_VERB_ENDS.test(after) || GERMAN_VERB_SECOND_BEFORE.test(before));
@@ -412,9 +468,9 @@ function weekdayRule(
   return {
     // "next week Friday" / "nächste Woche Freitag" as "Friday next week" (longest first: "next" alone then
     // does not take "next week" from it). A part of the day after it goes with it ("Friday afternoon").
-    source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(?:\\s+(?:${PART_OF_DAY}))?(\\s+(?:next week|nächste[rn]? woche))?`,
+    source: `(?:(next week|nächste[rn]? woche|${NEXT}|${THIS})\\s+)?(${pattern})(\\.?)(\\s+(?:${PART_OF_DAY}))?(\\s+(?:next week|nächste[rn]? woche))?`,
     weekday: true,
-    resolve: ([modifier, name, , nextWeekSuffix], today, { weekStartsOn }) => {
+    resolve: ([modifier, name, , , nextWeekSuffix], today, { weekStartsOn }) => {
       const weekday = valueOf(name ?? '');
       if (Number.isNaN(weekday)) return null;
       if (nextWeekSuffix || (modifier && /^n/i.test(modifier))) {
@@ -430,12 +486,12 @@ function weekdayRule(
             (preposition !== undefined &&
               GERMAN_PREPOSITION.test(preposition) &&
               (dot === '.' || !/^am$/i.test(preposition))))
-      : ([modifier, name, , nextWeekSuffix], preposition, _options, around) => {
+      : ([modifier, name, , partOfDay, nextWeekSuffix], preposition, _options, around) => {
           if (preposition !== undefined) return true;
           const weekSaid = modifier !== undefined || nextWeekSuffix !== undefined;
           if (NOT_A_DEADLINE_BEFORE.test(around.before))
             return weekSaid && MOVED_TO_BEFORE.test(around.before);
-          return weekSaid || bareWeekdayIsDate(name ?? '', around);
+          return weekSaid || bareWeekdayIsDate(name ?? '', around, partOfDay !== undefined);
         },
   };
 }
