@@ -21,16 +21,19 @@
  *    prove nothing for sure (`guestsUnsure`: a count or an organizer the popover's language hid).
  * 5. Guests unknown: the title convention → likely, counterparts = the names in the title but mine (a name
  *    whose first word is the first word of `myName`, ignoring letter case and accents: "Alice / Bob" → Bob
- *    for Alice Smith); "N guests" over 3 still vetoes. A title that is only a name pair must name me on one
- *    side (my name, or my addresses' first words): "Gym / Errands" and "SFO / NYC" are no 1:1s (an event
- *    without guests never shows any, so nothing else would ever tell).
+ *    for Alice Smith); "N guests" over 3 still vetoes. Once my name is set, a title that is only a name pair
+ *    must name me on one side (my first name, or its start, or my full name): "Gym / Errands" and "SFO / NYC"
+ *    are no 1:1s (an event without guests never shows any, so nothing else would ever tell). Before that, my
+ *    addresses do not tell ("asmith@" is Alice, "Liz" is Elizabeth): the pair is badged.
+ *    A to-do about a 1:1 ("Send 1:1 agenda", "Book a 1:1 with Alice") is no 1:1 here (nor, with nobody else
+ *    invited, in 4: 'solo'); with the person invited it is the meeting ("Review 1:1 with Bob").
  * "The title says 1:1": classifyTitle, or one of the user's extra keywords (case-insensitive substrings).
  * An excluded keyword vetoes the title (it wins over extra keywords), never the user's word or a link.
  */
 import type { Counterpart, Detection, DetectionGuest, DetectionInput } from './detection-types';
 import { canonicalEmail } from './email';
 import { isNoteTaker } from './note-takers';
-import { bareNamePair, classifyTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
+import { bareNamePair, classifyTitle, isToDoTitle, type OneOnOneKind, titleNames } from './one-on-one-title';
 
 /**
  * A guest row that is a note-taking bot, by the name it shows ("Fireflies.ai Notetaker", "Fred from
@@ -76,11 +79,15 @@ export function titleSaysOneOnOne(
   return classifyTitle(title) !== null || mentions(folded, rules.includeKeywords);
 }
 
-/** The kind the title (and the user's keywords) says; `null` when it says nothing or is excluded. */
-function titleKind(input: DetectionInput, excluded: boolean): OneOnOneKind | null {
+/**
+ * The kind the title (and the user's keywords) says; `null` when it says nothing or is excluded. While the
+ * guests are unknown, a to-do about a 1:1 ("Book a 1:1 with Alice") says nothing by convention.
+ */
+function titleKind(input: DetectionInput, excluded: boolean, guestsUnknown: boolean): OneOnOneKind | null {
   if (excluded) return null;
+  const convention = classifyTitle(input.title);
   return (
-    classifyTitle(input.title)?.kind ??
+    (convention && !(guestsUnknown && isToDoTitle(input.title)) ? convention.kind : null) ??
     (mentions(fold(input.title), input.extraKeywords) ? 'one-on-one' : null)
   );
 }
@@ -158,6 +165,21 @@ const myKeys = (input: DetectionInput, me: readonly Counterpart[]): string[] =>
     ...input.myEmails.flatMap((email) => keysOf({ name: '', email })),
   ].filter((key) => key.length > 1);
 
+/** A name without letter case, accents or extra spaces ("Éloïse  Martin" → "eloise martin"). */
+const fullKey = (name: string): string =>
+  fold(name).normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/gu, ' ');
+
+/**
+ * Whether a name pair may not be mine, guests unknown: only my name, once set, can tell ("Gym / Errands" for
+ * Alice Smith). My addresses cannot ("asmith@…" is Alice, "Liz / Bob" may be Elizabeth's): never a veto.
+ */
+function pairWithoutMe(pair: readonly string[], myName: string | undefined): boolean {
+  const first = nameKey(myName ?? '');
+  if (first.length < 2) return false;
+  const full = fullKey(myName!);
+  return !pair.some((name) => fullKey(name) === full) && !pairNames(pair, [first]);
+}
+
 /** One side of the pair is one of these people (a first name, or its start: "Ali" for Alistair). */
 const pairNames = (pair: readonly string[], people: readonly string[]): boolean =>
   pair.some((name) => {
@@ -199,14 +221,15 @@ export function detectOneOnOne(input: DetectionInput): Detection {
 
   const maxGuests = input.maxGuests ?? DEFAULT_MAX_GUESTS;
   const excluded = mentions(fold(input.title), input.excludedKeywords);
-  const kind = titleKind(input, excluded);
+  const kind = titleKind(input, excluded, !known);
   if (!known) {
     if (input.guestCount !== null && input.guestCount > maxGuests) return not('large meeting');
     if (kind === null) return not(excluded ? 'excluded keyword' : 'no 1:1 convention in title');
     // Only a name pair, and no guest to check it with (an event without guests never shows any): a 1:1 of
-    // mine names me on one side; "Gym / Errands", "SFO / NYC" name no one (the user's own words still count).
+    // mine names me on one side — told by my name only, once set; "Gym / Errands", "SFO / NYC" name no one
+    // (the user's own words still count).
     const pair = bareNamePair(input.title);
-    if (pair && !mentions(fold(input.title), input.extraKeywords) && !pairNames(pair, myKeys(input, [])))
+    if (pair && !mentions(fold(input.title), input.extraKeywords) && pairWithoutMe(pair, input.myName))
       return not('a name pair without me, guests unknown');
     return yes(kind, 'likely', counterparts, 'title convention');
   }

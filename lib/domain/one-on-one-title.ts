@@ -7,14 +7,15 @@
  * ratio sign "1∶1" reads as "1:1"):
  * - Markers: 1:1, 1-1, 1–1, 1 : 1 — not inside times, dates or versions ("11:15", "2026-1-1", "1/1/2027"),
  *   and not after a sequence/date/score word ("Sprint 1-1", "FY 1-1", "Q1 1:1", "Holiday 1/1"). "1/1" is
- *   usually a date, so it only counts at the start of a title or before "with"/"mit"/"avec"/"con".
+ *   usually a date, so it only counts at the start of a title or before "with"/"mit"/"avec"/"con"/"com".
  *   1on1, 1-on-1, 1to1, 1-2-1 (British), 1-op-1, 1-zu-1, eins-zu-eins, one-on-one, one to one,
  *   Einzelgespräch(e), Mitarbeitergespräch, Vier-Augen-Gespräch (4-Augen-), tête-à-tête,
  *   entretien/point/réunion individuel(le),
  *   reunión individual, reunião individual, 1 a 1, un à un, uno a uno, um a um, cara a cara, één-op-één (any
  *   case), 1対1 / 一对一, 個人面談 (面談 alone is an interview), ワンオンワン.
- * - Not a "1-1" after a stage or sequence word in es/pt/it either ("Fase 1-1", "Capítulo 1-1", "Sesión 1-1"),
- *   nor before a room ("1-1会議室", "1-1号室").
+ * - Not a "1-1" after a stage or sequence word in es/pt/it either ("Fase 1-1", "Capítulo 1-1", "Sesión 1-1";
+ *   but "Sesión 1:1" is one), nor before a room, a floor or a building ("1-1会議室", "1-1号室", "1-1室"; but
+ *   "1:1 室長" is one). "com" (pt) joins a person like "with" ("1 a 1 com Bob").
  * - O3/O3s only as a title shape: alone, after a name, a name pair or a cadence ("Bob O3", "Alice's O3",
  *   "Weekly O3", "Alice / Bob O3", "Alice/Bob O3 weekly"), or before a person ("O3 Bob", "O3: Bob",
  *   "O3 with Bob"). "O3 model review" and "O3 budget" are not 1:1s.
@@ -39,8 +40,9 @@
  *   a title naming no person and no name pair ("1:1 notes", "Write up 1:1 notes", "1:1 follow-ups"). With
  *   one it is the meeting ("Bob 1:1 (notes)", "Follow-up 1:1 with Bob", "1:1 Alice / Bob – Notes"), and so
  *   are notes brought or in a document ("1:1 (bring notes)", "1:1 — notes doc", "notes in doc");
- * - a to-do: a verb (send, schedule, review, book, prepare) opening the title right before a marker ("Send
- *   1:1 agenda", "Book a 1:1 with Alice", "Schedule 1:1s"), not inside it ("Performance review 1:1").
+ * Not here but in detection, and only while nobody else is known to be invited: a to-do, a verb (send,
+ * schedule, review, book, prepare) opening the title right before a marker ("Send 1:1 agenda", "Book a 1:1
+ * with Alice", "Schedule 1:1s"), not inside it ("Performance review 1:1"); see isToDoTitle.
  * Nor, naming nobody, a title about 1:1s: training, workshops, office hours, slots to book ("Open 1:1 slots",
  * "Available for 1:1s", "1:1 booking").
  * German prep and notes words count at a word start or glued to a marker ("Einzelgesprächsvorbereitung"),
@@ -72,7 +74,7 @@ const WORD_MARKER_SOURCE = [
 const WORD_MARKER = new RegExp(WORD_MARKER_SOURCE, 'iu');
 const O3 = new RegExp(String.raw`${START}O3s?${END}`, 'u');
 // What may follow "O3" before the person: a colon or dash, "with" (and translations), or a space.
-const O3_CONNECTOR = /^\s*(?:[:|–—-]\s*|(?:with|w\/|mit|avec|con)\s+)?/iu;
+const O3_CONNECTOR = /^\s*(?:[:|–—-]\s*|(?:with|w\/|mit|avec|con|com)\s+)?/iu;
 
 // Preparing for a 1:1 is solo work, not the meeting ("1:1 prep", "Prep for 1:1 with Bob", "Vorbereitung 1:1"),
 // but only where it says so: before the marker, right after it, or as the title's tail (classifyTitle).
@@ -106,16 +108,19 @@ const NUMERIC =
   /(?<![\p{L}\p{N}_.,:/\\–—-])([12])\s{0,2}([:/–—-]|(?<=\s)a(?=\s))\s{0,2}1(?!\p{N}|\s{0,2}[:/.,–—-]\s{0,2}\p{N})/gu;
 // The word right before a number that makes it a sequence, date, version or score, not a meeting.
 const SEQUENCE_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado|empate|fase|etapa|paso|passo|parte|cap[ií]tulo|capitolo|sesi[óo]n|sess[ãa]o|sessione|lecci[óo]n|lezione|li[çc][ãa]o|jornada|temporada|epis[óo]dio|m[óo]dulo|nivel|n[íi]vel|livello|ronda|rodada|sala|aula)\.?\s*[#:]?\s*$/iu;
+  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado|empate|fase|etapa|paso|passo|parte|cap[ií]tulo|capitolo|lecci[óo]n|lezione|li[çc][ãa]o|jornada|temporada|epis[óo]dio|m[óo]dulo|nivel|n[íi]vel|livello|ronda|rodada|sala|aula)\.?\s*[#:]?\s*$/iu;
+// Session words in es/pt/it number a "1-1" ("Sesión 1-1"), but "Sesión 1:1" is a 1:1 session.
+const SESSION_BEFORE = /(?:^|[^\p{L}\p{N}])(?:sesi[óo]n|sess[ãa]o|sessione)\.?\s*[#:]?\s*$/iu;
 const SCORE_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:score|result|won|lost|draw|game|match|vs|spiel|ergebnis|partido|resultado|empate)\.?\s*[#:]?\s*$/iu;
-// After a number: a ratio or a copy, not a meeting; a room, a floor or a building ("1-1会議室", "1-1号室").
+// After a number: a ratio or a copy, not a meeting; a room, a floor or a building ("1-1会議室", "1-1号室",
+// "1-1室", "1-1号"), but not a word that starts with 室 or 号 ("1:1 室長", with the office head).
 const NOT_MEETING_AFTER =
-  /^s?\s*(?:ratio|scale|copy|replica|mapping|会議室|会议室|[号號]室|[号號][館馆]|教室|階|[楼樓]|室|[号號])/iu;
+  /^s?\s*(?:ratio|scale|copy|replica|mapping|会議室|会议室|[号號]室|[号號][館馆]|教室|階|[楼樓]|[室号號](?!\p{L}))/iu;
 // After a "2-1": a vote or a score ("2-1 vote", "2:1 lead"), not a meeting.
 const SCORE_AFTER =
   /^\s*(?:votes?|voted|win|won|lead|loss|lost|victory|majority|split|odds|score)(?![\p{L}\p{N}-])/iu;
-const SLASH_CONTEXT_AFTER = /^s?\s*(?:[:–—-]\s*)?(?:with|w\/|mit|avec|con)(?!\p{L})/iu;
+const SLASH_CONTEXT_AFTER = /^s?\s*(?:[:–—-]\s*)?(?:with|w\/|mit|avec|con|com)(?!\p{L})/iu;
 const DATE_WORDS =
   /(?<!\p{L})(?:holiday|feiertag|f[ée]ri[ée]|feriado|new\s?year|neujahr|nouvel\s?an|a[ñn]o\s?nuevo|due|deadline)(?!\p{L})/iu;
 const LEADING_JUNK = /^[^\p{L}\p{N}]+/u;
@@ -158,7 +163,7 @@ const LABEL_WORD = new RegExp(String.raw`^${LABEL_WORDS}$`, 'iu');
 // French "Point" names a status meeting on any topic ("Point : Migration", "Point - Projet Atlas"): with one
 // person it is a 1:1 only as "Point avec Marie" (a word connector), and never as a trailing label.
 const POINT_LABEL = /(?:^|\s)point(?:\s|$)/iu;
-const WORD_CONNECTOR = /^\s(?:with|w\/|mit|avec|con)\s+/iu;
+const WORD_CONNECTOR = /^\s(?:with|w\/|mit|avec|con|com)\s+/iu;
 // Meeting words that may stand before a name pair ("Entretien Marie / Paul", "Session Alice / Bob").
 const BEFORE_PAIR = /^(?:entretien|session|bilan|revue|rückblick)\s+/iu;
 // Before the label, a cadence ("Weekly catch-up with Bob"); after it, "session" or a cadence ("Mentoring
@@ -169,7 +174,7 @@ const LEADING_LABEL = new RegExp(
   'iu',
 );
 const TRAILING_LABEL = new RegExp(String.raw`\s*(?:[(:|–—-]\s*)${TRAILING_LABEL_WORDS}\s*\)?$`, 'iu');
-const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con)\s+)/iu;
+const CONNECTOR = /^\s*(?:[:|–—-]\s*|\s(?:with|w\/|mit|avec|con|com)\s+)/iu;
 const LEADING_CADENCE = new RegExp(String.raw`^(?:${CADENCE_ALTERNATIVES})\s+(?=\p{Lu})`, 'iu');
 const TRAILING_CADENCE = new RegExp(String.raw`(?:\s*[|–—-]\s*|\s+)(?:${CADENCE_ALTERNATIVES})$`, 'iu');
 
@@ -209,6 +214,7 @@ const NOT_NAMES = new Set(
   release api kurzes schnelles virtuelles rapide virtuel rápido rápida notes notas notizen doc docs document
   dokument link drive bring send share write type finish clean tidy add sort email todo to-do action actions items
   book booking slot slots schedule scheduling available availability
+  sesión sesion sessão sessao sessione
   monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thur thurs fri sat
   january february march july september october november december feb apr jul aug sep sept oct nov dec
   montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag januar jänner februar märz maerz
@@ -305,8 +311,10 @@ function numericMarkers(title: string, first: '1' | '2'): RegExpExecArray[] {
     if (NOT_MEETING_AFTER.test(after)) continue;
     // "Sprint 1-1", "Q1 1:1" are a sequence or a quarter; "Q3 1:1 with Bob" is Bob's 1:1 — but a score
     // stays a score ("Match 1-1 Chelsea").
+    const sequence =
+      SEQUENCE_BEFORE.test(before) || (match[2] !== ':' && match[2] !== 'a' && SESSION_BEFORE.test(before));
     if (
-      SEQUENCE_BEFORE.test(before) &&
+      sequence &&
       (match[2] === '/' ||
         (SCORE_BEFORE.test(before) && !SLASH_CONTEXT_AFTER.test(after)) ||
         !personFollows(after))
@@ -389,12 +397,27 @@ function markerSpans(title: string): [number, number][] {
 const TODO =
   /^[^\p{L}\p{N}]*(?:send|schedule|review|book|prepare)\s+(?:(?:a|an|the|my|our|your|next|all|some|new)\s+)?/iu;
 
+/** How long the to-do verb opening the title right before a marker is ("Book a " in "Book a 1:1"); 0 if none. */
+function toDoLength(title: string): number {
+  const todo = TODO.exec(title);
+  return todo && markerSpans(title).some(([from]) => from === todo[0].length) ? todo[0].length : 0;
+}
+
+/**
+ * Whether a 1:1 title reads as a to-do about it ("Send 1:1 agenda", "Book a 1:1 with Alice", "Review 1:1 with
+ * Bob"). Not solo work by itself: with the person invited it is the meeting (detection asks only while the
+ * guests are unknown).
+ */
+export function isToDoTitle(rawTitle: string): boolean {
+  const title = normalise(rawTitle);
+  return title !== null && toDoLength(title) > 0;
+}
+
 /**
  * Solo work about a 1:1, not the meeting. A prep word counts before a marker ("Prep for 1:1 with Bob"), right
  * after one ("1:1 prep", "1:1-Vorbereitung mit Bernd"), as the title's tail ("Alice / Bob prep") or in a
  * title without a marker; not after a person and before more words ("1:1 Alice / Bob - prep doc linked").
- * A notes or follow-up word counts when the title names nobody ("1:1 notes", "Write up 1:1 notes"), and a
- * to-do verb opening the title right before a marker always ("Book a 1:1 with Alice").
+ * A notes or follow-up word counts when the title names nobody ("1:1 notes", "Write up 1:1 notes").
  */
 function isSoloWork(title: string): boolean {
   const spans = markerSpans(title);
@@ -408,8 +431,6 @@ function isSoloWork(title: string): boolean {
     )
       return true;
   }
-  const todo = TODO.exec(title);
-  if (todo && spans.some(([from]) => from === todo[0].length)) return true;
   return NOTES.test(title) && namesIn(title).length === 0;
 }
 
@@ -424,7 +445,9 @@ const CALLED_OFF =
 export function classifyTitle(rawTitle: string): TitleClassification | null {
   const title = normalise(rawTitle);
   if (title === null || CALLED_OFF.test(title) || isSoloWork(title)) return null;
-  if (TOPIC.test(title) && namesIn(title).length === 0) return null;
+  // (A to-do's opening verb is no topic: "Book 1:1" with the person invited is the meeting.)
+  if (TOPIC.test(title) && namesIn(title).length === 0 && TOPIC.test(title.slice(toDoLength(title))))
+    return null;
   const marker = hasOneOnOneMarker(title);
   const person = personTitle(title) !== null;
   if (TWO_ON_ONE_WORDS.test(title) || hasNumericMarker(title, '2')) return { kind: 'two-on-one' };

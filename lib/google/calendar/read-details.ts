@@ -84,13 +84,28 @@ function readGuest(row: Element, locale: CalendarLocale | null): Guest {
   };
 }
 
+const DIGIT = /\p{Nd}/u;
+
 /**
- * The one number of a guest summary, whatever its words ("5 invitados", "ゲスト 5 人", "참석자 5명", "1.200
- * guests"); null when it has none or several ("5 invitados, 2 sí"): which one counts the guests is not told.
+ * A decimal digit of any script as an ASCII one ("٢", "۵", "५", "５" → 2, 5, 5, 5). Unicode encodes each
+ * script's digits as one run, 0 to 9 (runs of 10 may follow each other): its value is its place in the run.
+ */
+function asciiDigit(digit: string): number {
+  const code = digit.codePointAt(0)!;
+  let place = 0;
+  while (DIGIT.test(String.fromCodePoint(code - place - 1))) place++;
+  return place % 10;
+}
+
+/**
+ * The one number of a guest summary, whatever its words and digits ("5 invitados", "ゲスト 5 人", "참석자 5명",
+ * "٢ ضيوف", "1.200 guests", "١٬٢٠٠"); null when it has none or several ("5 invitados, 2 sí"): which one
+ * counts the guests is not told.
  */
 function summaryCount(summary: string): number | null {
-  const numbers = summary.match(/\d+(?:[.,\u00a0\u202f'’]\d{3})*/g);
-  const count = numbers?.length === 1 ? Number(numbers[0]!.replace(/\D/g, '')) : null;
+  const numbers = summary.match(/\p{Nd}+(?:[.,\u00a0\u202f'’\u066c]\p{Nd}{3})*/gu);
+  const digits = numbers?.length === 1 ? numbers[0]!.match(/\p{Nd}/gu)! : null;
+  const count = digits && Number(digits.map(asciiDigit).join(''));
   return count !== null && Number.isSafeInteger(count) ? count : null;
 }
 

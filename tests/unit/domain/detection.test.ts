@@ -625,9 +625,26 @@ const CASES: Record<string, Case[]> = {
     ],
   ],
   'a bare name pair while the guests are unknown (events without guests never show any)': [
-    ['Gym / Errands', { title: 'Gym / Errands' }, no('a name pair without me, guests unknown')],
-    ['Deep Work / Admin', { title: 'Deep Work / Admin' }, no('a name pair without me, guests unknown')],
-    ['SFO / NYC', { title: 'SFO / NYC' }, no('a name pair without me, guests unknown')],
+    [
+      'Gym / Errands, my name set',
+      { title: 'Gym / Errands', myName: 'Alice Smith' },
+      no('a name pair without me, guests unknown'),
+    ],
+    [
+      'Deep Work / Admin, my name set',
+      { title: 'Deep Work / Admin', myName: 'Alice' },
+      no('a name pair without me, guests unknown'),
+    ],
+    [
+      'SFO / NYC, my name set',
+      { title: 'SFO / NYC', myName: 'Alice Smith' },
+      no('a name pair without me, guests unknown'),
+    ],
+    [
+      'Alice / Bob, no name set, an address that is not my first name: likely (the address cannot tell)',
+      { title: 'Alice / Bob', myEmails: ['asmith@acme.example'] },
+      yes('one-on-one', 'likely', ['Alice', 'Bob']),
+    ],
     [
       'Frontend / Backend, my name set',
       { title: 'Frontend / Backend', myName: 'Alice Smith' },
@@ -661,9 +678,14 @@ const CASES: Record<string, Case[]> = {
     ['Schedule 1:1s', { title: 'Schedule 1:1s' }, no('no 1:1 convention in title')],
     ['Review 1:1 feedback', { title: 'Review 1:1 feedback' }, no('no 1:1 convention in title')],
     [
-      'Book a 1:1 with Bob, Bob invited: only trackable',
+      'Book a 1:1 with Bob, Bob invited: the meeting (a to-do only while guests are unknown)',
       { title: 'Book a 1:1 with Bob', guests: [alice, bob] },
-      no('two people, no 1:1 title', 'Bob Jones'),
+      yes('one-on-one', 'confirmed', ['Bob Jones']),
+    ],
+    [
+      'Book a 1:1 with Bob, nobody else invited',
+      { title: 'Book a 1:1 with Bob', guests: [alice] },
+      no('solo'),
     ],
     [
       'Performance review 1:1 is a 1:1',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectOneOnOne } from '@/lib/domain/detection';
 import type { DetectionInput } from '@/lib/domain/detection-types';
-import { classifyTitle } from '@/lib/domain/one-on-one-title';
+import { classifyTitle, isToDoTitle } from '@/lib/domain/one-on-one-title';
 
 const chip = (title: string, over: Partial<DetectionInput> = {}): DetectionInput => ({
   title,
@@ -23,10 +23,10 @@ const chip = (title: string, over: Partial<DetectionInput> = {}): DetectionInput
 
 describe('a bare name pair while the guests are unknown', () => {
   it.each(['Gym / Errands', 'Deep Work / Admin', 'SFO / NYC', 'Frontend / Backend', 'Berlin / London'])(
-    '%s, naming neither me: no badge',
+    '%s, naming neither me: no badge once my name is set (my addresses alone cannot tell)',
     (title) => {
-      expect(detectOneOnOne(chip(title))).toMatchObject({ isOneOnOne: false });
       expect(detectOneOnOne(chip(title, { myName: 'Alice Smith' }))).toMatchObject({ isOneOnOne: false });
+      expect(detectOneOnOne(chip(title))).toMatchObject({ isOneOnOne: true, confidence: 'likely' });
     },
   );
 
@@ -46,8 +46,11 @@ describe('a bare name pair while the guests are unknown', () => {
     expect(detectOneOnOne(chip('Bob 1:1'))).toMatchObject({ isOneOnOne: true });
   });
 
-  it('knowing nothing of me (no name, no address): no badge on a bare pair', () => {
-    expect(detectOneOnOne(chip('Alice / Bob', { myEmails: [] }))).toMatchObject({ isOneOnOne: false });
+  it('knowing nothing of me (no name, no address): a bare pair is badged likely', () => {
+    expect(detectOneOnOne(chip('Alice / Bob', { myEmails: [] }))).toMatchObject({
+      isOneOnOne: true,
+      confidence: 'likely',
+    });
   });
 
   it('once guests are known, the guests decide as before', () => {
@@ -68,12 +71,16 @@ describe('a bare name pair while the guests are unknown', () => {
 });
 
 describe('booking slots and to-dos about 1:1s are not 1:1s', () => {
+  it.each(['Open 1:1 slots', '1:1 slot', 'Available for 1:1s', '1:1 availability', '1:1 booking'])(
+    '%s',
+    (title) => {
+      expect(classifyTitle(title)).toBeNull();
+      expect(detectOneOnOne(chip(title))).toMatchObject({ isOneOnOne: false });
+    },
+  );
+
+  // To-dos are 1:1 titles (with the person invited, the meeting); a chip alone does not badge them.
   it.each([
-    'Open 1:1 slots',
-    '1:1 slot',
-    'Available for 1:1s',
-    '1:1 availability',
-    '1:1 booking',
     'Book a 1:1 with Alice',
     'Book 1:1 with Bob',
     'Send 1:1 agenda',
@@ -82,9 +89,13 @@ describe('booking slots and to-dos about 1:1s are not 1:1s', () => {
     'Review 1:1 feedback',
     'Prepare 1:1 with Bob',
     'Send the 1:1 invite to Bob',
-  ])('%s', (title) => {
-    expect(classifyTitle(title)).toBeNull();
+  ])('%s (a to-do)', (title) => {
+    expect(isToDoTitle(title)).toBe(true);
     expect(detectOneOnOne(chip(title))).toMatchObject({ isOneOnOne: false });
+  });
+
+  it('a prep verb stays solo work whatever the guests', () => {
+    expect(classifyTitle('Prepare 1:1 with Bob')).toBeNull();
   });
 
   it.each([

@@ -42,6 +42,7 @@ describe('readEventDetails in any language', () => {
     ['ko', '참석자 5명'],
     ['pl', 'Goście: 5'],
     ['ru', '5 гостей'],
+    ['ar', '٥ ضيوف'],
   ])('%s: reads the count of %j without its words', (lang, summary) => {
     const details = readEventDetails(popoverIn(lang, summary))!;
     expect(details.guests).toHaveLength(2);
@@ -57,7 +58,6 @@ describe('readEventDetails in any language', () => {
 
   it.each([
     ['es', 'cinco invitados'],
-    ['ar', '٥ ضيوف'],
     ['es', '5 invitados, 2 sí'],
   ])(
     '%s: a summary %j whose count cannot be read says so: the rows may be some of the guests only',
