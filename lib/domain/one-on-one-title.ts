@@ -108,7 +108,7 @@ const NUMERIC =
   /(?<![\p{L}\p{N}_.,:/\\–—-])([12])\s{0,2}([:/–—-]|(?<=\s)a(?=\s))\s{0,2}1(?!\p{N}|\s{0,2}[:/.,–—-]\s{0,2}\p{N})/gu;
 // The word right before a number that makes it a sequence, date, version or score, not a meeting.
 const SEQUENCE_BEFORE =
-  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado|empate|fase|etapa|paso|passo|parte|cap[ií]tulo|capitolo|lecci[óo]n|lezione|li[çc][ãa]o|jornada|temporada|epis[óo]dio|m[óo]dulo|nivel|n[íi]vel|livello|ronda|rodada|sala|aula)\.?\s*[#:]?\s*$/iu;
+  /(?:^|[^\p{L}\p{N}])(?:sprint|fy\d*|q\d?|h\d?|v|ver|version|release|build|week|wk|day|year|holiday|phase|step|stage|part|page|chapter|round|season|episode|lesson|module|unit|term|room|score|result|final|won|lost|draw|game|match|vs|no|nr|jahr|woche|tag|spiel|ergebnis|semaine|année|semana|año|partido|resultado|empate|fase|etapa|paso|passo|parte|cap[ií]tulo|capitolo|lecci[óo]n|lezione|li[çc][ãa]o|jornada|temporada|epis[óo]dio|m[óo]dulo|nivel|n[íi]vel|livello|ronda|rodada|sala|aula|section|(?<!skip[\s-]?)level|floor|building|kapitel|abschnitt|raum|stock|etage|étage|ratio|scale)\.?\s*[#:]?\s*$/iu;
 // Session words in es/pt/it number a "1-1" ("Sesión 1-1"), but "Sesión 1:1" is a 1:1 session.
 const SESSION_BEFORE = /(?:^|[^\p{L}\p{N}])(?:sesi[óo]n|sess[ãa]o|sessione)\.?\s*[#:]?\s*$/iu;
 const SCORE_BEFORE =
