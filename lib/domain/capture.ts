@@ -327,6 +327,15 @@ const PURPOSE_VERB =
 const DATE_GOES_ON =
   `(?:(?:${TAIL_SPACE}${TAIL_WORD})*\\s+(?:to\\s+(?:${PURPOSE_VERB}(?![\\p{L}\\p{N}])|(?:the|our|your|my|his|her|their|all)\\s+(?!${DATE_WORD}))|` +
   `(?:about|regarding)(?![\\p{L}\\p{N}])|re:|at\\s+(?:the|our|a|an)\\s)|(?:${TAIL_SPACE}${TAIL_WORD})+\\s+with(?![\\p{L}\\p{N}]))`;
+/**
+ * After a verb (and its object) the line goes on from the day in a preposition phrase or an "as agreed": "send
+ * the report Friday to Priya", "sync Friday with Bob", "send the draft Friday before standup / for review / via
+ * email / as agreed / again" — unless the verb right before the day gives it away, spends or cancels it
+ * ("assign Monday to Bob", checked where it is used). Not before a date word ("work Monday to Wednesday").
+ */
+const DATE_CARRIES_ON =
+  `(?:${TAIL_SPACE}${TAIL_WORD})*\\s+(?:(?:to|with|for|in|via|over|before|after|on|about)\\s+(?!${DATE_WORD})[\\p{L}\\p{N}]|` +
+  `(?:as agreed|as discussed|like last time|again|too|as well)(?![\\p{L}\\p{N}]))`;
 /** After a part of the day ("Monday AM with Bob", "tomorrow morning with Bob"), "with" goes on from the date too. */
 const WITH_AFTER = '\\s+with(?![\\p{L}\\p{N}])';
 /**
@@ -338,6 +347,7 @@ const WEEKDAY_LINE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${TAIL_SPAC
 const WEEKDAY_CLAUSE_ENDS = new RegExp(`^(?:${TAIL_SPACE}${TAIL_WORD})*${CLAUSE_BREAK}`, 'iu');
 const WEEKDAY_GOES_ON = new RegExp(`^${DATE_GOES_ON}`, 'iu');
 const WEEKDAY_WITH = new RegExp(`^${WITH_AFTER}`, 'iu');
+const WEEKDAY_CARRIES_ON = new RegExp(`^${DATE_CARRIES_ON}`, 'iu');
 const GERMAN_VERB_ENDS = new RegExp(`^${GERMAN_VERB_LAST}`, 'u');
 const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)$/iu;
 /**
@@ -346,7 +356,7 @@ const GERMAN_WEEKDAY = /^(?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|
  * with Bob"), or (in German) the verb: not before a noun ("tomorrow morning standup").
  */
 const NEXT_WEEK_AFTER = '(?:\\s+(?:next week|nächste[rn]? woche))?';
-const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night|a\\.?m\\.?|p\\.?m\\.?)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${DATE_GOES_ON}|${WITH_AFTER}))`;
+const PART_OF_DAY_EN = `(?:morning|afternoon|evening|night|a\\.?m\\.?|p\\.?m\\.?)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${DATE_GOES_ON}|${DATE_CARRIES_ON}|${WITH_AFTER}))`;
 const PART_OF_DAY_DE = `(?:früh|vormittag|nachmittag|mittag|abend)(?=${NEXT_WEEK_AFTER}(?:${DATE_ENDS}|${GERMAN_VERB_LAST}))`;
 const PART_OF_DAY = `${PART_OF_DAY_EN}|${PART_OF_DAY_DE}`;
 
@@ -395,6 +405,9 @@ const OBJECT_VERB_IN_CLAUSE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])${OBJECT_VERB}(?![\\p{L}\\p{N}])(?:(?![,;:.!?]|\\s(?:and|or|then|if|so|but)\\s).)*$`,
   'iu',
 );
+/** A verb earlier in the clause that moves or cancels the day's event: "skip the standup Friday as agreed". */
+const MOVE_VERB_IN_CLAUSE =
+  /(?:^|[^\p{L}\p{N}])(?:cancel|skip|mov|reschedul|postpon|push|shift|swap|switch|chang|drop|scrap|replac)\p{L}*(?:(?![,;:.!?]|\s(?:and|or|then|if|so|but)\s).)*$/iu;
 /** A word before the day that makes it a thing talked about: "about Monday", "the Monday", "of Friday". */
 const DAY_AS_THING_BEFORE =
   /(?:^|[^\p{L}\p{N}])(?:the|a|an|this|that|our|my|your|his|her|their|its|of|about|re|regarding|with|at|in)\s+$/iu;
@@ -416,6 +429,18 @@ const GERMAN_OFF_AFTER = /\sab[\s.!]*$/u;
  */
 const GERMAN_VERB_SECOND_BEFORE =
   /(?:^|[,;:]|\s(?:und|dann|aber))\s*(?:[Ii]ch|[Ww]ir|[Dd]u|[Ee]r|[Ss]ie|[Ii]hr|\p{Lu}\p{Ll}+)\s+(?!(?:bin|bist|ist|sind|seid|war|warst|waren|wart|wäre|wären|habe|hast|hat|haben|habt|hatte|hatten|nehme|nimmst|nimmt|nehmen|nehmt|vertrete|vertrittst|vertritt|vertreten|vertretet|mache|machst|macht|machen|arbeite|arbeitest|arbeitet|arbeiten)\s)\p{Ll}+(?:\s+(?:mich|dich|sich|uns|euch|mir|dir))?\s+$/u;
+/**
+ * The verb in second place with a dative name, or machen/arbeiten, before the day: a date only with an object
+ * after it ("Ich schicke Sam Freitag die Folien", "Wir machen Montag das Review"), not a day spent ("Ich mache
+ * Freitag Homeoffice", "Ich mache Freitag einen Tag frei").
+ */
+const GERMAN_VERB_NAME_SECOND_BEFORE =
+  /(?:^|[,;:]|\s(?:und|dann|aber))\s*(?:[Ii]ch|[Ww]ir|[Dd]u|[Ee]r|[Ss]ie|[Ii]hr|\p{Lu}\p{Ll}+)\s+(?:(?!(?:bin|bist|ist|sind|seid|war|warst|waren|wart|wäre|wären|habe|hast|hat|haben|habt|hatte|hatten|nehme|nimmst|nimmt|nehmen|nehmt|vertrete|vertrittst|vertritt|vertreten|vertretet)\s)\p{Ll}+\s+\p{Lu}\p{Ll}+|mache|machst|macht|machen|arbeite|arbeitest|arbeitet|arbeiten)\s+$/u;
+const GERMAN_OBJECT_AFTER =
+  /^\s+(?:der|die|das|den|dem|ein|eine|einen|einem|einer|meine[mnrs]?|unsere[mnrs]?|deine[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+(?!(?:(?![,;:.!?]).)*?(?:frei|urlaub|homeoffice|home-office|pause|feierabend)(?![\p{L}\p{N}]))/iu;
+/** A day opening the line before a meeting with someone: "Montag Review mit Bob". */
+const GERMAN_MEETING_WITH_AFTER =
+  /^\s+(?:review|sync|call|retro|1:1|termin|besprechung|treffen|meeting|jour fixe|stand-?up|runde|sitzung)\s+mit\s+\S/iu;
 /** A modal verb right before the day: "Ich kann Freitag …", "Wir müssen Montag …", "Ich werde Freitag …". */
 const GERMAN_MODAL_BEFORE =
   /(?:^|[^\p{L}])(?:kann|kannst|können|könnt|muss|musst|müssen|müsst|will|willst|wollen|wollt|soll|sollst|sollen|sollt|darf|darfst|dürfen|dürft|möchte|möchtest|möchten|möchtet|mag|magst|mögen|werde|wirst|wird|werden|werdet)\s+$/iu;
@@ -441,22 +466,35 @@ function germanDayCancelled(before: string, after: string): boolean {
  * the day a verb takes as its object before a clause ("cancel Monday if …", "Montag Workshop absagen").
  */
 function bareWeekdayIsDate(name: string, { before, after }: Around, partOfDay = false): boolean {
-  if (NOT_A_DEADLINE_AFTER.test(after) || PAST_VERB_BEFORE.test(before) || AWAY_BEFORE.test(before)) {
-    return false;
-  }
+  if (PAST_VERB_BEFORE.test(before) || AWAY_BEFORE.test(before)) return false;
   const german = GERMAN_WEEKDAY.test(name);
+  const opensLine = /^[\s\-–—,;:]*$/u.test(before);
   if (german) {
     if (germanDayCancelled(before, after) || GERMAN_NEGATED_AFTER.test(after)) return false;
+    if (opensLine && GERMAN_MEETING_WITH_AFTER.test(after)) return true;
+  }
+  if (NOT_A_DEADLINE_AFTER.test(after)) return false;
+  if (german) {
     // After a modal verb only an infinitive ending the line makes the day a date ("Ich kann Freitag …").
     if (GERMAN_MODAL_BEFORE.test(before)) return GERMAN_INFINITIVE_ENDS.test(after);
   }
   if (WEEKDAY_LINE_ENDS.test(after)) return true;
   if (WEEKDAY_CLAUSE_ENDS.test(after)) return !OBJECT_VERB_BEFORE.test(before);
-  if (/^[\s\-–—,;:]*$/u.test(before) && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
+  if (opensLine && /^(?:\s*[:,]|\s+[-–—](?:\s|$))/u.test(after)) return true;
+  if (
+    WEEKDAY_CARRIES_ON.test(after) &&
+    !OBJECT_VERB_BEFORE.test(before) &&
+    !MOVE_VERB_IN_CLAUSE.test(before) &&
+    !DAY_AS_THING_BEFORE.test(before)
+  ) {
+    return true;
+  }
   if (WEEKDAY_GOES_ON.test(after) || (partOfDay && WEEKDAY_WITH.test(after))) {
     return !OBJECT_VERB_IN_CLAUSE.test(before) && !DAY_AS_THING_BEFORE.test(before);
   }
-  return german && (GERMAN_VERB_ENDS.test(after) || GERMAN_VERB_SECOND_BEFORE.test(before));
+  if (!german) return false;
+  if (GERMAN_VERB_ENDS.test(after) || GERMAN_VERB_SECOND_BEFORE.test(before)) return true;
+  return GERMAN_VERB_NAME_SECOND_BEFORE.test(before) && GERMAN_OBJECT_AFTER.test(after);
 }
 
 function weekdayRule(
