@@ -177,7 +177,12 @@ export function startCalendarPage({ signal, panelUrl }: CalendarPageOptions): vo
     if (latest.size > MAX_VERDICTS) latest.clear();
     for (const { event } of reads) {
       latest.set(event.dataEventId, event);
-      if (pageCalendars.size < MAX_SHOWN_CALENDARS && calendarOwnerEmail(event.calendarId))
+      // A calendar already noted costs one lookup (this runs for every chip read).
+      if (
+        !pageCalendars.has(event.calendarId) &&
+        pageCalendars.size < MAX_SHOWN_CALENDARS &&
+        calendarOwnerEmail(event.calendarId)
+      )
         pageCalendars.add(event.calendarId);
     }
   };
