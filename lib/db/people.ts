@@ -81,6 +81,27 @@ export async function updatePerson(
   });
 }
 
+/**
+ * Adds an address to a person (the user said a guest under a new address is them); kept if they have it.
+ * Refused, as any edit is, when someone else has it (`checkEmailsFree`).
+ */
+export async function addAddressToPerson(
+  personId: string,
+  email: string,
+  db: DuetDatabase = getDatabase(),
+): Promise<Person> {
+  const address = email.trim().toLowerCase();
+  return db.transaction('rw', db.people, async () => {
+    const person = await db.people.get(personId);
+    // Merged into another person or deleted in another view meanwhile.
+    if (!person) throw new InvalidInputError('This person no longer exists.');
+    if (person.emails.includes(address)) return person;
+    await checkEmailsFree([address], personId, db);
+    // The newest 20 (what a person holds): the new one is the one that matters now.
+    return updatePerson(personId, { emails: [...person.emails, address].slice(-20) }, db);
+  });
+}
+
 /** What an edit form showed, or what it holds when saved. */
 export type PersonFields = Pick<Person, 'name' | 'emails' | 'relation'>;
 

@@ -458,7 +458,7 @@ export interface NewAddress {
  * For an event Duet matched to no 1:1 (`findRelationshipForEvent` gave none): whether its series is a 1:1's
  * whose one person has the one guest's name, while that guest's address is no one's — most likely that
  * person under a new address (a company's new domain, a new surname's address). Not matched on a name
- * alone: the user is asked, and their yes adds the address (`addAddressToPerson`). Null when not exactly
+ * alone: the user is asked, and their yes adds the address (`addAddressToPerson`, people.ts). Null when not exactly
  * that: a guest with another name, an address someone has, two guests, a series of two 1:1s.
  */
 export async function newAddressFor(
@@ -477,31 +477,6 @@ export async function newAddressFor(
   const person = await db.people.get(linked[0]!.personIds[0]!);
   if (!person || person.archived || foldName(person.name) !== foldName(guest.name)) return null;
   return { relationshipId: linked[0]!.id, personId: person.id, personName: person.name, email };
-}
-
-/** Adds an address to a person (the user said a guest under a new address is them); kept if they have it. */
-export async function addAddressToPerson(
-  personId: string,
-  email: string,
-  db: DuetDatabase = getDatabase(),
-): Promise<Person> {
-  const address = email.trim().toLowerCase();
-  return db.transaction('rw', db.people, async () => {
-    const person = await db.people.get(personId);
-    // Merged into another person or deleted in another view meanwhile.
-    if (!person) throw new InvalidInputError('This person no longer exists.');
-    if (person.emails.includes(address)) return person;
-    const owner = await db.people.where('emails').equals(address).first();
-    if (owner) throw new InvalidInputError(`${address} is already ${owner.name}'s address.`);
-    const next = validate(
-      PersonSchema,
-      // The newest 20 (what a person holds): the new one is the one that matters now.
-      { ...person, emails: [...person.emails, address].slice(-20), updatedAt: Date.now() },
-      'person',
-    );
-    await db.people.put(next);
-    return next;
-  });
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   IN_PROGRESS_GRACE_MS,
   isRunning,
   ranNear,
+  ranWithoutEvent,
   SAME_CALL_MS,
   sessionOfEventFor,
   sessionsAround,
@@ -437,8 +438,7 @@ async function ranAs(relationshipId: string, instance: SeenInstance, now: number
   return closestTo(
     instance.scheduledAt,
     near.filter((s) => {
-      if (s.calendarEventId !== null || s.status === 'cancelled' || !(s.live || s.status === 'held'))
-        return false;
+      if (!ranWithoutEvent(s)) return false;
       if (isRunning(s, now)) return true;
       const ended = s.heldAt ?? s.live?.endedAt ?? null;
       return ended !== null && ended > instance.scheduledAt;

@@ -134,11 +134,15 @@ export async function ranNear(
   db: DuetDatabase = getDatabase(),
 ): Promise<Session | undefined> {
   const near = await sessionsAround(relationshipId, at, SAME_CALL_MS, db);
-  return closestTo(
-    at,
-    near.filter(
-      (s) => s.calendarEventId === null && s.status !== 'cancelled' && (s.live || s.status === 'held'),
-    ),
+  return closestTo(at, near.filter(ranWithoutEvent));
+}
+
+/** A call of the 1:1 that ran (live or held) without a Calendar event: what an event may have been held as. */
+export function ranWithoutEvent(session: Session): boolean {
+  return (
+    session.calendarEventId === null &&
+    session.status !== 'cancelled' &&
+    (Boolean(session.live) || session.status === 'held')
   );
 }
 

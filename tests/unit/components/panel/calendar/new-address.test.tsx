@@ -151,7 +151,9 @@ describe('a tracked person under a new address', () => {
 
   it('is refused when the address became someone else’s meanwhile', async () => {
     const { eve } = await seedEve();
-    await createPerson({ name: 'Eve A.', emails: [NEW], relation: 'other' });
-    await expect(addAddressToPerson(eve.id, NEW)).rejects.toThrow(`${NEW} is already Eve A.'s address.`);
+    await createPerson({ name: 'Eve Archer', emails: [NEW], relation: 'other' });
+    await expect(addAddressToPerson(eve.id, NEW)).rejects.toThrow(
+      `${NEW} already belongs to Eve Archer. If they are the same person, merge the two in People instead.`,
+    );
   });
 });
